@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace ArgMiner.Cli.Commands;
+
+/// <summary>Every subcommand, in the order <c>--help</c> lists them.</summary>
+internal static class All
+{
+    public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
+    {
+        yield return RunCommand.Create(stdout, stderr);
+    }
+}

@@ -1,0 +1,266 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using ArgMiner.Text;
+
+namespace ArgMiner.Ingest;
+
+/// <summary>Turns the bytes of one input into documents (plain text) or a stream of them (JSON Lines).</summary>
+public static class DocumentReaders
+{
+    /// <summary>Reads one plain-text document in the seeds' layout.</summary>
+    /// <param name="bytes">The whole file.</param>
+    /// <param name="path">The path as the user gave it, for messages and <see cref="Document.Source"/>.</param>
+    /// <param name="id">The document id.</param>
+    public static InputItem ReadPlainText(ReadOnlySpan<byte> bytes, string path, string id)
+    {
+        if (bytes.IsEmpty)
+        {
+            return InputItem.Failed(new InputError(path, null, "empty file, skipped"));
+        }
+
+        var text = TextDecoding.TryDecode(bytes, out var problem, out var line);
+        if (text is null)
+        {
+            return InputItem.Failed(new InputError(path, line, problem!));
+        }
+
+        var paragraphs = PlainTextLayout.Parse(text);
+        if (paragraphs.Count == 0)
+        {
+            return InputItem.Failed(new InputError(path, null, "no text (only white space), skipped"));
+        }
+
+        var commentCount = 0;
+        foreach (var p in paragraphs)
+        {
+            if (p.Comment is int c)
+            {
+                commentCount = c + 1;
+            }
+        }
+
+        var comments = ImmutableArray.CreateBuilder<CommentInfo>(commentCount);
+        for (var i = 0; i < commentCount; i++)
+        {
+            comments.Add(new CommentInfo(i, null, null));
+        }
+
+        return InputItem.Of(new Document
+        {
+            Id = id,
+            Source = path,
+            Text = text,
+            Paragraphs = [.. paragraphs],
+            Comments = comments.MoveToImmutable(),
+        });
+    }
+
+    /// <summary>Reads JSON Lines: one record per line; blank lines are ignored.</summary>
+    /// <param name="stream">The input, read once, front to back.</param>
+    /// <param name="path">The path as the user gave it.</param>
+    /// <param name="defaultId">The id prefix for records without an <c>id</c> (a <c>#line</c> is added).</param>
+    public static IEnumerable<InputItem> ReadJsonLines(Stream stream, string path, string defaultId)
+    {
+        var any = false;
+        foreach (var (lineNumber, line) in Utf8Lines.Read(stream))
+        {
+            var span = line.Span;
+            if (lineNumber == 1 && span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                span = span[3..];
+            }
+
+            if (span.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r']).IsEmpty)
+            {
+                continue;
+            }
+
+            any = true;
+            yield return ReadRecord(span, path, lineNumber, defaultId);
+        }
+
+        if (!any)
+        {
+            yield return InputItem.Failed(new InputError(path, null, "empty file (no JSON records), skipped"));
+        }
+    }
+
+    private static InputItem ReadRecord(ReadOnlySpan<byte> json, string path, long lineNumber, string defaultId)
+    {
+        if (json.IndexOf((byte)0) >= 0)
+        {
+            return InputItem.Failed(new InputError(path, lineNumber, "binary data (NUL bytes), record skipped"));
+        }
+
+        if (TextDecoding.FirstInvalidUtf8(json) is var bad and >= 0)
+        {
+            return InputItem.Failed(new InputError(path, lineNumber, $"not valid UTF-8 (bad byte 0x{json[bad]:X2}), record skipped"));
+        }
+
+        JsonDocument parsed;
+        try
+        {
+            parsed = JsonDocument.Parse(json.ToArray());
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.BytePositionInLine is long col ? $" at column {col + 1}" : string.Empty;
+            return InputItem.Failed(new InputError(path, lineNumber, $"not valid JSON{where}, record skipped"));
+        }
+
+        using (parsed)
+        {
+            var root = parsed.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return InputItem.Failed(new InputError(path, lineNumber, "a record must be a JSON object, record skipped"));
+            }
+
+            if (!root.TryGetProperty("body", out var bodyElement) || bodyElement.ValueKind != JsonValueKind.String)
+            {
+                return InputItem.Failed(new InputError(path, lineNumber, "record has no \"body\" string, skipped"));
+            }
+
+            var id = defaultId + "#" + lineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (root.TryGetProperty("id", out var idElement))
+            {
+                switch (idElement.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        id = idElement.GetString()!;
+                        break;
+                    case JsonValueKind.Number:
+                        id = idElement.GetRawText();
+                        break;
+                    case JsonValueKind.Null:
+                        break;
+                    default:
+                        return InputItem.Failed(new InputError(path, lineNumber, "\"id\" must be a string or a number, record skipped"));
+                }
+            }
+
+            string? title = null;
+            if (root.TryGetProperty("title", out var titleElement))
+            {
+                if (titleElement.ValueKind == JsonValueKind.String)
+                {
+                    title = titleElement.GetString();
+                }
+                else if (titleElement.ValueKind != JsonValueKind.Null)
+                {
+                    return InputItem.Failed(new InputError(path, lineNumber, "\"title\" must be a string, record skipped"));
+                }
+            }
+
+            var comments = new List<(string Text, string? Id, string? Author)>();
+            if (root.TryGetProperty("comments", out var commentsElement) && commentsElement.ValueKind != JsonValueKind.Null)
+            {
+                if (commentsElement.ValueKind != JsonValueKind.Array)
+                {
+                    return InputItem.Failed(new InputError(path, lineNumber, "\"comments\" must be an array, record skipped"));
+                }
+
+                var k = 0;
+                foreach (var c in commentsElement.EnumerateArray())
+                {
+                    if (c.ValueKind == JsonValueKind.String)
+                    {
+                        comments.Add((c.GetString()!, null, null));
+                    }
+                    else if (c.ValueKind == JsonValueKind.Object && c.TryGetProperty("text", out var ct) && ct.ValueKind == JsonValueKind.String)
+                    {
+                        comments.Add((ct.GetString()!, ScalarText(c, "id"), ScalarText(c, "author")));
+                    }
+                    else
+                    {
+                        return InputItem.Failed(new InputError(path, lineNumber, $"comment {k} must be a string or an object with a \"text\" string, record skipped"));
+                    }
+
+                    k++;
+                }
+            }
+
+            var metadata = ImmutableSortedDictionary.CreateBuilder<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var property in root.EnumerateObject())
+            {
+                if (property.Name is not ("id" or "title" or "body" or "comments"))
+                {
+                    metadata[property.Name] = property.Value.Clone();
+                }
+            }
+
+            var document = Compose(id, $"{path}:{lineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)}", title, bodyElement.GetString()!, comments);
+            if (document.Paragraphs.IsEmpty)
+            {
+                return InputItem.Failed(new InputError(path, lineNumber, "record has no text (title, body and comments are empty), skipped"));
+            }
+
+            return InputItem.Of(document with { Metadata = metadata.ToImmutable() });
+        }
+    }
+
+    /// <summary>
+    /// Builds one document text from a record's parts: the title on its own line, a blank line, the body,
+    /// then, after three line ends, one comment per line. Offsets index this composed text.
+    /// </summary>
+    public static Document Compose(string id, string source, string? title, string body, IReadOnlyList<(string Text, string? Id, string? Author)> comments)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(comments);
+        var sb = new StringBuilder(body.Length + (title?.Length ?? 0) + 64);
+        var paragraphs = new List<Paragraph>();
+        if (!string.IsNullOrWhiteSpace(title))
+        {
+            // A title is one paragraph even if it spans lines; line ends inside it become spaces.
+            var t = title.Trim().ReplaceLineEndings(" ");
+            paragraphs.Add(new Paragraph(0, t.Length, Section.Title, null));
+            sb.Append(t).Append("\n\n");
+        }
+
+        var bodyStart = sb.Length;
+        sb.Append(body);
+        var commentRanges = new List<(int Start, int End)>(comments.Count);
+        if (comments.Count > 0)
+        {
+            sb.Append("\n\n\n");
+            for (var i = 0; i < comments.Count; i++)
+            {
+                if (i > 0)
+                {
+                    sb.Append('\n');
+                }
+
+                var s = sb.Length;
+                sb.Append(comments[i].Text);
+                commentRanges.Add((s, sb.Length));
+            }
+        }
+
+        var text = sb.ToString();
+        PlainTextLayout.ParseBody(text, bodyStart, bodyStart + body.Length, paragraphs);
+        var infos = ImmutableArray.CreateBuilder<CommentInfo>(comments.Count);
+        for (var i = 0; i < comments.Count; i++)
+        {
+            PlainTextLayout.ParseComment(text, commentRanges[i].Start, commentRanges[i].End, i, paragraphs);
+            infos.Add(new CommentInfo(i, comments[i].Id, comments[i].Author));
+        }
+
+        return new Document
+        {
+            Id = id,
+            Source = source,
+            Text = text,
+            Paragraphs = [.. paragraphs],
+            Comments = infos.MoveToImmutable(),
+        };
+    }
+
+    private static string? ScalarText(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var v) ? v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Number => v.GetRawText(),
+            _ => null,
+        } : null;
+}

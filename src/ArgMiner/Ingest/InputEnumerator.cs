@@ -1,0 +1,191 @@
+namespace ArgMiner.Ingest;
+
+/// <summary>
+/// Expands the command line's inputs (files, folders searched recursively for <c>.txt</c> and
+/// <c>.jsonl</c>, and <c>-</c> for standard input) and reads them one at a time, in a stable order:
+/// inputs as given, files in a folder by ordinal path. Nothing is read before it is needed.
+/// </summary>
+public sealed class InputEnumerator
+{
+    private readonly IReadOnlyList<string> _inputs;
+    private readonly Func<Stream> _standardInput;
+
+    /// <summary>Creates an enumerator over <paramref name="inputs"/>.</summary>
+    /// <param name="inputs">Paths as the user gave them.</param>
+    /// <param name="standardInput">Opens standard input for <c>-</c>.</param>
+    public InputEnumerator(IReadOnlyList<string> inputs, Func<Stream>? standardInput = null)
+    {
+        _inputs = inputs;
+        _standardInput = standardInput ?? Console.OpenStandardInput;
+    }
+
+    /// <summary>The files the inputs name, with the id each would give its document, in reading order.</summary>
+    public IEnumerable<InputFile> Files()
+    {
+        foreach (var input in _inputs)
+        {
+            if (input == "-")
+            {
+                yield return new InputFile("-", "stdin", InputFormat.Detect, null);
+            }
+            else if (Directory.Exists(input))
+            {
+                var root = Path.GetFullPath(input);
+                var files = Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
+                    .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+                    .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+                    .OrderBy(f => f, StringComparer.Ordinal);
+                foreach (var relative in files)
+                {
+                    var shown = Path.Join(input, relative).Replace('\\', '/');
+                    yield return new InputFile(shown, WithoutExtension(relative), FormatOf(relative), null);
+                }
+            }
+            else if (File.Exists(input))
+            {
+                yield return new InputFile(input.Replace('\\', '/'), WithoutExtension(Path.GetFileName(input)), FormatOf(input), null);
+            }
+            else
+            {
+                yield return new InputFile(input, string.Empty, InputFormat.Detect, "no such file or folder");
+            }
+        }
+    }
+
+    /// <summary>Reads every input, yielding documents and skipped inputs in order.</summary>
+    public IEnumerable<InputItem> Read()
+    {
+        foreach (var file in Files())
+        {
+            if (file.Problem is not null)
+            {
+                yield return InputItem.Failed(new InputError(file.Path, null, file.Problem));
+                continue;
+            }
+
+            foreach (var item in ReadFile(file))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private IEnumerable<InputItem> ReadFile(InputFile file)
+    {
+        Stream stream;
+        try
+        {
+            stream = file.Path == "-" ? _standardInput() : new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [InputItem.Failed(new InputError(file.Path, null, $"cannot be read ({ex.Message.TrimEnd('.')}), skipped"))];
+        }
+
+        return ReadStream(file, stream);
+    }
+
+    private static IEnumerable<InputItem> ReadStream(InputFile file, Stream original)
+    {
+        using (original)
+        {
+            var stream = original;
+            var format = file.Format;
+            if (format == InputFormat.Detect)
+            {
+                // Standard input: buffer it so the first bytes can decide the format.
+                var buffer = new MemoryStream();
+                original.CopyTo(buffer);
+                buffer.Position = 0;
+                format = LooksLikeJson(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) ? InputFormat.JsonLines : InputFormat.PlainText;
+                stream = buffer;
+            }
+
+            if (format == InputFormat.JsonLines)
+            {
+                foreach (var item in DocumentReaders.ReadJsonLines(stream, file.Path, file.Id))
+                {
+                    yield return item;
+                }
+            }
+            else
+            {
+                var bytes = ReadAll(stream, out var error);
+                yield return bytes is null
+                    ? InputItem.Failed(new InputError(file.Path, null, $"cannot be read ({error}), skipped"))
+                    : DocumentReaders.ReadPlainText(bytes, file.Path, file.Id);
+            }
+        }
+    }
+
+    private static byte[]? ReadAll(Stream stream, out string? error)
+    {
+        error = null;
+        try
+        {
+            if (stream is MemoryStream ms)
+            {
+                return ms.ToArray();
+            }
+
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
+        catch (IOException ex)
+        {
+            error = ex.Message.TrimEnd('.');
+            return null;
+        }
+    }
+
+    private static bool LooksLikeJson(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        foreach (var b in bytes)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                continue;
+            }
+
+            return b == (byte)'{';
+        }
+
+        return false;
+    }
+
+    private static InputFormat FormatOf(string path) =>
+        path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? InputFormat.JsonLines : InputFormat.PlainText;
+
+    private static string WithoutExtension(string relative)
+    {
+        var dot = relative.LastIndexOf('.');
+        var slash = relative.LastIndexOf('/');
+        return dot > slash + 1 ? relative[..dot] : relative;
+    }
+}
+
+/// <summary>How an input file is read.</summary>
+public enum InputFormat
+{
+    /// <summary>Decide from the content (standard input).</summary>
+    Detect,
+
+    /// <summary>Plain text in the seeds' layout.</summary>
+    PlainText,
+
+    /// <summary>One JSON record per line.</summary>
+    JsonLines,
+}
+
+/// <summary>One input file as it will be read.</summary>
+/// <param name="Path">As shown to the user.</param>
+/// <param name="Id">The document id for a plain-text file (the prefix for JSON Lines records without one).</param>
+/// <param name="Format">How to read it.</param>
+/// <param name="Problem">Why it cannot be read at all, or null.</param>
+public sealed record InputFile(string Path, string Id, InputFormat Format, string? Problem);

@@ -1,0 +1,199 @@
+using ArgMiner.Text;
+
+namespace ArgMiner.Ingest;
+
+/// <summary>
+/// Reads the paragraph structure of plain text in the seeds' layout: one paragraph per line; an optional
+/// first-line title; short lines without final punctuation are headings; a publisher footer or disclaimer
+/// is <see cref="Section.Footer"/>; after a run of two or more blank lines come reader comments, one per
+/// non-empty line. Paragraph spans exclude surrounding white space and line ends (LF, CRLF or CR).
+/// </summary>
+public static class PlainTextLayout
+{
+    /// <summary>Headings and titles are at most this many words.</summary>
+    public const int MaxHeadingWords = 14;
+
+    /// <summary>Finds the paragraphs of a whole plain-text document.</summary>
+    public static List<Paragraph> Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var paragraphs = new List<Paragraph>();
+        var blankRun = 0;
+        var seenContent = false;
+        var inComments = false;
+        var comment = 0;
+        foreach (var (start, end) in Lines(text, 0, text.Length))
+        {
+            if (start == end)
+            {
+                blankRun++;
+                continue;
+            }
+
+            if (seenContent && blankRun >= 2)
+            {
+                inComments = true;
+            }
+
+            blankRun = 0;
+            if (inComments)
+            {
+                paragraphs.Add(new Paragraph(start, end, Section.Comment, comment++));
+            }
+            else if (!seenContent && LooksLikeHeading(text.AsSpan(start, end - start)))
+            {
+                paragraphs.Add(new Paragraph(start, end, Section.Title, null));
+            }
+            else
+            {
+                paragraphs.Add(new Paragraph(start, end, ClassifyBodyLine(text.AsSpan(start, end - start)), null));
+            }
+
+            seenContent = true;
+        }
+
+        return paragraphs;
+    }
+
+    /// <summary>Appends the body paragraphs of <c>text[start..end)</c> (no title, no comments).</summary>
+    public static void ParseBody(string text, int start, int end, List<Paragraph> paragraphs)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        foreach (var (s, e) in Lines(text, start, end))
+        {
+            if (s < e)
+            {
+                paragraphs.Add(new Paragraph(s, e, ClassifyBodyLine(text.AsSpan(s, e - s)), null));
+            }
+        }
+    }
+
+    /// <summary>Appends the paragraphs of one reader comment (one per non-empty line).</summary>
+    public static void ParseComment(string text, int start, int end, int comment, List<Paragraph> paragraphs)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        foreach (var (s, e) in Lines(text, start, end))
+        {
+            if (s < e)
+            {
+                paragraphs.Add(new Paragraph(s, e, Section.Comment, comment));
+            }
+        }
+    }
+
+    /// <summary>Body, heading or footer, for one trimmed line.</summary>
+    public static Section ClassifyBodyLine(ReadOnlySpan<char> line)
+    {
+        if (IsFooter(line))
+        {
+            return Section.Footer;
+        }
+
+        return LooksLikeHeading(line) ? Section.Heading : Section.Body;
+    }
+
+    /// <summary>
+    /// A publisher footer or disclaimer: "… is powered by …", "The views expressed …", "… do not
+    /// necessarily reflect …", copyright and "all rights reserved" lines.
+    /// </summary>
+    public static bool IsFooter(ReadOnlySpan<char> line) =>
+        line.Contains(" is powered by ", StringComparison.OrdinalIgnoreCase)
+        || line.StartsWith("The views expressed", StringComparison.OrdinalIgnoreCase)
+        || line.StartsWith("The opinions expressed", StringComparison.OrdinalIgnoreCase)
+        || line.Contains("do not necessarily reflect", StringComparison.OrdinalIgnoreCase)
+        || line.Contains("All rights reserved", StringComparison.OrdinalIgnoreCase)
+        || line.StartsWith("Copyright ", StringComparison.OrdinalIgnoreCase)
+        || line.StartsWith('©');
+
+    /// <summary>
+    /// A heading or title: a short line that does not end like a sentence. A short question or
+    /// exclamation in title case ("Who Really Wins?") is a heading too.
+    /// </summary>
+    public static bool LooksLikeHeading(ReadOnlySpan<char> line)
+    {
+        line = line.Trim();
+        if (line.IsEmpty)
+        {
+            return false;
+        }
+
+        var words = 0;
+        var capitalised = 0;
+        var inWord = false;
+        foreach (var c in line)
+        {
+            var boundary = char.IsWhiteSpace(c);
+            if (!boundary && !inWord)
+            {
+                words++;
+                if (char.IsUpper(c) || char.IsDigit(c))
+                {
+                    capitalised++;
+                }
+            }
+
+            inWord = !boundary;
+            if (words > MaxHeadingWords)
+            {
+                return false;
+            }
+        }
+
+        var last = line[^1];
+        if (last is '"' or '\'' or '\u201D' or '\u2019' or ')' or ']')
+        {
+            last = line.Length > 1 ? line[^2] : last;
+        }
+
+        return last switch
+        {
+            '.' or ',' or ';' or ':' or '\u2026' => false,
+            // "Who Really Wins?": a question is a heading only when its words are mostly capitalised.
+            '?' or '!' => capitalised * 2 > words && words <= 8,
+            _ => true,
+        };
+    }
+
+    /// <summary>The lines of <c>text[start..end)</c> as trimmed spans (empty spans for blank lines).</summary>
+    public static IEnumerable<(int Start, int End)> Lines(string text, int start, int end)
+    {
+        var i = start;
+        while (i < end)
+        {
+            var lineEnd = i;
+            while (lineEnd < end && text[lineEnd] is not '\n' and not '\r')
+            {
+                lineEnd++;
+            }
+
+            var s = i;
+            var e = lineEnd;
+            while (s < e && char.IsWhiteSpace(text[s]))
+            {
+                s++;
+            }
+
+            while (e > s && char.IsWhiteSpace(text[e - 1]))
+            {
+                e--;
+            }
+
+            yield return s < e ? (s, e) : (lineEnd, lineEnd);
+            i = lineEnd;
+            if (i < end && text[i] == '\r')
+            {
+                i++;
+                if (i < end && text[i] == '\n')
+                {
+                    i++;
+                }
+            }
+            else if (i < end)
+            {
+                i++;
+            }
+        }
+    }
+}

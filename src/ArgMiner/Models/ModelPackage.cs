@@ -1,0 +1,218 @@
+using System.IO.Compression;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ArgMiner.Models;
+
+/// <summary>
+/// The one file format of every trained ArgMiner model (tagger, entity recogniser, sentence classifier):
+/// a zip archive, like ML.NET's model files, holding <c>manifest.json</c> (signature, kind, format
+/// version, tool version and the model card: data, metrics, settings) and the model's own entries
+/// (weights and the like). Written deterministically (fixed entry order and timestamps) and atomically.
+/// </summary>
+public sealed class ModelPackage
+{
+    /// <summary>The signature every manifest carries.</summary>
+    public const string Signature = "argminer-model";
+
+    private const string ManifestEntry = "manifest.json";
+    private static readonly DateTimeOffset EntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Creates a package to save.</summary>
+    /// <param name="kind">What model it is, e.g. <c>pos-tagger</c>, <c>ner</c>, <c>sentence-classifier</c>.</param>
+    /// <param name="formatVersion">The version of that kind's entry layout.</param>
+    /// <param name="card">The model card: data used, date, metrics, settings.</param>
+    public ModelPackage(string kind, int formatVersion, JsonObject card)
+    {
+        Kind = kind;
+        FormatVersion = formatVersion;
+        Card = card;
+        ToolVersion = CurrentToolVersion;
+    }
+
+    private ModelPackage(string kind, int formatVersion, string toolVersion, JsonObject card, SortedDictionary<string, byte[]> entries)
+    {
+        Kind = kind;
+        FormatVersion = formatVersion;
+        ToolVersion = toolVersion;
+        Card = card;
+        Entries = entries;
+    }
+
+    /// <summary>The version of the ArgMiner library that is running.</summary>
+    public static string CurrentToolVersion { get; } =
+        typeof(ModelPackage).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>What model it is.</summary>
+    public string Kind { get; }
+
+    /// <summary>The version of the entry layout for <see cref="Kind"/>.</summary>
+    public int FormatVersion { get; }
+
+    /// <summary>The ArgMiner version that wrote it.</summary>
+    public string ToolVersion { get; }
+
+    /// <summary>The model card.</summary>
+    public JsonObject Card { get; }
+
+    /// <summary>The model's entries by name, in ordinal order.</summary>
+    public SortedDictionary<string, byte[]> Entries { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Writes the package to <paramref name="path"/> under a temporary name, then renames it.</summary>
+    public void Save(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = full + ".tmp";
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
+            {
+                Write(stream);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Writes the package to a stream.</summary>
+    public void Write(Stream stream)
+    {
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        var manifest = new JsonObject
+        {
+            ["signature"] = Signature,
+            ["kind"] = Kind,
+            ["formatVersion"] = FormatVersion,
+            ["toolVersion"] = ToolVersion,
+            ["card"] = Card.DeepClone(),
+        };
+        AddEntry(zip, ManifestEntry, JsonSerializer.SerializeToUtf8Bytes(manifest, new JsonSerializerOptions { WriteIndented = true }));
+        foreach (var (name, bytes) in Entries)
+        {
+            AddEntry(zip, name, bytes);
+        }
+    }
+
+    /// <summary>
+    /// Reads a package and checks it is a model of <paramref name="kind"/> in a format this version reads.
+    /// </summary>
+    /// <exception cref="ModelFormatException">The file is missing, corrupt, of another kind, or newer.</exception>
+    public static ModelPackage Load(string path, string kind, int maxFormatVersion)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ModelFormatException(path, "model file not found");
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Read(stream, path, kind, maxFormatVersion);
+        }
+        catch (IOException ex)
+        {
+            throw new ModelFormatException(path, $"cannot be read ({ex.Message.TrimEnd('.')})");
+        }
+    }
+
+    /// <summary>Reads a package from a stream (an embedded resource, say); <paramref name="name"/> is for messages.</summary>
+    public static ModelPackage Read(Stream stream, string name, string kind, int maxFormatVersion)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            var manifestEntry = zip.GetEntry(ManifestEntry) ?? throw new ModelFormatException(name, "not an ArgMiner model (no manifest)");
+            JsonObject manifest;
+            using (var ms = manifestEntry.Open())
+            {
+                manifest = JsonNode.Parse(ms) as JsonObject ?? throw new ModelFormatException(name, "corrupt model (manifest is not a JSON object)");
+            }
+
+            if ((string?)manifest["signature"] != Signature)
+            {
+                throw new ModelFormatException(name, "not an ArgMiner model (wrong signature)");
+            }
+
+            var fileKind = (string?)manifest["kind"];
+            if (fileKind != kind)
+            {
+                throw new ModelFormatException(name, $"is a '{fileKind}' model, not a '{kind}' model");
+            }
+
+            var version = (int?)manifest["formatVersion"] ?? throw new ModelFormatException(name, "corrupt model (no format version)");
+            var toolVersion = (string?)manifest["toolVersion"] ?? "unknown";
+            if (version > maxFormatVersion)
+            {
+                throw new ModelFormatException(name, $"model format {version} is newer than this ArgMiner reads ({maxFormatVersion}); it was written by ArgMiner {toolVersion}, upgrade to load it");
+            }
+
+            var card = manifest["card"] as JsonObject ?? [];
+            var entries = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+            foreach (var entry in zip.Entries)
+            {
+                if (entry.FullName == ManifestEntry)
+                {
+                    continue;
+                }
+
+                using var es = entry.Open();
+                using var copy = new MemoryStream();
+                es.CopyTo(copy);
+                entries[entry.FullName] = copy.ToArray();
+            }
+
+            return new ModelPackage(fileKind!, version, toolVersion, (JsonObject)card.DeepClone(), entries);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or JsonException or InvalidOperationException or FormatException or EndOfStreamException)
+        {
+            throw new ModelFormatException(name, "corrupt model file (not a readable archive)");
+        }
+    }
+
+    /// <summary>An entry's bytes, or a clear error when the package lacks it.</summary>
+    public byte[] GetEntry(string name, string source) =>
+        Entries.TryGetValue(name, out var bytes) ? bytes : throw new ModelFormatException(source, $"corrupt model (missing entry '{name}')");
+
+    private static void AddEntry(ZipArchive zip, string name, byte[] bytes)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        entry.LastWriteTime = EntryTime;
+        using var s = entry.Open();
+        s.Write(bytes);
+    }
+}
+
+/// <summary>A model file that cannot be used: one line for the user, naming the file.</summary>
+public sealed class ModelFormatException : Exception
+{
+    /// <summary>Creates the error.</summary>
+    public ModelFormatException(string path, string problem)
+        : base($"{path}: {problem}")
+    {
+        Path = path;
+    }
+
+    /// <summary>Creates the error (for serializers and analyzers).</summary>
+    public ModelFormatException()
+    {
+        Path = string.Empty;
+    }
+
+    /// <summary>Creates the error (for serializers and analyzers).</summary>
+    public ModelFormatException(string message, Exception inner)
+        : base(message, inner)
+    {
+        Path = string.Empty;
+    }
+
+    /// <summary>The model file.</summary>
+    public string Path { get; }
+}

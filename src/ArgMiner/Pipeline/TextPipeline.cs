@@ -1,0 +1,33 @@
+using ArgMiner.Segmentation;
+using ArgMiner.Text;
+using ArgMiner.Tokenization;
+
+namespace ArgMiner.Pipeline;
+
+/// <summary>An explicit, ordered list of stages. Each stage is replaceable.</summary>
+public sealed class TextPipeline
+{
+    /// <summary>Creates a pipeline from stages run in the given order.</summary>
+    public TextPipeline(IEnumerable<IProcess> stages)
+    {
+        Stages = [.. stages];
+    }
+
+    /// <summary>The stages, in order.</summary>
+    public IReadOnlyList<IProcess> Stages { get; }
+
+    /// <summary>The default pipeline: tokenize, then split sentences.</summary>
+    public static TextPipeline CreateDefault() =>
+        new([new TokenizerStage(new RuleTokenizer()), new SentenceSplitterStage(new RuleSentenceSplitter())]);
+
+    /// <summary>Runs every stage on <paramref name="document"/>.</summary>
+    public Document Process(Document document)
+    {
+        foreach (var stage in Stages)
+        {
+            document = stage.Process(document);
+        }
+
+        return document;
+    }
+}

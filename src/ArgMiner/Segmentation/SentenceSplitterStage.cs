@@ -1,0 +1,63 @@
+using ArgMiner.Pipeline;
+using ArgMiner.Text;
+
+namespace ArgMiner.Segmentation;
+
+/// <summary>
+/// Requires paragraphs and tokens; assigns sentences. A paragraph break always ends a sentence; titles and
+/// headings are one sentence each whatever their punctuation.
+/// </summary>
+public sealed class SentenceSplitterStage(ISentenceSplitter splitter) : IProcess
+{
+    /// <inheritdoc/>
+    public string Name => "sentences";
+
+    /// <inheritdoc/>
+    public Document Process(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var tokens = document.Tokens.AsSpan();
+        var sentences = new List<Sentence>();
+        var lengths = new List<int>();
+        var t = 0;
+        for (var pi = 0; pi < document.Paragraphs.Length; pi++)
+        {
+            var p = document.Paragraphs[pi];
+            while (t < tokens.Length && tokens[t].Start < p.Start)
+            {
+                t++;
+            }
+
+            var first = t;
+            while (t < tokens.Length && tokens[t].End <= p.End)
+            {
+                t++;
+            }
+
+            var count = t - first;
+            if (count == 0)
+            {
+                continue;
+            }
+
+            lengths.Clear();
+            if (p.Section is Section.Title or Section.Heading)
+            {
+                lengths.Add(count);
+            }
+            else
+            {
+                splitter.Split(document.Text, tokens.Slice(first, count), lengths);
+            }
+
+            var at = first;
+            foreach (var n in lengths)
+            {
+                sentences.Add(new Sentence(tokens[at].Start, tokens[at + n - 1].End, p.Section, pi, p.Comment, at, n));
+                at += n;
+            }
+        }
+
+        return document with { Sentences = [.. sentences] };
+    }
+}

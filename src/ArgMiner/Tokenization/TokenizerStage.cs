@@ -1,0 +1,24 @@
+using ArgMiner.Pipeline;
+using ArgMiner.Text;
+
+namespace ArgMiner.Tokenization;
+
+/// <summary>Requires paragraphs; assigns tokens (paragraph by paragraph, so no token crosses one).</summary>
+public sealed class TokenizerStage(ITokenizer tokenizer) : IProcess
+{
+    /// <inheritdoc/>
+    public string Name => "tokenizer";
+
+    /// <inheritdoc/>
+    public Document Process(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var tokens = new List<Token>(document.Text.Length / 5 + 1);
+        foreach (var p in document.Paragraphs)
+        {
+            tokenizer.Tokenize(document.Text, p.Start, p.End, tokens);
+        }
+
+        return document with { Tokens = [.. tokens] };
+    }
+}

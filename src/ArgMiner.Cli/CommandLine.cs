@@ -35,6 +35,15 @@ public static class CommandLine
             return Usage;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Models.ModelFormatException)
+        {
+            // The user's environment, not a bug: one line, no stack trace.
+            stderr.WriteLine($"argminer: {ex.Message}");
+            return Failed;
+        }
     }
 }

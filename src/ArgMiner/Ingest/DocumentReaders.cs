@@ -111,7 +111,21 @@ public static class DocumentReaders
 
         using (parsed)
         {
-            var root = parsed.RootElement;
+            try
+            {
+                return ReadObject(parsed.RootElement, path, lineNumber, defaultId);
+            }
+            catch (InvalidOperationException)
+            {
+                // System.Text.Json refuses escapes such as "\ud800" that are not valid UTF-16.
+                return InputItem.Failed(new InputError(path, lineNumber, "a string holds an unpaired surrogate escape (not valid Unicode), record skipped"));
+            }
+        }
+    }
+
+    private static InputItem ReadObject(JsonElement root, string path, long lineNumber, string defaultId)
+    {
+        {
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return InputItem.Failed(new InputError(path, lineNumber, "a record must be a JSON object, record skipped"));

@@ -1,0 +1,59 @@
+namespace ArgMiner.Output;
+
+/// <summary>
+/// A file written under a temporary name (<c>.name.partial</c>) in its final folder and renamed over the
+/// final name only by <see cref="Commit"/>: a crash never leaves a half file that looks whole, and an
+/// earlier complete file stays until the new one is complete.
+/// </summary>
+public sealed class AtomicFile : IDisposable
+{
+    private readonly FileStream _stream;
+    private bool _done;
+
+    /// <summary>Opens <paramref name="path"/>'s temporary file for writing.</summary>
+    public AtomicFile(string path)
+    {
+        FinalPath = Path.GetFullPath(path);
+        TempPath = Path.Combine(Path.GetDirectoryName(FinalPath)!, "." + Path.GetFileName(FinalPath) + ".partial");
+        _stream = new FileStream(TempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+    }
+
+    /// <summary>Where the file ends up.</summary>
+    public string FinalPath { get; }
+
+    /// <summary>Where it is written meanwhile.</summary>
+    public string TempPath { get; }
+
+    /// <summary>The temporary file's stream.</summary>
+    public Stream Stream => _stream;
+
+    /// <summary>Flushes to disk and renames the temporary file to the final name.</summary>
+    public void Commit()
+    {
+        ObjectDisposedException.ThrowIf(_done, this);
+        _stream.Flush(flushToDisk: true);
+        _stream.Dispose();
+        File.Move(TempPath, FinalPath, overwrite: true);
+        _done = true;
+    }
+
+    /// <summary>Abandons the file unless committed: the temporary file is deleted.</summary>
+    public void Dispose()
+    {
+        if (_done)
+        {
+            return;
+        }
+
+        _done = true;
+        _stream.Dispose();
+        try
+        {
+            File.Delete(TempPath);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover ".partial" file never looks like a finished output.
+        }
+    }
+}

@@ -1,0 +1,103 @@
+namespace ArgMiner.Output;
+
+/// <summary>Which files <c>run</c> writes.</summary>
+[Flags]
+public enum OutputFormats
+{
+    /// <summary>Nothing.</summary>
+    None = 0,
+
+    /// <summary>documents.csv and sentences.csv (and the later stages' tables).</summary>
+    Csv = 1,
+
+    /// <summary>documents.jsonl.</summary>
+    JsonLines = 2,
+
+    /// <summary>Everything.</summary>
+    All = Csv | JsonLines,
+}
+
+/// <summary>
+/// All the output files of one batch, written document by document in input order. Every file is written
+/// under a temporary name and renamed only by <see cref="Commit"/>, after the whole batch.
+/// </summary>
+public sealed class BatchWriter : IDisposable
+{
+    private readonly CsvTable<DocumentContext>? _documents;
+    private readonly CsvTable<SentenceRow>? _sentences;
+    private readonly DocumentJsonWriter? _json;
+
+    /// <summary>Creates <paramref name="directory"/> if needed and opens the files.</summary>
+    public BatchWriter(string directory, OutputFormats formats)
+    {
+        Directory.CreateDirectory(directory);
+        try
+        {
+            if (formats.HasFlag(OutputFormats.Csv))
+            {
+                _documents = new CsvTable<DocumentContext>(Path.Combine(directory, "documents.csv"), OutputSchema.DocumentColumns);
+                _sentences = new CsvTable<SentenceRow>(Path.Combine(directory, "sentences.csv"), OutputSchema.SentenceColumns);
+            }
+
+            if (formats.HasFlag(OutputFormats.JsonLines))
+            {
+                _json = new DocumentJsonWriter(Path.Combine(directory, "documents.jsonl"));
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The final paths of the files this batch writes.</summary>
+    public IEnumerable<string> Files
+    {
+        get
+        {
+            if (_documents is not null)
+            {
+                yield return "documents.csv";
+                yield return "sentences.csv";
+            }
+
+            if (_json is not null)
+            {
+                yield return "documents.jsonl";
+            }
+        }
+    }
+
+    /// <summary>Writes one processed document to every file.</summary>
+    public void Write(DocumentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _documents?.Write(context);
+        if (_sentences is not null)
+        {
+            for (var i = 0; i < context.Document.Sentences.Length; i++)
+            {
+                _sentences.Write(new SentenceRow(context, i));
+            }
+        }
+
+        _json?.Write(context);
+    }
+
+    /// <summary>Finishes every file and gives each its final name.</summary>
+    public void Commit()
+    {
+        _documents?.Commit();
+        _sentences?.Commit();
+        _json?.Commit();
+    }
+
+    /// <summary>Abandons uncommitted files (their temporary files are deleted).</summary>
+    public void Dispose()
+    {
+        _documents?.Dispose();
+        _sentences?.Dispose();
+        _json?.Dispose();
+    }
+}

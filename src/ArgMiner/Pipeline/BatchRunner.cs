@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Text;
+using ArgMiner.Ingest;
+using ArgMiner.Output;
+using ArgMiner.Text;
+
+namespace ArgMiner.Pipeline;
+
+/// <summary>What a batch did.</summary>
+/// <param name="Documents">Documents processed and written.</param>
+/// <param name="Skipped">Inputs (files or records) skipped with an error.</param>
+/// <param name="Sentences">Sentences written.</param>
+/// <param name="Tokens">Tokens found.</param>
+/// <param name="Bytes">UTF-8 bytes of document text processed.</param>
+/// <param name="Elapsed">Wall time.</param>
+public sealed record BatchSummary(int Documents, int Skipped, long Sentences, long Tokens, long Bytes, TimeSpan Elapsed);
+
+/// <summary>
+/// Runs a pipeline over a stream of inputs: reads a window of documents, processes the window in parallel,
+/// writes it in input order, and moves on. Memory is bounded by the window, not by the batch; output order,
+/// and so every output byte, is the same for any number of jobs.
+/// </summary>
+public sealed class BatchRunner
+{
+    private readonly TextPipeline _pipeline;
+    private readonly int _jobs;
+
+    /// <summary>Creates a runner using up to <paramref name="jobs"/> threads.</summary>
+    public BatchRunner(TextPipeline pipeline, int jobs)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(jobs, 1);
+        _pipeline = pipeline;
+        _jobs = jobs;
+    }
+
+    /// <summary>Documents read ahead per job: enough to keep every thread busy, few enough to stay small.</summary>
+    public int WindowPerJob { get; init; } = 8;
+
+    /// <summary>Processes every item and writes the documents; skipped inputs go to <paramref name="onError"/>.</summary>
+    public BatchSummary Run(IEnumerable<InputItem> items, BatchWriter writer, Action<InputError> onError, Action<Document>? onDocument = null)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(onError);
+        var clock = Stopwatch.StartNew();
+        int documents = 0, skipped = 0;
+        long sentences = 0, tokens = 0, bytes = 0;
+        var window = new List<InputItem>(_jobs * WindowPerJob);
+        var results = new Result[_jobs * WindowPerJob];
+
+        void Flush()
+        {
+            Process(window, results);
+            for (var i = 0; i < window.Count; i++)
+            {
+                var r = results[i];
+                if (r.Error is not null)
+                {
+                    skipped++;
+                    onError(r.Error);
+                }
+                else if (r.Context is { } context)
+                {
+                    writer.Write(context);
+                    documents++;
+                    sentences += context.Document.Sentences.Length;
+                    tokens += context.Document.Tokens.Length;
+                    bytes += Encoding.UTF8.GetByteCount(context.Document.Text);
+                    onDocument?.Invoke(context.Document);
+                }
+
+                results[i] = default;
+            }
+
+            window.Clear();
+        }
+
+        foreach (var item in items)
+        {
+            window.Add(item);
+            if (window.Count == results.Length)
+            {
+                Flush();
+            }
+        }
+
+        Flush();
+        return new BatchSummary(documents, skipped, sentences, tokens, bytes, clock.Elapsed);
+    }
+
+    private void Process(List<InputItem> window, Result[] results)
+    {
+        if (_jobs == 1 || window.Count <= 1)
+        {
+            for (var i = 0; i < window.Count; i++)
+            {
+                results[i] = ProcessOne(window[i]);
+            }
+
+            return;
+        }
+
+        Parallel.For(0, window.Count, new ParallelOptions { MaxDegreeOfParallelism = _jobs }, i => results[i] = ProcessOne(window[i]));
+    }
+
+    private Result ProcessOne(InputItem item)
+    {
+        if (item.Error is { } error)
+        {
+            return new Result(null, error);
+        }
+
+        var document = item.Document!;
+        try
+        {
+            return new Result(DocumentContext.Of(_pipeline.Process(document)), null);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug of ours, not the user's: name the document, keep the batch going.
+            return new Result(null, new InputError(document.Source, null, $"could not be processed ({ex.GetType().Name}: {ex.Message}), skipped"));
+        }
+    }
+
+    private readonly record struct Result(DocumentContext? Context, InputError? Error);
+}

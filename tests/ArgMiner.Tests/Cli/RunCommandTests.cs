@@ -1,0 +1,111 @@
+using System.Text;
+using System.Text.Json;
+using ArgMiner.Tests.Support;
+
+namespace ArgMiner.Tests.Cli;
+
+public class RunCommandTests
+{
+    [Fact]
+    public void Given_the_seed_articles_When_run_Then_every_output_is_written_with_the_documented_columns()
+    {
+        using var dir = new TempDirectory();
+        var (exit, stdout, stderr) = Support.Cli.Run("run", Repository.Articles, "--out", dir.Path, "--jobs", "2");
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, stderr);
+        Assert.Contains("2 documents", stdout, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFFdoc_id,source,title,sentences,comments\r\n", Encoding.UTF8.GetString(File.ReadAllBytes(dir.File("documents.csv"))), StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFFdoc_id,sentence_id,section,paragraph,comment,start,end,text", Encoding.UTF8.GetString(File.ReadAllBytes(dir.File("sentences.csv"))), StringComparison.Ordinal);
+        Assert.Equal(2, File.ReadAllLines(dir.File("documents.jsonl")).Length);
+    }
+
+    [Fact]
+    public void Given_documents_jsonl_When_slicing_text_by_code_points_Then_every_span_gives_its_text()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/e.txt", "Emoji 🖤 title\nBody with 😀 emoji and U.S. text. Another one here.\n\n\nnice 🖤\n");
+        Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"));
+        foreach (var line in File.ReadLines(dir.File("out/documents.jsonl")))
+        {
+            using var json = JsonDocument.Parse(line);
+            var text = json.RootElement.GetProperty("text").GetString()!;
+            var codePoints = text.EnumerateRunes().Select(r => r.ToString()).ToArray();
+            string Slice(JsonElement e) => string.Concat(codePoints[e.GetProperty("start").GetInt32()..e.GetProperty("end").GetInt32()]);
+            foreach (var sentence in json.RootElement.GetProperty("sentences").EnumerateArray())
+            {
+                var s = Slice(sentence);
+                Assert.Equal(s.Trim(), s);
+                foreach (var token in sentence.GetProperty("tokens").EnumerateArray())
+                {
+                    Assert.Contains(Slice(token), s, StringComparison.Ordinal);
+                }
+            }
+
+            Assert.Contains(json.RootElement.GetProperty("sentences").EnumerateArray(), s => Slice(s) == "nice 🖤");
+        }
+    }
+
+    [Fact]
+    public void Given_any_number_of_jobs_When_run_Then_outputs_are_byte_identical()
+    {
+        using var dir = new TempDirectory();
+        for (var i = 0; i < 40; i++)
+        {
+            dir.Write($"in/doc{i:00}.txt", $"Title {i}\nParagraph {i} has a sentence. And another {i * 7} one!\n\n\ncomment {i}\n");
+        }
+
+        dir.Write("in/records.jsonl", string.Join('\n', Enumerable.Range(0, 30).Select(i => $"{{\"id\":\"r{i}\",\"body\":\"Record {i}. Ends here.\"}}")));
+        Support.Cli.Run("run", dir.File("in"), "--out", dir.File("one"), "--jobs", "1");
+        Support.Cli.Run("run", dir.File("in"), "--out", dir.File("four"), "--jobs", "4");
+        foreach (var name in new[] { "documents.csv", "sentences.csv", "documents.jsonl" })
+        {
+            Assert.Equal(File.ReadAllBytes(dir.File("one/" + name)), File.ReadAllBytes(dir.File("four/" + name)));
+        }
+    }
+
+    [Fact]
+    public void Given_bad_inputs_among_good_ones_When_run_Then_each_gets_one_error_line_and_the_rest_is_written()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a_good.txt", "A good article. It has two sentences.");
+        dir.WriteBytes("in/b_bad_utf8.txt", [0x41, 0x0A, 0xC3, 0x28]);
+        dir.WriteBytes("in/c_binary.txt", [0x00, 0x01, 0x02]);
+        dir.Write("in/d_empty.txt", string.Empty);
+        dir.Write("in/e_records.jsonl", "{\"id\":\"ok\",\"body\":\"Fine.\"}\n{\"id\":\"broken\",\n");
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"));
+        Assert.Equal(1, exit);
+        var errors = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, errors.Length);
+        Assert.Contains(errors, e => e.Contains("b_bad_utf8.txt:2: not valid UTF-8", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("c_binary.txt:1: binary", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("d_empty.txt: empty file", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("e_records.jsonl:2: not valid JSON", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        var docs = File.ReadAllLines(dir.File("out/documents.csv"));
+        Assert.Equal(3, docs.Length); // header + a_good + ok
+        Assert.Empty(Directory.GetFiles(dir.File("out"), ".*"));
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("run", "x.txt")]
+    [InlineData("run", "x.txt", "--out", "o", "--format", "xml")]
+    [InlineData("run", "x.txt", "--out", "o", "--jobs", "0")]
+    [InlineData("frobnicate")]
+    public void Given_a_usage_error_When_run_Then_the_exit_code_is_2(params string[] args)
+    {
+        var (exit, _, stderr) = Support.Cli.Run(args);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("argminer: ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_only_csv_When_run_Then_no_json_is_written()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "Some text here.");
+        Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"), "--format", "csv");
+        Assert.True(File.Exists(dir.File("out/sentences.csv")));
+        Assert.False(File.Exists(dir.File("out/documents.jsonl")));
+    }
+}

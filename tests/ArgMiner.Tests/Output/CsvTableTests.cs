@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using ArgMiner.Output;
+using ArgMiner.Tests.Support;
+using CsvHelper;
+
+namespace ArgMiner.Tests.Output;
+
+public class CsvTableTests
+{
+    private static readonly CsvColumn<(string Text, int N)>[] Columns =
+    [
+        new("text", r => r.Text, IsText: true),
+        new("n", r => r.N.ToString(CultureInfo.InvariantCulture)),
+    ];
+
+    private static byte[] WriteRows(TempDirectory dir, params (string, int)[] rows)
+    {
+        var path = dir.File("t.csv");
+        using (var table = new CsvTable<(string Text, int N)>(path, Columns))
+        {
+            foreach (var row in rows)
+            {
+                table.Write(row);
+            }
+
+            table.Commit();
+        }
+
+        return File.ReadAllBytes(path);
+    }
+
+    [Fact]
+    public void Given_rows_When_written_Then_the_file_is_utf8_with_bom_and_crlf_records()
+    {
+        using var dir = new TempDirectory();
+        var bytes = WriteRows(dir, ("é 🖤", 1));
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        Assert.Equal("text,n\r\né 🖤,1\r\n", Encoding.UTF8.GetString(bytes[3..]));
+    }
+
+    [Fact]
+    public void Given_commas_quotes_and_line_breaks_When_written_Then_rfc4180_quoting_round_trips()
+    {
+        using var dir = new TempDirectory();
+        const string tricky = "He said \"no\", then\r\nleft";
+        WriteRows(dir, (tricky, 2));
+        using var reader = new CsvReader(new StreamReader(dir.File("t.csv")), CultureInfo.InvariantCulture);
+        reader.Read();
+        reader.ReadHeader();
+        reader.Read();
+        Assert.Equal(tricky, reader.GetField("text"));
+    }
+
+    [Theory]
+    [InlineData("=SUM(A1:A2)")]
+    [InlineData("+1 for this")]
+    [InlineData("-- not a formula")]
+    [InlineData("@handle says hi")]
+    public void Given_a_text_cell_starting_like_a_formula_When_written_Then_it_is_neutralised_and_restorable(string text)
+    {
+        using var dir = new TempDirectory();
+        var content = Encoding.UTF8.GetString(WriteRows(dir, (text, -3))[3..]);
+        Assert.Contains("'" + text, content, StringComparison.Ordinal);
+        Assert.Contains(",-3\r\n", content, StringComparison.Ordinal);
+        Assert.Equal(text, CsvSafety.Restore(CsvSafety.Neutralise(text)));
+    }
+
+    [Fact]
+    public void Given_a_table_abandoned_before_commit_When_disposed_Then_no_file_looks_whole_and_the_old_one_stays()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("t.csv", "old complete file");
+        using (var table = new CsvTable<(string Text, int N)>(path, Columns))
+        {
+            table.Write(("half", 1));
+        }
+
+        Assert.Equal("old complete file", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(dir.Path));
+    }
+}

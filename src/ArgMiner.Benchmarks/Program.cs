@@ -2,9 +2,23 @@ using BenchmarkDotNet.Running;
 
 namespace ArgMiner.Benchmarks;
 
-/// <summary>Runs the benchmarks: <c>dotnet run -c Release --project src/ArgMiner.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>
+/// Runs the BenchmarkDotNet benchmarks (<c>dotnet run -c Release --project src/ArgMiner.Benchmarks -- --filter '*'</c>),
+/// or prepares the end-to-end throughput corpus (<c>… -- prepare-text CONLLU OUTDIR [REPEAT]</c>, used by
+/// <c>throughput.sh</c>).
+/// </summary>
 public static class Program
 {
     /// <summary>Entry point.</summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static int Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length > 0 && args[0] == "prepare-text")
+        {
+            return ThroughputCorpus.Prepare(args[1..]);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -25,6 +25,8 @@ public sealed class BatchWriter : IDisposable
 {
     private readonly CsvTable<DocumentContext>? _documents;
     private readonly CsvTable<SentenceRow>? _sentences;
+    private readonly CsvTable<EntityRow>? _entities;
+    private readonly CsvTable<NumberRow>? _numbers;
     private readonly DocumentJsonWriter? _json;
 
     /// <summary>Creates <paramref name="directory"/> if needed and opens the files.</summary>
@@ -37,6 +39,8 @@ public sealed class BatchWriter : IDisposable
             {
                 _documents = new CsvTable<DocumentContext>(Path.Combine(directory, "documents.csv"), OutputSchema.DocumentColumns);
                 _sentences = new CsvTable<SentenceRow>(Path.Combine(directory, "sentences.csv"), OutputSchema.SentenceColumns);
+                _entities = new CsvTable<EntityRow>(Path.Combine(directory, "entities.csv"), OutputSchema.EntityColumns);
+                _numbers = new CsvTable<NumberRow>(Path.Combine(directory, "numbers.csv"), OutputSchema.NumberColumns);
             }
 
             if (formats.HasFlag(OutputFormats.JsonLines))
@@ -60,6 +64,8 @@ public sealed class BatchWriter : IDisposable
             {
                 yield return "documents.csv";
                 yield return "sentences.csv";
+                yield return "entities.csv";
+                yield return "numbers.csv";
             }
 
             if (_json is not null)
@@ -82,6 +88,22 @@ public sealed class BatchWriter : IDisposable
             }
         }
 
+        if (_entities is not null)
+        {
+            for (var i = 0; i < context.Document.Entities.Length; i++)
+            {
+                _entities.Write(new EntityRow(context, i));
+            }
+        }
+
+        if (_numbers is not null)
+        {
+            for (var i = 0; i < context.Document.Numbers.Length; i++)
+            {
+                _numbers.Write(new NumberRow(context, i));
+            }
+        }
+
         _json?.Write(context);
     }
 
@@ -90,6 +112,8 @@ public sealed class BatchWriter : IDisposable
     {
         _documents?.Commit();
         _sentences?.Commit();
+        _entities?.Commit();
+        _numbers?.Commit();
         _json?.Commit();
     }
 
@@ -98,6 +122,8 @@ public sealed class BatchWriter : IDisposable
     {
         _documents?.Dispose();
         _sentences?.Dispose();
+        _entities?.Dispose();
+        _numbers?.Dispose();
         _json?.Dispose();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ArgMiner.Classification;
 using ArgMiner.Text;
 
 namespace ArgMiner.Output;
@@ -94,6 +95,8 @@ public sealed class DocumentJsonWriter : IDisposable
         json.WriteEndArray();
 
         var tokens = d.Tokens.AsSpan();
+        var pos = d.Pos.Length == d.Tokens.Length ? d.Pos.AsSpan() : default;
+        var labelled = d.Labels.Length == d.Sentences.Length && d.Labels.Length > 0;
         json.WriteStartArray("sentences");
         for (var i = 0; i < d.Sentences.Length; i++)
         {
@@ -105,16 +108,73 @@ public sealed class DocumentJsonWriter : IDisposable
             json.WriteString("section", s.Section.ToName());
             json.WriteNumber("paragraph", s.Paragraph);
             WriteComment(json, s.Comment);
+            if (labelled)
+            {
+                var p = d.Labels[i];
+                json.WriteString("label", p.Label);
+                json.WriteNumber("confidence", Math.Round(p.Confidence, 4));
+                json.WriteStartObject("probabilities");
+                for (var k = 0; k < SentenceLabels.All.Length; k++)
+                {
+                    json.WriteNumber(SentenceLabels.All[k], Math.Round(p.Probabilities[k], 4));
+                }
+
+                json.WriteEndObject();
+            }
+
             json.WriteStartArray("tokens");
             for (var t = s.FirstToken; t < s.FirstToken + s.TokenCount; t++)
             {
                 json.WriteStartObject();
                 json.WriteNumber("start", map.ToCodePoint(tokens[t].Start));
                 json.WriteNumber("end", map.ToCodePoint(tokens[t].End));
+                if (!pos.IsEmpty)
+                {
+                    json.WriteString("pos", pos[t]);
+                }
+
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("entities");
+        foreach (var e in d.Entities)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("sentence", e.Sentence);
+            json.WriteNumber("start", map.ToCodePoint(e.Start));
+            json.WriteNumber("end", map.ToCodePoint(e.End));
+            json.WriteString("text", d.Text.AsSpan(e.Start, e.End - e.Start));
+            json.WriteString("type", e.Type);
+            json.WriteString("source", OutputSchema.SourceName(e.Source));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("numbers");
+        foreach (var n in d.Numbers)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("sentence", n.Sentence);
+            json.WriteNumber("start", map.ToCodePoint(n.Start));
+            json.WriteNumber("end", map.ToCodePoint(n.End));
+            json.WriteString("text", d.Text.AsSpan(n.Start, n.End - n.Start));
+            json.WriteString("kind", n.Kind);
+            WriteOptional(json, "value", n.Value);
+            WriteOptional(json, "low", n.Low);
+            WriteOptional(json, "high", n.High);
+            WriteOptional(json, "qualifier", n.Qualifier);
+            WriteOptional(json, "unit", n.Unit);
+            WriteOptional(json, "period", n.Period);
+            WriteOptional(json, "counted", n.Counted);
+            WriteOptional(json, "time", n.Time);
+            WriteOptional(json, "source", n.Source);
             json.WriteEndObject();
         }
 
@@ -149,6 +209,18 @@ public sealed class DocumentJsonWriter : IDisposable
         else
         {
             json.WriteNull("comment");
+        }
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is double v && double.IsFinite(v))
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
         }
     }
 

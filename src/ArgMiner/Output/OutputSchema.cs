@@ -1,4 +1,6 @@
 using System.Globalization;
+using ArgMiner.Classification;
+using ArgMiner.Tagging;
 using ArgMiner.Text;
 
 namespace ArgMiner.Output;
@@ -19,7 +21,10 @@ public static class OutputSchema
         new("comments", d => Int(d.Document.CommentCount)),
     ];
 
-    /// <summary>sentences.csv: doc_id, sentence_id, section, paragraph, comment, start, end, text.</summary>
+    /// <summary>
+    /// sentences.csv: doc_id, sentence_id, section, paragraph, comment, start, end, text, entities, numbers,
+    /// label, confidence, p_claim, p_evidence, p_opinion, p_other.
+    /// </summary>
     public static IReadOnlyList<CsvColumn<SentenceRow>> SentenceColumns { get; } =
     [
         new("doc_id", r => r.Context.Document.Id, IsText: true),
@@ -30,7 +35,66 @@ public static class OutputSchema
         new("start", r => Int(r.Context.Map.ToCodePoint(r.Sentence.Start))),
         new("end", r => Int(r.Context.Map.ToCodePoint(r.Sentence.End))),
         new("text", r => r.Context.Document.Text[r.Sentence.Start..r.Sentence.End], IsText: true),
+        new("entities", r => Int(r.Context.EntitiesPerSentence[r.Index])),
+        new("numbers", r => Int(r.Context.NumbersPerSentence[r.Index])),
+        new("label", r => Prediction(r)?.Label),
+        new("confidence", r => Prediction(r) is { } p ? Probability(p.Confidence) : null),
+        .. SentenceLabels.All.Select((label, k) => new CsvColumn<SentenceRow>("p_" + label, r => Prediction(r) is { } p ? Probability(p.Probabilities[k]) : null)),
     ];
+
+    /// <summary>entities.csv: doc_id, sentence_id, start, end, text, type, source.</summary>
+    public static IReadOnlyList<CsvColumn<EntityRow>> EntityColumns { get; } =
+    [
+        new("doc_id", r => r.Context.Document.Id, IsText: true),
+        new("sentence_id", r => Int(r.Entity.Sentence)),
+        new("start", r => Int(r.Context.Map.ToCodePoint(r.Entity.Start))),
+        new("end", r => Int(r.Context.Map.ToCodePoint(r.Entity.End))),
+        new("text", r => r.Context.Document.Text[r.Entity.Start..r.Entity.End], IsText: true),
+        new("type", r => r.Entity.Type),
+        new("source", r => SourceName(r.Entity.Source)),
+    ];
+
+    /// <summary>
+    /// numbers.csv: doc_id, sentence_id, start, end, text, kind, value, low, high, qualifier, unit, period,
+    /// counted, time, source.
+    /// </summary>
+    public static IReadOnlyList<CsvColumn<NumberRow>> NumberColumns { get; } =
+    [
+        new("doc_id", r => r.Context.Document.Id, IsText: true),
+        new("sentence_id", r => Int(r.Claim.Sentence)),
+        new("start", r => Int(r.Context.Map.ToCodePoint(r.Claim.Start))),
+        new("end", r => Int(r.Context.Map.ToCodePoint(r.Claim.End))),
+        new("text", r => r.Context.Document.Text[r.Claim.Start..r.Claim.End], IsText: true),
+        new("kind", r => r.Claim.Kind),
+        new("value", r => Number(r.Claim.Value)),
+        new("low", r => Number(r.Claim.Low)),
+        new("high", r => Number(r.Claim.High)),
+        new("qualifier", r => r.Claim.Qualifier),
+        new("unit", r => r.Claim.Unit, IsText: true),
+        new("period", r => r.Claim.Period),
+        new("counted", r => r.Claim.Counted, IsText: true),
+        new("time", r => r.Claim.Time, IsText: true),
+        new("source", r => r.Claim.Source, IsText: true),
+    ];
+
+    /// <summary>A number cell: invariant, shortest round-trip form, empty when absent.</summary>
+    public static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A probability cell: four decimals, invariant.</summary>
+    public static string Probability(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    /// <summary>The name written for an entity's source.</summary>
+    public static string SourceName(EntitySource source) => source switch
+    {
+        EntitySource.Model => "model",
+        EntitySource.Gazetteer => "gazetteer",
+        _ => source.ToString().ToLowerInvariant(),
+    };
+
+    private static SentencePrediction? Prediction(SentenceRow r) =>
+        r.Context.Document.Labels.Length == r.Context.Document.Sentences.Length && r.Context.Document.Labels.Length > 0
+            ? r.Context.Document.Labels[r.Index]
+            : null;
 
     /// <summary>An integer cell, invariant.</summary>
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);

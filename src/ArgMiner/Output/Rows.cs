@@ -7,11 +7,29 @@ namespace ArgMiner.Output;
 /// <param name="Map">Converts its UTF-16 offsets to the code point offsets written to files.</param>
 public sealed record DocumentContext(Document Document, CodePointMap Map)
 {
-    /// <summary>Wraps <paramref name="document"/>, computing its map.</summary>
+    /// <summary>Entities per sentence, counted once so each row is O(1).</summary>
+    public required int[] EntitiesPerSentence { get; init; }
+
+    /// <summary>Numeric claims per sentence, counted once so each row is O(1).</summary>
+    public required int[] NumbersPerSentence { get; init; }
+
+    /// <summary>Wraps <paramref name="document"/>, computing its map and per-sentence counts.</summary>
     public static DocumentContext Of(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return new(document, new CodePointMap(document.Text));
+        var entities = new int[document.Sentences.Length];
+        foreach (var e in document.Entities)
+        {
+            entities[e.Sentence]++;
+        }
+
+        var numbers = new int[document.Sentences.Length];
+        foreach (var n in document.Numbers)
+        {
+            numbers[n.Sentence]++;
+        }
+
+        return new(document, new CodePointMap(document.Text)) { EntitiesPerSentence = entities, NumbersPerSentence = numbers };
     }
 }
 
@@ -22,4 +40,22 @@ public readonly record struct SentenceRow(DocumentContext Context, int Index)
 {
     /// <summary>The sentence.</summary>
     public Sentence Sentence => Context.Document.Sentences[Index];
+}
+
+/// <summary>One entity row: the document and the entity's index in it.</summary>
+/// <param name="Context">The document.</param>
+/// <param name="Index">Index in <see cref="Document.Entities"/>.</param>
+public readonly record struct EntityRow(DocumentContext Context, int Index)
+{
+    /// <summary>The entity.</summary>
+    public Tagging.Entity Entity => Context.Document.Entities[Index];
+}
+
+/// <summary>One numeric-claim row: the document and the claim's index in it.</summary>
+/// <param name="Context">The document.</param>
+/// <param name="Index">Index in <see cref="Document.Numbers"/>.</param>
+public readonly record struct NumberRow(DocumentContext Context, int Index)
+{
+    /// <summary>The numeric claim.</summary>
+    public Numbers.NumericClaim Claim => Context.Document.Numbers[Index];
 }

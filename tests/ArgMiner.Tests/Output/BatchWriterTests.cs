@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using ArgMiner.Classification;
+using ArgMiner.Numbers;
+using ArgMiner.Output;
+using ArgMiner.Tagging;
+using ArgMiner.Tests.Support;
+using ArgMiner.Text;
+
+namespace ArgMiner.Tests.Output;
+
+public class BatchWriterTests
+{
+    // "🖤 " shifts every later UTF-16 offset by one relative to code points.
+    private const string Text = "🖤 Reuters said =over 100 attacks.";
+
+    private static Document Sample()
+    {
+        int At(string s) => Text.IndexOf(s, StringComparison.Ordinal);
+        return new Document
+        {
+            Id = "-doc",
+            Source = "in.txt",
+            Text = Text,
+            Paragraphs = [new Paragraph(0, Text.Length, Section.Body, null)],
+            Tokens = [new Token(0, 2), new Token(At("Reuters"), At("Reuters") + 7), new Token(At("said"), At("said") + 4), new Token(At("=over"), At("=over") + 5), new Token(At("100"), At("100") + 3), new Token(At("attacks"), At("attacks") + 7), new Token(Text.Length - 1, Text.Length)],
+            Sentences = [new Sentence(0, Text.Length, Section.Body, 0, null, 0, 7)],
+            Pos = ["SYM", "PROPN", "VERB", "ADP", "NUM", "NOUN", "PUNCT"],
+            Entities = [new Entity(At("Reuters"), At("Reuters") + 7, "ORG", EntitySource.Gazetteer, 0)],
+            Numbers = [new NumericClaim { Start = At("=over"), End = At("attacks") + 7, Sentence = 0, Kind = "count", Value = 100, Qualifier = "more_than", Counted = "attacks", Source = "Reuters" }],
+            Labels = [new SentencePrediction("evidence", 0.7, [0.1, 0.7, 0.05, 0.15])],
+        };
+    }
+
+    private static string[] Lines(string path) => Encoding.UTF8.GetString(File.ReadAllBytes(path)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+    [Fact]
+    public void Given_a_document_with_every_layer_When_written_Then_each_table_has_its_row_with_code_point_offsets()
+    {
+        using var dir = new TempDirectory();
+        using (var writer = new BatchWriter(dir.Path, OutputFormats.All))
+        {
+            writer.Write(DocumentContext.Of(Sample()));
+            writer.Commit();
+        }
+
+        Assert.Equal("doc_id,sentence_id,section,paragraph,comment,start,end,text,entities,numbers,label,confidence,p_claim,p_evidence,p_opinion,p_other", Lines(dir.File("sentences.csv"))[0]);
+        Assert.Equal("'-doc,0,body,0,,0,33,🖤 Reuters said =over 100 attacks.,1,1,evidence,0.7000,0.1000,0.7000,0.0500,0.1500", Lines(dir.File("sentences.csv"))[1]);
+        Assert.Equal(["doc_id,sentence_id,start,end,text,type,source", "'-doc,0,2,9,Reuters,ORG,gazetteer"], Lines(dir.File("entities.csv")));
+        Assert.Equal("'-doc,0,15,32,'=over 100 attacks,count,100,,,more_than,,,attacks,,Reuters", Lines(dir.File("numbers.csv"))[1]);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(dir.File("documents.jsonl")));
+        var root = json.RootElement;
+        Assert.Equal("PROPN", root.GetProperty("sentences")[0].GetProperty("tokens")[1].GetProperty("pos").GetString());
+        Assert.Equal("evidence", root.GetProperty("sentences")[0].GetProperty("label").GetString());
+        Assert.Equal(0.7, root.GetProperty("sentences")[0].GetProperty("probabilities").GetProperty("evidence").GetDouble());
+        Assert.Equal(2, root.GetProperty("entities")[0].GetProperty("start").GetInt32());
+        Assert.Equal("more_than", root.GetProperty("numbers")[0].GetProperty("qualifier").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("numbers")[0].GetProperty("low").ValueKind);
+    }
+}

@@ -171,7 +171,7 @@ public sealed class RuleTokenizer : ITokenizer
         ["wanna"] = (3, 0),
         ["gotta"] = (3, 0),
         ["outta"] = (3, 0),
-        ["dunno"] = (2, 3),
+        ["dunno"] = (2, 1),
         ["dont"] = (2, 0),
         ["doesnt"] = (4, 0),
         ["didnt"] = (3, 0),
@@ -225,6 +225,26 @@ public sealed class RuleTokenizer : ITokenizer
         }
 
         var urlEnd = UrlOrEmailEnd(text, p, e);
+        if (urlEnd < 0 && p < e)
+        {
+            // An address in angle brackets inside the chunk: "Julie"<julie...@bellsouth.net>.
+            var lt = text.IndexOf('<', p + 1, e - p - 1);
+            if (lt > 0)
+            {
+                var gt = text.IndexOf('>', lt, e - lt);
+                var addressEnd = gt < 0 ? e : gt;
+                if (addressEnd > lt + 1 && UrlOrEmailEnd(text, lt + 1, addressEnd) == addressEnd)
+                {
+                    while (i <= lt)
+                    {
+                        i = ScanToken(text, i, lt + 1, rangeEnd, tokens);
+                    }
+
+                    tokens.Add(new Token(lt + 1, addressEnd));
+                    i = addressEnd;
+                }
+            }
+        }
         if (urlEnd > p)
         {
             while (i < p)
@@ -321,11 +341,22 @@ public sealed class RuleTokenizer : ITokenizer
 
             if ((c == '#' || c == '@') && i + 1 < e && text[i + 1] < 128 && (Ascii[text[i + 1]] & Letter) != 0)
             {
-                // #hashtag, @handle.
+                // #hashtag, @handle, or the "@domain.com" of an address written apart.
                 var j = i + 1;
-                while (j < e && IsWordCharAt(text, j, e, out var w))
+                while (j < e)
                 {
-                    j += w;
+                    if (IsWordCharAt(text, j, e, out var w))
+                    {
+                        j += w;
+                    }
+                    else if (c == '@' && text[j] is '.' or '-' && j + 1 < e && text[j + 1] < 128 && (Ascii[text[j + 1]] & WordChar) != 0)
+                    {
+                        j++;
+                    }
+                    else
+                    {
+                        break;
+                    }
                 }
 
                 tokens.Add(new Token(i, j));

@@ -9,5 +9,6 @@ internal static class All
     {
         yield return RunCommand.Create(stdout, stderr);
         yield return EvaluateTextCommand.Create(stdout, stderr);
+        yield return EvaluateNumbersCommand.Create(stdout, stderr);
     }
 }

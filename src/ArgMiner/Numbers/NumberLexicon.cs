@@ -180,6 +180,9 @@ internal static class NumberLexicon
         ["guilder"] = ("NLG", 1),
         ["guilders"] = ("NLG", 1),
         ["hryvnia"] = ("UAH", 1),
+        ["bitcoin"] = ("BTC", 1),
+        ["bitcoins"] = ("BTC", 1),
+        ["btc"] = ("BTC", 1),
         ["hryvnias"] = ("UAH", 1),
         ["cad"] = ("CAD", 1),
         ["aud"] = ("AUD", 1),
@@ -275,6 +278,7 @@ internal static class NumberLexicon
         ["₴"] = "UAH",
         ["₫"] = "VND",
         ["฿"] = "THB",
+        ["₿"] = "BTC",
     });
 
     /// <summary>Letters before "$" that name the dollar ("US$", "C $", "HK$").</summary>
@@ -461,6 +465,9 @@ internal static class NumberLexicon
         ("equal to", Q.Exactly), ("equals to", Q.Exactly), ("equals", Q.Exactly), ("equaling to", Q.Exactly),
         ("equalling to", Q.Exactly), ("equaling", Q.Exactly), ("exactly", Q.Exactly), ("precisely", Q.Exactly),
     ]);
+
+    /// <summary>Last words of the qualifier phrases: a four-digit number after one is a count, not a year.</summary>
+    public static readonly FrozenSet<string> QualifierLastWords = Qualifiers.Select(q => q.Words[^1]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Qualifier phrases after a number ("200 or more").</summary>
     public static readonly (string[] Words, string Qualifier)[] PostQualifiers = BuildQualifiers(

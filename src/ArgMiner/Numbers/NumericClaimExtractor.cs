@@ -438,6 +438,14 @@ public static class NumericClaimExtractor
                 case "%":
                     lit.Suffix = Suffix.Percent;
                     return;
+                case "G" or "D":
+                    lit.Suffix = Suffix.Unknown;
+                    lit.Identifier = true;
+                    return;
+                case "t":
+                    lit.Suffix = Suffix.Unit;
+                    lit.Unit = "t";
+                    return;
                 default:
                     break;
             }
@@ -631,7 +639,7 @@ public static class NumericClaimExtractor
                 return false;
             }
 
-            if (a.IntDigits == 4 && b.IntDigits == 4)
+            if (a.IntDigits == 4 && b.IntDigits == 4 && a.Value is >= 1000 and <= 2199 && b.Value is >= 1000 and <= 2199)
             {
                 return false;
             }
@@ -696,7 +704,7 @@ public static class NumericClaimExtractor
             if (i > 0)
             {
                 var p = W(i - 1);
-                if (Lookup(Symbols, p, out _) || p is "than" or "least" or "most" or "about" or "around" or "some" or "nearly"
+                if (Lookup(Symbols, p, out _) || In(QualifierLastWords, p) || p is "than" or "least" or "most" or "about" or "around" or "some" or "nearly"
                     or "almost" or "roughly" or "approximately" or "over" or "under" or "of" && Is(i - 2, "total"))
                 {
                     return false;
@@ -757,7 +765,11 @@ public static class NumericClaimExtractor
             }
 
             bool ok;
-            if (_lit[i].Valid)
+            if (_lit[i].Valid && SmallInteger(i) && i + 1 < _n && (Is(i + 1, "hundred") || (Lookup(Scales, W(i + 1), out var sc) && sc >= 1e3 && W(i + 1).Length > 3)))
+            {
+                ok = WordAmount(i, out a) && !_lit[i].Identifier;
+            }
+            else if (_lit[i].Valid)
             {
                 ok = DigitAmount(i, money, out a);
             }
@@ -797,7 +809,7 @@ public static class NumericClaimExtractor
             }
 
             // Codes and versions: "F-16", "COVID-19", "v2.1" (the letter-led token never lexes), "Trump 2.0", "iOS 17.2".
-            if (i > 0 && IsDash(i - 1) && Glued(i) && Glued(i - 1) && IsWord(i - 2) && !In(DateModifiers, W(i - 2)))
+            if (i > 0 && IsDash(i - 1) && Glued(i) && Glued(i - 1) && IsWord(i - 2) && !In(DateModifiers, W(i - 2)) && !(i > 2 && Glued(i - 2) && _lit[i - 3].Valid))
             {
                 return false;
             }
@@ -876,6 +888,10 @@ public static class NumericClaimExtractor
                 {
                     a.Value *= scale;
                 }
+                else if (n == 0 && Glued(j) && w is "b" or "B" or "Bn" or "BN")
+                {
+                    a.Value *= 1e9;
+                }
                 else if (w is "M" or "MM")
                 {
                     a.Value *= 1e6;
@@ -932,8 +948,19 @@ public static class NumericClaimExtractor
         private readonly bool IsCardinal(int i, out int v)
         {
             v = 0;
+            if (i < _n && SmallInteger(i))
+            {
+                v = (int)_lit[i].Value;
+                return true;
+            }
+
             return i < _n && Lookup(Cardinals, W(i), out v);
         }
+
+        // A plain integer below 1000 that can take part in "3 hundred and 21".
+        private readonly bool SmallInteger(int i) =>
+            _lit[i].Valid && !_lit[i].Identifier && !_interior[i] && _lit[i].Integer && !_lit[i].Grouped && _lit[i].Suffix == Suffix.None
+            && _lit[i].Value < 1000 && _lit[i].End == i + 1 && _dateEnd[i] == 0;
 
         private readonly bool WordAmount(int i, out Amount a)
         {
@@ -941,6 +968,7 @@ public static class NumericClaimExtractor
             double total = 0, hundreds = 0, small = 0;
             var last = Last.None;
             var lastScale = double.MaxValue;
+            double firstGroup = 0;
             var j = i;
             var end = i;
             var ordinal = false;
@@ -956,7 +984,17 @@ public static class NumericClaimExtractor
             while (j < _n && words < 40)
             {
                 var w = W(j);
-                if (Lookup(Cardinals, w, out var v))
+                if (SmallInteger(j))
+                {
+                    if (small != 0 || last is not (Last.None or Last.Hundred or Last.Scale or Last.And))
+                    {
+                        break;
+                    }
+
+                    small = _lit[j].Value;
+                    last = Last.Teen;
+                }
+                else if (Lookup(Cardinals, w, out var v))
                 {
                     if (v < 10)
                     {
@@ -1002,6 +1040,11 @@ public static class NumericClaimExtractor
                     if (group == 0 || scale >= lastScale || last == Last.And)
                     {
                         break;
+                    }
+
+                    if (total == 0)
+                    {
+                        firstGroup = group;
                     }
 
                     total += group * scale;
@@ -1099,7 +1142,7 @@ public static class NumericClaimExtractor
                 Start = i,
                 End = end,
                 Value = value,
-                BaseValue = value,
+                BaseValue = hundreds + small == 0 && firstGroup > 0 && total == firstGroup * lastScale ? firstGroup : value,
                 Words = true,
                 Ordinal = ordinal,
                 Integer = value == Math.Floor(value),
@@ -1165,6 +1208,7 @@ public static class NumericClaimExtractor
 
             var start = i;
             string? code = null;
+            var prefixScale = 1.0;
             var j = i;
             var w = W(j);
             if (Lookup(Symbols, w, out var sym))
@@ -1177,7 +1221,7 @@ public static class NumericClaimExtractor
                 code = dp;
                 j++;
             }
-            else if (IsWord(j) && j + 1 < _n && W(j + 1) is "$" && Lookup(DollarPrefixes, w, out var dp2))
+            else if (IsWord(j) && j + 1 < _n && W(j + 1) is "$" && Lookup(DollarPrefixes, w, out var dp2) && (Glued(j + 1) || (w.Length > 1 && !w.Equals("can", StringComparison.OrdinalIgnoreCase)) || w is "c" or "C"))
             {
                 code = dp2;
                 j += 2;
@@ -1193,11 +1237,20 @@ public static class NumericClaimExtractor
                 code = cw.Code;
                 j++;
             }
+            else if (MillionsOfCode(w, out var mCode) && j + 1 < _n && (_lit[j + 1].Valid || IsCardinal(j + 1, out _)))
+            {
+                // "MAUD 60": millions of Australian dollars.
+                code = mCode;
+                prefixScale = 1e6;
+                j++;
+            }
 
             if (!TryAmount(j, code is not null, out var a))
             {
                 return false;
             }
+
+            a.Value *= prefixScale;
 
             if (a.Ordinal)
             {
@@ -1218,7 +1271,7 @@ public static class NumericClaimExtractor
             {
                 kind = NumericKinds.Money;
                 unit = code;
-                end = CentsAfter(end, a, ref value, out _);
+                end = CentsAfter(end, a, ref value, false);
                 if (end < _n && Lookup(CurrencyWords, W(end), out var redundant) && redundant.Code == code && redundant.Divisor == 1)
                 {
                     end++;
@@ -1228,6 +1281,13 @@ public static class NumericClaimExtractor
             {
                 kind = NumericKinds.Money;
                 unit = a.Currency;
+            }
+            else if (end < _n && Lookup(Symbols, W(end), out var symbolAfter) && !(end + 1 < _n && _lit[end + 1].Valid && !Glued(end)))
+            {
+                // "10 €", "100₾": the symbol after the amount (European style).
+                kind = NumericKinds.Money;
+                unit = symbolAfter;
+                end++;
             }
             else if (a.Percent || (end < _n && W(end) is "%"))
             {
@@ -1257,7 +1317,7 @@ public static class NumericClaimExtractor
                 end = cEnd;
                 if (divisor == 1)
                 {
-                    end = CentsAfter(end, a, ref value, out _);
+                    end = CentsAfter(end, a, ref value, true);
                 }
             }
             else if (end < _n && UnitAfter(end, out var uEnd, out var u))
@@ -1276,6 +1336,19 @@ public static class NumericClaimExtractor
             return true;
         }
 
+        // "MUSD", "MEUR": millions of a currency, as financial reports write them.
+        private static bool MillionsOfCode(ReadOnlySpan<char> w, out string code)
+        {
+            code = "";
+            if (w.Length == 4 && w[0] == 'M' && IsUpper(w) && In(PrefixCodes, w[1..]) && Lookup(CurrencyWords, w[1..], out var c))
+            {
+                code = c.Code;
+                return true;
+            }
+
+            return false;
+        }
+
         private static bool IsUpper(ReadOnlySpan<char> w)
         {
             foreach (var c in w)
@@ -1290,9 +1363,8 @@ public static class NumericClaimExtractor
         }
 
         // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "c $ 100 and fifty".
-        private readonly int CentsAfter(int end, Amount main, ref double value, out bool merged)
+        private readonly int CentsAfter(int end, Amount main, ref double value, bool wordCurrency)
         {
-            merged = false;
             if (!main.Integer || main.HasScale || end >= _n)
             {
                 return end;
@@ -1306,13 +1378,13 @@ public static class NumericClaimExtractor
 
             var after = cents.End;
             var centWord = Is(after, "cents") || Is(after, "cent") || Is(after, "pence");
-            if (!centWord && !cents.Words)
+            // Digits without "cents" only close a word-written amount at the end of a clause: "15 dollars and 50."
+            if (!centWord && !cents.Words && !(wordCurrency && (after >= _n || IsPunct(after))))
             {
                 return end;
             }
 
             value += cents.Value / 100;
-            merged = true;
             return centWord ? after + 1 : after;
         }
 
@@ -1371,6 +1443,14 @@ public static class NumericClaimExtractor
                 }
             }
 
+            if (MillionsOfCode(W(i), out var mc))
+            {
+                code = mc;
+                divisor = 1e-6;
+                end = i + 1;
+                return true;
+            }
+
             if (Lookup(CurrencyWords, W(i), out var cw))
             {
                 var w = W(i);
@@ -1398,7 +1478,7 @@ public static class NumericClaimExtractor
             }
 
             // "12-cent", "one-yen": a hyphenated money adjective.
-            if (IsDash(i) && Glued(i) && Glued(i + 1) && Lookup(CurrencyWords, W(i + 1), out var hc) && W(i + 1).Length > 3)
+            if (IsDash(i) && Glued(i) && Glued(i + 1) && Lookup(CurrencyWords, W(i + 1), out var hc) && !IsUpper(W(i + 1)))
             {
                 code = hc.Code;
                 divisor = hc.Divisor;
@@ -1474,9 +1554,17 @@ public static class NumericClaimExtractor
                 return false;
             }
 
-            if (hyphen && IsDash(k + 1) && Is(k + 2, "old"))
+            if ((hyphen && IsDash(k + 1) && Is(k + 2, "old")) || (u is "year" or "month" or "week" or "day" && Is(k + 1, "old")))
             {
                 return false;
+            }
+
+            // Speeds: "188 miles an hour", "10 kilometers per hour".
+            if (u is "miles" or "km" && (Is(k + 1, "an") || Is(k + 1, "per") || Is(k + 1, "a")) && Is(k + 2, "hour"))
+            {
+                unit = prefix + (u == "miles" ? "mph" : "km/h");
+                end = k + 3;
+                return true;
             }
 
             unit = prefix + u;
@@ -1541,6 +1629,14 @@ public static class NumericClaimExtractor
                 && TryQuantity(f1.End + 1, out var f2) && TryRange(f1, f2, out var fLow, out var fHigh, out var fUnit, out var fKind))
             {
                 return Emit(claims, start, f1.Start, f2.End, NumericKinds.Range, null, fLow, fHigh, null, fUnit, f2, fKind, f1);
+            }
+
+            // "percent of 10", "per cent of twenty-two": the percent word first.
+            if (PercentAfter(j, out var pw, out var pUnitFirst) && Is(pw, "of") && TryAmount(pw + 1, false, out var pa) && !pa.Ordinal
+                && !(j > 0 && (_lit[j - 1].Valid || IsCardinal(j - 1, out _))))
+            {
+                var pq = new Quantity { Start = j, End = pa.End, Kind = NumericKinds.Percent, Value = pa.Value, Unit = pUnitFirst, Amount = pa };
+                return Emit(claims, j, j, pa.End, NumericKinds.Percent, null, null, null, pa.Value, pUnitFirst, pq, NumericKinds.Percent, pq);
             }
 
             if (MatchPhrase(Qualifiers, j, out var q, out var qEnd) && qEnd < _n)
@@ -1752,7 +1848,7 @@ public static class NumericClaimExtractor
 
         private readonly void EmitNumeral(Amount a)
         {
-            if (_numerals is null || a.End <= a.Start || a.GluedUnit || a.Ordinal || a.Vague)
+            if (_numerals is null || a.End <= a.Start || a.GluedUnit || a.Ordinal || a.Vague || (a.End < _n && Glued(a.End) && IsWord(a.End)))
             {
                 return;
             }

@@ -264,9 +264,9 @@ public static class RecognizersSpecEvaluation
                 return "fractions and ratios";
             }
 
-            if (model == Model.Currency && m.Value is null)
+            if (model is Model.Currency or Model.Percent or Model.Dimension && m.Value is null)
             {
-                return "currency names without an amount";
+                return "unit names without an amount";
             }
 
             if (model == Model.Date && !AbsoluteDate(t))

@@ -694,8 +694,9 @@ public static class NumericClaimExtractor
                     return false;
                 }
 
-                // "1500 to 2000 troops": the range's end counts something.
-                if ((Is(next, "to") || IsDash(next) || Is(next, "and")) && next + 1 < _n && _lit[next + 1].Valid && PluralNoun(_lit[next + 1].End))
+                // "1500 to 2000 troops": the range's end counts something; "1000-5000" is no span of years.
+                if ((Is(next, "to") || IsDash(next) || Is(next, "and")) && next + 1 < _n && _lit[next + 1].Valid
+                    && (PluralNoun(_lit[next + 1].End) || !(Is(next, "and") || YearAt(next + 1) || (IsDash(next) && _lit[next + 1].IntDigits == 2 && _lit[next + 1].Integer))))
                 {
                     return false;
                 }
@@ -1064,7 +1065,7 @@ public static class NumericClaimExtractor
                     last = Last.Dozen;
                 }
                 else if (w.Equals("and", StringComparison.OrdinalIgnoreCase) && last is Last.Hundred or Last.Scale
-                    && IsCardinal(j + 1, out _))
+                    && IsCardinal(j + 1, out var afterAnd) && afterAnd is > 0 and < 100 && !Is(j + 2, "hundred"))
                 {
                     last = Last.And;
                     j++;
@@ -1644,10 +1645,13 @@ public static class NumericClaimExtractor
                 // "over" and "under" are prepositions before years and times ("over 3 years" stays a qualifier).
                 qualifier = q;
                 j = qEnd;
-                if (Is(j, "between") || Is(j, "from"))
-                {
-                    j++;
-                }
+            }
+
+            // "between 1,500-3,000", "from 10-20": the word belongs to the range only if a range follows.
+            var rangeWord = Is(j, "between") || Is(j, "from");
+            if (rangeWord)
+            {
+                j++;
             }
 
             if (!TryQuantity(j, out var q1))
@@ -1687,6 +1691,11 @@ public static class NumericClaimExtractor
                 }
 
                 return Emit(claims, start, q1.Start, q2.End, NumericKinds.Range, qualifier, low, high, null, rUnit, q2, rKind, q1);
+            }
+
+            if (rangeWord && qualifier is null)
+            {
+                start = q1.Start;
             }
 
             var end = q1.End;
@@ -1826,7 +1835,7 @@ public static class NumericClaimExtractor
                 EmitNumeral(last.Amount);
             }
 
-            var counted = boundKind is NumericKinds.Count ? CountedAfter(last.End, last.Vague || first.Vague, value == 1) : null;
+            var counted = boundKind is NumericKinds.Count ? CountedAfter(end, last.Vague || first.Vague, value == 1) : null;
             claims.Add(new NumericClaim
             {
                 Start = _t[start].Start,

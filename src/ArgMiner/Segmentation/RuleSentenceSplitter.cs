@@ -168,7 +168,7 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
 
         if (allMarks)
         {
-            return hasBang || s.Length == 1 ? Kind.Final : Kind.Ellipsis;
+            return hasBang || s is "." ? Kind.Final : Kind.Ellipsis;
         }
 
         return c == '.' ? Kind.Abbreviation : Kind.None;
@@ -238,7 +238,7 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
         }
 
         // An emoji (a surrogate pair in the pictographic planes, or a BMP symbol with its modifiers).
-        return s.Length >= 1 && ((char.IsHighSurrogate(s[0]) && s.Length >= 2 && char.ConvertToUtf32(s[0], s[1]) is >= 0x1F000 and <= 0x1FAFF)
+        return s.Length >= 1 && ((char.IsHighSurrogate(s[0]) && s.Length >= 2 && char.IsLowSurrogate(s[1]) && char.ConvertToUtf32(s[0], s[1]) is >= 0x1F000 and <= 0x1FAFF)
             || s[0] is >= '\u2600' and <= '\u27BF');
     }
 

@@ -65,6 +65,13 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 hasWord |= IsWordLike(text[tokens[i].Start]);
             }
 
+            // A numbered item ("… four nights 1) what island …") starts a sentence.
+            if (kind == Kind.None && i > start && i + 1 < tokens.Length && hasWord && IsItemNumber(text, tokens, i))
+            {
+                sentenceLengths.Add(i - start);
+                start = i;
+            }
+
             // An e-mail header's time stamp ("Sean Boyle 08/17/2000 11:21 AM") starts a sentence.
             if (kind == Kind.None && i > start && i + 1 < tokens.Length && hasWord && IsDate(tokens[i].In(text))
                 && IsTime(tokens[i + 1].In(text)) && !IsLowerWord(tokens[i - 1].In(text)))
@@ -88,7 +95,9 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             }
 
             var next = last + 1;
-            if (next < tokens.Length && hasWord && EndsHere(text, tokens, i, kind, next))
+            // "1." or "*2." opening a numbered item is not a sentence of its own.
+            var itemMarker = kind == Kind.Final && i - start is 1 or 2 && IsSmallNumber(text, tokens[i - 1]) && tokens[i - 1].End == tokens[i].Start;
+            if (next < tokens.Length && hasWord && !itemMarker && EndsHere(text, tokens, i, kind, next))
             {
                 sentenceLengths.Add(next - start);
                 start = next;
@@ -110,6 +119,7 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
         Final,        // ".", "!", "?", "?!", "!!!"
         Ellipsis,     // "...", "…", ".." (may continue the sentence)
         Abbreviation, // "U.S.", "etc."
+        Rule,         // a separator line such as "*****", "=====", "_____": ends a sentence
         Url,          // a URL: ends a sentence before another URL or a capitalised function word
         Emoticon,     // ":)", ":-)", an emoji: ends a sentence before a capitalised word
         Greeting,     // the comma of "Hi John," before a capitalised word
@@ -120,6 +130,19 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
     {
         var s = tokens[i].In(text);
         var c = s[^1];
+        var head = s[0];
+
+        // Fast path for the common case, a plain word or number.
+        if (char.IsAsciiLetterOrDigit(c) && char.IsAsciiLetterOrDigit(head))
+        {
+            if ((head is 'h' or 'H' or 'w' or 'W' && IsUrl(s)) || (s.Length > 4 && s.Contains('@') && IsAddress(s)))
+            {
+                return Kind.Url;
+            }
+
+            return s.Length == 2 && s[1] == 'M' && head is 'A' or 'P' && i > 0 && tokens[i - 1].In(text).Contains(':') ? Kind.Stamp : Kind.None;
+        }
+
         if (s.Length == 1)
         {
             switch (c)
@@ -133,9 +156,14 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             }
         }
 
-        if (IsUrl(s))
+        if (IsUrl(s) || IsAddress(s))
         {
             return Kind.Url;
+        }
+
+        if (IsRule(s))
+        {
+            return Kind.Rule;
         }
 
         if (IsEmoticon(s))
@@ -168,7 +196,7 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
 
         if (allMarks)
         {
-            return hasBang || s.Length == 1 ? Kind.Final : Kind.Ellipsis;
+            return hasBang || s is "." ? Kind.Final : Kind.Ellipsis;
         }
 
         return c == '.' ? Kind.Abbreviation : Kind.None;
@@ -189,7 +217,7 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 return first is not (',' or ';' or ':' or ')' or ']');
             case Kind.Ellipsis:
                 // "… and then": an ellipsis before a lower-case word is a pause.
-                return first != '\0' && !char.IsLower(first) && first is not (',' or ';' or ':' or ')' or ']');
+                return (first != '\0' && !char.IsLower(first) && first is not (',' or ';' or ':' or ')' or ']')) || IsUrl(tokens[next].In(text));
             case Kind.Abbreviation:
                 if (!char.IsUpper(first) || word.IsEmpty)
                 {
@@ -204,17 +232,38 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
 
                 return StarterLookup.Contains(word) || OftenFinalLookup.Contains(abbreviation);
             case Kind.Url:
-                return StarterLookup.Contains(word) || IsUrl(tokens[next].In(text));
+                // A URL or address ends a line of a signature or header: "… at x@y.com Our web address …".
+                return (char.IsUpper(first) && !word.IsEmpty) || IsUrl(tokens[next].In(text));
             case Kind.Emoticon:
                 return char.IsUpper(first) && !word.IsEmpty && word.Length > 1;
             case Kind.Greeting:
                 return char.IsUpper(first) && !word.IsEmpty;
+            case Kind.Rule:
+                return !char.IsLower(first) && tokens[next].Start > tokens[mark].End;
             case Kind.Stamp:
                 return (char.IsUpper(first) && !word.IsEmpty) || IsDate(tokens[next].In(text));
             default:
                 return false;
         }
     }
+
+    // "1)" after a word: a digit or two, then a touching ")" , not inside "(…)".
+    private static bool IsItemNumber(string text, ReadOnlySpan<Token> tokens, int i)
+    {
+        var t = tokens[i];
+        if (t.Length > 2 || !char.IsAsciiDigit(text[t.Start]) || !char.IsAsciiDigit(text[t.End - 1]))
+        {
+            return false;
+        }
+
+        var close = tokens[i + 1];
+        var before = tokens[i - 1];
+        return close.Start == t.End && close.Length == 1 && text[close.Start] == ')' && before.End < t.Start
+            && char.IsLetter(text[before.End - 1]) && !(before.Length == 1 && text[before.Start] == '(');
+    }
+
+    private static bool IsSmallNumber(string text, Token t) =>
+        t.Length <= 2 && char.IsAsciiDigit(text[t.Start]) && char.IsAsciiDigit(text[t.End - 1]);
 
     // "08/17/2000", "10/08/99".
     private static bool IsDate(ReadOnlySpan<char> s) =>
@@ -225,6 +274,17 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
 
     // "on", "at": a lower-case word before a date makes it part of the sentence.
     private static bool IsLowerWord(ReadOnlySpan<char> s) => s.Length > 0 && char.IsLower(s[0]);
+
+    // An e-mail address: "a.b@c.com" (a handle "@jack" is not).
+    private static bool IsAddress(ReadOnlySpan<char> s)
+    {
+        var at = s.IndexOf('@');
+        return at > 0 && at < s.Length - 1 && s[(at + 1)..].Contains('.');
+    }
+
+    // "*****", "=====", "_____", "-----", "~~~~~": a separator line.
+    private static bool IsRule(ReadOnlySpan<char> s) =>
+        s.Length >= 3 && s[0] is '*' or '=' or '_' or '-' or '~' or '#' && !s.ContainsAnyExcept(s[0]);
 
     private static bool IsUrl(ReadOnlySpan<char> s) =>
         s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || s.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
@@ -238,7 +298,7 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
         }
 
         // An emoji (a surrogate pair in the pictographic planes, or a BMP symbol with its modifiers).
-        return s.Length >= 1 && ((char.IsHighSurrogate(s[0]) && s.Length >= 2 && char.ConvertToUtf32(s[0], s[1]) is >= 0x1F000 and <= 0x1FAFF)
+        return s.Length >= 1 && ((char.IsHighSurrogate(s[0]) && s.Length >= 2 && char.IsLowSurrogate(s[1]) && char.ConvertToUtf32(s[0], s[1]) is >= 0x1F000 and <= 0x1FAFF)
             || s[0] is >= '\u2600' and <= '\u27BF');
     }
 
@@ -250,7 +310,14 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             return false;
         }
 
-        return GreetingLookup.Contains(tokens[start].In(text));
+        if (GreetingLookup.Contains(tokens[start].In(text)))
+        {
+            return true;
+        }
+
+        // "Best regards," "Kind regards," "Warm wishes,".
+        return comma - start == 2 && tokens[start + 1].In(text) is var second
+            && (second.Equals("regards", StringComparison.OrdinalIgnoreCase) || second.Equals("wishes", StringComparison.OrdinalIgnoreCase));
     }
 
     private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase)

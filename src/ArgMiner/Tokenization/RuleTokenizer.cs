@@ -668,7 +668,7 @@ public sealed class RuleTokenizer : ITokenizer
         // A trailing dot belongs to an abbreviation ("U.S.", "etc.", "Mr.", "M.").
         // At the very end of the text EWT gives a sentence-final abbreviation's dot its own token ("U.S" ".").
         var wordEnd = j;
-        if (j < e && text[j] == '.' && (j + 1 == e || text[j + 1] != '.') && IsAbbreviation(text, i, j, e) && !AtEndOfRange(text, j + 1, rangeEnd))
+        if (j < e && text[j] == '.' && (j + 1 == e || text[j + 1] != '.') && IsAbbreviation(text, i, j, rangeEnd) && !AtEndOfRange(text, j + 1, rangeEnd))
         {
             j++;
         }

@@ -559,6 +559,11 @@ internal static class NumberLexicon
          "indicates", "revealed", "reveals", "confirmed", "confirms", "acknowledged", "acknowledges", "concluded"],
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The reporting verbs that are verbs of saying: a lone word before one is a name ("Reuters reported").</summary>
+    public static readonly FrozenSet<string> SayingVerbs = FrozenSet.ToFrozenSet(
+        ["said", "says", "say", "reported", "reports", "estimated", "estimates", "estimate", "told", "announced", "claimed",
+         "claims", "stated", "warned", "warns"], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Words that end a noun phrase when looking for the counted noun or the source.</summary>
     public static readonly FrozenSet<string> PhraseStops = FrozenSet.ToFrozenSet(
         ["in", "on", "at", "across", "from", "to", "for", "with", "by", "per", "into", "onto", "over", "under",

@@ -488,19 +488,38 @@ public static class NumericClaimExtractor
             }
         }
 
-        private readonly bool IsMonth(int i, out int month)
+        private readonly bool IsMonth(int i, out int month, bool afterDay = false)
         {
             month = 0;
-            if (i < 0 || i >= _n || !IsCapitalized(i) || !Lookup(Months, W(i), out month))
+            if (i < 0 || i >= _n)
             {
                 return false;
             }
 
-            // "May" and "March" are also a verb and a noun: they need a day, a year or a date preposition.
-            if (W(i) is "May" or "March" or "Mar")
+            var w = W(i);
+            if (w.Length > 3 && w[^1] == '.')
             {
-                var next = i + 1 < _n && Glued(i + 1) && W(i + 1) is "." ? i + 2 : i + 1;
-                return DayAt(next) || YearAt(next) || (i > 0 && In(YearPrepositions, W(i - 1)) && !Is(i - 1, "and") && !Is(i - 1, "to"));
+                w = w[..^1]; // "Oct." as one token
+            }
+
+            if (!Lookup(Months, w, out month))
+            {
+                return false;
+            }
+
+            var next = i + 1 < _n && Glued(i + 1) && W(i + 1) is "." ? i + 2 : i + 1;
+            var anchored = afterDay || DayAt(next) || YearAt(next) || ((Is(next, ",") || Is(next, "of")) && YearAt(next + 1));
+            var ambiguous = w.Length <= 4 && !w.Equals("june", StringComparison.OrdinalIgnoreCase) && !w.Equals("july", StringComparison.OrdinalIgnoreCase);
+            if (!IsCapitalized(i))
+            {
+                // Lower-case months only with a day or a year, and never "may" or "march".
+                return anchored && !w.Equals("may", StringComparison.Ordinal) && !w.Equals("march", StringComparison.Ordinal);
+            }
+
+            // "May" and "March" are also a verb and a noun, "Jan" a name: they need a day, a year or a date preposition.
+            if (ambiguous || w is "March")
+            {
+                return anchored || (i > 0 && In(YearPrepositions, W(i - 1)) && !Is(i - 1, "and") && !Is(i - 1, "to"));
             }
 
             return true;
@@ -574,7 +593,7 @@ public static class NumericClaimExtractor
                     j++;
                 }
 
-                if (IsMonth(j, out _))
+                if (IsMonth(j, out _, afterDay: true))
                 {
                     var k = j + 1;
                     if (k < _n && W(k) is "." && Glued(k))
@@ -673,12 +692,12 @@ public static class NumericClaimExtractor
                 return YearAt(y) ? y + 1 : k;
             }
 
-            if (Is(k, ",") && YearAt(k + 1))
+            if ((Is(k, ",") || Is(k, "of")) && YearAt(k + 1))
             {
                 return k + 2;
             }
 
-            return YearAt(k) ? k + 1 : (k > m + 1 && !Glued(k - 1) ? m + 1 : m + 1);
+            return YearAt(k) ? k + 1 : m + 1;
         }
 
         // A bare four-digit year: "in 2011", "the 2011 withdrawal", "since 2003"; but "2000 troops" is a count.
@@ -820,7 +839,19 @@ public static class NumericClaimExtractor
                 return false;
             }
 
-            if (i > 0 && l.Integer && !l.Grouped && (Is(i - 1, "version") || Is(i - 1, "v") || Is(i - 1, "no.") || Is(i - 1, "No")))
+            // Labels: "Section 7", "Flight 370", "Route 66", "No. 10".
+            if (i > 0 && l.Integer && !l.Grouped && In(VersionWords, W(i - 1)) && !Is(i - 1, "number") && !Is(i - 1, "no"))
+            {
+                return false;
+            }
+
+            // Times of day ("10 a.m.", "5 pm") and area codes ("(713) 853-3242").
+            if (l.End < _n && (Is(l.End, "a.m.") || Is(l.End, "p.m.") || Is(l.End, "am") || Is(l.End, "pm") || Is(l.End, "a.m") || Is(l.End, "p.m") || Is(l.End, "o'clock")))
+            {
+                return false;
+            }
+
+            if (i > 0 && W(i - 1) is "(" && Glued(i) && l.End + 1 < _n && W(l.End) is ")" && Glued(l.End) && _lit[l.End + 1].Valid)
             {
                 return false;
             }
@@ -1065,7 +1096,7 @@ public static class NumericClaimExtractor
                     last = Last.Dozen;
                 }
                 else if (w.Equals("and", StringComparison.OrdinalIgnoreCase) && last is Last.Hundred or Last.Scale
-                    && IsCardinal(j + 1, out var afterAnd) && afterAnd is > 0 and < 100 && !Is(j + 2, "hundred"))
+                    && IsCardinal(j + 1, out var afterAnd) && afterAnd is > 0 and < 100 && !(last == Last.Hundred && Is(j + 2, "hundred")))
                 {
                     last = Last.And;
                     j++;
@@ -1077,7 +1108,7 @@ public static class NumericClaimExtractor
                     j++;
                     continue;
                 }
-                else if (Lookup(Ordinals, w, out var ov))
+                else if (Lookup(Ordinals, w, out var ov) && !SmallInteger(i))
                 {
                     if (ov < 10 && last == Last.Tens && small % 10 == 0)
                     {
@@ -1097,7 +1128,7 @@ public static class NumericClaimExtractor
                     words++;
                     break;
                 }
-                else if (Lookup(ScaleOrdinals, w, out var so) && last is Last.Unit or Last.Teen or Last.Tens or Last.Article)
+                else if (Lookup(ScaleOrdinals, w, out var so) && !SmallInteger(i) && last is Last.Unit or Last.Teen or Last.Tens or Last.Article)
                 {
                     var group = (hundreds + small) * so;
                     total += group;
@@ -2062,8 +2093,10 @@ public static class NumericClaimExtractor
                             s++;
                         }
 
+                        // A lone sentence-initial word ("Attached find …") is a subject only before a verb of saying.
                         var subject = Slice(s, e);
-                        if (!IsPronoun(subject))
+                        var lone = s == 0 && e == s + 1;
+                        if (!IsPronoun(subject) && (!lone || In(SayingVerbs, W(i))))
                         {
                             return subject;
                         }

@@ -601,12 +601,12 @@ public static class NumericClaimExtractor
                         k++;
                     }
 
-                    if (Is(k, ","))
+                    if (Is(k, ",") || Is(k, "of"))
                     {
                         k++;
                     }
 
-                    return YearAt(k) ? k + 1 : (k > j + 1 && W(k - 1) is "," ? k - 1 : k);
+                    return YearAt(k) ? k + 1 : (k > j + 1 && W(k - 1) is "," or "of" ? k - 1 : k);
                 }
             }
 
@@ -616,6 +616,11 @@ public static class NumericClaimExtractor
             }
 
             if (DecadeAt(i))
+            {
+                return i + 1;
+            }
+
+            if (NumericDateToken(W(i)))
             {
                 return i + 1;
             }
@@ -646,6 +651,57 @@ public static class NumericClaimExtractor
             }
 
             return i;
+        }
+
+        // One token such as "02/22/2016", "2015.5.13", "11/2016", "21/04/16": two or three groups of digits joined
+        // by one separator, with a four-digit year first or last (or three groups joined by slashes).
+        private static bool NumericDateToken(ReadOnlySpan<char> w)
+        {
+            if (w.Length is < 6 or > 10 || !char.IsAsciiDigit(w[0]) || !char.IsAsciiDigit(w[^1]))
+            {
+                return false;
+            }
+
+            var sep = '\0';
+            Span<int> lengths = stackalloc int[3];
+            Span<int> values = stackalloc int[3];
+            var groups = 0;
+            foreach (var c in w)
+            {
+                if (char.IsAsciiDigit(c))
+                {
+                    if (lengths[groups] == 4)
+                    {
+                        return false;
+                    }
+
+                    lengths[groups]++;
+                    values[groups] = (values[groups] * 10) + (c - '0');
+                }
+                else if (c is '/' or '.' or '-' && (sep == '\0' || sep == c) && groups < 2 && lengths[groups] > 0)
+                {
+                    sep = c;
+                    groups++;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            groups++;
+            if (groups < 2)
+            {
+                return false;
+            }
+
+            static bool Year(int length, int value) => length == 4 && value is >= 1000 and <= 2199;
+            var yearFirst = Year(lengths[0], values[0]);
+            var yearLast = Year(lengths[groups - 1], values[groups - 1]);
+            var monthOk = groups == 2
+                ? (yearFirst ? values[1] : values[0]) is >= 1 and <= 12
+                : (yearFirst ? values[1] is >= 1 and <= 12 : (values[0] is >= 1 and <= 12 || values[1] is >= 1 and <= 12));
+            return monthOk && (yearFirst || yearLast || (groups == 3 && sep == '/'));
         }
 
         // "1995-2001" is a span of years; "1,500-3,000" and "2-3" are number ranges.
@@ -679,6 +735,13 @@ public static class NumericClaimExtractor
             if (DayAt(k))
             {
                 k++;
+
+                // "November 19-20"
+                if (IsDash(k) && DayAt(k + 1) && _lit[k + 1].Value > _lit[k - 1].Value)
+                {
+                    k += 2;
+                }
+
                 var y = k;
                 if (Is(y, ","))
                 {
@@ -1921,7 +1984,7 @@ public static class NumericClaimExtractor
                     break;
                 }
 
-                if (In(PhraseStops, w))
+                if (In(PhraseStops, w) && !(w.Length > 1 && IsUpper(w)))
                 {
                     if ((Is(k, "of") && n == 0) || ((Is(k, "the") || Is(k, "these") || Is(k, "those") || Is(k, "its") || Is(k, "their")) && Is(k - 1, "of")))
                     {

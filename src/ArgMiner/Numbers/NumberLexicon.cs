@@ -363,6 +363,8 @@ internal static class NumberLexicon
         ["mcg"] = "µg",
         ["lb"] = "lb",
         ["lbs"] = "lb",
+        ["pound"] = "lb",
+        ["pounds"] = "lb",
         ["ounce"] = "oz",
         ["ounces"] = "oz",
         ["oz"] = "oz",

@@ -1404,7 +1404,7 @@ public static class NumericClaimExtractor
                 unit = pUnit;
                 end = pEnd;
             }
-            else if (end < _n && CurrencyAfter(end, out var cEnd, out var cCode, out var divisor))
+            else if (end < _n && CurrencyAfter(end, a.HasScale, out var cEnd, out var cCode, out var divisor))
             {
                 kind = NumericKinds.Money;
                 unit = cCode;
@@ -1420,6 +1420,18 @@ public static class NumericClaimExtractor
                 kind = NumericKinds.Measure;
                 unit = u;
                 end = uEnd;
+
+                // "5 feet 2 inches", "12 ft 2 in", "5 feet and 2 inches": feet with inches.
+                if (u == "ft" && end < _n)
+                {
+                    var k = Is(end, "and") ? end + 1 : end;
+                    if (TryAmount(k, false, out var inches) && !inches.Ordinal && inches.Value is > 0 and < 12
+                        && (Is(inches.End, "inches") || Is(inches.End, "inch") || (Is(inches.End, "in") && (inches.End + 1 >= _n || !IsWord(inches.End + 1) || In(PhraseStops, W(inches.End + 1))))))
+                    {
+                        value += inches.Value / 12;
+                        end = inches.End + 1;
+                    }
+                }
             }
 
             if (kind == NumericKinds.Count && a.YearLike && _dateEnd[a.Start] > 0)
@@ -1509,7 +1521,7 @@ public static class NumericClaimExtractor
             return false;
         }
 
-        private readonly bool CurrencyAfter(int i, out int end, out string code, out double divisor)
+        private readonly bool CurrencyAfter(int i, bool scaled, out int end, out string code, out double divisor)
         {
             end = i;
             code = "";
@@ -1554,8 +1566,9 @@ public static class NumericClaimExtractor
                     return false;
                 }
 
-                // "5 pounds of sugar" weighs; "won" after a number is usually the verb.
-                if ((w.StartsWith("pound", StringComparison.OrdinalIgnoreCase) && Is(i + 1, "of")) || w.Equals("won", StringComparison.Ordinal) && !IsCapitalized(i)
+                // "5 pounds of sugar" and "drop 25 pounds" weigh, "361 million pounds" is money (news writes
+                // "£" for small sums); "won" after a number is usually the verb.
+                if ((w.StartsWith("pound", StringComparison.OrdinalIgnoreCase) && (Is(i + 1, "of") || !scaled)) || w.Equals("won", StringComparison.Ordinal) && !IsCapitalized(i)
                     || (w.Equals("try", StringComparison.OrdinalIgnoreCase) && !IsUpper(w)))
                 {
                     return false;

@@ -51,6 +51,13 @@ public class NumericRuleTests
     [InlineData("It only cost thirteen dollars and forty-five cents.", "thirteen dollars and forty-five cents | money | 13.45 | - | USD | - | -")]
     [InlineData("The answer is minus 5.", "minus 5 | count | -5 | - | - | - | -")]
     [InlineData("They need 200 or more volunteers.", "200 or more | count | 200 | at_least | - | - | volunteers")]
+    [InlineData("The attack left 7 US soldiers dead.", "7 | count | 7 | - | - | - | soldiers")]
+    [InlineData("He is 5 feet 2 inches tall.", "5 feet 2 inches | measure | 5.1666666667 | - | ft | - | -")]
+    [InlineData("She wants to drop 25 pounds.", "25 pounds | measure | 25 | - | lb | - | -")]
+    [InlineData("Profit reached 361 million pounds.", "361 million pounds | money | 361000000 | - | GBP | - | -")]
+    [InlineData("Expenses were 30 MUSD last year.", "30 MUSD | money | 30000000 | - | USD | - | -")]
+    [InlineData("A ticket costs 10 € today.", "10 € | money | 10 | - | EUR | - | -")]
+    [InlineData("Sales rose 4 thousand 3 hundred and 21 units.", "4 thousand 3 hundred and 21 | count | 4321 | - | - | - | units")]
     public void GivenASentence_WhenExtracted_ThenTheClaimHasTheseFields(string sentence, string expected)
     {
         var f = expected.Split('|', StringSplitOptions.TrimEntries);
@@ -88,6 +95,10 @@ public class NumericRuleTests
     [InlineData("The plan was ready in mid-2025.")]
     [InlineData("It happened on 5/17/2018 at night.")]
     [InlineData("They talked about three fifths of the budget.")]
+    [InlineData("See the changes in Section 7 of the agreement.")]
+    [InlineData("The meeting starts at 10 a.m. sharp.")]
+    [InlineData("Call the office at (713) 853-3242 today.")]
+    [InlineData("The deal was signed on 02/22/2016 in Paris.")]
     public void GivenNoQuantity_WhenExtracted_ThenNoCountOrMoneyIsClaimed(string sentence)
     {
         var claims = NumbersTestKit.Claims(sentence);
@@ -102,6 +113,9 @@ public class NumericRuleTests
     [InlineData("The vote on 4 July 2025 was close.", "4 July 2025")]
     [InlineData("The vote on March 3, 2024 was close.", "March 3, 2024")]
     [InlineData("Prices peaked in the 1990s.", "1990s")]
+    [InlineData("He met her in July of 1977 in Paris.", "July of 1977")]
+    [InlineData("The deal was signed on 2015.5.13 in Paris.", "2015.5.13")]
+    [InlineData("The talks ran November 19-20 in Rome.", "November 19-20")]
     public void GivenADate_WhenExtracted_ThenItIsADateSpanAndNotAClaim(string sentence, string date)
     {
         var dates = new List<DateSpan>();
@@ -128,6 +142,13 @@ public class NumericRuleTests
         Assert.Equal("Reuters", c.Source);
         Assert.Equal("In June 2025", c.Time);
         Assert.Equal("fighters", c.Counted);
+    }
+
+    [Fact]
+    public void GivenALoneSentenceInitialWordBeforeAVerbThatIsNotOfSaying_WhenExtracted_ThenNoSource()
+    {
+        var c = Assert.Single(NumbersTestKit.Claims("Attached find 12 changes to the agreement."));
+        Assert.Null(c.Source);
     }
 
     [Fact]

@@ -156,6 +156,20 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             }
         }
 
+        if (s is ">>")
+        {
+            return Kind.Stamp; // the end of an attachment line "<< File: a.xls >>"
+        }
+
+        if (s.Length == 1)
+        {
+            switch (c)
+            {
+                default:
+                    break;
+            }
+        }
+
         if (IsUrl(s) || IsAddress(s))
         {
             return Kind.Url;
@@ -315,14 +329,23 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             return true;
         }
 
-        // "Best regards," "Kind regards," "Warm wishes,".
-        return comma - start == 2 && tokens[start + 1].In(text) is var second
-            && (second.Equals("regards", StringComparison.OrdinalIgnoreCase) || second.Equals("wishes", StringComparison.OrdinalIgnoreCase));
+        // "Best regards," "Thank you," "Take care,".
+        return comma - start is 2 or 3 && ClosingLookup.Contains(text.AsSpan(tokens[start].Start, tokens[comma - 1].End - tokens[start].Start));
     }
+
+    // Sign-offs of more than one word (compared with the text between the first word and the comma).
+    private static readonly HashSet<string> Closings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Thank you", "Many thanks", "Take care", "Best regards", "Kind regards", "Warm regards", "Kindest regards",
+        "With best regards", "Best wishes", "Yours truly", "All the best", "With thanks", "Warmest regards",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ClosingLookup = Closings.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase)
     {
         "Hi", "Hello", "Hey", "Dear", "Thanks", "Greetings", "Regards", "Cheers", "Sincerely", "Yes", "No", "Ok", "Okay", "Well", "Oh",
+        "Cordially", "Respectfully",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GreetingLookup = Greetings.GetAlternateLookup<ReadOnlySpan<char>>();

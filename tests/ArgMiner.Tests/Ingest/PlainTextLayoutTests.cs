@@ -11,7 +11,8 @@ public sealed class PlainTextLayoutTests
     [InlineData("Who Really Wins?", true)]
     [InlineData("Iraq, however, has been notably quiet.", false)]
     [InlineData("Who would have thought that this could happen to us?", false)]
-    [InlineData("It looks like abandonment: to militias", true)]
+    [InlineData("you hit the spot, keep going brother", false)]
+    [InlineData("Remnants of the Islamic State still launch over one hundred attacks a year according to UN reporting", false)]
     public void GivenALine_WhenCheckedForAHeading_ThenShortUnpunctuatedOrTitleCaseQuestionsAreHeadings(string line, bool heading) =>
         Assert.Equal(heading, PlainTextLayout.LooksLikeHeading(line));
 

@@ -38,6 +38,8 @@ public sealed class RuleTokenizerTests
     [InlineData("wanna", "wan|na")]
     [InlineData("dont", "do|nt")]
     [InlineData("O'Brien", "O'Brien")]
+    [InlineData("its not fair", "it|s|not|fair")]
+    [InlineData("its ability", "its|ability")]
     [InlineData("theirs’ like", "theirs|’|like")]
     public void GivenAClitic_WhenTokenized_ThenItIsSplitAsInEwt(string text, string expected) =>
         Assert.Equal(expected, Tokens(text));
@@ -111,6 +113,7 @@ public sealed class RuleTokenizerTests
     [InlineData("thanks @jack_b!", "thanks|@jack_b|!")]
     [InlineData("#BringThemHome now", "#BringThemHome|now")]
     [InlineData("Amazon.com sells", "Amazon.com|sells")]
+    [InlineData("see draft(v2).doc now", "see|draft|(|v2|)|.doc|now")]
     [InlineData("great :) really", "great|:)|really")]
     public void GivenUrlsAddressesHandlesAndEmoticons_WhenTokenized_ThenTheyStayWhole(string text, string expected) =>
         Assert.Equal(expected, Tokens(text));

@@ -15,7 +15,8 @@ namespace ArgMiner.Numbers;
 /// Every rule looks a bounded number of tokens ahead and the scan never goes back, so the work is linear in
 /// the sentence (a literal that spans several tokens is lexed once). It accepts both the UD tokenisation
 /// ("1,500" whole, "$" "1", "35" "%") and a finer one that splits on every punctuation mark ("1" "," "500"):
-/// number pieces that touch are glued back together.
+/// number pieces that touch are glued back together. The decisions (what the span covers, when "one" or a year
+/// is a quantity, currency defaults) are listed in docs/numbers.md.
 /// </remarks>
 public static class NumericClaimExtractor
 {
@@ -787,8 +788,7 @@ public static class NumericClaimExtractor
             if (i > 0)
             {
                 var p = W(i - 1);
-                if (Lookup(Symbols, p, out _) || In(QualifierLastWords, p) || p is "than" or "least" or "most" or "about" or "around" or "some" or "nearly"
-                    or "almost" or "roughly" or "approximately" or "over" or "under" or "of" && Is(i - 2, "total"))
+                if (Lookup(Symbols, p, out _) || In(QualifierLastWords, p) || (p is "of" && Is(i - 2, "total")))
                 {
                     return false;
                 }

@@ -2122,7 +2122,7 @@ public static class NumericClaimExtractor
                 {
                     var s = i + 2;
                     var e = s;
-                    while (e < _n && e - s < 8 && (IsWord(e) || (W(e) is "." or "-" or "'s" or "’s" && Glued(e))) && !Is(e, "that") && !Is(e, "which"))
+                    while (e < _n && e - s < 8 && (IsWord(e) || (W(e) is "." or "-" or "'s" or "’s" && Glued(e) && (W(e) is "'s" or "’s" || (e + 1 < _n && Glued(e + 1))))) && !Is(e, "that") && !Is(e, "which"))
                     {
                         e++;
                     }

@@ -480,6 +480,9 @@ internal static class NumberLexicon
         ("or equal to", Q.Exactly), ("or equal", Q.Exactly),
     ]);
 
+    /// <summary>First words of the qualifier phrases (before or after the number): a quick test before the phrase scan.</summary>
+    public static readonly FrozenSet<string> QualifierFirstWords = Qualifiers.Concat(PostQualifiers).Select(q => q.Words[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Rate words and their period ("annually" → year).</summary>
     public static readonly FrozenDictionary<string, string> PeriodAdverbs = Build(new Dictionary<string, string>
     {

@@ -1686,7 +1686,7 @@ public static class NumericClaimExtractor
         {
             qualifier = "";
             end = i;
-            if (i >= _n || !IsWord(i))
+            if (i >= _n || !IsWord(i) || !In(QualifierFirstWords, W(i)))
             {
                 return false;
             }

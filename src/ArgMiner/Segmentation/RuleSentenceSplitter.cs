@@ -65,6 +65,21 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 hasWord |= IsWordLike(text[tokens[i].Start]);
             }
 
+            // A URL on its own starts a sentence unless a linking word introduces it ("at www.x.com").
+            if (kind == Kind.Url && i > start && hasWord && IsUrl(tokens[i].In(text)) && !UrlLinkerLookup.Contains(tokens[i - 1].In(text))
+                && char.IsLetter(text[tokens[i - 1].End - 1]))
+            {
+                sentenceLengths.Add(i - start);
+                start = i;
+            }
+
+            // A separator line after a word starts a new sentence ("… www.bbc.co.uk/news ------").
+            if (kind == Kind.Rule && i > start && hasWord && tokens[i - 1].End < tokens[i].Start && IsWordLike(text[tokens[i - 1].End - 1]))
+            {
+                sentenceLengths.Add(i - start);
+                start = i;
+            }
+
             // A numbered item ("… four nights 1) what island …") starts a sentence.
             if (kind == Kind.None && i > start && i + 1 < tokens.Length && hasWord && IsItemNumber(text, tokens, i))
             {
@@ -255,7 +270,9 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             case Kind.Rule:
                 return !char.IsLower(first) && tokens[next].Start > tokens[mark].End;
             case Kind.Stamp:
-                return (char.IsUpper(first) && !word.IsEmpty) || IsDate(tokens[next].In(text));
+                // After a full "date time AM" stamp any word starts the message.
+                return (char.IsUpper(first) && !word.IsEmpty) || IsDate(tokens[next].In(text))
+                    || (!word.IsEmpty && mark >= 2 && IsDate(tokens[mark - 2].In(text)));
             default:
                 return false;
         }
@@ -332,6 +349,15 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
         // "Best regards," "Thank you," "Take care,".
         return comma - start is 2 or 3 && ClosingLookup.Contains(text.AsSpan(tokens[start].Start, tokens[comma - 1].End - tokens[start].Start));
     }
+
+    // Words that introduce a URL inside a sentence.
+    private static readonly HashSet<string> UrlLinkers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "at", "to", "from", "on", "in", "see", "visit", "is", "are", "was", "and", "or", "via", "here", "the", "of", "website",
+        "site", "link", "page", "check", "try", "go", "with", "by", "under", "like", "www",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UrlLinkerLookup = UrlLinkers.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Sign-offs of more than one word (compared with the text between the first word and the comma).
     private static readonly HashSet<string> Closings = new(StringComparer.OrdinalIgnoreCase)

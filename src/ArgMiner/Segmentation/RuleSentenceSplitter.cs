@@ -104,15 +104,19 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
 
             // Closing quotes and brackets that touch the final mark stay with its sentence.
             var last = i;
+            var closedQuote = false;
             while (last + 1 < tokens.Length && tokens[last + 1].Start == tokens[last].End && IsClosing(text, tokens[last + 1]))
             {
+                closedQuote |= text[tokens[last + 1].Start] is '"' or '\u201D' or '\'' or '\u2019';
                 last++;
             }
 
             var next = last + 1;
             // "1." or "*2." opening a numbered item is not a sentence of its own.
             var itemMarker = kind == Kind.Final && i - start is 1 or 2 && IsSmallNumber(text, tokens[i - 1]) && tokens[i - 1].End == tokens[i].Start;
-            if (next < tokens.Length && hasWord && !itemMarker && EndsHere(text, tokens, i, kind, next))
+            // "“Stop!” he shouted": a quotation ending in a final mark, then a lower-case word, goes on.
+            var quotedGoesOn = closedQuote && char.IsLower(text[tokens[next < tokens.Length ? next : last].Start]);
+            if (next < tokens.Length && hasWord && !itemMarker && !quotedGoesOn && EndsHere(text, tokens, i, kind, next))
             {
                 sentenceLengths.Add(next - start);
                 start = next;

@@ -258,9 +258,15 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 }
 
                 var abbreviation = tokens[mark].In(text);
-                if (abbreviation.Length == 2 || TitleLookup.Contains(abbreviation))
+                if (TitleLookup.Contains(abbreviation))
                 {
-                    return false; // an initial or a title: "Jennifer M. Anderson", "Gen. Soleimani"
+                    return false; // a title: "Gen. Soleimani"
+                }
+
+                if (abbreviation.Length == 2)
+                {
+                    // An initial ("Jennifer M. Anderson") ends a sentence only before a function word: "because of X. So I …".
+                    return word.Length > 1 && StarterLookup.Contains(word);
                 }
 
                 return StarterLookup.Contains(word) || OftenFinalLookup.Contains(abbreviation);
@@ -268,7 +274,7 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 // A URL or address ends a line of a signature or header: "… at x@y.com Our web address …".
                 return (char.IsUpper(first) && !word.IsEmpty) || IsUrl(tokens[next].In(text));
             case Kind.Emoticon:
-                return char.IsUpper(first) && !word.IsEmpty && word.Length > 1;
+                return !word.IsEmpty && (word.Length > 1 || char.IsUpper(first));
             case Kind.Greeting:
                 return char.IsUpper(first) && !word.IsEmpty;
             case Kind.Rule:

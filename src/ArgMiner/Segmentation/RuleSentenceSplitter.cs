@@ -65,6 +65,21 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 hasWord |= IsWordLike(text[tokens[i].Start]);
             }
 
+            // A URL on its own starts a sentence unless a linking word introduces it ("at www.x.com").
+            if (kind == Kind.Url && i > start && hasWord && IsUrl(tokens[i].In(text)) && !UrlLinkerLookup.Contains(tokens[i - 1].In(text))
+                && char.IsLetter(text[tokens[i - 1].End - 1]))
+            {
+                sentenceLengths.Add(i - start);
+                start = i;
+            }
+
+            // A separator line after a word starts a new sentence ("… www.bbc.co.uk/news ------").
+            if (kind == Kind.Rule && i > start && hasWord && tokens[i - 1].End < tokens[i].Start && IsWordLike(text[tokens[i - 1].End - 1]))
+            {
+                sentenceLengths.Add(i - start);
+                start = i;
+            }
+
             // A numbered item ("… four nights 1) what island …") starts a sentence.
             if (kind == Kind.None && i > start && i + 1 < tokens.Length && hasWord && IsItemNumber(text, tokens, i))
             {
@@ -89,15 +104,19 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
 
             // Closing quotes and brackets that touch the final mark stay with its sentence.
             var last = i;
+            var closedQuote = false;
             while (last + 1 < tokens.Length && tokens[last + 1].Start == tokens[last].End && IsClosing(text, tokens[last + 1]))
             {
+                closedQuote |= text[tokens[last + 1].Start] is '"' or '\u201D' or '\'' or '\u2019';
                 last++;
             }
 
             var next = last + 1;
             // "1." or "*2." opening a numbered item is not a sentence of its own.
             var itemMarker = kind == Kind.Final && i - start is 1 or 2 && IsSmallNumber(text, tokens[i - 1]) && tokens[i - 1].End == tokens[i].Start;
-            if (next < tokens.Length && hasWord && !itemMarker && EndsHere(text, tokens, i, kind, next))
+            // "“Stop!” he shouted": a quotation ending in a final mark, then a lower-case word, goes on.
+            var quotedGoesOn = closedQuote && char.IsLower(text[tokens[next < tokens.Length ? next : last].Start]);
+            if (next < tokens.Length && hasWord && !itemMarker && !quotedGoesOn && EndsHere(text, tokens, i, kind, next))
             {
                 sentenceLengths.Add(next - start);
                 start = next;
@@ -239,9 +258,15 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 }
 
                 var abbreviation = tokens[mark].In(text);
-                if (abbreviation.Length == 2 || TitleLookup.Contains(abbreviation))
+                if (TitleLookup.Contains(abbreviation))
                 {
-                    return false; // an initial or a title: "Jennifer M. Anderson", "Gen. Soleimani"
+                    return false; // a title: "Gen. Soleimani"
+                }
+
+                if (abbreviation.Length == 2)
+                {
+                    // An initial ("Jennifer M. Anderson") ends a sentence only before a function word: "because of X. So I …".
+                    return word.Length > 1 && StarterLookup.Contains(word);
                 }
 
                 return StarterLookup.Contains(word) || OftenFinalLookup.Contains(abbreviation);
@@ -249,13 +274,15 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 // A URL or address ends a line of a signature or header: "… at x@y.com Our web address …".
                 return (char.IsUpper(first) && !word.IsEmpty) || IsUrl(tokens[next].In(text));
             case Kind.Emoticon:
-                return char.IsUpper(first) && !word.IsEmpty && word.Length > 1;
+                return !word.IsEmpty && (word.Length > 1 || char.IsUpper(first));
             case Kind.Greeting:
                 return char.IsUpper(first) && !word.IsEmpty;
             case Kind.Rule:
                 return !char.IsLower(first) && tokens[next].Start > tokens[mark].End;
             case Kind.Stamp:
-                return (char.IsUpper(first) && !word.IsEmpty) || IsDate(tokens[next].In(text));
+                // After a full "date time AM" stamp any word starts the message.
+                return (char.IsUpper(first) && !word.IsEmpty) || IsDate(tokens[next].In(text))
+                    || (!word.IsEmpty && mark >= 2 && IsDate(tokens[mark - 2].In(text)));
             default:
                 return false;
         }
@@ -332,6 +359,15 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
         // "Best regards," "Thank you," "Take care,".
         return comma - start is 2 or 3 && ClosingLookup.Contains(text.AsSpan(tokens[start].Start, tokens[comma - 1].End - tokens[start].Start));
     }
+
+    // Words that introduce a URL inside a sentence.
+    private static readonly HashSet<string> UrlLinkers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "at", "to", "from", "on", "in", "see", "visit", "is", "are", "was", "and", "or", "via", "here", "the", "of", "website",
+        "site", "link", "page", "check", "try", "go", "with", "by", "under", "like", "www",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UrlLinkerLookup = UrlLinkers.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Sign-offs of more than one word (compared with the text between the first word and the comma).
     private static readonly HashSet<string> Closings = new(StringComparer.OrdinalIgnoreCase)

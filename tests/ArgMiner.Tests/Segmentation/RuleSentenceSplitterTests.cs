@@ -54,6 +54,7 @@ public sealed class RuleSentenceSplitterTests
     [InlineData("He said, \"Go home.\" She left.", "He said, \"Go home.\" || She left.")]
     [InlineData("(Laughter.) But I agree.", "(Laughter.) || But I agree.")]
     [InlineData("It was “ready.” Then it fell.", "It was “ready.” || Then it fell.")]
+    [InlineData("\"Stop!\" he shouted. Then he left.", "\"Stop!\" he shouted. || Then he left.")]
     public void GivenClosingQuotesOrBracketsAfterAFinalMark_WhenSplit_ThenTheyStayWithTheirSentence(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 
@@ -70,6 +71,15 @@ public sealed class RuleSentenceSplitterTests
     [InlineData("Hi John, Thanks for the note.", "Hi John, || Thanks for the note.")]
     [InlineData("Yesterday, President Bush spoke.", "Yesterday, President Bush spoke.")]
     public void GivenAGreetingComma_WhenSplit_ThenOnlyAGreetingStandsAlone(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Details are below http://example.com/a Then call me.", "Details are below || http://example.com/a || Then call me.")]
+    [InlineData("More at http://example.com/a today.", "More at http://example.com/a today.")]
+    [InlineData("See the list ***** Next item here", "See the list || ***** || Next item here")]
+    [InlineData("Rooms are nice 1) breakfast is good 2) staff are kind", "Rooms are nice || 1) breakfast is good || 2) staff are kind")]
+    [InlineData("1. The first point. 2. The second point.", "1. The first point. || 2. The second point.")]
+    public void GivenUrlsSeparatorsAndNumberedItems_WhenSplit_ThenTheyStartSentences(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 
     [Fact]

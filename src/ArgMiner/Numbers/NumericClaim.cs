@@ -3,6 +3,9 @@ namespace ArgMiner.Numbers;
 /// <summary>
 /// A number a sentence stakes its case on, normalised ("more than 180 such attacks since October 2023").
 /// Offsets are UTF-16 indexes into the document text, <c>[Start, End)</c>, on token boundaries.
+/// The span is what a reader would highlight as the figure: the qualifier words, the amount and its unit
+/// ("more than 180", "roughly $1 billion", "35 percent", "1,500–3,000", "between 2 and 3 million"); the
+/// counted noun, the period, the time anchor and the source are fields, not part of the span.
 /// </summary>
 public sealed record NumericClaim
 {
@@ -12,13 +15,19 @@ public sealed record NumericClaim
     /// <summary>One past the last character.</summary>
     public required int End { get; init; }
 
+    /// <summary>First character of the quantity without its qualifier words ("$1 billion" in "roughly $1 billion").</summary>
+    public int QuantityStart { get; init; }
+
+    /// <summary>One past the last character of the quantity without its qualifier words.</summary>
+    public int QuantityEnd { get; init; }
+
     /// <summary>Index of its sentence in <c>Document.Sentences</c>.</summary>
     public required int Sentence { get; init; }
 
     /// <summary>count, money, percent, range, ordinal or measure.</summary>
     public required string Kind { get; init; }
 
-    /// <summary>The value, for a single number.</summary>
+    /// <summary>The value, for a single number (money in whole units of <see cref="Unit"/>, percent as 35 for 35%).</summary>
     public double? Value { get; init; }
 
     /// <summary>The lower bound, for a range.</summary>
@@ -27,21 +36,64 @@ public sealed record NumericClaim
     /// <summary>The upper bound, for a range.</summary>
     public double? High { get; init; }
 
-    /// <summary>more_than, at_least, approximately, less_than or at_most.</summary>
+    /// <summary>more_than, at_least, approximately, less_than, at_most or exactly ("equal to 20").</summary>
     public string? Qualifier { get; init; }
 
-    /// <summary>ISO currency code or measurement unit.</summary>
+    /// <summary>
+    /// ISO currency code (money), measurement unit (measure: km, miles, kg, t, barrels, year…), "%" or "pp"
+    /// (percentage points) for percents; a range carries the unit of its bounds.
+    /// </summary>
     public string? Unit { get; init; }
 
-    /// <summary>year, month, week or day, for a rate.</summary>
+    /// <summary>year, month, week or day (or hour, quarter, decade), for a rate.</summary>
     public string? Period { get; init; }
 
-    /// <summary>The counted noun ("attacks", "troops").</summary>
+    /// <summary>The counted noun ("attacks", "troops"), for counts and ranges of counts.</summary>
     public string? Counted { get; init; }
 
-    /// <summary>The time anchor the sentence gives ("since October 2023").</summary>
+    /// <summary>The time anchor the sentence gives, with its preposition ("since October 2023", "as of mid-2025").</summary>
     public string? Time { get; init; }
 
-    /// <summary>Who the sentence attributes the figure to ("UN reporting").</summary>
+    /// <summary>Who the sentence attributes the figure to ("UN reporting", "U.S. officials").</summary>
     public string? Source { get; init; }
 }
+
+/// <summary>Claim kinds.</summary>
+public static class NumericKinds
+{
+    /// <summary>A number of things.</summary>
+    public const string Count = "count";
+
+    /// <summary>An amount of money.</summary>
+    public const string Money = "money";
+
+    /// <summary>A percentage or percentage points.</summary>
+    public const string Percent = "percent";
+
+    /// <summary>Two bounds.</summary>
+    public const string Range = "range";
+
+    /// <summary>A rank ("first", "21st").</summary>
+    public const string Ordinal = "ordinal";
+
+    /// <summary>A measurement with a unit (km, kg, barrels, years).</summary>
+    public const string Measure = "measure";
+}
+
+/// <summary>
+/// A date or year the numbers grammar recognised so that it is never read as a quantity ("December 2019",
+/// "mid-2025", "the 2011 withdrawal" → "2011"). The entity stage may add these as DATE entities.
+/// </summary>
+/// <param name="Start">First character.</param>
+/// <param name="End">One past the last character.</param>
+/// <param name="Sentence">Index of its sentence.</param>
+public readonly record struct DateSpan(int Start, int End, int Sentence);
+
+/// <summary>
+/// A bare numeral with its value ("2.5 million" → 2500000, "twenty-one" → 21), before any unit or qualifier is
+/// attached: the layer Microsoft.Recognizers.Text's NumberModel reports.
+/// </summary>
+/// <param name="Start">First character.</param>
+/// <param name="End">One past the last character.</param>
+/// <param name="Value">The value.</param>
+public readonly record struct Numeral(int Start, int End, double Value);

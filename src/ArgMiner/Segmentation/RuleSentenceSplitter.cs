@@ -2,23 +2,128 @@ using ArgMiner.Text;
 
 namespace ArgMiner.Segmentation;
 
-/// <summary>Placeholder splitter: a sentence ends at '.', '!' or '?'. (To be replaced.)</summary>
+/// <summary>
+/// Rule-based sentence splitter over one paragraph's tokens (the hand-written counterpart of the
+/// punkt-style splitters in NLTK/Catalyst). A sentence ends after a run of final marks (".", "!", "?",
+/// "?!", "…", "..."), together with the closing quotes and brackets that follow it without a space. An
+/// abbreviation's own dot ("U.S.", "etc.") ends a sentence only when the next word clearly starts a new
+/// one: a capitalised function word ("The", "It", "But"…) after any abbreviation, or any capitalised word
+/// after one that often ends sentences ("etc.", "Inc.", "a.m."); never after a title ("Mr.", "Gen.") or
+/// an initial ("M."). An ellipsis followed by a lower-case word does not end a sentence. One pass over
+/// the tokens with constant look-ahead: linear time.
+/// </summary>
 public sealed class RuleSentenceSplitter : ISentenceSplitter
 {
+    // Abbreviations after which a capitalised word is a name, not a new sentence ("Gen. Soleimani").
+    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Sen.", "Rep.", "Reps.", "Gov.", "Lt.", "Col.", "Capt.",
+        "Maj.", "Sgt.", "Cpl.", "Adm.", "Cmdr.", "Pres.", "Rev.", "Hon.", "Fr.", "St.", "Mt.", "Ft.", "Sec.",
+        "Spec.", "Supt.", "Insp.", "Messrs.", "Mme.", "No.", "Nos.", "Vol.", "Fig.", "pp.", "vs.", "Vs.", "cf.",
+        "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+        "e.g.", "i.e.", "Drs.", "Sts.", "P.S.", "PS.",
+    };
+
+    // Abbreviations that often end a sentence: any capitalised word after them starts a new one.
+    private static readonly HashSet<string> OftenFinal = new(StringComparer.OrdinalIgnoreCase) { "etc.", "ect.", "Etc." };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OftenFinalLookup = OftenFinal.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Capitalised words that begin sentences but rarely continue a name ("U.S. The …" vs "U.S. Army").
+    private static readonly HashSet<string> SentenceStarters = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You",
+        "His", "Her", "Their", "Our", "My", "Your", "There", "Here", "But", "And", "Or", "So", "Yet", "If",
+        "When", "While", "Although", "Though", "Because", "As", "In", "On", "At", "For", "With", "After",
+        "Before", "Since", "During", "Meanwhile", "However", "Instead", "Still", "Then", "Now", "Today",
+        "Also", "Many", "Most", "Some", "Such", "Both", "Neither", "Either", "What", "Why", "How", "Who",
+        "Where", "Which", "Despite", "Without", "Moreover", "Furthermore", "Nevertheless", "Thus", "Indeed",
+        "Yes", "No", "Not", "Please", "Thanks", "Thank", "Let", "Do", "Does", "Did", "Is", "Are", "Was",
+        "Were", "Has", "Have", "Had", "Can", "Could", "Will", "Would", "Should", "Must", "May", "Might",
+        "Every", "Each", "All", "Any", "Another", "Other", "Others", "One", "Two", "Three", "Over", "Under",
+        "By", "From", "To", "Of", "Unlike", "Like", "Once", "Until", "Whether", "Even", "Only", "Just",
+        "Yesterday", "Tomorrow", "Last", "Next", "Earlier", "Later", "Instead", "Otherwise", "Overall",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleLookup = Titles.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StarterLookup = SentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <inheritdoc/>
     public void Split(string text, ReadOnlySpan<Token> tokens, List<int> sentenceLengths)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sentenceLengths);
         var start = 0;
-        for (var i = 0; i < tokens.Length; i++)
+        var i = 0;
+        var hasWord = false; // the current sentence has more than punctuation
+        while (i < tokens.Length)
         {
-            var c = text[tokens[i].Start];
-            if (tokens[i].Length == 1 && c is '.' or '!' or '?')
+            var kind = Classify(text, tokens, i);
+            if (kind is not (Kind.Final or Kind.Ellipsis))
             {
-                sentenceLengths.Add(i + 1 - start);
-                start = i + 1;
+                hasWord |= IsWordLike(text[tokens[i].Start]);
             }
+
+            // A URL on its own starts a sentence unless a linking word introduces it ("at www.x.com").
+            if (kind == Kind.Url && i > start && hasWord && IsUrl(tokens[i].In(text)) && !UrlLinkerLookup.Contains(tokens[i - 1].In(text))
+                && char.IsLetter(text[tokens[i - 1].End - 1]))
+            {
+                sentenceLengths.Add(i - start);
+                start = i;
+            }
+
+            // A separator line after a word starts a new sentence ("… www.bbc.co.uk/news ------").
+            if (kind == Kind.Rule && i > start && hasWord && tokens[i - 1].End < tokens[i].Start && IsWordLike(text[tokens[i - 1].End - 1]))
+            {
+                sentenceLengths.Add(i - start);
+                start = i;
+            }
+
+            // A numbered item ("… four nights 1) what island …") starts a sentence.
+            if (kind == Kind.None && i > start && i + 1 < tokens.Length && hasWord && IsItemNumber(text, tokens, i))
+            {
+                sentenceLengths.Add(i - start);
+                start = i;
+            }
+
+            // An e-mail header's time stamp ("Sean Boyle 08/17/2000 11:21 AM") starts a sentence.
+            if (kind == Kind.None && i > start && i + 1 < tokens.Length && hasWord && IsDate(tokens[i].In(text))
+                && IsTime(tokens[i + 1].In(text)) && !IsLowerWord(tokens[i - 1].In(text)))
+            {
+                sentenceLengths.Add(i - start);
+                start = i;
+                hasWord = true;
+            }
+
+            if (kind == Kind.None || (kind == Kind.Greeting && !IsGreeting(text, tokens, start, i)))
+            {
+                i++;
+                continue;
+            }
+
+            // Closing quotes and brackets that touch the final mark stay with its sentence.
+            var last = i;
+            var closedQuote = false;
+            while (last + 1 < tokens.Length && tokens[last + 1].Start == tokens[last].End && IsClosing(text, tokens[last + 1]))
+            {
+                closedQuote |= text[tokens[last + 1].Start] is '"' or '\u201D' or '\'' or '\u2019';
+                last++;
+            }
+
+            var next = last + 1;
+            // "1." or "*2." opening a numbered item is not a sentence of its own.
+            var itemMarker = kind == Kind.Final && i - start is 1 or 2 && IsSmallNumber(text, tokens[i - 1]) && tokens[i - 1].End == tokens[i].Start;
+            // "“Stop!” he shouted": a quotation ending in a final mark, then a lower-case word, goes on.
+            var quotedGoesOn = closedQuote && char.IsLower(text[tokens[next < tokens.Length ? next : last].Start]);
+            if (next < tokens.Length && hasWord && !itemMarker && !quotedGoesOn && EndsHere(text, tokens, i, kind, next))
+            {
+                sentenceLengths.Add(next - start);
+                start = next;
+                hasWord = false;
+            }
+
+            i = next;
         }
 
         if (start < tokens.Length)
@@ -26,4 +131,296 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             sentenceLengths.Add(tokens.Length - start);
         }
     }
+
+    private enum Kind
+    {
+        None,
+        Final,        // ".", "!", "?", "?!", "!!!"
+        Ellipsis,     // "...", "…", ".." (may continue the sentence)
+        Abbreviation, // "U.S.", "etc."
+        Rule,         // a separator line such as "*****", "=====", "_____": ends a sentence
+        Url,          // a URL: ends a sentence before another URL or a capitalised function word
+        Emoticon,     // ":)", ":-)", an emoji: ends a sentence before a capitalised word
+        Greeting,     // the comma of "Hi John," before a capitalised word
+        Stamp,        // "AM"/"PM" closing an e-mail header's time stamp, or the ">" closing an address
+    }
+
+    private static Kind Classify(string text, ReadOnlySpan<Token> tokens, int i)
+    {
+        var s = tokens[i].In(text);
+        var c = s[^1];
+        var head = s[0];
+
+        // Fast path for the common case, a plain word or number.
+        if (char.IsAsciiLetterOrDigit(c) && char.IsAsciiLetterOrDigit(head))
+        {
+            if ((head is 'h' or 'H' or 'w' or 'W' && IsUrl(s)) || (s.Length > 4 && s.Contains('@') && IsAddress(s)))
+            {
+                return Kind.Url;
+            }
+
+            return s.Length == 2 && s[1] == 'M' && head is 'A' or 'P' && i > 0 && tokens[i - 1].In(text).Contains(':') ? Kind.Stamp : Kind.None;
+        }
+
+        if (s.Length == 1)
+        {
+            switch (c)
+            {
+                case ',':
+                    return Kind.Greeting;
+                case '>':
+                    return i > 0 && tokens[i - 1].In(text).Contains('@') ? Kind.Stamp : Kind.None;
+                default:
+                    break;
+            }
+        }
+
+        if (s is ">>")
+        {
+            return Kind.Stamp; // the end of an attachment line "<< File: a.xls >>"
+        }
+
+        if (s.Length == 1)
+        {
+            switch (c)
+            {
+                default:
+                    break;
+            }
+        }
+
+        if (IsUrl(s) || IsAddress(s))
+        {
+            return Kind.Url;
+        }
+
+        if (IsRule(s))
+        {
+            return Kind.Rule;
+        }
+
+        if (IsEmoticon(s))
+        {
+            return Kind.Emoticon;
+        }
+
+        if (s.Length == 2 && s[1] == 'M' && s[0] is 'A' or 'P' && i > 0 && tokens[i - 1].In(text).Contains(':'))
+        {
+            return Kind.Stamp;
+        }
+
+        if (c is not ('.' or '!' or '?' or '\u2026'))
+        {
+            return Kind.None;
+        }
+
+        var allMarks = true;
+        var hasBang = false;
+        foreach (var ch in s)
+        {
+            if (ch is not ('.' or '!' or '?' or '\u2026'))
+            {
+                allMarks = false;
+                break;
+            }
+
+            hasBang |= ch is '!' or '?';
+        }
+
+        if (allMarks)
+        {
+            return hasBang || s is "." ? Kind.Final : Kind.Ellipsis;
+        }
+
+        return c == '.' ? Kind.Abbreviation : Kind.None;
+    }
+
+    private static bool EndsHere(string text, ReadOnlySpan<Token> tokens, int mark, Kind kind, int next)
+    {
+        var first = FirstWordChar(text, tokens, next, out var word);
+        switch (kind)
+        {
+            case Kind.Final:
+                // ". . ." spaced out is one ellipsis; a final mark before a comma or another mark ends nothing.
+                if (tokens[mark].Length == 1 && text[tokens[mark].Start] == '.' && text[tokens[next].Start] == '.')
+                {
+                    return false;
+                }
+
+                return first is not (',' or ';' or ':' or ')' or ']');
+            case Kind.Ellipsis:
+                // "… and then": an ellipsis before a lower-case word is a pause.
+                return (first != '\0' && !char.IsLower(first) && first is not (',' or ';' or ':' or ')' or ']')) || IsUrl(tokens[next].In(text));
+            case Kind.Abbreviation:
+                if (!char.IsUpper(first) || word.IsEmpty)
+                {
+                    return false;
+                }
+
+                var abbreviation = tokens[mark].In(text);
+                if (TitleLookup.Contains(abbreviation))
+                {
+                    return false; // a title: "Gen. Soleimani"
+                }
+
+                if (abbreviation.Length == 2)
+                {
+                    // An initial ("Jennifer M. Anderson") ends a sentence only before a function word: "because of X. So I …".
+                    return word.Length > 1 && StarterLookup.Contains(word);
+                }
+
+                return StarterLookup.Contains(word) || OftenFinalLookup.Contains(abbreviation);
+            case Kind.Url:
+                // A URL or address ends a line of a signature or header: "… at x@y.com Our web address …".
+                return (char.IsUpper(first) && !word.IsEmpty) || IsUrl(tokens[next].In(text));
+            case Kind.Emoticon:
+                return !word.IsEmpty && (word.Length > 1 || char.IsUpper(first));
+            case Kind.Greeting:
+                return char.IsUpper(first) && !word.IsEmpty;
+            case Kind.Rule:
+                return !char.IsLower(first) && tokens[next].Start > tokens[mark].End;
+            case Kind.Stamp:
+                // After a full "date time AM" stamp any word starts the message.
+                return (char.IsUpper(first) && !word.IsEmpty) || IsDate(tokens[next].In(text))
+                    || (!word.IsEmpty && mark >= 2 && IsDate(tokens[mark - 2].In(text)));
+            default:
+                return false;
+        }
+    }
+
+    // "1)" after a word: a digit or two, then a touching ")" , not inside "(…)".
+    private static bool IsItemNumber(string text, ReadOnlySpan<Token> tokens, int i)
+    {
+        var t = tokens[i];
+        if (t.Length > 2 || !char.IsAsciiDigit(text[t.Start]) || !char.IsAsciiDigit(text[t.End - 1]))
+        {
+            return false;
+        }
+
+        var close = tokens[i + 1];
+        var before = tokens[i - 1];
+        return close.Start == t.End && close.Length == 1 && text[close.Start] == ')' && before.End < t.Start
+            && char.IsLetter(text[before.End - 1]) && !(before.Length == 1 && text[before.Start] == '(');
+    }
+
+    private static bool IsSmallNumber(string text, Token t) =>
+        t.Length <= 2 && char.IsAsciiDigit(text[t.Start]) && char.IsAsciiDigit(text[t.End - 1]);
+
+    // "08/17/2000", "10/08/99".
+    private static bool IsDate(ReadOnlySpan<char> s) =>
+        s.Length is >= 6 and <= 10 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[^1]) && s.Count('/') == 2;
+
+    // "11:21", "12:42:55".
+    private static bool IsTime(ReadOnlySpan<char> s) => s.Length is >= 4 and <= 8 && char.IsAsciiDigit(s[0]) && s.Contains(':');
+
+    // "on", "at": a lower-case word before a date makes it part of the sentence.
+    private static bool IsLowerWord(ReadOnlySpan<char> s) => s.Length > 0 && char.IsLower(s[0]);
+
+    // An e-mail address: "a.b@c.com" (a handle "@jack" is not).
+    private static bool IsAddress(ReadOnlySpan<char> s)
+    {
+        var at = s.IndexOf('@');
+        return at > 0 && at < s.Length - 1 && s[(at + 1)..].Contains('.');
+    }
+
+    // "*****", "=====", "_____", "-----", "~~~~~": a separator line.
+    private static bool IsRule(ReadOnlySpan<char> s) =>
+        s.Length >= 3 && s[0] is '*' or '=' or '_' or '-' or '~' or '#' && !s.ContainsAnyExcept(s[0]);
+
+    private static bool IsUrl(ReadOnlySpan<char> s) =>
+        s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || s.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        || s.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsEmoticon(ReadOnlySpan<char> s)
+    {
+        if (s.Length is >= 2 and <= 3 && s[0] is ':' or ';' or '=' && s[^1] is ')' or '(' or 'D' or 'P' or 'p')
+        {
+            return true;
+        }
+
+        // An emoji (a surrogate pair in the pictographic planes, or a BMP symbol with its modifiers).
+        return s.Length >= 1 && ((char.IsHighSurrogate(s[0]) && s.Length >= 2 && char.IsLowSurrogate(s[1]) && char.ConvertToUtf32(s[0], s[1]) is >= 0x1F000 and <= 0x1FAFF)
+            || s[0] is >= '\u2600' and <= '\u27BF');
+    }
+
+    // "Hi John," / "Dear all," / "Thanks," at the start of a sentence (at most four tokens before the comma).
+    private static bool IsGreeting(string text, ReadOnlySpan<Token> tokens, int start, int comma)
+    {
+        if (comma - start is < 1 or > 4)
+        {
+            return false;
+        }
+
+        if (GreetingLookup.Contains(tokens[start].In(text)))
+        {
+            return true;
+        }
+
+        // "Best regards," "Thank you," "Take care,".
+        return comma - start is 2 or 3 && ClosingLookup.Contains(text.AsSpan(tokens[start].Start, tokens[comma - 1].End - tokens[start].Start));
+    }
+
+    // Words that introduce a URL inside a sentence.
+    private static readonly HashSet<string> UrlLinkers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "at", "to", "from", "on", "in", "see", "visit", "is", "are", "was", "and", "or", "via", "here", "the", "of", "website",
+        "site", "link", "page", "check", "try", "go", "with", "by", "under", "like", "www",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UrlLinkerLookup = UrlLinkers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Sign-offs of more than one word (compared with the text between the first word and the comma).
+    private static readonly HashSet<string> Closings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Thank you", "Many thanks", "Take care", "Best regards", "Kind regards", "Warm regards", "Kindest regards",
+        "With best regards", "Best wishes", "Yours truly", "All the best", "With thanks", "Warmest regards",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ClosingLookup = Closings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Hi", "Hello", "Hey", "Dear", "Thanks", "Greetings", "Regards", "Cheers", "Sincerely", "Yes", "No", "Ok", "Okay", "Well", "Oh",
+        "Cordially", "Respectfully",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GreetingLookup = Greetings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The first character of the next token (skipping opening quotes and brackets) and, when that is a
+    // word, the word. Looks at most two tokens ahead.
+    private static char FirstWordChar(string text, ReadOnlySpan<Token> tokens, int next, out ReadOnlySpan<char> word)
+    {
+        word = default;
+        for (var k = next; k < tokens.Length && k < next + 3; k++)
+        {
+            var t = tokens[k].In(text);
+            var c = t[0];
+            if (c is '"' or '\'' or '\u201C' or '\u2018' or '(' or '[' or '\u00AB' && t.Length == 1)
+            {
+                continue;
+            }
+
+            if (char.IsLetter(c))
+            {
+                word = t;
+            }
+
+            return c;
+        }
+
+        return '\0';
+    }
+
+    private static bool IsClosing(string text, Token token)
+    {
+        if (token.Length != 1)
+        {
+            return false;
+        }
+
+        return text[token.Start] is '"' or '\'' or ')' or ']' or '}' or '\u201D' or '\u2019' or '\u00BB';
+    }
+
+    // A sentence needs more than punctuation: "..." at the start of a paragraph does not stand alone.
+    private static bool IsWordLike(char c) => char.IsLetterOrDigit(c) || char.IsSurrogate(c) || c > 0x2000;
 }

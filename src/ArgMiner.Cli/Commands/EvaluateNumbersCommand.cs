@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Globalization;
+using ArgMiner.Numbers;
+using ArgMiner.Numbers.Evaluation;
+using ArgMiner.Text;
+using ArgMiner.Tokenization;
+
+namespace ArgMiner.Cli.Commands;
+
+/// <summary>
+/// <c>argminer evaluate-numbers --specs DIR</c>: scores the numeric-claim grammar against the English test
+/// specifications of Microsoft.Recognizers.Text (per file: cases, in scope, passed, pass rate).
+/// <c>--text "…"</c> instead prints the claims and dates of one sentence.
+/// </summary>
+internal static class EvaluateNumbersCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var specs = new Option<string?>("--specs") { Description = "Folder of Recognizers-Text spec files (searched recursively), or one file." };
+        var failures = new Option<string?>("--failures") { Description = "Write every failed in-scope case to this file." };
+        var text = new Option<string?>("--text") { Description = "Print the claims, dates and numerals found in this text (read as one sentence)." };
+        var command = new Command("evaluate-numbers", "Score the numbers grammar against Microsoft.Recognizers.Text's English specs.") { specs, failures, text };
+        command.SetAction(parse =>
+        {
+            var sample = parse.GetValue(text);
+            if (sample is not null)
+            {
+                PrintSample(sample, stdout);
+                return CommandLine.Ok;
+            }
+
+            var path = parse.GetValue(specs);
+            if (path is null)
+            {
+                stderr.WriteLine("argminer: evaluate-numbers: give --specs DIR or --text TEXT");
+                return CommandLine.Usage;
+            }
+
+            if (!Directory.Exists(path) && !File.Exists(path))
+            {
+                stderr.WriteLine($"argminer: {path}: not found");
+                return CommandLine.Failed;
+            }
+
+            IReadOnlyList<SpecFileResult> results;
+            try
+            {
+                var tokenizer = new RuleTokenizer();
+                results = Directory.Exists(path)
+                    ? RecognizersSpecEvaluation.EvaluateDirectory(path, tokenizer)
+                    : [RecognizersSpecEvaluation.EvaluateFile(path, tokenizer)];
+            }
+            catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                stderr.WriteLine($"argminer: {path}: cannot read the specs ({ex.Message})");
+                return CommandLine.Failed;
+            }
+
+            if (results.Count == 0)
+            {
+                stderr.WriteLine($"argminer: {path}: no spec files (NumberModel.json, CurrencyModel.json, …)");
+                return CommandLine.Failed;
+            }
+
+            stdout.WriteLine($"{"file",-26} {"cases",6} {"scope",6} {"passed",7} {"rate",7}");
+            foreach (var r in results)
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.File,-26} {r.Total,6} {r.InScope,6} {r.Passed,7} {r.PassRate,7:P1}"));
+            }
+
+            var failurePath = parse.GetValue(failures);
+            if (failurePath is not null)
+            {
+                using var w = new StreamWriter(failurePath);
+                foreach (var r in results)
+                {
+                    w.WriteLine($"==== {r.File}: {r.Passed}/{r.InScope} in scope passed, {r.Total} cases");
+                    foreach (var (reason, count) in r.Exclusions)
+                    {
+                        w.WriteLine($"  out of scope: {reason}: {count}");
+                    }
+
+                    foreach (var f in r.Failures)
+                    {
+                        w.WriteLine(f);
+                    }
+                }
+            }
+
+            return CommandLine.Ok;
+        });
+        return command;
+    }
+
+    private static void PrintSample(string sample, TextWriter stdout)
+    {
+        var tokens = new List<Token>();
+        new RuleTokenizer().Tokenize(sample, 0, sample.Length, tokens);
+        var claims = new List<NumericClaim>();
+        var dates = new List<DateSpan>();
+        var numerals = new List<Numeral>();
+        NumericClaimExtractor.Analyze(sample, tokens.ToArray(), 0, claims, dates, numerals);
+        stdout.WriteLine("tokens: " + string.Join(" | ", tokens.Select(t => sample[t.Start..t.End])));
+        foreach (var c in claims)
+        {
+            stdout.WriteLine($"claim \"{sample[c.Start..c.End]}\" quantity \"{sample[c.QuantityStart..c.QuantityEnd]}\" {c with { Start = c.Start }}");
+        }
+
+        foreach (var d in dates)
+        {
+            stdout.WriteLine($"date \"{sample[d.Start..d.End]}\"");
+        }
+
+        foreach (var n in numerals)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"numeral \"{sample[n.Start..n.End]}\" = {n.Value}"));
+        }
+    }
+}

@@ -1,0 +1,629 @@
+using System.Collections.Frozen;
+
+namespace ArgMiner.Numbers;
+
+/// <summary>
+/// The closed word lists of the numeric grammar (number words, scales, currencies, units, qualifiers,
+/// periods, months). Lookups are case-insensitive and take spans, so matching allocates nothing.
+/// </summary>
+internal static class NumberLexicon
+{
+    /// <summary>Cardinal words below one hundred.</summary>
+    public static readonly FrozenDictionary<string, int> Cardinals = Build(new Dictionary<string, int>
+    {
+        ["zero"] = 0,
+        ["nought"] = 0,
+        ["naught"] = 0,
+        ["one"] = 1,
+        ["two"] = 2,
+        ["three"] = 3,
+        ["four"] = 4,
+        ["five"] = 5,
+        ["six"] = 6,
+        ["seven"] = 7,
+        ["eight"] = 8,
+        ["nine"] = 9,
+        ["ten"] = 10,
+        ["eleven"] = 11,
+        ["twelve"] = 12,
+        ["thirteen"] = 13,
+        ["fourteen"] = 14,
+        ["fifteen"] = 15,
+        ["sixteen"] = 16,
+        ["seventeen"] = 17,
+        ["eighteen"] = 18,
+        ["nineteen"] = 19,
+        ["twenty"] = 20,
+        ["thirty"] = 30,
+        ["forty"] = 40,
+        ["fourty"] = 40,
+        ["fifty"] = 50,
+        ["sixty"] = 60,
+        ["seventy"] = 70,
+        ["eighty"] = 80,
+        ["ninety"] = 90,
+    });
+
+    /// <summary>Ordinal words below one hundred.</summary>
+    public static readonly FrozenDictionary<string, int> Ordinals = Build(new Dictionary<string, int>
+    {
+        ["first"] = 1,
+        ["second"] = 2,
+        ["third"] = 3,
+        ["fourth"] = 4,
+        ["fifth"] = 5,
+        ["sixth"] = 6,
+        ["seventh"] = 7,
+        ["eighth"] = 8,
+        ["ninth"] = 9,
+        ["nineth"] = 9,
+        ["tenth"] = 10,
+        ["eleventh"] = 11,
+        ["twelfth"] = 12,
+        ["thirteenth"] = 13,
+        ["fourteenth"] = 14,
+        ["fifteenth"] = 15,
+        ["sixteenth"] = 16,
+        ["seventeenth"] = 17,
+        ["eighteenth"] = 18,
+        ["nineteenth"] = 19,
+        ["twentieth"] = 20,
+        ["thirtieth"] = 30,
+        ["fortieth"] = 40,
+        ["fiftieth"] = 50,
+        ["sixtieth"] = 60,
+        ["seventieth"] = 70,
+        ["eightieth"] = 80,
+        ["ninetieth"] = 90,
+    });
+
+    /// <summary>Ordinals of scale words ("hundredth", "millionth").</summary>
+    public static readonly FrozenDictionary<string, double> ScaleOrdinals = Build(new Dictionary<string, double>
+    {
+        ["hundredth"] = 1e2,
+        ["thousandth"] = 1e3,
+        ["millionth"] = 1e6,
+        ["billionth"] = 1e9,
+        ["trillionth"] = 1e12,
+    });
+
+    /// <summary>Multipliers written as words or abbreviations after a number ("2 million", "£3 bn").</summary>
+    public static readonly FrozenDictionary<string, double> Scales = Build(new Dictionary<string, double>
+    {
+        ["hundred"] = 1e2,
+        ["thousand"] = 1e3,
+        ["million"] = 1e6,
+        ["billion"] = 1e9,
+        ["trillion"] = 1e12,
+        ["bn"] = 1e9,
+        ["bln"] = 1e9,
+        ["mn"] = 1e6,
+        ["mln"] = 1e6,
+        ["mil"] = 1e6,
+        ["tn"] = 1e12,
+        ["trn"] = 1e12,
+        ["tln"] = 1e12,
+        ["k"] = 1e3,
+    });
+
+    /// <summary>Plural scales that make vague counts: "hundreds of", "millions of".</summary>
+    public static readonly FrozenDictionary<string, double> PluralScales = Build(new Dictionary<string, double>
+    {
+        ["dozens"] = 12,
+        ["hundreds"] = 1e2,
+        ["thousands"] = 1e3,
+        ["millions"] = 1e6,
+        ["billions"] = 1e9,
+        ["trillions"] = 1e12,
+        ["tens"] = 10,
+    });
+
+    /// <summary>Currency words after a number, with their default ISO code and divisor (cents are hundredths).</summary>
+    public static readonly FrozenDictionary<string, (string Code, double Divisor)> CurrencyWords = Build(new Dictionary<string, (string, double)>
+    {
+        ["dollar"] = ("USD", 1),
+        ["dollars"] = ("USD", 1),
+        ["usd"] = ("USD", 1),
+        ["euro"] = ("EUR", 1),
+        ["euros"] = ("EUR", 1),
+        ["eur"] = ("EUR", 1),
+        ["pound"] = ("GBP", 1),
+        ["pounds"] = ("GBP", 1),
+        ["sterling"] = ("GBP", 1),
+        ["gbp"] = ("GBP", 1),
+        ["yen"] = ("JPY", 1),
+        ["jpy"] = ("JPY", 1),
+        ["yuan"] = ("CNY", 1),
+        ["renminbi"] = ("CNY", 1),
+        ["rmb"] = ("CNY", 1),
+        ["cny"] = ("CNY", 1),
+        ["kuai"] = ("CNY", 1),
+        ["franc"] = ("CHF", 1),
+        ["francs"] = ("CHF", 1),
+        ["chf"] = ("CHF", 1),
+        ["cent"] = ("USD", 100),
+        ["cents"] = ("USD", 100),
+        ["penny"] = ("GBP", 100),
+        ["pence"] = ("GBP", 100),
+        ["pennies"] = ("GBP", 100),
+        ["peso"] = ("MXN", 1),
+        ["pesos"] = ("MXN", 1),
+        ["rupee"] = ("INR", 1),
+        ["rupees"] = ("INR", 1),
+        ["inr"] = ("INR", 1),
+        ["rouble"] = ("RUB", 1),
+        ["roubles"] = ("RUB", 1),
+        ["ruble"] = ("RUB", 1),
+        ["rubles"] = ("RUB", 1),
+        ["rub"] = ("RUB", 1),
+        ["dinar"] = ("IQD", 1),
+        ["dinars"] = ("IQD", 1),
+        ["riyal"] = ("SAR", 1),
+        ["riyals"] = ("SAR", 1),
+        ["rial"] = ("IRR", 1),
+        ["rials"] = ("IRR", 1),
+        ["dirham"] = ("AED", 1),
+        ["dirhams"] = ("AED", 1),
+        ["shekel"] = ("ILS", 1),
+        ["shekels"] = ("ILS", 1),
+        ["lira"] = ("TRY", 1),
+        ["liras"] = ("TRY", 1),
+        ["rand"] = ("ZAR", 1),
+        ["won"] = ("KRW", 1),
+        ["krona"] = ("SEK", 1),
+        ["kronor"] = ("SEK", 1),
+        ["krone"] = ("NOK", 1),
+        ["kroner"] = ("NOK", 1),
+        ["peseta"] = ("ESP", 1),
+        ["pesetas"] = ("ESP", 1),
+        ["markka"] = ("FIM", 1),
+        ["guilder"] = ("NLG", 1),
+        ["guilders"] = ("NLG", 1),
+        ["hryvnia"] = ("UAH", 1),
+        ["bitcoin"] = ("BTC", 1),
+        ["bitcoins"] = ("BTC", 1),
+        ["btc"] = ("BTC", 1),
+        ["hryvnias"] = ("UAH", 1),
+        ["cad"] = ("CAD", 1),
+        ["aud"] = ("AUD", 1),
+        ["hkd"] = ("HKD", 1),
+        ["nzd"] = ("NZD", 1),
+        ["sek"] = ("SEK", 1),
+        ["nok"] = ("NOK", 1),
+        ["mxn"] = ("MXN", 1),
+        ["brl"] = ("BRL", 1),
+        ["zar"] = ("ZAR", 1),
+        ["try"] = ("TRY", 1),
+        ["krw"] = ("KRW", 1),
+        ["sgd"] = ("SGD", 1),
+        ["aed"] = ("AED", 1),
+        ["sar"] = ("SAR", 1),
+        ["ils"] = ("ILS", 1),
+        ["iqd"] = ("IQD", 1),
+        ["irr"] = ("IRR", 1),
+        ["uah"] = ("UAH", 1),
+        ["pln"] = ("PLN", 1),
+        ["dkk"] = ("DKK", 1),
+    });
+
+    /// <summary>ISO codes written before the amount ("USD 20"); upper case in text.</summary>
+    public static readonly FrozenSet<string> PrefixCodes = FrozenSet.ToFrozenSet(
+        ["USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "CAD", "AUD", "HKD", "NZD", "INR", "RUB", "SEK", "NOK", "DKK",
+         "MXN", "BRL", "ZAR", "TRY", "KRW", "SGD", "AED", "SAR", "ILS", "IQD", "IRR", "UAH", "PLN"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Nationality words that pick the currency of a following currency word ("Australian dollars").</summary>
+    public static readonly FrozenDictionary<string, string> CurrencyNationalities = Build(new Dictionary<string, string>
+    {
+        ["us|dollar"] = "USD",
+        ["u.s.|dollar"] = "USD",
+        ["american|dollar"] = "USD",
+        ["canadian|dollar"] = "CAD",
+        ["australian|dollar"] = "AUD",
+        ["singapore|dollar"] = "SGD",
+        ["zealand|dollar"] = "NZD",
+        ["kong|dollar"] = "HKD",
+        ["taiwan|dollar"] = "TWD",
+        ["swiss|franc"] = "CHF",
+        ["french|franc"] = "FRF",
+        ["belgian|franc"] = "BEF",
+        ["finnish|markka"] = "FIM",
+        ["dutch|guilder"] = "NLG",
+        ["chinese|yuan"] = "CNY",
+        ["japanese|yen"] = "JPY",
+        ["indian|rupee"] = "INR",
+        ["pakistani|rupee"] = "PKR",
+        ["iraqi|dinar"] = "IQD",
+        ["jordanian|dinar"] = "JOD",
+        ["kuwaiti|dinar"] = "KWD",
+        ["turkish|lira"] = "TRY",
+        ["lebanese|pound"] = "LBP",
+        ["egyptian|pound"] = "EGP",
+        ["british|pound"] = "GBP",
+        ["syrian|pound"] = "SYP",
+        ["saudi|riyal"] = "SAR",
+        ["iranian|rial"] = "IRR",
+        ["mexican|peso"] = "MXN",
+        ["argentine|peso"] = "ARS",
+        ["russian|rouble"] = "RUB",
+        ["russian|ruble"] = "RUB",
+        ["israeli|shekel"] = "ILS",
+        ["swedish|krona"] = "SEK",
+        ["norwegian|krone"] = "NOK",
+        ["danish|krone"] = "DKK",
+        ["south african|rand"] = "ZAR",
+        ["african|rand"] = "ZAR",
+        ["brazilian|real"] = "BRL",
+        ["brazilian|reais"] = "BRL",
+    });
+
+    /// <summary>Currency symbols standing before (or after) the amount.</summary>
+    public static readonly FrozenDictionary<string, string> Symbols = Build(new Dictionary<string, string>
+    {
+        ["$"] = "USD",
+        ["£"] = "GBP",
+        ["€"] = "EUR",
+        ["¥"] = "JPY",
+        ["₹"] = "INR",
+        ["₩"] = "KRW",
+        ["₽"] = "RUB",
+        ["₺"] = "TRY",
+        ["₪"] = "ILS",
+        ["₡"] = "CRC",
+        ["₾"] = "GEL",
+        ["₭"] = "LAK",
+        ["ரூ"] = "LKR",
+        ["元"] = "CNY",
+        ["₱"] = "PHP",
+        ["₦"] = "NGN",
+        ["₴"] = "UAH",
+        ["₫"] = "VND",
+        ["฿"] = "THB",
+        ["₿"] = "BTC",
+    });
+
+    /// <summary>Letters before "$" that name the dollar ("US$", "C $", "HK$").</summary>
+    public static readonly FrozenDictionary<string, string> DollarPrefixes = Build(new Dictionary<string, string>
+    {
+        ["us"] = "USD",
+        ["u.s"] = "USD",
+        ["u.s."] = "USD",
+        ["usd"] = "USD",
+        ["c"] = "CAD",
+        ["ca"] = "CAD",
+        ["cad"] = "CAD",
+        ["can"] = "CAD",
+        ["hk"] = "HKD",
+        ["a"] = "AUD",
+        ["au"] = "AUD",
+        ["aud"] = "AUD",
+        ["nz"] = "NZD",
+        ["nzd"] = "NZD",
+        ["s"] = "SGD",
+        ["sg"] = "SGD",
+        ["mex"] = "MXN",
+        ["mxn"] = "MXN",
+        ["r"] = "BRL",
+        ["nt"] = "TWD",
+    });
+
+    /// <summary>Measurement units (written after a number), normalised to a short unit name.</summary>
+    public static readonly FrozenDictionary<string, string> Units = Build(new Dictionary<string, string>
+    {
+        ["km"] = "km",
+        ["kms"] = "km",
+        ["kilometre"] = "km",
+        ["kilometres"] = "km",
+        ["kilometer"] = "km",
+        ["kilometers"] = "km",
+        ["m"] = "m",
+        ["metre"] = "m",
+        ["metres"] = "m",
+        ["meter"] = "m",
+        ["meters"] = "m",
+        ["cm"] = "cm",
+        ["centimetre"] = "cm",
+        ["centimetres"] = "cm",
+        ["centimeter"] = "cm",
+        ["centimeters"] = "cm",
+        ["mm"] = "mm",
+        ["millimetre"] = "mm",
+        ["millimetres"] = "mm",
+        ["millimeter"] = "mm",
+        ["millimeters"] = "mm",
+        ["dm"] = "dm",
+        ["mile"] = "miles",
+        ["miles"] = "miles",
+        ["mi"] = "miles",
+        ["foot"] = "ft",
+        ["feet"] = "ft",
+        ["ft"] = "ft",
+        ["inch"] = "in",
+        ["inches"] = "in",
+        ["yard"] = "yd",
+        ["yards"] = "yd",
+        ["kg"] = "kg",
+        ["kgs"] = "kg",
+        ["kilogram"] = "kg",
+        ["kilograms"] = "kg",
+        ["kilo"] = "kg",
+        ["kilos"] = "kg",
+        ["g"] = "g",
+        ["gram"] = "g",
+        ["grams"] = "g",
+        ["gramme"] = "g",
+        ["grammes"] = "g",
+        ["mg"] = "mg",
+        ["milligram"] = "mg",
+        ["milligrams"] = "mg",
+        ["microgram"] = "µg",
+        ["micrograms"] = "µg",
+        ["microgrammes"] = "µg",
+        ["μg"] = "µg",
+        ["µg"] = "µg",
+        ["mcg"] = "µg",
+        ["lb"] = "lb",
+        ["lbs"] = "lb",
+        ["pound"] = "lb",
+        ["pounds"] = "lb",
+        ["ounce"] = "oz",
+        ["ounces"] = "oz",
+        ["oz"] = "oz",
+        ["ton"] = "t",
+        ["tons"] = "t",
+        ["tonne"] = "t",
+        ["tonnes"] = "t",
+        ["barrel"] = "barrels",
+        ["barrels"] = "barrels",
+        ["bbl"] = "barrels",
+        ["litre"] = "l",
+        ["litres"] = "l",
+        ["liter"] = "l",
+        ["liters"] = "l",
+        ["ml"] = "ml",
+        ["millilitre"] = "ml",
+        ["milliliter"] = "ml",
+        ["millilitres"] = "ml",
+        ["milliliters"] = "ml",
+        ["gallon"] = "gal",
+        ["gallons"] = "gal",
+        ["hectare"] = "ha",
+        ["hectares"] = "ha",
+        ["ha"] = "ha",
+        ["acre"] = "acres",
+        ["acres"] = "acres",
+        ["km2"] = "km2",
+        ["m2"] = "m2",
+        ["mph"] = "mph",
+        ["kph"] = "km/h",
+        ["kmph"] = "km/h",
+        ["mw"] = "MW",
+        ["megawatt"] = "MW",
+        ["megawatts"] = "MW",
+        ["gw"] = "GW",
+        ["gigawatt"] = "GW",
+        ["gigawatts"] = "GW",
+        ["kwh"] = "kWh",
+        ["mb"] = "MB",
+        ["gb"] = "GB",
+        ["tb"] = "TB",
+        ["degree"] = "degrees",
+        ["degrees"] = "degrees",
+        ["year"] = "year",
+        ["years"] = "year",
+        ["month"] = "month",
+        ["months"] = "month",
+        ["week"] = "week",
+        ["weeks"] = "week",
+        ["day"] = "day",
+        ["days"] = "day",
+        ["hour"] = "hour",
+        ["hours"] = "hour",
+        ["minute"] = "minute",
+        ["minutes"] = "minute",
+        ["decade"] = "decade",
+        ["decades"] = "decade",
+        ["century"] = "century",
+        ["centuries"] = "century",
+        ["bit"] = "bit",
+        ["picometer"] = "pm",
+    });
+
+    /// <summary>Units that combine with a second word ("square kilometres", "metric tons").</summary>
+    public static readonly FrozenDictionary<string, string> UnitPrefixes = Build(new Dictionary<string, string>
+    {
+        ["square"] = "sq ",
+        ["sq"] = "sq ",
+        ["cubic"] = "cu ",
+        ["metric"] = "metric ",
+    });
+
+    /// <summary>Qualifier phrases before a number, longest first within each first word.</summary>
+    public static readonly (string[] Words, string Qualifier)[] Qualifiers = BuildQualifiers(
+    [
+        ("greater than or equal to", Q.AtLeast), ("more than or equal to", Q.AtLeast), ("larger than or equal to", Q.AtLeast),
+        ("bigger than or equal to", Q.AtLeast), ("higher than or equal to", Q.AtLeast), ("greater or equal than", Q.AtLeast),
+        ("bigger or equal than", Q.AtLeast), ("higher or equal than", Q.AtLeast), ("larger or equal than", Q.AtLeast),
+        ("more or equal than", Q.AtLeast), ("equal to or more than", Q.AtLeast), ("equal to or greater than", Q.AtLeast),
+        ("equal to or higher than", Q.AtLeast), ("at least or equal to", Q.AtLeast), ("no fewer than", Q.AtLeast),
+        ("no less than", Q.AtLeast), ("not less than", Q.AtLeast), ("not fewer than", Q.AtLeast), ("at least", Q.AtLeast),
+        ("a minimum of", Q.AtLeast),
+        ("less than or equal to", Q.AtMost), ("fewer than or equal to", Q.AtMost), ("smaller than or equal to", Q.AtMost),
+        ("lower than or equal to", Q.AtMost), ("less or equal than", Q.AtMost), ("smaller or equal than", Q.AtMost),
+        ("lower or equal than", Q.AtMost), ("equal to or less than", Q.AtMost), ("equal to or fewer than", Q.AtMost),
+        ("equal to or lower than", Q.AtMost), ("at most or equal to", Q.AtMost), ("no more than", Q.AtMost),
+        ("not more than", Q.AtMost), ("up to", Q.AtMost), ("at most", Q.AtMost), ("a maximum of", Q.AtMost),
+        ("more than", Q.MoreThan), ("greater than", Q.MoreThan), ("larger than", Q.MoreThan), ("bigger than", Q.MoreThan),
+        ("higher than", Q.MoreThan), ("in excess of", Q.MoreThan), ("upwards of", Q.MoreThan), ("well over", Q.MoreThan),
+        ("well above", Q.MoreThan), ("just over", Q.MoreThan), ("over", Q.MoreThan), ("above", Q.MoreThan),
+        ("exceeding", Q.MoreThan), ("exceeds", Q.MoreThan), ("exceed", Q.MoreThan), ("exceeded", Q.MoreThan),
+        ("surpassing", Q.MoreThan), ("surpass", Q.MoreThan), ("surpassed", Q.MoreThan),
+        ("fewer than", Q.LessThan), ("less than", Q.LessThan), ("smaller than", Q.LessThan), ("lower than", Q.LessThan),
+        ("just under", Q.LessThan), ("well under", Q.LessThan), ("well below", Q.LessThan), ("under", Q.LessThan),
+        ("below", Q.LessThan),
+        ("an estimated", Q.Approximately), ("close to", Q.Approximately), ("nearly", Q.Approximately),
+        ("almost", Q.Approximately), ("roughly", Q.Approximately), ("about", Q.Approximately), ("around", Q.Approximately),
+        ("approximately", Q.Approximately), ("approx", Q.Approximately), ("some", Q.Approximately),
+        ("estimated", Q.Approximately), ("circa", Q.Approximately),
+        ("equal to", Q.Exactly), ("equals to", Q.Exactly), ("equals", Q.Exactly), ("equaling to", Q.Exactly),
+        ("equalling to", Q.Exactly), ("equaling", Q.Exactly), ("exactly", Q.Exactly), ("precisely", Q.Exactly),
+    ]);
+
+    /// <summary>Last words of the qualifier phrases: a four-digit number after one is a count, not a year.</summary>
+    public static readonly FrozenSet<string> QualifierLastWords = Qualifiers.Select(q => q.Words[^1]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Qualifier phrases after a number ("200 or more").</summary>
+    public static readonly (string[] Words, string Qualifier)[] PostQualifiers = BuildQualifiers(
+    [
+        ("or more", Q.AtLeast), ("and more", Q.AtLeast), ("or greater", Q.AtLeast), ("or higher", Q.AtLeast),
+        ("or above", Q.AtLeast), ("or over", Q.AtLeast), ("or less", Q.AtMost), ("and less", Q.AtMost),
+        ("or fewer", Q.AtMost), ("or lower", Q.AtMost), ("or below", Q.AtMost), ("or under", Q.AtMost),
+        ("or equal to", Q.Exactly), ("or equal", Q.Exactly),
+    ]);
+
+    /// <summary>First words of the qualifier phrases (before or after the number): a quick test before the phrase scan.</summary>
+    public static readonly FrozenSet<string> QualifierFirstWords = Qualifiers.Concat(PostQualifiers).Select(q => q.Words[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Rate words and their period ("annually" → year).</summary>
+    public static readonly FrozenDictionary<string, string> PeriodAdverbs = Build(new Dictionary<string, string>
+    {
+        ["annually"] = "year",
+        ["yearly"] = "year",
+        ["monthly"] = "month",
+        ["weekly"] = "week",
+        ["daily"] = "day",
+        ["hourly"] = "hour",
+        ["annual"] = "year",
+    });
+
+    /// <summary>Period nouns after "a", "per", "each", "every" ("a year").</summary>
+    public static readonly FrozenDictionary<string, string> PeriodNouns = Build(new Dictionary<string, string>
+    {
+        ["year"] = "year",
+        ["annum"] = "year",
+        ["yr"] = "year",
+        ["month"] = "month",
+        ["week"] = "week",
+        ["day"] = "day",
+        ["hour"] = "hour",
+        ["quarter"] = "quarter",
+        ["decade"] = "decade",
+    });
+
+    /// <summary>Month names and abbreviations (capitalised in text).</summary>
+    public static readonly FrozenDictionary<string, int> Months = Build(new Dictionary<string, int>
+    {
+        ["january"] = 1,
+        ["february"] = 2,
+        ["march"] = 3,
+        ["april"] = 4,
+        ["may"] = 5,
+        ["june"] = 6,
+        ["july"] = 7,
+        ["august"] = 8,
+        ["september"] = 9,
+        ["october"] = 10,
+        ["november"] = 11,
+        ["december"] = 12,
+        ["jan"] = 1,
+        ["feb"] = 2,
+        ["mar"] = 3,
+        ["apr"] = 4,
+        ["jun"] = 6,
+        ["jul"] = 7,
+        ["aug"] = 8,
+        ["sep"] = 9,
+        ["sept"] = 9,
+        ["oct"] = 10,
+        ["nov"] = 11,
+        ["dec"] = 12,
+    });
+
+    /// <summary>Words that place a year or month inside a period ("mid-2025", "early 2024", "spring 2020").</summary>
+    public static readonly FrozenSet<string> DateModifiers = FrozenSet.ToFrozenSet(
+        ["early", "mid", "late", "spring", "summer", "autumn", "fall", "winter", "fiscal", "fy", "end", "start",
+         "beginning", "middle", "pre", "post"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words after which a bare four-digit number reads as a year ("in 2011", "since 2003").</summary>
+    public static readonly FrozenSet<string> YearPrepositions = FrozenSet.ToFrozenSet(
+        ["in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "through", "throughout",
+         "to", "between", "and", "circa", "year", "early", "late", "mid", "summer", "spring", "autumn", "fall",
+         "winter", "fiscal"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Prepositions kept with a date to make the time anchor ("since October 2023").</summary>
+    public static readonly FrozenSet<string> TimePrepositions = FrozenSet.ToFrozenSet(
+        ["since", "in", "by", "until", "till", "through", "during", "before", "after", "from", "on", "at", "throughout"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Verbs that attribute a figure to the subject before them ("Reuters reported").</summary>
+    public static readonly FrozenSet<string> ReportingVerbs = FrozenSet.ToFrozenSet(
+        ["said", "say", "says", "estimate", "estimates", "estimated", "reported", "report", "reports", "claimed",
+         "claim", "claims", "told", "announced", "announces", "found", "find", "finds", "showed", "show", "shows",
+         "warned", "warn", "warns", "stated", "states", "noted", "notes", "believe", "believes", "calculated",
+         "calculate", "calculates", "counted", "count", "counts", "recorded", "records", "documented", "documents",
+         "put", "puts", "projected", "projects", "predicted", "predicts", "suggested", "suggests", "indicated",
+         "indicates", "revealed", "reveals", "confirmed", "confirms", "acknowledged", "acknowledges", "concluded"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The reporting verbs that are verbs of saying: a lone word before one is a name ("Reuters reported").</summary>
+    public static readonly FrozenSet<string> SayingVerbs = FrozenSet.ToFrozenSet(
+        ["said", "says", "say", "reported", "reports", "estimated", "estimates", "estimate", "told", "announced", "claimed",
+         "claims", "stated", "warned", "warns"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that end a noun phrase when looking for the counted noun or the source.</summary>
+    public static readonly FrozenSet<string> PhraseStops = FrozenSet.ToFrozenSet(
+        ["in", "on", "at", "across", "from", "to", "for", "with", "by", "per", "into", "onto", "over", "under",
+         "than", "between", "during", "since", "until", "through", "throughout", "within", "without", "against",
+         "among", "amid", "after", "before", "around", "about", "near", "like", "via", "and", "or", "but", "nor",
+         "that", "which", "who", "whom", "whose", "where", "when", "while", "because", "as", "if", "so", "is",
+         "are", "was", "were", "be", "been", "being", "am", "have", "has", "had", "will", "would", "can", "could",
+         "may", "might", "must", "shall", "should", "do", "does", "did", "remain", "remains", "remained", "still",
+         "also", "now", "already", "just", "only", "even", "again", "then", "there", "here", "a", "an", "the",
+         "this", "these", "those", "its", "their", "his", "her", "our", "my", "your", "it", "they", "he", "she",
+         "we", "you", "i", "us", "them", "him", "not", "no", "each", "every", "all", "both", "according", "said",
+         "says", "say", "ago", "earlier", "later", "a.", "per", "plus", "less", "thus", "always", "perhaps",
+         "news", "series", "species", "towards", "toward", "upon", "whether", "unless", "although", "though",
+         "yet", "too", "very", "more", "most", "up", "down", "out", "off", "away", "back", "of"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Irregular plural nouns that can be counted.</summary>
+    public static readonly FrozenSet<string> IrregularPlurals = FrozenSet.ToFrozenSet(
+        ["people", "men", "women", "children", "police", "personnel", "staff", "cattle", "feet", "teeth", "mice",
+         "geese", "militia", "crew", "youth", "clergy", "livestock", "aircraft", "fish", "sheep", "deer"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words before "one" that make it a pronoun ("the one", "no one", "each one").</summary>
+    public static readonly FrozenSet<string> PronounOneBefore = FrozenSet.ToFrozenSet(
+        ["the", "this", "that", "which", "each", "every", "no", "any", "another", "such", "a", "only", "last",
+         "next", "first", "same", "other", "any", "someone", "everyone", "anyone", "little", "big", "new", "old",
+         "right", "wrong", "good", "bad", "current", "previous", "latter", "former"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Product names whose following decimal is a version ("iOS 17.2", "Windows 11").</summary>
+    public static readonly FrozenSet<string> VersionWords = FrozenSet.ToFrozenSet(
+        ["version", "ver", "v", "ios", "android", "windows", "macos", "python", "java", "release", "web", "gpt",
+         "firmware", "update", "build", "chapter", "section", "article", "rule", "resolution", "no", "no.", "number",
+         "route", "highway", "flight", "room", "page", "pp", "p", "vol", "volume", "exit", "channel", "interstate",
+         "apartment", "suite", "platform", "gate", "level", "grade", "phase", "stage", "season", "episode"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Qualifier names.</summary>
+    internal static class Q
+    {
+        public const string MoreThan = "more_than";
+        public const string AtLeast = "at_least";
+        public const string LessThan = "less_than";
+        public const string AtMost = "at_most";
+        public const string Approximately = "approximately";
+        public const string Exactly = "exactly";
+    }
+
+    private static FrozenDictionary<string, T> Build<T>(Dictionary<string, T> entries) =>
+        entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    private static (string[] Words, string Qualifier)[] BuildQualifiers((string Phrase, string Qualifier)[] phrases)
+    {
+        // Longest first, so "less than or equal to" wins over "less than".
+        return [.. phrases
+            .Select(p => (Words: p.Phrase.Split(' '), p.Qualifier))
+            .OrderByDescending(p => p.Words.Length)];
+    }
+}

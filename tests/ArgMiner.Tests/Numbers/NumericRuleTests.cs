@@ -1,0 +1,174 @@
+using System.Globalization;
+using ArgMiner.Numbers;
+
+namespace ArgMiner.Tests.Numbers;
+
+/// <summary>One test per grammar rule: the sentence, then the expected claim's fields.</summary>
+public class NumericRuleTests
+{
+    // expected: "span | kind | value or low..high | qualifier | unit | period | counted" ("-" for none)
+    [Theory]
+    [InlineData("They hired 2,500 new staff.", "2,500 | count | 2500 | - | - | - | staff")]
+    [InlineData("Output rose to 1.5 million barrels a day.", "1.5 million barrels | measure | 1500000 | - | barrels | day | -")]
+    [InlineData("The firm employs two hundred and six engineers.", "two hundred and six | count | 206 | - | - | - | engineers")]
+    [InlineData("There were twenty-one candidates.", "twenty-one | count | 21 | - | - | - | candidates")]
+    [InlineData("She bought a dozen eggs.", "a dozen | count | 12 | - | - | - | eggs")]
+    [InlineData("Hundreds of protesters gathered.", "Hundreds | count | 200 | at_least | - | - | protesters")]
+    [InlineData("Millions of people voted.", "Millions | count | 2000000 | at_least | - | - | people")]
+    [InlineData("He finished 3rd in the race.", "3rd | ordinal | 3 | - | - | - | -")]
+    [InlineData("It was the twenty-first attempt.", "twenty-first | ordinal | 21 | - | - | - | -")]
+    [InlineData("The bill costs $1 billion.", "$1 billion | money | 1000000000 | - | USD | - | -")]
+    [InlineData("The club paid £3m for him.", "£3m | money | 3000000 | - | GBP | - | -")]
+    [InlineData("A ticket costs 5 euros.", "5 euros | money | 5 | - | EUR | - | -")]
+    [InlineData("The fee is USD 20 per month.", "USD 20 | money | 20 | - | USD | month | -")]
+    [InlineData("They raised €2.5bn last year.", "€2.5bn | money | 2500000000 | - | EUR | - | -")]
+    [InlineData("Shares fell 50 cents.", "50 cents | money | 0.5 | - | USD | - | -")]
+    [InlineData("Support stands at 35%.", "35% | percent | 35 | - | % | - | -")]
+    [InlineData("Support stands at 35 percent.", "35 percent | percent | 35 | - | % | - | -")]
+    [InlineData("Rates rose 3.5 percentage points.", "3.5 percentage points | percent | 3.5 | - | pp | - | -")]
+    [InlineData("Between 2 and 3 people were hurt.", "Between 2 and 3 | range | 2..3 | - | - | - | people")]
+    [InlineData("It will cost 2 to 3 million dollars.", "2 to 3 million dollars | range | 2000000..3000000 | - | USD | - | -")]
+    [InlineData("Estimates run from 10 to 20 deaths.", "from 10 to 20 | range | 10..20 | - | - | - | deaths")]
+    [InlineData("Between 1,500-3,000 fighters remain.", "Between 1,500-3,000 | range | 1500..3000 | - | - | - | fighters")]
+    [InlineData("The plan hires up to 40 workers.", "up to 40 | count | 40 | at_most | - | - | workers")]
+    [InlineData("At least 12 soldiers died.", "At least 12 | count | 12 | at_least | - | - | soldiers")]
+    [InlineData("No fewer than 7 ships sailed.", "No fewer than 7 | count | 7 | at_least | - | - | ships")]
+    [InlineData("Nearly 40 villages were hit.", "Nearly 40 | count | 40 | approximately | - | - | villages")]
+    [InlineData("Fewer than 1,000 pandas live in the wild.", "Fewer than 1,000 | count | 1000 | less_than | - | - | pandas")]
+    [InlineData("It took under 10 minutes.", "under 10 minutes | measure | 10 | less_than | minute | - | -")]
+    [InlineData("Inflation was below 2 percent.", "below 2 percent | percent | 2 | less_than | % | - | -")]
+    [InlineData("It has at most 5 rooms.", "at most 5 | count | 5 | at_most | - | - | rooms")]
+    [InlineData("Some 300 families fled.", "Some 300 | count | 300 | approximately | - | - | families")]
+    [InlineData("The road is 29 km long.", "29 km | measure | 29 | - | km | - | -")]
+    [InlineData("They shipped 16,000 metric tons of grain.", "16,000 metric tons | measure | 16000 | - | metric t | - | -")]
+    [InlineData("The group spends $5 million weekly.", "$5 million | money | 5000000 | - | USD | week | -")]
+    [InlineData("Clinics treat 200 patients daily.", "200 | count | 200 | - | - | day | patients")]
+    [InlineData("Attacks rose to 40 per month.", "40 | count | 40 | - | - | month | -")]
+    [InlineData("The group carried out 12 attacks a year earlier.", "12 | count | 12 | - | - | - | attacks")]
+    [InlineData("Scores ranged above 1000 and below 1500 points.", "above 1000 and below 1500 | range | 1000..1500 | - | - | - | points")]
+    [InlineData("Russia accepted a US$150 million loan.", "US$150 million | money | 150000000 | - | USD | - | -")]
+    [InlineData("Sales reached 125 million Australian dollars.", "125 million Australian dollars | money | 125000000 | - | AUD | - | -")]
+    [InlineData("It only cost thirteen dollars and forty-five cents.", "thirteen dollars and forty-five cents | money | 13.45 | - | USD | - | -")]
+    [InlineData("The answer is minus 5.", "minus 5 | count | -5 | - | - | - | -")]
+    [InlineData("They need 200 or more volunteers.", "200 or more | count | 200 | at_least | - | - | volunteers")]
+    [InlineData("The attack left 7 US soldiers dead.", "7 | count | 7 | - | - | - | soldiers")]
+    [InlineData("He is 5 feet 2 inches tall.", "5 feet 2 inches | measure | 5.1666666667 | - | ft | - | -")]
+    [InlineData("She wants to drop 25 pounds.", "25 pounds | measure | 25 | - | lb | - | -")]
+    [InlineData("Profit reached 361 million pounds.", "361 million pounds | money | 361000000 | - | GBP | - | -")]
+    [InlineData("Expenses were 30 MUSD last year.", "30 MUSD | money | 30000000 | - | USD | - | -")]
+    [InlineData("A ticket costs 10 € today.", "10 € | money | 10 | - | EUR | - | -")]
+    [InlineData("Sales rose 4 thousand 3 hundred and 21 units.", "4 thousand 3 hundred and 21 | count | 4321 | - | - | - | units")]
+    public void GivenASentence_WhenExtracted_ThenTheClaimHasTheseFields(string sentence, string expected)
+    {
+        var f = expected.Split('|', StringSplitOptions.TrimEntries);
+        var claims = NumbersTestKit.Claims(sentence);
+        var c = Assert.Single(claims, x => sentence[x.Start..x.End] == f[0]);
+        Assert.Equal(f[1], c.Kind);
+        if (f[2].Contains("..", StringComparison.Ordinal))
+        {
+            var parts = f[2].Split("..");
+            Assert.Equal(double.Parse(parts[0], CultureInfo.InvariantCulture), c.Low);
+            Assert.Equal(double.Parse(parts[1], CultureInfo.InvariantCulture), c.High);
+            Assert.Null(c.Value);
+        }
+        else
+        {
+            Assert.Equal(double.Parse(f[2], CultureInfo.InvariantCulture), c.Value!.Value, 9);
+        }
+
+        Assert.Equal(None(f[3]), c.Qualifier);
+        Assert.Equal(None(f[4]), c.Unit);
+        Assert.Equal(None(f[5]), c.Period);
+        Assert.Equal(None(f[6]), c.Counted);
+    }
+
+    [Theory]
+    [InlineData("Welcome to Trump 2.0, the sequel.")]
+    [InlineData("Update to v2.1 and iOS 17.2 now.")]
+    [InlineData("Call +1-222-2222-2222 for help.")]
+    [InlineData("One of the most serious incidents came later.")]
+    [InlineData("It is the one region that welcomes them.")]
+    [InlineData("The F-16 and COVID-19 dominated the news.")]
+    [InlineData("After the 2011 withdrawal, the group grew.")]
+    [InlineData("In July 2025, Baghdad signed the deal.")]
+    [InlineData("Forces will exit by December 2019.")]
+    [InlineData("The plan was ready in mid-2025.")]
+    [InlineData("It happened on 5/17/2018 at night.")]
+    [InlineData("They talked about three fifths of the budget.")]
+    [InlineData("See the changes in Section 7 of the agreement.")]
+    [InlineData("The meeting starts at 10 a.m. sharp.")]
+    [InlineData("Call the office at (713) 853-3242 today.")]
+    [InlineData("The deal was signed on 02/22/2016 in Paris.")]
+    public void GivenNoQuantity_WhenExtracted_ThenNoCountOrMoneyIsClaimed(string sentence)
+    {
+        var claims = NumbersTestKit.Claims(sentence);
+        Assert.Empty(claims);
+    }
+
+    [Theory]
+    [InlineData("Since October 2023, attacks rose.", "October 2023")]
+    [InlineData("Fighting resumed in early 2024 near the border.", "early 2024")]
+    [InlineData("As of mid-2025 the troops remain.", "mid-2025")]
+    [InlineData("After the 2011 withdrawal, chaos followed.", "2011")]
+    [InlineData("The vote on 4 July 2025 was close.", "4 July 2025")]
+    [InlineData("The vote on March 3, 2024 was close.", "March 3, 2024")]
+    [InlineData("Prices peaked in the 1990s.", "1990s")]
+    [InlineData("He met her in July of 1977 in Paris.", "July of 1977")]
+    [InlineData("The deal was signed on 2015.5.13 in Paris.", "2015.5.13")]
+    [InlineData("The talks ran November 19-20 in Rome.", "November 19-20")]
+    public void GivenADate_WhenExtracted_ThenItIsADateSpanAndNotAClaim(string sentence, string date)
+    {
+        var dates = new List<DateSpan>();
+        var claims = NumbersTestKit.Claims(sentence, dates);
+        Assert.Contains(dates, d => sentence[d.Start..d.End] == date);
+        Assert.DoesNotContain(claims, c => c.Start < sentence.IndexOf(date, StringComparison.Ordinal) + date.Length && c.End > sentence.IndexOf(date, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GivenACountOfTroopsInYears_WhenExtracted_ThenFourDigitCountsStayCounts()
+    {
+        const string s = "In 2019, 2000 troops and 1500 to 1800 advisers arrived.";
+        var claims = NumbersTestKit.Claims(s);
+        Assert.Contains(claims, c => c.Kind == NumericKinds.Count && c.Value == 2000 && c.Counted == "troops");
+        Assert.Contains(claims, c => c.Kind == NumericKinds.Range && c.Low == 1500 && c.High == 1800);
+        Assert.DoesNotContain(claims, c => c.Value == 2019);
+    }
+
+    [Fact]
+    public void GivenASourceVerb_WhenExtracted_ThenTheSubjectIsTheSource()
+    {
+        const string s = "In June 2025, Reuters reported that 40 fighters were killed.";
+        var c = Assert.Single(NumbersTestKit.Claims(s));
+        Assert.Equal("Reuters", c.Source);
+        Assert.Equal("In June 2025", c.Time);
+        Assert.Equal("fighters", c.Counted);
+    }
+
+    [Fact]
+    public void GivenALoneSentenceInitialWordBeforeAVerbThatIsNotOfSaying_WhenExtracted_ThenNoSource()
+    {
+        var c = Assert.Single(NumbersTestKit.Claims("Attached find 12 changes to the agreement."));
+        Assert.Null(c.Source);
+    }
+
+    [Fact]
+    public void GivenAPronounSubject_WhenExtracted_ThenNoSourceIsClaimed()
+    {
+        var c = Assert.Single(NumbersTestKit.Claims("They said 40 fighters were killed."));
+        Assert.Null(c.Source);
+    }
+
+    [Fact]
+    public void GivenTwoSentences_WhenTheStageRuns_ThenEachClaimBelongsToItsSentence()
+    {
+        const string text = "About 20 people came. Then 30 more left.";
+        var doc = NumbersTestKit.Run(text);
+        Assert.Equal(2, doc.Sentences.Length);
+        Assert.Equal(2, doc.Numbers.Length);
+        Assert.Equal(0, doc.Numbers[0].Sentence);
+        Assert.Equal(1, doc.Numbers[1].Sentence);
+        Assert.Equal("About 20", text[doc.Numbers[0].Start..doc.Numbers[0].End]);
+    }
+
+    private static string? None(string s) => s == "-" ? null : s;
+}

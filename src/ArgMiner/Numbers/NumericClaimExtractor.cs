@@ -16,7 +16,7 @@ namespace ArgMiner.Numbers;
 /// the sentence (a literal that spans several tokens is lexed once). It accepts both the UD tokenisation
 /// ("1,500" whole, "$" "1", "35" "%") and a finer one that splits on every punctuation mark ("1" "," "500"):
 /// number pieces that touch are glued back together. The decisions (what the span covers, when "one" or a year
-/// is a quantity, currency defaults) are listed in docs/numbers.md.
+/// is a quantity, currency defaults) are listed in Numbers/README.md.
 /// </remarks>
 public static class NumericClaimExtractor
 {

@@ -4,13 +4,17 @@ namespace ArgMiner.Segmentation;
 
 /// <summary>
 /// Rule-based sentence splitter over one paragraph's tokens (the hand-written counterpart of the
-/// punkt-style splitters in NLTK/Catalyst). A sentence ends after a run of final marks (".", "!", "?",
-/// "?!", "…", "..."), together with the closing quotes and brackets that follow it without a space. An
-/// abbreviation's own dot ("U.S.", "etc.") ends a sentence only when the next word clearly starts a new
-/// one: a capitalised function word ("The", "It", "But"…) after any abbreviation, or any capitalised word
-/// after one that often ends sentences ("etc.", "Inc.", "a.m."); never after a title ("Mr.", "Gen.") or
-/// an initial ("M."). An ellipsis followed by a lower-case word does not end a sentence. One pass over
-/// the tokens with constant look-ahead: linear time.
+/// punkt-style splitters in NLTK/Catalyst/spaCy's sentencizer). A sentence ends after a run of final marks
+/// (".", "!", "?", "?!", "…", "..."), together with the closing quotes and brackets that touch it, unless
+/// a comma or closing bracket follows, or a closed quotation runs on into a lower-case word ("“Stop!” he
+/// said"). An ellipsis ends a sentence only before a capital. An abbreviation's own dot ("U.S.", "etc.")
+/// ends a sentence only when the next word clearly starts a new one: a capitalised function word ("The",
+/// "It", "But"…), or any capitalised word after "etc."; never after a title ("Mr.", "Gen."), and after an
+/// initial ("M.") only before a function word. "1." opening a numbered item is not a sentence. Web and
+/// e-mail text add a few boundaries without a final mark: after a greeting or sign-off ("Hi John,",
+/// "Best regards,"), around an e-mail header's time stamp and address, after an emoticon or emoji
+/// before a word, around separator lines ("*****") and stand-alone URLs, and before items "1)".
+/// One pass over the tokens with constant look-ahead: linear time.
 /// </summary>
 public sealed class RuleSentenceSplitter : ISentenceSplitter
 {

@@ -49,7 +49,7 @@ public sealed class RuleTokenizer : ITokenizer
         "lbs", "ft", "sq", "mo", "ext", "Ext", "tel", "Tel", "Mob", "incl", "Ariz", "Calif", "Colo",
         "Conn", "Fla", "Ill", "Ind", "Kan", "Mass", "Mich", "Minn", "Miss", "Nev", "Okla", "Ore", "Penn",
         "Tenn", "Tex", "Va", "Wash", "Wis", "Wyo", "La", "Ala", "Ark", "Del", "Ky", "Md", "Mo", "Neb",
-        "ect", "Sts", "Drs", "PS", "LTD", "PVT", "INC", "CORP", "Pvt", "Gov't", "Jr", "Mssr",
+        "ect", "Sts", "Drs", "PS", "LTD", "PVT", "INC", "CORP", "Pvt", "Gov't", "Mssr",
     };
 
     // Abbreviations that only keep their dot before a number ("No. 5", "pp. 3"); otherwise "No." is a word.
@@ -579,8 +579,6 @@ public sealed class RuleTokenizer : ITokenizer
 
     private static bool IsUpperAt(string text, int j) => text[j] < 128 ? (Ascii[text[j]] & Upper) != 0 : char.IsUpper(text[j]);
 
-    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC';
-
     // A word: letters, digits, marks and '_', with internal dots ("U.S", "1.5", "Amazon.com"), thousands
     // separators, times and dates ("2,500", "10:30", "11/28/2000"), apostrophes ("don't", "O'Brien"),
     // "&" in initialisms ("AT&T"), kept prefixes ("e-mail") and phone numbers ("713-853-3989").
@@ -642,7 +640,7 @@ public sealed class RuleTokenizer : ITokenizer
                     break;
                 case ',':
                     // Thousands: exactly three digits follow.
-                    keep = numeric && IsDigitAscii(prev) && j + 3 < e + 1 && ThreeDigitsThenEnd(text, j + 1, e);
+                    keep = numeric && IsDigitAscii(prev) && ThreeDigitsThenEnd(text, j + 1, e);
                     break;
                 case ':':
                     keep = IsDigitAscii(prev) && IsDigitAscii(next) && numeric;

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace ArgMiner.Output;
 
@@ -20,7 +18,6 @@ public sealed record CsvColumn<TRow>(string Header, Func<TRow, string?> Value, b
 public sealed class CsvTable<TRow> : IDisposable
 {
     private readonly AtomicFile _file;
-    private readonly StreamWriter _writer;
     private readonly CsvWriter _csv;
     private readonly IReadOnlyList<CsvColumn<TRow>> _columns;
     private bool _closed;
@@ -31,23 +28,25 @@ public sealed class CsvTable<TRow> : IDisposable
         ArgumentNullException.ThrowIfNull(columns);
         _columns = columns;
         _file = new AtomicFile(path);
-        _writer = new StreamWriter(_file.Stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
-        _csv = new CsvWriter(_writer, Configuration(CultureInfo.InvariantCulture));
+        _csv = CsvWriter.Create(_file.Stream, Options(CultureInfo.InvariantCulture), true);
         foreach (var column in columns)
         {
             _csv.WriteField(column.Header);
         }
 
-        _csv.NextRecord();
+        _csv.EndRecord();
     }
 
     /// <summary>The settings of every ArgMiner CSV writer, for <paramref name="culture"/>.</summary>
-    public static CsvConfiguration Configuration(CultureInfo culture) => new(culture)
+    public static CsvWriterOptions Options(CultureInfo culture) => new()
     {
+        WriteByteOrderMark = true,
         NewLine = "\r\n",
+        // Also quote cells with leading or trailing spaces, which some readers would otherwise trim.
+        Quoting = CsvQuoting.WhenNeededOrWhitespace,
         // Neutralisation is ArgMiner's own and applies to text cells only (CsvSafety).
-        InjectionOptions = InjectionOptions.None,
-        ShouldQuote = args => NeedsQuotes(args.Field),
+        Injection = CsvInjection.None,
+        FormatProvider = culture,
     };
 
     /// <summary>Writes one row.</summary>
@@ -59,14 +58,13 @@ public sealed class CsvTable<TRow> : IDisposable
             _csv.WriteField(column.IsText ? CsvSafety.Neutralise(value) : value);
         }
 
-        _csv.NextRecord();
+        _csv.EndRecord();
     }
 
     /// <summary>Finishes the file and gives it its final name.</summary>
     public void Commit()
     {
         _csv.Dispose();
-        _writer.Dispose();
         _closed = true;
         _file.Commit();
     }
@@ -80,7 +78,6 @@ public sealed class CsvTable<TRow> : IDisposable
             try
             {
                 _csv.Dispose();
-                _writer.Dispose();
             }
             catch (IOException)
             {
@@ -92,10 +89,4 @@ public sealed class CsvTable<TRow> : IDisposable
             }
         }
     }
-
-    // RFC 4180: quote a field holding a comma, a quote or a line break; also leading or trailing spaces,
-    // which some readers would otherwise trim.
-    private static bool NeedsQuotes(string? field) =>
-        field is { Length: > 0 } f
-        && (f.AsSpan().IndexOfAny(",\"\r\n") >= 0 || f[0] == ' ' || f[^1] == ' ');
 }

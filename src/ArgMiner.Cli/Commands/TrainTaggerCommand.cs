@@ -26,9 +26,10 @@ internal static class TrainTaggerCommand
         var seed = new Option<int>("--seed") { Description = "shuffling seed", DefaultValueFactory = _ => 1 };
         var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature buckets", DefaultValueFactory = _ => 18 };
         var prune = new Option<float>("--prune") { Description = "drop averaged weights smaller than this", DefaultValueFactory = _ => 0.01f };
+        var lexicon = new Option<int>("--lexicon-min") { Description = "words seen this often get an ambiguity-class feature (0: none)", DefaultValueFactory = _ => 10 };
         var cmd = new Command("train-tagger", "Train the POS tagger or the entity recogniser and write its model file.")
         {
-            kind, data, dev, output, epochs, seed, bits, prune,
+            kind, data, dev, output, epochs, seed, bits, prune, lexicon,
         };
         cmd.SetAction(parse =>
         {
@@ -43,6 +44,7 @@ internal static class TrainTaggerCommand
                 Seed = parse.GetValue(seed),
                 BucketBits = parse.GetValue(bits),
                 Prune = parse.GetValue(prune),
+                LexiconMinCount = parse.GetValue(lexicon),
             };
             if (options.Epochs < 1 || options.BucketBits is < 4 or > 24)
             {

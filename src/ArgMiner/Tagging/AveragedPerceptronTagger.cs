@@ -28,6 +28,7 @@ public sealed class AveragedPerceptronTagger
 
     private const string ClassesEntry = "classes.txt";
     private const string WeightsEntry = "weights.bin";
+    private const string LexiconEntry = "lexicon.bin";
     private const int MinBits = 4;
     private const int MaxBits = 24;
 
@@ -36,9 +37,11 @@ public sealed class AveragedPerceptronTagger
     private readonly short[] _weights;
     private readonly int _bits;
     private readonly int _classCount;
+    private readonly TaggerLexicon _lexicon;
 
-    internal AveragedPerceptronTagger(string kind, ImmutableArray<string> classes, int bits, short[] weights, float scale)
+    internal AveragedPerceptronTagger(string kind, ImmutableArray<string> classes, int bits, short[] weights, float scale, TaggerLexicon lexicon)
     {
+        _lexicon = lexicon;
         Kind = kind;
         Classes = classes;
         _bits = bits;
@@ -99,7 +102,7 @@ public sealed class AveragedPerceptronTagger
         try
         {
             var span = info.AsSpan(0, tokens.Length);
-            TaggerFeatures.Describe(text, tokens, span);
+            TaggerFeatures.Describe(text, tokens, _lexicon, span);
             Span<int> buckets = stackalloc int[TaggerFeatures.Count];
             Span<int> scores = stackalloc int[_classCount];
             int prev = -1, prev2 = -2;
@@ -161,6 +164,18 @@ public sealed class AveragedPerceptronTagger
         }
 
         package.Entries[WeightsEntry] = ms.ToArray();
+        using var lex = new MemoryStream();
+        using (var w = new BinaryWriter(lex, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(_lexicon.Count);
+            foreach (var (hash, mask) in _lexicon.Entries)
+            {
+                w.Write(hash);
+                w.Write(mask);
+            }
+        }
+
+        package.Entries[LexiconEntry] = lex.ToArray();
         return package;
     }
 
@@ -220,7 +235,20 @@ public sealed class AveragedPerceptronTagger
                 throw new ModelFormatException(source, "corrupt model (trailing bytes in weights)");
             }
 
-            return new AveragedPerceptronTagger(package.Kind, [.. classes], bits, weights, scale);
+            using var lr = new BinaryReader(new MemoryStream(package.GetEntry(LexiconEntry, source)));
+            var words = lr.ReadInt32();
+            if (words < 0 || words > lr.BaseStream.Length / 16)
+            {
+                throw new ModelFormatException(source, "corrupt model (bad lexicon header)");
+            }
+
+            var lexicon = new KeyValuePair<ulong, ulong>[words];
+            for (var k = 0; k < words; k++)
+            {
+                lexicon[k] = new(lr.ReadUInt64(), lr.ReadUInt64());
+            }
+
+            return new AveragedPerceptronTagger(package.Kind, [.. classes], bits, weights, scale, new TaggerLexicon(lexicon));
         }
         catch (Exception ex) when (ex is EndOfStreamException or FormatException)
         {

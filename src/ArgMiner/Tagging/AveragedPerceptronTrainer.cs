@@ -21,6 +21,9 @@ public sealed record AveragedPerceptronTrainerOptions
     /// <summary>Averaged weights smaller than this (in absolute value) are dropped from the model.</summary>
     public float Prune { get; init; } = 0.01f;
 
+    /// <summary>Words seen at least this often get an ambiguity-class feature (0: none).</summary>
+    public int LexiconMinCount { get; init; } = 10;
+
     /// <summary>The settings as JSON, for the model card.</summary>
     public JsonObject ToJson() => new()
     {
@@ -28,6 +31,7 @@ public sealed record AveragedPerceptronTrainerOptions
         ["seed"] = Seed,
         ["bucketBits"] = BucketBits,
         ["prune"] = Prune,
+        ["lexiconMinCount"] = LexiconMinCount,
         ["features"] = "word, lower, prefix 1-4, suffix 1-4, shape, flags, words +-2, neighbour suffix/shape/flags, bigrams, previous 2 tags (greedy)",
     };
 }
@@ -76,6 +80,7 @@ public sealed class AveragedPerceptronTrainer(AveragedPerceptronTrainerOptions o
 
         var bits = Options.BucketBits;
         var c = classes.Length;
+        var lexicon = Options.LexiconMinCount > 0 ? TaggerLexicon.Build(sentences, classIndex, Options.LexiconMinCount) : TaggerLexicon.Empty;
 
         // Word features never change: compute them once for all passes.
         var statics = new int[sentences.Count][];
@@ -86,7 +91,7 @@ public sealed class AveragedPerceptronTrainer(AveragedPerceptronTrainerOptions o
             var s = sentences[si];
             var n = s.Tokens.Length;
             var info = new TokenInfo[n];
-            TaggerFeatures.Describe(s.Text, s.Tokens.AsSpan(), info);
+            TaggerFeatures.Describe(s.Text, s.Tokens.AsSpan(), lexicon, info);
             var st = new int[n * TaggerFeatures.StaticCount];
             for (var i = 0; i < n; i++)
             {
@@ -197,7 +202,7 @@ public sealed class AveragedPerceptronTrainer(AveragedPerceptronTrainerOptions o
             quantised[k] = (short)Math.Round(averaged[k] / scale, MidpointRounding.ToEven);
         }
 
-        return new AveragedPerceptronTagger(Options.Kind, classes, bits, quantised, scale);
+        return new AveragedPerceptronTagger(Options.Kind, classes, bits, quantised, scale, lexicon);
 
         void Update(int index, float delta)
         {

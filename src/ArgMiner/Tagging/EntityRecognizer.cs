@@ -53,31 +53,30 @@ public sealed class EntityRecognizer
         }
 
         Gazetteer.Match(text, tokens, gaz);
-        int m = 0, g = 0;
-        while (m < model.Count || g < gaz.Count)
+
+        // A model entity that strictly contains a gazetteer match of its own type is the better reading
+        // ("U.N. Security Council" over "U.N."); otherwise the gazetteer wins over every model entity it
+        // overlaps.
+        gaz.RemoveAll(ge => model.Exists(me => me.Type == ge.Type && me.First <= ge.First && me.First + me.Count >= ge.First + ge.Count && me.Count > ge.Count));
+        var m = 0;
+        foreach (var ge in gaz)
         {
-            if (g < gaz.Count && (m >= model.Count || gaz[g].First <= model[m].First))
+            while (m < model.Count && model[m].First + model[m].Count <= ge.First)
             {
-                var ge = gaz[g++];
-
-                // The gazetteer wins over every model entity it overlaps.
-                while (m < model.Count && model[m].First < ge.First + ge.Count)
-                {
-                    m++;
-                }
-
-                result.Add(new RecognizedEntity(ge, EntitySource.Gazetteer));
+                result.Add(new RecognizedEntity(model[m++], EntitySource.Model));
             }
-            else
+
+            while (m < model.Count && model[m].First < ge.First + ge.Count)
             {
-                var me = model[m++];
-                if (g < gaz.Count && gaz[g].First < me.First + me.Count)
-                {
-                    continue;
-                }
-
-                result.Add(new RecognizedEntity(me, EntitySource.Model));
+                m++;
             }
+
+            result.Add(new RecognizedEntity(ge, EntitySource.Gazetteer));
+        }
+
+        while (m < model.Count)
+        {
+            result.Add(new RecognizedEntity(model[m++], EntitySource.Model));
         }
     }
 

@@ -20,6 +20,7 @@ internal struct TokenInfo
     public ulong Suf2;
     public ulong Suf3;
     public ulong Suf4;
+    public ulong Amb;
     public int Flags;
 }
 
@@ -33,10 +34,10 @@ internal struct TokenInfo
 internal static class TaggerFeatures
 {
     /// <summary>Features that depend only on the words (computed once per token).</summary>
-    public const int StaticCount = 31;
+    public const int StaticCount = 36;
 
     /// <summary>Features that depend on the tags already predicted to the left.</summary>
-    public const int DynamicCount = 4;
+    public const int DynamicCount = 5;
 
     /// <summary>All features of one position.</summary>
     public const int Count = StaticCount + DynamicCount;
@@ -94,7 +95,11 @@ internal static class TaggerFeatures
     }
 
     /// <summary>Fills <paramref name="info"/> (one entry per token) from the tokens' characters.</summary>
-    public static void Describe(string text, ReadOnlySpan<Token> tokens, Span<TokenInfo> info)
+    /// <param name="text">The text the tokens index.</param>
+    /// <param name="tokens">The sentence's tokens.</param>
+    /// <param name="lexicon">Lower-case word hash to the set of classes seen with it in training (a bit mask).</param>
+    /// <param name="info">Where to write.</param>
+    public static void Describe(string text, ReadOnlySpan<Token> tokens, TaggerLexicon lexicon, Span<TokenInfo> info)
     {
         for (var i = 0; i < tokens.Length; i++)
         {
@@ -102,6 +107,7 @@ internal static class TaggerFeatures
             ref var t = ref info[i];
             t.Word = Hash(s);
             t.Lower = HashLower(s);
+            t.Amb = lexicon.Lookup(t.Lower);
             var n = s.Length;
             t.Pre1 = n >= 1 ? Hash(s[..1]) : 0;
             t.Pre2 = n >= 2 ? Hash(s[..2]) : 0;
@@ -234,6 +240,17 @@ internal static class TaggerFeatures
         buckets[28] = Bucket(28, n1Word, bits);
         buckets[29] = Bucket(29, Mix(t.Suf3) ^ n1, bits);
         buckets[30] = Bucket(30, Mix(p1) ^ t.Suf3, bits);
+
+        // Ambiguity classes: which tags the word and its neighbours took in training (a stand-in for
+        // the right-hand tags a greedy left-to-right tagger cannot see yet).
+        var p1Amb = i >= 1 ? info[i - 1].Amb : Start1;
+        var n1Amb = i + 1 < info.Length ? info[i + 1].Amb : End1;
+        var n2Amb = i + 2 < info.Length ? info[i + 2].Amb : End2;
+        buckets[31] = Bucket(31, t.Amb, bits);
+        buckets[32] = Bucket(32, n1Amb, bits);
+        buckets[33] = Bucket(33, Mix(t.Amb) ^ n1Amb, bits);
+        buckets[34] = Bucket(34, Mix(n1Amb) ^ n2Amb, bits);
+        buckets[35] = Bucket(35, Mix(p1Amb) ^ t.Amb, bits);
     }
 
     /// <summary>Writes the <see cref="DynamicCount"/> features built on the previous predicted tags.</summary>
@@ -251,6 +268,7 @@ internal static class TaggerFeatures
         buckets[1] = Bucket(41, (p2 << 8) | p, bits);
         buckets[2] = Bucket(42, Mix(p) ^ info[i].Lower, bits);
         buckets[3] = Bucket(43, Mix(p + 1000) ^ info[i].Suf3, bits);
+        buckets[4] = Bucket(44, Mix(p + 2000) ^ info[i].Amb, bits);
     }
 
     private static int Bucket(int template, ulong value, int bits) =>

@@ -1,0 +1,80 @@
+using System.Collections.Frozen;
+
+namespace ArgMiner.Tagging;
+
+/// <summary>
+/// The tags each frequent training word was seen with (its ambiguity class, as a bit mask of class
+/// indexes), keyed by the stable hash of the word's lower case. Rare words are left out so the model
+/// learns how to treat words it has not seen. Immutable.
+/// </summary>
+internal sealed class TaggerLexicon
+{
+    /// <summary>The value of a word not in the lexicon.</summary>
+    public const ulong Unknown = 0x554E4B4E4F574E00UL;
+
+    private readonly FrozenDictionary<ulong, ulong> _classes;
+
+    public TaggerLexicon(IEnumerable<KeyValuePair<ulong, ulong>> classes)
+    {
+        _classes = classes.ToFrozenDictionary();
+    }
+
+    /// <summary>A lexicon with no words.</summary>
+    public static TaggerLexicon Empty { get; } = new([]);
+
+    /// <summary>The entries, sorted by hash (for saving).</summary>
+    public IEnumerable<KeyValuePair<ulong, ulong>> Entries => _classes.OrderBy(kv => kv.Key);
+
+    /// <summary>The number of words.</summary>
+    public int Count => _classes.Count;
+
+    /// <summary>The ambiguity class of a lower-case word hash, or <see cref="Unknown"/>.</summary>
+    public ulong Lookup(ulong lowerHash) => _classes.TryGetValue(lowerHash, out var mask) ? mask : Unknown;
+
+    /// <summary>
+    /// Builds the lexicon: words seen at least <paramref name="minCount"/> times, each with the classes
+    /// that make up at least <paramref name="minShare"/> of its occurrences.
+    /// </summary>
+    public static TaggerLexicon Build(IReadOnlyList<TaggedSentence> sentences, IReadOnlyDictionary<string, int> classIndex, int minCount = 3, double minShare = 0.05)
+    {
+        var counts = new Dictionary<ulong, Dictionary<int, int>>();
+        foreach (var s in sentences)
+        {
+            for (var i = 0; i < s.Tokens.Length; i++)
+            {
+                var h = TaggerFeatures.HashLower(s.Tokens[i].In(s.Text));
+                if (!counts.TryGetValue(h, out var byClass))
+                {
+                    byClass = [];
+                    counts[h] = byClass;
+                }
+
+                var c = classIndex[s.Tags[i]];
+                byClass[c] = byClass.GetValueOrDefault(c) + 1;
+            }
+        }
+
+        var result = new List<KeyValuePair<ulong, ulong>>();
+        foreach (var (h, byClass) in counts)
+        {
+            var total = byClass.Values.Sum();
+            if (total < minCount)
+            {
+                continue;
+            }
+
+            ulong mask = 0;
+            foreach (var (c, n) in byClass)
+            {
+                if (c < 64 && n >= minShare * total)
+                {
+                    mask |= 1UL << c;
+                }
+            }
+
+            result.Add(new(h, mask));
+        }
+
+        return new TaggerLexicon(result);
+    }
+}

@@ -1,0 +1,223 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace ArgMiner.Evaluation;
+
+/// <summary>
+/// One sentence of a CoNLL-U file: its <c># text</c>, whether it starts a paragraph or document, and the
+/// character span of every syntactic word in that text. The words of a multiword token ("don't" → "do"
+/// "n't") get consecutive sub-spans of the token when their forms spell it.
+/// </summary>
+/// <param name="Text">The sentence text (the <c># text</c> comment).</param>
+/// <param name="NewParagraph">True when a <c># newpar</c> or <c># newdoc</c> comment precedes it.</param>
+/// <param name="Words">Word spans <c>[Start, End)</c> in <see cref="Text"/>; (-1, -1) when a word could not be aligned.</param>
+public sealed record ConlluSentence(string Text, bool NewParagraph, ImmutableArray<(int Start, int End)> Words)
+{
+    /// <summary>How many words could not be placed in the text.</summary>
+    public int UnalignedWords
+    {
+        get
+        {
+            var n = 0;
+            foreach (var w in Words)
+            {
+                if (w.Start < 0)
+                {
+                    n++;
+                }
+            }
+
+            return n;
+        }
+    }
+}
+
+/// <summary>A minimal reader of Universal Dependencies CoNLL-U files (only what evaluation needs).</summary>
+public static class Conllu
+{
+    /// <summary>Reads every sentence of a CoNLL-U file.</summary>
+    public static List<ConlluSentence> ReadFile(string path)
+    {
+        using var reader = new StreamReader(path);
+        return Read(reader);
+    }
+
+    /// <summary>Reads every sentence from <paramref name="reader"/>.</summary>
+    public static List<ConlluSentence> Read(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var sentences = new List<ConlluSentence>();
+        string? text = null;
+        var newPar = false;
+        var lines = new List<string>();
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            if (line.Length == 0)
+            {
+                if (text is not null || lines.Count > 0)
+                {
+                    sentences.Add(Build(text ?? string.Empty, newPar, lines));
+                }
+
+                text = null;
+                newPar = false;
+                lines.Clear();
+                continue;
+            }
+
+            if (line[0] == '#')
+            {
+                if (line.StartsWith("# text = ", StringComparison.Ordinal))
+                {
+                    text = line["# text = ".Length..];
+                }
+                else if (line.StartsWith("# newpar", StringComparison.Ordinal) || line.StartsWith("# newdoc", StringComparison.Ordinal))
+                {
+                    newPar = true;
+                }
+
+                continue;
+            }
+
+            lines.Add(line);
+        }
+
+        if (text is not null || lines.Count > 0)
+        {
+            sentences.Add(Build(text ?? string.Empty, newPar, lines));
+        }
+
+        return sentences;
+    }
+
+    private static ConlluSentence Build(string text, bool newPar, List<string> lines)
+    {
+        var words = ImmutableArray.CreateBuilder<(int, int)>();
+        var cursor = 0;
+        var skipUntil = 0; // words covered by the last multiword token
+        var pending = new List<string>();
+        (int Start, int End, int First, int Last)? mwt = null;
+        foreach (var line in lines)
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab < 0)
+            {
+                continue;
+            }
+
+            var id = line.AsSpan(0, tab);
+            var form = Field(line, 1);
+            if (id.Contains('.'))
+            {
+                continue; // empty node
+            }
+
+            var dash = id.IndexOf('-');
+            if (dash > 0)
+            {
+                var first = int.Parse(id[..dash], CultureInfo.InvariantCulture);
+                var last = int.Parse(id[(dash + 1)..], CultureInfo.InvariantCulture);
+                var (s, e) = Place(text, ref cursor, form);
+                mwt = (s, e, first, last);
+                pending.Clear();
+                skipUntil = last;
+                continue;
+            }
+
+            var n = int.Parse(id, CultureInfo.InvariantCulture);
+            if (mwt is { } m && n <= skipUntil)
+            {
+                pending.Add(form);
+                if (n == m.Last)
+                {
+                    AddMultiword(text, m.Start, m.End, pending, words);
+                    mwt = null;
+                }
+
+                continue;
+            }
+
+            words.Add(Place(text, ref cursor, form));
+        }
+
+        return new ConlluSentence(text, newPar, words.ToImmutable());
+    }
+
+    private static void AddMultiword(string text, int start, int end, List<string> forms, ImmutableArray<(int, int)>.Builder words)
+    {
+        if (start >= 0)
+        {
+            var at = start;
+            var ok = true;
+            foreach (var f in forms)
+            {
+                if (at + f.Length > end || !text.AsSpan(at, f.Length).Equals(f, StringComparison.OrdinalIgnoreCase))
+                {
+                    ok = false;
+                    break;
+                }
+
+                at += f.Length;
+            }
+
+            if (ok && at == end)
+            {
+                at = start;
+                foreach (var f in forms)
+                {
+                    words.Add((at, at + f.Length));
+                    at += f.Length;
+                }
+
+                return;
+            }
+        }
+
+        foreach (var unused in forms)
+        {
+            words.Add((-1, -1));
+        }
+    }
+
+    private static (int Start, int End) Place(string text, ref int cursor, string form)
+    {
+        while (cursor < text.Length && char.IsWhiteSpace(text[cursor]))
+        {
+            cursor++;
+        }
+
+        if (form.Length > 0 && string.CompareOrdinal(text, cursor, form, 0, form.Length) == 0)
+        {
+            var s = cursor;
+            cursor += form.Length;
+            return (s, cursor);
+        }
+
+        // Out of step (a form that differs from the text): resynchronise on the next occurrence.
+        var found = form.Length == 0 ? -1 : text.IndexOf(form, cursor, StringComparison.Ordinal);
+        if (found < 0)
+        {
+            return (-1, -1);
+        }
+
+        cursor = found + form.Length;
+        return (found, cursor);
+    }
+
+    private static string Field(string line, int index)
+    {
+        var start = 0;
+        for (var k = 0; k < index; k++)
+        {
+            start = line.IndexOf('\t', start) + 1;
+            if (start == 0)
+            {
+                return string.Empty;
+            }
+        }
+
+        var end = line.IndexOf('\t', start);
+        return end < 0 ? line[start..] : line[start..end];
+    }
+}

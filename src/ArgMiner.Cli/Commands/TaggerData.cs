@@ -1,4 +1,5 @@
 using ArgMiner.Tagging;
+using ArgMiner.Tokenization;
 
 namespace ArgMiner.Cli.Commands;
 
@@ -32,7 +33,7 @@ internal static class TaggerData
         return format switch
         {
             "conllu" => TaggingCorpora.ReadConllu(path),
-            "gmb" => TaggingCorpora.ReadGmb(path, split),
+            "gmb" => TaggingCorpora.ReadGmb(path, split, new RuleTokenizer()),
             _ => TaggingCorpora.ReadIob2(path),
         };
     }

@@ -52,6 +52,8 @@ public sealed class EntityRecognizer
             ArrayPool<int>.Shared.Return(tags);
         }
 
+        SplitDateLists(text, tokens, model);
+        JoinMidPrefix(text, tokens, model);
         Gazetteer.Match(text, tokens, gaz);
 
         // A model entity that strictly contains a gazetteer match of its own type is the better reading
@@ -79,6 +81,99 @@ public sealed class EntityRecognizer
             result.Add(new RecognizedEntity(model[m++], EntitySource.Model));
         }
     }
+
+    /// <summary>
+    /// GMB sometimes marks "December 2019 and January 2020" as one time expression; ArgMiner reports each
+    /// date, so a DATE is split at "and" / "or" when both sides are non-empty.
+    /// </summary>
+    internal static void SplitDateLists(string text, ReadOnlySpan<Token> tokens, List<TokenSpan> spans)
+    {
+        for (var e = 0; e < spans.Count; e++)
+        {
+            var span = spans[e];
+            if (span.Type != "DATE")
+            {
+                continue;
+            }
+
+            for (var k = span.First + 1; k < span.First + span.Count - 1; k++)
+            {
+                var word = tokens[k].In(text);
+                if (word.SequenceEqual("and") || word.SequenceEqual("or"))
+                {
+                    spans[e] = new TokenSpan(span.First, k - span.First, "DATE");
+                    spans.Insert(e + 1, new TokenSpan(k + 1, span.First + span.Count - k - 1, "DATE"));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// "mid-2025", "mid-July": the UD tokenizer splits them into "mid" "-" "2025", and GMB (retokenized) has
+    /// too few such dates for the model to learn them, so a "mid" glued by a hyphen to a year, decade or
+    /// month (or to a DATE the model found there) becomes one DATE, replacing what the model saw there.
+    /// </summary>
+    internal static void JoinMidPrefix(string text, ReadOnlySpan<Token> tokens, List<TokenSpan> spans)
+    {
+        for (var k = 0; k + 2 < tokens.Length; k++)
+        {
+            if (!tokens[k].In(text).Equals("mid", StringComparison.OrdinalIgnoreCase)
+                || !tokens[k + 1].In(text).SequenceEqual("-")
+                || tokens[k].End != tokens[k + 1].Start
+                || tokens[k + 1].End != tokens[k + 2].Start)
+            {
+                continue;
+            }
+
+            var last = k + 2;
+            var date = spans.FindIndex(e => e.Type == "DATE" && e.First <= k + 2 && e.First + e.Count > k + 2);
+            if (date >= 0)
+            {
+                last = spans[date].First + spans[date].Count - 1;
+            }
+            else if (!LooksLikeDate(tokens[k + 2].In(text)))
+            {
+                continue;
+            }
+
+            spans.RemoveAll(e => e.First <= last && e.First + e.Count > k);
+            var at = spans.FindIndex(e => e.First > k);
+            spans.Insert(at < 0 ? spans.Count : at, new TokenSpan(k, last - k + 1, "DATE"));
+            k = last;
+        }
+    }
+
+    private static bool LooksLikeDate(ReadOnlySpan<char> word)
+    {
+        // A year (1990, 2025), a decade (1990s) or a month name.
+        var digits = 0;
+        while (digits < word.Length && char.IsAsciiDigit(word[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == 4 && (word.Length == 4 || (word.Length == 5 && word[4] == 's')))
+        {
+            return true;
+        }
+
+        foreach (var month in Months)
+        {
+            if (word.Equals(month, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] Months =
+    [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
 
     /// <summary>The entities of a gold sentence (for evaluation).</summary>
     public IReadOnlyList<TokenSpan> Recognize(TaggedSentence sentence)

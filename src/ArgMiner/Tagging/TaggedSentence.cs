@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using ArgMiner.Text;
+using ArgMiner.Tokenization;
 
 namespace ArgMiner.Tagging;
 
@@ -39,6 +40,46 @@ public sealed record TaggedSentence(string Text, ImmutableArray<Token> Tokens, I
         }
 
         return new TaggedSentence(sb.ToString(), tokens.MoveToImmutable(), [.. tags]);
+    }
+
+    /// <summary>
+    /// Builds a sentence from words and BIO tags, re-splitting each word with <paramref name="tokenizer"/>
+    /// so training sees the tokens the pipeline will make ("al-Qaida" → "al" "-" "Qaida"): the first
+    /// part keeps the word's tag, the other parts continue its entity (<c>I-</c>) or stay <c>O</c>.
+    /// </summary>
+    public static TaggedSentence FromWords(IReadOnlyList<string> words, IReadOnlyList<string> tags, ITokenizer tokenizer)
+    {
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        var joined = FromWords(words, tags);
+
+        // Tokenize the whole sentence (abbreviations and final periods depend on context), then give each
+        // token the tag of the word it lies in.
+        var all = new List<Token>();
+        tokenizer.Tokenize(joined.Text, 0, joined.Text.Length, all);
+        var tokens = ImmutableArray.CreateBuilder<Token>(all.Count);
+        var newTags = ImmutableArray.CreateBuilder<string>(all.Count);
+        var w = 0;
+        var firstOfWord = true;
+        foreach (var t in all)
+        {
+            while (w < joined.Tokens.Length && joined.Tokens[w].End <= t.Start)
+            {
+                w++;
+                firstOfWord = true;
+            }
+
+            if (w >= joined.Tokens.Length)
+            {
+                break;
+            }
+
+            var tag = tags[w];
+            tokens.Add(t);
+            newTags.Add(firstOfWord || tag == "O" || tag.Length < 2 ? tag : "I-" + tag[2..]);
+            firstOfWord = false;
+        }
+
+        return new TaggedSentence(joined.Text, tokens.ToImmutable(), newTags.ToImmutable());
     }
 
     /// <summary>The text of token <paramref name="i"/>.</summary>

@@ -37,7 +37,7 @@ internal static class TaggerFeatures
     public const int StaticCount = 36;
 
     /// <summary>Features that depend on the tags already predicted to the left.</summary>
-    public const int DynamicCount = 5;
+    public const int DynamicCount = 6;
 
     /// <summary>All features of one position.</summary>
     public const int Count = StaticCount + DynamicCount;
@@ -269,6 +269,7 @@ internal static class TaggerFeatures
         buckets[2] = Bucket(42, Mix(p) ^ info[i].Lower, bits);
         buckets[3] = Bucket(43, Mix(p + 1000) ^ info[i].Suf3, bits);
         buckets[4] = Bucket(44, Mix(p + 2000) ^ info[i].Amb, bits);
+        buckets[5] = Bucket(45, Mix(p + 3000) ^ info[i].Shape, bits);
     }
 
     private static int Bucket(int template, ulong value, int bits) =>

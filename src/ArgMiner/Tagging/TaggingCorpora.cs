@@ -1,4 +1,5 @@
 using System.Text;
+using ArgMiner.Tokenization;
 
 namespace ArgMiner.Tagging;
 
@@ -103,7 +104,10 @@ public static class TaggingCorpora
     /// Reads the GMB NER CSV (<c>Sentence #,Word,POS,Tag</c>; "Sentence: N" starts a sentence) with its tags
     /// mapped to ArgMiner's (see <see cref="MapGmb"/>).
     /// </summary>
-    public static List<TaggedSentence> ReadGmb(string path, GmbSplit split)
+    /// <param name="path">The CSV file.</param>
+    /// <param name="split">Which sentences.</param>
+    /// <param name="tokenizer">When given, GMB's words are re-split into the pipeline's tokens.</param>
+    public static List<TaggedSentence> ReadGmb(string path, GmbSplit split, ITokenizer? tokenizer = null)
     {
         var result = new List<TaggedSentence>();
         var words = new List<string>();
@@ -144,7 +148,8 @@ public static class TaggingCorpora
                 var heldout = sentence % 10 == 0;
                 if (split == GmbSplit.All || (split == GmbSplit.Heldout) == heldout)
                 {
-                    result.Add(TaggedSentence.FromWords(words, MapGmb(words, tags)));
+                    var mapped = MapGmb(words, tags);
+                    result.Add(tokenizer is null ? TaggedSentence.FromWords(words, mapped) : TaggedSentence.FromWords(words, mapped, tokenizer));
                 }
 
                 words.Clear();
@@ -195,7 +200,7 @@ public static class TaggingCorpora
             };
             if (type == "PERSON")
             {
-                while (start < end - 1 && PersonTitles.Contains(words[start]))
+                while (start < end && PersonTitles.Contains(words[start]))
                 {
                     result[start++] = "O";
                 }

@@ -50,19 +50,4 @@ public sealed class SeedsGoldenTests
         Assert.True(checkedCount >= 25, "the golden file should list the seed names");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
-
-    [Fact]
-    public void Dump()
-    {
-        var root = TaggingTestData.RepoRoot();
-        using var w = new StreamWriter("/tmp/tg/seeds-dump.tsv");
-        foreach (var path in Directory.GetFiles(Path.Combine(root, "corpus", "articles"), "*.txt").Order(StringComparer.Ordinal))
-        {
-            var doc = TaggingTestData.Pipeline.Process(TaggingTestData.Doc(File.ReadAllText(path), Path.GetFileNameWithoutExtension(path)));
-            foreach (var e in TaggingTestData.EntityTexts(doc))
-            {
-                w.WriteLine($"{Path.GetFileName(path)}\t{e.Text}\t{e.Type}\t{e.Source}");
-            }
-        }
-    }
 }

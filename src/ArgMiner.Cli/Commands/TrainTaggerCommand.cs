@@ -25,7 +25,7 @@ internal static class TrainTaggerCommand
         var epochs = new Option<int>("--epochs") { Description = "passes over the data", DefaultValueFactory = _ => 8 };
         var seed = new Option<int>("--seed") { Description = "shuffling seed", DefaultValueFactory = _ => 1 };
         var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature buckets", DefaultValueFactory = _ => 18 };
-        var prune = new Option<float>("--prune") { Description = "drop averaged weights smaller than this", DefaultValueFactory = _ => 0.01f };
+        var prune = new Option<float>("--prune") { Description = "drop averaged weights smaller than this", DefaultValueFactory = _ => 0.2f };
         var lexicon = new Option<int>("--lexicon-min") { Description = "words seen this often get an ambiguity-class feature (0: none)", DefaultValueFactory = _ => 10 };
         var cmd = new Command("train-tagger", "Train the POS tagger or the entity recogniser and write its model file.")
         {

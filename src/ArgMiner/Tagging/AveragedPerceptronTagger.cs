@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Json.Nodes;
 using ArgMiner.Models;
@@ -32,9 +35,13 @@ public sealed class AveragedPerceptronTagger
     private const int MinBits = 4;
     private const int MaxBits = 24;
 
-    // Row-major [bucket][class], quantised to 16 bits; scores are summed in 32-bit integers, and the
-    // scale only matters for reporting, so the argmax is exact.
-    private readonly short[] _weights;
+    // The weights, quantised to 16 bits, are kept as compact rows: _rowOf maps a bucket to its row (or -1
+    // when every weight of the bucket is zero, which is most of them after pruning), and each row holds
+    // the class weights padded to a multiple of 8 so it is summed with 256-bit vectors. Scores are summed
+    // in 32-bit integers; the scale only matters for reporting, so the argmax is exact.
+    private readonly int[] _rowOf;
+    private readonly short[] _rows;
+    private readonly int _stride;
     private readonly int _bits;
     private readonly int _classCount;
     private readonly TaggerLexicon _lexicon;
@@ -46,7 +53,30 @@ public sealed class AveragedPerceptronTagger
         Classes = classes;
         _bits = bits;
         _classCount = classes.Length;
-        _weights = weights;
+        _stride = (_classCount + 7) & ~7;
+        _rowOf = new int[1 << bits];
+        var rows = new List<short>();
+        var count = 0;
+        for (var b = 0; b < _rowOf.Length; b++)
+        {
+            var row = weights.AsSpan(b * _classCount, _classCount);
+            if (!row.ContainsAnyExcept((short)0))
+            {
+                _rowOf[b] = -1;
+                continue;
+            }
+
+            _rowOf[b] = count++;
+            rows.AddRange(row);
+            for (var k = _classCount; k < _stride; k++)
+            {
+                rows.Add(0);
+            }
+        }
+
+        // Sixteen spare weights at the end: the vector loop may read past the last row (see Best).
+        rows.AddRange(new short[16]);
+        _rows = [.. rows];
         Scale = scale;
     }
 
@@ -62,13 +92,16 @@ public sealed class AveragedPerceptronTagger
     /// <summary>The weight of one quantisation step.</summary>
     public float Scale { get; }
 
+    /// <summary>The number of buckets with a non-zero weight (rows of the compact table).</summary>
+    public int Rows => (_rows.Length - 16) / _stride;
+
     /// <summary>The number of non-zero weights.</summary>
     public int NonZeroWeights
     {
         get
         {
             var n = 0;
-            foreach (var w in _weights)
+            foreach (var w in _rows)
             {
                 if (w != 0)
                 {
@@ -104,7 +137,7 @@ public sealed class AveragedPerceptronTagger
             var span = info.AsSpan(0, tokens.Length);
             TaggerFeatures.Describe(text, tokens, _lexicon, span);
             Span<int> buckets = stackalloc int[TaggerFeatures.Count];
-            Span<int> scores = stackalloc int[_classCount];
+            Span<int> scores = stackalloc int[Math.Max(32, _stride)];
             int prev = -1, prev2 = -2;
             for (var i = 0; i < tokens.Length; i++)
             {
@@ -152,13 +185,23 @@ public sealed class AveragedPerceptronTagger
 
             // Sparse: the gap to the previous non-zero weight, then the weight; most of the table is zero.
             var last = -1;
-            for (var i = 0; i < _weights.Length; i++)
+            for (var b = 0; b < _rowOf.Length; b++)
             {
-                if (_weights[i] != 0)
+                if (_rowOf[b] < 0)
                 {
-                    w.Write7BitEncodedInt(i - last);
-                    w.Write(_weights[i]);
-                    last = i;
+                    continue;
+                }
+
+                for (var k = 0; k < _classCount; k++)
+                {
+                    var weight = _rows[(_rowOf[b] * _stride) + k];
+                    if (weight != 0)
+                    {
+                        var i = (b * _classCount) + k;
+                        w.Write7BitEncodedInt(i - last);
+                        w.Write(weight);
+                        last = i;
+                    }
                 }
             }
         }
@@ -258,20 +301,59 @@ public sealed class AveragedPerceptronTagger
 
     private int Best(ReadOnlySpan<int> buckets, Span<int> scores)
     {
-        scores.Clear();
-        var c = _classCount;
-        var w = _weights.AsSpan();
-        foreach (var b in buckets)
+        ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
+        var rowOf = _rowOf;
+        var stride = _stride;
+        if (stride <= 32)
         {
-            var row = w.Slice(b * c, c);
-            for (var k = 0; k < row.Length; k++)
+            // Up to 32 classes: sum whole rows in four vector registers. A row shorter than 32 is summed
+            // with the start of the next row in the spare lanes, which are never read (k < class count).
+            Vector256<int> a0 = default, a1 = default, a2 = default, a3 = default;
+            foreach (var b in buckets)
             {
-                scores[k] += row[k];
+                var r = rowOf[b];
+                if (r < 0)
+                {
+                    continue;
+                }
+
+                ref var row = ref Unsafe.Add(ref rows, r * stride);
+                var (l0, h0) = Vector256.Widen(Vector256.LoadUnsafe(ref row));
+                a0 += l0;
+                a1 += h0;
+                if (stride > 16)
+                {
+                    var (l1, h1) = Vector256.Widen(Vector256.LoadUnsafe(ref row, 16));
+                    a2 += l1;
+                    a3 += h1;
+                }
+            }
+
+            ref var acc = ref MemoryMarshal.GetReference(scores);
+            a0.StoreUnsafe(ref acc);
+            a1.StoreUnsafe(ref acc, 8);
+            a2.StoreUnsafe(ref acc, 16);
+            a3.StoreUnsafe(ref acc, 24);
+        }
+        else
+        {
+            scores.Clear();
+            foreach (var b in buckets)
+            {
+                var r = rowOf[b];
+                if (r >= 0)
+                {
+                    var row = _rows.AsSpan(r * stride, _classCount);
+                    for (var k = 0; k < row.Length; k++)
+                    {
+                        scores[k] += row[k];
+                    }
+                }
             }
         }
 
         var best = 0;
-        for (var k = 1; k < scores.Length; k++)
+        for (var k = 1; k < _classCount; k++)
         {
             if (scores[k] > scores[best])
             {

@@ -19,7 +19,7 @@ public sealed record AveragedPerceptronTrainerOptions
     public int BucketBits { get; init; } = 18;
 
     /// <summary>Averaged weights smaller than this (in absolute value) are dropped from the model.</summary>
-    public float Prune { get; init; } = 0.01f;
+    public float Prune { get; init; } = 0.2f;
 
     /// <summary>Words seen at least this often get an ambiguity-class feature (0: none).</summary>
     public int LexiconMinCount { get; init; } = 10;

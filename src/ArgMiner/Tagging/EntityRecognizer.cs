@@ -56,10 +56,20 @@ public sealed class EntityRecognizer
         JoinMidPrefix(text, tokens, model);
         Gazetteer.Match(text, tokens, gaz);
 
-        // A model entity that strictly contains a gazetteer match of its own type is the better reading
-        // ("U.N. Security Council" over "U.N."); otherwise the gazetteer wins over every model entity it
-        // overlaps.
-        gaz.RemoveAll(ge => model.Exists(me => me.Type == ge.Type && me.First <= ge.First && me.First + me.Count >= ge.First + ge.Count && me.Count > ge.Count));
+        // A model entity that strictly contains every gazetteer match it overlaps, each of them of its own
+        // type or a single token, is the better reading ("U.N. Security Council" over "U.N.", "U.S.
+        // Embassy" over "U.S."); otherwise the gazetteer wins over every model entity it overlaps.
+        foreach (var me in model)
+        {
+            var end = me.First + me.Count;
+            var overlapping = gaz.FindAll(ge => ge.First < end && ge.First + ge.Count > me.First);
+            if (overlapping.Count > 0 && overlapping.TrueForAll(ge =>
+                ge.First >= me.First && ge.First + ge.Count <= end && ge.Count < me.Count && (ge.Type == me.Type || ge.Count == 1)))
+            {
+                gaz.RemoveAll(overlapping.Contains);
+            }
+        }
+
         var m = 0;
         foreach (var ge in gaz)
         {

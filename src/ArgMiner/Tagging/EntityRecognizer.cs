@@ -1,7 +1,16 @@
-using System.Buffers;
 using ArgMiner.Text;
 
 namespace ArgMiner.Tagging;
+
+/// <summary>Buffers one thread reuses across sentences.</summary>
+internal sealed class RecognizerScratch
+{
+    public int[] Tags { get; set; } = new int[64];
+
+    public List<TokenSpan> Model { get; } = [];
+
+    public List<TokenSpan> Gazetteer { get; } = [];
+}
 
 /// <summary>An entity found in a sentence, with where it came from.</summary>
 /// <param name="Span">Its tokens (relative to the sentence) and type.</param>
@@ -31,7 +40,11 @@ public sealed class EntityRecognizer
     public Gazetteer Gazetteer { get; }
 
     /// <summary>Appends the entities of one sentence, in token order, to <paramref name="result"/>.</summary>
-    public void Recognize(string text, ReadOnlySpan<Token> tokens, List<RecognizedEntity> result)
+    public void Recognize(string text, ReadOnlySpan<Token> tokens, List<RecognizedEntity> result) =>
+        Recognize(text, tokens, result, new RecognizerScratch());
+
+    /// <summary>As above, reusing <paramref name="scratch"/> (one per thread) so sentences allocate nothing.</summary>
+    internal void Recognize(string text, ReadOnlySpan<Token> tokens, List<RecognizedEntity> result, RecognizerScratch scratch)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (tokens.IsEmpty)
@@ -39,35 +52,23 @@ public sealed class EntityRecognizer
             return;
         }
 
-        var tags = ArrayPool<int>.Shared.Rent(tokens.Length);
-        var model = new List<TokenSpan>();
-        var gaz = new List<TokenSpan>();
-        try
+        if (scratch.Tags.Length < tokens.Length)
         {
-            Model.Predict(text, tokens, tags);
-            _decoder.Decode(tags.AsSpan(0, tokens.Length), model);
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(tags);
+            scratch.Tags = new int[Math.Max(tokens.Length, 2 * scratch.Tags.Length)];
         }
 
+        var model = scratch.Model;
+        var gaz = scratch.Gazetteer;
+        model.Clear();
+        gaz.Clear();
+        Model.Predict(text, tokens, scratch.Tags);
+        _decoder.Decode(scratch.Tags.AsSpan(0, tokens.Length), model);
         SplitDateLists(text, tokens, model);
         JoinMidPrefix(text, tokens, model);
         Gazetteer.Match(text, tokens, gaz);
-
-        // A model entity that strictly contains every gazetteer match it overlaps, each of them of its own
-        // type or a single token, is the better reading ("U.N. Security Council" over "U.N.", "U.S.
-        // Embassy" over "U.S."); otherwise the gazetteer wins over every model entity it overlaps.
-        foreach (var me in model)
+        if (gaz.Count > 0)
         {
-            var end = me.First + me.Count;
-            var overlapping = gaz.FindAll(ge => ge.First < end && ge.First + ge.Count > me.First);
-            if (overlapping.Count > 0 && overlapping.TrueForAll(ge =>
-                ge.First >= me.First && ge.First + ge.Count <= end && ge.Count < me.Count && (ge.Type == me.Type || ge.Count == 1)))
-            {
-                gaz.RemoveAll(overlapping.Contains);
-            }
+            KeepContainingModelEntities(model, gaz);
         }
 
         var m = 0;
@@ -89,6 +90,43 @@ public sealed class EntityRecognizer
         while (m < model.Count)
         {
             result.Add(new RecognizedEntity(model[m++], EntitySource.Model));
+        }
+    }
+
+    /// <summary>
+    /// A model entity that strictly contains every gazetteer match it overlaps, each of them of its own type
+    /// or a single token, is the better reading ("U.N. Security Council" over "U.N.", "U.S. Embassy" over
+    /// "U.S."): those matches are dropped. Everywhere else the gazetteer wins over the model entities it
+    /// overlaps. Both lists are in token order and short (one sentence).
+    /// </summary>
+    private static void KeepContainingModelEntities(List<TokenSpan> model, List<TokenSpan> gaz)
+    {
+        foreach (var me in model)
+        {
+            var end = me.First + me.Count;
+            bool any = false, absorbs = true;
+            foreach (var ge in gaz)
+            {
+                var geEnd = ge.First + ge.Count;
+                if (ge.First >= end || geEnd <= me.First)
+                {
+                    continue;
+                }
+
+                any = true;
+                absorbs &= ge.First >= me.First && geEnd <= end && ge.Count < me.Count && (ge.Type == me.Type || ge.Count == 1);
+            }
+
+            if (any && absorbs)
+            {
+                for (var g = gaz.Count - 1; g >= 0; g--)
+                {
+                    if (gaz[g].First >= me.First && gaz[g].First + gaz[g].Count <= end)
+                    {
+                        gaz.RemoveAt(g);
+                    }
+                }
+            }
         }
     }
 
@@ -137,7 +175,15 @@ public sealed class EntityRecognizer
             }
 
             var last = k + 2;
-            var date = spans.FindIndex(e => e.Type == "DATE" && e.First <= k + 2 && e.First + e.Count > k + 2);
+            var date = -1;
+            for (var e = 0; e < spans.Count; e++)
+            {
+                if (spans[e].Type == "DATE" && spans[e].First <= k + 2 && spans[e].First + spans[e].Count > k + 2)
+                {
+                    date = e;
+                }
+            }
+
             if (date >= 0)
             {
                 last = spans[date].First + spans[date].Count - 1;
@@ -147,9 +193,21 @@ public sealed class EntityRecognizer
                 continue;
             }
 
-            spans.RemoveAll(e => e.First <= last && e.First + e.Count > k);
-            var at = spans.FindIndex(e => e.First > k);
-            spans.Insert(at < 0 ? spans.Count : at, new TokenSpan(k, last - k + 1, "DATE"));
+            for (var e = spans.Count - 1; e >= 0; e--)
+            {
+                if (spans[e].First <= last && spans[e].First + spans[e].Count > k)
+                {
+                    spans.RemoveAt(e);
+                }
+            }
+
+            var at = 0;
+            while (at < spans.Count && spans[at].First < k)
+            {
+                at++;
+            }
+
+            spans.Insert(at, new TokenSpan(k, last - k + 1, "DATE"));
             k = last;
         }
     }

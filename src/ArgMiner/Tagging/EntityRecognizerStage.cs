@@ -27,13 +27,14 @@ public sealed class EntityRecognizerStage(EntityRecognizer recognizer) : IProces
 
         var tokens = document.Tokens.AsSpan();
         var found = new List<RecognizedEntity>();
+        var scratch = new RecognizerScratch();
         var entities = ImmutableArray.CreateBuilder<Entity>();
         for (var si = 0; si < document.Sentences.Length; si++)
         {
             var s = document.Sentences[si];
             found.Clear();
             var sentenceTokens = tokens.Slice(s.FirstToken, s.TokenCount);
-            Recognizer.Recognize(document.Text, sentenceTokens, found);
+            Recognizer.Recognize(document.Text, sentenceTokens, found, scratch);
             foreach (var e in found)
             {
                 var first = sentenceTokens[e.Span.First];

@@ -108,13 +108,19 @@ public static class PlainTextLayout
         || line.StartsWith('©');
 
     /// <summary>
-    /// A heading or title: a short line that does not end like a sentence. A short question or
-    /// exclamation in title case ("Who Really Wins?") is a heading too.
+    /// A heading or title: a short line that starts with a capital (or digit) and does not end like a
+    /// sentence. A short question or exclamation in title case ("Who Really Wins?") is a heading too.
     /// </summary>
     public static bool LooksLikeHeading(ReadOnlySpan<char> line)
     {
         line = line.Trim();
         if (line.IsEmpty)
+        {
+            return false;
+        }
+
+        // A heading starts like a title: "Mostly Theater", "2025 in Review"; "you hit the spot" is prose.
+        if (!char.IsUpper(line[0]) && !char.IsDigit(line[0]) && line[0] is not ('"' or '\'' or '\u201C' or '\u2018'))
         {
             return false;
         }

@@ -4,13 +4,17 @@ namespace ArgMiner.Segmentation;
 
 /// <summary>
 /// Rule-based sentence splitter over one paragraph's tokens (the hand-written counterpart of the
-/// punkt-style splitters in NLTK/Catalyst). A sentence ends after a run of final marks (".", "!", "?",
-/// "?!", "…", "..."), together with the closing quotes and brackets that follow it without a space. An
-/// abbreviation's own dot ("U.S.", "etc.") ends a sentence only when the next word clearly starts a new
-/// one: a capitalised function word ("The", "It", "But"…) after any abbreviation, or any capitalised word
-/// after one that often ends sentences ("etc.", "Inc.", "a.m."); never after a title ("Mr.", "Gen.") or
-/// an initial ("M."). An ellipsis followed by a lower-case word does not end a sentence. One pass over
-/// the tokens with constant look-ahead: linear time.
+/// punkt-style splitters in NLTK/Catalyst/spaCy's sentencizer). A sentence ends after a run of final marks
+/// (".", "!", "?", "?!", "…", "..."), together with the closing quotes and brackets that touch it, unless
+/// a comma or closing bracket follows, or a closed quotation runs on into a lower-case word ("“Stop!” he
+/// said"). An ellipsis ends a sentence only before a capital. An abbreviation's own dot ("U.S.", "etc.")
+/// ends a sentence only when the next word clearly starts a new one: a capitalised function word ("The",
+/// "It", "But"…), or any capitalised word after "etc."; never after a title ("Mr.", "Gen."), and after an
+/// initial ("M.") only before a function word. "1." opening a numbered item is not a sentence. Web and
+/// e-mail text add a few boundaries without a final mark: after a greeting or sign-off ("Hi John,",
+/// "Best regards,"), around an e-mail header's time stamp and address, after an emoticon or emoji
+/// before a word, around separator lines ("*****") and stand-alone URLs, and before items "1)".
+/// One pass over the tokens with constant look-ahead: linear time.
 /// </summary>
 public sealed class RuleSentenceSplitter : ISentenceSplitter
 {
@@ -65,6 +69,28 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 hasWord |= IsWordLike(text[tokens[i].Start]);
             }
 
+            // A URL on its own starts a sentence unless a linking word introduces it ("at www.x.com").
+            if (kind == Kind.Url && i > start && hasWord && IsUrl(tokens[i].In(text)) && !UrlLinkerLookup.Contains(tokens[i - 1].In(text))
+                && char.IsLetter(text[tokens[i - 1].End - 1]))
+            {
+                sentenceLengths.Add(i - start);
+                start = i;
+            }
+
+            // A separator line after a word starts a new sentence ("… www.bbc.co.uk/news ------").
+            if (kind == Kind.Rule && i > start && hasWord && tokens[i - 1].End < tokens[i].Start && IsWordLike(text[tokens[i - 1].End - 1]))
+            {
+                sentenceLengths.Add(i - start);
+                start = i;
+            }
+
+            // A numbered item ("… four nights 1) what island …") starts a sentence.
+            if (kind == Kind.None && i > start && i + 1 < tokens.Length && hasWord && IsItemNumber(text, tokens, i))
+            {
+                sentenceLengths.Add(i - start);
+                start = i;
+            }
+
             // An e-mail header's time stamp ("Sean Boyle 08/17/2000 11:21 AM") starts a sentence.
             if (kind == Kind.None && i > start && i + 1 < tokens.Length && hasWord && IsDate(tokens[i].In(text))
                 && IsTime(tokens[i + 1].In(text)) && !IsLowerWord(tokens[i - 1].In(text)))
@@ -82,13 +108,19 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
 
             // Closing quotes and brackets that touch the final mark stay with its sentence.
             var last = i;
+            var closedQuote = false;
             while (last + 1 < tokens.Length && tokens[last + 1].Start == tokens[last].End && IsClosing(text, tokens[last + 1]))
             {
+                closedQuote |= text[tokens[last + 1].Start] is '"' or '\u201D' or '\'' or '\u2019';
                 last++;
             }
 
             var next = last + 1;
-            if (next < tokens.Length && hasWord && EndsHere(text, tokens, i, kind, next))
+            // "1." or "*2." opening a numbered item is not a sentence of its own.
+            var itemMarker = kind == Kind.Final && i - start is 1 or 2 && IsSmallNumber(text, tokens[i - 1]) && tokens[i - 1].End == tokens[i].Start;
+            // "“Stop!” he shouted": a quotation ending in a final mark, then a lower-case word, goes on.
+            var quotedGoesOn = closedQuote && char.IsLower(text[tokens[next < tokens.Length ? next : last].Start]);
+            if (next < tokens.Length && hasWord && !itemMarker && !quotedGoesOn && EndsHere(text, tokens, i, kind, next))
             {
                 sentenceLengths.Add(next - start);
                 start = next;
@@ -110,6 +142,7 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
         Final,        // ".", "!", "?", "?!", "!!!"
         Ellipsis,     // "...", "…", ".." (may continue the sentence)
         Abbreviation, // "U.S.", "etc."
+        Rule,         // a separator line such as "*****", "=====", "_____": ends a sentence
         Url,          // a URL: ends a sentence before another URL or a capitalised function word
         Emoticon,     // ":)", ":-)", an emoji: ends a sentence before a capitalised word
         Greeting,     // the comma of "Hi John," before a capitalised word
@@ -120,6 +153,19 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
     {
         var s = tokens[i].In(text);
         var c = s[^1];
+        var head = s[0];
+
+        // Fast path for the common case, a plain word or number.
+        if (char.IsAsciiLetterOrDigit(c) && char.IsAsciiLetterOrDigit(head))
+        {
+            if ((head is 'h' or 'H' or 'w' or 'W' && IsUrl(s)) || (s.Length > 4 && s.Contains('@') && IsAddress(s)))
+            {
+                return Kind.Url;
+            }
+
+            return s.Length == 2 && s[1] == 'M' && head is 'A' or 'P' && i > 0 && tokens[i - 1].In(text).Contains(':') ? Kind.Stamp : Kind.None;
+        }
+
         if (s.Length == 1)
         {
             switch (c)
@@ -133,9 +179,28 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             }
         }
 
-        if (IsUrl(s))
+        if (s is ">>")
+        {
+            return Kind.Stamp; // the end of an attachment line "<< File: a.xls >>"
+        }
+
+        if (s.Length == 1)
+        {
+            switch (c)
+            {
+                default:
+                    break;
+            }
+        }
+
+        if (IsUrl(s) || IsAddress(s))
         {
             return Kind.Url;
+        }
+
+        if (IsRule(s))
+        {
+            return Kind.Rule;
         }
 
         if (IsEmoticon(s))
@@ -168,7 +233,7 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
 
         if (allMarks)
         {
-            return hasBang || s.Length == 1 ? Kind.Final : Kind.Ellipsis;
+            return hasBang || s is "." ? Kind.Final : Kind.Ellipsis;
         }
 
         return c == '.' ? Kind.Abbreviation : Kind.None;
@@ -189,7 +254,7 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 return first is not (',' or ';' or ':' or ')' or ']');
             case Kind.Ellipsis:
                 // "… and then": an ellipsis before a lower-case word is a pause.
-                return first != '\0' && !char.IsLower(first) && first is not (',' or ';' or ':' or ')' or ']');
+                return (first != '\0' && !char.IsLower(first) && first is not (',' or ';' or ':' or ')' or ']')) || IsUrl(tokens[next].In(text));
             case Kind.Abbreviation:
                 if (!char.IsUpper(first) || word.IsEmpty)
                 {
@@ -197,24 +262,53 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 }
 
                 var abbreviation = tokens[mark].In(text);
-                if (abbreviation.Length == 2 || TitleLookup.Contains(abbreviation))
+                if (TitleLookup.Contains(abbreviation))
                 {
-                    return false; // an initial or a title: "Jennifer M. Anderson", "Gen. Soleimani"
+                    return false; // a title: "Gen. Soleimani"
+                }
+
+                if (abbreviation.Length == 2)
+                {
+                    // An initial ("Jennifer M. Anderson") ends a sentence only before a function word: "because of X. So I …".
+                    return word.Length > 1 && StarterLookup.Contains(word);
                 }
 
                 return StarterLookup.Contains(word) || OftenFinalLookup.Contains(abbreviation);
             case Kind.Url:
-                return StarterLookup.Contains(word) || IsUrl(tokens[next].In(text));
+                // A URL or address ends a line of a signature or header: "… at x@y.com Our web address …".
+                return (char.IsUpper(first) && !word.IsEmpty) || IsUrl(tokens[next].In(text));
             case Kind.Emoticon:
-                return char.IsUpper(first) && !word.IsEmpty && word.Length > 1;
+                return !word.IsEmpty && (word.Length > 1 || char.IsUpper(first));
             case Kind.Greeting:
                 return char.IsUpper(first) && !word.IsEmpty;
+            case Kind.Rule:
+                return !char.IsLower(first) && tokens[next].Start > tokens[mark].End;
             case Kind.Stamp:
-                return (char.IsUpper(first) && !word.IsEmpty) || IsDate(tokens[next].In(text));
+                // After a full "date time AM" stamp any word starts the message.
+                return (char.IsUpper(first) && !word.IsEmpty) || IsDate(tokens[next].In(text))
+                    || (!word.IsEmpty && mark >= 2 && IsDate(tokens[mark - 2].In(text)));
             default:
                 return false;
         }
     }
+
+    // "1)" after a word: a digit or two, then a touching ")" , not inside "(…)".
+    private static bool IsItemNumber(string text, ReadOnlySpan<Token> tokens, int i)
+    {
+        var t = tokens[i];
+        if (t.Length > 2 || !char.IsAsciiDigit(text[t.Start]) || !char.IsAsciiDigit(text[t.End - 1]))
+        {
+            return false;
+        }
+
+        var close = tokens[i + 1];
+        var before = tokens[i - 1];
+        return close.Start == t.End && close.Length == 1 && text[close.Start] == ')' && before.End < t.Start
+            && char.IsLetter(text[before.End - 1]) && !(before.Length == 1 && text[before.Start] == '(');
+    }
+
+    private static bool IsSmallNumber(string text, Token t) =>
+        t.Length <= 2 && char.IsAsciiDigit(text[t.Start]) && char.IsAsciiDigit(text[t.End - 1]);
 
     // "08/17/2000", "10/08/99".
     private static bool IsDate(ReadOnlySpan<char> s) =>
@@ -225,6 +319,17 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
 
     // "on", "at": a lower-case word before a date makes it part of the sentence.
     private static bool IsLowerWord(ReadOnlySpan<char> s) => s.Length > 0 && char.IsLower(s[0]);
+
+    // An e-mail address: "a.b@c.com" (a handle "@jack" is not).
+    private static bool IsAddress(ReadOnlySpan<char> s)
+    {
+        var at = s.IndexOf('@');
+        return at > 0 && at < s.Length - 1 && s[(at + 1)..].Contains('.');
+    }
+
+    // "*****", "=====", "_____", "-----", "~~~~~": a separator line.
+    private static bool IsRule(ReadOnlySpan<char> s) =>
+        s.Length >= 3 && s[0] is '*' or '=' or '_' or '-' or '~' or '#' && !s.ContainsAnyExcept(s[0]);
 
     private static bool IsUrl(ReadOnlySpan<char> s) =>
         s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || s.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
@@ -238,7 +343,7 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
         }
 
         // An emoji (a surrogate pair in the pictographic planes, or a BMP symbol with its modifiers).
-        return s.Length >= 1 && ((char.IsHighSurrogate(s[0]) && s.Length >= 2 && char.ConvertToUtf32(s[0], s[1]) is >= 0x1F000 and <= 0x1FAFF)
+        return s.Length >= 1 && ((char.IsHighSurrogate(s[0]) && s.Length >= 2 && char.IsLowSurrogate(s[1]) && char.ConvertToUtf32(s[0], s[1]) is >= 0x1F000 and <= 0x1FAFF)
             || s[0] is >= '\u2600' and <= '\u27BF');
     }
 
@@ -250,12 +355,37 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             return false;
         }
 
-        return GreetingLookup.Contains(tokens[start].In(text));
+        if (GreetingLookup.Contains(tokens[start].In(text)))
+        {
+            return true;
+        }
+
+        // "Best regards," "Thank you," "Take care,".
+        return comma - start is 2 or 3 && ClosingLookup.Contains(text.AsSpan(tokens[start].Start, tokens[comma - 1].End - tokens[start].Start));
     }
+
+    // Words that introduce a URL inside a sentence.
+    private static readonly HashSet<string> UrlLinkers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "at", "to", "from", "on", "in", "see", "visit", "is", "are", "was", "and", "or", "via", "here", "the", "of", "website",
+        "site", "link", "page", "check", "try", "go", "with", "by", "under", "like", "www",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UrlLinkerLookup = UrlLinkers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Sign-offs of more than one word (compared with the text between the first word and the comma).
+    private static readonly HashSet<string> Closings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Thank you", "Many thanks", "Take care", "Best regards", "Kind regards", "Warm regards", "Kindest regards",
+        "With best regards", "Best wishes", "Yours truly", "All the best", "With thanks", "Warmest regards",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ClosingLookup = Closings.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase)
     {
         "Hi", "Hello", "Hey", "Dear", "Thanks", "Greetings", "Regards", "Cheers", "Sincerely", "Yes", "No", "Ok", "Okay", "Well", "Oh",
+        "Cordially", "Respectfully",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GreetingLookup = Greetings.GetAlternateLookup<ReadOnlySpan<char>>();

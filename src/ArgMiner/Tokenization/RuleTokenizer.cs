@@ -49,7 +49,7 @@ public sealed class RuleTokenizer : ITokenizer
         "lbs", "ft", "sq", "mo", "ext", "Ext", "tel", "Tel", "Mob", "incl", "Ariz", "Calif", "Colo",
         "Conn", "Fla", "Ill", "Ind", "Kan", "Mass", "Mich", "Minn", "Miss", "Nev", "Okla", "Ore", "Penn",
         "Tenn", "Tex", "Va", "Wash", "Wis", "Wyo", "La", "Ala", "Ark", "Del", "Ky", "Md", "Mo", "Neb",
-        "ect", "Sts", "Drs", "PS", "LTD", "PVT", "INC", "CORP", "Pvt", "Gov't", "Jr", "Mssr",
+        "ect", "Sts", "Drs", "PS", "LTD", "PVT", "INC", "CORP", "Pvt", "Gov't", "Mssr",
     };
 
     // Abbreviations that only keep their dot before a number ("No. 5", "pp. 3"); otherwise "No." is a word.
@@ -161,7 +161,8 @@ public sealed class RuleTokenizer : ITokenizer
     }
 
     // An all-ASCII-letter chunk needs the slow path only for "cannot", "gonna", "dont"…
-    private static bool NeedsWordSplit(string text, int s, int e) => e - s is >= 2 and <= 7 && SpecialSplit(text.AsSpan(s, e - s)).First > 0;
+    private static bool NeedsWordSplit(string text, int s, int e) =>
+        e - s is >= 2 and <= 7 && (SpecialSplit(text.AsSpan(s, e - s)).First > 0 || text.AsSpan(s, e - s).Equals("its", StringComparison.OrdinalIgnoreCase));
 
     // Words EWT splits although they have no apostrophe (multiword tokens): where their parts start.
     private static readonly Dictionary<string, (int First, int Second)> SpecialSplits = new(StringComparer.OrdinalIgnoreCase)
@@ -403,7 +404,13 @@ public sealed class RuleTokenizer : ITokenizer
     {
         var c = text[i];
         var j = i + 1;
-        if (c is '.' or '!' or '?' or '\u2026')
+        var extension = c == '.' ? FileExtensionLength(text, j, e) : 0;
+        if (extension > 0)
+        {
+            // ".doc" after a name or a bracket: EWT keeps a file extension whole.
+            j += extension;
+        }
+        else if (c is '.' or '!' or '?' or '\u2026')
         {
             while (j < e && text[j] is '.' or '!' or '?' or '\u2026')
             {
@@ -423,6 +430,25 @@ public sealed class RuleTokenizer : ITokenizer
         }
 
         return AddWithMarks(text, i, j, e, tokens);
+    }
+
+    private static readonly HashSet<string> FileExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "doc", "docx", "pdf", "xls", "xlsx", "ppt", "pptx", "txt", "htm", "html", "jpg", "jpeg", "gif", "png", "zip", "exe", "csv", "rtf", "wav", "mp3",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ExtensionLookup = FileExtensions.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The length of a file extension starting at j (after a dot) that ends the word, or 0.
+    private static int FileExtensionLength(string text, int j, int e)
+    {
+        var k = j;
+        while (k < e && k - j <= 4 && text[k] < 128 && (Ascii[text[k]] & Letter) != 0)
+        {
+            k++;
+        }
+
+        return k - j is >= 3 and <= 4 && (k == e || !IsWordCharAt(text, k, e, out _)) && ExtensionLookup.Contains(text.AsSpan(j, k - j)) ? k - j : 0;
     }
 
     // Adds [i, j) extended over any combining marks that follow (they belong to the base character).
@@ -553,8 +579,6 @@ public sealed class RuleTokenizer : ITokenizer
 
     private static bool IsUpperAt(string text, int j) => text[j] < 128 ? (Ascii[text[j]] & Upper) != 0 : char.IsUpper(text[j]);
 
-    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC';
-
     // A word: letters, digits, marks and '_', with internal dots ("U.S", "1.5", "Amazon.com"), thousands
     // separators, times and dates ("2,500", "10:30", "11/28/2000"), apostrophes ("don't", "O'Brien"),
     // "&" in initialisms ("AT&T"), kept prefixes ("e-mail") and phone numbers ("713-853-3989").
@@ -616,7 +640,7 @@ public sealed class RuleTokenizer : ITokenizer
                     break;
                 case ',':
                     // Thousands: exactly three digits follow.
-                    keep = numeric && IsDigitAscii(prev) && j + 3 < e + 1 && ThreeDigitsThenEnd(text, j + 1, e);
+                    keep = numeric && IsDigitAscii(prev) && ThreeDigitsThenEnd(text, j + 1, e);
                     break;
                 case ':':
                     keep = IsDigitAscii(prev) && IsDigitAscii(next) && numeric;
@@ -668,13 +692,53 @@ public sealed class RuleTokenizer : ITokenizer
         // A trailing dot belongs to an abbreviation ("U.S.", "etc.", "Mr.", "M.").
         // At the very end of the text EWT gives a sentence-final abbreviation's dot its own token ("U.S" ".").
         var wordEnd = j;
-        if (j < e && text[j] == '.' && (j + 1 == e || text[j + 1] != '.') && IsAbbreviation(text, i, j, e) && !AtEndOfRange(text, j + 1, rangeEnd))
+        if (j < e && text[j] == '.' && (j + 1 == e || text[j + 1] != '.') && IsAbbreviation(text, i, j, rangeEnd) && !AtEndOfRange(text, j + 1, rangeEnd))
         {
             j++;
         }
 
+        if (j - i == 3 && lastApostrophe < 0 && text.AsSpan(i, 3).Equals("its", StringComparison.OrdinalIgnoreCase) && ItsIsItIs(text, j, rangeEnd))
+        {
+            // "its not", "its a": "it's" written without its apostrophe, a multiword token in EWT.
+            tokens.Add(new Token(i, i + 2));
+            tokens.Add(new Token(i + 2, j));
+            return j;
+        }
+
         EmitWord(text, i, wordEnd, j, lastApostrophe, tokens);
         return j;
+    }
+
+    // Words after which "its" is "it is" (never the possessive): "its not", "its a", "its really".
+    private static readonly HashSet<string> AfterItIs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "not", "a", "an", "the", "really", "simply", "like", "in", "now", "definitely", "also", "just", "all", "been",
+        "getting", "going", "gonna", "so", "too", "ok", "okay", "because", "what", "my", "your", "our", "their", "still",
+        "always", "never", "probably", "pretty", "very", "only", "about", "on", "at", "for",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AfterItIsLookup = AfterItIs.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Whether the word after "its" (at j) is one of AfterItIs. Skips the white space the caller skips next.
+    private static bool ItsIsItIs(string text, int j, int rangeEnd)
+    {
+        if (j >= rangeEnd || !char.IsWhiteSpace(text[j]))
+        {
+            return false;
+        }
+
+        while (j < rangeEnd && char.IsWhiteSpace(text[j]))
+        {
+            j++;
+        }
+
+        var k = j;
+        while (k < rangeEnd && k - j <= 10 && text[k] < 128 && (Ascii[text[k]] & Letter) != 0)
+        {
+            k++;
+        }
+
+        return k > j && k - j <= 10 && (k == rangeEnd || !char.IsLetterOrDigit(text[k])) && AfterItIsLookup.Contains(text.AsSpan(j, k - j));
     }
 
     // Only white space and closing brackets or quotes remain before the end of the tokenized range. The

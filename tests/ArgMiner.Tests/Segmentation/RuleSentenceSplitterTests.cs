@@ -1,0 +1,109 @@
+using ArgMiner.Segmentation;
+using ArgMiner.Text;
+using ArgMiner.Tokenization;
+
+namespace ArgMiner.Tests.Segmentation;
+
+public sealed class RuleSentenceSplitterTests
+{
+    // The sentences of one paragraph, joined by " || ".
+    internal static string Sentences(string text)
+    {
+        var tokens = new List<Token>();
+        new RuleTokenizer().Tokenize(text, 0, text.Length, tokens);
+        var lengths = new List<int>();
+        new RuleSentenceSplitter().Split(text, tokens.ToArray(), lengths);
+        Assert.Equal(tokens.Count, lengths.Sum());
+        Assert.DoesNotContain(0, lengths);
+        var parts = new List<string>();
+        var at = 0;
+        foreach (var n in lengths)
+        {
+            parts.Add(text[tokens[at].Start..tokens[at + n - 1].End]);
+            at += n;
+        }
+
+        return string.Join(" || ", parts);
+    }
+
+    [Theory]
+    [InlineData("It rained. We stayed in.", "It rained. || We stayed in.")]
+    [InlineData("Who wins? Iran does!", "Who wins? || Iran does!")]
+    [InlineData("Really?! Yes.", "Really?! || Yes.")]
+    public void GivenFinalMarks_WhenSplit_ThenEachEndsASentence(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("U.S. forces remain. They wait.", "U.S. forces remain. || They wait.")]
+    [InlineData("Days later, the U.S. delivered a blow.", "Days later, the U.S. delivered a blow.")]
+    [InlineData("Hamas, ISIS, etc. would all find a home.", "Hamas, ISIS, etc. would all find a home.")]
+    [InlineData("Gen. Soleimani died. Mr. Trump spoke.", "Gen. Soleimani died. || Mr. Trump spoke.")]
+    [InlineData("Jennifer M. Anderson won.", "Jennifer M. Anderson won.")]
+    [InlineData("It was the U.S. Army base.", "It was the U.S. Army base.")]
+    public void GivenAbbreviationsMidSentence_WhenSplit_ThenTheyDoNotEndIt(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("A potential U.S. military withdrawal. Iraq waits.", "A potential U.S. military withdrawal. || Iraq waits.")]
+    [InlineData("They left the U.S. The next day it rained.", "They left the U.S. || The next day it rained.")]
+    [InlineData("We bought pens, paper, etc. Then we left.", "We bought pens, paper, etc. || Then we left.")]
+    public void GivenAnAbbreviationBeforeANewSentence_WhenSplit_ThenItsDotEndsTheSentence(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("He said, \"Go home.\" She left.", "He said, \"Go home.\" || She left.")]
+    [InlineData("(Laughter.) But I agree.", "(Laughter.) || But I agree.")]
+    [InlineData("It was “ready.” Then it fell.", "It was “ready.” || Then it fell.")]
+    [InlineData("\"Stop!\" he shouted. Then he left.", "\"Stop!\" he shouted. || Then he left.")]
+    public void GivenClosingQuotesOrBracketsAfterAFinalMark_WhenSplit_ThenTheyStayWithTheirSentence(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Well... maybe not.", "Well... maybe not.")]
+    [InlineData("I waited… and waited.", "I waited… and waited.")]
+    [InlineData("It ended... Then we left.", "It ended... || Then we left.")]
+    [InlineData("It ended… The end.", "It ended… || The end.")]
+    [InlineData("in the region . . . This would fail.", "in the region . . . || This would fail.")]
+    public void GivenAnEllipsis_WhenSplit_ThenItEndsASentenceOnlyBeforeACapital(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Hi John, Thanks for the note.", "Hi John, || Thanks for the note.")]
+    [InlineData("Yesterday, President Bush spoke.", "Yesterday, President Bush spoke.")]
+    public void GivenAGreetingComma_WhenSplit_ThenOnlyAGreetingStandsAlone(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Details are below http://example.com/a Then call me.", "Details are below || http://example.com/a || Then call me.")]
+    [InlineData("More at http://example.com/a today.", "More at http://example.com/a today.")]
+    [InlineData("See the list ***** Next item here", "See the list || ***** || Next item here")]
+    [InlineData("Rooms are nice 1) breakfast is good 2) staff are kind", "Rooms are nice || 1) breakfast is good || 2) staff are kind")]
+    [InlineData("1. The first point. 2. The second point.", "1. The first point. || 2. The second point.")]
+    public void GivenUrlsSeparatorsAndNumberedItems_WhenSplit_ThenTheyStartSentences(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Fact]
+    public void GivenAnEmailHeaderStamp_WhenSplit_ThenTheNameTheStampAndTheMessageAreSentences() =>
+        Assert.Equal("Sean Boyle || 08/17/2000 11:21 AM || Please call me.", Sentences("Sean Boyle 08/17/2000 11:21 AM Please call me."));
+
+    [Fact]
+    public void GivenAParagraphWithoutFinalMark_WhenSplit_ThenItIsOneSentence() =>
+        Assert.Equal("Mostly Theater", Sentences("Mostly Theater"));
+
+    [Fact]
+    public void GivenOnlyPunctuation_WhenSplit_ThenNoEmptyOrPunctuationOnlySentenceIsCut() =>
+        Assert.Equal("... ! ?", Sentences("... ! ?"));
+
+    [Fact]
+    public void GivenManyTerminatorsWithoutWords_WhenSplit_ThenTheWorkIsLinearAndTheCountsAddUp()
+    {
+        // 200,000 "!" tokens: a splitter that rescans the sentence for each mark would be quadratic.
+        var text = string.Join(" ", Enumerable.Repeat("!", 200_000)) + " word.";
+        var tokens = new List<Token>();
+        new RuleTokenizer().Tokenize(text, 0, text.Length, tokens);
+        var lengths = new List<int>();
+        new RuleSentenceSplitter().Split(text, tokens.ToArray(), lengths);
+        Assert.Equal(tokens.Count, lengths.Sum());
+        Assert.Single(lengths);
+    }
+}

@@ -1,5 +1,6 @@
 using ArgMiner.Tagging;
 using ArgMiner.Text;
+using ArgMiner.Tokenization;
 
 namespace ArgMiner.Tests.Tagging;
 
@@ -75,7 +76,7 @@ public sealed class TaggingStageTests
     [Fact]
     public void Given_tokens_without_sentences_When_the_entity_stage_runs_Then_it_says_what_it_requires()
     {
-        var doc = new Tokenization.TokenizerStage(new Tokenization.RuleTokenizer()).Process(TaggingTestData.Doc("Iraq and Iran."));
+        var doc = new TokenizerStage(new RuleTokenizer()).Process(TaggingTestData.Doc("Iraq and Iran."));
 
         var ex = Assert.Throws<InvalidOperationException>(() => TaggingModels.CreateEntityStage().Process(doc));
 
@@ -85,7 +86,7 @@ public sealed class TaggingStageTests
     [Fact]
     public void Given_tokens_without_sentences_When_the_pos_stage_runs_Then_every_token_is_tagged()
     {
-        var doc = new Tokenization.TokenizerStage(new Tokenization.RuleTokenizer()).Process(TaggingTestData.Doc("Iraq and Iran talk."));
+        var doc = new TokenizerStage(new RuleTokenizer()).Process(TaggingTestData.Doc("Iraq and Iran talk."));
 
         var tagged = TaggingModels.CreatePosStage().Process(doc);
 

@@ -7,8 +7,10 @@ namespace ArgMiner.Tagging;
 public readonly record struct TokenSpan(int First, int Count, string Type);
 
 /// <summary>
-/// Reads entities from BIO tags. A greedy tagger can emit an <c>I-X</c> after <c>O</c> or after another
-/// type; such a tag is repaired to <c>B-X</c> (it starts an entity) rather than dropped.
+/// Reads entities from BIO tags, repairing what a greedy tagger can emit: an <c>I-X</c> after <c>O</c>
+/// starts an entity (read as <c>B-X</c>); an <c>I-X</c> right after an entity of another type continues
+/// that entity, which keeps its first type ("Operation Midnight Hammer" tagged B-EVENT I-ORG I-PERSON is
+/// one EVENT, not three fragments; measured better on GMB and UNER than starting a new entity).
 /// </summary>
 public sealed class BioDecoder
 {
@@ -42,7 +44,7 @@ public sealed class BioDecoder
         for (var i = 0; i < tags.Length; i++)
         {
             var type = _types[tags[i]];
-            var continues = type is not null && _inside[tags[i]] && ReferenceEquals(type, open);
+            var continues = type is not null && _inside[tags[i]] && open is not null;
             if (continues)
             {
                 continue;

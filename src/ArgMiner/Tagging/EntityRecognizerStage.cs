@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using ArgMiner.Pipeline;
 using ArgMiner.Text;
 
@@ -6,7 +5,8 @@ namespace ArgMiner.Tagging;
 
 /// <summary>
 /// Requires tokens and sentences; assigns <see cref="Document.Entities"/> from the NER model and the
-/// gazetteer, sentence by sentence, so no entity crosses a sentence.
+/// gazetteer, sentence by sentence, so no entity crosses a sentence. In title-case titles and headings
+/// only the gazetteer's entities and those the model also finds elsewhere in the document are kept.
 /// </summary>
 public sealed class EntityRecognizerStage(EntityRecognizer recognizer) : IProcess
 {
@@ -28,21 +28,75 @@ public sealed class EntityRecognizerStage(EntityRecognizer recognizer) : IProces
         var tokens = document.Tokens.AsSpan();
         var found = new List<RecognizedEntity>();
         var scratch = new RecognizerScratch();
-        var entities = ImmutableArray.CreateBuilder<Entity>();
+        var entities = new List<Entity>();
+        List<int>? headlines = null;
         for (var si = 0; si < document.Sentences.Length; si++)
         {
             var s = document.Sentences[si];
+            if (s.Section is Section.Title or Section.Heading && IsTitleCase(document.Text, tokens.Slice(s.FirstToken, s.TokenCount)))
+            {
+                (headlines ??= []).Add(si);
+                continue;
+            }
+
+            Add(si, keepModel: null);
+        }
+
+        if (headlines is not null)
+        {
+            // In a Title-Case Headline capital letters say nothing, and the model (trained on running
+            // news text) reads "Risks Handing" as a name: there, a model entity is kept only when the
+            // document's other sentences have the same text as an entity of the same type.
+            var known = new HashSet<(string, string)>();
+            foreach (var e in entities)
+            {
+                known.Add((document.Text[e.Start..e.End], e.Type));
+            }
+
+            foreach (var si in headlines)
+            {
+                Add(si, known);
+            }
+
+            entities.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+
+        void Add(int si, HashSet<(string, string)>? keepModel)
+        {
+            var s = document.Sentences[si];
             found.Clear();
-            var sentenceTokens = tokens.Slice(s.FirstToken, s.TokenCount);
+            var sentenceTokens = document.Tokens.AsSpan(s.FirstToken, s.TokenCount);
             Recognizer.Recognize(document.Text, sentenceTokens, found, scratch);
             foreach (var e in found)
             {
-                var first = sentenceTokens[e.Span.First];
-                var last = sentenceTokens[e.Span.First + e.Span.Count - 1];
-                entities.Add(new Entity(first.Start, last.End, e.Span.Type, e.Source, si));
+                var start = sentenceTokens[e.Span.First].Start;
+                var end = sentenceTokens[e.Span.First + e.Span.Count - 1].End;
+                if (keepModel is not null && e.Source == EntitySource.Model && !keepModel.Contains((document.Text[start..end], e.Span.Type)))
+                {
+                    continue;
+                }
+
+                entities.Add(new Entity(start, end, e.Span.Type, e.Source, si));
             }
         }
 
-        return document with { Entities = entities.ToImmutable() };
+        return document with { Entities = [.. entities] };
+    }
+
+    /// <summary>Most words of four letters or more start with a capital letter.</summary>
+    private static bool IsTitleCase(string text, ReadOnlySpan<Token> tokens)
+    {
+        int words = 0, capitalised = 0;
+        foreach (var t in tokens)
+        {
+            var w = t.In(text);
+            if (w.Length >= 4 && char.IsLetter(w[0]))
+            {
+                words++;
+                capitalised += char.IsUpper(w[0]) ? 1 : 0;
+            }
+        }
+
+        return words > 0 && capitalised * 2 > words;
     }
 }

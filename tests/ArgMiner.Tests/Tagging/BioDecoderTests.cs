@@ -15,11 +15,11 @@ public sealed class BioDecoderTests
     }
 
     [Fact]
-    public void Given_I_of_another_type_When_decoded_Then_a_new_entity_starts()
+    public void Given_I_of_another_type_When_decoded_Then_it_continues_the_open_entity()
     {
-        var spans = BioDecoder.Decode(["B-PERSON", "I-LOC", "I-LOC"]);
+        var spans = BioDecoder.Decode(["B-EVENT", "I-ORG", "I-PERSON", "O", "I-LOC", "B-ORG", "I-LOC"]);
 
-        Assert.Equal([new TokenSpan(0, 1, "PERSON"), new TokenSpan(1, 2, "LOC")], spans);
+        Assert.Equal([new TokenSpan(0, 3, "EVENT"), new TokenSpan(4, 1, "LOC"), new TokenSpan(5, 2, "ORG")], spans);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class BioDecoderTests
     }
 
     [Fact]
-    public void Given_any_tag_sequence_When_decoded_Then_spans_are_ordered_disjoint_and_cover_every_non_O_tag()
+    public void Given_any_tag_sequence_When_decoded_Then_spans_are_ordered_disjoint_typed_by_their_first_tag_and_cover_every_non_O_tag()
     {
         string[] alphabet = ["O", "B-PERSON", "I-PERSON", "B-ORG", "I-ORG"];
         var gen = Gen.ArrayOf(Gen.Elements(alphabet));
@@ -47,10 +47,15 @@ public sealed class BioDecoderTests
                     return false;
                 }
 
+                if (tags[s.First][2..] != s.Type)
+                {
+                    return false;
+                }
+
                 for (var k = s.First; k < s.First + s.Count; k++)
                 {
                     covered[k] = true;
-                    if (tags[k][2..] != s.Type)
+                    if (k > s.First && tags[k][0] != 'I')
                     {
                         return false;
                     }

@@ -74,6 +74,21 @@ public sealed class TaggingStageTests
     }
 
     [Fact]
+    public void Given_title_case_headings_When_tagged_Then_their_model_entities_are_confirmed_elsewhere_and_gazetteer_names_stay()
+    {
+        var text = File.ReadAllText(Path.Combine(TaggingTestData.RepoRoot(), "corpus", "articles", "003_00ec76e79eb1746a.txt"));
+        var doc = TaggingTestData.Pipeline.Process(TaggingTestData.Doc(text));
+        bool InHeading(Entity e) => doc.Sentences[e.Sentence].Section is Section.Title or Section.Heading;
+        var elsewhere = doc.Entities.Where(e => !InHeading(e)).Select(e => (doc.Text[e.Start..e.End], e.Type)).ToHashSet();
+
+        var headingEntities = doc.Entities.Where(InHeading).ToList();
+
+        Assert.Contains(headingEntities, e => doc.Text[e.Start..e.End] == "Kurdistan" && e.Source == EntitySource.Gazetteer);
+        Assert.All(headingEntities.Where(e => e.Source == EntitySource.Model), e => Assert.Contains((doc.Text[e.Start..e.End], e.Type), elsewhere));
+        Assert.Equal(doc.Entities.OrderBy(e => e.Start).ToArray(), doc.Entities.ToArray());
+    }
+
+    [Fact]
     public void Given_tokens_without_sentences_When_the_entity_stage_runs_Then_it_says_what_it_requires()
     {
         var doc = new TokenizerStage(new RuleTokenizer()).Process(TaggingTestData.Doc("Iraq and Iran."));

@@ -43,8 +43,12 @@ public sealed class EntityRecognizer
     public void Recognize(string text, ReadOnlySpan<Token> tokens, List<RecognizedEntity> result) =>
         Recognize(text, tokens, result, new RecognizerScratch());
 
-    /// <summary>As above, reusing <paramref name="scratch"/> (one per thread) so sentences allocate nothing.</summary>
-    internal void Recognize(string text, ReadOnlySpan<Token> tokens, List<RecognizedEntity> result, RecognizerScratch scratch)
+    /// <summary>
+    /// As above, reusing <paramref name="scratch"/> (one per thread) so sentences allocate nothing; when
+    /// <paramref name="keepModel"/> is given, model entities it rejects are dropped before the gazetteer
+    /// is merged.
+    /// </summary>
+    internal void Recognize(string text, ReadOnlySpan<Token> tokens, List<RecognizedEntity> result, RecognizerScratch scratch, Func<TokenSpan, bool>? keepModel = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (tokens.IsEmpty)
@@ -65,6 +69,11 @@ public sealed class EntityRecognizer
         _decoder.Decode(scratch.Tags.AsSpan(0, tokens.Length), model);
         SplitDateLists(text, tokens, model);
         JoinMidPrefix(text, tokens, model);
+        if (keepModel is not null)
+        {
+            model.RemoveAll(e => !keepModel(e));
+        }
+
         Gazetteer.Match(text, tokens, gaz);
         if (gaz.Count > 0)
         {

@@ -66,22 +66,22 @@ public sealed class EntityRecognizerStage(EntityRecognizer recognizer) : IProces
             var s = document.Sentences[si];
             found.Clear();
             var sentenceTokens = document.Tokens.AsSpan(s.FirstToken, s.TokenCount);
-            Recognizer.Recognize(document.Text, sentenceTokens, found, scratch);
+            var keep = keepModel is null ? null : Confirmed(document, s.FirstToken, keepModel);
+            Recognizer.Recognize(document.Text, sentenceTokens, found, scratch, keep);
             foreach (var e in found)
             {
                 var start = sentenceTokens[e.Span.First].Start;
                 var end = sentenceTokens[e.Span.First + e.Span.Count - 1].End;
-                if (keepModel is not null && e.Source == EntitySource.Model && !keepModel.Contains((document.Text[start..end], e.Span.Type)))
-                {
-                    continue;
-                }
-
                 entities.Add(new Entity(start, end, e.Span.Type, e.Source, si));
             }
         }
 
         return document with { Entities = [.. entities] };
     }
+
+    // Only for headlines, so the closure is not made for every sentence.
+    private static Func<TokenSpan, bool> Confirmed(Document document, int firstToken, HashSet<(string, string)> known) =>
+        e => known.Contains((document.Text[document.Tokens[firstToken + e.First].Start..document.Tokens[firstToken + e.First + e.Count - 1].End], e.Type));
 
     /// <summary>Most words of four letters or more start with a capital letter.</summary>
     private static bool IsTitleCase(string text, ReadOnlySpan<Token> tokens)

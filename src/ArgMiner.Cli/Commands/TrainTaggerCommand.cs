@@ -27,9 +27,10 @@ internal static class TrainTaggerCommand
         var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature buckets", DefaultValueFactory = _ => 18 };
         var prune = new Option<float>("--prune") { Description = "drop averaged weights smaller than this", DefaultValueFactory = _ => 0.2f };
         var lexicon = new Option<int>("--lexicon-min") { Description = "words seen this often get an ambiguity-class feature (0: none)", DefaultValueFactory = _ => 10 };
+        var sure = new Option<int?>("--sure-min") { Description = "words seen this often with one tag 99.5 % of the time get it without scoring (0: never; default 50 for pos, 0 for ner)" };
         var cmd = new Command("train-tagger", "Train the POS tagger or the entity recogniser and write its model file.")
         {
-            kind, data, dev, output, epochs, seed, bits, prune, lexicon,
+            kind, data, dev, output, epochs, seed, bits, prune, lexicon, sure,
         };
         cmd.SetAction(parse =>
         {
@@ -45,6 +46,7 @@ internal static class TrainTaggerCommand
                 BucketBits = parse.GetValue(bits),
                 Prune = parse.GetValue(prune),
                 LexiconMinCount = parse.GetValue(lexicon),
+                SureMinCount = parse.GetValue(sure) ?? (k == "pos" ? 50 : 0),
             };
             if (options.Epochs < 1 || options.BucketBits is < 4 or > 24)
             {

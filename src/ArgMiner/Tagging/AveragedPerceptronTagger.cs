@@ -141,6 +141,15 @@ public sealed class AveragedPerceptronTagger
             int prev = -1, prev2 = -2;
             for (var i = 0; i < tokens.Length; i++)
             {
+                var sure = TaggerLexicon.SureClass(span[i].Amb);
+                if (sure >= 0)
+                {
+                    tags[i] = sure;
+                    prev2 = prev;
+                    prev = sure;
+                    continue;
+                }
+
                 TaggerFeatures.Static(span, i, _bits, buckets);
                 TaggerFeatures.Dynamic(span, i, prev, prev2, _bits, buckets[TaggerFeatures.StaticCount..]);
                 var best = Best(buckets, scores);

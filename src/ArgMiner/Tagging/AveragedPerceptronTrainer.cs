@@ -24,6 +24,9 @@ public sealed record AveragedPerceptronTrainerOptions
     /// <summary>Words seen at least this often get an ambiguity-class feature (0: none).</summary>
     public int LexiconMinCount { get; init; } = 10;
 
+    /// <summary>Words seen at least this often with one tag 99.5 % of the time get it without scoring (0: never).</summary>
+    public int SureMinCount { get; init; }
+
     /// <summary>The settings as JSON, for the model card.</summary>
     public JsonObject ToJson() => new()
     {
@@ -32,6 +35,7 @@ public sealed record AveragedPerceptronTrainerOptions
         ["bucketBits"] = BucketBits,
         ["prune"] = Prune,
         ["lexiconMinCount"] = LexiconMinCount,
+        ["sureMinCount"] = SureMinCount,
         ["features"] = "word, lower, prefix 1-4, suffix 1-4, shape, flags, words +-2, neighbour suffix/shape/flags, bigrams, previous 2 tags (greedy)",
     };
 }
@@ -80,7 +84,7 @@ public sealed class AveragedPerceptronTrainer(AveragedPerceptronTrainerOptions o
 
         var bits = Options.BucketBits;
         var c = classes.Length;
-        var lexicon = Options.LexiconMinCount > 0 ? TaggerLexicon.Build(sentences, classIndex, Options.LexiconMinCount) : TaggerLexicon.Empty;
+        var lexicon = Options.LexiconMinCount > 0 ? TaggerLexicon.Build(sentences, classIndex, Options.LexiconMinCount, sureCount: Options.SureMinCount) : TaggerLexicon.Empty;
 
         // Word features never change: compute them once for all passes.
         var statics = new int[sentences.Count][];
@@ -136,6 +140,17 @@ public sealed class AveragedPerceptronTrainer(AveragedPerceptronTrainerOptions o
                 for (var i = 0; i < g.Length; i++)
                 {
                     step++;
+                    var sure = TaggerLexicon.SureClass(info[i].Amb);
+                    if (sure >= 0)
+                    {
+                        // Tagged from the lexicon at prediction time too: nothing to learn here.
+                        correct += sure == g[i] ? 1 : 0;
+                        total++;
+                        prev2 = prev;
+                        prev = sure;
+                        continue;
+                    }
+
                     st.AsSpan(i * TaggerFeatures.StaticCount, TaggerFeatures.StaticCount).CopyTo(buckets);
                     TaggerFeatures.Dynamic(info, i, prev, prev2, bits, buckets[TaggerFeatures.StaticCount..]);
                     scores.Clear();

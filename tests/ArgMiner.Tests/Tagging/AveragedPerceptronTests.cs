@@ -82,6 +82,26 @@ public sealed class AveragedPerceptronTests
     }
 
     [Fact]
+    public void Given_sure_words_When_trained_and_reloaded_Then_they_keep_their_one_tag_in_any_context()
+    {
+        var trainer = new AveragedPerceptronTrainer(new AveragedPerceptronTrainerOptions
+        {
+            Kind = AveragedPerceptronTagger.PosKind, Epochs = 2, BucketBits = 12, LexiconMinCount = 2, SureMinCount = 5,
+        });
+        var model = trainer.Fit(TaggingTestData.PosSentences(100, seed: 1));
+        var odd = TaggedSentence.FromWords(["zebra", "the", "qwerty", ".", "the"], ["X", "X", "X", "X", "X"]);
+        using var ms = new MemoryStream();
+        model.ToPackage([]).Write(ms);
+        ms.Position = 0;
+        var loaded = AveragedPerceptronTagger.Read(ms, "memory", AveragedPerceptronTagger.PosKind);
+
+        var tags = loaded.Predict(odd);
+
+        Assert.Equal(["DET", "PUNCT", "DET"], new[] { tags[1], tags[3], tags[4] });
+        Assert.Equal(model.Predict(odd), tags);
+    }
+
+    [Fact]
     public void Given_an_empty_sentence_When_predicted_Then_nothing_is_written()
     {
         var model = TaggingTestData.SmallTrainer(AveragedPerceptronTagger.PosKind).Fit(TaggingTestData.PosSentences(20, seed: 1));

@@ -86,7 +86,11 @@ public sealed class AveragedPerceptronTests
     {
         var trainer = new AveragedPerceptronTrainer(new AveragedPerceptronTrainerOptions
         {
-            Kind = AveragedPerceptronTagger.PosKind, Epochs = 2, BucketBits = 12, LexiconMinCount = 2, SureMinCount = 5,
+            Kind = AveragedPerceptronTagger.PosKind,
+            Epochs = 2,
+            BucketBits = 12,
+            LexiconMinCount = 2,
+            SureMinCount = 5,
         });
         var model = trainer.Fit(TaggingTestData.PosSentences(100, seed: 1));
         var odd = TaggedSentence.FromWords(["zebra", "the", "qwerty", ".", "the"], ["X", "X", "X", "X", "X"]);

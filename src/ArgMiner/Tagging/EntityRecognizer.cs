@@ -110,32 +110,39 @@ public sealed class EntityRecognizer
     /// </summary>
     private static void KeepContainingModelEntities(List<TokenSpan> model, List<TokenSpan> gaz)
     {
+        // Both lists are sorted and free of overlaps, so one sweep finds, for each model entity, the run
+        // of gazetteer matches it overlaps (linear even for a sentence of 100,000 names).
+        var dropped = 0;
+        var g0 = 0;
         foreach (var me in model)
         {
             var end = me.First + me.Count;
-            bool any = false, absorbs = true;
-            foreach (var ge in gaz)
+            while (g0 < gaz.Count && gaz[g0].First + gaz[g0].Count <= me.First)
             {
-                var geEnd = ge.First + ge.Count;
-                if (ge.First >= end || geEnd <= me.First)
-                {
-                    continue;
-                }
-
-                any = true;
-                absorbs &= ge.First >= me.First && geEnd <= end && ge.Count < me.Count && (ge.Type == me.Type || ge.Count == 1);
+                g0++;
             }
 
-            if (any && absorbs)
+            var g1 = g0;
+            var absorbs = true;
+            while (g1 < gaz.Count && gaz[g1].First < end)
             {
-                for (var g = gaz.Count - 1; g >= 0; g--)
+                var ge = gaz[g1++];
+                absorbs &= ge.Count > 0 && ge.First >= me.First && ge.First + ge.Count <= end && ge.Count < me.Count && (ge.Type == me.Type || ge.Count == 1);
+            }
+
+            if (g1 > g0 && absorbs)
+            {
+                for (var g = g0; g < g1; g++)
                 {
-                    if (gaz[g].First >= me.First && gaz[g].First + gaz[g].Count <= end)
-                    {
-                        gaz.RemoveAt(g);
-                    }
+                    gaz[g] = gaz[g] with { Count = 0 };
+                    dropped++;
                 }
             }
+        }
+
+        if (dropped > 0)
+        {
+            gaz.RemoveAll(static ge => ge.Count == 0);
         }
     }
 
@@ -145,24 +152,42 @@ public sealed class EntityRecognizer
     /// </summary>
     internal static void SplitDateLists(string text, ReadOnlySpan<Token> tokens, List<TokenSpan> spans)
     {
+        List<TokenSpan>? result = null;
         for (var e = 0; e < spans.Count; e++)
         {
             var span = spans[e];
-            if (span.Type != "DATE")
+            var split = -1;
+            if (span.Type == "DATE")
             {
+                for (var k = span.First + 1; k < span.First + span.Count - 1; k++)
+                {
+                    var word = tokens[k].In(text);
+                    if (word.SequenceEqual("and") || word.SequenceEqual("or"))
+                    {
+                        split = k;
+                        break;
+                    }
+                }
+            }
+
+            if (split < 0)
+            {
+                result?.Add(span);
                 continue;
             }
 
-            for (var k = span.First + 1; k < span.First + span.Count - 1; k++)
-            {
-                var word = tokens[k].In(text);
-                if (word.SequenceEqual("and") || word.SequenceEqual("or"))
-                {
-                    spans[e] = new TokenSpan(span.First, k - span.First, "DATE");
-                    spans.Insert(e + 1, new TokenSpan(k + 1, span.First + span.Count - k - 1, "DATE"));
-                    break;
-                }
-            }
+            // Rebuilt into a new list (not inserted in place) so many splits stay linear.
+            result ??= [.. spans.Take(e)];
+            result.Add(new TokenSpan(span.First, split - span.First, "DATE"));
+            var rest = new TokenSpan(split + 1, span.First + span.Count - split - 1, "DATE");
+            spans[e] = rest;
+            e--;
+        }
+
+        if (result is not null)
+        {
+            spans.Clear();
+            spans.AddRange(result);
         }
     }
 
@@ -173,6 +198,8 @@ public sealed class EntityRecognizer
     /// </summary>
     internal static void JoinMidPrefix(string text, ReadOnlySpan<Token> tokens, List<TokenSpan> spans)
     {
+        List<TokenSpan>? dates = null;
+        var e = 0;
         for (var k = 0; k + 2 < tokens.Length; k++)
         {
             if (!tokens[k].In(text).Equals("mid", StringComparison.OrdinalIgnoreCase)
@@ -183,42 +210,59 @@ public sealed class EntityRecognizer
                 continue;
             }
 
-            var last = k + 2;
-            var date = -1;
-            for (var e = 0; e < spans.Count; e++)
+            // The model's DATE that covers the word after the hyphen, if any (spans are sorted).
+            while (e < spans.Count && spans[e].First + spans[e].Count <= k + 2)
             {
-                if (spans[e].Type == "DATE" && spans[e].First <= k + 2 && spans[e].First + spans[e].Count > k + 2)
-                {
-                    date = e;
-                }
+                e++;
             }
 
-            if (date >= 0)
+            int last;
+            if (e < spans.Count && spans[e].Type == "DATE" && spans[e].First <= k + 2)
             {
-                last = spans[date].First + spans[date].Count - 1;
+                last = spans[e].First + spans[e].Count - 1;
             }
-            else if (!LooksLikeDate(tokens[k + 2].In(text)))
+            else if (LooksLikeDate(tokens[k + 2].In(text)))
+            {
+                last = k + 2;
+            }
+            else
             {
                 continue;
             }
 
-            for (var e = spans.Count - 1; e >= 0; e--)
-            {
-                if (spans[e].First <= last && spans[e].First + spans[e].Count > k)
-                {
-                    spans.RemoveAt(e);
-                }
-            }
-
-            var at = 0;
-            while (at < spans.Count && spans[at].First < k)
-            {
-                at++;
-            }
-
-            spans.Insert(at, new TokenSpan(k, last - k + 1, "DATE"));
+            (dates ??= []).Add(new TokenSpan(k, last - k + 1, "DATE"));
             k = last;
         }
+
+        if (dates is null)
+        {
+            return;
+        }
+
+        // Merge: the joined dates replace every model entity they overlap.
+        var merged = new List<TokenSpan>(spans.Count + dates.Count);
+        var d = 0;
+        foreach (var span in spans)
+        {
+            while (d < dates.Count && dates[d].First + dates[d].Count <= span.First)
+            {
+                merged.Add(dates[d++]);
+            }
+
+            var overlaps = d < dates.Count && dates[d].First < span.First + span.Count;
+            if (!overlaps)
+            {
+                merged.Add(span);
+            }
+        }
+
+        while (d < dates.Count)
+        {
+            merged.Add(dates[d++]);
+        }
+
+        spans.Clear();
+        spans.AddRange(merged);
     }
 
     private static bool LooksLikeDate(ReadOnlySpan<char> word)

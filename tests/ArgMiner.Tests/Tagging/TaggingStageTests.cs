@@ -111,6 +111,20 @@ public sealed class TaggingStageTests
     }
 
     [Fact]
+    public void Given_one_huge_sentence_full_of_names_When_tagged_Then_it_finishes_and_entities_stay_ordered()
+    {
+        // 20,000 repetitions, about 200,000 tokens in one sentence: anything quadratic would not finish.
+        var text = string.Join(" ", Enumerable.Repeat("NATO and mid-2020 and December 2019 or Kataib Hezbollah in Iraq", 20_000));
+
+        var doc = TaggingTestData.Pipeline.Process(TaggingTestData.Doc(text + "\n"));
+
+        Assert.Equal(doc.Tokens.Length, doc.Pos.Length);
+        Assert.True(doc.Entities.Count(e => e.Source == EntitySource.Gazetteer) >= 40_000);
+        Assert.Equal(doc.Entities.OrderBy(e => e.Start).ToArray(), doc.Entities.ToArray());
+        Assert.All(doc.Entities.Zip(doc.Entities.Skip(1)), p => Assert.True(p.First.End <= p.Second.Start));
+    }
+
+    [Fact]
     public void Given_an_empty_document_When_tagged_Then_layers_are_empty()
     {
         var doc = new Document { Id = "e", Source = "-", Text = string.Empty };

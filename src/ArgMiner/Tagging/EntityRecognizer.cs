@@ -5,10 +5,13 @@ namespace ArgMiner.Tagging;
 /// <summary>Buffers one thread reuses across sentences.</summary>
 internal sealed class RecognizerScratch
 {
+    /// <summary>The tagger's class per token.</summary>
     public int[] Tags { get; set; } = new int[64];
 
+    /// <summary>The model's entities of the sentence.</summary>
     public List<TokenSpan> Model { get; } = [];
 
+    /// <summary>The gazetteer's matches in the sentence.</summary>
     public List<TokenSpan> Gazetteer { get; } = [];
 }
 
@@ -18,8 +21,10 @@ internal sealed class RecognizerScratch
 public readonly record struct RecognizedEntity(TokenSpan Span, EntitySource Source);
 
 /// <summary>
-/// Finds entities in one sentence: the NER tagger's BIO tags decoded (with repair), then the gazetteer's
-/// matches, which replace every model entity they overlap. Immutable and thread-safe.
+/// Finds entities in one sentence: the NER tagger's BIO tags decoded (with repair), two date rules, then
+/// the gazetteer's matches, which replace the model entities they overlap. The gazetteer acts after the
+/// model rather than as a model feature, so the shipped model does not depend on the user's edits of the
+/// gazetteer file and an added name takes effect at once without retraining. Immutable and thread-safe.
 /// </summary>
 public sealed class EntityRecognizer
 {

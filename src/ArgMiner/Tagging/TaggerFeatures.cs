@@ -9,18 +9,43 @@ namespace ArgMiner.Tagging;
 /// </summary>
 internal struct TokenInfo
 {
+    /// <summary>Hash of the word as written.</summary>
     public ulong Word;
+
+    /// <summary>Hash of its lower case.</summary>
     public ulong Lower;
+
+    /// <summary>Hash of its shape (Xxxx, dd,ddd).</summary>
     public ulong Shape;
+
+    /// <summary>Hash of its first character.</summary>
     public ulong Pre1;
+
+    /// <summary>Hash of its first two characters.</summary>
     public ulong Pre2;
+
+    /// <summary>Hash of its first three characters.</summary>
     public ulong Pre3;
+
+    /// <summary>Hash of its first four characters.</summary>
     public ulong Pre4;
+
+    /// <summary>Hash of its last character (lower case).</summary>
     public ulong Suf1;
+
+    /// <summary>Hash of its last two characters (lower case).</summary>
     public ulong Suf2;
+
+    /// <summary>Hash of its last three characters (lower case).</summary>
     public ulong Suf3;
+
+    /// <summary>Hash of its last four characters (lower case).</summary>
     public ulong Suf4;
+
+    /// <summary>Its ambiguity class from the lexicon (or TaggerLexicon.Unknown).</summary>
     public ulong Amb;
+
+    /// <summary>Title, upper, lower, digit, hyphen and sentence-start bits.</summary>
     public int Flags;
 }
 

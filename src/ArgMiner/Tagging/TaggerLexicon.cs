@@ -20,6 +20,7 @@ internal sealed class TaggerLexicon
 
     private readonly FrozenDictionary<ulong, ulong> _classes;
 
+    /// <summary>Makes a lexicon from (lower-case word hash, class mask) pairs.</summary>
     public TaggerLexicon(IEnumerable<KeyValuePair<ulong, ulong>> classes)
     {
         _classes = classes.ToFrozenDictionary();

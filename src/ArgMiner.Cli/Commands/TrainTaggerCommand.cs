@@ -25,7 +25,7 @@ internal static class TrainTaggerCommand
         var epochs = new Option<int>("--epochs") { Description = "passes over the data", DefaultValueFactory = _ => 8 };
         var seed = new Option<int>("--seed") { Description = "shuffling seed", DefaultValueFactory = _ => 1 };
         var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature buckets", DefaultValueFactory = _ => 18 };
-        var prune = new Option<float>("--prune") { Description = "drop averaged weights smaller than this", DefaultValueFactory = _ => 0.2f };
+        var prune = new Option<float?>("--prune") { Description = "drop averaged weights smaller than this (default 0.2 for pos, 1 for ner)" };
         var lexicon = new Option<int>("--lexicon-min") { Description = "words seen this often get an ambiguity-class feature (0: none)", DefaultValueFactory = _ => 10 };
         var sure = new Option<int?>("--sure-min") { Description = "words seen this often with one tag 99.5 % of the time get it without scoring (0: never; default 50 for pos, 0 for ner)" };
         var cmd = new Command("train-tagger", "Train the POS tagger or the entity recogniser and write its model file.")
@@ -44,7 +44,7 @@ internal static class TrainTaggerCommand
                 Epochs = parse.GetValue(epochs),
                 Seed = parse.GetValue(seed),
                 BucketBits = parse.GetValue(bits),
-                Prune = parse.GetValue(prune),
+                Prune = parse.GetValue(prune) ?? (k == "pos" ? 0.2f : 1f),
                 LexiconMinCount = parse.GetValue(lexicon),
                 SureMinCount = parse.GetValue(sure) ?? (k == "pos" ? 50 : 0),
             };

@@ -9,6 +9,8 @@ internal static class All
     {
         yield return RunCommand.Create(stdout, stderr);
         yield return EvaluateTextCommand.Create(stdout, stderr);
+        yield return TrainTaggerCommand.Create(stdout, stderr);
+        yield return EvaluateTaggerCommand.Create(stdout, stderr);
         yield return EvaluateNumbersCommand.Create(stdout, stderr);
     }
 }

@@ -20,6 +20,10 @@ public sealed class TextPipeline
     public static TextPipeline CreateDefault() =>
         new([new TokenizerStage(new RuleTokenizer()), new SentenceSplitterStage(new RuleSentenceSplitter())]);
 
+    /// <summary>The default pipeline plus the shipped POS tagger and entity recogniser (with the default gazetteer).</summary>
+    public static TextPipeline CreateTagging() =>
+        new([.. CreateDefault().Stages, Tagging.TaggingModels.CreatePosStage(), Tagging.TaggingModels.CreateEntityStage()]);
+
     /// <summary>Runs every stage on <paramref name="document"/>.</summary>
     public Document Process(Document document)
     {

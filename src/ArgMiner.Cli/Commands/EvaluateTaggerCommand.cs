@@ -1,0 +1,58 @@
+using System.CommandLine;
+using ArgMiner.Models;
+using ArgMiner.Tagging;
+
+namespace ArgMiner.Cli.Commands;
+
+/// <summary>
+/// <c>argminer evaluate-tagger pos|ner --model FILE --data PATH [--format conllu|gmb|iob2] [--split heldout|train|all] [--gazetteer FILE|none]</c>:
+/// token accuracy of a POS model, or exact-span entity precision, recall and F1 of a NER model.
+/// </summary>
+internal static class EvaluateTaggerCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var kind = new Argument<string>("kind") { Description = "pos or ner" };
+        kind.AcceptOnlyFromAmong("pos", "ner");
+        var model = new Option<string>("--model") { Description = "model file", Required = true };
+        var data = new Option<string>("--data") { Description = "gold corpus", Required = true };
+        var format = new Option<string?>("--format") { Description = "conllu, gmb or iob2 (default: from the extension)" };
+        format.AcceptOnlyFromAmong("conllu", "gmb", "iob2");
+        var split = new Option<string>("--split") { Description = "for gmb: heldout (every 10th sentence, never trained on), train or all", DefaultValueFactory = _ => "heldout" };
+        split.AcceptOnlyFromAmong("heldout", "train", "all");
+        var gazetteer = new Option<string?>("--gazetteer") { Description = "for ner: gazetteer TSV to apply, or 'none' (default: the shipped one)" };
+        var cmd = new Command("evaluate-tagger", "Measure a POS or NER model on gold data.") { kind, model, data, format, split, gazetteer };
+        cmd.SetAction(parse =>
+        {
+            var k = parse.GetValue(kind)!;
+            var dataPath = parse.GetValue(data)!;
+            var f = TaggerData.FormatOf(dataPath, parse.GetValue(format));
+            try
+            {
+                var tagger = AveragedPerceptronTagger.Load(parse.GetValue(model)!, k == "pos" ? AveragedPerceptronTagger.PosKind : AveragedPerceptronTagger.NerKind);
+                var sentences = TaggerData.Read(dataPath, f, TaggerData.ParseSplit(parse.GetValue(split)));
+                var tokens = sentences.Sum(s => s.Tokens.Length);
+                if (k == "pos")
+                {
+                    var accuracy = TaggerEvaluation.Accuracy(tagger, sentences);
+                    stdout.WriteLine(FormattableString.Invariant($"token accuracy {accuracy:P2} on {tokens} tokens, {sentences.Count} sentences"));
+                }
+                else
+                {
+                    var g = parse.GetValue(gazetteer);
+                    var gaz = g is null ? Gazetteer.LoadDefault() : g == "none" ? Gazetteer.Empty : Gazetteer.Load(g);
+                    var scores = TaggerData.ScoreEntities(new EntityRecognizer(tagger, gaz), sentences, f);
+                    TaggerData.Print(stdout, $"{tokens} tokens, {sentences.Count} sentences; gazetteer: {g ?? "default"} (exact span and type)", scores);
+                }
+
+                return CommandLine.Ok;
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or ModelFormatException or GazetteerFormatException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"argminer: {ex.Message}");
+                return CommandLine.Failed;
+            }
+        });
+        return cmd;
+    }
+}

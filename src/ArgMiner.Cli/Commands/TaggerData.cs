@@ -1,0 +1,69 @@
+using ArgMiner.Tagging;
+using ArgMiner.Tokenization;
+
+namespace ArgMiner.Cli.Commands;
+
+/// <summary>Reads tagging corpora for the train and evaluate commands.</summary>
+internal static class TaggerData
+{
+    /// <summary>The corpus format: <c>conllu</c>, <c>gmb</c> or <c>iob2</c>, from the option or the extension.</summary>
+    public static string FormatOf(string path, string? format)
+    {
+        if (!string.IsNullOrEmpty(format))
+        {
+            return format;
+        }
+
+        return Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".conllu" => "conllu",
+            ".csv" => "gmb",
+            _ => "iob2",
+        };
+    }
+
+    /// <summary>Reads <paramref name="path"/> as <paramref name="format"/>; a missing file is a data error.</summary>
+    public static List<TaggedSentence> Read(string path, string format, GmbSplit split)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: file not found");
+        }
+
+        return format switch
+        {
+            "conllu" => TaggingCorpora.ReadConllu(path),
+            "gmb" => TaggingCorpora.ReadGmb(path, split, new RuleTokenizer()),
+            _ => TaggingCorpora.ReadIob2(path),
+        };
+    }
+
+    /// <summary>The split named by <c>--split</c>.</summary>
+    public static GmbSplit ParseSplit(string? split) => split switch
+    {
+        "all" => GmbSplit.All,
+        "train" => GmbSplit.Train,
+        _ => GmbSplit.Heldout,
+    };
+
+    /// <summary>
+    /// Entity scores of <paramref name="recognizer"/> on <paramref name="sentences"/>; for IOB2 (UNER) only
+    /// PERSON, ORG and LOC count, since UNER marks no demonyms, dates or events.
+    /// </summary>
+    public static List<EntityScore> ScoreEntities(EntityRecognizer recognizer, List<TaggedSentence> sentences, string format)
+    {
+        IReadOnlySet<string>? types = format == "iob2" ? new HashSet<string>(StringComparer.Ordinal) { "PERSON", "ORG", "LOC" } : null;
+        return TaggerEvaluation.Entities(sentences, recognizer.Recognize, types);
+    }
+
+    /// <summary>Prints a table of entity scores.</summary>
+    public static void Print(TextWriter w, string title, IEnumerable<EntityScore> scores)
+    {
+        w.WriteLine(title);
+        w.WriteLine("  type      gold  pred  correct  precision  recall  F1");
+        foreach (var s in scores)
+        {
+            w.WriteLine(FormattableString.Invariant($"  {s.Type,-8} {s.Gold,5} {s.Predicted,5} {s.Correct,8} {s.Precision,10:P1} {s.Recall,7:P1} {s.F1,6:F3}"));
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using ArgMiner.Models;
+using ArgMiner.Tagging;
+
+namespace ArgMiner.Cli.Commands;
+
+/// <summary>
+/// <c>argminer train-tagger pos|ner --data PATH [--dev PATH] [--out FILE] [--epochs N] [--seed N]</c>:
+/// trains the POS tagger (CoNLL-U) or the entity recogniser (GMB CSV, held-out tenth never trained on),
+/// prints dev metrics, and writes the versioned model file and its card (<c>FILE</c> with <c>.md</c>).
+/// </summary>
+internal static class TrainTaggerCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var kind = new Argument<string>("kind") { Description = "pos or ner" };
+        kind.AcceptOnlyFromAmong("pos", "ner");
+        var data = new Option<string>("--data") { Description = "training corpus: CoNLL-U for pos, the GMB ner_dataset.csv for ner", Required = true };
+        var dev = new Option<string?>("--dev") { Description = "evaluation corpus (CoNLL-U, GMB CSV or IOB2); for ner the GMB held-out tenth is always measured" };
+        var output = new Option<string?>("--out") { Description = "model file to write (default models/pos.model or models/ner.model)" };
+        var epochs = new Option<int>("--epochs") { Description = "passes over the data", DefaultValueFactory = _ => 8 };
+        var seed = new Option<int>("--seed") { Description = "shuffling seed", DefaultValueFactory = _ => 1 };
+        var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature buckets", DefaultValueFactory = _ => 18 };
+        var prune = new Option<float?>("--prune") { Description = "drop averaged weights smaller than this (default 0.2 for pos, 1 for ner)" };
+        var lexicon = new Option<int>("--lexicon-min") { Description = "words seen this often get an ambiguity-class feature (0: none)", DefaultValueFactory = _ => 10 };
+        var sure = new Option<int?>("--sure-min") { Description = "words seen this often with one tag 99.5 % of the time get it without scoring (0: never; default 50 for pos, 0 for ner)" };
+        var cmd = new Command("train-tagger", "Train the POS tagger or the entity recogniser and write its model file.")
+        {
+            kind, data, dev, output, epochs, seed, bits, prune, lexicon, sure,
+        };
+        cmd.SetAction(parse =>
+        {
+            var k = parse.GetValue(kind)!;
+            var dataPath = parse.GetValue(data)!;
+            var devPath = parse.GetValue(dev);
+            var outPath = parse.GetValue(output) ?? Path.Combine("models", k + ".model");
+            var options = new AveragedPerceptronTrainerOptions
+            {
+                Kind = k == "pos" ? AveragedPerceptronTagger.PosKind : AveragedPerceptronTagger.NerKind,
+                Epochs = parse.GetValue(epochs),
+                Seed = parse.GetValue(seed),
+                BucketBits = parse.GetValue(bits),
+                Prune = parse.GetValue(prune) ?? (k == "pos" ? 0.2f : 1f),
+                LexiconMinCount = parse.GetValue(lexicon),
+                SureMinCount = parse.GetValue(sure) ?? (k == "pos" ? 50 : 0),
+            };
+            if (options.Epochs < 1 || options.BucketBits is < 4 or > 24)
+            {
+                stderr.WriteLine("argminer: --epochs must be at least 1 and --bits between 4 and 24");
+                return CommandLine.Usage;
+            }
+
+            try
+            {
+                return Train(k, dataPath, devPath, outPath, options, stdout);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or ModelFormatException or GazetteerFormatException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"argminer: {ex.Message}");
+                return CommandLine.Failed;
+            }
+        });
+        return cmd;
+    }
+
+    private static int Train(string kind, string dataPath, string? devPath, string outPath, AveragedPerceptronTrainerOptions options, TextWriter stdout)
+    {
+        var dataFormat = TaggerData.FormatOf(dataPath, null);
+        var train = TaggerData.Read(dataPath, dataFormat, GmbSplit.Train);
+        var tokens = train.Sum(s => s.Tokens.Length);
+        stdout.WriteLine($"training {kind} on {train.Count} sentences, {tokens} tokens ({Path.GetFileName(dataPath)}{(dataFormat == "gmb" ? ", held-out tenth excluded" : string.Empty)})");
+        var watch = Stopwatch.StartNew();
+        var model = new AveragedPerceptronTrainer(options).Fit(train, line => stdout.WriteLine("  " + line));
+        stdout.WriteLine(FormattableString.Invariant($"trained in {watch.Elapsed.TotalSeconds:F1} s; {model.NonZeroWeights} non-zero weights"));
+
+        var metrics = new JsonObject();
+        var evaluations = new List<(string Path, string Format, GmbSplit Split)>();
+        if (kind == "ner" && dataFormat == "gmb")
+        {
+            evaluations.Add((dataPath, "gmb", GmbSplit.Heldout));
+        }
+
+        if (devPath is not null)
+        {
+            evaluations.Add((devPath, TaggerData.FormatOf(devPath, null), GmbSplit.Heldout));
+        }
+
+        var card = new StringBuilder();
+        foreach (var (path, format, split) in evaluations)
+        {
+            var sentences = TaggerData.Read(path, format, split);
+            var name = Path.GetFileName(path) + (format == "gmb" ? " (held-out: every 10th sentence)" : string.Empty);
+            if (kind == "pos")
+            {
+                var accuracy = TaggerEvaluation.Accuracy(model, sentences);
+                stdout.WriteLine(FormattableString.Invariant($"dev accuracy on {name}: {accuracy:P2} ({sentences.Sum(s => s.Tokens.Length)} tokens)"));
+                metrics[Path.GetFileName(path)] = new JsonObject { ["tokenAccuracy"] = Math.Round(accuracy, 4) };
+            }
+            else
+            {
+                var modelOnly = TaggerData.ScoreEntities(new EntityRecognizer(model, Gazetteer.Empty), sentences, format);
+                var withGazetteer = TaggerData.ScoreEntities(new EntityRecognizer(model, Gazetteer.LoadDefault()), sentences, format);
+                TaggerData.Print(stdout, $"{name}, model only (exact span and type):", modelOnly);
+                TaggerData.Print(stdout, $"{name}, model + default gazetteer:", withGazetteer);
+                var m = new JsonObject();
+                foreach (var s in modelOnly)
+                {
+                    m[s.Type] = new JsonObject { ["precision"] = Math.Round(s.Precision, 4), ["recall"] = Math.Round(s.Recall, 4), ["f1"] = Math.Round(s.F1, 4), ["gold"] = s.Gold };
+                }
+
+                m["ALL+gazetteer"] = Math.Round(withGazetteer[^1].F1, 4);
+                metrics[Path.GetFileName(path) + (format == "gmb" ? ":heldout" : string.Empty)] = m;
+            }
+        }
+
+        var json = new JsonObject
+        {
+            ["data"] = $"{Path.GetFileName(dataPath)} ({(dataFormat == "gmb" ? "GMB NER subset, every sentence but each 10th" : "training split")}), {train.Count} sentences, {tokens} tokens",
+            ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["toolVersion"] = ModelPackage.CurrentToolVersion,
+            ["settings"] = options.ToJson(),
+            ["classes"] = string.Join(' ', model.Classes),
+            ["metrics"] = metrics,
+        };
+        model.Save(outPath, json);
+        stdout.WriteLine($"wrote {outPath} ({new FileInfo(outPath).Length / 1024} KiB)");
+        return CommandLine.Ok;
+    }
+}

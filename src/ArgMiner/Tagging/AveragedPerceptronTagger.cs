@@ -1,0 +1,375 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Text;
+using System.Text.Json.Nodes;
+using ArgMiner.Models;
+using ArgMiner.Text;
+
+namespace ArgMiner.Tagging;
+
+/// <summary>
+/// A trained greedy averaged-perceptron sequence tagger (the role of Catalyst's
+/// <c>AveragePerceptronTagger</c> and <c>AveragePerceptronEntityRecognizer</c>, hand-written here): hashed
+/// sparse features of the word and its neighbours plus the two tags predicted before it, scored against a
+/// table of quantised weights, left to right. Immutable once made, so one instance serves every thread;
+/// prediction allocates nothing per token (hashes are computed on spans of the document text, buffers are
+/// pooled per sentence). Made by <see cref="AveragedPerceptronTrainer"/> or read from a model file.
+/// </summary>
+public sealed class AveragedPerceptronTagger
+{
+    /// <summary>The model kind of a part-of-speech tagger file.</summary>
+    public const string PosKind = "pos-tagger";
+
+    /// <summary>The model kind of an entity recogniser file.</summary>
+    public const string NerKind = "ner";
+
+    /// <summary>The entry layout this version writes and reads.</summary>
+    public const int FormatVersion = 1;
+
+    private const string ClassesEntry = "classes.txt";
+    private const string WeightsEntry = "weights.bin";
+    private const string LexiconEntry = "lexicon.bin";
+    private const int MinBits = 4;
+    private const int MaxBits = 24;
+
+    // The weights, quantised to 16 bits, are kept as compact rows: _rowOf maps a bucket to its row (or -1
+    // when every weight of the bucket is zero, which is most of them after pruning), and each row holds
+    // the class weights padded to a multiple of 8 so it is summed with 256-bit vectors. Scores are summed
+    // in 32-bit integers; the scale only matters for reporting, so the argmax is exact.
+    private readonly int[] _rowOf;
+    private readonly short[] _rows;
+    private readonly int _stride;
+    private readonly int _bits;
+    private readonly int _classCount;
+    private readonly TaggerLexicon _lexicon;
+
+    internal AveragedPerceptronTagger(string kind, ImmutableArray<string> classes, int bits, short[] weights, float scale, TaggerLexicon lexicon)
+    {
+        _lexicon = lexicon;
+        Kind = kind;
+        Classes = classes;
+        _bits = bits;
+        _classCount = classes.Length;
+        _stride = (_classCount + 7) & ~7;
+        _rowOf = new int[1 << bits];
+        var rows = new List<short>();
+        var count = 0;
+        for (var b = 0; b < _rowOf.Length; b++)
+        {
+            var row = weights.AsSpan(b * _classCount, _classCount);
+            if (!row.ContainsAnyExcept((short)0))
+            {
+                _rowOf[b] = -1;
+                continue;
+            }
+
+            _rowOf[b] = count++;
+            rows.AddRange(row);
+            for (var k = _classCount; k < _stride; k++)
+            {
+                rows.Add(0);
+            }
+        }
+
+        // Sixteen spare weights at the end: the vector loop may read past the last row (see Best).
+        rows.AddRange(new short[16]);
+        _rows = [.. rows];
+        Scale = scale;
+    }
+
+    /// <summary><see cref="PosKind"/> or <see cref="NerKind"/>.</summary>
+    public string Kind { get; }
+
+    /// <summary>The tags it predicts, by class index.</summary>
+    public ImmutableArray<string> Classes { get; }
+
+    /// <summary>The weight table has <c>2^BucketBits</c> rows.</summary>
+    public int BucketBits => _bits;
+
+    /// <summary>The weight of one quantisation step.</summary>
+    public float Scale { get; }
+
+    /// <summary>The number of buckets with a non-zero weight (rows of the compact table).</summary>
+    public int Rows => (_rows.Length - 16) / _stride;
+
+    /// <summary>The number of non-zero weights.</summary>
+    public int NonZeroWeights
+    {
+        get
+        {
+            var n = 0;
+            foreach (var w in _rows)
+            {
+                if (w != 0)
+                {
+                    n++;
+                }
+            }
+
+            return n;
+        }
+    }
+
+    /// <summary>
+    /// Writes one class index per token of <paramref name="tokens"/> (one sentence) into
+    /// <paramref name="tags"/>.
+    /// </summary>
+    public void Predict(string text, ReadOnlySpan<Token> tokens, Span<int> tags)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (tags.Length < tokens.Length)
+        {
+            throw new ArgumentException("one slot per token is needed", nameof(tags));
+        }
+
+        if (tokens.IsEmpty)
+        {
+            return;
+        }
+
+        var pool = ArrayPool<TokenInfo>.Shared;
+        var info = pool.Rent(tokens.Length);
+        try
+        {
+            var span = info.AsSpan(0, tokens.Length);
+            TaggerFeatures.Describe(text, tokens, _lexicon, span);
+            Span<int> buckets = stackalloc int[TaggerFeatures.Count];
+            Span<int> scores = stackalloc int[Math.Max(32, _stride)];
+            int prev = -1, prev2 = -2;
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                var sure = TaggerLexicon.SureClass(span[i].Amb);
+                if (sure >= 0)
+                {
+                    tags[i] = sure;
+                    prev2 = prev;
+                    prev = sure;
+                    continue;
+                }
+
+                TaggerFeatures.Static(span, i, _bits, buckets);
+                TaggerFeatures.Dynamic(span, i, prev, prev2, _bits, buckets[TaggerFeatures.StaticCount..]);
+                var best = Best(buckets, scores);
+                tags[i] = best;
+                prev2 = prev;
+                prev = best;
+            }
+        }
+        finally
+        {
+            pool.Return(info);
+        }
+    }
+
+    /// <summary>Predicts the tags of a sentence as strings (for evaluation and tests).</summary>
+    public string[] Predict(TaggedSentence sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var tags = new int[sentence.Tokens.Length];
+        Predict(sentence.Text, sentence.Tokens.AsSpan(), tags);
+        var result = new string[tags.Length];
+        for (var i = 0; i < tags.Length; i++)
+        {
+            result[i] = Classes[tags[i]];
+        }
+
+        return result;
+    }
+
+    /// <summary>Packs the model with its card (data, date, settings, metrics).</summary>
+    public ModelPackage ToPackage(JsonObject card)
+    {
+        var package = new ModelPackage(Kind, FormatVersion, card);
+        package.Entries[ClassesEntry] = Encoding.UTF8.GetBytes(string.Join('\n', Classes) + "\n");
+        using var ms = new MemoryStream();
+        using (var w = new BinaryWriter(ms, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(_bits);
+            w.Write(_classCount);
+            w.Write(Scale);
+            w.Write(NonZeroWeights);
+
+            // Sparse: the gap to the previous non-zero weight, then the weight; most of the table is zero.
+            var last = -1;
+            for (var b = 0; b < _rowOf.Length; b++)
+            {
+                if (_rowOf[b] < 0)
+                {
+                    continue;
+                }
+
+                for (var k = 0; k < _classCount; k++)
+                {
+                    var weight = _rows[(_rowOf[b] * _stride) + k];
+                    if (weight != 0)
+                    {
+                        var i = (b * _classCount) + k;
+                        w.Write7BitEncodedInt(i - last);
+                        w.Write(weight);
+                        last = i;
+                    }
+                }
+            }
+        }
+
+        package.Entries[WeightsEntry] = ms.ToArray();
+        using var lex = new MemoryStream();
+        using (var w = new BinaryWriter(lex, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(_lexicon.Count);
+            foreach (var (hash, mask) in _lexicon.Entries)
+            {
+                w.Write(hash);
+                w.Write(mask);
+            }
+        }
+
+        package.Entries[LexiconEntry] = lex.ToArray();
+        return package;
+    }
+
+    /// <summary>Saves the model file (deterministic bytes for the same model and card).</summary>
+    public void Save(string path, JsonObject card) => ToPackage(card).Save(path);
+
+    /// <summary>Loads a model file of <paramref name="kind"/>.</summary>
+    /// <exception cref="ModelFormatException">Missing, corrupt, of another kind, or newer.</exception>
+    public static AveragedPerceptronTagger Load(string path, string kind) =>
+        FromPackage(ModelPackage.Load(path, kind, FormatVersion), path);
+
+    /// <summary>Reads a model from a stream (an embedded resource); <paramref name="name"/> is for messages.</summary>
+    /// <exception cref="ModelFormatException">Corrupt, of another kind, or newer.</exception>
+    public static AveragedPerceptronTagger Read(Stream stream, string name, string kind) =>
+        FromPackage(ModelPackage.Read(stream, name, kind, FormatVersion), name);
+
+    /// <summary>The model card of a model file, without its weights.</summary>
+    public static JsonObject ReadCard(string path, string kind) => ModelPackage.Load(path, kind, FormatVersion).Card;
+
+    private static AveragedPerceptronTagger FromPackage(ModelPackage package, string source)
+    {
+        var classes = Encoding.UTF8.GetString(package.GetEntry(ClassesEntry, source))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (classes.Length == 0)
+        {
+            throw new ModelFormatException(source, "corrupt model (no classes)");
+        }
+
+        try
+        {
+            using var r = new BinaryReader(new MemoryStream(package.GetEntry(WeightsEntry, source)));
+            var bits = r.ReadInt32();
+            var classCount = r.ReadInt32();
+            var scale = r.ReadSingle();
+            var count = r.ReadInt32();
+            if (bits is < MinBits or > MaxBits || classCount != classes.Length || count < 0 || !float.IsFinite(scale))
+            {
+                throw new ModelFormatException(source, "corrupt model (bad weight table header)");
+            }
+
+            var weights = new short[(1 << bits) * classCount];
+            var at = -1;
+            for (var k = 0; k < count; k++)
+            {
+                var gap = r.Read7BitEncodedInt();
+                at += gap;
+                if (gap <= 0 || at >= weights.Length)
+                {
+                    throw new ModelFormatException(source, "corrupt model (weight index out of range)");
+                }
+
+                weights[at] = r.ReadInt16();
+            }
+
+            if (r.BaseStream.Position != r.BaseStream.Length)
+            {
+                throw new ModelFormatException(source, "corrupt model (trailing bytes in weights)");
+            }
+
+            using var lr = new BinaryReader(new MemoryStream(package.GetEntry(LexiconEntry, source)));
+            var words = lr.ReadInt32();
+            if (words < 0 || words > lr.BaseStream.Length / 16)
+            {
+                throw new ModelFormatException(source, "corrupt model (bad lexicon header)");
+            }
+
+            var lexicon = new KeyValuePair<ulong, ulong>[words];
+            for (var k = 0; k < words; k++)
+            {
+                lexicon[k] = new(lr.ReadUInt64(), lr.ReadUInt64());
+            }
+
+            return new AveragedPerceptronTagger(package.Kind, [.. classes], bits, weights, scale, new TaggerLexicon(lexicon));
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or FormatException)
+        {
+            throw new ModelFormatException(source, "corrupt model (weights truncated)");
+        }
+    }
+
+    private int Best(ReadOnlySpan<int> buckets, Span<int> scores)
+    {
+        ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
+        var rowOf = _rowOf;
+        var stride = _stride;
+        if (stride <= 32)
+        {
+            // Up to 32 classes: sum whole rows in four vector registers. A row shorter than 32 is summed
+            // with the start of the next row in the spare lanes, which are never read (k < class count).
+            Vector256<int> a0 = default, a1 = default, a2 = default, a3 = default;
+            foreach (var b in buckets)
+            {
+                var r = rowOf[b];
+                if (r < 0)
+                {
+                    continue;
+                }
+
+                ref var row = ref Unsafe.Add(ref rows, r * stride);
+                var (l0, h0) = Vector256.Widen(Vector256.LoadUnsafe(ref row));
+                a0 += l0;
+                a1 += h0;
+                if (stride > 16)
+                {
+                    var (l1, h1) = Vector256.Widen(Vector256.LoadUnsafe(ref row, 16));
+                    a2 += l1;
+                    a3 += h1;
+                }
+            }
+
+            ref var acc = ref MemoryMarshal.GetReference(scores);
+            a0.StoreUnsafe(ref acc);
+            a1.StoreUnsafe(ref acc, 8);
+            a2.StoreUnsafe(ref acc, 16);
+            a3.StoreUnsafe(ref acc, 24);
+        }
+        else
+        {
+            scores.Clear();
+            foreach (var b in buckets)
+            {
+                var r = rowOf[b];
+                if (r >= 0)
+                {
+                    var row = _rows.AsSpan(r * stride, _classCount);
+                    for (var k = 0; k < row.Length; k++)
+                    {
+                        scores[k] += row[k];
+                    }
+                }
+            }
+        }
+
+        var best = 0;
+        for (var k = 1; k < _classCount; k++)
+        {
+            if (scores[k] > scores[best])
+            {
+                best = k;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,312 @@
+using ArgMiner.Text;
+
+namespace ArgMiner.Tagging;
+
+/// <summary>Buffers one thread reuses across sentences.</summary>
+internal sealed class RecognizerScratch
+{
+    /// <summary>The tagger's class per token.</summary>
+    public int[] Tags { get; set; } = new int[64];
+
+    /// <summary>The model's entities of the sentence.</summary>
+    public List<TokenSpan> Model { get; } = [];
+
+    /// <summary>The gazetteer's matches in the sentence.</summary>
+    public List<TokenSpan> Gazetteer { get; } = [];
+}
+
+/// <summary>An entity found in a sentence, with where it came from.</summary>
+/// <param name="Span">Its tokens (relative to the sentence) and type.</param>
+/// <param name="Source">The model or the gazetteer.</param>
+public readonly record struct RecognizedEntity(TokenSpan Span, EntitySource Source);
+
+/// <summary>
+/// Finds entities in one sentence: the NER tagger's BIO tags decoded (with repair), two date rules, then
+/// the gazetteer's matches, which replace the model entities they overlap. The gazetteer acts after the
+/// model rather than as a model feature, so the shipped model does not depend on the user's edits of the
+/// gazetteer file and an added name takes effect at once without retraining. Immutable and thread-safe.
+/// </summary>
+public sealed class EntityRecognizer
+{
+    private readonly BioDecoder _decoder;
+
+    /// <summary>Combines a NER model with a gazetteer (use <see cref="Gazetteer.Empty"/> for none).</summary>
+    public EntityRecognizer(AveragedPerceptronTagger model, Gazetteer gazetteer)
+    {
+        Model = model ?? throw new ArgumentNullException(nameof(model));
+        Gazetteer = gazetteer ?? throw new ArgumentNullException(nameof(gazetteer));
+        _decoder = new BioDecoder(model.Classes);
+    }
+
+    /// <summary>The NER model.</summary>
+    public AveragedPerceptronTagger Model { get; }
+
+    /// <summary>The gazetteer.</summary>
+    public Gazetteer Gazetteer { get; }
+
+    /// <summary>Appends the entities of one sentence, in token order, to <paramref name="result"/>.</summary>
+    public void Recognize(string text, ReadOnlySpan<Token> tokens, List<RecognizedEntity> result) =>
+        Recognize(text, tokens, result, new RecognizerScratch());
+
+    /// <summary>
+    /// As above, reusing <paramref name="scratch"/> (one per thread) so sentences allocate nothing; when
+    /// <paramref name="keepModel"/> is given, model entities it rejects are dropped before the gazetteer
+    /// is merged.
+    /// </summary>
+    internal void Recognize(string text, ReadOnlySpan<Token> tokens, List<RecognizedEntity> result, RecognizerScratch scratch, Func<TokenSpan, bool>? keepModel = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (tokens.IsEmpty)
+        {
+            return;
+        }
+
+        if (scratch.Tags.Length < tokens.Length)
+        {
+            scratch.Tags = new int[Math.Max(tokens.Length, 2 * scratch.Tags.Length)];
+        }
+
+        var model = scratch.Model;
+        var gaz = scratch.Gazetteer;
+        model.Clear();
+        gaz.Clear();
+        Model.Predict(text, tokens, scratch.Tags);
+        _decoder.Decode(scratch.Tags.AsSpan(0, tokens.Length), model);
+        SplitDateLists(text, tokens, model);
+        JoinMidPrefix(text, tokens, model);
+        if (keepModel is not null)
+        {
+            model.RemoveAll(e => !keepModel(e));
+        }
+
+        Gazetteer.Match(text, tokens, gaz);
+        if (gaz.Count > 0)
+        {
+            KeepContainingModelEntities(model, gaz);
+        }
+
+        var m = 0;
+        foreach (var ge in gaz)
+        {
+            while (m < model.Count && model[m].First + model[m].Count <= ge.First)
+            {
+                result.Add(new RecognizedEntity(model[m++], EntitySource.Model));
+            }
+
+            while (m < model.Count && model[m].First < ge.First + ge.Count)
+            {
+                m++;
+            }
+
+            result.Add(new RecognizedEntity(ge, EntitySource.Gazetteer));
+        }
+
+        while (m < model.Count)
+        {
+            result.Add(new RecognizedEntity(model[m++], EntitySource.Model));
+        }
+    }
+
+    /// <summary>
+    /// A model entity that strictly contains every gazetteer match it overlaps, each of them of its own type
+    /// or a single token, is the better reading ("U.N. Security Council" over "U.N.", "U.S. Embassy" over
+    /// "U.S."): those matches are dropped. Everywhere else the gazetteer wins over the model entities it
+    /// overlaps. Both lists are in token order and short (one sentence).
+    /// </summary>
+    private static void KeepContainingModelEntities(List<TokenSpan> model, List<TokenSpan> gaz)
+    {
+        // Both lists are sorted and free of overlaps, so one sweep finds, for each model entity, the run
+        // of gazetteer matches it overlaps (linear even for a sentence of 100,000 names).
+        var dropped = 0;
+        var g0 = 0;
+        foreach (var me in model)
+        {
+            var end = me.First + me.Count;
+            while (g0 < gaz.Count && gaz[g0].First + gaz[g0].Count <= me.First)
+            {
+                g0++;
+            }
+
+            var g1 = g0;
+            var absorbs = true;
+            while (g1 < gaz.Count && gaz[g1].First < end)
+            {
+                var ge = gaz[g1++];
+                absorbs &= ge.Count > 0 && ge.First >= me.First && ge.First + ge.Count <= end && ge.Count < me.Count && (ge.Type == me.Type || ge.Count == 1);
+            }
+
+            if (g1 > g0 && absorbs)
+            {
+                for (var g = g0; g < g1; g++)
+                {
+                    gaz[g] = gaz[g] with { Count = 0 };
+                    dropped++;
+                }
+            }
+        }
+
+        if (dropped > 0)
+        {
+            gaz.RemoveAll(static ge => ge.Count == 0);
+        }
+    }
+
+    /// <summary>
+    /// GMB sometimes marks "December 2019 and January 2020" as one time expression; ArgMiner reports each
+    /// date, so a DATE is split at "and" / "or" when both sides are non-empty.
+    /// </summary>
+    internal static void SplitDateLists(string text, ReadOnlySpan<Token> tokens, List<TokenSpan> spans)
+    {
+        List<TokenSpan>? result = null;
+        for (var e = 0; e < spans.Count; e++)
+        {
+            var span = spans[e];
+            var split = -1;
+            if (span.Type == "DATE")
+            {
+                for (var k = span.First + 1; k < span.First + span.Count - 1; k++)
+                {
+                    var word = tokens[k].In(text);
+                    if (word.SequenceEqual("and") || word.SequenceEqual("or"))
+                    {
+                        split = k;
+                        break;
+                    }
+                }
+            }
+
+            if (split < 0)
+            {
+                result?.Add(span);
+                continue;
+            }
+
+            // Rebuilt into a new list (not inserted in place) so many splits stay linear.
+            result ??= [.. spans.Take(e)];
+            result.Add(new TokenSpan(span.First, split - span.First, "DATE"));
+            var rest = new TokenSpan(split + 1, span.First + span.Count - split - 1, "DATE");
+            spans[e] = rest;
+            e--;
+        }
+
+        if (result is not null)
+        {
+            spans.Clear();
+            spans.AddRange(result);
+        }
+    }
+
+    /// <summary>
+    /// "mid-2025", "mid-July": the UD tokenizer splits them into "mid" "-" "2025", and GMB (retokenized) has
+    /// too few such dates for the model to learn them, so a "mid" glued by a hyphen to a year, decade or
+    /// month (or to a DATE the model found there) becomes one DATE, replacing what the model saw there.
+    /// </summary>
+    internal static void JoinMidPrefix(string text, ReadOnlySpan<Token> tokens, List<TokenSpan> spans)
+    {
+        List<TokenSpan>? dates = null;
+        var e = 0;
+        for (var k = 0; k + 2 < tokens.Length; k++)
+        {
+            if (!tokens[k].In(text).Equals("mid", StringComparison.OrdinalIgnoreCase)
+                || !tokens[k + 1].In(text).SequenceEqual("-")
+                || tokens[k].End != tokens[k + 1].Start
+                || tokens[k + 1].End != tokens[k + 2].Start)
+            {
+                continue;
+            }
+
+            // The model's DATE that covers the word after the hyphen, if any (spans are sorted).
+            while (e < spans.Count && spans[e].First + spans[e].Count <= k + 2)
+            {
+                e++;
+            }
+
+            int last;
+            if (e < spans.Count && spans[e].Type == "DATE" && spans[e].First <= k + 2)
+            {
+                last = spans[e].First + spans[e].Count - 1;
+            }
+            else if (LooksLikeDate(tokens[k + 2].In(text)))
+            {
+                last = k + 2;
+            }
+            else
+            {
+                continue;
+            }
+
+            (dates ??= []).Add(new TokenSpan(k, last - k + 1, "DATE"));
+            k = last;
+        }
+
+        if (dates is null)
+        {
+            return;
+        }
+
+        // Merge: the joined dates replace every model entity they overlap.
+        var merged = new List<TokenSpan>(spans.Count + dates.Count);
+        var d = 0;
+        foreach (var span in spans)
+        {
+            while (d < dates.Count && dates[d].First + dates[d].Count <= span.First)
+            {
+                merged.Add(dates[d++]);
+            }
+
+            var overlaps = d < dates.Count && dates[d].First < span.First + span.Count;
+            if (!overlaps)
+            {
+                merged.Add(span);
+            }
+        }
+
+        while (d < dates.Count)
+        {
+            merged.Add(dates[d++]);
+        }
+
+        spans.Clear();
+        spans.AddRange(merged);
+    }
+
+    private static bool LooksLikeDate(ReadOnlySpan<char> word)
+    {
+        // A year (1990, 2025), a decade (1990s) or a month name.
+        var digits = 0;
+        while (digits < word.Length && char.IsAsciiDigit(word[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == 4 && (word.Length == 4 || (word.Length == 5 && word[4] == 's')))
+        {
+            return true;
+        }
+
+        foreach (var month in Months)
+        {
+            if (word.Equals(month, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] Months =
+    [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
+
+    /// <summary>The entities of a gold sentence (for evaluation).</summary>
+    public IReadOnlyList<TokenSpan> Recognize(TaggedSentence sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var result = new List<RecognizedEntity>();
+        Recognize(sentence.Text, sentence.Tokens.AsSpan(), result);
+        return [.. result.Select(e => e.Span)];
+    }
+}

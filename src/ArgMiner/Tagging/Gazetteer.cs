@@ -1,0 +1,254 @@
+using System.Text;
+using ArgMiner.Text;
+
+namespace ArgMiner.Tagging;
+
+/// <summary>A gazetteer file line that cannot be used: one line naming the file and line.</summary>
+public sealed class GazetteerFormatException : Exception
+{
+    /// <summary>Creates the error.</summary>
+    public GazetteerFormatException(string path, int line, string problem)
+        : base($"{path}:{line}: {problem}")
+    {
+        Path = path;
+        Line = line;
+    }
+
+    /// <summary>Creates the error (for serializers and analyzers).</summary>
+    public GazetteerFormatException()
+    {
+        Path = string.Empty;
+    }
+
+    /// <summary>Creates the error (for serializers and analyzers).</summary>
+    public GazetteerFormatException(string message, Exception inner)
+        : base(message, inner)
+    {
+        Path = string.Empty;
+    }
+
+    /// <summary>The gazetteer file.</summary>
+    public string Path { get; }
+
+    /// <summary>The 1-based line number.</summary>
+    public int Line { get; }
+}
+
+/// <summary>
+/// A user-editable list of names and their entity types (TSV: <c>name&lt;TAB&gt;type</c>, <c>#</c> starts a
+/// comment), matched case-sensitively on token sequences, longest match first, to add entities the model
+/// misses or correct its types (the role of Catalyst's <c>Spotter</c> / spaCy's <c>EntityRuler</c>,
+/// hand-written here). The names are kept in a character trie; a match must start at a token's start and
+/// end at a token's end in the same sentence, and white space in a name matches any run of white space in
+/// the text, so matching does not depend on how the tokenizer splits the name itself. Immutable.
+/// </summary>
+public sealed class Gazetteer
+{
+    /// <summary>The entity types a gazetteer line may name.</summary>
+    public static readonly IReadOnlySet<string> Types = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "PERSON", "ORG", "LOC", "NORP", "DATE", "EVENT",
+    };
+
+    /// <summary>The name of the default gazetteer embedded in the library.</summary>
+    public const string DefaultResource = "ArgMiner.Corpus.gazetteer.tsv";
+
+    private readonly Dictionary<long, int> _edges;
+    private readonly string?[] _types;
+
+    private Gazetteer(Dictionary<long, int> edges, string?[] types, int count)
+    {
+        _edges = edges;
+        _types = types;
+        Count = count;
+    }
+
+    /// <summary>The number of names.</summary>
+    public int Count { get; }
+
+    /// <summary>An empty gazetteer.</summary>
+    public static Gazetteer Empty { get; } = FromEntries([]);
+
+    /// <summary>Loads a gazetteer file.</summary>
+    /// <exception cref="GazetteerFormatException">The file is missing or a line is bad.</exception>
+    public static Gazetteer Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new GazetteerFormatException(path, 0, "gazetteer file not found");
+        }
+
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        return Parse(reader, path);
+    }
+
+    /// <summary>The default gazetteer (<c>corpus/gazetteer.tsv</c>, embedded in the library).</summary>
+    public static Gazetteer LoadDefault()
+    {
+        using var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream(DefaultResource)
+            ?? throw new GazetteerFormatException(DefaultResource, 0, "embedded gazetteer missing from the library");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return Parse(reader, "corpus/gazetteer.tsv");
+    }
+
+    /// <summary>Parses gazetteer lines; <paramref name="name"/> is for messages. Later lines win.</summary>
+    /// <exception cref="GazetteerFormatException">A line is bad.</exception>
+    public static Gazetteer Parse(TextReader reader, string name)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var entries = new List<(string Name, string Type)>();
+        var lineNo = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNo++;
+            var content = line.Trim();
+            if (content.Length == 0 || content[0] == '#')
+            {
+                continue;
+            }
+
+            var cols = line.Split('\t');
+            if (cols.Length != 2)
+            {
+                throw new GazetteerFormatException(name, lineNo, $"expected 'name<TAB>type', found {cols.Length} column(s)");
+            }
+
+            var n = Normalize(cols[0]);
+            var type = cols[1].Trim();
+            if (n.Length == 0)
+            {
+                throw new GazetteerFormatException(name, lineNo, "empty name");
+            }
+
+            if (!Types.Contains(type))
+            {
+                throw new GazetteerFormatException(name, lineNo, $"unknown type '{type}' (use one of {string.Join(", ", Types.Order(StringComparer.Ordinal))})");
+            }
+
+            entries.Add((n, type));
+        }
+
+        return FromEntries(entries);
+    }
+
+    /// <summary>Builds a gazetteer from (name, type) pairs; later pairs win.</summary>
+    public static Gazetteer FromEntries(IEnumerable<(string Name, string Type)> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var edges = new Dictionary<long, int>();
+        var types = new List<string?> { null };
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (raw, type) in entries)
+        {
+            var name = Normalize(raw);
+            if (name.Length == 0)
+            {
+                continue;
+            }
+
+            names.Add(name);
+            var node = 0;
+            foreach (var c in name)
+            {
+                var key = ((long)node << 16) | c;
+                if (!edges.TryGetValue(key, out var next))
+                {
+                    next = types.Count;
+                    types.Add(null);
+                    edges[key] = next;
+                }
+
+                node = next;
+            }
+
+            types[node] = string.Intern(type);
+        }
+
+        return new Gazetteer(edges, [.. types], names.Count);
+    }
+
+    /// <summary>
+    /// Appends the gazetteer's entities in one sentence (longest match first, left to right, no overlaps)
+    /// to <paramref name="spans"/>; token indexes are relative to <paramref name="tokens"/>.
+    /// </summary>
+    public void Match(string text, ReadOnlySpan<Token> tokens, List<TokenSpan> spans)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(spans);
+        if (_edges.Count == 0 || tokens.IsEmpty)
+        {
+            return;
+        }
+
+        var limit = tokens[^1].End;
+        var k = 0;
+        while (k < tokens.Length)
+        {
+            var (count, type) = LongestAt(text, tokens, k, limit);
+            if (count > 0)
+            {
+                spans.Add(new TokenSpan(k, count, type!));
+                k += count;
+            }
+            else
+            {
+                k++;
+            }
+        }
+    }
+
+    private (int Count, string? Type) LongestAt(string text, ReadOnlySpan<Token> tokens, int first, int limit)
+    {
+        var node = 0;
+        var p = tokens[first].Start;
+        var j = first;
+        var bestCount = 0;
+        string? bestType = null;
+        while (p < limit)
+        {
+            var c = text[p];
+            if (char.IsWhiteSpace(c))
+            {
+                // A run of white space in the text is one space in the name.
+                if (!_edges.TryGetValue(((long)node << 16) | ' ', out node))
+                {
+                    break;
+                }
+
+                while (p < limit && char.IsWhiteSpace(text[p]))
+                {
+                    p++;
+                }
+
+                continue;
+            }
+
+            if (!_edges.TryGetValue(((long)node << 16) | c, out node))
+            {
+                break;
+            }
+
+            p++;
+            if (_types[node] is { } type)
+            {
+                // A name ends here: it counts only at a token's end.
+                while (j < tokens.Length && tokens[j].End < p)
+                {
+                    j++;
+                }
+
+                if (j < tokens.Length && tokens[j].End == p)
+                {
+                    bestCount = j - first + 1;
+                    bestType = type;
+                }
+            }
+        }
+
+        return (bestCount, bestType);
+    }
+
+    private static string Normalize(string name) =>
+        string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,56 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using ArgMiner.Pipeline;
+using ArgMiner.Text;
+
+namespace ArgMiner.Tagging;
+
+/// <summary>
+/// Requires tokens (and uses sentences when present); assigns <see cref="Document.Pos"/>, one UPOS tag per
+/// token, sentence by sentence (the whole token list as one sequence when there are no sentences).
+/// </summary>
+public sealed class PosTaggerStage(AveragedPerceptronTagger tagger) : IProcess
+{
+    /// <summary>The POS model.</summary>
+    public AveragedPerceptronTagger Tagger { get; } = tagger ?? throw new ArgumentNullException(nameof(tagger));
+
+    /// <inheritdoc/>
+    public string Name => "pos";
+
+    /// <inheritdoc/>
+    public Document Process(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var tokens = document.Tokens.AsSpan();
+        var tags = ArrayPool<int>.Shared.Rent(Math.Max(1, tokens.Length));
+        try
+        {
+            // Tokens outside every sentence (none with the standard splitter) get X.
+            var x = Math.Max(0, Tagger.Classes.IndexOf("X"));
+            tags.AsSpan(0, tokens.Length).Fill(x);
+            if (document.Sentences.IsEmpty)
+            {
+                Tagger.Predict(document.Text, tokens, tags);
+            }
+            else
+            {
+                foreach (var s in document.Sentences)
+                {
+                    Tagger.Predict(document.Text, tokens.Slice(s.FirstToken, s.TokenCount), tags.AsSpan(s.FirstToken, s.TokenCount));
+                }
+            }
+
+            var pos = ImmutableArray.CreateBuilder<string>(tokens.Length);
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                pos.Add(Tagger.Classes[tags[i]]);
+            }
+
+            return document with { Pos = pos.MoveToImmutable() };
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(tags);
+        }
+    }
+}

@@ -1,0 +1,302 @@
+using ArgMiner.Text;
+
+namespace ArgMiner.Tagging;
+
+/// <summary>
+/// What the tagger knows of one token, computed once per sentence from the token's characters in the
+/// document text (no string is made): 64-bit hashes of the word, its lower case, its shape, its
+/// prefixes and suffixes, and a few flags.
+/// </summary>
+internal struct TokenInfo
+{
+    /// <summary>Hash of the word as written.</summary>
+    public ulong Word;
+
+    /// <summary>Hash of its lower case.</summary>
+    public ulong Lower;
+
+    /// <summary>Hash of its shape (Xxxx, dd,ddd).</summary>
+    public ulong Shape;
+
+    /// <summary>Hash of its first character.</summary>
+    public ulong Pre1;
+
+    /// <summary>Hash of its first two characters.</summary>
+    public ulong Pre2;
+
+    /// <summary>Hash of its first three characters.</summary>
+    public ulong Pre3;
+
+    /// <summary>Hash of its first four characters.</summary>
+    public ulong Pre4;
+
+    /// <summary>Hash of its last character (lower case).</summary>
+    public ulong Suf1;
+
+    /// <summary>Hash of its last two characters (lower case).</summary>
+    public ulong Suf2;
+
+    /// <summary>Hash of its last three characters (lower case).</summary>
+    public ulong Suf3;
+
+    /// <summary>Hash of its last four characters (lower case).</summary>
+    public ulong Suf4;
+
+    /// <summary>Its ambiguity class from the lexicon (or TaggerLexicon.Unknown).</summary>
+    public ulong Amb;
+
+    /// <summary>Title, upper, lower, digit, hyphen and sentence-start bits.</summary>
+    public int Flags;
+}
+
+/// <summary>
+/// The feature templates of the averaged-perceptron tagger (the role of Catalyst's
+/// <c>AveragePerceptronTagger</c> feature set, hand-written here): every feature is a stable 64-bit hash of
+/// a template number and a value, reduced to a bucket of the weight table. The hash is FNV-1a over UTF-16
+/// code units finished with the SplitMix64 mixer, never <see cref="string.GetHashCode()"/>, so a model
+/// file means the same thing in every process.
+/// </summary>
+internal static class TaggerFeatures
+{
+    /// <summary>Features that depend only on the words (computed once per token).</summary>
+    public const int StaticCount = 36;
+
+    /// <summary>Features that depend on the tags already predicted to the left.</summary>
+    public const int DynamicCount = 6;
+
+    /// <summary>All features of one position.</summary>
+    public const int Count = StaticCount + DynamicCount;
+
+    private const ulong FnvOffset = 14695981039346656037UL;
+    private const ulong FnvPrime = 1099511628211UL;
+    private const ulong Golden = 0x9E3779B97F4A7C15UL;
+
+    // Stand-ins for the words before the start and after the end of a sentence.
+    private const ulong Start1 = 0x5354415254310000UL;
+    private const ulong Start2 = 0x5354415254320000UL;
+    private const ulong End1 = 0x454E443100000000UL;
+    private const ulong End2 = 0x454E443200000000UL;
+
+    private const int FlagTitle = 1;
+    private const int FlagUpper = 2;
+    private const int FlagDigit = 4;
+    private const int FlagHyphen = 8;
+    private const int FlagFirst = 16;
+    private const int FlagLower = 32;
+
+    /// <summary>SplitMix64's finaliser: spreads every input bit over the output.</summary>
+    public static ulong Mix(ulong x)
+    {
+        x ^= x >> 30;
+        x *= 0xBF58476D1CE4E5B9UL;
+        x ^= x >> 27;
+        x *= 0x94D049BB133111EBUL;
+        x ^= x >> 31;
+        return x;
+    }
+
+    /// <summary>FNV-1a over UTF-16 code units.</summary>
+    public static ulong Hash(ReadOnlySpan<char> s)
+    {
+        var h = FnvOffset;
+        foreach (var c in s)
+        {
+            h = (h ^ c) * FnvPrime;
+        }
+
+        return h;
+    }
+
+    /// <summary>FNV-1a over the invariant lower case of <paramref name="s"/>.</summary>
+    public static ulong HashLower(ReadOnlySpan<char> s)
+    {
+        var h = FnvOffset;
+        foreach (var c in s)
+        {
+            h = (h ^ char.ToLowerInvariant(c)) * FnvPrime;
+        }
+
+        return h;
+    }
+
+    /// <summary>Fills <paramref name="info"/> (one entry per token) from the tokens' characters.</summary>
+    /// <param name="text">The text the tokens index.</param>
+    /// <param name="tokens">The sentence's tokens.</param>
+    /// <param name="lexicon">Lower-case word hash to the set of classes seen with it in training (a bit mask).</param>
+    /// <param name="info">Where to write.</param>
+    public static void Describe(string text, ReadOnlySpan<Token> tokens, TaggerLexicon lexicon, Span<TokenInfo> info)
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var s = tokens[i].In(text);
+            ref var t = ref info[i];
+            t.Word = Hash(s);
+            t.Lower = HashLower(s);
+            t.Amb = lexicon.Lookup(t.Lower);
+            var n = s.Length;
+            t.Pre1 = n >= 1 ? Hash(s[..1]) : 0;
+            t.Pre2 = n >= 2 ? Hash(s[..2]) : 0;
+            t.Pre3 = n >= 3 ? Hash(s[..3]) : 0;
+            t.Pre4 = n >= 4 ? Hash(s[..4]) : 0;
+            t.Suf1 = n >= 1 ? HashLower(s[(n - 1)..]) : 0;
+            t.Suf2 = n >= 2 ? HashLower(s[(n - 2)..]) : 0;
+            t.Suf3 = n >= 3 ? HashLower(s[(n - 3)..]) : 0;
+            t.Suf4 = n >= 4 ? HashLower(s[(n - 4)..]) : 0;
+
+            // Shape: X for upper case, x for lower, d for digits, other characters as themselves, runs
+            // cut at four ("Xxxx", "dd,ddd", "X.X."), so every long capitalised word shares one shape.
+            var shape = FnvOffset;
+            char last = '\0';
+            var run = 0;
+            bool upper = false, lower = false, digit = false, hyphen = false;
+            foreach (var c in s)
+            {
+                char k;
+                if (char.IsUpper(c))
+                {
+                    k = 'X';
+                    upper = true;
+                }
+                else if (char.IsLower(c))
+                {
+                    k = 'x';
+                    lower = true;
+                }
+                else if (char.IsDigit(c))
+                {
+                    k = 'd';
+                    digit = true;
+                }
+                else
+                {
+                    k = c;
+                    hyphen |= c == '-';
+                }
+
+                run = k == last ? run + 1 : 1;
+                last = k;
+                if (run <= 4)
+                {
+                    shape = (shape ^ k) * FnvPrime;
+                }
+            }
+
+            t.Shape = shape;
+            var flags = 0;
+            if (n > 0 && char.IsUpper(s[0]))
+            {
+                flags |= FlagTitle;
+            }
+
+            if (upper && !lower)
+            {
+                flags |= FlagUpper;
+            }
+
+            if (lower && !upper)
+            {
+                flags |= FlagLower;
+            }
+
+            if (digit)
+            {
+                flags |= FlagDigit;
+            }
+
+            if (hyphen)
+            {
+                flags |= FlagHyphen;
+            }
+
+            if (i == 0)
+            {
+                flags |= FlagFirst;
+            }
+
+            t.Flags = flags;
+        }
+    }
+
+    /// <summary>Writes the <see cref="StaticCount"/> word features of position <paramref name="i"/> as buckets.</summary>
+    public static void Static(ReadOnlySpan<TokenInfo> info, int i, int bits, Span<int> buckets)
+    {
+        ref readonly var t = ref info[i];
+        var p1 = i >= 1 ? info[i - 1].Lower : Start1;
+        var p2 = i >= 2 ? info[i - 2].Lower : i >= 1 ? Start1 : Start2;
+        var n1 = i + 1 < info.Length ? info[i + 1].Lower : End1;
+        var n2 = i + 2 < info.Length ? info[i + 2].Lower : i + 1 < info.Length ? End1 : End2;
+        var p1Shape = i >= 1 ? info[i - 1].Shape : Start1;
+        var n1Shape = i + 1 < info.Length ? info[i + 1].Shape : End1;
+        var p1Suf = i >= 1 ? info[i - 1].Suf3 : Start1;
+        var n1Suf = i + 1 < info.Length ? info[i + 1].Suf3 : End1;
+        var p1Flags = i >= 1 ? (ulong)info[i - 1].Flags : 64;
+        var n1Flags = i + 1 < info.Length ? (ulong)info[i + 1].Flags : 128;
+        var p1Word = i >= 1 ? info[i - 1].Word : Start1;
+        var n1Word = i + 1 < info.Length ? info[i + 1].Word : End1;
+
+        buckets[0] = Bucket(0, 0, bits);
+        buckets[1] = Bucket(1, t.Word, bits);
+        buckets[2] = Bucket(2, t.Lower, bits);
+        buckets[3] = Bucket(3, t.Pre1, bits);
+        buckets[4] = Bucket(4, t.Pre2, bits);
+        buckets[5] = Bucket(5, t.Pre3, bits);
+        buckets[6] = Bucket(6, t.Pre4, bits);
+        buckets[7] = Bucket(7, t.Suf1, bits);
+        buckets[8] = Bucket(8, t.Suf2, bits);
+        buckets[9] = Bucket(9, t.Suf3, bits);
+        buckets[10] = Bucket(10, t.Suf4, bits);
+        buckets[11] = Bucket(11, t.Shape, bits);
+        buckets[12] = Bucket(12, (ulong)t.Flags, bits);
+        buckets[13] = Bucket(13, p1, bits);
+        buckets[14] = Bucket(14, p2, bits);
+        buckets[15] = Bucket(15, n1, bits);
+        buckets[16] = Bucket(16, n2, bits);
+        buckets[17] = Bucket(17, p1Suf, bits);
+        buckets[18] = Bucket(18, n1Suf, bits);
+        buckets[19] = Bucket(19, p1Shape, bits);
+        buckets[20] = Bucket(20, n1Shape, bits);
+        buckets[21] = Bucket(21, Mix(p1) ^ t.Lower, bits);
+        buckets[22] = Bucket(22, Mix(t.Lower) ^ n1, bits);
+        buckets[23] = Bucket(23, p1Flags, bits);
+        buckets[24] = Bucket(24, n1Flags, bits);
+        buckets[25] = Bucket(25, Mix(p1Shape) ^ t.Shape, bits);
+        buckets[26] = Bucket(26, Mix(t.Shape) ^ n1Shape, bits);
+        buckets[27] = Bucket(27, p1Word, bits);
+        buckets[28] = Bucket(28, n1Word, bits);
+        buckets[29] = Bucket(29, Mix(t.Suf3) ^ n1, bits);
+        buckets[30] = Bucket(30, Mix(p1) ^ t.Suf3, bits);
+
+        // Ambiguity classes: which tags the word and its neighbours took in training (a stand-in for
+        // the right-hand tags a greedy left-to-right tagger cannot see yet).
+        var p1Amb = i >= 1 ? info[i - 1].Amb : Start1;
+        var n1Amb = i + 1 < info.Length ? info[i + 1].Amb : End1;
+        var n2Amb = i + 2 < info.Length ? info[i + 2].Amb : End2;
+        buckets[31] = Bucket(31, t.Amb, bits);
+        buckets[32] = Bucket(32, n1Amb, bits);
+        buckets[33] = Bucket(33, Mix(t.Amb) ^ n1Amb, bits);
+        buckets[34] = Bucket(34, Mix(n1Amb) ^ n2Amb, bits);
+        buckets[35] = Bucket(35, Mix(p1Amb) ^ t.Amb, bits);
+    }
+
+    /// <summary>Writes the <see cref="DynamicCount"/> features built on the previous predicted tags.</summary>
+    /// <param name="info">The sentence's tokens.</param>
+    /// <param name="i">The position.</param>
+    /// <param name="prev">The tag predicted at <c>i - 1</c>, or -1 at the start.</param>
+    /// <param name="prev2">The tag predicted at <c>i - 2</c>, or -1 (or -2) at the start.</param>
+    /// <param name="bits">The weight table has <c>2^bits</c> buckets.</param>
+    /// <param name="buckets">Where to write.</param>
+    public static void Dynamic(ReadOnlySpan<TokenInfo> info, int i, int prev, int prev2, int bits, Span<int> buckets)
+    {
+        var p = (ulong)(uint)(prev + 3);
+        var p2 = (ulong)(uint)(prev2 + 3);
+        buckets[0] = Bucket(40, p, bits);
+        buckets[1] = Bucket(41, (p2 << 8) | p, bits);
+        buckets[2] = Bucket(42, Mix(p) ^ info[i].Lower, bits);
+        buckets[3] = Bucket(43, Mix(p + 1000) ^ info[i].Suf3, bits);
+        buckets[4] = Bucket(44, Mix(p + 2000) ^ info[i].Amb, bits);
+        buckets[5] = Bucket(45, Mix(p + 3000) ^ info[i].Shape, bits);
+    }
+
+    private static int Bucket(int template, ulong value, int bits) =>
+        (int)(Mix(value + ((ulong)(template + 1) * Golden)) >> (64 - bits));
+}

@@ -1,0 +1,347 @@
+using System.Text;
+using ArgMiner.Tokenization;
+
+namespace ArgMiner.Tagging;
+
+/// <summary>Which sentences of the GMB file to read.</summary>
+public enum GmbSplit
+{
+    /// <summary>Every sentence.</summary>
+    All,
+
+    /// <summary>Every sentence but the held-out ones: what the shipped model is trained on.</summary>
+    Train,
+
+    /// <summary>Every tenth sentence (numbers 10, 20, 30… in the file), never trained on.</summary>
+    Heldout,
+}
+
+/// <summary>
+/// Readers of the tagging corpora (CoNLL-U, the GMB NER CSV, IOB2) into <see cref="TaggedSentence"/>s,
+/// with the mapping of their labels to ArgMiner's.
+/// </summary>
+public static class TaggingCorpora
+{
+    /// <summary>
+    /// Person titles that GMB puts inside person spans and ArgMiner (like UNER and most users) leaves out:
+    /// they are stripped from the start of training spans.
+    /// </summary>
+    public static readonly IReadOnlySet<string> PersonTitles = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lady", "Lord", "Dame",
+        "President", "Vice", "Prime", "Minister", "Foreign", "Defense", "Defence", "Interior", "Finance",
+        "Secretary", "General", "Gen.", "Lieutenant", "Lt.", "Colonel", "Col.", "Major", "Maj.", "Captain", "Capt.",
+        "Admiral", "Adm.", "Sergeant", "Sgt.", "Commander", "Chancellor", "King", "Queen", "Prince", "Princess",
+        "Pope", "Cardinal", "Archbishop", "Bishop", "Reverend", "Rev.", "Father", "Sheikh", "Ayatollah", "Imam",
+        "Senator", "Sen.", "Representative", "Rep.", "Governor", "Gov.", "Mayor", "Judge", "Justice",
+        "Ambassador", "Envoy", "Chairman", "Chief", "Premier", "Speaker", "Emir", "Sultan", "Crown",
+        "Deputy", "Former", "Acting", "Opposition", "Leader", "Commissioner", "Director", "Spokesman",
+        "Spokeswoman", "Mullah", "Cleric", "Professor", "Prof.", "Nobel", "Laureate", "Field", "Marshal",
+        "Attorney", "Supreme", "Grand", "Brigadier", "Secretary-General",
+    };
+
+    private static readonly HashSet<string> DateWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.",
+        "nov.", "dec.", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "today", "yesterday", "tomorrow", "day", "days", "week", "weeks", "weekend", "month", "months",
+        "year", "years", "decade", "decades", "century", "centuries", "spring", "summer", "autumn", "fall",
+        "winter", "mid-year", "quarter", "christmas", "ramadan", "easter",
+    };
+
+    /// <summary>Reads a CoNLL-U file's words and UPOS tags (multi-word token lines and empty nodes skipped).</summary>
+    public static List<TaggedSentence> ReadConllu(string path)
+    {
+        var result = new List<TaggedSentence>();
+        var words = new List<string>();
+        var tags = new List<string>();
+        var lineNo = 0;
+        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        {
+            lineNo++;
+            if (line.Length == 0)
+            {
+                Flush();
+                continue;
+            }
+
+            if (line[0] == '#')
+            {
+                continue;
+            }
+
+            var cols = line.Split('\t');
+            if (cols.Length < 4)
+            {
+                throw new InvalidDataException($"{path}:{lineNo}: expected 10 tab-separated columns");
+            }
+
+            if (cols[0].Contains('-', StringComparison.Ordinal) || cols[0].Contains('.', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            words.Add(cols[1]);
+            tags.Add(cols[3]);
+        }
+
+        Flush();
+        return result;
+
+        void Flush()
+        {
+            if (words.Count > 0)
+            {
+                result.Add(TaggedSentence.FromWords(words, tags));
+                words.Clear();
+                tags.Clear();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the GMB NER CSV (<c>Sentence #,Word,POS,Tag</c>; "Sentence: N" starts a sentence) with its tags
+    /// mapped to ArgMiner's (see <see cref="MapGmb"/>).
+    /// </summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="split">Which sentences.</param>
+    /// <param name="tokenizer">When given, GMB's words are re-split into the pipeline's tokens.</param>
+    public static List<TaggedSentence> ReadGmb(string path, GmbSplit split, ITokenizer? tokenizer = null)
+    {
+        var result = new List<TaggedSentence>();
+        var words = new List<string>();
+        var tags = new List<string>();
+        var sentence = 0;
+        var lineNo = 0;
+        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        {
+            lineNo++;
+            if (lineNo == 1 || line.Length == 0)
+            {
+                continue;
+            }
+
+            var cols = SplitCsv(line);
+            if (cols.Count != 4)
+            {
+                throw new InvalidDataException($"{path}:{lineNo}: expected 4 comma-separated columns");
+            }
+
+            if (cols[0].Length > 0)
+            {
+                Flush();
+                sentence++;
+            }
+
+            words.Add(cols[1]);
+            tags.Add(cols[3]);
+        }
+
+        Flush();
+        return result;
+
+        void Flush()
+        {
+            if (words.Count > 0)
+            {
+                var heldout = sentence % 10 == 0;
+                if (split == GmbSplit.All || (split == GmbSplit.Heldout) == heldout)
+                {
+                    var mapped = MapGmb(words, tags);
+                    result.Add(tokenizer is null ? TaggedSentence.FromWords(words, mapped) : TaggedSentence.FromWords(words, mapped, tokenizer));
+                }
+
+                words.Clear();
+                tags.Clear();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Maps GMB BIO tags to ArgMiner's: per→PERSON (leading titles such as "Mr." or "President" left out),
+    /// org→ORG, geo→LOC, gpe→NORP, eve→EVENT, tim→DATE only when the span names a date (it has a digit, a
+    /// month, weekday, season or a unit such as "year"; GMB's bare "since", "later", "now" are dropped),
+    /// and art and nat dropped (too few and too mixed to learn).
+    /// </summary>
+    public static string[] MapGmb(IReadOnlyList<string> words, IReadOnlyList<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(tags);
+        var result = new string[tags.Count];
+        var i = 0;
+        while (i < tags.Count)
+        {
+            var tag = tags[i];
+            if (tag.Length < 3 || tag[1] != '-')
+            {
+                result[i++] = "O";
+                continue;
+            }
+
+            // One span: this B- (or stray I-) and the I- of the same type after it.
+            var gmbType = tag[2..];
+            var end = i + 1;
+            while (end < tags.Count && tags[end] == "I-" + gmbType)
+            {
+                end++;
+            }
+
+            var start = i;
+            string? type = gmbType switch
+            {
+                "per" => "PERSON",
+                "org" => "ORG",
+                "geo" => "LOC",
+                "gpe" => "NORP",
+                "eve" => "EVENT",
+                "tim" => "DATE",
+                _ => null,
+            };
+            if (type == "PERSON")
+            {
+                while (start < end && PersonTitles.Contains(words[start]))
+                {
+                    result[start++] = "O";
+                }
+            }
+            else if (type == "DATE" && !NamesDate(words, start, end))
+            {
+                type = null;
+            }
+
+            for (var k = start; k < end; k++)
+            {
+                result[k] = type is null ? "O" : (k == start ? "B-" : "I-") + type;
+            }
+
+            i = end;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Reads an IOB2 file (UNER: id, word, tag columns) with PER→PERSON, ORG→ORG, LOC→LOC and every other
+    /// type dropped.
+    /// </summary>
+    public static List<TaggedSentence> ReadIob2(string path)
+    {
+        var result = new List<TaggedSentence>();
+        var words = new List<string>();
+        var tags = new List<string>();
+        var lineNo = 0;
+        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        {
+            lineNo++;
+            if (line.Length == 0)
+            {
+                Flush();
+                continue;
+            }
+
+            if (line[0] == '#')
+            {
+                continue;
+            }
+
+            var cols = line.Split('\t');
+            if (cols.Length < 3)
+            {
+                throw new InvalidDataException($"{path}:{lineNo}: expected id, word and tag columns");
+            }
+
+            words.Add(cols[1]);
+            var tag = cols[2];
+            tags.Add(tag.Length > 2 && tag[1] == '-'
+                ? tag[2..] switch
+                {
+                    "PER" => tag[..2] + "PERSON",
+                    "ORG" => tag[..2] + "ORG",
+                    "LOC" => tag[..2] + "LOC",
+                    _ => "O",
+                }
+                : "O");
+        }
+
+        Flush();
+        return result;
+
+        void Flush()
+        {
+            if (words.Count > 0)
+            {
+                result.Add(TaggedSentence.FromWords(words, tags));
+                words.Clear();
+                tags.Clear();
+            }
+        }
+    }
+
+    private static bool NamesDate(IReadOnlyList<string> words, int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            var w = words[k];
+            if (DateWords.Contains(w))
+            {
+                return true;
+            }
+
+            foreach (var ch in w)
+            {
+                if (char.IsAsciiDigit(ch))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static List<string> SplitCsv(string line)
+    {
+        var cols = new List<string>(4);
+        var sb = new StringBuilder();
+        var i = 0;
+        while (true)
+        {
+            sb.Clear();
+            if (i < line.Length && line[i] == '"')
+            {
+                i++;
+                while (i < line.Length)
+                {
+                    if (line[i] == '"')
+                    {
+                        if (i + 1 < line.Length && line[i + 1] == '"')
+                        {
+                            sb.Append('"');
+                            i += 2;
+                            continue;
+                        }
+
+                        i++;
+                        break;
+                    }
+
+                    sb.Append(line[i++]);
+                }
+            }
+
+            while (i < line.Length && line[i] != ',')
+            {
+                sb.Append(line[i++]);
+            }
+
+            cols.Add(sb.ToString());
+            if (i >= line.Length)
+            {
+                return cols;
+            }
+
+            i++;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using ArgMiner.Tagging;
+
+namespace ArgMiner.Tests.Cli;
+
+public sealed class TaggerCommandsTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), $"argminer-cli-tagger-{Guid.NewGuid():N}");
+
+    public TaggerCommandsTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = ArgMiner.Cli.CommandLine.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private string Conllu(string name, int sentences, int seed)
+    {
+        var path = Path.Combine(_dir, name);
+        using var w = new StreamWriter(path);
+        foreach (var s in Tagging.TaggingTestData.PosSentences(sentences, seed))
+        {
+            for (var i = 0; i < s.Tokens.Length; i++)
+            {
+                w.WriteLine($"{i + 1}\t{s.Word(i)}\t_\t{s.Tags[i]}\t_\t_\t_\t_\t_\t_");
+            }
+
+            w.WriteLine();
+        }
+
+        return path;
+    }
+
+    [Fact]
+    public void Given_a_small_corpus_When_train_then_evaluate_Then_the_model_file_and_metrics_are_written()
+    {
+        var train = Conllu("train.conllu", 150, 1);
+        var dev = Conllu("dev.conllu", 40, 2);
+        var model = Path.Combine(_dir, "pos.model");
+
+        var (code, output, err) = Run("train-tagger", "pos", "--data", train, "--dev", dev, "--out", model, "--epochs", "2", "--bits", "12", "--lexicon-min", "2");
+
+        Assert.True(code == 0, err);
+        Assert.Contains("dev accuracy on dev.conllu", output, StringComparison.Ordinal);
+        var card = AveragedPerceptronTagger.ReadCard(model, AveragedPerceptronTagger.PosKind);
+        Assert.NotNull(card["metrics"]?["dev.conllu"]?["tokenAccuracy"]);
+        Assert.Equal(2, (int)card["settings"]!["epochs"]!);
+
+        var (evalCode, evalOut, evalErr) = Run("evaluate-tagger", "pos", "--model", model, "--data", dev);
+
+        Assert.True(evalCode == 0, evalErr);
+        Assert.Contains("token accuracy", evalOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_a_corrupt_model_When_evaluated_Then_one_error_line_and_exit_1()
+    {
+        var model = Path.Combine(_dir, "bad.model");
+        File.WriteAllText(model, "not a zip");
+        var dev = Conllu("dev.conllu", 5, 2);
+
+        var (code, _, err) = Run("evaluate-tagger", "pos", "--model", model, "--data", dev);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith($"argminer: {model}: corrupt", err, StringComparison.Ordinal);
+        Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Given_a_bad_gazetteer_When_evaluating_ner_Then_file_and_line_are_named()
+    {
+        var gaz = Path.Combine(_dir, "g.tsv");
+        File.WriteAllText(gaz, "NATO\tORG\nbroken line\n");
+        var data = Path.Combine(_dir, "d.iob2");
+        File.WriteAllText(data, "1\tNATO\tB-ORG\n\n");
+        var model = Path.Combine(_dir, "ner.model");
+        Tagging.TaggingTestData.SmallTrainer(AveragedPerceptronTagger.NerKind).Fit(Tagging.TaggingTestData.NerSentences(30, 1)).Save(model, []);
+
+        var (code, _, err) = Run("evaluate-tagger", "ner", "--model", model, "--data", data, "--gazetteer", gaz);
+
+        Assert.Equal(1, code);
+        Assert.Equal($"argminer: {gaz}:2: expected 'name<TAB>type', found 1 column(s)", err.Trim());
+    }
+
+    [Fact]
+    public void Given_an_unknown_kind_When_training_Then_usage_exit_2()
+    {
+        var (code, _, err) = Run("train-tagger", "chunk", "--data", "x.conllu");
+
+        Assert.Equal(2, code);
+        Assert.Contains("chunk", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_a_missing_data_file_When_training_Then_exit_1_with_the_path()
+    {
+        var missing = Path.Combine(_dir, "missing.conllu");
+
+        var (code, _, err) = Run("train-tagger", "pos", "--data", missing, "--out", Path.Combine(_dir, "m.model"));
+
+        Assert.Equal(1, code);
+        Assert.Equal($"argminer: {missing}: file not found", err.Trim());
+    }
+}

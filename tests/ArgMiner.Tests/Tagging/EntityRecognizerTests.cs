@@ -1,0 +1,85 @@
+using ArgMiner.Tagging;
+using ArgMiner.Text;
+
+namespace ArgMiner.Tests.Tagging;
+
+public sealed class EntityRecognizerTests
+{
+    // A tiny NER model trained on "<Person> [<Person>] met friends in <Place> ." sentences.
+    private static readonly AveragedPerceptronTagger Model =
+        TaggingTestData.SmallTrainer(AveragedPerceptronTagger.NerKind).Fit(TaggingTestData.NerSentences(300, seed: 11));
+
+    private static List<(string Text, string Type, EntitySource Source)> Recognize(EntityRecognizer r, TaggedSentence s)
+    {
+        var found = new List<RecognizedEntity>();
+        r.Recognize(s.Text, s.Tokens.AsSpan(), found);
+        return [.. found.Select(e => (s.Text[s.Tokens[e.Span.First].Start..s.Tokens[e.Span.First + e.Span.Count - 1].End], e.Span.Type, e.Source))];
+    }
+
+    private static TaggedSentence Words(params string[] words) => TaggedSentence.FromWords(words, [.. words.Select(_ => "O")]);
+
+    [Fact]
+    public void Given_no_gazetteer_When_recognized_Then_the_model_finds_the_entities()
+    {
+        var found = Recognize(new EntityRecognizer(Model, Gazetteer.Empty), Words("Elena", "Chen", "met", "friends", "in", "Lima", "."));
+
+        Assert.Equal([("Elena Chen", "PERSON", EntitySource.Model), ("Lima", "LOC", EntitySource.Model)], found);
+    }
+
+    [Fact]
+    public void Given_a_gazetteer_name_overlapping_a_model_entity_When_recognized_Then_the_gazetteer_wins()
+    {
+        var gazetteer = Gazetteer.FromEntries([("Chen met", "ORG")]);
+
+        var found = Recognize(new EntityRecognizer(Model, gazetteer), Words("Elena", "Chen", "met", "friends", "in", "Lima", "."));
+
+        Assert.Equal([("Chen met", "ORG", EntitySource.Gazetteer), ("Lima", "LOC", EntitySource.Model)], found);
+    }
+
+    [Fact]
+    public void Given_a_gazetteer_name_the_model_missed_When_recognized_Then_it_is_added_in_order()
+    {
+        var gazetteer = Gazetteer.FromEntries([("friends", "NORP")]);
+
+        var found = Recognize(new EntityRecognizer(Model, gazetteer), Words("Anna", "met", "friends", "in", "Oslo", "."));
+
+        Assert.Equal(
+            [("Anna", "PERSON", EntitySource.Model), ("friends", "NORP", EntitySource.Gazetteer), ("Oslo", "LOC", EntitySource.Model)],
+            found);
+    }
+
+    [Fact]
+    public void Given_a_model_entity_containing_a_same_type_gazetteer_name_When_recognized_Then_the_longer_model_entity_stays()
+    {
+        var gazetteer = Gazetteer.FromEntries([("Chen", "PERSON")]);
+
+        var found = Recognize(new EntityRecognizer(Model, gazetteer), Words("Elena", "Chen", "met", "friends", "in", "Lima", "."));
+
+        Assert.Contains(("Elena Chen", "PERSON", EntitySource.Model), found);
+        Assert.DoesNotContain(found, e => e.Text == "Chen");
+    }
+
+    [Fact]
+    public void Given_mid_hyphen_year_When_joined_Then_one_date()
+    {
+        const string text = "as of mid-2025 and mid - 2025";
+        Token[] tokens = [new(0, 2), new(3, 5), new(6, 9), new(9, 10), new(10, 14), new(15, 18), new(19, 22), new(23, 24), new(25, 29)];
+        var spans = new List<TokenSpan> { new(4, 1, "DATE") };
+
+        EntityRecognizer.JoinMidPrefix(text, tokens, spans);
+
+        // The glued form becomes one DATE; the spaced form is not a "mid-" date.
+        Assert.Equal([new TokenSpan(2, 3, "DATE")], spans);
+    }
+
+    [Fact]
+    public void Given_a_date_list_When_split_Then_each_date_stands_alone()
+    {
+        var s = Words("In", "December", "2019", "and", "January", "2020", "they");
+        var spans = new List<TokenSpan> { new(1, 5, "DATE") };
+
+        EntityRecognizer.SplitDateLists(s.Text, s.Tokens.AsSpan(), spans);
+
+        Assert.Equal([new TokenSpan(1, 2, "DATE"), new TokenSpan(4, 2, "DATE")], spans);
+    }
+}

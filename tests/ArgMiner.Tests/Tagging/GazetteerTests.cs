@@ -1,0 +1,103 @@
+using ArgMiner.Tagging;
+using ArgMiner.Text;
+
+namespace ArgMiner.Tests.Tagging;
+
+public sealed class GazetteerTests
+{
+    private static List<(string Text, string Type)> Match(Gazetteer g, TaggedSentence s)
+    {
+        var spans = new List<TokenSpan>();
+        g.Match(s.Text, s.Tokens.AsSpan(), spans);
+        return [.. spans.Select(e => (s.Text[s.Tokens[e.First].Start..s.Tokens[e.First + e.Count - 1].End], e.Type))];
+    }
+
+    private static TaggedSentence Words(params string[] words) => TaggedSentence.FromWords(words, [.. words.Select(_ => "O")]);
+
+    private static Gazetteer Parse(string tsv, string name = "test.tsv") => Gazetteer.Parse(new StringReader(tsv), name);
+
+    [Fact]
+    public void Given_nested_names_When_matched_Then_the_longest_wins()
+    {
+        var g = Parse("Islamic State\tORG\nIslamic State of Iraq\tORG\nIraq\tLOC\n");
+
+        var found = Match(g, Words("the", "Islamic", "State", "of", "Iraq", "and", "Iraq"));
+
+        Assert.Equal([("Islamic State of Iraq", "ORG"), ("Iraq", "LOC")], found);
+    }
+
+    [Fact]
+    public void Given_a_name_When_it_ends_inside_a_token_Then_no_match()
+    {
+        var g = Parse("UN\tORG\nPMF\tORG\n");
+
+        Assert.Empty(Match(g, Words("UNESCO", "PMFs", "un")));
+    }
+
+    [Fact]
+    public void Given_a_name_When_case_differs_Then_no_match()
+    {
+        var g = Parse("Shia\tNORP\n");
+
+        Assert.Empty(Match(g, Words("shia", "SHIA")));
+        Assert.Single(Match(g, Words("Shia")));
+    }
+
+    [Fact]
+    public void Given_text_with_several_spaces_When_matched_Then_white_space_runs_match_one_space()
+    {
+        var g = Parse("Ain al-Asad\tLOC\n");
+        const string text = "at Ain   al-Asad base";
+        Token[] tokens = [new(0, 2), new(3, 6), new(9, 16), new(17, 21)];
+        var spans = new List<TokenSpan>();
+
+        g.Match(text, tokens, spans);
+
+        Assert.Equal([new TokenSpan(1, 2, "LOC")], spans);
+    }
+
+    [Fact]
+    public void Given_comments_and_blank_lines_When_parsed_Then_they_are_ignored_and_later_lines_win()
+    {
+        var g = Parse("# a comment\n\nKurds\tORG\n  # indented comment\nKurds\tNORP\n");
+
+        Assert.Equal(1, g.Count);
+        Assert.Equal([("Kurds", "NORP")], Match(g, Words("Kurds")));
+    }
+
+    [Theory]
+    [InlineData("NATO ORG\n", 1, "expected 'name<TAB>type'")]
+    [InlineData("# ok\nNATO\tORG\nReuters\tCOMPANY\n", 3, "unknown type 'COMPANY'")]
+    [InlineData("NATO\tORG\textra\n", 1, "3 column(s)")]
+    [InlineData("\t\tORG\n", 1, "3 column(s)")]
+    [InlineData(" \tORG\n", 1, "empty name")]
+    public void Given_a_bad_line_When_parsed_Then_one_error_names_file_and_line(string tsv, int line, string problem)
+    {
+        var ex = Assert.Throws<GazetteerFormatException>(() => Parse(tsv, "my.tsv"));
+
+        Assert.StartsWith($"my.tsv:{line}: ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [Fact]
+    public void Given_a_missing_file_When_loaded_Then_a_gazetteer_error()
+    {
+        var ex = Assert.Throws<GazetteerFormatException>(() => Gazetteer.Load("/no/such/gazetteer.tsv"));
+
+        Assert.Contains("not found", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_the_repository_file_When_loaded_Then_it_parses_and_equals_the_embedded_default()
+    {
+        var path = Path.Combine(TaggingTestData.RepoRoot(), "corpus", "gazetteer.tsv");
+
+        var fromFile = Gazetteer.Load(path);
+        var embedded = Gazetteer.LoadDefault();
+
+        Assert.True(fromFile.Count > 50);
+        Assert.Equal(fromFile.Count, embedded.Count);
+        Assert.Equal([("Kataib Hezbollah", "ORG")], Match(embedded, Words("Kataib", "Hezbollah")));
+    }
+}

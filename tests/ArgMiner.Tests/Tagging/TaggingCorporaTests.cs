@@ -1,0 +1,107 @@
+using ArgMiner.Tagging;
+using ArgMiner.Tokenization;
+
+namespace ArgMiner.Tests.Tagging;
+
+public sealed class TaggingCorporaTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), $"argminer-corpora-{Guid.NewGuid():N}");
+
+    public TaggingCorporaTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    [Fact]
+    public void Given_gmb_person_spans_with_titles_When_mapped_Then_titles_are_left_out()
+    {
+        var tags = TaggingCorpora.MapGmb(
+            ["President", "George", "Bush", "and", "Mr.", "Blair", "met", "General"],
+            ["B-per", "I-per", "I-per", "O", "B-per", "I-per", "O", "B-per"]);
+
+        Assert.Equal(["O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O"], tags);
+    }
+
+    [Fact]
+    public void Given_gmb_time_spans_When_mapped_Then_only_real_dates_become_DATE()
+    {
+        var tags = TaggingCorpora.MapGmb(
+            ["since", "then", "on", "Tuesday", "in", "March", "2005", "later"],
+            ["B-tim", "I-tim", "O", "B-tim", "O", "B-tim", "I-tim", "B-tim"]);
+
+        Assert.Equal(["O", "O", "O", "B-DATE", "O", "B-DATE", "I-DATE", "O"], tags);
+    }
+
+    [Fact]
+    public void Given_gmb_types_When_mapped_Then_they_follow_the_documented_table()
+    {
+        var tags = TaggingCorpora.MapGmb(
+            ["Iraq", "Iraqi", "UN", "Olympics", "Boeing", "Katrina"],
+            ["B-geo", "B-gpe", "B-org", "B-eve", "B-art", "B-nat"]);
+
+        Assert.Equal(["B-LOC", "B-NORP", "B-ORG", "B-EVENT", "O", "O"], tags);
+    }
+
+    [Fact]
+    public void Given_a_gmb_csv_When_read_by_split_Then_every_tenth_sentence_is_held_out_and_quotes_are_read()
+    {
+        var lines = new List<string> { "Sentence #,Word,POS,Tag" };
+        for (var n = 1; n <= 20; n++)
+        {
+            lines.Add($"Sentence: {n},Word{n},NN,O");
+            lines.Add(",\"10,000\",CD,O");
+            lines.Add(",\"\"\"\",``,O");
+        }
+
+        var path = Write("gmb.csv", string.Join('\n', lines) + "\n");
+
+        var heldout = TaggingCorpora.ReadGmb(path, GmbSplit.Heldout);
+        var train = TaggingCorpora.ReadGmb(path, GmbSplit.Train);
+        var all = TaggingCorpora.ReadGmb(path, GmbSplit.All);
+
+        Assert.Equal(["Word10", "Word20"], heldout.Select(s => s.Word(0)));
+        Assert.Equal(18, train.Count);
+        Assert.Equal(20, all.Count);
+        Assert.DoesNotContain(train, s => s.Word(0) is "Word10" or "Word20");
+        Assert.Equal("10,000", all[0].Word(1));
+        Assert.Equal("\"", all[0].Word(2));
+    }
+
+    [Fact]
+    public void Given_a_tokenizer_When_gmb_words_are_resplit_Then_parts_continue_the_entity()
+    {
+        var s = TaggedSentence.FromWords(["al-Qaida", "attacked", "U.S.", "troops", "."], ["B-ORG", "O", "B-LOC", "O", "O"], new RuleTokenizer());
+
+        var words = Enumerable.Range(0, s.Tokens.Length).Select(s.Word).ToArray();
+        Assert.Equal(["al", "-", "Qaida", "attacked", "U.S.", "troops", "."], words);
+        Assert.Equal(["B-ORG", "I-ORG", "I-ORG", "O", "B-LOC", "O", "O"], s.Tags.ToArray());
+    }
+
+    [Fact]
+    public void Given_conllu_with_multiword_tokens_When_read_Then_words_are_used_and_ranges_skipped()
+    {
+        var path = Write("t.conllu", "# text = I can't.\n1\tI\tI\tPRON\t_\t_\t_\t_\t_\t_\n2-3\tcan't\t_\t_\t_\t_\t_\t_\t_\t_\n2\tca\tcan\tAUX\t_\t_\t_\t_\t_\t_\n3\tn't\tnot\tPART\t_\t_\t_\t_\t_\t_\n3.1\tx\tx\tX\t_\t_\t_\t_\t_\t_\n4\t.\t.\tPUNCT\t_\t_\t_\t_\t_\t_\n\n");
+
+        var sentences = TaggingCorpora.ReadConllu(path);
+
+        var s = Assert.Single(sentences);
+        Assert.Equal(["I", "ca", "n't", "."], Enumerable.Range(0, s.Tokens.Length).Select(s.Word));
+        Assert.Equal(["PRON", "AUX", "PART", "PUNCT"], s.Tags.ToArray());
+    }
+
+    [Fact]
+    public void Given_iob2_When_read_Then_uner_types_map_and_others_drop()
+    {
+        var path = Write("u.iob2", "# sent_id = 1\n1\tJohn\tB-PER\t-\t-\n2\tin\tO\t-\t-\n3\tTampa\tB-LOC\t-\t-\n4\tBay\tI-LOC\t-\t-\n5\tGoogle\tB-ORG\t-\t-\n6\tX\tB-MISC\t-\t-\n\n");
+
+        var s = Assert.Single(TaggingCorpora.ReadIob2(path));
+
+        Assert.Equal(["B-PERSON", "O", "B-LOC", "I-LOC", "B-ORG", "O"], s.Tags.ToArray());
+    }
+}

@@ -1,0 +1,137 @@
+using ArgMiner.Tagging;
+using ArgMiner.Text;
+using ArgMiner.Tokenization;
+
+namespace ArgMiner.Tests.Tagging;
+
+public sealed class TaggingStageTests
+{
+    private const string Article =
+        "Iraq Braces for a U.S. Exit\n" +
+        "In December 2019, the United States struck Kataib Hezbollah near Baghdad. President Donald Trump said NATO would stay.\n" +
+        "Reuters reported that Islamic State fighters were active in Diyala and Kirkuk in June 2025.\n" +
+        "\n\n\n\n" +
+        "great piece by Steven Nabil! the Kurds in Erbil deserve better.\n";
+
+    [Fact]
+    public void Given_an_article_When_tagged_Then_the_pos_layer_has_one_tag_per_token()
+    {
+        var doc = TaggingTestData.Pipeline.Process(TaggingTestData.Doc(Article));
+
+        Assert.NotEmpty(doc.Tokens);
+        Assert.Equal(doc.Tokens.Length, doc.Pos.Length);
+        Assert.All(doc.Pos, p => Assert.Contains(p, TaggingModels.PosTagger.Classes));
+    }
+
+    [Fact]
+    public void Given_an_article_When_tagged_Then_entities_lie_inside_their_sentence_on_token_boundaries()
+    {
+        var doc = TaggingTestData.Pipeline.Process(TaggingTestData.Doc(Article));
+
+        Assert.NotEmpty(doc.Entities);
+        var starts = doc.Tokens.Select(t => t.Start).ToHashSet();
+        var ends = doc.Tokens.Select(t => t.End).ToHashSet();
+        var previousEnd = 0;
+        foreach (var e in doc.Entities)
+        {
+            var s = doc.Sentences[e.Sentence];
+            Assert.InRange(e.Start, s.Start, s.End);
+            Assert.InRange(e.End, e.Start + 1, s.End);
+            Assert.Contains(e.Start, starts);
+            Assert.Contains(e.End, ends);
+            Assert.True(e.Start >= previousEnd, "entities are in text order and do not overlap");
+            previousEnd = e.End;
+        }
+    }
+
+    [Fact]
+    public void Given_an_article_When_tagged_Then_names_come_out_with_their_types_and_sources()
+    {
+        var doc = TaggingTestData.Pipeline.Process(TaggingTestData.Doc(Article));
+        var found = TaggingTestData.EntityTexts(doc);
+
+        Assert.Contains(("Kataib Hezbollah", "ORG", EntitySource.Gazetteer), found);
+        Assert.Contains(found, e => e is ("Donald Trump", "PERSON", _));
+        Assert.Contains(found, e => e is ("December 2019", "DATE", EntitySource.Model));
+        Assert.Contains(found, e => e is ("Steven Nabil", "PERSON", EntitySource.Model));
+        Assert.DoesNotContain(found, e => e.Text.Contains("President", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Given_the_same_documents_When_tagged_in_parallel_Then_results_equal_the_sequential_ones()
+    {
+        var docs = Enumerable.Range(0, 16).Select(i => TaggingTestData.Doc(Article + $"Comment {i} from Tehran.\n", $"d{i}")).ToArray();
+        var sequential = docs.Select(d => TaggingTestData.Pipeline.Process(d)).ToArray();
+
+        var parallel = new Document[docs.Length];
+        Parallel.For(0, docs.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = TaggingTestData.Pipeline.Process(docs[i]));
+
+        for (var i = 0; i < docs.Length; i++)
+        {
+            Assert.Equal(sequential[i].Pos.ToArray(), parallel[i].Pos.ToArray());
+            Assert.Equal(sequential[i].Entities.ToArray(), parallel[i].Entities.ToArray());
+        }
+    }
+
+    [Fact]
+    public void Given_title_case_headings_When_tagged_Then_their_model_entities_are_confirmed_elsewhere_and_gazetteer_names_stay()
+    {
+        var text = File.ReadAllText(Path.Combine(TaggingTestData.RepoRoot(), "corpus", "articles", "003_00ec76e79eb1746a.txt"));
+        var doc = TaggingTestData.Pipeline.Process(TaggingTestData.Doc(text));
+        bool InHeading(Entity e) => doc.Sentences[e.Sentence].Section is Section.Title or Section.Heading;
+        var elsewhere = doc.Entities.Where(e => !InHeading(e)).Select(e => (doc.Text[e.Start..e.End], e.Type)).ToHashSet();
+
+        var headingEntities = doc.Entities.Where(InHeading).ToList();
+
+        Assert.Contains(headingEntities, e => doc.Text[e.Start..e.End] == "Kurdistan" && e.Source == EntitySource.Gazetteer);
+        Assert.All(headingEntities.Where(e => e.Source == EntitySource.Model), e => Assert.Contains((doc.Text[e.Start..e.End], e.Type), elsewhere));
+        Assert.Equal(doc.Entities.OrderBy(e => e.Start).ToArray(), doc.Entities.ToArray());
+    }
+
+    [Fact]
+    public void Given_tokens_without_sentences_When_the_entity_stage_runs_Then_it_says_what_it_requires()
+    {
+        var doc = new TokenizerStage(new RuleTokenizer()).Process(TaggingTestData.Doc("Iraq and Iran."));
+
+        var ex = Assert.Throws<InvalidOperationException>(() => TaggingModels.CreateEntityStage().Process(doc));
+
+        Assert.Contains("sentences", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_tokens_without_sentences_When_the_pos_stage_runs_Then_every_token_is_tagged()
+    {
+        var doc = new TokenizerStage(new RuleTokenizer()).Process(TaggingTestData.Doc("Iraq and Iran talk."));
+
+        var tagged = TaggingModels.CreatePosStage().Process(doc);
+
+        Assert.Equal(doc.Tokens.Length, tagged.Pos.Length);
+        Assert.Equal("PROPN", tagged.Pos[0]);
+        Assert.Equal("CCONJ", tagged.Pos[1]);
+    }
+
+    [Fact]
+    public void Given_one_huge_sentence_full_of_names_When_tagged_Then_it_finishes_and_entities_stay_ordered()
+    {
+        // 20,000 repetitions, about 200,000 tokens in one sentence: anything quadratic would not finish.
+        var text = string.Join(" ", Enumerable.Repeat("NATO and mid-2020 and December 2019 or Kataib Hezbollah in Iraq", 20_000));
+
+        var doc = TaggingTestData.Pipeline.Process(TaggingTestData.Doc(text + "\n"));
+
+        Assert.Equal(doc.Tokens.Length, doc.Pos.Length);
+        Assert.True(doc.Entities.Length >= 20_000, $"{doc.Entities.Length} entities");
+        Assert.Equal(doc.Entities.OrderBy(e => e.Start).ToArray(), doc.Entities.ToArray());
+        Assert.All(doc.Entities.Zip(doc.Entities.Skip(1)), p => Assert.True(p.First.End <= p.Second.Start));
+    }
+
+    [Fact]
+    public void Given_an_empty_document_When_tagged_Then_layers_are_empty()
+    {
+        var doc = new Document { Id = "e", Source = "-", Text = string.Empty };
+
+        var tagged = TaggingTestData.Pipeline.Process(doc);
+
+        Assert.Empty(tagged.Pos);
+        Assert.Empty(tagged.Entities);
+    }
+}

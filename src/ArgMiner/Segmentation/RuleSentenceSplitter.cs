@@ -100,6 +100,24 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 hasWord = true;
             }
 
+            // An attachment list "… a.pdf - b.pdf" or "<< File: a.xls >> - b.xls": each "- file" is a sentence.
+            if (kind == Kind.None && i > start && hasWord && IsBullet(text, tokens, i) && IsFileOrAttachmentEnd(tokens[i - 1].In(text)))
+            {
+                sentenceLengths.Add(i - start);
+                start = i;
+            }
+
+            // A salutation line "Kay - Can you …", "Good Morning Debra - I have …" ends at its dash.
+            if (kind == Kind.None && i > start && i + 1 < tokens.Length && IsBullet(text, tokens, i) && IsSalutation(text, tokens, start, i)
+                && FirstWordChar(text, tokens, i + 1, out var salutee) is var s0 && char.IsUpper(s0) && !salutee.IsEmpty)
+            {
+                sentenceLengths.Add(i + 1 - start);
+                start = i + 1;
+                hasWord = false;
+                i++;
+                continue;
+            }
+
             if (kind == Kind.None || (kind == Kind.Greeting && !IsGreeting(text, tokens, start, i)))
             {
                 i++;
@@ -115,12 +133,22 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 last++;
             }
 
+            // "Great time. =) I'm …": a smiley after a final mark closes that sentence.
+            if (kind == Kind.Final && last + 1 < tokens.Length && IsEmoticon(tokens[last + 1].In(text)))
+            {
+                last++;
+            }
+
             var next = last + 1;
             // "1." or "*2." opening a numbered item is not a sentence of its own.
             var itemMarker = kind == Kind.Final && i - start is 1 or 2 && IsSmallNumber(text, tokens[i - 1]) && tokens[i - 1].End == tokens[i].Start;
             // "“Stop!” he shouted": a quotation ending in a final mark, then a lower-case word, goes on.
             var quotedGoesOn = closedQuote && char.IsLower(text[tokens[next < tokens.Length ? next : last].Start]);
-            if (next < tokens.Length && hasWord && !itemMarker && !quotedGoesOn && EndsHere(text, tokens, i, kind, next))
+            // "(?)." or "(and more!)." : the mark inside the brackets leaves the end to the mark after them.
+            var markFollows = last > i && next < tokens.Length && Classify(text, tokens, next) == Kind.Final;
+            // A separator line standing alone ("… Graae. *** Bush also …") is a sentence of its own.
+            var standaloneRule = kind == Kind.Rule && i == start && Classify(text, tokens, next < tokens.Length ? next : i) != Kind.Rule;
+            if (next < tokens.Length && (hasWord || standaloneRule) && !itemMarker && !quotedGoesOn && !markFollows && EndsHere(text, tokens, i, kind, next))
             {
                 sentenceLengths.Add(next - start);
                 start = next;
@@ -307,6 +335,61 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             && char.IsLetter(text[before.End - 1]) && !(before.Length == 1 && text[before.Start] == '(');
     }
 
+    // A dash standing alone after a space: "- b.pdf", "Kay - Can".
+    private static bool IsBullet(string text, ReadOnlySpan<Token> tokens, int i)
+    {
+        var t = tokens[i];
+        return t.Length is 1 or 2 && text[t.Start] == '-' && text[t.End - 1] == '-' && i > 0 && tokens[i - 1].End < t.Start
+            && i + 1 < tokens.Length && tokens[i + 1].Start > t.End;
+    }
+
+    // "UnleadedStocks.pdf", "Sam3102.doc", ">>" (the end of an Outlook attachment line).
+    private static bool IsFileOrAttachmentEnd(ReadOnlySpan<char> s)
+    {
+        if (s.EndsWith(">>"))
+        {
+            return true;
+        }
+
+        var dot = s.LastIndexOf('.');
+        return dot > 0 && s.Length - dot - 1 is >= 3 and <= 4 && FileExtensionLookup.Contains(s[(dot + 1)..]);
+    }
+
+    private static readonly HashSet<string> FileExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "zip", "jpg", "gif", "png", "htm", "html", "xml", "csv", "rtf", "wpd", "tif", "bmp",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FileExtensionLookup = FileExtensions.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The sentence so far is a salutation: one to four capitalised words, "and", "&" and commas ("Steve, Rod and Elyse").
+    private static bool IsSalutation(string text, ReadOnlySpan<Token> tokens, int start, int dash)
+    {
+        if (dash - start is < 1 or > 7)
+        {
+            return false;
+        }
+
+        var words = 0;
+        for (var k = start; k < dash; k++)
+        {
+            var w = tokens[k].In(text);
+            if (w is "," or "&" or "and")
+            {
+                continue;
+            }
+
+            if (w.Length < 2 || !char.IsUpper(w[0]) || w[1..].ContainsAnyExceptInRange('a', 'z'))
+            {
+                return false;
+            }
+
+            words++;
+        }
+
+        return words is >= 1 and <= 4;
+    }
+
     private static bool IsSmallNumber(string text, Token t) =>
         t.Length <= 2 && char.IsAsciiDigit(text[t.Start]) && char.IsAsciiDigit(text[t.End - 1]);
 
@@ -384,8 +467,8 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
 
     private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Hi", "Hello", "Hey", "Dear", "Thanks", "Greetings", "Regards", "Cheers", "Sincerely", "Yes", "No", "Ok", "Okay", "Well", "Oh",
-        "Cordially", "Respectfully",
+        // Not "Yes", "No", "Ok", "Well", "Oh": "Yes, I will attend" is one sentence.
+        "Hi", "Hello", "Hey", "Dear", "Thanks", "Greetings", "Regards", "Cheers", "Sincerely", "Cordially", "Respectfully",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GreetingLookup = Greetings.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -12,8 +12,12 @@ namespace ArgMiner.Segmentation;
 /// "It", "But"…), or any capitalised word after "etc."; never after a title ("Mr.", "Gen."), and after an
 /// initial ("M.") only before a function word. "1." opening a numbered item is not a sentence. Web and
 /// e-mail text add a few boundaries without a final mark: after a greeting or sign-off ("Hi John,",
-/// "Best regards,"), around an e-mail header's time stamp and address, after an emoticon or emoji
-/// before a word, around separator lines ("*****") and stand-alone URLs, and before items "1)".
+/// "Best regards,"; not "Yes,"/"Ok,"/"Well,"), after a sign-off's name before a function word ("Best, Jeff
+/// Are you …"), after a salutation's dash ("Kay - Can you …"), around an e-mail header's time stamp and
+/// address, after an emoticon or emoji before a word (a smiley right after a final mark stays with that
+/// sentence), around separator lines ("*****", also standing alone) and stand-alone URLs, before items
+/// "1)" and before each "- file.pdf" of an attachment list. A mark inside brackets before a dot ("(?).")
+/// leaves the end to the dot; a "?" glued to a colon ("Dial:?", a lost non-breaking space) ends nothing.
 /// One pass over the tokens with constant look-ahead: linear time.
 /// </summary>
 public sealed class RuleSentenceSplitter : ISentenceSplitter
@@ -101,7 +105,16 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             }
 
             // An attachment list "… a.pdf - b.pdf" or "<< File: a.xls >> - b.xls": each "- file" is a sentence.
-            if (kind == Kind.None && i > start && hasWord && IsBullet(text, tokens, i) && IsFileOrAttachmentEnd(tokens[i - 1].In(text)))
+            if (kind == Kind.None && i > start && hasWord && IsBullet(text, tokens, i)
+                && (IsFileOrAttachmentEnd(tokens[i - 1].In(text)) || IsFileName(tokens[i + 1].In(text))))
+            {
+                sentenceLengths.Add(i - start);
+                start = i;
+            }
+
+            // "Thanks, Sharon I think …": a sign-off and a name end before a capitalised function word.
+            if (kind == Kind.None && i > start && i >= 3 && StarterLookup.Contains(tokens[i].In(text)) && IsName(tokens[i - 1].In(text))
+                && tokens[i - 2].In(text) is "," && SignOffLookup.Contains(tokens[i - 3].In(text)))
             {
                 sentenceLengths.Add(i - start);
                 start = i;
@@ -212,13 +225,10 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             return Kind.Stamp; // the end of an attachment line "<< File: a.xls >>"
         }
 
-        if (s.Length == 1)
+        // "Direct Dial:? 203…": a "?" glued to a colon or comma stands for a lost non-breaking space.
+        if (s.Length == 1 && c == '?' && i > 0 && tokens[i - 1].End == tokens[i].Start && text[tokens[i].Start - 1] is ':' or ',')
         {
-            switch (c)
-            {
-                default:
-                    break;
-            }
+            return Kind.None;
         }
 
         if (IsUrl(s) || IsAddress(s))
@@ -351,9 +361,21 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             return true;
         }
 
+        return IsFileName(s);
+    }
+
+    private static bool IsFileName(ReadOnlySpan<char> s)
+    {
         var dot = s.LastIndexOf('.');
         return dot > 0 && s.Length - dot - 1 is >= 3 and <= 4 && FileExtensionLookup.Contains(s[(dot + 1)..]);
     }
+
+    // "Kay", "Debra": a capital, then lower-case letters.
+    private static bool IsName(ReadOnlySpan<char> s) => s.Length >= 2 && char.IsAsciiLetterUpper(s[0]) && !s[1..].ContainsAnyExceptInRange('a', 'z');
+
+    private static readonly HashSet<string> SignOffs = new(StringComparer.Ordinal) { "Thanks", "Regards", "Cheers", "Best", "Sincerely", "Cordially" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SignOffLookup = SignOffs.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string> FileExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -379,9 +401,9 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 continue;
             }
 
-            if (w.Length < 2 || !char.IsUpper(w[0]) || w[1..].ContainsAnyExceptInRange('a', 'z'))
+            if (!IsName(w) || (k == start && StarterLookup.Contains(w)))
             {
-                return false;
+                return false; // "This Friday - Michael goes …" is a sentence.
             }
 
             words++;

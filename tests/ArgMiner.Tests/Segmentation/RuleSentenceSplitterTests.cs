@@ -82,6 +82,57 @@ public sealed class RuleSentenceSplitterTests
     public void GivenUrlsSeparatorsAndNumberedItems_WhenSplit_ThenTheyStartSentences(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 
+    [Theory]
+    [InlineData("He replaced Graae. *** Bush also nominated Kramer.", "He replaced Graae. || *** || Bush also nominated Kramer.")]
+    [InlineData("It ended. ***** ***** The end.", "It ended. || ***** ***** The end.")]
+    public void GivenASeparatorLineStandingAlone_WhenSplit_ThenItIsASentenceOfItsOwn(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("See the files - Unleaded.pdf - Crude.pdf - Heating.xls", "See the files || - Unleaded.pdf || - Crude.pdf || - Heating.xls")]
+    [InlineData("<< File: a.xls >> - b.xls << File: b.xls >>", "<< File: a.xls >> || - b.xls << File: b.xls >>")]
+    [InlineData("Prices rose - sharply - in May", "Prices rose - sharply - in May")]
+    public void GivenAnAttachmentList_WhenSplit_ThenEachDashedFileIsASentence(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Kay - Can you review this?", "Kay - || Can you review this?")]
+    [InlineData("Steve, Rod and Elyse - Just wanted to confirm.", "Steve, Rod and Elyse - || Just wanted to confirm.")]
+    [InlineData("This Friday - Michael goes home.", "This Friday - Michael goes home.")]
+    [InlineData("Prices rose - Traders left.", "Prices rose - Traders left.")]
+    public void GivenASalutationEndingInADash_WhenSplit_ThenTheDashEndsIt(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("It was a great time. =) I'm back.", "It was a great time. =) || I'm back.")]
+    [InlineData("Great food! :) We will return.", "Great food! :) || We will return.")]
+    public void GivenASmileyAfterAFinalMark_WhenSplit_ThenItStaysWithThatSentence(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("None of the calls got through (?). Then it stopped.", "None of the calls got through (?). || Then it stopped.")]
+    [InlineData("I will need a rest (really!). Does that work?", "I will need a rest (really!). || Does that work?")]
+    public void GivenAFinalMarkInsideBracketsBeforeADot_WhenSplit_ThenTheDotEndsTheSentence(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Yes, I will attend in person.")]
+    [InlineData("Ok, I know that it is late.")]
+    [InlineData("Well, I mean, you do not have to go.")]
+    public void GivenYesOkOrWellAndAComma_WhenSplit_ThenTheSentenceGoesOn(string text) =>
+        Assert.Equal(text, Sentences(text));
+
+    [Theory]
+    [InlineData("Let me know. Best, Jeff Are you coming?", "Let me know. || Best, Jeff || Are you coming?")]
+    [InlineData("See you then. Regards, Sandra The file is attached.", "See you then. || Regards, || Sandra || The file is attached.")]
+    [InlineData("Best, Bob Smith called.", "Best, Bob Smith called.")]
+    public void GivenASignOffAndAName_WhenAFunctionWordFollows_ThenTheSignOffEnds(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Fact]
+    public void GivenAQuestionMarkGluedToAColon_WhenSplit_ThenItIsNoSentenceEnd() =>
+        Assert.Equal("John Staikos Direct Dial:? 203.961.7523 Direct Fax:? 203.674.7723", Sentences("John Staikos Direct Dial:? 203.961.7523 Direct Fax:? 203.674.7723"));
+
     [Fact]
     public void GivenAnEmailHeaderStamp_WhenSplit_ThenTheNameTheStampAndTheMessageAreSentences() =>
         Assert.Equal("Sean Boyle || 08/17/2000 11:21 AM || Please call me.", Sentences("Sean Boyle 08/17/2000 11:21 AM Please call me."));

@@ -13,8 +13,8 @@ namespace ArgMiner.Segmentation;
 /// initial ("M.") only before a function word. "1." opening a numbered item is not a sentence. Web and
 /// e-mail text add a few boundaries without a final mark: after a greeting or sign-off ("Hi John,",
 /// "Best regards,"; not "Yes,"/"Ok,"/"Well,"), after a sign-off's name before a function word ("Best, Jeff
-/// Are you …"), after a salutation's dash ("Kay - Can you …"), around an e-mail header's time stamp and
-/// address, after an emoticon or emoji before a word (a smiley right after a final mark stays with that
+/// Are you …"), after a salutation's dash ("Kay - Can you …"), after laughter ("haha") before a capital,
+/// around an e-mail header's time stamp (12- or 24-hour) and address, after an emoticon or emoji before a word (a smiley right after a final mark stays with that
 /// sentence), around separator lines ("*****", also standing alone) and stand-alone URLs, before items
 /// "1)" and before each "- file.pdf" of an attachment list. A mark inside brackets before a dot ("(?).")
 /// leaves the end to the dot; a "?" glued to a colon ("Dial:?", a lost non-breaking space) ends nothing.
@@ -112,6 +112,13 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 start = i;
             }
 
+            // "… start saving now hehe Thanks for …": laughter ends a sentence before a capital.
+            if (kind == Kind.None && i > start && hasWord && char.IsUpper(text[tokens[i].Start]) && LaughLookup.Contains(tokens[i - 1].In(text)))
+            {
+                sentenceLengths.Add(i - start);
+                start = i;
+            }
+
             // "Thanks, Sharon I think …": a sign-off and a name end before a capitalised function word.
             if (kind == Kind.None && i > start && i >= 3 && StarterLookup.Contains(tokens[i].In(text)) && IsName(tokens[i - 1].In(text))
                 && tokens[i - 2].In(text) is "," && SignOffLookup.Contains(tokens[i - 3].In(text)))
@@ -202,6 +209,11 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             if ((head is 'h' or 'H' or 'w' or 'W' && IsUrl(s)) || (s.Length > 4 && s.Contains('@') && IsAddress(s)))
             {
                 return Kind.Url;
+            }
+
+            if (char.IsAsciiDigit(head) && i > 0 && IsTime(s) && IsDate(tokens[i - 1].In(text)) && (i + 1 == tokens.Length || !IsAmPm(tokens[i + 1].In(text))))
+            {
+                return Kind.Stamp; // a 24-hour stamp "Mike Jordan 26/09/2000 14:14 Fernley …"
             }
 
             return s.Length == 2 && s[1] == 'M' && head is 'A' or 'P' && i > 0 && tokens[i - 1].In(text).Contains(':') ? Kind.Stamp : Kind.None;
@@ -419,6 +431,12 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
     private static bool IsDate(ReadOnlySpan<char> s) =>
         s.Length is >= 6 and <= 10 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[^1]) && s.Count('/') == 2;
 
+    private static bool IsAmPm(ReadOnlySpan<char> s) => s.Length == 2 && s[0] is 'A' or 'P' or 'a' or 'p' && s[1] is 'M' or 'm';
+
+    private static readonly HashSet<string> Laughs = new(StringComparer.OrdinalIgnoreCase) { "haha", "hahah", "hahaha", "hahahaha", "hehe", "hehehe" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LaughLookup = Laughs.GetAlternateLookup<ReadOnlySpan<char>>();
+
     // "11:21", "12:42:55".
     private static bool IsTime(ReadOnlySpan<char> s) => s.Length is >= 4 and <= 8 && char.IsAsciiDigit(s[0]) && s.Contains(':');
 
@@ -490,7 +508,7 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
     private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase)
     {
         // Not "Yes", "No", "Ok", "Well", "Oh": "Yes, I will attend" is one sentence.
-        "Hi", "Hello", "Hey", "Dear", "Thanks", "Greetings", "Regards", "Cheers", "Sincerely", "Cordially", "Respectfully",
+        "Hi", "Hello", "Hey", "Dear", "Thanks", "Best", "Greetings", "Regards", "Cheers", "Sincerely", "Cordially", "Respectfully",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GreetingLookup = Greetings.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -123,11 +123,27 @@ public sealed class RuleSentenceSplitterTests
         Assert.Equal(text, Sentences(text));
 
     [Theory]
-    [InlineData("Let me know. Best, Jeff Are you coming?", "Let me know. || Best, Jeff || Are you coming?")]
+    [InlineData("Let me know. Best, Jeff Are you coming?", "Let me know. || Best, || Jeff || Are you coming?")]
     [InlineData("See you then. Regards, Sandra The file is attached.", "See you then. || Regards, || Sandra || The file is attached.")]
-    [InlineData("Best, Bob Smith called.", "Best, Bob Smith called.")]
+    [InlineData("Thanks, Sharon Smith called.", "Thanks, || Sharon Smith called.")]
     public void GivenASignOffAndAName_WhenAFunctionWordFollows_ThenTheSignOffEnds(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Mike Jordan 26/09/2000 14:14 Several issues remain.", "Mike Jordan || 26/09/2000 14:14 || Several issues remain.")]
+    [InlineData("Bob Bowen 07/14/2000 03:58 PM Note the change.", "Bob Bowen || 07/14/2000 03:58 PM || Note the change.")]
+    public void GivenAHeaderStampWithA24HourTime_WhenSplit_ThenTheMessageStartsAfterIt(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("So I can start saving now hehe Thanks for the tips", "So I can start saving now hehe || Thanks for the tips")]
+    [InlineData("he said haha and left", "he said haha and left")]
+    public void GivenLaughterBeforeACapital_WhenSplit_ThenTheLaughterEndsTheSentence(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Fact]
+    public void GivenBestAsASignOff_WhenANameFollows_ThenTheSignOffStandsAlone() =>
+        Assert.Equal("Call me. || Best, || Jeff", Sentences("Call me. Best, Jeff"));
 
     [Fact]
     public void GivenAQuestionMarkGluedToAColon_WhenSplit_ThenItIsNoSentenceEnd() =>

@@ -16,7 +16,8 @@ namespace ArgMiner.Segmentation;
 /// Are you …"), after a salutation's dash ("Kay - Can you …"), after laughter ("haha") before a capital,
 /// around an e-mail header's time stamp (12- or 24-hour) and address, after an emoticon or emoji before a word (a smiley right after a final mark stays with that
 /// sentence), around separator lines ("*****", also standing alone) and stand-alone URLs, before items
-/// "1)" and before each "- file.pdf" of an attachment list. A mark inside brackets before a dot ("(?).")
+/// "1)", before each "- file.pdf" of an attachment list, and before a paragraph's closing salutation
+/// "Name," ("… Fax: 713-790-2605 Mansoor,"). A mark inside brackets before a dot ("(?).")
 /// leaves the end to the dot; a "?" glued to a colon ("Dial:?", a lost non-breaking space) ends nothing.
 /// One pass over the tokens with constant look-ahead: linear time.
 /// </summary>
@@ -178,11 +179,23 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             i = next;
         }
 
+        // "… Best regards, Dale Dale,": a paragraph ending in "Name," opens the next message.
+        var n = tokens.Length;
+        if (n - start >= 3 && tokens[n - 1].In(text) is "," && IsName(tokens[n - 2].In(text)) && !OpensSalutation(tokens[n - 3].In(text)))
+        {
+            sentenceLengths.Add(n - 2 - start);
+            start = n - 2;
+        }
+
         if (start < tokens.Length)
         {
             sentenceLengths.Add(tokens.Length - start);
         }
     }
+
+    // "Hi", "Dear", "Good Morning", "John and", "Sam &", "John,", "In": the name belongs to what comes before it.
+    private static bool OpensSalutation(ReadOnlySpan<char> s) =>
+        s is "," or "&" or "/" or "and" or "Afternoon" or "Morning" or "Evening" or "Good" || GreetingLookup.Contains(s) || StarterLookup.Contains(s);
 
     private enum Kind
     {

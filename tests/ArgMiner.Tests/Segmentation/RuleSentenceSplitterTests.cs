@@ -145,6 +145,15 @@ public sealed class RuleSentenceSplitterTests
     public void GivenBestAsASignOff_WhenANameFollows_ThenTheSignOffStandsAlone() =>
         Assert.Equal("Call me. || Best, || Jeff", Sentences("Call me. Best, Jeff"));
 
+    [Theory]
+    [InlineData("Cell: 713-819-2784 Fax: 713-790-2605 Mansoor,", "Cell: 713-819-2784 Fax: 713-790-2605 || Mansoor,")]
+    [InlineData("Call me. Paula Paula,", "Call me. || Paula || Paula,")]
+    [InlineData("Hi Mary,", "Hi Mary,")]
+    [InlineData("Sam & Stephanie,", "Sam & Stephanie,")]
+    [InlineData("Good Afternoon Sara,", "Good Afternoon Sara,")]
+    public void GivenAParagraphEndingInANameAndAComma_WhenSplit_ThenTheSalutationStandsAlone(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
     [Fact]
     public void GivenAQuestionMarkGluedToAColon_WhenSplit_ThenItIsNoSentenceEnd() =>
         Assert.Equal("John Staikos Direct Dial:? 203.961.7523 Direct Fax:? 203.674.7723", Sentences("John Staikos Direct Dial:? 203.961.7523 Direct Fax:? 203.674.7723"));

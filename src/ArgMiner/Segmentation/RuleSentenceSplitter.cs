@@ -13,7 +13,8 @@ namespace ArgMiner.Segmentation;
 /// initial ("M.") only before a function word. "1." opening a numbered item is not a sentence. Web and
 /// e-mail text add a few boundaries without a final mark: after a greeting or sign-off ("Hi John,",
 /// "Best regards,"; not "Yes,"/"Ok,"/"Well,"), after a sign-off's name before a function word ("Best, Jeff
-/// Are you …"), after a salutation's dash ("Kay - Can you …"), after laughter ("haha") before a capital,
+/// Are you …"), after a salutation's dash ("Kay - Can you …") or a paragraph's opening "Jill:" (not a
+/// header label such as "Subject:"), after laughter ("haha") before a capital,
 /// around an e-mail header's time stamp (12- or 24-hour) and address, after an emoticon or emoji before a word (a smiley right after a final mark stays with that
 /// sentence), around separator lines ("*****", also standing alone) and stand-alone URLs, before items
 /// "1)", before each "- file.pdf" of an attachment list, and before a paragraph's closing salutation
@@ -111,6 +112,15 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             {
                 sentenceLengths.Add(i - start);
                 start = i;
+            }
+
+            // "Jill: As discussed, …": a paragraph opening with a name and a colon addresses someone.
+            if (i == 2 && start == 0 && tokens[1].In(text) is ":" && IsName(tokens[0].In(text)) && !StarterLookup.Contains(tokens[0].In(text))
+                && !FieldLabelLookup.Contains(tokens[0].In(text)) && FirstWordChar(text, tokens, 2, out var addressed) is var a0 && char.IsUpper(a0) && !addressed.IsEmpty)
+            {
+                sentenceLengths.Add(2);
+                start = 2;
+                hasWord = false;
             }
 
             // "… start saving now hehe Thanks for …": laughter ends a sentence before a capital.
@@ -443,6 +453,17 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
     // "08/17/2000", "10/08/99".
     private static bool IsDate(ReadOnlySpan<char> s) =>
         s.Length is >= 6 and <= 10 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[^1]) && s.Count('/') == 2;
+
+    // Header and form labels that a colon follows without addressing anyone ("Subject: Re …").
+    private static readonly HashSet<string> FieldLabels = new(StringComparer.Ordinal)
+    {
+        "Subject", "Date", "Email", "Re", "Fw", "Fwd", "To", "From", "Cc", "Bcc", "Place", "Time", "Location", "Note", "Notes", "Update",
+        "Edit", "Response", "Conclusion", "Question", "Answer", "Category", "Phone", "Fax", "Tel", "Cell", "Mobile", "Address", "Website",
+        "Web", "Url", "Source", "Summary", "Title", "Name", "Price", "Attachment", "Attachments", "Importance", "Priority", "Sent", "Reply",
+        "Comments", "Comment", "Description", "Status", "Type",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FieldLabelLookup = FieldLabels.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsAmPm(ReadOnlySpan<char> s) => s.Length == 2 && s[0] is 'A' or 'P' or 'a' or 'p' && s[1] is 'M' or 'm';
 

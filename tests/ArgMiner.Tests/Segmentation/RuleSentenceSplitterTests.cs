@@ -154,6 +154,14 @@ public sealed class RuleSentenceSplitterTests
     public void GivenAParagraphEndingInANameAndAComma_WhenSplit_ThenTheSalutationStandsAlone(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 
+    [Theory]
+    [InlineData("Jill: As discussed, the draft is attached.", "Jill: || As discussed, the draft is attached.")]
+    [InlineData("Subject: Re the draft", "Subject: Re the draft")]
+    [InlineData("Note: The office is closed.", "Note: The office is closed.")]
+    [InlineData("He said: Go home.", "He said: Go home.")]
+    public void GivenAParagraphOpeningWithANameAndAColon_WhenSplit_ThenTheAddressStandsAlone(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
     [Fact]
     public void GivenAQuestionMarkGluedToAColon_WhenSplit_ThenItIsNoSentenceEnd() =>
         Assert.Equal("John Staikos Direct Dial:? 203.961.7523 Direct Fax:? 203.674.7723", Sentences("John Staikos Direct Dial:? 203.961.7523 Direct Fax:? 203.674.7723"));

@@ -114,12 +114,15 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 start = i;
             }
 
-            // "Jill: As discussed, …": a paragraph opening with a name and a colon addresses someone.
-            if (i == 2 && start == 0 && tokens[1].In(text) is ":" && IsName(tokens[0].In(text)) && !StarterLookup.Contains(tokens[0].In(text))
-                && !FieldLabelLookup.Contains(tokens[0].In(text)) && FirstWordChar(text, tokens, 2, out var addressed) is var a0 && char.IsUpper(a0) && !addressed.IsEmpty)
+            // "Jill: As discussed, …", "… 02/13/2001 08:02 PM All: It is …": a name and a colon opening a
+            // paragraph or a message after its header's time stamp address someone.
+            if (i == start + 2 && tokens[start + 1].In(text) is ":" && IsName(tokens[start].In(text))
+                && (start == 0 ? !StarterLookup.Contains(tokens[0].In(text)) && !FieldLabelLookup.Contains(tokens[0].In(text))
+                    : IsAmPm(tokens[start - 1].In(text)) || IsTime(tokens[start - 1].In(text)))
+                && FirstWordChar(text, tokens, i, out var addressed) is var a0 && char.IsUpper(a0) && !addressed.IsEmpty)
             {
                 sentenceLengths.Add(2);
-                start = 2;
+                start = i;
                 hasWord = false;
             }
 

@@ -159,6 +159,7 @@ public sealed class RuleSentenceSplitterTests
     [InlineData("Subject: Re the draft", "Subject: Re the draft")]
     [InlineData("Note: The office is closed.", "Note: The office is closed.")]
     [InlineData("He said: Go home.", "He said: Go home.")]
+    [InlineData("Nasim Khan 04/30/2001 12:42 PM Stan: I will be away.", "Nasim Khan || 04/30/2001 12:42 PM || Stan: || I will be away.")]
     public void GivenAParagraphOpeningWithANameAndAColon_WhenSplit_ThenTheAddressStandsAlone(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 

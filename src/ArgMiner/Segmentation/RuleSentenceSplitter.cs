@@ -192,9 +192,10 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             i = next;
         }
 
-        // "… Best regards, Dale Dale,": a paragraph ending in "Name," opens the next message.
+        // "… Best regards, Dale Dale,": a paragraph ending in "Name," opens the next message (not in "Dear Dr. Vincent Kaminski,").
         var n = tokens.Length;
-        if (n - start >= 3 && tokens[n - 1].In(text) is "," && IsName(tokens[n - 2].In(text)) && !OpensSalutation(tokens[n - 3].In(text)))
+        if (n - start >= 3 && tokens[n - 1].In(text) is "," && IsName(tokens[n - 2].In(text)) && !OpensSalutation(tokens[n - 3].In(text))
+            && tokens[start].In(text) is not ("Dear" or "Hi" or "Hello" or "Hey"))
         {
             sentenceLengths.Add(n - 2 - start);
             start = n - 2;

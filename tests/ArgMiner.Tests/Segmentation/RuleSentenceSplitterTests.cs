@@ -151,6 +151,7 @@ public sealed class RuleSentenceSplitterTests
     [InlineData("Hi Mary,", "Hi Mary,")]
     [InlineData("Sam & Stephanie,", "Sam & Stephanie,")]
     [InlineData("Good Afternoon Sara,", "Good Afternoon Sara,")]
+    [InlineData("Dear Dr. Vincent Kaminski,", "Dear Dr. Vincent Kaminski,")]
     public void GivenAParagraphEndingInANameAndAComma_WhenSplit_ThenTheSalutationStandsAlone(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 

@@ -7,7 +7,8 @@ namespace ArgMiner.Segmentation;
 /// punkt-style splitters in NLTK/Catalyst/spaCy's sentencizer). A sentence ends after a run of final marks
 /// (".", "!", "?", "?!", "…", "..."), together with the closing quotes and brackets that touch it, unless
 /// a comma or closing bracket follows, or a closed quotation runs on into a lower-case word ("“Stop!” he
-/// said"). An ellipsis ends a sentence only before a capital. An abbreviation's own dot ("U.S.", "etc.")
+/// said"), or it is the "!" of "Yahoo!" before anything but a capitalised function word. An ellipsis ends a
+/// sentence only before a capital. An abbreviation's own dot ("U.S.", "etc.")
 /// ends a sentence only when the next word clearly starts a new one: a capitalised function word ("The",
 /// "It", "But"…), or any capitalised word after "etc."; never after a title ("Mr.", "Gen."), and after an
 /// initial ("M.") only before a function word. "1." opening a numbered item is not a sentence. Web and
@@ -324,6 +325,13 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             case Kind.Final:
                 // ". . ." spaced out is one ellipsis; a final mark before a comma or another mark ends nothing.
                 if (tokens[mark].Length == 1 && text[tokens[mark].Start] == '.' && text[tokens[next].Start] == '.')
+                {
+                    return false;
+                }
+
+                // "Yahoo!" is a name: "with Yahoo! Messenger", "Yahoo! and AOL".
+                if (mark > 0 && tokens[mark - 1].End == tokens[mark].Start && tokens[mark - 1].In(text).Equals("Yahoo", StringComparison.OrdinalIgnoreCase)
+                    && text[tokens[mark].Start] == '!' && tokens[mark].Length == 1 && !StarterLookup.Contains(word))
                 {
                     return false;
                 }

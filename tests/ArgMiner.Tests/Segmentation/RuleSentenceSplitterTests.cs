@@ -164,6 +164,13 @@ public sealed class RuleSentenceSplitterTests
     public void GivenAParagraphOpeningWithANameAndAColon_WhenSplit_ThenTheAddressStandsAlone(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 
+    [Theory]
+    [InlineData("Get alerts with Yahoo! Messenger today.", "Get alerts with Yahoo! Messenger today.")]
+    [InlineData("It is not as popular as Yahoo! and AOL.", "It is not as popular as Yahoo! and AOL.")]
+    [InlineData("I am on Yahoo! The rest use Gmail.", "I am on Yahoo! || The rest use Gmail.")]
+    public void GivenYahooWithItsExclamationMark_WhenSplit_ThenTheMarkEndsOnlyBeforeAFunctionWord(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
     [Fact]
     public void GivenAQuestionMarkGluedToAColon_WhenSplit_ThenItIsNoSentenceEnd() =>
         Assert.Equal("John Staikos Direct Dial:? 203.961.7523 Direct Fax:? 203.674.7723", Sentences("John Staikos Direct Dial:? 203.961.7523 Direct Fax:? 203.674.7723"));

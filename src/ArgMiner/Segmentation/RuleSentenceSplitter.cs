@@ -400,16 +400,9 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             && i + 1 < tokens.Length && tokens[i + 1].Start > t.End;
     }
 
-    // "UnleadedStocks.pdf", "Sam3102.doc", ">>" (the end of an Outlook attachment line).
-    private static bool IsFileOrAttachmentEnd(ReadOnlySpan<char> s)
-    {
-        if (s.EndsWith(">>"))
-        {
-            return true;
-        }
-
-        return IsFileName(s);
-    }
+    // "UnleadedStocks.pdf", "Sam3102.doc", ".DOC" (split off "ld2d-#69345-1.DOC"), ">>" (the end of an Outlook attachment line).
+    private static bool IsFileOrAttachmentEnd(ReadOnlySpan<char> s) =>
+        s.EndsWith(">>") || IsFileName(s) || (s.Length is 4 or 5 && s[0] == '.' && FileExtensionLookup.Contains(s[1..]));
 
     private static bool IsFileName(ReadOnlySpan<char> s)
     {

@@ -91,6 +91,7 @@ public sealed class RuleSentenceSplitterTests
     [Theory]
     [InlineData("See the files - Unleaded.pdf - Crude.pdf - Heating.xls", "See the files || - Unleaded.pdf || - Crude.pdf || - Heating.xls")]
     [InlineData("<< File: a.xls >> - b.xls << File: b.xls >>", "<< File: a.xls >> || - b.xls << File: b.xls >>")]
+    [InlineData("<<ld2d-#69345-1.DOC>> - ld2d-#69366-1.DOC - ld2d-#69397-1.XLS", "<<ld2d-#69345-1.DOC>> || - ld2d-#69366-1.DOC || - ld2d-#69397-1.XLS")]
     [InlineData("Prices rose - sharply - in May", "Prices rose - sharply - in May")]
     public void GivenAnAttachmentList_WhenSplit_ThenEachDashedFileIsASentence(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));

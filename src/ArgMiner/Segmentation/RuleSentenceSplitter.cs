@@ -7,20 +7,21 @@ namespace ArgMiner.Segmentation;
 /// punkt-style splitters in NLTK/Catalyst/spaCy's sentencizer). A sentence ends after a run of final marks
 /// (".", "!", "?", "?!", "…", "..."), together with the closing quotes and brackets that touch it, unless
 /// a comma or closing bracket follows, or a closed quotation runs on into a lower-case word ("“Stop!” he
-/// said"), or it is the "!" of "Yahoo!" before anything but a capitalised function word. An ellipsis ends a
-/// sentence only before a capital. An abbreviation's own dot ("U.S.", "etc.")
-/// ends a sentence only when the next word clearly starts a new one: a capitalised function word ("The",
-/// "It", "But"…), or any capitalised word after "etc."; never after a title ("Mr.", "Gen."), and after an
-/// initial ("M.") only before a function word. "1." opening a numbered item is not a sentence. Web and
-/// e-mail text add a few boundaries without a final mark: after a greeting or sign-off ("Hi John,",
-/// "Best regards,"; not "Yes,"/"Ok,"/"Well,"), after a sign-off's name before a function word ("Best, Jeff
-/// Are you …"), after a salutation's dash ("Kay - Can you …") or a paragraph's opening "Jill:" (not a
-/// header label such as "Subject:"), after laughter ("haha") before a capital,
-/// around an e-mail header's time stamp (12- or 24-hour) and address, after an emoticon or emoji before a word (a smiley right after a final mark stays with that
-/// sentence), around separator lines ("*****", also standing alone) and stand-alone URLs, before items
-/// "1)", before each "- file.pdf" of an attachment list, and before a paragraph's closing salutation
-/// "Name," ("… Fax: 713-790-2605 Mansoor,"). A mark inside brackets before a dot ("(?).")
-/// leaves the end to the dot; a "?" glued to a colon ("Dial:?", a lost non-breaking space) ends nothing.
+/// said"), or it is the "!" of "Yahoo!" before anything but a capitalised function word. A mark inside
+/// brackets before a dot ("(?).") leaves the end to the dot; a "?" glued to a colon or comma ("Dial:?", a
+/// lost non-breaking space) ends nothing; a smiley right after a final mark stays with its sentence. An
+/// ellipsis ends a sentence only before a capital. An abbreviation's own dot ("U.S.", "etc.") ends a
+/// sentence only when the next word clearly starts a new one: a capitalised function word ("The", "It",
+/// "But"…), or any capitalised word after "etc."; never after a title ("Mr.", "Gen."), and after an
+/// initial ("M.") only before a function word. "1." opening a numbered item is not a sentence.
+/// Web and e-mail text add boundaries without a final mark: after a greeting or sign-off ("Hi John,",
+/// "Best regards,", "Best,"; not "Yes,", "Ok,", "Well,"); after a sign-off's name before a function word
+/// ("Best, Jeff Are you …"); after a salutation's dash ("Kay - Can you …"); after "Jill:" opening a
+/// paragraph (not a header label such as "Subject:") or a message after its header's time stamp; before
+/// a paragraph's closing "Name," ("… Fax: 713-790-2605 Mansoor,"); after laughter ("haha") before a
+/// capital; around an e-mail header's time stamp (12- or 24-hour) and address; after an emoticon or emoji
+/// before a word; around separator lines ("*****", also standing alone) and stand-alone URLs; before items
+/// "1)"; and before each "- file.pdf" of an attachment list.
 /// One pass over the tokens with constant look-ahead: linear time.
 /// </summary>
 public sealed class RuleSentenceSplitter : ISentenceSplitter

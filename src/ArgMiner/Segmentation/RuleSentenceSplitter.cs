@@ -7,13 +7,21 @@ namespace ArgMiner.Segmentation;
 /// punkt-style splitters in NLTK/Catalyst/spaCy's sentencizer). A sentence ends after a run of final marks
 /// (".", "!", "?", "?!", "…", "..."), together with the closing quotes and brackets that touch it, unless
 /// a comma or closing bracket follows, or a closed quotation runs on into a lower-case word ("“Stop!” he
-/// said"). An ellipsis ends a sentence only before a capital. An abbreviation's own dot ("U.S.", "etc.")
-/// ends a sentence only when the next word clearly starts a new one: a capitalised function word ("The",
-/// "It", "But"…), or any capitalised word after "etc."; never after a title ("Mr.", "Gen."), and after an
-/// initial ("M.") only before a function word. "1." opening a numbered item is not a sentence. Web and
-/// e-mail text add a few boundaries without a final mark: after a greeting or sign-off ("Hi John,",
-/// "Best regards,"), around an e-mail header's time stamp and address, after an emoticon or emoji
-/// before a word, around separator lines ("*****") and stand-alone URLs, and before items "1)".
+/// said"), or it is the "!" of "Yahoo!" before anything but a capitalised function word. A mark inside
+/// brackets before a dot ("(?).") leaves the end to the dot; a "?" glued to a colon or comma ("Dial:?", a
+/// lost non-breaking space) ends nothing; a smiley right after a final mark stays with its sentence. An
+/// ellipsis ends a sentence only before a capital. An abbreviation's own dot ("U.S.", "etc.") ends a
+/// sentence only when the next word clearly starts a new one: a capitalised function word ("The", "It",
+/// "But"…), or any capitalised word after "etc."; never after a title ("Mr.", "Gen."), and after an
+/// initial ("M.") only before a function word. "1." opening a numbered item is not a sentence.
+/// Web and e-mail text add boundaries without a final mark: after a greeting or sign-off ("Hi John,",
+/// "Best regards,", "Best,"; not "Yes,", "Ok,", "Well,"); after a sign-off's name before a function word
+/// ("Best, Jeff Are you …"); after a salutation's dash ("Kay - Can you …"); after "Jill:" opening a
+/// paragraph (not a header label such as "Subject:") or a message after its header's time stamp; before
+/// a paragraph's closing "Name," ("… Fax: 713-790-2605 Mansoor,"); after laughter ("haha") before a
+/// capital; around an e-mail header's time stamp (12- or 24-hour) and address; after an emoticon or emoji
+/// before a word; around separator lines ("*****", also standing alone) and stand-alone URLs; before items
+/// "1)"; and before each "- file.pdf" of an attachment list.
 /// One pass over the tokens with constant look-ahead: linear time.
 /// </summary>
 public sealed class RuleSentenceSplitter : ISentenceSplitter
@@ -100,6 +108,52 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 hasWord = true;
             }
 
+            // An attachment list "… a.pdf - b.pdf" or "<< File: a.xls >> - b.xls": each "- file" is a sentence.
+            if (kind == Kind.None && i > start && hasWord && IsBullet(text, tokens, i)
+                && (IsFileOrAttachmentEnd(tokens[i - 1].In(text)) || IsFileName(tokens[i + 1].In(text))))
+            {
+                sentenceLengths.Add(i - start);
+                start = i;
+            }
+
+            // "Jill: As discussed, …", "… 02/13/2001 08:02 PM All: It is …": a name and a colon opening a
+            // paragraph or a message after its header's time stamp address someone.
+            if (i == start + 2 && tokens[start + 1].In(text) is ":" && IsName(tokens[start].In(text))
+                && (start == 0 ? !StarterLookup.Contains(tokens[0].In(text)) && !FieldLabelLookup.Contains(tokens[0].In(text))
+                    : IsAmPm(tokens[start - 1].In(text)) || IsTime(tokens[start - 1].In(text)))
+                && FirstWordChar(text, tokens, i, out var addressed) is var a0 && char.IsUpper(a0) && !addressed.IsEmpty)
+            {
+                sentenceLengths.Add(2);
+                start = i;
+                hasWord = false;
+            }
+
+            // "… start saving now hehe Thanks for …": laughter ends a sentence before a capital.
+            if (kind == Kind.None && i > start && hasWord && char.IsUpper(text[tokens[i].Start]) && LaughLookup.Contains(tokens[i - 1].In(text)))
+            {
+                sentenceLengths.Add(i - start);
+                start = i;
+            }
+
+            // "Thanks, Sharon I think …": a sign-off and a name end before a capitalised function word.
+            if (kind == Kind.None && i > start && i >= 3 && StarterLookup.Contains(tokens[i].In(text)) && IsName(tokens[i - 1].In(text))
+                && tokens[i - 2].In(text) is "," && SignOffLookup.Contains(tokens[i - 3].In(text)))
+            {
+                sentenceLengths.Add(i - start);
+                start = i;
+            }
+
+            // A salutation line "Kay - Can you …", "Good Morning Debra - I have …" ends at its dash.
+            if (kind == Kind.None && i > start && i + 1 < tokens.Length && IsBullet(text, tokens, i) && IsSalutation(text, tokens, start, i)
+                && FirstWordChar(text, tokens, i + 1, out var salutee) is var s0 && char.IsUpper(s0) && !salutee.IsEmpty)
+            {
+                sentenceLengths.Add(i + 1 - start);
+                start = i + 1;
+                hasWord = false;
+                i++;
+                continue;
+            }
+
             if (kind == Kind.None || (kind == Kind.Greeting && !IsGreeting(text, tokens, start, i)))
             {
                 i++;
@@ -115,12 +169,22 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 last++;
             }
 
+            // "Great time. =) I'm …": a smiley after a final mark closes that sentence.
+            if (kind == Kind.Final && last + 1 < tokens.Length && IsEmoticon(tokens[last + 1].In(text)))
+            {
+                last++;
+            }
+
             var next = last + 1;
             // "1." or "*2." opening a numbered item is not a sentence of its own.
             var itemMarker = kind == Kind.Final && i - start is 1 or 2 && IsSmallNumber(text, tokens[i - 1]) && tokens[i - 1].End == tokens[i].Start;
             // "“Stop!” he shouted": a quotation ending in a final mark, then a lower-case word, goes on.
             var quotedGoesOn = closedQuote && char.IsLower(text[tokens[next < tokens.Length ? next : last].Start]);
-            if (next < tokens.Length && hasWord && !itemMarker && !quotedGoesOn && EndsHere(text, tokens, i, kind, next))
+            // "(?)." or "(and more!)." : the mark inside the brackets leaves the end to the mark after them.
+            var markFollows = last > i && next < tokens.Length && Classify(text, tokens, next) == Kind.Final;
+            // A separator line standing alone ("… Graae. *** Bush also …") is a sentence of its own.
+            var standaloneRule = kind == Kind.Rule && i == start && Classify(text, tokens, next < tokens.Length ? next : i) != Kind.Rule;
+            if (next < tokens.Length && (hasWord || standaloneRule) && !itemMarker && !quotedGoesOn && !markFollows && EndsHere(text, tokens, i, kind, next))
             {
                 sentenceLengths.Add(next - start);
                 start = next;
@@ -130,11 +194,24 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             i = next;
         }
 
+        // "… Best regards, Dale Dale,": a paragraph ending in "Name," opens the next message (not in "Dear Dr. Vincent Kaminski,").
+        var n = tokens.Length;
+        if (n - start >= 3 && tokens[n - 1].In(text) is "," && IsName(tokens[n - 2].In(text)) && !OpensSalutation(tokens[n - 3].In(text))
+            && tokens[start].In(text) is not ("Dear" or "Hi" or "Hello" or "Hey"))
+        {
+            sentenceLengths.Add(n - 2 - start);
+            start = n - 2;
+        }
+
         if (start < tokens.Length)
         {
             sentenceLengths.Add(tokens.Length - start);
         }
     }
+
+    // "Hi", "Dear", "Good Morning", "John and", "Sam &", "John,", "In": the name belongs to what comes before it.
+    private static bool OpensSalutation(ReadOnlySpan<char> s) =>
+        s is "," or "&" or "/" or "and" or "Afternoon" or "Morning" or "Evening" or "Good" || GreetingLookup.Contains(s) || StarterLookup.Contains(s);
 
     private enum Kind
     {
@@ -163,6 +240,11 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 return Kind.Url;
             }
 
+            if (char.IsAsciiDigit(head) && i > 0 && IsTime(s) && IsDate(tokens[i - 1].In(text)) && (i + 1 == tokens.Length || !IsAmPm(tokens[i + 1].In(text))))
+            {
+                return Kind.Stamp; // a 24-hour stamp "Mike Jordan 26/09/2000 14:14 Fernley …"
+            }
+
             return s.Length == 2 && s[1] == 'M' && head is 'A' or 'P' && i > 0 && tokens[i - 1].In(text).Contains(':') ? Kind.Stamp : Kind.None;
         }
 
@@ -184,13 +266,10 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             return Kind.Stamp; // the end of an attachment line "<< File: a.xls >>"
         }
 
-        if (s.Length == 1)
+        // "Direct Dial:? 203…": a "?" glued to a colon or comma stands for a lost non-breaking space.
+        if (s.Length == 1 && c == '?' && i > 0 && tokens[i - 1].End == tokens[i].Start && text[tokens[i].Start - 1] is ':' or ',')
         {
-            switch (c)
-            {
-                default:
-                    break;
-            }
+            return Kind.None;
         }
 
         if (IsUrl(s) || IsAddress(s))
@@ -251,6 +330,13 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                     return false;
                 }
 
+                // "Yahoo!" is a name: "with Yahoo! Messenger", "Yahoo! and AOL".
+                if (mark > 0 && tokens[mark - 1].End == tokens[mark].Start && tokens[mark - 1].In(text).Equals("Yahoo", StringComparison.OrdinalIgnoreCase)
+                    && text[tokens[mark].Start] == '!' && tokens[mark].Length == 1 && !StarterLookup.Contains(word))
+                {
+                    return false;
+                }
+
                 return first is not (',' or ';' or ':' or ')' or ']');
             case Kind.Ellipsis:
                 // "… and then": an ellipsis before a lower-case word is a pause.
@@ -307,12 +393,89 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             && char.IsLetter(text[before.End - 1]) && !(before.Length == 1 && text[before.Start] == '(');
     }
 
+    // A dash standing alone after a space: "- b.pdf", "Kay - Can".
+    private static bool IsBullet(string text, ReadOnlySpan<Token> tokens, int i)
+    {
+        var t = tokens[i];
+        return t.Length is 1 or 2 && text[t.Start] == '-' && text[t.End - 1] == '-' && i > 0 && tokens[i - 1].End < t.Start
+            && i + 1 < tokens.Length && tokens[i + 1].Start > t.End;
+    }
+
+    // "UnleadedStocks.pdf", "Sam3102.doc", ".DOC" (split off "ld2d-#69345-1.DOC"), ">>" (the end of an Outlook attachment line).
+    private static bool IsFileOrAttachmentEnd(ReadOnlySpan<char> s) =>
+        s.EndsWith(">>") || IsFileName(s) || (s.Length is 4 or 5 && s[0] == '.' && FileExtensionLookup.Contains(s[1..]));
+
+    private static bool IsFileName(ReadOnlySpan<char> s)
+    {
+        var dot = s.LastIndexOf('.');
+        return dot > 0 && s.Length - dot - 1 is >= 3 and <= 4 && FileExtensionLookup.Contains(s[(dot + 1)..]);
+    }
+
+    // "Kay", "Debra": a capital, then lower-case letters.
+    private static bool IsName(ReadOnlySpan<char> s) => s.Length >= 2 && char.IsAsciiLetterUpper(s[0]) && !s[1..].ContainsAnyExceptInRange('a', 'z');
+
+    private static readonly HashSet<string> SignOffs = new(StringComparer.Ordinal) { "Thanks", "Regards", "Cheers", "Best", "Sincerely", "Cordially" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SignOffLookup = SignOffs.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string> FileExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "zip", "jpg", "gif", "png", "htm", "html", "xml", "csv", "rtf", "wpd", "tif", "bmp",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FileExtensionLookup = FileExtensions.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The sentence so far is a salutation: one to four capitalised words, "and", "&" and commas ("Steve, Rod and Elyse").
+    private static bool IsSalutation(string text, ReadOnlySpan<Token> tokens, int start, int dash)
+    {
+        if (dash - start is < 1 or > 7)
+        {
+            return false;
+        }
+
+        var words = 0;
+        for (var k = start; k < dash; k++)
+        {
+            var w = tokens[k].In(text);
+            if (w is "," or "&" or "and")
+            {
+                continue;
+            }
+
+            if (!IsName(w) || (k == start && StarterLookup.Contains(w)))
+            {
+                return false; // "This Friday - Michael goes …" is a sentence.
+            }
+
+            words++;
+        }
+
+        return words is >= 1 and <= 4;
+    }
+
     private static bool IsSmallNumber(string text, Token t) =>
         t.Length <= 2 && char.IsAsciiDigit(text[t.Start]) && char.IsAsciiDigit(text[t.End - 1]);
 
     // "08/17/2000", "10/08/99".
     private static bool IsDate(ReadOnlySpan<char> s) =>
         s.Length is >= 6 and <= 10 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[^1]) && s.Count('/') == 2;
+
+    // Header and form labels that a colon follows without addressing anyone ("Subject: Re …").
+    private static readonly HashSet<string> FieldLabels = new(StringComparer.Ordinal)
+    {
+        "Subject", "Date", "Email", "Re", "Fw", "Fwd", "To", "From", "Cc", "Bcc", "Place", "Time", "Location", "Note", "Notes", "Update",
+        "Edit", "Response", "Conclusion", "Question", "Answer", "Category", "Phone", "Fax", "Tel", "Cell", "Mobile", "Address", "Website",
+        "Web", "Url", "Source", "Summary", "Title", "Name", "Price", "Attachment", "Attachments", "Importance", "Priority", "Sent", "Reply",
+        "Comments", "Comment", "Description", "Status", "Type",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FieldLabelLookup = FieldLabels.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsAmPm(ReadOnlySpan<char> s) => s.Length == 2 && s[0] is 'A' or 'P' or 'a' or 'p' && s[1] is 'M' or 'm';
+
+    private static readonly HashSet<string> Laughs = new(StringComparer.OrdinalIgnoreCase) { "haha", "hahah", "hahaha", "hahahaha", "hehe", "hehehe" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LaughLookup = Laughs.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // "11:21", "12:42:55".
     private static bool IsTime(ReadOnlySpan<char> s) => s.Length is >= 4 and <= 8 && char.IsAsciiDigit(s[0]) && s.Contains(':');
@@ -384,8 +547,8 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
 
     private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Hi", "Hello", "Hey", "Dear", "Thanks", "Greetings", "Regards", "Cheers", "Sincerely", "Yes", "No", "Ok", "Okay", "Well", "Oh",
-        "Cordially", "Respectfully",
+        // Not "Yes", "No", "Ok", "Well", "Oh": "Yes, I will attend" is one sentence.
+        "Hi", "Hello", "Hey", "Dear", "Thanks", "Best", "Greetings", "Regards", "Cheers", "Sincerely", "Cordially", "Respectfully",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GreetingLookup = Greetings.GetAlternateLookup<ReadOnlySpan<char>>();

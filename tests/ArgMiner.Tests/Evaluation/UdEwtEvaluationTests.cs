@@ -38,6 +38,6 @@ public sealed class UdEwtEvaluationTests
         }
 
         var score = TokenizationEvaluation.EvaluateSentences(Conllu.ReadFile(path), new RuleTokenizer(), new RuleSentenceSplitter());
-        Assert.True(score.F1 >= 0.90, $"sentence {score}");
+        Assert.True(score.F1 >= 0.926, $"sentence {score}");
     }
 }

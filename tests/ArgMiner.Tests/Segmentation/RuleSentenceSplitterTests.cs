@@ -82,6 +82,100 @@ public sealed class RuleSentenceSplitterTests
     public void GivenUrlsSeparatorsAndNumberedItems_WhenSplit_ThenTheyStartSentences(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 
+    [Theory]
+    [InlineData("He replaced Graae. *** Bush also nominated Kramer.", "He replaced Graae. || *** || Bush also nominated Kramer.")]
+    [InlineData("It ended. ***** ***** The end.", "It ended. || ***** ***** The end.")]
+    public void GivenASeparatorLineStandingAlone_WhenSplit_ThenItIsASentenceOfItsOwn(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("See the files - Unleaded.pdf - Crude.pdf - Heating.xls", "See the files || - Unleaded.pdf || - Crude.pdf || - Heating.xls")]
+    [InlineData("<< File: a.xls >> - b.xls << File: b.xls >>", "<< File: a.xls >> || - b.xls << File: b.xls >>")]
+    [InlineData("<<ld2d-#69345-1.DOC>> - ld2d-#69366-1.DOC - ld2d-#69397-1.XLS", "<<ld2d-#69345-1.DOC>> || - ld2d-#69366-1.DOC || - ld2d-#69397-1.XLS")]
+    [InlineData("Prices rose - sharply - in May", "Prices rose - sharply - in May")]
+    public void GivenAnAttachmentList_WhenSplit_ThenEachDashedFileIsASentence(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Kay - Can you review this?", "Kay - || Can you review this?")]
+    [InlineData("Steve, Rod and Elyse - Just wanted to confirm.", "Steve, Rod and Elyse - || Just wanted to confirm.")]
+    [InlineData("This Friday - Michael goes home.", "This Friday - Michael goes home.")]
+    [InlineData("Prices rose - Traders left.", "Prices rose - Traders left.")]
+    public void GivenASalutationEndingInADash_WhenSplit_ThenTheDashEndsIt(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("It was a great time. =) I'm back.", "It was a great time. =) || I'm back.")]
+    [InlineData("Great food! :) We will return.", "Great food! :) || We will return.")]
+    public void GivenASmileyAfterAFinalMark_WhenSplit_ThenItStaysWithThatSentence(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("None of the calls got through (?). Then it stopped.", "None of the calls got through (?). || Then it stopped.")]
+    [InlineData("I will need a rest (really!). Does that work?", "I will need a rest (really!). || Does that work?")]
+    public void GivenAFinalMarkInsideBracketsBeforeADot_WhenSplit_ThenTheDotEndsTheSentence(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Yes, I will attend in person.")]
+    [InlineData("Ok, I know that it is late.")]
+    [InlineData("Well, I mean, you do not have to go.")]
+    public void GivenYesOkOrWellAndAComma_WhenSplit_ThenTheSentenceGoesOn(string text) =>
+        Assert.Equal(text, Sentences(text));
+
+    [Theory]
+    [InlineData("Let me know. Best, Jeff Are you coming?", "Let me know. || Best, || Jeff || Are you coming?")]
+    [InlineData("See you then. Regards, Sandra The file is attached.", "See you then. || Regards, || Sandra || The file is attached.")]
+    [InlineData("Thanks, Sharon Smith called.", "Thanks, || Sharon Smith called.")]
+    public void GivenASignOffAndAName_WhenAFunctionWordFollows_ThenTheSignOffEnds(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Mike Jordan 26/09/2000 14:14 Several issues remain.", "Mike Jordan || 26/09/2000 14:14 || Several issues remain.")]
+    [InlineData("Bob Bowen 07/14/2000 03:58 PM Note the change.", "Bob Bowen || 07/14/2000 03:58 PM || Note the change.")]
+    public void GivenAHeaderStampWithA24HourTime_WhenSplit_ThenTheMessageStartsAfterIt(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("So I can start saving now hehe Thanks for the tips", "So I can start saving now hehe || Thanks for the tips")]
+    [InlineData("he said haha and left", "he said haha and left")]
+    public void GivenLaughterBeforeACapital_WhenSplit_ThenTheLaughterEndsTheSentence(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Fact]
+    public void GivenBestAsASignOff_WhenANameFollows_ThenTheSignOffStandsAlone() =>
+        Assert.Equal("Call me. || Best, || Jeff", Sentences("Call me. Best, Jeff"));
+
+    [Theory]
+    [InlineData("Cell: 713-819-2784 Fax: 713-790-2605 Mansoor,", "Cell: 713-819-2784 Fax: 713-790-2605 || Mansoor,")]
+    [InlineData("Call me. Paula Paula,", "Call me. || Paula || Paula,")]
+    [InlineData("Hi Mary,", "Hi Mary,")]
+    [InlineData("Sam & Stephanie,", "Sam & Stephanie,")]
+    [InlineData("Good Afternoon Sara,", "Good Afternoon Sara,")]
+    [InlineData("Dear Dr. Vincent Kaminski,", "Dear Dr. Vincent Kaminski,")]
+    public void GivenAParagraphEndingInANameAndAComma_WhenSplit_ThenTheSalutationStandsAlone(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Jill: As discussed, the draft is attached.", "Jill: || As discussed, the draft is attached.")]
+    [InlineData("Subject: Re the draft", "Subject: Re the draft")]
+    [InlineData("Note: The office is closed.", "Note: The office is closed.")]
+    [InlineData("He said: Go home.", "He said: Go home.")]
+    [InlineData("Nasim Khan 04/30/2001 12:42 PM Stan: I will be away.", "Nasim Khan || 04/30/2001 12:42 PM || Stan: || I will be away.")]
+    public void GivenAParagraphOpeningWithANameAndAColon_WhenSplit_ThenTheAddressStandsAlone(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Get alerts with Yahoo! Messenger today.", "Get alerts with Yahoo! Messenger today.")]
+    [InlineData("It is not as popular as Yahoo! and AOL.", "It is not as popular as Yahoo! and AOL.")]
+    [InlineData("I am on Yahoo! The rest use Gmail.", "I am on Yahoo! || The rest use Gmail.")]
+    public void GivenYahooWithItsExclamationMark_WhenSplit_ThenTheMarkEndsOnlyBeforeAFunctionWord(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Fact]
+    public void GivenAQuestionMarkGluedToAColon_WhenSplit_ThenItIsNoSentenceEnd() =>
+        Assert.Equal("John Staikos Direct Dial:? 203.961.7523 Direct Fax:? 203.674.7723", Sentences("John Staikos Direct Dial:? 203.961.7523 Direct Fax:? 203.674.7723"));
+
     [Fact]
     public void GivenAnEmailHeaderStamp_WhenSplit_ThenTheNameTheStampAndTheMessageAreSentences() =>
         Assert.Equal("Sean Boyle || 08/17/2000 11:21 AM || Please call me.", Sentences("Sean Boyle 08/17/2000 11:21 AM Please call me."));

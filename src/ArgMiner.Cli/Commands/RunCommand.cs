@@ -45,7 +45,7 @@ internal static class RunCommand
     internal static int Run(IReadOnlyList<string> inputs, string outDir, OutputFormats formats, int jobs, TextWriter stdout, TextWriter stderr)
     {
         var enumerator = new InputEnumerator(inputs);
-        var runner = new BatchRunner(TextPipeline.CreateDefault(), jobs);
+        var runner = new BatchRunner(TextPipeline.CreateFull(), jobs);
         BatchSummary summary;
         var errors = new List<InputError>();
         using (var writer = new BatchWriter(outDir, formats))

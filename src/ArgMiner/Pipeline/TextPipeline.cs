@@ -24,6 +24,13 @@ public sealed class TextPipeline
     public static TextPipeline CreateTagging() =>
         new([.. CreateDefault().Stages, Tagging.TaggingModels.CreatePosStage(), Tagging.TaggingModels.CreateEntityStage()]);
 
+    /// <summary>
+    /// What <c>argminer run</c> uses: tokenize, split, tag parts of speech and entities, and find numeric
+    /// claims, all with the models shipped inside the library.
+    /// </summary>
+    public static TextPipeline CreateFull() =>
+        new([.. CreateTagging().Stages, new Numbers.NumericClaimStage()]);
+
     /// <summary>Runs every stage on <paramref name="document"/>.</summary>
     public Document Process(Document document)
     {

@@ -54,6 +54,13 @@ internal static class TrainTaggerCommand
                 return CommandLine.Usage;
             }
 
+            var dataFormat = TaggerData.FormatOf(dataPath, null);
+            if ((k == "pos") != (dataFormat == "conllu"))
+            {
+                stderr.WriteLine($"argminer: {dataPath}: {k} is trained on {(k == "pos" ? "a CoNLL-U file" : "the GMB CSV or an IOB2 file")}, not {dataFormat}");
+                return CommandLine.Usage;
+            }
+
             try
             {
                 return Train(k, dataPath, devPath, outPath, options, stdout);

@@ -27,6 +27,12 @@ internal static class EvaluateTaggerCommand
             var k = parse.GetValue(kind)!;
             var dataPath = parse.GetValue(data)!;
             var f = TaggerData.FormatOf(dataPath, parse.GetValue(format));
+            if ((k == "pos") != (f == "conllu"))
+            {
+                stderr.WriteLine($"argminer: {dataPath}: {k} is measured on {(k == "pos" ? "CoNLL-U" : "GMB CSV or IOB2")} data, not {f} (use --format)");
+                return CommandLine.Usage;
+            }
+
             try
             {
                 var tagger = AveragedPerceptronTagger.Load(parse.GetValue(model)!, k == "pos" ? AveragedPerceptronTagger.PosKind : AveragedPerceptronTagger.NerKind);

@@ -28,9 +28,10 @@ internal static class TrainTaggerCommand
         var prune = new Option<float?>("--prune") { Description = "drop averaged weights smaller than this (default 0.2 for pos, 1 for ner)" };
         var lexicon = new Option<int>("--lexicon-min") { Description = "words seen this often get an ambiguity-class feature (0: none)", DefaultValueFactory = _ => 10 };
         var sure = new Option<int?>("--sure-min") { Description = "words seen this often with one tag 99.5 % of the time get it without scoring (0: never; default 50 for pos, 0 for ner)" };
+        var gazetteer = new Option<string?>("--gazetteer") { Description = "ner: also use the matches of this gazetteer TSV ('default': the shipped one) as features; default none (measured: no gain)" };
         var cmd = new Command("train-tagger", "Train the POS tagger or the entity recogniser and write its model file.")
         {
-            kind, data, dev, output, epochs, seed, bits, prune, lexicon, sure,
+            kind, data, dev, output, epochs, seed, bits, prune, lexicon, sure, gazetteer,
         };
         cmd.SetAction(parse =>
         {
@@ -54,8 +55,21 @@ internal static class TrainTaggerCommand
                 return CommandLine.Usage;
             }
 
+            var dataFormat = TaggerData.FormatOf(dataPath, null);
+            if ((k == "pos") != (dataFormat == "conllu"))
+            {
+                stderr.WriteLine($"argminer: {dataPath}: {k} is trained on {(k == "pos" ? "a CoNLL-U file" : "the GMB CSV or an IOB2 file")}, not {dataFormat}");
+                return CommandLine.Usage;
+            }
+
             try
             {
+                var g = parse.GetValue(gazetteer);
+                if (k == "ner" && g is not null && g != "none")
+                {
+                    options = options with { Gazetteer = g == "default" ? Gazetteer.LoadDefault() : Gazetteer.Load(g) };
+                }
+
                 return Train(k, dataPath, devPath, outPath, options, stdout);
             }
             catch (Exception ex) when (ex is IOException or InvalidDataException or ModelFormatException or GazetteerFormatException or UnauthorizedAccessException)

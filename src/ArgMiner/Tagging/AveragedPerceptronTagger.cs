@@ -32,6 +32,7 @@ public sealed class AveragedPerceptronTagger
     private const string ClassesEntry = "classes.txt";
     private const string WeightsEntry = "weights.bin";
     private const string LexiconEntry = "lexicon.bin";
+    private const string FeaturesEntry = "features.txt";
     private const int MinBits = 4;
     private const int MaxBits = 24;
 
@@ -46,8 +47,9 @@ public sealed class AveragedPerceptronTagger
     private readonly int _classCount;
     private readonly TaggerLexicon _lexicon;
 
-    internal AveragedPerceptronTagger(string kind, ImmutableArray<string> classes, int bits, short[] weights, float scale, TaggerLexicon lexicon)
+    internal AveragedPerceptronTagger(string kind, ImmutableArray<string> classes, int bits, short[] weights, float scale, TaggerLexicon lexicon, bool gazetteerFeatures)
     {
+        UsesGazetteer = gazetteerFeatures;
         _lexicon = lexicon;
         Kind = kind;
         Classes = classes;
@@ -86,6 +88,12 @@ public sealed class AveragedPerceptronTagger
     /// <summary>The tags it predicts, by class index.</summary>
     public ImmutableArray<string> Classes { get; }
 
+    /// <summary>
+    /// Whether it was trained with the gazetteer's matches as features (entity models): it then expects
+    /// the matches of the gazetteer it runs with (see <see cref="EntityRecognizer"/>).
+    /// </summary>
+    public bool UsesGazetteer { get; }
+
     /// <summary>The weight table has <c>2^BucketBits</c> rows.</summary>
     public int BucketBits => _bits;
 
@@ -117,7 +125,10 @@ public sealed class AveragedPerceptronTagger
     /// Writes one class index per token of <paramref name="tokens"/> (one sentence) into
     /// <paramref name="tags"/>.
     /// </summary>
-    public void Predict(string text, ReadOnlySpan<Token> tokens, Span<int> tags)
+    public void Predict(string text, ReadOnlySpan<Token> tokens, Span<int> tags) => Predict(text, tokens, tags, []);
+
+    /// <summary>As above, with the gazetteer's matches in the sentence (used when <see cref="UsesGazetteer"/>).</summary>
+    internal void Predict(string text, ReadOnlySpan<Token> tokens, Span<int> tags, ReadOnlySpan<TokenSpan> gazetteerMatches)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (tags.Length < tokens.Length)
@@ -136,7 +147,12 @@ public sealed class AveragedPerceptronTagger
         {
             var span = info.AsSpan(0, tokens.Length);
             TaggerFeatures.Describe(text, tokens, _lexicon, span);
-            Span<int> buckets = stackalloc int[TaggerFeatures.Count];
+            if (UsesGazetteer)
+            {
+                TaggerFeatures.MarkGazetteer(span, gazetteerMatches);
+            }
+
+            Span<int> buckets = stackalloc int[TaggerFeatures.Count + (UsesGazetteer ? TaggerFeatures.GazetteerCount : 0)];
             Span<int> scores = stackalloc int[Math.Max(32, _stride)];
             int prev = -1, prev2 = -2;
             for (var i = 0; i < tokens.Length; i++)
@@ -152,6 +168,11 @@ public sealed class AveragedPerceptronTagger
 
                 TaggerFeatures.Static(span, i, _bits, buckets);
                 TaggerFeatures.Dynamic(span, i, prev, prev2, _bits, buckets[TaggerFeatures.StaticCount..]);
+                if (UsesGazetteer)
+                {
+                    TaggerFeatures.Gazetteer(span, i, prev, _bits, buckets[TaggerFeatures.Count..]);
+                }
+
                 var best = Best(buckets, scores);
                 tags[i] = best;
                 prev2 = prev;
@@ -228,6 +249,11 @@ public sealed class AveragedPerceptronTagger
         }
 
         package.Entries[LexiconEntry] = lex.ToArray();
+        if (UsesGazetteer)
+        {
+            package.Entries[FeaturesEntry] = Encoding.UTF8.GetBytes("gazetteer\n");
+        }
+
         return package;
     }
 
@@ -300,7 +326,9 @@ public sealed class AveragedPerceptronTagger
                 lexicon[k] = new(lr.ReadUInt64(), lr.ReadUInt64());
             }
 
-            return new AveragedPerceptronTagger(package.Kind, [.. classes], bits, weights, scale, new TaggerLexicon(lexicon));
+            var gazetteerFeatures = package.Entries.TryGetValue(FeaturesEntry, out var features)
+                && Encoding.UTF8.GetString(features).Split('\n').Contains("gazetteer");
+            return new AveragedPerceptronTagger(package.Kind, [.. classes], bits, weights, scale, new TaggerLexicon(lexicon), gazetteerFeatures);
         }
         catch (Exception ex) when (ex is EndOfStreamException or FormatException)
         {

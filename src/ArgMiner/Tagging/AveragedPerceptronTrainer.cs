@@ -27,6 +27,12 @@ public sealed record AveragedPerceptronTrainerOptions
     /// <summary>Words seen at least this often with one tag 99.5 % of the time get it without scoring (0: never).</summary>
     public int SureMinCount { get; init; }
 
+    /// <summary>
+    /// When set, the gazetteer's matches are features (entity models): the model learns how far to trust
+    /// them and how they bear on the words around them.
+    /// </summary>
+    public Gazetteer? Gazetteer { get; init; }
+
     /// <summary>The settings as JSON, for the model card.</summary>
     public JsonObject ToJson() => new()
     {
@@ -36,6 +42,7 @@ public sealed record AveragedPerceptronTrainerOptions
         ["prune"] = Prune,
         ["lexiconMinCount"] = LexiconMinCount,
         ["sureMinCount"] = SureMinCount,
+        ["gazetteerFeatures"] = Gazetteer is not null,
         ["features"] = "word, lower, prefix 1-4, suffix 1-4, shape, flags, words +-2, neighbour suffix/shape/flags, bigrams, previous 2 tags (greedy)",
     };
 }
@@ -96,6 +103,13 @@ public sealed class AveragedPerceptronTrainer(AveragedPerceptronTrainerOptions o
             var n = s.Tokens.Length;
             var info = new TokenInfo[n];
             TaggerFeatures.Describe(s.Text, s.Tokens.AsSpan(), lexicon, info);
+            if (Options.Gazetteer is not null)
+            {
+                var matches = new List<TokenSpan>();
+                Options.Gazetteer.Match(s.Text, s.Tokens.AsSpan(), matches);
+                TaggerFeatures.MarkGazetteer(info, matches.ToArray());
+            }
+
             var st = new int[n * TaggerFeatures.StaticCount];
             for (var i = 0; i < n; i++)
             {
@@ -125,7 +139,8 @@ public sealed class AveragedPerceptronTrainer(AveragedPerceptronTrainerOptions o
         }
 
         var rng = new SplitMix((ulong)Options.Seed);
-        Span<int> buckets = stackalloc int[TaggerFeatures.Count];
+        var useGazetteer = Options.Gazetteer is not null;
+        Span<int> buckets = stackalloc int[TaggerFeatures.Count + (useGazetteer ? TaggerFeatures.GazetteerCount : 0)];
         Span<float> scores = stackalloc float[c];
         for (var epoch = 0; epoch < Options.Epochs; epoch++)
         {
@@ -153,6 +168,11 @@ public sealed class AveragedPerceptronTrainer(AveragedPerceptronTrainerOptions o
 
                     st.AsSpan(i * TaggerFeatures.StaticCount, TaggerFeatures.StaticCount).CopyTo(buckets);
                     TaggerFeatures.Dynamic(info, i, prev, prev2, bits, buckets[TaggerFeatures.StaticCount..]);
+                    if (useGazetteer)
+                    {
+                        TaggerFeatures.Gazetteer(info, i, prev, bits, buckets[TaggerFeatures.Count..]);
+                    }
+
                     scores.Clear();
                     foreach (var b in buckets)
                     {
@@ -217,7 +237,7 @@ public sealed class AveragedPerceptronTrainer(AveragedPerceptronTrainerOptions o
             quantised[k] = (short)Math.Round(averaged[k] / scale, MidpointRounding.ToEven);
         }
 
-        return new AveragedPerceptronTagger(Options.Kind, classes, bits, quantised, scale, lexicon);
+        return new AveragedPerceptronTagger(Options.Kind, classes, bits, quantised, scale, lexicon, useGazetteer);
 
         void Update(int index, float delta)
         {

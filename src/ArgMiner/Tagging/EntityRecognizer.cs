@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ArgMiner.Text;
 
 namespace ArgMiner.Tagging;
@@ -70,7 +71,8 @@ public sealed class EntityRecognizer
         var gaz = scratch.Gazetteer;
         model.Clear();
         gaz.Clear();
-        Model.Predict(text, tokens, scratch.Tags);
+        Gazetteer.Match(text, tokens, gaz);
+        Model.Predict(text, tokens, scratch.Tags, CollectionsMarshal.AsSpan(gaz));
         _decoder.Decode(scratch.Tags.AsSpan(0, tokens.Length), model);
         SplitDateLists(text, tokens, model);
         JoinMidPrefix(text, tokens, model);
@@ -79,7 +81,6 @@ public sealed class EntityRecognizer
             model.RemoveAll(e => !keepModel(e));
         }
 
-        Gazetteer.Match(text, tokens, gaz);
         if (gaz.Count > 0)
         {
             KeepContainingModelEntities(model, gaz);

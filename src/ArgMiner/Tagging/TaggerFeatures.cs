@@ -45,6 +45,9 @@ internal struct TokenInfo
     /// <summary>Its ambiguity class from the lexicon (or TaggerLexicon.Unknown).</summary>
     public ulong Amb;
 
+    /// <summary>The gazetteer's verdict on the token (its match's type and B or I), or 0.</summary>
+    public ulong Gaz;
+
     /// <summary>Title, upper, lower, digit, hyphen and sentence-start bits.</summary>
     public int Flags;
 }
@@ -64,8 +67,11 @@ internal static class TaggerFeatures
     /// <summary>Features that depend on the tags already predicted to the left.</summary>
     public const int DynamicCount = 6;
 
-    /// <summary>All features of one position.</summary>
+    /// <summary>All features of one position, without the gazetteer's.</summary>
     public const int Count = StaticCount + DynamicCount;
+
+    /// <summary>Features of the gazetteer's matches (entity models trained with a gazetteer only).</summary>
+    public const int GazetteerCount = 3;
 
     private const ulong FnvOffset = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;
@@ -214,7 +220,31 @@ internal static class TaggerFeatures
             }
 
             t.Flags = flags;
+            t.Gaz = 0;
         }
+    }
+
+    /// <summary>Marks the tokens of gazetteer matches (token indexes relative to <paramref name="info"/>).</summary>
+    public static void MarkGazetteer(Span<TokenInfo> info, ReadOnlySpan<TokenSpan> matches)
+    {
+        foreach (var m in matches)
+        {
+            var type = Hash(m.Type);
+            for (var k = m.First; k < m.First + m.Count; k++)
+            {
+                info[k].Gaz = type + (k == m.First ? 1UL : 2UL);
+            }
+        }
+    }
+
+    /// <summary>Writes the <see cref="GazetteerCount"/> gazetteer features of position <paramref name="i"/>.</summary>
+    public static void Gazetteer(ReadOnlySpan<TokenInfo> info, int i, int prev, int bits, Span<int> buckets)
+    {
+        var g = info[i].Gaz;
+        var next = i + 1 < info.Length ? info[i + 1].Gaz : End1;
+        buckets[0] = Bucket(50, g, bits);
+        buckets[1] = Bucket(51, Mix(g) ^ next, bits);
+        buckets[2] = Bucket(52, Mix(g) ^ (ulong)(uint)(prev + 3), bits);
     }
 
     /// <summary>Writes the <see cref="StaticCount"/> word features of position <paramref name="i"/> as buckets.</summary>

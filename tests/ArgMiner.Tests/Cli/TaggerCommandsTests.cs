@@ -87,6 +87,18 @@ public sealed class TaggerCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Given_ner_data_for_the_pos_tagger_When_evaluated_Then_usage_exit_2()
+    {
+        var data = Path.Combine(_dir, "d.iob2");
+        File.WriteAllText(data, "1\tNATO\tB-ORG\n\n");
+
+        var (code, _, err) = Run("evaluate-tagger", "pos", "--model", "any.model", "--data", data);
+
+        Assert.Equal(2, code);
+        Assert.Contains("CoNLL-U", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Given_an_unknown_kind_When_training_Then_usage_exit_2()
     {
         var (code, _, err) = Run("train-tagger", "chunk", "--data", "x.conllu");

@@ -60,6 +60,37 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
+    public void Given_a_model_trained_with_gazetteer_features_When_saved_and_loaded_Then_it_still_uses_them_identically()
+    {
+        var gazetteer = Gazetteer.FromEntries([("Oslo", "LOC"), ("Lima", "LOC"), ("friends", "NORP")]);
+        var trainer = new AveragedPerceptronTrainer(new AveragedPerceptronTrainerOptions
+        {
+            Kind = AveragedPerceptronTagger.NerKind,
+            Epochs = 3,
+            BucketBits = 12,
+            Prune = 0,
+            LexiconMinCount = 2,
+            Gazetteer = gazetteer,
+        });
+        var model = trainer.Fit(TaggingTestData.NerSentences(200, seed: 5));
+        using var ms = new MemoryStream();
+        model.ToPackage([]).Write(ms);
+        ms.Position = 0;
+        var loaded = AveragedPerceptronTagger.Read(ms, "memory", AveragedPerceptronTagger.NerKind);
+        var sentence = Words("Boris", "Anna", "met", "friends", "in", "Quito", ".");
+
+        var before = Recognize(new EntityRecognizer(model, gazetteer), sentence);
+        var after = Recognize(new EntityRecognizer(loaded, gazetteer), sentence);
+
+        Assert.True(model.UsesGazetteer);
+        Assert.True(loaded.UsesGazetteer);
+        Assert.False(Model.UsesGazetteer);
+        Assert.Equal(before, after);
+        Assert.Contains(("friends", "NORP", EntitySource.Gazetteer), after);
+        Assert.Contains(("Quito", "LOC", EntitySource.Model), after);
+    }
+
+    [Fact]
     public void Given_mid_hyphen_year_When_joined_Then_one_date()
     {
         const string text = "as of mid-2025 and mid - 2025";

@@ -1,5 +1,7 @@
 using ArgMiner.Tagging;
 using ArgMiner.Text;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace ArgMiner.Tests.Tagging;
 
@@ -54,6 +56,43 @@ public sealed class GazetteerTests
         g.Match(text, tokens, spans);
 
         Assert.Equal([new TokenSpan(1, 2, "LOC")], spans);
+    }
+
+    [Fact]
+    public void Given_random_sentences_When_matched_Then_matches_are_names_ordered_disjoint_and_longest()
+    {
+        string[] names = ["Islamic State", "Islamic State of Iraq", "Iraq", "UN", "UN Security Council", "Ain al - Asad"];
+        var g = Gazetteer.FromEntries(names.Select(n => (n, "ORG")));
+        string[] vocabulary = ["Islamic", "State", "of", "Iraq", "UN", "Security", "Council", "Ain", "al", "-", "Asad", "the"];
+        var gen = Gen.ArrayOf(Gen.Elements(vocabulary));
+        Prop.ForAll(gen.ToArbitrary(), words =>
+        {
+            var s = Words(words);
+            var spans = new List<TokenSpan>();
+            g.Match(s.Text, s.Tokens.AsSpan(), spans);
+            var end = 0;
+            foreach (var e in spans)
+            {
+                var text = string.Join(' ', words.Skip(e.First).Take(e.Count));
+                if (e.First < end || !names.Contains(text))
+                {
+                    return false;
+                }
+
+                // No longer name starts at the same token.
+                for (var n = e.Count + 1; e.First + n <= words.Length; n++)
+                {
+                    if (names.Contains(string.Join(' ', words.Skip(e.First).Take(n))))
+                    {
+                        return false;
+                    }
+                }
+
+                end = e.First + e.Count;
+            }
+
+            return true;
+        }).QuickCheckThrowOnFailure();
     }
 
     [Fact]

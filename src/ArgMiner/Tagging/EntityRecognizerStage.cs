@@ -70,6 +70,11 @@ public sealed class EntityRecognizerStage(EntityRecognizer recognizer) : IProces
             Recognizer.Recognize(document.Text, sentenceTokens, found, scratch, keep);
             foreach (var e in found)
             {
+                if (e.Source == EntitySource.Model && !Plausible(document, s.FirstToken + e.Span.First, e.Span.Count, e.Span.Type))
+                {
+                    continue;
+                }
+
                 var start = sentenceTokens[e.Span.First].Start;
                 var end = sentenceTokens[e.Span.First + e.Span.Count - 1].End;
                 entities.Add(new Entity(start, end, e.Span.Type, e.Source, si));
@@ -77,6 +82,32 @@ public sealed class EntityRecognizerStage(EntityRecognizer recognizer) : IProces
         }
 
         return document with { Entities = [.. entities] };
+    }
+
+    /// <summary>
+    /// A model name must look like one: no digits in a person, organisation, place or group ("Roughly
+    /// 2,500" read as a person), and not only function words by the POS layer ("Beyond" opening a
+    /// sentence read as a place). Dates and events may hold numbers.
+    /// </summary>
+    private static bool Plausible(Document document, int first, int count, string type)
+    {
+        var name = type is not ("DATE" or "EVENT");
+        var pos = document.Pos.Length == document.Tokens.Length ? document.Pos.AsSpan() : default;
+        var content = pos.IsEmpty;
+        for (var t = first; t < first + count; t++)
+        {
+            if (name && document.Tokens[t].In(document.Text).ContainsAnyInRange('0', '9'))
+            {
+                return false;
+            }
+
+            if (!pos.IsEmpty && pos[t] is "PROPN" or "NOUN" or "ADJ" or "NUM" or "X" or "SYM")
+            {
+                content = true;
+            }
+        }
+
+        return content;
     }
 
     // Only for headlines, so the closure is not made for every sentence.

@@ -88,6 +88,7 @@ public static class OutputSchema
     {
         EntitySource.Model => "model",
         EntitySource.Gazetteer => "gazetteer",
+        EntitySource.Rules => "rules",
         _ => source.ToString().ToLowerInvariant(),
     };
 

@@ -8,6 +8,9 @@ public enum EntitySource
 
     /// <summary>Found, or corrected, by the user-editable gazetteer.</summary>
     Gazetteer,
+
+    /// <summary>A DATE found by the numeric grammar's date rules ("early 2024", "since October 2023").</summary>
+    Rules,
 }
 
 /// <summary>

@@ -1,0 +1,42 @@
+using ArgMiner.Ingest;
+using ArgMiner.Pipeline;
+using ArgMiner.Tagging;
+
+namespace ArgMiner.Tests.Numbers;
+
+public class DateEntityMergeTests
+{
+    private static (string Text, string Type, EntitySource Source)[] Entities(string text)
+    {
+        var d = TextPipeline.CreateFull().Process(DocumentReaders.Compose("d", "d", null, text, []));
+        return [.. d.Entities.Select(e => (text[e.Start..e.End], e.Type, e.Source))];
+    }
+
+    [Fact]
+    public void Given_a_qualified_year_When_the_full_pipeline_runs_Then_the_date_entity_covers_the_qualifier()
+    {
+        var entities = Entities("One of the most serious incidents came in early 2024, when drones hit Ain al-Asad airbase in Anbar.");
+        Assert.Contains(("early 2024", "DATE", EntitySource.Rules), entities);
+        Assert.DoesNotContain(entities, e => e.Text == "2024");
+        Assert.Contains(entities, e => e.Text == "Ain al-Asad" && e.Type == "LOC");
+    }
+
+    [Fact]
+    public void Given_dates_the_model_already_found_When_merged_Then_they_are_kept_once()
+    {
+        var entities = Entities("In December 2019 and January 2020, the United States struck Kataib Hezbollah.");
+        Assert.Single(entities, e => e.Text == "December 2019" && e.Type == "DATE");
+        Assert.Single(entities, e => e.Text == "January 2020" && e.Type == "DATE");
+    }
+
+    [Fact]
+    public void Given_entities_and_dates_When_merged_Then_entities_stay_in_text_order_without_overlap()
+    {
+        const string text = "Since October 2023, there have been more than 180 attacks; in June 2025 Reuters reported more, and in mid-2025 troops stayed.";
+        var d = TextPipeline.CreateFull().Process(DocumentReaders.Compose("d", "d", null, text, []));
+        for (var i = 1; i < d.Entities.Length; i++)
+        {
+            Assert.True(d.Entities[i - 1].End <= d.Entities[i].Start);
+        }
+    }
+}

@@ -1,0 +1,353 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ArgMiner.Classification.Evaluation;
+using ArgMiner.Text;
+
+namespace ArgMiner.Classification;
+
+/// <summary>Column names and label mapping for <see cref="LabelledData.Read"/>.</summary>
+public sealed record LabelledDataOptions
+{
+    /// <summary>The sentence column.</summary>
+    public string TextColumn { get; init; } = "text";
+
+    /// <summary>The gold label column.</summary>
+    public string LabelColumn { get; init; } = "label";
+
+    /// <summary>The document id column (optional in the file; <c>doc_id</c> is used when this one is absent).</summary>
+    public string DocColumn { get; init; } = "doc";
+
+    /// <summary>The section column (optional in the file).</summary>
+    public string SectionColumn { get; init; } = "section";
+
+    /// <summary>Foreign labels and the ArgMiner labels they stand for.</summary>
+    public LabelMap Map { get; init; } = LabelMap.Empty;
+}
+
+/// <summary>A labelled data file that cannot be used: one line naming the file and row.</summary>
+public sealed class LabelledDataException : Exception
+{
+    /// <summary>Creates the error for <paramref name="origin"/> (<c>file:row</c>).</summary>
+    public LabelledDataException(string origin, string problem)
+        : base($"{origin}: {problem}")
+    {
+    }
+
+    /// <summary>Creates the error (for serializers and analyzers).</summary>
+    public LabelledDataException()
+    {
+    }
+
+    /// <summary>Creates the error (for serializers and analyzers).</summary>
+    public LabelledDataException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}
+
+/// <summary>
+/// Reads labelled sentences from CSV, TSV and JSON Lines files or folders of them (recursively), including
+/// ArgMiner's own <c>sentences.csv</c> output with corrected labels, and the known external corpora
+/// (an IBM Debater claims/evidence folder, a NewsSD-ENG CSV) with their standard label mappings.
+/// </summary>
+public static class LabelledData
+{
+    private static readonly string[] Extensions = [".csv", ".tsv", ".tab", ".jsonl", ".ndjson"];
+
+    /// <summary>
+    /// Reads every path. A folder is read recursively (files in ordinal order). An IBM Debater CE-EMNLP-2015
+    /// folder reads as claims and evidence; append <c>#train</c> or <c>#held-out</c> to keep only those motions.
+    /// </summary>
+    /// <exception cref="LabelledDataException">A file is missing, malformed or has an unknown label, a missing column or an empty text.</exception>
+    public static IReadOnlyList<LabelledSentence> Read(IEnumerable<string> paths, LabelledDataOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(options);
+        var rows = new List<LabelledSentence>();
+        foreach (var spec in paths)
+        {
+            var path = spec;
+            string? split = null;
+            var hash = spec.LastIndexOf('#');
+            if (hash > 0 && !File.Exists(spec) && !Directory.Exists(spec))
+            {
+                path = spec[..hash];
+                split = spec[(hash + 1)..];
+            }
+
+            if (Directory.Exists(path) && IbmDebater.IsCorpus(path))
+            {
+                rows.AddRange(IbmDebater.Read(path, IbmDebater.ParseSplit(split, spec)));
+            }
+            else if (split is not null)
+            {
+                throw new LabelledDataException(spec, "a '#split' suffix is only understood on an IBM Debater corpus folder");
+            }
+            else if (Directory.Exists(path))
+            {
+                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                if (files.Count == 0)
+                {
+                    throw new LabelledDataException(path, "folder holds no .csv, .tsv or .jsonl file");
+                }
+
+                foreach (var file in files)
+                {
+                    rows.AddRange(ReadFile(file, options));
+                }
+            }
+            else if (File.Exists(path))
+            {
+                rows.AddRange(ReadFile(path, options));
+            }
+            else
+            {
+                throw new LabelledDataException(path, "no such file or folder");
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Reads one file, choosing the format by extension (.jsonl/.ndjson, .tsv/.tab, otherwise CSV).</summary>
+    public static IReadOnlyList<LabelledSentence> ReadFile(string path, LabelledDataOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        try
+        {
+            var rows = ext is ".jsonl" or ".ndjson" ? ReadJsonLines(path, options) : ReadDelimited(path, ext is ".tsv" or ".tab" ? '\t' : ',', options);
+            return AddPositions(rows);
+        }
+        catch (IOException ex)
+        {
+            throw new LabelledDataException(path, $"cannot be read ({ex.Message.TrimEnd('.')})");
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new LabelledDataException(path, $"cannot be read ({ex.Message.TrimEnd('.')})");
+        }
+    }
+
+    /// <summary>Builds a sentence from one row's cells, checking text and label.</summary>
+    internal static LabelledSentence MakeRow(string origin, string source, string? text, string? label, string? doc, string? section, LabelMap map)
+    {
+        text = UndoFormulaGuard(text?.Trim() ?? string.Empty);
+        if (text.Length == 0)
+        {
+            throw new LabelledDataException(origin, "empty text");
+        }
+
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            throw new LabelledDataException(origin, "empty label");
+        }
+
+        if (!map.TryResolve(label, out var canonical, out var targets))
+        {
+            var known = string.Join(", ", SentenceLabels.All.Concat(map.Keys));
+            throw new LabelledDataException(origin, $"unknown label '{label.Trim()}' (expected {known}; use --map FOREIGN=label|label for other labels)");
+        }
+
+        return new LabelledSentence(text, canonical, targets)
+        {
+            Doc = string.IsNullOrWhiteSpace(doc) ? null : doc.Trim(),
+            Section = ParseSection(section),
+            Origin = origin,
+            Source = source,
+        };
+    }
+
+    /// <summary>ArgMiner's writers prefix a cell that begins with = + - @ with an apostrophe (formula safety); reading undoes it.</summary>
+    internal static string UndoFormulaGuard(string text) =>
+        text.Length > 1 && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' ? text[1..] : text;
+
+    private static Section? ParseSection(string? section) => section?.Trim().ToLowerInvariant() switch
+    {
+        "title" => Text.Section.Title,
+        "heading" => Text.Section.Heading,
+        "body" => Text.Section.Body,
+        "footer" => Text.Section.Footer,
+        "comment" => Text.Section.Comment,
+        _ => null,
+    };
+
+    private static List<LabelledSentence> ReadDelimited(string path, char delimiter, LabelledDataOptions options)
+    {
+        using var stream = new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
+        var csv = new DelimitedReader(stream, delimiter);
+        var rows = new List<LabelledSentence>();
+        var fields = new List<string>();
+        try
+        {
+            if (!csv.Read(fields) || fields.Count == 0 || (fields.Count == 1 && fields[0].Length == 0))
+            {
+                throw new LabelledDataException(path + ":1", "empty file (no header row)");
+            }
+
+            var header = fields.Select(f => f.Trim()).ToArray();
+            var map = options.Map;
+            var textColumn = options.TextColumn;
+            var labelColumn = options.LabelColumn;
+            if (Find(header, textColumn) < 0 && NewsSd.IsNewsSdHeader(header))
+            {
+                textColumn = NewsSd.TextColumn;
+                labelColumn = NewsSd.LabelColumn;
+                map = map.Merge(NewsSd.DefaultMap);
+            }
+
+            var textAt = Find(header, textColumn);
+            var labelAt = Find(header, labelColumn);
+            var docAt = Find(header, options.DocColumn);
+            if (docAt < 0)
+            {
+                docAt = Find(header, "doc_id");
+            }
+
+            var sectionAt = Find(header, options.SectionColumn);
+            foreach (var (name, at) in new[] { (textColumn, textAt), (labelColumn, labelAt) })
+            {
+                if (at < 0)
+                {
+                    throw new LabelledDataException(path + ":1", $"missing column '{name}' (columns: {string.Join(", ", header)}; choose others with --text-column / --label-column)");
+                }
+            }
+
+            var needed = Math.Max(textAt, labelAt) + 1;
+            while (csv.Read(fields))
+            {
+                var origin = $"{path}:{csv.RecordLine}";
+                if (fields.Count == 1 && fields[0].Length == 0)
+                {
+                    continue;
+                }
+
+                if (fields.Count < needed)
+                {
+                    throw new LabelledDataException(origin, $"malformed row ({fields.Count} fields, header has {header.Length})");
+                }
+
+                rows.Add(MakeRow(
+                    origin,
+                    path,
+                    fields[textAt],
+                    fields[labelAt],
+                    docAt >= 0 && docAt < fields.Count ? fields[docAt] : null,
+                    sectionAt >= 0 && sectionAt < fields.Count ? fields[sectionAt] : null,
+                    map));
+            }
+        }
+        catch (DelimitedFormatException ex)
+        {
+            throw new LabelledDataException($"{path}:{ex.Line}", $"malformed CSV ({ex.Message})");
+        }
+
+        return rows;
+    }
+
+    private static List<LabelledSentence> ReadJsonLines(string path, LabelledDataOptions options)
+    {
+        var rows = new List<LabelledSentence>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var origin = $"{path}:{lineNumber}";
+            JsonDocument json;
+            try
+            {
+                json = JsonDocument.Parse(line);
+            }
+            catch (JsonException ex)
+            {
+                throw new LabelledDataException(origin, $"malformed JSON ({ex.Message.Split('.')[0]})");
+            }
+
+            using (json)
+            {
+                if (json.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    throw new LabelledDataException(origin, "malformed row (not a JSON object)");
+                }
+
+                string? Field(string name, bool required)
+                {
+                    foreach (var p in json.RootElement.EnumerateObject())
+                    {
+                        if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+                        {
+                            return p.Value.ValueKind switch
+                            {
+                                JsonValueKind.String => p.Value.GetString(),
+                                JsonValueKind.Null => null,
+                                _ => p.Value.GetRawText(),
+                            };
+                        }
+                    }
+
+                    return required ? throw new LabelledDataException(origin, $"missing field '{name}'") : null;
+                }
+
+                rows.Add(MakeRow(origin, path, Field(options.TextColumn, true), Field(options.LabelColumn, true), Field(options.DocColumn, false) ?? Field("doc_id", false), Field(options.SectionColumn, false), options.Map));
+            }
+        }
+
+        return rows;
+    }
+
+    private static int Find(string[] header, string name)
+    {
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (string.Equals(header[i].Trim(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Rows of one file with a document id are in document order: give each its relative position.</summary>
+    private static List<LabelledSentence> AddPositions(List<LabelledSentence> rows)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in rows)
+        {
+            if (r.Doc is { } d)
+            {
+                counts[d] = counts.GetValueOrDefault(d) + 1;
+            }
+        }
+
+        if (counts.Count == 0)
+        {
+            return rows;
+        }
+
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Doc is { } d)
+            {
+                var k = seen.GetValueOrDefault(d);
+                seen[d] = k + 1;
+                var n = counts[d];
+                rows[i] = rows[i] with { Position = n <= 1 ? 0.0 : (double)k / (n - 1) };
+            }
+        }
+
+        return rows;
+    }
+}

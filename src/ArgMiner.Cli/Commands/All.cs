@@ -8,5 +8,8 @@ internal static class All
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
     {
         yield return RunCommand.Create(stdout, stderr);
+        yield return TrainCommand.Create(stdout, stderr);
+        yield return EvaluateCommand.Create(stdout, stderr);
+        yield return ClassifyCommand.Create(stdout, stderr);
     }
 }

@@ -83,6 +83,22 @@ public sealed class SentenceClassifier
         return result;
     }
 
+    /// <summary>Classifies labelled rows with the context their data gives (section, position).</summary>
+    public IReadOnlyList<SentencePrediction> PredictRows(IReadOnlyList<LabelledSentence> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var builder = new FeatureVectorBuilder();
+        Span<double> p = stackalloc double[LabelCount];
+        var result = new SentencePrediction[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            PredictInto(rows[i].Text, rows[i].Context, builder, p);
+            result[i] = ToPrediction(p);
+        }
+
+        return result;
+    }
+
     /// <summary>Classifies every sentence of a processed document (sentences must be set).</summary>
     public ImmutableArray<SentencePrediction> PredictDocument(Document document)
     {

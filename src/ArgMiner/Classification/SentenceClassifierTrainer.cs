@@ -27,6 +27,9 @@ public sealed record SentenceClassifierTrainerOptions
     /// <summary>Seed: recorded in the card and used for cross-validation folds; training itself starts from zero and is deterministic.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>Which L-BFGS implementation minimises the loss.</summary>
+    public SentenceOptimizer Optimizer { get; init; } = SentenceOptimizer.Lbfgs;
+
     /// <summary>Weigh classes inversely to their frequency (single-label rows only).</summary>
     public bool BalanceClasses { get; init; }
 
@@ -47,7 +50,18 @@ public sealed record SentenceClassifierTrainerOptions
         ["gradientTolerance"] = GradientTolerance,
         ["seed"] = Seed,
         ["balanceClasses"] = BalanceClasses,
+        ["optimizer"] = Optimizer.ToString(),
     };
+}
+
+/// <summary>The optimiser of <see cref="SentenceClassifierTrainer"/>.</summary>
+public enum SentenceOptimizer
+{
+    /// <summary>ArgMiner's own L-BFGS (two-loop recursion, backtracking Armijo line search, buffers reused): the default.</summary>
+    Lbfgs,
+
+    /// <summary>MathNet.Numerics' <c>LimitedMemoryBfgsMinimizer</c>; same optimum, but it allocates fresh vectors at every step, which costs more than the loss itself on large feature spaces.</summary>
+    MathNetLbfgs,
 }
 
 /// <summary>
@@ -143,7 +157,7 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
 
         var vals = values.ToArray();
         var m = seen.Length;
-        var theta = Optimise(rowStart, cols, vals, targetMask, weight, m);
+        var theta = Optimise(rowStart, cols, vals, targetMask, weight, m, out var stats);
 
         var weights = new float[dim * K];
         for (var j = 0; j < m; j++)
@@ -162,6 +176,16 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
 
         var kept = KeepNames(names, weights, featurizer);
         var card = BuildCard(rows, featurizer);
+        card["optimiser"] = new JsonObject
+        {
+            ["method"] = Options.Optimizer == SentenceOptimizer.MathNetLbfgs ? "L-BFGS (MathNet.Numerics LimitedMemoryBfgsMinimizer)" : "L-BFGS (built-in, allocation-free)",
+            ["features"] = m,
+            ["nonZeros"] = cols.Length,
+            ["evaluations"] = stats.Evaluations,
+            ["iterations"] = stats.Iterations,
+            ["objective"] = Math.Round(stats.Loss, 6),
+            ["stop"] = stats.Stop,
+        };
         return new SentenceClassifier(featurizer, weights, bias, kept, card);
     }
 
@@ -179,20 +203,19 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    private double[] Optimise(int[] rowStart, int[] cols, float[] vals, int[] targetMask, double[] weight, int m)
+    private double[] Optimise(int[] rowStart, int[] cols, float[] vals, int[] targetMask, double[] weight, int m, out (int Evaluations, int Iterations, double Loss, string Stop) stats)
     {
         var n = targetMask.Length;
         var size = (m + 1) * K;
         var biasAt = m * K;
         var weightSum = weight.Sum();
         var l2 = Options.L2;
-        double bestLoss = double.PositiveInfinity;
-        double[]? best = null;
+        var evaluations = 0;
 
-        (double, Vector<double>) Evaluate(Vector<double> point)
+        double Evaluate(double[] th, double[] grad)
         {
-            var th = point is DenseVector dv ? dv.Values : point.ToArray();
-            var grad = new double[size];
+            evaluations++;
+            Array.Clear(grad);
             Span<double> z = stackalloc double[K];
             double loss = 0;
             for (var r = 0; r < n; r++)
@@ -253,25 +276,58 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
                 grad[i] += l2 * th[i];
             }
 
-            if (loss < bestLoss)
+            return loss;
+        }
+
+        double[] result;
+        if (Options.Optimizer == SentenceOptimizer.MathNetLbfgs)
+        {
+            result = MathNetLbfgs(Evaluate, size, out var iterations, out var loss, out var stop);
+            stats = (evaluations, iterations, loss, stop);
+        }
+        else
+        {
+            result = Lbfgs.Minimize(Evaluate, size, Options.MaxIterations, Options.GradientTolerance, out var iterations, out var loss, out var stop);
+            stats = (evaluations, iterations, loss, stop);
+        }
+
+        return result;
+    }
+
+    private double[] MathNetLbfgs(Func<double[], double[], double> evaluate, int size, out int iterations, out double loss, out string stop)
+    {
+        var bestLoss = double.PositiveInfinity;
+        double[]? best = null;
+        (double, Vector<double>) Evaluate(Vector<double> point)
+        {
+            var th = point is DenseVector dv ? dv.Values : point.ToArray();
+            var grad = new double[size];
+            var f = evaluate(th, grad);
+            if (f < bestLoss)
             {
-                bestLoss = loss;
+                bestLoss = f;
                 best = (double[])th.Clone();
             }
 
-            return (loss, DenseVector.OfArray(grad));
+            return (f, DenseVector.OfArray(grad));
         }
 
         var minimizer = new LimitedMemoryBfgsMinimizer(Options.GradientTolerance, 1e-10, 1e-10, 10, Options.MaxIterations);
         try
         {
             var result = minimizer.FindMinimum(ObjectiveFunction.Gradient(Evaluate), new DenseVector(size));
+            iterations = result.Iterations;
+            loss = bestLoss;
+            stop = "converged";
             return result.MinimizingPoint.ToArray();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException && best is not null)
         {
             // MathNet throws when it hits the iteration limit or its line search stalls; the best point
             // evaluated so far is a valid (if not fully converged) solution.
+            iterations = Options.MaxIterations;
+            loss = bestLoss;
+            stop = ex.GetType().Name;
             return best;
         }
     }

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Text;
+using ArgMiner.Classification;
+
+namespace ArgMiner.Cli.Commands;
+
+/// <summary><c>argminer classify</c>: labels one sentence per input line and writes CSV.</summary>
+internal static class ClassifyCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var model = new Option<string>("--model") { Description = "Model file (default: the shipped model)" };
+        var input = new Option<string>("--input") { Description = "Text file with one sentence per line, or - for standard input", DefaultValueFactory = _ => "-" };
+        var output = new Option<string>("--out") { Description = "CSV file to write, or - for standard output", DefaultValueFactory = _ => "-" };
+        var command = new Command("classify", "Label one sentence per line as claim, evidence, opinion or other; write CSV text,label,confidence,p_claim,p_evidence,p_opinion,p_other.")
+        {
+            model, input, output,
+        };
+        command.SetAction(parse =>
+        {
+            var classifier = ClassifierCli.LoadModel(parse.GetValue(model), stderr);
+            if (classifier is null)
+            {
+                return CommandLine.Failed;
+            }
+
+            var inPath = parse.GetValue(input) ?? "-";
+            var outPath = parse.GetValue(output) ?? "-";
+            try
+            {
+                using var reader = inPath == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(inPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                if (outPath == "-")
+                {
+                    Classify(classifier, reader, stdout);
+                    stdout.Flush();
+                }
+                else
+                {
+                    var temp = Path.GetFullPath(outPath) + ".tmp";
+                    try
+                    {
+                        using (var writer = new StreamWriter(temp, false, new UTF8Encoding(true)))
+                        {
+                            Classify(classifier, reader, writer);
+                        }
+
+                        File.Move(temp, outPath, overwrite: true);
+                    }
+                    finally
+                    {
+                        File.Delete(temp);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"argminer: {ex.Message}");
+                return CommandLine.Failed;
+            }
+
+            return CommandLine.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Writes the CSV: one row per input line, in input order; an empty line is <c>other</c> with probability 1.</summary>
+    internal static void Classify(SentenceClassifier classifier, TextReader reader, TextWriter writer)
+    {
+        writer.Write("text,label,confidence,p_claim,p_evidence,p_opinion,p_other\n");
+        var builder = new FeatureVectorBuilder();
+        Span<double> p = stackalloc double[4];
+        var line = new StringBuilder();
+        while (reader.ReadLine() is { } text)
+        {
+            classifier.PredictInto(text, default, builder, p);
+            var best = 0;
+            for (var k = 1; k < 4; k++)
+            {
+                if (p[k] > p[best])
+                {
+                    best = k;
+                }
+            }
+
+            line.Clear();
+            line.Append(ClassifierCli.Cell(text)).Append(',').Append(SentenceLabels.All[best]).Append(',').Append(ClassifierCli.F(p[best]));
+            for (var k = 0; k < 4; k++)
+            {
+                line.Append(',').Append(ClassifierCli.F(p[k]));
+            }
+
+            line.Append('\n');
+            writer.Write(line);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+using ArgMiner.Classification;
+using ArgMiner.Ingest;
+using ArgMiner.Models;
+using ArgMiner.Pipeline;
+using ArgMiner.Tests.Models;
+
+namespace ArgMiner.Tests.Classification;
+
+public sealed class SentenceClassifierTests
+{
+    private static readonly string[] Probes =
+    [
+        "The mayor should resign.",
+        "In 2022, the agency counted 1,300 complaints.",
+        "I love it!",
+        "Breaking News",
+        "",
+        "According to the report, 40 percent of voters said they would stay home.",
+    ];
+
+    private static ModelContract<SentenceClassifier> Contract() => new(
+        Train: () => new SentenceClassifierTrainer(TinyData.Options()).Fit(TinyData.Rows()),
+        Save: (m, path) => m.Save(path),
+        Load: SentenceClassifier.Load,
+        Outputs: m => [.. Probes.SelectMany(p => m.Predict(p).Probabilities)]);
+
+    [Fact]
+    public void GivenATrainedClassifier_WhenSavedAndLoaded_ThenProbabilitiesAreBitIdentical() =>
+        Contract().AssertRoundTripIsExact();
+
+    [Fact]
+    public void GivenTheSameDataAndSeed_WhenTrainedTwice_ThenModelFilesAreByteIdentical() =>
+        Contract().AssertTrainingIsDeterministic();
+
+    [Fact]
+    public void GivenTinyData_WhenTrained_ThenItFitsItsTrainingSentencesAndProbabilitiesSumToOne()
+    {
+        var rows = TinyData.Rows();
+        var model = new SentenceClassifierTrainer(TinyData.Options(1e-4)).Fit(rows);
+        var correct = 0;
+        foreach (var r in rows)
+        {
+            var p = model.Predict(r.Text);
+            Assert.Equal(1.0, p.Probabilities.Sum(), 10);
+            Assert.Equal(p.Probabilities.Max(), p.Confidence);
+            correct += p.Label == r.Label ? 1 : 0;
+        }
+
+        Assert.True(correct >= rows.Count * 0.95, $"{correct} of {rows.Count} training sentences fitted");
+    }
+
+    [Fact]
+    public void GivenAnEmptySentence_WhenPredicted_ThenItIsOtherWithCertainty()
+    {
+        var model = new SentenceClassifierTrainer(TinyData.Options()).Fit(TinyData.Rows());
+        var p = model.Predict("   ");
+        Assert.Equal("other", p.Label);
+        Assert.Equal(new[] { 0.0, 0.0, 0.0, 1.0 }, p.Probabilities.ToArray());
+    }
+
+    [Fact]
+    public void GivenATrainedModel_WhenExplained_ThenTopFeaturesAreReadableAndPushTheLabel()
+    {
+        var model = new SentenceClassifierTrainer(TinyData.Options()).Fit(TinyData.Rows());
+        var why = model.Explain("According to the report, 300 jobs were cut in 2020.", "evidence");
+        Assert.NotEmpty(why);
+        Assert.All(why, f => Assert.True(f.Contribution > 0));
+        Assert.Contains(why, f => f.Feature.StartsWith("word:", StringComparison.Ordinal) || f.Feature.StartsWith("feat:", StringComparison.Ordinal) || f.Feature.StartsWith("bigram:", StringComparison.Ordinal));
+        Assert.DoesNotContain(why, f => f.Feature.StartsWith("hash:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GivenAGarbageFile_WhenLoaded_ThenModelFormatExceptionNamesTheFile()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "this is not a zip archive");
+            var ex = Assert.Throws<ModelFormatException>(() => SentenceClassifier.Load(path));
+            Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("\n", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void GivenANewerFormatModel_WhenLoaded_ThenModelFormatExceptionSaysUpgrade()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"argminer-newer-{Guid.NewGuid():N}.model");
+        try
+        {
+            var model = new SentenceClassifierTrainer(TinyData.Options()).Fit(TinyData.Rows());
+            var package = new ModelPackage(SentenceClassifier.Kind, SentenceClassifier.FormatVersion + 1, model.Card);
+            package.Save(path);
+            var ex = Assert.Throws<ModelFormatException>(() => SentenceClassifier.Load(path));
+            Assert.Contains("newer", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void GivenAModelWithTruncatedWeights_WhenLoaded_ThenModelFormatExceptionSaysCorrupt()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"argminer-corrupt-{Guid.NewGuid():N}.model");
+        try
+        {
+            var package = new SentenceClassifierTrainer(TinyData.Options()).Fit(TinyData.Rows()).ToPackage();
+            package.Entries["weights.bin"] = package.Entries["weights.bin"][..40];
+            package.Save(path);
+            var ex = Assert.Throws<ModelFormatException>(() => SentenceClassifier.Load(path));
+            Assert.Contains("corrupt", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void GivenATrainedModel_WhenSaved_ThenTheCardRecordsLabelsFeaturizerFingerprintAndSources()
+    {
+        var rows = TinyData.Rows();
+        var options = TinyData.Options() with { DataSources = ["tiny"] };
+        var model = new SentenceClassifierTrainer(options).Fit(rows);
+        var path = Path.Combine(Path.GetTempPath(), $"argminer-card-{Guid.NewGuid():N}.model");
+        try
+        {
+            model.Save(path);
+            using var zip = ZipFile.OpenRead(path);
+            using var stream = zip.GetEntry("manifest.json")!.Open();
+            var manifest = JsonNode.Parse(stream)!;
+            Assert.Equal("sentence-classifier", (string?)manifest["kind"]);
+            var card = manifest["card"]!;
+            Assert.Equal(4, card["labels"]!.AsArray().Count);
+            Assert.Equal(14, (int?)card["featurizer"]!["hashBits"]);
+            Assert.Equal("sha256:" + SentenceClassifierTrainer.Fingerprint(rows), (string?)card["training"]!["fingerprint"]);
+            Assert.Equal("tiny", (string?)card["training"]!["sources"]![0]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void GivenChangedRows_WhenFingerprinted_ThenTheFingerprintChanges()
+    {
+        var rows = TinyData.Rows();
+        var changed = rows.ToList();
+        changed[0] = changed[0] with { Label = "opinion", Targets = ["opinion"] };
+        Assert.NotEqual(SentenceClassifierTrainer.Fingerprint(rows), SentenceClassifierTrainer.Fingerprint(changed));
+    }
+
+    [Fact]
+    public void GivenAProcessedDocument_WhenTheStageRuns_ThenEverySentenceGetsOneLabel()
+    {
+        var model = new SentenceClassifierTrainer(TinyData.Options()).Fit(TinyData.Rows());
+        var document = DocumentReaders.Compose("d1", "test", "Mostly Theater", "The council should reject the stadium deal. In 2023, the city spent 4.2 million dollars.", [("I love this piece!", null, null)]);
+        var pipeline = new TextPipeline([.. TextPipeline.CreateDefault().Stages, new SentenceClassifierStage(model)]);
+        var processed = pipeline.Process(document);
+        Assert.NotEmpty(processed.Sentences);
+        Assert.Equal(processed.Sentences.Length, processed.Labels.Length);
+        Assert.All(processed.Labels, l => Assert.Contains(l.Label, SentenceLabels.All));
+        Assert.Equal(processed.Labels, pipeline.Process(document).Labels, (a, b) => a.Label == b.Label && a.Probabilities.SequenceEqual(b.Probabilities));
+    }
+
+    [Fact]
+    public void GivenPathologicalInput_WhenPredicted_ThenItCompletesWithValidProbabilities()
+    {
+        var model = new SentenceClassifierTrainer(TinyData.Options()).Fit(TinyData.Rows());
+        var megabyte = string.Concat(Enumerable.Repeat("word, ", 180_000));
+        var digits = new string('7', 200_000);
+        foreach (var text in new[] { megabyte, digits, new string('"', 100_000), new string('\u00e9', 50_000) })
+        {
+            var p = model.Predict(text);
+            Assert.Equal(1.0, p.Probabilities.Sum(), 9);
+        }
+    }
+
+    [Fact]
+    public void GivenTheShippedModel_WhenLoadedByDefault_ThenItPredictsOrExplainsItsAbsence()
+    {
+        try
+        {
+            var model = SentenceClassifier.LoadDefault();
+            var p = model.Predict("The government must act now.");
+            Assert.Contains(p.Label, SentenceLabels.All);
+            Assert.Equal(1.0, p.Probabilities.Sum(), 9);
+        }
+        catch (ModelFormatException ex)
+        {
+            Assert.Contains("ships no sentence classifier", ex.Message, StringComparison.Ordinal);
+        }
+    }
+}

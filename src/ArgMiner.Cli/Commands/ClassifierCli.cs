@@ -116,7 +116,7 @@ internal static class ClassifierCli
         }
     }
 
-    /// <summary>A CSV cell: formula-safe (a leading = + - @ gets an apostrophe) and quoted when needed.</summary>
+    /// <summary>A CSV cell: formula-safe (a leading = + - @ gets an apostrophe) and quoted when it holds a comma, quote or line break or begins or ends with white space.</summary>
     public static string Cell(string value)
     {
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
@@ -124,6 +124,7 @@ internal static class ClassifierCli
             value = "'" + value;
         }
 
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        var quote = value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])));
+        return quote ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

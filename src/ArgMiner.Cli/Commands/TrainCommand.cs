@@ -96,6 +96,13 @@ internal static class TrainCommand
 
                 stdout.WriteLine($"{k}-fold cross-validation (documents kept in one fold, seed {options.Seed}) in {watch.Elapsed.TotalSeconds:0.0} s");
                 var oldPredictions = old?.PredictRows(rows);
+                if (sources.Count > 1)
+                {
+                    var all = MulticlassMetrics.Evaluate(rows, predictions);
+                    ClassifierCli.WriteMetrics(stdout, "new model, cross-validated, on all sources together", all);
+                    cv["(all)"] = all.ToJson();
+                }
+
                 foreach (var source in sources)
                 {
                     var idx = Enumerable.Range(0, rows.Count).Where(i => rows[i].Source == source).ToList();

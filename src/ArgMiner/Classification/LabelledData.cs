@@ -59,6 +59,7 @@ public static class LabelledData
     /// <summary>
     /// Reads every path. A folder is read recursively (files in ordinal order). An IBM Debater CE-EMNLP-2015
     /// folder reads as claims and evidence; append <c>#train</c> or <c>#held-out</c> to keep only those motions.
+    /// Append <c>@W</c> to any path to give its sentences weight W in training (e.g. <c>train.csv@0.5</c>).
     /// </summary>
     /// <exception cref="LabelledDataException">A file is missing, malformed or has an unknown label, a missing column or an empty text.</exception>
     public static IReadOnlyList<LabelledSentence> Read(IEnumerable<string> paths, LabelledDataOptions options)
@@ -69,14 +70,29 @@ public static class LabelledData
         foreach (var spec in paths)
         {
             var path = spec;
-            string? split = null;
-            var hash = spec.LastIndexOf('#');
-            if (hash > 0 && !File.Exists(spec) && !Directory.Exists(spec))
+            var weight = 1.0;
+            var at = spec.LastIndexOf('@');
+            if (at > 0 && !File.Exists(spec) && !Directory.Exists(spec)
+                && double.TryParse(spec.AsSpan(at + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var w))
             {
-                path = spec[..hash];
-                split = spec[(hash + 1)..];
+                if (!(w > 0) || double.IsInfinity(w))
+                {
+                    throw new LabelledDataException(spec, "a '@weight' suffix must be a positive number");
+                }
+
+                path = spec[..at];
+                weight = w;
             }
 
+            string? split = null;
+            var hash = path.LastIndexOf('#');
+            if (hash > 0 && !File.Exists(path) && !Directory.Exists(path))
+            {
+                split = path[(hash + 1)..];
+                path = path[..hash];
+            }
+
+            var before = rows.Count;
             if (Directory.Exists(path) && IbmDebater.IsCorpus(path))
             {
                 rows.AddRange(IbmDebater.Read(path, IbmDebater.ParseSplit(split, spec)));
@@ -108,6 +124,12 @@ public static class LabelledData
             else
             {
                 throw new LabelledDataException(path, "no such file or folder");
+            }
+
+            // Metrics are reported per --data argument: a folder is one source however many files it holds.
+            for (var i = before; i < rows.Count; i++)
+            {
+                rows[i] = rows[i] with { Source = spec, Weight = rows[i].Weight * weight };
             }
         }
 

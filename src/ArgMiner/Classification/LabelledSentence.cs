@@ -29,7 +29,7 @@ public sealed record LabelledSentence(string Text, string Label, ImmutableArray<
     /// <summary>Where it was read: <c>file:row</c>.</summary>
     public string Origin { get; init; } = string.Empty;
 
-    /// <summary>The data source (file or corpus folder) it came from, for per-source metrics.</summary>
+    /// <summary>The data source (the path given to <see cref="LabelledData.Read"/>) it came from, for per-source metrics.</summary>
     public string Source { get; init; } = string.Empty;
 
     /// <summary>Weight of the sentence in the training loss.</summary>

@@ -143,6 +143,8 @@ public sealed class SentenceFeaturizer
         Position2,
         Position3,
         Position4,
+        TitleCase,
+        StartsLowercase,
     }
 
     private static readonly string[] CueNames =
@@ -154,6 +156,7 @@ public sealed class SentenceFeaturizer
         "emoji", "shouting", "colon", "parenthesis", "first-in-paragraph", "length:1-3", "length:4-7",
         "length:8-15", "length:16-30", "length:31+", "position:0", "position:1", "position:2", "position:3",
         "position:4",
+        "title-case", "starts-lowercase",
     ];
 
     private static readonly FrozenDictionary<string, Lex> Lexicon = BuildLexicon();
@@ -244,7 +247,7 @@ public sealed class SentenceFeaturizer
 
     private int IndexOf(uint hash) => (int)(FeatureHash.Mix(hash) & _mask);
 
-    private readonly record struct Surface(int Caps, bool Emoji, bool Shouting, bool Year);
+    private readonly record struct Surface(int Caps, bool Emoji, bool Shouting, bool Year, int Words, int CapitalisedWords, bool StartsLowercase);
 
     private static Surface Normalize(ReadOnlySpan<char> text, Span<char> norm)
     {
@@ -255,12 +258,25 @@ public sealed class SentenceFeaturizer
         var wordStart = true;
         var firstWord = true;
         var upperRun = 0;
+        var words = 0;
+        var capitalised = 0;
+        bool? startsLower = null;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             var n = c;
             if (char.IsLetter(c))
             {
+                if (wordStart)
+                {
+                    words++;
+                    startsLower ??= char.IsLower(c);
+                    if (char.IsUpper(c))
+                    {
+                        capitalised++;
+                    }
+                }
+
                 if (char.IsUpper(c))
                 {
                     if (wordStart && !firstWord)
@@ -341,7 +357,7 @@ public sealed class SentenceFeaturizer
             norm[i] = n;
         }
 
-        return new Surface(caps, emoji, shouting, year);
+        return new Surface(caps, emoji, shouting, year, words, capitalised, startsLower == true);
     }
 
     /// <summary>Writes (start, length) pairs of word and punctuation tokens; returns the token count.</summary>
@@ -568,6 +584,8 @@ public sealed class SentenceFeaturizer
         if (paren) Set(Cue.Parenthesis);
         if (surface.Emoji) Set(Cue.Emoji);
         if (surface.Shouting) Set(Cue.Shouting);
+        if (surface.Words >= 2 && surface.CapitalisedWords * 10 >= surface.Words * 6) Set(Cue.TitleCase);
+        if (surface.StartsLowercase) Set(Cue.StartsLowercase);
 
         if (count > 0)
         {

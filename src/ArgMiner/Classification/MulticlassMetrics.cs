@@ -178,7 +178,11 @@ public sealed class MulticlassMetrics
             }
 
             var predictedLabel = labels[best];
-            var predicted = classes.IndexOf(predictedLabel);
+            var goldClass = classes.IndexOf(rows[i].Label);
+
+            // Correct when the prediction is any label the gold label allows; otherwise it goes to the class
+            // that names it (its own, or the first mapped class whose set holds it).
+            var predicted = rows[i].Targets.Contains(predictedLabel) ? goldClass : classes.IndexOf(predictedLabel);
             if (predicted < 0)
             {
                 predicted = classes.FindIndex(c => targetsOf.TryGetValue(c, out var t) && t.Contains(predictedLabel));
@@ -196,7 +200,7 @@ public sealed class MulticlassMetrics
                 gold += p[labels.IndexOf(t)];
             }
 
-            outcomes.Add((classes.IndexOf(rows[i].Label), predicted, gold));
+            outcomes.Add((goldClass, predicted, gold));
         }
 
         return Compute(classes, outcomes);

@@ -335,6 +335,12 @@ public sealed class SentenceClassifier
             throw Corrupt("no featurizer settings");
         }
 
+        var featurizerVersion = (int?)featurizerJson["version"] ?? 1;
+        if (featurizerVersion != FeaturizerOptions.CurrentVersion)
+        {
+            throw new ModelFormatException(source, $"its featurizer version {featurizerVersion} differs from this ArgMiner's ({FeaturizerOptions.CurrentVersion}); retrain it with this version");
+        }
+
         SentenceFeaturizer featurizer;
         try
         {

@@ -9,6 +9,12 @@ namespace ArgMiner.Classification;
 /// <summary>Settings of <see cref="SentenceFeaturizer"/>; saved in the model so prediction featurizes as training did.</summary>
 public sealed record FeaturizerOptions
 {
+    /// <summary>
+    /// Version of the featurizer's behaviour (tokenization, cue lexicons, hashing). Bump it whenever a change
+    /// would featurize a sentence differently, so older models are refused rather than silently mis-scored.
+    /// </summary>
+    public const int CurrentVersion = 1;
+
     /// <summary>Size of the hashed feature space as a power of two (ML.NET's <c>NumberOfBits</c>).</summary>
     public int HashBits { get; init; } = 18;
 
@@ -27,6 +33,7 @@ public sealed record FeaturizerOptions
     /// <summary>The settings as JSON for the model card.</summary>
     public JsonObject ToJson() => new()
     {
+        ["version"] = CurrentVersion,
         ["hashBits"] = HashBits,
         ["wordBigrams"] = WordBigrams,
         ["charMin"] = CharMin,

@@ -26,9 +26,10 @@ internal static class TrainCommand
         var cueWeight = new Option<float>("--cue-weight") { Description = "Value of each linguistic cue feature", DefaultValueFactory = _ => new FeaturizerOptions().CueWeight };
         var balance = new Option<bool>("--balance") { Description = "Weigh classes inversely to their frequency" };
         var compare = new Option<string>("--compare") { Description = "An older model to report side by side on the same test folds" };
+        var predictionsOut = new Option<string>("--predictions") { Description = "Write the cross-validated (out-of-fold) predictions to this CSV, for error analysis" };
         var command = new Command("train", "Train the claim/evidence/opinion/other sentence classifier: cross-validated metrics, then a model trained on all the data.")
         {
-            data, output, text, label, doc, map, folds, seed, l2, iterations, hashBits, charMin, charMax, cueWeight, balance, compare,
+            data, output, text, label, doc, map, folds, seed, l2, iterations, hashBits, charMin, charMax, cueWeight, balance, compare, predictionsOut,
         };
         command.SetAction(parse =>
         {
@@ -94,6 +95,19 @@ internal static class TrainCommand
                     return CommandLine.Failed;
                 }
 
+                if (parse.GetValue(predictionsOut) is { } predictionsPath)
+                {
+                    try
+                    {
+                        WritePredictions(predictionsPath, rows, predictions);
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        stderr.WriteLine($"argminer: {predictionsPath}: cannot be written ({ex.Message.TrimEnd('.')})");
+                        return CommandLine.Failed;
+                    }
+                }
+
                 stdout.WriteLine($"{k}-fold cross-validation (documents kept in one fold, seed {options.Seed}) in {watch.Elapsed.TotalSeconds:0.0} s");
                 var oldPredictions = old?.PredictRows(rows);
                 if (sources.Count > 1)
@@ -148,5 +162,16 @@ internal static class TrainCommand
             return CommandLine.Ok;
         });
         return command;
+    }
+
+    private static void WritePredictions(string path, IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> predictions)
+    {
+        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(true));
+        writer.Write("origin,doc,gold,label,confidence,p_claim,p_evidence,p_opinion,p_other,text\n");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var p = predictions[i];
+            writer.Write($"{ClassifierCli.Cell(rows[i].Origin)},{ClassifierCli.Cell(rows[i].Doc ?? string.Empty)},{ClassifierCli.Cell(rows[i].Label)},{p.Label},{ClassifierCli.F(p.Confidence)},{string.Join(',', p.Probabilities.Select(ClassifierCli.F))},{ClassifierCli.Cell(rows[i].Text)}\n");
+        }
     }
 }

@@ -84,8 +84,9 @@ internal sealed class FeatureVectorBuilder
     /// <summary>Adds <paramref name="value"/> at <paramref name="index"/> in the current block.</summary>
     public void Add(int index, float value = 1f)
     {
+        // Indexes are already avalanche-mixed hashes, so their low bits serve as the slot directly.
         var mask = _slots.Length - 1;
-        var slot = (int)(FeatureHash.Mix((uint)index) & (uint)mask);
+        var slot = index & mask;
         while (true)
         {
             var at = _slots[slot];
@@ -164,7 +165,7 @@ internal sealed class FeatureVectorBuilder
         var mask = _slots.Length - 1;
         for (var i = _blockStart; i < Count; i++)
         {
-            var slot = (int)(FeatureHash.Mix((uint)_indices[i]) & (uint)mask);
+            var slot = _indices[i] & mask;
             while (_slots[slot] != 0)
             {
                 slot = (slot + 1) & mask;

@@ -145,4 +145,19 @@ public sealed class ClassifierCommandsTests : IDisposable
         Assert.Contains("old model", output, StringComparison.Ordinal);
         Assert.Contains("macro-F1 old", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void GivenClaimEvidenceData_WhenEvaluatedWithLabels_ThenOnlyThoseLabelsArePredicted()
+    {
+        var model = TrainTiny();
+        var data = PathOf("ce.csv");
+        File.WriteAllText(data, "text,label\nI love this!,claim\nMostly Theater,evidence\n");
+        var (code, output, err) = Run("evaluate", "--model", model, "--data", data, "--labels", "claim,evidence");
+        Assert.True(code == 0, err);
+        Assert.DoesNotContain("opinion", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("other ", output, StringComparison.Ordinal);
+        (code, _, err) = Run("evaluate", "--model", model, "--data", data, "--labels", "claim,rant");
+        Assert.Equal(2, code);
+        Assert.Contains("rant", err, StringComparison.Ordinal);
+    }
 }

@@ -134,6 +134,19 @@ public sealed class LabelledDataTests : IDisposable
         Assert.All(train.Concat(heldOut), r => Assert.Contains(r.Label, new[] { "claim", "evidence" }));
     }
 
+    [Fact]
+    public void GivenJsonLinesAndAWeightSuffix_WhenRead_ThenRowsCarryDocSectionAndWeight()
+    {
+        var path = Write("a.jsonl", "{\"text\":\"Prices rose.\",\"label\":\"Evidence\",\"doc\":\"d1\",\"section\":\"body\",\"extra\":[1,2]}\n\n{\"text\":\"Great!\",\"label\":\"opinion\",\"doc\":\"d1\"}\n");
+        var rows = LabelledData.Read([path + "@0.25"], new LabelledDataOptions());
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("evidence", rows[0].Label);
+        Assert.Equal(Text.Section.Body, rows[0].Section);
+        Assert.All(rows, r => Assert.Equal(0.25, r.Weight));
+        Assert.All(rows, r => Assert.Equal(path + "@0.25", r.Source));
+        Assert.Equal($"{path}:3", rows[1].Origin);
+    }
+
     internal static string FindRepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

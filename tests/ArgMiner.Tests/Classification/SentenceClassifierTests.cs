@@ -200,4 +200,24 @@ public sealed class SentenceClassifierTests
             Assert.Contains("ships no sentence classifier", ex.Message, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void GivenADocumentWithTaggedNumbers_WhenContextsAreBuilt_ThenSectionPositionAndKindsAreKnown()
+    {
+        var document = DocumentReaders.Compose("d1", "test", "Mostly Theater", "Prices rose 3 percent. The council should act.", []);
+        var processed = TextPipeline.CreateDefault().Process(document);
+        var first = processed.Sentences[1];
+        processed = processed with
+        {
+            Numbers = [new Numbers.NumericClaim { Start = first.Start, End = first.End, Sentence = 1, Kind = "percent" }],
+        };
+        var contexts = SentenceClassifier.DocumentContexts(processed);
+        Assert.Equal(processed.Sentences.Length, contexts.Length);
+        Assert.Equal(Text.Section.Title, contexts[0].Section);
+        Assert.Equal(0.0, contexts[0].Position);
+        Assert.Equal(1.0, contexts[^1].Position);
+        Assert.Equal(new[] { "percent" }, contexts[1].NumberKinds!.ToArray());
+        Assert.Empty(contexts[^1].NumberKinds!);
+        Assert.Null(contexts[1].EntityTypes);
+    }
 }

@@ -12,9 +12,10 @@ internal static class ClassifyCommand
         var model = new Option<string>("--model") { Description = "Model file (default: the shipped model)" };
         var input = new Option<string>("--input") { Description = "Text file with one sentence per line, or - for standard input", DefaultValueFactory = _ => "-" };
         var output = new Option<string>("--out") { Description = "CSV file to write, or - for standard output", DefaultValueFactory = _ => "-" };
+        var explain = new Option<bool>("--explain") { Description = "Add a 'why' column: the features that pushed each sentence to its label" };
         var command = new Command("classify", "Label one sentence per line as claim, evidence, opinion or other; write CSV text,label,confidence,p_claim,p_evidence,p_opinion,p_other.")
         {
-            model, input, output,
+            model, input, output, explain,
         };
         command.SetAction(parse =>
         {
@@ -31,7 +32,7 @@ internal static class ClassifyCommand
                 using var reader = inPath == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(inPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
                 if (outPath == "-")
                 {
-                    Classify(classifier, reader, stdout);
+                    Classify(classifier, reader, stdout, parse.GetValue(explain));
                     stdout.Flush();
                 }
                 else
@@ -41,7 +42,7 @@ internal static class ClassifyCommand
                     {
                         using (var writer = new StreamWriter(temp, false, new UTF8Encoding(true)))
                         {
-                            Classify(classifier, reader, writer);
+                            Classify(classifier, reader, writer, parse.GetValue(explain));
                         }
 
                         File.Move(temp, outPath, overwrite: true);
@@ -64,9 +65,9 @@ internal static class ClassifyCommand
     }
 
     /// <summary>Writes the CSV: one row per input line, in input order; an empty line is <c>other</c> with probability 1.</summary>
-    internal static void Classify(SentenceClassifier classifier, TextReader reader, TextWriter writer)
+    internal static void Classify(SentenceClassifier classifier, TextReader reader, TextWriter writer, bool explain = false)
     {
-        writer.Write("text,label,confidence,p_claim,p_evidence,p_opinion,p_other\n");
+        writer.Write(explain ? "text,label,confidence,p_claim,p_evidence,p_opinion,p_other,why\n" : "text,label,confidence,p_claim,p_evidence,p_opinion,p_other\n");
         var builder = new FeatureVectorBuilder();
         Span<double> p = stackalloc double[4];
         var line = new StringBuilder();
@@ -87,6 +88,14 @@ internal static class ClassifyCommand
             for (var k = 0; k < 4; k++)
             {
                 line.Append(',').Append(ClassifierCli.F(p[k]));
+            }
+
+            if (explain)
+            {
+                var why = string.IsNullOrWhiteSpace(text)
+                    ? string.Empty
+                    : string.Join("; ", classifier.Explain(text, SentenceLabels.All[best], 5).Select(f => $"{f.Feature} +{f.Contribution.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}"));
+                line.Append(',').Append(ClassifierCli.Cell(why));
             }
 
             line.Append('\n');

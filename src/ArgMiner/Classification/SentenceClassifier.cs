@@ -128,7 +128,10 @@ public sealed class SentenceClassifier
             throw new ArgumentException($"unknown label '{label}'", nameof(label));
         }
 
-        var builder = new FeatureVectorBuilder();
+        // Name the features from the sentence itself: with hashing, the name training kept for a slot may be
+        // another n-gram that shares it; the sentence's own features are the ones that fired.
+        var own = new Dictionary<int, string>();
+        var builder = new FeatureVectorBuilder(own);
         Featurizer.Featurize(text, context, builder);
         var sums = new Dictionary<int, (double Value, double Contribution)>();
         for (var i = 0; i < builder.Count; i++)
@@ -155,7 +158,37 @@ public sealed class SentenceClassifier
             .OrderByDescending(kv => kv.Value.Contribution)
             .ThenBy(kv => kv.Key)
             .Take(top)
-            .Select(kv => new FeatureContribution(_names.TryGetValue(kv.Key, out var n) ? n : $"hash:{kv.Key}", kv.Value.Value, kv.Value.Contribution))];
+            .Select(kv => new FeatureContribution(own.TryGetValue(kv.Key, out var n) ? n : _names.TryGetValue(kv.Key, out var m) ? m : $"hash:{kv.Key}", kv.Value.Value, kv.Value.Contribution))];
+    }
+
+    /// <summary>
+    /// The model's strongest features for <paramref name="label"/> (weight over the mean of the other labels'),
+    /// named by the n-grams training saw in their slots (a slot may be shared by several n-grams).
+    /// </summary>
+    public IReadOnlyList<(string Feature, double Weight)> TopFeatures(string label, int top = 20)
+    {
+        var k = Labels.IndexOf(label);
+        if (k < 0)
+        {
+            throw new ArgumentException($"unknown label '{label}'", nameof(label));
+        }
+
+        return [.. _names
+            .Select(kv =>
+            {
+                var row = kv.Key * LabelCount;
+                double others = 0;
+                for (var j = 0; j < LabelCount; j++)
+                {
+                    others += j == k ? 0 : _weights[row + j];
+                }
+
+                return (Feature: kv.Value, Weight: _weights[row + k] - (others / (LabelCount - 1)), Index: kv.Key);
+            })
+            .OrderByDescending(x => x.Weight)
+            .ThenBy(x => x.Index)
+            .Take(top)
+            .Select(x => (x.Feature, x.Weight))];
     }
 
     /// <summary>Writes the model (atomically: a temporary file renamed into place).</summary>

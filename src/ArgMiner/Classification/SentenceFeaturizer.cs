@@ -171,7 +171,14 @@ public sealed class SentenceFeaturizer
         Lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private readonly int[] _cueIndex;
+    /// <summary>The top slots of the space are reserved for cues, so an n-gram never shares a slot with one.</summary>
+    private const int ReservedSlots = 1024;
+
+    /// <summary>Fixed cues take the first reserved slots; named cues (number kinds, entity types, sections) hash into the rest.</summary>
+    private const int FixedCueSlots = 128;
+
     private readonly uint _mask;
+    private readonly int _ngramSlots;
 
     /// <summary>Creates a featurizer with <paramref name="options"/>.</summary>
     public SentenceFeaturizer(FeaturizerOptions options)
@@ -189,10 +196,11 @@ public sealed class SentenceFeaturizer
 
         Options = options;
         _mask = (uint)((1 << options.HashBits) - 1);
+        _ngramSlots = (1 << options.HashBits) - ReservedSlots;
         _cueIndex = new int[CueNames.Length];
         for (var i = 0; i < CueNames.Length; i++)
         {
-            _cueIndex[i] = IndexOf(FeatureHash.Add(FeatureHash.Add(FeatureHash.Offset, 'f'), CueNames[i]));
+            _cueIndex[i] = _ngramSlots + i;
         }
     }
 
@@ -252,7 +260,13 @@ public sealed class SentenceFeaturizer
     /// <summary>The readable name of a linguistic cue feature's slot, for tests and explanations.</summary>
     internal int CueIndex(string name) => _cueIndex[Array.IndexOf(CueNames, name)];
 
-    private int IndexOf(uint hash) => (int)(FeatureHash.Mix(hash) & _mask);
+    private int IndexOf(uint hash)
+    {
+        var index = (int)(FeatureHash.Mix(hash) & _mask);
+        return index < _ngramSlots ? index : index - ReservedSlots;
+    }
+
+    private int NamedCueIndex(uint hash) => _ngramSlots + FixedCueSlots + (int)(FeatureHash.Mix(hash) % (ReservedSlots - FixedCueSlots));
 
     private readonly record struct Surface(int Caps, bool Emoji, bool Shouting, bool Year, int Words, int CapitalisedWords, bool StartsLowercase);
 
@@ -570,7 +584,15 @@ public sealed class SentenceFeaturizer
         }
 
         var w = Options.CueWeight;
-        void Set(Cue cue) => builder.Add(_cueIndex[(int)cue], w);
+        void Set(Cue cue)
+        {
+            var index = _cueIndex[(int)cue];
+            builder.Add(index, w);
+            if (builder.WantsName(index))
+            {
+                builder.Names![index] = "feat:" + CueNames[(int)cue];
+            }
+        }
 
         if ((lex & Lex.Attribution) != 0) Set(Cue.Attribution);
         if ((lex & Lex.FirstSingular) != 0) Set(Cue.FirstSingular);
@@ -669,7 +691,7 @@ public sealed class SentenceFeaturizer
 
     private void AddNamed(FeatureVectorBuilder builder, string name, float value)
     {
-        var index = IndexOf(FeatureHash.Add(FeatureHash.Add(FeatureHash.Offset, 'f'), name));
+        var index = NamedCueIndex(FeatureHash.Add(FeatureHash.Add(FeatureHash.Offset, 'f'), name));
         builder.Add(index, value);
         if (builder.WantsName(index))
         {

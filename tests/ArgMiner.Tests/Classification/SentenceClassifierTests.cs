@@ -220,4 +220,27 @@ public sealed class SentenceClassifierTests
         Assert.Empty(contexts[^1].NumberKinds!);
         Assert.Null(contexts[1].EntityTypes);
     }
+
+    [Fact]
+    public void GivenASentence_WhenExplained_ThenEveryNamedFeatureOccursInThatSentence()
+    {
+        var model = new SentenceClassifierTrainer(TinyData.Options()).Fit(TinyData.Rows());
+        const string text = "I love this wonderful piece!";
+        var why = model.Explain(text, "opinion", top: 50);
+        Assert.Contains(why, f => f.Feature == "feat:first-person-singular");
+        foreach (var f in why.Where(f => f.Feature.StartsWith("word:", StringComparison.Ordinal)))
+        {
+            Assert.Contains(f.Feature["word:".Length..], text.ToLowerInvariant(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void GivenATrainedModel_WhenAskedForTopFeatures_ThenTheyAreOrderedByWeight()
+    {
+        var model = new SentenceClassifierTrainer(TinyData.Options()).Fit(TinyData.Rows());
+        var top = model.TopFeatures("evidence", 10);
+        Assert.Equal(10, top.Count);
+        Assert.Equal(top.OrderByDescending(t => t.Weight).Select(t => t.Weight), top.Select(t => t.Weight));
+        Assert.True(top[0].Weight > 0);
+    }
 }

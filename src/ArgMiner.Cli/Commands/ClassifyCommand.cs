@@ -40,7 +40,7 @@ internal static class ClassifyCommand
                     var temp = Path.GetFullPath(outPath) + ".tmp";
                     try
                     {
-                        using (var writer = new StreamWriter(temp, false, new UTF8Encoding(true)))
+                        using (var writer = new StreamWriter(temp, false, new UTF8Encoding(true), 1 << 16))
                         {
                             Classify(classifier, reader, writer, parse.GetValue(explain));
                         }
@@ -64,6 +64,27 @@ internal static class ClassifyCommand
         return command;
     }
 
+    /// <summary>Four decimals, invariant ("F4" is the standard-format equivalent of 0.0000 and faster).</summary>
+    private static void AppendProbability(StringBuilder line, double value)
+    {
+        Span<char> buffer = stackalloc char[32];
+        value.TryFormat(buffer, out var n, "F4", System.Globalization.CultureInfo.InvariantCulture);
+        line.Append(buffer[..n]);
+    }
+
+    /// <summary>Appends the text cell without allocating when it needs neither quoting nor a formula guard.</summary>
+    private static void AppendCell(StringBuilder line, string text)
+    {
+        if (text.Length == 0 || (text[0] is not ('=' or '+' or '-' or '@') && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1]) && text.AsSpan().IndexOfAny(",\"\r\n") < 0))
+        {
+            line.Append(text);
+        }
+        else
+        {
+            line.Append(ClassifierCli.Cell(text));
+        }
+    }
+
     /// <summary>Writes the CSV: one row per input line, in input order; an empty line is <c>other</c> with probability 1.</summary>
     internal static void Classify(SentenceClassifier classifier, TextReader reader, TextWriter writer, bool explain = false)
     {
@@ -84,10 +105,13 @@ internal static class ClassifyCommand
             }
 
             line.Clear();
-            line.Append(ClassifierCli.Cell(text)).Append(',').Append(SentenceLabels.All[best]).Append(',').Append(ClassifierCli.F(p[best]));
+            AppendCell(line, text);
+            line.Append(',').Append(SentenceLabels.All[best]).Append(',');
+            AppendProbability(line, p[best]);
             for (var k = 0; k < 4; k++)
             {
-                line.Append(',').Append(ClassifierCli.F(p[k]));
+                line.Append(',');
+                AppendProbability(line, p[k]);
             }
 
             if (explain)

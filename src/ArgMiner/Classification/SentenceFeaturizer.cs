@@ -240,7 +240,7 @@ public sealed class SentenceFeaturizer
                 builder.EndBlock(normalize: true);
             }
 
-            AddCues(text, norm, tokens, tokenCount, surface, context, builder);
+            AddCues(norm, tokens, tokenCount, surface, context, builder);
             builder.EndBlock(normalize: false);
         }
         finally
@@ -508,7 +508,7 @@ public sealed class SentenceFeaturizer
         }
     }
 
-    private void AddCues(ReadOnlySpan<char> text, ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, Surface surface, in SentenceContext context, FeatureVectorBuilder builder)
+    private void AddCues(ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, Surface surface, in SentenceContext context, FeatureVectorBuilder builder)
     {
         var lex = Lex.None;
         var evaluative = 0;
@@ -686,7 +686,6 @@ public sealed class SentenceFeaturizer
             Set(Cue.FirstInParagraph);
         }
 
-        _ = text;
     }
 
     private void AddNamed(FeatureVectorBuilder builder, string name, float value)

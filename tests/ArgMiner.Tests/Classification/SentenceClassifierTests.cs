@@ -243,4 +243,26 @@ public sealed class SentenceClassifierTests
         Assert.Equal(top.OrderByDescending(t => t.Weight).Select(t => t.Weight), top.Select(t => t.Weight));
         Assert.True(top[0].Weight > 0);
     }
+
+    [Fact]
+    public void GivenOneModel_WhenManyThreadsClassifyAtOnce_ThenResultsEqualTheSequentialOnes()
+    {
+        var model = new SentenceClassifierTrainer(TinyData.Options()).Fit(TinyData.Rows());
+        var texts = TinyData.Rows().Select(r => r.Text).Concat(Probes).ToArray();
+        var sequential = texts.Select(t => model.Predict(t).Probabilities.ToArray()).ToArray();
+        var parallel = new double[texts.Length][];
+        Parallel.For(0, texts.Length * 20, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var p = model.Predict(texts[i % texts.Length]).Probabilities.ToArray();
+            if (i < texts.Length)
+            {
+                parallel[i] = p;
+            }
+            else
+            {
+                Assert.Equal(sequential[i % texts.Length], p);
+            }
+        });
+        Assert.Equal(sequential, parallel);
+    }
 }

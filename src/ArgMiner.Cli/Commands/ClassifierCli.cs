@@ -11,7 +11,7 @@ internal static class ClassifierCli
 {
     public static Option<string[]> DataOption() => new("--data")
     {
-        Description = "Labelled CSV/TSV/JSONL files or folders (recursive); an IBM Debater folder may end in #train or #held-out",
+        Description = "Labelled CSV/TSV/JSONL files or folders (recursive); an IBM Debater folder may end in #train or #held-out; append @W to weigh a source W in training",
         Required = true,
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = true,

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ArgMiner.Classification.Evaluation;
 using ArgMiner.Text;
+using CsvHelper;
 
 namespace ArgMiner.Classification;
 
@@ -202,18 +203,30 @@ public static class LabelledData
 
     private static List<LabelledSentence> ReadDelimited(string path, char delimiter, LabelledDataOptions options)
     {
-        using var stream = new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
-        var csv = new DelimitedReader(stream, delimiter);
+        var csvOptions = new CsvReaderOptions
+        {
+            Separator = delimiter,
+            HasHeader = true,
+            Mode = delimiter == '\t' ? CsvMode.NoEscape : CsvMode.Rfc4180,
+            AllowLineBreaksInQuotes = true,
+            SkipEmptyLines = true,
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Throw,
+            FieldCountMismatch = CsvFieldCountHandling.Throw,
+            FormatProvider = CultureInfo.InvariantCulture,
+        };
+        var stream = new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
+        using var csv = CsvReader.Create(stream, csvOptions, false);
         var rows = new List<LabelledSentence>();
-        var fields = new List<string>();
         try
         {
-            if (!csv.Read(fields) || fields.Count == 0 || (fields.Count == 1 && fields[0].Length == 0))
+            csv.ReadHeader();
+            var header = csv.Headers?.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray() ?? [];
+            if (header.Length == 0 || (header.Length == 1 && header[0].Length == 0))
             {
                 throw new LabelledDataException(path + ":1", "empty file (no header row)");
             }
 
-            var header = fields.Select(f => f.Trim()).ToArray();
             var map = options.Map;
             var textColumn = options.TextColumn;
             var labelColumn = options.LabelColumn;
@@ -241,36 +254,43 @@ public static class LabelledData
                 }
             }
 
-            var needed = Math.Max(textAt, labelAt) + 1;
-            while (csv.Read(fields))
+            while (csv.Read())
             {
-                var origin = $"{path}:{csv.RecordLine}";
-                if (fields.Count == 1 && fields[0].Length == 0)
-                {
-                    continue;
-                }
-
-                if (fields.Count < needed)
-                {
-                    throw new LabelledDataException(origin, $"malformed row ({fields.Count} fields, header has {header.Length})");
-                }
-
+                var origin = $"{path}:{csv.LineNumber}";
                 rows.Add(MakeRow(
                     origin,
                     path,
-                    fields[textAt],
-                    fields[labelAt],
-                    docAt >= 0 && docAt < fields.Count ? fields[docAt] : null,
-                    sectionAt >= 0 && sectionAt < fields.Count ? fields[sectionAt] : null,
+                    csv.GetString(textAt),
+                    csv.GetString(labelAt),
+                    docAt >= 0 ? csv.GetString(docAt) : null,
+                    sectionAt >= 0 ? csv.GetString(sectionAt) : null,
                     map));
             }
         }
-        catch (DelimitedFormatException ex)
+        catch (CsvFormatException ex)
         {
-            throw new LabelledDataException($"{path}:{ex.Line}", $"malformed CSV ({ex.Message})");
+            throw new LabelledDataException($"{path}:{ex.LineNumber}", $"malformed CSV ({Describe(ex.Message)})");
         }
 
         return rows;
+    }
+
+    /// <summary>CsvHelper's message without its record/line prefix and byte offset (the file and line lead ours).</summary>
+    private static string Describe(string message)
+    {
+        var m = message.Split('\n', 2)[0].Trim();
+        var colon = m.IndexOf("): ", StringComparison.Ordinal);
+        if (colon >= 0)
+        {
+            m = m[(colon + 3)..];
+        }
+        else if (m.StartsWith("Record ", StringComparison.Ordinal) && m.IndexOf(") ", StringComparison.Ordinal) is var close and > 0)
+        {
+            m = "the row " + m[(close + 2)..];
+        }
+
+        var offset = m.IndexOf(" (byte offset", StringComparison.Ordinal);
+        return (offset >= 0 ? m[..offset] : m).TrimEnd('.');
     }
 
     private static List<LabelledSentence> ReadJsonLines(string path, LabelledDataOptions options)

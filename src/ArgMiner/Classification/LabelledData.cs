@@ -23,6 +23,12 @@ public sealed record LabelledDataOptions
     /// <summary>The section column (optional in the file).</summary>
     public string SectionColumn { get; init; } = "section";
 
+    /// <summary>
+    /// Used when there is no section column: a row whose register (ArgMiner's corpus: oped, news, comment) is
+    /// <c>comment</c> comes from a reader comment, which is the section <c>run</c> gives such sentences.
+    /// </summary>
+    public string RegisterColumn { get; init; } = "register";
+
     /// <summary>Foreign labels and the ArgMiner labels they stand for.</summary>
     public LabelMap Map { get; init; } = LabelMap.Empty;
 }
@@ -246,6 +252,7 @@ public static class LabelledData
             }
 
             var sectionAt = Find(header, options.SectionColumn);
+            var registerAt = sectionAt < 0 ? Find(header, options.RegisterColumn) : -1;
             foreach (var (name, at) in new[] { (textColumn, textAt), (labelColumn, labelAt) })
             {
                 if (at < 0)
@@ -263,7 +270,7 @@ public static class LabelledData
                     csv.GetString(textAt),
                     csv.GetString(labelAt),
                     docAt >= 0 ? csv.GetString(docAt) : null,
-                    sectionAt >= 0 ? csv.GetString(sectionAt) : null,
+                    sectionAt >= 0 ? csv.GetString(sectionAt) : registerAt >= 0 && csv.GetString(registerAt).Trim() == "comment" ? "comment" : null,
                     map));
             }
         }

@@ -251,14 +251,26 @@ public sealed class SentenceClassifier
         // document falls back to the featurizer's surface heuristics.
         var numbersTagged = !document.Numbers.IsDefaultOrEmpty;
         var entitiesTagged = !document.Entities.IsDefaultOrEmpty;
+        // Position is relative to the sentence's part: the article, or the reader comments taken together
+        // (labelled corpora keep an article and its comment thread as separate documents).
+        var articleCount = 0;
+        foreach (var s in document.Sentences)
+        {
+            articleCount += s.Comment is null ? 1 : 0;
+        }
+
+        var commentCount = n - articleCount;
+        var articleSeen = 0;
+        var commentSeen = 0;
         var contexts = new SentenceContext[n];
         for (var i = 0; i < n; i++)
         {
             var s = document.Sentences[i];
+            var (rank, count) = s.Comment is null ? (articleSeen++, articleCount) : (commentSeen++, commentCount);
             contexts[i] = new SentenceContext
             {
                 Section = s.Section,
-                Position = n <= 1 ? 0.0 : (double)i / (n - 1),
+                Position = count <= 1 ? 0.0 : (double)rank / (count - 1),
                 FirstInParagraph = i == 0 || document.Sentences[i - 1].Paragraph != s.Paragraph,
                 NumberKinds = numbersTagged ? (IReadOnlyList<string>?)numbers[i] ?? [] : null,
                 EntityTypes = entitiesTagged ? (IReadOnlyList<string>?)entities[i] ?? [] : null,

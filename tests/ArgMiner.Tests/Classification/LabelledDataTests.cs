@@ -147,6 +147,15 @@ public sealed class LabelledDataTests : IDisposable
         Assert.Equal($"{path}:3", rows[1].Origin);
     }
 
+    [Fact]
+    public void GivenTheCorpusRegisterColumn_WhenRead_ThenCommentRowsGetTheCommentSection()
+    {
+        var path = Write("c.csv", "text,label,doc,register,topic\nA claim.,claim,d1,oped,x\nLove it!,opinion,d2,comment,x\n");
+        var rows = LabelledData.Read([path], new LabelledDataOptions());
+        Assert.Null(rows[0].Section);
+        Assert.Equal(Text.Section.Comment, rows[1].Section);
+    }
+
     internal static string FindRepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -216,6 +216,7 @@ public sealed class SentenceClassifierTests
         Assert.Equal(Text.Section.Title, contexts[0].Section);
         Assert.Equal(0.0, contexts[0].Position);
         Assert.Equal(1.0, contexts[^1].Position);
+        Assert.All(contexts, c => Assert.NotEqual(Text.Section.Comment, c.Section));
         Assert.Equal(new[] { "percent" }, contexts[1].NumberKinds!.ToArray());
         Assert.Empty(contexts[^1].NumberKinds!);
         Assert.Null(contexts[1].EntityTypes);
@@ -264,5 +265,20 @@ public sealed class SentenceClassifierTests
             }
         });
         Assert.Equal(sequential, parallel);
+    }
+
+    [Fact]
+    public void GivenADocumentWithComments_WhenContextsAreBuilt_ThenCommentPositionsRunOverTheCommentsAlone()
+    {
+        var document = DocumentReaders.Compose("d1", "test", "Title Here", "First body sentence. Second body sentence.", [("Great piece!", null, null), ("I disagree.", null, null)]);
+        var processed = TextPipeline.CreateDefault().Process(document);
+        var contexts = SentenceClassifier.DocumentContexts(processed);
+        var comments = Enumerable.Range(0, processed.Sentences.Length).Where(i => processed.Sentences[i].Comment is not null).ToList();
+        var article = Enumerable.Range(0, processed.Sentences.Length).Where(i => processed.Sentences[i].Comment is null).ToList();
+        Assert.Equal(2, comments.Count);
+        Assert.Equal(0.0, contexts[comments[0]].Position);
+        Assert.Equal(1.0, contexts[comments[^1]].Position);
+        Assert.Equal(1.0, contexts[article[^1]].Position);
+        Assert.All(comments, i => Assert.Equal(Text.Section.Comment, contexts[i].Section));
     }
 }

@@ -59,7 +59,9 @@ public sealed record FeaturizerOptions
 /// <summary>
 /// What is known about a sentence besides its text. Everything is optional: a bare sentence (from
 /// <c>classify</c> or a training file) has none of it, a sentence of a processed document has all of it.
-/// Null number kinds or entity types mean "not tagged", so the featurizer falls back to surface heuristics.
+/// Surface cues for numbers (digits, number words, %, currency, years) and names (capitalised words) are
+/// computed either way, so training on bare sentences and running on documents featurize alike; tagged
+/// number kinds and entity types add features of their own.
 /// </summary>
 public readonly record struct SentenceContext
 {
@@ -152,6 +154,7 @@ public sealed class SentenceFeaturizer
         Position4,
         TitleCase,
         StartsLowercase,
+        TaggedNumber,
     }
 
     private static readonly string[] CueNames =
@@ -163,7 +166,7 @@ public sealed class SentenceFeaturizer
         "emoji", "shouting", "colon", "parenthesis", "first-in-paragraph", "length:1-3", "length:4-7",
         "length:8-15", "length:16-30", "length:31+", "position:0", "position:1", "position:2", "position:3",
         "position:4",
-        "title-case", "starts-lowercase",
+        "title-case", "starts-lowercase", "number-tagged",
     ];
 
     private static readonly FrozenDictionary<string, Lex> Lexicon = BuildLexicon();
@@ -629,43 +632,34 @@ public sealed class SentenceFeaturizer
             }
         }
 
-        if (context.NumberKinds is { } kinds)
+        // Surface cues are always computed, so bare sentences (training files, classify) and sentences of a
+        // processed document featurize alike; the tagged layers add their own features on top.
+        if (digits || (lex & Lex.NumberWord) != 0) Set(Cue.Number);
+        if (percent && digits) Set(Cue.NumberPercent);
+        if (money && digits) Set(Cue.NumberMoney);
+        if ((lex & Lex.NumberWord) != 0) Set(Cue.NumberWord);
+        if (surface.Year) Set(Cue.NumberYear);
+        if (surface.Caps > 0)
         {
-            if (kinds.Count > 0)
-            {
-                Set(Cue.Number);
-            }
+            Set(surface.Caps == 1 ? Cue.Caps1 : surface.Caps <= 3 ? Cue.Caps2 : Cue.Caps4);
+        }
 
+        if (context.NumberKinds is { Count: > 0 } kinds)
+        {
+            Set(Cue.TaggedNumber);
             foreach (var kind in kinds)
             {
-                AddNamed(builder, "number:" + kind, w);
+                AddNamed(builder, "number-tagged:" + kind, w);
             }
         }
-        else
+
+        if (context.EntityTypes is { Count: > 0 } types)
         {
-            if (digits || (lex & Lex.NumberWord) != 0) Set(Cue.Number);
-            if (percent && digits) Set(Cue.NumberPercent);
-            if (money && digits) Set(Cue.NumberMoney);
-            if ((lex & Lex.NumberWord) != 0) Set(Cue.NumberWord);
-        }
-
-        if (surface.Year) Set(Cue.NumberYear);
-
-        if (context.EntityTypes is { } types)
-        {
-            if (types.Count > 0)
-            {
-                Set(Cue.Entity);
-            }
-
+            Set(Cue.Entity);
             foreach (var type in types)
             {
                 AddNamed(builder, "entity:" + type, w);
             }
-        }
-        else if (surface.Caps > 0)
-        {
-            Set(surface.Caps == 1 ? Cue.Caps1 : surface.Caps <= 3 ? Cue.Caps2 : Cue.Caps4);
         }
 
         Set(words <= 3 ? Cue.Len1 : words <= 7 ? Cue.Len4 : words <= 15 ? Cue.Len8 : words <= 30 ? Cue.Len16 : Cue.Len31);

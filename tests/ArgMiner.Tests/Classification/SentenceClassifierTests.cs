@@ -281,4 +281,22 @@ public sealed class SentenceClassifierTests
         Assert.Equal(1.0, contexts[article[^1]].Position);
         Assert.All(comments, i => Assert.Equal(Text.Section.Comment, contexts[i].Section));
     }
+
+    [Fact]
+    public void GivenTaggedLayers_WhenFeaturized_ThenSurfaceCuesStayAndTaggedFeaturesAreAdded()
+    {
+        var featurizer = new SentenceFeaturizer(new FeaturizerOptions());
+        const string text = "In 2019, Reuters said prices rose 40 percent.";
+        var bare = featurizer.Featurize(text);
+        var untaggedDoc = featurizer.Featurize(text, new SentenceContext { NumberKinds = [], EntityTypes = [] });
+        var tagged = featurizer.Featurize(text, new SentenceContext { NumberKinds = ["percent"], EntityTypes = ["ORG"] });
+        Assert.Equal(bare.Indices, untaggedDoc.Indices);
+        Assert.Equal(bare.Values, untaggedDoc.Values);
+        Assert.Contains(featurizer.CueIndex("number"), bare.Indices);
+        Assert.Contains(featurizer.CueIndex("number:percent"), bare.Indices);
+        Assert.Subset(tagged.Indices.ToHashSet(), bare.Indices.ToHashSet());
+        Assert.Contains(featurizer.CueIndex("number-tagged"), tagged.Indices);
+        Assert.Contains(featurizer.CueIndex("entity"), tagged.Indices);
+        Assert.True(tagged.Indices.Length > bare.Indices.Length);
+    }
 }

@@ -25,11 +25,12 @@ internal static class TrainCommand
         var charMax = new Option<int>("--char-max") { Description = "Longest character n-gram", DefaultValueFactory = _ => new FeaturizerOptions().CharMax };
         var cueWeight = new Option<float>("--cue-weight") { Description = "Value of each linguistic cue feature", DefaultValueFactory = _ => new FeaturizerOptions().CueWeight };
         var balance = new Option<bool>("--balance") { Description = "Weigh classes inversely to their frequency" };
+        var classWeight = new Option<string[]>("--class-weight") { Description = "Weigh a label in training, e.g. opinion=2 (repeatable)", Arity = ArgumentArity.ZeroOrMore };
         var compare = new Option<string>("--compare") { Description = "An older model to report side by side on the same test folds" };
         var predictionsOut = new Option<string>("--predictions") { Description = "Write the cross-validated (out-of-fold) predictions to this CSV, for error analysis" };
         var command = new Command("train", "Train the claim/evidence/opinion/other sentence classifier: cross-validated metrics, then a model trained on all the data.")
         {
-            data, output, text, label, doc, map, folds, seed, l2, iterations, hashBits, charMin, charMax, cueWeight, balance, compare, predictionsOut,
+            data, output, text, label, doc, map, folds, seed, l2, iterations, hashBits, charMin, charMax, cueWeight, balance, classWeight, compare, predictionsOut,
         };
         command.SetAction(parse =>
         {
@@ -47,6 +48,20 @@ internal static class TrainCommand
                 {
                     return CommandLine.Failed;
                 }
+            }
+
+            var classWeights = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var entry in parse.GetValue(classWeight) ?? [])
+            {
+                var parts = entry.Split('=', 2);
+                if (parts.Length != 2 || !SentenceLabels.All.Contains(parts[0].Trim().ToLowerInvariant())
+                    || !double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var cw) || !(cw > 0) || double.IsInfinity(cw))
+                {
+                    stderr.WriteLine($"argminer: --class-weight '{entry}' is not LABEL=positive number with LABEL one of {string.Join(", ", SentenceLabels.All)}");
+                    return CommandLine.Usage;
+                }
+
+                classWeights[parts[0].Trim().ToLowerInvariant()] = cw;
             }
 
             SentenceClassifierTrainerOptions options;
@@ -67,6 +82,7 @@ internal static class TrainCommand
                     MaxIterations = parse.GetValue(iterations),
                     Seed = parse.GetValue(seed),
                     BalanceClasses = parse.GetValue(balance),
+                    ClassWeights = classWeights.Count == 0 ? null : classWeights,
                     DataSources = [.. parse.GetValue(data) ?? []],
                 };
             }

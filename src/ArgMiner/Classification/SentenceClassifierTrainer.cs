@@ -33,6 +33,9 @@ public sealed record SentenceClassifierTrainerOptions
     /// <summary>Weigh classes inversely to their frequency (single-label rows only).</summary>
     public bool BalanceClasses { get; init; }
 
+    /// <summary>Explicit class weights by label (missing labels weigh 1); a row with a set of labels takes the mean of its set's weights. Applied after <see cref="BalanceClasses"/>.</summary>
+    public IReadOnlyDictionary<string, double>? ClassWeights { get; init; }
+
     /// <summary>How many feature names (the most weighted) the model keeps for explanations.</summary>
     public int MaxFeatureNames { get; init; } = 20000;
 
@@ -50,6 +53,7 @@ public sealed record SentenceClassifierTrainerOptions
         ["gradientTolerance"] = GradientTolerance,
         ["seed"] = Seed,
         ["balanceClasses"] = BalanceClasses,
+        ["classWeights"] = ClassWeights is null ? null : new JsonObject(ClassWeights.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
         ["optimizer"] = Optimizer.ToString(),
     };
 }
@@ -137,6 +141,14 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
                 {
                     weight[r] *= total / (present * classCounts[SentenceLabels.All.IndexOf(rows[r].Targets[0])]);
                 }
+            }
+        }
+
+        if (Options.ClassWeights is { } classWeights)
+        {
+            for (var r = 0; r < rows.Count; r++)
+            {
+                weight[r] *= rows[r].Targets.Average(t => classWeights.TryGetValue(t, out var cw) ? cw : 1.0);
             }
         }
 

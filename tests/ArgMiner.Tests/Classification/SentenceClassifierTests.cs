@@ -299,4 +299,13 @@ public sealed class SentenceClassifierTests
         Assert.Contains(featurizer.CueIndex("entity"), tagged.Indices);
         Assert.True(tagged.Indices.Length > bare.Indices.Length);
     }
+
+    [Fact]
+    public void GivenAHeavyClassWeight_WhenTrained_ThenThatClassGainsProbability()
+    {
+        const string probe = "Honestly the council report was fine.";
+        var plain = new SentenceClassifierTrainer(TinyData.Options()).Fit(TinyData.Rows()).Predict(probe);
+        var weighted = new SentenceClassifierTrainer(TinyData.Options() with { ClassWeights = new Dictionary<string, double> { ["opinion"] = 5 } }).Fit(TinyData.Rows()).Predict(probe);
+        Assert.True(weighted.Probabilities[2] > plain.Probabilities[2], $"{weighted.Probabilities[2]} <= {plain.Probabilities[2]}");
+    }
 }

@@ -308,4 +308,16 @@ public sealed class SentenceClassifierTests
         var weighted = new SentenceClassifierTrainer(TinyData.Options() with { ClassWeights = new Dictionary<string, double> { ["opinion"] = 5 } }).Fit(TinyData.Rows()).Predict(probe);
         Assert.True(weighted.Probabilities[2] > plain.Probabilities[2], $"{weighted.Probabilities[2]} <= {plain.Probabilities[2]}");
     }
+
+    [Fact]
+    public void GivenMathNetsLbfgs_WhenTrained_ThenItReachesTheSameLabelsAsTheBuiltInOne()
+    {
+        var rows = TinyData.Rows();
+        var builtIn = new SentenceClassifierTrainer(TinyData.Options()).Fit(rows);
+        var mathNet = new SentenceClassifierTrainer(TinyData.Options() with { Optimizer = SentenceOptimizer.MathNetLbfgs }).Fit(rows);
+        var probes = rows.Select(r => r.Text).Concat(Probes).ToList();
+        var agree = probes.Count(t => builtIn.Predict(t).Label == mathNet.Predict(t).Label);
+        Assert.True(agree >= probes.Count - 1, $"{agree} of {probes.Count} agree");
+        Assert.Equal("L-BFGS (MathNet.Numerics LimitedMemoryBfgsMinimizer)", (string?)mathNet.Card["optimiser"]!["method"]);
+    }
 }

@@ -127,4 +127,16 @@ internal static class ClassifierCli
         var quote = value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])));
         return quote ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
+
+    /// <summary>Writes per-sentence predictions next to the gold labels, for error analysis.</summary>
+    public static void WritePredictions(string path, IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> predictions)
+    {
+        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(true));
+        writer.Write("origin,doc,gold,label,confidence,p_claim,p_evidence,p_opinion,p_other,text\n");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var p = predictions[i];
+            writer.Write($"{ClassifierCli.Cell(rows[i].Origin)},{ClassifierCli.Cell(rows[i].Doc ?? string.Empty)},{ClassifierCli.Cell(rows[i].Label)},{p.Label},{ClassifierCli.F(p.Confidence)},{string.Join(',', p.Probabilities.Select(ClassifierCli.F))},{ClassifierCli.Cell(rows[i].Text)}\n");
+        }
+    }
 }

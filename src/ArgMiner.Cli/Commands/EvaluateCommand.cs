@@ -14,10 +14,11 @@ internal static class EvaluateCommand
         var label = ClassifierCli.LabelColumn();
         var doc = ClassifierCli.DocColumn();
         var map = ClassifierCli.MapOption();
+        var predictionsOut = new Option<string>("--predictions") { Description = "Write each sentence's prediction beside its gold label to this CSV" };
         var labels = new Option<string>("--labels") { Description = "Restrict predictions to these labels (comma-separated), e.g. claim,evidence for IBM Debater data" };
         var command = new Command("evaluate", "Measure a sentence classifier on labelled data (accuracy, per-class precision/recall/F1, macro-F1, log-loss, confusion matrix).")
         {
-            model, data, text, label, doc, map, labels,
+            model, data, text, label, doc, map, labels, predictionsOut,
         };
         command.SetAction(parse =>
         {
@@ -46,6 +47,19 @@ internal static class EvaluateCommand
             }
 
             var predictions = classifier.PredictRows(rows);
+            if (parse.GetValue(predictionsOut) is { } predictionsPath)
+            {
+                try
+                {
+                    ClassifierCli.WritePredictions(predictionsPath, rows, predictions);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    stderr.WriteLine($"argminer: {predictionsPath}: cannot be written ({ex.Message.TrimEnd('.')})");
+                    return CommandLine.Failed;
+                }
+            }
+
             var title = $"model {parse.GetValue(model) ?? "(shipped)"} on {string.Join(" ", parse.GetValue(data) ?? [])}" + (restrict is null ? string.Empty : $" (predictions restricted to {string.Join(",", restrict)})");
             ClassifierCli.WriteMetrics(stdout, title, MulticlassMetrics.Evaluate(rows, predictions, restrict));
             var sources = rows.Select(r => r.Source).Distinct().ToList();

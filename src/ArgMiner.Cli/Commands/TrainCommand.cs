@@ -115,7 +115,7 @@ internal static class TrainCommand
                 {
                     try
                     {
-                        WritePredictions(predictionsPath, rows, predictions);
+                        ClassifierCli.WritePredictions(predictionsPath, rows, predictions);
                     }
                     catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                     {
@@ -178,16 +178,5 @@ internal static class TrainCommand
             return CommandLine.Ok;
         });
         return command;
-    }
-
-    private static void WritePredictions(string path, IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> predictions)
-    {
-        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(true));
-        writer.Write("origin,doc,gold,label,confidence,p_claim,p_evidence,p_opinion,p_other,text\n");
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var p = predictions[i];
-            writer.Write($"{ClassifierCli.Cell(rows[i].Origin)},{ClassifierCli.Cell(rows[i].Doc ?? string.Empty)},{ClassifierCli.Cell(rows[i].Label)},{p.Label},{ClassifierCli.F(p.Confidence)},{string.Join(',', p.Probabilities.Select(ClassifierCli.F))},{ClassifierCli.Cell(rows[i].Text)}\n");
-        }
     }
 }

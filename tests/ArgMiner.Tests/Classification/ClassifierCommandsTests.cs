@@ -129,8 +129,13 @@ public sealed class ClassifierCommandsTests : IDisposable
         var model = TrainTiny();
         var data = PathOf("subj.csv");
         File.WriteAllText(data, "Sentence,Label\nI love this so much!,SUBJ\nThe council should resign.,SUBJ\nIn 2020 the agency counted 300 cases.,OBJ\n");
-        var (code, output, err) = Run("evaluate", "--model", model, "--data", data, "--text-column", "Sentence", "--label-column", "Label", "--map", "SUBJ=claim|opinion", "--map", "OBJ=evidence|other");
+        var predictions = PathOf("predictions.csv");
+        var (code, output, err) = Run("evaluate", "--model", model, "--data", data, "--text-column", "Sentence", "--label-column", "Label", "--map", "SUBJ=claim|opinion", "--map", "OBJ=evidence|other", "--predictions", predictions);
         Assert.True(code == 0, err);
+        var lines = File.ReadAllLines(predictions);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("origin,doc,gold,label,", lines[0].TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Contains(",SUBJ,", lines[1], StringComparison.Ordinal);
         Assert.Contains("SUBJ", output, StringComparison.Ordinal);
         Assert.Contains("OBJ", output, StringComparison.Ordinal);
         Assert.Contains("macro-F1", output, StringComparison.Ordinal);

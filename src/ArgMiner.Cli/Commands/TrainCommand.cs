@@ -137,12 +137,17 @@ internal static class TrainCommand
                 {
                     var idx = Enumerable.Range(0, rows.Count).Where(i => rows[i].Source == source).ToList();
                     var part = idx.Select(i => rows[i]).ToList();
-                    var metrics = MulticlassMetrics.Evaluate(part, [.. idx.Select(i => predictions[i])]);
-                    ClassifierCli.WriteMetrics(stdout, $"new model, cross-validated, on {source}", metrics);
+                    // A source whose labels cover only some of the four (IBM: claim, evidence) is scored with
+                    // the argmax among those, as 'evaluate --labels' does, and says so.
+                    var used = SentenceLabels.All.Where(l => part.Any(r => r.Targets.Contains(l))).ToArray();
+                    var restrict = used.Length < SentenceLabels.All.Length ? used : null;
+                    var note = restrict is null ? string.Empty : $" (predictions restricted to {string.Join(",", restrict)})";
+                    var metrics = MulticlassMetrics.Evaluate(part, [.. idx.Select(i => predictions[i])], restrict);
+                    ClassifierCli.WriteMetrics(stdout, $"new model, cross-validated, on {source}{note}", metrics);
                     cv[source] = metrics.ToJson();
                     if (oldPredictions is not null)
                     {
-                        var before = MulticlassMetrics.Evaluate(part, [.. idx.Select(i => oldPredictions[i])]);
+                        var before = MulticlassMetrics.Evaluate(part, [.. idx.Select(i => oldPredictions[i])], restrict);
                         ClassifierCli.WriteMetrics(stdout, $"old model {parse.GetValue(compare)} on the same test folds of {source} (it may have been trained on them)", before);
                         stdout.WriteLine($"  macro-F1 old {ClassifierCli.F(before.MacroF1)} -> new {ClassifierCli.F(metrics.MacroF1)}; accuracy old {ClassifierCli.F(before.MicroAccuracy)} -> new {ClassifierCli.F(metrics.MicroAccuracy)}");
                     }

@@ -53,7 +53,7 @@ public sealed class LabelMap
     /// <summary>Foreign labels in the order they were given.</summary>
     public IReadOnlyList<string> Keys { get; private set; } = [];
 
-    /// <summary>Parses <c>FOREIGN=label|label</c> entries.</summary>
+    /// <summary>Parses <c>FOREIGN=label|label</c> entries (a comma may stand for the bar, which shells treat as a pipe).</summary>
     /// <exception cref="FormatException">An entry is malformed or names an unknown ArgMiner label.</exception>
     public static LabelMap Parse(IEnumerable<string> entries)
     {
@@ -70,7 +70,7 @@ public sealed class LabelMap
 
             var key = entry[..eq].Trim();
             var targets = new List<string>();
-            foreach (var part in entry[(eq + 1)..].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var part in entry[(eq + 1)..].Split(['|', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var label = part.ToLowerInvariant();
                 if (!SentenceLabels.All.Contains(label))

@@ -104,6 +104,15 @@ public sealed class LabelledDataTests : IDisposable
     }
 
     [Fact]
+    public void GivenACommaSeparatedMap_WhenParsed_ThenItEqualsTheBarForm()
+    {
+        var comma = LabelMap.Parse(["SUBJ=claim,opinion"]);
+        Assert.True(comma.TryResolve("subj", out var name, out var targets));
+        Assert.Equal("SUBJ", name);
+        Assert.Equal(new[] { "claim", "opinion" }, targets.ToArray());
+    }
+
+    [Fact]
     public void GivenABadMapEntry_WhenParsed_ThenFormatExceptionNamesIt()
     {
         var ex = Assert.Throws<FormatException>(() => LabelMap.Parse(["SUBJ=claim|rant"]));

@@ -25,7 +25,7 @@ internal static class ClassifierCli
 
     public static Option<string[]> MapOption() => new("--map")
     {
-        Description = "Map a foreign gold label to ArgMiner labels, e.g. SUBJ=claim|opinion (repeatable)",
+        Description = "Map a foreign gold label to ArgMiner labels, e.g. SUBJ=claim|opinion or SUBJ=claim,opinion (repeatable)",
         Arity = ArgumentArity.ZeroOrMore,
         AllowMultipleArgumentsPerToken = false,
     };

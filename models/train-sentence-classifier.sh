@@ -23,7 +23,7 @@ argminer train \
   --data "${corpus[@]}" \
          "$shared/corpora/newssd-eng/train.csv@0.3" \
          "$shared/corpora/ibm-ce-emnlp-2015#train@0.3" \
-  --out "$out/sentence-classifier.model" --folds 5 --seed 1 --balance
+  --out "$out/sentence-classifier.model" --folds 5 --seed 1 --balance --l1 1e-5
 cp "$out/sentence-classifier.model" "$root/models/sentence-classifier.model"
 
 echo "== NewsSD-ENG val (never trained on), SUBJ=claim|opinion, OBJ=evidence|other"

@@ -19,6 +19,7 @@ internal static class TrainCommand
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds (documents stay in one fold); 0 skips cross-validation", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Seed for the fold assignment", DefaultValueFactory = _ => 1 };
         var l2 = new Option<double>("--l2") { Description = "L2 penalty", DefaultValueFactory = _ => new SentenceClassifierTrainerOptions().L2 };
+        var l1 = new Option<double>("--l1") { Description = "L1 penalty (OWL-QN): zeroes weak weights, smaller model", DefaultValueFactory = _ => 0 };
         var iterations = new Option<int>("--max-iterations") { Description = "Most L-BFGS iterations", DefaultValueFactory = _ => new SentenceClassifierTrainerOptions().MaxIterations };
         var hashBits = new Option<int>("--hash-bits") { Description = "Hashed feature space size as a power of two", DefaultValueFactory = _ => new FeaturizerOptions().HashBits };
         var charMin = new Option<int>("--char-min") { Description = "Shortest character n-gram (0: none)", DefaultValueFactory = _ => new FeaturizerOptions().CharMin };
@@ -30,7 +31,7 @@ internal static class TrainCommand
         var predictionsOut = new Option<string>("--predictions") { Description = "Write the cross-validated (out-of-fold) predictions to this CSV, for error analysis" };
         var command = new Command("train", "Train the claim/evidence/opinion/other sentence classifier: cross-validated metrics, then a model trained on all the data.")
         {
-            data, output, text, label, doc, map, folds, seed, l2, iterations, hashBits, charMin, charMax, cueWeight, balance, classWeight, compare, predictionsOut,
+            data, output, text, label, doc, map, folds, seed, l2, l1, iterations, hashBits, charMin, charMax, cueWeight, balance, classWeight, compare, predictionsOut,
         };
         command.SetAction(parse =>
         {
@@ -79,6 +80,7 @@ internal static class TrainCommand
                 {
                     Featurizer = featurizer,
                     L2 = parse.GetValue(l2),
+                    L1 = parse.GetValue(l1),
                     MaxIterations = parse.GetValue(iterations),
                     Seed = parse.GetValue(seed),
                     BalanceClasses = parse.GetValue(balance),

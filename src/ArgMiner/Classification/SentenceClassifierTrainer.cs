@@ -18,6 +18,9 @@ public sealed record SentenceClassifierTrainerOptions
     /// <summary>L2 penalty on the weights (the bias is not penalised), relative to the mean loss per sentence.</summary>
     public double L2 { get; init; } = 1e-4;
 
+    /// <summary>L1 penalty on the weights (0: none); when positive the built-in optimiser runs OWL-QN and many weights become exactly 0, shrinking the model file.</summary>
+    public double L1 { get; init; }
+
     /// <summary>Most L-BFGS iterations.</summary>
     public int MaxIterations { get; init; } = 250;
 
@@ -49,6 +52,7 @@ public sealed record SentenceClassifierTrainerOptions
     public JsonObject ToJson() => new()
     {
         ["l2"] = L2,
+        ["l1"] = L1,
         ["maxIterations"] = MaxIterations,
         ["gradientTolerance"] = GradientTolerance,
         ["seed"] = Seed,
@@ -190,7 +194,7 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
         var card = BuildCard(rows, featurizer);
         card["optimiser"] = new JsonObject
         {
-            ["method"] = Options.Optimizer == SentenceOptimizer.MathNetLbfgs ? "L-BFGS (MathNet.Numerics LimitedMemoryBfgsMinimizer)" : "L-BFGS (built-in, allocation-free)",
+            ["method"] = Options.Optimizer == SentenceOptimizer.MathNetLbfgs ? "L-BFGS (MathNet.Numerics LimitedMemoryBfgsMinimizer)" : Options.L1 > 0 ? "OWL-QN (built-in L-BFGS with L1)" : "L-BFGS (built-in, allocation-free)",
             ["features"] = m,
             ["nonZeros"] = cols.Length,
             ["evaluations"] = stats.Evaluations,
@@ -294,12 +298,17 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
         double[] result;
         if (Options.Optimizer == SentenceOptimizer.MathNetLbfgs)
         {
+            if (Options.L1 > 0)
+            {
+                throw new ArgumentException("MathNet's L-BFGS cannot minimise an L1 penalty; use the built-in optimiser (OWL-QN)");
+            }
+
             result = MathNetLbfgs(Evaluate, size, out var iterations, out var loss, out var stop);
             stats = (evaluations, iterations, loss, stop);
         }
         else
         {
-            result = Lbfgs.Minimize(Evaluate, size, Options.MaxIterations, Options.GradientTolerance, out var iterations, out var loss, out var stop);
+            result = Lbfgs.Minimize(Evaluate, size, Options.MaxIterations, Options.GradientTolerance, out var iterations, out var loss, out var stop, Options.L1, biasAt);
             stats = (evaluations, iterations, loss, stop);
         }
 

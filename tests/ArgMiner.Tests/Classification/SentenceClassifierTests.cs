@@ -320,4 +320,22 @@ public sealed class SentenceClassifierTests
         Assert.True(agree >= probes.Count - 1, $"{agree} of {probes.Count} agree");
         Assert.Equal("L-BFGS (MathNet.Numerics LimitedMemoryBfgsMinimizer)", (string?)mathNet.Card["optimiser"]!["method"]);
     }
+
+    [Fact]
+    public void GivenAnL1Penalty_WhenTrained_ThenTheModelIsSparserAndStillFitsItsData()
+    {
+        var rows = TinyData.Rows();
+        var dense = new SentenceClassifierTrainer(TinyData.Options(1e-4)).Fit(rows);
+        var sparse = new SentenceClassifierTrainer(TinyData.Options(1e-4) with { L1 = 1e-3 }).Fit(rows);
+        int NonZeroRows(SentenceClassifier m)
+        {
+            var weights = m.ToPackage().Entries["weights.bin"];
+            return BitConverter.ToInt32(weights, 8);
+        }
+
+        Assert.True(NonZeroRows(sparse) < NonZeroRows(dense) / 2, $"{NonZeroRows(sparse)} vs {NonZeroRows(dense)} non-zero feature rows");
+        var fitted = rows.Count(r => sparse.Predict(r.Text).Label == r.Label);
+        Assert.True(fitted >= rows.Count * 0.9, $"{fitted} of {rows.Count}");
+        Assert.Equal("OWL-QN (built-in L-BFGS with L1)", (string?)sparse.Card["optimiser"]!["method"]);
+    }
 }

@@ -18,6 +18,12 @@ public static class Program
             return ThroughputCorpus.Prepare(args[1..]);
         }
 
+        if (args.Contains("--quick-classifier"))
+        {
+            ClassifierBenchmarks.Quick(Console.Out);
+            return 0;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -8,6 +8,9 @@ internal static class All
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
     {
         yield return RunCommand.Create(stdout, stderr);
+        yield return TrainCommand.Create(stdout, stderr);
+        yield return EvaluateCommand.Create(stdout, stderr);
+        yield return ClassifyCommand.Create(stdout, stderr);
         yield return EvaluateTextCommand.Create(stdout, stderr);
         yield return TrainTaggerCommand.Create(stdout, stderr);
         yield return EvaluateTaggerCommand.Create(stdout, stderr);

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Trains the shipped sentence classifier (models/sentence-classifier.model) and measures it.
+#
+#   models/train-sentence-classifier.sh [LABELLED_CORPUS_PATH...]
+#
+# Default corpus: corpus/labelled. External data is read from ../shared/corpora (ARGMINER_SHARED overrides):
+# NewsSD-ENG train (SUBJ -> claim|opinion, OBJ -> evidence|other, weight 0.3) and the IBM Debater
+# claims/evidence of the 39 "train and test" motions (weight 0.3). NewsSD val and the 19 IBM held-out
+# motions are never trained on: they are only evaluated below. Paste the printed figures into
+# models/sentence-classifier.md.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+shared=${ARGMINER_SHARED:-$root/../shared}
+corpus=("$@")
+if [ ${#corpus[@]} -eq 0 ]; then corpus=("$root/corpus/labelled"); fi
+
+dotnet build -c Release "$root/src/ArgMiner.Cli" -v q -nologo >/dev/null
+argminer() { dotnet "$root/src/ArgMiner.Cli/bin/Release/net10.0/argminer.dll" "$@"; }
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+argminer train \
+  --data "${corpus[@]}" \
+         "$shared/corpora/newssd-eng/train.csv@0.3" \
+         "$shared/corpora/ibm-ce-emnlp-2015#train@0.3" \
+  --out "$out/sentence-classifier.model" --folds 5 --seed 1 --balance --l1 1e-5
+cp "$out/sentence-classifier.model" "$root/models/sentence-classifier.model"
+
+echo "== NewsSD-ENG val (never trained on), SUBJ=claim|opinion, OBJ=evidence|other"
+argminer evaluate --model "$root/models/sentence-classifier.model" \
+  --data "$shared/corpora/newssd-eng/val.csv" --text-column Sentence --label-column Label \
+  --map 'SUBJ=claim|opinion' --map 'OBJ=evidence|other'
+echo "== IBM Debater held-out motions (never trained on), claim vs evidence"
+argminer evaluate --model "$root/models/sentence-classifier.model" \
+  --data "$shared/corpora/ibm-ce-emnlp-2015#held-out" --labels claim,evidence

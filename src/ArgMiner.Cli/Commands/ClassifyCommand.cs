@@ -1,0 +1,129 @@
+using System.CommandLine;
+using System.Text;
+using ArgMiner.Classification;
+
+namespace ArgMiner.Cli.Commands;
+
+/// <summary><c>argminer classify</c>: labels one sentence per input line and writes CSV.</summary>
+internal static class ClassifyCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var model = new Option<string>("--model") { Description = "Model file (default: the shipped model)" };
+        var input = new Option<string>("--input") { Description = "Text file with one sentence per line, or - for standard input", DefaultValueFactory = _ => "-" };
+        var output = new Option<string>("--out") { Description = "CSV file to write, or - for standard output", DefaultValueFactory = _ => "-" };
+        var explain = new Option<bool>("--explain") { Description = "Add a 'why' column: the features that pushed each sentence to its label" };
+        var command = new Command("classify", "Label one sentence per line as claim, evidence, opinion or other; write CSV text,label,confidence,p_claim,p_evidence,p_opinion,p_other.")
+        {
+            model, input, output, explain,
+        };
+        command.SetAction(parse =>
+        {
+            var classifier = ClassifierCli.LoadModel(parse.GetValue(model), stderr);
+            if (classifier is null)
+            {
+                return CommandLine.Failed;
+            }
+
+            var inPath = parse.GetValue(input) ?? "-";
+            var outPath = parse.GetValue(output) ?? "-";
+            try
+            {
+                using var reader = inPath == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(inPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                if (outPath == "-")
+                {
+                    Classify(classifier, reader, stdout, parse.GetValue(explain));
+                    stdout.Flush();
+                }
+                else
+                {
+                    var temp = Path.GetFullPath(outPath) + ".tmp";
+                    try
+                    {
+                        using (var writer = new StreamWriter(temp, false, new UTF8Encoding(true), 1 << 16))
+                        {
+                            Classify(classifier, reader, writer, parse.GetValue(explain));
+                        }
+
+                        File.Move(temp, outPath, overwrite: true);
+                    }
+                    finally
+                    {
+                        File.Delete(temp);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"argminer: {ex.Message}");
+                return CommandLine.Failed;
+            }
+
+            return CommandLine.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Four decimals, invariant ("F4" is the standard-format equivalent of 0.0000 and faster).</summary>
+    private static void AppendProbability(StringBuilder line, double value)
+    {
+        Span<char> buffer = stackalloc char[32];
+        value.TryFormat(buffer, out var n, "F4", System.Globalization.CultureInfo.InvariantCulture);
+        line.Append(buffer[..n]);
+    }
+
+    /// <summary>Appends the text cell without allocating when it needs neither quoting nor a formula guard.</summary>
+    private static void AppendCell(StringBuilder line, string text)
+    {
+        if (text.Length == 0 || (text[0] is not ('=' or '+' or '-' or '@') && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1]) && text.AsSpan().IndexOfAny(",\"\r\n") < 0))
+        {
+            line.Append(text);
+        }
+        else
+        {
+            line.Append(ClassifierCli.Cell(text));
+        }
+    }
+
+    /// <summary>Writes the CSV: one row per input line, in input order; an empty line is <c>other</c> with probability 1.</summary>
+    internal static void Classify(SentenceClassifier classifier, TextReader reader, TextWriter writer, bool explain = false)
+    {
+        writer.Write(explain ? "text,label,confidence,p_claim,p_evidence,p_opinion,p_other,why\n" : "text,label,confidence,p_claim,p_evidence,p_opinion,p_other\n");
+        var builder = new FeatureVectorBuilder();
+        Span<double> p = stackalloc double[4];
+        var line = new StringBuilder();
+        while (reader.ReadLine() is { } text)
+        {
+            classifier.PredictInto(text, default, builder, p);
+            var best = 0;
+            for (var k = 1; k < 4; k++)
+            {
+                if (p[k] > p[best])
+                {
+                    best = k;
+                }
+            }
+
+            line.Clear();
+            AppendCell(line, text);
+            line.Append(',').Append(SentenceLabels.All[best]).Append(',');
+            AppendProbability(line, p[best]);
+            for (var k = 0; k < 4; k++)
+            {
+                line.Append(',');
+                AppendProbability(line, p[k]);
+            }
+
+            if (explain)
+            {
+                var why = string.IsNullOrWhiteSpace(text)
+                    ? string.Empty
+                    : string.Join("; ", classifier.Explain(text, SentenceLabels.All[best], 5).Select(f => $"{f.Feature} +{f.Contribution.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}"));
+                line.Append(',').Append(ClassifierCli.Cell(why));
+            }
+
+            line.Append('\n');
+            writer.Write(line);
+        }
+    }
+}

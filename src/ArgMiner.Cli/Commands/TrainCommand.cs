@@ -1,0 +1,189 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using ArgMiner.Classification;
+
+namespace ArgMiner.Cli.Commands;
+
+/// <summary><c>argminer train</c>: cross-validates, then trains the sentence classifier on all the data and writes it with its card.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var data = ClassifierCli.DataOption();
+        var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
+        var text = ClassifierCli.TextColumn();
+        var label = ClassifierCli.LabelColumn();
+        var doc = ClassifierCli.DocColumn();
+        var map = ClassifierCli.MapOption();
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds (documents stay in one fold); 0 skips cross-validation", DefaultValueFactory = _ => 5 };
+        var seed = new Option<int>("--seed") { Description = "Seed for the fold assignment", DefaultValueFactory = _ => 1 };
+        var l2 = new Option<double>("--l2") { Description = "L2 penalty", DefaultValueFactory = _ => new SentenceClassifierTrainerOptions().L2 };
+        var l1 = new Option<double>("--l1") { Description = "L1 penalty (OWL-QN): zeroes weak weights, smaller model", DefaultValueFactory = _ => 0 };
+        var iterations = new Option<int>("--max-iterations") { Description = "Most L-BFGS iterations", DefaultValueFactory = _ => new SentenceClassifierTrainerOptions().MaxIterations };
+        var hashBits = new Option<int>("--hash-bits") { Description = "Hashed feature space size as a power of two", DefaultValueFactory = _ => new FeaturizerOptions().HashBits };
+        var charMin = new Option<int>("--char-min") { Description = "Shortest character n-gram (0: none)", DefaultValueFactory = _ => new FeaturizerOptions().CharMin };
+        var charMax = new Option<int>("--char-max") { Description = "Longest character n-gram", DefaultValueFactory = _ => new FeaturizerOptions().CharMax };
+        var cueWeight = new Option<float>("--cue-weight") { Description = "Value of each linguistic cue feature", DefaultValueFactory = _ => new FeaturizerOptions().CueWeight };
+        var balance = new Option<bool>("--balance") { Description = "Weigh classes inversely to their frequency" };
+        var classWeight = new Option<string[]>("--class-weight") { Description = "Weigh a label in training, e.g. opinion=2 (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+        var compare = new Option<string>("--compare") { Description = "An older model to report side by side on the same test folds" };
+        var predictionsOut = new Option<string>("--predictions") { Description = "Write the cross-validated (out-of-fold) predictions to this CSV, for error analysis" };
+        var command = new Command("train", "Train the claim/evidence/opinion/other sentence classifier: cross-validated metrics, then a model trained on all the data.")
+        {
+            data, output, text, label, doc, map, folds, seed, l2, l1, iterations, hashBits, charMin, charMax, cueWeight, balance, classWeight, compare, predictionsOut,
+        };
+        command.SetAction(parse =>
+        {
+            var rows = ClassifierCli.ReadData(parse, data, text, label, doc, map, stderr);
+            if (rows is null)
+            {
+                return CommandLine.Failed;
+            }
+
+            Classification.SentenceClassifier? old = null;
+            if (parse.GetValue(compare) is { } comparePath)
+            {
+                old = ClassifierCli.LoadModel(comparePath, stderr);
+                if (old is null)
+                {
+                    return CommandLine.Failed;
+                }
+            }
+
+            var classWeights = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var entry in parse.GetValue(classWeight) ?? [])
+            {
+                var parts = entry.Split('=', 2);
+                if (parts.Length != 2 || !SentenceLabels.All.Contains(parts[0].Trim().ToLowerInvariant())
+                    || !double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var cw) || !(cw > 0) || double.IsInfinity(cw))
+                {
+                    stderr.WriteLine($"argminer: --class-weight '{entry}' is not LABEL=positive number with LABEL one of {string.Join(", ", SentenceLabels.All)}");
+                    return CommandLine.Usage;
+                }
+
+                classWeights[parts[0].Trim().ToLowerInvariant()] = cw;
+            }
+
+            SentenceClassifierTrainerOptions options;
+            try
+            {
+                var featurizer = new FeaturizerOptions
+                {
+                    HashBits = parse.GetValue(hashBits),
+                    CharMin = parse.GetValue(charMin),
+                    CharMax = parse.GetValue(charMax),
+                    CueWeight = parse.GetValue(cueWeight),
+                };
+                _ = new SentenceFeaturizer(featurizer);
+                options = new SentenceClassifierTrainerOptions
+                {
+                    Featurizer = featurizer,
+                    L2 = parse.GetValue(l2),
+                    L1 = parse.GetValue(l1),
+                    MaxIterations = parse.GetValue(iterations),
+                    Seed = parse.GetValue(seed),
+                    BalanceClasses = parse.GetValue(balance),
+                    ClassWeights = classWeights.Count == 0 ? null : classWeights,
+                    DataSources = [.. parse.GetValue(data) ?? []],
+                };
+            }
+            catch (ArgumentOutOfRangeException ex)
+            {
+                stderr.WriteLine($"argminer: {ex.Message.Split(" (Parameter", 2)[0]}");
+                return CommandLine.Usage;
+            }
+
+            var trainer = new SentenceClassifierTrainer(options);
+            var sources = rows.Select(r => r.Source).Distinct().ToList();
+            stdout.WriteLine($"read {rows.Count} labelled sentences from {sources.Count} source(s)");
+            var cv = new JsonObject();
+            var k = parse.GetValue(folds);
+            if (k >= 2)
+            {
+                SentencePrediction[] predictions;
+                var watch = Stopwatch.StartNew();
+                try
+                {
+                    predictions = CrossValidation.OutOfFold(trainer, rows, k, options.Seed);
+                }
+                catch (ArgumentException ex)
+                {
+                    stderr.WriteLine($"argminer: {ex.Message.Split(" (Parameter", 2)[0]}");
+                    return CommandLine.Failed;
+                }
+
+                if (parse.GetValue(predictionsOut) is { } predictionsPath)
+                {
+                    try
+                    {
+                        ClassifierCli.WritePredictions(predictionsPath, rows, predictions);
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        stderr.WriteLine($"argminer: {predictionsPath}: cannot be written ({ex.Message.TrimEnd('.')})");
+                        return CommandLine.Failed;
+                    }
+                }
+
+                stdout.WriteLine($"{k}-fold cross-validation (documents kept in one fold, seed {options.Seed}) in {watch.Elapsed.TotalSeconds:0.0} s");
+                var oldPredictions = old?.PredictRows(rows);
+                if (sources.Count > 1)
+                {
+                    var all = MulticlassMetrics.Evaluate(rows, predictions);
+                    ClassifierCli.WriteMetrics(stdout, "new model, cross-validated, on all sources together", all);
+                    cv["(all)"] = all.ToJson();
+                }
+
+                foreach (var source in sources)
+                {
+                    var idx = Enumerable.Range(0, rows.Count).Where(i => rows[i].Source == source).ToList();
+                    var part = idx.Select(i => rows[i]).ToList();
+                    // A source whose labels cover only some of the four (IBM: claim, evidence) is scored with
+                    // the argmax among those, as 'evaluate --labels' does, and says so.
+                    var used = SentenceLabels.All.Where(l => part.Any(r => r.Targets.Contains(l))).ToArray();
+                    var restrict = used.Length < SentenceLabels.All.Length ? used : null;
+                    var note = restrict is null ? string.Empty : $" (predictions restricted to {string.Join(",", restrict)})";
+                    var metrics = MulticlassMetrics.Evaluate(part, [.. idx.Select(i => predictions[i])], restrict);
+                    ClassifierCli.WriteMetrics(stdout, $"new model, cross-validated, on {source}{note}", metrics);
+                    cv[source] = metrics.ToJson();
+                    if (oldPredictions is not null)
+                    {
+                        var before = MulticlassMetrics.Evaluate(part, [.. idx.Select(i => oldPredictions[i])], restrict);
+                        ClassifierCli.WriteMetrics(stdout, $"old model {parse.GetValue(compare)} on the same test folds of {source} (it may have been trained on them)", before);
+                        stdout.WriteLine($"  macro-F1 old {ClassifierCli.F(before.MacroF1)} -> new {ClassifierCli.F(metrics.MacroF1)}; accuracy old {ClassifierCli.F(before.MicroAccuracy)} -> new {ClassifierCli.F(metrics.MicroAccuracy)}");
+                    }
+                }
+            }
+
+            var fit = Stopwatch.StartNew();
+            var model = trainer.Fit(rows);
+            stdout.WriteLine($"trained on all {rows.Count} sentences in {fit.Elapsed.TotalSeconds:0.0} s");
+            var card = model.Card;
+            if (k >= 2)
+            {
+                card["crossValidation"] = new JsonObject
+                {
+                    ["folds"] = k,
+                    ["seed"] = options.Seed,
+                    ["bySource"] = cv,
+                };
+            }
+
+            var outPath = parse.GetValue(output)!;
+            try
+            {
+                model.WithCard(card).Save(outPath);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"argminer: {outPath}: cannot be written ({ex.Message.TrimEnd('.')})");
+                return CommandLine.Failed;
+            }
+
+            stdout.WriteLine($"wrote {outPath}");
+            return CommandLine.Ok;
+        });
+        return command;
+    }
+}

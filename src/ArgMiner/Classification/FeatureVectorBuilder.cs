@@ -1,0 +1,183 @@
+using System.Runtime.CompilerServices;
+
+namespace ArgMiner.Classification;
+
+/// <summary>
+/// FNV-1a over UTF-16 code units with a final avalanche (MurmurHash3's fmix32): a stable hash written by
+/// hand because <see cref="string.GetHashCode()"/> is randomised per process and would make saved models
+/// meaningless.
+/// </summary>
+internal static class FeatureHash
+{
+    public const uint Offset = 2166136261;
+    private const uint Prime = 16777619;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Add(uint hash, char c) => (hash ^ c) * Prime;
+
+    public static uint Add(uint hash, ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * Prime;
+        }
+
+        return hash;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Mix(uint h)
+    {
+        h ^= h >> 16;
+        h *= 0x85ebca6b;
+        h ^= h >> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >> 16;
+        return h;
+    }
+}
+
+/// <summary>
+/// A reusable sparse vector under construction: features are added block by block (word n-grams, character
+/// n-grams, linguistic cues); repeated indexes inside a block are summed (term frequency) and a block can be
+/// L2-normalised when it ends, as ML.NET's FeaturizeText does per n-gram block. Not thread-safe: one per
+/// thread or call.
+/// </summary>
+internal sealed class FeatureVectorBuilder
+{
+    private int[] _indices = new int[256];
+    private float[] _values = new float[256];
+    private int[] _slots = new int[1024];
+    private int[] _used = new int[256];
+    private int _usedCount;
+    private int _blockStart;
+
+    /// <summary>Creates a builder; with <paramref name="names"/> it also records a readable name per index.</summary>
+    public FeatureVectorBuilder(Dictionary<int, string>? names = null)
+    {
+        Names = names;
+    }
+
+    /// <summary>Readable names of the indexes seen, when recording (training only).</summary>
+    public Dictionary<int, string>? Names { get; }
+
+    /// <summary>Number of distinct (block, index) entries.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The entries' indexes.</summary>
+    public ReadOnlySpan<int> Indices => _indices.AsSpan(0, Count);
+
+    /// <summary>The entries' values.</summary>
+    public ReadOnlySpan<float> Values => _values.AsSpan(0, Count);
+
+    /// <summary>Whether a name should be built for <paramref name="index"/> (recording, and not yet named).</summary>
+    public bool WantsName(int index) => Names is not null && !Names.ContainsKey(index);
+
+    /// <summary>Empties the builder for the next sentence.</summary>
+    public void Clear()
+    {
+        ClearSlots();
+        Count = 0;
+        _blockStart = 0;
+    }
+
+    /// <summary>Adds <paramref name="value"/> at <paramref name="index"/> in the current block.</summary>
+    public void Add(int index, float value = 1f)
+    {
+        // Indexes are already avalanche-mixed hashes, so their low bits serve as the slot directly.
+        var mask = _slots.Length - 1;
+        var slot = index & mask;
+        while (true)
+        {
+            var at = _slots[slot];
+            if (at == 0)
+            {
+                break;
+            }
+
+            if (_indices[at - 1] == index)
+            {
+                _values[at - 1] += value;
+                return;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+
+        if (Count == _indices.Length)
+        {
+            Array.Resize(ref _indices, Count * 2);
+            Array.Resize(ref _values, Count * 2);
+        }
+
+        _indices[Count] = index;
+        _values[Count] = value;
+        Count++;
+        _slots[slot] = Count;
+        if (_usedCount == _used.Length)
+        {
+            Array.Resize(ref _used, _usedCount * 2);
+        }
+
+        _used[_usedCount++] = slot;
+        if ((Count - _blockStart) * 2 > _slots.Length)
+        {
+            Rehash();
+        }
+    }
+
+    /// <summary>Closes the current block, scaling it to unit L2 norm when <paramref name="normalize"/>.</summary>
+    public void EndBlock(bool normalize)
+    {
+        if (normalize && Count > _blockStart)
+        {
+            double sum = 0;
+            for (var i = _blockStart; i < Count; i++)
+            {
+                sum += (double)_values[i] * _values[i];
+            }
+
+            var scale = (float)(1.0 / Math.Sqrt(sum));
+            for (var i = _blockStart; i < Count; i++)
+            {
+                _values[i] *= scale;
+            }
+        }
+
+        ClearSlots();
+        _blockStart = Count;
+    }
+
+    private void ClearSlots()
+    {
+        for (var i = 0; i < _usedCount; i++)
+        {
+            _slots[_used[i]] = 0;
+        }
+
+        _usedCount = 0;
+    }
+
+    private void Rehash()
+    {
+        ClearSlots();
+        _slots = new int[_slots.Length * 2];
+        var mask = _slots.Length - 1;
+        for (var i = _blockStart; i < Count; i++)
+        {
+            var slot = _indices[i] & mask;
+            while (_slots[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            _slots[slot] = i + 1;
+            if (_usedCount == _used.Length)
+            {
+                Array.Resize(ref _used, _usedCount * 2);
+            }
+
+            _used[_usedCount++] = slot;
+        }
+    }
+}

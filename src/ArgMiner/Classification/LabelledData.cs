@@ -1,0 +1,402 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ArgMiner.Classification.Evaluation;
+using ArgMiner.Text;
+using CsvHelper;
+
+namespace ArgMiner.Classification;
+
+/// <summary>Column names and label mapping for <see cref="LabelledData.Read"/>.</summary>
+public sealed record LabelledDataOptions
+{
+    /// <summary>The sentence column.</summary>
+    public string TextColumn { get; init; } = "text";
+
+    /// <summary>The gold label column.</summary>
+    public string LabelColumn { get; init; } = "label";
+
+    /// <summary>The document id column (optional in the file; <c>doc_id</c> is used when this one is absent).</summary>
+    public string DocColumn { get; init; } = "doc";
+
+    /// <summary>The section column (optional in the file).</summary>
+    public string SectionColumn { get; init; } = "section";
+
+    /// <summary>
+    /// Used when there is no section column: a row whose register (ArgMiner's corpus: oped, news, comment) is
+    /// <c>comment</c> comes from a reader comment, which is the section <c>run</c> gives such sentences.
+    /// </summary>
+    public string RegisterColumn { get; init; } = "register";
+
+    /// <summary>Foreign labels and the ArgMiner labels they stand for.</summary>
+    public LabelMap Map { get; init; } = LabelMap.Empty;
+}
+
+/// <summary>A labelled data file that cannot be used: one line naming the file and row.</summary>
+public sealed class LabelledDataException : Exception
+{
+    /// <summary>Creates the error for <paramref name="origin"/> (<c>file:row</c>).</summary>
+    public LabelledDataException(string origin, string problem)
+        : base($"{origin}: {problem}")
+    {
+    }
+
+    /// <summary>Creates the error (for serializers and analyzers).</summary>
+    public LabelledDataException()
+    {
+    }
+
+    /// <summary>Creates the error (for serializers and analyzers).</summary>
+    public LabelledDataException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}
+
+/// <summary>
+/// Reads labelled sentences from CSV, TSV and JSON Lines files or folders of them (recursively), including
+/// ArgMiner's own <c>sentences.csv</c> output with corrected labels, and the known external corpora
+/// (an IBM Debater claims/evidence folder, a NewsSD-ENG CSV) with their standard label mappings.
+/// </summary>
+public static class LabelledData
+{
+    private static readonly string[] Extensions = [".csv", ".tsv", ".tab", ".jsonl", ".ndjson"];
+
+    /// <summary>
+    /// Reads every path. A folder is read recursively (files in ordinal order). An IBM Debater CE-EMNLP-2015
+    /// folder reads as claims and evidence; append <c>#train</c> or <c>#held-out</c> to keep only those motions.
+    /// Append <c>@W</c> to any path to give its sentences weight W in training (e.g. <c>train.csv@0.5</c>).
+    /// </summary>
+    /// <exception cref="LabelledDataException">A file is missing, malformed or has an unknown label, a missing column or an empty text.</exception>
+    public static IReadOnlyList<LabelledSentence> Read(IEnumerable<string> paths, LabelledDataOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(options);
+        var rows = new List<LabelledSentence>();
+        foreach (var spec in paths)
+        {
+            var path = spec;
+            var weight = 1.0;
+            var at = spec.LastIndexOf('@');
+            if (at > 0 && !File.Exists(spec) && !Directory.Exists(spec)
+                && double.TryParse(spec.AsSpan(at + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var w))
+            {
+                if (!(w > 0) || double.IsInfinity(w))
+                {
+                    throw new LabelledDataException(spec, "a '@weight' suffix must be a positive number");
+                }
+
+                path = spec[..at];
+                weight = w;
+            }
+
+            string? split = null;
+            var hash = path.LastIndexOf('#');
+            if (hash > 0 && !File.Exists(path) && !Directory.Exists(path))
+            {
+                split = path[(hash + 1)..];
+                path = path[..hash];
+            }
+
+            var before = rows.Count;
+            if (Directory.Exists(path) && IbmDebater.IsCorpus(path))
+            {
+                rows.AddRange(IbmDebater.Read(path, IbmDebater.ParseSplit(split, spec)));
+            }
+            else if (split is not null)
+            {
+                throw new LabelledDataException(spec, "a '#split' suffix is only understood on an IBM Debater corpus folder");
+            }
+            else if (Directory.Exists(path))
+            {
+                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                if (files.Count == 0)
+                {
+                    throw new LabelledDataException(path, "folder holds no .csv, .tsv or .jsonl file");
+                }
+
+                foreach (var file in files)
+                {
+                    rows.AddRange(ReadFile(file, options));
+                }
+            }
+            else if (File.Exists(path))
+            {
+                rows.AddRange(ReadFile(path, options));
+            }
+            else
+            {
+                throw new LabelledDataException(path, "no such file or folder");
+            }
+
+            // Metrics are reported per --data argument: a folder is one source however many files it holds.
+            for (var i = before; i < rows.Count; i++)
+            {
+                rows[i] = rows[i] with { Source = spec, Weight = rows[i].Weight * weight };
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Reads one file, choosing the format by extension (.jsonl/.ndjson, .tsv/.tab, otherwise CSV).</summary>
+    public static IReadOnlyList<LabelledSentence> ReadFile(string path, LabelledDataOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        try
+        {
+            var rows = ext is ".jsonl" or ".ndjson" ? ReadJsonLines(path, options) : ReadDelimited(path, ext is ".tsv" or ".tab" ? '\t' : ',', options);
+            return AddPositions(rows);
+        }
+        catch (IOException ex)
+        {
+            throw new LabelledDataException(path, $"cannot be read ({ex.Message.TrimEnd('.')})");
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new LabelledDataException(path, $"cannot be read ({ex.Message.TrimEnd('.')})");
+        }
+    }
+
+    /// <summary>Builds a sentence from one row's cells, checking text and label.</summary>
+    internal static LabelledSentence MakeRow(string origin, string source, string? text, string? label, string? doc, string? section, LabelMap map)
+    {
+        text = UndoFormulaGuard(text?.Trim() ?? string.Empty);
+        if (text.Length == 0)
+        {
+            throw new LabelledDataException(origin, "empty text");
+        }
+
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            throw new LabelledDataException(origin, "empty label");
+        }
+
+        if (!map.TryResolve(label, out var canonical, out var targets))
+        {
+            var known = string.Join(", ", SentenceLabels.All.Concat(map.Keys));
+            throw new LabelledDataException(origin, $"unknown label '{label.Trim()}' (expected {known}; use --map FOREIGN=label|label for other labels)");
+        }
+
+        return new LabelledSentence(text, canonical, targets)
+        {
+            Doc = string.IsNullOrWhiteSpace(doc) ? null : doc.Trim(),
+            Section = ParseSection(section),
+            Origin = origin,
+            Source = source,
+        };
+    }
+
+    /// <summary>ArgMiner's writers prefix a cell that begins with = + - @ with an apostrophe (formula safety); reading undoes it.</summary>
+    internal static string UndoFormulaGuard(string text) =>
+        text.Length > 1 && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' ? text[1..] : text;
+
+    private static Section? ParseSection(string? section) => section?.Trim().ToLowerInvariant() switch
+    {
+        "title" => Text.Section.Title,
+        "heading" => Text.Section.Heading,
+        "body" => Text.Section.Body,
+        "footer" => Text.Section.Footer,
+        "comment" => Text.Section.Comment,
+        _ => null,
+    };
+
+    private static List<LabelledSentence> ReadDelimited(string path, char delimiter, LabelledDataOptions options)
+    {
+        var csvOptions = new CsvReaderOptions
+        {
+            Separator = delimiter,
+            HasHeader = true,
+            Mode = delimiter == '\t' ? CsvMode.NoEscape : CsvMode.Rfc4180,
+            AllowLineBreaksInQuotes = true,
+            SkipEmptyLines = true,
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Throw,
+            FieldCountMismatch = CsvFieldCountHandling.Throw,
+            FormatProvider = CultureInfo.InvariantCulture,
+        };
+        var stream = new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
+        using var csv = CsvReader.Create(stream, csvOptions, false);
+        var rows = new List<LabelledSentence>();
+        try
+        {
+            csv.ReadHeader();
+            var header = csv.Headers?.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray() ?? [];
+            if (header.Length == 0 || (header.Length == 1 && header[0].Length == 0))
+            {
+                throw new LabelledDataException(path + ":1", "empty file (no header row)");
+            }
+
+            var map = options.Map;
+            var textColumn = options.TextColumn;
+            var labelColumn = options.LabelColumn;
+            if (Find(header, textColumn) < 0 && NewsSd.IsNewsSdHeader(header))
+            {
+                textColumn = NewsSd.TextColumn;
+                labelColumn = NewsSd.LabelColumn;
+                map = map.Merge(NewsSd.DefaultMap);
+            }
+
+            var textAt = Find(header, textColumn);
+            var labelAt = Find(header, labelColumn);
+            var docAt = Find(header, options.DocColumn);
+            if (docAt < 0)
+            {
+                docAt = Find(header, "doc_id");
+            }
+
+            var sectionAt = Find(header, options.SectionColumn);
+            var registerAt = sectionAt < 0 ? Find(header, options.RegisterColumn) : -1;
+            foreach (var (name, at) in new[] { (textColumn, textAt), (labelColumn, labelAt) })
+            {
+                if (at < 0)
+                {
+                    throw new LabelledDataException(path + ":1", $"missing column '{name}' (columns: {string.Join(", ", header)}; choose others with --text-column / --label-column)");
+                }
+            }
+
+            while (csv.Read())
+            {
+                var origin = $"{path}:{csv.LineNumber}";
+                rows.Add(MakeRow(
+                    origin,
+                    path,
+                    csv.GetString(textAt),
+                    csv.GetString(labelAt),
+                    docAt >= 0 ? csv.GetString(docAt) : null,
+                    sectionAt >= 0 ? csv.GetString(sectionAt) : registerAt >= 0 && csv.GetString(registerAt).Trim() == "comment" ? "comment" : null,
+                    map));
+            }
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new LabelledDataException($"{path}:{ex.LineNumber}", $"malformed CSV ({Describe(ex.Message)})");
+        }
+
+        return rows;
+    }
+
+    /// <summary>CsvHelper's message without its record/line prefix and byte offset (the file and line lead ours).</summary>
+    private static string Describe(string message)
+    {
+        var m = message.Split('\n', 2)[0].Trim();
+        var colon = m.IndexOf("): ", StringComparison.Ordinal);
+        if (colon >= 0)
+        {
+            m = m[(colon + 3)..];
+        }
+        else if (m.StartsWith("Record ", StringComparison.Ordinal) && m.IndexOf(") ", StringComparison.Ordinal) is var close and > 0)
+        {
+            m = "the row " + m[(close + 2)..];
+        }
+
+        var offset = m.IndexOf(" (byte offset", StringComparison.Ordinal);
+        return (offset >= 0 ? m[..offset] : m).TrimEnd('.');
+    }
+
+    private static List<LabelledSentence> ReadJsonLines(string path, LabelledDataOptions options)
+    {
+        var rows = new List<LabelledSentence>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var origin = $"{path}:{lineNumber}";
+            JsonDocument json;
+            try
+            {
+                json = JsonDocument.Parse(line);
+            }
+            catch (JsonException ex)
+            {
+                throw new LabelledDataException(origin, $"malformed JSON ({ex.Message.Split('.')[0]})");
+            }
+
+            using (json)
+            {
+                if (json.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    throw new LabelledDataException(origin, "malformed row (not a JSON object)");
+                }
+
+                string? Field(string name, bool required)
+                {
+                    foreach (var p in json.RootElement.EnumerateObject())
+                    {
+                        if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+                        {
+                            return p.Value.ValueKind switch
+                            {
+                                JsonValueKind.String => p.Value.GetString(),
+                                JsonValueKind.Null => null,
+                                _ => p.Value.GetRawText(),
+                            };
+                        }
+                    }
+
+                    return required ? throw new LabelledDataException(origin, $"missing field '{name}'") : null;
+                }
+
+                rows.Add(MakeRow(origin, path, Field(options.TextColumn, true), Field(options.LabelColumn, true), Field(options.DocColumn, false) ?? Field("doc_id", false), Field(options.SectionColumn, false), options.Map));
+            }
+        }
+
+        return rows;
+    }
+
+    private static int Find(string[] header, string name)
+    {
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (string.Equals(header[i].Trim(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Rows of one file with a document id are in document order: give each its relative position.</summary>
+    private static List<LabelledSentence> AddPositions(List<LabelledSentence> rows)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in rows)
+        {
+            if (r.Doc is { } d)
+            {
+                counts[d] = counts.GetValueOrDefault(d) + 1;
+            }
+        }
+
+        if (counts.Count == 0)
+        {
+            return rows;
+        }
+
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Doc is { } d)
+            {
+                var k = seen.GetValueOrDefault(d);
+                seen[d] = k + 1;
+                var n = counts[d];
+                rows[i] = rows[i] with { Position = n <= 1 ? 0.0 : (double)k / (n - 1) };
+            }
+        }
+
+        return rows;
+    }
+}

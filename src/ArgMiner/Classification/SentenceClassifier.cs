@@ -1,0 +1,463 @@
+using System.Buffers.Binary;
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json.Nodes;
+using ArgMiner.Models;
+using ArgMiner.Text;
+
+namespace ArgMiner.Classification;
+
+/// <summary>One feature's push towards a label, for explanations.</summary>
+/// <param name="Feature">Readable name ("word:should", "bigram:according to", "feat:attribution"), or <c>hash:N</c> when training kept no name.</param>
+/// <param name="Value">The feature's value in the sentence.</param>
+/// <param name="Contribution">How much it raises the label's score over the mean of the other labels' scores.</param>
+public readonly record struct FeatureContribution(string Feature, double Value, double Contribution);
+
+/// <summary>
+/// A trained claim / evidence / opinion / other classifier: ArgMiner's counterpart of an ML.NET
+/// <c>ITransformer</c> from <c>SdcaMaximumEntropy</c>/<c>LbfgsMaximumEntropy</c> over <c>FeaturizeText</c>.
+/// Immutable and thread-safe: a multinomial logistic regression over hashed sparse features. Save and load
+/// it with <see cref="Save"/> / <see cref="Load"/> (a <see cref="ModelPackage"/> of kind
+/// <see cref="Kind"/>, format <see cref="FormatVersion"/>).
+/// </summary>
+public sealed class SentenceClassifier
+{
+    /// <summary>The model package kind.</summary>
+    public const string Kind = "sentence-classifier";
+
+    /// <summary>The entry layout version this build writes and reads.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>The embedded resource holding the shipped model.</summary>
+    public const string DefaultResource = "ArgMiner.Models.sentence-classifier.model";
+
+    private const string WeightsEntry = "weights.bin";
+    private const string NamesEntry = "feature-names.tsv";
+    private const int LabelCount = 4;
+
+    private readonly float[] _weights;
+    private readonly float[] _bias;
+    private readonly IReadOnlyDictionary<int, string> _names;
+    private readonly JsonObject _card;
+
+    internal SentenceClassifier(SentenceFeaturizer featurizer, float[] weights, float[] bias, IReadOnlyDictionary<int, string> names, JsonObject card)
+    {
+        Featurizer = featurizer;
+        _weights = weights;
+        _bias = bias;
+        _names = names;
+        _card = card;
+    }
+
+    /// <summary>The labels, in the order of every probability vector.</summary>
+    public static ImmutableArray<string> Labels => SentenceLabels.All;
+
+    /// <summary>The featurizer the model was trained with.</summary>
+    public SentenceFeaturizer Featurizer { get; }
+
+    /// <summary>A copy of the model card (data, settings, metrics).</summary>
+    public JsonObject Card => (JsonObject)_card.DeepClone();
+
+    /// <summary>Classifies a bare sentence (optionally with what is known of its place in a document).</summary>
+    public SentencePrediction Predict(string text, in SentenceContext context = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Span<double> p = stackalloc double[LabelCount];
+        PredictInto(text, context, new FeatureVectorBuilder(), p);
+        return ToPrediction(p);
+    }
+
+    /// <summary>Classifies many bare sentences, reusing buffers.</summary>
+    public IReadOnlyList<SentencePrediction> PredictAll(IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var builder = new FeatureVectorBuilder();
+        Span<double> p = stackalloc double[LabelCount];
+        var result = new List<SentencePrediction>();
+        foreach (var t in texts)
+        {
+            PredictInto(t, default, builder, p);
+            result.Add(ToPrediction(p));
+        }
+
+        return result;
+    }
+
+    /// <summary>Classifies labelled rows with the context their data gives (section, position).</summary>
+    public IReadOnlyList<SentencePrediction> PredictRows(IReadOnlyList<LabelledSentence> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var builder = new FeatureVectorBuilder();
+        Span<double> p = stackalloc double[LabelCount];
+        var result = new SentencePrediction[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            PredictInto(rows[i].Text, rows[i].Context, builder, p);
+            result[i] = ToPrediction(p);
+        }
+
+        return result;
+    }
+
+    /// <summary>Classifies every sentence of a processed document (sentences must be set).</summary>
+    public ImmutableArray<SentencePrediction> PredictDocument(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var contexts = DocumentContexts(document);
+        var builder = new FeatureVectorBuilder();
+        Span<double> p = stackalloc double[LabelCount];
+        var result = ImmutableArray.CreateBuilder<SentencePrediction>(document.Sentences.Length);
+        for (var i = 0; i < document.Sentences.Length; i++)
+        {
+            var s = document.Sentences[i];
+            PredictInto(document.Text.AsSpan(s.Start, s.Length), contexts[i], builder, p);
+            result.Add(ToPrediction(p));
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    /// <summary>The features pushing <paramref name="text"/> towards <paramref name="label"/> (default: the predicted one), strongest first.</summary>
+    public IReadOnlyList<FeatureContribution> Explain(string text, string? label = null, int top = 10, in SentenceContext context = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        label ??= Predict(text, context).Label;
+        var k = Labels.IndexOf(label);
+        if (k < 0)
+        {
+            throw new ArgumentException($"unknown label '{label}'", nameof(label));
+        }
+
+        // Name the features from the sentence itself: with hashing, the name training kept for a slot may be
+        // another n-gram that shares it; the sentence's own features are the ones that fired.
+        var own = new Dictionary<int, string>();
+        var builder = new FeatureVectorBuilder(own);
+        Featurizer.Featurize(text, context, builder);
+        var sums = new Dictionary<int, (double Value, double Contribution)>();
+        for (var i = 0; i < builder.Count; i++)
+        {
+            var index = builder.Indices[i];
+            var v = (double)builder.Values[i];
+            var row = index * LabelCount;
+            double others = 0;
+            for (var j = 0; j < LabelCount; j++)
+            {
+                if (j != k)
+                {
+                    others += _weights[row + j];
+                }
+            }
+
+            var c = v * (_weights[row + k] - (others / (LabelCount - 1)));
+            var old = sums.GetValueOrDefault(index);
+            sums[index] = (old.Value + v, old.Contribution + c);
+        }
+
+        return [.. sums
+            .Where(kv => kv.Value.Contribution > 0)
+            .OrderByDescending(kv => kv.Value.Contribution)
+            .ThenBy(kv => kv.Key)
+            .Take(top)
+            .Select(kv => new FeatureContribution(own.TryGetValue(kv.Key, out var n) ? n : _names.TryGetValue(kv.Key, out var m) ? m : $"hash:{kv.Key}", kv.Value.Value, kv.Value.Contribution))];
+    }
+
+    /// <summary>
+    /// The model's strongest features for <paramref name="label"/> (weight over the mean of the other labels'),
+    /// named by the n-grams training saw in their slots (a slot may be shared by several n-grams).
+    /// </summary>
+    public IReadOnlyList<(string Feature, double Weight)> TopFeatures(string label, int top = 20)
+    {
+        var k = Labels.IndexOf(label);
+        if (k < 0)
+        {
+            throw new ArgumentException($"unknown label '{label}'", nameof(label));
+        }
+
+        return [.. _names
+            .Select(kv =>
+            {
+                var row = kv.Key * LabelCount;
+                double others = 0;
+                for (var j = 0; j < LabelCount; j++)
+                {
+                    others += j == k ? 0 : _weights[row + j];
+                }
+
+                return (Feature: kv.Value, Weight: _weights[row + k] - (others / (LabelCount - 1)), Index: kv.Key);
+            })
+            .OrderByDescending(x => x.Weight)
+            .ThenBy(x => x.Index)
+            .Take(top)
+            .Select(x => (x.Feature, x.Weight))];
+    }
+
+    /// <summary>Writes the model (atomically: a temporary file renamed into place).</summary>
+    public void Save(string path) => ToPackage().Save(path);
+
+    /// <summary>The model as a package.</summary>
+    public ModelPackage ToPackage()
+    {
+        var package = new ModelPackage(Kind, FormatVersion, Card);
+        package.Entries[WeightsEntry] = WriteWeights();
+        var names = new StringBuilder();
+        foreach (var (index, name) in _names.OrderBy(kv => kv.Key))
+        {
+            names.Append(index).Append('\t').Append(name.Replace('\t', ' ').Replace('\n', ' ')).Append('\n');
+        }
+
+        package.Entries[NamesEntry] = Encoding.UTF8.GetBytes(names.ToString());
+        return package;
+    }
+
+    /// <summary>Reads a model file.</summary>
+    /// <exception cref="ModelFormatException">Missing, corrupt, another kind, or a newer format.</exception>
+    public static SentenceClassifier Load(string path) => FromPackage(ModelPackage.Load(path, Kind, FormatVersion), path);
+
+    /// <summary>Reads a model from a stream; <paramref name="name"/> names it in messages.</summary>
+    public static SentenceClassifier Read(Stream stream, string name) => FromPackage(ModelPackage.Read(stream, name, Kind, FormatVersion), name);
+
+    /// <summary>Loads the shipped model embedded in the library.</summary>
+    /// <exception cref="ModelFormatException">This build has no shipped model, or it is unreadable.</exception>
+    public static SentenceClassifier LoadDefault()
+    {
+        using var stream = typeof(SentenceClassifier).Assembly.GetManifestResourceStream(DefaultResource)
+            ?? throw new ModelFormatException(DefaultResource, "this build ships no sentence classifier (models/sentence-classifier.model was missing at build time); train one with 'argminer train' and pass it with --model");
+        return Read(stream, DefaultResource);
+    }
+
+    /// <summary>Per-sentence featurizer contexts of a processed document: section, position, numbers and entities.</summary>
+    internal static SentenceContext[] DocumentContexts(Document document)
+    {
+        var n = document.Sentences.Length;
+        var numbers = new List<string>?[n];
+        var entities = new List<string>?[n];
+        foreach (var c in document.Numbers)
+        {
+            if ((uint)c.Sentence < (uint)n)
+            {
+                (numbers[c.Sentence] ??= []).Add(c.Kind);
+            }
+        }
+
+        foreach (var e in document.Entities)
+        {
+            if ((uint)e.Sentence < (uint)n)
+            {
+                (entities[e.Sentence] ??= []).Add(e.Type);
+            }
+        }
+
+        // Numbers and entities count as tagged when the document has the layer at all; an untagged
+        // document falls back to the featurizer's surface heuristics.
+        var numbersTagged = !document.Numbers.IsDefaultOrEmpty;
+        var entitiesTagged = !document.Entities.IsDefaultOrEmpty;
+        // Position is relative to the sentence's part: the article, or the reader comments taken together
+        // (labelled corpora keep an article and its comment thread as separate documents).
+        var articleCount = 0;
+        foreach (var s in document.Sentences)
+        {
+            articleCount += s.Comment is null ? 1 : 0;
+        }
+
+        var commentCount = n - articleCount;
+        var articleSeen = 0;
+        var commentSeen = 0;
+        var contexts = new SentenceContext[n];
+        for (var i = 0; i < n; i++)
+        {
+            var s = document.Sentences[i];
+            var (rank, count) = s.Comment is null ? (articleSeen++, articleCount) : (commentSeen++, commentCount);
+            contexts[i] = new SentenceContext
+            {
+                Section = s.Section,
+                Position = count <= 1 ? 0.0 : (double)rank / (count - 1),
+                FirstInParagraph = i == 0 || document.Sentences[i - 1].Paragraph != s.Paragraph,
+                NumberKinds = numbersTagged ? (IReadOnlyList<string>?)numbers[i] ?? [] : null,
+                EntityTypes = entitiesTagged ? (IReadOnlyList<string>?)entities[i] ?? [] : null,
+            };
+        }
+
+        return contexts;
+    }
+
+    /// <summary>Scores <paramref name="text"/> into <paramref name="probabilities"/> (label order), reusing <paramref name="builder"/>.</summary>
+    internal void PredictInto(ReadOnlySpan<char> text, in SentenceContext context, FeatureVectorBuilder builder, Span<double> probabilities)
+    {
+        if (text.IsWhiteSpace())
+        {
+            probabilities.Clear();
+            probabilities[LabelCount - 1] = 1.0;
+            return;
+        }
+
+        Featurizer.Featurize(text, context, builder);
+        double z0 = _bias[0], z1 = _bias[1], z2 = _bias[2], z3 = _bias[3];
+        var indices = builder.Indices;
+        var values = builder.Values;
+        var w = _weights;
+        for (var i = 0; i < indices.Length; i++)
+        {
+            var row = indices[i] * LabelCount;
+            double v = values[i];
+            z0 += v * w[row];
+            z1 += v * w[row + 1];
+            z2 += v * w[row + 2];
+            z3 += v * w[row + 3];
+        }
+
+        var max = Math.Max(Math.Max(z0, z1), Math.Max(z2, z3));
+        double e0 = Math.Exp(z0 - max), e1 = Math.Exp(z1 - max), e2 = Math.Exp(z2 - max), e3 = Math.Exp(z3 - max);
+        var sum = e0 + e1 + e2 + e3;
+        probabilities[0] = e0 / sum;
+        probabilities[1] = e1 / sum;
+        probabilities[2] = e2 / sum;
+        probabilities[3] = e3 / sum;
+    }
+
+    internal static SentencePrediction ToPrediction(ReadOnlySpan<double> p)
+    {
+        var best = 0;
+        for (var k = 1; k < p.Length; k++)
+        {
+            if (p[k] > p[best])
+            {
+                best = k;
+            }
+        }
+
+        return new SentencePrediction(Labels[best], p[best], [.. p]);
+    }
+
+    private byte[] WriteWeights()
+    {
+        var rows = new List<int>();
+        for (var i = 0; i < _weights.Length / LabelCount; i++)
+        {
+            var row = i * LabelCount;
+            if (_weights[row] != 0 || _weights[row + 1] != 0 || _weights[row + 2] != 0 || _weights[row + 3] != 0)
+            {
+                rows.Add(i);
+            }
+        }
+
+        var bytes = new byte[12 + (LabelCount * 4) + (rows.Count * (4 + (LabelCount * 4)))];
+        var span = bytes.AsSpan();
+        BinaryPrimitives.WriteInt32LittleEndian(span, LabelCount);
+        BinaryPrimitives.WriteInt32LittleEndian(span[4..], Featurizer.Dimension);
+        BinaryPrimitives.WriteInt32LittleEndian(span[8..], rows.Count);
+        var at = 12;
+        foreach (var b in _bias)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(span[at..], b);
+            at += 4;
+        }
+
+        foreach (var i in rows)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(span[at..], i);
+            at += 4;
+            for (var k = 0; k < LabelCount; k++)
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(span[at..], _weights[(i * LabelCount) + k]);
+                at += 4;
+            }
+        }
+
+        return bytes;
+    }
+
+    private static SentenceClassifier FromPackage(ModelPackage package, string source)
+    {
+        ModelFormatException Corrupt(string what) => new(source, $"corrupt model ({what})");
+        var card = package.Card;
+        if (card["labels"] is not JsonArray labels || !labels.Select(l => (string?)l).SequenceEqual(Labels))
+        {
+            throw Corrupt("its labels are not claim, evidence, opinion, other");
+        }
+
+        if (card["featurizer"] is not JsonObject featurizerJson)
+        {
+            throw Corrupt("no featurizer settings");
+        }
+
+        var featurizerVersion = (int?)featurizerJson["version"] ?? 1;
+        if (featurizerVersion != FeaturizerOptions.CurrentVersion)
+        {
+            throw new ModelFormatException(source, $"its featurizer version {featurizerVersion} differs from this ArgMiner's ({FeaturizerOptions.CurrentVersion}); retrain it with this version");
+        }
+
+        SentenceFeaturizer featurizer;
+        try
+        {
+            featurizer = new SentenceFeaturizer(FeaturizerOptions.FromJson(featurizerJson));
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+        {
+            throw Corrupt("invalid featurizer settings");
+        }
+
+        var bytes = package.GetEntry(WeightsEntry, source).AsSpan();
+        if (bytes.Length < 12 + (LabelCount * 4))
+        {
+            throw Corrupt("weights too short");
+        }
+
+        var k = BinaryPrimitives.ReadInt32LittleEndian(bytes);
+        var dim = BinaryPrimitives.ReadInt32LittleEndian(bytes[4..]);
+        var count = BinaryPrimitives.ReadInt32LittleEndian(bytes[8..]);
+        if (k != LabelCount || dim != featurizer.Dimension || count < 0 || count > dim || bytes.Length != 12 + (LabelCount * 4) + ((long)count * (4 + (LabelCount * 4))))
+        {
+            throw Corrupt("weights do not match the featurizer");
+        }
+
+        var bias = new float[LabelCount];
+        var at = 12;
+        for (var j = 0; j < LabelCount; j++, at += 4)
+        {
+            bias[j] = BinaryPrimitives.ReadSingleLittleEndian(bytes[at..]);
+        }
+
+        var weights = new float[dim * LabelCount];
+        for (var r = 0; r < count; r++)
+        {
+            var index = BinaryPrimitives.ReadInt32LittleEndian(bytes[at..]);
+            at += 4;
+            if ((uint)index >= (uint)dim)
+            {
+                throw Corrupt("feature index out of range");
+            }
+
+            for (var j = 0; j < LabelCount; j++, at += 4)
+            {
+                weights[(index * LabelCount) + j] = BinaryPrimitives.ReadSingleLittleEndian(bytes[at..]);
+            }
+        }
+
+        if (weights.Any(w => !float.IsFinite(w)) || bias.Any(b => !float.IsFinite(b)))
+        {
+            throw Corrupt("weights are not finite numbers");
+        }
+
+        var names = new Dictionary<int, string>();
+        if (package.Entries.TryGetValue(NamesEntry, out var nameBytes))
+        {
+            foreach (var line in Encoding.UTF8.GetString(nameBytes).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var tab = line.IndexOf('\t', StringComparison.Ordinal);
+                if (tab > 0 && int.TryParse(line.AsSpan(0, tab), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+                {
+                    names[index] = line[(tab + 1)..];
+                }
+            }
+        }
+
+        return new SentenceClassifier(featurizer, weights, bias, names, card);
+    }
+
+    /// <summary>This model with a different card (to add cross-validated metrics after training).</summary>
+    public SentenceClassifier WithCard(JsonObject card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return new SentenceClassifier(Featurizer, _weights, _bias, _names, (JsonObject)card.DeepClone());
+    }
+}

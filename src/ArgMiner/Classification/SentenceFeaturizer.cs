@@ -1,0 +1,732 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ArgMiner.Text;
+
+namespace ArgMiner.Classification;
+
+/// <summary>Settings of <see cref="SentenceFeaturizer"/>; saved in the model so prediction featurizes as training did.</summary>
+public sealed record FeaturizerOptions
+{
+    /// <summary>
+    /// Version of the featurizer's behaviour (tokenization, cue lexicons, hashing). Bump it whenever a change
+    /// would featurize a sentence differently, so older models are refused rather than silently mis-scored.
+    /// </summary>
+    public const int CurrentVersion = 1;
+
+    /// <summary>Size of the hashed feature space as a power of two (ML.NET's <c>NumberOfBits</c>).</summary>
+    public int HashBits { get; init; } = 18;
+
+    /// <summary>Whether word bigrams (with sentence boundary marks) join the unigrams.</summary>
+    public bool WordBigrams { get; init; } = true;
+
+    /// <summary>Shortest character n-gram inside a word (with boundary spaces); 0 turns character n-grams off.</summary>
+    public int CharMin { get; init; } = 3;
+
+    /// <summary>Longest character n-gram inside a word.</summary>
+    public int CharMax { get; init; } = 4;
+
+    /// <summary>Value of each linguistic cue feature (relative to the unit-norm text blocks).</summary>
+    public float CueWeight { get; init; } = 0.5f;
+
+    /// <summary>The settings as JSON for the model card.</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["version"] = CurrentVersion,
+        ["hashBits"] = HashBits,
+        ["wordBigrams"] = WordBigrams,
+        ["charMin"] = CharMin,
+        ["charMax"] = CharMax,
+        ["cueWeight"] = CueWeight,
+    };
+
+    /// <summary>Reads settings written by <see cref="ToJson"/>.</summary>
+    public static FeaturizerOptions FromJson(JsonObject json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return new FeaturizerOptions
+        {
+            HashBits = (int?)json["hashBits"] ?? 18,
+            WordBigrams = (bool?)json["wordBigrams"] ?? true,
+            CharMin = (int?)json["charMin"] ?? 3,
+            CharMax = (int?)json["charMax"] ?? 4,
+            CueWeight = (float?)json["cueWeight"] ?? 0.5f,
+        };
+    }
+}
+
+/// <summary>
+/// What is known about a sentence besides its text. Everything is optional: a bare sentence (from
+/// <c>classify</c> or a training file) has none of it, a sentence of a processed document has all of it.
+/// Surface cues for numbers (digits, number words, %, currency, years) and names (capitalised words) are
+/// computed either way, so training on bare sentences and running on documents featurize alike; tagged
+/// number kinds and entity types add features of their own.
+/// </summary>
+public readonly record struct SentenceContext
+{
+    /// <summary>The sentence's section, when known.</summary>
+    public Section? Section { get; init; }
+
+    /// <summary>Relative position of the sentence in its document, 0 (first) to 1 (last), when known.</summary>
+    public double? Position { get; init; }
+
+    /// <summary>Whether the sentence opens its paragraph, when known.</summary>
+    public bool? FirstInParagraph { get; init; }
+
+    /// <summary>Kinds of the numeric claims in the sentence (count, money, percent…), or null when not tagged.</summary>
+    public IReadOnlyList<string>? NumberKinds { get; init; }
+
+    /// <summary>Types of the entities in the sentence (PERSON, ORG…), or null when not tagged.</summary>
+    public IReadOnlyList<string>? EntityTypes { get; init; }
+}
+
+/// <summary>
+/// Turns a sentence into a sparse feature vector, written by hand in the manner of ML.NET's
+/// <c>FeaturizeText</c>: the text is normalised (lower case, digits folded to 0, typographic quotes and
+/// dashes folded), word unigrams and bigrams form one term-frequency block and character n-grams inside
+/// words another, each hashed (FNV-1a) into 2^<see cref="FeaturizerOptions.HashBits"/> slots and L2-normalised;
+/// a third block holds linguistic cues (attribution, person, modality, hedges, evaluative words, quotes,
+/// numbers, entities, section, position, length). Immutable and thread-safe.
+/// </summary>
+public sealed class SentenceFeaturizer
+{
+    [Flags]
+    private enum Lex
+    {
+        None = 0,
+        Attribution = 1,
+        FirstSingular = 2,
+        FirstPlural = 4,
+        Second = 8,
+        Modal = 16,
+        Hedge = 32,
+        Evaluative = 64,
+        Negation = 128,
+        Intensifier = 256,
+        NumberWord = 512,
+        Month = 1024,
+        Causal = 2048,
+    }
+
+    private enum Cue
+    {
+        Attribution,
+        FirstSingular,
+        FirstPlural,
+        Second,
+        Modal,
+        Hedge,
+        Evaluative,
+        EvaluativeMany,
+        Negation,
+        Intensifier,
+        Month,
+        Causal,
+        Quote,
+        Question,
+        QuestionEnd,
+        Exclaim,
+        NoFinalPunct,
+        Number,
+        NumberYear,
+        NumberPercent,
+        NumberMoney,
+        NumberWord,
+        Entity,
+        Caps1,
+        Caps2,
+        Caps4,
+        Emoji,
+        Shouting,
+        Colon,
+        Parenthesis,
+        FirstInParagraph,
+        Len1,
+        Len4,
+        Len8,
+        Len16,
+        Len31,
+        Position0,
+        Position1,
+        Position2,
+        Position3,
+        Position4,
+        TitleCase,
+        StartsLowercase,
+        TaggedNumber,
+    }
+
+    private static readonly string[] CueNames =
+    [
+        "attribution", "first-person-singular", "first-person-plural", "second-person", "modal", "hedge",
+        "evaluative", "evaluative-many", "negation", "intensifier", "month", "causal", "quote", "question",
+        "question-end", "exclamation", "no-final-punctuation", "number", "number:year", "number:percent",
+        "number:money", "number:word", "entity", "capitalised:1", "capitalised:2-3", "capitalised:4+",
+        "emoji", "shouting", "colon", "parenthesis", "first-in-paragraph", "length:1-3", "length:4-7",
+        "length:8-15", "length:16-30", "length:31+", "position:0", "position:1", "position:2", "position:3",
+        "position:4",
+        "title-case", "starts-lowercase", "number-tagged",
+    ];
+
+    private static readonly FrozenDictionary<string, Lex> Lexicon = BuildLexicon();
+    private static readonly FrozenDictionary<string, Lex>.AlternateLookup<ReadOnlySpan<char>> LexiconSpan =
+        Lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private readonly int[] _cueIndex;
+    /// <summary>The top slots of the space are reserved for cues, so an n-gram never shares a slot with one.</summary>
+    private const int ReservedSlots = 1024;
+
+    /// <summary>Fixed cues take the first reserved slots; named cues (number kinds, entity types, sections) hash into the rest.</summary>
+    private const int FixedCueSlots = 128;
+
+    private readonly uint _mask;
+    private readonly int _ngramSlots;
+
+    /// <summary>Creates a featurizer with <paramref name="options"/>.</summary>
+    public SentenceFeaturizer(FeaturizerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.HashBits is < 10 or > 24)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "HashBits must be between 10 and 24");
+        }
+
+        if (options.CharMin < 0 || (options.CharMin > 0 && options.CharMax < options.CharMin) || options.CharMax > 8)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "character n-gram lengths must satisfy 0 < CharMin <= CharMax <= 8 (or CharMin = 0)");
+        }
+
+        Options = options;
+        _mask = (uint)((1 << options.HashBits) - 1);
+        _ngramSlots = (1 << options.HashBits) - ReservedSlots;
+        _cueIndex = new int[CueNames.Length];
+        for (var i = 0; i < CueNames.Length; i++)
+        {
+            _cueIndex[i] = _ngramSlots + i;
+        }
+    }
+
+    /// <summary>The settings.</summary>
+    public FeaturizerOptions Options { get; }
+
+    /// <summary>Number of hashed feature slots.</summary>
+    public int Dimension => 1 << Options.HashBits;
+
+    /// <summary>Featurizes a bare sentence and returns its (index, value) pairs (blocks may share an index).</summary>
+    public (int[] Indices, float[] Values) Featurize(string text, in SentenceContext context = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new FeatureVectorBuilder();
+        Featurize(text, context, builder);
+        return (builder.Indices.ToArray(), builder.Values.ToArray());
+    }
+
+    /// <summary>Fills <paramref name="builder"/> (cleared first) with the features of <paramref name="text"/>.</summary>
+    internal void Featurize(ReadOnlySpan<char> text, in SentenceContext context, FeatureVectorBuilder builder)
+    {
+        builder.Clear();
+        var rented = text.Length <= 512 ? null : ArrayPool<char>.Shared.Rent(text.Length);
+        var rentedTokens = text.Length <= 256 ? null : ArrayPool<int>.Shared.Rent(text.Length * 2 + 4);
+        try
+        {
+            Span<char> norm = rented ?? stackalloc char[text.Length];
+            norm = norm[..text.Length];
+            Span<int> tokens = rentedTokens ?? stackalloc int[text.Length * 2 + 4];
+            var surface = Normalize(text, norm);
+            var tokenCount = Tokenize(norm, tokens);
+            AddWords(norm, tokens, tokenCount, builder);
+            builder.EndBlock(normalize: true);
+            if (Options.CharMin > 0)
+            {
+                AddChars(norm, tokens, tokenCount, builder);
+                builder.EndBlock(normalize: true);
+            }
+
+            AddCues(norm, tokens, tokenCount, surface, context, builder);
+            builder.EndBlock(normalize: false);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+
+            if (rentedTokens is not null)
+            {
+                ArrayPool<int>.Shared.Return(rentedTokens);
+            }
+        }
+    }
+
+    /// <summary>The readable name of a linguistic cue feature's slot, for tests and explanations.</summary>
+    internal int CueIndex(string name) => _cueIndex[Array.IndexOf(CueNames, name)];
+
+    private int IndexOf(uint hash)
+    {
+        var index = (int)(FeatureHash.Mix(hash) & _mask);
+        return index < _ngramSlots ? index : index - ReservedSlots;
+    }
+
+    private int NamedCueIndex(uint hash) => _ngramSlots + FixedCueSlots + (int)(FeatureHash.Mix(hash) % (ReservedSlots - FixedCueSlots));
+
+    private readonly record struct Surface(int Caps, bool Emoji, bool Shouting, bool Year, int Words, int CapitalisedWords, bool StartsLowercase);
+
+    private static Surface Normalize(ReadOnlySpan<char> text, Span<char> norm)
+    {
+        var caps = 0;
+        var emoji = false;
+        var shouting = false;
+        var year = false;
+        var wordStart = true;
+        var firstWord = true;
+        var upperRun = 0;
+        var words = 0;
+        var capitalised = 0;
+        bool? startsLower = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var n = c;
+            if (char.IsLetter(c))
+            {
+                if (wordStart)
+                {
+                    words++;
+                    startsLower ??= char.IsLower(c);
+                    if (char.IsUpper(c))
+                    {
+                        capitalised++;
+                    }
+                }
+
+                if (char.IsUpper(c))
+                {
+                    if (wordStart && !firstWord)
+                    {
+                        caps++;
+                    }
+
+                    upperRun++;
+                    if (upperRun >= 4)
+                    {
+                        shouting = true;
+                    }
+
+                    n = char.ToLowerInvariant(c);
+                }
+                else
+                {
+                    upperRun = 0;
+                }
+
+                wordStart = false;
+            }
+            else if (char.IsDigit(c))
+            {
+                if (c is '1' or '2' && i + 3 < text.Length && (i == 0 || !char.IsDigit(text[i - 1]))
+                    && (i + 4 == text.Length || !char.IsDigit(text[i + 4]))
+                    && char.IsDigit(text[i + 1]) && char.IsDigit(text[i + 2]) && char.IsDigit(text[i + 3])
+                    && ((c == '1' && text[i + 1] is '8' or '9') || (c == '2' && text[i + 1] == '0')))
+                {
+                    year = true;
+                }
+
+                n = '0';
+                wordStart = false;
+                upperRun = 0;
+            }
+            else
+            {
+                upperRun = 0;
+                if (char.IsWhiteSpace(c))
+                {
+                    n = ' ';
+                    if (!wordStart)
+                    {
+                        firstWord = false;
+                    }
+
+                    wordStart = true;
+                }
+                else if (char.IsSurrogate(c))
+                {
+                    emoji = true;
+                    n = '\u25a1';
+                }
+                else
+                {
+                    n = c switch
+                    {
+                        '\u2018' or '\u2019' or '\u201b' or '\u2032' or '`' or '\u00b4' => '\'',
+                        '\u201c' or '\u201d' or '\u201e' or '\u00ab' or '\u00bb' or '\u2033' => '"',
+                        '\u2013' or '\u2014' or '\u2012' or '\u2212' => '-',
+                        '\u2026' => '.',
+                        '\u00a0' => ' ',
+                        _ => c,
+                    };
+                    if (n != '\'')
+                    {
+                        if (!wordStart)
+                        {
+                            firstWord = false;
+                        }
+
+                        wordStart = true;
+                    }
+                }
+            }
+
+            norm[i] = n;
+        }
+
+        return new Surface(caps, emoji, shouting, year, words, capitalised, startsLower == true);
+    }
+
+    /// <summary>Writes (start, length) pairs of word and punctuation tokens; returns the token count.</summary>
+    private static int Tokenize(ReadOnlySpan<char> norm, Span<int> tokens)
+    {
+        var count = 0;
+        var i = 0;
+        while (i < norm.Length)
+        {
+            var c = norm[i];
+            if (c == ' ' || char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            if (char.IsLetterOrDigit(c))
+            {
+                i++;
+                while (i < norm.Length)
+                {
+                    var d = norm[i];
+                    if (char.IsLetterOrDigit(d) || CharUnicodeInfo.GetUnicodeCategory(d) == UnicodeCategory.NonSpacingMark)
+                    {
+                        i++;
+                    }
+                    else if (i + 1 < norm.Length && char.IsLetterOrDigit(norm[i + 1])
+                        && (d == '\'' || ((d == ',' || d == '.') && norm[i - 1] == '0' && norm[i + 1] == '0')))
+                    {
+                        i += 2;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+            }
+            else
+            {
+                i++;
+                while (i < norm.Length && norm[i] == c && i - start < 3)
+                {
+                    i++;
+                }
+            }
+
+            tokens[count * 2] = start;
+            tokens[count * 2 + 1] = i - start;
+            count++;
+        }
+
+        return count;
+    }
+
+    private void AddWords(ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, FeatureVectorBuilder builder)
+    {
+        var unigram = FeatureHash.Add(FeatureHash.Offset, 'w');
+        var bigram = FeatureHash.Add(FeatureHash.Offset, 'b');
+        ReadOnlySpan<char> previous = "<s>";
+        for (var t = 0; t <= count; t++)
+        {
+            var word = t < count ? norm.Slice(tokens[t * 2], tokens[t * 2 + 1]) : "</s>";
+            if (t < count)
+            {
+                var index = IndexOf(FeatureHash.Add(unigram, word));
+                builder.Add(index);
+                if (builder.WantsName(index))
+                {
+                    builder.Names![index] = "word:" + word.ToString();
+                }
+            }
+
+            if (Options.WordBigrams && count > 0)
+            {
+                var h = FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(bigram, previous), ' '), word);
+                var index = IndexOf(h);
+                builder.Add(index);
+                if (builder.WantsName(index))
+                {
+                    builder.Names![index] = "bigram:" + previous.ToString() + " " + word.ToString();
+                }
+            }
+
+            previous = word;
+        }
+    }
+
+    private void AddChars(ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, FeatureVectorBuilder builder)
+    {
+        var seed = FeatureHash.Add(FeatureHash.Offset, 'c');
+        int min = Options.CharMin, max = Options.CharMax;
+        for (var t = 0; t < count; t++)
+        {
+            var word = norm.Slice(tokens[t * 2], tokens[t * 2 + 1]);
+            if (!char.IsLetterOrDigit(word[0]))
+            {
+                continue;
+            }
+
+            var padded = word.Length + 2;
+            for (var i = 0; i + min <= padded; i++)
+            {
+                var h = seed;
+                for (var n = 1; n <= max && i + n <= padded; n++)
+                {
+                    var j = i + n - 1;
+                    h = FeatureHash.Add(h, j == 0 || j == padded - 1 ? ' ' : word[j - 1]);
+                    if (n >= min)
+                    {
+                        var index = IndexOf(h);
+                        builder.Add(index);
+                        if (builder.WantsName(index))
+                        {
+                            var chars = new char[n];
+                            for (var k = 0; k < n; k++)
+                            {
+                                var p = i + k;
+                                chars[k] = p == 0 || p == padded - 1 ? '_' : word[p - 1];
+                            }
+
+                            builder.Names![index] = "char:" + new string(chars);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void AddCues(ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, Surface surface, in SentenceContext context, FeatureVectorBuilder builder)
+    {
+        var lex = Lex.None;
+        var evaluative = 0;
+        var words = 0;
+        bool quote = false, question = false, exclaim = false, colon = false, paren = false, percent = false, money = false, digits = false;
+        for (var t = 0; t < count; t++)
+        {
+            var word = norm.Slice(tokens[t * 2], tokens[t * 2 + 1]);
+            var c = word[0];
+            if (char.IsLetterOrDigit(c))
+            {
+                words++;
+                if (c == '0')
+                {
+                    digits = true;
+                }
+
+                if (LexiconSpan.TryGetValue(word, out var flags))
+                {
+                    lex |= flags;
+                    if ((flags & Lex.Evaluative) != 0)
+                    {
+                        evaluative++;
+                    }
+                }
+                else if (word.EndsWith("n't"))
+                {
+                    lex |= Lex.Negation;
+                }
+
+                if (word is "percent" or "per" && t + 1 < count && norm.Slice(tokens[t * 2 + 2], tokens[t * 2 + 3]) is "cent")
+                {
+                    percent = true;
+                }
+                else if (word is "percent" or "percentage")
+                {
+                    percent = true;
+                }
+                else if (word is "dollars" or "dollar" or "euros" or "pounds" or "usd")
+                {
+                    money = true;
+                }
+            }
+            else
+            {
+                switch (c)
+                {
+                    case '"':
+                        quote = true;
+                        break;
+                    case '?':
+                        question = true;
+                        break;
+                    case '!':
+                        exclaim = true;
+                        break;
+                    case ':':
+                        colon = true;
+                        break;
+                    case '(':
+                        paren = true;
+                        break;
+                    case '%':
+                        percent = true;
+                        break;
+                    case '$' or '\u20ac' or '\u00a3' or '\u00a5':
+                        money = true;
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+
+        var w = Options.CueWeight;
+        void Set(Cue cue)
+        {
+            var index = _cueIndex[(int)cue];
+            builder.Add(index, w);
+            if (builder.WantsName(index))
+            {
+                builder.Names![index] = "feat:" + CueNames[(int)cue];
+            }
+        }
+
+        if ((lex & Lex.Attribution) != 0) Set(Cue.Attribution);
+        if ((lex & Lex.FirstSingular) != 0) Set(Cue.FirstSingular);
+        if ((lex & Lex.FirstPlural) != 0) Set(Cue.FirstPlural);
+        if ((lex & Lex.Second) != 0) Set(Cue.Second);
+        if ((lex & Lex.Modal) != 0) Set(Cue.Modal);
+        if ((lex & Lex.Hedge) != 0) Set(Cue.Hedge);
+        if (evaluative > 0) Set(Cue.Evaluative);
+        if (evaluative > 1) Set(Cue.EvaluativeMany);
+        if ((lex & Lex.Negation) != 0) Set(Cue.Negation);
+        if ((lex & Lex.Intensifier) != 0) Set(Cue.Intensifier);
+        if ((lex & Lex.Month) != 0) Set(Cue.Month);
+        if ((lex & Lex.Causal) != 0) Set(Cue.Causal);
+        if (quote) Set(Cue.Quote);
+        if (question) Set(Cue.Question);
+        if (exclaim) Set(Cue.Exclaim);
+        if (colon) Set(Cue.Colon);
+        if (paren) Set(Cue.Parenthesis);
+        if (surface.Emoji) Set(Cue.Emoji);
+        if (surface.Shouting) Set(Cue.Shouting);
+        if (surface.Words >= 2 && surface.CapitalisedWords * 10 >= surface.Words * 6) Set(Cue.TitleCase);
+        if (surface.StartsLowercase) Set(Cue.StartsLowercase);
+
+        if (count > 0)
+        {
+            var last = norm[tokens[(count - 1) * 2]];
+            if (last == '?')
+            {
+                Set(Cue.QuestionEnd);
+            }
+            else if (last is not ('.' or '!' or '"' or '\'' or ')' or ':' or ';'))
+            {
+                Set(Cue.NoFinalPunct);
+            }
+        }
+
+        // Surface cues are always computed, so bare sentences (training files, classify) and sentences of a
+        // processed document featurize alike; the tagged layers add their own features on top.
+        if (digits || (lex & Lex.NumberWord) != 0) Set(Cue.Number);
+        if (percent && digits) Set(Cue.NumberPercent);
+        if (money && digits) Set(Cue.NumberMoney);
+        if ((lex & Lex.NumberWord) != 0) Set(Cue.NumberWord);
+        if (surface.Year) Set(Cue.NumberYear);
+        if (surface.Caps > 0)
+        {
+            Set(surface.Caps == 1 ? Cue.Caps1 : surface.Caps <= 3 ? Cue.Caps2 : Cue.Caps4);
+        }
+
+        if (context.NumberKinds is { Count: > 0 } kinds)
+        {
+            Set(Cue.TaggedNumber);
+            foreach (var kind in kinds)
+            {
+                AddNamed(builder, "number-tagged:" + kind, w);
+            }
+        }
+
+        if (context.EntityTypes is { Count: > 0 } types)
+        {
+            Set(Cue.Entity);
+            foreach (var type in types)
+            {
+                AddNamed(builder, "entity:" + type, w);
+            }
+        }
+
+        Set(words <= 3 ? Cue.Len1 : words <= 7 ? Cue.Len4 : words <= 15 ? Cue.Len8 : words <= 30 ? Cue.Len16 : Cue.Len31);
+
+        if (context.Section is { } section)
+        {
+            AddNamed(builder, "section:" + section.ToName(), w);
+        }
+
+        if (context.Position is { } position)
+        {
+            var bucket = Math.Clamp((int)(position * 5), 0, 4);
+            Set(Cue.Position0 + bucket);
+        }
+
+        if (context.FirstInParagraph == true)
+        {
+            Set(Cue.FirstInParagraph);
+        }
+
+    }
+
+    private void AddNamed(FeatureVectorBuilder builder, string name, float value)
+    {
+        var index = NamedCueIndex(FeatureHash.Add(FeatureHash.Add(FeatureHash.Offset, 'f'), name));
+        builder.Add(index, value);
+        if (builder.WantsName(index))
+        {
+            builder.Names![index] = "feat:" + name;
+        }
+    }
+
+    /// <summary>Names of the cue slots, for explanations.</summary>
+    internal IEnumerable<(int Index, string Name)> CueSlots()
+    {
+        for (var i = 0; i < CueNames.Length; i++)
+        {
+            yield return (_cueIndex[i], "feat:" + CueNames[i]);
+        }
+    }
+
+    private static FrozenDictionary<string, Lex> BuildLexicon()
+    {
+        var d = new Dictionary<string, Lex>(StringComparer.Ordinal);
+        void Put(Lex flag, string words)
+        {
+            foreach (var word in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                d[word] = d.GetValueOrDefault(word) | flag;
+            }
+        }
+
+        Put(Lex.Attribution, "according said says say told tells reported reports reporting report estimate estimates estimated announced announces stated states claimed claims found find finds showed shows show published revealed confirmed noted cited quoted data study studies survey surveys poll polls statistics figures census research researchers analysis officials spokesman spokeswoman spokesperson testified wrote documented recorded counted");
+        Put(Lex.FirstSingular, "i me my mine myself i'm i've i'd i'll im ive");
+        Put(Lex.FirstPlural, "we us our ours ourselves we're we've we'll");
+        Put(Lex.Second, "you your yours yourself you're you've u ur");
+        Put(Lex.Modal, "must should would could might may will can ought shall cannot need needs");
+        Put(Lex.Hedge, "perhaps maybe likely unlikely possibly probably seems seem seemingly appears appear apparently suggests suggest arguably presumably might somewhat perhaps");
+        Put(Lex.Evaluative, "good bad great terrible wrong right best worst brilliant excellent awful insightful amazing love loved hate hated disgrace disgraceful shameful stupid ridiculous thank thanks applaud impressed impressive wonderful horrible beautiful fantastic superb poor pathetic absurd foolish wise clever naive reckless dangerous disastrous catastrophic failed failure success successful admirable courageous cowardly corrupt evil nonsense shame sad happy glad proud outrageous unacceptable incredible awesome bravo nice well-written spot-on agree disagree");
+        Put(Lex.Negation, "not no never nothing nobody none neither nor cannot");
+        Put(Lex.Intensifier, "very really so truly extremely absolutely totally utterly deeply highly completely clearly obviously certainly");
+        Put(Lex.NumberWord, "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half");
+        Put(Lex.Month, "january february march april june july august september october november december monday tuesday wednesday thursday friday saturday sunday");
+        Put(Lex.Causal, "because therefore thus hence consequently since so-called leads lead cause causes caused result results");
+        return d.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Formats a float invariantly (shared by the classifier's messages).</summary>
+    internal static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}

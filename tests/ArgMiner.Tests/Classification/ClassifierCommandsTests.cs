@@ -1,0 +1,168 @@
+using System.Text;
+using ArgMiner.Classification;
+
+namespace ArgMiner.Tests.Classification;
+
+public sealed class ClassifierCommandsTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("argminer-cli-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private string PathOf(string name) => Path.Combine(_dir.FullName, name);
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = Cli.CommandLine.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private string TinyCsv()
+    {
+        var path = PathOf("tiny.csv");
+        var sb = new StringBuilder("text,label,doc\n");
+        foreach (var r in TinyData.Rows())
+        {
+            sb.Append('"').Append(r.Text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\",").Append(r.Label).Append(',').Append(r.Doc).Append('\n');
+        }
+
+        File.WriteAllText(path, sb.ToString());
+        return path;
+    }
+
+    private string TrainTiny()
+    {
+        var model = PathOf("tiny.model");
+        var (code, _, err) = Run("train", "--data", TinyCsv(), "--out", model, "--folds", "2", "--hash-bits", "14");
+        Assert.True(code == 0, err);
+        return model;
+    }
+
+    [Fact]
+    public void GivenLinesWithBlanksAndFormulas_WhenClassified_ThenOneRowPerLineInOrderWithSafeCells()
+    {
+        var model = TrainTiny();
+        var input = PathOf("in.txt");
+        File.WriteAllText(input, "The council should reject the deal.\n\n=1+1 is \"math\", right\n   \nI love this!\n");
+        var output = PathOf("out.csv");
+        var (code, _, err) = Run("classify", "--model", model, "--input", input, "--out", output);
+        Assert.True(code == 0, err);
+        var lines = File.ReadAllText(output, Encoding.UTF8).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("text,label,confidence,p_claim,p_evidence,p_opinion,p_other", lines[0]);
+        Assert.Equal(6, lines.Length);
+        Assert.StartsWith("The council should reject the deal.,", lines[1], StringComparison.Ordinal);
+        Assert.Equal(",other,1.0000,0.0000,0.0000,0.0000,1.0000", lines[2]);
+        Assert.StartsWith("\"'=1+1 is \"\"math\"\", right\",", lines[3], StringComparison.Ordinal);
+        Assert.Equal("\"   \",other,1.0000,0.0000,0.0000,0.0000,1.0000", lines[4]);
+        Assert.StartsWith("I love this!,", lines[5], StringComparison.Ordinal);
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = line[(line.LastIndexOf("\",", StringComparison.Ordinal) is var q && q >= 0 ? q + 2 : line.IndexOf(',', StringComparison.Ordinal) + 1)..].Split(',');
+            Assert.Contains(cells[0], SentenceLabels.All);
+            var p = cells.Skip(2).Select(c => double.Parse(c, System.Globalization.CultureInfo.InvariantCulture)).Sum();
+            Assert.Equal(1.0, p, 3);
+        }
+    }
+
+    [Fact]
+    public void GivenCorrectedLabelsInASentencesCsv_WhenTrained_ThenTheModelFollowsTheCorrections()
+    {
+        // A run's sentences.csv where the user relabelled every "zorblax" sentence as evidence.
+        var sb = new StringBuilder("doc_id,sentence_id,section,paragraph,comment,start,end,text,label,confidence,p_claim,p_evidence,p_opinion,p_other\n");
+        var id = 0;
+        foreach (var r in TinyData.Rows())
+        {
+            sb.Append($"{r.Doc},{id++},body,0,,0,1,\"{r.Text.Replace("\"", "\"\"", StringComparison.Ordinal)}\",{r.Label},0.5,0.25,0.25,0.25,0.25\n");
+        }
+
+        string[] corrected = ["The zorblax council voted.", "Zorblax prices moved again.", "A zorblax appeared downtown.", "Everyone talks about zorblax.", "The zorblax report is out.", "Zorblax season begins.", "Nobody expected the zorblax.", "The zorblax question remains."];
+        foreach (var text in corrected)
+        {
+            sb.Append($"z{id % 3},{id++},body,0,,0,1,{text},evidence,0.5,0.25,0.25,0.25,0.25\n");
+        }
+
+        var data = PathOf("sentences.csv");
+        File.WriteAllText(data, sb.ToString(), new UTF8Encoding(true));
+        var model = PathOf("corrected.model");
+        var (code, _, err) = Run("train", "--data", data, "--out", model, "--folds", "0", "--hash-bits", "14");
+        Assert.True(code == 0, err);
+        var classifier = SentenceClassifier.Load(model);
+        Assert.Equal("evidence", classifier.Predict("The zorblax committee met.").Label);
+        Assert.Equal("evidence", classifier.Predict("Zorblax again, as usual.").Label);
+    }
+
+    [Fact]
+    public void GivenBadTrainingData_WhenTrained_ThenOneErrorLineAndNoModelIsWritten()
+    {
+        var data = PathOf("bad.csv");
+        File.WriteAllText(data, "text,label\nFine.,claim\nOdd.,banana\n");
+        var model = PathOf("never.model");
+        var (code, _, err) = Run("train", "--data", data, "--out", model);
+        Assert.Equal(1, code);
+        Assert.Equal($"argminer: {data}:3: unknown label 'banana'", err.Trim().Split(" (expected")[0]);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.False(File.Exists(model));
+        Assert.Empty(Directory.EnumerateFiles(_dir.FullName, "*.tmp"));
+    }
+
+    [Fact]
+    public void GivenACorruptModel_WhenClassifyOrEvaluateRuns_ThenOneErrorLineAndExitOne()
+    {
+        var model = PathOf("corrupt.model");
+        File.WriteAllBytes(model, [1, 2, 3, 4]);
+        var input = PathOf("in.txt");
+        File.WriteAllText(input, "Hello.\n");
+        var (code, _, err) = Run("classify", "--model", model, "--input", input, "--out", PathOf("o.csv"));
+        Assert.Equal(1, code);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.Contains(model, err, StringComparison.Ordinal);
+        (code, _, err) = Run("evaluate", "--model", model, "--data", TinyCsv());
+        Assert.Equal(1, code);
+        Assert.Single(err.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void GivenForeignLabels_WhenEvaluatedWithAMap_ThenMetricsUseTheForeignClasses()
+    {
+        var model = TrainTiny();
+        var data = PathOf("subj.csv");
+        File.WriteAllText(data, "Sentence,Label\nI love this so much!,SUBJ\nThe council should resign.,SUBJ\nIn 2020 the agency counted 300 cases.,OBJ\n");
+        var predictions = PathOf("predictions.csv");
+        var (code, output, err) = Run("evaluate", "--model", model, "--data", data, "--text-column", "Sentence", "--label-column", "Label", "--map", "SUBJ=claim|opinion", "--map", "OBJ=evidence|other", "--predictions", predictions);
+        Assert.True(code == 0, err);
+        var lines = File.ReadAllLines(predictions);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("origin,doc,gold,label,", lines[0].TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Contains(",SUBJ,", lines[1], StringComparison.Ordinal);
+        Assert.Contains("SUBJ", output, StringComparison.Ordinal);
+        Assert.Contains("OBJ", output, StringComparison.Ordinal);
+        Assert.Contains("macro-F1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenAnOldModel_WhenTrainingWithCompare_ThenBothModelsAreReported()
+    {
+        var old = TrainTiny();
+        var (code, output, err) = Run("train", "--data", TinyCsv(), "--out", PathOf("new.model"), "--folds", "2", "--hash-bits", "14", "--compare", old);
+        Assert.True(code == 0, err);
+        Assert.Contains("old model", output, StringComparison.Ordinal);
+        Assert.Contains("macro-F1 old", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenClaimEvidenceData_WhenEvaluatedWithLabels_ThenOnlyThoseLabelsArePredicted()
+    {
+        var model = TrainTiny();
+        var data = PathOf("ce.csv");
+        File.WriteAllText(data, "text,label\nI love this!,claim\nMostly Theater,evidence\n");
+        var (code, output, err) = Run("evaluate", "--model", model, "--data", data, "--labels", "claim,evidence");
+        Assert.True(code == 0, err);
+        Assert.DoesNotContain("opinion", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("other ", output, StringComparison.Ordinal);
+        (code, _, err) = Run("evaluate", "--model", model, "--data", data, "--labels", "claim,rant");
+        Assert.Equal(2, code);
+        Assert.Contains("rant", err, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,178 @@
+using System.Text;
+using ArgMiner.Classification;
+
+namespace ArgMiner.Tests.Classification;
+
+public sealed class LabelledDataTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("argminer-data-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private string Write(string name, string content, bool bom = false)
+    {
+        var path = Path.Combine(_dir.FullName, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content, new UTF8Encoding(bom));
+        return path;
+    }
+
+    private static LabelledDataException ReadFails(string path, LabelledDataOptions? options = null) =>
+        Assert.Throws<LabelledDataException>(() => LabelledData.Read([path], options ?? new LabelledDataOptions()));
+
+    [Fact]
+    public void GivenAnUnknownLabel_WhenRead_ThenTheErrorNamesFileRowAndLabel()
+    {
+        var path = Write("a.csv", "text,label\nGood sentence.,claim\nAnother one.,rant\n");
+        var ex = ReadFails(path);
+        Assert.StartsWith($"{path}:3: unknown label 'rant'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenAMissingColumn_WhenRead_ThenTheErrorNamesFileAndColumn()
+    {
+        var path = Write("a.csv", "sentence,label\nGood sentence.,claim\n");
+        var ex = ReadFails(path);
+        Assert.StartsWith($"{path}:1: missing column 'text'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenAnEmptyText_WhenRead_ThenTheErrorNamesFileAndRow()
+    {
+        var path = Write("a.csv", "text,label\nGood sentence.,claim\n\"  \",other\n");
+        Assert.Equal($"{path}:3: empty text", ReadFails(path).Message);
+    }
+
+    [Theory]
+    [InlineData("text,label\n\"never closed,claim\n", 2)]
+    [InlineData("text,label\nbad \"quote\" inside,claim\n", 2)]
+    [InlineData("text,label\nfine.,claim\nonly-one-field\n", 3)]
+    [InlineData("text,label\n\"closed\" then text,claim\n", 2)]
+    public void GivenMalformedCsv_WhenRead_ThenTheErrorNamesFileAndRow(string content, int row)
+    {
+        var path = Write("bad.csv", content);
+        var ex = ReadFails(path);
+        Assert.StartsWith($"{path}:{row}: malformed", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenAMalformedJsonLine_WhenRead_ThenTheErrorNamesFileAndLine()
+    {
+        var path = Write("a.jsonl", "{\"text\":\"Fine.\",\"label\":\"claim\"}\n{not json\n");
+        Assert.StartsWith($"{path}:2: malformed JSON", ReadFails(path).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenArgMinersOwnSentencesCsv_WhenRead_ThenDocSectionAndFormulaGuardedTextAreUnderstood()
+    {
+        var path = Write("run/sentences.csv",
+            "doc_id,sentence_id,section,paragraph,comment,start,end,text,label,confidence,p_claim,p_evidence,p_opinion,p_other\n" +
+            "art1,0,title,0,,0,10,Mostly Theater,other,0.9000,0.0500,0.0200,0.0300,0.9000\n" +
+            "art1,1,body,1,,11,40,\"'=SUM(A1) is not, a sentence\",evidence,0.5000,0.2000,0.5000,0.2000,0.1000\n" +
+            "art1,2,comment,2,0,41,60,'-1 for this,opinion,0.5000,0.2000,0.1000,0.5000,0.2000\n",
+            bom: true);
+        var rows = LabelledData.Read([Path.GetDirectoryName(path)!], new LabelledDataOptions());
+        Assert.Equal(3, rows.Count);
+        Assert.Equal("Mostly Theater", rows[0].Text);
+        Assert.Equal(Text.Section.Title, rows[0].Section);
+        Assert.Equal("=SUM(A1) is not, a sentence", rows[1].Text);
+        Assert.Equal("-1 for this", rows[2].Text);
+        Assert.Equal(Text.Section.Comment, rows[2].Section);
+        Assert.All(rows, r => Assert.Equal("art1", r.Doc));
+        Assert.Equal([0.0, 0.5, 1.0], rows.Select(r => r.Position!.Value));
+    }
+
+    [Fact]
+    public void GivenForeignLabelsAndAMap_WhenRead_ThenTargetsAreTheMappedSets()
+    {
+        var path = Write("s.tsv", "Sentence\tLabel\nPrices rose.\tOBJ\nThis is shameful.\tSUBJ\n");
+        var map = LabelMap.Parse(["SUBJ=claim|opinion", "OBJ=evidence|other"]);
+        var rows = LabelledData.Read([path], new LabelledDataOptions { TextColumn = "Sentence", LabelColumn = "Label", Map = map });
+        Assert.Equal(new[] { "evidence", "other" }, rows[0].Targets.ToArray());
+        Assert.Equal(new[] { "claim", "opinion" }, rows[1].Targets.ToArray());
+        Assert.Equal("SUBJ", rows[1].Label);
+    }
+
+    [Fact]
+    public void GivenANewsSdShapedCsv_WhenReadWithDefaults_ThenItsColumnsAndMappingAreUsed()
+    {
+        var path = Write("newssd.csv", "Sentence,Label,Solved conflict\n\"Prices rose 3 percent.\n\",OBJ,False\nWhat a disgrace.,SUBJ,True\n");
+        var rows = LabelledData.Read([path], new LabelledDataOptions());
+        Assert.Equal("Prices rose 3 percent.", rows[0].Text);
+        Assert.Equal(new[] { "evidence", "other" }, rows[0].Targets.ToArray());
+        Assert.Equal(new[] { "claim", "opinion" }, rows[1].Targets.ToArray());
+    }
+
+    [Fact]
+    public void GivenACommaSeparatedMap_WhenParsed_ThenItEqualsTheBarForm()
+    {
+        var comma = LabelMap.Parse(["SUBJ=claim,opinion"]);
+        Assert.True(comma.TryResolve("subj", out var name, out var targets));
+        Assert.Equal("SUBJ", name);
+        Assert.Equal(new[] { "claim", "opinion" }, targets.ToArray());
+    }
+
+    [Fact]
+    public void GivenABadMapEntry_WhenParsed_ThenFormatExceptionNamesIt()
+    {
+        var ex = Assert.Throws<FormatException>(() => LabelMap.Parse(["SUBJ=claim|rant"]));
+        Assert.Contains("rant", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenAMissingPath_WhenRead_ThenTheErrorNamesIt()
+    {
+        var path = Path.Combine(_dir.FullName, "nope.csv");
+        Assert.Equal($"{path}: no such file or folder", ReadFails(path).Message);
+    }
+
+    [Fact]
+    public void GivenTheIbmCorpus_WhenSplit_ThenTrainAndHeldOutMotionsAreDisjoint()
+    {
+        var ibm = Path.GetFullPath(Path.Combine(FindRepoRoot(), "..", "shared", "corpora", "ibm-ce-emnlp-2015"));
+        if (!Directory.Exists(ibm))
+        {
+            return; // ../shared is absent in a user's clone: nothing to check.
+        }
+
+        var train = LabelledData.Read([ibm + "#train"], new LabelledDataOptions());
+        var heldOut = LabelledData.Read([ibm + "#held-out"], new LabelledDataOptions());
+        Assert.NotEmpty(train);
+        Assert.NotEmpty(heldOut);
+        Assert.Empty(train.Select(r => r.Doc).Intersect(heldOut.Select(r => r.Doc)));
+        Assert.All(train.Concat(heldOut), r => Assert.Contains(r.Label, new[] { "claim", "evidence" }));
+    }
+
+    [Fact]
+    public void GivenJsonLinesAndAWeightSuffix_WhenRead_ThenRowsCarryDocSectionAndWeight()
+    {
+        var path = Write("a.jsonl", "{\"text\":\"Prices rose.\",\"label\":\"Evidence\",\"doc\":\"d1\",\"section\":\"body\",\"extra\":[1,2]}\n\n{\"text\":\"Great!\",\"label\":\"opinion\",\"doc\":\"d1\"}\n");
+        var rows = LabelledData.Read([path + "@0.25"], new LabelledDataOptions());
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("evidence", rows[0].Label);
+        Assert.Equal(Text.Section.Body, rows[0].Section);
+        Assert.All(rows, r => Assert.Equal(0.25, r.Weight));
+        Assert.All(rows, r => Assert.Equal(path + "@0.25", r.Source));
+        Assert.Equal($"{path}:3", rows[1].Origin);
+    }
+
+    [Fact]
+    public void GivenTheCorpusRegisterColumn_WhenRead_ThenCommentRowsGetTheCommentSection()
+    {
+        var path = Write("c.csv", "text,label,doc,register,topic\nA claim.,claim,d1,oped,x\nLove it!,opinion,d2,comment,x\n");
+        var rows = LabelledData.Read([path], new LabelledDataOptions());
+        Assert.Null(rows[0].Section);
+        Assert.Equal(Text.Section.Comment, rows[1].Section);
+    }
+
+    internal static string FindRepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ArgMiner.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? AppContext.BaseDirectory;
+    }
+}

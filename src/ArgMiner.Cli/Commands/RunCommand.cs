@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using ArgMiner.Classification;
 using ArgMiner.Ingest;
 using ArgMiner.Output;
 using ArgMiner.Pipeline;
@@ -21,7 +22,8 @@ internal static class RunCommand
         var output = new Option<string>("--out", "-o") { Description = "Folder to write the outputs to (created if missing).", Required = true };
         var format = new Option<string>("--format") { Description = "Comma-separated outputs: csv, jsonl.", DefaultValueFactory = _ => "csv,jsonl" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { inputs, output, format, jobs };
+        var model = new Option<string?>("--model", "-m") { Description = "A sentence classifier trained with 'argminer train' (default: the shipped one)." };
+        var command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { inputs, output, format, jobs, model };
         command.SetAction(parse =>
         {
             if (!TryParseFormats(parse.GetValue(format)!, out var formats))
@@ -37,15 +39,18 @@ internal static class RunCommand
                 return CommandLine.Usage;
             }
 
-            return Run(parse.GetValue(inputs)!, parse.GetValue(output)!, formats, jobCount, stdout, stderr);
+            var classifier = parse.GetValue(model) is { } path ? SentenceClassifier.Load(path) : null;
+            return Run(parse.GetValue(inputs)!, parse.GetValue(output)!, formats, jobCount, stdout, stderr, classifier);
         });
         return command;
     }
 
-    internal static int Run(IReadOnlyList<string> inputs, string outDir, OutputFormats formats, int jobs, TextWriter stdout, TextWriter stderr)
+    internal static int Run(IReadOnlyList<string> inputs, string outDir, OutputFormats formats, int jobs, TextWriter stdout, TextWriter stderr, SentenceClassifier? classifier = null)
     {
+        // Models load before any output file is opened: a bad model file leaves earlier outputs untouched.
+        var pipeline = TextPipeline.CreateFull(classifier);
         var enumerator = new InputEnumerator(inputs);
-        var runner = new BatchRunner(TextPipeline.CreateFull(), jobs);
+        var runner = new BatchRunner(pipeline, jobs);
         BatchSummary summary;
         var errors = new List<InputError>();
         using (var writer = new BatchWriter(outDir, formats))

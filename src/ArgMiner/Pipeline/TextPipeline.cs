@@ -25,11 +25,15 @@ public sealed class TextPipeline
         new([.. CreateDefault().Stages, Tagging.TaggingModels.CreatePosStage(), Tagging.TaggingModels.CreateEntityStage()]);
 
     /// <summary>
-    /// What <c>argminer run</c> uses: tokenize, split, tag parts of speech and entities, and find numeric
-    /// claims, all with the models shipped inside the library.
+    /// What <c>argminer run</c> uses: tokenize, split, tag parts of speech and entities, find numeric claims
+    /// and label every sentence, with the models shipped inside the library (or the given classifier).
     /// </summary>
-    public static TextPipeline CreateFull() =>
-        new([.. CreateTagging().Stages, new Numbers.NumericClaimStage()]);
+    public static TextPipeline CreateFull(Classification.SentenceClassifier? classifier = null) =>
+        new([
+            .. CreateTagging().Stages,
+            new Numbers.NumericClaimStage(),
+            new Classification.SentenceClassifierStage(classifier ?? Classification.SentenceClassifier.LoadDefault()),
+        ]);
 
     /// <summary>Runs every stage on <paramref name="document"/>.</summary>
     public Document Process(Document document)

@@ -15,7 +15,7 @@ public sealed class ClassifierCommandsTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = Cli.CommandLine.Run(args, stdout, stderr);
+        var code = global::ArgMiner.Cli.CommandLine.Run(args, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

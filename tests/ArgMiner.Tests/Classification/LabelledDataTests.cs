@@ -74,10 +74,10 @@ public sealed class LabelledDataTests : IDisposable
         var rows = LabelledData.Read([Path.GetDirectoryName(path)!], new LabelledDataOptions());
         Assert.Equal(3, rows.Count);
         Assert.Equal("Mostly Theater", rows[0].Text);
-        Assert.Equal(Text.Section.Title, rows[0].Section);
+        Assert.Equal(global::ArgMiner.Text.Section.Title, rows[0].Section);
         Assert.Equal("=SUM(A1) is not, a sentence", rows[1].Text);
         Assert.Equal("-1 for this", rows[2].Text);
-        Assert.Equal(Text.Section.Comment, rows[2].Section);
+        Assert.Equal(global::ArgMiner.Text.Section.Comment, rows[2].Section);
         Assert.All(rows, r => Assert.Equal("art1", r.Doc));
         Assert.Equal([0.0, 0.5, 1.0], rows.Select(r => r.Position!.Value));
     }
@@ -150,7 +150,7 @@ public sealed class LabelledDataTests : IDisposable
         var rows = LabelledData.Read([path + "@0.25"], new LabelledDataOptions());
         Assert.Equal(2, rows.Count);
         Assert.Equal("evidence", rows[0].Label);
-        Assert.Equal(Text.Section.Body, rows[0].Section);
+        Assert.Equal(global::ArgMiner.Text.Section.Body, rows[0].Section);
         Assert.All(rows, r => Assert.Equal(0.25, r.Weight));
         Assert.All(rows, r => Assert.Equal(path + "@0.25", r.Source));
         Assert.Equal($"{path}:3", rows[1].Origin);
@@ -162,7 +162,7 @@ public sealed class LabelledDataTests : IDisposable
         var path = Write("c.csv", "text,label,doc,register,topic\nA claim.,claim,d1,oped,x\nLove it!,opinion,d2,comment,x\n");
         var rows = LabelledData.Read([path], new LabelledDataOptions());
         Assert.Null(rows[0].Section);
-        Assert.Equal(Text.Section.Comment, rows[1].Section);
+        Assert.Equal(global::ArgMiner.Text.Section.Comment, rows[1].Section);
     }
 
     internal static string FindRepoRoot()

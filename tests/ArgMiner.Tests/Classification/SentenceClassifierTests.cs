@@ -209,14 +209,14 @@ public sealed class SentenceClassifierTests
         var first = processed.Sentences[1];
         processed = processed with
         {
-            Numbers = [new Numbers.NumericClaim { Start = first.Start, End = first.End, Sentence = 1, Kind = "percent" }],
+            Numbers = [new global::ArgMiner.Numbers.NumericClaim { Start = first.Start, End = first.End, Sentence = 1, Kind = "percent" }],
         };
         var contexts = SentenceClassifier.DocumentContexts(processed);
         Assert.Equal(processed.Sentences.Length, contexts.Length);
-        Assert.Equal(Text.Section.Title, contexts[0].Section);
+        Assert.Equal(global::ArgMiner.Text.Section.Title, contexts[0].Section);
         Assert.Equal(0.0, contexts[0].Position);
         Assert.Equal(1.0, contexts[^1].Position);
-        Assert.All(contexts, c => Assert.NotEqual(Text.Section.Comment, c.Section));
+        Assert.All(contexts, c => Assert.NotEqual(global::ArgMiner.Text.Section.Comment, c.Section));
         Assert.Equal(new[] { "percent" }, contexts[1].NumberKinds!.ToArray());
         Assert.Empty(contexts[^1].NumberKinds!);
         Assert.Null(contexts[1].EntityTypes);
@@ -279,7 +279,7 @@ public sealed class SentenceClassifierTests
         Assert.Equal(0.0, contexts[comments[0]].Position);
         Assert.Equal(1.0, contexts[comments[^1]].Position);
         Assert.Equal(1.0, contexts[article[^1]].Position);
-        Assert.All(comments, i => Assert.Equal(Text.Section.Comment, contexts[i].Section));
+        Assert.All(comments, i => Assert.Equal(global::ArgMiner.Text.Section.Comment, contexts[i].Section));
     }
 
     [Fact]

@@ -1,0 +1,53 @@
+using ArgMiner.Classification;
+using ArgMiner.Tests.Support;
+using CsvHelper;
+
+namespace ArgMiner.Tests.Cli;
+
+public class SpreadsheetRoundTripTests
+{
+    [Fact]
+    public void Given_a_run_output_with_corrected_labels_When_trained_on_it_as_is_Then_the_new_model_follows_the_corrections()
+    {
+        using var dir = new TempDirectory();
+        Assert.Equal(0, Support.Cli.Run("run", Repository.Articles, "--out", dir.File("out")).Exit);
+
+        // The user opens sentences.csv, relabels every reader-comment sentence as evidence (a correction the
+        // shipped model would never make), and saves it as CSV again.
+        var rows = new List<string[]>();
+        string[] header;
+        using (var reader = CsvReader.Create(new StreamReader(dir.File("out/sentences.csv")), new CsvReaderOptions { HasHeader = true, AllowLineBreaksInQuotes = true }, false))
+        {
+            reader.ReadHeader();
+            header = [.. reader.Headers!];
+            while (reader.Read())
+            {
+                rows.Add([.. Enumerable.Range(0, header.Length).Select(reader.GetString)]);
+            }
+        }
+
+        int section = Array.IndexOf(header, "section"), label = Array.IndexOf(header, "label"), text = Array.IndexOf(header, "text");
+        var corrected = rows.Where(r => r[section] == "comment").ToList();
+        Assert.True(corrected.Count >= 20);
+        Assert.True(corrected.Count(r => r[label] != "evidence") >= 15, "the shipped model already says evidence: the test would prove nothing");
+        foreach (var r in corrected)
+        {
+            r[label] = "evidence";
+        }
+
+        using (var writer = CsvWriter.Create(File.Create(dir.File("edited.csv")), new CsvWriterOptions { WriteByteOrderMark = true }, false))
+        {
+            writer.WriteRecord(header);
+            foreach (var r in rows)
+            {
+                writer.WriteRecord(r);
+            }
+        }
+
+        var (exit, _, stderr) = Support.Cli.Run("train", "--data", dir.File("edited.csv"), "--out", dir.File("mine.model"), "--folds", "0");
+        Assert.True(exit == 0, stderr);
+        var mine = SentenceClassifier.Load(dir.File("mine.model"));
+        var followed = corrected.Count(r => mine.Predict(r[text]).Label == "evidence");
+        Assert.True(followed * 10 >= corrected.Count * 9, $"{followed} of {corrected.Count} corrected sentences follow the correction");
+    }
+}

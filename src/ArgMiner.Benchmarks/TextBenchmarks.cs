@@ -40,7 +40,7 @@ public class TextBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var (text, paragraphs, source) = LoadText(3_000_000);
+        var (text, paragraphs, source) = BenchmarkText.Load(3_000_000);
         _text = text;
         _paragraphs = paragraphs;
         _tokens.Clear();
@@ -95,75 +95,6 @@ public class TextBenchmarks
     [Benchmark]
     public int PipelineStages() => _pipeline.Process(_document).Sentences.Length;
 
-    private static (string Text, (int, int)[] Paragraphs, string Source) LoadText(int minChars)
-    {
-        var root = FindRoot();
-        var ewt = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "corpora", "ud-english-ewt", "en_ewt-ud-train.conllu"));
-        var paragraphs = new List<string>();
-        string source;
-        if (ewt is not null && File.Exists(ewt))
-        {
-            source = "UD EWT train # text";
-            var current = new StringBuilder();
-            foreach (var line in File.ReadLines(ewt))
-            {
-                if (line.StartsWith("# newpar", StringComparison.Ordinal) || line.StartsWith("# newdoc", StringComparison.Ordinal))
-                {
-                    if (current.Length > 0)
-                    {
-                        paragraphs.Add(current.ToString());
-                        current.Clear();
-                    }
-                }
-                else if (line.StartsWith("# text = ", StringComparison.Ordinal))
-                {
-                    if (current.Length > 0)
-                    {
-                        current.Append(' ');
-                    }
-
-                    current.Append(line.AsSpan(9));
-                }
-            }
-
-            if (current.Length > 0)
-            {
-                paragraphs.Add(current.ToString());
-            }
-        }
-        else
-        {
-            source = "seed articles";
-            foreach (var file in Directory.GetFiles(Path.Combine(root ?? ".", "corpus", "articles"), "*.txt"))
-            {
-                paragraphs.AddRange(File.ReadAllLines(file).Where(l => l.Trim().Length > 0));
-            }
-        }
-
-        var sb = new StringBuilder(minChars + 100_000);
-        var spans = new List<(int, int)>();
-        while (sb.Length < minChars)
-        {
-            foreach (var p in paragraphs)
-            {
-                spans.Add((sb.Length, sb.Length + p.Length));
-                sb.Append(p).Append('\n');
-            }
-        }
-
-        return (sb.ToString(), spans.ToArray(), source);
-    }
-
-    private static string? FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ArgMiner.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName;
-    }
 }
 
 /// <summary>Adds the Tokens/s column.</summary>
@@ -172,13 +103,20 @@ public sealed class TextBenchmarkConfig : ManualConfig
     /// <summary>Creates the configuration.</summary>
     public TextBenchmarkConfig()
     {
-        AddColumn(new TokensPerSecondColumn());
+        AddColumn(new TokensPerSecondColumn(() =>
+        {
+            new TextBenchmarks().Setup();
+            return TextBenchmarks.TokenCount;
+        }));
     }
 }
 
 /// <summary>Tokens of the benchmark text divided by the mean time of one operation.</summary>
-public sealed class TokensPerSecondColumn : IColumn
+/// <param name="countTokens">The benchmark's token count, computed in the host process (the benchmark ran in a child).</param>
+public sealed class TokensPerSecondColumn(Func<int> countTokens) : IColumn
 {
+    private readonly Lazy<int> _tokens = new(countTokens);
+
     /// <inheritdoc/>
     public string Id => "TokensPerSecond";
 
@@ -218,15 +156,7 @@ public sealed class TokensPerSecondColumn : IColumn
         }
 
         // The column runs in the host process; the token count is recomputed there once.
-        var tokens = TextBenchmarks.TokenCount > 0 ? TextBenchmarks.TokenCount : CountTokens();
-        return (tokens / (ns / 1e9)).ToString("N0", CultureInfo.InvariantCulture);
-    }
-
-    private static int CountTokens()
-    {
-        var b = new TextBenchmarks();
-        b.Setup();
-        return TextBenchmarks.TokenCount;
+        return (_tokens.Value / (ns / 1e9)).ToString("N0", CultureInfo.InvariantCulture);
     }
 
     /// <inheritdoc/>

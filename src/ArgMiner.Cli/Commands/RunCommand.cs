@@ -23,7 +23,9 @@ internal static class RunCommand
         var format = new Option<string>("--format") { Description = "Comma-separated outputs: csv, jsonl.", DefaultValueFactory = _ => "csv,jsonl" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var model = new Option<string?>("--model", "-m") { Description = "A sentence classifier trained with 'argminer train' (default: the shipped one)." };
-        var command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { inputs, output, format, jobs, model };
+        var stages = new Option<string>("--pipeline") { Description = "full (default): every stage; text: tokenize and split only (no tags, numbers or labels).", DefaultValueFactory = _ => "full" };
+        stages.AcceptOnlyFromAmong("full", "text");
+        var command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { inputs, output, format, jobs, model, stages };
         command.SetAction(parse =>
         {
             if (!TryParseFormats(parse.GetValue(format)!, out var formats))
@@ -39,16 +41,17 @@ internal static class RunCommand
                 return CommandLine.Usage;
             }
 
-            var classifier = parse.GetValue(model) is { } path ? SentenceClassifier.Load(path) : null;
-            return Run(parse.GetValue(inputs)!, parse.GetValue(output)!, formats, jobCount, stdout, stderr, classifier);
+            // Models load before any output file is opened: a bad model file leaves earlier outputs untouched.
+            var pipeline = parse.GetValue(stages) == "text"
+                ? TextPipeline.CreateDefault()
+                : TextPipeline.CreateFull(parse.GetValue(model) is { } path ? SentenceClassifier.Load(path) : null);
+            return Run(parse.GetValue(inputs)!, parse.GetValue(output)!, formats, jobCount, stdout, stderr, pipeline);
         });
         return command;
     }
 
-    internal static int Run(IReadOnlyList<string> inputs, string outDir, OutputFormats formats, int jobs, TextWriter stdout, TextWriter stderr, SentenceClassifier? classifier = null)
+    internal static int Run(IReadOnlyList<string> inputs, string outDir, OutputFormats formats, int jobs, TextWriter stdout, TextWriter stderr, TextPipeline pipeline)
     {
-        // Models load before any output file is opened: a bad model file leaves earlier outputs untouched.
-        var pipeline = TextPipeline.CreateFull(classifier);
         var enumerator = new InputEnumerator(inputs);
         var runner = new BatchRunner(pipeline, jobs);
         BatchSummary summary;

@@ -20,20 +20,6 @@ public sealed class SentenceClassifierTests
         "According to the report, 40 percent of voters said they would stay home.",
     ];
 
-    private static ModelContract<SentenceClassifier> Contract() => new(
-        Train: () => new SentenceClassifierTrainer(TinyData.Options()).Fit(TinyData.Rows()),
-        Save: (m, path) => m.Save(path),
-        Load: SentenceClassifier.Load,
-        Outputs: m => [.. Probes.SelectMany(p => m.Predict(p).Probabilities)]);
-
-    [Fact]
-    public void GivenATrainedClassifier_WhenSavedAndLoaded_ThenProbabilitiesAreBitIdentical() =>
-        Contract().AssertRoundTripIsExact();
-
-    [Fact]
-    public void GivenTheSameDataAndSeed_WhenTrainedTwice_ThenModelFilesAreByteIdentical() =>
-        Contract().AssertTrainingIsDeterministic();
-
     [Fact]
     public void GivenTinyData_WhenTrained_ThenItFitsItsTrainingSentencesAndProbabilitiesSumToOne()
     {

@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using ArgMiner.Classification;
+using ArgMiner.Tagging;
+using ArgMiner.Tests.Classification;
+using ArgMiner.Tests.Tagging;
+
+namespace ArgMiner.Tests.Models;
+
+/// <summary>
+/// The one contract every trainable model honours (train -> save -> load -> bit-identical outputs; same data
+/// and seed -> same file bytes), run for each kind ArgMiner ships: sentence classifier, POS tagger, NER.
+/// </summary>
+public sealed class ModelContractTests
+{
+    private static readonly JsonObject Card = new() { ["data"] = "synthetic test data" };
+
+    public static TheoryData<string> Kinds => ["sentence-classifier", AveragedPerceptronTagger.PosKind, AveragedPerceptronTagger.NerKind];
+
+    private static void Check(string kind, Action<ModelContract<SentenceClassifier>> classifier, Action<ModelContract<AveragedPerceptronTagger>> tagger)
+    {
+        if (kind == "sentence-classifier")
+        {
+            string[] probes = ["Officials said 40 people were hurt.", "I love this piece!", "Taxes must fall.", "Contact us"];
+            classifier(new(
+                Train: () => new SentenceClassifierTrainer(TinyData.Options()).Fit(TinyData.Rows()),
+                Save: (m, path) => m.Save(path),
+                Load: SentenceClassifier.Load,
+                Outputs: m => [.. probes.SelectMany(p => m.Predict(p).Probabilities)]));
+            return;
+        }
+
+        var data = kind == AveragedPerceptronTagger.PosKind ? TaggingTestData.PosSentences(200, seed: 1) : TaggingTestData.NerSentences(200, seed: 1);
+        var probesTagged = kind == AveragedPerceptronTagger.PosKind ? TaggingTestData.PosSentences(30, seed: 9) : TaggingTestData.NerSentences(30, seed: 9);
+        tagger(new(
+            Train: () => TaggingTestData.SmallTrainer(kind, seed: 5).Fit(data),
+            Save: (m, path) => m.Save(path, Card),
+            Load: path => AveragedPerceptronTagger.Load(path, kind),
+            Outputs: m => [.. probesTagged.SelectMany(s => m.Predict(s)).Select(tag => (double)m.Classes.IndexOf(tag))]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Given_a_trained_model_When_saved_and_loaded_Then_its_outputs_are_bit_identical(string kind) =>
+        Check(kind, c => c.AssertRoundTripIsExact(), t => t.AssertRoundTripIsExact());
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Given_the_same_data_and_seed_When_trained_twice_Then_the_files_are_byte_identical(string kind) =>
+        Check(kind, c => c.AssertTrainingIsDeterministic(), t => t.AssertTrainingIsDeterministic());
+}

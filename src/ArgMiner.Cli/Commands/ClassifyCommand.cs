@@ -27,6 +27,12 @@ internal static class ClassifyCommand
 
             var inPath = parse.GetValue(input) ?? "-";
             var outPath = parse.GetValue(output) ?? "-";
+            if (inPath != "-" && !File.Exists(inPath))
+            {
+                stderr.WriteLine($"argminer: {inPath}: file not found");
+                return CommandLine.Failed;
+            }
+
             try
             {
                 using var reader = inPath == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(inPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);

@@ -51,54 +51,9 @@ public static class TaggingCorpora
     };
 
     /// <summary>Reads a CoNLL-U file's words and UPOS tags (multi-word token lines and empty nodes skipped).</summary>
-    public static List<TaggedSentence> ReadConllu(string path)
-    {
-        var result = new List<TaggedSentence>();
-        var words = new List<string>();
-        var tags = new List<string>();
-        var lineNo = 0;
-        foreach (var line in File.ReadLines(path, Encoding.UTF8))
-        {
-            lineNo++;
-            if (line.Length == 0)
-            {
-                Flush();
-                continue;
-            }
-
-            if (line[0] == '#')
-            {
-                continue;
-            }
-
-            var cols = line.Split('\t');
-            if (cols.Length < 4)
-            {
-                throw new InvalidDataException($"{path}:{lineNo}: expected 10 tab-separated columns");
-            }
-
-            if (cols[0].Contains('-', StringComparison.Ordinal) || cols[0].Contains('.', StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            words.Add(cols[1]);
-            tags.Add(cols[3]);
-        }
-
-        Flush();
-        return result;
-
-        void Flush()
-        {
-            if (words.Count > 0)
-            {
-                result.Add(TaggedSentence.FromWords(words, tags));
-                words.Clear();
-                tags.Clear();
-            }
-        }
-    }
+    public static List<TaggedSentence> ReadConllu(string path) =>
+        ReadColumns(path, 4, "expected 10 tab-separated columns", static cols =>
+            cols[0].Contains('-', StringComparison.Ordinal) || cols[0].Contains('.', StringComparison.Ordinal) ? null : (cols[1], cols[3]));
 
     /// <summary>
     /// Reads the GMB NER CSV (<c>Sentence #,Word,POS,Tag</c>; "Sentence: N" starts a sentence) with its tags
@@ -225,7 +180,26 @@ public static class TaggingCorpora
     /// Reads an IOB2 file (UNER: id, word, tag columns) with PER→PERSON, ORG→ORG, LOC→LOC and every other
     /// type dropped.
     /// </summary>
-    public static List<TaggedSentence> ReadIob2(string path)
+    public static List<TaggedSentence> ReadIob2(string path) =>
+        ReadColumns(path, 3, "expected id, word and tag columns", static cols =>
+        {
+            var tag = cols[2];
+            return (cols[1], tag.Length > 2 && tag[1] == '-'
+                ? tag[2..] switch
+                {
+                    "PER" => tag[..2] + "PERSON",
+                    "ORG" => tag[..2] + "ORG",
+                    "LOC" => tag[..2] + "LOC",
+                    _ => "O",
+                }
+                : "O");
+        });
+
+    /// <summary>
+    /// Reads a tab-separated, one-token-per-line corpus (CoNLL-U, IOB2): blank lines end sentences, <c>#</c>
+    /// lines are comments, <paramref name="row"/> turns a line's columns into a word and tag (or null to skip).
+    /// </summary>
+    private static List<TaggedSentence> ReadColumns(string path, int minColumns, string problem, Func<string[], (string Word, string Tag)?> row)
     {
         var result = new List<TaggedSentence>();
         var words = new List<string>();
@@ -246,22 +220,16 @@ public static class TaggingCorpora
             }
 
             var cols = line.Split('\t');
-            if (cols.Length < 3)
+            if (cols.Length < minColumns)
             {
-                throw new InvalidDataException($"{path}:{lineNo}: expected id, word and tag columns");
+                throw new InvalidDataException($"{path}:{lineNo}: {problem}");
             }
 
-            words.Add(cols[1]);
-            var tag = cols[2];
-            tags.Add(tag.Length > 2 && tag[1] == '-'
-                ? tag[2..] switch
-                {
-                    "PER" => tag[..2] + "PERSON",
-                    "ORG" => tag[..2] + "ORG",
-                    "LOC" => tag[..2] + "LOC",
-                    _ => "O",
-                }
-                : "O");
+            if (row(cols) is { } wordTag)
+            {
+                words.Add(wordTag.Word);
+                tags.Add(wordTag.Tag);
+            }
         }
 
         Flush();

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ArgMiner.Classification;
 using ArgMiner.Models;
+using ArgMiner.Output;
 
 namespace ArgMiner.Cli.Commands;
 
@@ -82,7 +83,7 @@ internal static class ClassifierCli
         }
     }
 
-    public static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+    public static string F(double value) => OutputSchema.Probability(value);
 
     /// <summary>Writes metrics as an aligned plain-text report.</summary>
     public static void WriteMetrics(TextWriter output, string title, MulticlassMetrics m)
@@ -116,16 +117,35 @@ internal static class ClassifierCli
         }
     }
 
-    /// <summary>A CSV cell: formula-safe (a leading = + - @ gets an apostrophe) and quoted when it holds a comma, quote or line break or begins or ends with white space.</summary>
+    /// <summary>A CSV cell: formula-safe (<see cref="CsvSafety.Neutralise"/>) and quoted when it holds a comma, quote or line break or begins or ends with white space.</summary>
     public static string Cell(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-
+        value = CsvSafety.Neutralise(value);
         var quote = value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])));
         return quote ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    /// <summary>
+    /// Writes the predictions file when <paramref name="path"/> is given; false (after one error line) when it
+    /// cannot be written.
+    /// </summary>
+    public static bool TryWritePredictions(string? path, IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> predictions, TextWriter stderr)
+    {
+        if (path is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            WritePredictions(path, rows, predictions);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"argminer: {path}: cannot be written ({ex.Message.TrimEnd('.')})");
+            return false;
+        }
     }
 
     /// <summary>Writes per-sentence predictions next to the gold labels, for error analysis.</summary>

@@ -47,17 +47,9 @@ internal static class EvaluateCommand
             }
 
             var predictions = classifier.PredictRows(rows);
-            if (parse.GetValue(predictionsOut) is { } predictionsPath)
+            if (!ClassifierCli.TryWritePredictions(parse.GetValue(predictionsOut), rows, predictions, stderr))
             {
-                try
-                {
-                    ClassifierCli.WritePredictions(predictionsPath, rows, predictions);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    stderr.WriteLine($"argminer: {predictionsPath}: cannot be written ({ex.Message.TrimEnd('.')})");
-                    return CommandLine.Failed;
-                }
+                return CommandLine.Failed;
             }
 
             var title = $"model {parse.GetValue(model) ?? "(shipped)"} on {string.Join(" ", parse.GetValue(data) ?? [])}" + (restrict is null ? string.Empty : $" (predictions restricted to {string.Join(",", restrict)})");

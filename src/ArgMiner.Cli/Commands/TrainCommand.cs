@@ -113,17 +113,9 @@ internal static class TrainCommand
                     return CommandLine.Failed;
                 }
 
-                if (parse.GetValue(predictionsOut) is { } predictionsPath)
+                if (!ClassifierCli.TryWritePredictions(parse.GetValue(predictionsOut), rows, predictions, stderr))
                 {
-                    try
-                    {
-                        ClassifierCli.WritePredictions(predictionsPath, rows, predictions);
-                    }
-                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                    {
-                        stderr.WriteLine($"argminer: {predictionsPath}: cannot be written ({ex.Message.TrimEnd('.')})");
-                        return CommandLine.Failed;
-                    }
+                    return CommandLine.Failed;
                 }
 
                 stdout.WriteLine($"{k}-fold cross-validation (documents kept in one fold, seed {options.Seed}) in {watch.Elapsed.TotalSeconds:0.0} s");

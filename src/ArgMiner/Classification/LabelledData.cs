@@ -167,7 +167,7 @@ public static class LabelledData
     /// <summary>Builds a sentence from one row's cells, checking text and label.</summary>
     internal static LabelledSentence MakeRow(string origin, string source, string? text, string? label, string? doc, string? section, LabelMap map)
     {
-        text = UndoFormulaGuard(text?.Trim() ?? string.Empty);
+        text = Output.CsvSafety.Restore(text?.Trim() ?? string.Empty);
         if (text.Length == 0)
         {
             throw new LabelledDataException(origin, "empty text");
@@ -192,10 +192,6 @@ public static class LabelledData
             Source = source,
         };
     }
-
-    /// <summary>ArgMiner's writers prefix a cell that begins with = + - @ with an apostrophe (formula safety); reading undoes it.</summary>
-    internal static string UndoFormulaGuard(string text) =>
-        text.Length > 1 && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' ? text[1..] : text;
 
     private static Section? ParseSection(string? section) => section?.Trim().ToLowerInvariant() switch
     {

@@ -156,6 +156,29 @@ public sealed class MulticlassMetrics
         }
 
         var classes = labels.Where(targetsOf.ContainsKey).Concat(targetsOf.Keys.Where(k => !labels.Contains(k)).Order(StringComparer.Ordinal)).ToList();
+
+        // When the gold classes partition the allowed labels (SUBJ = claim|opinion, OBJ = evidence|other), the
+        // decision is made in the gold label space: the class whose labels have the most probability together.
+        // Taking the argmax of the four labels first would throw away how the rest of the probability splits.
+        var classOfLabel = new int[labels.Length];
+        var partition = true;
+        for (var k = 0; k < labels.Length && partition; k++)
+        {
+            classOfLabel[k] = -1;
+            for (var c = 0; c < classes.Count; c++)
+            {
+                if (targetsOf[classes[c]].Contains(labels[k]))
+                {
+                    partition &= classOfLabel[k] < 0;
+                    classOfLabel[k] = c;
+                }
+            }
+
+            partition &= !allowed[k] || classOfLabel[k] >= 0;
+        }
+
+        var classCount = classes.Count;
+        var mass = new double[classCount];
         var outcomes = new List<(int, int, double)>(rows.Count);
         Span<double> p = stackalloc double[labels.Length];
         for (var i = 0; i < rows.Count; i++)
@@ -179,6 +202,26 @@ public sealed class MulticlassMetrics
 
             var predictedLabel = labels[best];
             var goldClass = classes.IndexOf(rows[i].Label);
+            if (partition)
+            {
+                Array.Clear(mass);
+                for (var k = 0; k < labels.Length; k++)
+                {
+                    if (allowed[k])
+                    {
+                        mass[classOfLabel[k]] += p[k];
+                    }
+                }
+
+                var top = 0;
+                for (var c = 1; c < classCount; c++)
+                {
+                    top = mass[c] > mass[top] ? c : top;
+                }
+
+                outcomes.Add((goldClass, top, mass[goldClass]));
+                continue;
+            }
 
             // Correct when the prediction is any label the gold label allows; otherwise it goes to the class
             // that names it (its own, or the first mapped class whose set holds it).

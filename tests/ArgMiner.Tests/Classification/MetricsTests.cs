@@ -63,6 +63,25 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public void GivenMappedLabelsThatPartitionOurs_WhenTheTopLabelIsOutweighedByTheOtherSet_ThenTheSetWithMoreProbabilityIsPredicted()
+    {
+        var map = LabelMap.Parse(["SUBJ=claim|opinion", "OBJ=evidence|other"]);
+        map.TryResolve("SUBJ", out _, out var subj);
+        map.TryResolve("OBJ", out _, out var obj);
+        var rows = new[] { new LabelledSentence("x", "OBJ", obj), new LabelledSentence("y", "SUBJ", subj) };
+
+        // claim is the single most probable label, but evidence + other hold 0.6 together.
+        var preds = new[]
+        {
+            new SentencePrediction("claim", 0.4, [0.4, 0.3, 0.0, 0.3]),
+            new SentencePrediction("evidence", 0.45, [0.3, 0.45, 0.25, 0.0]),
+        };
+        var m = MulticlassMetrics.Evaluate(rows, preds);
+        Assert.Equal(1.0, m.MicroAccuracy, 12);
+        Assert.Equal(0, m.Confusion[0, 1]);
+    }
+
+    [Fact]
     public void GivenARestrictionToTwoLabels_WhenEvaluated_ThenTheArgmaxIsTakenAmongThem()
     {
         var rows = new[] { new LabelledSentence("x", "claim"), new LabelledSentence("y", "evidence") };

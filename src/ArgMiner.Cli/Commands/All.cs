@@ -10,6 +10,7 @@ internal static class All
         yield return RunCommand.Create(stdout, stderr);
         yield return TrainCommand.Create(stdout, stderr);
         yield return EvaluateCommand.Create(stdout, stderr);
+        yield return ImportVectorsCommand.Create(stdout, stderr);
         yield return ClassifyCommand.Create(stdout, stderr);
         yield return EvaluateTextCommand.Create(stdout, stderr);
         yield return TrainTaggerCommand.Create(stdout, stderr);

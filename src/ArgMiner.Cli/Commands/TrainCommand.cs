@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ArgMiner.Classification;
+using ArgMiner.Models;
 
 namespace ArgMiner.Cli.Commands;
 
@@ -28,10 +29,12 @@ internal static class TrainCommand
         var balance = new Option<bool>("--balance") { Description = "Weigh classes inversely to their frequency" };
         var classWeight = new Option<string[]>("--class-weight") { Description = "Weigh a label in training, e.g. opinion=2 (repeatable)", Arity = ArgumentArity.ZeroOrMore };
         var compare = new Option<string>("--compare") { Description = "An older model to report side by side on the same test folds" };
+        var vectors = new Option<string>("--vectors") { Description = "Word-vector table whose sentence average joins the features: a file made by 'argminer import-vectors', 'shipped' (the default: the table in models/word-vectors.model) or 'none'", DefaultValueFactory = _ => "shipped" };
+        var vectorWeight = new Option<float>("--vector-weight") { Description = "Norm of the word-vector block (the n-gram blocks have norm 1)", DefaultValueFactory = _ => new FeaturizerOptions().VectorWeight };
         var predictionsOut = new Option<string>("--predictions") { Description = "Write the cross-validated (out-of-fold) predictions to this CSV, for error analysis" };
         var command = new Command("train", "Train the claim/evidence/opinion/other sentence classifier: cross-validated metrics, then a model trained on all the data.")
         {
-            data, output, text, label, doc, map, folds, seed, l2, l1, iterations, hashBits, charMin, charMax, cueWeight, balance, classWeight, compare, predictionsOut,
+            data, output, text, label, doc, map, folds, seed, l2, l1, iterations, hashBits, charMin, charMax, cueWeight, balance, classWeight, vectors, vectorWeight, compare, predictionsOut,
         };
         command.SetAction(parse =>
         {
@@ -65,6 +68,28 @@ internal static class TrainCommand
                 classWeights[parts[0].Trim().ToLowerInvariant()] = cw;
             }
 
+            WordVectors? table;
+            try
+            {
+                table = parse.GetValue(vectors) switch
+                {
+                    "none" => null,
+                    "shipped" or null => WordVectors.LoadDefault(),
+                    var path => WordVectors.Load(path),
+                };
+            }
+            catch (ModelFormatException ex)
+            {
+                stderr.WriteLine($"argminer: {ex.Message}");
+                return CommandLine.Failed;
+            }
+
+            if (parse.GetValue(vectorWeight) is var vw && !(vw > 0 && vw <= 100))
+            {
+                stderr.WriteLine("argminer: --vector-weight must be above 0 and at most 100");
+                return CommandLine.Usage;
+            }
+
             SentenceClassifierTrainerOptions options;
             try
             {
@@ -74,6 +99,7 @@ internal static class TrainCommand
                     CharMin = parse.GetValue(charMin),
                     CharMax = parse.GetValue(charMax),
                     CueWeight = parse.GetValue(cueWeight),
+                    VectorWeight = parse.GetValue(vectorWeight),
                 };
                 _ = new SentenceFeaturizer(featurizer);
                 options = new SentenceClassifierTrainerOptions
@@ -86,6 +112,7 @@ internal static class TrainCommand
                     BalanceClasses = parse.GetValue(balance),
                     ClassWeights = classWeights.Count == 0 ? null : classWeights,
                     DataSources = [.. parse.GetValue(data) ?? []],
+                    Vectors = table,
                 };
             }
             catch (ArgumentOutOfRangeException ex)

@@ -126,6 +126,30 @@ internal sealed class FeatureVectorBuilder
         }
     }
 
+    /// <summary>
+    /// Adds a dense block of its own: <paramref name="values"/> at indexes <paramref name="start"/> onwards. The
+    /// indexes are distinct by construction, so they skip the duplicate check; the block is closed.
+    /// </summary>
+    public void AddDense(int start, ReadOnlySpan<float> values, float scale)
+    {
+        EndBlock(normalize: false);
+        if (Count + values.Length > _indices.Length)
+        {
+            var size = Math.Max(_indices.Length * 2, Count + values.Length);
+            Array.Resize(ref _indices, size);
+            Array.Resize(ref _values, size);
+        }
+
+        for (var j = 0; j < values.Length; j++)
+        {
+            _indices[Count] = start + j;
+            _values[Count] = values[j] * scale;
+            Count++;
+        }
+
+        _blockStart = Count;
+    }
+
     /// <summary>Closes the current block, scaling it to unit L2 norm when <paramref name="normalize"/>.</summary>
     public void EndBlock(bool normalize)
     {

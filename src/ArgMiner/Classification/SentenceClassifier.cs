@@ -25,8 +25,12 @@ public sealed class SentenceClassifier
     /// <summary>The model package kind.</summary>
     public const string Kind = "sentence-classifier";
 
-    /// <summary>The entry layout version this build writes and reads.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// The newest entry layout this build reads. Layout 1: weights and feature names; layout 2 adds the
+    /// word-vector table (<see cref="WordVectors.Entry"/>). A model without vectors is still written as layout 1,
+    /// so older builds keep reading it.
+    /// </summary>
+    public const int FormatVersion = 2;
 
     /// <summary>The embedded resource holding the shipped model.</summary>
     public const string DefaultResource = "ArgMiner.Models.sentence-classifier.model";
@@ -133,6 +137,13 @@ public sealed class SentenceClassifier
         var own = new Dictionary<int, string>();
         var builder = new FeatureVectorBuilder(own);
         Featurizer.Featurize(text, context, builder);
+        // The dense word-vector block explains as one feature: its dimensions mean nothing one by one.
+        var vectorSlot = Featurizer.VectorSlot;
+        if (Featurizer.Vectors is not null)
+        {
+            own[vectorSlot] = "vectors:mean of the word vectors";
+        }
+
         var sums = new Dictionary<int, (double Value, double Contribution)>();
         for (var i = 0; i < builder.Count; i++)
         {
@@ -149,6 +160,11 @@ public sealed class SentenceClassifier
             }
 
             var c = v * (_weights[row + k] - (others / (LabelCount - 1)));
+            if (index >= vectorSlot)
+            {
+                (index, v) = (vectorSlot, 0);
+            }
+
             var old = sums.GetValueOrDefault(index);
             sums[index] = (old.Value + v, old.Contribution + c);
         }
@@ -197,8 +213,14 @@ public sealed class SentenceClassifier
     /// <summary>The model as a package.</summary>
     public ModelPackage ToPackage()
     {
-        var package = new ModelPackage(Kind, FormatVersion, Card);
+        var vectors = Featurizer.Vectors;
+        var package = new ModelPackage(Kind, vectors is null ? 1 : 2, Card);
         package.Entries[WeightsEntry] = WriteWeights();
+        if (vectors is not null)
+        {
+            package.Entries[WordVectors.Entry] = vectors.GetBytes().ToArray();
+        }
+
         var names = new StringBuilder();
         foreach (var (index, name) in _names.OrderBy(kv => kv.Key))
         {
@@ -389,7 +411,9 @@ public sealed class SentenceClassifier
         SentenceFeaturizer featurizer;
         try
         {
-            featurizer = new SentenceFeaturizer(FeaturizerOptions.FromJson(featurizerJson));
+            var options = FeaturizerOptions.FromJson(featurizerJson);
+            var vectors = options.Vectors is null ? null : WordVectors.Decode(package.GetEntry(WordVectors.Entry, source), source, []);
+            featurizer = new SentenceFeaturizer(options, vectors);
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
         {

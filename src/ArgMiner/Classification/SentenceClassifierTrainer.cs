@@ -45,6 +45,12 @@ public sealed record SentenceClassifierTrainerOptions
     /// <summary>The date written in the card (yyyy-MM-dd); today (UTC) when null. Fixed in tests for byte-identical files.</summary>
     public string? Date { get; init; }
 
+    /// <summary>
+    /// Pretrained word vectors whose sentence average joins the features (null: none). The table is stored
+    /// inside the trained model, so the model stays self-contained.
+    /// </summary>
+    public WordVectors? Vectors { get; init; }
+
     /// <summary>Descriptions of the data used, for the card.</summary>
     public IReadOnlyList<string> DataSources { get; init; } = [];
 
@@ -96,7 +102,7 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
             throw new ArgumentException("no training sentences", nameof(rows));
         }
 
-        var featurizer = new SentenceFeaturizer(Options.Featurizer);
+        var featurizer = new SentenceFeaturizer(Options.Featurizer with { Vectors = Options.Vectors?.Fingerprint }, Options.Vectors);
         var names = new Dictionary<int, string>();
         var builder = new FeatureVectorBuilder(names);
         var rowStart = new int[rows.Count + 1];
@@ -394,6 +400,14 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
             ["date"] = Options.Date ?? DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["toolVersion"] = ModelPackage.CurrentToolVersion,
             ["featurizer"] = featurizer.Options.ToJson(),
+            ["vectors"] = featurizer.Vectors is { } v ? new JsonObject
+            {
+                ["fingerprint"] = v.Fingerprint,
+                ["words"] = v.Count,
+                ["dimension"] = v.Dimension,
+                ["source"] = v.Card["source"]?.DeepClone(),
+                ["licence"] = v.Card["licence"]?.DeepClone(),
+            } : null,
             ["trainer"] = Options.ToJson(),
             ["training"] = new JsonObject
             {

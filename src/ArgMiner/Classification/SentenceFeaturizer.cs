@@ -30,16 +30,37 @@ public sealed record FeaturizerOptions
     /// <summary>Value of each linguistic cue feature (relative to the unit-norm text blocks).</summary>
     public float CueWeight { get; init; } = 0.5f;
 
+    /// <summary>
+    /// Fingerprint of the <see cref="WordVectors"/> table whose averaged word vectors form a dense block of
+    /// features (<see cref="WordVectors.Fingerprint"/>); null when the featurizer uses no vectors.
+    /// </summary>
+    public string? Vectors { get; init; }
+
+    /// <summary>Norm of the dense word-vector block (the n-gram blocks have norm 1).</summary>
+    public float VectorWeight { get; init; } = 1f;
+
     /// <summary>The settings as JSON for the model card.</summary>
-    public JsonObject ToJson() => new()
+    public JsonObject ToJson()
     {
-        ["version"] = CurrentVersion,
-        ["hashBits"] = HashBits,
-        ["wordBigrams"] = WordBigrams,
-        ["charMin"] = CharMin,
-        ["charMax"] = CharMax,
-        ["cueWeight"] = CueWeight,
-    };
+        var json = new JsonObject
+        {
+            ["version"] = CurrentVersion,
+            ["hashBits"] = HashBits,
+            ["wordBigrams"] = WordBigrams,
+            ["charMin"] = CharMin,
+            ["charMax"] = CharMax,
+            ["cueWeight"] = CueWeight,
+        };
+
+        // Written only when used, so the settings of a model without vectors stay as older versions wrote them.
+        if (Vectors is not null)
+        {
+            json["vectors"] = Vectors;
+            json["vectorWeight"] = VectorWeight;
+        }
+
+        return json;
+    }
 
     /// <summary>Reads settings written by <see cref="ToJson"/>.</summary>
     public static FeaturizerOptions FromJson(JsonObject json)
@@ -52,6 +73,8 @@ public sealed record FeaturizerOptions
             CharMin = (int?)json["charMin"] ?? 3,
             CharMax = (int?)json["charMax"] ?? 4,
             CueWeight = (float?)json["cueWeight"] ?? 0.5f,
+            Vectors = (string?)json["vectors"],
+            VectorWeight = (float?)json["vectorWeight"] ?? 1f,
         };
     }
 }
@@ -183,10 +206,19 @@ public sealed class SentenceFeaturizer
     private readonly uint _mask;
     private readonly int _ngramSlots;
 
-    /// <summary>Creates a featurizer with <paramref name="options"/>.</summary>
-    public SentenceFeaturizer(FeaturizerOptions options)
+    private readonly WordVectors? _vectors;
+
+    /// <summary>Creates a featurizer with <paramref name="options"/> and, when they name a table, its <paramref name="vectors"/>.</summary>
+    /// <exception cref="ArgumentException">The options name a vector table and <paramref name="vectors"/> is missing or another table.</exception>
+    public SentenceFeaturizer(FeaturizerOptions options, WordVectors? vectors = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Vectors is not null && (vectors is null || vectors.Fingerprint != options.Vectors))
+        {
+            throw new ArgumentException($"the featurizer needs word-vector table {options.Vectors}, but was given {vectors?.Fingerprint ?? "none"}", nameof(vectors));
+        }
+
+        _vectors = options.Vectors is null ? null : vectors;
         if (options.HashBits is < 10 or > 24)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "HashBits must be between 10 and 24");
@@ -210,8 +242,14 @@ public sealed class SentenceFeaturizer
     /// <summary>The settings.</summary>
     public FeaturizerOptions Options { get; }
 
-    /// <summary>Number of hashed feature slots.</summary>
-    public int Dimension => 1 << Options.HashBits;
+    /// <summary>Number of feature slots: the hashed space, then the dense word-vector block when there is one.</summary>
+    public int Dimension => (1 << Options.HashBits) + (_vectors?.Dimension ?? 0);
+
+    /// <summary>The word-vector table, when the featurizer uses one.</summary>
+    public WordVectors? Vectors => _vectors;
+
+    /// <summary>First slot of the dense word-vector block (equal to <see cref="Dimension"/> when there is none).</summary>
+    internal int VectorSlot => 1 << Options.HashBits;
 
     /// <summary>Featurizes a bare sentence and returns its (index, value) pairs (blocks may share an index).</summary>
     public (int[] Indices, float[] Values) Featurize(string text, in SentenceContext context = default)
@@ -245,6 +283,10 @@ public sealed class SentenceFeaturizer
 
             AddCues(norm, tokens, tokenCount, surface, context, builder);
             builder.EndBlock(normalize: false);
+            if (_vectors is not null)
+            {
+                AddVectors(norm, tokens, tokenCount, builder);
+            }
         }
         finally
         {
@@ -469,6 +511,62 @@ public sealed class SentenceFeaturizer
             previous = word;
         }
     }
+
+    /// <summary>
+    /// The mean of the vectors of the sentence's words, scaled to norm <see cref="FeaturizerOptions.VectorWeight"/>:
+    /// a dense summary of what the words mean, so a sentence whose words training never saw still lands near
+    /// sentences of similar wording. Words with digits are left out (the text has them folded to 0); a word
+    /// with an apostrophe the table lacks is looked up in GloVe's split (<c>do n't</c>, <c>people 's</c>).
+    /// </summary>
+    private void AddVectors(ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, FeatureVectorBuilder builder)
+    {
+        var vectors = _vectors!;
+        Span<float> sum = vectors.Dimension <= 512 ? stackalloc float[vectors.Dimension] : new float[vectors.Dimension];
+        sum.Clear();
+        var found = 0;
+        for (var t = 0; t < count; t++)
+        {
+            var word = norm.Slice(tokens[t * 2], tokens[t * 2 + 1]);
+            if (!char.IsLetter(word[0]) || word.ContainsAny(Digits))
+            {
+                continue;
+            }
+
+            if (vectors.TryAddTo(word, sum))
+            {
+                found++;
+                continue;
+            }
+
+            var apostrophe = word.IndexOf('\'');
+            if (apostrophe > 0)
+            {
+                var split = word.EndsWith("n't") && apostrophe == word.Length - 2 ? word.Length - 3 : apostrophe;
+                found += vectors.TryAddTo(word[..split], sum) ? 1 : 0;
+                found += vectors.TryAddTo(word[split..], sum) ? 1 : 0;
+            }
+        }
+
+        if (found == 0)
+        {
+            return;
+        }
+
+        double norm2 = 0;
+        foreach (var x in sum)
+        {
+            norm2 += (double)x * x;
+        }
+
+        if (norm2 == 0)
+        {
+            return;
+        }
+
+        builder.AddDense(VectorSlot, sum, (float)(Options.VectorWeight / Math.Sqrt(norm2)));
+    }
+
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
     private void AddChars(ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, FeatureVectorBuilder builder)
     {

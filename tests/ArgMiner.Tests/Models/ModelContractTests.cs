@@ -14,15 +14,16 @@ public sealed class ModelContractTests
 {
     private static readonly JsonObject Card = new() { ["data"] = "synthetic test data" };
 
-    public static TheoryData<string> Kinds => ["sentence-classifier", AveragedPerceptronTagger.PosKind, AveragedPerceptronTagger.NerKind];
+    public static TheoryData<string> Kinds => ["sentence-classifier", "sentence-classifier+vectors", AveragedPerceptronTagger.PosKind, AveragedPerceptronTagger.NerKind];
 
     private static void Check(string kind, Action<ModelContract<SentenceClassifier>> classifier, Action<ModelContract<AveragedPerceptronTagger>> tagger)
     {
-        if (kind == "sentence-classifier")
+        if (kind.StartsWith("sentence-classifier", StringComparison.Ordinal))
         {
             string[] probes = ["Officials said 40 people were hurt.", "I love this piece!", "Taxes must fall.", "Contact us"];
+            var options = kind.EndsWith("+vectors", StringComparison.Ordinal) ? TinyData.Options() with { Vectors = TinyVectors.Create() } : TinyData.Options();
             classifier(new(
-                Train: () => new SentenceClassifierTrainer(TinyData.Options()).Fit(TinyData.Rows()),
+                Train: () => new SentenceClassifierTrainer(options).Fit(TinyData.Rows()),
                 Save: (m, path) => m.Save(path),
                 Load: SentenceClassifier.Load,
                 Outputs: m => [.. probes.SelectMany(p => m.Predict(p).Probabilities)]));

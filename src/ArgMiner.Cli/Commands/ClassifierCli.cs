@@ -83,6 +83,16 @@ internal static class ClassifierCli
         }
     }
 
+    /// <summary>Tags the rows as 'run' tags sentences (<see cref="SentenceTagger"/>) and says how long it took.</summary>
+    public static IReadOnlyList<LabelledSentence> Tag(IReadOnlyList<LabelledSentence> rows, TextWriter stdout)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var tagged = new SentenceTagger().TagRows(rows);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagged {rows.Count} sentences (entities, numbers) in {watch.Elapsed.TotalSeconds:0.0} s"));
+        return tagged;
+    }
+
+    /// <summary>A metric with four decimals, invariant.</summary>
     public static string F(double value) => OutputSchema.Probability(value);
 
     /// <summary>Writes metrics as an aligned plain-text report.</summary>

@@ -33,6 +33,8 @@ internal static class TrainCommand
         {
             data, output, text, label, doc, map, folds, seed, l2, l1, iterations, hashBits, charMin, charMax, cueWeight, balance, classWeight, compare, predictionsOut,
         };
+        var noTag = new Option<bool>("--no-tag") { Description = "Train on the bare text: no entity types or number kinds (the default tags each sentence as 'run' does, so the tagged features get weights)" };
+        command.Options.Add(noTag);
         command.SetAction(parse =>
         {
             var rows = ClassifierCli.ReadData(parse, data, text, label, doc, map, stderr);
@@ -40,6 +42,9 @@ internal static class TrainCommand
             {
                 return CommandLine.Failed;
             }
+
+            var tag = !parse.GetValue(noTag);
+            rows = tag ? ClassifierCli.Tag(rows, stdout) : rows;
 
             Classification.SentenceClassifier? old = null;
             if (parse.GetValue(compare) is { } comparePath)
@@ -119,7 +124,7 @@ internal static class TrainCommand
                 }
 
                 stdout.WriteLine($"{k}-fold cross-validation (documents kept in one fold, seed {options.Seed}) in {watch.Elapsed.TotalSeconds:0.0} s");
-                var oldPredictions = old?.PredictRows(rows);
+                var oldPredictions = old?.PredictRows(old.TaggedFeatures && !tag ? ClassifierCli.Tag(rows, stdout) : rows);
                 if (sources.Count > 1)
                 {
                     var all = MulticlassMetrics.Evaluate(rows, predictions);
@@ -152,6 +157,7 @@ internal static class TrainCommand
             var model = trainer.Fit(rows);
             stdout.WriteLine($"trained on all {rows.Count} sentences in {fit.Elapsed.TotalSeconds:0.0} s");
             var card = model.Card;
+            card["taggedFeatures"] = tag;
             if (k >= 2)
             {
                 card["crossValidation"] = new JsonObject

@@ -148,7 +148,7 @@ internal static class TrainCommand
                     {
                         var before = MulticlassMetrics.Evaluate(part, [.. idx.Select(i => oldPredictions[i])], restrict);
                         ClassifierCli.WriteMetrics(stdout, $"old model {parse.GetValue(compare)} on the same test folds of {source} (it may have been trained on them)", before);
-                        stdout.WriteLine($"  macro-F1 old {ClassifierCli.F(before.MacroF1)} -> new {ClassifierCli.F(metrics.MacroF1)}; accuracy old {ClassifierCli.F(before.MicroAccuracy)} -> new {ClassifierCli.F(metrics.MicroAccuracy)}");
+                        ClassifierCli.WriteComparison(stdout, $"old vs new model on the same test folds of {source}", before, metrics);
                     }
                 }
             }

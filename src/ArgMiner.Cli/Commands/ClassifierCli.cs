@@ -4,6 +4,8 @@ using System.Text;
 using ArgMiner.Classification;
 using ArgMiner.Models;
 using ArgMiner.Output;
+using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace ArgMiner.Cli.Commands;
 
@@ -83,38 +85,113 @@ internal static class ClassifierCli
         }
     }
 
+    /// <summary>Tags the rows as 'run' tags sentences (<see cref="SentenceTagger"/>) and says how long it took.</summary>
+    public static IReadOnlyList<LabelledSentence> Tag(IReadOnlyList<LabelledSentence> rows, TextWriter stdout)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var tagged = new SentenceTagger().TagRows(rows);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagged {rows.Count} sentences (entities, numbers) in {watch.Elapsed.TotalSeconds:0.0} s"));
+        return tagged;
+    }
+
+    /// <summary>A metric with four decimals, invariant.</summary>
     public static string F(double value) => OutputSchema.Probability(value);
 
-    /// <summary>Writes metrics as an aligned plain-text report.</summary>
+    /// <summary>Width the metric tables are laid out in, whatever the terminal: the report is the same everywhere.</summary>
+    private const int ReportWidth = 120;
+
+    /// <summary>
+    /// Writes metrics: the title, a summary line (micro/macro accuracy, macro-F1, log-loss, log-loss reduction),
+    /// a per-class precision/recall/F1/support table and the confusion matrix, as Spectre.Console tables.
+    /// </summary>
     public static void WriteMetrics(TextWriter output, string title, MulticlassMetrics m)
     {
         output.WriteLine(title);
         output.WriteLine($"  sentences {m.Count}  micro-accuracy {F(m.MicroAccuracy)}  macro-accuracy {F(m.MacroAccuracy)}  macro-F1 {F(m.MacroF1)}  log-loss {F(m.LogLoss)}  log-loss reduction {F(m.LogLossReduction)}");
-        var width = Math.Max(8, m.Classes.Max(c => c.Length) + 2);
-        output.WriteLine($"  {"class".PadRight(width)}{"precision",10}{"recall",10}{"F1",10}{"support",9}");
+        var console = Console(output, out var border);
+        var perClass = new Table { Border = border };
+        perClass.AddColumn(new TableColumn(T("class")));
+        foreach (var name in new[] { "precision", "recall", "F1", "support" })
+        {
+            perClass.AddColumn(new TableColumn(T(name)).RightAligned());
+        }
+
         foreach (var c in m.PerClass)
         {
-            output.WriteLine($"  {c.Label.PadRight(width)}{F(c.Precision),10}{F(c.Recall),10}{F(c.F1),10}{c.Support,9}");
+            perClass.AddRow(T(c.Label), T(F(c.Precision)), T(F(c.Recall)), T(F(c.F1)), T(c.Support.ToString(CultureInfo.InvariantCulture)));
         }
 
-        output.WriteLine($"  confusion (rows gold, columns predicted)");
-        var header = new StringBuilder("  " + new string(' ', width));
+        console.Write(perClass);
+        output.WriteLine("confusion (rows gold, columns predicted)");
+        var confusion = new Table { Border = border };
+        confusion.AddColumn(new TableColumn(T("gold \\ predicted")));
         foreach (var c in m.Classes)
         {
-            header.Append(c.PadLeft(Math.Max(9, c.Length + 1)));
+            confusion.AddColumn(new TableColumn(T(c)).RightAligned());
         }
 
-        output.WriteLine(header.ToString());
         for (var g = 0; g < m.Classes.Length; g++)
         {
-            var line = new StringBuilder("  " + m.Classes[g].PadRight(width));
+            var cells = new List<IRenderable> { T(m.Classes[g]) };
             for (var p = 0; p < m.Classes.Length; p++)
             {
-                line.Append(m.Confusion[g, p].ToString(CultureInfo.InvariantCulture).PadLeft(Math.Max(9, m.Classes[p].Length + 1)));
+                cells.Add(T(m.Confusion[g, p].ToString(CultureInfo.InvariantCulture)));
             }
 
-            output.WriteLine(line.ToString());
+            confusion.AddRow(cells);
         }
+
+        console.Write(confusion);
+    }
+
+    /// <summary>Writes an old and a new model's summary metrics side by side, with the change.</summary>
+    public static void WriteComparison(TextWriter output, string title, MulticlassMetrics before, MulticlassMetrics after)
+    {
+        output.WriteLine(title);
+        var console = Console(output, out var border);
+        var table = new Table { Border = border };
+        table.AddColumn(new TableColumn(T("metric")));
+        foreach (var name in new[] { "old", "new", "change" })
+        {
+            table.AddColumn(new TableColumn(T(name)).RightAligned());
+        }
+
+        foreach (var (name, old, now) in new[]
+        {
+            ("macro-F1", before.MacroF1, after.MacroF1),
+            ("micro-accuracy", before.MicroAccuracy, after.MicroAccuracy),
+            ("macro-accuracy", before.MacroAccuracy, after.MacroAccuracy),
+            ("log-loss", before.LogLoss, after.LogLoss),
+        })
+        {
+            var change = now - old;
+            table.AddRow(T(name), T(F(old)), T(F(now)), T((change >= 0 ? "+" : "-") + F(Math.Abs(change))));
+        }
+
+        console.Write(table);
+    }
+
+    /// <summary>A plain (not markup) table cell: labels may hold brackets.</summary>
+    private static Spectre.Console.Text T(string text) => new(text);
+
+    /// <summary>
+    /// A Spectre console writing to <paramref name="output"/>: a fixed width so the report does not depend on
+    /// the terminal; colour and rounded borders only on the real, unredirected standard output, plain ASCII
+    /// everywhere else (files, pipes, tests).
+    /// </summary>
+    private static IAnsiConsole Console(TextWriter output, out TableBorder border)
+    {
+        var terminal = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected;
+        border = terminal ? TableBorder.Rounded : TableBorder.Ascii;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = ReportWidth;
+        return console;
     }
 
     /// <summary>A CSV cell: formula-safe (<see cref="CsvSafety.Neutralise"/>) and quoted when it holds a comma, quote or line break or begins or ends with white space.</summary>

@@ -46,6 +46,8 @@ internal static class EvaluateCommand
                 return CommandLine.Failed;
             }
 
+            // A model trained on tagged sentences is measured on tagged sentences, as it runs in 'run'.
+            rows = classifier.TaggedFeatures ? ClassifierCli.Tag(rows, stdout) : rows;
             var predictions = classifier.PredictRows(rows);
             if (!ClassifierCli.TryWritePredictions(parse.GetValue(predictionsOut), rows, predictions, stderr))
             {

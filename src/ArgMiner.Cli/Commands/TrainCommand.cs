@@ -36,6 +36,8 @@ internal static class TrainCommand
         {
             data, output, text, label, doc, map, folds, seed, l2, l1, iterations, hashBits, charMin, charMax, cueWeight, balance, classWeight, vectors, vectorWeight, compare, predictionsOut,
         };
+        var noTag = new Option<bool>("--no-tag") { Description = "Train on the bare text: no entity types or number kinds (the default tags each sentence as 'run' does, so the tagged features get weights)" };
+        command.Options.Add(noTag);
         command.SetAction(parse =>
         {
             var rows = ClassifierCli.ReadData(parse, data, text, label, doc, map, stderr);
@@ -43,6 +45,9 @@ internal static class TrainCommand
             {
                 return CommandLine.Failed;
             }
+
+            var tag = !parse.GetValue(noTag);
+            rows = tag ? ClassifierCli.Tag(rows, stdout) : rows;
 
             Classification.SentenceClassifier? old = null;
             if (parse.GetValue(compare) is { } comparePath)
@@ -146,7 +151,7 @@ internal static class TrainCommand
                 }
 
                 stdout.WriteLine($"{k}-fold cross-validation (documents kept in one fold, seed {options.Seed}) in {watch.Elapsed.TotalSeconds:0.0} s");
-                var oldPredictions = old?.PredictRows(rows);
+                var oldPredictions = old?.PredictRows(old.TaggedFeatures && !tag ? ClassifierCli.Tag(rows, stdout) : rows);
                 if (sources.Count > 1)
                 {
                     var all = MulticlassMetrics.Evaluate(rows, predictions);
@@ -170,7 +175,7 @@ internal static class TrainCommand
                     {
                         var before = MulticlassMetrics.Evaluate(part, [.. idx.Select(i => oldPredictions[i])], restrict);
                         ClassifierCli.WriteMetrics(stdout, $"old model {parse.GetValue(compare)} on the same test folds of {source} (it may have been trained on them)", before);
-                        stdout.WriteLine($"  macro-F1 old {ClassifierCli.F(before.MacroF1)} -> new {ClassifierCli.F(metrics.MacroF1)}; accuracy old {ClassifierCli.F(before.MicroAccuracy)} -> new {ClassifierCli.F(metrics.MicroAccuracy)}");
+                        ClassifierCli.WriteComparison(stdout, $"old vs new model on the same test folds of {source}", before, metrics);
                     }
                 }
             }
@@ -179,6 +184,7 @@ internal static class TrainCommand
             var model = trainer.Fit(rows);
             stdout.WriteLine($"trained on all {rows.Count} sentences in {fit.Elapsed.TotalSeconds:0.0} s");
             var card = model.Card;
+            card["taggedFeatures"] = tag;
             if (k >= 2)
             {
                 card["crossValidation"] = new JsonObject

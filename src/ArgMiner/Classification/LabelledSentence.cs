@@ -35,8 +35,14 @@ public sealed record LabelledSentence(string Text, string Label, ImmutableArray<
     /// <summary>Weight of the sentence in the training loss.</summary>
     public double Weight { get; init; } = 1.0;
 
-    /// <summary>The featurizer context the data gives.</summary>
-    public SentenceContext Context => new() { Section = Section, Position = Position };
+    /// <summary>Kinds of its numeric claims, when it was tagged (<see cref="SentenceTagger"/>); null otherwise.</summary>
+    public IReadOnlyList<string>? NumberKinds { get; init; }
+
+    /// <summary>Types of its entities, when it was tagged (<see cref="SentenceTagger"/>); null otherwise.</summary>
+    public IReadOnlyList<string>? EntityTypes { get; init; }
+
+    /// <summary>The featurizer context the data (and tagging, when done) gives.</summary>
+    public SentenceContext Context => new() { Section = Section, Position = Position, NumberKinds = NumberKinds, EntityTypes = EntityTypes };
 }
 
 /// <summary>

@@ -59,6 +59,13 @@ public sealed class SentenceClassifier
     /// <summary>The featurizer the model was trained with.</summary>
     public SentenceFeaturizer Featurizer { get; }
 
+    /// <summary>
+    /// Whether the model was trained on tagged sentences (card field <c>taggedFeatures</c>): its entity-type and
+    /// number-kind features carry weight, so bare text should be tagged (<see cref="SentenceTagger"/>) before it
+    /// is scored to be featurized as in training.
+    /// </summary>
+    public bool TaggedFeatures => _card["taggedFeatures"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<bool>(out var b) && b;
+
     /// <summary>A copy of the model card (data, settings, metrics).</summary>
     public JsonObject Card => (JsonObject)_card.DeepClone();
 
@@ -251,6 +258,45 @@ public sealed class SentenceClassifier
     internal static SentenceContext[] DocumentContexts(Document document)
     {
         var n = document.Sentences.Length;
+        var (numbers, entities) = SentenceTags(document);
+        // Position is relative to the sentence's part: the article, or the reader comments taken together
+        // (labelled corpora keep an article and its comment thread as separate documents).
+        var articleCount = 0;
+        foreach (var s in document.Sentences)
+        {
+            articleCount += s.Comment is null ? 1 : 0;
+        }
+
+        var commentCount = n - articleCount;
+        var articleSeen = 0;
+        var commentSeen = 0;
+        var contexts = new SentenceContext[n];
+        for (var i = 0; i < n; i++)
+        {
+            var s = document.Sentences[i];
+            var (rank, count) = s.Comment is null ? (articleSeen++, articleCount) : (commentSeen++, commentCount);
+            contexts[i] = new SentenceContext
+            {
+                Section = s.Section,
+                Position = count <= 1 ? 0.0 : (double)rank / (count - 1),
+                FirstInParagraph = i == 0 || document.Sentences[i - 1].Paragraph != s.Paragraph,
+                NumberKinds = numbers[i],
+                EntityTypes = entities[i],
+            };
+        }
+
+        return contexts;
+    }
+
+    /// <summary>
+    /// The tagged layers of a processed document as featurizer inputs, per sentence: the kinds of its numeric
+    /// claims and the types of its entities, in layer order. The one mapping from document layers to
+    /// <see cref="SentenceContext.NumberKinds"/> / <see cref="SentenceContext.EntityTypes"/>, shared by
+    /// <see cref="PredictDocument"/> and <see cref="SentenceTagger"/>.
+    /// </summary>
+    internal static (IReadOnlyList<string>?[] NumberKinds, IReadOnlyList<string>?[] EntityTypes) SentenceTags(Document document)
+    {
+        var n = document.Sentences.Length;
         var numbers = new List<string>?[n];
         var entities = new List<string>?[n];
         foreach (var c in document.Numbers)
@@ -273,33 +319,15 @@ public sealed class SentenceClassifier
         // document falls back to the featurizer's surface heuristics.
         var numbersTagged = !document.Numbers.IsDefaultOrEmpty;
         var entitiesTagged = !document.Entities.IsDefaultOrEmpty;
-        // Position is relative to the sentence's part: the article, or the reader comments taken together
-        // (labelled corpora keep an article and its comment thread as separate documents).
-        var articleCount = 0;
-        foreach (var s in document.Sentences)
-        {
-            articleCount += s.Comment is null ? 1 : 0;
-        }
-
-        var commentCount = n - articleCount;
-        var articleSeen = 0;
-        var commentSeen = 0;
-        var contexts = new SentenceContext[n];
+        var numberKinds = new IReadOnlyList<string>?[n];
+        var entityTypes = new IReadOnlyList<string>?[n];
         for (var i = 0; i < n; i++)
         {
-            var s = document.Sentences[i];
-            var (rank, count) = s.Comment is null ? (articleSeen++, articleCount) : (commentSeen++, commentCount);
-            contexts[i] = new SentenceContext
-            {
-                Section = s.Section,
-                Position = count <= 1 ? 0.0 : (double)rank / (count - 1),
-                FirstInParagraph = i == 0 || document.Sentences[i - 1].Paragraph != s.Paragraph,
-                NumberKinds = numbersTagged ? (IReadOnlyList<string>?)numbers[i] ?? [] : null,
-                EntityTypes = entitiesTagged ? (IReadOnlyList<string>?)entities[i] ?? [] : null,
-            };
+            numberKinds[i] = numbersTagged ? (IReadOnlyList<string>?)numbers[i] ?? [] : null;
+            entityTypes[i] = entitiesTagged ? (IReadOnlyList<string>?)entities[i] ?? [] : null;
         }
 
-        return contexts;
+        return (numberKinds, entityTypes);
     }
 
     /// <summary>Scores <paramref name="text"/> into <paramref name="probabilities"/> (label order), reusing <paramref name="builder"/>.</summary>

@@ -148,8 +148,99 @@ public sealed class ClassifierCommandsTests : IDisposable
         var (code, output, err) = Run("train", "--data", TinyCsv(), "--out", PathOf("new.model"), "--folds", "2", "--hash-bits", "14", "--compare", old);
         Assert.True(code == 0, err);
         Assert.Contains("old model", output, StringComparison.Ordinal);
-        Assert.Contains("macro-F1 old", output, StringComparison.Ordinal);
+        Assert.Contains("old vs new model on the same test folds of", output, StringComparison.Ordinal);
+        var row = output.Split('\n').Single(l => l.StartsWith("| macro-F1 ", StringComparison.Ordinal));
+        var cells = row.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(4, cells.Length);
+        var before = double.Parse(cells[1], System.Globalization.CultureInfo.InvariantCulture);
+        var after = double.Parse(cells[2], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(after - before, double.Parse(cells[3], System.Globalization.CultureInfo.InvariantCulture), 3);
     }
+
+    [Fact]
+    public void GivenTrainWithAndWithoutNoTag_WhenTheModelsScoreATaggedSentence_ThenOnlyTheTaggedModelUsesTheTags()
+    {
+        // Given a model trained by default (tagged) and one with --no-tag
+        var tagged = TrainTiny();
+        var bare = PathOf("bare.model");
+        var (code, output, err) = Run("train", "--data", TinyCsv(), "--out", bare, "--folds", "2", "--hash-bits", "14", "--no-tag");
+        Assert.True(code == 0, err);
+        Assert.DoesNotContain("tagged", output, StringComparison.Ordinal);
+        var taggedModel = SentenceClassifier.Load(tagged);
+        var bareModel = SentenceClassifier.Load(bare);
+
+        // When both score a sentence bare and with its tags
+        const string text = "Reuters reported on Tuesday that 300 workers in Ohio lost their jobs.";
+        var context = new SentenceTagger().Tag(text);
+        Assert.NotEmpty(context.EntityTypes!);
+
+        // Then the card says how each was trained, and only the tagged model's scores move with the tags
+        Assert.True(taggedModel.TaggedFeatures);
+        Assert.False(bareModel.TaggedFeatures);
+        Assert.Equal(true, (bool?)taggedModel.Card["taggedFeatures"]);
+        Assert.Equal(bareModel.Predict(text).Probabilities.ToArray(), bareModel.Predict(text, context).Probabilities.ToArray());
+        Assert.NotEqual(taggedModel.Predict(text).Probabilities.ToArray(), taggedModel.Predict(text, context).Probabilities.ToArray());
+    }
+
+    [Fact]
+    public void GivenATaggedModel_WhenEvaluatedOrClassifiedWithTag_ThenSentencesAreTaggedAsRunTagsThem()
+    {
+        var model = TrainTiny();
+        var classifier = SentenceClassifier.Load(model);
+        var (code, output, err) = Run("evaluate", "--model", model, "--data", TinyCsv());
+        Assert.True(code == 0, err);
+        Assert.Contains($"tagged {TinyData.Rows().Count} sentences", output, StringComparison.Ordinal);
+
+        string[] texts = ["Reuters reported on Tuesday that 300 workers in Ohio lost their jobs.", string.Empty, "I love this!"];
+        var input = PathOf("lines.txt");
+        File.WriteAllText(input, string.Join('\n', texts) + "\n");
+        var outPath = PathOf("tagged.csv");
+        (code, _, err) = Run("classify", "--model", model, "--input", input, "--out", outPath, "--tag");
+        Assert.True(code == 0, err);
+        var lines = File.ReadAllText(outPath, Encoding.UTF8).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(texts.Length + 1, lines.Length);
+        var tagger = new SentenceTagger();
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var expected = classifier.Predict(texts[i], tagger.Tag(texts[i]));
+            var cells = lines[i + 1].Split(',');
+            Assert.Equal(expected.Label, cells[^6]);
+            Assert.Equal(ClassifierCliF(expected.Probabilities[0]), cells[^4]);
+        }
+    }
+
+    [Fact]
+    public void GivenMetrics_WhenWrittenToAFile_ThenPlainAsciiTablesWithFourDecimals()
+    {
+        var rows = TinyData.Rows();
+        var predictions = rows.Select((r, i) => new SentencePrediction(i % 3 == 0 ? "other" : r.Label, 0.7, [0.1, 0.1, 0.1, 0.7])).ToList();
+        var metrics = MulticlassMetrics.Evaluate(rows, predictions);
+        var writer = new StringWriter();
+        global::ArgMiner.Cli.Commands.ClassifierCli.WriteMetrics(writer, "title [with brackets]", metrics);
+        var text = writer.ToString();
+        Assert.All(text, c => Assert.True(c < 128, $"non-ASCII or control character U+{(int)c:X4}"));
+        Assert.DoesNotContain('\u001b', text);
+        Assert.StartsWith("title [with brackets]", text, StringComparison.Ordinal);
+        Assert.Contains($"macro-F1 {ClassifierCliF(metrics.MacroF1)}", text, StringComparison.Ordinal);
+        foreach (var c in metrics.PerClass)
+        {
+            var row = text.Split('\n').First(l => l.StartsWith($"| {c.Label} ", StringComparison.Ordinal));
+            var cells = row.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Equal([c.Label, ClassifierCliF(c.Precision), ClassifierCliF(c.Recall), ClassifierCliF(c.F1), c.Support.ToString(System.Globalization.CultureInfo.InvariantCulture)], cells);
+        }
+
+        // The confusion table's rows are the gold classes, its columns the predictions.
+        var gold = metrics.Classes.ToList().IndexOf("claim");
+        var confusionRow = text.Split('\n').Last(l => l.StartsWith("| claim ", StringComparison.Ordinal));
+        var counts = confusionRow.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).Select(int.Parse).ToArray();
+        Assert.Equal(Enumerable.Range(0, metrics.Classes.Length).Select(p => metrics.Confusion[gold, p]), counts);
+        Assert.All(text.Split('\n').Where(l => l.StartsWith('|') || l.StartsWith('+')), l => Assert.True(l.Length <= 120, l));
+        var again = new StringWriter();
+        global::ArgMiner.Cli.Commands.ClassifierCli.WriteMetrics(again, "title [with brackets]", metrics);
+        Assert.Equal(text, again.ToString());
+    }
+
+    private static string ClassifierCliF(double value) => value.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void GivenClaimEvidenceData_WhenEvaluatedWithLabels_ThenOnlyThoseLabelsArePredicted()

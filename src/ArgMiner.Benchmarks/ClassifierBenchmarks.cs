@@ -84,6 +84,24 @@ public class ClassifierBenchmarks
             output.WriteLine($"{name}: featurize only {10 * sentences.Length / fw.Elapsed.TotalSeconds:0} sentences/s");
         }
 
+        if (Environment.GetEnvironmentVariable("ARGMINER_MICRO") is not null)
+        {
+            var vectors = WordVectors.LoadDefault()!;
+            var words = sentences.SelectMany(x => x.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Take(200_000).ToArray();
+            var sum = new float[100];
+            var mw = Stopwatch.StartNew();
+            var hits = 0;
+            for (var r = 0; r < 10; r++)
+            {
+                foreach (var w in words)
+                {
+                    hits += vectors.TryAddTo(w, sum) ? 1 : 0;
+                }
+            }
+
+            output.WriteLine($"lookup+add: {mw.Elapsed.TotalMilliseconds * 1e6 / (10.0 * words.Length):0.0} ns per word ({hits / 10} hits of {words.Length})");
+        }
+
         output.WriteLine($"shipped model: classify {ClassifyRate(SentenceClassifier.LoadDefault(), sentences):0} sentences/s on one thread (median of 5 x 100,000)");
     }
 

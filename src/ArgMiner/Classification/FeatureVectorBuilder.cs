@@ -73,9 +73,13 @@ internal sealed class FeatureVectorBuilder
     /// <summary>Whether a name should be built for <paramref name="index"/> (recording, and not yet named).</summary>
     public bool WantsName(int index) => Names is not null && !Names.ContainsKey(index);
 
+    /// <summary>Position among the entries where the dense block added by <see cref="AddDense"/> starts (it runs to the end), or -1.</summary>
+    public int DenseStart { get; private set; } = -1;
+
     /// <summary>Empties the builder for the next sentence.</summary>
     public void Clear()
     {
+        DenseStart = -1;
         ClearSlots();
         Count = 0;
         _blockStart = 0;
@@ -133,6 +137,7 @@ internal sealed class FeatureVectorBuilder
     public void AddDense(int start, ReadOnlySpan<float> values, float scale)
     {
         EndBlock(normalize: false);
+        DenseStart = Count;
         if (Count + values.Length > _indices.Length)
         {
             var size = Math.Max(_indices.Length * 2, Count + values.Length);

@@ -22,7 +22,6 @@ internal static class TrainCommand
         var l1 = new Option<double>("--l1") { Description = "L1 penalty (OWL-QN): zeroes weak weights, smaller model", DefaultValueFactory = _ => 0 };
         var iterations = new Option<int>("--max-iterations") { Description = "Most L-BFGS iterations (SDCA: passes over the data)", DefaultValueFactory = _ => new SentenceClassifierTrainerOptions().MaxIterations };
         var optimizer = new Option<string>("--optimizer") { Description = "lbfgs (default) or sdca (stochastic dual coordinate ascent, L2 only)", DefaultValueFactory = _ => "lbfgs" };
-        optimizer.AcceptOnlyFromAmong("lbfgs", "sdca");
         var hashBits = new Option<int>("--hash-bits") { Description = "Hashed feature space size as a power of two", DefaultValueFactory = _ => new FeaturizerOptions().HashBits };
         var charMin = new Option<int>("--char-min") { Description = "Shortest character n-gram (0: none)", DefaultValueFactory = _ => new FeaturizerOptions().CharMin };
         var charMax = new Option<int>("--char-max") { Description = "Longest character n-gram", DefaultValueFactory = _ => new FeaturizerOptions().CharMax };
@@ -88,7 +87,7 @@ internal static class TrainCommand
                     BalanceClasses = parse.GetValue(balance),
                     ClassWeights = classWeights.Count == 0 ? null : classWeights,
                     DataSources = [.. parse.GetValue(data) ?? []],
-                    Optimizer = parse.GetValue(optimizer) == "sdca" ? SentenceOptimizer.Sdca : SentenceOptimizer.Lbfgs,
+                    Optimizer = parse.GetValue(optimizer) switch { "lbfgs" => SentenceOptimizer.Lbfgs, "sdca" => SentenceOptimizer.Sdca, var other => throw new ArgumentOutOfRangeException(nameof(optimizer), $"--optimizer '{other}' is not lbfgs or sdca") },
                 };
                 options.Validate();
             }

@@ -8,21 +8,22 @@ namespace ArgMiner.Tests.Models;
 
 /// <summary>
 /// The one contract every trainable model honours (train -> save -> load -> bit-identical outputs; same data
-/// and seed -> same file bytes), run for each kind ArgMiner ships: sentence classifier, POS tagger, NER.
+/// and seed -> same file bytes), run for each kind ArgMiner ships: sentence classifier (L-BFGS and SDCA), POS tagger, NER.
 /// </summary>
 public sealed class ModelContractTests
 {
     private static readonly JsonObject Card = new() { ["data"] = "synthetic test data" };
 
-    public static TheoryData<string> Kinds => ["sentence-classifier", AveragedPerceptronTagger.PosKind, AveragedPerceptronTagger.NerKind];
+    public static TheoryData<string> Kinds => ["sentence-classifier", "sentence-classifier-sdca", AveragedPerceptronTagger.PosKind, AveragedPerceptronTagger.NerKind];
 
     private static void Check(string kind, Action<ModelContract<SentenceClassifier>> classifier, Action<ModelContract<AveragedPerceptronTagger>> tagger)
     {
-        if (kind == "sentence-classifier")
+        if (kind.StartsWith("sentence-classifier", StringComparison.Ordinal))
         {
+            var options = kind == "sentence-classifier" ? TinyData.Options() : TinyData.Options() with { Optimizer = SentenceOptimizer.Sdca };
             string[] probes = ["Officials said 40 people were hurt.", "I love this piece!", "Taxes must fall.", "Contact us"];
             classifier(new(
-                Train: () => new SentenceClassifierTrainer(TinyData.Options()).Fit(TinyData.Rows()),
+                Train: () => new SentenceClassifierTrainer(options).Fit(TinyData.Rows()),
                 Save: (m, path) => m.Save(path),
                 Load: SentenceClassifier.Load,
                 Outputs: m => [.. probes.SelectMany(p => m.Predict(p).Probabilities)]));

@@ -296,7 +296,7 @@ internal static class Sdca
         Span<double> trial = stackalloc double[k];
         start.CopyTo(v);
         var psi = Psi(u, a, v);
-        for (var iteration = 0; iteration < 50; iteration++)
+        for (var iteration = 0; iteration < 30; iteration++)
         {
             Softmax(v, p);
             double largest = 0;
@@ -306,7 +306,7 @@ internal static class Sdca
                 largest = Math.Max(largest, Math.Abs(g[j]));
             }
 
-            if (largest < 1e-12)
+            if (largest < 1e-11)
             {
                 return;
             }
@@ -326,6 +326,18 @@ internal static class Sdca
             {
                 d[j] = -(g[j] + (factor * p[j])) / (1 + (a * p[j]));
                 slope += g[j] * d[j];
+            }
+
+            // Close to the solution the full Newton step converges quadratically, and Ψ's change would drown
+            // in rounding anyway, so the line search only guards the first steps.
+            if (largest * (1 + a) < 1e-3)
+            {
+                for (var j = 0; j < k; j++)
+                {
+                    v[j] += d[j];
+                }
+
+                continue;
             }
 
             var t = 1.0;
@@ -456,7 +468,7 @@ internal static class Sdca
         Span<double> p = stackalloc double[k];
         Span<double> q = stackalloc double[k];
         var f = Loss(margins, c, targetMask, bias);
-        for (var iteration = 0; iteration < 50; iteration++)
+        for (var iteration = 0; iteration < 30; iteration++)
         {
             Array.Clear(gradient);
             Array.Clear(hessian);
@@ -485,7 +497,7 @@ internal static class Sdca
             }
 
             var largest = gradient.Max(Math.Abs);
-            if (largest < 1e-12)
+            if (largest < 1e-11)
             {
                 return;
             }
@@ -504,6 +516,16 @@ internal static class Sdca
             for (var j = 0; j < k; j++)
             {
                 slope += gradient[j] * step[j];
+            }
+
+            if (largest < 1e-6)
+            {
+                for (var j = 0; j < k; j++)
+                {
+                    bias[j] += step[j];
+                }
+
+                continue;
             }
 
             var t = 1.0;

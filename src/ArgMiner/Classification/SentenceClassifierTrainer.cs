@@ -107,7 +107,8 @@ public enum SentenceOptimizer
 /// <summary>
 /// The untrained estimator, shaped after ML.NET's <c>LbfgsMaximumEntropy</c> trainer (written by hand because
 /// ML.NET does not restore here): <see cref="Fit"/> featurizes the sentences and trains a multinomial
-/// logistic regression (softmax) with L2 by L-BFGS (MathNet.Numerics' <c>LimitedMemoryBfgsMinimizer</c>),
+/// logistic regression (softmax) with L2 by L-BFGS (MathNet.Numerics' <c>LimitedMemoryBfgsMinimizer</c>, or
+/// the built-in <see cref="Lbfgs"/>) or by SDCA (<see cref="Sdca"/>, after ML.NET's <c>SdcaMaximumEntropy</c>),
 /// single-threaded from zero so the same data and options give the same bytes. A row whose gold label maps
 /// to a set of labels (NewsSD SUBJ = claim|opinion) trains the probability of the set.
 /// </summary>

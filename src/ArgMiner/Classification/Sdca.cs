@@ -22,8 +22,10 @@ namespace ArgMiner.Classification;
 /// minimised exactly for the current W (Newton on K variables over cached margins), which re-centres that
 /// implicit penalty; a fixed point has a zero bias gradient. The reported duality gap is the gap for W at the
 /// current bias; it does not see the slow joint drift of b and always-present features along a flat valley
-/// (measured on corpus/labelled, L2 1e-4: stopped at gap 1e-4 × objective after 10 epochs, the objective is
-/// 2e-4 relative above L-BFGS's; after 60 epochs 1e-4).
+/// (measured with the default L2 1e-4: on corpus/labelled, stopped at gap 1e-4 × objective after 10 epochs,
+/// objective 0.210276 against L-BFGS's 0.210236, 2e-4 relative, after 60 epochs 1.3e-4; on the benchmark's
+/// 10,000 synthetic sentences 0.010350 against 0.010336 after 16 epochs). Predictions agree all the same
+/// (cross-validated macro-F1 on corpus/labelled 0.8784 against 0.8790).
 /// </para>
 /// <para>
 /// Rows with a set S of gold labels: their loss −log Σ_{k∈S} p_k is not convex, so it has no exact dual.

@@ -6,7 +6,7 @@ namespace ArgMiner.Benchmarks;
 
 /// <summary>
 /// Speed of the sentence classifier: classification throughput (sentences per second on one thread) and
-/// training time on 10,000 sentences. The data is the labelled files named by <c>ARGMINER_BENCH_DATA</c>
+/// training time on 10,000 sentences (quick mode: L-BFGS and SDCA). The data is the labelled files named by <c>ARGMINER_BENCH_DATA</c>
 /// (paths separated by <c>;</c>) when set, else deterministic synthetic news-like sentences.
 /// Quick run without BenchmarkDotNet: <c>dotnet run -c Release --project src/ArgMiner.Benchmarks -- --quick-classifier</c>.
 /// </summary>
@@ -53,10 +53,13 @@ public class ClassifierBenchmarks
         var data = Data(10_000);
         var sentences = data.Select(r => r.Text).ToArray();
         output.WriteLine($"data: {data.Count} sentences ({(Environment.GetEnvironmentVariable("ARGMINER_BENCH_DATA") is { Length: > 0 } d ? d : "synthetic")}), mean length {sentences.Average(s => s.Length):0} chars");
+        var vectors = WordVectors.LoadDefault();
         var settings = new (string Name, SentenceClassifierTrainerOptions Options)[]
         {
-            ("n-grams + cues", new SentenceClassifierTrainerOptions()),
-            ("n-grams + cues + word vectors", new SentenceClassifierTrainerOptions { Vectors = WordVectors.LoadDefault() }),
+            ("n-grams + cues, L-BFGS", new SentenceClassifierTrainerOptions()),
+            ("n-grams + cues, SDCA", new SentenceClassifierTrainerOptions { Optimizer = SentenceOptimizer.Sdca }),
+            ("n-grams + cues + word vectors, L-BFGS", new SentenceClassifierTrainerOptions { Vectors = vectors }),
+            ("n-grams + cues + word vectors, SDCA", new SentenceClassifierTrainerOptions { Vectors = vectors, Optimizer = SentenceOptimizer.Sdca }),
         };
         foreach (var (name, options) in settings)
         {
@@ -69,7 +72,8 @@ public class ClassifierBenchmarks
                 trainTimes.Add(w.Elapsed.TotalSeconds);
             }
 
-            output.WriteLine($"{name}: train 10,000 sentences in {trainTimes.Order().ElementAt(1):0.00} s (median of 3; runs {string.Join(", ", trainTimes.Select(t => t.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))})");
+            var run = model!.Card["optimiser"]!;
+            output.WriteLine($"{name}: train 10,000 sentences in {trainTimes.Order().ElementAt(1):0.00} s (median of 3; runs {string.Join(", ", trainTimes.Select(t => t.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}; {run["iterations"]} iterations/epochs, objective {run["objective"]})");
             output.WriteLine($"{name}: classify {ClassifyRate(model!, sentences):0} sentences/s on one thread (median of 5 x 100,000)");
             var builder = new FeatureVectorBuilder();
             var fw = Stopwatch.StartNew();
@@ -82,24 +86,6 @@ public class ClassifierBenchmarks
             }
 
             output.WriteLine($"{name}: featurize only {10 * sentences.Length / fw.Elapsed.TotalSeconds:0} sentences/s");
-        }
-
-        if (Environment.GetEnvironmentVariable("ARGMINER_MICRO") is not null)
-        {
-            var vectors = WordVectors.LoadDefault()!;
-            var words = sentences.SelectMany(x => x.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Take(200_000).ToArray();
-            var sum = new float[100];
-            var mw = Stopwatch.StartNew();
-            var hits = 0;
-            for (var r = 0; r < 10; r++)
-            {
-                foreach (var w in words)
-                {
-                    hits += vectors.TryAddTo(w, sum) ? 1 : 0;
-                }
-            }
-
-            output.WriteLine($"lookup+add: {mw.Elapsed.TotalMilliseconds * 1e6 / (10.0 * words.Length):0.0} ns per word ({hits / 10} hits of {words.Length})");
         }
 
         output.WriteLine($"shipped model: classify {ClassifyRate(SentenceClassifier.LoadDefault(), sentences):0} sentences/s on one thread (median of 5 x 100,000)");

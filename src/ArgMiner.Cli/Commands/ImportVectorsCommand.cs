@@ -13,11 +13,12 @@ internal static class ImportVectorsCommand
         var input = new Option<string>("--text") { Description = "Vectors in GloVe/word2vec text format: a word and its values per line, most frequent words first", Required = true };
         var output = new Option<string>("--out") { Description = "Word-vector model file to write", Required = true };
         var words = new Option<int>("--words") { Description = "Keep the first N words", DefaultValueFactory = _ => 30000 };
+        var dimensions = new Option<int?>("--dimensions") { Description = "Project onto this many principal components (fewer dimensions: faster featurizing)" };
         var source = new Option<string>("--source") { Description = "Where the vectors come from, for the card", DefaultValueFactory = _ => "unknown" };
         var licence = new Option<string>("--licence") { Description = "Their licence, for the card", DefaultValueFactory = _ => "unknown" };
         var command = new Command("import-vectors", "Import pretrained word vectors (GloVe text format) as a word-vector model file, quantised to bytes, for 'train --vectors'.")
         {
-            input, output, words, source, licence,
+            input, output, words, dimensions, source, licence,
         };
         command.SetAction(parse =>
         {
@@ -40,12 +41,22 @@ internal static class ImportVectorsCommand
             {
                 using var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
                 var card = new JsonObject { ["source"] = parse.GetValue(source), ["licence"] = parse.GetValue(licence) };
-                vectors = WordVectors.ReadText(reader, max, card);
+                if (parse.GetValue(dimensions) is { } dims)
+                {
+                    card["reduction"] = $"centred and projected onto the {dims} strongest principal components";
+                }
+
+                vectors = WordVectors.ReadText(reader, max, card, parse.GetValue(dimensions));
             }
             catch (FormatException ex)
             {
                 stderr.WriteLine($"argminer: {path}: {ex.Message}");
                 return CommandLine.Failed;
+            }
+            catch (ArgumentOutOfRangeException ex)
+            {
+                stderr.WriteLine($"argminer: --dimensions: {ex.Message.Split(" (Parameter", 2)[0]}");
+                return CommandLine.Usage;
             }
             catch (DecoderFallbackException)
             {

@@ -63,6 +63,52 @@ public sealed class WordVectorsTests
     }
 
     [Fact]
+    public void GivenVectorsSpreadAlongOneDirection_WhenReducedToOneDimension_ThenTheProjectionKeepsTheirOrderAlongIt()
+    {
+        var random = new Random(3);
+        var entries = Enumerable.Range(0, 200).Select(i =>
+        {
+            var t = (i - 100) / 10f;
+            return ($"w{i}", new[] { t, (2 * t) + (float)(random.NextDouble() * 0.01), (float)(random.NextDouble() * 0.01) });
+        }).ToList();
+        var reduced = WordVectors.ReduceDimensions(entries, 1);
+        Assert.All(reduced, r => Assert.Single(r.Vector));
+        var sign = Math.Sign(reduced[199].Vector[0] - reduced[0].Vector[0]);
+        for (var i = 1; i < reduced.Count; i++)
+        {
+            Assert.True(sign * (reduced[i].Vector[0] - reduced[i - 1].Vector[0]) > 0, $"w{i}");
+        }
+
+        Assert.Equal(reduced.Select(r => r.Vector[0]), WordVectors.ReduceDimensions(entries, 1).Select(r => r.Vector[0]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => WordVectors.ReduceDimensions(entries, 4));
+    }
+
+    [Fact]
+    public void GivenAGloveTextFile_WhenImportedByTheCommand_ThenTrainCanUseTheTableAndTheModelRecordsIt()
+    {
+        using var dir = new TempDirectory();
+        var glove = Path.Combine(dir.Path, "glove.txt");
+        File.WriteAllLines(glove, TinyVectors.Entries().Select(e => e.Item1 + " " + string.Join(' ', e.Item2.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))));
+        var table = Path.Combine(dir.Path, "tiny.vectors");
+        var (exit, output, error) = Support.Cli.Run("import-vectors", "--text", glove, "--out", table, "--dimensions", "4", "--source", "tiny");
+        Assert.True(exit == 0, error);
+        Assert.Contains("4 dimensions", output, StringComparison.Ordinal);
+        var loaded = WordVectors.Load(table);
+        Assert.Equal(4, loaded.Dimension);
+
+        var data = Path.Combine(dir.Path, "train.csv");
+        File.WriteAllLines(data, ["text,label", .. TinyData.Rows().Select(r => $"\"{r.Text.Replace("\"", "\"\"", StringComparison.Ordinal)}\",{r.Label}")]);
+        var model = Path.Combine(dir.Path, "m.model");
+        (exit, _, error) = Support.Cli.Run("train", "--data", data, "--out", model, "--folds", "0", "--no-tag", "--vectors", table);
+        Assert.True(exit == 0, error);
+        Assert.Equal(loaded.Fingerprint, SentenceClassifier.Load(model).Featurizer.Options.Vectors);
+
+        (exit, _, error) = Support.Cli.Run("import-vectors", "--text", Path.Combine(dir.Path, "missing.txt"), "--out", table);
+        Assert.Equal(1, exit);
+        Assert.Contains("missing.txt", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GivenATruncatedTable_WhenLoaded_ThenOneClearModelErrorNamesTheFile()
     {
         using var dir = new TempDirectory();
@@ -80,7 +126,7 @@ public sealed class WordVectorsTests
     {
         var vectors = WordVectors.LoadDefault();
         Assert.NotNull(vectors);
-        Assert.Equal(100, vectors.Dimension);
+        Assert.Equal(50, vectors.Dimension);
         Assert.True(vectors.Count >= 20000);
         Assert.True(Cosine(vectors.Get("excellent")!, vectors.Get("superb")!) > Cosine(vectors.Get("excellent")!, vectors.Get("reported")!));
         Assert.Contains("GloVe", (string?)vectors.Card["source"], StringComparison.Ordinal);

@@ -164,13 +164,7 @@ public sealed class SdcaTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => new SentenceClassifierTrainer(Sdca(l2: 0)).Fit(TinyData.Rows()));
     }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = global::ArgMiner.Cli.CommandLine.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Support.Cli.Run(args);
 
     private string TinyCsv()
     {

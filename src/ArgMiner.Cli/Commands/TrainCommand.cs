@@ -32,13 +32,12 @@ internal static class TrainCommand
         var compare = new Option<string>("--compare") { Description = "An older model to report side by side on the same test folds" };
         var vectors = new Option<string>("--vectors") { Description = "Word-vector table whose sentence average joins the features: a file made by 'argminer import-vectors', 'shipped' (the default: the table in models/word-vectors.model) or 'none'", DefaultValueFactory = _ => "shipped" };
         var vectorWeight = new Option<float>("--vector-weight") { Description = "Norm of the word-vector block (the n-gram blocks have norm 1)", DefaultValueFactory = _ => new FeaturizerOptions().VectorWeight };
+        var noTag = new Option<bool>("--no-tag") { Description = "Train on the bare text: no entity types or number kinds (the default tags each sentence as 'run' does, so the tagged features get weights)" };
         var predictionsOut = new Option<string>("--predictions") { Description = "Write the cross-validated (out-of-fold) predictions to this CSV, for error analysis" };
         var command = new Command("train", "Train the claim/evidence/opinion/other sentence classifier: cross-validated metrics, then a model trained on all the data.")
         {
-            data, output, text, label, doc, map, folds, seed, l2, l1, iterations, optimizer, hashBits, charMin, charMax, cueWeight, balance, classWeight, vectors, vectorWeight, compare, predictionsOut,
+            data, output, text, label, doc, map, folds, seed, l2, l1, iterations, optimizer, hashBits, charMin, charMax, cueWeight, balance, classWeight, vectors, vectorWeight, noTag, compare, predictionsOut,
         };
-        var noTag = new Option<bool>("--no-tag") { Description = "Train on the bare text: no entity types or number kinds (the default tags each sentence as 'run' does, so the tagged features get weights)" };
-        command.Options.Add(noTag);
         command.SetAction(parse =>
         {
             var rows = ClassifierCli.ReadData(parse, data, text, label, doc, map, stderr);
@@ -46,9 +45,6 @@ internal static class TrainCommand
             {
                 return CommandLine.Failed;
             }
-
-            var tag = !parse.GetValue(noTag);
-            rows = tag ? ClassifierCli.Tag(rows, stdout) : rows;
 
             Classification.SentenceClassifier? old = null;
             if (parse.GetValue(compare) is { } comparePath)
@@ -129,6 +125,9 @@ internal static class TrainCommand
                 return CommandLine.Usage;
             }
 
+            // Tagging is the slow part of reading the data, so it waits until every option has been checked.
+            var tag = !parse.GetValue(noTag);
+            rows = tag ? ClassifierCli.Tag(rows, stdout) : rows;
             var trainer = new SentenceClassifierTrainer(options);
             var sources = rows.Select(r => r.Source).Distinct().ToList();
             stdout.WriteLine($"read {rows.Count} labelled sentences from {sources.Count} source(s)");

@@ -45,6 +45,9 @@ public sealed class SentenceClassifier
     private readonly IReadOnlyDictionary<int, string> _names;
     private readonly JsonObject _card;
 
+    /// <summary>The word-vector block's weights by label (null without vectors), laid out for <see cref="Dot"/>.</summary>
+    private readonly float[][]? _dense;
+
     internal SentenceClassifier(SentenceFeaturizer featurizer, float[] weights, float[] bias, IReadOnlyDictionary<int, string> names, JsonObject card)
     {
         Featurizer = featurizer;
@@ -68,8 +71,6 @@ public sealed class SentenceClassifier
         }
     }
 
-    private readonly float[][]? _dense;
-
     /// <summary>The labels, in the order of every probability vector.</summary>
     public static ImmutableArray<string> Labels => SentenceLabels.All;
 
@@ -81,7 +82,7 @@ public sealed class SentenceClassifier
     /// number-kind features carry weight, so bare text should be tagged (<see cref="SentenceTagger"/>) before it
     /// is scored to be featurized as in training.
     /// </summary>
-    public bool TaggedFeatures => _card["taggedFeatures"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<bool>(out var b) && b;
+    public bool TaggedFeatures => _card["taggedFeatures"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
     /// <summary>A copy of the model card (data, settings, metrics).</summary>
     public JsonObject Card => (JsonObject)_card.DeepClone();

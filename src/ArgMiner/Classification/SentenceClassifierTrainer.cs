@@ -75,7 +75,17 @@ public sealed record SentenceClassifierTrainerOptions
     /// <summary>The settings as JSON for the model card (SDCA's tolerance only when SDCA trains, so L-BFGS cards stay as they were).</summary>
     public JsonObject ToJson()
     {
-        var json = Json();
+        var json = new JsonObject
+        {
+            ["l2"] = L2,
+            ["l1"] = L1,
+            ["maxIterations"] = MaxIterations,
+            ["gradientTolerance"] = GradientTolerance,
+            ["seed"] = Seed,
+            ["balanceClasses"] = BalanceClasses,
+            ["classWeights"] = ClassWeights is null ? null : new JsonObject(ClassWeights.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+            ["optimizer"] = Optimizer.ToString(),
+        };
         if (Optimizer == SentenceOptimizer.Sdca)
         {
             json["sdcaTolerance"] = SdcaTolerance;
@@ -83,18 +93,6 @@ public sealed record SentenceClassifierTrainerOptions
 
         return json;
     }
-
-    private JsonObject Json() => new()
-    {
-        ["l2"] = L2,
-        ["l1"] = L1,
-        ["maxIterations"] = MaxIterations,
-        ["gradientTolerance"] = GradientTolerance,
-        ["seed"] = Seed,
-        ["balanceClasses"] = BalanceClasses,
-        ["classWeights"] = ClassWeights is null ? null : new JsonObject(ClassWeights.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
-        ["optimizer"] = Optimizer.ToString(),
-    };
 }
 
 /// <summary>The optimiser of <see cref="SentenceClassifierTrainer"/>.</summary>

@@ -6,7 +6,7 @@ namespace ArgMiner.Classification;
 /// <summary>
 /// Tags bare sentences (training rows, <c>classify --tag</c> lines) as <c>argminer run</c> tags the sentences of
 /// a document before classifying them: each sentence is its own document and goes through the tagging stages
-/// of <see cref="TextPipeline.CreateFull"/> (tokenize, split, POS, entities with the gazetteer, numeric claims
+/// <see cref="TextPipeline.CreateAnalysis"/> (tokenize, split, POS, entities with the gazetteer, numeric claims
 /// with their DATE entities), and its entity types and number kinds are read off the layers by the same
 /// mapping <see cref="SentenceClassifier.PredictDocument"/> uses. So a model trained on tagged rows sees the
 /// features it will see in <c>run</c>. Immutable and thread-safe; deterministic whatever the thread count.
@@ -17,7 +17,7 @@ public sealed class SentenceTagger
 
     /// <summary>A tagger with the models and gazetteer shipped inside the library.</summary>
     public SentenceTagger()
-        : this(CreatePipeline())
+        : this(TextPipeline.CreateAnalysis())
     {
     }
 
@@ -27,9 +27,6 @@ public sealed class SentenceTagger
         ArgumentNullException.ThrowIfNull(pipeline);
         _pipeline = pipeline;
     }
-
-    /// <summary>The stages <see cref="TextPipeline.CreateFull"/> runs before the classifier.</summary>
-    public static TextPipeline CreatePipeline() => new([.. TextPipeline.CreateTagging().Stages, new Numbers.NumericClaimStage()]);
 
     /// <summary>
     /// <paramref name="context"/> (section, position… kept as given) with the entity types and number kinds

@@ -25,13 +25,20 @@ public sealed class TextPipeline
         new([.. CreateDefault().Stages, Tagging.TaggingModels.CreatePosStage(), Tagging.TaggingModels.CreateEntityStage()]);
 
     /// <summary>
-    /// What <c>argminer run</c> uses: tokenize, split, tag parts of speech and entities, find numeric claims
-    /// and label every sentence, with the models shipped inside the library (or the given classifier).
+    /// Every stage <see cref="CreateFull"/> runs before the classifier: tokenize, split, tag parts of speech and
+    /// entities, find numeric claims. What the classifier's tagged features are read from, in <c>run</c> and in
+    /// training alike.
+    /// </summary>
+    public static TextPipeline CreateAnalysis() =>
+        new([.. CreateTagging().Stages, new Numbers.NumericClaimStage()]);
+
+    /// <summary>
+    /// What <c>argminer run</c> uses: <see cref="CreateAnalysis"/>, then a label for every sentence, with the
+    /// models shipped inside the library (or the given classifier).
     /// </summary>
     public static TextPipeline CreateFull(Classification.SentenceClassifier? classifier = null) =>
         new([
-            .. CreateTagging().Stages,
-            new Numbers.NumericClaimStage(),
+            .. CreateAnalysis().Stages,
             new Classification.SentenceClassifierStage(classifier ?? Classification.SentenceClassifier.LoadDefault()),
         ]);
 

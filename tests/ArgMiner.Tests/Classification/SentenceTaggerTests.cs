@@ -1,5 +1,6 @@
 using ArgMiner.Classification;
 using ArgMiner.Ingest;
+using ArgMiner.Pipeline;
 using ArgMiner.Text;
 
 namespace ArgMiner.Tests.Classification;
@@ -15,7 +16,7 @@ public sealed class SentenceTaggerTests
     {
         // Given the sentence in the middle of an article processed by run's tagging stages
         var document = DocumentReaders.Compose("d1", "test", "Mostly Theater", $"The council met again. {Tagged} Nobody expected the vote.", []);
-        var processed = SentenceTagger.CreatePipeline().Process(document);
+        var processed = TextPipeline.CreateAnalysis().Process(document);
         var index = processed.Sentences.ToList().FindIndex(s => processed.TextOf(s.Start, s.End) == Tagged);
         Assert.True(index >= 0, "the splitter kept the sentence whole");
         var inDocument = SentenceClassifier.DocumentContexts(processed)[index];

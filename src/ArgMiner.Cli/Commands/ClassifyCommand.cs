@@ -40,7 +40,7 @@ internal static class ClassifyCommand
 
             try
             {
-                using var reader = inPath == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(inPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                using var reader = inPath == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(File.OpenRead(inPath), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16);
                 if (outPath == "-")
                 {
                     Classify(classifier, reader, stdout, parse.GetValue(explain), parse.GetValue(tag));
@@ -75,12 +75,33 @@ internal static class ClassifyCommand
         return command;
     }
 
-    /// <summary>Four decimals, invariant ("F4" is the standard-format equivalent of 0.0000 and faster).</summary>
-    private static void AppendProbability(StringBuilder line, double value)
+    /// <summary>
+    /// Appends <paramref name="value"/> (a probability in [0, 1]) with four decimals, exactly as
+    /// <c>ToString("F4", InvariantCulture)</c> would. Formatting five doubles per row was a fifth of the
+    /// command's time, so the common case is done with integers; a value within a hair of a rounding midpoint,
+    /// where the product <c>value * 10000</c> could round the wrong way, goes through the standard formatter.
+    /// </summary>
+    internal static void AppendProbability(StringBuilder line, double value)
     {
-        Span<char> buffer = stackalloc char[32];
-        value.TryFormat(buffer, out var n, "F4", System.Globalization.CultureInfo.InvariantCulture);
-        line.Append(buffer[..n]);
+        var scaled = value * 10000;
+        var floor = Math.Floor(scaled);
+        if (value is < 0 or > 1 || Math.Abs(scaled - floor - 0.5) < 1e-6)
+        {
+            Span<char> buffer = stackalloc char[32];
+            value.TryFormat(buffer, out var n, "F4", System.Globalization.CultureInfo.InvariantCulture);
+            line.Append(buffer[..n]);
+            return;
+        }
+
+        var units = (int)(scaled - floor > 0.5 ? floor + 1 : floor);
+        Span<char> digits = stackalloc char[6];
+        digits[0] = (char)('0' + (units / 10000));
+        digits[1] = '.';
+        digits[2] = (char)('0' + (units / 1000 % 10));
+        digits[3] = (char)('0' + (units / 100 % 10));
+        digits[4] = (char)('0' + (units / 10 % 10));
+        digits[5] = (char)('0' + (units % 10));
+        line.Append(digits);
     }
 
     /// <summary>Appends the text cell without allocating when it needs neither quoting nor a formula guard.</summary>

@@ -31,6 +31,9 @@ public sealed record LabelledDataOptions
 
     /// <summary>Foreign labels and the ArgMiner labels they stand for.</summary>
     public LabelMap Map { get; init; } = LabelMap.Empty;
+
+    /// <summary>Read text only: the labels come from a <see cref="LabelOverlay"/>, so the file's own label column is neither needed nor checked.</summary>
+    internal bool LabelsFromOverlay { get; init; }
 }
 
 /// <summary>A labelled data file that cannot be used: one line naming the file and row.</summary>
@@ -66,6 +69,7 @@ public static class LabelledData
     /// <summary>
     /// Reads every path. A folder is read recursively (files in ordinal order). An IBM Debater CE-EMNLP-2015
     /// folder reads as claims and evidence; append <c>#train</c> or <c>#held-out</c> to keep only those motions.
+    /// Append <c>#labels=FILE</c> to a file to take its labels from a <see cref="LabelOverlay"/> instead of its own column.
     /// Append <c>@W</c> to any path to give its sentences weight W in training (e.g. <c>train.csv@0.5</c>).
     /// </summary>
     /// <exception cref="LabelledDataException">A file is missing, malformed or has an unknown label, a missing column or an empty text.</exception>
@@ -100,13 +104,23 @@ public static class LabelledData
             }
 
             var before = rows.Count;
-            if (Directory.Exists(path) && IbmDebater.IsCorpus(path))
+            if (split is not null && split.StartsWith(LabelOverlay.Suffix, StringComparison.Ordinal))
+            {
+                if (!File.Exists(path))
+                {
+                    throw new LabelledDataException(spec, Directory.Exists(path) ? "a '#labels=FILE' suffix needs a data file, not a folder" : $"{path}: no such file");
+                }
+
+                var text = ReadFile(path, options with { LabelsFromOverlay = true });
+                rows.AddRange(LabelOverlay.Apply(text, split[LabelOverlay.Suffix.Length..]));
+            }
+            else if (Directory.Exists(path) && IbmDebater.IsCorpus(path))
             {
                 rows.AddRange(IbmDebater.Read(path, IbmDebater.ParseSplit(split, spec)));
             }
             else if (split is not null)
             {
-                throw new LabelledDataException(spec, "a '#split' suffix is only understood on an IBM Debater corpus folder");
+                throw new LabelledDataException(spec, "a '#split' suffix is only understood on an IBM Debater corpus folder ('#labels=FILE' on a data file)");
             }
             else if (Directory.Exists(path))
             {
@@ -165,12 +179,23 @@ public static class LabelledData
     }
 
     /// <summary>Builds a sentence from one row's cells, checking text and label.</summary>
-    internal static LabelledSentence MakeRow(string origin, string source, string? text, string? label, string? doc, string? section, LabelMap map)
+    internal static LabelledSentence MakeRow(string origin, string source, string? text, string? label, string? doc, string? section, LabelMap map, bool labelsFromOverlay = false)
     {
         text = Output.CsvSafety.Restore(text?.Trim() ?? string.Empty);
         if (text.Length == 0)
         {
             throw new LabelledDataException(origin, "empty text");
+        }
+
+        if (labelsFromOverlay)
+        {
+            return new LabelledSentence(text, string.Empty, [])
+            {
+                Doc = string.IsNullOrWhiteSpace(doc) ? null : doc.Trim(),
+                Section = ParseSection(section),
+                Origin = origin,
+                Source = source,
+            };
         }
 
         if (string.IsNullOrWhiteSpace(label))
@@ -251,7 +276,7 @@ public static class LabelledData
             var registerAt = sectionAt < 0 ? Find(header, options.RegisterColumn) : -1;
             foreach (var (name, at) in new[] { (textColumn, textAt), (labelColumn, labelAt) })
             {
-                if (at < 0)
+                if (at < 0 && !(options.LabelsFromOverlay && name == labelColumn))
                 {
                     throw new LabelledDataException(path + ":1", $"missing column '{name}' (columns: {string.Join(", ", header)}; choose others with --text-column / --label-column)");
                 }
@@ -264,10 +289,11 @@ public static class LabelledData
                     origin,
                     path,
                     csv.GetString(textAt),
-                    csv.GetString(labelAt),
+                    labelAt >= 0 ? csv.GetString(labelAt) : null,
                     docAt >= 0 ? csv.GetString(docAt) : null,
                     sectionAt >= 0 ? csv.GetString(sectionAt) : registerAt >= 0 && csv.GetString(registerAt).Trim() == "comment" ? "comment" : null,
-                    map));
+                    map,
+                    options.LabelsFromOverlay));
             }
         }
         catch (CsvFormatException ex)
@@ -344,7 +370,7 @@ public static class LabelledData
                     return required ? throw new LabelledDataException(origin, $"missing field '{name}'") : null;
                 }
 
-                rows.Add(MakeRow(origin, path, Field(options.TextColumn, true), Field(options.LabelColumn, true), Field(options.DocColumn, false) ?? Field("doc_id", false), Field(options.SectionColumn, false), options.Map));
+                rows.Add(MakeRow(origin, path, Field(options.TextColumn, true), Field(options.LabelColumn, !options.LabelsFromOverlay), Field(options.DocColumn, false) ?? Field("doc_id", false), Field(options.SectionColumn, false), options.Map, options.LabelsFromOverlay));
             }
         }
 

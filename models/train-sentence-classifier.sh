@@ -4,10 +4,10 @@
 #   models/train-sentence-classifier.sh [LABELLED_CORPUS_PATH...]
 #
 # Default corpus: corpus/labelled. External data is read from ../shared/corpora (ARGMINER_SHARED overrides):
-# NewsSD-ENG train (SUBJ -> claim|opinion, OBJ -> evidence|other, weight 0.3) and the IBM Debater
-# claims/evidence of the 39 "train and test" motions (weight 0.3). NewsSD val and the 19 IBM held-out
-# motions are never trained on: they are only evaluated below. Paste the printed figures into
-# models/sentence-classifier.md.
+# NewsSD-ENG train with the project's own labels for it (corpus/external/newssd-eng-train.labels, weight 1)
+# and the IBM Debater claims/evidence of the 39 "train and test" motions (weight 0.3). NewsSD val and the
+# 19 IBM held-out motions are never trained on: they are only evaluated below. Last, a model trained
+# without the seed articles is tested on them. Paste the printed figures into models/sentence-classifier.md.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${ARGMINER_SHARED:-$root/../shared}
@@ -21,15 +21,25 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 argminer train \
   --data "${corpus[@]}" \
-         "$shared/corpora/newssd-eng/train.csv@0.3" \
+         "$shared/corpora/newssd-eng/train.csv#labels=$root/corpus/external/newssd-eng-train.labels" \
          "$shared/corpora/ibm-ce-emnlp-2015#train@0.3" \
   --out "$out/sentence-classifier.model" --folds 5 --seed 1 --balance --l1 1e-5
 cp "$out/sentence-classifier.model" "$root/models/sentence-classifier.model"
 
-echo "== NewsSD-ENG val (never trained on), SUBJ=claim|opinion, OBJ=evidence|other"
+echo "== NewsSD-ENG val (never trained on), SUBJ=claim|opinion, OBJ=evidence|other (the issue's measure)"
 argminer evaluate --model "$root/models/sentence-classifier.model" \
   --data "$shared/corpora/newssd-eng/val.csv" --text-column Sentence --label-column Label \
   --map 'SUBJ=claim|opinion' --map 'OBJ=evidence|other'
 echo "== IBM Debater held-out motions (never trained on), claim vs evidence"
 argminer evaluate --model "$root/models/sentence-classifier.model" \
   --data "$shared/corpora/ibm-ce-emnlp-2015#held-out" --labels claim,evidence
+echo "== NewsSD-ENG val (never trained on), the project's labels for it"
+argminer evaluate --model "$root/models/sentence-classifier.model" \
+  --data "$shared/corpora/newssd-eng/val.csv#labels=$root/corpus/external/newssd-eng-val.labels"
+echo "== The 145 seed sentences, by a model trained on the same data without them"
+argminer train \
+  --data "$root/corpus/labelled/part-a.csv" "$root/corpus/labelled/part-b.csv" \
+         "$shared/corpora/newssd-eng/train.csv#labels=$root/corpus/external/newssd-eng-train.labels" \
+         "$shared/corpora/ibm-ce-emnlp-2015#train@0.3" \
+  --out "$out/without-seeds.model" --folds 0 --seed 1 --balance --l1 1e-5 >/dev/null
+argminer evaluate --model "$out/without-seeds.model" --data "$root/corpus/labelled/seeds.csv"

@@ -47,18 +47,9 @@ public static class LabelOverlay
         }
 
         var labels = new string?[rows.Count];
-        var csvOptions = new CsvReaderOptions
-        {
-            HasHeader = true,
-            SkipEmptyLines = true,
-            TrackLineNumbers = true,
-            MalformedData = CsvMalformedDataHandling.Throw,
-            FieldCountMismatch = CsvFieldCountHandling.Throw,
-            FormatProvider = CultureInfo.InvariantCulture,
-        };
         try
         {
-            using var csv = CsvReader.Create(new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true), csvOptions, false);
+            using var csv = CsvReader.Create(new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true), LabelledData.StrictCsv(), false);
             csv.ReadHeader();
             var header = csv.Headers?.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray() ?? [];
             var rowAt = Array.IndexOf(header, "row");

@@ -230,18 +230,7 @@ public static class LabelledData
 
     private static List<LabelledSentence> ReadDelimited(string path, char delimiter, LabelledDataOptions options)
     {
-        var csvOptions = new CsvReaderOptions
-        {
-            Separator = delimiter,
-            HasHeader = true,
-            Mode = delimiter == '\t' ? CsvMode.NoEscape : CsvMode.Rfc4180,
-            AllowLineBreaksInQuotes = true,
-            SkipEmptyLines = true,
-            TrackLineNumbers = true,
-            MalformedData = CsvMalformedDataHandling.Throw,
-            FieldCountMismatch = CsvFieldCountHandling.Throw,
-            FormatProvider = CultureInfo.InvariantCulture,
-        };
+        var csvOptions = StrictCsv(delimiter);
         var stream = new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
         using var csv = CsvReader.Create(stream, csvOptions, false);
         var rows = new List<LabelledSentence>();
@@ -303,6 +292,23 @@ public static class LabelledData
 
         return rows;
     }
+
+    /// <summary>
+    /// Reader settings for labelled data: a header row, RFC 4180 quoting (none for TSV), line numbers kept for
+    /// error messages, and a malformed row or a wrong number of fields is an error, never skipped.
+    /// </summary>
+    internal static CsvReaderOptions StrictCsv(char delimiter = ',') => new()
+    {
+        Separator = delimiter,
+        HasHeader = true,
+        Mode = delimiter == '\t' ? CsvMode.NoEscape : CsvMode.Rfc4180,
+        AllowLineBreaksInQuotes = true,
+        SkipEmptyLines = true,
+        TrackLineNumbers = true,
+        MalformedData = CsvMalformedDataHandling.Throw,
+        FieldCountMismatch = CsvFieldCountHandling.Throw,
+        FormatProvider = CultureInfo.InvariantCulture,
+    };
 
     /// <summary>CsvHelper's message without its record/line prefix and byte offset (the file and line lead ours).</summary>
     private static string Describe(string message)

@@ -38,7 +38,7 @@ argminer evaluate --model "$root/models/sentence-classifier.model" \
   --data "$shared/corpora/newssd-eng/val.csv#labels=$root/corpus/external/newssd-eng-val.labels"
 echo "== The 145 seed sentences, by a model trained on the same data without them"
 argminer train \
-  --data "$root/corpus/labelled/part-a.csv" "$root/corpus/labelled/part-b.csv" \
+  --data "$root/corpus/labelled/part-a.csv" "$root/corpus/labelled/part-b.csv" "$root/corpus/labelled/part-c.csv" \
          "$shared/corpora/newssd-eng/train.csv#labels=$root/corpus/external/newssd-eng-train.labels" \
          "$shared/corpora/ibm-ce-emnlp-2015#train@0.3" \
   --out "$out/without-seeds.model" --folds 0 --seed 1 --balance --l1 1e-5 >/dev/null

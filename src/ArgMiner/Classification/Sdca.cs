@@ -345,28 +345,7 @@ internal static class Sdca
                 continue;
             }
 
-            var t = 1.0;
-            var accepted = false;
-            for (var halving = 0; halving < 40; halving++)
-            {
-                for (var j = 0; j < k; j++)
-                {
-                    trial[j] = v[j] + (t * d[j]);
-                }
-
-                var next = Psi(u, a, trial);
-                if (next <= psi + (1e-4 * t * slope))
-                {
-                    trial.CopyTo(v);
-                    psi = next;
-                    accepted = true;
-                    break;
-                }
-
-                t *= 0.5;
-            }
-
-            if (!accepted)
+            if (!ArmijoStep(v, d, trial, ref psi, slope, new RowObjective(u, a)))
             {
                 return;
             }
@@ -533,32 +512,62 @@ internal static class Sdca
                 continue;
             }
 
-            var t = 1.0;
-            var accepted = false;
-            for (var halving = 0; halving < 40; halving++)
-            {
-                for (var j = 0; j < k; j++)
-                {
-                    trial[j] = bias[j] + (t * step[j]);
-                }
-
-                var next = Loss(margins, c, targetMask, trial);
-                if (next <= f + (1e-4 * t * slope))
-                {
-                    trial.CopyTo(bias, 0);
-                    f = next;
-                    accepted = true;
-                    break;
-                }
-
-                t *= 0.5;
-            }
-
-            if (!accepted)
+            if (!ArmijoStep(bias, step, trial, ref f, slope, new BiasObjective(margins, c, targetMask)))
             {
                 return;
             }
         }
+    }
+
+    /// <summary>A function minimised by a Newton method (<see cref="ArmijoStep"/>).</summary>
+    private interface IObjective
+    {
+        double Evaluate(ReadOnlySpan<double> x);
+    }
+
+    /// <summary>The row sub-problem's Ψ (<see cref="SolveRow"/>).</summary>
+    private readonly ref struct RowObjective(ReadOnlySpan<double> u, double a) : IObjective
+    {
+        private readonly ReadOnlySpan<double> _u = u;
+
+        public double Evaluate(ReadOnlySpan<double> x) => Psi(_u, a, x);
+    }
+
+    /// <summary>The loss as a function of the bias (<see cref="MinimizeBias"/>).</summary>
+    private readonly struct BiasObjective(double[] margins, double[] c, int[] targetMask) : IObjective
+    {
+        public double Evaluate(ReadOnlySpan<double> x) => Loss(margins, c, targetMask, x);
+    }
+
+    /// <summary>
+    /// Backtracking (Armijo) along the Newton direction <paramref name="d"/>: halves the step from 1 until the
+    /// objective falls by at least 1e-4 of the predicted decrease, then moves <paramref name="x"/> and updates
+    /// <paramref name="f"/>; false when 40 halvings found no such step (the caller stops: it is at the optimum
+    /// to rounding).
+    /// </summary>
+    private static bool ArmijoStep<TObjective>(Span<double> x, ReadOnlySpan<double> d, Span<double> trial, ref double f, double slope, TObjective objective)
+        where TObjective : IObjective, allows ref struct
+    {
+        var t = 1.0;
+        for (var halving = 0; halving < 40; halving++)
+        {
+            for (var j = 0; j < x.Length; j++)
+            {
+                trial[j] = x[j] + (t * d[j]);
+            }
+
+            var next = objective.Evaluate(trial);
+            if (next <= f + (1e-4 * t * slope))
+            {
+                trial.CopyTo(x);
+                f = next;
+                return true;
+            }
+
+            t *= 0.5;
+        }
+
+        return false;
     }
 
     /// <summary>Solves A x = b in place (b becomes x) by Gaussian elimination with partial pivoting; A is small and positive definite.</summary>

@@ -94,9 +94,16 @@ public sealed class WordVectors
     /// Adds the vector of <paramref name="word"/> (an exact, lower-case key) to <paramref name="sum"/>;
     /// false when the table does not hold the word.
     /// </summary>
-    public bool TryAddTo(ReadOnlySpan<char> word, Span<float> sum)
+    public bool TryAddTo(ReadOnlySpan<char> word, Span<float> sum) => TryAddTo(word, FeatureHash.Add(FeatureHash.Offset, word), sum);
+
+    /// <summary>
+    /// <see cref="TryAddTo(ReadOnlySpan{char}, Span{float})"/> with the word's unmixed FNV-1a hash
+    /// (<c>FeatureHash.Add(FeatureHash.Offset, word)</c>) already computed, as the featurizer does in the pass
+    /// that hashes its n-grams.
+    /// </summary>
+    internal bool TryAddTo(ReadOnlySpan<char> word, uint hash, Span<float> sum)
     {
-        var i = IndexOf(word);
+        var i = IndexOf(word, hash);
         if (i < 0)
         {
             return false;
@@ -120,10 +127,10 @@ public sealed class WordVectors
         return true;
     }
 
-    private int IndexOf(ReadOnlySpan<char> word)
+    private int IndexOf(ReadOnlySpan<char> word, uint hash)
     {
         var mask = _slots.Length - 1;
-        var slot = (int)(FeatureHash.Mix(FeatureHash.Add(FeatureHash.Offset, word)) & (uint)mask);
+        var slot = (int)(FeatureHash.Mix(hash) & (uint)mask);
         while (_slots[slot] is var at && at != 0)
         {
             if (word.SequenceEqual(_words[at - 1]))

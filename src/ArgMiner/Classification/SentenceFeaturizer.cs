@@ -453,7 +453,9 @@ public sealed class SentenceFeaturizer
                 while (i < norm.Length)
                 {
                     var d = norm[i];
-                    if (char.IsLetterOrDigit(d) || CharUnicodeInfo.GetUnicodeCategory(d) == UnicodeCategory.NonSpacingMark)
+
+                    // No non-spacing mark lies below U+0300, so ASCII punctuation skips the category lookup.
+                    if (char.IsLetterOrDigit(d) || (d >= '\u0300' && CharUnicodeInfo.GetUnicodeCategory(d) == UnicodeCategory.NonSpacingMark))
                     {
                         i++;
                     }

@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -110,18 +112,27 @@ public sealed class WordVectors
         }
 
         var row = _floats.AsSpan(i * Dimension, Dimension);
+        if (sum.Length < row.Length)
+        {
+            throw new ArgumentException($"the sum has {sum.Length} values, the vectors {row.Length}", nameof(sum));
+        }
+
+        // Element by element, so the result is the same whatever the vector width; the lengths were checked.
+        ref var s0 = ref MemoryMarshal.GetReference(sum);
+        ref var r0 = ref MemoryMarshal.GetReference(row);
         var j = 0;
         if (Vector.IsHardwareAccelerated)
         {
             for (; j <= row.Length - Vector<float>.Count; j += Vector<float>.Count)
             {
-                (new Vector<float>(sum[j..]) + new Vector<float>(row[j..])).CopyTo(sum[j..]);
+                ref var at = ref Unsafe.Add(ref s0, j);
+                Vector.StoreUnsafe(Vector.LoadUnsafe(ref at) + Vector.LoadUnsafe(ref Unsafe.Add(ref r0, j)), ref at);
             }
         }
 
         for (; j < row.Length; j++)
         {
-            sum[j] += row[j];
+            Unsafe.Add(ref s0, j) += Unsafe.Add(ref r0, j);
         }
 
         return true;

@@ -195,8 +195,53 @@ public sealed class SentenceFeaturizer
     ];
 
     private static readonly FrozenDictionary<string, Lex> Lexicon = BuildLexicon();
-    private static readonly FrozenDictionary<string, Lex>.AlternateLookup<ReadOnlySpan<char>> LexiconSpan =
-        Lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The lexicon as an open-addressing table on the words' plain FNV-1a hashes, which the featurizer has
+    /// already taken for the vector lookup, so a cue lookup costs a probe and a compare, not another hash.
+    /// </summary>
+    private static readonly (int[] Slots, string[] Words, Lex[] Flags) LexiconTable = BuildLexiconTable();
+
+    private static (int[] Slots, string[] Words, Lex[] Flags) BuildLexiconTable()
+    {
+        var words = Lexicon.Keys.ToArray();
+        var flags = words.Select(w => Lexicon[w]).ToArray();
+        var slots = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)words.Length * 4)];
+        var mask = slots.Length - 1;
+        for (var i = 0; i < words.Length; i++)
+        {
+            var slot = (int)(FeatureHash.Mix(FeatureHash.Add(FeatureHash.Offset, words[i])) & (uint)mask);
+            while (slots[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            slots[slot] = i + 1;
+        }
+
+        return (slots, words, flags);
+    }
+
+    /// <summary>The lexicon flags of <paramref name="word"/>, whose plain hash is <paramref name="hash"/>.</summary>
+    private static bool TryGetLexicon(ReadOnlySpan<char> word, uint hash, out Lex flags)
+    {
+        var (slots, words, all) = LexiconTable;
+        var mask = slots.Length - 1;
+        var slot = (int)(FeatureHash.Mix(hash) & (uint)mask);
+        while (slots[slot] is var at && at != 0)
+        {
+            if (word.SequenceEqual(words[at - 1]))
+            {
+                flags = all[at - 1];
+                return true;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+
+        flags = Lex.None;
+        return false;
+    }
 
     private readonly int[] _cueIndex;
     /// <summary>The top slots of the space are reserved for cues, so an n-gram never shares a slot with one.</summary>
@@ -287,7 +332,7 @@ public sealed class SentenceFeaturizer
                 builder.EndBlock(normalize: true);
             }
 
-            AddCues(norm, tokens, tokenCount, surface, context, builder);
+            AddCues(norm, tokens, tokenCount, plain, surface, context, builder);
             builder.EndBlock(normalize: false);
             if (_vectors is not null)
             {
@@ -698,7 +743,7 @@ public sealed class SentenceFeaturizer
         }
     }
 
-    private void AddCues(ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, Surface surface, in SentenceContext context, FeatureVectorBuilder builder)
+    private void AddCues(ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, ReadOnlySpan<uint> plain, Surface surface, in SentenceContext context, FeatureVectorBuilder builder)
     {
         var lex = Lex.None;
         var evaluative = 0;
@@ -716,7 +761,7 @@ public sealed class SentenceFeaturizer
                     digits = true;
                 }
 
-                if (LexiconSpan.TryGetValue(word, out var flags))
+                if (TryGetLexicon(word, plain[t], out var flags))
                 {
                     lex |= flags;
                     if ((flags & Lex.Evaluative) != 0)

@@ -33,7 +33,9 @@ public sealed class WordVectors
     public const string DefaultResource = "ArgMiner.Models.word-vectors.model";
 
     private readonly string[] _words;
-    private readonly int[] _slots;
+
+    /// <summary>Per slot: the word's mixed hash in the high half, its number + 1 in the low half (0: empty).</summary>
+    private readonly ulong[] _slots;
     private readonly float[] _floats;
     private readonly byte[] _bytes;
 
@@ -42,14 +44,17 @@ public sealed class WordVectors
         // An open-addressing table of word numbers keyed by the word's FNV-1a hash: several times faster on a
         // span than a FrozenDictionary's alternate lookup, and the lookup is the featurizer's hot path.
         _words = words;
-        _slots = new int[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, words.Length * 2))];
+        // Each slot keeps the word's full hash beside its number, so a probe passing other words' slots
+        // compares hashes in the table instead of fetching their strings.
+        _slots = new ulong[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, words.Length * 2))];
         var mask = _slots.Length - 1;
         for (var i = 0; i < words.Length; i++)
         {
-            var slot = (int)(FeatureHash.Mix(FeatureHash.Add(FeatureHash.Offset, words[i])) & (uint)mask);
+            var mixed = FeatureHash.Mix(FeatureHash.Add(FeatureHash.Offset, words[i]));
+            var slot = (int)(mixed & (uint)mask);
             while (_slots[slot] != 0)
             {
-                if (string.Equals(_words[_slots[slot] - 1], words[i], StringComparison.Ordinal))
+                if (string.Equals(_words[(int)(uint)_slots[slot] - 1], words[i], StringComparison.Ordinal))
                 {
                     // The first (most frequent) spelling wins when a source lists a word twice.
                     goto next;
@@ -58,7 +63,7 @@ public sealed class WordVectors
                 slot = (slot + 1) & mask;
             }
 
-            _slots[slot] = i + 1;
+            _slots[slot] = ((ulong)mixed << 32) | (uint)(i + 1);
         next:;
         }
         _bytes = bytes;
@@ -141,10 +146,12 @@ public sealed class WordVectors
     private int IndexOf(ReadOnlySpan<char> word, uint hash)
     {
         var mask = _slots.Length - 1;
-        var slot = (int)(FeatureHash.Mix(hash) & (uint)mask);
-        while (_slots[slot] is var at && at != 0)
+        var mixed = FeatureHash.Mix(hash);
+        var slot = (int)(mixed & (uint)mask);
+        while (_slots[slot] is var entry && entry != 0)
         {
-            if (word.SequenceEqual(_words[at - 1]))
+            var at = (int)(uint)entry;
+            if ((uint)(entry >> 32) == mixed && word.SequenceEqual(_words[at - 1]))
             {
                 return at - 1;
             }

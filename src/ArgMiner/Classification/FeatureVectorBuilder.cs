@@ -161,12 +161,15 @@ internal sealed class FeatureVectorBuilder
             Array.Resize(ref _values, size);
         }
 
+        var indices = _indices.AsSpan(Count, values.Length);
+        var scaled = _values.AsSpan(Count, values.Length);
         for (var j = 0; j < values.Length; j++)
         {
-            _indices[Count] = start + j;
-            _values[Count] = values[j] * scale;
-            Count++;
+            indices[j] = start + j;
+            scaled[j] = values[j] * scale;
         }
+
+        Count += values.Length;
 
         _blockStart = Count;
     }
@@ -176,16 +179,17 @@ internal sealed class FeatureVectorBuilder
     {
         if (normalize && Count > _blockStart)
         {
+            var block = _values.AsSpan(_blockStart, Count - _blockStart);
             double sum = 0;
-            for (var i = _blockStart; i < Count; i++)
+            foreach (var v in block)
             {
-                sum += (double)_values[i] * _values[i];
+                sum += (double)v * v;
             }
 
             var scale = (float)(1.0 / Math.Sqrt(sum));
-            for (var i = _blockStart; i < Count; i++)
+            for (var i = 0; i < block.Length; i++)
             {
-                _values[i] *= scale;
+                block[i] *= scale;
             }
         }
 

@@ -373,6 +373,9 @@ public sealed class SentenceClassifier
         var w = _weights;
         var sparse = indices.Length;
         ref var w0 = ref MemoryMarshal.GetArrayDataReference(w);
+        // Each feature's weight row is a cache line somewhere in megabytes of weights: asking for all of them
+        // first lets the misses overlap with each other and with the dense block's dot products. A prefetch is
+        // only a hint, so an array moved by the GC meanwhile costs nothing but the hint.
         if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
         {
             unsafe

@@ -83,25 +83,32 @@ internal static class ClassifyCommand
     /// </summary>
     internal static void AppendProbability(StringBuilder line, double value)
     {
+        Span<char> buffer = stackalloc char[32];
+        line.Append(buffer[..FormatProbability(buffer, value)]);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="value"/> as <see cref="AppendProbability"/> does into <paramref name="destination"/>
+    /// (at least 32 chars) and returns the number of chars written.
+    /// </summary>
+    internal static int FormatProbability(Span<char> destination, double value)
+    {
         var scaled = value * 10000;
         var floor = Math.Floor(scaled);
         if (value is < 0 or > 1 || Math.Abs(scaled - floor - 0.5) < 1e-6)
         {
-            Span<char> buffer = stackalloc char[32];
-            value.TryFormat(buffer, out var n, "F4", System.Globalization.CultureInfo.InvariantCulture);
-            line.Append(buffer[..n]);
-            return;
+            value.TryFormat(destination, out var n, "F4", System.Globalization.CultureInfo.InvariantCulture);
+            return n;
         }
 
         var units = (int)(scaled - floor > 0.5 ? floor + 1 : floor);
-        Span<char> digits = stackalloc char[6];
-        digits[0] = (char)('0' + (units / 10000));
-        digits[1] = '.';
-        digits[2] = (char)('0' + (units / 1000 % 10));
-        digits[3] = (char)('0' + (units / 100 % 10));
-        digits[4] = (char)('0' + (units / 10 % 10));
-        digits[5] = (char)('0' + (units % 10));
-        line.Append(digits);
+        destination[5] = (char)('0' + (units % 10));
+        destination[4] = (char)('0' + (units / 10 % 10));
+        destination[3] = (char)('0' + (units / 100 % 10));
+        destination[2] = (char)('0' + (units / 1000 % 10));
+        destination[1] = '.';
+        destination[0] = (char)('0' + (units / 10000));
+        return 6;
     }
 
     /// <summary>Appends the text cell without allocating when it needs neither quoting nor a formula guard.</summary>
@@ -125,6 +132,12 @@ internal static class ClassifyCommand
     {
         writer.Write(explain ? "text,label,confidence,p_claim,p_evidence,p_opinion,p_other,why\n" : "text,label,confidence,p_claim,p_evidence,p_opinion,p_other\n");
         var builder = new FeatureVectorBuilder();
+        if (!tag && !explain)
+        {
+            ClassifyLines(classifier, reader, writer, builder);
+            return;
+        }
+
         var line = new StringBuilder();
         if (!tag)
         {
@@ -159,6 +172,128 @@ internal static class ClassifyCommand
                 WriteRow(classifier, batch[i], contexts[i], builder, line, writer, explain);
             }
         }
+    }
+
+    /// <summary>
+    /// The default path: lines are cut from a char buffer as <see cref="TextReader.ReadLine"/> would cut them
+    /// (at \n, \r or \r\n; no empty last line after a final line break) and each row is assembled in a char
+    /// buffer, so nothing is allocated per line except for a text cell that needs quoting.
+    /// </summary>
+    private static void ClassifyLines(SentenceClassifier classifier, TextReader reader, TextWriter writer, FeatureVectorBuilder builder)
+    {
+        var buffer = new char[1 << 16];
+        var row = new char[1 << 10];
+        int start = 0, end = 0, scanned = 0;
+        var eof = false;
+        while (true)
+        {
+            // scanned: chars after start already known to hold no line break, so a long line is searched once.
+            var nl = buffer.AsSpan(scanned, end - scanned).IndexOfAny('\r', '\n');
+            if (nl >= 0)
+            {
+                nl += scanned;
+                if (buffer[nl] == '\r' && nl + 1 == end && !eof)
+                {
+                    // A \r at the end of the data read so far: whether \n follows decides where the next line starts.
+                    scanned = nl;
+                    Refill(reader, ref buffer, ref start, ref end, ref scanned, ref eof);
+                    continue;
+                }
+
+                WriteLine(classifier, buffer.AsSpan(start, nl - start), builder, ref row, writer);
+                start = nl + 1;
+                if (buffer[nl] == '\r' && start < end && buffer[start] == '\n')
+                {
+                    start++;
+                }
+
+                scanned = start;
+                continue;
+            }
+
+            scanned = end;
+            if (eof)
+            {
+                if (end > start)
+                {
+                    WriteLine(classifier, buffer.AsSpan(start, end - start), builder, ref row, writer);
+                }
+
+                return;
+            }
+
+            Refill(reader, ref buffer, ref start, ref end, ref scanned, ref eof);
+        }
+    }
+
+    /// <summary>Moves the unfinished line to the front of the buffer (doubling it when full) and reads more.</summary>
+    private static void Refill(TextReader reader, ref char[] buffer, ref int start, ref int end, ref int scanned, ref bool eof)
+    {
+        if (start > 0)
+        {
+            Array.Copy(buffer, start, buffer, 0, end - start);
+            end -= start;
+            scanned -= start;
+            start = 0;
+        }
+
+        if (end == buffer.Length)
+        {
+            Array.Resize(ref buffer, buffer.Length * 2);
+        }
+
+        var n = reader.Read(buffer, end, buffer.Length - end);
+        if (n == 0)
+        {
+            eof = true;
+        }
+        else
+        {
+            end += n;
+        }
+    }
+
+    /// <summary>One CSV row, as <see cref="WriteRow"/> writes it without explanation.</summary>
+    private static void WriteLine(SentenceClassifier classifier, ReadOnlySpan<char> text, FeatureVectorBuilder builder, ref char[] row, TextWriter writer)
+    {
+        Span<double> p = stackalloc double[4];
+        classifier.PredictInto(text, default, builder, p);
+        var best = 0;
+        for (var k = 1; k < 4; k++)
+        {
+            if (p[k] > p[best])
+            {
+                best = k;
+            }
+        }
+
+        var plain = text.Length == 0 || (text[0] is not ('=' or '+' or '-' or '@') && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1]) && text.IndexOfAny(",\"\r\n") < 0);
+        var cell = plain ? text : ClassifierCli.Cell(text.ToString()).AsSpan();
+        var label = SentenceLabels.All[best];
+
+        // Cell, label and five probabilities of at most 32 chars each, with separators.
+        var need = cell.Length + label.Length + (5 * 33) + 2;
+        if (row.Length < need)
+        {
+            row = new char[Math.Max(need, row.Length * 2)];
+        }
+
+        var span = row.AsSpan();
+        cell.CopyTo(span);
+        var at = cell.Length;
+        span[at++] = ',';
+        label.CopyTo(span[at..]);
+        at += label.Length;
+        span[at++] = ',';
+        at += FormatProbability(span[at..], p[best]);
+        for (var k = 0; k < 4; k++)
+        {
+            span[at++] = ',';
+            at += FormatProbability(span[at..], p[k]);
+        }
+
+        span[at++] = '\n';
+        writer.Write(span[..at]);
     }
 
     private static void WriteRow(SentenceClassifier classifier, string text, in SentenceContext context, FeatureVectorBuilder builder, StringBuilder line, TextWriter writer, bool explain)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ArgMiner.Classification;
 
@@ -88,18 +89,23 @@ internal sealed class FeatureVectorBuilder
     /// <summary>Adds <paramref name="value"/> at <paramref name="index"/> in the current block.</summary>
     public void Add(int index, float value = 1f)
     {
-        // Indexes are already avalanche-mixed hashes, so their low bits serve as the slot directly.
-        var mask = _slots.Length - 1;
+        // Indexes are already avalanche-mixed hashes, so their low bits serve as the slot directly. The probe
+        // reads go through references without bounds checks: slots hold 0 or an entry number <= Count, and
+        // the mask keeps the slot inside the table (the hot loop of featurizing, a call per n-gram).
+        var slots = _slots;
+        var mask = slots.Length - 1;
         var slot = index & mask;
+        ref var slots0 = ref MemoryMarshal.GetArrayDataReference(slots);
+        ref var indices0 = ref MemoryMarshal.GetArrayDataReference(_indices);
         while (true)
         {
-            var at = _slots[slot];
+            var at = Unsafe.Add(ref slots0, slot);
             if (at == 0)
             {
                 break;
             }
 
-            if (_indices[at - 1] == index)
+            if (Unsafe.Add(ref indices0, at - 1) == index)
             {
                 _values[at - 1] += value;
                 return;
@@ -108,16 +114,17 @@ internal sealed class FeatureVectorBuilder
             slot = (slot + 1) & mask;
         }
 
-        if (Count == _indices.Length)
+        var count = Count;
+        if (count == _indices.Length)
         {
-            Array.Resize(ref _indices, Count * 2);
-            Array.Resize(ref _values, Count * 2);
+            Array.Resize(ref _indices, count * 2);
+            Array.Resize(ref _values, count * 2);
         }
 
-        _indices[Count] = index;
-        _values[Count] = value;
-        Count++;
-        _slots[slot] = Count;
+        _indices[count] = index;
+        _values[count] = value;
+        Count = count + 1;
+        Unsafe.Add(ref slots0, slot) = count + 1;
         if (_usedCount == _used.Length)
         {
             Array.Resize(ref _used, _usedCount * 2);
@@ -127,6 +134,15 @@ internal sealed class FeatureVectorBuilder
         if ((Count - _blockStart) * 2 > _slots.Length)
         {
             Rehash();
+        }
+    }
+
+    /// <summary>Adds 1 at each of <paramref name="indexes"/> in order, as that many <see cref="Add"/> calls would.</summary>
+    public void AddAll(ReadOnlySpan<int> indexes)
+    {
+        foreach (var index in indexes)
+        {
+            Add(index);
         }
     }
 
@@ -145,12 +161,15 @@ internal sealed class FeatureVectorBuilder
             Array.Resize(ref _values, size);
         }
 
+        var indices = _indices.AsSpan(Count, values.Length);
+        var scaled = _values.AsSpan(Count, values.Length);
         for (var j = 0; j < values.Length; j++)
         {
-            _indices[Count] = start + j;
-            _values[Count] = values[j] * scale;
-            Count++;
+            indices[j] = start + j;
+            scaled[j] = values[j] * scale;
         }
+
+        Count += values.Length;
 
         _blockStart = Count;
     }
@@ -160,16 +179,17 @@ internal sealed class FeatureVectorBuilder
     {
         if (normalize && Count > _blockStart)
         {
+            var block = _values.AsSpan(_blockStart, Count - _blockStart);
             double sum = 0;
-            for (var i = _blockStart; i < Count; i++)
+            foreach (var v in block)
             {
-                sum += (double)_values[i] * _values[i];
+                sum += (double)v * v;
             }
 
             var scale = (float)(1.0 / Math.Sqrt(sum));
-            for (var i = _blockStart; i < Count; i++)
+            for (var i = 0; i < block.Length; i++)
             {
-                _values[i] *= scale;
+                block[i] *= scale;
             }
         }
 

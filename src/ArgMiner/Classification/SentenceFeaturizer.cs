@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text.Json.Nodes;
 using ArgMiner.Text;
@@ -194,8 +195,53 @@ public sealed class SentenceFeaturizer
     ];
 
     private static readonly FrozenDictionary<string, Lex> Lexicon = BuildLexicon();
-    private static readonly FrozenDictionary<string, Lex>.AlternateLookup<ReadOnlySpan<char>> LexiconSpan =
-        Lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The lexicon as an open-addressing table on the words' plain FNV-1a hashes, which the featurizer has
+    /// already taken for the vector lookup, so a cue lookup costs a probe and a compare, not another hash.
+    /// </summary>
+    private static readonly (int[] Slots, string[] Words, Lex[] Flags) LexiconTable = BuildLexiconTable();
+
+    private static (int[] Slots, string[] Words, Lex[] Flags) BuildLexiconTable()
+    {
+        var words = Lexicon.Keys.ToArray();
+        var flags = words.Select(w => Lexicon[w]).ToArray();
+        var slots = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)words.Length * 4)];
+        var mask = slots.Length - 1;
+        for (var i = 0; i < words.Length; i++)
+        {
+            var slot = (int)(FeatureHash.Mix(FeatureHash.Add(FeatureHash.Offset, words[i])) & (uint)mask);
+            while (slots[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            slots[slot] = i + 1;
+        }
+
+        return (slots, words, flags);
+    }
+
+    /// <summary>The lexicon flags of <paramref name="word"/>, whose plain hash is <paramref name="hash"/>.</summary>
+    private static bool TryGetLexicon(ReadOnlySpan<char> word, uint hash, out Lex flags)
+    {
+        var (slots, words, all) = LexiconTable;
+        var mask = slots.Length - 1;
+        var slot = (int)(FeatureHash.Mix(hash) & (uint)mask);
+        while (slots[slot] is var at && at != 0)
+        {
+            if (word.SequenceEqual(words[at - 1]))
+            {
+                flags = all[at - 1];
+                return true;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+
+        flags = Lex.None;
+        return false;
+    }
 
     private readonly int[] _cueIndex;
     /// <summary>The top slots of the space are reserved for cues, so an n-gram never shares a slot with one.</summary>
@@ -266,15 +312,19 @@ public sealed class SentenceFeaturizer
     {
         builder.Clear();
         var rented = text.Length <= 512 ? null : ArrayPool<char>.Shared.Rent(text.Length);
-        var rentedTokens = text.Length <= 256 ? null : ArrayPool<int>.Shared.Rent(text.Length * 2 + 4);
+        var rentedTokens = text.Length <= 256 ? null : ArrayPool<int>.Shared.Rent(text.Length * 3 + 4);
         try
         {
             Span<char> norm = rented ?? stackalloc char[text.Length];
             norm = norm[..text.Length];
-            Span<int> tokens = rentedTokens ?? stackalloc int[text.Length * 2 + 4];
+            Span<int> tokens = rentedTokens ?? stackalloc int[text.Length * 3 + 4];
             var surface = Normalize(text, norm);
             var tokenCount = Tokenize(norm, tokens);
-            AddWords(norm, tokens, tokenCount, builder);
+
+            // The words' plain hashes (for the vector table) are taken in the pass that hashes the n-grams;
+            // the token buffer has room for them after the (start, length) pairs.
+            var plain = MemoryMarshal.Cast<int, uint>(tokens.Slice(tokenCount * 2, tokenCount));
+            AddWords(norm, tokens, tokenCount, plain, builder);
             builder.EndBlock(normalize: true);
             if (Options.CharMin > 0)
             {
@@ -282,11 +332,11 @@ public sealed class SentenceFeaturizer
                 builder.EndBlock(normalize: true);
             }
 
-            AddCues(norm, tokens, tokenCount, surface, context, builder);
+            AddCues(norm, tokens, tokenCount, plain, surface, context, builder);
             builder.EndBlock(normalize: false);
             if (_vectors is not null)
             {
-                AddVectors(norm, tokens, tokenCount, builder);
+                AddVectors(norm, tokens, tokenCount, plain, builder);
             }
         }
         finally
@@ -448,7 +498,9 @@ public sealed class SentenceFeaturizer
                 while (i < norm.Length)
                 {
                     var d = norm[i];
-                    if (char.IsLetterOrDigit(d) || CharUnicodeInfo.GetUnicodeCategory(d) == UnicodeCategory.NonSpacingMark)
+
+                    // No non-spacing mark lies below U+0300, so ASCII punctuation skips the category lookup.
+                    if (char.IsLetterOrDigit(d) || (d >= '\u0300' && CharUnicodeInfo.GetUnicodeCategory(d) == UnicodeCategory.NonSpacingMark))
                     {
                         i++;
                     }
@@ -480,33 +532,53 @@ public sealed class SentenceFeaturizer
         return count;
     }
 
-    private void AddWords(ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, FeatureVectorBuilder builder)
+    private void AddWords(ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, Span<uint> plain, FeatureVectorBuilder builder)
     {
         var unigram = FeatureHash.Add(FeatureHash.Offset, 'w');
         var bigram = FeatureHash.Add(FeatureHash.Offset, 'b');
+        var bigrams = Options.WordBigrams && count > 0;
+        var naming = builder.Names is not null;
         ReadOnlySpan<char> previous = "<s>";
+
+        // The bigram hash of (previous, word) starts with the hash of "b" + previous + " ", carried over from
+        // the previous word, so each word is hashed twice (unigram, bigram prefix) rather than three times.
+        var prefix = FeatureHash.Add(FeatureHash.Add(bigram, previous), ' ');
+        var next = prefix;
         for (var t = 0; t <= count; t++)
         {
             var word = t < count ? norm.Slice(tokens[t * 2], tokens[t * 2 + 1]) : "</s>";
             if (t < count)
             {
-                var index = IndexOf(FeatureHash.Add(unigram, word));
+                // Three independent FNV-1a chains in one pass over the word: unigram, plain (vectors) and the
+                // next bigram's prefix.
+                uint hu = unigram, hp = FeatureHash.Offset, hb = bigram;
+                foreach (var ch in word)
+                {
+                    hu = FeatureHash.Add(hu, ch);
+                    hp = FeatureHash.Add(hp, ch);
+                    hb = FeatureHash.Add(hb, ch);
+                }
+
+                plain[t] = hp;
+                next = FeatureHash.Add(hb, ' ');
+                var index = IndexOf(hu);
                 builder.Add(index);
-                if (builder.WantsName(index))
+                if (naming && builder.WantsName(index))
                 {
                     builder.Names![index] = "word:" + word.ToString();
                 }
             }
 
-            if (Options.WordBigrams && count > 0)
+            if (bigrams)
             {
-                var h = FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(bigram, previous), ' '), word);
-                var index = IndexOf(h);
+                var index = IndexOf(FeatureHash.Add(prefix, word));
                 builder.Add(index);
-                if (builder.WantsName(index))
+                if (naming && builder.WantsName(index))
                 {
                     builder.Names![index] = "bigram:" + previous.ToString() + " " + word.ToString();
                 }
+
+                prefix = next;
             }
 
             previous = word;
@@ -519,7 +591,7 @@ public sealed class SentenceFeaturizer
     /// sentences of similar wording. Words with digits are left out (the text has them folded to 0); a word
     /// with an apostrophe the table lacks is looked up in GloVe's split (<c>do n't</c>, <c>people 's</c>).
     /// </summary>
-    private void AddVectors(ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, FeatureVectorBuilder builder)
+    private void AddVectors(ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, ReadOnlySpan<uint> plain, FeatureVectorBuilder builder)
     {
         var vectors = _vectors!;
         Span<float> sum = vectors.Dimension <= 512 ? stackalloc float[vectors.Dimension] : new float[vectors.Dimension];
@@ -532,7 +604,7 @@ public sealed class SentenceFeaturizer
                 continue;
             }
 
-            if (vectors.TryAddTo(word, sum))
+            if (vectors.TryAddTo(word, plain[t], sum))
             {
                 found++;
                 continue;
@@ -581,44 +653,97 @@ public sealed class SentenceFeaturizer
     {
         var seed = FeatureHash.Add(FeatureHash.Offset, 'c');
         int min = Options.CharMin, max = Options.CharMax;
+        var naming = builder.Names is not null;
+
+        // Each word is copied once between boundary spaces, so the n-gram loops read plain chars instead of
+        // testing for the word's ends at every step.
+        var longest = 0;
         for (var t = 0; t < count; t++)
         {
-            var word = norm.Slice(tokens[t * 2], tokens[t * 2 + 1]);
-            if (!char.IsLetterOrDigit(word[0]))
-            {
-                continue;
-            }
+            longest = Math.Max(longest, tokens[t * 2 + 1]);
+        }
 
-            var padded = word.Length + 2;
-            for (var i = 0; i + min <= padded; i++)
+        var rented = longest + 2 <= 256 ? null : ArrayPool<char>.Shared.Rent(longest + 2);
+        Span<char> buffer = rented ?? stackalloc char[256];
+        Span<int> found = stackalloc int[64];
+        try
+        {
+            for (var t = 0; t < count; t++)
             {
-                var h = seed;
-                for (var n = 1; n <= max && i + n <= padded; n++)
+                var word = norm.Slice(tokens[t * 2], tokens[t * 2 + 1]);
+                if (!char.IsLetterOrDigit(word[0]))
                 {
-                    var j = i + n - 1;
-                    h = FeatureHash.Add(h, j == 0 || j == padded - 1 ? ' ' : word[j - 1]);
-                    if (n >= min)
-                    {
-                        var index = IndexOf(h);
-                        builder.Add(index);
-                        if (builder.WantsName(index))
-                        {
-                            var chars = new char[n];
-                            for (var k = 0; k < n; k++)
-                            {
-                                var p = i + k;
-                                chars[k] = p == 0 || p == padded - 1 ? '_' : word[p - 1];
-                            }
+                    continue;
+                }
 
-                            builder.Names![index] = "char:" + new string(chars);
+                var padded = buffer[..(word.Length + 2)];
+                padded[0] = ' ';
+                word.CopyTo(padded[1..]);
+                padded[^1] = ' ';
+                if (naming)
+                {
+                    AddCharsNamed(padded, seed, min, max, builder);
+                    continue;
+                }
+
+                // The word's n-gram indexes are computed first (independent hash chains the CPU overlaps),
+                // then added in the same order as one n-gram at a time would.
+                var k = 0;
+                for (var i = 0; i + min <= padded.Length; i++)
+                {
+                    var h = seed;
+                    var end = Math.Min(max, padded.Length - i);
+                    for (var n = 1; n <= end; n++)
+                    {
+                        h = FeatureHash.Add(h, padded[i + n - 1]);
+                        if (n >= min)
+                        {
+                            found[k++] = IndexOf(h);
+                            if (k == found.Length)
+                            {
+                                builder.AddAll(found);
+                                k = 0;
+                            }
                         }
+                    }
+                }
+
+                builder.AddAll(found[..k]);
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The n-grams of one padded word, one at a time, naming each new slot (training).</summary>
+    private void AddCharsNamed(ReadOnlySpan<char> padded, uint seed, int min, int max, FeatureVectorBuilder builder)
+    {
+        for (var i = 0; i + min <= padded.Length; i++)
+        {
+            var h = seed;
+            var end = Math.Min(max, padded.Length - i);
+            for (var n = 1; n <= end; n++)
+            {
+                h = FeatureHash.Add(h, padded[i + n - 1]);
+                if (n >= min)
+                {
+                    var index = IndexOf(h);
+                    builder.Add(index);
+                    if (builder.WantsName(index))
+                    {
+                        builder.Names![index] = "char:" + padded.Slice(i, n).ToString().Replace(' ', '_');
                     }
                 }
             }
         }
     }
 
-    private void AddCues(ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, Surface surface, in SentenceContext context, FeatureVectorBuilder builder)
+    private void AddCues(ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, ReadOnlySpan<uint> plain, Surface surface, in SentenceContext context, FeatureVectorBuilder builder)
     {
         var lex = Lex.None;
         var evaluative = 0;
@@ -636,7 +761,7 @@ public sealed class SentenceFeaturizer
                     digits = true;
                 }
 
-                if (LexiconSpan.TryGetValue(word, out var flags))
+                if (TryGetLexicon(word, plain[t], out var flags))
                 {
                     lex |= flags;
                     if ((flags & Lex.Evaluative) != 0)

@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -31,7 +33,9 @@ public sealed class WordVectors
     public const string DefaultResource = "ArgMiner.Models.word-vectors.model";
 
     private readonly string[] _words;
-    private readonly int[] _slots;
+
+    /// <summary>Per slot: the word's mixed hash in the high half, its number + 1 in the low half (0: empty).</summary>
+    private readonly ulong[] _slots;
     private readonly float[] _floats;
     private readonly byte[] _bytes;
 
@@ -40,14 +44,17 @@ public sealed class WordVectors
         // An open-addressing table of word numbers keyed by the word's FNV-1a hash: several times faster on a
         // span than a FrozenDictionary's alternate lookup, and the lookup is the featurizer's hot path.
         _words = words;
-        _slots = new int[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, words.Length * 2))];
+        // Each slot keeps the word's full hash beside its number, so a probe passing other words' slots
+        // compares hashes in the table instead of fetching their strings.
+        _slots = new ulong[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, words.Length * 2))];
         var mask = _slots.Length - 1;
         for (var i = 0; i < words.Length; i++)
         {
-            var slot = (int)(FeatureHash.Mix(FeatureHash.Add(FeatureHash.Offset, words[i])) & (uint)mask);
+            var mixed = FeatureHash.Mix(FeatureHash.Add(FeatureHash.Offset, words[i]));
+            var slot = (int)(mixed & (uint)mask);
             while (_slots[slot] != 0)
             {
-                if (string.Equals(_words[_slots[slot] - 1], words[i], StringComparison.Ordinal))
+                if (string.Equals(_words[(int)(uint)_slots[slot] - 1], words[i], StringComparison.Ordinal))
                 {
                     // The first (most frequent) spelling wins when a source lists a word twice.
                     goto next;
@@ -56,7 +63,7 @@ public sealed class WordVectors
                 slot = (slot + 1) & mask;
             }
 
-            _slots[slot] = i + 1;
+            _slots[slot] = ((ulong)mixed << 32) | (uint)(i + 1);
         next:;
         }
         _bytes = bytes;
@@ -94,39 +101,57 @@ public sealed class WordVectors
     /// Adds the vector of <paramref name="word"/> (an exact, lower-case key) to <paramref name="sum"/>;
     /// false when the table does not hold the word.
     /// </summary>
-    public bool TryAddTo(ReadOnlySpan<char> word, Span<float> sum)
+    public bool TryAddTo(ReadOnlySpan<char> word, Span<float> sum) => TryAddTo(word, FeatureHash.Add(FeatureHash.Offset, word), sum);
+
+    /// <summary>
+    /// <see cref="TryAddTo(ReadOnlySpan{char}, Span{float})"/> with the word's unmixed FNV-1a hash
+    /// (<c>FeatureHash.Add(FeatureHash.Offset, word)</c>) already computed, as the featurizer does in the pass
+    /// that hashes its n-grams.
+    /// </summary>
+    internal bool TryAddTo(ReadOnlySpan<char> word, uint hash, Span<float> sum)
     {
-        var i = IndexOf(word);
+        var i = IndexOf(word, hash);
         if (i < 0)
         {
             return false;
         }
 
         var row = _floats.AsSpan(i * Dimension, Dimension);
+        if (sum.Length < row.Length)
+        {
+            throw new ArgumentException($"the sum has {sum.Length} values, the vectors {row.Length}", nameof(sum));
+        }
+
+        // Element by element, so the result is the same whatever the vector width; the lengths were checked.
+        ref var s0 = ref MemoryMarshal.GetReference(sum);
+        ref var r0 = ref MemoryMarshal.GetReference(row);
         var j = 0;
         if (Vector.IsHardwareAccelerated)
         {
             for (; j <= row.Length - Vector<float>.Count; j += Vector<float>.Count)
             {
-                (new Vector<float>(sum[j..]) + new Vector<float>(row[j..])).CopyTo(sum[j..]);
+                ref var at = ref Unsafe.Add(ref s0, j);
+                Vector.StoreUnsafe(Vector.LoadUnsafe(ref at) + Vector.LoadUnsafe(ref Unsafe.Add(ref r0, j)), ref at);
             }
         }
 
         for (; j < row.Length; j++)
         {
-            sum[j] += row[j];
+            Unsafe.Add(ref s0, j) += Unsafe.Add(ref r0, j);
         }
 
         return true;
     }
 
-    private int IndexOf(ReadOnlySpan<char> word)
+    private int IndexOf(ReadOnlySpan<char> word, uint hash)
     {
         var mask = _slots.Length - 1;
-        var slot = (int)(FeatureHash.Mix(FeatureHash.Add(FeatureHash.Offset, word)) & (uint)mask);
-        while (_slots[slot] is var at && at != 0)
+        var mixed = FeatureHash.Mix(hash);
+        var slot = (int)(mixed & (uint)mask);
+        while (_slots[slot] is var entry && entry != 0)
         {
-            if (word.SequenceEqual(_words[at - 1]))
+            var at = (int)(uint)entry;
+            if ((uint)(entry >> 32) == mixed && word.SequenceEqual(_words[at - 1]))
             {
                 return at - 1;
             }

@@ -126,32 +126,6 @@ public class ClassifierBenchmarks
             return rows;
         }
 
-        return Synthetic(count);
-    }
-
-    /// <summary>Deterministic synthetic sentences with the surface cues of each label.</summary>
-    internal static List<LabelledSentence> Synthetic(int count)
-    {
-        var random = new Random(42);
-        string[] nouns = ["government", "militias", "withdrawal", "economy", "council", "voters", "budget", "troops", "ministry", "reform", "prices", "schools", "court", "election", "hospital"];
-        string[] names = ["Reuters", "the UN", "Senator Whitcombe", "the ministry", "Baghdad", "the central bank", "Dr. Okafor", "the Pentagon"];
-        string[] verbs = ["risks", "will weaken", "must protect", "should reform", "undermines", "could destabilise", "is failing", "ignores"];
-        string[] feelings = ["I love this piece", "What a brilliant article", "Thank you for writing this", "I am so tired of this nonsense", "Great read", "This made me angry"];
-        var rows = new List<LabelledSentence>(count);
-        for (var i = 0; i < count; i++)
-        {
-            string N() => nouns[random.Next(nouns.Length)];
-            var kind = i % 4;
-            var text = kind switch
-            {
-                0 => $"The {N()} {verbs[random.Next(verbs.Length)]} the {N()} and the {N()}.",
-                1 => $"In {2000 + random.Next(26)}, {names[random.Next(names.Length)]} reported that {random.Next(2, 5000)} {N()} were affected, up {random.Next(1, 90)} percent.",
-                2 => $"{feelings[random.Next(feelings.Length)]}, the {N()} part especially{(random.Next(2) == 0 ? "!" : ".")}",
-                _ => $"{char.ToUpperInvariant(N()[0])}{N()[1..]} and the {N()}",
-            };
-            rows.Add(new LabelledSentence(text, SentenceLabels.All[kind]) { Doc = "doc" + (i / 20).ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        }
-
-        return rows;
+        return SyntheticSentences.Generate(count);
     }
 }

@@ -26,32 +26,6 @@ public sealed class SdcaTests : IDisposable
 
     private static SentenceClassifierTrainerOptions Sdca(double l2 = 1e-3) => TinyData.Options(l2) with { Optimizer = SentenceOptimizer.Sdca, SdcaTolerance = 1e-6, MaxIterations = 500 };
 
-    /// <summary>Deterministic news-like sentences with the surface cues of each label (invented templates), split by document.</summary>
-    private static List<LabelledSentence> Synthetic(int count, int seed)
-    {
-        var random = new Random(seed);
-        string[] nouns = ["government", "militias", "economy", "council", "voters", "budget", "troops", "ministry", "reform", "prices", "schools", "court", "hospital"];
-        string[] names = ["Reuters", "the UN", "the ministry", "the central bank", "the Pentagon", "the census bureau"];
-        string[] verbs = ["risks", "will weaken", "must protect", "should reform", "undermines", "could destabilise", "is failing"];
-        string[] feelings = ["I love this piece", "What a brilliant article", "Thank you for writing this", "I am so tired of this nonsense", "Great read", "This made me angry"];
-        var rows = new List<LabelledSentence>(count);
-        for (var i = 0; i < count; i++)
-        {
-            string N() => nouns[random.Next(nouns.Length)];
-            var kind = i % 4;
-            var text = kind switch
-            {
-                0 => $"The {N()} {verbs[random.Next(verbs.Length)]} the {N()} and the {N()}.",
-                1 => $"In {2000 + random.Next(26)}, {names[random.Next(names.Length)]} reported that {random.Next(2, 5000)} {N()} were affected.",
-                2 => $"{feelings[random.Next(feelings.Length)]}, the {N()} part especially{(random.Next(2) == 0 ? "!" : ".")}",
-                _ => $"{char.ToUpperInvariant(N()[0])}{N()[1..]} and the {N()}",
-            };
-            rows.Add(new LabelledSentence(text, SentenceLabels.All[kind]) { Doc = "doc" + (i / 10).ToString(CultureInfo.InvariantCulture) });
-        }
-
-        return rows;
-    }
-
     [Fact]
     public void GivenTheSameDataAndSeed_WhenSdcaTrainsTwice_ThenTheFilesAreByteIdentical_AndAnotherSeedShufflesDifferently()
     {
@@ -72,7 +46,7 @@ public sealed class SdcaTests : IDisposable
     [Fact]
     public void GivenSyntheticData_WhenSdcaAndLbfgsTrain_ThenTheyReachTheSameObjectiveAndAgreeOnHeldOutSentences()
     {
-        var all = Synthetic(480, seed: 3);
+        var all = ArgMiner.Benchmarks.SyntheticSentences.Generate(480, seed: 3, perDocument: 10);
         var train = all.Where(r => int.Parse(r.Doc![3..], CultureInfo.InvariantCulture) % 4 != 0).ToList();
         var test = all.Where(r => int.Parse(r.Doc![3..], CultureInfo.InvariantCulture) % 4 == 0).Select(r => r.Text).Concat(Probes).ToList();
         var lbfgs = new SentenceClassifierTrainer(TinyData.Options(1e-3) with { GradientTolerance = 1e-7 }).Fit(train);

@@ -111,10 +111,29 @@ internal static class ClassifyCommand
         return 6;
     }
 
+    /// <summary>The label with the highest probability (the first of equals).</summary>
+    private static int Best(ReadOnlySpan<double> p)
+    {
+        var best = 0;
+        for (var k = 1; k < p.Length; k++)
+        {
+            if (p[k] > p[best])
+            {
+                best = k;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Whether a text cell can be written as it is: no quoting needed and no formula guard (<see cref="ClassifierCli.Cell"/>).</summary>
+    private static bool IsPlainCell(ReadOnlySpan<char> text) =>
+        text.Length == 0 || (text[0] is not ('=' or '+' or '-' or '@') && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1]) && text.IndexOfAny(",\"\r\n") < 0);
+
     /// <summary>Appends the text cell without allocating when it needs neither quoting nor a formula guard.</summary>
     private static void AppendCell(StringBuilder line, string text)
     {
-        if (text.Length == 0 || (text[0] is not ('=' or '+' or '-' or '@') && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1]) && text.AsSpan().IndexOfAny(",\"\r\n") < 0))
+        if (IsPlainCell(text))
         {
             line.Append(text);
         }
@@ -258,17 +277,9 @@ internal static class ClassifyCommand
     {
         Span<double> p = stackalloc double[4];
         classifier.PredictInto(text, default, builder, p);
-        var best = 0;
-        for (var k = 1; k < 4; k++)
-        {
-            if (p[k] > p[best])
-            {
-                best = k;
-            }
-        }
+        var best = Best(p);
 
-        var plain = text.Length == 0 || (text[0] is not ('=' or '+' or '-' or '@') && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1]) && text.IndexOfAny(",\"\r\n") < 0);
-        var cell = plain ? text : ClassifierCli.Cell(text.ToString()).AsSpan();
+        var cell = IsPlainCell(text) ? text : ClassifierCli.Cell(text.ToString()).AsSpan();
         var label = SentenceLabels.All[best];
 
         // Cell, label and five probabilities of at most 32 chars each, with separators.
@@ -300,14 +311,7 @@ internal static class ClassifyCommand
     {
         Span<double> p = stackalloc double[4];
         classifier.PredictInto(text, context, builder, p);
-        var best = 0;
-        for (var k = 1; k < 4; k++)
-        {
-            if (p[k] > p[best])
-            {
-                best = k;
-            }
-        }
+        var best = Best(p);
 
         line.Clear();
         AppendCell(line, text);

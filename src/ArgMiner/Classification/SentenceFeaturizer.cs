@@ -680,14 +680,10 @@ public sealed class SentenceFeaturizer
                 padded[0] = ' ';
                 word.CopyTo(padded[1..]);
                 padded[^1] = ' ';
-                if (naming)
-                {
-                    AddCharsNamed(padded, seed, min, max, builder);
-                    continue;
-                }
 
                 // The word's n-gram indexes are computed first (independent hash chains the CPU overlaps),
-                // then added in the same order as one n-gram at a time would.
+                // then added in the same order as one n-gram at a time would. Training, which names each new
+                // slot, adds them one at a time.
                 var k = 0;
                 for (var i = 0; i + min <= padded.Length; i++)
                 {
@@ -698,7 +694,19 @@ public sealed class SentenceFeaturizer
                         h = FeatureHash.Add(h, padded[i + n - 1]);
                         if (n >= min)
                         {
-                            found[k++] = IndexOf(h);
+                            var index = IndexOf(h);
+                            if (naming)
+                            {
+                                builder.Add(index);
+                                if (builder.WantsName(index))
+                                {
+                                    builder.Names![index] = "char:" + padded.Slice(i, n).ToString().Replace(' ', '_');
+                                }
+
+                                continue;
+                            }
+
+                            found[k++] = index;
                             if (k == found.Length)
                             {
                                 builder.AddAll(found);
@@ -716,29 +724,6 @@ public sealed class SentenceFeaturizer
             if (rented is not null)
             {
                 ArrayPool<char>.Shared.Return(rented);
-            }
-        }
-    }
-
-    /// <summary>The n-grams of one padded word, one at a time, naming each new slot (training).</summary>
-    private void AddCharsNamed(ReadOnlySpan<char> padded, uint seed, int min, int max, FeatureVectorBuilder builder)
-    {
-        for (var i = 0; i + min <= padded.Length; i++)
-        {
-            var h = seed;
-            var end = Math.Min(max, padded.Length - i);
-            for (var n = 1; n <= end; n++)
-            {
-                h = FeatureHash.Add(h, padded[i + n - 1]);
-                if (n >= min)
-                {
-                    var index = IndexOf(h);
-                    builder.Add(index);
-                    if (builder.WantsName(index))
-                    {
-                        builder.Names![index] = "char:" + padded.Slice(i, n).ToString().Replace(' ', '_');
-                    }
-                }
             }
         }
     }

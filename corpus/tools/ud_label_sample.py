@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Select the UD English EWT train sentences the project labels by its guidelines, and split them into
+labelling chunks (kept OUTSIDE the repository: the sentences are not ours to copy).
+
+Usage: python3 corpus/tools/ud_label_sample.py ../shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu OUTDIR [CHUNKS]
+
+Selection (deterministic):
+- every weblog and newsgroup document (the blog and forum prose the model had not seen);
+- reviews, answers and email (reader-comment-like prose): whole documents in ascending order of the
+  SHA-256 of their doc id, until at least PER_GENRE sentences of that genre are taken.
+
+Rows are the sentence's 1-based position in the CoNLL-U file: the `row` of an overlay
+(`--data FILE.conllu#labels=corpus/external/ud-ewt-train.labels`).
+Writes OUTDIR/chunk-K.tsv (row, doc, genre, text), documents kept whole, genres spread across chunks,
+and OUTDIR/selection.tsv (row, doc, genre, heldout) where heldout marks the documents kept out of
+training for evaluation: per genre, whole documents in ascending order of the SHA-256 of their doc id
+until at least a quarter of that genre's selected sentences are held out.
+"""
+import hashlib
+import os
+import sys
+
+PER_GENRE = 260
+FULL_GENRES = ("weblog", "newsgroup")
+SAMPLED_GENRES = ("reviews", "answers", "email")
+
+
+def read_sentences(path):
+    """Yields (row, doc, text) for every sentence of a CoNLL-U file."""
+    row = 0
+    doc = None
+    text = None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("# newdoc id = "):
+                doc = line[len("# newdoc id = "):].strip()
+            elif line.startswith("# text = "):
+                text = line[len("# text = "):]
+            elif line == "":
+                if text is not None:
+                    row += 1
+                    yield row, doc, text
+                text = None
+    if text is not None:
+        yield row + 1, doc, text
+
+
+def digest(doc):
+    return hashlib.sha256(doc.encode("utf-8")).hexdigest()
+
+
+def main(conllu, outdir, chunks=4):
+    docs = {}
+    order = []
+    for row, doc, text in read_sentences(conllu):
+        if doc not in docs:
+            docs[doc] = []
+            order.append(doc)
+        docs[doc].append((row, text))
+
+    def genre(doc):
+        return doc.split("-")[0]
+
+    chosen = [d for d in order if genre(d) in FULL_GENRES]
+    for g in SAMPLED_GENRES:
+        taken = 0
+        for d in sorted((d for d in order if genre(d) == g), key=digest):
+            if taken >= PER_GENRE:
+                break
+            chosen.append(d)
+            taken += len(docs[d])
+    chosen.sort(key=lambda d: docs[d][0][0])
+
+    os.makedirs(outdir, exist_ok=True)
+    # Spread documents over chunks greedily by size (largest first), so chunks are balanced and mixed.
+    sizes = [0] * chunks
+    assignment = {}
+    for d in sorted(chosen, key=lambda d: (-len(docs[d]), docs[d][0][0])):
+        k = min(range(chunks), key=lambda i: (sizes[i], i))
+        assignment[d] = k
+        sizes[k] += len(docs[d])
+    heldout = set()
+    for g in FULL_GENRES + SAMPLED_GENRES:
+        of_genre = [d for d in chosen if genre(d) == g]
+        total = sum(len(docs[d]) for d in of_genre)
+        held = 0
+        for d in sorted(of_genre, key=digest):
+            if held * 4 >= total:
+                break
+            heldout.add(d)
+            held += len(docs[d])
+    files = [open(os.path.join(outdir, f"chunk-{k}.tsv"), "w", encoding="utf-8") for k in range(chunks)]
+    with open(os.path.join(outdir, "selection.tsv"), "w", encoding="utf-8") as sel:
+        sel.write("row\tdoc\tgenre\theldout\n")
+        for f in files:
+            f.write("row\tdoc\tgenre\ttext\n")
+        for d in chosen:
+            held = d in heldout
+            for row, text in docs[d]:
+                files[assignment[d]].write(f"{row}\t{d}\t{genre(d)}\t{text}\n")
+                sel.write(f"{row}\t{d}\t{genre(d)}\t{int(held)}\n")
+    for f in files:
+        f.close()
+    print("chunks:", sizes, "total:", sum(sizes))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 4)

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ArgMiner.Classification;
 using ArgMiner.Models;
+using ArgMiner.Training.Classification;
 
 namespace ArgMiner.Cli.Commands;
 
@@ -18,11 +19,11 @@ internal static class TrainCommand
         var doc = ClassifierCli.DocColumn();
         var map = ClassifierCli.MapOption();
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds (documents stay in one fold); 0 skips cross-validation", DefaultValueFactory = _ => 5 };
-        var seed = new Option<int>("--seed") { Description = "Seed for the fold assignment", DefaultValueFactory = _ => 1 };
-        var l2 = new Option<double>("--l2") { Description = "L2 penalty", DefaultValueFactory = _ => new SentenceClassifierTrainerOptions().L2 };
-        var l1 = new Option<double>("--l1") { Description = "L1 penalty (OWL-QN): zeroes weak weights, smaller model", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Seed of ML.NET's context: fold assignment and SDCA's row order", DefaultValueFactory = _ => 1 };
+        var l2 = new Option<double>("--l2") { Description = "L2 penalty (ML.NET L2Regularization)", DefaultValueFactory = _ => new SentenceClassifierTrainerOptions().L2 };
+        var l1 = new Option<double>("--l1") { Description = "L1 penalty (ML.NET L1Regularization, lbfgs only): zeroes weak weights, smaller model", DefaultValueFactory = _ => 0 };
         var iterations = new Option<int>("--max-iterations") { Description = "Most L-BFGS iterations (SDCA: passes over the data)", DefaultValueFactory = _ => new SentenceClassifierTrainerOptions().MaxIterations };
-        var optimizer = new Option<string>("--optimizer") { Description = "lbfgs (default) or sdca (stochastic dual coordinate ascent, L2 only)", DefaultValueFactory = _ => "lbfgs" };
+        var optimizer = new Option<string>("--trainer") { Description = "The ML.NET trainer: lbfgs (LbfgsMaximumEntropy, the default) or sdca (SdcaMaximumEntropy, L2 only)", DefaultValueFactory = _ => "lbfgs" };
         var hashBits = new Option<int>("--hash-bits") { Description = "Hashed feature space size as a power of two", DefaultValueFactory = _ => new FeaturizerOptions().HashBits };
         var charMin = new Option<int>("--char-min") { Description = "Shortest character n-gram (0: none)", DefaultValueFactory = _ => new FeaturizerOptions().CharMin };
         var charMax = new Option<int>("--char-max") { Description = "Longest character n-gram", DefaultValueFactory = _ => new FeaturizerOptions().CharMax };
@@ -115,7 +116,7 @@ internal static class TrainCommand
                     ClassWeights = classWeights.Count == 0 ? null : classWeights,
                     DataSources = [.. parse.GetValue(data) ?? []],
                     Vectors = table,
-                    Optimizer = parse.GetValue(optimizer) switch { "lbfgs" => SentenceOptimizer.Lbfgs, "sdca" => SentenceOptimizer.Sdca, var other => throw new ArgumentOutOfRangeException(nameof(optimizer), $"--optimizer '{other}' is not lbfgs or sdca") },
+                    Trainer = parse.GetValue(optimizer) switch { "lbfgs" => SentenceTrainer.Lbfgs, "sdca" => SentenceTrainer.Sdca, var other => throw new ArgumentOutOfRangeException(nameof(optimizer), $"--trainer '{other}' is not lbfgs or sdca") },
                 };
                 options.Validate();
             }
@@ -139,7 +140,7 @@ internal static class TrainCommand
                 var watch = Stopwatch.StartNew();
                 try
                 {
-                    predictions = CrossValidation.OutOfFold(trainer, rows, k, options.Seed);
+                    predictions = CrossValidation.OutOfFold(trainer, rows, k);
                 }
                 catch (ArgumentException ex)
                 {
@@ -183,7 +184,17 @@ internal static class TrainCommand
             }
 
             var fit = Stopwatch.StartNew();
-            var model = trainer.Fit(rows);
+            SentenceClassifier model;
+            try
+            {
+                model = trainer.Fit(rows);
+            }
+            catch (ArgumentException ex)
+            {
+                stderr.WriteLine($"argminer: {ex.Message.Split(" (Parameter", 2)[0]}");
+                return CommandLine.Failed;
+            }
+
             stdout.WriteLine($"trained on all {rows.Count} sentences in {fit.Elapsed.TotalSeconds:0.0} s");
             var card = model.Card;
             card["taggedFeatures"] = tag;

@@ -353,6 +353,28 @@ public sealed class SentenceFeaturizer
         }
     }
 
+    /// <summary>
+    /// Readable names of the slots <paramref name="sentences"/> fill, and of every cue slot: what a trained model
+    /// keeps to explain itself (with hashing, a slot is named by the first n-gram seen in it).
+    /// </summary>
+    public Dictionary<int, string> NameFeatures(IEnumerable<(string Text, SentenceContext Context)> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var names = new Dictionary<int, string>();
+        var builder = new FeatureVectorBuilder(names);
+        foreach (var (text, context) in sentences)
+        {
+            Featurize(text, context, builder);
+        }
+
+        foreach (var (index, name) in CueSlots())
+        {
+            names.TryAdd(index, name);
+        }
+
+        return names;
+    }
+
     /// <summary>The readable name of a linguistic cue feature's slot, for tests and explanations.</summary>
     internal int CueIndex(string name) => _cueIndex[Array.IndexOf(CueNames, name)];
 

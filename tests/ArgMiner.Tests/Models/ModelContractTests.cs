@@ -24,7 +24,7 @@ public sealed class ModelContractTests
             var options = kind switch
             {
                 "sentence-classifier+vectors" => TinyData.Options() with { Vectors = TinyVectors.Create() },
-                "sentence-classifier-sdca" => TinyData.Options() with { Optimizer = SentenceOptimizer.Sdca },
+                "sentence-classifier-sdca" => TinyData.Options() with { Trainer = SentenceTrainer.Sdca },
                 _ => TinyData.Options(),
             };
             classifier(new(

@@ -23,6 +23,7 @@ internal static class TrainCommand
         var l2 = new Option<double>("--l2") { Description = "L2 penalty (ML.NET L2Regularization)", DefaultValueFactory = _ => new SentenceClassifierTrainerOptions().L2 };
         var l1 = new Option<double>("--l1") { Description = "L1 penalty (ML.NET L1Regularization, lbfgs only): zeroes weak weights, smaller model", DefaultValueFactory = _ => 0 };
         var iterations = new Option<int>("--max-iterations") { Description = "Most L-BFGS iterations (SDCA: passes over the data)", DefaultValueFactory = _ => new SentenceClassifierTrainerOptions().MaxIterations };
+        var tolerance = new Option<double?>("--tolerance") { Description = "When training stops: L-BFGS's optimization tolerance (default 1e-7) or SDCA's duality-gap tolerance (default 0.01)" };
         var optimizer = new Option<string>("--trainer") { Description = "The ML.NET trainer: lbfgs (LbfgsMaximumEntropy, the default) or sdca (SdcaMaximumEntropy, L2 only)", DefaultValueFactory = _ => "lbfgs" };
         var hashBits = new Option<int>("--hash-bits") { Description = "Hashed feature space size as a power of two", DefaultValueFactory = _ => new FeaturizerOptions().HashBits };
         var charMin = new Option<int>("--char-min") { Description = "Shortest character n-gram (0: none)", DefaultValueFactory = _ => new FeaturizerOptions().CharMin };
@@ -37,7 +38,7 @@ internal static class TrainCommand
         var predictionsOut = new Option<string>("--predictions") { Description = "Write the cross-validated (out-of-fold) predictions to this CSV, for error analysis" };
         var command = new Command("train", "Train the claim/evidence/opinion/other sentence classifier: cross-validated metrics, then a model trained on all the data.")
         {
-            data, output, text, label, doc, map, folds, seed, l2, l1, iterations, optimizer, hashBits, charMin, charMax, cueWeight, balance, classWeight, vectors, vectorWeight, noTag, compare, predictionsOut,
+            data, output, text, label, doc, map, folds, seed, l2, l1, iterations, tolerance, optimizer, hashBits, charMin, charMax, cueWeight, balance, classWeight, vectors, vectorWeight, noTag, compare, predictionsOut,
         };
         command.SetAction(parse =>
         {
@@ -111,6 +112,7 @@ internal static class TrainCommand
                     L2 = parse.GetValue(l2),
                     L1 = parse.GetValue(l1),
                     MaxIterations = parse.GetValue(iterations),
+                    Tolerance = parse.GetValue(tolerance),
                     Seed = parse.GetValue(seed),
                     BalanceClasses = parse.GetValue(balance),
                     ClassWeights = classWeights.Count == 0 ? null : classWeights,

@@ -39,8 +39,8 @@ public sealed record SentenceClassifierTrainerOptions
     /// <summary>Most L-BFGS iterations; with SDCA, most passes over the data (0: ML.NET's default).</summary>
     public int MaxIterations { get; init; } = 250;
 
-    /// <summary>L-BFGS's <c>OptimizationTolerance</c>.</summary>
-    public double Tolerance { get; init; } = 1e-7;
+    /// <summary>L-BFGS's <c>OptimizationTolerance</c> or SDCA's <c>ConvergenceTolerance</c> (duality gap); null: 1e-7 for L-BFGS, 0.01 for SDCA.</summary>
+    public double? Tolerance { get; init; }
 
     /// <summary>Seed of ML.NET's context: cross-validation folds and SDCA's row order.</summary>
     public int Seed { get; init; } = 1;
@@ -126,6 +126,7 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
             L2Regularization = (float)Options.L2,
             L1Regularization = 0,
             MaximumNumberOfIterations = Options.MaxIterations == 0 ? null : Options.MaxIterations,
+            ConvergenceTolerance = (float)(Options.Tolerance ?? 0.01),
             NumberOfThreads = 1,
         }),
         _ => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
@@ -135,7 +136,7 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
             ExampleWeightColumnName = FeatureData.Weight,
             L2Regularization = (float)Options.L2,
             L1Regularization = (float)Options.L1,
-            OptimizationTolerance = (float)Options.Tolerance,
+            OptimizationTolerance = (float)(Options.Tolerance ?? 1e-7),
             MaximumNumberOfIterations = Options.MaxIterations == 0 ? int.MaxValue : Options.MaxIterations,
             NumberOfThreads = 1,
         }),

@@ -34,11 +34,12 @@ internal static class TrainCommand
         var compare = new Option<string>("--compare") { Description = "An older model to report side by side on the same test folds" };
         var vectors = new Option<string>("--vectors") { Description = "Word-vector table whose sentence average joins the features: a file made by 'argminer import-vectors', 'shipped' (the default: the table in models/word-vectors.model) or 'none'", DefaultValueFactory = _ => "shipped" };
         var vectorWeight = new Option<float>("--vector-weight") { Description = "Norm of the word-vector block (the n-gram blocks have norm 1)", DefaultValueFactory = _ => new FeaturizerOptions().VectorWeight };
+        var noSentiment = new Option<bool>("--no-sentiment") { Description = "Leave out the AFINN-165 sentiment cues (positive, negative, strong words)" };
         var noTag = new Option<bool>("--no-tag") { Description = "Train on the bare text: no entity types or number kinds (the default tags each sentence as 'run' does, so the tagged features get weights)" };
         var predictionsOut = new Option<string>("--predictions") { Description = "Write the cross-validated (out-of-fold) predictions to this CSV, for error analysis" };
         var command = new Command("train", "Train the claim/evidence/opinion/other sentence classifier: cross-validated metrics, then a model trained on all the data.")
         {
-            data, output, text, label, doc, map, folds, seed, l2, l1, iterations, tolerance, optimizer, hashBits, charMin, charMax, cueWeight, balance, classWeight, vectors, vectorWeight, noTag, compare, predictionsOut,
+            data, output, text, label, doc, map, folds, seed, l2, l1, iterations, tolerance, optimizer, hashBits, charMin, charMax, cueWeight, balance, classWeight, vectors, vectorWeight, noSentiment, noTag, compare, predictionsOut,
         };
         command.SetAction(parse =>
         {
@@ -104,6 +105,7 @@ internal static class TrainCommand
                     CharMax = parse.GetValue(charMax),
                     CueWeight = parse.GetValue(cueWeight),
                     VectorWeight = parse.GetValue(vectorWeight),
+                    Sentiment = !parse.GetValue(noSentiment),
                 };
                 _ = new SentenceFeaturizer(featurizer);
                 options = new SentenceClassifierTrainerOptions

@@ -1,3 +1,4 @@
+using ArgMiner.Text;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using ArgMiner.Classification;
@@ -156,6 +157,22 @@ public sealed class SentenceClassifierTests
         Assert.Equal(processed.Sentences.Length, processed.Labels.Length);
         Assert.All(processed.Labels, l => Assert.Contains(l.Label, SentenceLabels.All));
         Assert.Equal(processed.Labels, pipeline.Process(document).Labels, (a, b) => a.Label == b.Label && a.Probabilities.SequenceEqual(b.Probabilities));
+    }
+
+    [Fact]
+    public void GivenATitleTheModelCallsAClaim_WhenTheStageRuns_ThenTheTitleIsOtherAsTheGuidelinesRule()
+    {
+        const string title = "The council should reject the stadium deal";
+        var model = new SentenceClassifierTrainer(TinyData.Options()).Fit(TinyData.Rows());
+        Assert.NotEqual("other", model.Predict(title).Label);
+        var document = DocumentReaders.Compose("d1", "test", title, "The council should reject the stadium deal. In 2023, the city spent 4.2 million dollars.", []);
+        var processed = new TextPipeline([.. TextPipeline.CreateDefault().Stages, new SentenceClassifierStage(model)]).Process(document);
+        Assert.Equal(Section.Title, processed.Sentences[0].Section);
+        Assert.Equal("other", processed.Labels[0].Label);
+        Assert.Equal(1.0, processed.Labels[0].Probabilities[3]);
+        // The same words in the body are labelled by the model.
+        Assert.Equal(Section.Body, processed.Sentences[1].Section);
+        Assert.Equal(model.Predict(title + ".").Label, processed.Labels[1].Label);
     }
 
     [Fact]

@@ -7,7 +7,8 @@ WORKDIR holds what ud_label_sample.py wrote (selection.tsv, chunk-K.tsv) and the
 pass1/chunk-K.tsv and pass2/chunk-K.tsv (row, label) and adjudicated.tsv (row, label, note) for the rows the
 two passes disagree on. Writes, as `row,label,check` overlays (no sentence text):
 - ud-ewt-train.labels: the final labels of the training documents;
-- ud-ewt-train.heldout.labels: the final labels of the held-out documents (never trained on);
+- ud-ewt-train.heldout.labels: the final labels of the held-out documents (never trained on), and
+  ud-ewt-train.heldout-GENRE.labels: the same split by genre (weblog, newsgroup, email, reviews, answers);
 - ud-ewt-train.pass1.labels, ud-ewt-train.pass2.labels: the two passes, for the agreement figures.
 """
 import csv
@@ -40,9 +41,11 @@ def main(conllu, work, out):
     texts = {row: text for row, _, text in read_sentences(conllu)}
     selection = []
     heldout = set()
+    genre_of = {}
     with open(os.path.join(work, "selection.tsv"), encoding="utf-8") as f:
         for r in csv.DictReader(f, delimiter="\t"):
             selection.append(int(r["row"]))
+            genre_of[int(r["row"])] = r["genre"]
             if r["heldout"] in ("1", "True"):
                 heldout.add(int(r["row"]))
     selection.sort()
@@ -60,6 +63,9 @@ def main(conllu, work, out):
     missing = [r for r in selection if pass1[r] != pass2[r] and r not in adjudicated]
     write(os.path.join(out, "ud-ewt-train.labels"), [r for r in selection if r not in heldout], final, texts)
     write(os.path.join(out, "ud-ewt-train.heldout.labels"), [r for r in selection if r in heldout], final, texts)
+    for genre in sorted(set(genre_of.values())):
+        rows = [r for r in selection if r in heldout and genre_of[r] == genre]
+        write(os.path.join(out, f"ud-ewt-train.heldout-{genre}.labels"), rows, final, texts)
     write(os.path.join(out, "ud-ewt-train.pass1.labels"), selection, pass1, texts)
     write(os.path.join(out, "ud-ewt-train.pass2.labels"), selection, pass2, texts)
     agree = sum(pass1[r] == pass2[r] for r in selection)

@@ -23,8 +23,8 @@ internal static class TrainCommand
         var l2 = new Option<double>("--l2") { Description = "L2 penalty (ML.NET L2Regularization)", DefaultValueFactory = _ => new SentenceClassifierTrainerOptions().L2 };
         var l1 = new Option<double>("--l1") { Description = "L1 penalty (ML.NET L1Regularization, lbfgs only): zeroes weak weights, smaller model", DefaultValueFactory = _ => 0 };
         var iterations = new Option<int>("--max-iterations") { Description = "Most L-BFGS iterations (SDCA: passes over the data)", DefaultValueFactory = _ => new SentenceClassifierTrainerOptions().MaxIterations };
-        var tolerance = new Option<double?>("--tolerance") { Description = "When training stops: L-BFGS's optimization tolerance (default 1e-7) or SDCA's duality-gap tolerance (default 0.01)" };
-        var optimizer = new Option<string>("--trainer") { Description = "The ML.NET trainer: lbfgs (LbfgsMaximumEntropy, the default) or sdca (SdcaMaximumEntropy, L2 only)", DefaultValueFactory = _ => "lbfgs" };
+        var tolerance = new Option<double?>("--tolerance") { Description = "When training stops: SDCA's duality-gap tolerance (default 0.001) or L-BFGS's optimization tolerance (default 1e-7)" };
+        var optimizer = new Option<string>("--trainer") { Description = "The ML.NET trainer: sdca (SdcaMaximumEntropy, the default, L2 only) or lbfgs (LbfgsMaximumEntropy, L1 and L2; slower, wants --l2 near 1)", DefaultValueFactory = _ => "sdca" };
         var hashBits = new Option<int>("--hash-bits") { Description = "Hashed feature space size as a power of two", DefaultValueFactory = _ => new FeaturizerOptions().HashBits };
         var charMin = new Option<int>("--char-min") { Description = "Shortest character n-gram (0: none)", DefaultValueFactory = _ => new FeaturizerOptions().CharMin };
         var charMax = new Option<int>("--char-max") { Description = "Longest character n-gram", DefaultValueFactory = _ => new FeaturizerOptions().CharMax };

@@ -14,11 +14,15 @@ namespace ArgMiner.Training.Classification;
 /// <summary>The ML.NET trainer behind <see cref="SentenceClassifierTrainer"/>.</summary>
 public enum SentenceTrainer
 {
-    /// <summary>ML.NET's <c>LbfgsMaximumEntropy</c> (multinomial logistic regression by L-BFGS, L1 and L2): the default.</summary>
-    Lbfgs,
-
-    /// <summary>ML.NET's <c>SdcaMaximumEntropy</c> (the same model class by stochastic dual coordinate ascent, L2).</summary>
+    /// <summary>
+    /// ML.NET's <c>SdcaMaximumEntropy</c> (multinomial logistic regression by stochastic dual coordinate ascent,
+    /// L2): the default. Chosen by cross-validation on the real web text of UD EWT train (macro-F1 0.624 against
+    /// L-BFGS's 0.628 at its best L2, within noise) because it trains about 20 times faster.
+    /// </summary>
     Sdca,
+
+    /// <summary>ML.NET's <c>LbfgsMaximumEntropy</c> (the same model class by L-BFGS, with L1 and L2).</summary>
+    Lbfgs,
 }
 
 /// <summary>Settings of <see cref="SentenceClassifierTrainer"/> (ML.NET's trainer options plus ArgMiner's featurizer and data weighting).</summary>
@@ -28,10 +32,10 @@ public sealed record SentenceClassifierTrainerOptions
     public FeaturizerOptions Featurizer { get; init; } = new();
 
     /// <summary>Which ML.NET trainer fits the weights.</summary>
-    public SentenceTrainer Trainer { get; init; } = SentenceTrainer.Lbfgs;
+    public SentenceTrainer Trainer { get; init; } = SentenceTrainer.Sdca;
 
-    /// <summary>L2 penalty (ML.NET's <c>L2Regularization</c>).</summary>
-    public double L2 { get; init; } = 1e-2;
+    /// <summary>L2 penalty (ML.NET's <c>L2Regularization</c>; SDCA scales it per sentence, L-BFGS over the sum, so L-BFGS wants a far larger value, about 1).</summary>
+    public double L2 { get; init; } = 1e-4;
 
     /// <summary>L1 penalty (ML.NET's <c>L1Regularization</c>; L-BFGS only).</summary>
     public double L1 { get; init; }
@@ -39,7 +43,7 @@ public sealed record SentenceClassifierTrainerOptions
     /// <summary>Most L-BFGS iterations; with SDCA, most passes over the data (0: ML.NET's default).</summary>
     public int MaxIterations { get; init; } = 250;
 
-    /// <summary>L-BFGS's <c>OptimizationTolerance</c> or SDCA's <c>ConvergenceTolerance</c> (duality gap); null: 1e-7 for L-BFGS, 0.01 for SDCA.</summary>
+    /// <summary>L-BFGS's <c>OptimizationTolerance</c> or SDCA's <c>ConvergenceTolerance</c> (duality gap); null: 1e-7 for L-BFGS, 0.001 for SDCA.</summary>
     public double? Tolerance { get; init; }
 
     /// <summary>Seed of ML.NET's context: cross-validation folds and SDCA's row order.</summary>
@@ -126,7 +130,7 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
             L2Regularization = (float)Options.L2,
             L1Regularization = 0,
             MaximumNumberOfIterations = Options.MaxIterations == 0 ? null : Options.MaxIterations,
-            ConvergenceTolerance = (float)(Options.Tolerance ?? 0.01),
+            ConvergenceTolerance = (float)(Options.Tolerance ?? 0.001),
             NumberOfThreads = 1,
         }),
         _ => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options

@@ -316,7 +316,7 @@ public sealed class SentenceClassifierTests
     public void GivenMlNetsSdca_WhenTrained_ThenItReachesTheSameLabelsAsLbfgs()
     {
         var rows = TinyData.Rows();
-        var lbfgs = new SentenceClassifierTrainer(TinyData.Options()).Fit(rows);
+        var lbfgs = new SentenceClassifierTrainer(TinyData.Options() with { Trainer = SentenceTrainer.Lbfgs }).Fit(rows);
         var sdca = new SentenceClassifierTrainer(TinyData.Options() with { Trainer = SentenceTrainer.Sdca }).Fit(rows);
         var probes = rows.Select(r => r.Text).Concat(Probes).ToList();
         var agree = probes.Count(t => lbfgs.Predict(t).Label == sdca.Predict(t).Label);
@@ -328,8 +328,8 @@ public sealed class SentenceClassifierTests
     public void GivenAnL1Penalty_WhenTrained_ThenTheModelIsSparserAndStillFitsItsData()
     {
         var rows = TinyData.Rows();
-        var dense = new SentenceClassifierTrainer(TinyData.Options(1e-4)).Fit(rows);
-        var sparse = new SentenceClassifierTrainer(TinyData.Options(1e-4) with { L1 = 1e-3 }).Fit(rows);
+        var dense = new SentenceClassifierTrainer(TinyData.Options(1e-4) with { Trainer = SentenceTrainer.Lbfgs }).Fit(rows);
+        var sparse = new SentenceClassifierTrainer(TinyData.Options(1e-4) with { Trainer = SentenceTrainer.Lbfgs, L1 = 1e-3 }).Fit(rows);
         int NonZeroRows(SentenceClassifier m)
         {
             var weights = m.ToPackage().Entries["weights.bin"];

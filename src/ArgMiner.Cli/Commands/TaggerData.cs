@@ -6,7 +6,10 @@ namespace ArgMiner.Cli.Commands;
 /// <summary>Reads tagging corpora for the train and evaluate commands.</summary>
 internal static class TaggerData
 {
-    /// <summary>The corpus format: <c>conllu</c>, <c>gmb</c> or <c>iob2</c>, from the option or the extension.</summary>
+    /// <summary>
+    /// The corpus format: <c>conllu</c>, <c>gmb</c>, <c>iob2</c> (UNER) or <c>conll</c> (two columns, word and
+    /// tag: BTC's <c>.conll</c>, WNUT-17's <c>.conll</c> and <c>.annotated</c>), from the option or the extension.
+    /// </summary>
     public static string FormatOf(string path, string? format)
     {
         if (!string.IsNullOrEmpty(format))
@@ -18,6 +21,7 @@ internal static class TaggerData
         {
             ".conllu" => "conllu",
             ".csv" => "gmb",
+            ".conll" or ".annotated" => "conll",
             _ => "iob2",
         };
     }
@@ -34,6 +38,7 @@ internal static class TaggerData
         {
             "conllu" => TaggingCorpora.ReadConllu(path),
             "gmb" => TaggingCorpora.ReadGmb(path, split, new RuleTokenizer()),
+            "conll" => TaggingCorpora.ReadConll(path),
             _ => TaggingCorpora.ReadIob2(path),
         };
     }
@@ -47,12 +52,12 @@ internal static class TaggerData
     };
 
     /// <summary>
-    /// Entity scores of <paramref name="recognizer"/> on <paramref name="sentences"/>; for IOB2 (UNER) only
-    /// PERSON, ORG and LOC count, since UNER marks no demonyms, dates or events.
+    /// Entity scores of <paramref name="recognizer"/> on <paramref name="sentences"/>; for IOB2 (UNER) and
+    /// CoNLL (BTC, WNUT-17) only PERSON, ORG and LOC count, since they mark no demonyms, dates or events.
     /// </summary>
     public static List<EntityScore> ScoreEntities(EntityRecognizer recognizer, List<TaggedSentence> sentences, string format)
     {
-        IReadOnlySet<string>? types = format == "iob2" ? new HashSet<string>(StringComparer.Ordinal) { "PERSON", "ORG", "LOC" } : null;
+        IReadOnlySet<string>? types = format is "iob2" or "conll" ? new HashSet<string>(StringComparer.Ordinal) { "PERSON", "ORG", "LOC" } : null;
         return TaggerEvaluation.Entities(sentences, recognizer.Recognize, types);
     }
 

@@ -26,13 +26,17 @@ public sealed class AveragedPerceptronTagger
     /// <summary>The model kind of an entity recogniser file.</summary>
     public const string NerKind = "ner";
 
-    /// <summary>The entry layout this version writes and reads.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// The newest entry layout this version reads. Models with word classes are written as 2 (a version-1
+    /// reader would ignore the classes and mis-tag silently, so it must refuse them); the others as 1.
+    /// </summary>
+    public const int FormatVersion = 2;
 
     private const string ClassesEntry = "classes.txt";
     private const string WeightsEntry = "weights.bin";
     private const string LexiconEntry = "lexicon.bin";
     private const string FeaturesEntry = "features.txt";
+    private const string WordClassesEntry = "word-classes.bin";
     private const int MinBits = 4;
     private const int MaxBits = 24;
 
@@ -46,10 +50,12 @@ public sealed class AveragedPerceptronTagger
     private readonly int _bits;
     private readonly int _classCount;
     private readonly TaggerLexicon _lexicon;
+    private readonly WordClasses? _wordClasses;
 
-    internal AveragedPerceptronTagger(string kind, ImmutableArray<string> classes, int bits, short[] weights, float scale, TaggerLexicon lexicon, bool gazetteerFeatures)
+    internal AveragedPerceptronTagger(string kind, ImmutableArray<string> classes, int bits, short[] weights, float scale, TaggerLexicon lexicon, bool gazetteerFeatures, WordClasses? wordClasses = null)
     {
         UsesGazetteer = gazetteerFeatures;
+        _wordClasses = wordClasses;
         _lexicon = lexicon;
         Kind = kind;
         Classes = classes;
@@ -93,6 +99,9 @@ public sealed class AveragedPerceptronTagger
     /// the matches of the gazetteer it runs with (see <see cref="EntityRecognizer"/>).
     /// </summary>
     public bool UsesGazetteer { get; }
+
+    /// <summary>Whether it scores <see cref="WordClasses"/> features (stored in its file).</summary>
+    public bool UsesWordClasses => _wordClasses is not null;
 
     /// <summary>The weight table has <c>2^BucketBits</c> rows.</summary>
     public int BucketBits => _bits;
@@ -146,13 +155,14 @@ public sealed class AveragedPerceptronTagger
         try
         {
             var span = info.AsSpan(0, tokens.Length);
-            TaggerFeatures.Describe(text, tokens, _lexicon, span);
+            TaggerFeatures.Describe(text, tokens, _lexicon, span, _wordClasses);
             if (UsesGazetteer)
             {
                 TaggerFeatures.MarkGazetteer(span, gazetteerMatches);
             }
 
-            Span<int> buckets = stackalloc int[TaggerFeatures.Count + (UsesGazetteer ? TaggerFeatures.GazetteerCount : 0)];
+            var width = TaggerFeatures.StaticCount + (_wordClasses is null ? 0 : TaggerFeatures.WordClassCount);
+            Span<int> buckets = stackalloc int[width + TaggerFeatures.DynamicCount + (UsesGazetteer ? TaggerFeatures.GazetteerCount : 0)];
             Span<int> scores = stackalloc int[Math.Max(32, _stride)];
             int prev = -1, prev2 = -2;
             for (var i = 0; i < tokens.Length; i++)
@@ -167,10 +177,15 @@ public sealed class AveragedPerceptronTagger
                 }
 
                 TaggerFeatures.Static(span, i, _bits, buckets);
-                TaggerFeatures.Dynamic(span, i, prev, prev2, _bits, buckets[TaggerFeatures.StaticCount..]);
+                if (_wordClasses is not null)
+                {
+                    TaggerFeatures.WordClassFeatures(span, i, _bits, buckets[TaggerFeatures.StaticCount..]);
+                }
+
+                TaggerFeatures.Dynamic(span, i, prev, prev2, _bits, buckets[width..]);
                 if (UsesGazetteer)
                 {
-                    TaggerFeatures.Gazetteer(span, i, prev, _bits, buckets[TaggerFeatures.Count..]);
+                    TaggerFeatures.Gazetteer(span, i, prev, _bits, buckets[(width + TaggerFeatures.DynamicCount)..]);
                 }
 
                 var best = Best(buckets, scores);
@@ -203,7 +218,7 @@ public sealed class AveragedPerceptronTagger
     /// <summary>Packs the model with its card (data, date, settings, metrics).</summary>
     public ModelPackage ToPackage(JsonObject card)
     {
-        var package = new ModelPackage(Kind, FormatVersion, card);
+        var package = new ModelPackage(Kind, _wordClasses is null ? 1 : FormatVersion, card);
         package.Entries[ClassesEntry] = Encoding.UTF8.GetBytes(string.Join('\n', Classes) + "\n");
         using var ms = new MemoryStream();
         using (var w = new BinaryWriter(ms, Encoding.UTF8, leaveOpen: true))
@@ -249,9 +264,26 @@ public sealed class AveragedPerceptronTagger
         }
 
         package.Entries[LexiconEntry] = lex.ToArray();
-        if (UsesGazetteer)
+        var features = (UsesGazetteer ? "gazetteer\n" : string.Empty) + (_wordClasses is null ? string.Empty : "word-classes\n");
+        if (features.Length > 0)
         {
-            package.Entries[FeaturesEntry] = Encoding.UTF8.GetBytes("gazetteer\n");
+            package.Entries[FeaturesEntry] = Encoding.UTF8.GetBytes(features);
+        }
+
+        if (_wordClasses is not null)
+        {
+            using var wc = new MemoryStream();
+            using (var w = new BinaryWriter(wc, Encoding.UTF8, leaveOpen: true))
+            {
+                w.Write(_wordClasses.Count);
+                foreach (var (hash, bits) in _wordClasses.Entries)
+                {
+                    w.Write(hash);
+                    w.Write(bits);
+                }
+            }
+
+            package.Entries[WordClassesEntry] = wc.ToArray();
         }
 
         return package;
@@ -326,9 +358,29 @@ public sealed class AveragedPerceptronTagger
                 lexicon[k] = new(lr.ReadUInt64(), lr.ReadUInt64());
             }
 
-            var gazetteerFeatures = package.Entries.TryGetValue(FeaturesEntry, out var features)
-                && Encoding.UTF8.GetString(features).Split('\n').Contains("gazetteer");
-            return new AveragedPerceptronTagger(package.Kind, [.. classes], bits, weights, scale, new TaggerLexicon(lexicon), gazetteerFeatures);
+            var featureNames = package.Entries.TryGetValue(FeaturesEntry, out var features)
+                ? Encoding.UTF8.GetString(features).Split('\n')
+                : [];
+            WordClasses? wordClasses = null;
+            if (featureNames.Contains("word-classes"))
+            {
+                using var wr = new BinaryReader(new MemoryStream(package.GetEntry(WordClassesEntry, source)));
+                var n = wr.ReadInt32();
+                if (n < 0 || n > wr.BaseStream.Length / 12)
+                {
+                    throw new ModelFormatException(source, "corrupt model (bad word-class header)");
+                }
+
+                var entries = new KeyValuePair<ulong, uint>[n];
+                for (var k = 0; k < n; k++)
+                {
+                    entries[k] = new(wr.ReadUInt64(), wr.ReadUInt32());
+                }
+
+                wordClasses = new WordClasses(entries);
+            }
+
+            return new AveragedPerceptronTagger(package.Kind, [.. classes], bits, weights, scale, new TaggerLexicon(lexicon), featureNames.Contains("gazetteer"), wordClasses);
         }
         catch (Exception ex) when (ex is EndOfStreamException or FormatException)
         {

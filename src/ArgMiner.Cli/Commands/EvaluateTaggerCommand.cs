@@ -21,7 +21,8 @@ internal static class EvaluateTaggerCommand
         var split = new Option<string>("--split") { Description = "for gmb: heldout (every 10th sentence, never trained on), train or all", DefaultValueFactory = _ => "heldout" };
         split.AcceptOnlyFromAmong("heldout", "train", "all");
         var gazetteer = new Option<string?>("--gazetteer") { Description = "for ner: gazetteer TSV to apply, or 'none' (default: the shipped one)" };
-        var cmd = new Command("evaluate-tagger", "Measure a POS or NER model on gold data.") { kind, model, data, format, split, gazetteer };
+        var errors = new Option<string?>("--errors") { Description = "for ner: write every sentence whose entities differ from the gold ones to this file" };
+        var cmd = new Command("evaluate-tagger", "Measure a POS or NER model on gold data.") { kind, model, data, format, split, gazetteer, errors };
         cmd.SetAction(parse =>
         {
             var k = parse.GetValue(kind)!;
@@ -47,7 +48,13 @@ internal static class EvaluateTaggerCommand
                 {
                     var g = parse.GetValue(gazetteer);
                     var gaz = g is null ? Gazetteer.LoadDefault() : g == "none" ? Gazetteer.Empty : Gazetteer.Load(g);
-                    var scores = TaggerData.ScoreEntities(new EntityRecognizer(tagger, gaz), sentences, f);
+                    var recognizer = new EntityRecognizer(tagger, gaz);
+                    var scores = TaggerData.ScoreEntities(recognizer, sentences, f);
+                    if (parse.GetValue(errors) is { } errorPath)
+                    {
+                        TaggerData.WriteEntityErrors(errorPath, recognizer, sentences, f);
+                    }
+
                     TaggerData.Print(stdout, $"{tokens} tokens, {sentences.Count} sentences; gazetteer: {g ?? "default"} (exact span and type)", scores);
                 }
 

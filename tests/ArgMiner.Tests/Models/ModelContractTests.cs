@@ -14,7 +14,9 @@ public sealed class ModelContractTests
 {
     private static readonly JsonObject Card = new() { ["data"] = "synthetic test data" };
 
-    public static TheoryData<string> Kinds => ["sentence-classifier", "sentence-classifier+vectors", "sentence-classifier-lbfgs", AveragedPerceptronTagger.PosKind, AveragedPerceptronTagger.NerKind];
+    public static TheoryData<string> Kinds => ["sentence-classifier", "sentence-classifier+vectors", "sentence-classifier-lbfgs", AveragedPerceptronTagger.PosKind, AveragedPerceptronTagger.NerKind, NerWithWordClasses];
+
+    private const string NerWithWordClasses = "ner+word-classes";
 
     private static void Check(string kind, Action<ModelContract<SentenceClassifier>> classifier, Action<ModelContract<AveragedPerceptronTagger>> tagger)
     {
@@ -37,10 +39,17 @@ public sealed class ModelContractTests
 
         var data = kind == AveragedPerceptronTagger.PosKind ? TaggingTestData.PosSentences(200, seed: 1) : TaggingTestData.NerSentences(200, seed: 1);
         var probesTagged = kind == AveragedPerceptronTagger.PosKind ? TaggingTestData.PosSentences(30, seed: 9) : TaggingTestData.NerSentences(30, seed: 9);
+        var modelKind = kind == NerWithWordClasses ? AveragedPerceptronTagger.NerKind : kind;
+        var trainer = TaggingTestData.SmallTrainer(modelKind, seed: 5);
+        if (kind == NerWithWordClasses)
+        {
+            trainer = new(trainer.Options with { WordClasses = WordClasses.Build([("oslo", 0, 0), ("kyoto", 1, 0)], ["Anna", "Elena"], WordClasses.DefaultCompanySuffixes, data) });
+        }
+
         tagger(new(
-            Train: () => TaggingTestData.SmallTrainer(kind, seed: 5).Fit(data),
+            Train: () => trainer.Fit(data),
             Save: (m, path) => m.Save(path, Card),
-            Load: path => AveragedPerceptronTagger.Load(path, kind),
+            Load: path => AveragedPerceptronTagger.Load(path, modelKind),
             Outputs: m => [.. probesTagged.SelectMany(s => m.Predict(s)).Select(tag => (double)m.Classes.IndexOf(tag))]));
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace ArgMiner.Cli;
 
@@ -23,12 +24,13 @@ public static class CommandLine
             root.Subcommands.Add(command);
         }
 
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        var parse = root.Parse(HelpCommand(args));
+        var errors = parse.Errors.Select(Describe).Concat(UnknownOptions(parse)).Distinct(StringComparer.Ordinal).ToList();
+        if (errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            foreach (var error in errors)
             {
-                stderr.WriteLine($"argminer: {error.Message}");
+                stderr.WriteLine($"argminer: {error}");
             }
 
             stderr.WriteLine("Try 'argminer --help'.");
@@ -44,6 +46,49 @@ public static class CommandLine
             // The user's environment, not a bug: one line, no stack trace.
             stderr.WriteLine($"argminer: {ex.Message}");
             return Failed;
+        }
+    }
+
+    /// <summary><c>argminer help [command]</c> is <c>argminer [command] --help</c>.</summary>
+    private static string[] HelpCommand(string[] args) =>
+        args.Length > 0 && args[0] == "help" ? [.. args[1..], "--help"] : args;
+
+    /// <summary>A parse error in words: an integer option asks for a whole number instead of naming a .NET type.</summary>
+    private static string Describe(ParseError error)
+    {
+        var (name, type) = error.SymbolResult switch
+        {
+            OptionResult o => (o.Option.Name, o.Option.ValueType),
+            ArgumentResult { Parent: OptionResult o } => (o.Option.Name, o.Option.ValueType),
+            ArgumentResult a => (a.Argument.Name, a.Argument.ValueType),
+            _ => (string.Empty, typeof(void)),
+        };
+        var tokens = error.SymbolResult?.Tokens;
+        return (type == typeof(int) || type == typeof(int?) || type == typeof(long)) && tokens is { Count: > 0 }
+            ? $"{name} takes a whole number, not '{tokens[0].Value}'"
+            : error.Message;
+    }
+
+    /// <summary>
+    /// Tokens such as <c>--bogus</c> that landed in a command's own arguments (its input files, say): an option
+    /// nobody defines is a usage error, not a file name. <c>-</c> (standard input) and negative numbers are
+    /// arguments.
+    /// </summary>
+    private static IEnumerable<string> UnknownOptions(ParseResult parse)
+    {
+        for (SymbolResult? command = parse.CommandResult; command is CommandResult c; command = c.Parent)
+        {
+            foreach (var argument in c.Children.OfType<ArgumentResult>())
+            {
+                foreach (var token in argument.Tokens)
+                {
+                    var value = token.Value;
+                    if (value.Length > 1 && value[0] == '-' && !double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+                    {
+                        yield return $"unknown option '{value}' (see 'argminer {c.Command.Name} --help')";
+                    }
+                }
+            }
         }
     }
 }

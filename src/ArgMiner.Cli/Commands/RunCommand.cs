@@ -12,6 +12,9 @@ namespace ArgMiner.Cli.Commands;
 /// <summary><c>argminer run &lt;inputs…&gt; --out DIR [--format csv,jsonl] [--jobs N]</c>: the batch pipeline.</summary>
 internal static class RunCommand
 {
+    /// <summary>The most threads a batch may use: its window holds 8 documents per job in memory.</summary>
+    internal const int MaxJobs = 1024;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var inputs = new Argument<string[]>("inputs")
@@ -35,9 +38,9 @@ internal static class RunCommand
             }
 
             var jobCount = parse.GetValue(jobs);
-            if (jobCount < 1)
+            if (jobCount is < 1 or > MaxJobs)
             {
-                stderr.WriteLine("argminer: --jobs must be at least 1");
+                stderr.WriteLine($"argminer: --jobs must be between 1 and {MaxJobs}");
                 return CommandLine.Usage;
             }
 

@@ -9,7 +9,7 @@ using ArgMiner.Tagging;
 namespace ArgMiner.Cli.Commands;
 
 /// <summary>
-/// <c>argminer train-tagger pos|ner --data PATH [--dev PATH] [--out FILE] [--epochs N] [--seed N]</c>:
+/// <c>argminer train-tagger pos|ner --data PATH --out FILE [--dev PATH] [--epochs N] [--seed N]</c>:
 /// trains the POS tagger (CoNLL-U) or the entity recogniser (GMB CSV, held-out tenth never trained on),
 /// prints dev metrics, and writes the versioned model file and its card (<c>FILE</c> with <c>.md</c>).
 /// </summary>
@@ -21,7 +21,8 @@ internal static class TrainTaggerCommand
         kind.AcceptOnlyFromAmong("pos", "ner");
         var data = new Option<string>("--data") { Description = "training corpus: CoNLL-U for pos, the GMB ner_dataset.csv for ner", Required = true };
         var dev = new Option<string?>("--dev") { Description = "evaluation corpus (CoNLL-U, GMB CSV or IOB2); for ner the GMB held-out tenth is always measured" };
-        var output = new Option<string?>("--out") { Description = "model file to write (default models/pos.model or models/ner.model)" };
+        // Required: a default would be the shipped models/pos.model or models/ner.model, overwritten by a test run.
+        var output = new Option<string>("--out") { Description = "model file to write (e.g. my-pos.model)", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "passes over the data", DefaultValueFactory = _ => 8 };
         var seed = new Option<int>("--seed") { Description = "shuffling seed", DefaultValueFactory = _ => 1 };
         var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature buckets", DefaultValueFactory = _ => 18 };
@@ -38,7 +39,7 @@ internal static class TrainTaggerCommand
             var k = parse.GetValue(kind)!;
             var dataPath = parse.GetValue(data)!;
             var devPath = parse.GetValue(dev);
-            var outPath = parse.GetValue(output) ?? Path.Combine("models", k + ".model");
+            var outPath = parse.GetValue(output)!;
             var options = new AveragedPerceptronTrainerOptions
             {
                 Kind = k == "pos" ? AveragedPerceptronTagger.PosKind : AveragedPerceptronTagger.NerKind,

@@ -8,6 +8,9 @@ namespace ArgMiner.Ingest;
 /// <summary>Turns the bytes of one input into documents (plain text) or a stream of them (JSON Lines).</summary>
 public static class DocumentReaders
 {
+    /// <summary>How deeply a JSON Lines record may nest (System.Text.Json's default); deeper records are skipped.</summary>
+    public const int MaxJsonDepth = 64;
+
     /// <summary>Reads one plain-text document in the seeds' layout.</summary>
     /// <param name="bytes">The whole file.</param>
     /// <param name="path">The path as the user gave it, for messages and <see cref="Document.Source"/>.</param>
@@ -66,7 +69,9 @@ public static class DocumentReaders
         foreach (var (lineNumber, line) in Utf8Lines.Read(stream))
         {
             var span = line.Span;
-            if (lineNumber == 1 && span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+
+            // A BOM starts the file, or a later line when files were concatenated.
+            if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
             {
                 span = span[3..];
             }
@@ -101,10 +106,15 @@ public static class DocumentReaders
         JsonDocument parsed;
         try
         {
-            parsed = JsonDocument.Parse(json.ToArray());
+            parsed = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = MaxJsonDepth });
         }
         catch (JsonException ex)
         {
+            if (ex.Message.Contains("maximum configured depth", StringComparison.Ordinal))
+            {
+                return InputItem.Failed(new InputError(path, lineNumber, $"nested deeper than {MaxJsonDepth} levels, record skipped"));
+            }
+
             var where = ex.BytePositionInLine is long col ? $" at column {col + 1}" : string.Empty;
             return InputItem.Failed(new InputError(path, lineNumber, $"not valid JSON{where}, record skipped"));
         }
@@ -200,6 +210,8 @@ public static class DocumentReaders
             {
                 if (property.Name is not ("id" or "title" or "body" or "comments"))
                 {
+                    // Metadata is written back out later: an invalid escape must fail here, naming the record.
+                    EnsureValidStrings(property.Value);
                     metadata[property.Name] = property.Value.Clone();
                 }
             }
@@ -268,6 +280,32 @@ public static class DocumentReaders
             Paragraphs = [.. paragraphs],
             Comments = infos.MoveToImmutable(),
         };
+    }
+
+    /// <summary>Decodes every string and property name under <paramref name="element"/>; an unpaired surrogate escape throws <see cref="InvalidOperationException"/>.</summary>
+    private static void EnsureValidStrings(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    EnsureValidStrings(item);
+                }
+
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    EnsureValidStrings(property.Value);
+                }
+
+                break;
+        }
     }
 
     private static string? ScalarText(JsonElement element, string name) =>

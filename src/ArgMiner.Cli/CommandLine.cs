@@ -37,6 +37,12 @@ public static class CommandLine
             return Usage;
         }
 
+        if (OutputThatIsAnInput(parse) is { } clash)
+        {
+            stderr.WriteLine($"argminer: {clash}");
+            return Usage;
+        }
+
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
@@ -67,6 +73,72 @@ public static class CommandLine
         return (type == typeof(int) || type == typeof(int?) || type == typeof(long)) && tokens is { Count: > 0 }
             ? $"{name} takes a whole number, not '{tokens[0].Value}'"
             : error.Message;
+    }
+
+    /// <summary>
+    /// Every command's <c>--out</c> is checked against the paths the same command reads (<c>--data</c>,
+    /// <c>--input</c>, <c>--model</c>, input arguments…): writing over one would destroy it before or while it
+    /// is read. Only existing paths are compared (an input must exist); <c>-</c> is a stream, never a clash.
+    /// </summary>
+    private static string? OutputThatIsAnInput(ParseResult parse)
+    {
+        var command = parse.CommandResult;
+        var outResult = command.Children.OfType<OptionResult>().FirstOrDefault(o => o.Option.Name == "--out");
+        if (outResult is not { Tokens.Count: > 0 } || outResult.Tokens[0].Value is "-" or "")
+        {
+            return null;
+        }
+
+        var outPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outResult.Tokens[0].Value));
+        foreach (var child in command.Children)
+        {
+            if (child == outResult)
+            {
+                continue;
+            }
+
+            var name = child switch
+            {
+                OptionResult o => o.Option.Name,
+                ArgumentResult a => a.Argument.Name,
+                _ => null,
+            };
+            foreach (var token in child.Tokens)
+            {
+                foreach (var path in PathsIn(token.Value))
+                {
+                    if (string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)), outPath, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+                    {
+                        return $"--out {outResult.Tokens[0].Value} is also an input ({name}); refusing to write over it. Give another --out";
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The existing paths a token names: itself, or a data path before its '@weight' or '#…' suffix.</summary>
+    private static IEnumerable<string> PathsIn(string token)
+    {
+        if (token is "-" or "")
+        {
+            yield break;
+        }
+
+        foreach (var candidate in new[] { token, token.Split('@')[0], token.Split('#')[0], token.Split('@')[0].Split('#')[0] }.Distinct(StringComparer.Ordinal))
+        {
+            if (candidate.Length > 0 && (File.Exists(candidate) || Directory.Exists(candidate)))
+            {
+                yield return candidate;
+            }
+        }
+
+        var labels = token.IndexOf("#labels=", StringComparison.Ordinal);
+        if (labels >= 0 && token[(labels + 8)..].Split('@')[0] is { Length: > 0 } overlay && File.Exists(overlay))
+        {
+            yield return overlay;
+        }
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using ArgMiner.Classification;
 using ArgMiner.Ingest;
 using ArgMiner.Output;
@@ -14,6 +15,9 @@ internal static class RunCommand
 {
     /// <summary>The most threads a batch may use: its window holds 8 documents per job in memory.</summary>
     internal const int MaxJobs = 1024;
+
+    /// <summary>Exit code after Ctrl-C (128 + SIGINT, as shells report it).</summary>
+    internal const int Interrupted = 130;
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -48,18 +52,44 @@ internal static class RunCommand
             var pipeline = parse.GetValue(stages) == "text"
                 ? TextPipeline.CreateDefault()
                 : TextPipeline.CreateFull(parse.GetValue(model) is { } path ? SentenceClassifier.Load(path) : null);
-            return Run(parse.GetValue(inputs)!, parse.GetValue(output)!, formats, jobCount, stdout, stderr, pipeline);
+            // Ctrl-C or a termination request stops reading; what was written so far is removed, not published.
+            using var interrupt = new CancellationTokenSource();
+            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            return Run(parse.GetValue(inputs)!, parse.GetValue(output)!, formats, jobCount, stdout, stderr, pipeline, interrupt.Token);
+
+            void Stop(PosixSignalContext context)
+            {
+                if (!interrupt.IsCancellationRequested)
+                {
+                    context.Cancel = true;
+                    interrupt.Cancel();
+                }
+            }
         });
         return command;
     }
 
-    internal static int Run(IReadOnlyList<string> inputs, string outDir, OutputFormats formats, int jobs, TextWriter stdout, TextWriter stderr, TextPipeline pipeline)
+    internal static int Run(IReadOnlyList<string> inputs, string outDir, OutputFormats formats, int jobs, TextWriter stdout, TextWriter stderr, TextPipeline pipeline, CancellationToken interrupted = default)
     {
+        OutputSet set;
+        try
+        {
+            set = OutputSet.Open(outDir, inputs, note => stderr.WriteLine($"argminer: {note}"));
+        }
+        catch (OutputFolderException ex)
+        {
+            stderr.WriteLine($"argminer: {ex.Message}");
+            return CommandLine.Usage;
+        }
+
+        using var _ = set;
         var enumerator = new InputEnumerator(inputs);
         var runner = new BatchRunner(pipeline, jobs);
         BatchSummary summary;
         var errors = new List<InputError>();
-        using (var writer = new BatchWriter(outDir, formats))
+        var items = enumerator.Read().TakeWhile(_ => !interrupted.IsCancellationRequested);
+        using (var writer = new BatchWriter(set.Staging, formats))
         {
             if (ShowProgress())
             {
@@ -69,7 +99,7 @@ internal static class RunCommand
                     .Start(ctx =>
                     {
                         var task = ctx.AddTask("argminer run", maxValue: total);
-                        var result = runner.Run(enumerator.Read(), writer, errors.Add, d => task.Increment(System.Text.Encoding.UTF8.GetByteCount(d.Text)));
+                        var result = runner.Run(items, writer, errors.Add, d => task.Increment(System.Text.Encoding.UTF8.GetByteCount(d.Text)));
                         task.Value = task.MaxValue;
                         return result;
                     });
@@ -80,14 +110,27 @@ internal static class RunCommand
             }
             else
             {
-                summary = runner.Run(enumerator.Read(), writer, e =>
+                summary = runner.Run(items, writer, e =>
                 {
                     errors.Add(e);
                     stderr.WriteLine($"argminer: {e}");
                 });
             }
 
+            if (interrupted.IsCancellationRequested)
+            {
+                stderr.WriteLine($"argminer: interrupted after {summary.Documents} documents; nothing written, {outDir} left as it was");
+                return Interrupted;
+            }
+
+            if (summary.Documents == 0)
+            {
+                stderr.WriteLine($"argminer: no document was read; nothing written, {outDir} left as it was");
+                return CommandLine.Failed;
+            }
+
             writer.Commit();
+            set.Publish(writer.Files);
             stdout.WriteLine(Summarise(summary, outDir, writer.Files));
         }
 

@@ -32,7 +32,9 @@ internal static class RunCommand
         var model = new Option<string?>("--model", "-m") { Description = "A sentence classifier trained with 'argminer train' (default: the shipped one)." };
         var stages = new Option<string>("--pipeline") { Description = "full (default): every stage; text: tokenize and split only (no tags, numbers or labels).", DefaultValueFactory = _ => "full" };
         stages.AcceptOnlyFromAmong("full", "text");
-        var command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { inputs, output, format, jobs, model, stages };
+        var encoding = new Option<string>("--encoding") { Description = "auto (default): UTF-8, else Windows-1252 with a warning; utf-8: only UTF-8; windows-1252: always. UTF-16 with a BOM is always read.", DefaultValueFactory = _ => "auto" };
+        encoding.AcceptOnlyFromAmong("auto", "utf-8", "windows-1252");
+        var command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { inputs, output, format, jobs, model, stages, encoding };
         command.SetAction(parse =>
         {
             if (!TryParseFormats(parse.GetValue(format)!, out var formats))
@@ -56,7 +58,7 @@ internal static class RunCommand
             using var interrupt = new CancellationTokenSource();
             using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
             using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            return Run(parse.GetValue(inputs)!, parse.GetValue(output)!, formats, jobCount, stdout, stderr, pipeline, interrupt.Token);
+            return Run(parse.GetValue(inputs)!, parse.GetValue(output)!, formats, jobCount, stdout, stderr, pipeline, interrupt.Token, TextDecoding.ParseChoice(parse.GetValue(encoding))!.Value);
 
             void Stop(PosixSignalContext context)
             {
@@ -70,7 +72,7 @@ internal static class RunCommand
         return command;
     }
 
-    internal static int Run(IReadOnlyList<string> inputs, string outDir, OutputFormats formats, int jobs, TextWriter stdout, TextWriter stderr, TextPipeline pipeline, CancellationToken interrupted = default)
+    internal static int Run(IReadOnlyList<string> inputs, string outDir, OutputFormats formats, int jobs, TextWriter stdout, TextWriter stderr, TextPipeline pipeline, CancellationToken interrupted = default, TextEncodingChoice encoding = TextEncodingChoice.Auto)
     {
         OutputSet set;
         try
@@ -84,14 +86,26 @@ internal static class RunCommand
         }
 
         using var _ = set;
-        var enumerator = new InputEnumerator(inputs);
+        var warnings = new List<InputError>();
+        var progress = ShowProgress();
+        var enumerator = new InputEnumerator(inputs, encoding: encoding, warn: w =>
+        {
+            if (progress)
+            {
+                warnings.Add(w);
+            }
+            else
+            {
+                stderr.WriteLine($"argminer: warning: {w}");
+            }
+        });
         var runner = new BatchRunner(pipeline, jobs);
         BatchSummary summary;
         var errors = new List<InputError>();
         var items = enumerator.Read().TakeWhile(_ => !interrupted.IsCancellationRequested);
         using (var writer = new BatchWriter(set.Staging, formats))
         {
-            if (ShowProgress())
+            if (progress)
             {
                 long total = Math.Max(1, enumerator.Files().Sum(f => f.Path != "-" && File.Exists(f.Path) ? new FileInfo(f.Path).Length : 0));
                 summary = AnsiConsole.Progress()
@@ -103,6 +117,11 @@ internal static class RunCommand
                         task.Value = task.MaxValue;
                         return result;
                     });
+                foreach (var warning in warnings)
+                {
+                    stderr.WriteLine($"argminer: warning: {warning}");
+                }
+
                 foreach (var error in errors)
                 {
                     stderr.WriteLine($"argminer: {error}");

@@ -15,17 +15,18 @@ public static class DocumentReaders
     /// <param name="bytes">The whole file.</param>
     /// <param name="path">The path as the user gave it, for messages and <see cref="Document.Source"/>.</param>
     /// <param name="id">The document id.</param>
-    public static InputItem ReadPlainText(ReadOnlySpan<byte> bytes, string path, string id)
+    /// <param name="encoding">How bytes that are not UTF-8 are read (<see cref="TextDecoding"/>).</param>
+    public static InputItem ReadPlainText(ReadOnlySpan<byte> bytes, string path, string id, TextEncodingChoice encoding = TextEncodingChoice.Auto)
     {
         if (bytes.IsEmpty)
         {
             return InputItem.Failed(new InputError(path, null, "empty file, skipped"));
         }
 
-        var text = TextDecoding.TryDecode(bytes, out var problem, out var line);
+        var text = TextDecoding.TryDecode(bytes, encoding, out var problem, out var line, out var warning);
         if (text is null)
         {
-            return InputItem.Failed(new InputError(path, line, problem!));
+            return InputItem.Failed(new InputError(path, line == 0 ? null : line, problem!));
         }
 
         var paragraphs = PlainTextLayout.Parse(text);
@@ -49,23 +50,27 @@ public static class DocumentReaders
             comments.Add(new CommentInfo(i, null, null));
         }
 
-        return InputItem.Of(new Document
-        {
-            Id = id,
-            Source = path,
-            Text = text,
-            Paragraphs = [.. paragraphs],
-            Comments = comments.MoveToImmutable(),
-        });
+        return InputItem.Of(
+            new Document
+            {
+                Id = id,
+                Source = path,
+                Text = text,
+                Paragraphs = [.. paragraphs],
+                Comments = comments.MoveToImmutable(),
+            },
+            warning is null ? null : new InputError(path, null, warning));
     }
 
     /// <summary>Reads JSON Lines: one record per line; blank lines are ignored.</summary>
     /// <param name="stream">The input, read once, front to back.</param>
     /// <param name="path">The path as the user gave it.</param>
     /// <param name="defaultId">The id prefix for records without an <c>id</c> (a <c>#line</c> is added).</param>
-    public static IEnumerable<InputItem> ReadJsonLines(Stream stream, string path, string defaultId)
+    /// <param name="encoding">How records that are not UTF-8 are read (<see cref="TextDecoding"/>); the first such record carries the file's one warning.</param>
+    public static IEnumerable<InputItem> ReadJsonLines(Stream stream, string path, string defaultId, TextEncodingChoice encoding = TextEncodingChoice.Auto)
     {
         var any = false;
+        var warned = false;
         foreach (var (lineNumber, line) in Utf8Lines.Read(stream))
         {
             var span = line.Span;
@@ -82,7 +87,14 @@ public static class DocumentReaders
             }
 
             any = true;
-            yield return ReadRecord(span, path, lineNumber, defaultId);
+            var item = ReadRecord(span, path, lineNumber, defaultId, encoding, out var warning);
+            if (warning is not null && !warned)
+            {
+                warned = true;
+                item = item.WithWarning(new InputError(path, lineNumber, warning));
+            }
+
+            yield return item;
         }
 
         if (!any)
@@ -91,22 +103,39 @@ public static class DocumentReaders
         }
     }
 
-    private static InputItem ReadRecord(ReadOnlySpan<byte> json, string path, long lineNumber, string defaultId)
+    private static InputItem ReadRecord(ReadOnlySpan<byte> json, string path, long lineNumber, string defaultId, TextEncodingChoice encoding, out string? warning)
     {
+        warning = null;
         if (json.IndexOf((byte)0) >= 0)
         {
             return InputItem.Failed(new InputError(path, lineNumber, "binary data (NUL bytes), record skipped"));
         }
 
-        if (TextDecoding.FirstInvalidUtf8(json) is var bad and >= 0)
+        byte[] utf8;
+        if (encoding == TextEncodingChoice.Windows1252)
         {
-            return InputItem.Failed(new InputError(path, lineNumber, $"not valid UTF-8 (bad byte 0x{json[bad]:X2}), record skipped"));
+            utf8 = Encoding.UTF8.GetBytes(TextDecoding.Windows1252(json));
+        }
+        else if (TextDecoding.FirstInvalidUtf8(json) is var bad and >= 0)
+        {
+            // The same rule as whole files: bytes that are only Windows-1252 are read as such (one warning per file).
+            if (TextDecoding.TryDecode(json, encoding, out _, out _, out var fallback) is not { } text)
+            {
+                return InputItem.Failed(new InputError(path, lineNumber, $"not valid UTF-8 (bad byte 0x{json[bad]:X2}), record skipped"));
+            }
+
+            warning = fallback is null ? null : $"not valid UTF-8 (byte 0x{json[bad]:X2}), read as Windows-1252";
+            utf8 = Encoding.UTF8.GetBytes(text);
+        }
+        else
+        {
+            utf8 = json.ToArray();
         }
 
         JsonDocument parsed;
         try
         {
-            parsed = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = MaxJsonDepth });
+            parsed = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = MaxJsonDepth });
         }
         catch (JsonException ex)
         {

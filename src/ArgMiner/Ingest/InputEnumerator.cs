@@ -9,14 +9,20 @@ public sealed class InputEnumerator
 {
     private readonly IReadOnlyList<string> _inputs;
     private readonly Func<Stream> _standardInput;
+    private readonly TextEncodingChoice _encoding;
+    private readonly Action<InputError> _warn;
 
     /// <summary>Creates an enumerator over <paramref name="inputs"/>.</summary>
     /// <param name="inputs">Paths as the user gave them.</param>
     /// <param name="standardInput">Opens standard input for <c>-</c>.</param>
-    public InputEnumerator(IReadOnlyList<string> inputs, Func<Stream>? standardInput = null)
+    /// <param name="encoding">How bytes that are not UTF-8 are read (<see cref="TextDecoding"/>).</param>
+    /// <param name="warn">Receives, in reading order, what the user should know about inputs that were still read.</param>
+    public InputEnumerator(IReadOnlyList<string> inputs, Func<Stream>? standardInput = null, TextEncodingChoice encoding = TextEncodingChoice.Auto, Action<InputError>? warn = null)
     {
         _inputs = inputs;
         _standardInput = standardInput ?? Console.OpenStandardInput;
+        _encoding = encoding;
+        _warn = warn ?? (_ => { });
     }
 
     /// <summary>The files the inputs name, with the id each would give its document, in reading order.</summary>
@@ -65,6 +71,11 @@ public sealed class InputEnumerator
 
             foreach (var item in ReadFile(file))
             {
+                if (item.Warning is { } warning)
+                {
+                    _warn(warning);
+                }
+
                 yield return item;
             }
         }
@@ -85,7 +96,7 @@ public sealed class InputEnumerator
         return ReadStream(file, stream);
     }
 
-    private static IEnumerable<InputItem> ReadStream(InputFile file, Stream original)
+    private IEnumerable<InputItem> ReadStream(InputFile file, Stream original)
     {
         using (original)
         {
@@ -97,13 +108,32 @@ public sealed class InputEnumerator
                 var buffer = new MemoryStream();
                 original.CopyTo(buffer);
                 buffer.Position = 0;
-                format = LooksLikeJson(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) ? InputFormat.JsonLines : InputFormat.PlainText;
                 stream = buffer;
+            }
+
+            if (format != InputFormat.PlainText && StartsWithUtf16Bom(stream))
+            {
+                // JSON Lines is read as UTF-8 bytes line by line: a UTF-16 file is converted once, up front.
+                var bytes = ReadAll(stream, out var readError);
+                var text = bytes is null ? null : TextDecoding.TryDecode(bytes, out _, out _);
+                if (text is null)
+                {
+                    yield return InputItem.Failed(new InputError(file.Path, null, readError is null ? "not valid UTF-16 (an unpaired surrogate), skipped" : $"cannot be read ({readError}), skipped"));
+                    yield break;
+                }
+
+                stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+            }
+
+            if (format == InputFormat.Detect)
+            {
+                var buffer = (MemoryStream)stream;
+                format = LooksLikeJson(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) ? InputFormat.JsonLines : InputFormat.PlainText;
             }
 
             if (format == InputFormat.JsonLines)
             {
-                foreach (var item in DocumentReaders.ReadJsonLines(stream, file.Path, file.Id))
+                foreach (var item in DocumentReaders.ReadJsonLines(stream, file.Path, file.Id, _encoding))
                 {
                     yield return item;
                 }
@@ -113,9 +143,23 @@ public sealed class InputEnumerator
                 var bytes = ReadAll(stream, out var error);
                 yield return bytes is null
                     ? InputItem.Failed(new InputError(file.Path, null, $"cannot be read ({error}), skipped"))
-                    : DocumentReaders.ReadPlainText(bytes, file.Path, file.Id);
+                    : DocumentReaders.ReadPlainText(bytes, file.Path, file.Id, _encoding);
             }
         }
+    }
+
+    private static bool StartsWithUtf16Bom(Stream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            return false;
+        }
+
+        Span<byte> head = stackalloc byte[2];
+        var start = stream.Position;
+        var read = stream.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+        stream.Position = start;
+        return read == 2 && TextDecoding.Utf16Encoding(head) is not null;
     }
 
     private static byte[]? ReadAll(Stream stream, out string? error)

@@ -2,7 +2,7 @@ namespace ArgMiner.Ingest;
 
 /// <summary>
 /// Expands the command line's inputs (files, folders searched recursively for <c>.txt</c> and
-/// <c>.jsonl</c>, and <c>-</c> for standard input) and reads them one at a time, in a stable order:
+/// <c>.jsonl</c> by <see cref="FolderSearch"/>, and <c>-</c> for standard input) and reads them one at a time, in a stable order:
 /// inputs as given, files in a folder by ordinal path. Nothing is read before it is needed.
 /// </summary>
 public sealed class InputEnumerator
@@ -26,7 +26,10 @@ public sealed class InputEnumerator
     }
 
     /// <summary>The files the inputs name, with the id each would give its document, in reading order.</summary>
-    public IEnumerable<InputFile> Files()
+    public IEnumerable<InputFile> Files() => Entries(new List<InputError>());
+
+    /// <summary>The files, adding notes on folder entries not read (hidden, looping links) to <paramref name="notes"/> as they come.</summary>
+    private IEnumerable<InputFile> Entries(List<InputError> notes)
     {
         foreach (var input in _inputs)
         {
@@ -36,12 +39,7 @@ public sealed class InputEnumerator
             }
             else if (Directory.Exists(input))
             {
-                var root = Path.GetFullPath(input);
-                var files = Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
-                    .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
-                    .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-                    .OrderBy(f => f, StringComparer.Ordinal);
-                foreach (var relative in files)
+                foreach (var relative in FolderSearch.InputFiles(input, input, notes))
                 {
                     var shown = Path.Join(input, relative).Replace('\\', '/');
                     yield return new InputFile(shown, WithoutExtension(relative), FormatOf(relative), null);
@@ -59,25 +57,56 @@ public sealed class InputEnumerator
     }
 
     /// <summary>Reads every input, yielding documents and skipped inputs in order.</summary>
+    /// <remarks>
+    /// Document ids are unique in the batch: a document whose id an earlier one already has gets
+    /// <c>~2</c> appended (or <c>~3</c>, …, the first that is free), with a warning naming it.
+    /// </remarks>
     public IEnumerable<InputItem> Read()
     {
-        foreach (var file in Files())
+        var notes = new List<InputError>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Entries(notes))
         {
+            foreach (var note in notes)
+            {
+                _warn(note);
+            }
+
+            notes.Clear();
             if (file.Problem is not null)
             {
                 yield return InputItem.Failed(new InputError(file.Path, null, file.Problem));
                 continue;
             }
 
-            foreach (var item in ReadFile(file))
+            foreach (var read in ReadFile(file))
             {
+                var item = read;
                 if (item.Warning is { } warning)
                 {
                     _warn(warning);
                 }
 
+                if (item.Document is { } document && !ids.Add(document.Id))
+                {
+                    var n = 2;
+                    string unique;
+                    while (!ids.Add(unique = document.Id + "~" + n.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                    {
+                        n++;
+                    }
+
+                    _warn(new InputError(document.Source, null, $"duplicate id '{document.Id}' (an earlier document has it), renamed '{unique}'"));
+                    item = InputItem.Of(document with { Id = unique }, item.Warning);
+                }
+
                 yield return item;
             }
+        }
+
+        foreach (var note in notes)
+        {
+            _warn(note);
         }
     }
 

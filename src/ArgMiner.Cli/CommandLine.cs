@@ -59,7 +59,7 @@ public static class CommandLine
     private static string[] HelpCommand(string[] args) =>
         args.Length > 0 && args[0] == "help" ? [.. args[1..], "--help"] : args;
 
-    /// <summary>A parse error in words: an integer option asks for a whole number instead of naming a .NET type.</summary>
+    /// <summary>A parse error in words: a numeric option asks for a (whole) number instead of naming a .NET type.</summary>
     private static string Describe(ParseError error)
     {
         var (name, type) = error.SymbolResult switch
@@ -70,8 +70,18 @@ public static class CommandLine
             _ => (string.Empty, typeof(void)),
         };
         var tokens = error.SymbolResult?.Tokens;
-        return (type == typeof(int) || type == typeof(int?) || type == typeof(long)) && tokens is { Count: > 0 }
-            ? $"{name} takes a whole number, not '{tokens[0].Value}'"
+        if (tokens is not { Count: > 0 })
+        {
+            return error.Message;
+        }
+
+        if (type == typeof(int) || type == typeof(int?) || type == typeof(long) || type == typeof(long?))
+        {
+            return $"{name} takes a whole number, not '{tokens[0].Value}'";
+        }
+
+        return type == typeof(double) || type == typeof(double?) || type == typeof(float) || type == typeof(float?)
+            ? $"{name} takes a number (with a '.' for decimals), not '{tokens[0].Value}'"
             : error.Message;
     }
 

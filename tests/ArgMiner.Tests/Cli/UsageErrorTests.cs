@@ -52,6 +52,15 @@ public class UsageErrorTests
         Assert.DoesNotContain("System.Int32", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Given_a_non_number_for_a_decimal_option_When_run_Then_the_message_asks_for_a_number()
+    {
+        var (exit, _, stderr) = Support.Cli.Run("train-tagger", "ner", "--data", "x.csv", "--out", "m.model", "--prune", "lots");
+        Assert.Equal(2, exit);
+        Assert.Contains("--prune takes a number", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("2147483647")]
     [InlineData("100000")]
@@ -76,5 +85,17 @@ public class UsageErrorTests
         Assert.Equal(2, exit);
         Assert.Contains("--out", stderr, StringComparison.Ordinal);
         Assert.Equal(before, File.GetLastWriteTimeUtc(shipped));
+    }
+
+    [Fact]
+    public void Given_a_folder_as_the_model_When_run_Then_one_line_says_it_is_a_folder()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "Some text here.");
+        Directory.CreateDirectory(dir.File("models"));
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"), "--model", dir.File("models"));
+        Assert.Equal(1, exit);
+        Assert.Equal($"argminer: {dir.File("models")}: is a folder, not a model file", stderr.Trim());
+        Assert.False(Directory.Exists(dir.File("out")));
     }
 }

@@ -90,7 +90,12 @@ public sealed partial class OutputSet : IDisposable
     {
         ObjectDisposedException.ThrowIf(_published, this);
         ArgumentNullException.ThrowIfNull(files);
-        var names = files.ToList();
+        // Every file in the staging folder belongs to the set, also one a writer did not name.
+        var names = files
+            .Concat(Directory.EnumerateFileSystemEntries(Staging).Select(Path.GetFileName).Where(n => !n!.StartsWith('.'))!)
+            .Distinct(PathComparer)
+            .Order(StringComparer.Ordinal)
+            .ToList();
         File.WriteAllText(Path.Combine(Staging, ManifestName), string.Concat(names.Select(n => n + "\n")));
         _lock.Dispose();
         foreach (var stale in _earlierSet.Where(n => !names.Contains(n, PathComparer)).Order(StringComparer.Ordinal))

@@ -98,4 +98,25 @@ public class OutputSetTests
         Assert.Contains("another", ex.Message, StringComparison.Ordinal);
         Assert.Equal("first", File.ReadAllText(Path.Combine(first.Staging, "a.csv")));
     }
+
+    [Fact]
+    public void Given_a_file_its_writer_did_not_name_When_published_Then_it_belongs_to_the_set_and_the_next_run_accepts_the_folder()
+    {
+        using var dir = new TempDirectory();
+        var notes = new List<string>();
+        using (var set = OutputSet.Open(dir.File("out"), [], notes.Add))
+        {
+            WriteSet(set.Staging, "new", "a.csv", "extra.xlsx");
+            set.Publish(["a.csv"]);
+        }
+
+        using (var next = OutputSet.Open(dir.File("out"), [], notes.Add))
+        {
+            WriteSet(next.Staging, "newer", "a.csv");
+            next.Publish(["a.csv"]);
+        }
+
+        Assert.Equal("newer", File.ReadAllText(dir.File("out/a.csv")));
+        Assert.Contains(notes, n => n.Contains("extra.xlsx", StringComparison.Ordinal));
+    }
 }

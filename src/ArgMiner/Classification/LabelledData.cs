@@ -127,10 +127,12 @@ public static class LabelledData
             }
             else if (Directory.Exists(path))
             {
-                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                    .Order(StringComparer.Ordinal)
+                // The folder rule every reader follows: hidden entries and link loops are named and skipped.
+                var notes = new List<Ingest.InputError>();
+                var files = Ingest.FolderSearch.InputFiles(path, path, notes, f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Select(f => Path.Combine(path, f))
                     .ToList();
+                notes.ForEach(n => options.OnWarning?.Invoke(n.ToString()));
                 if (files.Count == 0)
                 {
                     throw new LabelledDataException(path, "folder holds no .csv, .tsv or .jsonl file");

@@ -16,9 +16,11 @@ public static class FolderSearch
     /// <param name="root">The folder.</param>
     /// <param name="shown">The folder as the user gave it, for notes.</param>
     /// <param name="notes">Receives the notes on links not followed and hidden entries skipped.</param>
-    public static List<string> InputFiles(string root, string shown, List<InputError> notes)
+    /// <param name="isInput">Which file names are inputs (by default <c>.txt</c> and <c>.jsonl</c>, what <c>run</c> reads).</param>
+    public static List<string> InputFiles(string root, string shown, List<InputError> notes, Func<string, bool>? isInput = null)
     {
         ArgumentNullException.ThrowIfNull(notes);
+        var accepts = isInput ?? IsRunInput;
         var full = Path.GetFullPath(root);
         var files = new List<string>();
         var hidden = new List<string>();
@@ -52,7 +54,7 @@ public static class FolderSearch
                 var isFolder = entry is DirectoryInfo;
                 if (entry.Name.StartsWith('.') || (entry.Attributes & (FileAttributes.Hidden | FileAttributes.System)) != 0)
                 {
-                    if (isFolder || IsInputFile(entry.Name))
+                    if (isFolder || accepts(entry.Name))
                     {
                         hidden.Add(isFolder ? path + "/" : path);
                     }
@@ -62,7 +64,7 @@ public static class FolderSearch
 
                 if (!isFolder)
                 {
-                    if (IsInputFile(entry.Name))
+                    if (accepts(entry.Name))
                     {
                         files.Add(path);
                     }
@@ -89,7 +91,7 @@ public static class FolderSearch
         string Show(string relative) => (relative.Length == 0 ? shown : Path.Join(shown, relative)).Replace('\\', '/');
     }
 
-    private static bool IsInputFile(string name) =>
+    private static bool IsRunInput(string name) =>
         name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The folder's path with every link on the way resolved, so two ways into one folder compare equal.</summary>

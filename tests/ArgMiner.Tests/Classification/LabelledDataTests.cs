@@ -216,4 +216,19 @@ public sealed class LabelledDataTests : IDisposable
         Assert.Equal(["'=really begins with an apostrophe", "- a dash line"], rows.Select(r => r.Text));
         Assert.Equal(["-dash", "-dash"], rows.Select(r => r.Doc));
     }
+
+    [Fact]
+    public void GivenAFolderWithHiddenFilesAndALinkLoop_WhenRead_ThenEachVisibleFileIsReadOnceAndTheRestIsNamed()
+    {
+        var folder = Path.Combine(_dir.FullName, "data");
+        Write("data/a.csv", "text,label\nIt rose 5%.,evidence\n");
+        File.WriteAllBytes(Path.Combine(folder, "._a.csv"), [0x00, 0x05, 0x16, 0x07, 0x00]);
+        Write("data/.git/x.csv", "text,label\nHidden.,other\n");
+        Directory.CreateSymbolicLink(Path.Combine(folder, "loop"), folder);
+        var warnings = new List<string>();
+        var rows = LabelledData.Read([folder], new LabelledDataOptions { OnWarning = warnings.Add });
+        Assert.Equal(["It rose 5%."], rows.Select(r => r.Text));
+        Assert.Contains(warnings, w => w.Contains("._a.csv", StringComparison.Ordinal) && w.Contains(".git/", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains("loop", StringComparison.Ordinal) && w.Contains("not followed", StringComparison.Ordinal));
+    }
 }

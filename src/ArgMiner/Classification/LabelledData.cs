@@ -170,7 +170,13 @@ public static class LabelledData
         var ext = Path.GetExtension(path).ToLowerInvariant();
         try
         {
-            var rows = ext is ".jsonl" or ".ndjson" ? ReadJsonLines(path, options) : ReadDelimited(path, ext is ".tsv" or ".tab" ? '\t' : ',', options);
+            if (Evaluation.UdSentences.IsConllu(path) && !options.LabelsFromOverlay)
+            {
+                throw new LabelledDataException(path, "a CoNLL-U file holds no sentence labels; give it ArgMiner's labels with '#labels=FILE' (corpus/external)");
+            }
+
+            var rows = Evaluation.UdSentences.IsConllu(path) ? Evaluation.UdSentences.Read(path)
+                : ext is ".jsonl" or ".ndjson" ? ReadJsonLines(path, options) : ReadDelimited(path, ext is ".tsv" or ".tab" ? '\t' : ',', options);
             return AddPositions(rows);
         }
         catch (IOException ex)

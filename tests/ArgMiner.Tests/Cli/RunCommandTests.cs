@@ -68,7 +68,8 @@ public class RunCommandTests
     {
         using var dir = new TempDirectory();
         dir.Write("in/a_good.txt", "A good article. It has two sentences.");
-        dir.WriteBytes("in/b_bad_utf8.txt", [0x41, 0x0A, 0xC3, 0x28]);
+        // Damaged UTF-8 (a valid "é" and a broken sequence) is an error; bytes that are only Windows-1252 are read.
+        dir.WriteBytes("in/b_bad_utf8.txt", [0x41, 0xC3, 0xA9, 0x0A, 0xC3, 0x28]);
         dir.WriteBytes("in/c_binary.txt", [0x00, 0x01, 0x02]);
         dir.Write("in/d_empty.txt", string.Empty);
         dir.Write("in/e_records.jsonl", "{\"id\":\"ok\",\"body\":\"Fine.\"}\n{\"id\":\"broken\",\n");
@@ -83,7 +84,8 @@ public class RunCommandTests
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         var docs = File.ReadAllLines(dir.File("out/documents.csv"));
         Assert.Equal(3, docs.Length); // header + a_good + ok
-        Assert.Empty(Directory.GetFiles(dir.File("out"), ".*"));
+        // No hidden leftovers: the one hidden file is the manifest naming the output set.
+        Assert.Equal([".argminer-output"], Directory.GetFiles(dir.File("out"), ".*").Select(Path.GetFileName));
     }
 
     [Theory]
@@ -107,5 +109,31 @@ public class RunCommandTests
         Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"), "--format", "csv");
         Assert.True(File.Exists(dir.File("out/sentences.csv")));
         Assert.False(File.Exists(dir.File("out/documents.jsonl")));
+    }
+
+    [Fact]
+    public void Given_a_windows_1252_file_When_run_Then_it_is_read_with_one_warning_and_exit_0()
+    {
+        using var dir = new TempDirectory();
+        var bytes = Encoding.ASCII.GetBytes("The fare rose to ?5 this year. Riders were not told.");
+        bytes[Array.IndexOf(bytes, (byte)'?')] = 0xA3;
+        dir.WriteBytes("in/bbc.txt", bytes);
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"));
+        Assert.Equal(0, exit);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("argminer: warning: ", line, StringComparison.Ordinal);
+        Assert.Contains("bbc.txt", line, StringComparison.Ordinal);
+        Assert.Contains("£5", File.ReadAllText(dir.File("out/sentences.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_encoding_utf8_is_insisted_on_When_a_file_is_windows_1252_Then_it_is_skipped_with_its_error()
+    {
+        using var dir = new TempDirectory();
+        dir.WriteBytes("in/bbc.txt", [.. Encoding.ASCII.GetBytes("Costs "), 0xA3, .. Encoding.ASCII.GetBytes("5.")]);
+        dir.Write("in/ok.txt", "Fine text.");
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"), "--encoding", "utf-8");
+        Assert.Equal(1, exit);
+        Assert.Contains("bbc.txt:1: not valid UTF-8", stderr, StringComparison.Ordinal);
     }
 }

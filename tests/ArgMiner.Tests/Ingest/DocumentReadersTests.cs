@@ -96,4 +96,32 @@ public class DocumentReadersTests
         Assert.Contains("surrogate", items[0].Error!.Message, StringComparison.Ordinal);
         Assert.NotNull(items[1].Document);
     }
+
+    [Fact]
+    public void Given_an_unpaired_surrogate_escape_in_an_unknown_field_When_reading_Then_the_record_is_skipped_with_a_reason()
+    {
+        var items = ReadJsonl("{\"body\":\"ok\",\"m\":\"\\ud83d\"}\n{\"body\":\"ok\",\"m\":{\"deep\":[\"\\ud83d\"]}}\n{\"body\":\"good\"}");
+        Assert.Contains("surrogate", items[0].Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("surrogate", items[1].Error!.Message, StringComparison.Ordinal);
+        Assert.NotNull(items[2].Document);
+    }
+
+    [Fact]
+    public void Given_json_nested_deeper_than_the_reader_allows_When_reading_Then_the_error_says_so()
+    {
+        var items = ReadJsonl("{\"body\":\"ok\",\"m\":" + new string('[', 100) + new string(']', 100) + "}\n{\"body\":\"good\"}");
+        Assert.Equal("in.jsonl:1: nested deeper than 64 levels, record skipped", items[0].Error!.ToString());
+        Assert.NotNull(items[1].Document);
+    }
+
+    [Fact]
+    public void Given_crlf_line_ends_and_a_bom_on_a_later_line_When_reading_json_lines_Then_every_record_is_read()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"id\":\"a\",\"body\":\"One.\"}\r\n")
+            .Concat(new byte[] { 0xEF, 0xBB, 0xBF })
+            .Concat(Encoding.UTF8.GetBytes("{\"id\":\"b\",\"body\":\"Two.\"}\r\n")).ToArray();
+        var items = DocumentReaders.ReadJsonLines(new MemoryStream(bytes), "in.jsonl", "in").ToList();
+        Assert.Equal(["a", "b"], items.Select(i => i.Document?.Id));
+        Assert.Equal("One.", items[0].Document!.Text);
+    }
 }

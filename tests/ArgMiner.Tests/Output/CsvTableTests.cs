@@ -3,6 +3,8 @@ using System.Text;
 using ArgMiner.Output;
 using ArgMiner.Tests.Support;
 using CsvHelper;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace ArgMiner.Tests.Output;
 
@@ -63,6 +65,31 @@ public class CsvTableTests
         Assert.Contains("'" + text, content, StringComparison.Ordinal);
         Assert.Contains(",-3\r\n", content, StringComparison.Ordinal);
         Assert.Equal(text, CsvSafety.Restore(CsvSafety.Neutralise(text)));
+    }
+
+    [Theory]
+    [InlineData("'=SUM(A1)")]
+    [InlineData("''+1")]
+    [InlineData("'- quoted dash")]
+    [InlineData("'hello")]
+    [InlineData("'")]
+    public void Given_text_that_really_begins_with_an_apostrophe_When_guarded_and_restored_Then_it_comes_back_exactly(string text)
+    {
+        Assert.Equal(text, CsvSafety.Restore(CsvSafety.Neutralise(text)));
+    }
+
+    [Fact]
+    public void Given_any_text_When_guarded_Then_restoring_gives_it_back_and_nothing_unguarded_is_changed()
+    {
+        // Short strings over the characters that matter (apostrophes and formula starters) and a few others.
+        var texts = Gen.Elements('\'', '=', '+', '-', '@', '\t', '\r', 'a', ' ').ArrayOf().Select(c => new string(c)).ToArbitrary();
+        Prop.ForAll(texts, text =>
+        {
+            var guarded = CsvSafety.Neutralise(text);
+            var startsLikeFormula = guarded.Length > 0 && guarded[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+            var unguardedUntouched = guarded != text || CsvSafety.Restore(text) == text;
+            return CsvSafety.Restore(guarded) == text && !startsLikeFormula && unguardedUntouched;
+        }).QuickCheckThrowOnFailure();
     }
 
     [Fact]

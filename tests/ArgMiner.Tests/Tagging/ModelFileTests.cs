@@ -100,6 +100,29 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
+    public void Given_a_manifest_that_is_not_json_When_loaded_Then_the_error_names_the_manifest()
+    {
+        var path = Path.Combine(_dir, "badmanifest.model");
+        using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            using var entry = new StreamWriter(zip.CreateEntry("manifest.json").Open());
+            entry.Write("this is { not json");
+        }
+
+        var ex = Assert.Throws<ModelFormatException>(() => AveragedPerceptronTagger.Load(path, AveragedPerceptronTagger.PosKind));
+
+        AssertOneLine(ex, path, "manifest.json is not valid JSON");
+    }
+
+    [Fact]
+    public void Given_a_folder_as_the_model_When_loaded_Then_the_error_says_it_is_a_folder()
+    {
+        var ex = Assert.Throws<ModelFormatException>(() => AveragedPerceptronTagger.Load(_dir, AveragedPerceptronTagger.PosKind));
+
+        AssertOneLine(ex, _dir, "is a folder, not a model file");
+    }
+
+    [Fact]
     public void Given_the_shipped_models_When_loaded_Then_they_have_the_expected_classes_and_cards()
     {
         var pos = TaggingModels.PosTagger;

@@ -6,7 +6,7 @@ namespace ArgMiner.Tests.Ingest;
 public class InputEnumeratorTests
 {
     [Fact]
-    public void Given_a_folder_tree_When_enumerated_Then_txt_and_jsonl_files_come_in_ordinal_order_with_relative_ids()
+    public void GivenAFolderTree_WhenEnumerated_ThenTxtAndJsonlFilesComeInOrdinalOrderWithRelativeIds()
     {
         using var dir = new TempDirectory();
         dir.Write("b.txt", "B text.");
@@ -19,14 +19,14 @@ public class InputEnumeratorTests
     }
 
     [Fact]
-    public void Given_a_missing_path_When_read_Then_one_error_names_it()
+    public void GivenAMissingPath_WhenRead_ThenOneErrorNamesIt()
     {
         var items = new InputEnumerator(["/no/such/place.txt"]).Read().ToList();
         Assert.Equal("/no/such/place.txt: no such file or folder", items.Single().Error!.ToString());
     }
 
     [Fact]
-    public void Given_standard_input_with_json_When_read_Then_it_is_read_as_json_lines()
+    public void GivenStandardInputWithJson_WhenRead_ThenItIsReadAsJsonLines()
     {
         var stdin = new MemoryStream("{\"id\":\"s\",\"body\":\"From a pipe.\"}\n"u8.ToArray());
         var item = new InputEnumerator(["-"], () => stdin).Read().Single();
@@ -34,7 +34,7 @@ public class InputEnumeratorTests
     }
 
     [Fact]
-    public void Given_standard_input_with_text_When_read_Then_it_is_one_plain_document()
+    public void GivenStandardInputWithText_WhenRead_ThenItIsOnePlainDocument()
     {
         var stdin = new MemoryStream("Plain text from a pipe.\n"u8.ToArray());
         var item = new InputEnumerator(["-"], () => stdin).Read().Single();

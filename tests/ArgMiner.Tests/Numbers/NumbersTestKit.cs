@@ -29,18 +29,4 @@ internal static class NumbersTestKit
         NumericClaimExtractor.Analyze(text, tokens.ToArray(), 0, claims, dates, numerals);
         return claims;
     }
-
-    public static string TextOf(string text, NumericClaim c) => text[c.Start..c.End];
-
-    /// <summary>The repository root (the folder holding ArgMiner.sln), or null.</summary>
-    public static string? RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ArgMiner.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName;
-    }
 }

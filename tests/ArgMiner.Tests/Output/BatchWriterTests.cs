@@ -36,7 +36,7 @@ public class BatchWriterTests
     private static string[] Lines(string path) => Encoding.UTF8.GetString(File.ReadAllBytes(path)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
     [Fact]
-    public void Given_a_document_with_every_layer_When_written_Then_each_table_has_its_row_with_code_point_offsets()
+    public void GivenADocumentWithEveryLayer_WhenWritten_ThenEachTableHasItsRowWithCodePointOffsets()
     {
         using var dir = new TempDirectory();
         using (var writer = new BatchWriter(dir.Path, OutputFormats.All))

@@ -31,7 +31,7 @@ public class CsvTableTests
     }
 
     [Fact]
-    public void Given_rows_When_written_Then_the_file_is_utf8_with_bom_and_crlf_records()
+    public void GivenRows_WhenWritten_ThenTheFileIsUtf8WithBomAndCrlfRecords()
     {
         using var dir = new TempDirectory();
         var bytes = WriteRows(dir, ("é 🖤", 1));
@@ -40,7 +40,7 @@ public class CsvTableTests
     }
 
     [Fact]
-    public void Given_commas_quotes_and_line_breaks_When_written_Then_rfc4180_quoting_round_trips()
+    public void GivenCommasQuotesAndLineBreaks_WhenWritten_ThenRfc4180QuotingRoundTrips()
     {
         using var dir = new TempDirectory();
         const string tricky = "He said \"no\", then\r\nleft";
@@ -56,7 +56,7 @@ public class CsvTableTests
     [InlineData("+1 for this")]
     [InlineData("-- not a formula")]
     [InlineData("@handle says hi")]
-    public void Given_a_text_cell_starting_like_a_formula_When_written_Then_it_is_neutralised_and_restorable(string text)
+    public void GivenATextCellStartingLikeAFormula_WhenWritten_ThenItIsNeutralisedAndRestorable(string text)
     {
         using var dir = new TempDirectory();
         var content = Encoding.UTF8.GetString(WriteRows(dir, (text, -3))[3..]);
@@ -66,7 +66,7 @@ public class CsvTableTests
     }
 
     [Fact]
-    public void Given_a_table_abandoned_before_commit_When_disposed_Then_no_file_looks_whole_and_the_old_one_stays()
+    public void GivenATableAbandonedBeforeCommit_WhenDisposed_ThenNoFileLooksWholeAndTheOldOneStays()
     {
         using var dir = new TempDirectory();
         var path = dir.Write("t.csv", "old complete file");

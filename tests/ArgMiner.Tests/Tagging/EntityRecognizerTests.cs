@@ -19,7 +19,7 @@ public sealed class EntityRecognizerTests
     private static TaggedSentence Words(params string[] words) => TaggedSentence.FromWords(words, [.. words.Select(_ => "O")]);
 
     [Fact]
-    public void Given_no_gazetteer_When_recognized_Then_the_model_finds_the_entities()
+    public void GivenNoGazetteer_WhenRecognized_ThenTheModelFindsTheEntities()
     {
         var found = Recognize(new EntityRecognizer(Model, Gazetteer.Empty), Words("Elena", "Chen", "met", "friends", "in", "Lima", "."));
 
@@ -27,7 +27,7 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
-    public void Given_a_gazetteer_name_overlapping_a_model_entity_When_recognized_Then_the_gazetteer_wins()
+    public void GivenAGazetteerNameOverlappingAModelEntity_WhenRecognized_ThenTheGazetteerWins()
     {
         var gazetteer = Gazetteer.FromEntries([("Chen met", "ORG")]);
 
@@ -37,7 +37,7 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
-    public void Given_a_gazetteer_name_the_model_missed_When_recognized_Then_it_is_added_in_order()
+    public void GivenAGazetteerNameTheModelMissed_WhenRecognized_ThenItIsAddedInOrder()
     {
         var gazetteer = Gazetteer.FromEntries([("friends", "NORP")]);
 
@@ -49,7 +49,7 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
-    public void Given_a_model_entity_containing_a_same_type_gazetteer_name_When_recognized_Then_the_longer_model_entity_stays()
+    public void GivenAModelEntityContainingASameTypeGazetteerName_WhenRecognized_ThenTheLongerModelEntityStays()
     {
         var gazetteer = Gazetteer.FromEntries([("Chen", "PERSON")]);
 
@@ -60,7 +60,7 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
-    public void Given_a_model_trained_with_gazetteer_features_When_saved_and_loaded_Then_it_still_uses_them_identically()
+    public void GivenAModelTrainedWithGazetteerFeatures_WhenSavedAndLoaded_ThenItStillUsesThemIdentically()
     {
         var gazetteer = Gazetteer.FromEntries([("Oslo", "LOC"), ("Lima", "LOC"), ("friends", "NORP")]);
         var trainer = new AveragedPerceptronTrainer(new AveragedPerceptronTrainerOptions
@@ -91,7 +91,7 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
-    public void Given_mid_hyphen_year_When_joined_Then_one_date()
+    public void GivenMidHyphenYear_WhenJoined_ThenOneDate()
     {
         const string text = "as of mid-2025 and mid - 2025";
         Token[] tokens = [new(0, 2), new(3, 5), new(6, 9), new(9, 10), new(10, 14), new(15, 18), new(19, 22), new(23, 24), new(25, 29)];
@@ -104,7 +104,7 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
-    public void Given_a_date_list_When_split_Then_each_date_stands_alone()
+    public void GivenADateList_WhenSplit_ThenEachDateStandsAlone()
     {
         var s = Words("In", "December", "2019", "and", "January", "2020", "they");
         var spans = new List<TokenSpan> { new(1, 5, "DATE") };

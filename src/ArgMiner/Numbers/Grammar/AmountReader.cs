@@ -11,6 +11,10 @@ namespace ArgMiner.Numbers.Grammar;
 /// </summary>
 internal static class AmountReader
 {
+    /// <summary>
+    /// An amount at token <paramref name="i"/> ("-5", "minus 5", "3 hundred", "1.5 million", "hundreds of",
+    /// "twenty-one"); <paramref name="money"/> when a currency precedes it, so that "3m" is three million.
+    /// </summary>
     internal static bool TryRead(in SentenceView sentence, int i, bool money, out Amount amount)
     {
         amount = default;
@@ -67,6 +71,10 @@ internal static class AmountReader
         return true;
     }
 
+    /// <summary>
+    /// The literal at <paramref name="i"/> with its glued suffix or the scale words after it ("1.5 million", "322
+    /// hundred", "3 dozens", "10 M"), unless it is a code, version, label, time of day or phone number.
+    /// </summary>
     internal static bool TryReadDigits(in SentenceView sentence, int i, bool money, out Amount amount)
     {
         var literal = sentence.Literals[i];
@@ -199,6 +207,10 @@ internal static class AmountReader
         return true;
     }
 
+    /// <summary>
+    /// A vague count at <paramref name="i"/>: "hundreds of", "tens of thousands of", "millions of" (at least two
+    /// of the scale).
+    /// </summary>
     internal static bool TryReadVague(in SentenceView sentence, int i, out Amount amount)
     {
         // "hundreds of", "tens of thousands of", "millions of": at least two of the scale.

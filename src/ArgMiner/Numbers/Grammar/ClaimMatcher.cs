@@ -23,37 +23,42 @@ internal readonly ref struct ClaimMatcher
         _numerals = numerals;
     }
 
+    /// <summary>
+    /// Matches a claim starting at token <paramref name="i"/> and appends it (and its numerals); returns the
+    /// token after what was read, or a token at or before <paramref name="i"/> when nothing was (the caller
+    /// then moves one token on).
+    /// </summary>
     public int MatchAt(int i)
     {
         var start = i;
         string? qualifier = null;
         var j = i;
 
-        if (_sentence.WordIs(j, "between") && QuantityReader.TryRead(_sentence, j + 1, out var b1) && _sentence.WordIs(b1.End, "and") && QuantityReader.TryRead(_sentence, b1.End + 1, out var b2)
-            && TryRange(b1, b2, out var bLow, out var bHigh, out var bUnit, out var bKind))
+        if (_sentence.WordIs(j, "between") && QuantityReader.TryRead(_sentence, j + 1, out var betweenLow) && _sentence.WordIs(betweenLow.End, "and") && QuantityReader.TryRead(_sentence, betweenLow.End + 1, out var betweenHigh)
+            && TryRange(betweenLow, betweenHigh, out var betweenLowValue, out var betweenHighValue, out var betweenUnit, out var betweenKind))
         {
-            return Emit(start, b1.Start, b2.End, NumericKinds.Range, null, bLow, bHigh, null, bUnit, b2, bKind, b1);
+            return Emit(start, betweenLow.Start, betweenHigh.End, NumericKinds.Range, null, betweenLowValue, betweenHighValue, null, betweenUnit, betweenHigh, betweenKind, betweenLow);
         }
 
-        if (_sentence.WordIs(j, "from") && QuantityReader.TryRead(_sentence, j + 1, out var f1) && (_sentence.WordIs(f1.End, "to") || _sentence.WordIs(f1.End, "through") || _sentence.IsDash(f1.End))
-            && QuantityReader.TryRead(_sentence, f1.End + 1, out var f2) && TryRange(f1, f2, out var fLow, out var fHigh, out var fUnit, out var fKind))
+        if (_sentence.WordIs(j, "from") && QuantityReader.TryRead(_sentence, j + 1, out var fromLow) && (_sentence.WordIs(fromLow.End, "to") || _sentence.WordIs(fromLow.End, "through") || _sentence.IsDash(fromLow.End))
+            && QuantityReader.TryRead(_sentence, fromLow.End + 1, out var fromHigh) && TryRange(fromLow, fromHigh, out var fromLowValue, out var fromHighValue, out var fromUnit, out var fromKind))
         {
-            return Emit(start, f1.Start, f2.End, NumericKinds.Range, null, fLow, fHigh, null, fUnit, f2, fKind, f1);
+            return Emit(start, fromLow.Start, fromHigh.End, NumericKinds.Range, null, fromLowValue, fromHighValue, null, fromUnit, fromHigh, fromKind, fromLow);
         }
 
         // "percent of 10", "per cent of twenty-two": the percent word first.
-        if (UnitReader.TryReadPercent(_sentence, j, out var pw, out var pUnitFirst) && _sentence.WordIs(pw, "of") && AmountReader.TryRead(_sentence, pw + 1, false, out var pa) && !pa.Ordinal
+        if (UnitReader.TryReadPercent(_sentence, j, out var percentEnd, out var percentUnit) && _sentence.WordIs(percentEnd, "of") && AmountReader.TryRead(_sentence, percentEnd + 1, false, out var percentAmount) && !percentAmount.Ordinal
             && !(j > 0 && (_sentence.Literals[j - 1].Valid || NumberWords.IsCardinal(_sentence, j - 1, out _))))
         {
-            var pq = new Quantity { Start = j, End = pa.End, Kind = NumericKinds.Percent, Value = pa.Value, Unit = pUnitFirst, Amount = pa };
-            return Emit(j, j, pa.End, NumericKinds.Percent, null, null, null, pa.Value, pUnitFirst, pq, NumericKinds.Percent, pq);
+            var percentQuantity = new Quantity { Start = j, End = percentAmount.End, Kind = NumericKinds.Percent, Value = percentAmount.Value, Unit = percentUnit, Amount = percentAmount };
+            return Emit(j, j, percentAmount.End, NumericKinds.Percent, null, null, null, percentAmount.Value, percentUnit, percentQuantity, NumericKinds.Percent, percentQuantity);
         }
 
-        if (QualifierReader.TryMatch(_sentence, Qualifiers, j, out var q, out var qEnd) && qEnd < _sentence.Count)
+        if (QualifierReader.TryMatch(_sentence, Qualifiers, j, out var found, out var qualifierEnd) && qualifierEnd < _sentence.Count)
         {
             // "over" and "under" are prepositions before years and times ("over 3 years" stays a qualifier).
-            qualifier = q;
-            j = qEnd;
+            qualifier = found;
+            j = qualifierEnd;
         }
 
         // "between 1,500-3,000", "from 10-20": the word belongs to the range only if a range follows.
@@ -63,52 +68,52 @@ internal readonly ref struct ClaimMatcher
             j++;
         }
 
-        if (!QuantityReader.TryRead(_sentence, j, out var q1))
+        if (!QuantityReader.TryRead(_sentence, j, out var quantity))
         {
             return i + 1;
         }
 
-        if (q1.Kind == NumericKinds.Ordinal)
+        if (quantity.Kind == NumericKinds.Ordinal)
         {
             if (qualifier is not null)
             {
                 return j;
             }
 
-            EmitNumeral(q1.Amount);
+            EmitNumeral(quantity.Amount);
             _claims.Add(new NumericClaim
             {
-                Start = _sentence.Tokens[q1.Start].Start,
-                End = _sentence.Tokens[q1.End - 1].End,
-                QuantityStart = _sentence.Tokens[q1.Start].Start,
-                QuantityEnd = _sentence.Tokens[q1.End - 1].End,
+                Start = _sentence.Tokens[quantity.Start].Start,
+                End = _sentence.Tokens[quantity.End - 1].End,
+                QuantityStart = _sentence.Tokens[quantity.Start].Start,
+                QuantityEnd = _sentence.Tokens[quantity.End - 1].End,
                 Sentence = _sentence.Index,
                 Kind = NumericKinds.Ordinal,
-                Value = q1.Value,
+                Value = quantity.Value,
             });
-            return q1.End;
+            return quantity.End;
         }
 
         // Ranges: "1,500–3,000", "2 to 3 million", "$5-$10", "20 through 100", "20~100".
-        var connector = q1.End;
+        var connector = quantity.End;
         if (connector < _sentence.Count && (_sentence.IsDash(connector) || _sentence.WordIs(connector, "to") || _sentence.WordIs(connector, "through") || _sentence.Word(connector) is "~")
-            && QuantityReader.TryRead(_sentence, connector + 1, out var q2) && TryRange(q1, q2, out var low, out var high, out var rUnit, out var rKind))
+            && QuantityReader.TryRead(_sentence, connector + 1, out var upper) && TryRange(quantity, upper, out var low, out var high, out var rangeUnit, out var rangeKind))
         {
             if (_sentence.WordIs(connector, "to") && _sentence.WordIs(start - 1, "from"))
             {
                 start--;
             }
 
-            return Emit(start, q1.Start, q2.End, NumericKinds.Range, qualifier, low, high, null, rUnit, q2, rKind, q1);
+            return Emit(start, quantity.Start, upper.End, NumericKinds.Range, qualifier, low, high, null, rangeUnit, upper, rangeKind, quantity);
         }
 
         if (rangeWord && qualifier is null)
         {
-            start = q1.Start;
+            start = quantity.Start;
         }
 
-        var end = q1.End;
-        var quantityStart = q1.Start;
+        var end = quantity.End;
+        var quantityStart = quantity.Start;
 
         // Postfix: "200 or more", "five hundred and more", "more than 5000 or equal to".
         if (QualifierReader.TryMatch(_sentence, PostQualifiers, end, out var post, out var postEnd) && !_sentence.WordIs(postEnd, "than")
@@ -131,7 +136,7 @@ internal readonly ref struct ClaimMatcher
             {
                 if (qualifier == QualifierNames.Approximately)
                 {
-                    start = q1.Start;
+                    start = quantity.Start;
                 }
 
                 qualifier = post;
@@ -142,99 +147,104 @@ internal readonly ref struct ClaimMatcher
         // Two bounds: "more than 10 and less than 40", "at most 100 and at least 20".
         if (qualifier is not null && (QualifierReader.IsLowerBound(qualifier) || QualifierReader.IsUpperBound(qualifier)) && end < _sentence.Count)
         {
-            var k = end;
-            if (_sentence.WordIs(k, ","))
+            var next = end;
+            if (_sentence.WordIs(next, ","))
             {
-                k++;
+                next++;
             }
 
-            if (_sentence.WordIs(k, "and") || _sentence.WordIs(k, "but"))
+            if (_sentence.WordIs(next, "and") || _sentence.WordIs(next, "but"))
             {
-                k++;
+                next++;
             }
 
-            if (k > end && QualifierReader.TryMatch(_sentence, Qualifiers, k, out var q2q, out var q2End) && (QualifierReader.IsLowerBound(qualifier) ? QualifierReader.IsUpperBound(q2q) : QualifierReader.IsLowerBound(q2q))
-                && QuantityReader.TryRead(_sentence, q2End, out var qb) && qb.Kind == q1.Kind && qb.Kind is NumericKinds.Count or NumericKinds.Money or NumericKinds.Percent or NumericKinds.Measure)
+            if (next > end && QualifierReader.TryMatch(_sentence, Qualifiers, next, out var otherQualifier, out var otherQualifierEnd) && (QualifierReader.IsLowerBound(qualifier) ? QualifierReader.IsUpperBound(otherQualifier) : QualifierReader.IsLowerBound(otherQualifier))
+                && QuantityReader.TryRead(_sentence, otherQualifierEnd, out var otherBound) && otherBound.Kind == quantity.Kind && otherBound.Kind is NumericKinds.Count or NumericKinds.Money or NumericKinds.Percent or NumericKinds.Measure)
             {
-                var lo = QualifierReader.IsLowerBound(qualifier) ? q1.Value : qb.Value;
-                var hi = QualifierReader.IsLowerBound(qualifier) ? qb.Value : q1.Value;
-                var postEnd2 = qb.End;
-                if (QualifierReader.TryMatch(_sentence, PostQualifiers, postEnd2, out var p2, out var p2End) && p2 == QualifierNames.Exactly)
+                var lowBound = QualifierReader.IsLowerBound(qualifier) ? quantity.Value : otherBound.Value;
+                var highBound = QualifierReader.IsLowerBound(qualifier) ? otherBound.Value : quantity.Value;
+                var boundsEnd = otherBound.End;
+                if (QualifierReader.TryMatch(_sentence, PostQualifiers, boundsEnd, out var closing, out var closingEnd) && closing == QualifierNames.Exactly)
                 {
-                    postEnd2 = p2End;
+                    boundsEnd = closingEnd;
                 }
 
-                if (lo < hi)
+                if (lowBound < highBound)
                 {
-                    return Emit(start, q1.Start, postEnd2, NumericKinds.Range, null, lo, hi, null, q1.Unit, qb, q1.Kind, q1);
+                    return Emit(start, quantity.Start, boundsEnd, NumericKinds.Range, null, lowBound, highBound, null, quantity.Unit, otherBound, quantity.Kind, quantity);
                 }
             }
         }
 
         // Bare "one" is a pronoun or determiner ("one of the most serious", "the one region"): only a claim
         // with a qualifier, a unit, a scale or in a range.
-        if (q1.Amount.BareOne && q1.Kind == NumericKinds.Count && qualifier is null)
+        if (quantity.Amount.BareOne && quantity.Kind == NumericKinds.Count && qualifier is null)
         {
-            if (!IsPronounOne(q1.Amount.Start))
+            if (!IsPronounOne(quantity.Amount.Start))
             {
-                EmitNumeral(q1.Amount);
+                EmitNumeral(quantity.Amount);
             }
 
-            return q1.End;
+            return quantity.End;
         }
 
-        if (q1.Kind == NumericKinds.Count && q1.Vague && qualifier is null)
+        if (quantity.Kind == NumericKinds.Count && quantity.Vague && qualifier is null)
         {
             qualifier = QualifierNames.AtLeast;
         }
 
-        return Emit(start, quantityStart, end, q1.Kind, qualifier, null, null, q1.Value, q1.Unit, q1, q1.Kind, q1);
+        return Emit(start, quantityStart, end, quantity.Kind, qualifier, null, null, quantity.Value, quantity.Unit, quantity, quantity.Kind, quantity);
     }
 
+    /// <summary>
+    /// "one" at <paramref name="i"/> used as a pronoun or determiner ("the one", "one of", "one another").
+    /// </summary>
     private bool IsPronounOne(int i) =>
         (i > 0 && IsIn(PronounOneBefore, _sentence.Word(i - 1))) || _sentence.WordIs(i + 1, "of") || _sentence.WordIs(i + 1, "another");
 
-    private bool TryRange(Quantity a, Quantity b, out double low, out double high, out string? unit, out string kind)
+    // Two quantities as the bounds of a range: units must agree, the high bound must exceed the low one.
+    private bool TryRange(Quantity lower, Quantity upper, out double low, out double high, out string? unit, out string kind)
     {
-        low = a.Value;
-        high = b.Value;
-        unit = b.Unit ?? a.Unit;
-        kind = b.Kind;
-        if (a.Amount.Ordinal || b.Amount.Ordinal || a.Vague || b.Vague)
+        low = lower.Value;
+        high = upper.Value;
+        unit = upper.Unit ?? lower.Unit;
+        kind = upper.Kind;
+        if (lower.Amount.Ordinal || upper.Amount.Ordinal || lower.Vague || upper.Vague)
         {
             return false;
         }
 
         // Units must agree where both are given; a bare first bound takes the second's unit and scale.
-        if (a.Kind != NumericKinds.Count && b.Kind != NumericKinds.Count && (a.Kind != b.Kind || a.Unit != b.Unit))
+        if (lower.Kind != NumericKinds.Count && upper.Kind != NumericKinds.Count && (lower.Kind != upper.Kind || lower.Unit != upper.Unit))
         {
             return false;
         }
 
-        if (a.Kind != NumericKinds.Count && b.Kind == NumericKinds.Count)
+        if (lower.Kind != NumericKinds.Count && upper.Kind == NumericKinds.Count)
         {
-            kind = a.Kind;
-            unit = a.Unit;
+            kind = lower.Kind;
+            unit = lower.Unit;
         }
 
-        if (!a.Amount.HasScale && b.Amount.HasScale && b.Amount.BaseValue != 0 && a.Amount.Value < b.Amount.BaseValue * 1.0000001 && a.Kind == NumericKinds.Count)
+        if (!lower.Amount.HasScale && upper.Amount.HasScale && upper.Amount.BaseValue != 0 && lower.Amount.Value < upper.Amount.BaseValue * 1.0000001 && lower.Kind == NumericKinds.Count)
         {
-            low = a.Value * (b.Amount.Value / b.Amount.BaseValue);
+            low = lower.Value * (upper.Amount.Value / upper.Amount.BaseValue);
         }
-        else if (a.Kind == NumericKinds.Count && b.Kind == NumericKinds.Money && !a.Amount.HasScale)
+        else if (lower.Kind == NumericKinds.Count && upper.Kind == NumericKinds.Money && !lower.Amount.HasScale)
         {
-            low = a.Value;
+            low = lower.Value;
         }
 
-        if (b.Amount.LeadingZero || !(high > low))
+        if (upper.Amount.LeadingZero || !(high > low))
         {
             return false;
         }
 
         // Digits and words do not mix in a range ("1 to one").
-        return a.Amount.Words == b.Amount.Words || a.Amount.HasScale || b.Amount.HasScale;
+        return lower.Amount.Words == upper.Amount.Words || lower.Amount.HasScale || upper.Amount.HasScale;
     }
 
+    // Appends a claim over tokens [start, end) and the numerals of its bound(s); returns end.
     private int Emit(int start, int quantityStart, int end, string kind, string? qualifier,
         double? low, double? high, double? value, string? unit, Quantity last, string boundKind, Quantity first)
     {
@@ -264,13 +274,13 @@ internal readonly ref struct ClaimMatcher
         return end;
     }
 
-    private void EmitNumeral(Amount a)
+    private void EmitNumeral(Amount amount)
     {
-        if (_numerals is null || a.End <= a.Start || a.GluedUnit || a.Ordinal || a.Vague || (a.End < _sentence.Count && _sentence.TouchesPrevious(a.End) && _sentence.StartsWithLetter(a.End)))
+        if (_numerals is null || amount.End <= amount.Start || amount.GluedUnit || amount.Ordinal || amount.Vague || (amount.End < _sentence.Count && _sentence.TouchesPrevious(amount.End) && _sentence.StartsWithLetter(amount.End)))
         {
             return;
         }
 
-        _numerals.Add(new Numeral(_sentence.Tokens[a.Start].Start, _sentence.Tokens[a.End - 1].End, a.Value));
+        _numerals.Add(new Numeral(_sentence.Tokens[amount.Start].Start, _sentence.Tokens[amount.End - 1].End, amount.Value));
     }
 }

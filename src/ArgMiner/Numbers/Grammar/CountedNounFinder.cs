@@ -12,6 +12,11 @@ internal static class CountedNounFinder
 {
     // ---------------------------------------------------------------- context
 
+    /// <summary>
+    /// The counted noun after token <paramref name="i"/> (the end of a count), or null; after a vague count
+    /// ("hundreds of") the "of" is skipped; for a count of one (<paramref name="singular"/>) the first lower-case
+    /// word serves when no plural noun follows.
+    /// </summary>
     internal static string? After(in SentenceView sentence, int i, bool vague, bool singular)
     {
         // The head noun after the number, skipping modifiers: "180 such attacks", "1,500–3,000 Islamic State fighters".

@@ -56,7 +56,7 @@ internal static class CurrencyReader
         return j;
     }
 
-    // "MUSD", "MEUR": millions of a currency, as financial reports write them.
+    /// <summary>"MUSD", "MEUR": millions of a currency, as financial reports write them.</summary>
     internal static bool IsMillionsOfCode(ReadOnlySpan<char> word, out string code)
     {
         code = "";
@@ -68,6 +68,12 @@ internal static class CurrencyReader
 
         return false;
     }
+
+    /// <summary>
+    /// A currency word after an amount at <paramref name="i"/> ("dollars", "Australian dollars", "euros",
+    /// "cents", "MUSD", "-cent"): its code, the divisor to whole units (100 for cents) and the token after it;
+    /// <paramref name="scaled"/> when the amount has a scale word, which makes "pounds" money.
+    /// </summary>
     internal static bool TryReadAfter(in SentenceView sentence, int i, bool scaled, out int end, out string code, out double divisor)
     {
         end = i;
@@ -144,6 +150,10 @@ internal static class CurrencyReader
         return false;
     }
 
+    /// <summary>
+    /// The lower-case singular of a currency word, the key of <see cref="NumberLexicon.CurrencyNationalities"/>
+    /// ("Dollars" → "dollar").
+    /// </summary>
     internal static string SingularCurrencyName(ReadOnlySpan<char> word)
     {
         var lower = word.ToString().ToLowerInvariant();

@@ -12,6 +12,10 @@ namespace ArgMiner.Numbers.Grammar;
 /// </summary>
 internal static class DateGrammar
 {
+    /// <summary>
+    /// Marks every date of <paramref name="sentence"/> in <see cref="SentenceView.DateEnds"/> and appends it to
+    /// <paramref name="dates"/> when given.
+    /// </summary>
     internal static void MarkDates(in SentenceView sentence, List<DateSpan>? dates)
     {
         var i = 0;
@@ -31,9 +35,12 @@ internal static class DateGrammar
         }
     }
 
-    internal static bool IsMonth(in SentenceView sentence, int i, out int month, bool afterDay = false)
+    /// <summary>
+    /// A month name at <paramref name="i"/> that is a month here: lower-case or ambiguous names ("may", "March",
+    /// "Jan") need a day, a year or a date preposition; <paramref name="afterDay"/> when a day precedes it.
+    /// </summary>
+    internal static bool IsMonth(in SentenceView sentence, int i, bool afterDay = false)
     {
-        month = 0;
         if (i < 0 || i >= sentence.Count)
         {
             return false;
@@ -45,7 +52,7 @@ internal static class DateGrammar
             word = word[..^1]; // "Oct." as one token
         }
 
-        if (!TryLookup(Months, word, out month))
+        if (!TryLookup(Months, word, out _))
         {
             return false;
         }
@@ -68,6 +75,9 @@ internal static class DateGrammar
         return true;
     }
 
+    /// <summary>
+    /// A day of the month at <paramref name="i"/>: 1 to 31 in one or two digits, or an ordinal ("3rd").
+    /// </summary>
     internal static bool IsDay(in SentenceView sentence, int i)
     {
         if (i >= sentence.Count || sentence.InsideLiteral[i])
@@ -80,6 +90,7 @@ internal static class DateGrammar
             && literal.Suffix is LiteralSuffix.None or LiteralSuffix.Ordinal;
     }
 
+    /// <summary>A year at <paramref name="i"/>: four digits from 1000 to 2199 with nothing glued.</summary>
     internal static bool IsYear(in SentenceView sentence, int i)
     {
         if (i >= sentence.Count || sentence.InsideLiteral[i])
@@ -92,7 +103,10 @@ internal static class DateGrammar
             && literal.Suffix is LiteralSuffix.None;
     }
 
-    // A date starting at or just before i; returns its end (exclusive) or i.
+    /// <summary>
+    /// The end (exclusive) of a date starting at <paramref name="i"/>, or <paramref name="i"/> when none starts
+    /// there.
+    /// </summary>
     internal static int MatchDate(in SentenceView sentence, int i)
     {
         if (sentence.InsideLiteral[i])
@@ -118,7 +132,7 @@ internal static class DateGrammar
                 return j + 1;
             }
 
-            if (IsMonth(sentence, j, out _))
+            if (IsMonth(sentence, j))
             {
                 return EndAfterMonth(sentence, j);
             }
@@ -135,7 +149,7 @@ internal static class DateGrammar
                 j++;
             }
 
-            if (IsMonth(sentence, j, out _, afterDay: true))
+            if (IsMonth(sentence, j, afterDay: true))
             {
                 var k = j + 1;
                 if (k < sentence.Count && sentence.Word(k) is "." && sentence.TouchesPrevious(k))
@@ -152,7 +166,7 @@ internal static class DateGrammar
             }
         }
 
-        if (IsMonth(sentence, i, out _))
+        if (IsMonth(sentence, i))
         {
             return EndAfterMonth(sentence, i);
         }
@@ -195,8 +209,10 @@ internal static class DateGrammar
         return i;
     }
 
-    // One token such as "02/22/2016", "2015.5.13", "11/2016", "21/04/16": two or three groups of digits joined
-    // by one separator, with a four-digit year first or last (or three groups joined by slashes).
+    /// <summary>
+    /// One token such as "02/22/2016", "2015.5.13", "11/2016", "21/04/16": two or three groups of digits joined
+    /// by one separator, with a four-digit year first or last (or three groups joined by slashes).
+    /// </summary>
     internal static bool IsNumericDateToken(ReadOnlySpan<char> word)
     {
         if (word.Length is < 6 or > 10 || !char.IsAsciiDigit(word[0]) || !char.IsAsciiDigit(word[^1]))
@@ -246,29 +262,37 @@ internal static class DateGrammar
         return monthOk && (yearFirst || yearLast || (groups == 3 && sep == '/'));
     }
 
-    // "1995-2001" is a span of years; "1,500-3,000" and "2-3" are number ranges.
+    /// <summary>
+    /// Whether the two numbers at <paramref name="first"/> and <paramref name="last"/>, joined by a dash, are a
+    /// range of numbers ("1,500-3,000", "2-3") rather than a span of years ("1995-2001") or a date.
+    /// </summary>
     internal static bool IsNumberRange(in SentenceView sentence, int first, int last)
     {
-        var a = sentence.Literals[first];
-        var b = sentence.Literals[last];
+        var low = sentence.Literals[first];
+        var high = sentence.Literals[last];
         if (sentence.Word(first + 1) is "/")
         {
             return false;
         }
 
-        if (a.IntDigits == 4 && b.IntDigits == 4 && a.Value is >= 1000 and <= 2199 && b.Value is >= 1000 and <= 2199)
+        if (low.IntDigits == 4 && high.IntDigits == 4 && low.Value is >= 1000 and <= 2199 && high.Value is >= 1000 and <= 2199)
         {
             return false;
         }
 
-        return !b.LeadingZero && b.Value > a.Value;
+        return !high.LeadingZero && high.Value > low.Value;
     }
 
+    /// <summary>A decade at <paramref name="i"/> ("1990s", "1990's").</summary>
     internal static bool IsDecade(in SentenceView sentence, int i) => i < sentence.Count && sentence.Literals[i].Valid && sentence.Literals[i].Suffix == LiteralSuffix.Decade && sentence.Literals[i].IntDigits == 4;
 
-    internal static int EndAfterMonth(in SentenceView sentence, int m)
+    /// <summary>
+    /// The end of a date whose month is at <paramref name="month"/>: with its day ("November 19-20"), its year
+    /// ("July of 1977", "March 3, 2024"), or the month alone.
+    /// </summary>
+    internal static int EndAfterMonth(in SentenceView sentence, int month)
     {
-        var k = m + 1;
+        var k = month + 1;
         if (k < sentence.Count && sentence.Word(k) is "." && sentence.TouchesPrevious(k))
         {
             k++;
@@ -302,10 +326,13 @@ internal static class DateGrammar
             return k + 2;
         }
 
-        return IsYear(sentence, k) ? k + 1 : m + 1;
+        return IsYear(sentence, k) ? k + 1 : month + 1;
     }
 
-    // A bare four-digit year: "in 2011", "the 2011 withdrawal", "since 2003"; but "2000 troops" is a count.
+    /// <summary>
+    /// A bare four-digit year at <paramref name="i"/>: "in 2011", "the 2011 withdrawal", "since 2003"; but "2000
+    /// troops", "more than 2000" and "1500 to 2000 troops" are counts.
+    /// </summary>
     internal static bool IsStandaloneYear(in SentenceView sentence, int i)
     {
         var next = i + 1;

@@ -171,6 +171,10 @@ internal static class LiteralLexer
         return literal;
     }
 
+    /// <summary>
+    /// Reads what is glued after the digits: ordinal, decade, scale, unit, currency or percent; anything else
+    /// makes the literal a name ("5G").
+    /// </summary>
     private static void ClassifySuffix(ref NumberLiteral literal, ReadOnlySpan<char> suffix)
     {
         if (suffix.IsEmpty)

@@ -25,23 +25,30 @@ internal static class NumberWords
         Dozen,
     }
 
-    internal static bool IsCardinal(in SentenceView sentence, int i, out int v)
+    /// <summary>
+    /// A cardinal at <paramref name="i"/>, in words ("seven") or as a small plain integer.
+    /// </summary>
+    internal static bool IsCardinal(in SentenceView sentence, int i, out int value)
     {
-        v = 0;
+        value = 0;
         if (i < sentence.Count && IsSmallInteger(sentence, i))
         {
-            v = (int)sentence.Literals[i].Value;
+            value = (int)sentence.Literals[i].Value;
             return true;
         }
 
-        return i < sentence.Count && TryLookup(Cardinals, sentence.Word(i), out v);
+        return i < sentence.Count && TryLookup(Cardinals, sentence.Word(i), out value);
     }
 
-    // A plain integer below 1000 that can take part in "3 hundred and 21".
+    /// <summary>A plain integer below 1000 that can take part in "3 hundred and 21".</summary>
     internal static bool IsSmallInteger(in SentenceView sentence, int i) =>
         sentence.Literals[i].Valid && !sentence.Literals[i].Identifier && !sentence.InsideLiteral[i] && sentence.Literals[i].Integer && !sentence.Literals[i].Grouped && sentence.Literals[i].Suffix == LiteralSuffix.None
         && sentence.Literals[i].Value < 1000 && sentence.Literals[i].End == i + 1 && sentence.DateEnds[i] == 0;
 
+    /// <summary>
+    /// A number in words (possibly mixed with small integers) starting at <paramref name="i"/>: cardinals, "a
+    /// hundred", "a dozen", "and", hyphenated tens, scales, "point" decimals and ordinals; not a fraction.
+    /// </summary>
     internal static bool TryRead(in SentenceView sentence, int i, out Amount amount)
     {
         amount = default;
@@ -237,6 +244,10 @@ internal static class NumberWords
         return true;
     }
 
+    /// <summary>
+    /// A plural ordinal at <paramref name="i"/> ("fifths", "thirds", "millionths"), the denominator of a
+    /// fraction.
+    /// </summary>
     internal static bool IsPluralOrdinal(in SentenceView sentence, int i)
     {
         var word = sentence.Word(i);
@@ -248,11 +259,15 @@ internal static class NumberWords
         return TryLookup(Ordinals, word[..^1], out var v) && v > 2 || TryLookup(ScaleOrdinals, word[..^1], out _) || word.Equals("thirds", StringComparison.OrdinalIgnoreCase);
     }
 
-    internal static (double Fraction, int End) ReadDecimalDigits(in SentenceView sentence, int j)
+    /// <summary>
+    /// The digits in words after "point", from <paramref name="first"/>: "zero three" → .03, "seventy-one" → .71,
+    /// "eleven" → .11.
+    /// </summary>
+    internal static (double Fraction, int End) ReadDecimalDigits(in SentenceView sentence, int first)
     {
         // "zero three" -> .03; "seventy-one" -> .71; "eleven" -> .11
         var digits = new System.Text.StringBuilder();
-        var k = j;
+        var k = first;
         while (k < sentence.Count && digits.Length < 12)
         {
             if (IsCardinal(sentence, k, out var v))

@@ -10,6 +10,10 @@ namespace ArgMiner.Numbers.Grammar;
 /// </summary>
 internal static class QualifierReader
 {
+    /// <summary>
+    /// The longest phrase of <paramref name="table"/> starting at <paramref name="i"/>: its qualifier name and
+    /// the token after it.
+    /// </summary>
     internal static bool TryMatch(in SentenceView sentence, (string[] Words, string Qualifier)[] table, int i, out string qualifier, out int end)
     {
         qualifier = "";
@@ -43,7 +47,9 @@ internal static class QualifierReader
         return false;
     }
 
+    /// <summary>more_than or at_least.</summary>
     internal static bool IsLowerBound(string qualifier) => qualifier is QualifierNames.MoreThan or QualifierNames.AtLeast;
 
+    /// <summary>less_than or at_most.</summary>
     internal static bool IsUpperBound(string qualifier) => qualifier is QualifierNames.LessThan or QualifierNames.AtMost;
 }

@@ -10,6 +10,10 @@ namespace ArgMiner.Numbers.Grammar;
 /// </summary>
 internal static class QuantityReader
 {
+    /// <summary>
+    /// A quantity at token <paramref name="i"/>: a currency before the amount, the amount, then a currency,
+    /// percent or unit after it.
+    /// </summary>
     internal static bool TryRead(in SentenceView sentence, int i, out Quantity quantity)
     {
         quantity = default;
@@ -123,8 +127,11 @@ internal static class QuantityReader
         return true;
     }
 
-
-    // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "c $ 100 and fifty".
+    /// <summary>
+    /// Adds the cents after a whole amount of money ("3 dollars 50 cents", "thirteen dollars and forty-five
+    /// cents", "c $ 100 and fifty") to <paramref name="value"/>; returns the token after them, or <paramref
+    /// name="end"/> when none follow.
+    /// </summary>
     internal static int EndAfterCents(in SentenceView sentence, int end, Amount main, ref double value, bool wordCurrency)
     {
         if (!main.Integer || main.HasScale || end >= sentence.Count)

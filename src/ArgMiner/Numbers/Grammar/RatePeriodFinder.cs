@@ -9,6 +9,9 @@ namespace ArgMiner.Numbers.Grammar;
 /// </summary>
 internal static class RatePeriodFinder
 {
+    /// <summary>
+    /// The period of a rate within seven tokens after token <paramref name="i"/> (the end of a claim), or null.
+    /// </summary>
     internal static string? After(in SentenceView sentence, int i)
     {
         var k = i;

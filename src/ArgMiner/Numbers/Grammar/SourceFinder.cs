@@ -10,6 +10,7 @@ namespace ArgMiner.Numbers.Grammar;
 /// </summary>
 internal static class SourceFinder
 {
+    /// <summary>The source the sentence attributes its figures to, or null.</summary>
     internal static string? Find(in SentenceView sentence)
     {
         for (var i = 0; i < sentence.Count; i++)
@@ -80,5 +81,6 @@ internal static class SourceFinder
         return null;
     }
 
+    /// <summary>Pronouns and quantifiers that are never a source ("they said", "some estimate").</summary>
     internal static bool IsPronoun(string subject) => subject.ToLowerInvariant() is "he" or "she" or "it" or "they" or "we" or "i" or "you" or "some" or "others" or "many";
 }

@@ -10,6 +10,10 @@ namespace ArgMiner.Numbers.Grammar;
 /// </summary>
 internal static class UnitReader
 {
+    /// <summary>
+    /// "percent", "per cent", "pct", "percentage" (unit "%") or "percentage points" (unit "pp") at <paramref
+    /// name="i"/>.
+    /// </summary>
     internal static bool TryReadPercent(in SentenceView sentence, int i, out int end, out string unit)
     {
         end = i;
@@ -35,6 +39,11 @@ internal static class UnitReader
 
         return false;
     }
+
+    /// <summary>
+    /// A measurement unit after an amount at <paramref name="i"/> (with a hyphen or a prefix such as "square",
+    /// "metric"); speeds become "mph" or "km/h"; ages ("20-year-old", "5 years old") are not measures.
+    /// </summary>
     internal static bool TryReadAfter(in SentenceView sentence, int i, out int end, out string unit)
     {
         end = i;

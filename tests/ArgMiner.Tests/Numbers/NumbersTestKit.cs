@@ -1,3 +1,4 @@
+using System.Globalization;
 using ArgMiner.Numbers;
 using ArgMiner.Pipeline;
 using ArgMiner.Text;
@@ -29,4 +30,29 @@ internal static class NumbersTestKit
         NumericClaimExtractor.Analyze(text, tokens.ToArray(), 0, claims, dates, numerals);
         return claims;
     }
+
+    /// <summary>
+    /// Checks a claim's amount against an expected field: "low..high" for a range (and no single value), else
+    /// the single value (and no bounds).
+    /// </summary>
+    public static void AssertAmount(string expected, NumericClaim claim)
+    {
+        if (expected.Contains("..", StringComparison.Ordinal))
+        {
+            var bounds = expected.Split("..");
+            Assert.Equal(double.Parse(bounds[0], CultureInfo.InvariantCulture), claim.Low);
+            Assert.Equal(double.Parse(bounds[1], CultureInfo.InvariantCulture), claim.High);
+            Assert.Null(claim.Value);
+        }
+        else
+        {
+            Assert.NotNull(claim.Value);
+            Assert.Equal(double.Parse(expected, CultureInfo.InvariantCulture), claim.Value.Value, 9);
+            Assert.Null(claim.Low);
+            Assert.Null(claim.High);
+        }
+    }
+
+    /// <summary>An expected field: "-" stands for none.</summary>
+    public static string? NoneAsNull(string field) => field == "-" ? null : field;
 }

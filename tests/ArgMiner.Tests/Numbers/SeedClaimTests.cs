@@ -1,6 +1,6 @@
-using System.Globalization;
 using ArgMiner.Numbers;
 using ArgMiner.Tests.Support;
+using static ArgMiner.Tests.Numbers.NumbersTestKit;
 
 namespace ArgMiner.Tests.Numbers;
 
@@ -42,27 +42,14 @@ public class SeedClaimTests
     public void GivenASeedSentence_WhenThePipelineRuns_ThenItsOneClaimHasEveryExpectedField(string sentence, string expected)
     {
         var fields = expected.Split('|', StringSplitOptions.TrimEntries);
-        var doc = NumbersTestKit.Run(sentence);
+        var doc = Run(sentence);
         Assert.Single(doc.Sentences);
         var claim = Assert.Single(doc.Numbers);
 
         Assert.Equal(fields[0], sentence[claim.Start..claim.End]);
         Assert.Equal(fields[1], sentence[claim.QuantityStart..claim.QuantityEnd]);
         Assert.Equal(fields[2], claim.Kind);
-        if (fields[3].Contains("..", StringComparison.Ordinal))
-        {
-            var bounds = fields[3].Split("..");
-            Assert.Equal(double.Parse(bounds[0], CultureInfo.InvariantCulture), claim.Low);
-            Assert.Equal(double.Parse(bounds[1], CultureInfo.InvariantCulture), claim.High);
-            Assert.Null(claim.Value);
-        }
-        else
-        {
-            Assert.Equal(double.Parse(fields[3], CultureInfo.InvariantCulture), claim.Value);
-            Assert.Null(claim.Low);
-            Assert.Null(claim.High);
-        }
-
+        AssertAmount(fields[3], claim);
         Assert.Equal(NoneAsNull(fields[4]), claim.Qualifier);
         Assert.Equal(NoneAsNull(fields[5]), claim.Unit);
         Assert.Equal(NoneAsNull(fields[6]), claim.Period);
@@ -76,7 +63,7 @@ public class SeedClaimTests
     {
         // The article travels with the repository: a missing file fails here (File.ReadAllText throws).
         var text = File.ReadAllText(Path.Combine(Repository.Articles, SeedArticle));
-        var doc = NumbersTestKit.Run(text);
+        var doc = Run(text);
         var texts = doc.Numbers.Select(c => text[c.Start..c.End]).ToList();
         Assert.Contains("Roughly 2,500", texts);
         Assert.Contains("over 100", texts);
@@ -97,6 +84,4 @@ public class SeedClaimTests
         Assert.Equal("troops", seed1.Counted);
         Assert.Equal("as of mid-2025", seed1.Time);
     }
-
-    private static string? NoneAsNull(string field) => field == "-" ? null : field;
 }

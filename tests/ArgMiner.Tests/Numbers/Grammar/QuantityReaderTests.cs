@@ -32,7 +32,7 @@ public class QuantityReaderTests
         Assert.Equal(fields[0], TextOf(view, quantity.Start, quantity.End));
         Assert.Equal(fields[1], quantity.Kind);
         Assert.Equal(double.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture), quantity.Value, 9);
-        Assert.Equal(fields[3] == "-" ? null : fields[3], quantity.Unit);
+        Assert.Equal(NumbersTestKit.NoneAsNull(fields[3]), quantity.Unit);
     }
 
     [Fact]

@@ -65,6 +65,8 @@ public class DateGrammarTests
     [InlineData("12/25/16", true)]
     [InlineData("12-25-16", false)]
     [InlineData("2016/12-01", false)]
+    [InlineData("13/13/2016", false)]
+    [InlineData("2016.13.01", false)]
     public void GivenOneToken_WhenAskedIfItIsANumericDate_ThenGroupsSeparatorsAndMonthsDecide(string token, bool date)
     {
         Assert.Equal(date, DateGrammar.IsNumericDateToken(token));

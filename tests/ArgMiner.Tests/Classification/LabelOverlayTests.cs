@@ -101,12 +101,12 @@ public sealed class LabelOverlayTests : IDisposable
     }
 
     /// <summary>With ../shared beside the repository, every check of the shipped overlays matches its source row.</summary>
-    [RequiresSharedCorporaTheory("newssd-eng")]
+    [SharedCorpusTheory("newssd-eng")]
     [InlineData("newssd-eng-train.labels", "newssd-eng/train.csv", 731)]
     [InlineData("newssd-eng-val.labels", "newssd-eng/val.csv", 99)]
     [InlineData("newssd-eng-val.second-pass.labels", "newssd-eng/val.csv", 99)]
     public void GivenTheShippedOverlays_WhenReadAgainstTheirSources_ThenEveryRowIsLabelledOnce(string overlay, string source, int rows) =>
-        Assert.Equal(rows, Read($"{SharedCorpora.PathOf(source)}#labels={Overlay(overlay)}").Count);
+        Assert.Equal(rows, Read($"{SharedCorpus.Get(source)}#labels={Overlay(overlay)}").Count);
 
     private static string Overlay(string name) => Path.Combine(Repository.Root, "corpus", "external", name);
 }

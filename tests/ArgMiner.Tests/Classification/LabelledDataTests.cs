@@ -127,10 +127,10 @@ public sealed class LabelledDataTests : IDisposable
         Assert.Equal($"{path}: no such file or folder", ReadFails(path).Message);
     }
 
-    [RequiresSharedCorporaFact("ibm-ce-emnlp-2015")]
+    [SharedCorpusFact("ibm-ce-emnlp-2015")]
     public void GivenTheIbmCorpus_WhenSplit_ThenTrainAndHeldOutMotionsAreDisjoint()
     {
-        var ibm = SharedCorpora.PathOf("ibm-ce-emnlp-2015");
+        var ibm = SharedCorpus.Get("ibm-ce-emnlp-2015");
         var train = LabelledData.Read([ibm + "#train"], new LabelledDataOptions());
         var heldOut = LabelledData.Read([ibm + "#held-out"], new LabelledDataOptions());
         Assert.NotEmpty(train);

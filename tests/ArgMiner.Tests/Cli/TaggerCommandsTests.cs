@@ -137,7 +137,7 @@ public sealed class TaggerCommandsTests : IDisposable
     }
 
     [Fact]
-    public void Given_two_conll_corpora_and_a_name_list_When_training_ner_Then_both_are_pooled_and_the_model_has_word_classes()
+    public void GivenTwoConllCorporaAndANameList_WhenTrainingNer_ThenBothArePooledAndTheModelHasWordClasses()
     {
         var btcLike = Conll("a.conll", 60, 1, "PER");
         var wnutLike = Conll("b.conll", 60, 2, "person");
@@ -155,7 +155,7 @@ public sealed class TaggerCommandsTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_conll_corpus_When_evaluating_ner_with_errors_Then_only_person_org_loc_count_and_differences_are_written()
+    public void GivenAConllCorpus_WhenEvaluatingNerWithErrors_ThenOnlyPersonOrgLocCountAndDifferencesAreWritten()
     {
         var data = Conll("web.conll", 40, 3, "PER");
         var model = Path.Combine(_dir, "ner.model");

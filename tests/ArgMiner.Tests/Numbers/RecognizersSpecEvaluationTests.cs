@@ -10,10 +10,10 @@ public class RecognizersSpecEvaluationTests
 {
     private const string Specs = "recognizers-text-specs";
 
-    [RequiresSharedCorporaFact(Specs)]
+    [SharedCorpusFact(Specs)]
     public void GivenTheSpecs_WhenEvaluated_ThenEveryNumberFileHasCasesInScopeAndMostPass()
     {
-        var dir = SharedCorpora.PathOf(Specs);
+        var dir = SharedCorpus.Get(Specs);
         var results = RecognizersSpecEvaluation.EvaluateDirectory(dir, new RuleTokenizer());
         foreach (var name in new[] { "NumberModel.json", "NumberRangeModel.json", "PercentModel.json", "CurrencyModel.json" })
         {
@@ -28,10 +28,10 @@ public class RecognizersSpecEvaluationTests
         }
     }
 
-    [RequiresSharedCorporaFact(Specs)]
+    [SharedCorpusFact(Specs)]
     public void GivenTheSpecs_WhenTheCommandRuns_ThenItPrintsOneLinePerFile()
     {
-        var dir = SharedCorpora.PathOf(Specs);
+        var dir = SharedCorpus.Get(Specs);
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var code = CommandLine.Run(["evaluate-numbers", "--specs", dir], stdout, stderr);

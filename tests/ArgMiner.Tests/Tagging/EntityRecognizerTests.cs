@@ -115,7 +115,7 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
-    public void Given_a_greeting_and_a_possessive_around_a_person_When_fixed_Then_both_are_left_out()
+    public void GivenAGreetingAndAPossessiveAroundAPerson_WhenFixed_ThenBothAreLeftOut()
     {
         var s = Words("Hi", "Dana", "Smith", "'s", "car");
         var spans = new List<TokenSpan> { new(0, 4, "PERSON") };
@@ -126,7 +126,7 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
-    public void Given_a_title_before_a_person_When_fixed_Then_it_is_left_out_but_a_title_alone_stays()
+    public void GivenATitleBeforeAPerson_WhenFixed_ThenItIsLeftOutButATitleAloneStays()
     {
         var s = Words("Dr.", "Smith", "met", "President");
         var spans = new List<TokenSpan> { new(0, 2, "PERSON"), new(3, 1, "PERSON") };
@@ -137,7 +137,7 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
-    public void Given_a_company_suffix_after_a_name_When_fixed_Then_it_joins_the_name_as_an_ORG()
+    public void GivenACompanySuffixAfterAName_WhenFixed_ThenItJoinsTheNameAsAnORG()
     {
         var s = Words("Acme", "Ltd.", "and", "Apple", ",", "Inc.", "said");
         var spans = new List<TokenSpan> { new(0, 1, "PERSON"), new(3, 1, "ORG") };
@@ -148,7 +148,7 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
-    public void Given_a_lone_roman_numeral_or_capital_When_fixed_Then_it_is_no_entity_but_a_longer_name_stays()
+    public void GivenALoneRomanNumeralOrCapital_WhenFixed_ThenItIsNoEntityButALongerNameStays()
     {
         var s = Words("Part", "II", "and", "I", "saw", "World", "War", "II");
         var spans = new List<TokenSpan> { new(1, 1, "ORG"), new(3, 1, "PERSON"), new(5, 3, "EVENT") };

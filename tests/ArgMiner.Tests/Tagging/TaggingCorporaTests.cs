@@ -115,11 +115,11 @@ public sealed class TaggingCorporaTests : IDisposable
     [InlineData("I-creative-work", "O")]
     [InlineData("B-OTH", "O")]
     [InlineData("O", "O")]
-    public void Given_web_corpus_tags_When_mapped_Then_they_follow_the_corpus_readme(string tag, string expected) =>
+    public void GivenWebCorpusTags_WhenMapped_ThenTheyFollowTheCorpusReadme(string tag, string expected) =>
         Assert.Equal(expected, TaggingCorpora.MapWebTag(tag));
 
     [Fact]
-    public void Given_a_two_column_conll_file_When_read_Then_hashtags_are_words_and_tab_only_lines_end_sentences()
+    public void GivenATwoColumnConllFile_WhenRead_ThenHashtagsAreWordsAndTabOnlyLinesEndSentences()
     {
         var path = Write("web.conll", "#tbt\tO\nApple\tB-corporation\nInc\tI-corporation\n\t\nMaria\tB-person\nlikes\tO\niPhone\tB-product\n\n");
 
@@ -132,7 +132,7 @@ public sealed class TaggingCorporaTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_conll_line_without_a_tag_When_read_Then_the_file_and_line_are_named()
+    public void GivenAConllLineWithoutATag_WhenRead_ThenTheFileAndLineAreNamed()
     {
         var path = Write("bad.conll", "Apple\tB-ORG\nlonely\n");
 

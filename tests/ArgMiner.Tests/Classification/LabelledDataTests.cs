@@ -1,5 +1,6 @@
 using System.Text;
 using ArgMiner.Classification;
+using ArgMiner.Tests.Support;
 
 namespace ArgMiner.Tests.Classification;
 
@@ -126,15 +127,10 @@ public sealed class LabelledDataTests : IDisposable
         Assert.Equal($"{path}: no such file or folder", ReadFails(path).Message);
     }
 
-    [Fact]
+    [SharedCorpusFact("ibm-ce-emnlp-2015")]
     public void GivenTheIbmCorpus_WhenSplit_ThenTrainAndHeldOutMotionsAreDisjoint()
     {
-        var ibm = Path.GetFullPath(Path.Combine(FindRepoRoot(), "..", "shared", "corpora", "ibm-ce-emnlp-2015"));
-        if (!Directory.Exists(ibm))
-        {
-            return; // ../shared is absent in a user's clone: nothing to check.
-        }
-
+        var ibm = SharedCorpus.Get("ibm-ce-emnlp-2015");
         var train = LabelledData.Read([ibm + "#train"], new LabelledDataOptions());
         var heldOut = LabelledData.Read([ibm + "#held-out"], new LabelledDataOptions());
         Assert.NotEmpty(train);

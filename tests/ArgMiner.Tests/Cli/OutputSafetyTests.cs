@@ -31,7 +31,7 @@ public class OutputSafetyTests
     }
 
     [Fact]
-    public void Given_a_mistyped_input_path_When_run_Then_the_earlier_outputs_stay_as_they_were()
+    public void GivenAMistypedInputPath_WhenRun_ThenTheEarlierOutputsStayAsTheyWere()
     {
         using var dir = WithEarlierRun(out var before);
         var (exit, _, stderr) = Support.Cli.Run("run", dir.File("inn"), "--out", dir.File("out"));
@@ -42,7 +42,7 @@ public class OutputSafetyTests
     }
 
     [Fact]
-    public void Given_a_run_with_fewer_formats_When_run_into_an_earlier_output_folder_Then_the_stale_file_goes_and_the_run_says_so()
+    public void GivenARunWithFewerFormats_WhenRunIntoAnEarlierOutputFolder_ThenTheStaleFileGoesAndTheRunSaysSo()
     {
         using var dir = WithEarlierRun(out _);
         var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"), "--format", "csv");
@@ -53,7 +53,7 @@ public class OutputSafetyTests
     }
 
     [Fact]
-    public void Given_out_equal_to_the_input_folder_When_run_Then_it_is_refused_and_nothing_changes()
+    public void GivenOutEqualToTheInputFolder_WhenRun_ThenItIsRefusedAndNothingChanges()
     {
         using var dir = new TempDirectory();
         dir.Write("in/a.txt", "A first article. It has two sentences.");
@@ -65,7 +65,7 @@ public class OutputSafetyTests
     }
 
     [Fact]
-    public void Given_out_inside_an_input_folder_When_run_Then_it_is_refused_because_the_next_run_would_read_it()
+    public void GivenOutInsideAnInputFolder_WhenRun_ThenItIsRefusedBecauseTheNextRunWouldReadIt()
     {
         using var dir = new TempDirectory();
         dir.Write("in/a.txt", "A first article. It has two sentences.");
@@ -76,7 +76,7 @@ public class OutputSafetyTests
     }
 
     [Fact]
-    public void Given_out_naming_an_existing_file_When_run_Then_a_clear_usage_error_and_the_file_is_kept()
+    public void GivenOutNamingAnExistingFile_WhenRun_ThenAClearUsageErrorAndTheFileIsKept()
     {
         using var dir = new TempDirectory();
         dir.Write("in/a.txt", "A first article. It has two sentences.");
@@ -88,7 +88,7 @@ public class OutputSafetyTests
     }
 
     [Fact]
-    public void Given_an_output_folder_holding_other_files_When_run_Then_it_is_refused_and_they_are_kept()
+    public void GivenAnOutputFolderHoldingOtherFiles_WhenRun_ThenItIsRefusedAndTheyAreKept()
     {
         using var dir = new TempDirectory();
         dir.Write("in/a.txt", "A first article. It has two sentences.");
@@ -100,7 +100,7 @@ public class OutputSafetyTests
     }
 
     [Fact]
-    public void Given_leftovers_of_an_interrupted_run_When_run_again_Then_they_are_removed_and_named()
+    public void GivenLeftoversOfAnInterruptedRun_WhenRunAgain_ThenTheyAreRemovedAndNamed()
     {
         using var dir = WithEarlierRun(out _);
         dir.Write(".out.partial/sentences.csv", new string('x', 5000));
@@ -113,7 +113,7 @@ public class OutputSafetyTests
     }
 
     [Fact]
-    public void Given_an_interrupt_When_run_Then_nothing_is_written_the_old_outputs_stay_and_the_run_says_so()
+    public void GivenAnInterrupt_WhenRun_ThenNothingIsWrittenTheOldOutputsStayAndTheRunSaysSo()
     {
         using var dir = WithEarlierRun(out var before);
         dir.Write("in/b.txt", "A second article. It changes the outputs.");
@@ -129,7 +129,7 @@ public class OutputSafetyTests
     }
 
     [Fact]
-    public void Given_classify_with_out_equal_to_input_When_run_Then_it_is_refused_and_the_input_is_kept()
+    public void GivenClassifyWithOutEqualToInput_WhenRun_ThenItIsRefusedAndTheInputIsKept()
     {
         using var dir = new TempDirectory();
         var path = dir.Write("x.txt", "One sentence.\nAnother one.\n");
@@ -140,7 +140,7 @@ public class OutputSafetyTests
     }
 
     [Fact]
-    public void Given_train_with_out_equal_to_its_data_When_run_Then_it_is_refused_and_the_data_is_kept()
+    public void GivenTrainWithOutEqualToItsData_WhenRun_ThenItIsRefusedAndTheDataIsKept()
     {
         using var dir = new TempDirectory();
         var path = dir.Write("mine.csv", "text,label\nIt is bad.,opinion\nIt rose 5%.,evidence\n");

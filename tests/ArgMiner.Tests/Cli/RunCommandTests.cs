@@ -7,7 +7,7 @@ namespace ArgMiner.Tests.Cli;
 public class RunCommandTests
 {
     [Fact]
-    public void Given_the_seed_articles_When_run_Then_every_output_is_written_with_the_documented_columns()
+    public void GivenTheSeedArticles_WhenRun_ThenEveryOutputIsWrittenWithTheDocumentedColumns()
     {
         using var dir = new TempDirectory();
         var (exit, stdout, stderr) = Support.Cli.Run("run", Repository.Articles, "--out", dir.Path, "--jobs", "2");
@@ -20,7 +20,7 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void Given_documents_jsonl_When_slicing_text_by_code_points_Then_every_span_gives_its_text()
+    public void GivenDocumentsJsonl_WhenSlicingTextByCodePoints_ThenEverySpanGivesItsText()
     {
         using var dir = new TempDirectory();
         dir.Write("in/e.txt", "Emoji 🖤 title\nBody with 😀 emoji and U.S. text. Another one here.\n\n\nnice 🖤\n");
@@ -46,7 +46,7 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void Given_any_number_of_jobs_When_run_Then_outputs_are_byte_identical()
+    public void GivenAnyNumberOfJobs_WhenRun_ThenOutputsAreByteIdentical()
     {
         using var dir = new TempDirectory();
         for (var i = 0; i < 40; i++)
@@ -64,7 +64,7 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void Given_bad_inputs_among_good_ones_When_run_Then_each_gets_one_error_line_and_the_rest_is_written()
+    public void GivenBadInputsAmongGoodOnes_WhenRun_ThenEachGetsOneErrorLineAndTheRestIsWritten()
     {
         using var dir = new TempDirectory();
         dir.Write("in/a_good.txt", "A good article. It has two sentences.");
@@ -94,7 +94,7 @@ public class RunCommandTests
     [InlineData("run", "x.txt", "--out", "o", "--format", "xml")]
     [InlineData("run", "x.txt", "--out", "o", "--jobs", "0")]
     [InlineData("frobnicate")]
-    public void Given_a_usage_error_When_run_Then_the_exit_code_is_2(params string[] args)
+    public void GivenAUsageError_WhenRun_ThenTheExitCodeIs2(params string[] args)
     {
         var (exit, _, stderr) = Support.Cli.Run(args);
         Assert.Equal(2, exit);
@@ -102,7 +102,7 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void Given_only_csv_When_run_Then_no_json_is_written()
+    public void GivenOnlyCsv_WhenRun_ThenNoJsonIsWritten()
     {
         using var dir = new TempDirectory();
         dir.Write("in/a.txt", "Some text here.");
@@ -112,7 +112,7 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void Given_a_windows_1252_file_When_run_Then_it_is_read_with_one_warning_and_exit_0()
+    public void GivenAWindows1252File_WhenRun_ThenItIsReadWithOneWarningAndExit0()
     {
         using var dir = new TempDirectory();
         var bytes = Encoding.ASCII.GetBytes("The fare rose to ?5 this year. Riders were not told.");
@@ -127,7 +127,7 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void Given_encoding_utf8_is_insisted_on_When_a_file_is_windows_1252_Then_it_is_skipped_with_its_error()
+    public void GivenEncodingUtf8IsInsistedOn_WhenAFileIsWindows1252_ThenItIsSkippedWithItsError()
     {
         using var dir = new TempDirectory();
         dir.WriteBytes("in/bbc.txt", [.. Encoding.ASCII.GetBytes("Costs "), 0xA3, .. Encoding.ASCII.GetBytes("5.")]);

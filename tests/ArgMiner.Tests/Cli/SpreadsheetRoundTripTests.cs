@@ -7,7 +7,7 @@ namespace ArgMiner.Tests.Cli;
 public class SpreadsheetRoundTripTests
 {
     [Fact]
-    public void Given_a_run_output_with_corrected_labels_When_trained_on_it_as_is_Then_the_new_model_follows_the_corrections()
+    public void GivenARunOutputWithCorrectedLabels_WhenTrainedOnItAsIs_ThenTheNewModelFollowsTheCorrections()
     {
         using var dir = new TempDirectory();
         Assert.Equal(0, Support.Cli.Run("run", Repository.Articles, "--out", dir.File("out")).Exit);

@@ -5,7 +5,7 @@ namespace ArgMiner.Tests.Cli;
 public class UsageErrorTests
 {
     [Fact]
-    public void Given_an_unknown_option_When_run_Then_it_is_a_usage_error_not_a_file()
+    public void GivenAnUnknownOption_WhenRun_ThenItIsAUsageErrorNotAFile()
     {
         using var dir = new TempDirectory();
         dir.Write("in/a.txt", "Some text here.");
@@ -16,7 +16,7 @@ public class UsageErrorTests
     }
 
     [Fact]
-    public void Given_standard_input_as_dash_When_run_Then_it_is_not_taken_for_an_option()
+    public void GivenStandardInputAsDash_WhenRun_ThenItIsNotTakenForAnOption()
     {
         var (exit, _, stderr) = Support.Cli.Run("run", "-", "--bogus");
         Assert.Equal(2, exit);
@@ -25,7 +25,7 @@ public class UsageErrorTests
     }
 
     [Fact]
-    public void Given_help_as_a_command_When_run_Then_it_lists_the_commands()
+    public void GivenHelpAsACommand_WhenRun_ThenItListsTheCommands()
     {
         var (exit, stdout, _) = Support.Cli.Run("help");
         Assert.Equal(0, exit);
@@ -34,7 +34,7 @@ public class UsageErrorTests
     }
 
     [Fact]
-    public void Given_help_with_a_command_When_run_Then_it_shows_that_commands_options()
+    public void GivenHelpWithACommand_WhenRun_ThenItShowsThatCommandsOptions()
     {
         var (exit, stdout, _) = Support.Cli.Run("help", "run");
         Assert.Equal(0, exit);
@@ -44,7 +44,7 @@ public class UsageErrorTests
     [Theory]
     [InlineData("--jobs", "abc")]
     [InlineData("--jobs", "1.5")]
-    public void Given_a_non_number_for_an_integer_option_When_run_Then_the_message_asks_for_a_whole_number(string option, string value)
+    public void GivenANonNumberForAnIntegerOption_WhenRun_ThenTheMessageAsksForAWholeNumber(string option, string value)
     {
         var (exit, _, stderr) = Support.Cli.Run("run", "x.txt", "--out", "o", option, value);
         Assert.Equal(2, exit);
@@ -53,7 +53,7 @@ public class UsageErrorTests
     }
 
     [Fact]
-    public void Given_a_non_number_for_a_decimal_option_When_run_Then_the_message_asks_for_a_number()
+    public void GivenANonNumberForADecimalOption_WhenRun_ThenTheMessageAsksForANumber()
     {
         var (exit, _, stderr) = Support.Cli.Run("train-tagger", "ner", "--data", "x.csv", "--out", "m.model", "--prune", "lots");
         Assert.Equal(2, exit);
@@ -64,7 +64,7 @@ public class UsageErrorTests
     [Theory]
     [InlineData("2147483647")]
     [InlineData("100000")]
-    public void Given_more_jobs_than_the_tool_allows_When_run_Then_a_usage_error_gives_the_range(string jobs)
+    public void GivenMoreJobsThanTheToolAllows_WhenRun_ThenAUsageErrorGivesTheRange(string jobs)
     {
         using var dir = new TempDirectory();
         dir.Write("in/a.txt", "Some text here.");
@@ -75,7 +75,7 @@ public class UsageErrorTests
     }
 
     [Fact]
-    public void Given_train_tagger_without_out_When_run_Then_it_refuses_instead_of_overwriting_the_shipped_model()
+    public void GivenTrainTaggerWithoutOut_WhenRun_ThenItRefusesInsteadOfOverwritingTheShippedModel()
     {
         using var dir = new TempDirectory();
         var data = dir.Write("small.conllu", "1\tHi\t_\tINTJ\t_\t_\t0\troot\t_\t_\n\n");
@@ -88,7 +88,7 @@ public class UsageErrorTests
     }
 
     [Fact]
-    public void Given_a_folder_as_the_model_When_run_Then_one_line_says_it_is_a_folder()
+    public void GivenAFolderAsTheModel_WhenRun_ThenOneLineSaysItIsAFolder()
     {
         using var dir = new TempDirectory();
         dir.Write("in/a.txt", "Some text here.");

@@ -6,7 +6,7 @@ namespace ArgMiner.Tests.Ingest;
 public class InputEnumeratorTests
 {
     [Fact]
-    public void Given_a_folder_tree_When_enumerated_Then_txt_and_jsonl_files_come_in_ordinal_order_with_relative_ids()
+    public void GivenAFolderTree_WhenEnumerated_ThenTxtAndJsonlFilesComeInOrdinalOrderWithRelativeIds()
     {
         using var dir = new TempDirectory();
         dir.Write("b.txt", "B text.");
@@ -19,14 +19,14 @@ public class InputEnumeratorTests
     }
 
     [Fact]
-    public void Given_a_missing_path_When_read_Then_one_error_names_it()
+    public void GivenAMissingPath_WhenRead_ThenOneErrorNamesIt()
     {
         var items = new InputEnumerator(["/no/such/place.txt"]).Read().ToList();
         Assert.Equal("/no/such/place.txt: no such file or folder", items.Single().Error!.ToString());
     }
 
     [Fact]
-    public void Given_standard_input_with_json_When_read_Then_it_is_read_as_json_lines()
+    public void GivenStandardInputWithJson_WhenRead_ThenItIsReadAsJsonLines()
     {
         var stdin = new MemoryStream("{\"id\":\"s\",\"body\":\"From a pipe.\"}\n"u8.ToArray());
         var item = new InputEnumerator(["-"], () => stdin).Read().Single();
@@ -34,7 +34,7 @@ public class InputEnumeratorTests
     }
 
     [Fact]
-    public void Given_standard_input_with_text_When_read_Then_it_is_one_plain_document()
+    public void GivenStandardInputWithText_WhenRead_ThenItIsOnePlainDocument()
     {
         var stdin = new MemoryStream("Plain text from a pipe.\n"u8.ToArray());
         var item = new InputEnumerator(["-"], () => stdin).Read().Single();
@@ -43,7 +43,7 @@ public class InputEnumeratorTests
     }
 
     [Fact]
-    public void Given_utf16_text_and_json_lines_files_with_a_bom_When_read_Then_both_give_documents()
+    public void GivenUtf16TextAndJsonLinesFilesWithABom_WhenRead_ThenBothGiveDocuments()
     {
         using var dir = new TempDirectory();
         var utf16 = new System.Text.UnicodeEncoding(false, true);
@@ -56,7 +56,7 @@ public class InputEnumeratorTests
     }
 
     [Fact]
-    public void Given_json_lines_with_windows_1252_records_When_read_Then_they_are_read_with_one_warning_for_the_file()
+    public void GivenJsonLinesWithWindows1252Records_WhenRead_ThenTheyAreReadWithOneWarningForTheFile()
     {
         using var dir = new TempDirectory();
         var bytes = System.Text.Encoding.ASCII.GetBytes("{\"id\":\"a\",\"body\":\"It cost ?5.\"}\n{\"id\":\"b\",\"body\":\"Plain.\"}\n{\"id\":\"c\",\"body\":\"And ?6.\"}\n");
@@ -76,7 +76,7 @@ public class InputEnumeratorTests
     }
 
     [Fact]
-    public void Given_a_folder_link_that_loops_back_When_enumerated_Then_each_file_is_read_once_and_the_link_is_named()
+    public void GivenAFolderLinkThatLoopsBack_WhenEnumerated_ThenEachFileIsReadOnceAndTheLinkIsNamed()
     {
         using var dir = new TempDirectory();
         dir.Write("in/a.txt", "A text.");
@@ -89,7 +89,7 @@ public class InputEnumeratorTests
     }
 
     [Fact]
-    public void Given_a_folder_link_to_another_place_When_enumerated_Then_it_is_followed()
+    public void GivenAFolderLinkToAnotherPlace_WhenEnumerated_ThenItIsFollowed()
     {
         using var dir = new TempDirectory();
         dir.Write("in/a.txt", "A text.");
@@ -100,7 +100,7 @@ public class InputEnumeratorTests
     }
 
     [Fact]
-    public void Given_hidden_files_and_folders_When_enumerated_Then_they_are_skipped_with_one_line_naming_them()
+    public void GivenHiddenFilesAndFolders_WhenEnumerated_ThenTheyAreSkippedWithOneLineNamingThem()
     {
         using var dir = new TempDirectory();
         dir.Write("in/a.txt", "A text.");
@@ -115,7 +115,7 @@ public class InputEnumeratorTests
     }
 
     [Fact]
-    public void Given_two_records_with_the_same_id_When_read_Then_the_second_gets_a_numbered_id_and_a_warning()
+    public void GivenTwoRecordsWithTheSameId_WhenRead_ThenTheSecondGetsANumberedIdAndAWarning()
     {
         using var dir = new TempDirectory();
         var path = dir.Write("r.jsonl", "{\"id\":\"a\",\"body\":\"One.\"}\n{\"id\":\"a\",\"body\":\"Two.\"}\n{\"id\":\"a~2\",\"body\":\"Three.\"}\n");
@@ -127,7 +127,7 @@ public class InputEnumeratorTests
     }
 
     [Fact]
-    public void Given_files_of_the_same_name_in_two_input_folders_When_read_Then_their_ids_stay_unique()
+    public void GivenFilesOfTheSameNameInTwoInputFolders_WhenRead_ThenTheirIdsStayUnique()
     {
         using var dir = new TempDirectory();
         dir.Write("x/a.txt", "From x.");

@@ -36,7 +36,7 @@ public class BatchWriterTests
     private static string[] Lines(string path) => Encoding.UTF8.GetString(File.ReadAllBytes(path)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
     [Fact]
-    public void Given_a_document_with_every_layer_When_written_Then_each_table_has_its_row_with_code_point_offsets()
+    public void GivenADocumentWithEveryLayer_WhenWritten_ThenEachTableHasItsRowWithCodePointOffsets()
     {
         using var dir = new TempDirectory();
         using (var writer = new BatchWriter(dir.Path, OutputFormats.All))
@@ -61,7 +61,7 @@ public class BatchWriterTests
     }
 
     [Fact]
-    public void Given_reader_comments_with_ids_and_authors_When_written_Then_each_comment_sentence_row_names_them()
+    public void GivenReaderCommentsWithIdsAndAuthors_WhenWritten_ThenEachCommentSentenceRowNamesThem()
     {
         var document = ArgMiner.Ingest.DocumentReaders.Compose("d", "in.jsonl:1", null, "Body.", [("First comment.", "c1", "=Ann"), ("Second one.", null, null)]);
         var comment0 = document.Paragraphs.First(p => p.Comment == 0);

@@ -33,7 +33,7 @@ public class CsvTableTests
     }
 
     [Fact]
-    public void Given_rows_When_written_Then_the_file_is_utf8_with_bom_and_crlf_records()
+    public void GivenRows_WhenWritten_ThenTheFileIsUtf8WithBomAndCrlfRecords()
     {
         using var dir = new TempDirectory();
         var bytes = WriteRows(dir, ("é 🖤", 1));
@@ -42,7 +42,7 @@ public class CsvTableTests
     }
 
     [Fact]
-    public void Given_commas_quotes_and_line_breaks_When_written_Then_rfc4180_quoting_round_trips()
+    public void GivenCommasQuotesAndLineBreaks_WhenWritten_ThenRfc4180QuotingRoundTrips()
     {
         using var dir = new TempDirectory();
         const string tricky = "He said \"no\", then\r\nleft";
@@ -58,7 +58,7 @@ public class CsvTableTests
     [InlineData("+1 for this")]
     [InlineData("-- not a formula")]
     [InlineData("@handle says hi")]
-    public void Given_a_text_cell_starting_like_a_formula_When_written_Then_it_is_neutralised_and_restorable(string text)
+    public void GivenATextCellStartingLikeAFormula_WhenWritten_ThenItIsNeutralisedAndRestorable(string text)
     {
         using var dir = new TempDirectory();
         var content = Encoding.UTF8.GetString(WriteRows(dir, (text, -3))[3..]);
@@ -73,13 +73,13 @@ public class CsvTableTests
     [InlineData("'- quoted dash")]
     [InlineData("'hello")]
     [InlineData("'")]
-    public void Given_text_that_really_begins_with_an_apostrophe_When_guarded_and_restored_Then_it_comes_back_exactly(string text)
+    public void GivenTextThatReallyBeginsWithAnApostrophe_WhenGuardedAndRestored_ThenItComesBackExactly(string text)
     {
         Assert.Equal(text, CsvSafety.Restore(CsvSafety.Neutralise(text)));
     }
 
     [Fact]
-    public void Given_any_text_When_guarded_Then_restoring_gives_it_back_and_nothing_unguarded_is_changed()
+    public void GivenAnyText_WhenGuarded_ThenRestoringGivesItBackAndNothingUnguardedIsChanged()
     {
         // Short strings over the characters that matter (apostrophes and formula starters) and a few others.
         var texts = Gen.Elements('\'', '=', '+', '-', '@', '\t', '\r', 'a', ' ').ArrayOf().Select(c => new string(c)).ToArbitrary();
@@ -93,7 +93,7 @@ public class CsvTableTests
     }
 
     [Fact]
-    public void Given_a_table_abandoned_before_commit_When_disposed_Then_no_file_looks_whole_and_the_old_one_stays()
+    public void GivenATableAbandonedBeforeCommit_WhenDisposed_ThenNoFileLooksWholeAndTheOldOneStays()
     {
         using var dir = new TempDirectory();
         var path = dir.Write("t.csv", "old complete file");

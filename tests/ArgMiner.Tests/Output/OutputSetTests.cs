@@ -22,7 +22,7 @@ public class OutputSetTests
     }
 
     [Fact]
-    public void Given_an_earlier_set_When_a_new_one_is_published_Then_the_folder_holds_exactly_the_new_set()
+    public void GivenAnEarlierSet_WhenANewOneIsPublished_ThenTheFolderHoldsExactlyTheNewSet()
     {
         using var dir = new TempDirectory();
         var notes = new List<string>();
@@ -35,7 +35,7 @@ public class OutputSetTests
     }
 
     [Fact]
-    public void Given_a_set_abandoned_before_publishing_When_disposed_Then_the_earlier_set_is_untouched_and_nothing_is_left_behind()
+    public void GivenASetAbandonedBeforePublishing_WhenDisposed_ThenTheEarlierSetIsUntouchedAndNothingIsLeftBehind()
     {
         using var dir = new TempDirectory();
         var notes = new List<string>();
@@ -50,7 +50,7 @@ public class OutputSetTests
     }
 
     [Fact]
-    public void Given_a_kill_between_moving_the_old_set_away_and_the_new_one_in_When_opened_again_Then_the_old_set_is_back_whole()
+    public void GivenAKillBetweenMovingTheOldSetAwayAndTheNewOneIn_WhenOpenedAgain_ThenTheOldSetIsBackWhole()
     {
         using var dir = new TempDirectory();
         var notes = new List<string>();
@@ -71,7 +71,7 @@ public class OutputSetTests
     }
 
     [Fact]
-    public void Given_a_kill_after_the_new_set_moved_in_When_opened_again_Then_the_old_set_is_removed()
+    public void GivenAKillAfterTheNewSetMovedIn_WhenOpenedAgain_ThenTheOldSetIsRemoved()
     {
         using var dir = new TempDirectory();
         var notes = new List<string>();
@@ -88,7 +88,7 @@ public class OutputSetTests
     }
 
     [Fact]
-    public void Given_a_run_writing_into_a_folder_When_another_opens_it_Then_the_second_is_refused_and_the_first_files_stay()
+    public void GivenARunWritingIntoAFolder_WhenAnotherOpensIt_ThenTheSecondIsRefusedAndTheFirstFilesStay()
     {
         using var dir = new TempDirectory();
         var notes = new List<string>();
@@ -100,7 +100,7 @@ public class OutputSetTests
     }
 
     [Fact]
-    public void Given_a_file_its_writer_did_not_name_When_published_Then_it_belongs_to_the_set_and_the_next_run_accepts_the_folder()
+    public void GivenAFileItsWriterDidNotName_WhenPublished_ThenItBelongsToTheSetAndTheNextRunAcceptsTheFolder()
     {
         using var dir = new TempDirectory();
         var notes = new List<string>();

@@ -10,7 +10,7 @@ public class SentenceLengthCapTests
         TextPipeline.CreateDefault().Process(DocumentReaders.ReadPlainText(System.Text.Encoding.UTF8.GetBytes(text), "long.txt", "long").Document!);
 
     [Fact]
-    public void Given_a_paragraph_far_longer_than_the_cap_without_a_sentence_end_When_split_Then_every_sentence_fits_and_all_tokens_are_kept_in_order()
+    public void GivenAParagraphFarLongerThanTheCapWithoutASentenceEnd_WhenSplit_ThenEverySentenceFitsAndAllTokensAreKeptInOrder()
     {
         var words = new[] { "prices", "rose", "and", "people", "were", "angry", "about", "it" };
         var text = string.Join(' ', Enumerable.Range(0, 6000).Select(i => words[i % words.Length]));
@@ -25,7 +25,7 @@ public class SentenceLengthCapTests
     }
 
     [Fact]
-    public void Given_a_long_run_with_commas_When_capped_Then_it_is_cut_after_a_comma_near_the_limit()
+    public void GivenALongRunWithCommas_WhenCapped_ThenItIsCutAfterACommaNearTheLimit()
     {
         var clause = "the council said that prices rose again this year, ";
         var text = string.Concat(Enumerable.Repeat(clause, 3 * SentenceSplitterStage.MaxSentenceLength / clause.Length));
@@ -37,7 +37,7 @@ public class SentenceLengthCapTests
     }
 
     [Fact]
-    public void Given_ordinary_sentences_When_split_Then_the_cap_changes_nothing()
+    public void GivenOrdinarySentences_WhenSplit_ThenTheCapChangesNothing()
     {
         var d = Split("Prices rose. People were angry, and said so.");
         Assert.Equal(2, d.Sentences.Length);

@@ -1,3 +1,4 @@
+using ArgMiner.Text;
 using System.CommandLine;
 using ArgMiner.Classification;
 using ArgMiner.Training.Classification;

@@ -1,3 +1,4 @@
+using ArgMiner.Text;
 using ArgMiner.Classification;
 using Microsoft.ML;
 using Microsoft.ML.Data;

@@ -1,3 +1,4 @@
+using ArgMiner.Text;
 using ArgMiner.Classification;
 using ArgMiner.Models;
 using Microsoft.ML;

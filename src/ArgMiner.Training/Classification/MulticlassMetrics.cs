@@ -1,3 +1,4 @@
+using ArgMiner.Text;
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using ArgMiner.Classification;

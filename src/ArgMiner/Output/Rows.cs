@@ -48,7 +48,7 @@ public readonly record struct SentenceRow(DocumentContext Context, int Index)
 public readonly record struct EntityRow(DocumentContext Context, int Index)
 {
     /// <summary>The entity.</summary>
-    public Tagging.Entity Entity => Context.Document.Entities[Index];
+    public Entity Entity => Context.Document.Entities[Index];
 }
 
 /// <summary>One numeric-claim row: the document and the claim's index in it.</summary>
@@ -57,5 +57,5 @@ public readonly record struct EntityRow(DocumentContext Context, int Index)
 public readonly record struct NumberRow(DocumentContext Context, int Index)
 {
     /// <summary>The numeric claim.</summary>
-    public Numbers.NumericClaim Claim => Context.Document.Numbers[Index];
+    public NumericClaim Claim => Context.Document.Numbers[Index];
 }

@@ -39,13 +39,13 @@ public sealed record Document
     public ImmutableArray<string> Pos { get; init; } = [];
 
     /// <summary>Named entities and dates in text order; set by the entity stage.</summary>
-    public ImmutableArray<Tagging.Entity> Entities { get; init; } = [];
+    public ImmutableArray<Entity> Entities { get; init; } = [];
 
     /// <summary>Numeric claims in text order; set by the numbers stage.</summary>
-    public ImmutableArray<Numbers.NumericClaim> Numbers { get; init; } = [];
+    public ImmutableArray<NumericClaim> Numbers { get; init; } = [];
 
     /// <summary>Sentence labels, one per sentence (parallel to <see cref="Sentences"/>); empty when not classified.</summary>
-    public ImmutableArray<Classification.SentencePrediction> Labels { get; init; } = [];
+    public ImmutableArray<SentencePrediction> Labels { get; init; } = [];
 
     /// <summary>The title paragraph's text, or null when the document has none.</summary>
     public string? Title

@@ -208,7 +208,7 @@ public sealed class SentenceClassifierTests
         var first = processed.Sentences[1];
         processed = processed with
         {
-            Numbers = [new global::ArgMiner.Numbers.NumericClaim { Start = first.Start, End = first.End, Sentence = 1, Kind = "percent" }],
+            Numbers = [new NumericClaim { Start = first.Start, End = first.End, Sentence = 1, Kind = "percent" }],
         };
         var contexts = SentenceClassifier.DocumentContexts(processed);
         Assert.Equal(processed.Sentences.Length, contexts.Length);

@@ -1,3 +1,4 @@
+using ArgMiner.Text;
 using ArgMiner.Ingest;
 using ArgMiner.Pipeline;
 using ArgMiner.Tagging;

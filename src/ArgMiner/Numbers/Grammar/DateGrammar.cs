@@ -1,3 +1,4 @@
+using ArgMiner.Text;
 using static ArgMiner.Numbers.Grammar.LexiconLookup;
 using static ArgMiner.Numbers.NumberLexicon;
 

@@ -1,3 +1,4 @@
+using ArgMiner.Text;
 using ArgMiner.Numbers;
 using ArgMiner.Numbers.Grammar;
 using static ArgMiner.Tests.Numbers.Grammar.GrammarTestKit;

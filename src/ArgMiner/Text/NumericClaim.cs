@@ -1,4 +1,4 @@
-namespace ArgMiner.Numbers;
+namespace ArgMiner.Text;
 
 /// <summary>
 /// A number a sentence stakes its case on, normalised ("more than 180 such attacks since October 2023").

@@ -1,4 +1,4 @@
-namespace ArgMiner.Tagging;
+namespace ArgMiner.Text;
 
 /// <summary>Where an entity came from.</summary>
 public enum EntitySource

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace ArgMiner.Classification;
+namespace ArgMiner.Text;
 
 /// <summary>The classifier's verdict on one sentence.</summary>
 /// <param name="Label">claim, evidence, opinion or other.</param>

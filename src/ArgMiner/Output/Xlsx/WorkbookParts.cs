@@ -69,7 +69,9 @@ internal static class WorkbookParts
         string Ref(int column, int from, int to)
         {
             var letter = WorksheetXml.ColumnName(column);
-            return string.Create(CultureInfo.InvariantCulture, $"'{sheet}'!${letter}${from}:${letter}${to}");
+            return from == to
+                ? string.Create(CultureInfo.InvariantCulture, $"'{sheet}'!${letter}${from}")
+                : string.Create(CultureInfo.InvariantCulture, $"'{sheet}'!${letter}${from}:${letter}${to}");
         }
 
         var bar = new C.BarChart(

@@ -1,0 +1,90 @@
+using System.Collections.ObjectModel;
+using System.Text;
+
+namespace ArgMiner.Classification;
+
+/// <summary>
+/// Labelled sentences as <see cref="LabelledData.Read"/> returns them, with how many labels of earlier data
+/// paths later ones overrode.
+/// </summary>
+public sealed class LabelledDataSet : ReadOnlyCollection<LabelledSentence>
+{
+    /// <summary>Wraps <paramref name="rows"/>.</summary>
+    public LabelledDataSet(IList<LabelledSentence> rows, int overridden)
+        : base(rows)
+    {
+        Overridden = overridden;
+    }
+
+    /// <summary>Rows of earlier data paths left out because a later path labels the same sentence otherwise.</summary>
+    public int Overridden { get; }
+}
+
+/// <summary>
+/// "Corrections win": a person who relabels sentences in a workbook or CSV and trains on
+/// <c>--data corpus/labelled corrected.xlsx</c> means the later labels. Without this the corpus's copy of the
+/// same sentence keeps its old label and outvotes the correction (one of ten corrected seed comments followed
+/// it). The same sentence is the same text once whitespace runs are made one space; rows of a later path
+/// with the same label as an earlier one are kept (as before), and labels within one path are never compared.
+/// </summary>
+internal static class Corrections
+{
+    /// <summary>Leaves out earlier-path rows that a later path relabels; <paramref name="pathOf"/> gives each row's path index.</summary>
+    public static LabelledDataSet Apply(List<LabelledSentence> rows, List<int> pathOf)
+    {
+        // For each sentence: the last path holding it, and the labels that path gives it.
+        var last = new Dictionary<string, (int Path, HashSet<string> Labels)>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var key = Key(rows[i].Text);
+            if (!last.TryGetValue(key, out var entry) || entry.Path < pathOf[i])
+            {
+                last[key] = (pathOf[i], new HashSet<string>(StringComparer.Ordinal) { rows[i].Label });
+            }
+            else if (entry.Path == pathOf[i])
+            {
+                entry.Labels.Add(rows[i].Label);
+            }
+        }
+
+        var kept = new List<LabelledSentence>(rows.Count);
+        var overridden = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (path, labels) = last[Key(rows[i].Text)];
+            if (path > pathOf[i] && !labels.Contains(rows[i].Label))
+            {
+                overridden++;
+                continue;
+            }
+
+            kept.Add(rows[i]);
+        }
+
+        return new LabelledDataSet(kept, overridden);
+    }
+
+    private static string Key(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+}

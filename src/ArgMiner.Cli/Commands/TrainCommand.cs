@@ -48,7 +48,7 @@ internal static class TrainCommand
 
             if (rows is LabelledDataSet { Overridden: > 0 } corrected)
             {
-                stdout.WriteLine($"corrections win: overrode {corrected.Overridden} labels of earlier --data paths where a later path labels the same sentence otherwise");
+                stdout.WriteLine($"corrections win: overrode {corrected.Overridden} labels of earlier --data paths where a later path labels the same sentence otherwise (the correcting rows weigh {Corrections.CorrectionWeight} times)");
             }
 
             Classification.SentenceClassifier? old = null;

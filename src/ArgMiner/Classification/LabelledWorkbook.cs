@@ -79,7 +79,7 @@ internal static class LabelledWorkbook
         int textAt = -1, labelAt = -1, docAt = -1, sectionAt = -1;
         foreach (var (index, cells) in Rows(part, strings, path, sheet))
         {
-            if (cells.All(c => c.Value.Length == 0))
+            if (cells.All(c => string.IsNullOrWhiteSpace(c.Value)))
             {
                 continue;
             }

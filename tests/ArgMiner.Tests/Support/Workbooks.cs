@@ -8,6 +8,58 @@ namespace ArgMiner.Tests.Support;
 /// <summary>Reads and edits xlsx workbooks in tests with the Open XML SDK's document model, as a person's spreadsheet would.</summary>
 public static class Workbooks
 {
+    /// <summary>
+    /// Writes a workbook as Excel writes one: shared strings, cells with references. A cell "#N/A" is an error
+    /// cell, "=5" a number cell, anything else a string.
+    /// </summary>
+    public static string Create(string path, params (string Name, string[][] Rows)[] sheets)
+    {
+        using var doc = SpreadsheetDocument.Create(path, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook);
+        var workbook = doc.AddWorkbookPart();
+        var strings = new List<string>();
+        var list = new Sheets();
+        for (var i = 0; i < sheets.Length; i++)
+        {
+            var part = workbook.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            for (var r = 0; r < sheets[i].Rows.Length; r++)
+            {
+                var row = new Row { RowIndex = (uint)(r + 1) };
+                for (var c = 0; c < sheets[i].Rows[r].Length; c++)
+                {
+                    var value = sheets[i].Rows[r][c];
+                    var cell = new Cell { CellReference = ArgMiner.Output.Xlsx.WorksheetXml.ColumnName(c) + (r + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+                    if (value == "#N/A")
+                    {
+                        cell.DataType = CellValues.Error;
+                        cell.CellValue = new CellValue(value);
+                    }
+                    else if (value.StartsWith('='))
+                    {
+                        cell.CellValue = new CellValue(value[1..]);
+                    }
+                    else
+                    {
+                        cell.DataType = CellValues.SharedString;
+                        cell.CellValue = new CellValue(strings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        strings.Add(value);
+                    }
+
+                    row.Append(cell);
+                }
+
+                data.Append(row);
+            }
+
+            part.Worksheet = new Worksheet(data);
+            list.Append(new Sheet { Name = sheets[i].Name, SheetId = (uint)(i + 1), Id = workbook.GetIdOfPart(part) });
+        }
+
+        workbook.AddNewPart<SharedStringTablePart>().SharedStringTable = new SharedStringTable(strings.Select(v => new SharedStringItem(new DocumentFormat.OpenXml.Spreadsheet.Text(v))));
+        workbook.Workbook = new Workbook(list);
+        return path;
+    }
+
     /// <summary>Sheet names in tab order.</summary>
     public static string[] SheetNames(string path)
     {

@@ -229,7 +229,7 @@ public sealed class ReportWriter : IDisposable
         {
             var (name, counts) = rows[r];
             var y = 4 + (r * rowHeight);
-            var shortName = name.Length > 34 ? name[..33] + "…" : name;
+            var shortName = name.Length > 30 ? name[..29] + "…" : name;
             html.Write(Invariant($"<text x=\"{labelWidth - 6}\" y=\"{y + 16}\" text-anchor=\"end\"{(r == 0 ? " font-weight=\"bold\"" : string.Empty)}>{DocumentHtml.Encoder.Encode(shortName)}<title>{DocumentHtml.Encoder.Encode(name)}</title></text>\n"));
             var total = counts.Sum();
             double x = labelWidth;

@@ -19,6 +19,7 @@ internal static class ReportAssets
             th { background: #eee; }
             td.n { text-align: right; font-variant-numeric: tabular-nums; }
             .summary { display: flex; flex-wrap: wrap; gap: 2rem; }
+            .claims { overflow-x: auto; }
             .filters { position: sticky; top: 0; background: #fff; border-bottom: 1px solid #ccc; padding: .5rem 0; z-index: 1; display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; }
             .filters button, .filters select { font: inherit; font-size: .9rem; padding: .25rem .6rem; border: 1px solid #777; border-radius: .3rem; background: #fff; cursor: pointer; }
             .filters button[aria-pressed="true"] { background: #1a1a1a; color: #fff; }

@@ -34,7 +34,7 @@ public sealed class ReportWriter : IDisposable
     /// <summary>Rows of the numeric-claims table.</summary>
     public const int MaxNumberRows = 1_000;
 
-    private const int TopEntities = 20;
+    private const int TopEntities = 12;
 
     private readonly AtomicFile _file;
     private readonly Spool _documents;
@@ -143,7 +143,7 @@ public sealed class ReportWriter : IDisposable
             html.Write("</div>\n<div>\n<h2>Most named entities</h2>\n");
             WriteEntities(html);
             html.Write("</div>\n</section>\n");
-            html.Write(Invariant($"<section>\n<h2>Numeric claims ({_numberCount})</h2>\n<table class=\"numbers\">\n<thead><tr>"));
+            html.Write(Invariant($"<section class=\"claims\">\n<h2>Numeric claims ({_numberCount})</h2>\n<table class=\"numbers\">\n<thead><tr>"));
             foreach (var column in OutputSchema.NumberColumns)
             {
                 html.Write($"<th scope=\"col\">{column.Header}</th>");

@@ -29,18 +29,6 @@ public class RealProgramTests
         Assert.True(exit == 0, $"soffice failed ({exit}): {stdout} {stderr}");
     }
 
-    private static List<string[]> ReadCsv(string path)
-    {
-        using var reader = CsvReader.Create(new StreamReader(path), new CsvReaderOptions { HasHeader = false, AllowLineBreaksInQuotes = true }, false);
-        var rows = new List<string[]>();
-        while (reader.Read())
-        {
-            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetString)]);
-        }
-
-        return rows;
-    }
-
     [ProgramFact("soffice")]
     public void Given_the_seed_workbook_When_Calc_exports_each_sheet_Then_rows_texts_and_numbers_match_the_csv_files_and_the_chart_is_a_chart()
     {
@@ -50,8 +38,8 @@ public class RealProgramTests
         Soffice(dir, Path.Combine(outDir, "argminer.xlsx"), "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", dir.File("calc"));
         foreach (var (sheet, csv) in new[] { ("Documents", "documents.csv"), ("Sentences", "sentences.csv"), ("Entities", "entities.csv"), ("Numbers", "numbers.csv") })
         {
-            var expected = ReadCsv(Path.Combine(outDir, csv));
-            var actual = ReadCsv(dir.File($"calc/argminer-{sheet}.csv"));
+            var expected = WorkbookWriterTests.Csv(Path.Combine(outDir, csv));
+            var actual = WorkbookWriterTests.Csv(dir.File($"calc/argminer-{sheet}.csv"));
             Assert.Equal(expected.Count, actual.Count);
             Assert.Equal(expected[0], actual[0]);
             for (var r = 1; r < expected.Count; r++)
@@ -72,7 +60,7 @@ public class RealProgramTests
             }
         }
 
-        var summary = ReadCsv(dir.File("calc/argminer-Summary.csv"));
+        var summary = WorkbookWriterTests.Csv(dir.File("calc/argminer-Summary.csv"));
         var sentences = ReportWriterTests.CsvRows(Path.Combine(outDir, "sentences.csv"));
         foreach (var label in SentenceLabels.All)
         {

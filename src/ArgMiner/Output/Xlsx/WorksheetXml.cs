@@ -125,48 +125,67 @@ internal static class WorksheetXml
         { Count = 1 });
     }
 
+    // Element prototypes: the writer takes only their names from them, so one of each serves every cell
+    // instead of a new element tree per cell.
+    private static readonly Row RowElement = new();
+    private static readonly Cell CellElement = new();
+    private static readonly CellValue ValueElement = new();
+    private static readonly InlineString InlineElement = new();
+    private static readonly DocumentFormat.OpenXml.Spreadsheet.Text TextElement = new();
+
     private static void WriteRow(OpenXmlWriter w, long index, string[] letters, (CellKind Kind, string? Value)[] cells, Func<int, uint> style)
     {
         var rowNumber = index.ToString(CultureInfo.InvariantCulture);
-        w.WriteStartElement(new Row(), [new OpenXmlAttribute("r", string.Empty, rowNumber)]);
+        w.WriteStartElement(RowElement, [new OpenXmlAttribute("r", string.Empty, rowNumber)]);
+        var attributes = new List<OpenXmlAttribute>(3);
         for (var i = 0; i < cells.Length; i++)
         {
             var (kind, value) = cells[i];
             var s = style(i);
-            if (kind == CellKind.Empty || value is null)
+            var empty = kind == CellKind.Empty || value is null;
+            if (empty && s == 0)
             {
-                if (s != 0)
-                {
-                    w.WriteElement(new Cell { CellReference = letters[i] + rowNumber, StyleIndex = s });
-                }
-
                 continue;
             }
 
-            var cell = new Cell { CellReference = letters[i] + rowNumber };
+            attributes.Clear();
+            attributes.Add(new OpenXmlAttribute("r", string.Empty, letters[i] + rowNumber));
             if (s != 0)
             {
-                cell.StyleIndex = s;
+                attributes.Add(new OpenXmlAttribute("s", string.Empty, s.ToString(CultureInfo.InvariantCulture)));
             }
 
-            if (kind == CellKind.Number)
-            {
-                cell.Append(new CellValue(value));
-            }
-            else
+            if (!empty && kind == CellKind.Text)
             {
                 // Text is an inline string: never a formula, whatever its first character.
-                cell.DataType = CellValues.InlineString;
-                var text = new DocumentFormat.OpenXml.Spreadsheet.Text(value);
-                if (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])))
-                {
-                    text.Space = SpaceProcessingModeValues.Preserve;
-                }
-
-                cell.Append(new InlineString(text));
+                attributes.Add(new OpenXmlAttribute("t", string.Empty, "inlineStr"));
             }
 
-            w.WriteElement(cell);
+            w.WriteStartElement(CellElement, attributes);
+            if (!empty && kind == CellKind.Number)
+            {
+                w.WriteStartElement(ValueElement);
+                w.WriteString(value!);
+                w.WriteEndElement();
+            }
+            else if (!empty)
+            {
+                w.WriteStartElement(InlineElement);
+                if (value!.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])))
+                {
+                    w.WriteStartElement(TextElement, [new OpenXmlAttribute("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")]);
+                }
+                else
+                {
+                    w.WriteStartElement(TextElement);
+                }
+
+                w.WriteString(value);
+                w.WriteEndElement();
+                w.WriteEndElement();
+            }
+
+            w.WriteEndElement();
         }
 
         w.WriteEndElement();

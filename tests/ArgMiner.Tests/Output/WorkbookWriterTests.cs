@@ -176,7 +176,7 @@ public class WorkbookWriterTests
         var text = longText + " " + odd;
         var document = new Document
         {
-            Id = "d",
+            Id = "  d ",
             Source = "d.txt",
             Text = text,
             Paragraphs = [new Paragraph(0, text.Length, Section.Body, null)],
@@ -199,6 +199,10 @@ public class WorkbookWriterTests
         using (var doc = SpreadsheetDocument.Open(path, false))
         {
             Assert.Empty(doc.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet!.Descendants<CellFormula>()));
+            // Spreadsheets trim a cell's outer spaces unless told to keep them.
+            var id = Workbooks.Sheet(doc, "Sentences").Descendants<Cell>().Single(c => c.CellReference == "A2").InlineString!.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.Text>()!;
+            Assert.Equal("  d ", id.Text);
+            Assert.Equal(DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve, id.Space!.Value);
         }
 
         var read = LabelledData.Read([path], new LabelledDataOptions());

@@ -135,6 +135,17 @@ public class WorkbookWriterTests
     }
 
     [Fact]
+    public void Given_the_seed_workbook_When_validated_against_the_Office_schemas_Then_no_part_has_an_error()
+    {
+        // Excel refuses (or "repairs") a workbook that breaks the schema where Calc may not: the SDK's validator checks what Calc cannot.
+        using var dir = new TempDirectory();
+        using var doc = SpreadsheetDocument.Open(RunSeeds(dir, "xlsx"), false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(doc)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(10)));
+    }
+
+    [Fact]
     public void Given_the_same_input_twice_When_written_as_xlsx_Then_the_files_are_byte_identical()
     {
         using var a = new TempDirectory();

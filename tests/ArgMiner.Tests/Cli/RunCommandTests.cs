@@ -108,4 +108,18 @@ public class RunCommandTests
         Assert.True(File.Exists(dir.File("out/sentences.csv")));
         Assert.False(File.Exists(dir.File("out/documents.jsonl")));
     }
+
+    [Fact]
+    public void Given_every_format_and_a_bad_file_When_run_Then_each_output_is_written_and_no_spool_or_partial_file_is_left()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "Prices rose by 5 percent in Ohio. We must act.");
+        dir.WriteBytes("in/b.txt", [0xC3, 0x28]);
+        var (exit, stdout, _) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"), "--format", "csv,jsonl,xlsx,html");
+        Assert.Equal(1, exit);
+        Assert.Equal(
+            ["argminer.xlsx", "documents.csv", "documents.jsonl", "entities.csv", "numbers.csv", "report.html", "sentences.csv"],
+            Directory.GetFiles(dir.File("out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains("argminer.xlsx", stdout, StringComparison.Ordinal);
+    }
 }

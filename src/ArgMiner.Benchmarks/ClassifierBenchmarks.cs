@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ArgMiner.Classification;
+using ArgMiner.Training.Classification;
 using BenchmarkDotNet.Attributes;
 
 namespace ArgMiner.Benchmarks;
@@ -57,9 +58,9 @@ public class ClassifierBenchmarks
         var settings = new (string Name, SentenceClassifierTrainerOptions Options)[]
         {
             ("n-grams + cues, L-BFGS", new SentenceClassifierTrainerOptions()),
-            ("n-grams + cues, SDCA", new SentenceClassifierTrainerOptions { Optimizer = SentenceOptimizer.Sdca }),
+            ("n-grams + cues, SDCA", new SentenceClassifierTrainerOptions { Trainer = SentenceTrainer.Sdca }),
             ("n-grams + cues + word vectors, L-BFGS", new SentenceClassifierTrainerOptions { Vectors = vectors }),
-            ("n-grams + cues + word vectors, SDCA", new SentenceClassifierTrainerOptions { Vectors = vectors, Optimizer = SentenceOptimizer.Sdca }),
+            ("n-grams + cues + word vectors, SDCA", new SentenceClassifierTrainerOptions { Vectors = vectors, Trainer = SentenceTrainer.Sdca }),
         };
         foreach (var (name, options) in settings)
         {
@@ -72,8 +73,7 @@ public class ClassifierBenchmarks
                 trainTimes.Add(w.Elapsed.TotalSeconds);
             }
 
-            var run = model!.Card["optimiser"]!;
-            output.WriteLine($"{name}: train 10,000 sentences in {trainTimes.Order().ElementAt(1):0.00} s (median of 3; runs {string.Join(", ", trainTimes.Select(t => t.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}; {run["iterations"]} iterations/epochs, objective {run["objective"]})");
+            output.WriteLine($"{name}: train 10,000 sentences in {trainTimes.Order().ElementAt(1):0.00} s (median of 3; runs {string.Join(", ", trainTimes.Select(t => t.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}; {model!.Card["mlnet"]!["nonZeroWeights"]} non-zero weights)");
             output.WriteLine($"{name}: classify {ClassifyRate(model!, sentences):0} sentences/s on one thread (median of 5 x 100,000)");
             var builder = new FeatureVectorBuilder();
             var fw = Stopwatch.StartNew();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using ArgMiner.Classification;
+using ArgMiner.Training.Classification;
 using ArgMiner.Models;
 using ArgMiner.Output;
 using Spectre.Console;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text;
 using ArgMiner.Classification;
+using ArgMiner.Models;
+using ArgMiner.Training.Classification;
 
 namespace ArgMiner.Cli.Commands;
 
@@ -18,9 +20,15 @@ internal static class ClassifyCommand
             Description = "Tag each line first as 'run' does (entities, numeric claims), so a model trained on tagged sentences scores it as in 'run'. "
                 + "Much slower than the default bare-text scoring, which sees only the text's surface cues",
         };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "compiled (default: the model's weights scored by ArgMiner, fast) or mlnet (the model's ML.NET model scored by ML.NET's prediction engine)",
+            DefaultValueFactory = _ => "compiled",
+        };
+        engine.AcceptOnlyFromAmong("compiled", "mlnet");
         var command = new Command("classify", "Label one sentence per line as claim, evidence, opinion or other; write CSV text,label,confidence,p_claim,p_evidence,p_opinion,p_other.")
         {
-            model, input, output, explain, tag,
+            model, input, output, explain, tag, engine,
         };
         command.SetAction(parse =>
         {
@@ -30,6 +38,21 @@ internal static class ClassifyCommand
                 return CommandLine.Failed;
             }
 
+            MlNetSentenceScorer? mlnet = null;
+            if (parse.GetValue(engine) == "mlnet")
+            {
+                try
+                {
+                    mlnet = new MlNetSentenceScorer(classifier, parse.GetValue(model) ?? SentenceClassifier.DefaultResource);
+                }
+                catch (ModelFormatException ex)
+                {
+                    stderr.WriteLine($"argminer: {ex.Message}");
+                    return CommandLine.Failed;
+                }
+            }
+
+            using var disposeEngine = mlnet;
             var inPath = parse.GetValue(input) ?? "-";
             var outPath = parse.GetValue(output) ?? "-";
             if (inPath != "-" && !File.Exists(inPath))
@@ -43,7 +66,7 @@ internal static class ClassifyCommand
                 using var reader = inPath == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(File.OpenRead(inPath), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16);
                 if (outPath == "-")
                 {
-                    Classify(classifier, reader, stdout, parse.GetValue(explain), parse.GetValue(tag));
+                    Classify(classifier, reader, stdout, parse.GetValue(explain), parse.GetValue(tag), mlnet);
                     stdout.Flush();
                 }
                 else
@@ -53,7 +76,7 @@ internal static class ClassifyCommand
                     {
                         using (var writer = new StreamWriter(temp, false, new UTF8Encoding(true), 1 << 16))
                         {
-                            Classify(classifier, reader, writer, parse.GetValue(explain), parse.GetValue(tag));
+                            Classify(classifier, reader, writer, parse.GetValue(explain), parse.GetValue(tag), mlnet);
                         }
 
                         File.Move(temp, outPath, overwrite: true);
@@ -146,12 +169,14 @@ internal static class ClassifyCommand
     /// <summary>
     /// Writes the CSV: one row per input line, in input order; an empty line is <c>other</c> with probability 1.
     /// With <paramref name="tag"/>, lines are tagged (<see cref="SentenceTagger"/>) in batches before scoring.
+    /// With <paramref name="mlnet"/>, ML.NET scores each line instead of the compiled weights.
     /// </summary>
-    internal static void Classify(SentenceClassifier classifier, TextReader reader, TextWriter writer, bool explain = false, bool tag = false)
+    internal static void Classify(SentenceClassifier classifier, TextReader reader, TextWriter writer, bool explain = false, bool tag = false, MlNetSentenceScorer? mlnet = null)
     {
         writer.Write(explain ? "text,label,confidence,p_claim,p_evidence,p_opinion,p_other,why\n" : "text,label,confidence,p_claim,p_evidence,p_opinion,p_other\n");
         var builder = new FeatureVectorBuilder();
-        if (!tag && !explain)
+        var scorer = new RowScorer(classifier, mlnet, builder);
+        if (!tag && !explain && mlnet is null)
         {
             ClassifyLines(classifier, reader, writer, builder);
             return;
@@ -162,7 +187,7 @@ internal static class ClassifyCommand
         {
             while (reader.ReadLine() is { } text)
             {
-                WriteRow(classifier, text, default, builder, line, writer, explain);
+                WriteRow(scorer, text, default, line, writer, explain);
             }
 
             return;
@@ -188,7 +213,7 @@ internal static class ClassifyCommand
             var contexts = tagger.TagAll(batch);
             for (var i = 0; i < batch.Count; i++)
             {
-                WriteRow(classifier, batch[i], contexts[i], builder, line, writer, explain);
+                WriteRow(scorer, batch[i], contexts[i], line, writer, explain);
             }
         }
     }
@@ -307,10 +332,11 @@ internal static class ClassifyCommand
         writer.Write(span[..at]);
     }
 
-    private static void WriteRow(SentenceClassifier classifier, string text, in SentenceContext context, FeatureVectorBuilder builder, StringBuilder line, TextWriter writer, bool explain)
+    private static void WriteRow(RowScorer scorer, string text, in SentenceContext context, StringBuilder line, TextWriter writer, bool explain)
     {
         Span<double> p = stackalloc double[4];
-        classifier.PredictInto(text, context, builder, p);
+        scorer.Score(text, context, p);
+        var classifier = scorer.Classifier;
         var best = Best(p);
 
         line.Clear();
@@ -333,5 +359,26 @@ internal static class ClassifyCommand
 
         line.Append('\n');
         writer.Write(line);
+    }
+
+    /// <summary>Scores a row with the compiled weights, or with ML.NET when an ML.NET scorer is given.</summary>
+    private sealed class RowScorer(SentenceClassifier classifier, MlNetSentenceScorer? mlnet, FeatureVectorBuilder builder)
+    {
+        public SentenceClassifier Classifier { get; } = classifier;
+
+        public void Score(string text, in SentenceContext context, Span<double> p)
+        {
+            if (mlnet is null)
+            {
+                Classifier.PredictInto(text, context, builder, p);
+                return;
+            }
+
+            var prediction = mlnet.Predict(text, context);
+            for (var k = 0; k < p.Length; k++)
+            {
+                p[k] = prediction.Probabilities[k];
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ArgMiner.Classification;
+using ArgMiner.Training.Classification;
 
 namespace ArgMiner.Cli.Commands;
 

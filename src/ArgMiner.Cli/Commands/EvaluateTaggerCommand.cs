@@ -5,7 +5,7 @@ using ArgMiner.Tagging;
 namespace ArgMiner.Cli.Commands;
 
 /// <summary>
-/// <c>argminer evaluate-tagger pos|ner --model FILE --data PATH [--format conllu|gmb|iob2] [--split heldout|train|all] [--gazetteer FILE|none]</c>:
+/// <c>argminer evaluate-tagger pos|ner --model FILE --data PATH [--format conllu|gmb|iob2|conll] [--split heldout|train|all] [--gazetteer FILE|none]</c>:
 /// token accuracy of a POS model, or exact-span entity precision, recall and F1 of a NER model.
 /// </summary>
 internal static class EvaluateTaggerCommand
@@ -16,12 +16,13 @@ internal static class EvaluateTaggerCommand
         kind.AcceptOnlyFromAmong("pos", "ner");
         var model = new Option<string>("--model") { Description = "model file", Required = true };
         var data = new Option<string>("--data") { Description = "gold corpus", Required = true };
-        var format = new Option<string?>("--format") { Description = "conllu, gmb or iob2 (default: from the extension)" };
-        format.AcceptOnlyFromAmong("conllu", "gmb", "iob2");
+        var format = new Option<string?>("--format") { Description = "conllu, gmb, iob2 or conll (default: from the extension)" };
+        format.AcceptOnlyFromAmong("conllu", "gmb", "iob2", "conll");
         var split = new Option<string>("--split") { Description = "for gmb: heldout (every 10th sentence, never trained on), train or all", DefaultValueFactory = _ => "heldout" };
         split.AcceptOnlyFromAmong("heldout", "train", "all");
         var gazetteer = new Option<string?>("--gazetteer") { Description = "for ner: gazetteer TSV to apply, or 'none' (default: the shipped one)" };
-        var cmd = new Command("evaluate-tagger", "Measure a POS or NER model on gold data.") { kind, model, data, format, split, gazetteer };
+        var errors = new Option<string?>("--errors") { Description = "for ner: write every sentence whose entities differ from the gold ones to this file" };
+        var cmd = new Command("evaluate-tagger", "Measure a POS or NER model on gold data.") { kind, model, data, format, split, gazetteer, errors };
         cmd.SetAction(parse =>
         {
             var k = parse.GetValue(kind)!;
@@ -29,7 +30,7 @@ internal static class EvaluateTaggerCommand
             var f = TaggerData.FormatOf(dataPath, parse.GetValue(format));
             if ((k == "pos") != (f == "conllu"))
             {
-                stderr.WriteLine($"argminer: {dataPath}: {k} is measured on {(k == "pos" ? "CoNLL-U" : "GMB CSV or IOB2")} data, not {f} (use --format)");
+                stderr.WriteLine($"argminer: {dataPath}: {k} is measured on {(k == "pos" ? "CoNLL-U" : "GMB CSV, IOB2 or CoNLL")} data, not {f} (use --format)");
                 return CommandLine.Usage;
             }
 
@@ -47,7 +48,13 @@ internal static class EvaluateTaggerCommand
                 {
                     var g = parse.GetValue(gazetteer);
                     var gaz = g is null ? Gazetteer.LoadDefault() : g == "none" ? Gazetteer.Empty : Gazetteer.Load(g);
-                    var scores = TaggerData.ScoreEntities(new EntityRecognizer(tagger, gaz), sentences, f);
+                    var recognizer = new EntityRecognizer(tagger, gaz);
+                    var scores = TaggerData.ScoreEntities(recognizer, sentences, f);
+                    if (parse.GetValue(errors) is { } errorPath)
+                    {
+                        TaggerData.WriteEntityErrors(errorPath, recognizer, sentences, f);
+                    }
+
                     TaggerData.Print(stdout, $"{tokens} tokens, {sentences.Count} sentences; gazetteer: {g ?? "default"} (exact span and type)", scores);
                 }
 

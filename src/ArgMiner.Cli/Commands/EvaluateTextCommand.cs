@@ -8,7 +8,8 @@ namespace ArgMiner.Cli.Commands;
 /// <summary>
 /// <c>argminer evaluate-text --ud FILE</c>: scores the tokenizer (word precision/recall/F1, each sentence
 /// tokenized on its own) and the sentence splitter (sentence precision/recall/F1 over paragraphs rebuilt
-/// from <c># newpar</c>) against a Universal Dependencies CoNLL-U file.
+/// from <c># newpar</c>) against a Universal Dependencies CoNLL-U file, overall and per genre (the
+/// <c># sent_id</c> prefix: weblog, newsgroup, email, answers, reviews in UD English EWT).
 /// </summary>
 internal static class EvaluateTextCommand
 {
@@ -59,6 +60,20 @@ internal static class EvaluateTextCommand
             stdout.WriteLine($"sentences in file: {sentences.Count}, gold words not aligned to the text: {unaligned}");
             stdout.WriteLine($"words:     {words}");
             stdout.WriteLine($"sentences: {sents}");
+
+            // Per genre (UD EWT: the sentence id's prefix): web text is not one thing, and a user reading
+            // e-mails wants the e-mail figure. Each genre's documents are whole, so paragraphs stay intact.
+            var genres = sentences.Select(s => s.Genre).Where(g => g.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (genres.Count > 1)
+            {
+                foreach (var genre in genres)
+                {
+                    var part = sentences.Where(s => s.Genre == genre).ToList();
+                    var score = TokenizationEvaluation.EvaluateSentences(part, tokenizer, new RuleSentenceSplitter());
+                    stdout.WriteLine($"sentences [{genre}]: {score}");
+                }
+            }
+
             return CommandLine.Ok;
         });
         return command;

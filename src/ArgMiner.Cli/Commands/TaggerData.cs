@@ -6,7 +6,10 @@ namespace ArgMiner.Cli.Commands;
 /// <summary>Reads tagging corpora for the train and evaluate commands.</summary>
 internal static class TaggerData
 {
-    /// <summary>The corpus format: <c>conllu</c>, <c>gmb</c> or <c>iob2</c>, from the option or the extension.</summary>
+    /// <summary>
+    /// The corpus format: <c>conllu</c>, <c>gmb</c>, <c>iob2</c> (UNER) or <c>conll</c> (two columns, word and
+    /// tag: BTC's <c>.conll</c>, WNUT-17's <c>.conll</c> and <c>.annotated</c>), from the option or the extension.
+    /// </summary>
     public static string FormatOf(string path, string? format)
     {
         if (!string.IsNullOrEmpty(format))
@@ -18,6 +21,7 @@ internal static class TaggerData
         {
             ".conllu" => "conllu",
             ".csv" => "gmb",
+            ".conll" or ".annotated" => "conll",
             _ => "iob2",
         };
     }
@@ -34,6 +38,7 @@ internal static class TaggerData
         {
             "conllu" => TaggingCorpora.ReadConllu(path),
             "gmb" => TaggingCorpora.ReadGmb(path, split, new RuleTokenizer()),
+            "conll" => TaggingCorpora.ReadConll(path),
             _ => TaggingCorpora.ReadIob2(path),
         };
     }
@@ -47,14 +52,46 @@ internal static class TaggerData
     };
 
     /// <summary>
-    /// Entity scores of <paramref name="recognizer"/> on <paramref name="sentences"/>; for IOB2 (UNER) only
-    /// PERSON, ORG and LOC count, since UNER marks no demonyms, dates or events.
+    /// Entity scores of <paramref name="recognizer"/> on <paramref name="sentences"/>; for IOB2 (UNER) and
+    /// CoNLL (BTC, WNUT-17) only PERSON, ORG and LOC count, since they mark no demonyms, dates or events.
     /// </summary>
-    public static List<EntityScore> ScoreEntities(EntityRecognizer recognizer, List<TaggedSentence> sentences, string format)
+    public static List<EntityScore> ScoreEntities(EntityRecognizer recognizer, List<TaggedSentence> sentences, string format) =>
+        TaggerEvaluation.Entities(sentences, recognizer.Recognize, ScoredTypes(format));
+
+    /// <summary>
+    /// Writes each sentence whose entities differ from the gold ones: the sentence, then <c>-</c> for a
+    /// missed gold entity and <c>+</c> for a spurious one (text and type), for reading errors.
+    /// </summary>
+    public static void WriteEntityErrors(string path, EntityRecognizer recognizer, List<TaggedSentence> sentences, string format)
     {
-        IReadOnlySet<string>? types = format == "iob2" ? new HashSet<string>(StringComparer.Ordinal) { "PERSON", "ORG", "LOC" } : null;
-        return TaggerEvaluation.Entities(sentences, recognizer.Recognize, types);
+        var types = ScoredTypes(format);
+        using var w = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+        foreach (var s in sentences)
+        {
+            var gold = BioDecoder.Decode(s.Tags).Where(e => types is null || types.Contains(e.Type)).ToHashSet();
+            var predicted = recognizer.Recognize(s).Where(e => types is null || types.Contains(e.Type)).ToHashSet();
+            if (gold.SetEquals(predicted))
+            {
+                continue;
+            }
+
+            w.WriteLine(s.Text);
+            foreach (var e in gold.Except(predicted))
+            {
+                w.WriteLine($"  - {Span(s, e)}\t{e.Type}");
+            }
+
+            foreach (var e in predicted.Except(gold))
+            {
+                w.WriteLine($"  + {Span(s, e)}\t{e.Type}");
+            }
+        }
+
+        static string Span(TaggedSentence s, TokenSpan e) => s.Text[s.Tokens[e.First].Start..s.Tokens[e.First + e.Count - 1].End];
     }
+
+    private static HashSet<string>? ScoredTypes(string format) =>
+        format is "iob2" or "conll" ? new HashSet<string>(StringComparer.Ordinal) { "PERSON", "ORG", "LOC" } : null;
 
     /// <summary>Prints a table of entity scores.</summary>
     public static void Print(TextWriter w, string title, IEnumerable<EntityScore> scores)

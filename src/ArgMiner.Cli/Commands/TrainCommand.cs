@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ArgMiner.Classification;
 using ArgMiner.Models;
+using ArgMiner.Training.Classification;
 
 namespace ArgMiner.Cli.Commands;
 
@@ -18,11 +19,12 @@ internal static class TrainCommand
         var doc = ClassifierCli.DocColumn();
         var map = ClassifierCli.MapOption();
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds (documents stay in one fold); 0 skips cross-validation", DefaultValueFactory = _ => 5 };
-        var seed = new Option<int>("--seed") { Description = "Seed for the fold assignment", DefaultValueFactory = _ => 1 };
-        var l2 = new Option<double>("--l2") { Description = "L2 penalty", DefaultValueFactory = _ => new SentenceClassifierTrainerOptions().L2 };
-        var l1 = new Option<double>("--l1") { Description = "L1 penalty (OWL-QN): zeroes weak weights, smaller model", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Seed of ML.NET's context: fold assignment and SDCA's row order", DefaultValueFactory = _ => 1 };
+        var l2 = new Option<double>("--l2") { Description = "L2 penalty (ML.NET L2Regularization)", DefaultValueFactory = _ => new SentenceClassifierTrainerOptions().L2 };
+        var l1 = new Option<double>("--l1") { Description = "L1 penalty (ML.NET L1Regularization, lbfgs only): zeroes weak weights, smaller model", DefaultValueFactory = _ => 0 };
         var iterations = new Option<int>("--max-iterations") { Description = "Most L-BFGS iterations (SDCA: passes over the data)", DefaultValueFactory = _ => new SentenceClassifierTrainerOptions().MaxIterations };
-        var optimizer = new Option<string>("--optimizer") { Description = "lbfgs (default) or sdca (stochastic dual coordinate ascent, L2 only)", DefaultValueFactory = _ => "lbfgs" };
+        var tolerance = new Option<double?>("--tolerance") { Description = "When training stops: SDCA's duality-gap tolerance (default 0.001) or L-BFGS's optimization tolerance (default 1e-7)" };
+        var optimizer = new Option<string>("--trainer") { Description = "The ML.NET trainer: sdca (SdcaMaximumEntropy, the default, L2 only) or lbfgs (LbfgsMaximumEntropy, L1 and L2; slower, wants --l2 near 1)", DefaultValueFactory = _ => "sdca" };
         var hashBits = new Option<int>("--hash-bits") { Description = "Hashed feature space size as a power of two", DefaultValueFactory = _ => new FeaturizerOptions().HashBits };
         var charMin = new Option<int>("--char-min") { Description = "Shortest character n-gram (0: none)", DefaultValueFactory = _ => new FeaturizerOptions().CharMin };
         var charMax = new Option<int>("--char-max") { Description = "Longest character n-gram", DefaultValueFactory = _ => new FeaturizerOptions().CharMax };
@@ -32,11 +34,12 @@ internal static class TrainCommand
         var compare = new Option<string>("--compare") { Description = "An older model to report side by side on the same test folds" };
         var vectors = new Option<string>("--vectors") { Description = "Word-vector table whose sentence average joins the features: a file made by 'argminer import-vectors', 'shipped' (the default: the table in models/word-vectors.model) or 'none'", DefaultValueFactory = _ => "shipped" };
         var vectorWeight = new Option<float>("--vector-weight") { Description = "Norm of the word-vector block (the n-gram blocks have norm 1)", DefaultValueFactory = _ => new FeaturizerOptions().VectorWeight };
+        var noSentiment = new Option<bool>("--no-sentiment") { Description = "Leave out the AFINN-165 sentiment cues (positive, negative, strong words)" };
         var noTag = new Option<bool>("--no-tag") { Description = "Train on the bare text: no entity types or number kinds (the default tags each sentence as 'run' does, so the tagged features get weights)" };
         var predictionsOut = new Option<string>("--predictions") { Description = "Write the cross-validated (out-of-fold) predictions to this CSV, for error analysis" };
         var command = new Command("train", "Train the claim/evidence/opinion/other sentence classifier: cross-validated metrics, then a model trained on all the data.")
         {
-            data, output, text, label, doc, map, folds, seed, l2, l1, iterations, optimizer, hashBits, charMin, charMax, cueWeight, balance, classWeight, vectors, vectorWeight, noTag, compare, predictionsOut,
+            data, output, text, label, doc, map, folds, seed, l2, l1, iterations, tolerance, optimizer, hashBits, charMin, charMax, cueWeight, balance, classWeight, vectors, vectorWeight, noSentiment, noTag, compare, predictionsOut,
         };
         command.SetAction(parse =>
         {
@@ -107,6 +110,7 @@ internal static class TrainCommand
                     CharMax = parse.GetValue(charMax),
                     CueWeight = parse.GetValue(cueWeight),
                     VectorWeight = parse.GetValue(vectorWeight),
+                    Sentiment = !parse.GetValue(noSentiment),
                 };
                 _ = new SentenceFeaturizer(featurizer);
                 options = new SentenceClassifierTrainerOptions
@@ -115,12 +119,13 @@ internal static class TrainCommand
                     L2 = parse.GetValue(l2),
                     L1 = parse.GetValue(l1),
                     MaxIterations = parse.GetValue(iterations),
+                    Tolerance = parse.GetValue(tolerance),
                     Seed = parse.GetValue(seed),
                     BalanceClasses = parse.GetValue(balance),
                     ClassWeights = classWeights.Count == 0 ? null : classWeights,
                     DataSources = [.. parse.GetValue(data) ?? []],
                     Vectors = table,
-                    Optimizer = parse.GetValue(optimizer) switch { "lbfgs" => SentenceOptimizer.Lbfgs, "sdca" => SentenceOptimizer.Sdca, var other => throw new ArgumentOutOfRangeException(nameof(optimizer), $"--optimizer '{other}' is not lbfgs or sdca") },
+                    Trainer = parse.GetValue(optimizer) switch { "lbfgs" => SentenceTrainer.Lbfgs, "sdca" => SentenceTrainer.Sdca, var other => throw new ArgumentOutOfRangeException(nameof(optimizer), $"--trainer '{other}' is not lbfgs or sdca") },
                 };
                 options.Validate();
             }
@@ -144,7 +149,7 @@ internal static class TrainCommand
                 var watch = Stopwatch.StartNew();
                 try
                 {
-                    predictions = CrossValidation.OutOfFold(trainer, rows, k, options.Seed);
+                    predictions = CrossValidation.OutOfFold(trainer, rows, k);
                 }
                 catch (ArgumentException ex)
                 {
@@ -188,7 +193,17 @@ internal static class TrainCommand
             }
 
             var fit = Stopwatch.StartNew();
-            var model = trainer.Fit(rows);
+            SentenceClassifier model;
+            try
+            {
+                model = trainer.Fit(rows);
+            }
+            catch (ArgumentException ex)
+            {
+                stderr.WriteLine($"argminer: {ex.Message.Split(" (Parameter", 2)[0]}");
+                return CommandLine.Failed;
+            }
+
             stdout.WriteLine($"trained on all {rows.Count} sentences in {fit.Elapsed.TotalSeconds:0.0} s");
             var card = model.Card;
             card["taggedFeatures"] = tag;

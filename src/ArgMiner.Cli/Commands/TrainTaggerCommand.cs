@@ -9,9 +9,10 @@ using ArgMiner.Tagging;
 namespace ArgMiner.Cli.Commands;
 
 /// <summary>
-/// <c>argminer train-tagger pos|ner --data PATH [--dev PATH] [--out FILE] [--epochs N] [--seed N]</c>:
-/// trains the POS tagger (CoNLL-U) or the entity recogniser (GMB CSV, held-out tenth never trained on),
-/// prints dev metrics, and writes the versioned model file and its card (<c>FILE</c> with <c>.md</c>).
+/// <c>argminer train-tagger pos|ner --data PATH… [--dev PATH…] [--out FILE] [--epochs N] [--seed N]</c>:
+/// trains the POS tagger (CoNLL-U) or the entity recogniser (GMB CSV, held-out tenth never trained on,
+/// and/or IOB2 and two-column CoNLL files such as BTC and WNUT-17 train, all sentences pooled), prints dev
+/// metrics, and writes the versioned model file and its card.
 /// </summary>
 internal static class TrainTaggerCommand
 {
@@ -19,8 +20,8 @@ internal static class TrainTaggerCommand
     {
         var kind = new Argument<string>("kind") { Description = "pos or ner" };
         kind.AcceptOnlyFromAmong("pos", "ner");
-        var data = new Option<string>("--data") { Description = "training corpus: CoNLL-U for pos, the GMB ner_dataset.csv for ner", Required = true };
-        var dev = new Option<string?>("--dev") { Description = "evaluation corpus (CoNLL-U, GMB CSV or IOB2); for ner the GMB held-out tenth is always measured" };
+        var data = new Option<string[]>("--data") { Description = "training corpora: CoNLL-U for pos; for ner the GMB ner_dataset.csv, IOB2 or two-column CoNLL (BTC, WNUT-17), pooled", Required = true, AllowMultipleArgumentsPerToken = true };
+        var dev = new Option<string[]>("--dev") { Description = "evaluation corpora (CoNLL-U, GMB CSV, IOB2 or CoNLL); for ner the GMB held-out tenth is always measured when GMB is trained on", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string?>("--out") { Description = "model file to write (default models/pos.model or models/ner.model)" };
         var epochs = new Option<int>("--epochs") { Description = "passes over the data", DefaultValueFactory = _ => 8 };
         var seed = new Option<int>("--seed") { Description = "shuffling seed", DefaultValueFactory = _ => 1 };
@@ -29,15 +30,17 @@ internal static class TrainTaggerCommand
         var lexicon = new Option<int>("--lexicon-min") { Description = "words seen this often get an ambiguity-class feature (0: none)", DefaultValueFactory = _ => 10 };
         var sure = new Option<int?>("--sure-min") { Description = "words seen this often with one tag 99.5 % of the time get it without scoring (0: never; default 50 for pos, 0 for ner)" };
         var gazetteer = new Option<string?>("--gazetteer") { Description = "ner: also use the matches of this gazetteer TSV ('default': the shipped one) as features; default none (measured: no gain)" };
+        var vectors = new Option<string?>("--vectors") { Description = "ner: word-class features from these word vectors' clusters ('shipped': models/word-vectors.model inside the library; default none)" };
+        var names = new Option<string?>("--names") { Description = "ner: word-class features with this first-name list (one name a line, e.g. corpus/lexicons/first-names.txt)" };
         var cmd = new Command("train-tagger", "Train the POS tagger or the entity recogniser and write its model file.")
         {
-            kind, data, dev, output, epochs, seed, bits, prune, lexicon, sure, gazetteer,
+            kind, data, dev, output, epochs, seed, bits, prune, lexicon, sure, gazetteer, vectors, names,
         };
         cmd.SetAction(parse =>
         {
             var k = parse.GetValue(kind)!;
-            var dataPath = parse.GetValue(data)!;
-            var devPath = parse.GetValue(dev);
+            var dataPaths = parse.GetValue(data)!;
+            var devPaths = parse.GetValue(dev) ?? [];
             var outPath = parse.GetValue(output) ?? Path.Combine("models", k + ".model");
             var options = new AveragedPerceptronTrainerOptions
             {
@@ -55,11 +58,14 @@ internal static class TrainTaggerCommand
                 return CommandLine.Usage;
             }
 
-            var dataFormat = TaggerData.FormatOf(dataPath, null);
-            if ((k == "pos") != (dataFormat == "conllu"))
+            foreach (var dataPath in dataPaths)
             {
-                stderr.WriteLine($"argminer: {dataPath}: {k} is trained on {(k == "pos" ? "a CoNLL-U file" : "the GMB CSV or an IOB2 file")}, not {dataFormat}");
-                return CommandLine.Usage;
+                var dataFormat = TaggerData.FormatOf(dataPath, null);
+                if ((k == "pos") != (dataFormat == "conllu"))
+                {
+                    stderr.WriteLine($"argminer: {dataPath}: {k} is trained on {(k == "pos" ? "a CoNLL-U file" : "the GMB CSV, IOB2 or CoNLL files")}, not {dataFormat}");
+                    return CommandLine.Usage;
+                }
             }
 
             try
@@ -70,7 +76,10 @@ internal static class TrainTaggerCommand
                     options = options with { Gazetteer = g == "default" ? Gazetteer.LoadDefault() : Gazetteer.Load(g) };
                 }
 
-                return Train(k, dataPath, devPath, outPath, options, stdout);
+                var v = parse.GetValue(vectors);
+                var n = parse.GetValue(names);
+                var wordClasses = k == "ner" && (v is not null || n is not null) ? (v, n) : ((string?, string?)?)null;
+                return Train(k, dataPaths, devPaths, outPath, options, wordClasses, stdout);
             }
             catch (Exception ex) when (ex is IOException or InvalidDataException or ModelFormatException or GazetteerFormatException or UnauthorizedAccessException)
             {
@@ -81,24 +90,38 @@ internal static class TrainTaggerCommand
         return cmd;
     }
 
-    private static int Train(string kind, string dataPath, string? devPath, string outPath, AveragedPerceptronTrainerOptions options, TextWriter stdout)
+    private static int Train(string kind, string[] dataPaths, string[] devPaths, string outPath, AveragedPerceptronTrainerOptions options, (string? Vectors, string? Names)? wordClasses, TextWriter stdout)
     {
-        var dataFormat = TaggerData.FormatOf(dataPath, null);
-        var train = TaggerData.Read(dataPath, dataFormat, GmbSplit.Train);
+        var train = new List<TaggedSentence>();
+        var parts = new List<string>();
+        var evaluations = new List<(string Path, string Format, GmbSplit Split)>();
+        foreach (var dataPath in dataPaths)
+        {
+            var dataFormat = TaggerData.FormatOf(dataPath, null);
+            var part = TaggerData.Read(dataPath, dataFormat, GmbSplit.Train);
+            train.AddRange(part);
+            parts.Add(FormattableString.Invariant($"{Path.GetFileName(dataPath)} ({(dataFormat == "gmb" ? "GMB NER subset, every sentence but each 10th" : "all sentences")}, {part.Count} sentences, {part.Sum(s => s.Tokens.Length)} tokens)"));
+            if (kind == "ner" && dataFormat == "gmb")
+            {
+                evaluations.Add((dataPath, "gmb", GmbSplit.Heldout));
+            }
+        }
+
+        if (wordClasses is { } wc)
+        {
+            var classes = TaggerWordClasses.Build(wc.Vectors, wc.Names, train);
+            options = options with { WordClasses = classes };
+            stdout.WriteLine($"word classes: {classes.Count} words (vectors: {wc.Vectors ?? "none"}, first names: {wc.Names ?? "none"})");
+        }
+
         var tokens = train.Sum(s => s.Tokens.Length);
-        stdout.WriteLine($"training {kind} on {train.Count} sentences, {tokens} tokens ({Path.GetFileName(dataPath)}{(dataFormat == "gmb" ? ", held-out tenth excluded" : string.Empty)})");
+        stdout.WriteLine($"training {kind} on {train.Count} sentences, {tokens} tokens: {string.Join("; ", parts)}");
         var watch = Stopwatch.StartNew();
         var model = new AveragedPerceptronTrainer(options).Fit(train, line => stdout.WriteLine("  " + line));
         stdout.WriteLine(FormattableString.Invariant($"trained in {watch.Elapsed.TotalSeconds:F1} s; {model.NonZeroWeights} non-zero weights"));
 
         var metrics = new JsonObject();
-        var evaluations = new List<(string Path, string Format, GmbSplit Split)>();
-        if (kind == "ner" && dataFormat == "gmb")
-        {
-            evaluations.Add((dataPath, "gmb", GmbSplit.Heldout));
-        }
-
-        if (devPath is not null)
+        foreach (var devPath in devPaths)
         {
             evaluations.Add((devPath, TaggerData.FormatOf(devPath, null), GmbSplit.Heldout));
         }
@@ -133,7 +156,7 @@ internal static class TrainTaggerCommand
 
         var json = new JsonObject
         {
-            ["data"] = $"{Path.GetFileName(dataPath)} ({(dataFormat == "gmb" ? "GMB NER subset, every sentence but each 10th" : "training split")}), {train.Count} sentences, {tokens} tokens",
+            ["data"] = FormattableString.Invariant($"{string.Join("; ", parts)}: {train.Count} sentences, {tokens} tokens"),
             ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["toolVersion"] = ModelPackage.CurrentToolVersion,
             ["settings"] = options.ToJson(),

@@ -171,12 +171,18 @@ public static class LabelledData
         var ext = Path.GetExtension(path).ToLowerInvariant();
         try
         {
-            var rows = ext switch
+            if (Evaluation.UdSentences.IsConllu(path) && !options.LabelsFromOverlay)
             {
-                ".jsonl" or ".ndjson" => ReadJsonLines(path, options),
-                ".xlsx" => LabelledWorkbook.Read(path, options),
-                _ => ReadDelimited(path, ext is ".tsv" or ".tab" ? '\t' : ',', options),
-            };
+                throw new LabelledDataException(path, "a CoNLL-U file holds no sentence labels; give it ArgMiner's labels with '#labels=FILE' (corpus/external)");
+            }
+
+            var rows = Evaluation.UdSentences.IsConllu(path) ? Evaluation.UdSentences.Read(path)
+                : ext switch
+                {
+                    ".jsonl" or ".ndjson" => ReadJsonLines(path, options),
+                    ".xlsx" => LabelledWorkbook.Read(path, options),
+                    _ => ReadDelimited(path, ext is ".tsv" or ".tab" ? '\t' : ',', options),
+                };
             return AddPositions(rows);
         }
         catch (IOException ex)

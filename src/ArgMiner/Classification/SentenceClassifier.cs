@@ -17,11 +17,13 @@ namespace ArgMiner.Classification;
 public readonly record struct FeatureContribution(string Feature, double Value, double Contribution);
 
 /// <summary>
-/// A trained claim / evidence / opinion / other classifier: ArgMiner's counterpart of an ML.NET
-/// <c>ITransformer</c> from <c>SdcaMaximumEntropy</c>/<c>LbfgsMaximumEntropy</c> over <c>FeaturizeText</c>.
-/// Immutable and thread-safe: a multinomial logistic regression over hashed sparse features. Save and load
-/// it with <see cref="Save"/> / <see cref="Load"/> (a <see cref="ModelPackage"/> of kind
-/// <see cref="Kind"/>, format <see cref="FormatVersion"/>).
+/// A trained claim / evidence / opinion / other classifier: a multinomial logistic regression over ArgMiner's
+/// hashed sparse features, trained by ML.NET (<c>LbfgsMaximumEntropy</c> or <c>SdcaMaximumEntropy</c>, in
+/// ArgMiner.Training). The model file holds the ML.NET model as <c>MLContext.Model.Save</c> wrote it
+/// (<see cref="MlNetModel"/>, scored by ML.NET itself with <c>classify --engine mlnet</c>) and a compiled copy
+/// of its weights, which this class scores without loading ML.NET (the default engine: start-up and speed).
+/// Immutable and thread-safe. Save and load it with <see cref="Save"/> / <see cref="Load"/> (a
+/// <see cref="ModelPackage"/> of kind <see cref="Kind"/>, format <see cref="FormatVersion"/>).
 /// </summary>
 public sealed class SentenceClassifier
 {
@@ -30,10 +32,13 @@ public sealed class SentenceClassifier
 
     /// <summary>
     /// The newest entry layout this build reads. Layout 1: weights and feature names; layout 2 adds the
-    /// word-vector table (<see cref="WordVectors.Entry"/>). A model without vectors is still written as layout 1,
-    /// so older builds keep reading it.
+    /// word-vector table (<see cref="WordVectors.Entry"/>); layout 3 adds the ML.NET model
+    /// (<see cref="MlNetEntry"/>). Older layouts still load (the default engine needs only the weights).
     /// </summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
+
+    /// <summary>The package entry holding the ML.NET model as <c>MLContext.Model.Save</c> wrote it.</summary>
+    public const string MlNetEntry = "mlnet-model.zip";
 
     /// <summary>The embedded resource holding the shipped model.</summary>
     public const string DefaultResource = "ArgMiner.Models.sentence-classifier.model";
@@ -50,8 +55,9 @@ public sealed class SentenceClassifier
     /// <summary>The word-vector block's weights by label (null without vectors), laid out for <see cref="Dot"/>.</summary>
     private readonly float[][]? _dense;
 
-    internal SentenceClassifier(SentenceFeaturizer featurizer, float[] weights, float[] bias, IReadOnlyDictionary<int, string> names, JsonObject card)
+    internal SentenceClassifier(SentenceFeaturizer featurizer, float[] weights, float[] bias, IReadOnlyDictionary<int, string> names, JsonObject card, byte[]? mlNetModel = null)
     {
+        MlNetModel = mlNetModel;
         // Scoring reads weight rows without bounds checks, so every slot the featurizer can produce must have one.
         if (weights.Length < featurizer.Dimension * LabelCount)
         {
@@ -81,6 +87,29 @@ public sealed class SentenceClassifier
 
     /// <summary>The labels, in the order of every probability vector.</summary>
     public static ImmutableArray<string> Labels => SentenceLabels.All;
+
+    /// <summary>The ML.NET model this classifier's weights were copied from (a zip written by <c>MLContext.Model.Save</c>), or null for a model of layout 1 or 2.</summary>
+    public byte[]? MlNetModel { get; }
+
+    /// <summary>
+    /// A classifier from trained weights: <paramref name="weights"/> holds four floats (one per label) per feature
+    /// slot of <paramref name="featurizer"/>, <paramref name="bias"/> one per label; <paramref name="mlNetModel"/>
+    /// is the ML.NET model they were copied from. Used by the trainer in ArgMiner.Training.
+    /// </summary>
+    public static SentenceClassifier FromWeights(SentenceFeaturizer featurizer, float[] weights, float[] bias, IReadOnlyDictionary<int, string> names, JsonObject card, byte[]? mlNetModel)
+    {
+        ArgumentNullException.ThrowIfNull(featurizer);
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(bias);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(card);
+        if (bias.Length != LabelCount)
+        {
+            throw new ArgumentException($"the model needs {LabelCount} biases", nameof(bias));
+        }
+
+        return new SentenceClassifier(featurizer, weights, bias, names, (JsonObject)card.DeepClone(), mlNetModel);
+    }
 
     /// <summary>The featurizer the model was trained with.</summary>
     public SentenceFeaturizer Featurizer { get; }
@@ -247,8 +276,12 @@ public sealed class SentenceClassifier
     public ModelPackage ToPackage()
     {
         var vectors = Featurizer.Vectors;
-        var package = new ModelPackage(Kind, vectors is null ? 1 : 2, Card);
+        var package = new ModelPackage(Kind, MlNetModel is not null ? 3 : vectors is null ? 1 : 2, Card);
         package.Entries[WeightsEntry] = WriteWeights();
+        if (MlNetModel is not null)
+        {
+            package.Entries[MlNetEntry] = MlNetModel;
+        }
         if (vectors is not null)
         {
             package.Entries[WordVectors.Entry] = vectors.GetBytes().ToArray();
@@ -576,13 +609,13 @@ public sealed class SentenceClassifier
             }
         }
 
-        return new SentenceClassifier(featurizer, weights, bias, names, card);
+        return new SentenceClassifier(featurizer, weights, bias, names, card, package.Entries.GetValueOrDefault(MlNetEntry));
     }
 
     /// <summary>This model with a different card (to add cross-validated metrics after training).</summary>
     public SentenceClassifier WithCard(JsonObject card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return new SentenceClassifier(Featurizer, _weights, _bias, _names, (JsonObject)card.DeepClone());
+        return new SentenceClassifier(Featurizer, _weights, _bias, _names, (JsonObject)card.DeepClone(), MlNetModel);
     }
 }

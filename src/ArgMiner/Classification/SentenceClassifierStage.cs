@@ -3,9 +3,16 @@ using ArgMiner.Text;
 
 namespace ArgMiner.Classification;
 
-/// <summary>Requires sentences (and uses entities and numbers when present); assigns <see cref="Document.Labels"/>, one per sentence.</summary>
+/// <summary>
+/// Requires sentences (and uses entities and numbers when present); assigns <see cref="Document.Labels"/>, one per
+/// sentence. Titles and headings the layout found are <c>other</c> with probability 1, as the guidelines rule
+/// (a thesis is labelled where the text argues it, never in its title): the model sees too few titles in its
+/// labelled data to learn that from the section feature alone.
+/// </summary>
 public sealed class SentenceClassifierStage(SentenceClassifier classifier) : IProcess
 {
+    private static readonly SentencePrediction Other = new("other", 1.0, [0.0, 0.0, 0.0, 1.0]);
+
     /// <inheritdoc/>
     public string Name => "sentence-classifier";
 
@@ -16,6 +23,15 @@ public sealed class SentenceClassifierStage(SentenceClassifier classifier) : IPr
     public Document Process(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return document with { Labels = Classifier.PredictDocument(document) };
+        var labels = Classifier.PredictDocument(document);
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (document.Sentences[i].Section is Section.Title or Section.Heading)
+            {
+                labels = labels.SetItem(i, Other);
+            }
+        }
+
+        return document with { Labels = labels };
     }
 }

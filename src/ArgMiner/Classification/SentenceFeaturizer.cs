@@ -41,6 +41,12 @@ public sealed record FeaturizerOptions
     /// <summary>Norm of the dense word-vector block (the n-gram blocks have norm 1).</summary>
     public float VectorWeight { get; init; } = 1f;
 
+    /// <summary>
+    /// Whether AFINN-165 sentiment cues (<see cref="SentimentLexicon"/>: positive, negative and strong words)
+    /// join the features. Models trained before it existed read as false, so they featurize as they were trained.
+    /// </summary>
+    public bool Sentiment { get; init; } = true;
+
     /// <summary>The settings as JSON for the model card.</summary>
     public JsonObject ToJson()
     {
@@ -54,7 +60,12 @@ public sealed record FeaturizerOptions
             ["cueWeight"] = CueWeight,
         };
 
-        // Written only when used, so the settings of a model without vectors stay as older versions wrote them.
+        // Written only when used, so the settings of older models stay as older versions wrote them.
+        if (Sentiment)
+        {
+            json["sentiment"] = true;
+        }
+
         if (Vectors is not null)
         {
             json["vectors"] = Vectors;
@@ -77,6 +88,7 @@ public sealed record FeaturizerOptions
             CueWeight = (float?)json["cueWeight"] ?? 0.5f,
             Vectors = (string?)json["vectors"],
             VectorWeight = (float?)json["vectorWeight"] ?? 1f,
+            Sentiment = (bool?)json["sentiment"] ?? false,
         };
     }
 }
@@ -351,6 +363,28 @@ public sealed class SentenceFeaturizer
                 ArrayPool<int>.Shared.Return(rentedTokens);
             }
         }
+    }
+
+    /// <summary>
+    /// Readable names of the slots <paramref name="sentences"/> fill, and of every cue slot: what a trained model
+    /// keeps to explain itself (with hashing, a slot is named by the first n-gram seen in it).
+    /// </summary>
+    public Dictionary<int, string> NameFeatures(IEnumerable<(string Text, SentenceContext Context)> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var names = new Dictionary<int, string>();
+        var builder = new FeatureVectorBuilder(names);
+        foreach (var (text, context) in sentences)
+        {
+            Featurize(text, context, builder);
+        }
+
+        foreach (var (index, name) in CueSlots())
+        {
+            names.TryAdd(index, name);
+        }
+
+        return names;
     }
 
     /// <summary>The readable name of a linguistic cue feature's slot, for tests and explanations.</summary>
@@ -732,6 +766,7 @@ public sealed class SentenceFeaturizer
     {
         var lex = Lex.None;
         var evaluative = 0;
+        int positive = 0, negative = 0, strong = 0;
         var words = 0;
         bool quote = false, question = false, exclaim = false, colon = false, paren = false, percent = false, money = false, digits = false;
         for (var t = 0; t < count; t++)
@@ -744,6 +779,13 @@ public sealed class SentenceFeaturizer
                 if (c == '0')
                 {
                     digits = true;
+                }
+
+                if (Options.Sentiment && SentimentLexicon.Valence(word, plain[t]) is var valence && valence != 0)
+                {
+                    positive += valence > 0 ? 1 : 0;
+                    negative += valence < 0 ? 1 : 0;
+                    strong += Math.Abs(valence) >= 3 ? 1 : 0;
                 }
 
                 if (TryGetLexicon(word, plain[t], out var flags))
@@ -878,6 +920,10 @@ public sealed class SentenceFeaturizer
                 AddNamed(builder, "entity:" + type, w);
             }
         }
+
+        if (positive > 0) AddNamed(builder, positive > 1 ? "sentiment:positive-many" : "sentiment:positive", w);
+        if (negative > 0) AddNamed(builder, negative > 1 ? "sentiment:negative-many" : "sentiment:negative", w);
+        if (strong > 0) AddNamed(builder, "sentiment:strong", w);
 
         Set(words <= 3 ? Cue.Len1 : words <= 7 ? Cue.Len4 : words <= 15 ? Cue.Len8 : words <= 30 ? Cue.Len16 : Cue.Len31);
 

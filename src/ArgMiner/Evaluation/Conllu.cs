@@ -13,6 +13,15 @@ namespace ArgMiner.Evaluation;
 /// <param name="Words">Word spans <c>[Start, End)</c> in <see cref="Text"/>; (-1, -1) when a word could not be aligned.</param>
 public sealed record ConlluSentence(string Text, bool NewParagraph, ImmutableArray<(int Start, int End)> Words)
 {
+    /// <summary>The <c># sent_id</c> comment, or empty.</summary>
+    public string SentId { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The genre: what the sentence id says before its first hyphen (UD English EWT: <c>weblog</c>,
+    /// <c>newsgroup</c>, <c>email</c>, <c>answers</c>, <c>reviews</c>), or empty without an id.
+    /// </summary>
+    public string Genre => SentId.IndexOf('-', StringComparison.Ordinal) is var dash and > 0 ? SentId[..dash] : SentId;
+
     /// <summary>How many words could not be placed in the text.</summary>
     public int UnalignedWords
     {
@@ -48,6 +57,7 @@ public static class Conllu
         ArgumentNullException.ThrowIfNull(reader);
         var sentences = new List<ConlluSentence>();
         string? text = null;
+        var sentId = string.Empty;
         var newPar = false;
         var lines = new List<string>();
         string? line;
@@ -57,10 +67,11 @@ public static class Conllu
             {
                 if (text is not null || lines.Count > 0)
                 {
-                    sentences.Add(Build(text ?? string.Empty, newPar, lines));
+                    sentences.Add(Build(text ?? string.Empty, newPar, lines) with { SentId = sentId });
                 }
 
                 text = null;
+                sentId = string.Empty;
                 newPar = false;
                 lines.Clear();
                 continue;
@@ -71,6 +82,10 @@ public static class Conllu
                 if (line.StartsWith("# text = ", StringComparison.Ordinal))
                 {
                     text = line["# text = ".Length..];
+                }
+                else if (line.StartsWith("# sent_id = ", StringComparison.Ordinal))
+                {
+                    sentId = line["# sent_id = ".Length..].Trim();
                 }
                 else if (line.StartsWith("# newpar", StringComparison.Ordinal) || line.StartsWith("# newdoc", StringComparison.Ordinal))
                 {
@@ -85,7 +100,7 @@ public static class Conllu
 
         if (text is not null || lines.Count > 0)
         {
-            sentences.Add(Build(text ?? string.Empty, newPar, lines));
+            sentences.Add(Build(text ?? string.Empty, newPar, lines) with { SentId = sentId });
         }
 
         return sentences;

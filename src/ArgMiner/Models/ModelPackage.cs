@@ -17,7 +17,8 @@ public sealed class ModelPackage
     public const string Signature = "argminer-model";
 
     private const string ManifestEntry = "manifest.json";
-    private static readonly DateTimeOffset EntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>The time stamp of every zip entry ArgMiner writes, so the same model gives the same bytes.</summary>
+    public static readonly DateTimeOffset FixedTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Creates a package to save.</summary>
     /// <param name="kind">What model it is, e.g. <c>pos-tagger</c>, <c>ner</c>, <c>sentence-classifier</c>.</param>
@@ -184,7 +185,7 @@ public sealed class ModelPackage
     private static void AddEntry(ZipArchive zip, string name, byte[] bytes)
     {
         var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-        entry.LastWriteTime = EntryTime;
+        entry.LastWriteTime = FixedTime;
         using var s = entry.Open();
         s.Write(bytes);
     }

@@ -36,6 +36,15 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
         "e.g.", "i.e.", "Drs.", "Sts.", "P.S.", "PS.",
     };
 
+    // Lower-case abbreviations that sit inside a sentence ("Roe v. Wade", "(pop. 5,000)", "approx. 300"), matched
+    // case-sensitively: "Charles V." and a street's "Ave." can end one.
+    private static readonly HashSet<string> InnerAbbreviations = new(StringComparer.Ordinal)
+    {
+        "v", "pop", "approx", "appr", "est", "ca", "cca", "incl", "avg", "ext", "dept",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> InnerAbbreviationLookup = InnerAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
     // Abbreviations that often end a sentence: any capitalised word after them starts a new one.
     private static readonly HashSet<string> OftenFinal = new(StringComparer.OrdinalIgnoreCase) { "etc.", "ect.", "Etc." };
 
@@ -330,6 +339,13 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                     return false;
                 }
 
+                // "Roe v. Wade", "(pop. 5,000)": the tokenizer's lone dot after an abbreviation that sits inside sentences.
+                if (mark > 0 && tokens[mark - 1].End == tokens[mark].Start && tokens[mark].Length == 1 && text[tokens[mark].Start] == '.'
+                    && InnerAbbreviationLookup.Contains(tokens[mark - 1].In(text)))
+                {
+                    return false;
+                }
+
                 // "Yahoo!" is a name: "with Yahoo! Messenger", "Yahoo! and AOL".
                 if (mark > 0 && tokens[mark - 1].End == tokens[mark].Start && tokens[mark - 1].In(text).Equals("Yahoo", StringComparison.OrdinalIgnoreCase)
                     && text[tokens[mark].Start] == '!' && tokens[mark].Length == 1 && !StarterLookup.Contains(word))
@@ -348,7 +364,7 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 }
 
                 var abbreviation = tokens[mark].In(text);
-                if (TitleLookup.Contains(abbreviation))
+                if (TitleLookup.Contains(abbreviation) || InnerAbbreviationLookup.Contains(abbreviation[..^1]))
                 {
                     return false; // a title: "Gen. Soleimani"
                 }
@@ -364,7 +380,7 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
                 // A URL or address ends a line of a signature or header: "… at x@y.com Our web address …".
                 return (char.IsUpper(first) && !word.IsEmpty) || IsUrl(tokens[next].In(text));
             case Kind.Emoticon:
-                return !word.IsEmpty && (word.Length > 1 || char.IsUpper(first));
+                return !word.IsEmpty && char.IsUpper(first);
             case Kind.Greeting:
                 return char.IsUpper(first) && !word.IsEmpty;
             case Kind.Rule:
@@ -470,6 +486,7 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FieldLabelLookup = FieldLabels.GetAlternateLookup<ReadOnlySpan<char>>();
+
 
     private static bool IsAmPm(ReadOnlySpan<char> s) => s.Length == 2 && s[0] is 'A' or 'P' or 'a' or 'p' && s[1] is 'M' or 'm';
 

@@ -4,8 +4,9 @@ using ArgMiner.Text;
 namespace ArgMiner.Segmentation;
 
 /// <summary>
-/// Requires paragraphs and tokens; assigns sentences. A paragraph break always ends a sentence; titles and
-/// headings are one sentence each whatever their punctuation.
+/// Requires paragraphs and tokens; assigns sentences. A paragraph break always ends a sentence. Titles and
+/// headings are split like any paragraph: a short line the layout calls a heading may still hold two
+/// sentences ("Great place. Will return"), and the splitter keeps "U.S. Strikes Back" or "Who Wins?" whole.
 /// </summary>
 public sealed class SentenceSplitterStage(ISentenceSplitter splitter) : IProcess
 {
@@ -41,14 +42,7 @@ public sealed class SentenceSplitterStage(ISentenceSplitter splitter) : IProcess
             }
 
             lengths.Clear();
-            if (p.Section is Section.Title or Section.Heading)
-            {
-                lengths.Add(count);
-            }
-            else
-            {
-                splitter.Split(document.Text, tokens.Slice(first, count), lengths);
-            }
+            splitter.Split(document.Text, tokens.Slice(first, count), lengths);
 
             var at = first;
             foreach (var n in lengths)

@@ -26,13 +26,17 @@ public sealed class AveragedPerceptronTagger
     /// <summary>The model kind of an entity recogniser file.</summary>
     public const string NerKind = "ner";
 
-    /// <summary>The entry layout this version writes and reads.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// The newest entry layout this version reads. Models with word classes are written as 2 (a version-1
+    /// reader would ignore the classes and mis-tag silently, so it must refuse them); the others as 1.
+    /// </summary>
+    public const int FormatVersion = 2;
 
     private const string ClassesEntry = "classes.txt";
     private const string WeightsEntry = "weights.bin";
     private const string LexiconEntry = "lexicon.bin";
     private const string FeaturesEntry = "features.txt";
+    private const string WordClassesEntry = "word-classes.bin";
     private const int MinBits = 4;
     private const int MaxBits = 24;
 
@@ -41,15 +45,23 @@ public sealed class AveragedPerceptronTagger
     // the class weights padded to a multiple of 8 so it is summed with 256-bit vectors. Scores are summed
     // in 32-bit integers; the scale only matters for reporting, so the argmax is exact.
     private readonly int[] _rowOf;
+
+    // The same map, compact for scoring: one bit per bucket (has a row) and, per 64 buckets, the number of
+    // rows before them; a bucket's row is that count plus the set bits below it. 2^20 buckets take 192 KB
+    // instead of 4 MB, so the lookups of a token's 58 features stay in cache.
+    private readonly ulong[] _hasRow;
+    private readonly int[] _rowsBefore;
     private readonly short[] _rows;
     private readonly int _stride;
     private readonly int _bits;
     private readonly int _classCount;
     private readonly TaggerLexicon _lexicon;
+    private readonly WordClasses? _wordClasses;
 
-    internal AveragedPerceptronTagger(string kind, ImmutableArray<string> classes, int bits, short[] weights, float scale, TaggerLexicon lexicon, bool gazetteerFeatures)
+    internal AveragedPerceptronTagger(string kind, ImmutableArray<string> classes, int bits, short[] weights, float scale, TaggerLexicon lexicon, bool gazetteerFeatures, WordClasses? wordClasses = null)
     {
         UsesGazetteer = gazetteerFeatures;
+        _wordClasses = wordClasses;
         _lexicon = lexicon;
         Kind = kind;
         Classes = classes;
@@ -76,6 +88,22 @@ public sealed class AveragedPerceptronTagger
             }
         }
 
+        _hasRow = new ulong[Math.Max(1, _rowOf.Length / 64)];
+        _rowsBefore = new int[_hasRow.Length];
+        for (var b = 0; b < _rowOf.Length; b++)
+        {
+            if (_rowOf[b] >= 0)
+            {
+                _hasRow[b >> 6] |= 1UL << (b & 63);
+            }
+        }
+
+        for (int w = 0, before = 0; w < _hasRow.Length; w++)
+        {
+            _rowsBefore[w] = before;
+            before += System.Numerics.BitOperations.PopCount(_hasRow[w]);
+        }
+
         // Sixteen spare weights at the end: the vector loop may read past the last row (see Best).
         rows.AddRange(new short[16]);
         _rows = [.. rows];
@@ -93,6 +121,9 @@ public sealed class AveragedPerceptronTagger
     /// the matches of the gazetteer it runs with (see <see cref="EntityRecognizer"/>).
     /// </summary>
     public bool UsesGazetteer { get; }
+
+    /// <summary>Whether it scores <see cref="WordClasses"/> features (stored in its file).</summary>
+    public bool UsesWordClasses => _wordClasses is not null;
 
     /// <summary>The weight table has <c>2^BucketBits</c> rows.</summary>
     public int BucketBits => _bits;
@@ -146,13 +177,14 @@ public sealed class AveragedPerceptronTagger
         try
         {
             var span = info.AsSpan(0, tokens.Length);
-            TaggerFeatures.Describe(text, tokens, _lexicon, span);
+            TaggerFeatures.Describe(text, tokens, _lexicon, span, _wordClasses);
             if (UsesGazetteer)
             {
                 TaggerFeatures.MarkGazetteer(span, gazetteerMatches);
             }
 
-            Span<int> buckets = stackalloc int[TaggerFeatures.Count + (UsesGazetteer ? TaggerFeatures.GazetteerCount : 0)];
+            var width = TaggerFeatures.StaticCount + (_wordClasses is null ? 0 : TaggerFeatures.WordClassCount);
+            Span<int> buckets = stackalloc int[width + TaggerFeatures.DynamicCount + (UsesGazetteer ? TaggerFeatures.GazetteerCount : 0)];
             Span<int> scores = stackalloc int[Math.Max(32, _stride)];
             int prev = -1, prev2 = -2;
             for (var i = 0; i < tokens.Length; i++)
@@ -167,10 +199,15 @@ public sealed class AveragedPerceptronTagger
                 }
 
                 TaggerFeatures.Static(span, i, _bits, buckets);
-                TaggerFeatures.Dynamic(span, i, prev, prev2, _bits, buckets[TaggerFeatures.StaticCount..]);
+                if (_wordClasses is not null)
+                {
+                    TaggerFeatures.WordClassFeatures(span, i, _bits, buckets[TaggerFeatures.StaticCount..]);
+                }
+
+                TaggerFeatures.Dynamic(span, i, prev, prev2, _bits, buckets[width..]);
                 if (UsesGazetteer)
                 {
-                    TaggerFeatures.Gazetteer(span, i, prev, _bits, buckets[TaggerFeatures.Count..]);
+                    TaggerFeatures.Gazetteer(span, i, prev, _bits, buckets[(width + TaggerFeatures.DynamicCount)..]);
                 }
 
                 var best = Best(buckets, scores);
@@ -203,7 +240,7 @@ public sealed class AveragedPerceptronTagger
     /// <summary>Packs the model with its card (data, date, settings, metrics).</summary>
     public ModelPackage ToPackage(JsonObject card)
     {
-        var package = new ModelPackage(Kind, FormatVersion, card);
+        var package = new ModelPackage(Kind, _wordClasses is null ? 1 : FormatVersion, card);
         package.Entries[ClassesEntry] = Encoding.UTF8.GetBytes(string.Join('\n', Classes) + "\n");
         using var ms = new MemoryStream();
         using (var w = new BinaryWriter(ms, Encoding.UTF8, leaveOpen: true))
@@ -249,9 +286,26 @@ public sealed class AveragedPerceptronTagger
         }
 
         package.Entries[LexiconEntry] = lex.ToArray();
-        if (UsesGazetteer)
+        var features = (UsesGazetteer ? "gazetteer\n" : string.Empty) + (_wordClasses is null ? string.Empty : "word-classes\n");
+        if (features.Length > 0)
         {
-            package.Entries[FeaturesEntry] = Encoding.UTF8.GetBytes("gazetteer\n");
+            package.Entries[FeaturesEntry] = Encoding.UTF8.GetBytes(features);
+        }
+
+        if (_wordClasses is not null)
+        {
+            using var wc = new MemoryStream();
+            using (var w = new BinaryWriter(wc, Encoding.UTF8, leaveOpen: true))
+            {
+                w.Write(_wordClasses.Count);
+                foreach (var (hash, bits) in _wordClasses.Entries)
+                {
+                    w.Write(hash);
+                    w.Write(bits);
+                }
+            }
+
+            package.Entries[WordClassesEntry] = wc.ToArray();
         }
 
         return package;
@@ -326,9 +380,29 @@ public sealed class AveragedPerceptronTagger
                 lexicon[k] = new(lr.ReadUInt64(), lr.ReadUInt64());
             }
 
-            var gazetteerFeatures = package.Entries.TryGetValue(FeaturesEntry, out var features)
-                && Encoding.UTF8.GetString(features).Split('\n').Contains("gazetteer");
-            return new AveragedPerceptronTagger(package.Kind, [.. classes], bits, weights, scale, new TaggerLexicon(lexicon), gazetteerFeatures);
+            var featureNames = package.Entries.TryGetValue(FeaturesEntry, out var features)
+                ? Encoding.UTF8.GetString(features).Split('\n')
+                : [];
+            WordClasses? wordClasses = null;
+            if (featureNames.Contains("word-classes"))
+            {
+                using var wr = new BinaryReader(new MemoryStream(package.GetEntry(WordClassesEntry, source)));
+                var n = wr.ReadInt32();
+                if (n < 0 || n > wr.BaseStream.Length / 12)
+                {
+                    throw new ModelFormatException(source, "corrupt model (bad word-class header)");
+                }
+
+                var entries = new KeyValuePair<ulong, uint>[n];
+                for (var k = 0; k < n; k++)
+                {
+                    entries[k] = new(wr.ReadUInt64(), wr.ReadUInt32());
+                }
+
+                wordClasses = new WordClasses(entries);
+            }
+
+            return new AveragedPerceptronTagger(package.Kind, [.. classes], bits, weights, scale, new TaggerLexicon(lexicon), featureNames.Contains("gazetteer"), wordClasses);
         }
         catch (Exception ex) when (ex is EndOfStreamException or FormatException)
         {
@@ -336,10 +410,19 @@ public sealed class AveragedPerceptronTagger
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int RowOf(ulong[] hasRow, int[] rowsBefore, int bucket)
+    {
+        var word = hasRow[bucket >> 6];
+        var bit = 1UL << (bucket & 63);
+        return (word & bit) == 0 ? -1 : rowsBefore[bucket >> 6] + System.Numerics.BitOperations.PopCount(word & (bit - 1));
+    }
+
     private int Best(ReadOnlySpan<int> buckets, Span<int> scores)
     {
         ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
-        var rowOf = _rowOf;
+        var hasRow = _hasRow;
+        var rowsBefore = _rowsBefore;
         var stride = _stride;
         if (stride <= 32)
         {
@@ -348,7 +431,7 @@ public sealed class AveragedPerceptronTagger
             Vector256<int> a0 = default, a1 = default, a2 = default, a3 = default;
             foreach (var b in buckets)
             {
-                var r = rowOf[b];
+                var r = RowOf(hasRow, rowsBefore, b);
                 if (r < 0)
                 {
                     continue;
@@ -377,7 +460,7 @@ public sealed class AveragedPerceptronTagger
             scores.Clear();
             foreach (var b in buckets)
             {
-                var r = rowOf[b];
+                var r = RowOf(hasRow, rowsBefore, b);
                 if (r >= 0)
                 {
                     var row = _rows.AsSpan(r * stride, _classCount);

@@ -33,6 +33,12 @@ public sealed record AveragedPerceptronTrainerOptions
     /// </summary>
     public Gazetteer? Gazetteer { get; init; }
 
+    /// <summary>
+    /// When set (entity models), the words' vector clusters, first-name and company-suffix marks and
+    /// capitalisation classes are features, and the table is stored in the model.
+    /// </summary>
+    public WordClasses? WordClasses { get; init; }
+
     /// <summary>The settings as JSON, for the model card.</summary>
     public JsonObject ToJson() => new()
     {
@@ -43,7 +49,9 @@ public sealed record AveragedPerceptronTrainerOptions
         ["lexiconMinCount"] = LexiconMinCount,
         ["sureMinCount"] = SureMinCount,
         ["gazetteerFeatures"] = Gazetteer is not null,
-        ["features"] = "word, lower, prefix 1-4, suffix 1-4, shape, flags, words +-2, neighbour suffix/shape/flags, bigrams, previous 2 tags (greedy)",
+        ["wordClasses"] = WordClasses?.Count ?? 0,
+        ["features"] = "word, lower, prefix 1-4, suffix 1-4, shape, flags, words +-2, neighbour suffix/shape/flags, bigrams, previous 2 tags (greedy)"
+            + (WordClasses is null ? string.Empty : "; word classes: vector clusters (fine, coarse) of the word and its neighbours, first-name and company-suffix marks, in-sentence capitalisation, sentence length"),
     };
 }
 
@@ -94,6 +102,7 @@ public sealed class AveragedPerceptronTrainer(AveragedPerceptronTrainerOptions o
         var lexicon = Options.LexiconMinCount > 0 ? TaggerLexicon.Build(sentences, classIndex, Options.LexiconMinCount, sureCount: Options.SureMinCount) : TaggerLexicon.Empty;
 
         // Word features never change: compute them once for all passes.
+        var width = TaggerFeatures.StaticCount + (Options.WordClasses is null ? 0 : TaggerFeatures.WordClassCount);
         var statics = new int[sentences.Count][];
         var infos = new TokenInfo[sentences.Count][];
         var gold = new int[sentences.Count][];
@@ -102,7 +111,7 @@ public sealed class AveragedPerceptronTrainer(AveragedPerceptronTrainerOptions o
             var s = sentences[si];
             var n = s.Tokens.Length;
             var info = new TokenInfo[n];
-            TaggerFeatures.Describe(s.Text, s.Tokens.AsSpan(), lexicon, info);
+            TaggerFeatures.Describe(s.Text, s.Tokens.AsSpan(), lexicon, info, Options.WordClasses);
             if (Options.Gazetteer is not null)
             {
                 var matches = new List<TokenSpan>();
@@ -110,10 +119,14 @@ public sealed class AveragedPerceptronTrainer(AveragedPerceptronTrainerOptions o
                 TaggerFeatures.MarkGazetteer(info, matches.ToArray());
             }
 
-            var st = new int[n * TaggerFeatures.StaticCount];
+            var st = new int[n * width];
             for (var i = 0; i < n; i++)
             {
-                TaggerFeatures.Static(info, i, bits, st.AsSpan(i * TaggerFeatures.StaticCount, TaggerFeatures.StaticCount));
+                TaggerFeatures.Static(info, i, bits, st.AsSpan(i * width, TaggerFeatures.StaticCount));
+                if (Options.WordClasses is not null)
+                {
+                    TaggerFeatures.WordClassFeatures(info, i, bits, st.AsSpan((i * width) + TaggerFeatures.StaticCount, TaggerFeatures.WordClassCount));
+                }
             }
 
             var g = new int[n];
@@ -140,7 +153,7 @@ public sealed class AveragedPerceptronTrainer(AveragedPerceptronTrainerOptions o
 
         var rng = new SplitMix((ulong)Options.Seed);
         var useGazetteer = Options.Gazetteer is not null;
-        Span<int> buckets = stackalloc int[TaggerFeatures.Count + (useGazetteer ? TaggerFeatures.GazetteerCount : 0)];
+        Span<int> buckets = stackalloc int[width + TaggerFeatures.DynamicCount + (useGazetteer ? TaggerFeatures.GazetteerCount : 0)];
         Span<float> scores = stackalloc float[c];
         for (var epoch = 0; epoch < Options.Epochs; epoch++)
         {
@@ -166,11 +179,11 @@ public sealed class AveragedPerceptronTrainer(AveragedPerceptronTrainerOptions o
                         continue;
                     }
 
-                    st.AsSpan(i * TaggerFeatures.StaticCount, TaggerFeatures.StaticCount).CopyTo(buckets);
-                    TaggerFeatures.Dynamic(info, i, prev, prev2, bits, buckets[TaggerFeatures.StaticCount..]);
+                    st.AsSpan(i * width, width).CopyTo(buckets);
+                    TaggerFeatures.Dynamic(info, i, prev, prev2, bits, buckets[width..]);
                     if (useGazetteer)
                     {
-                        TaggerFeatures.Gazetteer(info, i, prev, bits, buckets[TaggerFeatures.Count..]);
+                        TaggerFeatures.Gazetteer(info, i, prev, bits, buckets[(width + TaggerFeatures.DynamicCount)..]);
                     }
 
                     scores.Clear();
@@ -237,7 +250,7 @@ public sealed class AveragedPerceptronTrainer(AveragedPerceptronTrainerOptions o
             quantised[k] = (short)Math.Round(averaged[k] / scale, MidpointRounding.ToEven);
         }
 
-        return new AveragedPerceptronTagger(Options.Kind, classes, bits, quantised, scale, lexicon, useGazetteer);
+        return new AveragedPerceptronTagger(Options.Kind, classes, bits, quantised, scale, lexicon, useGazetteer, Options.WordClasses);
 
         void Update(int index, float delta)
         {

@@ -76,6 +76,7 @@ public sealed class EntityRecognizer
         _decoder.Decode(scratch.Tags.AsSpan(0, tokens.Length), model);
         SplitDateLists(text, tokens, model);
         JoinMidPrefix(text, tokens, model);
+        FixNameBoundaries(text, tokens, model);
         if (keepModel is not null)
         {
             model.RemoveAll(e => !keepModel(e));
@@ -150,6 +151,105 @@ public sealed class EntityRecognizer
         {
             gaz.RemoveAll(static ge => ge.Count == 0);
         }
+    }
+
+    /// <summary>
+    /// Boundaries a reader expects, whatever the model learnt from corpora that disagree: a greeting or a
+    /// title before a person ("Hi Dana", "Dr. Smith") and a possessive after any name ("Google's") are
+    /// not part of it; a company's legal suffix after a name ("Acme Ltd.", "Apple, Inc.") is, and makes
+    /// it an ORG; a lone Roman numeral or single capital letter is no name ("Part II", "I").
+    /// </summary>
+    internal static void FixNameBoundaries(string text, ReadOnlySpan<Token> tokens, List<TokenSpan> spans)
+    {
+        var changed = false;
+        for (var e = 0; e < spans.Count; e++)
+        {
+            var span = spans[e];
+            if (span.Type is "DATE" or "EVENT")
+            {
+                continue;
+            }
+
+            var first = span.First;
+            var end = span.First + span.Count;
+            var type = span.Type;
+            while (end - first > 0 && IsPossessive(tokens[end - 1].In(text)))
+            {
+                end--;
+            }
+
+            if (type == "PERSON")
+            {
+                while (end - first > 1 && (TaggingCorpora.PersonTitles.Contains(tokens[first].In(text).ToString()) || Greetings.Contains(tokens[first].In(text).ToString())))
+                {
+                    first++;
+                }
+            }
+
+            // "Acme Ltd." or "Apple, Inc.": the suffix joins the name when nothing but a comma lies between.
+            var next = end < tokens.Length && tokens[end].In(text).SequenceEqual(",") ? end + 1 : end;
+            var limit = e + 1 < spans.Count ? spans[e + 1].First : tokens.Length;
+            if (end - first > 0 && next < limit && CompanySuffixes.Contains(tokens[next].In(text).ToString()))
+            {
+                end = next + 1;
+                type = "ORG";
+            }
+
+            if (end - first == 1 && IsRomanNumeralOrInitial(tokens[first].In(text)))
+            {
+                end = first;
+            }
+
+            var fixedSpan = new TokenSpan(first, end - first, type);
+            if (fixedSpan != span)
+            {
+                spans[e] = fixedSpan;
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            spans.RemoveAll(static s => s.Count <= 0);
+        }
+    }
+
+    private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Hi", "Hello", "Hey", "Dear", "Thanks", "Thank", "Cheers", "Regards", "Best", "Sincerely", "Love",
+        "Congrats", "Congratulations", "Welcome", "Bye", "Goodbye", "Morning", "Evening", "Yo", "Attn", "Attn.",
+    };
+
+    private static readonly HashSet<string> CompanySuffixes = new(StringComparer.Ordinal)
+    {
+        "Inc", "Inc.", "Corp", "Corp.", "Co.", "Ltd", "Ltd.", "LLC", "L.L.C.", "LLP", "plc", "PLC", "GmbH", "AG",
+        "S.A.", "N.V.", "B.V.", "Pty", "Pty.", "Limited", "Incorporated", "Corporation",
+    };
+
+    private static bool IsPossessive(ReadOnlySpan<char> word) =>
+        word.SequenceEqual("'s") || word.SequenceEqual("\u2019s") || word.SequenceEqual("'S") || word.SequenceEqual("'") || word.SequenceEqual("\u2019");
+
+    private static bool IsRomanNumeralOrInitial(ReadOnlySpan<char> word)
+    {
+        if (word.Length == 1)
+        {
+            return char.IsUpper(word[0]);
+        }
+
+        if (word.Length > 4)
+        {
+            return false;
+        }
+
+        foreach (var c in word)
+        {
+            if (c is not ('I' or 'V' or 'X'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -50,6 +50,9 @@ internal struct TokenInfo
 
     /// <summary>Title, upper, lower, digit, hyphen and sentence-start bits.</summary>
     public int Flags;
+
+    /// <summary>Its <see cref="WordClasses"/> bits (entity models with word classes), or 0.</summary>
+    public uint Class;
 }
 
 /// <summary>
@@ -72,6 +75,9 @@ internal static class TaggerFeatures
 
     /// <summary>Features of the gazetteer's matches (entity models trained with a gazetteer only).</summary>
     public const int GazetteerCount = 3;
+
+    /// <summary>Features of the word classes (entity models trained with <see cref="WordClasses"/> only).</summary>
+    public const int WordClassCount = 16;
 
     private const ulong FnvOffset = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;
@@ -130,7 +136,8 @@ internal static class TaggerFeatures
     /// <param name="tokens">The sentence's tokens.</param>
     /// <param name="lexicon">Lower-case word hash to the set of classes seen with it in training (a bit mask).</param>
     /// <param name="info">Where to write.</param>
-    public static void Describe(string text, ReadOnlySpan<Token> tokens, TaggerLexicon lexicon, Span<TokenInfo> info)
+    /// <param name="classes">The model's word classes, or null for none.</param>
+    public static void Describe(string text, ReadOnlySpan<Token> tokens, TaggerLexicon lexicon, Span<TokenInfo> info, WordClasses? classes = null)
     {
         for (var i = 0; i < tokens.Length; i++)
         {
@@ -139,6 +146,7 @@ internal static class TaggerFeatures
             t.Word = Hash(s);
             t.Lower = HashLower(s);
             t.Amb = lexicon.Lookup(t.Lower);
+            t.Class = classes?.Lookup(t.Lower) ?? 0;
             var n = s.Length;
             t.Pre1 = n >= 1 ? Hash(s[..1]) : 0;
             t.Pre2 = n >= 2 ? Hash(s[..2]) : 0;
@@ -306,6 +314,44 @@ internal static class TaggerFeatures
         buckets[33] = Bucket(33, Mix(t.Amb) ^ n1Amb, bits);
         buckets[34] = Bucket(34, Mix(n1Amb) ^ n2Amb, bits);
         buckets[35] = Bucket(35, Mix(p1Amb) ^ t.Amb, bits);
+    }
+
+    /// <summary>
+    /// Writes the <see cref="WordClassCount"/> word-class features of position <paramref name="i"/>: the
+    /// vector clusters of the word and its neighbours (case-blind, so "obama" and an unseen surname share
+    /// evidence with "Obama"), first-name and company-suffix marks, how training text capitalises the word
+    /// inside sentences crossed with how it is written here (a capitalised common word opening a sentence),
+    /// and the sentence's length (a name alone on a short line: a greeting, a signature, a list).
+    /// </summary>
+    public static void WordClassFeatures(ReadOnlySpan<TokenInfo> info, int i, int bits, Span<int> buckets)
+    {
+        ref readonly var t = ref info[i];
+        const int caseFlags = FlagTitle | FlagUpper | FlagLower | FlagFirst;
+        var fine = (ulong)(t.Class & WordClasses.FineMask);
+        var coarse = (ulong)((t.Class >> WordClasses.CoarseShift) & WordClasses.FineMask);
+        var marks = (ulong)(t.Class >> 20);
+        var flags = (ulong)(t.Flags & caseFlags);
+        var p = i >= 1 ? info[i - 1].Class : 0xFFFFFFFFu;
+        var n = i + 1 < info.Length ? info[i + 1].Class : 0xFFFFFFFEu;
+        var pFlags = i >= 1 ? (ulong)(info[i - 1].Flags & caseFlags) : 64;
+        var nFlags = i + 1 < info.Length ? (ulong)(info[i + 1].Flags & caseFlags) : 128;
+        var length = (ulong)Math.Min(info.Length, 7);
+        buckets[0] = Bucket(60, fine, bits);
+        buckets[1] = Bucket(61, coarse, bits);
+        buckets[2] = Bucket(62, Mix(fine) ^ flags, bits);
+        buckets[3] = Bucket(63, p == 0xFFFFFFFFu ? p : p & WordClasses.FineMask, bits);
+        buckets[4] = Bucket(64, n == 0xFFFFFFFEu ? n : n & WordClasses.FineMask, bits);
+        buckets[5] = Bucket(65, Mix((p >> WordClasses.CoarseShift) & WordClasses.FineMask) ^ coarse, bits);
+        buckets[6] = Bucket(66, Mix(coarse) ^ ((n >> WordClasses.CoarseShift) & WordClasses.FineMask), bits);
+        buckets[7] = Bucket(67, Mix(marks) ^ flags, bits);
+        buckets[8] = Bucket(68, Mix((ulong)(n >> 20)) ^ nFlags, bits);
+        buckets[9] = Bucket(69, Mix((ulong)(p >> 20)) ^ pFlags, bits);
+        buckets[10] = Bucket(70, Mix(marks) ^ (Mix((ulong)(n >> 20)) >> 1), bits);
+        buckets[11] = Bucket(71, Mix((ulong)(p >> 20)) ^ (Mix(marks) >> 1), bits);
+        buckets[12] = Bucket(72, Mix(t.Lower) ^ ((t.Flags & FlagFirst) != 0 ? 1UL : 2UL), bits);
+        buckets[13] = Bucket(73, Mix(length) ^ flags, bits);
+        buckets[14] = Bucket(74, Mix(length + 100) ^ marks, bits);
+        buckets[15] = Bucket(75, Mix(fine + 5000) ^ (Mix(marks) >> 3) ^ flags, bits);
     }
 
     /// <summary>Writes the <see cref="DynamicCount"/> features built on the previous predicted tags.</summary>

@@ -17,7 +17,7 @@ public enum GmbSplit
 }
 
 /// <summary>
-/// Readers of the tagging corpora (CoNLL-U, the GMB NER CSV, IOB2) into <see cref="TaggedSentence"/>s,
+/// Readers of the tagging corpora (CoNLL-U, the GMB NER CSV, IOB2, two-column CoNLL) into <see cref="TaggedSentence"/>s,
 /// with the mapping of their labels to ArgMiner's.
 /// </summary>
 public static class TaggingCorpora
@@ -52,7 +52,7 @@ public static class TaggingCorpora
 
     /// <summary>Reads a CoNLL-U file's words and UPOS tags (multi-word token lines and empty nodes skipped).</summary>
     public static List<TaggedSentence> ReadConllu(string path) =>
-        ReadColumns(path, 4, "expected 10 tab-separated columns", static cols =>
+        ReadColumns(path, 4, "expected 10 tab-separated columns", comments: true, static cols =>
             cols[0].Contains('-', StringComparison.Ordinal) || cols[0].Contains('.', StringComparison.Ordinal) ? null : (cols[1], cols[3]));
 
     /// <summary>
@@ -177,29 +177,47 @@ public static class TaggingCorpora
     }
 
     /// <summary>
-    /// Reads an IOB2 file (UNER: id, word, tag columns) with PER→PERSON, ORG→ORG, LOC→LOC and every other
-    /// type dropped.
+    /// Reads an IOB2 file (UNER: id, word, tag columns) with its types mapped by <see cref="MapWebTag"/>.
     /// </summary>
     public static List<TaggedSentence> ReadIob2(string path) =>
-        ReadColumns(path, 3, "expected id, word and tag columns", static cols =>
+        ReadColumns(path, 3, "expected id, word and tag columns", comments: true, static cols => (cols[1], MapWebTag(cols[2])));
+
+    /// <summary>
+    /// Reads a two-column CoNLL file (word, then BIO tag; the Broad Twitter Corpus and WNUT-17) with its
+    /// types mapped by <see cref="MapWebTag"/>.
+    /// </summary>
+    public static List<TaggedSentence> ReadConll(string path) =>
+        ReadColumns(path, 2, "expected word and tag columns", comments: false, static cols => (cols[0], MapWebTag(cols[^1].Trim())));
+
+    /// <summary>
+    /// Maps the BIO tags of the web corpora to ArgMiner's: PER / person → PERSON; ORG, group and
+    /// corporation → ORG; LOC / location → LOC (UNER's GPEs and facilities are LOC); every other type
+    /// (WNUT-17's product and creative-work, UNER's OTH) → O, since ArgMiner has no such types.
+    /// </summary>
+    public static string MapWebTag(string tag)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        if (tag.Length < 3 || tag[1] != '-' || (tag[0] != 'B' && tag[0] != 'I'))
         {
-            var tag = cols[2];
-            return (cols[1], tag.Length > 2 && tag[1] == '-'
-                ? tag[2..] switch
-                {
-                    "PER" => tag[..2] + "PERSON",
-                    "ORG" => tag[..2] + "ORG",
-                    "LOC" => tag[..2] + "LOC",
-                    _ => "O",
-                }
-                : "O");
-        });
+            return "O";
+        }
+
+        string? type = tag[2..] switch
+        {
+            "PER" or "person" => "PERSON",
+            "ORG" or "group" or "corporation" => "ORG",
+            "LOC" or "location" => "LOC",
+            _ => null,
+        };
+        return type is null ? "O" : tag[..2] + type;
+    }
 
     /// <summary>
     /// Reads a tab-separated, one-token-per-line corpus (CoNLL-U, IOB2): blank lines end sentences, <c>#</c>
-    /// lines are comments, <paramref name="row"/> turns a line's columns into a word and tag (or null to skip).
+    /// lines are comments when <paramref name="comments"/> (in two-column CoNLL they are hashtags, words),
+    /// <paramref name="row"/> turns a line's columns into a word and tag (or null to skip).
     /// </summary>
-    private static List<TaggedSentence> ReadColumns(string path, int minColumns, string problem, Func<string[], (string Word, string Tag)?> row)
+    private static List<TaggedSentence> ReadColumns(string path, int minColumns, string problem, bool comments, Func<string[], (string Word, string Tag)?> row)
     {
         var result = new List<TaggedSentence>();
         var words = new List<string>();
@@ -208,13 +226,14 @@ public static class TaggingCorpora
         foreach (var line in File.ReadLines(path, Encoding.UTF8))
         {
             lineNo++;
-            if (line.Length == 0)
+            if (string.IsNullOrWhiteSpace(line))
             {
+                // WNUT-17's sentence breaks are lines holding a lone tab.
                 Flush();
                 continue;
             }
 
-            if (line[0] == '#')
+            if (comments && line[0] == '#')
             {
                 continue;
             }

@@ -67,7 +67,8 @@ public sealed class LabelledWorkbookTests : IDisposable
         Assert.Equal(
             ["Keep me.|claim", "Same label.|other", "Twice in one file.|claim", "Twice in one file.|other", "Taxes fell.|opinion", "Same label.|other", "New one.|claim"],
             rows.Select(r => r.Text + "|" + r.Label));
-        Assert.Equal([1, 1, 1, 1, 5, 1, 1], rows.Select(r => r.Weight));
+        Assert.Equal([1, 1, 1, 1, Corrections.CorrectionWeight, 1, 1], rows.Select(r => r.Weight));
+        Assert.True(Corrections.CorrectionWeight > 1);
 
         // The other order: the corpus is the correction.
         var reversed = LabelledData.Read([corrected, corpus], new LabelledDataOptions());

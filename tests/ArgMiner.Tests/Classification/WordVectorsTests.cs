@@ -166,14 +166,17 @@ public sealed class WordVectorsTests
     }
 
     [Fact]
-    public void GivenModelsWithAndWithoutVectors_WhenSaved_ThenOnlyTheOneWithVectorsIsWrittenInTheNewerLayout()
+    public void GivenModelsWithAndWithoutVectors_WhenSaved_ThenOnlyTheOneWithVectorsCarriesTheTable()
     {
         using var dir = new TempDirectory();
         var rows = TinyData.Rows();
         var plain = new SentenceClassifierTrainer(TinyData.Options()).Fit(rows);
         var withVectors = new SentenceClassifierTrainer(TinyData.Options() with { Vectors = TinyVectors.Create() }).Fit(rows);
-        Assert.Equal(1, plain.ToPackage().FormatVersion);
-        Assert.Equal(2, withVectors.ToPackage().FormatVersion);
+        // Both hold an ML.NET model (layout 3); only the one trained with vectors carries the table.
+        Assert.Equal(3, plain.ToPackage().FormatVersion);
+        Assert.Equal(3, withVectors.ToPackage().FormatVersion);
+        Assert.False(plain.ToPackage().Entries.ContainsKey(WordVectors.Entry));
+        Assert.True(withVectors.ToPackage().Entries.ContainsKey(WordVectors.Entry));
         Assert.Equal(TinyVectors.Create().Fingerprint, (string?)withVectors.Card["featurizer"]!["vectors"]);
         Assert.Null(plain.Card["featurizer"]!["vectors"]);
 

@@ -33,4 +33,28 @@ public sealed class EvaluateTextCommandTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void GivenTwoGenres_WhenEvaluateTextRuns_ThenEachGenreGetsItsOwnSentenceLine()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path,
+                "# newdoc id = a\n# sent_id = email-a-1\n# text = It works.\n1\tIt\t_\t_\t_\t_\t0\troot\t_\t_\n2\tworks\t_\t_\t_\t_\t0\troot\t_\tSpaceAfter=No\n3\t.\t_\t_\t_\t_\t0\troot\t_\t_\n\n"
+                + "# newdoc id = b\n# sent_id = reviews-b-1\n# text = Good food\n1\tGood\t_\t_\t_\t_\t0\troot\t_\t_\n2\tfood\t_\t_\t_\t_\t0\troot\t_\t_\n\n"
+                + "# sent_id = reviews-b-2\n# text = Go.\n1\tGo\t_\t_\t_\t_\t0\troot\t_\tSpaceAfter=No\n2\t.\t_\t_\t_\t_\t0\troot\t_\t_\n\n");
+            var stdout = new StringWriter();
+            var code = CommandLine.Run(["evaluate-text", "--ud", path], stdout, new StringWriter());
+            Assert.Equal(0, code);
+            var output = stdout.ToString();
+            Assert.Contains("sentences [email]: precision 1.0000 recall 1.0000 f1 1.0000 (gold 1, predicted 1, correct 1)", output, StringComparison.Ordinal);
+            // "Good food Go." is one paragraph with no mark after "food": one predicted sentence, two gold.
+            Assert.Contains("sentences [reviews]: precision 0.0000 recall 0.0000 f1 0.0000 (gold 2, predicted 1, correct 0)", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

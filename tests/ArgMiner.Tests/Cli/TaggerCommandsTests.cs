@@ -117,4 +117,57 @@ public sealed class TaggerCommandsTests : IDisposable
         Assert.Equal(1, code);
         Assert.Equal($"argminer: {missing}: file not found", err.Trim());
     }
+
+    private string Conll(string name, int sentences, int seed, string personTag)
+    {
+        var path = Path.Combine(_dir, name);
+        using var w = new StreamWriter(path);
+        foreach (var s in Tagging.TaggingTestData.NerSentences(sentences, seed))
+        {
+            for (var i = 0; i < s.Tokens.Length; i++)
+            {
+                var tag = s.Tags[i].Replace("PERSON", personTag, StringComparison.Ordinal);
+                w.WriteLine($"{s.Word(i)}\t{tag}");
+            }
+
+            w.WriteLine();
+        }
+
+        return path;
+    }
+
+    [Fact]
+    public void Given_two_conll_corpora_and_a_name_list_When_training_ner_Then_both_are_pooled_and_the_model_has_word_classes()
+    {
+        var btcLike = Conll("a.conll", 60, 1, "PER");
+        var wnutLike = Conll("b.conll", 60, 2, "person");
+        var names = Path.Combine(_dir, "names.txt");
+        File.WriteAllLines(names, ["Anna", "Boris"]);
+        var model = Path.Combine(_dir, "ner.model");
+
+        var (code, output, err) = Run("train-tagger", "ner", "--data", btcLike, wnutLike, "--names", names, "--dev", btcLike, "--out", model, "--epochs", "2", "--bits", "12");
+
+        Assert.True(code == 0, err);
+        Assert.Contains("training ner on 120 sentences", output, StringComparison.Ordinal);
+        Assert.True(AveragedPerceptronTagger.Load(model, AveragedPerceptronTagger.NerKind).UsesWordClasses);
+        var card = AveragedPerceptronTagger.ReadCard(model, AveragedPerceptronTagger.NerKind);
+        Assert.Contains("b.conll", (string)card["data"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_a_conll_corpus_When_evaluating_ner_with_errors_Then_only_person_org_loc_count_and_differences_are_written()
+    {
+        var data = Conll("web.conll", 40, 3, "PER");
+        var model = Path.Combine(_dir, "ner.model");
+        Assert.Equal(0, Run("train-tagger", "ner", "--data", Conll("train.conll", 80, 4, "PER"), "--out", model, "--epochs", "1", "--bits", "10").Code);
+        var errors = Path.Combine(_dir, "errors.txt");
+
+        var (code, output, err) = Run("evaluate-tagger", "ner", "--model", model, "--data", data, "--gazetteer", "none", "--errors", errors);
+
+        Assert.True(code == 0, err);
+        var types = output.Split('\n').Skip(2).Select(l => l.Trim().Split(' ')[0]).Where(t => t.Length > 0).ToList();
+        Assert.Equal(["LOC", "PERSON", "ALL"], types);
+        Assert.True(File.Exists(errors));
+        Assert.All(File.ReadAllLines(errors).Where(l => l.StartsWith("  ", StringComparison.Ordinal)), l => Assert.Matches(@"^  [+-] .+\t(PERSON|ORG|LOC)$", l));
+    }
 }

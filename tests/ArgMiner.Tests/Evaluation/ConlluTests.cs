@@ -68,4 +68,16 @@ public sealed class ConlluTests
         Assert.Equal(2 * 0.75 * 0.6 / 1.35, score.F1, 10);
         Assert.Contains("f1 0.6667", score.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void GivenSentenceIds_WhenRead_ThenTheGenreIsTheIdsPrefix()
+    {
+        const string text = "# sent_id = email-enron_01-0001\n# text = Hi\n1\tHi\t_\t_\t_\t_\t0\troot\t_\t_\n\n# text = No id\n1\tNo\t_\t_\t_\t_\t0\troot\t_\t_\n2\tid\t_\t_\t_\t_\t0\troot\t_\t_\n\n";
+
+        var sentences = Conllu.Read(new StringReader(text));
+
+        Assert.Equal("email-enron_01-0001", sentences[0].SentId);
+        Assert.Equal("email", sentences[0].Genre);
+        Assert.Equal(string.Empty, sentences[1].Genre);
+    }
 }

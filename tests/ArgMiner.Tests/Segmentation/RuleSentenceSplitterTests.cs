@@ -200,4 +200,18 @@ public sealed class RuleSentenceSplitterTests
         Assert.Equal(tokens.Count, lengths.Sum());
         Assert.Single(lengths);
     }
+
+    [Theory]
+    [InlineData("The case Roe v. Wade changed that. It was 1973.", "The case Roe v. Wade changed that. || It was 1973.")]
+    [InlineData("The town (pop. 5,000) is small.", "The town (pop. 5,000) is small.")]
+    [InlineData("It has approx. 300 houses, incl. Mine.", "It has approx. 300 houses, incl. Mine.")]
+    [InlineData("It fell to Charles V. This changed all.", "It fell to Charles V. || This changed all.")]
+    public void GivenLowerCaseInnerAbbreviations_WhenSplit_ThenTheyEndNothingButACapitalInitialStillCan(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("I think so :) but not sure.", "I think so :) but not sure.")]
+    [InlineData("Loved it :) Will return.", "Loved it :) || Will return.")]
+    public void GivenAnEmoticonInsideASentence_WhenSplit_ThenOnlyACapitalAfterItStartsANewOne(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
 }

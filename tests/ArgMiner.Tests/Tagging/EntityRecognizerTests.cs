@@ -113,4 +113,48 @@ public sealed class EntityRecognizerTests
 
         Assert.Equal([new TokenSpan(1, 2, "DATE"), new TokenSpan(4, 2, "DATE")], spans);
     }
+
+    [Fact]
+    public void Given_a_greeting_and_a_possessive_around_a_person_When_fixed_Then_both_are_left_out()
+    {
+        var s = Words("Hi", "Dana", "Smith", "'s", "car");
+        var spans = new List<TokenSpan> { new(0, 4, "PERSON") };
+
+        EntityRecognizer.FixNameBoundaries(s.Text, s.Tokens.AsSpan(), spans);
+
+        Assert.Equal([new TokenSpan(1, 2, "PERSON")], spans);
+    }
+
+    [Fact]
+    public void Given_a_title_before_a_person_When_fixed_Then_it_is_left_out_but_a_title_alone_stays()
+    {
+        var s = Words("Dr.", "Smith", "met", "President");
+        var spans = new List<TokenSpan> { new(0, 2, "PERSON"), new(3, 1, "PERSON") };
+
+        EntityRecognizer.FixNameBoundaries(s.Text, s.Tokens.AsSpan(), spans);
+
+        Assert.Equal([new TokenSpan(1, 1, "PERSON"), new TokenSpan(3, 1, "PERSON")], spans);
+    }
+
+    [Fact]
+    public void Given_a_company_suffix_after_a_name_When_fixed_Then_it_joins_the_name_as_an_ORG()
+    {
+        var s = Words("Acme", "Ltd.", "and", "Apple", ",", "Inc.", "said");
+        var spans = new List<TokenSpan> { new(0, 1, "PERSON"), new(3, 1, "ORG") };
+
+        EntityRecognizer.FixNameBoundaries(s.Text, s.Tokens.AsSpan(), spans);
+
+        Assert.Equal([new TokenSpan(0, 2, "ORG"), new TokenSpan(3, 3, "ORG")], spans);
+    }
+
+    [Fact]
+    public void Given_a_lone_roman_numeral_or_capital_When_fixed_Then_it_is_no_entity_but_a_longer_name_stays()
+    {
+        var s = Words("Part", "II", "and", "I", "saw", "World", "War", "II");
+        var spans = new List<TokenSpan> { new(1, 1, "ORG"), new(3, 1, "PERSON"), new(5, 3, "EVENT") };
+
+        EntityRecognizer.FixNameBoundaries(s.Text, s.Tokens.AsSpan(), spans);
+
+        Assert.Equal([new TokenSpan(5, 3, "EVENT")], spans);
+    }
 }

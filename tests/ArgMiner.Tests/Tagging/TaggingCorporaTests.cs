@@ -104,4 +104,40 @@ public sealed class TaggingCorporaTests : IDisposable
 
         Assert.Equal(["B-PERSON", "O", "B-LOC", "I-LOC", "B-ORG", "O"], s.Tags.ToArray());
     }
+
+    [Theory]
+    [InlineData("B-PER", "B-PERSON")]
+    [InlineData("I-person", "I-PERSON")]
+    [InlineData("B-group", "B-ORG")]
+    [InlineData("I-corporation", "I-ORG")]
+    [InlineData("B-location", "B-LOC")]
+    [InlineData("B-product", "O")]
+    [InlineData("I-creative-work", "O")]
+    [InlineData("B-OTH", "O")]
+    [InlineData("O", "O")]
+    public void Given_web_corpus_tags_When_mapped_Then_they_follow_the_corpus_readme(string tag, string expected) =>
+        Assert.Equal(expected, TaggingCorpora.MapWebTag(tag));
+
+    [Fact]
+    public void Given_a_two_column_conll_file_When_read_Then_hashtags_are_words_and_tab_only_lines_end_sentences()
+    {
+        var path = Write("web.conll", "#tbt\tO\nApple\tB-corporation\nInc\tI-corporation\n\t\nMaria\tB-person\nlikes\tO\niPhone\tB-product\n\n");
+
+        var sentences = TaggingCorpora.ReadConll(path);
+
+        Assert.Equal(2, sentences.Count);
+        Assert.Equal("#tbt Apple Inc", sentences[0].Text);
+        Assert.Equal(["O", "B-ORG", "I-ORG"], sentences[0].Tags.ToArray());
+        Assert.Equal(["B-PERSON", "O", "O"], sentences[1].Tags.ToArray());
+    }
+
+    [Fact]
+    public void Given_a_conll_line_without_a_tag_When_read_Then_the_file_and_line_are_named()
+    {
+        var path = Write("bad.conll", "Apple\tB-ORG\nlonely\n");
+
+        var ex = Assert.Throws<InvalidDataException>(() => TaggingCorpora.ReadConll(path));
+
+        Assert.Contains("bad.conll:2", ex.Message, StringComparison.Ordinal);
+    }
 }

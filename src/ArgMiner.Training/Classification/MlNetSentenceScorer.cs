@@ -1,0 +1,57 @@
+using ArgMiner.Classification;
+using ArgMiner.Models;
+using Microsoft.ML;
+
+namespace ArgMiner.Training.Classification;
+
+/// <summary>
+/// Scores sentences through ML.NET itself: the model file's ML.NET model (as <c>MLContext.Model.Save</c> wrote
+/// it) loaded by <c>MLContext.Model.Load</c>, fed ArgMiner's features, run by a <c>PredictionEngine</c>.
+/// <c>classify --engine mlnet</c> uses it; the default engine is <see cref="SentenceClassifier"/>'s compiled
+/// copy of the same weights, and a contract test holds the two to the same labels and probabilities.
+/// Not thread-safe (ML.NET's prediction engine is not): one per thread.
+/// </summary>
+public sealed class MlNetSentenceScorer : IDisposable
+{
+    private readonly SentenceFeaturizer _featurizer;
+    private readonly PredictionEngine<FeatureRow, ScoreRow> _engine;
+
+    /// <summary>Loads the ML.NET model inside <paramref name="classifier"/>.</summary>
+    /// <exception cref="ModelFormatException">The model has no ML.NET model (layout 1 or 2), or ML.NET cannot read it.</exception>
+    public MlNetSentenceScorer(SentenceClassifier classifier, string source)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        var bytes = classifier.MlNetModel
+            ?? throw new ModelFormatException(source, "this model holds no ML.NET model (it was written before ArgMiner trained with ML.NET); retrain it, or score it with the default engine");
+        _featurizer = classifier.Featurizer;
+        var ml = new MLContext(1);
+        ITransformer model;
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            model = ml.Model.Load(stream, out _);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or InvalidDataException or IOException or ArgumentException)
+        {
+            throw new ModelFormatException(source, $"corrupt ML.NET model ({ex.Message.TrimEnd('.')})");
+        }
+
+        _engine = ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(model, ignoreMissingColumns: true, inputSchemaDefinition: FeatureData.Schema(_featurizer.Dimension));
+    }
+
+    /// <summary>Classifies one sentence (blank text is <c>other</c>, as with the default engine).</summary>
+    public SentencePrediction Predict(string text, in SentenceContext context = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return CrossValidation.Prediction([0, 0, 0, 1]);
+        }
+
+        var row = new FeatureRow { Features = FeatureData.Vector(_featurizer, text, context) };
+        return CrossValidation.Prediction(_engine.Predict(row).Score);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _engine.Dispose();
+}

@@ -1,0 +1,90 @@
+using ArgMiner.Models;
+using ArgMiner.Tagging;
+
+namespace ArgMiner.Tests.Tagging;
+
+public sealed class WordClassesTests
+{
+    // Two bundles of directions: around the x axis and around the y axis, interleaved.
+    private static List<float[]> TwoBundles() =>
+    [
+        [1f, 0.1f, 0f], [0.1f, 1f, 0f], [2f, -0.1f, 0.1f], [-0.1f, 3f, 0.1f], [1f, 0.2f, -0.1f], [0.2f, 1f, -0.1f],
+    ];
+
+    [Fact]
+    public void Given_two_bundles_of_directions_When_clustered_Then_each_bundle_is_one_cluster_and_runs_agree()
+    {
+        var clusters = WordClasses.KMeans(TwoBundles(), 2);
+
+        Assert.Equal(clusters[0], clusters[2]);
+        Assert.Equal(clusters[0], clusters[4]);
+        Assert.Equal(clusters[1], clusters[3]);
+        Assert.Equal(clusters[1], clusters[5]);
+        Assert.NotEqual(clusters[0], clusters[1]);
+        Assert.Equal(clusters, WordClasses.KMeans(TwoBundles(), 2));
+    }
+
+    [Fact]
+    public void Given_names_suffixes_and_text_When_built_Then_each_word_gets_its_marks_whatever_its_case()
+    {
+        var text = Enumerable.Range(0, 3).Select(_ => TaggedSentence.FromWords(
+            ["We", "had", "a", "great", "time", "in", "London"], ["O", "O", "O", "O", "O", "O", "B-LOC"])).ToList();
+
+        var classes = WordClasses.Build([("london", 4, 1)], ["Dana"], ["Ltd."], text);
+
+        var london = classes.Lookup(TaggerFeatures.HashLower("LONDON"));
+        Assert.Equal(5u, london & WordClasses.FineMask);
+        Assert.Equal(2u, (london >> WordClasses.CoarseShift) & WordClasses.FineMask);
+        Assert.Equal(2u, (london >> WordClasses.CaseShift) & 3);
+        Assert.Equal(1u, (classes.Lookup(TaggerFeatures.HashLower("Great")) >> WordClasses.CaseShift) & 3);
+        Assert.NotEqual(0u, classes.Lookup(TaggerFeatures.HashLower("dana")) & WordClasses.FirstName);
+        Assert.NotEqual(0u, classes.Lookup(TaggerFeatures.HashLower("LTD.")) & WordClasses.CompanySuffix);
+        Assert.Equal(0u, classes.Lookup(TaggerFeatures.HashLower("We")));
+    }
+
+    [Fact]
+    public void Given_a_model_with_word_classes_When_saved_and_loaded_Then_it_tags_identically_and_is_format_2()
+    {
+        var data = TaggingTestData.NerSentences(150, seed: 3);
+        var classes = WordClasses.Build([("oslo", 0, 0), ("lima", 0, 0), ("anna", 1, 1)], ["Anna", "Boris"], WordClasses.DefaultCompanySuffixes, data);
+        var options = TaggingTestData.SmallTrainer(AveragedPerceptronTagger.NerKind).Options with { WordClasses = classes };
+        var model = new AveragedPerceptronTrainer(options).Fit(data);
+        var path = Path.Combine(Path.GetTempPath(), $"argminer-wc-{Guid.NewGuid():N}.model");
+        try
+        {
+            model.Save(path, new System.Text.Json.Nodes.JsonObject());
+            var loaded = AveragedPerceptronTagger.Load(path, AveragedPerceptronTagger.NerKind);
+
+            Assert.True(loaded.UsesWordClasses);
+            Assert.Equal(2, ModelPackage.Load(path, AveragedPerceptronTagger.NerKind, AveragedPerceptronTagger.FormatVersion).FormatVersion);
+            var ex = Assert.Throws<ModelFormatException>(() => ModelPackage.Load(path, AveragedPerceptronTagger.NerKind, 1));
+            Assert.Contains("newer", ex.Message, StringComparison.OrdinalIgnoreCase);
+            foreach (var s in TaggingTestData.NerSentences(20, seed: 11))
+            {
+                Assert.Equal(model.Predict(s), loaded.Predict(s));
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Given_a_model_without_word_classes_When_saved_Then_it_stays_format_1()
+    {
+        var model = TaggingTestData.SmallTrainer(AveragedPerceptronTagger.NerKind).Fit(TaggingTestData.NerSentences(50, seed: 3));
+        var path = Path.Combine(Path.GetTempPath(), $"argminer-nowc-{Guid.NewGuid():N}.model");
+        try
+        {
+            model.Save(path, new System.Text.Json.Nodes.JsonObject());
+
+            Assert.Equal(1, ModelPackage.Load(path, AveragedPerceptronTagger.NerKind, 1).FormatVersion);
+            Assert.False(AveragedPerceptronTagger.Load(path, AveragedPerceptronTagger.NerKind).UsesWordClasses);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -3,9 +3,9 @@
 
 Usage: python3 corpus/tools/make_ud_overlays.py ../shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu WORKDIR corpus/external
 
-WORKDIR holds what ud_label_sample.py wrote (selection.tsv, chunk-K.tsv) and the annotators' files:
-pass1/chunk-K.tsv and pass2/chunk-K.tsv (row, label) and adjudicated.tsv (row, label, note) for the rows the
-two passes disagree on. Writes, as `row,label,check` overlays (no sentence text):
+WORKDIR holds what ud_label_sample.py wrote (selection.tsv and, after round 2, selection2.tsv; chunk-K.tsv)
+and the annotators' files: pass1/chunk-K.tsv and pass2/chunk-K.tsv (row, label) and adjudicated*.tsv (row,
+label, note) for the rows the two passes disagree on. Writes, as `row,label,check` overlays (no sentence text):
 - ud-ewt-train.labels: the final labels of the training documents;
 - ud-ewt-train.heldout.labels: the final labels of the held-out documents (never trained on), and
   ud-ewt-train.heldout-GENRE.labels: the same split by genre (weblog, newsgroup, email, reviews, answers);
@@ -42,12 +42,15 @@ def main(conllu, work, out):
     selection = []
     heldout = set()
     genre_of = {}
-    with open(os.path.join(work, "selection.tsv"), encoding="utf-8") as f:
-        for r in csv.DictReader(f, delimiter="\t"):
-            selection.append(int(r["row"]))
-            genre_of[int(r["row"])] = r["genre"]
-            if r["heldout"] in ("1", "True"):
-                heldout.add(int(r["row"]))
+    for name in ("selection.tsv", "selection2.tsv"):
+        if not os.path.exists(os.path.join(work, name)):
+            continue
+        with open(os.path.join(work, name), encoding="utf-8") as f:
+            for r in csv.DictReader(f, delimiter="\t"):
+                selection.append(int(r["row"]))
+                genre_of[int(r["row"])] = r["genre"]
+                if r["heldout"] in ("1", "True"):
+                    heldout.add(int(r["row"]))
     selection.sort()
     pass1, pass2 = {}, {}
     k = 0
@@ -55,7 +58,10 @@ def main(conllu, work, out):
         pass1.update(read_labels(os.path.join(work, "pass1", f"chunk-{k}.tsv")))
         pass2.update(read_labels(os.path.join(work, "pass2", f"chunk-{k}.tsv")))
         k += 1
-    adjudicated = read_labels(os.path.join(work, "adjudicated.tsv")) if os.path.exists(os.path.join(work, "adjudicated.tsv")) else {}
+    adjudicated = {}
+    for name in sorted(os.listdir(work)):
+        if name.startswith("adjudicated") and name.endswith(".tsv"):
+            adjudicated.update(read_labels(os.path.join(work, name)))
     final = {}
     for row in selection:
         a, b = pass1[row], pass2[row]

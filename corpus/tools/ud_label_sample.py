@@ -3,6 +3,7 @@
 labelling chunks (kept OUTSIDE the repository: the sentences are not ours to copy).
 
 Usage: python3 corpus/tools/ud_label_sample.py ../shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu OUTDIR [CHUNKS]
+       python3 corpus/tools/ud_label_sample.py --round2 CONLLU OUTDIR [CHUNKS]
 
 Selection (deterministic):
 - every weblog and newsgroup document (the blog and forum prose the model had not seen);
@@ -11,6 +12,10 @@ Selection (deterministic):
 
 Rows are the sentence's 1-based position in the CoNLL-U file: the `row` of an overlay
 (`--data FILE.conllu#labels=corpus/external/ud-ewt-train.labels`).
+Round 2 (reader-comment prose, where round 1 had too little opinion): the next reviews and answers
+documents in the same hash order, skipping round 1's, until ROUND2 sentences of each are taken; its held-out
+documents are chosen among its own documents by the same rule, so round 1's split never changes. Round 2
+writes chunk-K.tsv numbered after round 1's and selection2.tsv.
 Writes OUTDIR/chunk-K.tsv (row, doc, genre, text), documents kept whole, genres spread across chunks,
 and OUTDIR/selection.tsv (row, doc, genre, heldout) where heldout marks the documents kept out of
 training for evaluation: per genre, whole documents in ascending order of the SHA-256 of their doc id
@@ -21,6 +26,7 @@ import os
 import sys
 
 PER_GENRE = 260
+ROUND2 = {"reviews": 1000, "answers": 600}
 FULL_GENRES = ("weblog", "newsgroup")
 SAMPLED_GENRES = ("reviews", "answers", "email")
 
@@ -50,7 +56,7 @@ def digest(doc):
     return hashlib.sha256(doc.encode("utf-8")).hexdigest()
 
 
-def main(conllu, outdir, chunks=4):
+def main(conllu, outdir, chunks=4, round2=False):
     docs = {}
     order = []
     for row, doc, text in read_sentences(conllu):
@@ -70,6 +76,20 @@ def main(conllu, outdir, chunks=4):
                 break
             chosen.append(d)
             taken += len(docs[d])
+    first_chunk = 0
+    suffix = ""
+    if round2:
+        done = set(chosen)
+        chosen = []
+        for g, wanted in ROUND2.items():
+            taken = 0
+            for d in sorted((d for d in order if genre(d) == g and d not in done), key=digest):
+                if taken >= wanted:
+                    break
+                chosen.append(d)
+                taken += len(docs[d])
+        first_chunk = chunks
+        suffix = "2"
     chosen.sort(key=lambda d: docs[d][0][0])
 
     os.makedirs(outdir, exist_ok=True)
@@ -90,8 +110,8 @@ def main(conllu, outdir, chunks=4):
                 break
             heldout.add(d)
             held += len(docs[d])
-    files = [open(os.path.join(outdir, f"chunk-{k}.tsv"), "w", encoding="utf-8") for k in range(chunks)]
-    with open(os.path.join(outdir, "selection.tsv"), "w", encoding="utf-8") as sel:
+    files = [open(os.path.join(outdir, f"chunk-{first_chunk + k}.tsv"), "w", encoding="utf-8") for k in range(chunks)]
+    with open(os.path.join(outdir, f"selection{suffix}.tsv"), "w", encoding="utf-8") as sel:
         sel.write("row\tdoc\tgenre\theldout\n")
         for f in files:
             f.write("row\tdoc\tgenre\ttext\n")
@@ -106,6 +126,9 @@ def main(conllu, outdir, chunks=4):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 3:
+    args = sys.argv[1:]
+    second = args[:1] == ["--round2"]
+    args = args[1:] if second else args
+    if len(args) < 2:
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 4)
+    main(args[0], args[1], int(args[2]) if len(args) > 2 else 4, second)

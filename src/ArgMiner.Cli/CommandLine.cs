@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace ArgMiner.Cli;
 
@@ -23,15 +24,22 @@ public static class CommandLine
             root.Subcommands.Add(command);
         }
 
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        var parse = root.Parse(HelpCommand(args));
+        var errors = parse.Errors.Select(Describe).Concat(UnknownOptions(parse)).Distinct(StringComparer.Ordinal).ToList();
+        if (errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            foreach (var error in errors)
             {
-                stderr.WriteLine($"argminer: {error.Message}");
+                stderr.WriteLine($"argminer: {error}");
             }
 
             stderr.WriteLine("Try 'argminer --help'.");
+            return Usage;
+        }
+
+        if (OutputThatIsAnInput(parse) is { } clash)
+        {
+            stderr.WriteLine($"argminer: {clash}");
             return Usage;
         }
 
@@ -44,6 +52,125 @@ public static class CommandLine
             // The user's environment, not a bug: one line, no stack trace.
             stderr.WriteLine($"argminer: {ex.Message}");
             return Failed;
+        }
+    }
+
+    /// <summary><c>argminer help [command]</c> is <c>argminer [command] --help</c>.</summary>
+    private static string[] HelpCommand(string[] args) =>
+        args.Length > 0 && args[0] == "help" ? [.. args[1..], "--help"] : args;
+
+    /// <summary>A parse error in words: a numeric option asks for a (whole) number instead of naming a .NET type.</summary>
+    private static string Describe(ParseError error)
+    {
+        var (name, type) = error.SymbolResult switch
+        {
+            OptionResult o => (o.Option.Name, o.Option.ValueType),
+            ArgumentResult { Parent: OptionResult o } => (o.Option.Name, o.Option.ValueType),
+            ArgumentResult a => (a.Argument.Name, a.Argument.ValueType),
+            _ => (string.Empty, typeof(void)),
+        };
+        var tokens = error.SymbolResult?.Tokens;
+        if (tokens is not { Count: > 0 })
+        {
+            return error.Message;
+        }
+
+        if (type == typeof(int) || type == typeof(int?) || type == typeof(long) || type == typeof(long?))
+        {
+            return $"{name} takes a whole number, not '{tokens[0].Value}'";
+        }
+
+        return type == typeof(double) || type == typeof(double?) || type == typeof(float) || type == typeof(float?)
+            ? $"{name} takes a number (with a '.' for decimals), not '{tokens[0].Value}'"
+            : error.Message;
+    }
+
+    /// <summary>
+    /// Every command's <c>--out</c> is checked against the paths the same command reads (<c>--data</c>,
+    /// <c>--input</c>, <c>--model</c>, input arguments…): writing over one would destroy it before or while it
+    /// is read. Only existing paths are compared (an input must exist); <c>-</c> is a stream, never a clash.
+    /// </summary>
+    private static string? OutputThatIsAnInput(ParseResult parse)
+    {
+        var command = parse.CommandResult;
+        var outResult = command.Children.OfType<OptionResult>().FirstOrDefault(o => o.Option.Name == "--out");
+        if (outResult is not { Tokens.Count: > 0 } || outResult.Tokens[0].Value is "-" or "")
+        {
+            return null;
+        }
+
+        var outPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outResult.Tokens[0].Value));
+        foreach (var child in command.Children)
+        {
+            if (child == outResult)
+            {
+                continue;
+            }
+
+            var name = child switch
+            {
+                OptionResult o => o.Option.Name,
+                ArgumentResult a => a.Argument.Name,
+                _ => null,
+            };
+            foreach (var token in child.Tokens)
+            {
+                foreach (var path in PathsIn(token.Value))
+                {
+                    if (string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)), outPath, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+                    {
+                        return $"--out {outResult.Tokens[0].Value} is also an input ({name}); refusing to write over it. Give another --out";
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The existing paths a token names: itself, or a data path before its '@weight' or '#…' suffix.</summary>
+    private static IEnumerable<string> PathsIn(string token)
+    {
+        if (token is "-" or "")
+        {
+            yield break;
+        }
+
+        foreach (var candidate in new[] { token, token.Split('@')[0], token.Split('#')[0], token.Split('@')[0].Split('#')[0] }.Distinct(StringComparer.Ordinal))
+        {
+            if (candidate.Length > 0 && (File.Exists(candidate) || Directory.Exists(candidate)))
+            {
+                yield return candidate;
+            }
+        }
+
+        var labels = token.IndexOf("#labels=", StringComparison.Ordinal);
+        if (labels >= 0 && token[(labels + 8)..].Split('@')[0] is { Length: > 0 } overlay && File.Exists(overlay))
+        {
+            yield return overlay;
+        }
+    }
+
+    /// <summary>
+    /// Tokens such as <c>--bogus</c> that landed in a command's own arguments (its input files, say): an option
+    /// nobody defines is a usage error, not a file name. <c>-</c> (standard input) and negative numbers are
+    /// arguments.
+    /// </summary>
+    private static IEnumerable<string> UnknownOptions(ParseResult parse)
+    {
+        for (SymbolResult? command = parse.CommandResult; command is CommandResult c; command = c.Parent)
+        {
+            foreach (var argument in c.Children.OfType<ArgumentResult>())
+            {
+                foreach (var token in argument.Tokens)
+                {
+                    var value = token.Value;
+                    if (value.Length > 1 && value[0] == '-' && !double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+                    {
+                        yield return $"unknown option '{value}' (see 'argminer {c.Command.Name} --help')";
+                    }
+                }
+            }
         }
     }
 }

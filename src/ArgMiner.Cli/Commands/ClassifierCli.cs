@@ -56,6 +56,7 @@ internal static class ClassifierCli
                 LabelColumn = parse.GetValue(label) ?? "label",
                 DocColumn = parse.GetValue(doc) ?? "doc",
                 Map = labelMap,
+                OnWarning = warning => stderr.WriteLine($"argminer: warning: {warning}"),
             });
             if (rows.Count == 0)
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using ArgMiner.Classification;
 using ArgMiner.Ingest;
 using ArgMiner.Output;
@@ -12,6 +13,12 @@ namespace ArgMiner.Cli.Commands;
 /// <summary><c>argminer run &lt;inputs…&gt; --out DIR [--format csv,jsonl,xlsx,html] [--jobs N]</c>: the batch pipeline.</summary>
 internal static class RunCommand
 {
+    /// <summary>The most threads a batch may use: its window holds 8 documents per job in memory.</summary>
+    internal const int MaxJobs = 1024;
+
+    /// <summary>Exit code after Ctrl-C (128 + SIGINT, as shells report it).</summary>
+    internal const int Interrupted = 130;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var inputs = new Argument<string[]>("inputs")
@@ -25,7 +32,9 @@ internal static class RunCommand
         var model = new Option<string?>("--model", "-m") { Description = "A sentence classifier trained with 'argminer train' (default: the shipped one)." };
         var stages = new Option<string>("--pipeline") { Description = "full (default): every stage; text: tokenize and split only (no tags, numbers or labels).", DefaultValueFactory = _ => "full" };
         stages.AcceptOnlyFromAmong("full", "text");
-        var command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { inputs, output, format, jobs, model, stages };
+        var encoding = new Option<string>("--encoding") { Description = "auto (default): UTF-8, else Windows-1252 with a warning; utf-8: only UTF-8; windows-1252: always. UTF-16 with a BOM is always read.", DefaultValueFactory = _ => "auto" };
+        encoding.AcceptOnlyFromAmong("auto", "utf-8", "windows-1252");
+        var command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { inputs, output, format, jobs, model, stages, encoding };
         command.SetAction(parse =>
         {
             if (!TryParseFormats(parse.GetValue(format)!, out var formats))
@@ -35,9 +44,9 @@ internal static class RunCommand
             }
 
             var jobCount = parse.GetValue(jobs);
-            if (jobCount < 1)
+            if (jobCount is < 1 or > MaxJobs)
             {
-                stderr.WriteLine("argminer: --jobs must be at least 1");
+                stderr.WriteLine($"argminer: --jobs must be between 1 and {MaxJobs}");
                 return CommandLine.Usage;
             }
 
@@ -45,20 +54,58 @@ internal static class RunCommand
             var pipeline = parse.GetValue(stages) == "text"
                 ? TextPipeline.CreateDefault()
                 : TextPipeline.CreateFull(parse.GetValue(model) is { } path ? SentenceClassifier.Load(path) : null);
-            return Run(parse.GetValue(inputs)!, parse.GetValue(output)!, formats, jobCount, stdout, stderr, pipeline);
+            // Ctrl-C or a termination request stops reading; what was written so far is removed, not published.
+            using var interrupt = new CancellationTokenSource();
+            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            return Run(parse.GetValue(inputs)!, parse.GetValue(output)!, formats, jobCount, stdout, stderr, pipeline, interrupt.Token, TextDecoding.ParseChoice(parse.GetValue(encoding))!.Value);
+
+            void Stop(PosixSignalContext context)
+            {
+                if (!interrupt.IsCancellationRequested)
+                {
+                    context.Cancel = true;
+                    interrupt.Cancel();
+                }
+            }
         });
         return command;
     }
 
-    internal static int Run(IReadOnlyList<string> inputs, string outDir, OutputFormats formats, int jobs, TextWriter stdout, TextWriter stderr, TextPipeline pipeline)
+    internal static int Run(IReadOnlyList<string> inputs, string outDir, OutputFormats formats, int jobs, TextWriter stdout, TextWriter stderr, TextPipeline pipeline, CancellationToken interrupted = default, TextEncodingChoice encoding = TextEncodingChoice.Auto)
     {
-        var enumerator = new InputEnumerator(inputs);
+        OutputSet set;
+        try
+        {
+            set = OutputSet.Open(outDir, inputs, note => stderr.WriteLine($"argminer: {note}"));
+        }
+        catch (OutputFolderException ex)
+        {
+            stderr.WriteLine($"argminer: {ex.Message}");
+            return CommandLine.Usage;
+        }
+
+        using var _ = set;
+        var warnings = new List<InputError>();
+        var progress = ShowProgress();
+        var enumerator = new InputEnumerator(inputs, encoding: encoding, warn: w =>
+        {
+            if (progress)
+            {
+                warnings.Add(w);
+            }
+            else
+            {
+                stderr.WriteLine($"argminer: warning: {w}");
+            }
+        });
         var runner = new BatchRunner(pipeline, jobs);
         BatchSummary summary;
         var errors = new List<InputError>();
-        using (var writer = new BatchWriter(outDir, formats))
+        var items = enumerator.Read().TakeWhile(_ => !interrupted.IsCancellationRequested);
+        using (var writer = new BatchWriter(set.Staging, formats))
         {
-            if (ShowProgress())
+            if (progress)
             {
                 long total = Math.Max(1, enumerator.Files().Sum(f => f.Path != "-" && File.Exists(f.Path) ? new FileInfo(f.Path).Length : 0));
                 summary = AnsiConsole.Progress()
@@ -66,10 +113,15 @@ internal static class RunCommand
                     .Start(ctx =>
                     {
                         var task = ctx.AddTask("argminer run", maxValue: total);
-                        var result = runner.Run(enumerator.Read(), writer, errors.Add, d => task.Increment(System.Text.Encoding.UTF8.GetByteCount(d.Text)));
+                        var result = runner.Run(items, writer, errors.Add, d => task.Increment(System.Text.Encoding.UTF8.GetByteCount(d.Text)));
                         task.Value = task.MaxValue;
                         return result;
                     });
+                foreach (var warning in warnings)
+                {
+                    stderr.WriteLine($"argminer: warning: {warning}");
+                }
+
                 foreach (var error in errors)
                 {
                     stderr.WriteLine($"argminer: {error}");
@@ -77,14 +129,27 @@ internal static class RunCommand
             }
             else
             {
-                summary = runner.Run(enumerator.Read(), writer, e =>
+                summary = runner.Run(items, writer, e =>
                 {
                     errors.Add(e);
                     stderr.WriteLine($"argminer: {e}");
                 });
             }
 
+            if (interrupted.IsCancellationRequested)
+            {
+                stderr.WriteLine($"argminer: interrupted after {summary.Documents} documents; nothing written, {outDir} left as it was");
+                return Interrupted;
+            }
+
+            if (summary.Documents == 0)
+            {
+                stderr.WriteLine($"argminer: no document was read; nothing written, {outDir} left as it was");
+                return CommandLine.Failed;
+            }
+
             writer.Commit();
+            set.Publish(writer.Files);
             stdout.WriteLine(Summarise(summary, outDir, writer.Files));
         }
 

@@ -9,7 +9,7 @@ using ArgMiner.Tagging;
 namespace ArgMiner.Cli.Commands;
 
 /// <summary>
-/// <c>argminer train-tagger pos|ner --data PATH… [--dev PATH…] [--out FILE] [--epochs N] [--seed N]</c>:
+/// <c>argminer train-tagger pos|ner --data PATH… --out FILE [--dev PATH…] [--epochs N] [--seed N]</c>:
 /// trains the POS tagger (CoNLL-U) or the entity recogniser (GMB CSV, held-out tenth never trained on,
 /// and/or IOB2 and two-column CoNLL files such as BTC and WNUT-17 train, all sentences pooled), prints dev
 /// metrics, and writes the versioned model file and its card.
@@ -22,7 +22,8 @@ internal static class TrainTaggerCommand
         kind.AcceptOnlyFromAmong("pos", "ner");
         var data = new Option<string[]>("--data") { Description = "training corpora: CoNLL-U for pos; for ner the GMB ner_dataset.csv, IOB2 or two-column CoNLL (BTC, WNUT-17), pooled", Required = true, AllowMultipleArgumentsPerToken = true };
         var dev = new Option<string[]>("--dev") { Description = "evaluation corpora (CoNLL-U, GMB CSV, IOB2 or CoNLL); for ner the GMB held-out tenth is always measured when GMB is trained on", AllowMultipleArgumentsPerToken = true };
-        var output = new Option<string?>("--out") { Description = "model file to write (default models/pos.model or models/ner.model)" };
+        // Required: a default would be the shipped models/pos.model or models/ner.model, overwritten by a test run.
+        var output = new Option<string>("--out") { Description = "model file to write (e.g. my-pos.model)", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "passes over the data", DefaultValueFactory = _ => 8 };
         var seed = new Option<int>("--seed") { Description = "shuffling seed", DefaultValueFactory = _ => 1 };
         var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature buckets", DefaultValueFactory = _ => 18 };
@@ -41,7 +42,7 @@ internal static class TrainTaggerCommand
             var k = parse.GetValue(kind)!;
             var dataPaths = parse.GetValue(data)!;
             var devPaths = parse.GetValue(dev) ?? [];
-            var outPath = parse.GetValue(output) ?? Path.Combine("models", k + ".model");
+            var outPath = parse.GetValue(output)!;
             var options = new AveragedPerceptronTrainerOptions
             {
                 Kind = k == "pos" ? AveragedPerceptronTagger.PosKind : AveragedPerceptronTagger.NerKind,

@@ -32,6 +32,9 @@ public sealed record LabelledDataOptions
     /// <summary>Foreign labels and the ArgMiner labels they stand for.</summary>
     public LabelMap Map { get; init; } = LabelMap.Empty;
 
+    /// <summary>Receives one line per file read with a fallback (e.g. as Windows-1252, <see cref="Ingest.TextDecoding"/>), naming the file.</summary>
+    public Action<string>? OnWarning { get; init; }
+
     /// <summary>Read text only: the labels come from a <see cref="LabelOverlay"/>, so the file's own label column is neither needed nor checked.</summary>
     internal bool LabelsFromOverlay { get; init; }
 }
@@ -129,10 +132,12 @@ public static class LabelledData
             }
             else if (Directory.Exists(path))
             {
-                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                    .Order(StringComparer.Ordinal)
+                // The folder rule every reader follows: hidden entries and link loops are named and skipped.
+                var notes = new List<Ingest.InputError>();
+                var files = Ingest.FolderSearch.InputFiles(path, path, notes, f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Select(f => Path.Combine(path, f))
                     .ToList();
+                notes.ForEach(n => options.OnWarning?.Invoke(n.ToString()));
                 if (files.Count == 0)
                 {
                     throw new LabelledDataException(path, "folder holds no .csv, .tsv or .jsonl file");
@@ -245,11 +250,45 @@ public static class LabelledData
         _ => null,
     };
 
+    /// <summary>The file's text by the rule every ArgMiner reader follows (<see cref="Ingest.TextDecoding"/>): UTF-8, UTF-16 with a BOM, else Windows-1252 with a warning.</summary>
+    private static string ReadText(string path, LabelledDataOptions options)
+    {
+        var text = Ingest.TextDecoding.TryDecode(File.ReadAllBytes(path), Ingest.TextEncodingChoice.Auto, out var problem, out var line, out var warning);
+        if (text is null)
+        {
+            throw new LabelledDataException(line > 0 ? $"{path}:{line}" : path, problem!.Replace(", skipped", string.Empty, StringComparison.Ordinal));
+        }
+
+        if (warning is not null)
+        {
+            options.OnWarning?.Invoke($"{path}: {warning}");
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// A ".csv" whose header names the text column only when split at semicolons is semicolon-separated (what
+    /// Excel writes in locales with a decimal comma).
+    /// </summary>
+    private static char DetectDelimiter(string text, char delimiter, LabelledDataOptions options)
+    {
+        if (delimiter != ',')
+        {
+            return delimiter;
+        }
+
+        var end = text.IndexOfAny(['\r', '\n']);
+        var header = end < 0 ? text : text[..end];
+        bool Names(char separator) => header.Split(separator).Any(h => string.Equals(h.Trim().Trim('"'), options.TextColumn, StringComparison.OrdinalIgnoreCase));
+        return !Names(',') && Names(';') ? ';' : ',';
+    }
+
     private static List<LabelledSentence> ReadDelimited(string path, char delimiter, LabelledDataOptions options)
     {
-        var csvOptions = StrictCsv(delimiter);
-        var stream = new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
-        using var csv = CsvReader.Create(stream, csvOptions, false);
+        var text = ReadText(path, options);
+        var csvOptions = StrictCsv(DetectDelimiter(text, delimiter, options));
+        using var csv = CsvReader.Create(new StringReader(text), csvOptions, false);
         var rows = new List<LabelledSentence>();
         try
         {
@@ -349,7 +388,8 @@ public static class LabelledData
     {
         var rows = new List<LabelledSentence>();
         var lineNumber = 0;
-        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        using var lines = new StringReader(ReadText(path, options));
+        for (var line = lines.ReadLine(); line is not null; line = lines.ReadLine())
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))

@@ -8,21 +8,25 @@ namespace ArgMiner.Ingest;
 /// <summary>Turns the bytes of one input into documents (plain text) or a stream of them (JSON Lines).</summary>
 public static class DocumentReaders
 {
+    /// <summary>How deeply a JSON Lines record may nest (System.Text.Json's default); deeper records are skipped.</summary>
+    public const int MaxJsonDepth = 64;
+
     /// <summary>Reads one plain-text document in the seeds' layout.</summary>
     /// <param name="bytes">The whole file.</param>
     /// <param name="path">The path as the user gave it, for messages and <see cref="Document.Source"/>.</param>
     /// <param name="id">The document id.</param>
-    public static InputItem ReadPlainText(ReadOnlySpan<byte> bytes, string path, string id)
+    /// <param name="encoding">How bytes that are not UTF-8 are read (<see cref="TextDecoding"/>).</param>
+    public static InputItem ReadPlainText(ReadOnlySpan<byte> bytes, string path, string id, TextEncodingChoice encoding = TextEncodingChoice.Auto)
     {
         if (bytes.IsEmpty)
         {
             return InputItem.Failed(new InputError(path, null, "empty file, skipped"));
         }
 
-        var text = TextDecoding.TryDecode(bytes, out var problem, out var line);
+        var text = TextDecoding.TryDecode(bytes, encoding, out var problem, out var line, out var warning);
         if (text is null)
         {
-            return InputItem.Failed(new InputError(path, line, problem!));
+            return InputItem.Failed(new InputError(path, line == 0 ? null : line, problem!));
         }
 
         var paragraphs = PlainTextLayout.Parse(text);
@@ -46,27 +50,33 @@ public static class DocumentReaders
             comments.Add(new CommentInfo(i, null, null));
         }
 
-        return InputItem.Of(new Document
-        {
-            Id = id,
-            Source = path,
-            Text = text,
-            Paragraphs = [.. paragraphs],
-            Comments = comments.MoveToImmutable(),
-        });
+        return InputItem.Of(
+            new Document
+            {
+                Id = id,
+                Source = path,
+                Text = text,
+                Paragraphs = [.. paragraphs],
+                Comments = comments.MoveToImmutable(),
+            },
+            warning is null ? null : new InputError(path, null, warning));
     }
 
     /// <summary>Reads JSON Lines: one record per line; blank lines are ignored.</summary>
     /// <param name="stream">The input, read once, front to back.</param>
     /// <param name="path">The path as the user gave it.</param>
     /// <param name="defaultId">The id prefix for records without an <c>id</c> (a <c>#line</c> is added).</param>
-    public static IEnumerable<InputItem> ReadJsonLines(Stream stream, string path, string defaultId)
+    /// <param name="encoding">How records that are not UTF-8 are read (<see cref="TextDecoding"/>); the first such record carries the file's one warning.</param>
+    public static IEnumerable<InputItem> ReadJsonLines(Stream stream, string path, string defaultId, TextEncodingChoice encoding = TextEncodingChoice.Auto)
     {
         var any = false;
+        var warned = false;
         foreach (var (lineNumber, line) in Utf8Lines.Read(stream))
         {
             var span = line.Span;
-            if (lineNumber == 1 && span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+
+            // A BOM starts the file, or a later line when files were concatenated.
+            if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
             {
                 span = span[3..];
             }
@@ -77,7 +87,14 @@ public static class DocumentReaders
             }
 
             any = true;
-            yield return ReadRecord(span, path, lineNumber, defaultId);
+            var item = ReadRecord(span, path, lineNumber, defaultId, encoding, out var warning);
+            if (warning is not null && !warned)
+            {
+                warned = true;
+                item = item.WithWarning(new InputError(path, lineNumber, warning));
+            }
+
+            yield return item;
         }
 
         if (!any)
@@ -86,25 +103,47 @@ public static class DocumentReaders
         }
     }
 
-    private static InputItem ReadRecord(ReadOnlySpan<byte> json, string path, long lineNumber, string defaultId)
+    private static InputItem ReadRecord(ReadOnlySpan<byte> json, string path, long lineNumber, string defaultId, TextEncodingChoice encoding, out string? warning)
     {
+        warning = null;
         if (json.IndexOf((byte)0) >= 0)
         {
             return InputItem.Failed(new InputError(path, lineNumber, "binary data (NUL bytes), record skipped"));
         }
 
-        if (TextDecoding.FirstInvalidUtf8(json) is var bad and >= 0)
+        byte[] utf8;
+        if (encoding == TextEncodingChoice.Windows1252)
         {
-            return InputItem.Failed(new InputError(path, lineNumber, $"not valid UTF-8 (bad byte 0x{json[bad]:X2}), record skipped"));
+            utf8 = Encoding.UTF8.GetBytes(TextDecoding.Windows1252(json));
+        }
+        else if (TextDecoding.FirstInvalidUtf8(json) is var bad and >= 0)
+        {
+            // The same rule as whole files: bytes that are only Windows-1252 are read as such (one warning per file).
+            if (TextDecoding.TryDecode(json, encoding, out _, out _, out var fallback) is not { } text)
+            {
+                return InputItem.Failed(new InputError(path, lineNumber, $"not valid UTF-8 (bad byte 0x{json[bad]:X2}), record skipped"));
+            }
+
+            warning = fallback is null ? null : $"not valid UTF-8 (byte 0x{json[bad]:X2}), read as Windows-1252";
+            utf8 = Encoding.UTF8.GetBytes(text);
+        }
+        else
+        {
+            utf8 = json.ToArray();
         }
 
         JsonDocument parsed;
         try
         {
-            parsed = JsonDocument.Parse(json.ToArray());
+            parsed = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = MaxJsonDepth });
         }
         catch (JsonException ex)
         {
+            if (ex.Message.Contains("maximum configured depth", StringComparison.Ordinal))
+            {
+                return InputItem.Failed(new InputError(path, lineNumber, $"nested deeper than {MaxJsonDepth} levels, record skipped"));
+            }
+
             var where = ex.BytePositionInLine is long col ? $" at column {col + 1}" : string.Empty;
             return InputItem.Failed(new InputError(path, lineNumber, $"not valid JSON{where}, record skipped"));
         }
@@ -200,6 +239,8 @@ public static class DocumentReaders
             {
                 if (property.Name is not ("id" or "title" or "body" or "comments"))
                 {
+                    // Metadata is written back out later: an invalid escape must fail here, naming the record.
+                    EnsureValidStrings(property.Value);
                     metadata[property.Name] = property.Value.Clone();
                 }
             }
@@ -268,6 +309,32 @@ public static class DocumentReaders
             Paragraphs = [.. paragraphs],
             Comments = infos.MoveToImmutable(),
         };
+    }
+
+    /// <summary>Decodes every string and property name under <paramref name="element"/>; an unpaired surrogate escape throws <see cref="InvalidOperationException"/>.</summary>
+    private static void EnsureValidStrings(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    EnsureValidStrings(item);
+                }
+
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    EnsureValidStrings(property.Value);
+                }
+
+                break;
+        }
     }
 
     private static string? ScalarText(JsonElement element, string name) =>

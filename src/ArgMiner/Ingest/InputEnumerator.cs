@@ -2,25 +2,34 @@ namespace ArgMiner.Ingest;
 
 /// <summary>
 /// Expands the command line's inputs (files, folders searched recursively for <c>.txt</c> and
-/// <c>.jsonl</c>, and <c>-</c> for standard input) and reads them one at a time, in a stable order:
+/// <c>.jsonl</c> by <see cref="FolderSearch"/>, and <c>-</c> for standard input) and reads them one at a time, in a stable order:
 /// inputs as given, files in a folder by ordinal path. Nothing is read before it is needed.
 /// </summary>
 public sealed class InputEnumerator
 {
     private readonly IReadOnlyList<string> _inputs;
     private readonly Func<Stream> _standardInput;
+    private readonly TextEncodingChoice _encoding;
+    private readonly Action<InputError> _warn;
 
     /// <summary>Creates an enumerator over <paramref name="inputs"/>.</summary>
     /// <param name="inputs">Paths as the user gave them.</param>
     /// <param name="standardInput">Opens standard input for <c>-</c>.</param>
-    public InputEnumerator(IReadOnlyList<string> inputs, Func<Stream>? standardInput = null)
+    /// <param name="encoding">How bytes that are not UTF-8 are read (<see cref="TextDecoding"/>).</param>
+    /// <param name="warn">Receives, in reading order, what the user should know about inputs that were still read.</param>
+    public InputEnumerator(IReadOnlyList<string> inputs, Func<Stream>? standardInput = null, TextEncodingChoice encoding = TextEncodingChoice.Auto, Action<InputError>? warn = null)
     {
         _inputs = inputs;
         _standardInput = standardInput ?? Console.OpenStandardInput;
+        _encoding = encoding;
+        _warn = warn ?? (_ => { });
     }
 
     /// <summary>The files the inputs name, with the id each would give its document, in reading order.</summary>
-    public IEnumerable<InputFile> Files()
+    public IEnumerable<InputFile> Files() => Entries(new List<InputError>());
+
+    /// <summary>The files, adding notes on folder entries not read (hidden, looping links) to <paramref name="notes"/> as they come.</summary>
+    private IEnumerable<InputFile> Entries(List<InputError> notes)
     {
         foreach (var input in _inputs)
         {
@@ -30,12 +39,7 @@ public sealed class InputEnumerator
             }
             else if (Directory.Exists(input))
             {
-                var root = Path.GetFullPath(input);
-                var files = Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
-                    .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
-                    .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-                    .OrderBy(f => f, StringComparer.Ordinal);
-                foreach (var relative in files)
+                foreach (var relative in FolderSearch.InputFiles(input, input, notes))
                 {
                     var shown = Path.Join(input, relative).Replace('\\', '/');
                     yield return new InputFile(shown, WithoutExtension(relative), FormatOf(relative), null);
@@ -53,20 +57,56 @@ public sealed class InputEnumerator
     }
 
     /// <summary>Reads every input, yielding documents and skipped inputs in order.</summary>
+    /// <remarks>
+    /// Document ids are unique in the batch: a document whose id an earlier one already has gets
+    /// <c>~2</c> appended (or <c>~3</c>, …, the first that is free), with a warning naming it.
+    /// </remarks>
     public IEnumerable<InputItem> Read()
     {
-        foreach (var file in Files())
+        var notes = new List<InputError>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Entries(notes))
         {
+            foreach (var note in notes)
+            {
+                _warn(note);
+            }
+
+            notes.Clear();
             if (file.Problem is not null)
             {
                 yield return InputItem.Failed(new InputError(file.Path, null, file.Problem));
                 continue;
             }
 
-            foreach (var item in ReadFile(file))
+            foreach (var read in ReadFile(file))
             {
+                var item = read;
+                if (item.Warning is { } warning)
+                {
+                    _warn(warning);
+                }
+
+                if (item.Document is { } document && !ids.Add(document.Id))
+                {
+                    var n = 2;
+                    string unique;
+                    while (!ids.Add(unique = document.Id + "~" + n.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                    {
+                        n++;
+                    }
+
+                    _warn(new InputError(document.Source, null, $"duplicate id '{document.Id}' (an earlier document has it), renamed '{unique}'"));
+                    item = InputItem.Of(document with { Id = unique }, item.Warning);
+                }
+
                 yield return item;
             }
+        }
+
+        foreach (var note in notes)
+        {
+            _warn(note);
         }
     }
 
@@ -85,7 +125,7 @@ public sealed class InputEnumerator
         return ReadStream(file, stream);
     }
 
-    private static IEnumerable<InputItem> ReadStream(InputFile file, Stream original)
+    private IEnumerable<InputItem> ReadStream(InputFile file, Stream original)
     {
         using (original)
         {
@@ -97,13 +137,32 @@ public sealed class InputEnumerator
                 var buffer = new MemoryStream();
                 original.CopyTo(buffer);
                 buffer.Position = 0;
-                format = LooksLikeJson(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) ? InputFormat.JsonLines : InputFormat.PlainText;
                 stream = buffer;
+            }
+
+            if (format != InputFormat.PlainText && StartsWithUtf16Bom(stream))
+            {
+                // JSON Lines is read as UTF-8 bytes line by line: a UTF-16 file is converted once, up front.
+                var bytes = ReadAll(stream, out var readError);
+                var text = bytes is null ? null : TextDecoding.TryDecode(bytes, out _, out _);
+                if (text is null)
+                {
+                    yield return InputItem.Failed(new InputError(file.Path, null, readError is null ? "not valid UTF-16 (an unpaired surrogate), skipped" : $"cannot be read ({readError}), skipped"));
+                    yield break;
+                }
+
+                stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+            }
+
+            if (format == InputFormat.Detect)
+            {
+                var buffer = (MemoryStream)stream;
+                format = LooksLikeJson(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) ? InputFormat.JsonLines : InputFormat.PlainText;
             }
 
             if (format == InputFormat.JsonLines)
             {
-                foreach (var item in DocumentReaders.ReadJsonLines(stream, file.Path, file.Id))
+                foreach (var item in DocumentReaders.ReadJsonLines(stream, file.Path, file.Id, _encoding))
                 {
                     yield return item;
                 }
@@ -113,9 +172,23 @@ public sealed class InputEnumerator
                 var bytes = ReadAll(stream, out var error);
                 yield return bytes is null
                     ? InputItem.Failed(new InputError(file.Path, null, $"cannot be read ({error}), skipped"))
-                    : DocumentReaders.ReadPlainText(bytes, file.Path, file.Id);
+                    : DocumentReaders.ReadPlainText(bytes, file.Path, file.Id, _encoding);
             }
         }
+    }
+
+    private static bool StartsWithUtf16Bom(Stream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            return false;
+        }
+
+        Span<byte> head = stackalloc byte[2];
+        var start = stream.Position;
+        var read = stream.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+        stream.Position = start;
+        return read == 2 && TextDecoding.Utf16Encoding(head) is not null;
     }
 
     private static byte[]? ReadAll(Stream stream, out string? error)

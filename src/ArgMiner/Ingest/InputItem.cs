@@ -5,10 +5,11 @@ namespace ArgMiner.Ingest;
 /// <summary>One item read from the inputs: a document, or the one-line reason something was skipped.</summary>
 public readonly record struct InputItem
 {
-    private InputItem(Document? document, InputError? error)
+    private InputItem(Document? document, InputError? error, InputError? warning = null)
     {
         Document = document;
         Error = error;
+        Warning = warning;
     }
 
     /// <summary>The document, when reading succeeded.</summary>
@@ -17,8 +18,17 @@ public readonly record struct InputItem
     /// <summary>Why the input was skipped, when it was.</summary>
     public InputError? Error { get; }
 
+    /// <summary>Something the user should know about how the input was read (it was still read), or null.</summary>
+    public InputError? Warning { get; }
+
     /// <summary>A successfully read document.</summary>
     public static InputItem Of(Document document) => new(document, null);
+
+    /// <summary>A document read with a warning (e.g. read as Windows-1252).</summary>
+    public static InputItem Of(Document document, InputError? warning) => new(document, null, warning);
+
+    /// <summary>This item with <paramref name="warning"/> attached.</summary>
+    public InputItem WithWarning(InputError? warning) => new(Document, Error, warning);
 
     /// <summary>A skipped input.</summary>
     public static InputItem Failed(InputError error) => new(null, error);

@@ -2,21 +2,76 @@ using System.Text;
 
 namespace ArgMiner.Ingest;
 
-/// <summary>Strict UTF-8 decoding that says where the bytes go wrong, instead of inventing U+FFFD.</summary>
+/// <summary>How input bytes are read as text (<c>--encoding</c>).</summary>
+public enum TextEncodingChoice
+{
+    /// <summary>UTF-8 (or UTF-16 with a BOM); bytes that are not valid UTF-8 are read as Windows-1252, with a warning.</summary>
+    Auto,
+
+    /// <summary>UTF-8 only (or UTF-16 with a BOM): bytes that are not valid UTF-8 are an error.</summary>
+    Utf8,
+
+    /// <summary>Windows-1252, whatever the bytes (a UTF-8 or UTF-16 BOM still wins).</summary>
+    Windows1252,
+}
+
+/// <summary>
+/// The one rule every ArgMiner reader follows to turn bytes into text: a UTF-8 BOM is dropped; a UTF-16
+/// BOM (either byte order) means UTF-16; NUL bytes otherwise mean a binary file; valid UTF-8 is UTF-8;
+/// bytes that are not UTF-8 and hold no valid UTF-8 sequence at all are read as Windows-1252 (what Excel's
+/// plain CSV and many news archives write; its five unassigned bytes as Latin-1) with one warning, unless the
+/// user insists on UTF-8; damaged UTF-8 (valid sequences and bad bytes) is an error. Never invents U+FFFD.
+/// </summary>
 public static class TextDecoding
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    // Windows-1252 differs from Latin-1 only in 0x80-0x9F; the five bytes it leaves unassigned (0x81, 0x8D,
+    // 0x8F, 0x90, 0x9D) keep their Latin-1 (C1 control) meaning, so every byte has a character. A table of
+    // 32 is clearer than registering the framework's code-page provider, whose unassigned bytes become '?'.
+    private static readonly string HighControls =
+        "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F" +
+        "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
+
+    /// <summary>Parses the <c>--encoding</c> option: <c>auto</c>, <c>utf-8</c> or <c>windows-1252</c> (also <c>latin-1</c>, <c>cp1252</c>).</summary>
+    public static TextEncodingChoice? ParseChoice(string? name) => name?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "auto" => TextEncodingChoice.Auto,
+        "utf-8" or "utf8" => TextEncodingChoice.Utf8,
+        "windows-1252" or "cp1252" or "latin-1" or "latin1" or "iso-8859-1" => TextEncodingChoice.Windows1252,
+        _ => null,
+    };
+
+    /// <summary>Decodes strictly as UTF-8 (or UTF-16 with a BOM), as <see cref="TryDecode(ReadOnlySpan{byte}, TextEncodingChoice, out string?, out long, out string?)"/> with <see cref="TextEncodingChoice.Utf8"/>.</summary>
+    public static string? TryDecode(ReadOnlySpan<byte> bytes, out string? problem, out long line) =>
+        TryDecode(bytes, TextEncodingChoice.Utf8, out problem, out line, out _);
+
     /// <summary>
     /// Decodes <paramref name="bytes"/> (a leading BOM is dropped). Returns null and a reason when the bytes
-    /// are not text: a NUL byte (binary) or invalid UTF-8; <paramref name="line"/> is then the 1-based line
-    /// of the first bad byte.
+    /// are not text: a NUL byte (binary) or, when UTF-8 is insisted on, invalid UTF-8; <paramref name="line"/>
+    /// is then the 1-based line of the first bad byte. <paramref name="warning"/> says when the text was read
+    /// as Windows-1252 because it was not valid UTF-8.
     /// </summary>
-    public static string? TryDecode(ReadOnlySpan<byte> bytes, out string? problem, out long line)
+    public static string? TryDecode(ReadOnlySpan<byte> bytes, TextEncodingChoice choice, out string? problem, out long line, out string? warning)
     {
         problem = null;
+        warning = null;
         line = 0;
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        if (Utf16Encoding(bytes) is { } utf16)
+        {
+            try
+            {
+                return utf16.GetString(bytes[2..]);
+            }
+            catch (DecoderFallbackException)
+            {
+                problem = "not valid UTF-16 (an unpaired surrogate), skipped";
+                return null;
+            }
+        }
+
+        var bom = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
+        if (bom)
         {
             bytes = bytes[3..];
         }
@@ -29,15 +84,48 @@ public static class TextDecoding
             return null;
         }
 
+        if (choice == TextEncodingChoice.Windows1252 && !bom)
+        {
+            return Windows1252(bytes);
+        }
+
         var invalid = FirstInvalidUtf8(bytes);
-        if (invalid >= 0)
+        if (invalid < 0)
+        {
+            return Strict.GetString(bytes);
+        }
+
+        line = LineOf(bytes, invalid);
+
+        // Text that holds valid UTF-8 sequences besides the bad byte is damaged UTF-8, not Windows-1252:
+        // reading it as Windows-1252 would garble every other accented letter.
+        if (choice == TextEncodingChoice.Utf8 || bom || HasMultibyteUtf8(bytes))
         {
             problem = $"not valid UTF-8 (bad byte 0x{bytes[invalid]:X2} at byte {invalid}), skipped";
-            line = LineOf(bytes, invalid);
             return null;
         }
 
-        return Strict.GetString(bytes);
+        warning = $"not valid UTF-8 (byte 0x{bytes[invalid]:X2} on line {line}), read as Windows-1252";
+        return Windows1252(bytes);
+    }
+
+    /// <summary>The UTF-16 encoding a BOM announces (strict), or null.</summary>
+    public static Encoding? Utf16Encoding(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true)
+        : bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true)
+        : null;
+
+    /// <summary>Reads every byte as one Windows-1252 character (unassigned bytes as Latin-1).</summary>
+    public static string Windows1252(ReadOnlySpan<byte> bytes)
+    {
+        return string.Create(bytes.Length, bytes.ToArray(), static (chars, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var b = source[i];
+                chars[i] = b is >= 0x80 and <= 0x9F ? HighControls[b - 0x80] : (char)b;
+            }
+        });
     }
 
     /// <summary>The index of the first byte that is not part of valid UTF-8, or -1.</summary>
@@ -60,6 +148,28 @@ public static class TextDecoding
         }
 
         return -1;
+    }
+
+    private static bool HasMultibyteUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var i = 0;
+        while (i < bytes.Length)
+        {
+            if (bytes[i] < 0x80)
+            {
+                i++;
+                continue;
+            }
+
+            if (Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
+            {
+                return true;
+            }
+
+            i += Math.Max(consumed, 1);
+        }
+
+        return false;
     }
 
     private static long LineOf(ReadOnlySpan<byte> bytes, int index) => bytes[..index].Count((byte)'\n') + 1;

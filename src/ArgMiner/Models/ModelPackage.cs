@@ -107,6 +107,11 @@ public sealed class ModelPackage
     /// <exception cref="ModelFormatException">The file is missing, corrupt, of another kind, or newer.</exception>
     public static ModelPackage Load(string path, string kind, int maxFormatVersion)
     {
+        if (Directory.Exists(path))
+        {
+            throw new ModelFormatException(path, "is a folder, not a model file");
+        }
+
         if (!File.Exists(path))
         {
             throw new ModelFormatException(path, "model file not found");
@@ -134,7 +139,14 @@ public sealed class ModelPackage
             JsonObject manifest;
             using (var ms = manifestEntry.Open())
             {
-                manifest = JsonNode.Parse(ms) as JsonObject ?? throw new ModelFormatException(name, "corrupt model (manifest is not a JSON object)");
+                try
+                {
+                    manifest = JsonNode.Parse(ms) as JsonObject ?? throw new ModelFormatException(name, "corrupt model (manifest is not a JSON object)");
+                }
+                catch (JsonException)
+                {
+                    throw new ModelFormatException(name, "corrupt model (its manifest.json is not valid JSON)");
+                }
             }
 
             if ((string?)manifest["signature"] != Signature)

@@ -440,32 +440,32 @@ internal static class NumberLexicon
     /// <summary>Qualifier phrases before a number, longest first within each first word.</summary>
     public static readonly (string[] Words, string Qualifier)[] Qualifiers = BuildQualifiers(
     [
-        ("greater than or equal to", Q.AtLeast), ("more than or equal to", Q.AtLeast), ("larger than or equal to", Q.AtLeast),
-        ("bigger than or equal to", Q.AtLeast), ("higher than or equal to", Q.AtLeast), ("greater or equal than", Q.AtLeast),
-        ("bigger or equal than", Q.AtLeast), ("higher or equal than", Q.AtLeast), ("larger or equal than", Q.AtLeast),
-        ("more or equal than", Q.AtLeast), ("equal to or more than", Q.AtLeast), ("equal to or greater than", Q.AtLeast),
-        ("equal to or higher than", Q.AtLeast), ("at least or equal to", Q.AtLeast), ("no fewer than", Q.AtLeast),
-        ("no less than", Q.AtLeast), ("not less than", Q.AtLeast), ("not fewer than", Q.AtLeast), ("at least", Q.AtLeast),
-        ("a minimum of", Q.AtLeast),
-        ("less than or equal to", Q.AtMost), ("fewer than or equal to", Q.AtMost), ("smaller than or equal to", Q.AtMost),
-        ("lower than or equal to", Q.AtMost), ("less or equal than", Q.AtMost), ("smaller or equal than", Q.AtMost),
-        ("lower or equal than", Q.AtMost), ("equal to or less than", Q.AtMost), ("equal to or fewer than", Q.AtMost),
-        ("equal to or lower than", Q.AtMost), ("at most or equal to", Q.AtMost), ("no more than", Q.AtMost),
-        ("not more than", Q.AtMost), ("up to", Q.AtMost), ("at most", Q.AtMost), ("a maximum of", Q.AtMost),
-        ("more than", Q.MoreThan), ("greater than", Q.MoreThan), ("larger than", Q.MoreThan), ("bigger than", Q.MoreThan),
-        ("higher than", Q.MoreThan), ("in excess of", Q.MoreThan), ("upwards of", Q.MoreThan), ("well over", Q.MoreThan),
-        ("well above", Q.MoreThan), ("just over", Q.MoreThan), ("over", Q.MoreThan), ("above", Q.MoreThan),
-        ("exceeding", Q.MoreThan), ("exceeds", Q.MoreThan), ("exceed", Q.MoreThan), ("exceeded", Q.MoreThan),
-        ("surpassing", Q.MoreThan), ("surpass", Q.MoreThan), ("surpassed", Q.MoreThan),
-        ("fewer than", Q.LessThan), ("less than", Q.LessThan), ("smaller than", Q.LessThan), ("lower than", Q.LessThan),
-        ("just under", Q.LessThan), ("well under", Q.LessThan), ("well below", Q.LessThan), ("under", Q.LessThan),
-        ("below", Q.LessThan),
-        ("an estimated", Q.Approximately), ("close to", Q.Approximately), ("nearly", Q.Approximately),
-        ("almost", Q.Approximately), ("roughly", Q.Approximately), ("about", Q.Approximately), ("around", Q.Approximately),
-        ("approximately", Q.Approximately), ("approx", Q.Approximately), ("some", Q.Approximately),
-        ("estimated", Q.Approximately), ("circa", Q.Approximately),
-        ("equal to", Q.Exactly), ("equals to", Q.Exactly), ("equals", Q.Exactly), ("equaling to", Q.Exactly),
-        ("equalling to", Q.Exactly), ("equaling", Q.Exactly), ("exactly", Q.Exactly), ("precisely", Q.Exactly),
+        ("greater than or equal to", QualifierNames.AtLeast), ("more than or equal to", QualifierNames.AtLeast), ("larger than or equal to", QualifierNames.AtLeast),
+        ("bigger than or equal to", QualifierNames.AtLeast), ("higher than or equal to", QualifierNames.AtLeast), ("greater or equal than", QualifierNames.AtLeast),
+        ("bigger or equal than", QualifierNames.AtLeast), ("higher or equal than", QualifierNames.AtLeast), ("larger or equal than", QualifierNames.AtLeast),
+        ("more or equal than", QualifierNames.AtLeast), ("equal to or more than", QualifierNames.AtLeast), ("equal to or greater than", QualifierNames.AtLeast),
+        ("equal to or higher than", QualifierNames.AtLeast), ("at least or equal to", QualifierNames.AtLeast), ("no fewer than", QualifierNames.AtLeast),
+        ("no less than", QualifierNames.AtLeast), ("not less than", QualifierNames.AtLeast), ("not fewer than", QualifierNames.AtLeast), ("at least", QualifierNames.AtLeast),
+        ("a minimum of", QualifierNames.AtLeast),
+        ("less than or equal to", QualifierNames.AtMost), ("fewer than or equal to", QualifierNames.AtMost), ("smaller than or equal to", QualifierNames.AtMost),
+        ("lower than or equal to", QualifierNames.AtMost), ("less or equal than", QualifierNames.AtMost), ("smaller or equal than", QualifierNames.AtMost),
+        ("lower or equal than", QualifierNames.AtMost), ("equal to or less than", QualifierNames.AtMost), ("equal to or fewer than", QualifierNames.AtMost),
+        ("equal to or lower than", QualifierNames.AtMost), ("at most or equal to", QualifierNames.AtMost), ("no more than", QualifierNames.AtMost),
+        ("not more than", QualifierNames.AtMost), ("up to", QualifierNames.AtMost), ("at most", QualifierNames.AtMost), ("a maximum of", QualifierNames.AtMost),
+        ("more than", QualifierNames.MoreThan), ("greater than", QualifierNames.MoreThan), ("larger than", QualifierNames.MoreThan), ("bigger than", QualifierNames.MoreThan),
+        ("higher than", QualifierNames.MoreThan), ("in excess of", QualifierNames.MoreThan), ("upwards of", QualifierNames.MoreThan), ("well over", QualifierNames.MoreThan),
+        ("well above", QualifierNames.MoreThan), ("just over", QualifierNames.MoreThan), ("over", QualifierNames.MoreThan), ("above", QualifierNames.MoreThan),
+        ("exceeding", QualifierNames.MoreThan), ("exceeds", QualifierNames.MoreThan), ("exceed", QualifierNames.MoreThan), ("exceeded", QualifierNames.MoreThan),
+        ("surpassing", QualifierNames.MoreThan), ("surpass", QualifierNames.MoreThan), ("surpassed", QualifierNames.MoreThan),
+        ("fewer than", QualifierNames.LessThan), ("less than", QualifierNames.LessThan), ("smaller than", QualifierNames.LessThan), ("lower than", QualifierNames.LessThan),
+        ("just under", QualifierNames.LessThan), ("well under", QualifierNames.LessThan), ("well below", QualifierNames.LessThan), ("under", QualifierNames.LessThan),
+        ("below", QualifierNames.LessThan),
+        ("an estimated", QualifierNames.Approximately), ("close to", QualifierNames.Approximately), ("nearly", QualifierNames.Approximately),
+        ("almost", QualifierNames.Approximately), ("roughly", QualifierNames.Approximately), ("about", QualifierNames.Approximately), ("around", QualifierNames.Approximately),
+        ("approximately", QualifierNames.Approximately), ("approx", QualifierNames.Approximately), ("some", QualifierNames.Approximately),
+        ("estimated", QualifierNames.Approximately), ("circa", QualifierNames.Approximately),
+        ("equal to", QualifierNames.Exactly), ("equals to", QualifierNames.Exactly), ("equals", QualifierNames.Exactly), ("equaling to", QualifierNames.Exactly),
+        ("equalling to", QualifierNames.Exactly), ("equaling", QualifierNames.Exactly), ("exactly", QualifierNames.Exactly), ("precisely", QualifierNames.Exactly),
     ]);
 
     /// <summary>Last words of the qualifier phrases: a four-digit number after one is a count, not a year.</summary>
@@ -474,10 +474,10 @@ internal static class NumberLexicon
     /// <summary>Qualifier phrases after a number ("200 or more").</summary>
     public static readonly (string[] Words, string Qualifier)[] PostQualifiers = BuildQualifiers(
     [
-        ("or more", Q.AtLeast), ("and more", Q.AtLeast), ("or greater", Q.AtLeast), ("or higher", Q.AtLeast),
-        ("or above", Q.AtLeast), ("or over", Q.AtLeast), ("or less", Q.AtMost), ("and less", Q.AtMost),
-        ("or fewer", Q.AtMost), ("or lower", Q.AtMost), ("or below", Q.AtMost), ("or under", Q.AtMost),
-        ("or equal to", Q.Exactly), ("or equal", Q.Exactly),
+        ("or more", QualifierNames.AtLeast), ("and more", QualifierNames.AtLeast), ("or greater", QualifierNames.AtLeast), ("or higher", QualifierNames.AtLeast),
+        ("or above", QualifierNames.AtLeast), ("or over", QualifierNames.AtLeast), ("or less", QualifierNames.AtMost), ("and less", QualifierNames.AtMost),
+        ("or fewer", QualifierNames.AtMost), ("or lower", QualifierNames.AtMost), ("or below", QualifierNames.AtMost), ("or under", QualifierNames.AtMost),
+        ("or equal to", QualifierNames.Exactly), ("or equal", QualifierNames.Exactly),
     ]);
 
     /// <summary>First words of the qualifier phrases (before or after the number): a quick test before the phrase scan.</summary>
@@ -606,7 +606,7 @@ internal static class NumberLexicon
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Qualifier names.</summary>
-    internal static class Q
+    internal static class QualifierNames
     {
         public const string MoreThan = "more_than";
         public const string AtLeast = "at_least";

@@ -1,9 +1,14 @@
 namespace ArgMiner.Output;
 
 /// <summary>
-/// Neutralises spreadsheet formula injection (OWASP "CSV Injection"): a text cell that begins with
-/// <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage return is prefixed with an apostrophe, which
-/// spreadsheets show as text. Only text cells are touched; numeric cells are written as numbers.
+/// Neutralises spreadsheet formula injection (OWASP "CSV Injection") in free-text cells, reversibly and
+/// exactly. A cell that begins with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage return gets one
+/// leading apostrophe, which spreadsheets show as text. So that <see cref="Restore"/> can tell the guard
+/// from a text's own apostrophes, a text that begins with apostrophes followed by one of those characters
+/// (<c>'=x</c>) gets one more apostrophe too (<c>''=x</c>); every other text is written as it is.
+/// <see cref="Restore"/> removes exactly one apostrophe from exactly those cells, so
+/// <c>Restore(Neutralise(t)) == t</c> for every text, and a cell the guard did not touch is never changed.
+/// Ids, paths and numbers are not free text and are never guarded (they must join across files).
 /// </summary>
 public static class CsvSafety
 {
@@ -11,13 +16,25 @@ public static class CsvSafety
     public static string Neutralise(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+        return StartsLikeFormula(value, 0) ? "'" + value : value;
     }
 
     /// <summary>Undoes <see cref="Neutralise"/> when reading ArgMiner's own CSV back.</summary>
     public static string Restore(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return value.Length > 1 && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? value[1..] : value;
+        return value.Length > 1 && value[0] == '\'' && StartsLikeFormula(value, 1) ? value[1..] : value;
+    }
+
+    /// <summary>Whether <c>value[from..]</c> is a run of apostrophes (possibly none) and then a formula character.</summary>
+    private static bool StartsLikeFormula(string value, int from)
+    {
+        var i = from;
+        while (i < value.Length && value[i] == '\'')
+        {
+            i++;
+        }
+
+        return i < value.Length && value[i] is '=' or '+' or '-' or '@' or '\t' or '\r';
     }
 }

@@ -138,6 +138,13 @@ public sealed class DocumentJsonWriter : IDisposable
 
             json.WriteEndArray();
             json.WriteEndObject();
+
+            // Hand finished sentences to the stream as they come: one huge document does not hold its whole
+            // JSON (tens of bytes per token) in memory at once.
+            if (json.BytesPending > 1 << 16)
+            {
+                json.Flush();
+            }
         }
 
         json.WriteEndArray();

@@ -14,8 +14,8 @@ public static class OutputSchema
     /// <summary>documents.csv: doc_id, source, title, sentences, comments.</summary>
     public static IReadOnlyList<CsvColumn<DocumentContext>> DocumentColumns { get; } =
     [
-        new("doc_id", d => d.Document.Id, IsText: true),
-        new("source", d => d.Document.Source, IsText: true),
+        new("doc_id", d => d.Document.Id),
+        new("source", d => d.Document.Source),
         new("title", d => d.Document.Title, IsText: true),
         new("sentences", d => Int(d.Document.Sentences.Length)),
         new("comments", d => Int(d.Document.CommentCount)),
@@ -23,11 +23,13 @@ public static class OutputSchema
 
     /// <summary>
     /// sentences.csv: doc_id, sentence_id, section, paragraph, comment, start, end, text, entities, numbers,
-    /// label, confidence, p_claim, p_evidence, p_opinion, p_other.
+    /// label, confidence, p_claim, p_evidence, p_opinion, p_other, comment_id, comment_author (the reader
+    /// comment's own id and author, as the input gave them; empty outside comments). Ids and paths are
+    /// written as they are; free text (sentence, title, author, spans) is guarded by <see cref="CsvSafety"/>.
     /// </summary>
     public static IReadOnlyList<CsvColumn<SentenceRow>> SentenceColumns { get; } =
     [
-        new("doc_id", r => r.Context.Document.Id, IsText: true),
+        new("doc_id", r => r.Context.Document.Id),
         new("sentence_id", r => Int(r.Index)),
         new("section", r => r.Sentence.Section.ToName()),
         new("paragraph", r => Int(r.Sentence.Paragraph)),
@@ -40,12 +42,14 @@ public static class OutputSchema
         new("label", r => Prediction(r)?.Label),
         new("confidence", r => Prediction(r) is { } p ? Probability(p.Confidence) : null),
         .. SentenceLabels.All.Select((label, k) => new CsvColumn<SentenceRow>("p_" + label, r => Prediction(r) is { } p ? Probability(p.Probabilities[k]) : null)),
+        new("comment_id", r => Comment(r)?.Id),
+        new("comment_author", r => Comment(r)?.Author, IsText: true),
     ];
 
     /// <summary>entities.csv: doc_id, sentence_id, start, end, text, type, source.</summary>
     public static IReadOnlyList<CsvColumn<EntityRow>> EntityColumns { get; } =
     [
-        new("doc_id", r => r.Context.Document.Id, IsText: true),
+        new("doc_id", r => r.Context.Document.Id),
         new("sentence_id", r => Int(r.Entity.Sentence)),
         new("start", r => Int(r.Context.Map.ToCodePoint(r.Entity.Start))),
         new("end", r => Int(r.Context.Map.ToCodePoint(r.Entity.End))),
@@ -60,7 +64,7 @@ public static class OutputSchema
     /// </summary>
     public static IReadOnlyList<CsvColumn<NumberRow>> NumberColumns { get; } =
     [
-        new("doc_id", r => r.Context.Document.Id, IsText: true),
+        new("doc_id", r => r.Context.Document.Id),
         new("sentence_id", r => Int(r.Claim.Sentence)),
         new("start", r => Int(r.Context.Map.ToCodePoint(r.Claim.Start))),
         new("end", r => Int(r.Context.Map.ToCodePoint(r.Claim.End))),
@@ -91,6 +95,9 @@ public static class OutputSchema
         EntitySource.Rules => "rules",
         _ => source.ToString().ToLowerInvariant(),
     };
+
+    private static CommentInfo? Comment(SentenceRow r) =>
+        r.Sentence.Comment is int c && c < r.Context.Document.Comments.Length ? r.Context.Document.Comments[c] : null;
 
     private static SentencePrediction? Prediction(SentenceRow r) =>
         r.Context.Document.Labels.Length == r.Context.Document.Sentences.Length && r.Context.Document.Labels.Length > 0

@@ -1,5 +1,6 @@
 using System.Text;
 using ArgMiner.Classification;
+using ArgMiner.Tests.Support;
 
 namespace ArgMiner.Tests.Classification;
 
@@ -86,26 +87,26 @@ public sealed class LabelOverlayTests : IDisposable
 
     /// <summary>
     /// The project's own labels for external corpora (corpus/external): every file numbers its rows once each
-    /// with a known label; with ../shared beside the repository, every check matches its source row.
+    /// with a known label.
     /// </summary>
     [Theory]
+    [InlineData("newssd-eng-train.labels", 731)]
+    [InlineData("newssd-eng-val.labels", 99)]
+    [InlineData("newssd-eng-val.second-pass.labels", 99)]
+    public void GivenTheShippedOverlays_WhenRead_ThenEveryRowIsNumberedOnceWithAKnownLabel(string overlay, int rows)
+    {
+        var lines = File.ReadAllLines(Overlay(overlay)).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(Enumerable.Range(1, rows), lines.Select(l => int.Parse(l[0], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(lines, l => Assert.Contains(l[1], SentenceLabels.All));
+    }
+
+    /// <summary>With ../shared beside the repository, every check of the shipped overlays matches its source row.</summary>
+    [SharedCorpusTheory("newssd-eng")]
     [InlineData("newssd-eng-train.labels", "newssd-eng/train.csv", 731)]
     [InlineData("newssd-eng-val.labels", "newssd-eng/val.csv", 99)]
     [InlineData("newssd-eng-val.second-pass.labels", "newssd-eng/val.csv", 99)]
-    public void GivenTheShippedOverlays_WhenReadAgainstTheirSources_ThenEveryRowIsLabelledOnce(string overlay, string source, int rows)
-    {
-        var root = LabelledDataTests.FindRepoRoot();
-        var path = Path.Combine(root, "corpus", "external", overlay);
-        var lines = File.ReadAllLines(path).Skip(1).Select(l => l.Split(',')).ToList();
-        Assert.Equal(Enumerable.Range(1, rows), lines.Select(l => int.Parse(l[0], System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.All(lines, l => Assert.Contains(l[1], SentenceLabels.All));
+    public void GivenTheShippedOverlays_WhenReadAgainstTheirSources_ThenEveryRowIsLabelledOnce(string overlay, string source, int rows) =>
+        Assert.Equal(rows, Read($"{SharedCorpus.Get(source)}#labels={Overlay(overlay)}").Count);
 
-        var corpus = Path.GetFullPath(Path.Combine(root, "..", "shared", "corpora", source));
-        if (!File.Exists(corpus))
-        {
-            return; // ../shared is absent in a user's clone: the checks cannot be compared.
-        }
-
-        Assert.Equal(rows, Read($"{corpus}#labels={path}").Count);
-    }
+    private static string Overlay(string name) => Path.Combine(Repository.Root, "corpus", "external", name);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using ArgMiner.Classification;
+using ArgMiner.Tests.Support;
 
 namespace ArgMiner.Tests.Classification;
 
@@ -126,15 +127,10 @@ public sealed class LabelledDataTests : IDisposable
         Assert.Equal($"{path}: no such file or folder", ReadFails(path).Message);
     }
 
-    [Fact]
+    [SharedCorpusFact("ibm-ce-emnlp-2015")]
     public void GivenTheIbmCorpus_WhenSplit_ThenTrainAndHeldOutMotionsAreDisjoint()
     {
-        var ibm = Path.GetFullPath(Path.Combine(FindRepoRoot(), "..", "shared", "corpora", "ibm-ce-emnlp-2015"));
-        if (!Directory.Exists(ibm))
-        {
-            return; // ../shared is absent in a user's clone: nothing to check.
-        }
-
+        var ibm = SharedCorpus.Get("ibm-ce-emnlp-2015");
         var train = LabelledData.Read([ibm + "#train"], new LabelledDataOptions());
         var heldOut = LabelledData.Read([ibm + "#held-out"], new LabelledDataOptions());
         Assert.NotEmpty(train);
@@ -174,5 +170,61 @@ public sealed class LabelledDataTests : IDisposable
         }
 
         return dir?.FullName ?? AppContext.BaseDirectory;
+    }
+
+    [Fact]
+    public void GivenACsvWithAWindows1252Byte_WhenRead_ThenTheTextIsDecodedAndOneWarningNamesTheFile()
+    {
+        var path = Path.Combine(_dir.FullName, "excel.csv");
+        var bytes = Encoding.ASCII.GetBytes("text,label\nIt?s a scandal.,opinion\nIt rose 5%.,evidence\n");
+        bytes[Array.IndexOf(bytes, (byte)'?')] = 0x92;
+        File.WriteAllBytes(path, bytes);
+        var warnings = new List<string>();
+        var rows = LabelledData.Read([path], new LabelledDataOptions { OnWarning = warnings.Add });
+        Assert.Equal("It\u2019s a scandal.", rows[0].Text);
+        Assert.StartsWith(path, Assert.Single(warnings), StringComparison.Ordinal);
+        Assert.Contains("Windows-1252", warnings[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenASemicolonSeparatedCsv_WhenRead_ThenTheDelimiterIsDetected()
+    {
+        var path = Write("european.csv", "text;label\n\"Prices rose; wages did not.\";evidence\nIt is, frankly, a disgrace.;opinion\n");
+        var rows = LabelledData.Read([path], new LabelledDataOptions());
+        Assert.Equal(["Prices rose; wages did not.", "It is, frankly, a disgrace."], rows.Select(r => r.Text));
+        Assert.Equal(["evidence", "opinion"], rows.Select(r => r.Label));
+    }
+
+    [Fact]
+    public void GivenAUtf16CsvWithABom_WhenRead_ThenItIsRead()
+    {
+        var path = Path.Combine(_dir.FullName, "utf16.csv");
+        File.WriteAllText(path, "text,label\nCaf\u00e9 prices rose.,evidence\n", new UnicodeEncoding(false, true));
+        var rows = LabelledData.Read([path], new LabelledDataOptions());
+        Assert.Equal("Caf\u00e9 prices rose.", Assert.Single(rows).Text);
+    }
+
+    [Fact]
+    public void GivenAGuardedSentenceOfOurOwnCsv_WhenRead_ThenTheTextAndTheDocIdComeBackExactly()
+    {
+        var path = Write("sentences.csv", "doc_id,text,label\n-dash,\"''=really begins with an apostrophe\",claim\n-dash,'- a dash line,other\n");
+        var rows = LabelledData.Read([path], new LabelledDataOptions());
+        Assert.Equal(["'=really begins with an apostrophe", "- a dash line"], rows.Select(r => r.Text));
+        Assert.Equal(["-dash", "-dash"], rows.Select(r => r.Doc));
+    }
+
+    [Fact]
+    public void GivenAFolderWithHiddenFilesAndALinkLoop_WhenRead_ThenEachVisibleFileIsReadOnceAndTheRestIsNamed()
+    {
+        var folder = Path.Combine(_dir.FullName, "data");
+        Write("data/a.csv", "text,label\nIt rose 5%.,evidence\n");
+        File.WriteAllBytes(Path.Combine(folder, "._a.csv"), [0x00, 0x05, 0x16, 0x07, 0x00]);
+        Write("data/.git/x.csv", "text,label\nHidden.,other\n");
+        Directory.CreateSymbolicLink(Path.Combine(folder, "loop"), folder);
+        var warnings = new List<string>();
+        var rows = LabelledData.Read([folder], new LabelledDataOptions { OnWarning = warnings.Add });
+        Assert.Equal(["It rose 5%."], rows.Select(r => r.Text));
+        Assert.Contains(warnings, w => w.Contains("._a.csv", StringComparison.Ordinal) && w.Contains(".git/", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains("loop", StringComparison.Ordinal) && w.Contains("not followed", StringComparison.Ordinal));
     }
 }

@@ -38,6 +38,7 @@ public sealed class SentenceTaggerTests
         var context = Tagger.Tag("we should all calm down a bit.");
         Assert.NotNull(context.EntityTypes);
         Assert.NotNull(context.NumberKinds);
+        Assert.Empty(context.EntityTypes!);
         Assert.Empty(context.NumberKinds!);
     }
 
@@ -57,7 +58,9 @@ public sealed class SentenceTaggerTests
             Assert.Equal(rows[i].Origin, one[i].Origin);
             Assert.Equal(one[i].EntityTypes!, many[i].EntityTypes!);
             Assert.Equal(one[i].NumberKinds!, many[i].NumberKinds!);
-            Assert.Equal(Tagger.Tag(rows[i].Text, rows[i].Context).EntityTypes!, one[i].EntityTypes!);
+            var alone = Tagger.Tag(rows[i].Text, rows[i].Context);
+            Assert.Equal(alone.EntityTypes!, one[i].EntityTypes!);
+            Assert.Equal(alone.NumberKinds!, one[i].NumberKinds!);
         }
 
         Assert.Contains(one, r => r.NumberKinds!.Count > 0);
@@ -71,9 +74,15 @@ public sealed class SentenceTaggerTests
         var longLine = string.Concat(Enumerable.Repeat("The Paris office said 12 percent more. ", 5_000));
         var contexts = Tagger.TagAll([digits, longLine, string.Empty, "   "]);
         Assert.Equal(4, contexts.Length);
+        Assert.All(contexts, c => Assert.NotNull(c.EntityTypes));
+        Assert.All(contexts, c => Assert.NotNull(c.NumberKinds));
+
+        // 200,000 digits are an identifier, not an amount; the long line keeps its names and percents.
+        Assert.Empty(contexts[0].NumberKinds!);
+        Assert.Contains("percent", contexts[1].NumberKinds!);
         Assert.NotEmpty(contexts[1].EntityTypes!);
-        Assert.Empty(contexts[2].EntityTypes!);
-        Assert.Empty(contexts[3].NumberKinds!);
+        Assert.All(contexts[2..], c => Assert.Empty(c.EntityTypes!));
+        Assert.All(contexts[2..], c => Assert.Empty(c.NumberKinds!));
     }
 
     [Fact]
@@ -91,7 +100,12 @@ public sealed class SentenceTaggerTests
         var model = new SentenceClassifierTrainer(TinyData.Options()).Fit(TinyData.Rows());
         var weights = SentenceClassifier.Labels.SelectMany(l => model.TopFeatures(l, int.MaxValue)).ToList();
         Assert.DoesNotContain(weights, f => f.Feature.StartsWith("feat:entity:", StringComparison.Ordinal) && f.Weight != 0);
+        Assert.DoesNotContain(weights, f => f.Feature.StartsWith("feat:number-tagged:", StringComparison.Ordinal) && f.Weight != 0);
+
+        // The tags are there, and a model that never saw them predicts the same with or without them.
         var context = Tagger.Tag(Tagged);
+        Assert.NotEmpty(context.EntityTypes!);
+        Assert.NotEmpty(context.NumberKinds!);
         Assert.Equal(model.Predict(Tagged).Probabilities.ToArray(), model.Predict(Tagged, context).Probabilities.ToArray());
     }
 

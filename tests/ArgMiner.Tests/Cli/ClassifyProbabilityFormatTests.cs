@@ -24,7 +24,7 @@ public class ClassifyProbabilityFormatTests
     }
 
     [Fact]
-    public void Given_any_probability_in_0_1_When_appended_Then_it_equals_the_standard_F4_text()
+    public void GivenAnyProbabilityIn01_WhenAppended_ThenItEqualsTheStandardF4Text()
     {
         // Uniform doubles in [0, 1] from 53 random bits, plus values drawn near the four-decimal midpoints
         // (k + 0.5) / 10000, where a shortcut through value * 10000 could round the wrong way.
@@ -54,7 +54,7 @@ public class ClassifyProbabilityFormatTests
     [InlineData(0.5)]
     [InlineData(0.99994999999999)]
     [InlineData(double.Epsilon)]
-    public void Given_an_edge_value_and_its_neighbours_When_appended_Then_each_equals_the_standard_F4_text(double value)
+    public void GivenAnEdgeValueAndItsNeighbours_WhenAppended_ThenEachEqualsTheStandardF4Text(double value)
     {
         double[] cases =
         [
@@ -72,7 +72,7 @@ public class ClassifyProbabilityFormatTests
     }
 
     [Fact]
-    public void Given_every_four_decimal_midpoint_When_appended_Then_each_and_its_neighbours_equal_the_standard_F4_text()
+    public void GivenEveryFourDecimalMidpoint_WhenAppended_ThenEachAndItsNeighboursEqualTheStandardF4Text()
     {
         for (var k = 0; k < 10000; k++)
         {

@@ -7,7 +7,7 @@ namespace ArgMiner.Tests.Cli;
 public class RunCommandTests
 {
     [Fact]
-    public void Given_the_seed_articles_When_run_Then_every_output_is_written_with_the_documented_columns()
+    public void GivenTheSeedArticles_WhenRun_ThenEveryOutputIsWrittenWithTheDocumentedColumns()
     {
         using var dir = new TempDirectory();
         var (exit, stdout, stderr) = Support.Cli.Run("run", Repository.Articles, "--out", dir.Path, "--jobs", "2");
@@ -20,7 +20,7 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void Given_documents_jsonl_When_slicing_text_by_code_points_Then_every_span_gives_its_text()
+    public void GivenDocumentsJsonl_WhenSlicingTextByCodePoints_ThenEverySpanGivesItsText()
     {
         using var dir = new TempDirectory();
         dir.Write("in/e.txt", "Emoji 🖤 title\nBody with 😀 emoji and U.S. text. Another one here.\n\n\nnice 🖤\n");
@@ -46,7 +46,7 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void Given_any_number_of_jobs_When_run_Then_outputs_are_byte_identical()
+    public void GivenAnyNumberOfJobs_WhenRun_ThenOutputsAreByteIdentical()
     {
         using var dir = new TempDirectory();
         for (var i = 0; i < 40; i++)
@@ -64,11 +64,12 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void Given_bad_inputs_among_good_ones_When_run_Then_each_gets_one_error_line_and_the_rest_is_written()
+    public void GivenBadInputsAmongGoodOnes_WhenRun_ThenEachGetsOneErrorLineAndTheRestIsWritten()
     {
         using var dir = new TempDirectory();
         dir.Write("in/a_good.txt", "A good article. It has two sentences.");
-        dir.WriteBytes("in/b_bad_utf8.txt", [0x41, 0x0A, 0xC3, 0x28]);
+        // Damaged UTF-8 (a valid "é" and a broken sequence) is an error; bytes that are only Windows-1252 are read.
+        dir.WriteBytes("in/b_bad_utf8.txt", [0x41, 0xC3, 0xA9, 0x0A, 0xC3, 0x28]);
         dir.WriteBytes("in/c_binary.txt", [0x00, 0x01, 0x02]);
         dir.Write("in/d_empty.txt", string.Empty);
         dir.Write("in/e_records.jsonl", "{\"id\":\"ok\",\"body\":\"Fine.\"}\n{\"id\":\"broken\",\n");
@@ -83,7 +84,8 @@ public class RunCommandTests
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         var docs = File.ReadAllLines(dir.File("out/documents.csv"));
         Assert.Equal(3, docs.Length); // header + a_good + ok
-        Assert.Empty(Directory.GetFiles(dir.File("out"), ".*"));
+        // No hidden leftovers: the one hidden file is the manifest naming the output set.
+        Assert.Equal([".argminer-output"], Directory.GetFiles(dir.File("out"), ".*").Select(Path.GetFileName));
     }
 
     [Theory]
@@ -92,7 +94,7 @@ public class RunCommandTests
     [InlineData("run", "x.txt", "--out", "o", "--format", "xml")]
     [InlineData("run", "x.txt", "--out", "o", "--jobs", "0")]
     [InlineData("frobnicate")]
-    public void Given_a_usage_error_When_run_Then_the_exit_code_is_2(params string[] args)
+    public void GivenAUsageError_WhenRun_ThenTheExitCodeIs2(params string[] args)
     {
         var (exit, _, stderr) = Support.Cli.Run(args);
         Assert.Equal(2, exit);
@@ -100,7 +102,7 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void Given_only_csv_When_run_Then_no_json_is_written()
+    public void GivenOnlyCsv_WhenRun_ThenNoJsonIsWritten()
     {
         using var dir = new TempDirectory();
         dir.Write("in/a.txt", "Some text here.");
@@ -110,16 +112,44 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void Given_every_format_and_a_bad_file_When_run_Then_each_output_is_written_and_no_spool_or_partial_file_is_left()
+    public void GivenAWindows1252File_WhenRun_ThenItIsReadWithOneWarningAndExit0()
+    {
+        using var dir = new TempDirectory();
+        var bytes = Encoding.ASCII.GetBytes("The fare rose to ?5 this year. Riders were not told.");
+        bytes[Array.IndexOf(bytes, (byte)'?')] = 0xA3;
+        dir.WriteBytes("in/bbc.txt", bytes);
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"));
+        Assert.Equal(0, exit);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("argminer: warning: ", line, StringComparison.Ordinal);
+        Assert.Contains("bbc.txt", line, StringComparison.Ordinal);
+        Assert.Contains("£5", File.ReadAllText(dir.File("out/sentences.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenEncodingUtf8IsInsistedOn_WhenAFileIsWindows1252_ThenItIsSkippedWithItsError()
+    {
+        using var dir = new TempDirectory();
+        dir.WriteBytes("in/bbc.txt", [.. Encoding.ASCII.GetBytes("Costs "), 0xA3, .. Encoding.ASCII.GetBytes("5.")]);
+        dir.Write("in/ok.txt", "Fine text.");
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"), "--encoding", "utf-8");
+        Assert.Equal(1, exit);
+        Assert.Contains("bbc.txt:1: not valid UTF-8", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenEveryFormatAndABadFile_WhenRun_ThenEachOutputIsWrittenAndNoSpoolOrPartialFileIsLeft()
     {
         using var dir = new TempDirectory();
         dir.Write("in/a.txt", "Prices rose by 5 percent in Ohio. We must act.");
-        dir.WriteBytes("in/b.txt", [0xC3, 0x28]);
+        dir.WriteBytes("in/b.txt", [0x00, 0x01, 0x02]);
         var (exit, stdout, _) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"), "--format", "csv,jsonl,xlsx,html");
         Assert.Equal(1, exit);
+        var files = Directory.GetFiles(dir.File("out")).Select(Path.GetFileName).ToList();
         Assert.Equal(
             ["argminer.xlsx", "documents.csv", "documents.jsonl", "entities.csv", "numbers.csv", "report.html", "sentences.csv"],
-            Directory.GetFiles(dir.File("out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            files.Where(f => !f!.StartsWith('.')).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(files, f => f!.EndsWith(".spool", StringComparison.Ordinal) || f.EndsWith(".partial", StringComparison.Ordinal));
         Assert.Contains("argminer.xlsx", stdout, StringComparison.Ordinal);
     }
 }

@@ -7,7 +7,7 @@ namespace ArgMiner.Tests.Cli;
 public class SpreadsheetRoundTripTests
 {
     [Fact]
-    public void Given_a_run_output_with_corrected_labels_When_trained_on_it_as_is_Then_the_new_model_follows_the_corrections()
+    public void GivenARunOutputWithCorrectedLabels_WhenTrainedOnItAsIs_ThenTheNewModelFollowsTheCorrections()
     {
         using var dir = new TempDirectory();
         Assert.Equal(0, Support.Cli.Run("run", Repository.Articles, "--out", dir.File("out")).Exit);
@@ -55,7 +55,7 @@ public class SpreadsheetRoundTripTests
     }
 
     [Fact]
-    public void Given_ten_seed_comments_corrected_to_opinion_in_the_workbook_When_retrained_with_the_corpus_Then_the_corrections_win()
+    public void GivenTenSeedCommentsCorrectedToOpinionInTheWorkbook_WhenRetrainedWithTheCorpus_ThenTheCorrectionsWin()
     {
         using var dir = new TempDirectory();
         Assert.Equal(0, Support.Cli.Run("run", Repository.Articles, "--out", dir.File("out"), "--format", "csv,xlsx").Exit);

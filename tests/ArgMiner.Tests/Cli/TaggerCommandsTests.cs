@@ -36,7 +36,7 @@ public sealed class TaggerCommandsTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_small_corpus_When_train_then_evaluate_Then_the_model_file_and_metrics_are_written()
+    public void GivenASmallCorpus_WhenTrainThenEvaluate_ThenTheModelFileAndMetricsAreWritten()
     {
         var train = Conllu("train.conllu", 150, 1);
         var dev = Conllu("dev.conllu", 40, 2);
@@ -57,7 +57,7 @@ public sealed class TaggerCommandsTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_corrupt_model_When_evaluated_Then_one_error_line_and_exit_1()
+    public void GivenACorruptModel_WhenEvaluated_ThenOneErrorLineAndExit1()
     {
         var model = Path.Combine(_dir, "bad.model");
         File.WriteAllText(model, "not a zip");
@@ -71,7 +71,7 @@ public sealed class TaggerCommandsTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_bad_gazetteer_When_evaluating_ner_Then_file_and_line_are_named()
+    public void GivenABadGazetteer_WhenEvaluatingNer_ThenFileAndLineAreNamed()
     {
         var gaz = Path.Combine(_dir, "g.tsv");
         File.WriteAllText(gaz, "NATO\tORG\nbroken line\n");
@@ -87,7 +87,7 @@ public sealed class TaggerCommandsTests : IDisposable
     }
 
     [Fact]
-    public void Given_ner_data_for_the_pos_tagger_When_evaluated_Then_usage_exit_2()
+    public void GivenNerDataForThePosTagger_WhenEvaluated_ThenUsageExit2()
     {
         var data = Path.Combine(_dir, "d.iob2");
         File.WriteAllText(data, "1\tNATO\tB-ORG\n\n");
@@ -99,7 +99,7 @@ public sealed class TaggerCommandsTests : IDisposable
     }
 
     [Fact]
-    public void Given_an_unknown_kind_When_training_Then_usage_exit_2()
+    public void GivenAnUnknownKind_WhenTraining_ThenUsageExit2()
     {
         var (code, _, err) = Run("train-tagger", "chunk", "--data", "x.conllu");
 
@@ -108,7 +108,7 @@ public sealed class TaggerCommandsTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_missing_data_file_When_training_Then_exit_1_with_the_path()
+    public void GivenAMissingDataFile_WhenTraining_ThenExit1WithThePath()
     {
         var missing = Path.Combine(_dir, "missing.conllu");
 
@@ -137,7 +137,7 @@ public sealed class TaggerCommandsTests : IDisposable
     }
 
     [Fact]
-    public void Given_two_conll_corpora_and_a_name_list_When_training_ner_Then_both_are_pooled_and_the_model_has_word_classes()
+    public void GivenTwoConllCorporaAndANameList_WhenTrainingNer_ThenBothArePooledAndTheModelHasWordClasses()
     {
         var btcLike = Conll("a.conll", 60, 1, "PER");
         var wnutLike = Conll("b.conll", 60, 2, "person");
@@ -155,7 +155,7 @@ public sealed class TaggerCommandsTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_conll_corpus_When_evaluating_ner_with_errors_Then_only_person_org_loc_count_and_differences_are_written()
+    public void GivenAConllCorpus_WhenEvaluatingNerWithErrors_ThenOnlyPersonOrgLocCountAndDifferencesAreWritten()
     {
         var data = Conll("web.conll", 40, 3, "PER");
         var model = Path.Combine(_dir, "ner.model");

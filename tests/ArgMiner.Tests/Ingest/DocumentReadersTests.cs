@@ -10,7 +10,7 @@ public class DocumentReadersTests
         [.. DocumentReaders.ReadJsonLines(new MemoryStream(Encoding.UTF8.GetBytes(content)), "in.jsonl", "in")];
 
     [Fact]
-    public void Given_a_bom_When_reading_plain_text_Then_the_text_starts_after_it()
+    public void GivenABom_WhenReadingPlainText_ThenTheTextStartsAfterIt()
     {
         var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("Hello there.")).ToArray();
         var item = DocumentReaders.ReadPlainText(bytes, "a.txt", "a");
@@ -18,7 +18,7 @@ public class DocumentReadersTests
     }
 
     [Fact]
-    public void Given_invalid_utf8_When_reading_plain_text_Then_the_error_names_the_line()
+    public void GivenInvalidUtf8_WhenReadingPlainText_ThenTheErrorNamesTheLine()
     {
         var bytes = Encoding.UTF8.GetBytes("line one\nline two \u00e9\n").ToList();
         bytes.Insert(12, 0xFF);
@@ -28,7 +28,7 @@ public class DocumentReadersTests
     }
 
     [Fact]
-    public void Given_binary_bytes_When_reading_plain_text_Then_it_is_skipped_as_binary()
+    public void GivenBinaryBytes_WhenReadingPlainText_ThenItIsSkippedAsBinary()
     {
         var item = DocumentReaders.ReadPlainText([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01], "img.txt", "img");
         Assert.Contains("binary", item.Error!.Message, StringComparison.Ordinal);
@@ -37,7 +37,7 @@ public class DocumentReadersTests
     [Theory]
     [InlineData("")]
     [InlineData("   \n\n \r\n")]
-    public void Given_an_empty_or_blank_file_When_reading_Then_it_is_skipped(string content)
+    public void GivenAnEmptyOrBlankFile_WhenReading_ThenItIsSkipped(string content)
     {
         var item = DocumentReaders.ReadPlainText(Encoding.UTF8.GetBytes(content), "e.txt", "e");
         Assert.NotNull(item.Error);
@@ -45,7 +45,7 @@ public class DocumentReadersTests
     }
 
     [Fact]
-    public void Given_json_lines_with_a_bad_line_When_reading_Then_the_others_are_kept_and_the_bad_one_is_named()
+    public void GivenJsonLinesWithABadLine_WhenReading_ThenTheOthersAreKeptAndTheBadOneIsNamed()
     {
         var items = ReadJsonl("{\"id\":\"a\",\"body\":\"One.\"}\n{not json}\n{\"id\":\"b\",\"title\":\"T\"}\n{\"id\":\"c\",\"body\":\"Two.\"}\n");
         Assert.Equal(["a", null, null, "c"], items.Select(i => i.Document?.Id));
@@ -54,7 +54,7 @@ public class DocumentReadersTests
     }
 
     [Fact]
-    public void Given_a_record_with_title_comments_and_extra_fields_When_reading_Then_all_are_placed()
+    public void GivenARecordWithTitleCommentsAndExtraFields_WhenReading_ThenAllArePlaced()
     {
         var items = ReadJsonl("{\"id\":7,\"title\":\"The Title\",\"body\":\"Para one.\\nMostly Theater\\nPara two.\",\"comments\":[\"nice 🖤\",{\"id\":\"c2\",\"author\":\"Ann\",\"text\":\"no way\"}],\"url\":\"http://x\",\"tags\":[1,2]}");
         var d = items.Single().Document!;
@@ -68,21 +68,21 @@ public class DocumentReadersTests
     }
 
     [Fact]
-    public void Given_a_record_without_id_When_reading_Then_the_id_is_the_path_and_line()
+    public void GivenARecordWithoutId_WhenReading_ThenTheIdIsThePathAndLine()
     {
         var d = ReadJsonl("\n{\"body\":\"Text.\"}").Single().Document!;
         Assert.Equal("in#2", d.Id);
     }
 
     [Fact]
-    public void Given_an_empty_jsonl_file_When_reading_Then_one_error_says_so()
+    public void GivenAnEmptyJsonlFile_WhenReading_ThenOneErrorSaysSo()
     {
         var items = ReadJsonl("\n\n");
         Assert.Contains("empty", items.Single().Error!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Given_a_megabyte_line_When_reading_json_lines_Then_it_is_read_whole()
+    public void GivenAMegabyteLine_WhenReadingJsonLines_ThenItIsReadWhole()
     {
         var body = new string('x', 1_000_000);
         var d = ReadJsonl("{\"body\":\"" + body + "\"}\n").Single().Document!;
@@ -90,10 +90,38 @@ public class DocumentReadersTests
     }
 
     [Fact]
-    public void Given_an_unpaired_surrogate_escape_When_reading_json_lines_Then_the_record_is_skipped_with_a_reason()
+    public void GivenAnUnpairedSurrogateEscape_WhenReadingJsonLines_ThenTheRecordIsSkippedWithAReason()
     {
         var items = ReadJsonl("{\"body\":\"bad \\ud800 text\"}\n{\"body\":\"good\"}");
         Assert.Contains("surrogate", items[0].Error!.Message, StringComparison.Ordinal);
         Assert.NotNull(items[1].Document);
+    }
+
+    [Fact]
+    public void GivenAnUnpairedSurrogateEscapeInAnUnknownField_WhenReading_ThenTheRecordIsSkippedWithAReason()
+    {
+        var items = ReadJsonl("{\"body\":\"ok\",\"m\":\"\\ud83d\"}\n{\"body\":\"ok\",\"m\":{\"deep\":[\"\\ud83d\"]}}\n{\"body\":\"good\"}");
+        Assert.Contains("surrogate", items[0].Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("surrogate", items[1].Error!.Message, StringComparison.Ordinal);
+        Assert.NotNull(items[2].Document);
+    }
+
+    [Fact]
+    public void GivenJsonNestedDeeperThanTheReaderAllows_WhenReading_ThenTheErrorSaysSo()
+    {
+        var items = ReadJsonl("{\"body\":\"ok\",\"m\":" + new string('[', 100) + new string(']', 100) + "}\n{\"body\":\"good\"}");
+        Assert.Equal("in.jsonl:1: nested deeper than 64 levels, record skipped", items[0].Error!.ToString());
+        Assert.NotNull(items[1].Document);
+    }
+
+    [Fact]
+    public void GivenCrlfLineEndsAndABomOnALaterLine_WhenReadingJsonLines_ThenEveryRecordIsRead()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"id\":\"a\",\"body\":\"One.\"}\r\n")
+            .Concat(new byte[] { 0xEF, 0xBB, 0xBF })
+            .Concat(Encoding.UTF8.GetBytes("{\"id\":\"b\",\"body\":\"Two.\"}\r\n")).ToArray();
+        var items = DocumentReaders.ReadJsonLines(new MemoryStream(bytes), "in.jsonl", "in").ToList();
+        Assert.Equal(["a", "b"], items.Select(i => i.Document?.Id));
+        Assert.Equal("One.", items[0].Document!.Text);
     }
 }

@@ -6,7 +6,7 @@ namespace ArgMiner.Tests.Ingest;
 public class InputEnumeratorTests
 {
     [Fact]
-    public void Given_a_folder_tree_When_enumerated_Then_txt_and_jsonl_files_come_in_ordinal_order_with_relative_ids()
+    public void GivenAFolderTree_WhenEnumerated_ThenTxtAndJsonlFilesComeInOrdinalOrderWithRelativeIds()
     {
         using var dir = new TempDirectory();
         dir.Write("b.txt", "B text.");
@@ -19,14 +19,14 @@ public class InputEnumeratorTests
     }
 
     [Fact]
-    public void Given_a_missing_path_When_read_Then_one_error_names_it()
+    public void GivenAMissingPath_WhenRead_ThenOneErrorNamesIt()
     {
         var items = new InputEnumerator(["/no/such/place.txt"]).Read().ToList();
         Assert.Equal("/no/such/place.txt: no such file or folder", items.Single().Error!.ToString());
     }
 
     [Fact]
-    public void Given_standard_input_with_json_When_read_Then_it_is_read_as_json_lines()
+    public void GivenStandardInputWithJson_WhenRead_ThenItIsReadAsJsonLines()
     {
         var stdin = new MemoryStream("{\"id\":\"s\",\"body\":\"From a pipe.\"}\n"u8.ToArray());
         var item = new InputEnumerator(["-"], () => stdin).Read().Single();
@@ -34,11 +34,105 @@ public class InputEnumeratorTests
     }
 
     [Fact]
-    public void Given_standard_input_with_text_When_read_Then_it_is_one_plain_document()
+    public void GivenStandardInputWithText_WhenRead_ThenItIsOnePlainDocument()
     {
         var stdin = new MemoryStream("Plain text from a pipe.\n"u8.ToArray());
         var item = new InputEnumerator(["-"], () => stdin).Read().Single();
         Assert.Equal("stdin", item.Document!.Id);
         Assert.Equal("-", item.Document.Source);
+    }
+
+    [Fact]
+    public void GivenUtf16TextAndJsonLinesFilesWithABom_WhenRead_ThenBothGiveDocuments()
+    {
+        using var dir = new TempDirectory();
+        var utf16 = new System.Text.UnicodeEncoding(false, true);
+        dir.WriteBytes("a.txt", [.. utf16.GetPreamble(), .. utf16.GetBytes("Plain text in UTF-16. It has two sentences.")]);
+        dir.WriteBytes("b.jsonl", [.. utf16.GetPreamble(), .. utf16.GetBytes("{\"id\":\"r1\",\"body\":\"First.\"}\r\n{\"id\":\"r2\",\"body\":\"Second.\"}\r\n")]);
+        var items = new InputEnumerator([dir.Path]).Read().ToList();
+        Assert.All(items, i => Assert.Null(i.Error));
+        Assert.Equal(["a", "r1", "r2"], items.Select(i => i.Document!.Id));
+        Assert.Equal("Plain text in UTF-16. It has two sentences.", items[0].Document!.Text);
+    }
+
+    [Fact]
+    public void GivenJsonLinesWithWindows1252Records_WhenRead_ThenTheyAreReadWithOneWarningForTheFile()
+    {
+        using var dir = new TempDirectory();
+        var bytes = System.Text.Encoding.ASCII.GetBytes("{\"id\":\"a\",\"body\":\"It cost ?5.\"}\n{\"id\":\"b\",\"body\":\"Plain.\"}\n{\"id\":\"c\",\"body\":\"And ?6.\"}\n");
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'?')
+            {
+                bytes[i] = 0xA3;
+            }
+        }
+
+        var path = dir.WriteBytes("r.jsonl", bytes);
+        var warnings = new List<InputError>();
+        var items = new InputEnumerator([path], warn: warnings.Add).Read().ToList();
+        Assert.Equal(["It cost £5.", "Plain.", "And £6."], items.Select(i => i.Document!.Text));
+        Assert.Equal($"{path}:1: not valid UTF-8 (byte 0xA3), read as Windows-1252", Assert.Single(warnings).ToString());
+    }
+
+    [Fact]
+    public void GivenAFolderLinkThatLoopsBack_WhenEnumerated_ThenEachFileIsReadOnceAndTheLinkIsNamed()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A text.");
+        dir.Write("in/sub/b.txt", "B text.");
+        Directory.CreateSymbolicLink(dir.File("in/sub/loop"), dir.File("in"));
+        var warnings = new List<InputError>();
+        var items = new InputEnumerator([dir.File("in")], warn: warnings.Add).Read().ToList();
+        Assert.Equal(["a", "sub/b"], items.Select(i => i.Document!.Id));
+        Assert.Contains(warnings, w => w.Path.EndsWith("sub/loop", StringComparison.Ordinal) && w.Message.Contains("not followed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GivenAFolderLinkToAnotherPlace_WhenEnumerated_ThenItIsFollowed()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A text.");
+        dir.Write("elsewhere/c.txt", "C text.");
+        Directory.CreateSymbolicLink(dir.File("in/more"), dir.File("elsewhere"));
+        var items = new InputEnumerator([dir.File("in")]).Read().ToList();
+        Assert.Equal(["a", "more/c"], items.Select(i => i.Document!.Id));
+    }
+
+    [Fact]
+    public void GivenHiddenFilesAndFolders_WhenEnumerated_ThenTheyAreSkippedWithOneLineNamingThem()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A text.");
+        dir.Write("in/.draft.txt", "Hidden draft.");
+        dir.Write("in/.cache/x.jsonl", "{\"body\":\"cached\"}");
+        var warnings = new List<InputError>();
+        var items = new InputEnumerator([dir.File("in")], warn: warnings.Add).Read().ToList();
+        Assert.Equal(["a"], items.Select(i => i.Document!.Id));
+        var note = Assert.Single(warnings);
+        Assert.Contains(".draft.txt", note.Message, StringComparison.Ordinal);
+        Assert.Contains(".cache/", note.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenTwoRecordsWithTheSameId_WhenRead_ThenTheSecondGetsANumberedIdAndAWarning()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("r.jsonl", "{\"id\":\"a\",\"body\":\"One.\"}\n{\"id\":\"a\",\"body\":\"Two.\"}\n{\"id\":\"a~2\",\"body\":\"Three.\"}\n");
+        var warnings = new List<InputError>();
+        var items = new InputEnumerator([path], warn: warnings.Add).Read().ToList();
+        Assert.Equal(["a", "a~2", "a~2~2"], items.Select(i => i.Document!.Id));
+        Assert.Equal($"{path}:2: duplicate id 'a' (an earlier document has it), renamed 'a~2'", warnings[0].ToString());
+        Assert.Equal(2, warnings.Count);
+    }
+
+    [Fact]
+    public void GivenFilesOfTheSameNameInTwoInputFolders_WhenRead_ThenTheirIdsStayUnique()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("x/a.txt", "From x.");
+        dir.Write("y/a.txt", "From y.");
+        var items = new InputEnumerator([dir.File("x"), dir.File("y")]).Read().ToList();
+        Assert.Equal(["a", "a~2"], items.Select(i => i.Document!.Id));
     }
 }

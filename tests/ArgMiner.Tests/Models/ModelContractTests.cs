@@ -55,11 +55,11 @@ public sealed class ModelContractTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void Given_a_trained_model_When_saved_and_loaded_Then_its_outputs_are_bit_identical(string kind) =>
+    public void GivenATrainedModel_WhenSavedAndLoaded_ThenItsOutputsAreBitIdentical(string kind) =>
         Check(kind, c => c.AssertRoundTripIsExact(), t => t.AssertRoundTripIsExact());
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void Given_the_same_data_and_seed_When_trained_twice_Then_the_files_are_byte_identical(string kind) =>
+    public void GivenTheSameDataAndSeed_WhenTrainedTwice_ThenTheFilesAreByteIdentical(string kind) =>
         Check(kind, c => c.AssertTrainingIsDeterministic(), t => t.AssertTrainingIsDeterministic());
 }

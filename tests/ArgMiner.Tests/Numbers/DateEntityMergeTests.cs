@@ -13,7 +13,7 @@ public class DateEntityMergeTests
     }
 
     [Fact]
-    public void Given_a_qualified_year_When_the_full_pipeline_runs_Then_the_date_entity_covers_the_qualifier()
+    public void GivenAQualifiedYear_WhenTheFullPipelineRuns_ThenTheDateEntityCoversTheQualifier()
     {
         var entities = Entities("One of the most serious incidents came in early 2024, when drones hit Ain al-Asad airbase in Anbar.");
         Assert.Contains(("early 2024", "DATE", EntitySource.Rules), entities);
@@ -22,7 +22,7 @@ public class DateEntityMergeTests
     }
 
     [Fact]
-    public void Given_dates_the_model_already_found_When_merged_Then_they_are_kept_once()
+    public void GivenDatesTheModelAlreadyFound_WhenMerged_ThenTheyAreKeptOnce()
     {
         var entities = Entities("In December 2019 and January 2020, the United States struck Kataib Hezbollah.");
         Assert.Single(entities, e => e.Text == "December 2019" && e.Type == "DATE");
@@ -30,7 +30,7 @@ public class DateEntityMergeTests
     }
 
     [Fact]
-    public void Given_entities_and_dates_When_merged_Then_entities_stay_in_text_order_without_overlap()
+    public void GivenEntitiesAndDates_WhenMerged_ThenEntitiesStayInTextOrderWithoutOverlap()
     {
         const string text = "Since October 2023, there have been more than 180 attacks; in June 2025 Reuters reported more, and in mid-2025 troops stayed.";
         var d = TextPipeline.CreateFull().Process(DocumentReaders.Compose("d", "d", null, text, []));

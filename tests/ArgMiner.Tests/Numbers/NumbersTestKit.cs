@@ -1,3 +1,4 @@
+using System.Globalization;
 using ArgMiner.Numbers;
 using ArgMiner.Pipeline;
 using ArgMiner.Text;
@@ -30,17 +31,28 @@ internal static class NumbersTestKit
         return claims;
     }
 
-    public static string TextOf(string text, NumericClaim c) => text[c.Start..c.End];
-
-    /// <summary>The repository root (the folder holding ArgMiner.sln), or null.</summary>
-    public static string? RepositoryRoot()
+    /// <summary>
+    /// Checks a claim's amount against an expected field: "low..high" for a range (and no single value), else
+    /// the single value (and no bounds).
+    /// </summary>
+    public static void AssertAmount(string expected, NumericClaim claim)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ArgMiner.sln")))
+        if (expected.Contains("..", StringComparison.Ordinal))
         {
-            dir = dir.Parent;
+            var bounds = expected.Split("..");
+            Assert.Equal(double.Parse(bounds[0], CultureInfo.InvariantCulture), claim.Low);
+            Assert.Equal(double.Parse(bounds[1], CultureInfo.InvariantCulture), claim.High);
+            Assert.Null(claim.Value);
         }
-
-        return dir?.FullName;
+        else
+        {
+            Assert.NotNull(claim.Value);
+            Assert.Equal(double.Parse(expected, CultureInfo.InvariantCulture), claim.Value.Value, 9);
+            Assert.Null(claim.Low);
+            Assert.Null(claim.High);
+        }
     }
+
+    /// <summary>An expected field: "-" stands for none.</summary>
+    public static string? NoneAsNull(string field) => field == "-" ? null : field;
 }

@@ -100,7 +100,9 @@ public class NumericPropertyTests
 
         sb.Append(" 9 cats");
         var doc = NumbersTestKit.Run(sb.ToString());
-        Assert.Single(doc.Sentences);
+
+        // The splitter cuts runs longer than its cap into several sentences; every number is still found.
+        Assert.All(doc.Sentences, s => Assert.InRange(s.End - s.Start, 1, ArgMiner.Segmentation.SentenceSplitterStage.MaxSentenceLength));
         Assert.Equal(50_001, doc.Numbers.Length);
     }
 

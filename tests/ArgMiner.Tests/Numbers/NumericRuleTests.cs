@@ -1,4 +1,3 @@
-using System.Globalization;
 using ArgMiner.Numbers;
 
 namespace ArgMiner.Tests.Numbers;
@@ -64,22 +63,11 @@ public class NumericRuleTests
         var claims = NumbersTestKit.Claims(sentence);
         var c = Assert.Single(claims, x => sentence[x.Start..x.End] == f[0]);
         Assert.Equal(f[1], c.Kind);
-        if (f[2].Contains("..", StringComparison.Ordinal))
-        {
-            var parts = f[2].Split("..");
-            Assert.Equal(double.Parse(parts[0], CultureInfo.InvariantCulture), c.Low);
-            Assert.Equal(double.Parse(parts[1], CultureInfo.InvariantCulture), c.High);
-            Assert.Null(c.Value);
-        }
-        else
-        {
-            Assert.Equal(double.Parse(f[2], CultureInfo.InvariantCulture), c.Value!.Value, 9);
-        }
-
-        Assert.Equal(None(f[3]), c.Qualifier);
-        Assert.Equal(None(f[4]), c.Unit);
-        Assert.Equal(None(f[5]), c.Period);
-        Assert.Equal(None(f[6]), c.Counted);
+        NumbersTestKit.AssertAmount(f[2], c);
+        Assert.Equal(NumbersTestKit.NoneAsNull(f[3]), c.Qualifier);
+        Assert.Equal(NumbersTestKit.NoneAsNull(f[4]), c.Unit);
+        Assert.Equal(NumbersTestKit.NoneAsNull(f[5]), c.Period);
+        Assert.Equal(NumbersTestKit.NoneAsNull(f[6]), c.Counted);
     }
 
     [Theory]
@@ -169,6 +157,4 @@ public class NumericRuleTests
         Assert.Equal(1, doc.Numbers[1].Sentence);
         Assert.Equal("About 20", text[doc.Numbers[0].Start..doc.Numbers[0].End]);
     }
-
-    private static string? None(string s) => s == "-" ? null : s;
 }

@@ -1,99 +1,69 @@
 using ArgMiner.Numbers;
+using ArgMiner.Tests.Support;
+using static ArgMiner.Tests.Numbers.NumbersTestKit;
 
 namespace ArgMiner.Tests.Numbers;
 
 /// <summary>The five seed claims of issue 3 (corpus/articles/003_00ec76e79eb1746a.txt), every field checked.</summary>
 public class SeedClaimTests
 {
-    private const string Seed1 = "Roughly 2,500 U.S. troops still remain in Iraq as of mid-2025, largely in advisory roles.";
-    private const string Seed2 = "Remnants of the Islamic State still launch over 100 attacks a year, according to UN reporting.";
-    private const string Seed3 = "U.S. officials estimate that 1,500–3,000 Islamic State fighters remain active across Iraq and Syria.";
-    private const string Seed4 = "Since October 2023, there have been more than 180 such attacks across Iraq and Syria.";
-    private const string Seed5 = "A fuel-oil smuggling network tied to these groups generates roughly $1 billion annually, channeling resources directly to Iran and its proxies.";
+    private const string SeedArticle = "003_00ec76e79eb1746a.txt";
 
-    [Fact]
-    public void GivenSeed1_WhenExtracted_ThenApproximateCountOfTroopsAsOfMid2025()
+    /// <summary>
+    /// Each seed sentence, then its one claim as "span | quantity span | kind | value or low..high | qualifier |
+    /// unit | period | counted | time | source" ("-" for none).
+    /// </summary>
+    public static TheoryData<string, string> Seeds => new()
     {
-        var c = Single(Seed1);
-        Assert.Equal("Roughly 2,500", Seed1[c.Start..c.End]);
-        Assert.Equal(NumericKinds.Count, c.Kind);
-        Assert.Equal(2500, c.Value);
-        Assert.Equal("approximately", c.Qualifier);
-        Assert.Equal("troops", c.Counted);
-        Assert.Equal("as of mid-2025", c.Time);
-        Assert.Null(c.Period);
-        Assert.Null(c.Source);
-        Assert.Null(c.Unit);
-    }
+        {
+            "Roughly 2,500 U.S. troops still remain in Iraq as of mid-2025, largely in advisory roles.",
+            "Roughly 2,500 | 2,500 | count | 2500 | approximately | - | - | troops | as of mid-2025 | -"
+        },
+        {
+            "Remnants of the Islamic State still launch over 100 attacks a year, according to UN reporting.",
+            "over 100 | 100 | count | 100 | more_than | - | year | attacks | - | UN reporting"
+        },
+        {
+            "U.S. officials estimate that 1,500–3,000 Islamic State fighters remain active across Iraq and Syria.",
+            "1,500–3,000 | 1,500–3,000 | range | 1500..3000 | - | - | - | fighters | - | U.S. officials"
+        },
+        {
+            "Since October 2023, there have been more than 180 such attacks across Iraq and Syria.",
+            "more than 180 | 180 | count | 180 | more_than | - | - | attacks | Since October 2023 | -"
+        },
+        {
+            "A fuel-oil smuggling network tied to these groups generates roughly $1 billion annually, channeling resources directly to Iran and its proxies.",
+            "roughly $1 billion | $1 billion | money | 1000000000 | approximately | USD | year | - | - | -"
+        },
+    };
 
-    [Fact]
-    public void GivenSeed2_WhenExtracted_ThenMoreThan100AttacksAYearFromUnReporting()
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void GivenASeedSentence_WhenThePipelineRuns_ThenItsOneClaimHasEveryExpectedField(string sentence, string expected)
     {
-        var c = Single(Seed2);
-        Assert.Equal("over 100", Seed2[c.Start..c.End]);
-        Assert.Equal(NumericKinds.Count, c.Kind);
-        Assert.Equal(100, c.Value);
-        Assert.Equal("more_than", c.Qualifier);
-        Assert.Equal("attacks", c.Counted);
-        Assert.Equal("year", c.Period);
-        Assert.Equal("UN reporting", c.Source);
-        Assert.Null(c.Time);
-    }
+        var fields = expected.Split('|', StringSplitOptions.TrimEntries);
+        var doc = Run(sentence);
+        Assert.Single(doc.Sentences);
+        var claim = Assert.Single(doc.Numbers);
 
-    [Fact]
-    public void GivenSeed3_WhenExtracted_ThenRangeOfFightersFromUsOfficials()
-    {
-        var c = Single(Seed3);
-        Assert.Equal("1,500–3,000", Seed3[c.Start..c.End]);
-        Assert.Equal(NumericKinds.Range, c.Kind);
-        Assert.Equal(1500, c.Low);
-        Assert.Equal(3000, c.High);
-        Assert.Null(c.Value);
-        Assert.Null(c.Qualifier);
-        Assert.Equal("fighters", c.Counted);
-        Assert.Equal("U.S. officials", c.Source);
-        Assert.Null(c.Time);
-    }
-
-    [Fact]
-    public void GivenSeed4_WhenExtracted_ThenMoreThan180AttacksSinceOctober2023()
-    {
-        var c = Single(Seed4);
-        Assert.Equal("more than 180", Seed4[c.Start..c.End]);
-        Assert.Equal(NumericKinds.Count, c.Kind);
-        Assert.Equal(180, c.Value);
-        Assert.Equal("more_than", c.Qualifier);
-        Assert.Equal("attacks", c.Counted);
-        Assert.Equal("Since October 2023", c.Time);
-        Assert.Null(c.Source);
-    }
-
-    [Fact]
-    public void GivenSeed5_WhenExtracted_ThenRoughlyOneBillionDollarsAYear()
-    {
-        var c = Single(Seed5);
-        Assert.Equal("roughly $1 billion", Seed5[c.Start..c.End]);
-        Assert.Equal("$1 billion", Seed5[c.QuantityStart..c.QuantityEnd]);
-        Assert.Equal(NumericKinds.Money, c.Kind);
-        Assert.Equal(1_000_000_000, c.Value);
-        Assert.Equal("USD", c.Unit);
-        Assert.Equal("approximately", c.Qualifier);
-        Assert.Equal("year", c.Period);
-        Assert.Null(c.Counted);
+        Assert.Equal(fields[0], sentence[claim.Start..claim.End]);
+        Assert.Equal(fields[1], sentence[claim.QuantityStart..claim.QuantityEnd]);
+        Assert.Equal(fields[2], claim.Kind);
+        AssertAmount(fields[3], claim);
+        Assert.Equal(NoneAsNull(fields[4]), claim.Qualifier);
+        Assert.Equal(NoneAsNull(fields[5]), claim.Unit);
+        Assert.Equal(NoneAsNull(fields[6]), claim.Period);
+        Assert.Equal(NoneAsNull(fields[7]), claim.Counted);
+        Assert.Equal(NoneAsNull(fields[8]), claim.Time);
+        Assert.Equal(NoneAsNull(fields[9]), claim.Source);
     }
 
     [Fact]
     public void GivenTheSeedArticle_WhenThePipelineRuns_ThenTheFiveSeedClaimsAreAmongItsNumbersAndNoDateIsACount()
     {
-        var root = NumbersTestKit.RepositoryRoot();
-        var path = root is null ? null : Path.Combine(root, "corpus", "articles", "003_00ec76e79eb1746a.txt");
-        if (path is null || !File.Exists(path))
-        {
-            return; // The corpus travels with the repository; a packaged test run may not have it.
-        }
-
-        var text = File.ReadAllText(path);
-        var doc = NumbersTestKit.Run(text);
+        // The article travels with the repository: a missing file fails here (File.ReadAllText throws).
+        var text = File.ReadAllText(Path.Combine(Repository.Articles, SeedArticle));
+        var doc = Run(text);
         var texts = doc.Numbers.Select(c => text[c.Start..c.End]).ToList();
         Assert.Contains("Roughly 2,500", texts);
         Assert.Contains("over 100", texts);
@@ -113,12 +83,5 @@ public class SeedClaimTests
         var seed1 = doc.Numbers.Single(c => text[c.Start..c.End] == "Roughly 2,500");
         Assert.Equal("troops", seed1.Counted);
         Assert.Equal("as of mid-2025", seed1.Time);
-    }
-
-    private static NumericClaim Single(string sentence)
-    {
-        var doc = NumbersTestKit.Run(sentence);
-        Assert.Single(doc.Sentences);
-        return Assert.Single(doc.Numbers);
     }
 }

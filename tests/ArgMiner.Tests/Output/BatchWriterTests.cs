@@ -36,7 +36,7 @@ public class BatchWriterTests
     private static string[] Lines(string path) => Encoding.UTF8.GetString(File.ReadAllBytes(path)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
     [Fact]
-    public void Given_a_document_with_every_layer_When_written_Then_each_table_has_its_row_with_code_point_offsets()
+    public void GivenADocumentWithEveryLayer_WhenWritten_ThenEachTableHasItsRowWithCodePointOffsets()
     {
         using var dir = new TempDirectory();
         using (var writer = new BatchWriter(dir.Path, OutputFormats.All))
@@ -45,10 +45,10 @@ public class BatchWriterTests
             writer.Commit();
         }
 
-        Assert.Equal("doc_id,sentence_id,section,paragraph,comment,start,end,text,entities,numbers,label,confidence,p_claim,p_evidence,p_opinion,p_other", Lines(dir.File("sentences.csv"))[0]);
-        Assert.Equal("'-doc,0,body,0,,0,33,🖤 Reuters said =over 100 attacks.,1,1,evidence,0.7000,0.1000,0.7000,0.0500,0.1500", Lines(dir.File("sentences.csv"))[1]);
-        Assert.Equal(["doc_id,sentence_id,start,end,text,type,source", "'-doc,0,2,9,Reuters,ORG,gazetteer"], Lines(dir.File("entities.csv")));
-        Assert.Equal("'-doc,0,15,32,'=over 100 attacks,count,100,,,more_than,,,attacks,,Reuters", Lines(dir.File("numbers.csv"))[1]);
+        Assert.Equal("doc_id,sentence_id,section,paragraph,comment,start,end,text,entities,numbers,label,confidence,p_claim,p_evidence,p_opinion,p_other,comment_id,comment_author", Lines(dir.File("sentences.csv"))[0]);
+        Assert.Equal("-doc,0,body,0,,0,33,🖤 Reuters said =over 100 attacks.,1,1,evidence,0.7000,0.1000,0.7000,0.0500,0.1500,,", Lines(dir.File("sentences.csv"))[1]);
+        Assert.Equal(["doc_id,sentence_id,start,end,text,type,source", "-doc,0,2,9,Reuters,ORG,gazetteer"], Lines(dir.File("entities.csv")));
+        Assert.Equal("-doc,0,15,32,'=over 100 attacks,count,100,,,more_than,,,attacks,,Reuters", Lines(dir.File("numbers.csv"))[1]);
 
         using var json = JsonDocument.Parse(File.ReadAllText(dir.File("documents.jsonl")));
         var root = json.RootElement;
@@ -58,5 +58,33 @@ public class BatchWriterTests
         Assert.Equal(2, root.GetProperty("entities")[0].GetProperty("start").GetInt32());
         Assert.Equal("more_than", root.GetProperty("numbers")[0].GetProperty("qualifier").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("numbers")[0].GetProperty("low").ValueKind);
+    }
+
+    [Fact]
+    public void GivenReaderCommentsWithIdsAndAuthors_WhenWritten_ThenEachCommentSentenceRowNamesThem()
+    {
+        var document = ArgMiner.Ingest.DocumentReaders.Compose("d", "in.jsonl:1", null, "Body.", [("First comment.", "c1", "=Ann"), ("Second one.", null, null)]);
+        var comment0 = document.Paragraphs.First(p => p.Comment == 0);
+        var comment1 = document.Paragraphs.First(p => p.Comment == 1);
+        document = document with
+        {
+            Sentences =
+            [
+                new Sentence(0, 5, Section.Body, 0, null, 0, 0),
+                new Sentence(comment0.Start, comment0.End, Section.Comment, 1, 0, 0, 0),
+                new Sentence(comment1.Start, comment1.End, Section.Comment, 2, 1, 0, 0),
+            ],
+        };
+        using var dir = new TempDirectory();
+        using (var writer = new BatchWriter(dir.Path, OutputFormats.Csv))
+        {
+            writer.Write(DocumentContext.Of(document));
+            writer.Commit();
+        }
+
+        var rows = Lines(dir.File("sentences.csv"));
+        Assert.EndsWith(",,", rows[1], StringComparison.Ordinal);
+        Assert.EndsWith(",c1,'=Ann", rows[2], StringComparison.Ordinal);
+        Assert.EndsWith(",,", rows[3], StringComparison.Ordinal);
     }
 }

@@ -3,6 +3,8 @@ using System.Text;
 using ArgMiner.Output;
 using ArgMiner.Tests.Support;
 using CsvHelper;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace ArgMiner.Tests.Output;
 
@@ -31,7 +33,7 @@ public class CsvTableTests
     }
 
     [Fact]
-    public void Given_rows_When_written_Then_the_file_is_utf8_with_bom_and_crlf_records()
+    public void GivenRows_WhenWritten_ThenTheFileIsUtf8WithBomAndCrlfRecords()
     {
         using var dir = new TempDirectory();
         var bytes = WriteRows(dir, ("é 🖤", 1));
@@ -40,7 +42,7 @@ public class CsvTableTests
     }
 
     [Fact]
-    public void Given_commas_quotes_and_line_breaks_When_written_Then_rfc4180_quoting_round_trips()
+    public void GivenCommasQuotesAndLineBreaks_WhenWritten_ThenRfc4180QuotingRoundTrips()
     {
         using var dir = new TempDirectory();
         const string tricky = "He said \"no\", then\r\nleft";
@@ -56,7 +58,7 @@ public class CsvTableTests
     [InlineData("+1 for this")]
     [InlineData("-- not a formula")]
     [InlineData("@handle says hi")]
-    public void Given_a_text_cell_starting_like_a_formula_When_written_Then_it_is_neutralised_and_restorable(string text)
+    public void GivenATextCellStartingLikeAFormula_WhenWritten_ThenItIsNeutralisedAndRestorable(string text)
     {
         using var dir = new TempDirectory();
         var content = Encoding.UTF8.GetString(WriteRows(dir, (text, -3))[3..]);
@@ -65,8 +67,33 @@ public class CsvTableTests
         Assert.Equal(text, CsvSafety.Restore(CsvSafety.Neutralise(text)));
     }
 
+    [Theory]
+    [InlineData("'=SUM(A1)")]
+    [InlineData("''+1")]
+    [InlineData("'- quoted dash")]
+    [InlineData("'hello")]
+    [InlineData("'")]
+    public void GivenTextThatReallyBeginsWithAnApostrophe_WhenGuardedAndRestored_ThenItComesBackExactly(string text)
+    {
+        Assert.Equal(text, CsvSafety.Restore(CsvSafety.Neutralise(text)));
+    }
+
     [Fact]
-    public void Given_a_table_abandoned_before_commit_When_disposed_Then_no_file_looks_whole_and_the_old_one_stays()
+    public void GivenAnyText_WhenGuarded_ThenRestoringGivesItBackAndNothingUnguardedIsChanged()
+    {
+        // Short strings over the characters that matter (apostrophes and formula starters) and a few others.
+        var texts = Gen.Elements('\'', '=', '+', '-', '@', '\t', '\r', 'a', ' ').ArrayOf().Select(c => new string(c)).ToArbitrary();
+        Prop.ForAll(texts, text =>
+        {
+            var guarded = CsvSafety.Neutralise(text);
+            var startsLikeFormula = guarded.Length > 0 && guarded[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+            var unguardedUntouched = guarded != text || CsvSafety.Restore(text) == text;
+            return CsvSafety.Restore(guarded) == text && !startsLikeFormula && unguardedUntouched;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void GivenATableAbandonedBeforeCommit_WhenDisposed_ThenNoFileLooksWholeAndTheOldOneStays()
     {
         using var dir = new TempDirectory();
         var path = dir.Write("t.csv", "old complete file");

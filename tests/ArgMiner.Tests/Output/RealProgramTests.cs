@@ -30,7 +30,7 @@ public class RealProgramTests
     }
 
     [ProgramFact("soffice")]
-    public void Given_the_seed_workbook_When_Calc_exports_each_sheet_Then_rows_texts_and_numbers_match_the_csv_files_and_the_chart_is_a_chart()
+    public void GivenTheSeedWorkbook_WhenCalcExportsEachSheet_ThenRowsTextsAndNumbersMatchTheCsvFilesAndTheChartIsAChart()
     {
         using var dir = new TempDirectory();
         var outDir = RunSeeds(dir, "csv,xlsx");
@@ -79,7 +79,7 @@ public class RealProgramTests
     }
 
     [ProgramFact("soffice")]
-    public void Given_ten_corrections_in_a_workbook_Calc_resaved_When_retrained_Then_the_workbook_reads_as_before_and_the_corrections_win()
+    public void GivenTenCorrectionsInAWorkbookCalcResaved_WhenRetrained_ThenTheWorkbookReadsAsBeforeAndTheCorrectionsWin()
     {
         using var dir = new TempDirectory();
         var outDir = RunSeeds(dir, "csv,xlsx");
@@ -105,7 +105,7 @@ public class RealProgramTests
     }
 
     [ProgramFact("chromium")]
-    public void Given_the_seed_report_When_Chromium_renders_it_Then_the_DOM_shows_every_sentence_entity_and_numeric_claim_and_the_filters()
+    public void GivenTheSeedReport_WhenChromiumRendersIt_ThenTheDOMShowsEverySentenceEntityAndNumericClaimAndTheFilters()
     {
         using var dir = new TempDirectory();
         var outDir = RunSeeds(dir, "csv,html");

@@ -41,7 +41,7 @@ public class WorkbookWriterTests
     }
 
     [Fact]
-    public void Given_the_seed_run_When_written_as_xlsx_Then_each_data_sheet_holds_its_csv_with_typed_cells()
+    public void GivenTheSeedRun_WhenWrittenAsXlsx_ThenEachDataSheetHoldsItsCsvWithTypedCells()
     {
         using var dir = new TempDirectory();
         var workbook = RunSeeds(dir);
@@ -83,7 +83,7 @@ public class WorkbookWriterTests
     }
 
     [Fact]
-    public void Given_the_seed_workbook_When_its_sentences_sheet_is_read_Then_header_is_frozen_filtered_and_labels_are_a_validated_coloured_list()
+    public void GivenTheSeedWorkbook_WhenItsSentencesSheetIsRead_ThenHeaderIsFrozenFilteredAndLabelsAreAValidatedColouredList()
     {
         using var dir = new TempDirectory();
         using var doc = SpreadsheetDocument.Open(RunSeeds(dir), false);
@@ -91,25 +91,27 @@ public class WorkbookWriterTests
         var pane = sheet.Descendants<Pane>().Single();
         Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
         Assert.Equal(1.0, pane.VerticalSplit!.Value);
-        Assert.Equal("A1:P146", sheet.Elements<AutoFilter>().Single().Reference!.Value);
+        var headers = OutputSchema.SentenceColumns.Select(c => c.Header).ToList();
+        Assert.Equal($"A1:{WorksheetXml.ColumnName(headers.Count - 1)}146", sheet.Elements<AutoFilter>().Single().Reference!.Value);
         var validation = sheet.Descendants<DataValidation>().Single();
         Assert.Equal(DataValidationValues.List, validation.Type!.Value);
         Assert.True(validation.ShowErrorMessage!.Value);
         Assert.Equal("\"claim,evidence,opinion,other\"", validation.Formula1!.Text);
-        Assert.Equal("K2:K146", validation.SequenceOfReferences!.InnerText);
+        var label = WorksheetXml.ColumnName(headers.IndexOf("label"));
+        Assert.Equal($"{label}2:{label}146", validation.SequenceOfReferences!.InnerText);
         var rules = sheet.Descendants<ConditionalFormattingRule>().ToList();
         Assert.Equal(SentenceLabels.All.Select(l => $"\"{l}\""), rules.Select(r => r.GetFirstChild<Formula>()!.Text));
         var dxfs = doc.WorkbookPart!.WorkbookStylesPart!.Stylesheet!.DifferentialFormats!.Elements<DifferentialFormat>().ToList();
         Assert.Equal(LabelPalette.All.Select(s => "FF" + s.Tint), rules.Select(r => dxfs[(int)r.FormatId!.Value].Descendants<BackgroundColor>().Single().Rgb!.Value));
         var widths = sheet.Descendants<Column>().Select(c => c.Width!.Value).ToList();
-        Assert.Equal(80, widths[7]); // text: wide, and its cells wrap
-        Assert.True(widths[1] < 20);
+        Assert.Equal(80, widths[headers.IndexOf("text")]); // text: wide, and its cells wrap
+        Assert.True(widths[headers.IndexOf("sentence_id")] < 20);
         var wrap = doc.WorkbookPart.WorkbookStylesPart.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)WorksheetXml.WrapStyle);
         Assert.True(wrap.Alignment!.WrapText!.Value);
     }
 
     [Fact]
-    public void Given_the_seed_workbook_When_its_summary_is_read_Then_counts_match_the_tables_and_a_chart_draws_the_label_columns()
+    public void GivenTheSeedWorkbook_WhenItsSummaryIsRead_ThenCountsMatchTheTablesAndAChartDrawsTheLabelColumns()
     {
         using var dir = new TempDirectory();
         var workbook = RunSeeds(dir);
@@ -135,7 +137,7 @@ public class WorkbookWriterTests
     }
 
     [Fact]
-    public void Given_the_seed_workbook_When_validated_against_the_Office_schemas_Then_no_part_has_an_error()
+    public void GivenTheSeedWorkbook_WhenValidatedAgainstTheOfficeSchemas_ThenNoPartHasAnError()
     {
         // Excel refuses (or "repairs") a workbook that breaks the schema where Calc may not: the SDK's validator checks what Calc cannot.
         using var dir = new TempDirectory();
@@ -146,7 +148,7 @@ public class WorkbookWriterTests
     }
 
     [Fact]
-    public void Given_the_same_input_twice_When_written_as_xlsx_Then_the_files_are_byte_identical()
+    public void GivenTheSameInputTwice_WhenWrittenAsXlsx_ThenTheFilesAreByteIdentical()
     {
         using var a = new TempDirectory();
         using var b = new TempDirectory();
@@ -154,7 +156,7 @@ public class WorkbookWriterTests
     }
 
     [Fact]
-    public void Given_more_rows_than_a_sheet_holds_When_written_Then_they_go_on_in_numbered_sheets_and_training_reads_them_all()
+    public void GivenMoreRowsThanASheetHolds_WhenWritten_ThenTheyGoOnInNumberedSheetsAndTrainingReadsThemAll()
     {
         using var dir = new TempDirectory();
         var documents = SeedDocuments();
@@ -180,7 +182,7 @@ public class WorkbookWriterTests
     }
 
     [Fact]
-    public void Given_a_cell_over_the_limit_control_characters_and_a_formula_When_written_and_read_Then_text_is_cut_with_a_note_and_the_rest_round_trips()
+    public void GivenACellOverTheLimitControlCharactersAndAFormula_WhenWrittenAndRead_ThenTextIsCutWithANoteAndTheRestRoundTrips()
     {
         var longText = string.Concat(Enumerable.Repeat("Forty words are not enough here. ", 1200)) + "End.";
         var odd = "=SUM(A1) said a\u0001b with _x0041_ inside.";
@@ -222,7 +224,7 @@ public class WorkbookWriterTests
     }
 
     [Fact]
-    public void Given_escapes_When_encoded_and_decoded_Then_every_string_comes_back()
+    public void GivenEscapes_WhenEncodedAndDecoded_ThenEveryStringComesBack()
     {
         foreach (var s in new[] { "plain", "_x0041_", "a\u0001b\u001Fc\rd", "_x005F_x0041_", "\uD83D\uDDA4 emoji", "lone \uD83D high", "_x12", string.Empty })
         {

@@ -13,7 +13,7 @@ public sealed class AveragedPerceptronTests
     }
 
     [Fact]
-    public void Given_same_data_and_seed_When_trained_twice_Then_model_bytes_are_identical()
+    public void GivenSameDataAndSeed_WhenTrainedTwice_ThenModelBytesAreIdentical()
     {
         var data = TaggingTestData.PosSentences(200, seed: 1);
         var a = TaggingTestData.SmallTrainer(AveragedPerceptronTagger.PosKind, seed: 5).Fit(data);
@@ -23,7 +23,7 @@ public sealed class AveragedPerceptronTests
     }
 
     [Fact]
-    public void Given_different_seeds_When_trained_Then_weights_differ()
+    public void GivenDifferentSeeds_WhenTrained_ThenWeightsDiffer()
     {
         // Guards the determinism test above: the seed must actually reach the shuffling.
         var data = TaggingTestData.NerSentences(300, seed: 2);
@@ -34,7 +34,7 @@ public sealed class AveragedPerceptronTests
     }
 
     [Fact]
-    public void Given_synthetic_pos_data_When_trained_Then_unseen_sentences_are_tagged_correctly()
+    public void GivenSyntheticPosData_WhenTrained_ThenUnseenSentencesAreTaggedCorrectly()
     {
         var model = TaggingTestData.SmallTrainer(AveragedPerceptronTagger.PosKind).Fit(TaggingTestData.PosSentences(300, seed: 1));
 
@@ -44,7 +44,7 @@ public sealed class AveragedPerceptronTests
     }
 
     [Fact]
-    public void Given_a_model_When_saved_and_loaded_Then_predictions_are_identical()
+    public void GivenAModel_WhenSavedAndLoaded_ThenPredictionsAreIdentical()
     {
         var model = TaggingTestData.SmallTrainer(AveragedPerceptronTagger.NerKind).Fit(TaggingTestData.NerSentences(300, seed: 3));
         var path = Path.Combine(Path.GetTempPath(), $"argminer-ner-{Guid.NewGuid():N}.model");
@@ -69,7 +69,7 @@ public sealed class AveragedPerceptronTests
     }
 
     [Fact]
-    public void Given_one_model_When_used_from_many_threads_Then_every_thread_gets_the_same_tags()
+    public void GivenOneModel_WhenUsedFromManyThreads_ThenEveryThreadGetsTheSameTags()
     {
         var model = TaggingTestData.SmallTrainer(AveragedPerceptronTagger.PosKind).Fit(TaggingTestData.PosSentences(200, seed: 1));
         var sentences = TaggingTestData.PosSentences(200, seed: 8);
@@ -82,7 +82,7 @@ public sealed class AveragedPerceptronTests
     }
 
     [Fact]
-    public void Given_sure_words_When_trained_and_reloaded_Then_they_keep_their_one_tag_in_any_context()
+    public void GivenSureWords_WhenTrainedAndReloaded_ThenTheyKeepTheirOneTagInAnyContext()
     {
         var trainer = new AveragedPerceptronTrainer(new AveragedPerceptronTrainerOptions
         {
@@ -106,7 +106,7 @@ public sealed class AveragedPerceptronTests
     }
 
     [Fact]
-    public void Given_an_empty_sentence_When_predicted_Then_nothing_is_written()
+    public void GivenAnEmptySentence_WhenPredicted_ThenNothingIsWritten()
     {
         var model = TaggingTestData.SmallTrainer(AveragedPerceptronTagger.PosKind).Fit(TaggingTestData.PosSentences(20, seed: 1));
 
@@ -116,7 +116,7 @@ public sealed class AveragedPerceptronTests
     }
 
     [Fact]
-    public void Given_a_megabyte_token_When_predicted_Then_it_is_tagged()
+    public void GivenAMegabyteToken_WhenPredicted_ThenItIsTagged()
     {
         var model = TaggingTestData.SmallTrainer(AveragedPerceptronTagger.PosKind).Fit(TaggingTestData.PosSentences(20, seed: 1));
         var word = new string('7', 1_000_000);

@@ -7,7 +7,7 @@ namespace ArgMiner.Tests.Tagging;
 public sealed class BioDecoderTests
 {
     [Fact]
-    public void Given_I_after_O_When_decoded_Then_it_starts_an_entity()
+    public void GivenIAfterO_WhenDecoded_ThenItStartsAnEntity()
     {
         var spans = BioDecoder.Decode(["O", "I-ORG", "I-ORG", "O"]);
 
@@ -15,7 +15,7 @@ public sealed class BioDecoderTests
     }
 
     [Fact]
-    public void Given_I_of_another_type_When_decoded_Then_it_continues_the_open_entity()
+    public void GivenIOfAnotherType_WhenDecoded_ThenItContinuesTheOpenEntity()
     {
         var spans = BioDecoder.Decode(["B-EVENT", "I-ORG", "I-PERSON", "O", "I-LOC", "B-ORG", "I-LOC"]);
 
@@ -23,7 +23,7 @@ public sealed class BioDecoderTests
     }
 
     [Fact]
-    public void Given_two_B_in_a_row_When_decoded_Then_two_entities()
+    public void GivenTwoBInARow_WhenDecoded_ThenTwoEntities()
     {
         var spans = BioDecoder.Decode(["B-LOC", "B-LOC", "I-LOC", "O", "B-DATE"]);
 
@@ -31,7 +31,7 @@ public sealed class BioDecoderTests
     }
 
     [Fact]
-    public void Given_any_tag_sequence_When_decoded_Then_spans_are_ordered_disjoint_typed_by_their_first_tag_and_cover_every_non_O_tag()
+    public void GivenAnyTagSequence_WhenDecoded_ThenSpansAreOrderedDisjointTypedByTheirFirstTagAndCoverEveryNonOTag()
     {
         string[] alphabet = ["O", "B-PERSON", "I-PERSON", "B-ORG", "I-ORG"];
         var gen = Gen.ArrayOf(Gen.Elements(alphabet));

@@ -9,7 +9,7 @@ public class EntityPlausibilityTests
         TextPipeline.CreateTagging().Process(DocumentReaders.Compose("d", "d", null, text, []));
 
     [Fact]
-    public void Given_a_sentence_opening_with_a_hedged_number_When_tagged_Then_the_number_is_no_name()
+    public void GivenASentenceOpeningWithAHedgedNumber_WhenTagged_ThenTheNumberIsNoName()
     {
         const string text = "Roughly 2,500 U.S. troops still remain in Iraq as of mid-2025, largely in advisory roles.";
         var d = Run(text);
@@ -18,7 +18,7 @@ public class EntityPlausibilityTests
     }
 
     [Fact]
-    public void Given_a_sentence_opening_with_a_preposition_When_tagged_Then_the_preposition_is_no_place()
+    public void GivenASentenceOpeningWithAPreposition_WhenTagged_ThenThePrepositionIsNoPlace()
     {
         const string text = "Beyond security, the U.S. presence provides a protective umbrella for investments in Iraq.";
         var d = Run(text);

@@ -19,7 +19,7 @@ public sealed class EntityRecognizerTests
     private static TaggedSentence Words(params string[] words) => TaggedSentence.FromWords(words, [.. words.Select(_ => "O")]);
 
     [Fact]
-    public void Given_no_gazetteer_When_recognized_Then_the_model_finds_the_entities()
+    public void GivenNoGazetteer_WhenRecognized_ThenTheModelFindsTheEntities()
     {
         var found = Recognize(new EntityRecognizer(Model, Gazetteer.Empty), Words("Elena", "Chen", "met", "friends", "in", "Lima", "."));
 
@@ -27,7 +27,7 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
-    public void Given_a_gazetteer_name_overlapping_a_model_entity_When_recognized_Then_the_gazetteer_wins()
+    public void GivenAGazetteerNameOverlappingAModelEntity_WhenRecognized_ThenTheGazetteerWins()
     {
         var gazetteer = Gazetteer.FromEntries([("Chen met", "ORG")]);
 
@@ -37,7 +37,7 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
-    public void Given_a_gazetteer_name_the_model_missed_When_recognized_Then_it_is_added_in_order()
+    public void GivenAGazetteerNameTheModelMissed_WhenRecognized_ThenItIsAddedInOrder()
     {
         var gazetteer = Gazetteer.FromEntries([("friends", "NORP")]);
 
@@ -49,7 +49,7 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
-    public void Given_a_model_entity_containing_a_same_type_gazetteer_name_When_recognized_Then_the_longer_model_entity_stays()
+    public void GivenAModelEntityContainingASameTypeGazetteerName_WhenRecognized_ThenTheLongerModelEntityStays()
     {
         var gazetteer = Gazetteer.FromEntries([("Chen", "PERSON")]);
 
@@ -60,7 +60,7 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
-    public void Given_a_model_trained_with_gazetteer_features_When_saved_and_loaded_Then_it_still_uses_them_identically()
+    public void GivenAModelTrainedWithGazetteerFeatures_WhenSavedAndLoaded_ThenItStillUsesThemIdentically()
     {
         var gazetteer = Gazetteer.FromEntries([("Oslo", "LOC"), ("Lima", "LOC"), ("friends", "NORP")]);
         var trainer = new AveragedPerceptronTrainer(new AveragedPerceptronTrainerOptions
@@ -91,7 +91,7 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
-    public void Given_mid_hyphen_year_When_joined_Then_one_date()
+    public void GivenMidHyphenYear_WhenJoined_ThenOneDate()
     {
         const string text = "as of mid-2025 and mid - 2025";
         Token[] tokens = [new(0, 2), new(3, 5), new(6, 9), new(9, 10), new(10, 14), new(15, 18), new(19, 22), new(23, 24), new(25, 29)];
@@ -104,7 +104,7 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
-    public void Given_a_date_list_When_split_Then_each_date_stands_alone()
+    public void GivenADateList_WhenSplit_ThenEachDateStandsAlone()
     {
         var s = Words("In", "December", "2019", "and", "January", "2020", "they");
         var spans = new List<TokenSpan> { new(1, 5, "DATE") };
@@ -115,7 +115,7 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
-    public void Given_a_greeting_and_a_possessive_around_a_person_When_fixed_Then_both_are_left_out()
+    public void GivenAGreetingAndAPossessiveAroundAPerson_WhenFixed_ThenBothAreLeftOut()
     {
         var s = Words("Hi", "Dana", "Smith", "'s", "car");
         var spans = new List<TokenSpan> { new(0, 4, "PERSON") };
@@ -126,7 +126,7 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
-    public void Given_a_title_before_a_person_When_fixed_Then_it_is_left_out_but_a_title_alone_stays()
+    public void GivenATitleBeforeAPerson_WhenFixed_ThenItIsLeftOutButATitleAloneStays()
     {
         var s = Words("Dr.", "Smith", "met", "President");
         var spans = new List<TokenSpan> { new(0, 2, "PERSON"), new(3, 1, "PERSON") };
@@ -137,7 +137,7 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
-    public void Given_a_company_suffix_after_a_name_When_fixed_Then_it_joins_the_name_as_an_ORG()
+    public void GivenACompanySuffixAfterAName_WhenFixed_ThenItJoinsTheNameAsAnORG()
     {
         var s = Words("Acme", "Ltd.", "and", "Apple", ",", "Inc.", "said");
         var spans = new List<TokenSpan> { new(0, 1, "PERSON"), new(3, 1, "ORG") };
@@ -148,7 +148,7 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
-    public void Given_a_lone_roman_numeral_or_capital_When_fixed_Then_it_is_no_entity_but_a_longer_name_stays()
+    public void GivenALoneRomanNumeralOrCapital_WhenFixed_ThenItIsNoEntityButALongerNameStays()
     {
         var s = Words("Part", "II", "and", "I", "saw", "World", "War", "II");
         var spans = new List<TokenSpan> { new(1, 1, "ORG"), new(3, 1, "PERSON"), new(5, 3, "EVENT") };

@@ -12,7 +12,7 @@ public sealed class FixtureTaggerTests
     private static string Fixture(string name) => Path.Combine(Repository.Root, "tests", "ArgMiner.Tests", "Fixtures", name);
 
     [Fact]
-    public void Given_the_format_1_pos_fixture_When_loaded_Then_it_still_tags_its_training_sentences()
+    public void GivenTheFormat1PosFixture_WhenLoaded_ThenItStillTagsItsTrainingSentences()
     {
         var model = AveragedPerceptronTagger.Load(Fixture("pos-tagger-v1.model"), AveragedPerceptronTagger.PosKind);
         var sentences = TaggingCorpora.ReadConllu(Fixture("pos-fixture.conllu"));
@@ -21,7 +21,7 @@ public sealed class FixtureTaggerTests
     }
 
     [Fact]
-    public void Given_the_pos_fixture_When_loaded_as_an_entity_model_Then_one_clear_error_names_the_kind()
+    public void GivenThePosFixture_WhenLoadedAsAnEntityModel_ThenOneClearErrorNamesTheKind()
     {
         var ex = Assert.Throws<ArgMiner.Models.ModelFormatException>(() => AveragedPerceptronTagger.Load(Fixture("pos-tagger-v1.model"), AveragedPerceptronTagger.NerKind));
         Assert.Contains("pos-tagger", ex.Message, StringComparison.Ordinal);

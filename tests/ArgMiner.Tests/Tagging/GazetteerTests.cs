@@ -19,7 +19,7 @@ public sealed class GazetteerTests
     private static Gazetteer Parse(string tsv, string name = "test.tsv") => Gazetteer.Parse(new StringReader(tsv), name);
 
     [Fact]
-    public void Given_nested_names_When_matched_Then_the_longest_wins()
+    public void GivenNestedNames_WhenMatched_ThenTheLongestWins()
     {
         var g = Parse("Islamic State\tORG\nIslamic State of Iraq\tORG\nIraq\tLOC\n");
 
@@ -29,7 +29,7 @@ public sealed class GazetteerTests
     }
 
     [Fact]
-    public void Given_a_name_When_it_ends_inside_a_token_Then_no_match()
+    public void GivenAName_WhenItEndsInsideAToken_ThenNoMatch()
     {
         var g = Parse("UN\tORG\nPMF\tORG\n");
 
@@ -37,7 +37,7 @@ public sealed class GazetteerTests
     }
 
     [Fact]
-    public void Given_a_name_When_case_differs_Then_no_match()
+    public void GivenAName_WhenCaseDiffers_ThenNoMatch()
     {
         var g = Parse("Shia\tNORP\n");
 
@@ -46,7 +46,7 @@ public sealed class GazetteerTests
     }
 
     [Fact]
-    public void Given_text_with_several_spaces_When_matched_Then_white_space_runs_match_one_space()
+    public void GivenTextWithSeveralSpaces_WhenMatched_ThenWhiteSpaceRunsMatchOneSpace()
     {
         var g = Parse("Ain al-Asad\tLOC\n");
         const string text = "at Ain   al-Asad base";
@@ -59,7 +59,7 @@ public sealed class GazetteerTests
     }
 
     [Fact]
-    public void Given_random_sentences_When_matched_Then_matches_are_names_ordered_disjoint_and_longest()
+    public void GivenRandomSentences_WhenMatched_ThenMatchesAreNamesOrderedDisjointAndLongest()
     {
         string[] names = ["Islamic State", "Islamic State of Iraq", "Iraq", "UN", "UN Security Council", "Ain al - Asad"];
         var g = Gazetteer.FromEntries(names.Select(n => (n, "ORG")));
@@ -96,7 +96,7 @@ public sealed class GazetteerTests
     }
 
     [Fact]
-    public void Given_comments_and_blank_lines_When_parsed_Then_they_are_ignored_and_later_lines_win()
+    public void GivenCommentsAndBlankLines_WhenParsed_ThenTheyAreIgnoredAndLaterLinesWin()
     {
         var g = Parse("# a comment\n\nKurds\tORG\n  # indented comment\nKurds\tNORP\n");
 
@@ -110,7 +110,7 @@ public sealed class GazetteerTests
     [InlineData("NATO\tORG\textra\n", 1, "3 column(s)")]
     [InlineData("\t\tORG\n", 1, "3 column(s)")]
     [InlineData(" \tORG\n", 1, "empty name")]
-    public void Given_a_bad_line_When_parsed_Then_one_error_names_file_and_line(string tsv, int line, string problem)
+    public void GivenABadLine_WhenParsed_ThenOneErrorNamesFileAndLine(string tsv, int line, string problem)
     {
         var ex = Assert.Throws<GazetteerFormatException>(() => Parse(tsv, "my.tsv"));
 
@@ -120,7 +120,7 @@ public sealed class GazetteerTests
     }
 
     [Fact]
-    public void Given_a_missing_file_When_loaded_Then_a_gazetteer_error()
+    public void GivenAMissingFile_WhenLoaded_ThenAGazetteerError()
     {
         var ex = Assert.Throws<GazetteerFormatException>(() => Gazetteer.Load("/no/such/gazetteer.tsv"));
 
@@ -128,7 +128,7 @@ public sealed class GazetteerTests
     }
 
     [Fact]
-    public void Given_the_repository_file_When_loaded_Then_it_parses_and_equals_the_embedded_default()
+    public void GivenTheRepositoryFile_WhenLoaded_ThenItParsesAndEqualsTheEmbeddedDefault()
     {
         var path = Path.Combine(TaggingTestData.RepoRoot(), "corpus", "gazetteer.tsv");
 

@@ -23,7 +23,7 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_missing_file_When_loaded_Then_a_one_line_model_error()
+    public void GivenAMissingFile_WhenLoaded_ThenAOneLineModelError()
     {
         var path = Path.Combine(_dir, "nope.model");
 
@@ -33,7 +33,7 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
-    public void Given_garbage_bytes_When_loaded_Then_a_one_line_model_error()
+    public void GivenGarbageBytes_WhenLoaded_ThenAOneLineModelError()
     {
         var path = Path.Combine(_dir, "garbage.model");
         File.WriteAllBytes(path, [1, 2, 3, 4, 5, 6, 7, 8]);
@@ -44,7 +44,7 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
-    public void Given_truncated_weights_When_loaded_Then_a_one_line_model_error()
+    public void GivenTruncatedWeights_WhenLoaded_ThenAOneLineModelError()
     {
         var package = Small().ToPackage([]);
         var weights = package.Entries["weights.bin"];
@@ -58,7 +58,7 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_package_without_weights_When_loaded_Then_it_names_the_missing_entry()
+    public void GivenAPackageWithoutWeights_WhenLoaded_ThenItNamesTheMissingEntry()
     {
         var package = Small().ToPackage([]);
         package.Entries.Remove("weights.bin");
@@ -71,7 +71,7 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_newer_format_When_loaded_Then_it_says_to_upgrade()
+    public void GivenANewerFormat_WhenLoaded_ThenItSaysToUpgrade()
     {
         var current = Small().ToPackage([]);
         var newer = new ModelPackage(AveragedPerceptronTagger.PosKind, AveragedPerceptronTagger.FormatVersion + 1, new JsonObject());
@@ -89,7 +89,7 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_pos_model_When_loaded_as_ner_Then_it_names_both_kinds()
+    public void GivenAPosModel_WhenLoadedAsNer_ThenItNamesBothKinds()
     {
         var path = Path.Combine(_dir, "pos.model");
         Small().Save(path, []);
@@ -100,7 +100,30 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
-    public void Given_the_shipped_models_When_loaded_Then_they_have_the_expected_classes_and_cards()
+    public void GivenAManifestThatIsNotJson_WhenLoaded_ThenTheErrorNamesTheManifest()
+    {
+        var path = Path.Combine(_dir, "badmanifest.model");
+        using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            using var entry = new StreamWriter(zip.CreateEntry("manifest.json").Open());
+            entry.Write("this is { not json");
+        }
+
+        var ex = Assert.Throws<ModelFormatException>(() => AveragedPerceptronTagger.Load(path, AveragedPerceptronTagger.PosKind));
+
+        AssertOneLine(ex, path, "manifest.json is not valid JSON");
+    }
+
+    [Fact]
+    public void GivenAFolderAsTheModel_WhenLoaded_ThenTheErrorSaysItIsAFolder()
+    {
+        var ex = Assert.Throws<ModelFormatException>(() => AveragedPerceptronTagger.Load(_dir, AveragedPerceptronTagger.PosKind));
+
+        AssertOneLine(ex, _dir, "is a folder, not a model file");
+    }
+
+    [Fact]
+    public void GivenTheShippedModels_WhenLoaded_ThenTheyHaveTheExpectedClassesAndCards()
     {
         var pos = TaggingModels.PosTagger;
         var ner = TaggingModels.NerTagger;

@@ -9,7 +9,7 @@ namespace ArgMiner.Tests.Tagging;
 public sealed class SeedsGoldenTests
 {
     [Fact]
-    public void Given_seed_articles_When_tagged_Then_every_golden_entity_is_found_with_its_type()
+    public void GivenSeedArticles_WhenTagged_ThenEveryGoldenEntityIsFoundWithItsType()
     {
         var root = TaggingTestData.RepoRoot();
         var found = new Dictionary<string, HashSet<(string Text, string Type)>>(StringComparer.Ordinal);

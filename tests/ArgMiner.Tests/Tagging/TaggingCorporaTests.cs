@@ -19,7 +19,7 @@ public sealed class TaggingCorporaTests : IDisposable
     }
 
     [Fact]
-    public void Given_gmb_person_spans_with_titles_When_mapped_Then_titles_are_left_out()
+    public void GivenGmbPersonSpansWithTitles_WhenMapped_ThenTitlesAreLeftOut()
     {
         var tags = TaggingCorpora.MapGmb(
             ["President", "George", "Bush", "and", "Mr.", "Blair", "met", "General"],
@@ -29,7 +29,7 @@ public sealed class TaggingCorporaTests : IDisposable
     }
 
     [Fact]
-    public void Given_gmb_time_spans_When_mapped_Then_only_real_dates_become_DATE()
+    public void GivenGmbTimeSpans_WhenMapped_ThenOnlyRealDatesBecomeDATE()
     {
         var tags = TaggingCorpora.MapGmb(
             ["since", "then", "on", "Tuesday", "in", "March", "2005", "later"],
@@ -39,7 +39,7 @@ public sealed class TaggingCorporaTests : IDisposable
     }
 
     [Fact]
-    public void Given_gmb_types_When_mapped_Then_they_follow_the_documented_table()
+    public void GivenGmbTypes_WhenMapped_ThenTheyFollowTheDocumentedTable()
     {
         var tags = TaggingCorpora.MapGmb(
             ["Iraq", "Iraqi", "UN", "Olympics", "Boeing", "Katrina"],
@@ -49,7 +49,7 @@ public sealed class TaggingCorporaTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_gmb_csv_When_read_by_split_Then_every_tenth_sentence_is_held_out_and_quotes_are_read()
+    public void GivenAGmbCsv_WhenReadBySplit_ThenEveryTenthSentenceIsHeldOutAndQuotesAreRead()
     {
         var lines = new List<string> { "Sentence #,Word,POS,Tag" };
         for (var n = 1; n <= 20; n++)
@@ -74,7 +74,7 @@ public sealed class TaggingCorporaTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_tokenizer_When_gmb_words_are_resplit_Then_parts_continue_the_entity()
+    public void GivenATokenizer_WhenGmbWordsAreResplit_ThenPartsContinueTheEntity()
     {
         var s = TaggedSentence.FromWords(["al-Qaida", "attacked", "U.S.", "troops", "."], ["B-ORG", "O", "B-LOC", "O", "O"], new RuleTokenizer());
 
@@ -84,7 +84,7 @@ public sealed class TaggingCorporaTests : IDisposable
     }
 
     [Fact]
-    public void Given_conllu_with_multiword_tokens_When_read_Then_words_are_used_and_ranges_skipped()
+    public void GivenConlluWithMultiwordTokens_WhenRead_ThenWordsAreUsedAndRangesSkipped()
     {
         var path = Write("t.conllu", "# text = I can't.\n1\tI\tI\tPRON\t_\t_\t_\t_\t_\t_\n2-3\tcan't\t_\t_\t_\t_\t_\t_\t_\t_\n2\tca\tcan\tAUX\t_\t_\t_\t_\t_\t_\n3\tn't\tnot\tPART\t_\t_\t_\t_\t_\t_\n3.1\tx\tx\tX\t_\t_\t_\t_\t_\t_\n4\t.\t.\tPUNCT\t_\t_\t_\t_\t_\t_\n\n");
 
@@ -96,7 +96,7 @@ public sealed class TaggingCorporaTests : IDisposable
     }
 
     [Fact]
-    public void Given_iob2_When_read_Then_uner_types_map_and_others_drop()
+    public void GivenIob2_WhenRead_ThenUnerTypesMapAndOthersDrop()
     {
         var path = Write("u.iob2", "# sent_id = 1\n1\tJohn\tB-PER\t-\t-\n2\tin\tO\t-\t-\n3\tTampa\tB-LOC\t-\t-\n4\tBay\tI-LOC\t-\t-\n5\tGoogle\tB-ORG\t-\t-\n6\tX\tB-MISC\t-\t-\n\n");
 
@@ -115,11 +115,11 @@ public sealed class TaggingCorporaTests : IDisposable
     [InlineData("I-creative-work", "O")]
     [InlineData("B-OTH", "O")]
     [InlineData("O", "O")]
-    public void Given_web_corpus_tags_When_mapped_Then_they_follow_the_corpus_readme(string tag, string expected) =>
+    public void GivenWebCorpusTags_WhenMapped_ThenTheyFollowTheCorpusReadme(string tag, string expected) =>
         Assert.Equal(expected, TaggingCorpora.MapWebTag(tag));
 
     [Fact]
-    public void Given_a_two_column_conll_file_When_read_Then_hashtags_are_words_and_tab_only_lines_end_sentences()
+    public void GivenATwoColumnConllFile_WhenRead_ThenHashtagsAreWordsAndTabOnlyLinesEndSentences()
     {
         var path = Write("web.conll", "#tbt\tO\nApple\tB-corporation\nInc\tI-corporation\n\t\nMaria\tB-person\nlikes\tO\niPhone\tB-product\n\n");
 
@@ -132,7 +132,7 @@ public sealed class TaggingCorporaTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_conll_line_without_a_tag_When_read_Then_the_file_and_line_are_named()
+    public void GivenAConllLineWithoutATag_WhenRead_ThenTheFileAndLineAreNamed()
     {
         var path = Write("bad.conll", "Apple\tB-ORG\nlonely\n");
 

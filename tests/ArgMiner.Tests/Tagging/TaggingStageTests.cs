@@ -14,7 +14,7 @@ public sealed class TaggingStageTests
         "great piece by Steven Nabil! the Kurds in Erbil deserve better.\n";
 
     [Fact]
-    public void Given_an_article_When_tagged_Then_the_pos_layer_has_one_tag_per_token()
+    public void GivenAnArticle_WhenTagged_ThenThePosLayerHasOneTagPerToken()
     {
         var doc = TaggingTestData.Pipeline.Process(TaggingTestData.Doc(Article));
 
@@ -24,7 +24,7 @@ public sealed class TaggingStageTests
     }
 
     [Fact]
-    public void Given_an_article_When_tagged_Then_entities_lie_inside_their_sentence_on_token_boundaries()
+    public void GivenAnArticle_WhenTagged_ThenEntitiesLieInsideTheirSentenceOnTokenBoundaries()
     {
         var doc = TaggingTestData.Pipeline.Process(TaggingTestData.Doc(Article));
 
@@ -45,7 +45,7 @@ public sealed class TaggingStageTests
     }
 
     [Fact]
-    public void Given_an_article_When_tagged_Then_names_come_out_with_their_types_and_sources()
+    public void GivenAnArticle_WhenTagged_ThenNamesComeOutWithTheirTypesAndSources()
     {
         var doc = TaggingTestData.Pipeline.Process(TaggingTestData.Doc(Article));
         var found = TaggingTestData.EntityTexts(doc);
@@ -58,7 +58,7 @@ public sealed class TaggingStageTests
     }
 
     [Fact]
-    public void Given_the_same_documents_When_tagged_in_parallel_Then_results_equal_the_sequential_ones()
+    public void GivenTheSameDocuments_WhenTaggedInParallel_ThenResultsEqualTheSequentialOnes()
     {
         var docs = Enumerable.Range(0, 16).Select(i => TaggingTestData.Doc(Article + $"Comment {i} from Tehran.\n", $"d{i}")).ToArray();
         var sequential = docs.Select(d => TaggingTestData.Pipeline.Process(d)).ToArray();
@@ -74,7 +74,7 @@ public sealed class TaggingStageTests
     }
 
     [Fact]
-    public void Given_title_case_headings_When_tagged_Then_their_model_entities_are_confirmed_elsewhere_and_gazetteer_names_stay()
+    public void GivenTitleCaseHeadings_WhenTagged_ThenTheirModelEntitiesAreConfirmedElsewhereAndGazetteerNamesStay()
     {
         var text = File.ReadAllText(Path.Combine(TaggingTestData.RepoRoot(), "corpus", "articles", "003_00ec76e79eb1746a.txt"));
         var doc = TaggingTestData.Pipeline.Process(TaggingTestData.Doc(text));
@@ -89,7 +89,7 @@ public sealed class TaggingStageTests
     }
 
     [Fact]
-    public void Given_tokens_without_sentences_When_the_entity_stage_runs_Then_it_says_what_it_requires()
+    public void GivenTokensWithoutSentences_WhenTheEntityStageRuns_ThenItSaysWhatItRequires()
     {
         var doc = new TokenizerStage(new RuleTokenizer()).Process(TaggingTestData.Doc("Iraq and Iran."));
 
@@ -99,7 +99,7 @@ public sealed class TaggingStageTests
     }
 
     [Fact]
-    public void Given_tokens_without_sentences_When_the_pos_stage_runs_Then_every_token_is_tagged()
+    public void GivenTokensWithoutSentences_WhenThePosStageRuns_ThenEveryTokenIsTagged()
     {
         var doc = new TokenizerStage(new RuleTokenizer()).Process(TaggingTestData.Doc("Iraq and Iran talk."));
 
@@ -111,7 +111,7 @@ public sealed class TaggingStageTests
     }
 
     [Fact]
-    public void Given_one_huge_sentence_full_of_names_When_tagged_Then_it_finishes_and_entities_stay_ordered()
+    public void GivenOneHugeSentenceFullOfNames_WhenTagged_ThenItFinishesAndEntitiesStayOrdered()
     {
         // 20,000 repetitions, about 200,000 tokens in one sentence: anything quadratic would not finish.
         var text = string.Join(" ", Enumerable.Repeat("NATO and mid-2020 and December 2019 or Kataib Hezbollah in Iraq", 20_000));
@@ -125,7 +125,7 @@ public sealed class TaggingStageTests
     }
 
     [Fact]
-    public void Given_an_empty_document_When_tagged_Then_layers_are_empty()
+    public void GivenAnEmptyDocument_WhenTagged_ThenLayersAreEmpty()
     {
         var doc = new Document { Id = "e", Source = "-", Text = string.Empty };
 

@@ -22,14 +22,14 @@ public sealed class WebEntityEvaluationTests
     }
 
     [SharedCorpusFact(Uner)]
-    public void Given_uner_ewt_dev_When_tagged_Then_entity_f1_is_at_least_065() =>
+    public void GivenUnerEwtDev_WhenTagged_ThenEntityF1IsAtLeast065() =>
         Assert.InRange(F1(TaggingCorpora.ReadIob2(SharedCorpus.Get(Uner))), 0.65, 1.0);
 
     [SharedCorpusFact(Btc)]
-    public void Given_btc_test_When_tagged_Then_entity_f1_is_at_least_070() =>
+    public void GivenBtcTest_WhenTagged_ThenEntityF1IsAtLeast070() =>
         Assert.InRange(F1(TaggingCorpora.ReadConll(SharedCorpus.Get(Btc))), 0.70, 1.0);
 
     [SharedCorpusFact(Wnut)]
-    public void Given_wnut17_test_When_tagged_Then_entity_f1_is_at_least_039() =>
+    public void GivenWnut17Test_WhenTagged_ThenEntityF1IsAtLeast039() =>
         Assert.InRange(F1(TaggingCorpora.ReadConll(SharedCorpus.Get(Wnut))), 0.39, 1.0);
 }

@@ -12,7 +12,7 @@ public sealed class WordClassesTests
     ];
 
     [Fact]
-    public void Given_two_bundles_of_directions_When_clustered_Then_each_bundle_is_one_cluster_and_runs_agree()
+    public void GivenTwoBundlesOfDirections_WhenClustered_ThenEachBundleIsOneClusterAndRunsAgree()
     {
         var clusters = WordClasses.KMeans(TwoBundles(), 2);
 
@@ -25,7 +25,7 @@ public sealed class WordClassesTests
     }
 
     [Fact]
-    public void Given_names_suffixes_and_text_When_built_Then_each_word_gets_its_marks_whatever_its_case()
+    public void GivenNamesSuffixesAndText_WhenBuilt_ThenEachWordGetsItsMarksWhateverItsCase()
     {
         var text = Enumerable.Range(0, 3).Select(_ => TaggedSentence.FromWords(
             ["We", "had", "a", "great", "time", "in", "London"], ["O", "O", "O", "O", "O", "O", "B-LOC"])).ToList();
@@ -43,7 +43,7 @@ public sealed class WordClassesTests
     }
 
     [Fact]
-    public void Given_a_model_with_word_classes_When_saved_and_loaded_Then_it_tags_identically_and_is_format_2()
+    public void GivenAModelWithWordClasses_WhenSavedAndLoaded_ThenItTagsIdenticallyAndIsFormat2()
     {
         var data = TaggingTestData.NerSentences(150, seed: 3);
         var classes = WordClasses.Build([("oslo", 0, 0), ("lima", 0, 0), ("anna", 1, 1)], ["Anna", "Boris"], WordClasses.DefaultCompanySuffixes, data);
@@ -71,7 +71,7 @@ public sealed class WordClassesTests
     }
 
     [Fact]
-    public void Given_a_model_without_word_classes_When_saved_Then_it_stays_format_1()
+    public void GivenAModelWithoutWordClasses_WhenSaved_ThenItStaysFormat1()
     {
         var model = TaggingTestData.SmallTrainer(AveragedPerceptronTagger.NerKind).Fit(TaggingTestData.NerSentences(50, seed: 3));
         var path = Path.Combine(Path.GetTempPath(), $"argminer-nowc-{Guid.NewGuid():N}.model");

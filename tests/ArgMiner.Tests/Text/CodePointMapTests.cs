@@ -5,7 +5,7 @@ namespace ArgMiner.Tests.Text;
 public class CodePointMapTests
 {
     [Fact]
-    public void Given_text_without_surrogates_When_mapping_Then_offsets_are_unchanged()
+    public void GivenTextWithoutSurrogates_WhenMapping_ThenOffsetsAreUnchanged()
     {
         var map = new CodePointMap("plain text, é and ü");
         Assert.True(map.IsIdentity);
@@ -13,7 +13,7 @@ public class CodePointMapTests
     }
 
     [Fact]
-    public void Given_emoji_When_mapping_Then_each_pair_counts_once()
+    public void GivenEmoji_WhenMapping_ThenEachPairCountsOnce()
     {
         const string text = "go 🖤 and 🇮🇶 end";
         var map = new CodePointMap(text);
@@ -25,7 +25,7 @@ public class CodePointMapTests
     }
 
     [Fact]
-    public void Given_code_point_offsets_When_slicing_by_code_points_Then_the_span_text_comes_back()
+    public void GivenCodePointOffsets_WhenSlicingByCodePoints_ThenTheSpanTextComesBack()
     {
         const string text = "a🖤b c😀d";
         var map = new CodePointMap(text);

@@ -1,0 +1,120 @@
+namespace ArgMiner.Ingest;
+
+/// <summary>
+/// Finds the input files under a folder, recursively: <c>.txt</c> and <c>.jsonl</c> files, in ordinal order of
+/// their relative paths. Folder links are followed once: a link to a folder already searched (a loop back to
+/// an ancestor, or a second way into the same folder) is not followed again. Hidden entries (names starting
+/// with '.', or marked hidden or system) are skipped. Both are reported as notes, one line each, instead of
+/// silently. The standard recursive enumeration follows link loops until the path is too long, hence this walk.
+/// </summary>
+public static class FolderSearch
+{
+    /// <summary>Folders nested deeper than this are not searched (a guard against links no path check catches).</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>The input files under <paramref name="root"/> as paths relative to it (with '/'), in reading order.</summary>
+    /// <param name="root">The folder.</param>
+    /// <param name="shown">The folder as the user gave it, for notes.</param>
+    /// <param name="notes">Receives the notes on links not followed and hidden entries skipped.</param>
+    /// <param name="isInput">Which file names are inputs (by default <c>.txt</c> and <c>.jsonl</c>, what <c>run</c> reads).</param>
+    public static List<string> InputFiles(string root, string shown, List<InputError> notes, Func<string, bool>? isInput = null)
+    {
+        ArgumentNullException.ThrowIfNull(notes);
+        var accepts = isInput ?? IsRunInput;
+        var full = Path.GetFullPath(root);
+        var files = new List<string>();
+        var hidden = new List<string>();
+        var searched = new HashSet<string>(StringComparer.Ordinal) { RealPath(full) };
+        Search(full, string.Empty, 0);
+        if (hidden.Count > 0)
+        {
+            var names = string.Join(", ", hidden.Order(StringComparer.Ordinal).Take(5)) + (hidden.Count > 5 ? $" and {hidden.Count - 5} more" : string.Empty);
+            notes.Insert(0, new InputError(shown, null, $"skipped {hidden.Count} hidden {(hidden.Count == 1 ? "entry" : "entries")} ({names})"));
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        return files;
+
+        void Search(string folder, string relative, int depth)
+        {
+            IEnumerable<FileSystemInfo> entries;
+            try
+            {
+                entries = [.. new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0 })];
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                notes.Add(new InputError(Show(relative), null, $"folder cannot be read ({ex.Message.TrimEnd('.')}), skipped"));
+                return;
+            }
+
+            foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                var path = relative.Length == 0 ? entry.Name : relative + "/" + entry.Name;
+                var isFolder = entry is DirectoryInfo;
+                if (entry.Name.StartsWith('.') || (entry.Attributes & (FileAttributes.Hidden | FileAttributes.System)) != 0)
+                {
+                    if (isFolder || accepts(entry.Name))
+                    {
+                        hidden.Add(isFolder ? path + "/" : path);
+                    }
+
+                    continue;
+                }
+
+                if (!isFolder)
+                {
+                    if (accepts(entry.Name))
+                    {
+                        files.Add(path);
+                    }
+
+                    continue;
+                }
+
+                var real = RealPath(entry.FullName);
+                if (!searched.Add(real))
+                {
+                    notes.Add(new InputError(Show(path), null, "links to a folder already searched, not followed"));
+                }
+                else if (depth + 1 > MaxDepth)
+                {
+                    notes.Add(new InputError(Show(path), null, $"folders nested deeper than {MaxDepth} levels, not searched"));
+                }
+                else
+                {
+                    Search(entry.FullName, path, depth + 1);
+                }
+            }
+        }
+
+        string Show(string relative) => (relative.Length == 0 ? shown : Path.Join(shown, relative)).Replace('\\', '/');
+    }
+
+    private static bool IsRunInput(string name) =>
+        name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The folder's path with every link on the way resolved, so two ways into one folder compare equal.</summary>
+    private static string RealPath(string folder)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var root = Path.GetPathRoot(full) ?? string.Empty;
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            for (var hops = 0; hops < 40; hops++)
+            {
+                var info = new DirectoryInfo(current);
+                if (info.LinkTarget is null)
+                {
+                    break;
+                }
+
+                current = Path.TrimEndingDirectorySeparator(Path.GetFullPath(info.LinkTarget, Path.GetDirectoryName(current)!));
+            }
+        }
+
+        return current;
+    }
+}

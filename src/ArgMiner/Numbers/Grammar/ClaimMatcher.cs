@@ -1,0 +1,286 @@
+using static ArgMiner.Numbers.Grammar.LexiconLookup;
+using static ArgMiner.Numbers.NumberLexicon;
+
+namespace ArgMiner.Numbers.Grammar;
+
+/// <summary>
+/// Matches one claim at a token: a qualifier, a quantity, a range ("between X and Y", "from X to Y", "X–Y",
+/// "X to Y", two opposite qualifiers), a postfix qualifier ("200 or more"), and emits it with its counted noun
+/// and period. Bare "one" is a claim only with a qualifier, a unit, a scale or in a range; vague counts
+/// ("hundreds of") are at least their smallest value.
+/// </summary>
+internal readonly ref struct ClaimMatcher
+{
+    private readonly SentenceView _sentence;
+    private readonly List<NumericClaim> _claims;
+    private readonly List<Numeral>? _numerals;
+
+    /// <summary>A matcher that appends to <paramref name="claims"/> and, when given, <paramref name="numerals"/>.</summary>
+    public ClaimMatcher(in SentenceView sentence, List<NumericClaim> claims, List<Numeral>? numerals)
+    {
+        _sentence = sentence;
+        _claims = claims;
+        _numerals = numerals;
+    }
+
+    /// <summary>
+    /// Matches a claim starting at token <paramref name="i"/> and appends it (and its numerals); returns the
+    /// token after what was read, or a token at or before <paramref name="i"/> when nothing was (the caller
+    /// then moves one token on).
+    /// </summary>
+    public int MatchAt(int i)
+    {
+        var start = i;
+        string? qualifier = null;
+        var j = i;
+
+        if (_sentence.WordIs(j, "between") && QuantityReader.TryRead(_sentence, j + 1, out var betweenLow) && _sentence.WordIs(betweenLow.End, "and") && QuantityReader.TryRead(_sentence, betweenLow.End + 1, out var betweenHigh)
+            && TryRange(betweenLow, betweenHigh, out var betweenLowValue, out var betweenHighValue, out var betweenUnit, out var betweenKind))
+        {
+            return Emit(start, betweenLow.Start, betweenHigh.End, NumericKinds.Range, null, betweenLowValue, betweenHighValue, null, betweenUnit, betweenHigh, betweenKind, betweenLow);
+        }
+
+        if (_sentence.WordIs(j, "from") && QuantityReader.TryRead(_sentence, j + 1, out var fromLow) && (_sentence.WordIs(fromLow.End, "to") || _sentence.WordIs(fromLow.End, "through") || _sentence.IsDash(fromLow.End))
+            && QuantityReader.TryRead(_sentence, fromLow.End + 1, out var fromHigh) && TryRange(fromLow, fromHigh, out var fromLowValue, out var fromHighValue, out var fromUnit, out var fromKind))
+        {
+            return Emit(start, fromLow.Start, fromHigh.End, NumericKinds.Range, null, fromLowValue, fromHighValue, null, fromUnit, fromHigh, fromKind, fromLow);
+        }
+
+        // "percent of 10", "per cent of twenty-two": the percent word first.
+        if (UnitReader.TryReadPercent(_sentence, j, out var percentEnd, out var percentUnit) && _sentence.WordIs(percentEnd, "of") && AmountReader.TryRead(_sentence, percentEnd + 1, false, out var percentAmount) && !percentAmount.Ordinal
+            && !(j > 0 && (_sentence.Literals[j - 1].Valid || NumberWords.IsCardinal(_sentence, j - 1, out _))))
+        {
+            var percentQuantity = new Quantity { Start = j, End = percentAmount.End, Kind = NumericKinds.Percent, Value = percentAmount.Value, Unit = percentUnit, Amount = percentAmount };
+            return Emit(j, j, percentAmount.End, NumericKinds.Percent, null, null, null, percentAmount.Value, percentUnit, percentQuantity, NumericKinds.Percent, percentQuantity);
+        }
+
+        if (QualifierReader.TryMatch(_sentence, Qualifiers, j, out var found, out var qualifierEnd) && qualifierEnd < _sentence.Count)
+        {
+            // "over" and "under" are prepositions before years and times ("over 3 years" stays a qualifier).
+            qualifier = found;
+            j = qualifierEnd;
+        }
+
+        // "between 1,500-3,000", "from 10-20": the word belongs to the range only if a range follows.
+        var rangeWord = _sentence.WordIs(j, "between") || _sentence.WordIs(j, "from");
+        if (rangeWord)
+        {
+            j++;
+        }
+
+        if (!QuantityReader.TryRead(_sentence, j, out var quantity))
+        {
+            return i + 1;
+        }
+
+        if (quantity.Kind == NumericKinds.Ordinal)
+        {
+            if (qualifier is not null)
+            {
+                return j;
+            }
+
+            EmitNumeral(quantity.Amount);
+            _claims.Add(new NumericClaim
+            {
+                Start = _sentence.Tokens[quantity.Start].Start,
+                End = _sentence.Tokens[quantity.End - 1].End,
+                QuantityStart = _sentence.Tokens[quantity.Start].Start,
+                QuantityEnd = _sentence.Tokens[quantity.End - 1].End,
+                Sentence = _sentence.Index,
+                Kind = NumericKinds.Ordinal,
+                Value = quantity.Value,
+            });
+            return quantity.End;
+        }
+
+        // Ranges: "1,500–3,000", "2 to 3 million", "$5-$10", "20 through 100", "20~100".
+        var connector = quantity.End;
+        if (connector < _sentence.Count && (_sentence.IsDash(connector) || _sentence.WordIs(connector, "to") || _sentence.WordIs(connector, "through") || _sentence.Word(connector) is "~")
+            && QuantityReader.TryRead(_sentence, connector + 1, out var upper) && TryRange(quantity, upper, out var low, out var high, out var rangeUnit, out var rangeKind))
+        {
+            if (_sentence.WordIs(connector, "to") && _sentence.WordIs(start - 1, "from"))
+            {
+                start--;
+            }
+
+            return Emit(start, quantity.Start, upper.End, NumericKinds.Range, qualifier, low, high, null, rangeUnit, upper, rangeKind, quantity);
+        }
+
+        if (rangeWord && qualifier is null)
+        {
+            start = quantity.Start;
+        }
+
+        var end = quantity.End;
+        var quantityStart = quantity.Start;
+
+        // Postfix: "200 or more", "five hundred and more", "more than 5000 or equal to".
+        if (QualifierReader.TryMatch(_sentence, PostQualifiers, end, out var post, out var postEnd) && !_sentence.WordIs(postEnd, "than")
+            && !(postEnd < _sentence.Count && (_sentence.Literals[postEnd].Valid || NumberWords.IsCardinal(_sentence, postEnd, out _))))
+        {
+            if (post == QualifierNames.Exactly)
+            {
+                if (qualifier == QualifierNames.MoreThan)
+                {
+                    qualifier = QualifierNames.AtLeast;
+                    end = postEnd;
+                }
+                else if (qualifier == QualifierNames.LessThan)
+                {
+                    qualifier = QualifierNames.AtMost;
+                    end = postEnd;
+                }
+            }
+            else if (qualifier is null or QualifierNames.Approximately or QualifierNames.Exactly)
+            {
+                if (qualifier == QualifierNames.Approximately)
+                {
+                    start = quantity.Start;
+                }
+
+                qualifier = post;
+                end = postEnd;
+            }
+        }
+
+        // Two bounds: "more than 10 and less than 40", "at most 100 and at least 20".
+        if (qualifier is not null && (QualifierReader.IsLowerBound(qualifier) || QualifierReader.IsUpperBound(qualifier)) && end < _sentence.Count)
+        {
+            var next = end;
+            if (_sentence.WordIs(next, ","))
+            {
+                next++;
+            }
+
+            if (_sentence.WordIs(next, "and") || _sentence.WordIs(next, "but"))
+            {
+                next++;
+            }
+
+            if (next > end && QualifierReader.TryMatch(_sentence, Qualifiers, next, out var otherQualifier, out var otherQualifierEnd) && (QualifierReader.IsLowerBound(qualifier) ? QualifierReader.IsUpperBound(otherQualifier) : QualifierReader.IsLowerBound(otherQualifier))
+                && QuantityReader.TryRead(_sentence, otherQualifierEnd, out var otherBound) && otherBound.Kind == quantity.Kind && otherBound.Kind is NumericKinds.Count or NumericKinds.Money or NumericKinds.Percent or NumericKinds.Measure)
+            {
+                var lowBound = QualifierReader.IsLowerBound(qualifier) ? quantity.Value : otherBound.Value;
+                var highBound = QualifierReader.IsLowerBound(qualifier) ? otherBound.Value : quantity.Value;
+                var boundsEnd = otherBound.End;
+                if (QualifierReader.TryMatch(_sentence, PostQualifiers, boundsEnd, out var closing, out var closingEnd) && closing == QualifierNames.Exactly)
+                {
+                    boundsEnd = closingEnd;
+                }
+
+                if (lowBound < highBound)
+                {
+                    return Emit(start, quantity.Start, boundsEnd, NumericKinds.Range, null, lowBound, highBound, null, quantity.Unit, otherBound, quantity.Kind, quantity);
+                }
+            }
+        }
+
+        // Bare "one" is a pronoun or determiner ("one of the most serious", "the one region"): only a claim
+        // with a qualifier, a unit, a scale or in a range.
+        if (quantity.Amount.BareOne && quantity.Kind == NumericKinds.Count && qualifier is null)
+        {
+            if (!IsPronounOne(quantity.Amount.Start))
+            {
+                EmitNumeral(quantity.Amount);
+            }
+
+            return quantity.End;
+        }
+
+        if (quantity.Kind == NumericKinds.Count && quantity.Vague && qualifier is null)
+        {
+            qualifier = QualifierNames.AtLeast;
+        }
+
+        return Emit(start, quantityStart, end, quantity.Kind, qualifier, null, null, quantity.Value, quantity.Unit, quantity, quantity.Kind, quantity);
+    }
+
+    /// <summary>
+    /// "one" at <paramref name="i"/> used as a pronoun or determiner ("the one", "one of", "one another").
+    /// </summary>
+    private bool IsPronounOne(int i) =>
+        (i > 0 && IsIn(PronounOneBefore, _sentence.Word(i - 1))) || _sentence.WordIs(i + 1, "of") || _sentence.WordIs(i + 1, "another");
+
+    // Two quantities as the bounds of a range: units must agree, the high bound must exceed the low one.
+    private bool TryRange(Quantity lower, Quantity upper, out double low, out double high, out string? unit, out string kind)
+    {
+        low = lower.Value;
+        high = upper.Value;
+        unit = upper.Unit ?? lower.Unit;
+        kind = upper.Kind;
+        if (lower.Amount.Ordinal || upper.Amount.Ordinal || lower.Vague || upper.Vague)
+        {
+            return false;
+        }
+
+        // Units must agree where both are given; a bare first bound takes the second's unit and scale.
+        if (lower.Kind != NumericKinds.Count && upper.Kind != NumericKinds.Count && (lower.Kind != upper.Kind || lower.Unit != upper.Unit))
+        {
+            return false;
+        }
+
+        if (lower.Kind != NumericKinds.Count && upper.Kind == NumericKinds.Count)
+        {
+            kind = lower.Kind;
+            unit = lower.Unit;
+        }
+
+        if (!lower.Amount.HasScale && upper.Amount.HasScale && upper.Amount.BaseValue != 0 && lower.Amount.Value < upper.Amount.BaseValue * 1.0000001 && lower.Kind == NumericKinds.Count)
+        {
+            low = lower.Value * (upper.Amount.Value / upper.Amount.BaseValue);
+        }
+        else if (lower.Kind == NumericKinds.Count && upper.Kind == NumericKinds.Money && !lower.Amount.HasScale)
+        {
+            low = lower.Value;
+        }
+
+        if (upper.Amount.LeadingZero || !(high > low))
+        {
+            return false;
+        }
+
+        // Digits and words do not mix in a range ("1 to one").
+        return lower.Amount.Words == upper.Amount.Words || lower.Amount.HasScale || upper.Amount.HasScale;
+    }
+
+    // Appends a claim over tokens [start, end) and the numerals of its bound(s); returns end.
+    private int Emit(int start, int quantityStart, int end, string kind, string? qualifier,
+        double? low, double? high, double? value, string? unit, Quantity last, string boundKind, Quantity first)
+    {
+        EmitNumeral(first.Amount);
+        if (kind == NumericKinds.Range)
+        {
+            EmitNumeral(last.Amount);
+        }
+
+        var counted = boundKind is NumericKinds.Count ? CountedNounFinder.After(_sentence, end, last.Vague || first.Vague, value == 1) : null;
+        _claims.Add(new NumericClaim
+        {
+            Start = _sentence.Tokens[start].Start,
+            End = _sentence.Tokens[end - 1].End,
+            QuantityStart = _sentence.Tokens[quantityStart].Start,
+            QuantityEnd = _sentence.Tokens[end - 1].End,
+            Sentence = _sentence.Index,
+            Kind = kind,
+            Value = value,
+            Low = low,
+            High = high,
+            Qualifier = qualifier,
+            Unit = unit,
+            Counted = counted,
+            Period = RatePeriodFinder.After(_sentence, end),
+        });
+        return end;
+    }
+
+    private void EmitNumeral(Amount amount)
+    {
+        if (_numerals is null || amount.End <= amount.Start || amount.GluedUnit || amount.Ordinal || amount.Vague || (amount.End < _sentence.Count && _sentence.TouchesPrevious(amount.End) && _sentence.StartsWithLetter(amount.End)))
+        {
+            return;
+        }
+
+        _numerals.Add(new Numeral(_sentence.Tokens[amount.Start].Start, _sentence.Tokens[amount.End - 1].End, amount.Value));
+    }
+}

@@ -1,0 +1,367 @@
+using static ArgMiner.Numbers.Grammar.LexiconLookup;
+using static ArgMiner.Numbers.NumberLexicon;
+
+namespace ArgMiner.Numbers.Grammar;
+
+/// <summary>
+/// Dates are not quantities: finds months with days or years ("March 3, 2024", "July of 1977"), "early 2024",
+/// "mid-2025", decades ("the 1990s"), numeric dates ("5/17/2018", "2015.5.13", "11/2016") and bare four-digit
+/// years in year position ("in 2011", "the 2011 withdrawal"), and marks where each ends so that the claim
+/// matcher skips them. A four-digit number stays a count before a plural noun, unit, currency or percent,
+/// after a qualifier, or at the start of a range of counts (Numbers/README.md).
+/// </summary>
+internal static class DateGrammar
+{
+    /// <summary>
+    /// Marks every date of <paramref name="sentence"/> in <see cref="SentenceView.DateEnds"/> and appends it to
+    /// <paramref name="dates"/> when given.
+    /// </summary>
+    internal static void MarkDates(in SentenceView sentence, List<DateSpan>? dates)
+    {
+        var i = 0;
+        while (i < sentence.Count)
+        {
+            var end = MatchDate(sentence, i);
+            if (end > i)
+            {
+                sentence.DateEnds[i] = end;
+                dates?.Add(new DateSpan(sentence.Tokens[i].Start, sentence.Tokens[end - 1].End, sentence.Index));
+                i = end;
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A month name at <paramref name="i"/> that is a month here: lower-case or ambiguous names ("may", "March",
+    /// "Jan") need a day, a year or a date preposition; <paramref name="afterDay"/> when a day precedes it.
+    /// </summary>
+    internal static bool IsMonth(in SentenceView sentence, int i, bool afterDay = false)
+    {
+        if (i < 0 || i >= sentence.Count)
+        {
+            return false;
+        }
+
+        var word = sentence.Word(i);
+        if (word.Length > 3 && word[^1] == '.')
+        {
+            word = word[..^1]; // "Oct." as one token
+        }
+
+        if (!TryLookup(Months, word, out _))
+        {
+            return false;
+        }
+
+        var next = i + 1 < sentence.Count && sentence.TouchesPrevious(i + 1) && sentence.Word(i + 1) is "." ? i + 2 : i + 1;
+        var anchored = afterDay || IsDay(sentence, next) || IsYear(sentence, next) || ((sentence.WordIs(next, ",") || sentence.WordIs(next, "of")) && IsYear(sentence, next + 1));
+        var ambiguous = word.Length <= 4 && !word.Equals("june", StringComparison.OrdinalIgnoreCase) && !word.Equals("july", StringComparison.OrdinalIgnoreCase);
+        if (!sentence.IsCapitalized(i))
+        {
+            // Lower-case months only with a day or a year, and never "may" or "march".
+            return anchored && !word.Equals("may", StringComparison.Ordinal) && !word.Equals("march", StringComparison.Ordinal);
+        }
+
+        // "May" and "March" are also a verb and a noun, "Jan" a name: they need a day, a year or a date preposition.
+        if (ambiguous || word is "March")
+        {
+            return anchored || (i > 0 && IsIn(YearPrepositions, sentence.Word(i - 1)) && !sentence.WordIs(i - 1, "and") && !sentence.WordIs(i - 1, "to"));
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A day of the month at <paramref name="i"/>: 1 to 31 in one or two digits, or an ordinal ("3rd").
+    /// </summary>
+    internal static bool IsDay(in SentenceView sentence, int i)
+    {
+        if (i >= sentence.Count || sentence.InsideLiteral[i])
+        {
+            return false;
+        }
+
+        var literal = sentence.Literals[i];
+        return literal.Valid && !literal.Identifier && literal.Integer && !literal.Grouped && literal.Value is >= 1 and <= 31 && literal.IntDigits <= 2
+            && literal.Suffix is LiteralSuffix.None or LiteralSuffix.Ordinal;
+    }
+
+    /// <summary>A year at <paramref name="i"/>: four digits from 1000 to 2199 with nothing glued.</summary>
+    internal static bool IsYear(in SentenceView sentence, int i)
+    {
+        if (i >= sentence.Count || sentence.InsideLiteral[i])
+        {
+            return false;
+        }
+
+        var literal = sentence.Literals[i];
+        return literal.Valid && !literal.Identifier && literal.Integer && !literal.Grouped && literal.IntDigits == 4 && literal.Value is >= 1000 and <= 2199
+            && literal.Suffix is LiteralSuffix.None;
+    }
+
+    /// <summary>
+    /// The end (exclusive) of a date starting at <paramref name="i"/>, or <paramref name="i"/> when none starts
+    /// there.
+    /// </summary>
+    internal static int MatchDate(in SentenceView sentence, int i)
+    {
+        if (sentence.InsideLiteral[i])
+        {
+            return i;
+        }
+
+        // early / mid / late [-] YEAR or MONTH; "mid-2020s"
+        if (IsIn(DateModifiers, sentence.Word(i)))
+        {
+            var j = i + 1;
+            if (sentence.IsDash(j) && sentence.TouchesPrevious(j) && sentence.TouchesPrevious(j + 1))
+            {
+                j++;
+            }
+            else if (sentence.WordIs(j, "of"))
+            {
+                j++;
+            }
+
+            if (IsYear(sentence, j) || IsDecade(sentence, j))
+            {
+                return j + 1;
+            }
+
+            if (IsMonth(sentence, j))
+            {
+                return EndAfterMonth(sentence, j);
+            }
+
+            return i;
+        }
+
+        // DAY [of] MONTH [YEAR]
+        if (IsDay(sentence, i))
+        {
+            var j = i + 1;
+            if (sentence.WordIs(j, "of"))
+            {
+                j++;
+            }
+
+            if (IsMonth(sentence, j, afterDay: true))
+            {
+                var k = j + 1;
+                if (k < sentence.Count && sentence.Word(k) is "." && sentence.TouchesPrevious(k))
+                {
+                    k++;
+                }
+
+                if (sentence.WordIs(k, ",") || sentence.WordIs(k, "of"))
+                {
+                    k++;
+                }
+
+                return IsYear(sentence, k) ? k + 1 : (k > j + 1 && sentence.Word(k - 1) is "," or "of" ? k - 1 : k);
+            }
+        }
+
+        if (IsMonth(sentence, i))
+        {
+            return EndAfterMonth(sentence, i);
+        }
+
+        if (IsDecade(sentence, i))
+        {
+            return i + 1;
+        }
+
+        if (IsNumericDateToken(sentence.Word(i)))
+        {
+            return i + 1;
+        }
+
+        // Numeric dates: 5/17/2018, 2019-12-01, 12/2019 (pieces touching, a year among them).
+        if (sentence.Literals[i].Valid && !sentence.Literals[i].Identifier && sentence.Literals[i].Integer && !sentence.Literals[i].Grouped)
+        {
+            var j = i;
+            var parts = 1;
+            var hasYear = sentence.Literals[i].IntDigits == 4;
+            while (j + 2 < sentence.Count && sentence.Word(j + 1) is "/" or "-" && sentence.TouchesPrevious(j + 1) && sentence.TouchesPrevious(j + 2) && sentence.Literals[j + 2].Valid
+                && sentence.Literals[j + 2].Integer && !sentence.Literals[j + 2].Grouped && sentence.Literals[j + 2].IntDigits <= 4 && parts < 3)
+            {
+                hasYear |= sentence.Literals[j + 2].IntDigits == 4;
+                j += 2;
+                parts++;
+            }
+
+            if (parts >= 2 && (hasYear || parts == 3) && !(parts == 2 && IsNumberRange(sentence, i, j)))
+            {
+                return j + 1;
+            }
+
+            if (IsYear(sentence, i) && IsStandaloneYear(sentence, i))
+            {
+                return i + 1;
+            }
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// One token such as "02/22/2016", "2015.5.13", "11/2016", "21/04/16": two or three groups of digits joined
+    /// by one separator, with a four-digit year first or last (or three groups joined by slashes).
+    /// </summary>
+    internal static bool IsNumericDateToken(ReadOnlySpan<char> word)
+    {
+        if (word.Length is < 6 or > 10 || !char.IsAsciiDigit(word[0]) || !char.IsAsciiDigit(word[^1]))
+        {
+            return false;
+        }
+
+        var sep = '\0';
+        Span<int> lengths = stackalloc int[3];
+        Span<int> values = stackalloc int[3];
+        var groups = 0;
+        foreach (var c in word)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                if (lengths[groups] == 4)
+                {
+                    return false;
+                }
+
+                lengths[groups]++;
+                values[groups] = (values[groups] * 10) + (c - '0');
+            }
+            else if (c is '/' or '.' or '-' && (sep == '\0' || sep == c) && groups < 2 && lengths[groups] > 0)
+            {
+                sep = c;
+                groups++;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        groups++;
+        if (groups < 2)
+        {
+            return false;
+        }
+
+        static bool Year(int length, int value) => length == 4 && value is >= 1000 and <= 2199;
+        var yearFirst = Year(lengths[0], values[0]);
+        var yearLast = Year(lengths[groups - 1], values[groups - 1]);
+        var monthOk = groups == 2
+            ? (yearFirst ? values[1] : values[0]) is >= 1 and <= 12
+            : (yearFirst ? values[1] is >= 1 and <= 12 : (values[0] is >= 1 and <= 12 || values[1] is >= 1 and <= 12));
+        return monthOk && (yearFirst || yearLast || (groups == 3 && sep == '/'));
+    }
+
+    /// <summary>
+    /// Whether the two numbers at <paramref name="first"/> and <paramref name="last"/>, joined by a dash, are a
+    /// range of numbers ("1,500-3,000", "2-3") rather than a span of years ("1995-2001") or a date.
+    /// </summary>
+    internal static bool IsNumberRange(in SentenceView sentence, int first, int last)
+    {
+        var low = sentence.Literals[first];
+        var high = sentence.Literals[last];
+        if (sentence.Word(first + 1) is "/")
+        {
+            return false;
+        }
+
+        if (low.IntDigits == 4 && high.IntDigits == 4 && low.Value is >= 1000 and <= 2199 && high.Value is >= 1000 and <= 2199)
+        {
+            return false;
+        }
+
+        return !high.LeadingZero && high.Value > low.Value;
+    }
+
+    /// <summary>A decade at <paramref name="i"/> ("1990s", "1990's").</summary>
+    internal static bool IsDecade(in SentenceView sentence, int i) => i < sentence.Count && sentence.Literals[i].Valid && sentence.Literals[i].Suffix == LiteralSuffix.Decade && sentence.Literals[i].IntDigits == 4;
+
+    /// <summary>
+    /// The end of a date whose month is at <paramref name="month"/>: with its day ("November 19-20"), its year
+    /// ("July of 1977", "March 3, 2024"), or the month alone.
+    /// </summary>
+    internal static int EndAfterMonth(in SentenceView sentence, int month)
+    {
+        var k = month + 1;
+        if (k < sentence.Count && sentence.Word(k) is "." && sentence.TouchesPrevious(k))
+        {
+            k++;
+        }
+
+        if (IsDay(sentence, k))
+        {
+            k++;
+
+            // "November 19-20"
+            if (sentence.IsDash(k) && IsDay(sentence, k + 1) && sentence.Literals[k + 1].Value > sentence.Literals[k - 1].Value)
+            {
+                k += 2;
+            }
+
+            var y = k;
+            if (sentence.WordIs(y, ","))
+            {
+                y++;
+            }
+            else if (sentence.WordIs(y, "of"))
+            {
+                y++;
+            }
+
+            return IsYear(sentence, y) ? y + 1 : k;
+        }
+
+        if ((sentence.WordIs(k, ",") || sentence.WordIs(k, "of")) && IsYear(sentence, k + 1))
+        {
+            return k + 2;
+        }
+
+        return IsYear(sentence, k) ? k + 1 : month + 1;
+    }
+
+    /// <summary>
+    /// A bare four-digit year at <paramref name="i"/>: "in 2011", "the 2011 withdrawal", "since 2003"; but "2000
+    /// troops", "more than 2000" and "1500 to 2000 troops" are counts.
+    /// </summary>
+    internal static bool IsStandaloneYear(in SentenceView sentence, int i)
+    {
+        var next = i + 1;
+        if (next < sentence.Count)
+        {
+            var word = sentence.Word(next);
+            if (word is "%" || TryLookup(Scales, word, out _) || TryLookup(Units, word, out _) || TryLookup(CurrencyWords, word, out _)
+                || sentence.IsPercentWord(next) || sentence.IsPluralNoun(next) || (sentence.IsDash(next) && sentence.TouchesPrevious(next) && sentence.StartsWithLetter(next + 1)))
+            {
+                return false;
+            }
+
+            // "1500 to 2000 troops": the range's end counts something; "1000-5000" is no span of years.
+            if ((sentence.WordIs(next, "to") || sentence.IsDash(next) || sentence.WordIs(next, "and")) && next + 1 < sentence.Count && sentence.Literals[next + 1].Valid
+                && (sentence.IsPluralNoun(sentence.Literals[next + 1].End) || !(sentence.WordIs(next, "and") || IsYear(sentence, next + 1) || (sentence.IsDash(next) && sentence.Literals[next + 1].IntDigits == 2 && sentence.Literals[next + 1].Integer))))
+            {
+                return false;
+            }
+        }
+
+        if (i > 0)
+        {
+            var p = sentence.Word(i - 1);
+            if (TryLookup(Symbols, p, out _) || IsIn(QualifierLastWords, p) || (p is "of" && sentence.WordIs(i - 2, "total")))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,250 @@
+using System.Globalization;
+using static ArgMiner.Numbers.Grammar.LexiconLookup;
+using static ArgMiner.Numbers.NumberLexicon;
+
+namespace ArgMiner.Numbers.Grammar;
+
+/// <summary>
+/// Finds the numbers written in digits and reads each once: its value, thousands grouping or decimal comma,
+/// and what is glued after it (scale, unit, currency, ordinal or decade suffix). It accepts both the UD
+/// tokenisation ("1,500" whole) and a finer one that splits at every punctuation mark ("1" "," "500"): number
+/// pieces that touch are glued back together.
+/// </summary>
+internal static class LiteralLexer
+{
+    /// <summary>A literal longer than this (in characters) is an identifier, not an amount.</summary>
+    public const int MaxLiteralLength = 40;
+
+    /// <summary>
+    /// Marks the literals of <paramref name="sentence"/> in one pass: each run of touching number pieces becomes
+    /// one literal, lexed once, at its first token; its later pieces are marked as inside it.
+    /// </summary>
+    public static void Lex(in SentenceView sentence)
+    {
+        var i = 0;
+        while (i < sentence.Count)
+        {
+            var word = sentence.Word(i);
+            var startsNumber = char.IsAsciiDigit(word[0]) || (word[0] == '.' && word.Length > 1 && char.IsAsciiDigit(word[1]));
+            var dotThenDigits = word.Length == 1 && word[0] == '.' && i + 1 < sentence.Count && sentence.TouchesPrevious(i + 1) && char.IsAsciiDigit(sentence.Word(i + 1)[0])
+                && !(sentence.TouchesPrevious(i) && char.IsAsciiDigit(sentence.Word(i - 1)[^1]));
+            if (!startsNumber && !dotThenDigits)
+            {
+                i++;
+                continue;
+            }
+
+            var end = dotThenDigits ? i + 2 : i + 1;
+            while (end + 1 < sentence.Count && sentence.Word(end) is [',' or '.'] && sentence.TouchesPrevious(end) && sentence.TouchesPrevious(end + 1)
+                && char.IsAsciiDigit(sentence.Word(end - 1)[^1]) && char.IsAsciiDigit(sentence.Word(end + 1)[0]))
+            {
+                end += 2;
+            }
+
+            sentence.Literals[i] = Parse(sentence.Text.AsSpan(sentence.Tokens[i].Start, sentence.Tokens[end - 1].End - sentence.Tokens[i].Start), end);
+            for (var k = i + 1; k < end; k++)
+            {
+                sentence.InsideLiteral[k] = true;
+            }
+
+            i = end;
+        }
+    }
+
+    /// <summary>Lexes the characters of one literal ("1,500", "2.5bn", "21st") that ends before token <paramref name="end"/>.</summary>
+    internal static NumberLiteral Parse(ReadOnlySpan<char> characters, int end)
+    {
+        var literal = new NumberLiteral { End = end, Valid = true };
+        var j = 0;
+        int dots = 0, commas = 0, digits = 0;
+        while (j < characters.Length)
+        {
+            var c = characters[j];
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+                j++;
+            }
+            else if ((c == ',' || c == '.') && j + 1 < characters.Length && char.IsAsciiDigit(characters[j + 1]))
+            {
+                if (c == '.')
+                {
+                    dots++;
+                }
+                else
+                {
+                    commas++;
+                }
+
+                j++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        var number = characters[..j];
+        var suffix = characters[j..];
+        if (j > MaxLiteralLength || dots > 1 || digits == 0)
+        {
+            literal.Identifier = true;
+            return literal;
+        }
+
+        // Thousands grouping: 1-3 digits, then groups of exactly three; otherwise one comma and 1-2
+        // digits is a decimal comma ("1,3"); anything else is a list or a code.
+        var decimalComma = false;
+        if (commas > 0)
+        {
+            var intPart = number;
+            var dot = number.IndexOf('.');
+            if (dot >= 0)
+            {
+                intPart = number[..dot];
+            }
+
+            var groupsOk = true;
+            var firstComma = intPart.IndexOf(',');
+            if (firstComma < 0 || firstComma > 3)
+            {
+                groupsOk = false;
+            }
+            else
+            {
+                var rest = intPart[(firstComma + 1)..];
+                while (groupsOk && !rest.IsEmpty)
+                {
+                    var next = rest.IndexOf(',');
+                    var group = next < 0 ? rest : rest[..next];
+                    groupsOk = group.Length == 3;
+                    rest = next < 0 ? [] : rest[(next + 1)..];
+                }
+            }
+
+            if (!groupsOk)
+            {
+                if (commas == 1 && dots == 0 && number.Length - number.IndexOf(',') - 1 <= 2)
+                {
+                    decimalComma = true;
+                }
+                else
+                {
+                    literal.Identifier = true;
+                    return literal;
+                }
+            }
+
+            literal.Grouped = !decimalComma;
+        }
+
+        Span<char> buffer = stackalloc char[MaxLiteralLength + 1];
+        var b = 0;
+        var seenPoint = false;
+        foreach (var c in number)
+        {
+            if (c == ',' && !decimalComma)
+            {
+                continue;
+            }
+
+            if (c is '.' or ',')
+            {
+                seenPoint = true;
+                buffer[b++] = '.';
+            }
+            else
+            {
+                if (!seenPoint)
+                {
+                    literal.IntDigits++;
+                }
+
+                buffer[b++] = c;
+            }
+        }
+
+        literal.Value = double.Parse(buffer[..b], NumberStyles.Float, CultureInfo.InvariantCulture);
+        literal.Integer = !seenPoint;
+        literal.LeadingZero = number.Length > 1 && number[0] == '0' && char.IsAsciiDigit(number[1]);
+        ClassifySuffix(ref literal, suffix);
+        return literal;
+    }
+
+    /// <summary>
+    /// Reads what is glued after the digits: ordinal, decade, scale, unit, currency or percent; anything else
+    /// makes the literal a name ("5G").
+    /// </summary>
+    private static void ClassifySuffix(ref NumberLiteral literal, ReadOnlySpan<char> suffix)
+    {
+        if (suffix.IsEmpty)
+        {
+            return;
+        }
+
+        if (literal.Integer && (suffix.Equals("st", StringComparison.OrdinalIgnoreCase) || suffix.Equals("nd", StringComparison.OrdinalIgnoreCase)
+            || suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) || suffix.Equals("th", StringComparison.OrdinalIgnoreCase)))
+        {
+            literal.Suffix = LiteralSuffix.Ordinal;
+            return;
+        }
+
+        if (literal.Integer && (suffix is "s" or "'s") && literal.Value % 10 == 0 && (literal.IntDigits is 2 or 4))
+        {
+            literal.Suffix = LiteralSuffix.Decade;
+            return;
+        }
+
+        switch (suffix)
+        {
+            case "k" or "K":
+                literal.Suffix = LiteralSuffix.Scale;
+                literal.Scale = 1e3;
+                return;
+            case "M" or "MM" or "mn" or "mln" or "mil" or "Mn":
+                literal.Suffix = LiteralSuffix.Scale;
+                literal.Scale = 1e6;
+                return;
+            case "m":
+                literal.Suffix = LiteralSuffix.MetreOrMillion;
+                return;
+            case "b" or "B" or "bn" or "Bn" or "BN" or "bln":
+                literal.Suffix = LiteralSuffix.Scale;
+                literal.Scale = 1e9;
+                return;
+            case "tn" or "trn" or "tln":
+                literal.Suffix = LiteralSuffix.Scale;
+                literal.Scale = 1e12;
+                return;
+            case "%":
+                literal.Suffix = LiteralSuffix.Percent;
+                return;
+            case "G" or "D":
+                literal.Suffix = LiteralSuffix.Unknown;
+                literal.Identifier = true;
+                return;
+            case "t":
+                literal.Suffix = LiteralSuffix.Unit;
+                literal.Unit = "t";
+                return;
+            default:
+                break;
+        }
+
+        if (TryLookup(Units, suffix, out var unit))
+        {
+            literal.Suffix = LiteralSuffix.Unit;
+            literal.Unit = unit;
+        }
+        else if (TryLookup(Symbols, suffix, out var code) || (suffix.Length == 3 && IsIn(PrefixCodes, suffix) && TryLookup(CurrencyWords, suffix, out var cw) && (code = cw.Code) is not null))
+        {
+            literal.Suffix = LiteralSuffix.Currency;
+            literal.Unit = code;
+        }
+        else
+        {
+            literal.Suffix = LiteralSuffix.Unknown;
+            literal.Identifier = true;
+        }
+    }
+}

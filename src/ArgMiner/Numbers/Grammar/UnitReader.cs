@@ -1,0 +1,105 @@
+using static ArgMiner.Numbers.Grammar.LexiconLookup;
+using static ArgMiner.Numbers.NumberLexicon;
+
+namespace ArgMiner.Numbers.Grammar;
+
+/// <summary>
+/// Percent words and measurement units after an amount: "percent", "per cent", "percentage points"; "km",
+/// "square kilometres", "metric tons", "barrels", "years"; speeds ("188 miles an hour"). Ages ("20-year-old")
+/// are not measures.
+/// </summary>
+internal static class UnitReader
+{
+    /// <summary>
+    /// "percent", "per cent", "pct", "percentage" (unit "%") or "percentage points" (unit "pp") at <paramref
+    /// name="i"/>.
+    /// </summary>
+    internal static bool TryReadPercent(in SentenceView sentence, int i, out int end, out string unit)
+    {
+        end = i;
+        unit = "%";
+        if (sentence.WordIs(i, "percentage") && (sentence.WordIs(i + 1, "points") || sentence.WordIs(i + 1, "point")))
+        {
+            end = i + 2;
+            unit = "pp";
+            return true;
+        }
+
+        if (sentence.WordIs(i, "per") && sentence.WordIs(i + 1, "cent"))
+        {
+            end = i + 2;
+            return true;
+        }
+
+        if (sentence.WordIs(i, "percent") || sentence.WordIs(i, "percents") || sentence.WordIs(i, "pct") || sentence.WordIs(i, "percentage"))
+        {
+            end = i + 1;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A measurement unit after an amount at <paramref name="i"/> (with a hyphen or a prefix such as "square",
+    /// "metric"); speeds become "mph" or "km/h"; ages ("20-year-old", "5 years old") are not measures.
+    /// </summary>
+    internal static bool TryReadAfter(in SentenceView sentence, int i, out int end, out string unit)
+    {
+        end = i;
+        unit = "";
+        var k = i;
+        var hyphen = false;
+        if (sentence.IsDash(k) && sentence.TouchesPrevious(k) && sentence.TouchesPrevious(k + 1))
+        {
+            k++;
+            hyphen = true;
+        }
+
+        var prefix = "";
+        if (TryLookup(UnitPrefixes, sentence.Word(k), out var prefixUnit) && k + 1 < sentence.Count && TryLookup(Units, sentence.Word(k + 1), out _))
+        {
+            prefix = prefixUnit;
+            k++;
+        }
+
+        if (k >= sentence.Count || !sentence.StartsWithLetter(k) && !sentence.Word(k).SequenceEqual("μg"))
+        {
+            return false;
+        }
+
+        var word = sentence.Word(k);
+        if (!TryLookup(Units, word, out var unitName))
+        {
+            return false;
+        }
+
+        // "m" and "g" stand alone only right after the number; "20-year-old" is an age, not a claim.
+        if ((word is "m" or "g" or "in" or "ha" or "t" or "mi") && (hyphen || prefix.Length > 0))
+        {
+            return false;
+        }
+
+        if (word.Equals("in", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if ((hyphen && sentence.IsDash(k + 1) && sentence.WordIs(k + 2, "old")) || (unitName is "year" or "month" or "week" or "day" && sentence.WordIs(k + 1, "old")))
+        {
+            return false;
+        }
+
+        // Speeds: "188 miles an hour", "10 kilometers per hour".
+        if (unitName is "miles" or "km" && (sentence.WordIs(k + 1, "an") || sentence.WordIs(k + 1, "per") || sentence.WordIs(k + 1, "a")) && sentence.WordIs(k + 2, "hour"))
+        {
+            unit = prefix + (unitName == "miles" ? "mph" : "km/h");
+            end = k + 3;
+            return true;
+        }
+
+        unit = prefix + unitName;
+        end = k + 1;
+        return true;
+    }
+}

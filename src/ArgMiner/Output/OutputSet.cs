@@ -1,0 +1,341 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace ArgMiner.Output;
+
+/// <summary>
+/// The output folder of one run, replaced as a whole: every file is written into a fresh hidden folder
+/// beside it (<c>.NAME.partial</c>), and <see cref="Publish"/> swaps that folder with the output folder in
+/// one step, so a reader of the output folder sees the earlier run's complete set or this run's complete
+/// set, never a mix. On Linux the swap is one atomic <c>renameat2(RENAME_EXCHANGE)</c>; elsewhere the old
+/// folder is first renamed to <c>.NAME.old</c>, so a kill between the two renames leaves no output folder
+/// (never a mixed one) and the next run restores the old set. Leftovers of an interrupted run are removed
+/// (and named) when the next run opens the folder. Nothing exists in the standard library for swapping two
+/// folders, hence the small native call.
+/// </summary>
+public sealed partial class OutputSet : IDisposable
+{
+    /// <summary>The hidden file in every published output folder naming the files of its set.</summary>
+    public const string ManifestName = ".argminer-output";
+
+    // Files of runs from before the manifest existed: recognised as ArgMiner's, so such folders are replaced too.
+    private static readonly string[] LegacyNames = ["documents.csv", "sentences.csv", "entities.csv", "numbers.csv", "documents.jsonl"];
+
+    private readonly string _shown;
+    private readonly Action<string> _note;
+    private readonly FileStream _lock;
+    private readonly HashSet<string> _earlierSet;
+    private bool _published;
+
+    private OutputSet(string shown, string finalPath, string staging, FileStream lockFile, HashSet<string> earlierSet, Action<string> note)
+    {
+        _shown = shown;
+        FinalPath = finalPath;
+        Staging = staging;
+        _lock = lockFile;
+        _earlierSet = earlierSet;
+        _note = note;
+    }
+
+    /// <summary>The output folder (full path).</summary>
+    public string FinalPath { get; }
+
+    /// <summary>Where this run writes its files until <see cref="Publish"/>.</summary>
+    public string Staging { get; }
+
+    /// <summary>
+    /// Checks the output folder, cleans up after an interrupted run and opens a fresh staging folder.
+    /// </summary>
+    /// <param name="outDir">The output folder as the user gave it.</param>
+    /// <param name="inputs">The run's inputs; the output folder may neither be one, hold one, nor lie inside one.</param>
+    /// <param name="note">Receives one line per thing the user should know (cleanups, restored sets).</param>
+    /// <exception cref="OutputFolderException">The folder cannot be used without losing or mixing data.</exception>
+    public static OutputSet Open(string outDir, IEnumerable<string> inputs, Action<string> note)
+    {
+        ArgumentNullException.ThrowIfNull(outDir);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(note);
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir));
+        var parent = Path.GetDirectoryName(full);
+        if (parent is null || PathComparer.Equals(full, Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory)))
+        {
+            throw new OutputFolderException($"--out {outDir} is the current or root folder; give a folder of its own (e.g. out)");
+        }
+
+        if (File.Exists(full))
+        {
+            throw new OutputFolderException($"--out {outDir} is a file, not a folder; give a folder for the output files");
+        }
+
+        CheckAgainstInputs(outDir, full, inputs);
+        Directory.CreateDirectory(parent);
+        var name = Path.GetFileName(full);
+        var staging = Path.Combine(parent, "." + name + ".partial");
+        var old = Path.Combine(parent, "." + name + ".old");
+        RecoverInterruptedSwap(full, old, outDir, note);
+        var earlier = EarlierSet(full, outDir);
+        RemoveLeftovers(staging, outDir, note);
+        RemoveLegacyPartials(full, outDir, note);
+        Directory.CreateDirectory(staging);
+        var lockFile = new FileStream(Path.Combine(staging, ".lock"), FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+        return new OutputSet(outDir, full, staging, lockFile, earlier, note);
+    }
+
+    /// <summary>
+    /// Makes the staged files the output folder's whole content. Files of the earlier set that this run did
+    /// not write (another format, say) go with the earlier set, each named in a note.
+    /// </summary>
+    /// <param name="files">The names of the files this run wrote into <see cref="Staging"/>.</param>
+    public void Publish(IEnumerable<string> files)
+    {
+        ObjectDisposedException.ThrowIf(_published, this);
+        ArgumentNullException.ThrowIfNull(files);
+        // Every file in the staging folder belongs to the set, also one a writer did not name.
+        var names = files
+            .Concat(Directory.EnumerateFileSystemEntries(Staging).Select(Path.GetFileName).Where(n => !n!.StartsWith('.'))!)
+            .Distinct(PathComparer)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        File.WriteAllText(Path.Combine(Staging, ManifestName), string.Concat(names.Select(n => n + "\n")));
+        _lock.Dispose();
+        foreach (var stale in _earlierSet.Where(n => !names.Contains(n, PathComparer)).Order(StringComparer.Ordinal))
+        {
+            _note($"{Path.Combine(_shown, stale)} was from an earlier run and is removed with it (this run did not write it)");
+        }
+
+        var old = Path.Combine(Path.GetDirectoryName(FinalPath)!, "." + Path.GetFileName(FinalPath) + ".old");
+        if (!Directory.Exists(FinalPath))
+        {
+            Directory.Move(Staging, FinalPath);
+        }
+        else if (TryExchange(Staging, FinalPath))
+        {
+            Directory.Move(Staging, old);
+            Directory.Delete(old, recursive: true);
+        }
+        else
+        {
+            Directory.Move(FinalPath, old);
+            Directory.Move(Staging, FinalPath);
+            Directory.Delete(old, recursive: true);
+        }
+
+        _published = true;
+    }
+
+    /// <summary>Abandons an unpublished set: the staging folder is deleted and the output folder is untouched.</summary>
+    public void Dispose()
+    {
+        _lock.Dispose();
+        if (_published)
+        {
+            return;
+        }
+
+        _published = true;
+        try
+        {
+            if (Directory.Exists(Staging))
+            {
+                Directory.Delete(Staging, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Best effort: the next run removes the leftover and says so.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
+    }
+
+    private static StringComparer PathComparer => OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+    private static void CheckAgainstInputs(string outDir, string full, IEnumerable<string> inputs)
+    {
+        foreach (var input in inputs)
+        {
+            if (input == "-")
+            {
+                continue;
+            }
+
+            var inputFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(input));
+            if (PathComparer.Equals(inputFull, full) || IsInside(inputFull, full))
+            {
+                throw new OutputFolderException($"--out {outDir} holds the input {input}; the run would replace its own input. Give another folder for --out");
+            }
+
+            if (Directory.Exists(inputFull) && IsInside(full, inputFull))
+            {
+                throw new OutputFolderException($"--out {outDir} is inside the input folder {input}; the next run would read its own outputs. Give a folder outside the inputs");
+            }
+        }
+    }
+
+    private static bool IsInside(string path, string folder) =>
+        path.Length > folder.Length + 1
+        && path.StartsWith(folder, OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)
+        && path[folder.Length] == Path.DirectorySeparatorChar;
+
+    /// <summary>
+    /// The files of the earlier set in the output folder. Anything else in it (a user's own file) would be
+    /// lost in the swap, so such a folder is refused.
+    /// </summary>
+    private static HashSet<string> EarlierSet(string full, string outDir)
+    {
+        var set = new HashSet<string>(PathComparer);
+        if (!Directory.Exists(full))
+        {
+            return set;
+        }
+
+        var manifest = Path.Combine(full, ManifestName);
+        var listed = File.Exists(manifest) ? File.ReadAllLines(manifest).Where(l => l.Length > 0) : LegacyNames;
+        var foreign = new List<string>();
+        foreach (var entry in Directory.EnumerateFileSystemEntries(full).Select(Path.GetFileName).Order(StringComparer.Ordinal))
+        {
+            if (entry == ManifestName || IsLegacyPartial(entry!))
+            {
+                continue;
+            }
+
+            if (listed.Contains(entry, PathComparer) && File.Exists(Path.Combine(full, entry!)))
+            {
+                set.Add(entry!);
+            }
+            else
+            {
+                foreign.Add(entry!);
+            }
+        }
+
+        if (foreign.Count > 0)
+        {
+            var shown = string.Join(", ", foreign.Take(5)) + (foreign.Count > 5 ? $" and {foreign.Count - 5} more" : string.Empty);
+            throw new OutputFolderException($"--out {outDir} holds files ArgMiner did not write ({shown}); a run replaces the whole folder, so give a new or empty folder");
+        }
+
+        return set;
+    }
+
+    // Versions before the output set wrote each file as ".name.partial" inside the output folder.
+    private static bool IsLegacyPartial(string name) => name.Length > 9 && name[0] == '.' && name.EndsWith(".partial", StringComparison.Ordinal);
+
+    private static void RecoverInterruptedSwap(string full, string old, string outDir, Action<string> note)
+    {
+        if (!Directory.Exists(old))
+        {
+            return;
+        }
+
+        if (Directory.Exists(full))
+        {
+            // The new set had moved in; only deleting the old one was left.
+            Directory.Delete(old, recursive: true);
+        }
+        else
+        {
+            Directory.Move(old, full);
+            note($"{outDir}: restored the complete outputs of the run before an interrupted one");
+        }
+    }
+
+    private static void RemoveLeftovers(string staging, string outDir, Action<string> note)
+    {
+        if (!Directory.Exists(staging))
+        {
+            return;
+        }
+
+        try
+        {
+            // A live run holds this lock; a killed one no longer does.
+            using (new FileStream(Path.Combine(staging, ".lock"), FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (IOException)
+        {
+            throw new OutputFolderException($"--out {outDir}: another argminer run is writing to this folder; wait for it or give another folder");
+        }
+
+        var bytes = Size(staging);
+        Directory.Delete(staging, recursive: true);
+        note($"{outDir}: removed the unfinished files of an interrupted run ({Path.GetFileName(staging)}, {Megabytes(bytes)})");
+    }
+
+    private static void RemoveLegacyPartials(string full, string outDir, Action<string> note)
+    {
+        if (!Directory.Exists(full))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(full).Where(f => IsLegacyPartial(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList())
+        {
+            var bytes = new FileInfo(file).Length;
+            File.Delete(file);
+            note($"{outDir}: removed the unfinished file of an interrupted run ({Path.GetFileName(file)}, {Megabytes(bytes)})");
+        }
+    }
+
+    private static long Size(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+
+    private static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:0.0} MB");
+
+    /// <summary>Swaps two folders in one atomic step where the system can (Linux); false where it cannot.</summary>
+    private static bool TryExchange(string a, string b)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        try
+        {
+            return Native.RenameAt2(Native.AtCurrentDirectory, a, Native.AtCurrentDirectory, b, Native.RenameExchange) == 0;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return false;
+        }
+        catch (DllNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static partial class Native
+    {
+        public const int AtCurrentDirectory = -100;
+        public const uint RenameExchange = 2;
+
+        [LibraryImport("libc", EntryPoint = "renameat2", StringMarshalling = StringMarshalling.Utf8)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static partial int RenameAt2(int oldDirectory, string oldPath, int newDirectory, string newPath, uint flags);
+    }
+}
+
+/// <summary>An output folder a run must not use (it would lose or mix data): a usage error, one line.</summary>
+public sealed class OutputFolderException : Exception
+{
+    /// <summary>Creates the error.</summary>
+    public OutputFolderException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the error (for serializers and analyzers).</summary>
+    public OutputFolderException()
+    {
+    }
+
+    /// <summary>Creates the error (for serializers and analyzers).</summary>
+    public OutputFolderException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}

@@ -1,0 +1,152 @@
+using ArgMiner.Tests.Support;
+
+namespace ArgMiner.Tests.Cli;
+
+/// <summary>What a run does to the output folder when the user makes an ordinary mistake.</summary>
+public class OutputSafetyTests
+{
+    private static string[] Listing(string folder) =>
+        [.. Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+
+    private static Dictionary<string, byte[]> Snapshot(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes);
+
+    private static void AssertUnchanged(Dictionary<string, byte[]> before, string folder)
+    {
+        var after = Snapshot(folder);
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, bytes) in before)
+        {
+            Assert.Equal(bytes, after[name]);
+        }
+    }
+
+    private static TempDirectory WithEarlierRun(out Dictionary<string, byte[]> outputs)
+    {
+        var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A first article. It has two sentences.");
+        Assert.Equal(0, Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out")).Exit);
+        outputs = Snapshot(dir.File("out"));
+        return dir;
+    }
+
+    [Fact]
+    public void GivenAMistypedInputPath_WhenRun_ThenTheEarlierOutputsStayAsTheyWere()
+    {
+        using var dir = WithEarlierRun(out var before);
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("inn"), "--out", dir.File("out"));
+        Assert.Equal(1, exit);
+        Assert.Contains("no document was read", stderr, StringComparison.Ordinal);
+        AssertUnchanged(before, dir.File("out"));
+        Assert.Equal(["in", "out"], Listing(dir.Path));
+    }
+
+    [Fact]
+    public void GivenARunWithFewerFormats_WhenRunIntoAnEarlierOutputFolder_ThenTheStaleFileGoesAndTheRunSaysSo()
+    {
+        using var dir = WithEarlierRun(out _);
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"), "--format", "csv");
+        Assert.Equal(0, exit);
+        Assert.False(File.Exists(dir.File("out/documents.jsonl")));
+        Assert.Contains("documents.jsonl", stderr, StringComparison.Ordinal);
+        Assert.Contains("earlier run", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenOutEqualToTheInputFolder_WhenRun_ThenItIsRefusedAndNothingChanges()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A first article. It has two sentences.");
+        var before = Snapshot(dir.File("in"));
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("in"));
+        Assert.Equal(2, exit);
+        Assert.Contains("input", stderr, StringComparison.Ordinal);
+        AssertUnchanged(before, dir.File("in"));
+    }
+
+    [Fact]
+    public void GivenOutInsideAnInputFolder_WhenRun_ThenItIsRefusedBecauseTheNextRunWouldReadIt()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A first article. It has two sentences.");
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("in/out"));
+        Assert.Equal(2, exit);
+        Assert.Contains("inside the input folder", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.File("in/out")));
+    }
+
+    [Fact]
+    public void GivenOutNamingAnExistingFile_WhenRun_ThenAClearUsageErrorAndTheFileIsKept()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A first article. It has two sentences.");
+        dir.Write("results.csv", "precious");
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("results.csv"));
+        Assert.Equal(2, exit);
+        Assert.Contains("is a file, not a folder", stderr, StringComparison.Ordinal);
+        Assert.Equal("precious", File.ReadAllText(dir.File("results.csv")));
+    }
+
+    [Fact]
+    public void GivenAnOutputFolderHoldingOtherFiles_WhenRun_ThenItIsRefusedAndTheyAreKept()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A first article. It has two sentences.");
+        dir.Write("mine/notes.md", "my notes");
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("mine"));
+        Assert.Equal(2, exit);
+        Assert.Contains("notes.md", stderr, StringComparison.Ordinal);
+        Assert.Equal(["notes.md"], Listing(dir.File("mine")));
+    }
+
+    [Fact]
+    public void GivenLeftoversOfAnInterruptedRun_WhenRunAgain_ThenTheyAreRemovedAndNamed()
+    {
+        using var dir = WithEarlierRun(out _);
+        dir.Write(".out.partial/sentences.csv", new string('x', 5000));
+        dir.Write("out/.documents.csv.partial", "half a file from an older version");
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"));
+        Assert.Equal(0, exit);
+        Assert.Contains("interrupted run", stderr, StringComparison.Ordinal);
+        Assert.Equal(["in", "out"], Listing(dir.Path));
+        Assert.DoesNotContain(Listing(dir.File("out")), n => n!.EndsWith(".partial", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GivenAnInterrupt_WhenRun_ThenNothingIsWrittenTheOldOutputsStayAndTheRunSaysSo()
+    {
+        using var dir = WithEarlierRun(out var before);
+        dir.Write("in/b.txt", "A second article. It changes the outputs.");
+        using var interrupt = new CancellationTokenSource();
+        interrupt.Cancel();
+        var stderr = new StringWriter();
+        var exit = ArgMiner.Cli.Commands.RunCommand.Run(
+            [dir.File("in")], dir.File("out"), ArgMiner.Output.OutputFormats.All, 1, new StringWriter(), stderr, ArgMiner.Pipeline.TextPipeline.CreateDefault(), interrupt.Token);
+        Assert.Equal(130, exit);
+        Assert.Contains("interrupted", stderr.ToString(), StringComparison.Ordinal);
+        AssertUnchanged(before, dir.File("out"));
+        Assert.Equal(["in", "out"], Listing(dir.Path));
+    }
+
+    [Fact]
+    public void GivenClassifyWithOutEqualToInput_WhenRun_ThenItIsRefusedAndTheInputIsKept()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("x.txt", "One sentence.\nAnother one.\n");
+        var (exit, _, stderr) = Support.Cli.Run("classify", "--input", path, "--out", path);
+        Assert.Equal(2, exit);
+        Assert.Contains("also an input", stderr, StringComparison.Ordinal);
+        Assert.Equal("One sentence.\nAnother one.\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void GivenTrainWithOutEqualToItsData_WhenRun_ThenItIsRefusedAndTheDataIsKept()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("mine.csv", "text,label\nIt is bad.,opinion\nIt rose 5%.,evidence\n");
+        var (exit, _, stderr) = Support.Cli.Run("train", "--data", path, "--out", path, "--folds", "0");
+        Assert.Equal(2, exit);
+        Assert.Contains("also an input", stderr, StringComparison.Ordinal);
+        Assert.Equal("text,label\nIt is bad.,opinion\nIt rose 5%.,evidence\n", File.ReadAllText(path));
+    }
+}

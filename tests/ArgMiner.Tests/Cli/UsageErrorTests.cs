@@ -1,0 +1,101 @@
+using ArgMiner.Tests.Support;
+
+namespace ArgMiner.Tests.Cli;
+
+public class UsageErrorTests
+{
+    [Fact]
+    public void GivenAnUnknownOption_WhenRun_ThenItIsAUsageErrorNotAFile()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "Some text here.");
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--bogus", "x", "--out", dir.File("out"));
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown option '--bogus'", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+
+    [Fact]
+    public void GivenStandardInputAsDash_WhenRun_ThenItIsNotTakenForAnOption()
+    {
+        var (exit, _, stderr) = Support.Cli.Run("run", "-", "--bogus");
+        Assert.Equal(2, exit);
+        Assert.Contains("'--bogus'", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("'-'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenHelpAsACommand_WhenRun_ThenItListsTheCommands()
+    {
+        var (exit, stdout, _) = Support.Cli.Run("help");
+        Assert.Equal(0, exit);
+        Assert.Contains("train-tagger", stdout, StringComparison.Ordinal);
+        Assert.Contains("classify", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenHelpWithACommand_WhenRun_ThenItShowsThatCommandsOptions()
+    {
+        var (exit, stdout, _) = Support.Cli.Run("help", "run");
+        Assert.Equal(0, exit);
+        Assert.Contains("--jobs", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--jobs", "abc")]
+    [InlineData("--jobs", "1.5")]
+    public void GivenANonNumberForAnIntegerOption_WhenRun_ThenTheMessageAsksForAWholeNumber(string option, string value)
+    {
+        var (exit, _, stderr) = Support.Cli.Run("run", "x.txt", "--out", "o", option, value);
+        Assert.Equal(2, exit);
+        Assert.Contains("a whole number", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.Int32", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenANonNumberForADecimalOption_WhenRun_ThenTheMessageAsksForANumber()
+    {
+        var (exit, _, stderr) = Support.Cli.Run("train-tagger", "ner", "--data", "x.csv", "--out", "m.model", "--prune", "lots");
+        Assert.Equal(2, exit);
+        Assert.Contains("--prune takes a number", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2147483647")]
+    [InlineData("100000")]
+    public void GivenMoreJobsThanTheToolAllows_WhenRun_ThenAUsageErrorGivesTheRange(string jobs)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "Some text here.");
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"), "--jobs", jobs);
+        Assert.Equal(2, exit);
+        Assert.Contains("--jobs must be between 1 and ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenTrainTaggerWithoutOut_WhenRun_ThenItRefusesInsteadOfOverwritingTheShippedModel()
+    {
+        using var dir = new TempDirectory();
+        var data = dir.Write("small.conllu", "1\tHi\t_\tINTJ\t_\t_\t0\troot\t_\t_\n\n");
+        var shipped = Path.Combine(Repository.Root, "models", "pos.model");
+        var before = File.GetLastWriteTimeUtc(shipped);
+        var (exit, _, stderr) = Support.Cli.Run("train-tagger", "pos", "--data", data, "--epochs", "1");
+        Assert.Equal(2, exit);
+        Assert.Contains("--out", stderr, StringComparison.Ordinal);
+        Assert.Equal(before, File.GetLastWriteTimeUtc(shipped));
+    }
+
+    [Fact]
+    public void GivenAFolderAsTheModel_WhenRun_ThenOneLineSaysItIsAFolder()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "Some text here.");
+        Directory.CreateDirectory(dir.File("models"));
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"), "--model", dir.File("models"));
+        Assert.Equal(1, exit);
+        Assert.Equal($"argminer: {dir.File("models")}: is a folder, not a model file", stderr.Trim());
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+}

@@ -1,0 +1,90 @@
+using ArgMiner.Numbers.Grammar;
+using ArgMiner.Text;
+using static ArgMiner.Tests.Numbers.Grammar.GrammarTestKit;
+
+namespace ArgMiner.Tests.Numbers.Grammar;
+
+public class LiteralLexerTests
+{
+    [Theory]
+    [InlineData("1,500", 1500, true, 4)]
+    [InlineData("1,234,567", 1234567, true, 7)]
+    [InlineData("1,3", 1.3, false, 1)]
+    [InlineData("2.75", 2.75, false, 1)]
+    [InlineData(".5", 0.5, false, 0)]
+    [InlineData("2011", 2011, false, 4)]
+    public void GivenDigits_WhenParsed_ThenValueGroupingAndIntegerDigitsAreRead(string digits, double value, bool grouped, int intDigits)
+    {
+        var literal = LiteralLexer.Parse(digits, 1);
+        Assert.True(literal.Valid);
+        Assert.False(literal.Identifier);
+        Assert.Equal(value, literal.Value, 12);
+        Assert.Equal(grouped, literal.Grouped);
+        Assert.Equal(intDigits, literal.IntDigits);
+        Assert.Equal(LiteralSuffix.None, literal.Suffix);
+    }
+
+    [Theory]
+    [InlineData("1,50,000")]
+    [InlineData("1.2.3")]
+    [InlineData("5G")]
+    [InlineData("3D")]
+    [InlineData("12abc")]
+    [InlineData("12345678901234567890123456789012345678901")]
+    public void GivenACodeOrAList_WhenParsed_ThenItIsAnIdentifier(string digits)
+    {
+        Assert.True(LiteralLexer.Parse(digits, 1).Identifier);
+    }
+
+    [Theory]
+    [InlineData("21st", "Ordinal", 21, null)]
+    [InlineData("1990s", "Decade", 1990, null)]
+    [InlineData("2.5bn", "Scale", 2.5, null)]
+    [InlineData("5k", "Scale", 5, null)]
+    [InlineData("3m", "MetreOrMillion", 3, null)]
+    [InlineData("35%", "Percent", 35, null)]
+    [InlineData("20km", "Unit", 20, "km")]
+    [InlineData("100€", "Currency", 100, "EUR")]
+    public void GivenAGluedSuffix_WhenParsed_ThenItIsClassified(string digits, string suffix, double value, string? unit)
+    {
+        var literal = LiteralLexer.Parse(digits, 1);
+        Assert.Equal(Enum.Parse<LiteralSuffix>(suffix), literal.Suffix);
+        Assert.Equal(value, literal.Value, 12);
+        Assert.Equal(unit, literal.Unit);
+        Assert.False(literal.Identifier);
+    }
+
+    [Fact]
+    public void GivenAScaleSuffix_WhenParsed_ThenItCarriesItsMultiplier()
+    {
+        Assert.Equal(1e9, LiteralLexer.Parse("2.5bn", 1).Scale);
+        Assert.Equal(1e3, LiteralLexer.Parse("5k", 1).Scale);
+        Assert.Equal(1e6, LiteralLexer.Parse("7mn", 1).Scale);
+    }
+
+    [Fact]
+    public void GivenANumberSplitIntoTouchingPieces_WhenLexed_ThenItIsOneLiteralAtItsFirstPiece()
+    {
+        // "paid 1,500 now" tokenized at every punctuation mark: "paid" "1" "," "500" "now".
+        const string text = "paid 1,500 now";
+        var view = View(text, [new Token(0, 4), new Token(5, 6), new Token(6, 7), new Token(7, 10), new Token(11, 14)]);
+        Assert.True(view.Literals[1].Valid);
+        Assert.Equal(1500, view.Literals[1].Value);
+        Assert.Equal(4, view.Literals[1].End);
+        Assert.True(view.InsideLiteral[2]);
+        Assert.True(view.InsideLiteral[3]);
+        Assert.False(view.Literals[3].Valid);
+        Assert.False(view.Literals[0].Valid);
+        Assert.False(view.InsideLiteral[4]);
+    }
+
+    [Fact]
+    public void GivenPiecesSeparatedBySpaces_WhenLexed_ThenTheyStayApart()
+    {
+        var view = View("1 , 500");
+        Assert.Equal(1, view.Literals[0].Value);
+        Assert.Equal(1, view.Literals[0].End);
+        Assert.Equal(500, view.Literals[2].Value);
+        Assert.False(view.InsideLiteral[2]);
+    }
+}

@@ -10,7 +10,7 @@ using Spectre.Console;
 
 namespace ArgMiner.Cli.Commands;
 
-/// <summary><c>argminer run &lt;inputs…&gt; --out DIR [--format csv,jsonl] [--jobs N]</c>: the batch pipeline.</summary>
+/// <summary><c>argminer run &lt;inputs…&gt; --out DIR [--format csv,jsonl,xlsx,html] [--jobs N]</c>: the batch pipeline.</summary>
 internal static class RunCommand
 {
     /// <summary>The most threads a batch may use: its window holds 8 documents per job in memory.</summary>
@@ -27,7 +27,7 @@ internal static class RunCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string>("--out", "-o") { Description = "Folder to write the outputs to (created if missing).", Required = true };
-        var format = new Option<string>("--format") { Description = "Comma-separated outputs: csv, jsonl.", DefaultValueFactory = _ => "csv,jsonl" };
+        var format = new Option<string>("--format") { Description = "Comma-separated outputs: csv, jsonl, xlsx (argminer.xlsx), html (report.html).", DefaultValueFactory = _ => "csv,jsonl" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var model = new Option<string?>("--model", "-m") { Description = "A sentence classifier trained with 'argminer train' (default: the shipped one)." };
         var stages = new Option<string>("--pipeline") { Description = "full (default): every stage; text: tokenize and split only (no tags, numbers or labels).", DefaultValueFactory = _ => "full" };
@@ -39,7 +39,7 @@ internal static class RunCommand
         {
             if (!TryParseFormats(parse.GetValue(format)!, out var formats))
             {
-                stderr.WriteLine($"argminer: --format takes csv, jsonl or both (csv,jsonl), not '{parse.GetValue(format)}'");
+                stderr.WriteLine($"argminer: --format takes csv, jsonl, xlsx, html or several (csv,xlsx), not '{parse.GetValue(format)}'");
                 return CommandLine.Usage;
             }
 
@@ -179,6 +179,12 @@ internal static class RunCommand
                 case "jsonl":
                 case "json":
                     formats |= OutputFormats.JsonLines;
+                    break;
+                case "xlsx":
+                    formats |= OutputFormats.Xlsx;
+                    break;
+                case "html":
+                    formats |= OutputFormats.Html;
                     break;
                 default:
                     return false;

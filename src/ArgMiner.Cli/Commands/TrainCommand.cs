@@ -50,6 +50,11 @@ internal static class TrainCommand
                 return CommandLine.Failed;
             }
 
+            if (rows is LabelledDataSet { Overridden: > 0 } corrected)
+            {
+                stdout.WriteLine($"corrections win: overrode {corrected.Overridden} labels of earlier --data paths where a later path labels the same sentence otherwise (the correcting rows weigh {Corrections.CorrectionWeight} times)");
+            }
+
             Classification.SentenceClassifier? old = null;
             if (parse.GetValue(compare) is { } comparePath)
             {

@@ -67,22 +67,27 @@ public sealed class LabelledDataException : Exception
 /// </summary>
 public static class LabelledData
 {
-    private static readonly string[] Extensions = [".csv", ".tsv", ".tab", ".jsonl", ".ndjson"];
+    private static readonly string[] Extensions = [".csv", ".tsv", ".tab", ".jsonl", ".ndjson", ".xlsx"];
 
     /// <summary>
     /// Reads every path. A folder is read recursively (files in ordinal order). An IBM Debater CE-EMNLP-2015
     /// folder reads as claims and evidence; append <c>#train</c> or <c>#held-out</c> to keep only those motions.
     /// Append <c>#labels=FILE</c> to a file to take its labels from a <see cref="LabelOverlay"/> instead of its own column.
     /// Append <c>@W</c> to any path to give its sentences weight W in training (e.g. <c>train.csv@0.5</c>).
+    /// Corrections win: when a later path holds a sentence of an earlier one with another label, the earlier
+    /// rows of that sentence are left out (<see cref="LabelledDataSet.Overridden"/> counts them).
     /// </summary>
     /// <exception cref="LabelledDataException">A file is missing, malformed or has an unknown label, a missing column or an empty text.</exception>
-    public static IReadOnlyList<LabelledSentence> Read(IEnumerable<string> paths, LabelledDataOptions options)
+    public static LabelledDataSet Read(IEnumerable<string> paths, LabelledDataOptions options)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
         var rows = new List<LabelledSentence>();
+        var pathOf = new List<int>();
+        var pathIndex = -1;
         foreach (var spec in paths)
         {
+            pathIndex++;
             var path = spec;
             var weight = 1.0;
             var at = spec.LastIndexOf('@');
@@ -156,13 +161,14 @@ public static class LabelledData
             for (var i = before; i < rows.Count; i++)
             {
                 rows[i] = rows[i] with { Source = spec, Weight = rows[i].Weight * weight };
+                pathOf.Add(pathIndex);
             }
         }
 
-        return rows;
+        return Corrections.Apply(rows, pathOf);
     }
 
-    /// <summary>Reads one file, choosing the format by extension (.jsonl/.ndjson, .tsv/.tab, otherwise CSV).</summary>
+    /// <summary>Reads one file, choosing the format by extension (.jsonl/.ndjson, .tsv/.tab, .xlsx, otherwise CSV).</summary>
     public static IReadOnlyList<LabelledSentence> ReadFile(string path, LabelledDataOptions options)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -176,7 +182,12 @@ public static class LabelledData
             }
 
             var rows = Evaluation.UdSentences.IsConllu(path) ? Evaluation.UdSentences.Read(path)
-                : ext is ".jsonl" or ".ndjson" ? ReadJsonLines(path, options) : ReadDelimited(path, ext is ".tsv" or ".tab" ? '\t' : ',', options);
+                : ext switch
+                {
+                    ".jsonl" or ".ndjson" => ReadJsonLines(path, options),
+                    ".xlsx" => LabelledWorkbook.Read(path, options),
+                    _ => ReadDelimited(path, ext is ".tsv" or ".tab" ? '\t' : ',', options),
+                };
             return AddPositions(rows);
         }
         catch (IOException ex)

@@ -13,7 +13,13 @@ public enum OutputFormats
     /// <summary>documents.jsonl.</summary>
     JsonLines = 2,
 
-    /// <summary>Everything.</summary>
+    /// <summary>argminer.xlsx (<see cref="Xlsx.WorkbookWriter"/>).</summary>
+    Xlsx = 4,
+
+    /// <summary>report.html (<see cref="Html.ReportWriter"/>).</summary>
+    Html = 8,
+
+    /// <summary>The default: CSV and JSON Lines.</summary>
     All = Csv | JsonLines,
 }
 
@@ -28,6 +34,8 @@ public sealed class BatchWriter : IDisposable
     private readonly CsvTable<EntityRow>? _entities;
     private readonly CsvTable<NumberRow>? _numbers;
     private readonly DocumentJsonWriter? _json;
+    private readonly Xlsx.WorkbookWriter? _workbook;
+    private readonly Html.ReportWriter? _report;
 
     /// <summary>Creates <paramref name="directory"/> if needed and opens the files.</summary>
     public BatchWriter(string directory, OutputFormats formats)
@@ -47,6 +55,9 @@ public sealed class BatchWriter : IDisposable
             {
                 _json = new DocumentJsonWriter(Path.Combine(directory, "documents.jsonl"));
             }
+
+            _workbook = formats.HasFlag(OutputFormats.Xlsx) ? new Xlsx.WorkbookWriter(Path.Combine(directory, Xlsx.WorkbookWriter.FileName)) : null;
+            _report = formats.HasFlag(OutputFormats.Html) ? new Html.ReportWriter(Path.Combine(directory, Html.ReportWriter.FileName)) : null;
         }
         catch
         {
@@ -71,6 +82,16 @@ public sealed class BatchWriter : IDisposable
             if (_json is not null)
             {
                 yield return "documents.jsonl";
+            }
+
+            if (_workbook is not null)
+            {
+                yield return Xlsx.WorkbookWriter.FileName;
+            }
+
+            if (_report is not null)
+            {
+                yield return Html.ReportWriter.FileName;
             }
         }
     }
@@ -105,6 +126,8 @@ public sealed class BatchWriter : IDisposable
         }
 
         _json?.Write(context);
+        _workbook?.Write(context);
+        _report?.Write(context);
     }
 
     /// <summary>Finishes every file and gives each its final name.</summary>
@@ -115,6 +138,8 @@ public sealed class BatchWriter : IDisposable
         _entities?.Commit();
         _numbers?.Commit();
         _json?.Commit();
+        _workbook?.Commit();
+        _report?.Commit();
     }
 
     /// <summary>Abandons uncommitted files (their temporary files are deleted).</summary>
@@ -125,5 +150,7 @@ public sealed class BatchWriter : IDisposable
         _entities?.Dispose();
         _numbers?.Dispose();
         _json?.Dispose();
+        _workbook?.Dispose();
+        _report?.Dispose();
     }
 }

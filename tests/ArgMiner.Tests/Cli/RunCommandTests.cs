@@ -136,4 +136,20 @@ public class RunCommandTests
         Assert.Equal(1, exit);
         Assert.Contains("bbc.txt:1: not valid UTF-8", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void GivenEveryFormatAndABadFile_WhenRun_ThenEachOutputIsWrittenAndNoSpoolOrPartialFileIsLeft()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "Prices rose by 5 percent in Ohio. We must act.");
+        dir.WriteBytes("in/b.txt", [0x00, 0x01, 0x02]);
+        var (exit, stdout, _) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"), "--format", "csv,jsonl,xlsx,html");
+        Assert.Equal(1, exit);
+        var files = Directory.GetFiles(dir.File("out")).Select(Path.GetFileName).ToList();
+        Assert.Equal(
+            ["argminer.xlsx", "documents.csv", "documents.jsonl", "entities.csv", "numbers.csv", "report.html", "sentences.csv"],
+            files.Where(f => !f!.StartsWith('.')).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(files, f => f!.EndsWith(".spool", StringComparison.Ordinal) || f.EndsWith(".partial", StringComparison.Ordinal));
+        Assert.Contains("argminer.xlsx", stdout, StringComparison.Ordinal);
+    }
 }

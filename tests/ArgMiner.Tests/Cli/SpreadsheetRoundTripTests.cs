@@ -53,4 +53,24 @@ public class SpreadsheetRoundTripTests
         var followed = corrected.Count(r => mine.Predict(r[text], tagger.Tag(r[text])).Label == "evidence");
         Assert.True(followed * 10 >= corrected.Count * 9, $"{followed} of {corrected.Count} corrected sentences follow the correction");
     }
+
+    [Fact]
+    public void GivenTenSeedCommentsCorrectedToOpinionInTheWorkbook_WhenRetrainedWithTheCorpus_ThenTheCorrectionsWin()
+    {
+        using var dir = new TempDirectory();
+        Assert.Equal(0, Support.Cli.Run("run", Repository.Articles, "--out", dir.File("out"), "--format", "csv,xlsx").Exit);
+        var workbook = dir.File("out/argminer.xlsx");
+        var corrected = Workbooks.TenCommentsToCorrect(dir.File("out/sentences.csv"));
+        Assert.Equal(10, corrected.Count);
+        Assert.Equal(10, Workbooks.Relabel(workbook, corrected.ToDictionary(t => t, _ => "opinion")));
+
+        var (exit, stdout, stderr) = Support.Cli.Run("train", "--data", Path.Combine(Repository.Root, "corpus", "labelled"), workbook, "--out", dir.File("mine.model"), "--folds", "0");
+        Assert.True(exit == 0, stderr);
+        // Ten corrections override the corpus's labels of the same sentences; the seed run's other labels that differ from the corpus's count too.
+        var overrode = System.Text.RegularExpressions.Regex.Match(stdout, @"overrode (\d+) labels");
+        Assert.True(overrode.Success, stdout);
+        Assert.True(int.Parse(overrode.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 10, stdout);
+        var opinion = Workbooks.CountLabelled(dir.File("mine.model"), corrected, "opinion");
+        Assert.True(opinion >= 8, $"{opinion} of 10 corrected comments come out opinion");
+    }
 }

@@ -1,0 +1,247 @@
+using System.Globalization;
+using ArgMiner.Output.Xlsx;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace ArgMiner.Classification;
+
+/// <summary>
+/// Reads labelled sentences from an xlsx workbook: ArgMiner's own <c>argminer.xlsx</c> (its Sentences sheet and
+/// any continuation sheets "Sentences (2)"…) or any workbook whose first sheet with <c>text</c> and <c>label</c>
+/// columns holds the sentences, as Excel or LibreOffice Calc save it (shared strings, inline strings, rich text,
+/// rows and cells with or without references). Rows are streamed with the Open XML SDK's reader. A bad cell is
+/// one <see cref="LabelledDataException"/> naming the file, sheet and row.
+/// </summary>
+internal static class LabelledWorkbook
+{
+    /// <summary>The sheet <c>argminer.xlsx</c> keeps its sentences in.</summary>
+    public const string SentencesSheet = "Sentences";
+
+    /// <summary>Reads the sentences of the workbook at <paramref name="path"/>.</summary>
+    public static List<LabelledSentence> Read(string path, LabelledDataOptions options)
+    {
+        SpreadsheetDocument document;
+        try
+        {
+            document = SpreadsheetDocument.Open(path, false);
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or InvalidOperationException)
+        {
+            throw new LabelledDataException(path, $"not a readable xlsx workbook ({ex.Message.TrimEnd('.')})");
+        }
+
+        using (document)
+        {
+            var workbook = document.WorkbookPart ?? throw new LabelledDataException(path, "not a readable xlsx workbook (no workbook part)");
+            var strings = SharedStrings(workbook);
+            var sheets = (workbook.Workbook?.Sheets?.Elements<Sheet>() ?? [])
+                .Select(s => (Name: s.Name?.Value ?? string.Empty, Part: s.Id?.Value is { } id ? workbook.GetPartById(id) as WorksheetPart : null))
+                .Where(s => s.Part is not null)
+                .ToList();
+            var chosen = sheets.Where(s => IsSentencesSheet(s.Name)).ToList();
+            if (chosen.Count == 0)
+            {
+                foreach (var sheet in sheets)
+                {
+                    if (Header(sheet.Part!, strings) is { } header && Find(header.Cells, options.TextColumn) >= 0 && Find(header.Cells, options.LabelColumn) >= 0)
+                    {
+                        chosen.Add(sheet);
+                        break;
+                    }
+                }
+            }
+
+            if (chosen.Count == 0)
+            {
+                throw new LabelledDataException(path, $"no sheet named {SentencesSheet} and no sheet with '{options.TextColumn}' and '{options.LabelColumn}' columns (sheets: {string.Join(", ", sheets.Select(s => s.Name))})");
+            }
+
+            var rows = new List<LabelledSentence>();
+            foreach (var (name, part) in chosen)
+            {
+                ReadSheet(path, name, part!, strings, options, rows);
+            }
+
+            return rows;
+        }
+    }
+
+    private static bool IsSentencesSheet(string name) =>
+        string.Equals(name, SentencesSheet, StringComparison.OrdinalIgnoreCase)
+        || (name.StartsWith(SentencesSheet + " (", StringComparison.OrdinalIgnoreCase) && name.EndsWith(')')
+            && int.TryParse(name.AsSpan(SentencesSheet.Length + 2, name.Length - SentencesSheet.Length - 3), NumberStyles.None, CultureInfo.InvariantCulture, out _));
+
+    private static void ReadSheet(string path, string sheet, WorksheetPart part, List<string> strings, LabelledDataOptions options, List<LabelledSentence> rows)
+    {
+        string Origin(long row) => string.Create(CultureInfo.InvariantCulture, $"{path}, sheet {sheet}, row {row}");
+        string[]? header = null;
+        int textAt = -1, labelAt = -1, docAt = -1, sectionAt = -1;
+        foreach (var (index, cells) in Rows(part, strings, path, sheet))
+        {
+            if (cells.All(c => string.IsNullOrWhiteSpace(c.Value)))
+            {
+                continue;
+            }
+
+            if (header is null)
+            {
+                header = [.. cells.Select(c => c.Value.Trim())];
+                textAt = Find(header, options.TextColumn);
+                labelAt = Find(header, options.LabelColumn);
+                docAt = Find(header, options.DocColumn) is var d and >= 0 ? d : Find(header, "doc_id");
+                sectionAt = Find(header, options.SectionColumn);
+                foreach (var (column, at) in new[] { (options.TextColumn, textAt), (options.LabelColumn, labelAt) })
+                {
+                    if (at < 0 && !(options.LabelsFromOverlay && column == options.LabelColumn))
+                    {
+                        throw new LabelledDataException(Origin(index), $"missing column '{column}' (columns: {string.Join(", ", header.Where(h => h.Length > 0))}; choose others with --text-column / --label-column)");
+                    }
+                }
+
+                continue;
+            }
+
+            string? Cell(int at, string name, bool mustBeText)
+            {
+                if (at < 0 || at >= cells.Length)
+                {
+                    return null;
+                }
+
+                var (kind, value) = cells[at];
+                if (kind == "e" || (mustBeText && kind is "n" or "b" && value.Length > 0))
+                {
+                    throw new LabelledDataException(Origin(index), $"the {name} cell ({WorksheetXml.ColumnName(at)}{index.ToString(CultureInfo.InvariantCulture)}) holds {(kind == "e" ? "an error" : "a number")} '{value}', not text");
+                }
+
+                return value;
+            }
+
+            rows.Add(LabelledData.MakeRow(
+                Origin(index),
+                path,
+                Cell(textAt, options.TextColumn, false),
+                options.LabelsFromOverlay ? null : Cell(labelAt, options.LabelColumn, true),
+                Cell(docAt, "document", false),
+                Cell(sectionAt, "section", false),
+                options.Map,
+                options.LabelsFromOverlay));
+        }
+    }
+
+    private static (long Index, string[] Cells)? Header(WorksheetPart part, List<string> strings)
+    {
+        foreach (var (index, cells) in Rows(part, strings, string.Empty, string.Empty))
+        {
+            if (cells.Any(c => c.Value.Length > 0))
+            {
+                return (index, [.. cells.Select(c => c.Value.Trim())]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Each row's number and cells (type letter, text), gaps filled with empty cells.</summary>
+    private static IEnumerable<(long Index, (string Kind, string Value)[] Cells)> Rows(WorksheetPart part, List<string> strings, string path, string sheet)
+    {
+        using var reader = OpenXmlReader.Create(part);
+        long previous = 0;
+        while (reader.Read())
+        {
+            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+            {
+                continue;
+            }
+
+            var row = (Row)reader.LoadCurrentElement()!;
+            var index = row.RowIndex?.Value is uint r ? r : previous + 1;
+            previous = index;
+            var cells = new List<(string, string)>();
+            foreach (var cell in row.Elements<Cell>())
+            {
+                var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
+                while (cells.Count < column)
+                {
+                    cells.Add((string.Empty, string.Empty));
+                }
+
+                var type = cell.DataType?.Value;
+                string kind, value;
+                if (type == CellValues.SharedString)
+                {
+                    kind = "s";
+                    var at = int.TryParse(cell.CellValue?.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k : -1;
+                    if (at < 0 || at >= strings.Count)
+                    {
+                        throw new LabelledDataException(string.Create(CultureInfo.InvariantCulture, $"{path}, sheet {sheet}, row {index}"), "a cell refers to a shared string the workbook does not have");
+                    }
+
+                    value = strings[at];
+                }
+                else if (type == CellValues.InlineString)
+                {
+                    kind = "s";
+                    value = cell.InlineString is { } inline ? Flatten(inline) : string.Empty;
+                }
+                else
+                {
+                    kind = type == CellValues.Error ? "e" : type == CellValues.Boolean ? "b" : type == CellValues.String ? "s" : "n";
+                    value = cell.CellValue?.Text ?? string.Empty;
+                }
+
+                cells.Add((kind, CellText.Decode(value)));
+            }
+
+            yield return (index, [.. cells]);
+        }
+    }
+
+    private static List<string> SharedStrings(WorkbookPart workbook)
+    {
+        var strings = new List<string>();
+        if (workbook.SharedStringTablePart is { } table)
+        {
+            using var reader = OpenXmlReader.Create(table);
+            while (reader.Read())
+            {
+                if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+                {
+                    strings.Add(Flatten((SharedStringItem)reader.LoadCurrentElement()!));
+                }
+            }
+        }
+
+        return strings;
+    }
+
+    /// <summary>A string item's text: its plain text or its rich-text runs, without phonetic hints.</summary>
+    private static string Flatten(OpenXmlElement item) =>
+        string.Concat(item.Descendants<DocumentFormat.OpenXml.Spreadsheet.Text>().Where(t => t.Ancestors<PhoneticRun>().FirstOrDefault() is null).Select(t => t.Text));
+
+    private static int ColumnIndex(string reference)
+    {
+        var column = 0;
+        foreach (var c in reference)
+        {
+            if (c is >= 'A' and <= 'Z')
+            {
+                column = (column * 26) + (c - 'A' + 1);
+            }
+            else if (c is >= 'a' and <= 'z')
+            {
+                column = (column * 26) + (c - 'a' + 1);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return column - 1;
+    }
+
+    private static int Find(string[] header, string name) =>
+        Array.FindIndex(header, h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase));
+}

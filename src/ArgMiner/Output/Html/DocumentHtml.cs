@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using ArgMiner.Text;
+
+namespace ArgMiner.Output.Html;
+
+/// <summary>
+/// One document of the report as HTML: its title, headings, paragraphs and footer, then its reader comments set
+/// apart; every sentence a <c>span</c> shaded by its label (<c>data-label</c>, the label's two-letter mark, its
+/// confidence on hover); entities and numeric claims marked inside (<c>data-entity</c>, <c>data-number</c>, the
+/// details on hover). Every character of the document text is written once, so a sentence element's text is
+/// exactly the sentence.
+/// </summary>
+internal static class DocumentHtml
+{
+    /// <summary>Encodes text and attribute values; letters of every script stay as they are.</summary>
+    public static HtmlEncoder Encoder { get; } = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>Writes <paramref name="context"/> as an <c>article</c>, open (<c>details open</c>) or collapsed.</summary>
+    public static void Write(TextWriter html, DocumentContext context, int index, bool open)
+    {
+        var document = context.Document;
+        var marks = Marks(context);
+        html.Write($"<article class=\"doc\" id=\"doc-{index.ToString(CultureInfo.InvariantCulture)}\" data-doc=\"{Attr(document.Id)}\">\n");
+        html.Write(open ? "<details open>" : "<details>");
+        html.Write($"<summary><span class=\"doc-title\">{Encoder.Encode(document.Title ?? document.Id)}</span> <span class=\"meta\">{Encoder.Encode(document.Id)} · {Count(document.Sentences.Length, "sentence")}, {Count(document.Entities.Length, "entity", "entities")}, {Count(document.Numbers.Length, "numeric claim")}, {Count(document.CommentCount, "comment")}</span></summary>\n");
+        var inComments = false;
+        for (var p = 0; p < document.Paragraphs.Length; p++)
+        {
+            var paragraph = document.Paragraphs[p];
+            if (paragraph.Comment is int comment)
+            {
+                if (!inComments)
+                {
+                    html.Write($"<section class=\"comments\" aria-label=\"Reader comments\"><h3>Reader comments ({document.CommentCount.ToString(CultureInfo.InvariantCulture)})</h3>\n");
+                    inComments = true;
+                }
+
+                html.Write($"<blockquote class=\"comment\" data-comment=\"{comment.ToString(CultureInfo.InvariantCulture)}\">");
+                WriteParagraph(html, context, p, marks);
+                html.Write("</blockquote>\n");
+                continue;
+            }
+
+            var tag = paragraph.Section switch
+            {
+                Section.Title => "h2 class=\"title\"",
+                Section.Heading => "h3 class=\"heading\"",
+                Section.Footer => "p class=\"footer\"",
+                _ => "p",
+            };
+            html.Write($"<{tag}>");
+            WriteParagraph(html, context, p, marks);
+            html.Write($"</{tag.Split(' ')[0]}>\n");
+        }
+
+        if (inComments)
+        {
+            html.Write("</section>\n");
+        }
+
+        html.Write("</details></article>\n");
+    }
+
+    /// <summary>An attribute value, encoded.</summary>
+    public static string Attr(string? value) => Encoder.Encode(value ?? string.Empty);
+
+    private static string Count(int n, string one, string? many = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : many ?? one + "s")}");
+
+    /// <summary>A mark inside a sentence: its UTF-16 span and the opening tag.</summary>
+    private readonly record struct Mark(int Start, int End, string Open);
+
+    /// <summary>Entity and numeric-claim marks per sentence, longest first where they start together (a claim holds its date).</summary>
+    private static List<Mark>[] Marks(DocumentContext context)
+    {
+        var document = context.Document;
+        var marks = new List<Mark>[document.Sentences.Length];
+        for (var i = 0; i < marks.Length; i++)
+        {
+            marks[i] = [];
+        }
+
+        foreach (var n in document.Numbers)
+        {
+            var details = new StringBuilder(n.Kind);
+            void Add(string name, string? value)
+            {
+                if (!string.IsNullOrEmpty(value))
+                {
+                    details.Append('\n').Append(name).Append(": ").Append(value);
+                }
+            }
+
+            Add("value", OutputSchema.Number(n.Value));
+            Add("low", OutputSchema.Number(n.Low));
+            Add("high", OutputSchema.Number(n.High));
+            Add("qualifier", n.Qualifier);
+            Add("unit", n.Unit);
+            Add("period", n.Period);
+            Add("counted", n.Counted);
+            Add("time", n.Time);
+            Add("source", n.Source);
+            marks[n.Sentence].Add(new Mark(n.Start, n.End, $"<mark class=\"num\" data-number=\"{Attr(n.Kind)}\" title=\"{Attr(details.ToString())}\">"));
+        }
+
+        foreach (var e in document.Entities)
+        {
+            marks[e.Sentence].Add(new Mark(e.Start, e.End, $"<mark class=\"ent\" data-entity=\"{Attr(e.Type)}\" title=\"{Attr(e.Type + " (" + OutputSchema.SourceName(e.Source) + ")")}\">"));
+        }
+
+        foreach (var list in marks)
+        {
+            list.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        }
+
+        return marks;
+    }
+
+    private static void WriteParagraph(TextWriter html, DocumentContext context, int paragraphIndex, List<Mark>[] marks)
+    {
+        var document = context.Document;
+        var paragraph = document.Paragraphs[paragraphIndex];
+        var position = paragraph.Start;
+        for (var s = 0; s < document.Sentences.Length; s++)
+        {
+            var sentence = document.Sentences[s];
+            if (sentence.Paragraph != paragraphIndex)
+            {
+                continue;
+            }
+
+            WriteText(html, document.Text, position, Math.Max(position, sentence.Start));
+            var prediction = document.Labels.Length == document.Sentences.Length ? document.Labels[s] : null;
+            var label = prediction?.Label ?? "none";
+            var style = LabelPalette.Of(label);
+            var title = prediction is null ? "not labelled" : string.Create(CultureInfo.InvariantCulture, $"{label} · confidence {prediction.Confidence:0.00}");
+            html.Write($"<span class=\"s\" data-label=\"{label}\" data-mark=\"{style?.Mark ?? "–"}\" data-sentence=\"{s.ToString(CultureInfo.InvariantCulture)}\" title=\"{Attr(title)}\">");
+            var k = 0;
+            WriteMarked(html, document.Text, sentence.Start, sentence.End, marks[s], ref k);
+            html.Write("</span>");
+            position = Math.Max(position, sentence.End);
+        }
+
+        WriteText(html, document.Text, position, Math.Max(position, paragraph.End));
+    }
+
+    // Marks nest: one that starts inside another is written inside it, cut at its end if it runs past, so
+    // every mark gets an element and every character is written once.
+    private static void WriteMarked(TextWriter html, string text, int start, int end, List<Mark> marks, ref int k)
+    {
+        var position = start;
+        while (k < marks.Count && marks[k].Start < end)
+        {
+            var mark = marks[k++];
+            var from = Math.Clamp(mark.Start, position, end);
+            var to = Math.Clamp(mark.End, from, end);
+            WriteText(html, text, position, from);
+            html.Write(mark.Open);
+            WriteMarked(html, text, from, to, marks, ref k);
+            html.Write("</mark>");
+            position = to;
+        }
+
+        WriteText(html, text, position, end);
+    }
+
+    private static void WriteText(TextWriter html, string text, int start, int end)
+    {
+        if (end > start)
+        {
+            html.Write(Encoder.Encode(text[start..end]));
+        }
+    }
+}

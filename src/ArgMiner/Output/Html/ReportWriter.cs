@@ -1,0 +1,312 @@
+using System.Globalization;
+using System.Text;
+using ArgMiner.Classification;
+
+namespace ArgMiner.Output.Html;
+
+/// <summary>
+/// Writes <c>report.html</c>: one self-contained page (style and script inline; nothing fetched) with a summary
+/// (label shares per document as an inline SVG chart, the most named entities, the numeric claims as a table),
+/// label and document filters usable from the keyboard, then every document (<see cref="DocumentHtml"/>).
+/// <para>
+/// Large batches: the page stays usable because the first <see cref="OpenDocuments"/> documents are open and the
+/// rest collapsed (one line each until opened or chosen in the document filter); the report shows the first
+/// <see cref="MaxDocuments"/> documents in full, its chart the first <see cref="ChartDocuments"/>, its numbers
+/// table the first <see cref="MaxNumberRows"/> claims, and says so at the top; the totals count the whole batch,
+/// and the CSV, JSON Lines and xlsx outputs hold everything. Hand-written: no available package renders HTML
+/// reports; the text is encoded with the framework's <see cref="System.Text.Encodings.Web.HtmlEncoder"/>.
+/// </para>
+/// </summary>
+public sealed class ReportWriter : IDisposable
+{
+    /// <summary>The report's file name.</summary>
+    public const string FileName = "report.html";
+
+    /// <summary>Documents shown open; later ones are collapsed.</summary>
+    public const int OpenDocuments = 20;
+
+    /// <summary>Documents the report shows.</summary>
+    public const int MaxDocuments = 1_000;
+
+    /// <summary>Documents the chart draws.</summary>
+    public const int ChartDocuments = 50;
+
+    /// <summary>Rows of the numeric-claims table.</summary>
+    public const int MaxNumberRows = 1_000;
+
+    private const int TopEntities = 12;
+
+    private readonly AtomicFile _file;
+    private readonly Spool _documents;
+    private readonly Spool _numbers;
+    private readonly List<(string Id, string Name)> _shown = [];
+    private readonly List<(string Name, long[] Counts)> _chart = [];
+    private readonly Dictionary<(string Type, string Text), int> _entities = [];
+    private readonly long[] _labelTotals = new long[SentenceLabels.All.Length];
+    private long _documentCount;
+    private long _sentenceCount;
+    private long _entityCount;
+    private long _numberCount;
+    private bool _done;
+
+    /// <summary>Opens <paramref name="path"/> (written under a temporary name until <see cref="Commit"/>).</summary>
+    public ReportWriter(string path)
+    {
+        _file = new AtomicFile(path);
+        var directory = Path.GetDirectoryName(_file.FinalPath)!;
+        try
+        {
+            _documents = new Spool(directory, "report-documents");
+            _numbers = new Spool(directory, "report-numbers");
+        }
+        catch
+        {
+            _documents?.Dispose();
+            _file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Adds one processed document.</summary>
+    public void Write(DocumentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var document = context.Document;
+        var counts = new long[SentenceLabels.All.Length];
+        foreach (var label in document.Labels)
+        {
+            counts[SentenceLabels.All.IndexOf(label.Label)]++;
+        }
+
+        for (var k = 0; k < counts.Length; k++)
+        {
+            _labelTotals[k] += counts[k];
+        }
+
+        foreach (var e in document.Entities)
+        {
+            var key = (e.Type, document.Text[e.Start..e.End]);
+            _entities[key] = _entities.GetValueOrDefault(key) + 1;
+        }
+
+        if (_chart.Count < ChartDocuments)
+        {
+            _chart.Add((document.Title ?? document.Id, counts));
+        }
+
+        if (_documentCount < MaxDocuments)
+        {
+            _shown.Add((document.Id, document.Title ?? document.Id));
+            DocumentHtml.Write(_documents.Writer, context, (int)_documentCount, open: _documentCount < OpenDocuments);
+        }
+
+        for (var i = 0; i < document.Numbers.Length && _numberCount + i < MaxNumberRows; i++)
+        {
+            var row = new NumberRow(context, i);
+            var w = _numbers.Writer;
+            w.Write("<tr>");
+            foreach (var column in OutputSchema.NumberColumns)
+            {
+                var value = column.Value(row);
+                w.Write(column.IsText || value is null || !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? "<td>" : "<td class=\"n\">");
+                w.Write(DocumentHtml.Encoder.Encode(value ?? string.Empty));
+                w.Write("</td>");
+            }
+
+            w.Write("</tr>\n");
+        }
+
+        _documentCount++;
+        _sentenceCount += document.Sentences.Length;
+        _entityCount += document.Entities.Length;
+        _numberCount += document.Numbers.Length;
+    }
+
+    /// <summary>Writes the page and gives it its final name.</summary>
+    public void Commit()
+    {
+        ObjectDisposedException.ThrowIf(_done, this);
+        using (var html = new StreamWriter(_file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+        {
+            html.NewLine = "\n";
+            html.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>ArgMiner report</title>\n<style>\n");
+            html.Write(ReportAssets.Css());
+            html.Write("</style>\n</head>\n<body>\n<header>\n<h1>ArgMiner report</h1>\n");
+            html.Write(Invariant($"<p class=\"meta\">{_documentCount} documents, {_sentenceCount} sentences, {_entityCount} entities, {_numberCount} numeric claims</p>\n"));
+            foreach (var note in Notes())
+            {
+                html.Write($"<p class=\"note\">{DocumentHtml.Encoder.Encode(note)}</p>\n");
+            }
+
+            html.Write("</header>\n<section class=\"summary\">\n<div>\n<h2>Label shares per document</h2>\n");
+            WriteChart(html);
+            html.Write("</div>\n<div>\n<h2>Most named entities</h2>\n");
+            WriteEntities(html);
+            html.Write("</div>\n</section>\n");
+            html.Write(Invariant($"<section class=\"claims\">\n<h2>Numeric claims ({_numberCount})</h2>\n<table class=\"numbers\">\n<thead><tr>"));
+            foreach (var column in OutputSchema.NumberColumns)
+            {
+                html.Write($"<th scope=\"col\">{column.Header}</th>");
+            }
+
+            html.Write("</tr></thead>\n<tbody>\n");
+            _numbers.CopyTo(html);
+            html.Write("</tbody>\n</table>\n</section>\n");
+            WriteFilters(html);
+            html.Write("<main>\n");
+            _documents.CopyTo(html);
+            html.Write("</main>\n<script>\n");
+            html.Write(ReportAssets.Script);
+            html.Write("</script>\n</body>\n</html>\n");
+        }
+
+        _documents.Dispose();
+        _numbers.Dispose();
+        _file.Commit();
+        _done = true;
+    }
+
+    /// <summary>Abandons the report unless committed.</summary>
+    public void Dispose()
+    {
+        _documents.Dispose();
+        _numbers.Dispose();
+        if (!_done)
+        {
+            _done = true;
+            _file.Dispose();
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private IEnumerable<string> Notes()
+    {
+        if (_documentCount > MaxDocuments)
+        {
+            yield return Invariant($"This report shows the first {MaxDocuments:N0} of {_documentCount:N0} documents; the counts above cover all, and the CSV, JSON Lines and xlsx outputs hold every document.");
+        }
+
+        if (_documentCount > OpenDocuments)
+        {
+            yield return Invariant($"Documents after the first {OpenDocuments} are collapsed: open one by its title, or choose it in the document filter.");
+        }
+
+        if (_numberCount > MaxNumberRows)
+        {
+            yield return Invariant($"The numeric-claims table lists the first {MaxNumberRows:N0} of {_numberCount:N0}.");
+        }
+    }
+
+    private void WriteFilters(TextWriter html)
+    {
+        html.Write("<nav class=\"filters\" aria-label=\"Filters\">\n<span id=\"show-label\">Show:</span>\n");
+        html.Write("<button type=\"button\" data-filter=\"all\" aria-pressed=\"true\" aria-describedby=\"show-label\">All sentences</button>\n");
+        string[] names = ["Claims", "Evidence", "Opinions", "Other"];
+        for (var k = 0; k < LabelPalette.All.Count; k++)
+        {
+            var style = LabelPalette.All[k];
+            html.Write($"<button type=\"button\" data-filter=\"{style.Label}\" aria-pressed=\"false\" aria-describedby=\"show-label\"><span class=\"swatch {style.Label}\" aria-hidden=\"true\">{style.Mark}</span> {names[k]} ({_labelTotals[k].ToString(CultureInfo.InvariantCulture)})</button>\n");
+        }
+
+        html.Write("<label for=\"document-filter\">Document:</label>\n<select id=\"document-filter\" data-filter=\"document\">\n<option value=\"\">All documents</option>\n");
+        foreach (var (id, name) in _shown)
+        {
+            html.Write($"<option value=\"{DocumentHtml.Attr(id)}\">{DocumentHtml.Encoder.Encode(name == id ? id : name + " (" + id + ")")}</option>\n");
+        }
+
+        html.Write("</select>\n</nav>\n");
+    }
+
+    private void WriteChart(TextWriter html)
+    {
+        const int labelWidth = 220, barWidth = 440, rowHeight = 24;
+        var rows = new List<(string Name, long[] Counts)> { ("All documents", _labelTotals) };
+        rows.AddRange(_chart);
+        var height = (rows.Count * rowHeight) + 8;
+        html.Write(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{labelWidth + barWidth + 10}\" height=\"{height}\" role=\"img\" aria-label=\"Share of claim, evidence, opinion and other sentences per document\" font-family=\"sans-serif\" font-size=\"12\">\n"));
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var (name, counts) = rows[r];
+            var y = 4 + (r * rowHeight);
+            var shortName = name.Length > 30 ? name[..29] + "…" : name;
+            html.Write(Invariant($"<text x=\"{labelWidth - 6}\" y=\"{y + 16}\" text-anchor=\"end\"{(r == 0 ? " font-weight=\"bold\"" : string.Empty)}>{DocumentHtml.Encoder.Encode(shortName)}<title>{DocumentHtml.Encoder.Encode(name)}</title></text>\n"));
+            var total = counts.Sum();
+            double x = labelWidth;
+            for (var k = 0; k < counts.Length && total > 0; k++)
+            {
+                var style = LabelPalette.All[k];
+                var width = barWidth * counts[k] / (double)total;
+                if (width <= 0)
+                {
+                    continue;
+                }
+
+                html.Write(Invariant($"<g><title>{style.Label}: {counts[k]} of {total} ({100.0 * counts[k] / total:0} %)</title><rect x=\"{x:0.##}\" y=\"{y}\" width=\"{width:0.##}\" height=\"{rowHeight - 4}\" fill=\"#{style.Tint}\" stroke=\"#{style.Colour}\"/>"));
+                if (width >= 24)
+                {
+                    html.Write(Invariant($"<text x=\"{x + (width / 2):0.##}\" y=\"{y + 15}\" text-anchor=\"middle\" font-size=\"10\" font-weight=\"bold\">{style.Mark}</text>"));
+                }
+
+                html.Write("</g>\n");
+                x += width;
+            }
+        }
+
+        html.Write("</svg>\n<p class=\"legend\">");
+        foreach (var style in LabelPalette.All)
+        {
+            html.Write($"<span><span class=\"swatch {style.Label}\">{style.Mark}</span> {style.Label}</span>");
+        }
+
+        html.Write("</p>\n");
+    }
+
+    private void WriteEntities(TextWriter html)
+    {
+        html.Write("<table class=\"entities\">\n<thead><tr><th scope=\"col\">entity</th><th scope=\"col\">type</th><th scope=\"col\">mentions</th></tr></thead>\n<tbody>\n");
+        var top = _entities.OrderByDescending(e => e.Value).ThenBy(e => e.Key.Text, StringComparer.Ordinal).ThenBy(e => e.Key.Type, StringComparer.Ordinal).Take(TopEntities);
+        foreach (var ((type, text), count) in top)
+        {
+            html.Write($"<tr><td>{DocumentHtml.Encoder.Encode(text)}</td><td>{DocumentHtml.Encoder.Encode(type)}</td><td class=\"n\">{count.ToString(CultureInfo.InvariantCulture)}</td></tr>\n");
+        }
+
+        html.Write("</tbody>\n</table>\n");
+    }
+
+    /// <summary>HTML kept in a temporary file beside the outputs (deleted when closed) until the page is assembled.</summary>
+    private sealed class Spool : IDisposable
+    {
+        private readonly FileStream _file;
+        private bool _disposed;
+
+        public Spool(string directory, string name)
+        {
+            var path = Path.Combine(directory, "." + name + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".spool");
+            _file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            Writer = new StreamWriter(_file, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        }
+
+        public StreamWriter Writer { get; }
+
+        public void CopyTo(StreamWriter output)
+        {
+            Writer.Flush();
+            output.Flush();
+            _file.Position = 0;
+            _file.CopyTo(output.BaseStream);
+        }
+
+        public void Dispose()
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            Writer.Dispose();
+            _file.Dispose();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+
+namespace ArgMiner.Output.Xlsx;
+
+/// <summary>What a spooled cell holds.</summary>
+internal enum CellKind : byte
+{
+    /// <summary>No value.</summary>
+    Empty,
+
+    /// <summary>Text, written as a string cell.</summary>
+    Text,
+
+    /// <summary>An invariant number, written as a numeric cell.</summary>
+    Number,
+}
+
+/// <summary>
+/// The rows of one table, kept in a temporary file beside the outputs until the workbook is assembled: a sheet's
+/// XML needs its column widths and row count before its rows, and the zip holds one part after another, so rows
+/// cannot go straight into the package while the batch runs. Memory stays flat however many rows there are.
+/// The file is deleted when closed (also when the process dies).
+/// </summary>
+internal sealed class SheetSpool : IDisposable
+{
+    private readonly FileStream _file;
+    private readonly BinaryWriter _writer;
+    private readonly int[] _widths;
+    private bool _disposed;
+
+    /// <summary>Opens a spool for rows of <paramref name="headers"/>.Count cells in <paramref name="directory"/>.</summary>
+    public SheetSpool(string directory, string name, IReadOnlyList<string> headers)
+    {
+        Headers = headers;
+        _widths = [.. headers.Select(h => h.Length)];
+        var path = Path.Combine(directory, "." + name + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".spool");
+        _file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        _writer = new BinaryWriter(_file, System.Text.Encoding.UTF8, leaveOpen: true);
+    }
+
+    /// <summary>The header row.</summary>
+    public IReadOnlyList<string> Headers { get; }
+
+    /// <summary>Rows written so far (without the header).</summary>
+    public long Rows { get; private set; }
+
+    /// <summary>Longest cell text per column, header included (for column widths).</summary>
+    public IReadOnlyList<int> Widths => _widths;
+
+    /// <summary>Text cells cut to <see cref="CellText.MaxLength"/>.</summary>
+    public long CutCells { get; private set; }
+
+    /// <summary>Appends one row; <paramref name="cells"/> holds one (kind, text) per header.</summary>
+    public void Write(ReadOnlySpan<(CellKind Kind, string? Value)> cells)
+    {
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var (kind, value) = cells[i];
+            if (kind == CellKind.Empty || value is null)
+            {
+                _writer.Write((byte)CellKind.Empty);
+                continue;
+            }
+
+            if (kind == CellKind.Text)
+            {
+                value = CellText.Encode(value, out var cut);
+                CutCells += cut ? 1 : 0;
+            }
+
+            _writer.Write((byte)kind);
+            _writer.Write(value);
+            _widths[i] = Math.Max(_widths[i], value.Length);
+        }
+
+        Rows++;
+    }
+
+    /// <summary>Reads the rows back, in order, into a reused buffer.</summary>
+    public IEnumerable<(CellKind Kind, string? Value)[]> Read()
+    {
+        _writer.Flush();
+        _file.Position = 0;
+        using var reader = new BinaryReader(_file, System.Text.Encoding.UTF8, leaveOpen: true);
+        var row = new (CellKind, string?)[Headers.Count];
+        for (long r = 0; r < Rows; r++)
+        {
+            for (var i = 0; i < row.Length; i++)
+            {
+                var kind = (CellKind)reader.ReadByte();
+                row[i] = (kind, kind == CellKind.Empty ? null : reader.ReadString());
+            }
+
+            yield return row;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _writer.Dispose();
+        _file.Dispose();
+    }
+}

@@ -1,0 +1,78 @@
+using ArgMiner.Classification;
+using ArgMiner.Tests.Support;
+
+namespace ArgMiner.Tests.Classification;
+
+public sealed class LabelledWorkbookTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static LabelledDataException ReadFails(string path) =>
+        Assert.Throws<LabelledDataException>(() => LabelledData.Read([path], new LabelledDataOptions()));
+
+    [Fact]
+    public void GivenAWorkbookWithoutASentencesSheet_WhenRead_ThenTheFirstSheetWithTextAndLabelColumnsIsRead()
+    {
+        var path = Workbooks.Create(
+            _dir.File("mine.xlsx"),
+            ("Notes", [["what", "why"], ["a", "b"]]),
+            ("Labels", [[], ["doc_id", "Text", "LABEL"], ["d1", "Prices rose 5 percent.", "evidence"], ["", "  ", "   "], ["d2", "We must act.", "Opinion"]]),
+            ("Later", [["text", "label"], ["Not read.", "claim"]]));
+        var rows = LabelledData.Read([path], new LabelledDataOptions());
+        Assert.Equal(["Prices rose 5 percent.", "We must act."], rows.Select(r => r.Text));
+        Assert.Equal(["evidence", "opinion"], rows.Select(r => r.Label));
+        Assert.Equal(["d1", "d2"], rows.Select(r => r.Doc));
+        Assert.Equal($"{path}, sheet Labels, row 5", rows[1].Origin);
+    }
+
+    [Fact]
+    public void GivenAnUnknownLabelInAWorkbook_WhenRead_ThenTheErrorNamesFileSheetRowAndLabel()
+    {
+        var path = Workbooks.Create(_dir.File("a.xlsx"), ("Sentences", [["text", "label"], ["Good.", "claim"], ["Typo here.", "opnion"]]));
+        Assert.StartsWith($"{path}, sheet Sentences, row 3: unknown label 'opnion'", ReadFails(path).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("#N/A", "holds an error '#N/A'")]
+    [InlineData("=3", "holds a number '3'")]
+    public void GivenALabelCellThatIsNotText_WhenRead_ThenTheErrorNamesTheCell(string cell, string problem)
+    {
+        var path = Workbooks.Create(_dir.File("a.xlsx"), ("Sentences", [["text", "label"], ["Good.", "claim"], ["Bad.", cell]]));
+        Assert.Equal($"{path}, sheet Sentences, row 3: the label cell (B3) {problem}, not text", ReadFails(path).Message);
+    }
+
+    [Fact]
+    public void GivenAWorkbookWithoutTextAndLabel_WhenRead_ThenTheErrorListsTheSheets()
+    {
+        var path = Workbooks.Create(_dir.File("a.xlsx"), ("One", [["sentence", "tag"]]), ("Two", [["x"]]));
+        Assert.Equal($"{path}: no sheet named Sentences and no sheet with 'text' and 'label' columns (sheets: One, Two)", ReadFails(path).Message);
+    }
+
+    [Fact]
+    public void GivenAFileThatIsNotAWorkbook_WhenRead_ThenTheErrorNamesIt()
+    {
+        var path = _dir.Write("fake.xlsx", "text,label\nA.,claim\n");
+        Assert.StartsWith($"{path}: not a readable xlsx workbook", ReadFails(path).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenTheSameSentenceInTwoPaths_WhenRead_ThenTheLaterLabelWinsAndTheOverrideIsCounted()
+    {
+        var corpus = _dir.Write("corpus.csv", "text,label\nTaxes fell.,evidence\nTaxes  fell.,evidence\nKeep me.,claim\nSame label.,other\nTwice in one file.,claim\nTwice in one file.,other\n");
+        var corrected = _dir.Write("corrected.csv", "text,label\n Taxes fell. ,opinion\nSame label.,other\nNew one.,claim\n");
+        var rows = LabelledData.Read([corpus, corrected], new LabelledDataOptions());
+        Assert.Equal(2, rows.Overridden);
+        Assert.Equal(
+            ["Keep me.|claim", "Same label.|other", "Twice in one file.|claim", "Twice in one file.|other", "Taxes fell.|opinion", "Same label.|other", "New one.|claim"],
+            rows.Select(r => r.Text + "|" + r.Label));
+        Assert.Equal([1, 1, 1, 1, Corrections.CorrectionWeight, 1, 1], rows.Select(r => r.Weight));
+        Assert.True(Corrections.CorrectionWeight > 1);
+
+        // The other order: the corpus is the correction.
+        var reversed = LabelledData.Read([corrected, corpus], new LabelledDataOptions());
+        Assert.Equal(1, reversed.Overridden);
+        Assert.DoesNotContain(reversed, r => r.Label == "opinion");
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text;
+using ArgMiner.Output.Html;
+using ArgMiner.Tests.Support;
+using CsvHelper;
+
+namespace ArgMiner.Tests.Output;
+
+public class ReportWriterTests
+{
+    internal static List<Dictionary<string, string>> CsvRows(string path)
+    {
+        using var reader = CsvReader.Create(new StreamReader(path), new CsvReaderOptions { HasHeader = true, AllowLineBreaksInQuotes = true }, false);
+        reader.ReadHeader();
+        var header = reader.Headers!.ToArray();
+        var rows = new List<Dictionary<string, string>>();
+        while (reader.Read())
+        {
+            rows.Add(header.Select((h, i) => (h, reader.GetString(i))).ToDictionary(p => p.h, p => ArgMiner.Output.CsvSafety.Restore(p.Item2)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Checks that a page (as written or as a browser's DOM) shows every sentence, entity and numeric claim of the CSV files, and the filters.</summary>
+    internal static void AssertShowsEverything(string html, string outDir)
+    {
+        var sentences = CsvRows(Path.Combine(outDir, "sentences.csv"));
+        var shown = ReportPage.Sentences(html);
+        Assert.Equal(sentences.Select(r => (r["label"], r["text"])), shown);
+        Assert.Equal(CsvRows(Path.Combine(outDir, "entities.csv")).Select(r => r["type"]), ReportPage.Values(html, "data-entity"));
+        Assert.Equal(CsvRows(Path.Combine(outDir, "numbers.csv")).Select(r => r["kind"]), ReportPage.Values(html, "data-number"));
+        Assert.Equal(["all", "claim", "evidence", "opinion", "other", "document"], ReportPage.Values(html, "data-filter"));
+    }
+
+    private static string RunSeeds(TempDirectory dir)
+    {
+        var (exit, _, err) = Support.Cli.Run("run", Repository.Articles, "--out", dir.File("out"), "--format", "csv,html", "--jobs", "1");
+        Assert.True(exit == 0, err);
+        return dir.File("out/" + ReportWriter.FileName);
+    }
+
+    [Fact]
+    public void GivenTheSeedRun_WhenWrittenAsHtml_ThenEverySentenceEntityAndNumericClaimIsMarkedInOrder()
+    {
+        using var dir = new TempDirectory();
+        AssertShowsEverything(File.ReadAllText(RunSeeds(dir)), dir.File("out"));
+    }
+
+    [Fact]
+    public void GivenTheSeedReport_WhenRead_ThenItFetchesNothingSetsCommentsApartAndMarksLabelsWithLetters()
+    {
+        using var dir = new TempDirectory();
+        var html = File.ReadAllText(RunSeeds(dir));
+        foreach (var outside in new[] { " src=", "href=", "<link", "@import", "url(", "http://", "https://" })
+        {
+            Assert.DoesNotContain(outside, html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        }
+
+        var comments = CsvRows(dir.File("out/sentences.csv")).Count(r => r["section"] == "comment");
+        var inComments = html.Split("<section class=\"comments\"").Skip(1).Sum(part => ReportPage.Sentences(part.Split("</section>")[0]).Count);
+        Assert.Equal(comments, inComments);
+        Assert.Equal(["CL", "EV", "OP", "OT"], ReportPage.Values(html, "data-mark").Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        var sentences = CsvRows(dir.File("out/sentences.csv"));
+        var claims = sentences.Count(r => r["label"] == "claim");
+        Assert.Contains($"<title>claim: {claims} of {sentences.Count} ({100.0 * claims / sentences.Count:0} %)</title>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenTheSameInputTwice_WhenWrittenAsHtml_ThenTheFilesAreByteIdentical()
+    {
+        using var a = new TempDirectory();
+        using var b = new TempDirectory();
+        Assert.Equal(File.ReadAllBytes(RunSeeds(a)), File.ReadAllBytes(RunSeeds(b)));
+    }
+
+    [Fact]
+    public void GivenMoreDocumentsThanTheReportShows_WhenWritten_ThenLaterOnesAreCollapsedTheRestLeftOutAndBothSaid()
+    {
+        using var dir = new TempDirectory();
+        var lines = new StringBuilder();
+        for (var i = 0; i < ReportWriter.MaxDocuments + 5; i++)
+        {
+            lines.Append("{\"id\":\"d").Append(i).Append("\",\"body\":\"Prices rose by 5 percent in Ohio. We must act.\"}\n");
+        }
+
+        var input = dir.Write("many.jsonl", lines.ToString());
+        var (exit, _, err) = Support.Cli.Run("run", input, "--out", dir.File("out"), "--format", "html", "--pipeline", "text");
+        Assert.True(exit == 0, err);
+        var html = File.ReadAllText(dir.File("out/report.html"));
+        Assert.Equal(ReportWriter.MaxDocuments, ReportPage.Count(html, "data-doc"));
+        Assert.Equal(ReportWriter.OpenDocuments, html.Split("<details open>").Length - 1);
+        Assert.Equal(ReportWriter.MaxDocuments - ReportWriter.OpenDocuments, html.Split("<details>").Length - 1);
+        Assert.Contains("This report shows the first 1,000 of 1,005 documents", html, StringComparison.Ordinal);
+        Assert.Contains("1005 documents, 2010 sentences", html, StringComparison.Ordinal);
+        Assert.Equal(ReportWriter.MaxDocuments + 1, html.Split("<option ").Length - 1);
+    }
+}

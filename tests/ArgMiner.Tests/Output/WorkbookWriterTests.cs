@@ -1,0 +1,237 @@
+using System.Collections.Immutable;
+using ArgMiner.Classification;
+using ArgMiner.Output;
+using ArgMiner.Output.Xlsx;
+using ArgMiner.Tests.Support;
+using ArgMiner.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using CsvHelper;
+
+namespace ArgMiner.Tests.Output;
+
+public class WorkbookWriterTests
+{
+    /// <summary>A CSV file's rows, the header included.</summary>
+    internal static List<string[]> Csv(string path)
+    {
+        using var reader = CsvReader.Create(new StreamReader(path), new CsvReaderOptions { HasHeader = false, AllowLineBreaksInQuotes = true }, false);
+        var rows = new List<string[]>();
+        while (reader.Read())
+        {
+            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetString)]);
+        }
+
+        return rows;
+    }
+
+    /// <summary>The seed articles, processed as run processes them.</summary>
+    internal static List<Document> SeedDocuments()
+    {
+        var pipeline = ArgMiner.Pipeline.TextPipeline.CreateFull();
+        return [.. Directory.GetFiles(Repository.Articles, "*.txt").Order(StringComparer.Ordinal)
+            .Select(f => pipeline.Process(ArgMiner.Ingest.DocumentReaders.ReadPlainText(File.ReadAllBytes(f), f, Path.GetFileNameWithoutExtension(f)).Document!))];
+    }
+
+    private static string RunSeeds(TempDirectory dir, string format = "csv,xlsx")
+    {
+        var (exit, _, err) = Support.Cli.Run("run", Repository.Articles, "--out", dir.File("out"), "--format", format, "--jobs", "1");
+        Assert.True(exit == 0, err);
+        return dir.File("out/" + WorkbookWriter.FileName);
+    }
+
+    [Fact]
+    public void GivenTheSeedRun_WhenWrittenAsXlsx_ThenEachDataSheetHoldsItsCsvWithTypedCells()
+    {
+        using var dir = new TempDirectory();
+        var workbook = RunSeeds(dir);
+        Assert.Equal(["Summary", "Documents", "Sentences", "Entities", "Numbers"], Workbooks.SheetNames(workbook));
+        foreach (var (sheet, csv) in new[] { ("Documents", "documents.csv"), ("Sentences", "sentences.csv"), ("Entities", "entities.csv"), ("Numbers", "numbers.csv") })
+        {
+            var expected = Csv(dir.File("out/" + csv));
+            using var doc = SpreadsheetDocument.Open(workbook, false);
+            var rows = Workbooks.Sheet(doc, sheet).Descendants<Row>().ToList();
+            Assert.Equal(expected.Count, rows.Count);
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var cells = rows[r].Elements<Cell>().ToDictionary(c => c.CellReference!.Value!.TrimEnd("0123456789".ToCharArray()));
+                for (var c = 0; c < expected[r].Length; c++)
+                {
+                    var want = CsvSafety.Restore(expected[r][c]);
+                    if (!cells.TryGetValue(WorksheetXml.ColumnName(c), out var cell) || cell.ChildElements.Count == 0)
+                    {
+                        Assert.True(want.Length == 0, $"{sheet} row {r + 1} column {c}: empty cell, csv has '{want}'");
+                        continue;
+                    }
+
+                    Assert.Null(cell.CellFormula);
+                    var header = expected[0][c];
+                    var numeric = r > 0 && header is "sentence_id" or "paragraph" or "comment" or "start" or "end" or "sentences" or "comments" or "entities" or "numbers" or "confidence" or "value" or "low" or "high" || (r > 0 && header.StartsWith("p_", StringComparison.Ordinal));
+                    if (numeric)
+                    {
+                        Assert.Null(cell.DataType);
+                        Assert.Equal(double.Parse(want, System.Globalization.CultureInfo.InvariantCulture), double.Parse(cell.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        Assert.Equal(CellValues.InlineString, cell.DataType!.Value);
+                        Assert.Equal(want, CellText.Decode(cell.InlineString!.InnerText));
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void GivenTheSeedWorkbook_WhenItsSentencesSheetIsRead_ThenHeaderIsFrozenFilteredAndLabelsAreAValidatedColouredList()
+    {
+        using var dir = new TempDirectory();
+        using var doc = SpreadsheetDocument.Open(RunSeeds(dir), false);
+        var sheet = Workbooks.Sheet(doc, "Sentences");
+        var pane = sheet.Descendants<Pane>().Single();
+        Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
+        Assert.Equal(1.0, pane.VerticalSplit!.Value);
+        var headers = OutputSchema.SentenceColumns.Select(c => c.Header).ToList();
+        Assert.Equal($"A1:{WorksheetXml.ColumnName(headers.Count - 1)}146", sheet.Elements<AutoFilter>().Single().Reference!.Value);
+        var validation = sheet.Descendants<DataValidation>().Single();
+        Assert.Equal(DataValidationValues.List, validation.Type!.Value);
+        Assert.True(validation.ShowErrorMessage!.Value);
+        Assert.Equal("\"claim,evidence,opinion,other\"", validation.Formula1!.Text);
+        var label = WorksheetXml.ColumnName(headers.IndexOf("label"));
+        Assert.Equal($"{label}2:{label}146", validation.SequenceOfReferences!.InnerText);
+        var rules = sheet.Descendants<ConditionalFormattingRule>().ToList();
+        Assert.Equal(SentenceLabels.All.Select(l => $"\"{l}\""), rules.Select(r => r.GetFirstChild<Formula>()!.Text));
+        var dxfs = doc.WorkbookPart!.WorkbookStylesPart!.Stylesheet!.DifferentialFormats!.Elements<DifferentialFormat>().ToList();
+        Assert.Equal(LabelPalette.All.Select(s => "FF" + s.Tint), rules.Select(r => dxfs[(int)r.FormatId!.Value].Descendants<BackgroundColor>().Single().Rgb!.Value));
+        var widths = sheet.Descendants<Column>().Select(c => c.Width!.Value).ToList();
+        Assert.Equal(80, widths[headers.IndexOf("text")]); // text: wide, and its cells wrap
+        Assert.True(widths[headers.IndexOf("sentence_id")] < 20);
+        var wrap = doc.WorkbookPart.WorkbookStylesPart.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)WorksheetXml.WrapStyle);
+        Assert.True(wrap.Alignment!.WrapText!.Value);
+    }
+
+    [Fact]
+    public void GivenTheSeedWorkbook_WhenItsSummaryIsRead_ThenCountsMatchTheTablesAndAChartDrawsTheLabelColumns()
+    {
+        using var dir = new TempDirectory();
+        var workbook = RunSeeds(dir);
+        var summary = Workbooks.Cells(workbook, "Summary");
+        var header = summary[0].ToList();
+        var sentences = Csv(dir.File("out/sentences.csv"));
+        var label = Array.IndexOf(sentences[0], "label");
+        foreach (var l in SentenceLabels.All)
+        {
+            Assert.Equal(sentences.Skip(1).Count(r => r[label] == l).ToString(System.Globalization.CultureInfo.InvariantCulture), summary[1][header.IndexOf(l)]);
+        }
+
+        Assert.Equal("all documents", summary[1][0]);
+        Assert.Equal((Csv(dir.File("out/numbers.csv")).Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), summary[1][header.IndexOf("numbers")]);
+        Assert.Equal(Csv(dir.File("out/documents.csv")).Count - 1 + 2, summary.Count);
+
+        using var doc = SpreadsheetDocument.Open(workbook, false);
+        var chart = doc.WorkbookPart!.WorksheetParts.Single(p => p.DrawingsPart is not null).DrawingsPart!.ChartParts.Single().ChartSpace!;
+        var series = chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.BarChartSeries>().ToList();
+        Assert.Equal(["'Summary'!$D$1", "'Summary'!$E$1", "'Summary'!$F$1", "'Summary'!$G$1"], series.Select(s => s.SeriesText!.Descendants<DocumentFormat.OpenXml.Drawing.Charts.Formula>().Single().Text));
+        Assert.Equal("'Summary'!$D$3:$D$4", series[0].Descendants<DocumentFormat.OpenXml.Drawing.Charts.Values>().Single().InnerText);
+        Assert.Equal(LabelPalette.All.Select(s => s.Colour), series.Select(s => s.Descendants<DocumentFormat.OpenXml.Drawing.RgbColorModelHex>().Single().Val!.Value));
+    }
+
+    [Fact]
+    public void GivenTheSeedWorkbook_WhenValidatedAgainstTheOfficeSchemas_ThenNoPartHasAnError()
+    {
+        // Excel refuses (or "repairs") a workbook that breaks the schema where Calc may not: the SDK's validator checks what Calc cannot.
+        using var dir = new TempDirectory();
+        using var doc = SpreadsheetDocument.Open(RunSeeds(dir, "xlsx"), false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(doc)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(10)));
+    }
+
+    [Fact]
+    public void GivenTheSameInputTwice_WhenWrittenAsXlsx_ThenTheFilesAreByteIdentical()
+    {
+        using var a = new TempDirectory();
+        using var b = new TempDirectory();
+        Assert.Equal(File.ReadAllBytes(RunSeeds(a, "xlsx")), File.ReadAllBytes(RunSeeds(b, "xlsx")));
+    }
+
+    [Fact]
+    public void GivenMoreRowsThanASheetHolds_WhenWritten_ThenTheyGoOnInNumberedSheetsAndTrainingReadsThemAll()
+    {
+        using var dir = new TempDirectory();
+        var documents = SeedDocuments();
+        var path = dir.File("small.xlsx");
+        using (var writer = new WorkbookWriter(path, rowLimit: 40))
+        {
+            documents.ForEach(d => writer.Write(DocumentContext.Of(d)));
+            writer.Commit();
+        }
+
+        var sentences = documents.Sum(d => d.Sentences.Length);
+        var names = Workbooks.SheetNames(path);
+        var parts = names.Where(n => n.StartsWith("Sentences", StringComparison.Ordinal)).ToList();
+        Assert.Equal((sentences + 38) / 39, parts.Count);
+        Assert.Equal("Sentences (2)", parts[1]);
+        Assert.All(parts, p => Assert.True(Workbooks.Cells(path, p).Count <= 40));
+        Assert.Equal(sentences, parts.Sum(p => Workbooks.Cells(path, p).Count - 1));
+        Assert.Contains(Workbooks.Cells(path, "Summary"), row => row[0].StartsWith("Sentences: 145 rows are more than a sheet holds", StringComparison.Ordinal));
+
+        var read = LabelledData.Read([path], new LabelledDataOptions());
+        Assert.Equal(sentences, read.Count);
+        Assert.Equal(documents.SelectMany(d => d.Sentences.Select(s => d.Text[s.Start..s.End].Trim())), read.Select(r => r.Text));
+    }
+
+    [Fact]
+    public void GivenACellOverTheLimitControlCharactersAndAFormula_WhenWrittenAndRead_ThenTextIsCutWithANoteAndTheRestRoundTrips()
+    {
+        var longText = string.Concat(Enumerable.Repeat("Forty words are not enough here. ", 1200)) + "End.";
+        var odd = "=SUM(A1) said a\u0001b with _x0041_ inside.";
+        var text = longText + " " + odd;
+        var document = new Document
+        {
+            Id = "  d ",
+            Source = "d.txt",
+            Text = text,
+            Paragraphs = [new Paragraph(0, text.Length, Section.Body, null)],
+            Sentences = [new Sentence(0, longText.Length, Section.Body, 0, null, 0, 0), new Sentence(longText.Length + 1, text.Length, Section.Body, 0, null, 0, 0)],
+            Labels = [new SentencePrediction("claim", 0.6, [0.6, 0.2, 0.1, 0.1]), new SentencePrediction("other", 0.7, [0.1, 0.1, 0.1, 0.7])],
+        };
+        using var dir = new TempDirectory();
+        var path = dir.File("t.xlsx");
+        using (var writer = new WorkbookWriter(path))
+        {
+            writer.Write(DocumentContext.Of(document));
+            writer.Commit();
+        }
+
+        var rows = Workbooks.Cells(path, "Sentences");
+        Assert.Equal(CellText.MaxLength, rows[1][7].Length);
+        Assert.EndsWith("…", rows[1][7], StringComparison.Ordinal);
+        Assert.StartsWith(longText[..1000], rows[1][7], StringComparison.Ordinal);
+        Assert.Contains(Workbooks.Cells(path, "Summary"), row => row[0].StartsWith("1 cells held more than 32,767 characters", StringComparison.Ordinal));
+        using (var doc = SpreadsheetDocument.Open(path, false))
+        {
+            Assert.Empty(doc.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet!.Descendants<CellFormula>()));
+            // Spreadsheets trim a cell's outer spaces unless told to keep them.
+            var id = Workbooks.Sheet(doc, "Sentences").Descendants<Cell>().Single(c => c.CellReference == "A2").InlineString!.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.Text>()!;
+            Assert.Equal("  d ", id.Text);
+            Assert.Equal(DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve, id.Space!.Value);
+        }
+
+        var read = LabelledData.Read([path], new LabelledDataOptions());
+        Assert.Equal(odd, read[1].Text);
+        Assert.Equal("other", read[1].Label);
+    }
+
+    [Fact]
+    public void GivenEscapes_WhenEncodedAndDecoded_ThenEveryStringComesBack()
+    {
+        foreach (var s in new[] { "plain", "_x0041_", "a\u0001b\u001Fc\rd", "_x005F_x0041_", "\uD83D\uDDA4 emoji", "lone \uD83D high", "_x12", string.Empty })
+        {
+            var encoded = CellText.Encode(s, out var cut);
+            Assert.False(cut);
+            Assert.DoesNotContain('\u0001', encoded);
+            Assert.Equal(s.Replace("\uD83D high", "\uD83D high", StringComparison.Ordinal), CellText.Decode(encoded));
+        }
+    }
+}

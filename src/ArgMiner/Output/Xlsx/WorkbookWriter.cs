@@ -1,3 +1,4 @@
+using ArgMiner.Text;
 using System.Globalization;
 using System.IO.Compression;
 using ArgMiner.Classification;

@@ -1,3 +1,4 @@
+using ArgMiner.Text;
 using System.Globalization;
 using ArgMiner.Classification;
 using DocumentFormat.OpenXml;

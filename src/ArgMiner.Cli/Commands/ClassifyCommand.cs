@@ -11,7 +11,7 @@ internal static class ClassifyCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var model = new Option<string>("--model") { Description = "Model file (default: the shipped model)" };
+        var model = new Option<string>("--model") { Description = "Model file (default: the shipped model), or 'accurate' for the encoder tier (see 'train-accurate')" };
         var input = new Option<string>("--input") { Description = "Text file with one sentence per line, or - for standard input", DefaultValueFactory = _ => "-" };
         var output = new Option<string>("--out") { Description = "CSV file to write, or - for standard output", DefaultValueFactory = _ => "-" };
         var explain = new Option<bool>("--explain") { Description = "Add a 'why' column: the features that pushed each sentence to its label" };
@@ -32,6 +32,11 @@ internal static class ClassifyCommand
         };
         command.SetAction(parse =>
         {
+            if (AccurateModel.IsRequested(parse.GetValue(model)))
+            {
+                return AccurateModel.Classify(parse.GetValue(model)!, parse.GetValue(input) ?? "-", parse.GetValue(output) ?? "-", stdout, stderr);
+            }
+
             var classifier = ClassifierCli.LoadModel(parse.GetValue(model), stderr);
             if (classifier is null)
             {

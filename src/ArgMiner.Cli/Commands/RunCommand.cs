@@ -22,7 +22,7 @@ internal static class RunCommand
         var output = new Option<string>("--out", "-o") { Description = "Folder to write the outputs to (created if missing).", Required = true };
         var format = new Option<string>("--format") { Description = "Comma-separated outputs: csv, jsonl.", DefaultValueFactory = _ => "csv,jsonl" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var model = new Option<string?>("--model", "-m") { Description = "A sentence classifier trained with 'argminer train' (default: the shipped one)." };
+        var model = new Option<string?>("--model", "-m") { Description = "A sentence classifier trained with 'argminer train' (default: the shipped one), or 'accurate' for the encoder tier." };
         var stages = new Option<string>("--pipeline") { Description = "full (default): every stage; text: tokenize and split only (no tags, numbers or labels).", DefaultValueFactory = _ => "full" };
         stages.AcceptOnlyFromAmong("full", "text");
         var command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { inputs, output, format, jobs, model, stages };
@@ -44,7 +44,13 @@ internal static class RunCommand
             // Models load before any output file is opened: a bad model file leaves earlier outputs untouched.
             var pipeline = parse.GetValue(stages) == "text"
                 ? TextPipeline.CreateDefault()
+                : AccurateModel.IsRequested(parse.GetValue(model)) ? AccurateModel.CreatePipeline(parse.GetValue(model)!, stderr)
                 : TextPipeline.CreateFull(parse.GetValue(model) is { } path ? SentenceClassifier.Load(path) : null);
+            if (pipeline is null)
+            {
+                return CommandLine.Failed;
+            }
+
             return Run(parse.GetValue(inputs)!, parse.GetValue(output)!, formats, jobCount, stdout, stderr, pipeline);
         });
         return command;

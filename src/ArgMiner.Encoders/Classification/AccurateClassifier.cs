@@ -256,7 +256,7 @@ public sealed class AccurateClassifier
         var encoder = card["encoder"] as JsonObject;
         if ((string?)encoder?["name"] != embedder.Name || (int?)encoder?["dimension"] != embedder.Dimension)
         {
-            throw new ModelFormatException(path, $"was trained on encoder '{(string?)encoder?["name"]}', not '{embedder.Name}'");
+            throw new ModelFormatException(path, $"was trained on encoder '{(string?)encoder?["name"]}' ({(int?)encoder?["dimension"]} dimensions), not '{embedder.Name}' ({embedder.Dimension} dimensions)");
         }
 
         var gate = (double?)card["gate"] ?? throw new ModelFormatException(path, "corrupt model (no gate in the card)");

@@ -245,7 +245,7 @@ public sealed class AccurateClassifier
     public static AccurateClassifier LoadDefault(ISentenceEmbedder embedder)
     {
         using var stream = typeof(AccurateClassifier).Assembly.GetManifestResourceStream(DefaultResource)
-            ?? throw new ModelFormatException("--model accurate", "this build ships no accurate model (the measured accurate tier did not beat the fast model by 0.03 macro-F1 on held-out real text, see models/accurate-classifier.md); train one with models/train-accurate-classifier.sh and pass its file to --model");
+            ?? throw new ModelFormatException("--model accurate", "this build ships no accurate model (models/accurate-classifier.model was missing at build time); train one with models/train-accurate-classifier.sh and pass its file to --model");
         return FromPackage(ModelPackage.Read(stream, DefaultResource, Kind, FormatVersion), DefaultResource, embedder);
     }
 

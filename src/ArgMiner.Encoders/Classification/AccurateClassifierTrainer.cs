@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
 using ArgMiner.Classification;
 using ArgMiner.Encoders.Embedding;
@@ -71,7 +72,7 @@ public sealed class AccurateClassifierTrainer(SentenceClassifierTrainer fastTrai
         {
             ["date"] = fast.Card["date"]?.DeepClone(),
             ["stacker"] = Options.ToJson(),
-            ["stackerTrainer"] = "LbfgsMaximumEntropyMulticlassTrainer (Microsoft.ML " + typeof(MLContext).Assembly.GetName().Version?.ToString(3) + ")",
+            ["stackerTrainer"] = "LbfgsMaximumEntropyMulticlassTrainer (Microsoft.ML " + (typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "?") + ")",
             ["stackerFeatures"] = $"encoder vector ({Embedder.Dimension}) ++ fast model's out-of-fold probabilities (claim, evidence, opinion, other)",
             ["training"] = fast.Card["training"]?.DeepClone(),
         };

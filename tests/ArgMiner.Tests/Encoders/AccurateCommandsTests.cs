@@ -1,5 +1,7 @@
 using System.Text;
 using ArgMiner.Classification;
+using ArgMiner.Encoders.Classification;
+using ArgMiner.Encoders.Embedding;
 using ArgMiner.Tests.Classification;
 using ArgMiner.Tests.Support;
 
@@ -51,14 +53,31 @@ public sealed class AccurateCommandsTests
     }
 
     [Fact]
-    public void GivenNoShippedAccurateModel_WhenAskedForIt_ThenOneErrorLineSaysHowToTrainOne()
+    public void GivenTheShippedAccurateModel_WhenClassifyingWithModelAccurate_ThenEveryLineGetsTheStackersLabel()
     {
         using var dir = new TempDirectory();
-        var input = dir.Write("in.txt", "The council should reject the deal.\n");
+        var input = dir.Write("in.txt", "The council should reject the deal.\nI love this so much, thank you!\n");
         var (code, stdout, stderr) = Support.Cli.Run("classify", "--model", "accurate", "--input", input);
-        Assert.Equal(1, code);
-        Assert.Equal(string.Empty, stdout);
-        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("train-accurate-classifier.sh", stderr, StringComparison.Ordinal);
+        Assert.True(code == 0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+
+        // Gate 1 (the shipped setting): every non-blank line goes through the stacker, so its probabilities are
+        // the stacker's, not the fast model's that 'classify' without --model accurate prints.
+        var fastPath = dir.File("fast.model");
+        using (var embedder = new ArcticXsEmbedder())
+        {
+            AccurateClassifier.LoadDefault(embedder).Fast.Save(fastPath);
+        }
+
+        var (_, fastOut, _) = Support.Cli.Run("classify", "--model", fastPath, "--input", input);
+        var fastLines = fastOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var cells = lines[i].Split(',');
+            Assert.Contains(cells[^6], SentenceLabels.All);
+            Assert.Equal(1.0, cells[^4..].Sum(c => double.Parse(c, System.Globalization.CultureInfo.InvariantCulture)), 3);
+            Assert.NotEqual(fastLines[i], lines[i]);
+        }
     }
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using ArgMiner.Classification;
 using ArgMiner.Encoders.Classification;
 using ArgMiner.Encoders.Embedding;
 using ArgMiner.Models;
@@ -10,7 +8,7 @@ namespace ArgMiner.Cli.Commands;
 
 /// <summary>
 /// <c>--model accurate</c> (or <c>--model FILE</c> naming an accurate-tier model) for <c>classify</c> and
-/// <c>run</c>: kept here so those commands change by one line each, and so the encoder and ONNX Runtime are
+/// <c>run</c>: kept here so those commands change by a few lines each, and so the encoder and ONNX Runtime are
 /// loaded only when the accurate tier is asked for.
 /// </summary>
 internal static class AccurateModel
@@ -44,59 +42,10 @@ internal static class AccurateModel
 
     /// <summary>
     /// <c>classify --model accurate</c>: the same CSV as the fast model's (text, label, confidence, four
-    /// probabilities), written atomically; lines are scored in batches so the encoder sees many at once. A blank
-    /// line is <c>other</c> with probability 1 from the fast model, which is sure of it, so it never reaches the encoder.
+    /// probabilities); lines are scored in batches so the encoder sees many at once. A blank line is
+    /// <c>other</c> with probability 1 from the fast model, which is sure of it, so it never reaches the encoder.
     /// </summary>
-    public static int Classify(string model, string inPath, string outPath, TextWriter stdout, TextWriter stderr)
-    {
-        if (inPath != "-" && !File.Exists(inPath))
-        {
-            stderr.WriteLine($"argminer: {inPath}: file not found");
-            return CommandLine.Failed;
-        }
-
-        var classifier = Load(model, stderr);
-        if (classifier is null)
-        {
-            return CommandLine.Failed;
-        }
-
-        using var embedder = classifier.Embedder;
-        try
-        {
-            using var reader = inPath == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(inPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            if (outPath == "-")
-            {
-                Write(classifier, reader, stdout);
-                stdout.Flush();
-                return CommandLine.Ok;
-            }
-
-            var temp = Path.GetFullPath(outPath) + ".tmp";
-            try
-            {
-                using (var writer = new StreamWriter(temp, false, new UTF8Encoding(true)))
-                {
-                    Write(classifier, reader, writer);
-                }
-
-                File.Move(temp, outPath, overwrite: true);
-            }
-            finally
-            {
-                File.Delete(temp);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"argminer: {ex.Message}");
-            return CommandLine.Failed;
-        }
-
-        return CommandLine.Ok;
-    }
-
-    private static void Write(AccurateClassifier classifier, TextReader reader, TextWriter writer)
+    public static void Classify(AccurateClassifier classifier, TextReader reader, TextWriter writer)
     {
         const int BatchSize = 1024;
         writer.Write("text,label,confidence,p_claim,p_evidence,p_opinion,p_other\n");

@@ -32,12 +32,16 @@ internal static class ClassifyCommand
         };
         command.SetAction(parse =>
         {
-            if (AccurateModel.IsRequested(parse.GetValue(model)))
+            var wantsAccurate = AccurateModel.IsRequested(parse.GetValue(model));
+            if (wantsAccurate && (parse.GetValue(explain) || parse.GetValue(tag) || parse.GetValue(engine) == "mlnet"))
             {
-                return AccurateModel.Classify(parse.GetValue(model)!, parse.GetValue(input) ?? "-", parse.GetValue(output) ?? "-", stdout, stderr);
+                stderr.WriteLine("argminer: --explain, --tag and --engine mlnet work with the fast model only, not with the accurate tier");
+                return CommandLine.Usage;
             }
 
-            var classifier = ClassifierCli.LoadModel(parse.GetValue(model), stderr);
+            var accurate = wantsAccurate ? AccurateModel.Load(parse.GetValue(model)!, stderr) : null;
+            using var disposeEncoder = accurate?.Embedder;
+            var classifier = wantsAccurate ? accurate?.Fast : ClassifierCli.LoadModel(parse.GetValue(model), stderr);
             if (classifier is null)
             {
                 return CommandLine.Failed;
@@ -66,12 +70,24 @@ internal static class ClassifyCommand
                 return CommandLine.Failed;
             }
 
+            void Emit(TextReader from, TextWriter to)
+            {
+                if (accurate is not null)
+                {
+                    AccurateModel.Classify(accurate, from, to);
+                }
+                else
+                {
+                    Classify(classifier, from, to, parse.GetValue(explain), parse.GetValue(tag), mlnet);
+                }
+            }
+
             try
             {
                 using var reader = inPath == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(File.OpenRead(inPath), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16);
                 if (outPath == "-")
                 {
-                    Classify(classifier, reader, stdout, parse.GetValue(explain), parse.GetValue(tag), mlnet);
+                    Emit(reader, stdout);
                     stdout.Flush();
                 }
                 else
@@ -81,7 +97,7 @@ internal static class ClassifyCommand
                     {
                         using (var writer = new StreamWriter(temp, false, new UTF8Encoding(true), 1 << 16))
                         {
-                            Classify(classifier, reader, writer, parse.GetValue(explain), parse.GetValue(tag), mlnet);
+                            Emit(reader, writer);
                         }
 
                         File.Move(temp, outPath, overwrite: true);

@@ -105,22 +105,7 @@ internal static class TrainAccurateCommand
             var card = model.Card;
             card["fastModelCard"] = model.Fast.Card;
             card["evaluation"] = evaluation;
-            if (parse.GetValue(output) is { } outPath)
-            {
-                try
-                {
-                    model.WithCard(card).Save(outPath);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    stderr.WriteLine($"argminer: {outPath}: cannot be written ({ex.Message.TrimEnd('.')})");
-                    return CommandLine.Failed;
-                }
-
-                stdout.WriteLine($"wrote {outPath}");
-            }
-
-            return CommandLine.Ok;
+            return parse.GetValue(output) is { } outPath ? ClassifierCli.SaveModel(model.WithCard(card).Save, outPath, stdout, stderr) : CommandLine.Ok;
         });
         return command;
     }

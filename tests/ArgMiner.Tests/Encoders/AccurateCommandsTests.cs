@@ -80,4 +80,15 @@ public sealed class AccurateCommandsTests
             Assert.NotEqual(fastLines[i], lines[i]);
         }
     }
+
+    [Fact]
+    public void GivenTheAccurateTier_WhenAskedToExplain_ThenAUsageErrorInsteadOfIgnoringTheOption()
+    {
+        using var dir = new TempDirectory();
+        var input = dir.Write("in.txt", "The council should reject the deal.\n");
+        var (code, stdout, stderr) = Support.Cli.Run("classify", "--model", "accurate", "--explain", "--input", input);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("--explain", stderr, StringComparison.Ordinal);
+    }
 }

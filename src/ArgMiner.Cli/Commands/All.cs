@@ -9,6 +9,7 @@ internal static class All
     {
         yield return RunCommand.Create(stdout, stderr);
         yield return TrainCommand.Create(stdout, stderr);
+        yield return TrainAccurateCommand.Create(stdout, stderr);
         yield return EvaluateCommand.Create(stdout, stderr);
         yield return ImportVectorsCommand.Create(stdout, stderr);
         yield return ClassifyCommand.Create(stdout, stderr);

@@ -97,6 +97,23 @@ internal static class ClassifierCli
         return tagged;
     }
 
+    /// <summary>Saves a model by <paramref name="save"/> and says so, or writes one error line; the command's exit code.</summary>
+    public static int SaveModel(Action<string> save, string outPath, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            save(outPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"argminer: {outPath}: cannot be written ({ex.Message.TrimEnd('.')})");
+            return CommandLine.Failed;
+        }
+
+        stdout.WriteLine($"wrote {outPath}");
+        return CommandLine.Ok;
+    }
+
     /// <summary>A metric with four decimals, invariant.</summary>
     public static string F(double value) => OutputSchema.Probability(value);
 

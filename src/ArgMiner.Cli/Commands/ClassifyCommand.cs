@@ -12,7 +12,7 @@ internal static class ClassifyCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var model = new Option<string>("--model") { Description = "Model file (default: the shipped model)" };
+        var model = new Option<string>("--model") { Description = "Model file (default: the shipped model), or 'accurate' for the encoder tier (see 'train-accurate')" };
         var input = new Option<string>("--input") { Description = "Text file with one sentence per line, or - for standard input", DefaultValueFactory = _ => "-" };
         var output = new Option<string>("--out") { Description = "CSV file to write, or - for standard output", DefaultValueFactory = _ => "-" };
         var explain = new Option<bool>("--explain") { Description = "Add a 'why' column: the features that pushed each sentence to its label" };
@@ -33,7 +33,16 @@ internal static class ClassifyCommand
         };
         command.SetAction(parse =>
         {
-            var classifier = ClassifierCli.LoadModel(parse.GetValue(model), stderr);
+            var wantsAccurate = AccurateModel.IsRequested(parse.GetValue(model));
+            if (wantsAccurate && (parse.GetValue(explain) || parse.GetValue(tag) || parse.GetValue(engine) == "mlnet"))
+            {
+                stderr.WriteLine("argminer: --explain, --tag and --engine mlnet work with the fast model only, not with the accurate tier");
+                return CommandLine.Usage;
+            }
+
+            var accurate = wantsAccurate ? AccurateModel.Load(parse.GetValue(model)!, stderr) : null;
+            using var disposeEncoder = accurate?.Embedder;
+            var classifier = wantsAccurate ? accurate?.Fast : ClassifierCli.LoadModel(parse.GetValue(model), stderr);
             if (classifier is null)
             {
                 return CommandLine.Failed;
@@ -62,12 +71,24 @@ internal static class ClassifyCommand
                 return CommandLine.Failed;
             }
 
+            void Emit(TextReader from, TextWriter to)
+            {
+                if (accurate is not null)
+                {
+                    AccurateModel.Classify(accurate, from, to);
+                }
+                else
+                {
+                    Classify(classifier, from, to, parse.GetValue(explain), parse.GetValue(tag), mlnet);
+                }
+            }
+
             try
             {
                 using var reader = inPath == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(File.OpenRead(inPath), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16);
                 if (outPath == "-")
                 {
-                    Classify(classifier, reader, stdout, parse.GetValue(explain), parse.GetValue(tag), mlnet);
+                    Emit(reader, stdout);
                     stdout.Flush();
                 }
                 else
@@ -77,7 +98,7 @@ internal static class ClassifyCommand
                     {
                         using (var writer = new StreamWriter(temp, false, new UTF8Encoding(true), 1 << 16))
                         {
-                            Classify(classifier, reader, writer, parse.GetValue(explain), parse.GetValue(tag), mlnet);
+                            Emit(reader, writer);
                         }
 
                         File.Move(temp, outPath, overwrite: true);

@@ -29,7 +29,7 @@ internal static class RunCommand
         var output = new Option<string>("--out", "-o") { Description = "Folder to write the outputs to (created if missing).", Required = true };
         var format = new Option<string>("--format") { Description = "Comma-separated outputs: csv, jsonl, xlsx (argminer.xlsx), html (report.html).", DefaultValueFactory = _ => "csv,jsonl" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var model = new Option<string?>("--model", "-m") { Description = "A sentence classifier trained with 'argminer train' (default: the shipped one)." };
+        var model = new Option<string?>("--model", "-m") { Description = "A sentence classifier trained with 'argminer train' (default: the shipped one), or 'accurate' for the encoder tier." };
         var stages = new Option<string>("--pipeline") { Description = "full (default): every stage; text: tokenize and split only (no tags, numbers or labels).", DefaultValueFactory = _ => "full" };
         stages.AcceptOnlyFromAmong("full", "text");
         var encoding = new Option<string>("--encoding") { Description = "auto (default): UTF-8, else Windows-1252 with a warning; utf-8: only UTF-8; windows-1252: always. UTF-16 with a BOM is always read.", DefaultValueFactory = _ => "auto" };
@@ -53,7 +53,13 @@ internal static class RunCommand
             // Models load before any output file is opened: a bad model file leaves earlier outputs untouched.
             var pipeline = parse.GetValue(stages) == "text"
                 ? TextPipeline.CreateDefault()
+                : AccurateModel.IsRequested(parse.GetValue(model)) ? AccurateModel.CreatePipeline(parse.GetValue(model)!, stderr)
                 : TextPipeline.CreateFull(parse.GetValue(model) is { } path ? SentenceClassifier.Load(path) : null);
+            if (pipeline is null)
+            {
+                return CommandLine.Failed;
+            }
+
             // Ctrl-C or a termination request stops reading; what was written so far is removed, not published.
             using var interrupt = new CancellationTokenSource();
             using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);

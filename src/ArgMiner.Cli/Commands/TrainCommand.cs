@@ -218,19 +218,7 @@ internal static class TrainCommand
                 };
             }
 
-            var outPath = parse.GetValue(output)!;
-            try
-            {
-                model.WithCard(card).Save(outPath);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"argminer: {outPath}: cannot be written ({ex.Message.TrimEnd('.')})");
-                return CommandLine.Failed;
-            }
-
-            stdout.WriteLine($"wrote {outPath}");
-            return CommandLine.Ok;
+            return ClassifierCli.SaveModel(model.WithCard(card).Save, parse.GetValue(output)!, stdout, stderr);
         });
         return command;
     }

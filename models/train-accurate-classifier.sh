@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Trains and measures the opt-in accurate tier (argminer classify/run --model accurate): the fast sentence
+# classifier, trained as models/train-sentence-classifier.sh trains it plus the UD English EWT overlay, gated
+# into a stacker over the ArcticXs sentence encoder's vector and the fast model's out-of-fold probabilities.
+#
+#   models/train-accurate-classifier.sh [OUT_MODEL]
+#
+# Prints, for the fast model and the accurate tier at gates 0.5 to 1.0, 4-way macro-F1 and per-class F1 on
+# every held-out set (never trained on): UD EWT held-out documents, NewsSD val under the project's labels,
+# the IBM held-out motions (claim vs evidence), and the seed articles with both tiers trained without them.
+# Sentence vectors are cached in ${ARGMINER_EMBEDDING_CACHE:-/tmp/argminer-embeddings} (never the repository):
+# the first run embeds about 15,000 sentences (10 minutes on one busy core), later runs take about a minute.
+# Paste the figures into models/accurate-classifier.md. The model is written to OUT_MODEL (default: a
+# temporary file that is deleted), and is shipped only if it earns its place (see that card).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+shared=${ARGMINER_SHARED:-$root/../shared}
+cache=${ARGMINER_EMBEDDING_CACHE:-/tmp/argminer-embeddings}
+dotnet build -c Release "$root/src/ArgMiner.Cli" -v q -nologo >/dev/null
+argminer() { dotnet "$root/src/ArgMiner.Cli/bin/Release/net10.0/argminer.dll" "$@"; }
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+model=${1:-$out/accurate-classifier.model}
+external=(
+  "$shared/corpora/newssd-eng/train.csv#labels=$root/corpus/external/newssd-eng-train.labels"
+  "$shared/corpora/ibm-ce-emnlp-2015#train@0.3"
+  "$shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu#labels=$root/corpus/external/ud-ewt-train.labels"
+)
+echo "== accurate tier vs its fast model on held-out real text"
+argminer train-accurate --data "$root/corpus/labelled" "${external[@]}" --balance --l1 1e-5 \
+  --embedding-cache "$cache" --gate "${ARGMINER_GATE:-1}" --out "$model" \
+  --evaluate "$shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu#labels=$root/corpus/external/ud-ewt-train.heldout.labels" \
+  --evaluate "$shared/corpora/newssd-eng/val.csv#labels=$root/corpus/external/newssd-eng-val.labels" \
+  --evaluate "$shared/corpora/ibm-ce-emnlp-2015#held-out"
+echo "== The 145 seed sentences, both tiers trained on the same data without them"
+argminer train-accurate \
+  --data "$root/corpus/labelled/part-a.csv" "$root/corpus/labelled/part-b.csv" "$root/corpus/labelled/part-c.csv" "${external[@]}" \
+  --balance --l1 1e-5 --embedding-cache "$cache" --gate "${ARGMINER_GATE:-1}" \
+  --evaluate "$root/corpus/labelled/seeds.csv"

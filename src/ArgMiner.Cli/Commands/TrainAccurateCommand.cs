@@ -1,0 +1,175 @@
+using ArgMiner.Text;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ArgMiner.Classification;
+using ArgMiner.Encoders.Classification;
+using ArgMiner.Encoders.Embedding;
+using ArgMiner.Models;
+using ArgMiner.Training.Classification;
+
+namespace ArgMiner.Cli.Commands;
+
+/// <summary>
+/// <c>argminer train-accurate</c>: trains the accurate tier (fast model, out-of-fold probabilities, encoder,
+/// stacker) and measures it against its own fast model on held-out sets, gate by gate.
+/// </summary>
+internal static class TrainAccurateCommand
+{
+    /// <summary>The gates measured on every held-out set.</summary>
+    private static readonly double[] Gates = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var data = ClassifierCli.DataOption();
+        var evaluate = new Option<string[]>("--evaluate")
+        {
+            Description = "Held-out labelled data to measure the fast model and the accurate tier on (repeatable; same forms as --data); a set labelled with only some labels (IBM: claim, evidence) is scored among those",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var output = new Option<string>("--out") { Description = "Accurate model file to write (omit to measure only)" };
+        var folds = new Option<int>("--folds") { Description = "Folds of the fast model's cross-validation that give the stacker its out-of-fold probabilities", DefaultValueFactory = _ => 5 };
+        var seed = new Option<int>("--seed") { Description = "Seed of ML.NET's contexts", DefaultValueFactory = _ => 1 };
+        var balance = new Option<bool>("--balance") { Description = "Weigh classes inversely to their frequency (fast model and stacker)" };
+        var l1 = new Option<double>("--l1") { Description = "The fast model's L1 penalty", DefaultValueFactory = _ => 0 };
+        var l2 = new Option<double>("--stacker-l2") { Description = "The stacker's L2 penalty", DefaultValueFactory = _ => new AccurateTrainerOptions().L2 };
+        var gate = new Option<double>("--gate") { Description = "Consult the encoder only when the fast model's top probability is below this (1: every sentence)", DefaultValueFactory = _ => new AccurateTrainerOptions().Gate };
+        var cache = new Option<string>("--embedding-cache") { Description = "Folder keeping sentence vectors between runs (a temporary folder, never the repository)" };
+        var command = new Command("train-accurate", "Train the opt-in accurate tier (pretrained sentence encoder + stacker over the fast model) and measure it against the fast model.")
+        {
+            data, evaluate, output, folds, seed, balance, l1, l2, gate, cache,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new AccurateTrainerOptions { Folds = parse.GetValue(folds), Seed = parse.GetValue(seed), L2 = parse.GetValue(l2), Gate = parse.GetValue(gate) };
+            if (!(options.Gate > 0 && options.Gate <= 1) || !(options.L2 >= 0) || options.Folds < 2)
+            {
+                stderr.WriteLine("argminer: --gate must be above 0 and at most 1, --stacker-l2 at least 0, --folds at least 2");
+                return CommandLine.Usage;
+            }
+
+            var rows = Read(parse.GetValue(data) ?? [], stderr);
+            var heldOut = new List<(string Spec, IReadOnlyList<LabelledSentence> Rows)>();
+            foreach (var spec in parse.GetValue(evaluate) ?? [])
+            {
+                var set = Read([spec], stderr);
+                if (set is null)
+                {
+                    return CommandLine.Failed;
+                }
+
+                heldOut.Add((spec, set));
+            }
+
+            if (rows is null)
+            {
+                return CommandLine.Failed;
+            }
+
+            var fastOptions = new SentenceClassifierTrainerOptions
+            {
+                Seed = options.Seed,
+                BalanceClasses = parse.GetValue(balance),
+                L1 = parse.GetValue(l1),
+                DataSources = [.. parse.GetValue(data) ?? []],
+                Vectors = WordVectors.LoadDefault(),
+            };
+            rows = ClassifierCli.Tag(rows, stdout);
+            using var arctic = new ArcticXsEmbedder();
+            using ISentenceEmbedder embedder = parse.GetValue(cache) is { } folder ? new EmbeddingCache(arctic, folder) : arctic;
+            var trainer = new AccurateClassifierTrainer(new SentenceClassifierTrainer(fastOptions), embedder, options);
+            var watch = Stopwatch.StartNew();
+            AccurateClassifier model;
+            try
+            {
+                (model, _) = trainer.Fit(rows, fast =>
+                {
+                    var card = fast.Card;
+                    card["taggedFeatures"] = true;
+                    return fast.WithCard(card);
+                });
+            }
+            catch (ArgumentException ex)
+            {
+                stderr.WriteLine($"argminer: {ex.Message.Split(" (Parameter", 2)[0]}");
+                return CommandLine.Failed;
+            }
+
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trained the fast model and the stacker on {rows.Count} sentences in {watch.Elapsed.TotalSeconds:0.0} s"));
+            var evaluation = new JsonObject();
+            foreach (var (spec, set) in heldOut)
+            {
+                evaluation[spec] = Measure(model, spec, ClassifierCli.Tag(set, stdout), stdout);
+            }
+
+            var card = model.Card;
+            card["fastModelCard"] = model.Fast.Card;
+            card["evaluation"] = evaluation;
+            return parse.GetValue(output) is { } outPath ? ClassifierCli.SaveModel(model.WithCard(card).Save, outPath, stdout, stderr) : CommandLine.Ok;
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<LabelledSentence>? Read(IReadOnlyList<string> specs, TextWriter stderr)
+    {
+        try
+        {
+            var rows = LabelledData.Read(specs, new LabelledDataOptions());
+            if (rows.Count == 0)
+            {
+                stderr.WriteLine($"argminer: {string.Join(" ", specs)}: no labelled sentence");
+                return null;
+            }
+
+            return rows;
+        }
+        catch (LabelledDataException ex)
+        {
+            stderr.WriteLine($"argminer: {ex.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>Prints and returns the fast model's and the accurate tier's figures (every gate) on one held-out set.</summary>
+    private static JsonObject Measure(AccurateClassifier model, string spec, IReadOnlyList<LabelledSentence> rows, TextWriter stdout)
+    {
+        var used = SentenceLabels.All.Where(l => rows.Any(r => r.Targets.Contains(l))).ToArray();
+        var restrict = used.Length < SentenceLabels.All.Length ? used : null;
+        var fast = model.Fast.PredictRows(rows);
+        var watch = Stopwatch.StartNew();
+        var stacked = model.WithGate(1.0).Refine([.. rows.Select(r => r.Text)], fast);
+        var seconds = watch.Elapsed.TotalSeconds;
+        var fastMetrics = MulticlassMetrics.Evaluate(rows, fast, restrict);
+        ClassifierCli.WriteMetrics(stdout, $"fast model on {spec}", fastMetrics);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accurate tier on {spec}: {rows.Count} sentences embedded and stacked in {seconds:0.0} s (cached vectors cost nothing)"));
+        stdout.WriteLine("  gate  consulted  macro-F1  " + string.Join("  ", SentenceLabels.All.Select(l => $"{l,8}")));
+        var result = new JsonObject { ["sentences"] = rows.Count, ["fast"] = fastMetrics.ToJson() };
+        stdout.WriteLine(Line("fast", 0, fastMetrics));
+        foreach (var g in Gates)
+        {
+            var predictions = new SentencePrediction[rows.Count];
+            var consulted = 0;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var unsure = fast[i].Confidence < g;
+                consulted += unsure ? 1 : 0;
+                predictions[i] = unsure ? stacked[i] : fast[i];
+            }
+
+            var metrics = MulticlassMetrics.Evaluate(rows, predictions, restrict);
+            stdout.WriteLine(Line(g.ToString("0.0", CultureInfo.InvariantCulture), (double)consulted / rows.Count, metrics));
+            result[g.ToString("0.0", CultureInfo.InvariantCulture)] = metrics.ToJson();
+            if (g == model.Gate)
+            {
+                ClassifierCli.WriteMetrics(stdout, $"accurate tier (gate {g.ToString("0.0", CultureInfo.InvariantCulture)}) on {spec}", metrics);
+            }
+        }
+
+        return result;
+    }
+
+    private static string Line(string gate, double consulted, MulticlassMetrics m) =>
+        string.Create(CultureInfo.InvariantCulture, $"  {gate,4}  {consulted,9:P0}  {ClassifierCli.F(m.MacroF1),8}  ")
+        + string.Join("  ", SentenceLabels.All.Select(l => m.PerClass.FirstOrDefault(c => c.Label == l) is { Label: not null } c ? $"{ClassifierCli.F(c.F1),8}" : $"{"-",8}"));
+}

@@ -1,0 +1,94 @@
+using System.Text;
+using ArgMiner.Classification;
+using ArgMiner.Encoders.Classification;
+using ArgMiner.Encoders.Embedding;
+using ArgMiner.Tests.Classification;
+using ArgMiner.Tests.Support;
+
+namespace ArgMiner.Tests.Encoders;
+
+/// <summary>
+/// train-accurate, then classify and run with the accurate model, through the real encoder from its NuGet
+/// package (no ../shared needed) on a few dozen invented sentences.
+/// </summary>
+public sealed class AccurateCommandsTests
+{
+    [Fact]
+    public void GivenATinyAccurateModel_WhenClassifyingAndRunningWithIt_ThenEveryLineAndSentenceGetsALabel()
+    {
+        using var dir = new TempDirectory();
+        var csv = new StringBuilder("text,label,doc\n");
+        foreach (var r in TinyData.Rows())
+        {
+            csv.Append('"').Append(r.Text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\",").Append(r.Label).Append(',').Append(r.Doc).Append('\n');
+        }
+
+        var data = dir.Write("tiny.csv", csv.ToString());
+        var model = dir.File("accurate.model");
+        var (code, stdout, stderr) = Support.Cli.Run("train-accurate", "--data", data, "--out", model, "--folds", "2", "--gate", "0.9", "--evaluate", data);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("macro-F1", stdout, StringComparison.Ordinal);
+
+        var input = dir.Write("in.txt", "The council should reject the deal.\n\nI love this so much!\nThe survey of 900 voters found 52 percent support.\n");
+        (code, _, stderr) = Support.Cli.Run("classify", "--model", model, "--input", input, "--out", dir.File("out.csv"));
+        Assert.True(code == 0, stderr);
+        var lines = File.ReadAllText(dir.File("out.csv"), Encoding.UTF8).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("text,label,confidence,p_claim,p_evidence,p_opinion,p_other", lines[0]);
+        Assert.Equal(5, lines.Length);
+        Assert.Equal(",other,1.0000,0.0000,0.0000,0.0000,1.0000", lines[2]);
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = line.Split(',');
+            Assert.Contains(cells[^6], SentenceLabels.All);
+            Assert.Equal(1.0, cells[^4..].Sum(c => double.Parse(c, System.Globalization.CultureInfo.InvariantCulture)), 3);
+        }
+
+        dir.Write("articles/a.txt", "Why the Deal Fails\n\nThe council should reject the deal. The survey of 900 voters found 52 percent support.\n");
+        (code, stdout, stderr) = Support.Cli.Run("run", dir.File("articles"), "--out", dir.File("run"), "--model", model, "--format", "csv");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("1 documents", stdout, StringComparison.Ordinal);
+        var sentences = File.ReadAllLines(dir.File("run/sentences.csv"));
+        Assert.True(sentences.Length >= 3, string.Join('\n', sentences));
+        Assert.All(sentences.Skip(1), s => Assert.Contains(SentenceLabels.All, l => s.Contains("," + l + ",", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void GivenTheShippedAccurateModel_WhenClassifyingWithModelAccurate_ThenEveryLineGetsTheStackersLabel()
+    {
+        using var dir = new TempDirectory();
+        var input = dir.Write("in.txt", "The council should reject the deal.\nI love this so much, thank you!\n");
+        var (code, stdout, stderr) = Support.Cli.Run("classify", "--model", "accurate", "--input", input);
+        Assert.True(code == 0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+
+        // Gate 1 (the shipped setting): every non-blank line goes through the stacker, so its probabilities are
+        // the stacker's, not the fast model's that 'classify' without --model accurate prints.
+        var fastPath = dir.File("fast.model");
+        using (var embedder = new ArcticXsEmbedder())
+        {
+            AccurateClassifier.LoadDefault(embedder).Fast.Save(fastPath);
+        }
+
+        var (_, fastOut, _) = Support.Cli.Run("classify", "--model", fastPath, "--input", input);
+        var fastLines = fastOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var cells = lines[i].Split(',');
+            Assert.Contains(cells[^6], SentenceLabels.All);
+            Assert.Equal(1.0, cells[^4..].Sum(c => double.Parse(c, System.Globalization.CultureInfo.InvariantCulture)), 3);
+            Assert.NotEqual(fastLines[i], lines[i]);
+        }
+    }
+
+    [Fact]
+    public void GivenTheAccurateTier_WhenAskedToExplain_ThenAUsageErrorInsteadOfIgnoringTheOption()
+    {
+        using var dir = new TempDirectory();
+        var input = dir.Write("in.txt", "The council should reject the deal.\n");
+        var (code, stdout, stderr) = Support.Cli.Run("classify", "--model", "accurate", "--explain", "--input", input);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("--explain", stderr, StringComparison.Ordinal);
+    }
+}

@@ -136,12 +136,27 @@ internal static class TrainCommand
                 return CommandLine.Usage;
             }
 
+            // One label cannot train a classifier; check before the slow tagging.
+            try
+            {
+                foreach (var warning in SentenceClassifierTrainer.CheckLabels(rows))
+                {
+                    stderr.WriteLine($"argminer: warning: {warning}");
+                }
+            }
+            catch (ArgumentException ex)
+            {
+                stderr.WriteLine($"argminer: {ex.Message}");
+                return CommandLine.Failed;
+            }
+
             // Tagging is the slow part of reading the data, so it waits until every option has been checked.
             var tag = !parse.GetValue(noTag);
             rows = tag ? ClassifierCli.Tag(rows, stdout) : rows;
             var trainer = new SentenceClassifierTrainer(options);
             var sources = rows.Select(r => r.Source).Distinct().ToList();
             stdout.WriteLine($"read {rows.Count} labelled sentences from {sources.Count} source(s)");
+
             var cv = new JsonObject();
             var k = parse.GetValue(folds);
             if (k >= 2)

@@ -179,6 +179,33 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
         return weights;
     }
 
+    /// <summary>Below this many sentences of a label, <see cref="CheckLabels"/> warns: the model will rarely predict it.</summary>
+    public const int MinimumPerLabel = 20;
+
+    /// <summary>
+    /// Checks that <paramref name="rows"/> can train a classifier: at least two labels (a model that has seen
+    /// one label would give it probability 1 for everything). Returns one warning per label with fewer than
+    /// <see cref="MinimumPerLabel"/> sentences, or none of them.
+    /// </summary>
+    /// <exception cref="ArgumentException">The rows hold fewer than two labels.</exception>
+    public static IReadOnlyList<string> CheckLabels(IReadOnlyList<LabelledSentence> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var counts = SentenceLabels.All.ToDictionary(l => l, _ => 0);
+        foreach (var r in rows)
+        {
+            counts[SentenceLabels.All[FeatureData.LabelIndex(r)]]++;
+        }
+
+        var present = counts.Where(kv => kv.Value > 0).Select(kv => kv.Key).ToList();
+        if (present.Count < 2)
+        {
+            throw new ArgumentException($"training needs sentences of at least two labels; the data has {(present.Count == 0 ? "none" : "only '" + present[0] + "'")} ({rows.Count} sentences)");
+        }
+
+        return [.. counts.Where(kv => kv.Value < MinimumPerLabel).Select(kv => $"only {kv.Value} sentences labelled '{kv.Key}' (fewer than {MinimumPerLabel}): the model will rarely predict it")];
+    }
+
     /// <summary>Trains a classifier on <paramref name="rows"/>.</summary>
     /// <exception cref="ArgumentException">No rows, or a row without exactly one ArgMiner label.</exception>
     public SentenceClassifier Fit(IReadOnlyList<LabelledSentence> rows)
@@ -190,6 +217,7 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
             throw new ArgumentException("no training sentences", nameof(rows));
         }
 
+        _ = CheckLabels(rows);
         var featurizer = CreateFeaturizer();
         var ml = new MLContext(Options.Seed);
         var view = FeatureData.Load(ml, featurizer, rows, RowWeights(rows));

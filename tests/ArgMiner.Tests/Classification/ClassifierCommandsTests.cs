@@ -102,6 +102,29 @@ public sealed class ClassifierCommandsTests : IDisposable
     }
 
     [Fact]
+    public void GivenDataWithASingleLabel_WhenTrained_ThenItIsRefusedAndNoModelIsWritten()
+    {
+        var data = PathOf("one-label.csv");
+        File.WriteAllText(data, "text,label\nTaxes must fall.,claim\n\u0001\u0002,claim\n");
+        var model = PathOf("never.model");
+        var (code, _, err) = Run("train", "--data", data, "--out", model, "--no-tag");
+        Assert.Equal(1, code);
+        Assert.Contains("at least two labels", err, StringComparison.Ordinal);
+        Assert.Contains("only 'claim'", err, StringComparison.Ordinal);
+        Assert.False(File.Exists(model));
+    }
+
+    [Fact]
+    public void GivenALabelWithFewSentences_WhenTrained_ThenAWarningNamesItAndTrainingGoesOn()
+    {
+        var model = PathOf("few.model");
+        var (code, _, err) = Run("train", "--data", TinyCsv(), "--out", model, "--folds", "0", "--hash-bits", "14", "--no-tag");
+        Assert.Equal(0, code);
+        Assert.Contains($"labelled 'opinion' (fewer than {SentenceClassifierTrainer.MinimumPerLabel})", err, StringComparison.Ordinal);
+        Assert.True(File.Exists(model));
+    }
+
+    [Fact]
     public void GivenACorruptModel_WhenClassifyOrEvaluateRuns_ThenOneErrorLineAndExitOne()
     {
         var model = PathOf("corrupt.model");

@@ -57,9 +57,9 @@ public class ClassifierBenchmarks
         var vectors = WordVectors.LoadDefault();
         var settings = new (string Name, SentenceClassifierTrainerOptions Options)[]
         {
-            ("n-grams + cues, L-BFGS", new SentenceClassifierTrainerOptions()),
+            ("n-grams + cues, L-BFGS", new SentenceClassifierTrainerOptions { Trainer = SentenceTrainer.Lbfgs, L2 = 1 }),
             ("n-grams + cues, SDCA", new SentenceClassifierTrainerOptions { Trainer = SentenceTrainer.Sdca }),
-            ("n-grams + cues + word vectors, L-BFGS", new SentenceClassifierTrainerOptions { Vectors = vectors }),
+            ("n-grams + cues + word vectors, L-BFGS", new SentenceClassifierTrainerOptions { Vectors = vectors, Trainer = SentenceTrainer.Lbfgs, L2 = 1 }),
             ("n-grams + cues + word vectors, SDCA", new SentenceClassifierTrainerOptions { Vectors = vectors, Trainer = SentenceTrainer.Sdca }),
         };
         foreach (var (name, options) in settings)

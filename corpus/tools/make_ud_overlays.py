@@ -55,9 +55,15 @@ def main(conllu, work, out):
     pass1, pass2 = {}, {}
     k = 0
     while os.path.exists(os.path.join(work, f"chunk-{k}.tsv")):
-        pass1.update(read_labels(os.path.join(work, "pass1", f"chunk-{k}.tsv")))
-        pass2.update(read_labels(os.path.join(work, "pass2", f"chunk-{k}.tsv")))
+        both = [os.path.join(work, p, f"chunk-{k}.tsv") for p in ("pass1", "pass2")]
+        if all(os.path.exists(f) for f in both):
+            pass1.update(read_labels(both[0]))
+            pass2.update(read_labels(both[1]))
         k += 1
+    unlabelled = [r for r in selection if r not in pass1 or r not in pass2]
+    if unlabelled:
+        print(f"{len(unlabelled)} selected sentences lack one of the two passes; left out")
+        selection = [r for r in selection if r in pass1 and r in pass2]
     adjudicated = {}
     for name in sorted(os.listdir(work)):
         if name.startswith("adjudicated") and name.endswith(".tsv"):

@@ -37,6 +37,10 @@ internal static class ClassifierCli
 
     /// <summary>Reads labelled data, or writes one error line and returns null.</summary>
     public static IReadOnlyList<LabelledSentence>? ReadData(ParseResult parse, Option<string[]> data, Option<string> text, Option<string> label, Option<string> doc, Option<string[]> map, TextWriter stderr)
+        => ReadData(parse.GetValue(data) ?? [], parse, text, label, doc, map, stderr);
+
+    /// <summary>Reads labelled data from <paramref name="paths"/> with the column and map options, or writes one error line and returns null.</summary>
+    public static IReadOnlyList<LabelledSentence>? ReadData(IReadOnlyList<string> paths, ParseResult parse, Option<string> text, Option<string> label, Option<string> doc, Option<string[]> map, TextWriter stderr)
     {
         LabelMap labelMap;
         try
@@ -49,16 +53,21 @@ internal static class ClassifierCli
             return null;
         }
 
+        return ReadData(paths, new LabelledDataOptions
+        {
+            TextColumn = parse.GetValue(text) ?? "text",
+            LabelColumn = parse.GetValue(label) ?? "label",
+            DocColumn = parse.GetValue(doc) ?? "doc",
+            Map = labelMap,
+        }, stderr);
+    }
+
+    /// <summary>Reads labelled data from <paramref name="paths"/> (warnings to <paramref name="stderr"/>), or writes one error line and returns null.</summary>
+    public static IReadOnlyList<LabelledSentence>? ReadData(IReadOnlyList<string> paths, LabelledDataOptions options, TextWriter stderr)
+    {
         try
         {
-            var rows = LabelledData.Read(parse.GetValue(data) ?? [], new LabelledDataOptions
-            {
-                TextColumn = parse.GetValue(text) ?? "text",
-                LabelColumn = parse.GetValue(label) ?? "label",
-                DocColumn = parse.GetValue(doc) ?? "doc",
-                Map = labelMap,
-                OnWarning = warning => stderr.WriteLine($"argminer: warning: {warning}"),
-            });
+            var rows = LabelledData.Read(paths, options with { OnWarning = warning => stderr.WriteLine($"argminer: warning: {warning}") });
             if (rows.Count == 0)
             {
                 stderr.WriteLine("argminer: the data holds no labelled sentence");
@@ -91,6 +100,7 @@ internal static class ClassifierCli
     /// <summary>Tags the rows as 'run' tags sentences (<see cref="SentenceTagger"/>) and says how long it took.</summary>
     public static IReadOnlyList<LabelledSentence> Tag(IReadOnlyList<LabelledSentence> rows, TextWriter stdout)
     {
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagging {rows.Count} sentences (entities, numbers)..."));
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var tagged = new SentenceTagger().TagRows(rows);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagged {rows.Count} sentences (entities, numbers) in {watch.Elapsed.TotalSeconds:0.0} s"));

@@ -1,6 +1,7 @@
 using ArgMiner.Text;
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using ArgMiner.Classification;
 using ArgMiner.Models;
@@ -14,6 +15,12 @@ internal static class TrainCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var data = ClassifierCli.DataOption();
+        data.Required = false;
+        data.Description += ". With --from-shipped, your data is read after the shipped recipe's, so your labels win where they differ";
+        var fromShipped = new Option<bool>("--from-shipped") { Description = "Start from the shipped model's recipe: its data (the project's corpus and the shared corpora it learned from) and settings, then your --data; compare the new model with the shipped one on held-out real text" };
+        var shared = new Option<string>("--shared") { Description = "With --from-shipped: the shared corpora folder (holding corpora/); default ARGMINER_SHARED, else a 'shared' folder beside the current directory or a parent" };
+        var leaveOut = new Option<string[]>("--leave-out") { Description = "With --from-shipped: leave out these recipe data sets (corpus, seeds, newssd, ibm, ud-ewt)", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = true };
+        var noCompare = new Option<bool>("--no-compare") { Description = "With --from-shipped: skip the comparison with the shipped model" };
         var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
         var text = ClassifierCli.TextColumn();
         var label = ClassifierCli.LabelColumn();
@@ -40,11 +47,30 @@ internal static class TrainCommand
         var predictionsOut = new Option<string>("--predictions") { Description = "Write the cross-validated (out-of-fold) predictions to this CSV, for error analysis" };
         var command = new Command("train", "Train the claim/evidence/opinion/other sentence classifier: cross-validated metrics, then a model trained on all the data.")
         {
-            data, output, text, label, doc, map, folds, seed, l2, l1, iterations, tolerance, optimizer, hashBits, charMin, charMax, cueWeight, balance, classWeight, vectors, vectorWeight, noSentiment, noTag, compare, predictionsOut,
+            data, fromShipped, shared, leaveOut, noCompare, output, text, label, doc, map, folds, seed, l2, l1, iterations, tolerance, optimizer, hashBits, charMin, charMax, cueWeight, balance, classWeight, vectors, vectorWeight, noSentiment, noTag, compare, predictionsOut,
         };
         command.SetAction(parse =>
         {
-            var rows = ClassifierCli.ReadData(parse, data, text, label, doc, map, stderr);
+            var recipe = parse.GetValue(fromShipped) ? ShippedRecipeCli.Resolve(parse.GetValue(shared), parse.GetValue(leaveOut) ?? [], stdout, stderr) : null;
+            if (parse.GetValue(fromShipped) && recipe is null)
+            {
+                return CommandLine.Usage;
+            }
+
+            if (recipe is null && (parse.GetValue(shared) is not null || parse.GetResult(leaveOut) is not null || parse.GetValue(noCompare)))
+            {
+                stderr.WriteLine("argminer: --shared, --leave-out and --no-compare go with --from-shipped");
+                return CommandLine.Usage;
+            }
+
+            string[] userData = parse.GetValue(data) ?? [];
+            if (recipe is null && userData.Length == 0)
+            {
+                stderr.WriteLine("argminer: train needs --data (labelled files or folders), or --from-shipped to start from the shipped model's data");
+                return CommandLine.Usage;
+            }
+
+            var rows = ClassifierCli.ReadData([.. recipe?.TrainingPaths ?? [], .. userData], parse, text, label, doc, map, stderr);
             if (rows is null)
             {
                 return CommandLine.Failed;
@@ -56,7 +82,8 @@ internal static class TrainCommand
             }
 
             Classification.SentenceClassifier? old = null;
-            if (parse.GetValue(compare) is { } comparePath)
+            var comparePath = parse.GetValue(compare);
+            if (comparePath is not null || (recipe is not null && !parse.GetValue(noCompare)))
             {
                 old = ClassifierCli.LoadModel(comparePath, stderr);
                 if (old is null)
@@ -64,6 +91,8 @@ internal static class TrainCommand
                     return CommandLine.Failed;
                 }
             }
+
+            var oldName = comparePath ?? "(shipped)";
 
             var classWeights = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var entry in parse.GetValue(classWeight) ?? [])
@@ -114,19 +143,20 @@ internal static class TrainCommand
                     Sentiment = !parse.GetValue(noSentiment),
                 };
                 _ = new SentenceFeaturizer(featurizer);
+                var defaults = recipe is null ? new SentenceClassifierTrainerOptions() : ShippedRecipe.Options;
                 options = new SentenceClassifierTrainerOptions
                 {
                     Featurizer = featurizer,
-                    L2 = parse.GetValue(l2),
+                    L2 = parse.GetResult(l2) is null ? defaults.L2 : parse.GetValue(l2),
                     L1 = parse.GetValue(l1),
                     MaxIterations = parse.GetValue(iterations),
-                    Tolerance = parse.GetValue(tolerance),
-                    Seed = parse.GetValue(seed),
+                    Tolerance = parse.GetResult(tolerance) is null ? defaults.Tolerance : parse.GetValue(tolerance),
+                    Seed = parse.GetResult(seed) is null ? defaults.Seed : parse.GetValue(seed),
                     BalanceClasses = parse.GetValue(balance),
-                    ClassWeights = classWeights.Count == 0 ? null : classWeights,
-                    DataSources = [.. parse.GetValue(data) ?? []],
+                    ClassWeights = classWeights.Count == 0 ? defaults.ClassWeights : classWeights,
+                    DataSources = [.. recipe?.CardSources ?? [], .. userData],
                     Vectors = table,
-                    Trainer = parse.GetValue(optimizer) switch { "lbfgs" => SentenceTrainer.Lbfgs, "sdca" => SentenceTrainer.Sdca, var other => throw new ArgumentOutOfRangeException(nameof(optimizer), $"--trainer '{other}' is not lbfgs or sdca") },
+                    Trainer = parse.GetResult(optimizer) is null ? defaults.Trainer : parse.GetValue(optimizer) switch { "lbfgs" => SentenceTrainer.Lbfgs, "sdca" => SentenceTrainer.Sdca, var other => throw new ArgumentOutOfRangeException(nameof(optimizer), $"--trainer '{other}' is not lbfgs or sdca") },
                 };
                 options.Validate();
             }
@@ -165,7 +195,8 @@ internal static class TrainCommand
                 var watch = Stopwatch.StartNew();
                 try
                 {
-                    predictions = CrossValidation.OutOfFold(trainer, rows, k);
+                    stdout.WriteLine($"cross-validating: {k} folds, documents kept in one fold...");
+                    predictions = CrossValidation.OutOfFold(trainer, rows, k, (fold, all, took) => stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  fold {fold}/{all} trained and scored in {took.TotalSeconds:0.0} s")));
                 }
                 catch (ArgumentException ex)
                 {
@@ -197,17 +228,27 @@ internal static class TrainCommand
                     var restrict = used.Length < SentenceLabels.All.Length ? used : null;
                     var note = restrict is null ? string.Empty : $" (predictions restricted to {string.Join(",", restrict)})";
                     var metrics = MulticlassMetrics.Evaluate(part, [.. idx.Select(i => predictions[i])], restrict);
+                    if (recipe is not null && recipe.NameByPath.TryGetValue(source, out var recipeName))
+                    {
+                        // The shipped model learned from the recipe's own data, so comparing on it says nothing:
+                        // one line each, and the comparison is made on held-out text after training.
+                        stdout.WriteLine($"new model, cross-validated, on shipped recipe {recipeName} {Path.GetFileName(source.Split('#')[0])}{note}: sentences {metrics.Count}  micro-accuracy {ClassifierCli.F(metrics.MicroAccuracy)}  macro-F1 {ClassifierCli.F(metrics.MacroF1)}");
+                        cv[$"shipped recipe: {recipeName} {Path.GetFileName(source.Split('#')[0])}"] = metrics.ToJson();
+                        continue;
+                    }
+
                     ClassifierCli.WriteMetrics(stdout, $"new model, cross-validated, on {source}{note}", metrics);
                     cv[source] = metrics.ToJson();
                     if (oldPredictions is not null)
                     {
                         var before = MulticlassMetrics.Evaluate(part, [.. idx.Select(i => oldPredictions[i])], restrict);
-                        ClassifierCli.WriteMetrics(stdout, $"old model {parse.GetValue(compare)} on the same test folds of {source} (it may have been trained on them)", before);
+                        ClassifierCli.WriteMetrics(stdout, $"old model {oldName} on the same test folds of {source} (it may have been trained on them)", before);
                         ClassifierCli.WriteComparison(stdout, $"old vs new model on the same test folds of {source}", before, metrics);
                     }
                 }
             }
 
+            stdout.WriteLine($"training on all {rows.Count} sentences...");
             var fit = Stopwatch.StartNew();
             SentenceClassifier model;
             try
@@ -231,6 +272,15 @@ internal static class TrainCommand
                     ["seed"] = options.Seed,
                     ["bySource"] = cv,
                 };
+            }
+
+            if (recipe is not null)
+            {
+                var heldOut = ShippedRecipeCli.CompareOnHeldOut(recipe, model, old, tag, stdout, stderr);
+                if (heldOut.Count > 0)
+                {
+                    card["heldOut"] = heldOut;
+                }
             }
 
             return ClassifierCli.SaveModel(model.WithCard(card).Save, parse.GetValue(output)!, stdout, stderr);

@@ -6,10 +6,11 @@ using Microsoft.ML.Data;
 namespace ArgMiner.Training.Classification;
 
 /// <summary>
-/// k-fold cross-validation of the sentence classifier by ML.NET's
-/// <c>MulticlassClassification.CrossValidate</c>, with the document as the sampling key so every sentence of a
-/// document stays in one fold (a sentence without a document is keyed by its text, so duplicates never
-/// straddle folds). Folds depend on the key and the seed only.
+/// k-fold cross-validation of the sentence classifier on ML.NET's folds (<c>Data.CrossValidationSplit</c>, the
+/// split <c>MulticlassClassification.CrossValidate</c> makes), with the document as the sampling key so every
+/// sentence of a document stays in one fold (a sentence without a document is keyed by its text, so duplicates
+/// never straddle folds). Folds depend on the key and the seed only. The folds are fitted one after another
+/// here, rather than inside <c>CrossValidate</c>, so a caller can show progress after each.
 /// </summary>
 public static class CrossValidation
 {
@@ -18,7 +19,11 @@ public static class CrossValidation
     /// prediction per row, in row order (ML.NET's scores of each fold's held-out set).
     /// </summary>
     /// <exception cref="ArgumentException">Fewer than 2 folds, fewer documents than 2, or a row without one ArgMiner label.</exception>
-    public static SentencePrediction[] OutOfFold(SentenceClassifierTrainer trainer, IReadOnlyList<LabelledSentence> rows, int folds)
+    /// <param name="trainer">The estimator's settings.</param>
+    /// <param name="rows">The labelled sentences.</param>
+    /// <param name="folds">How many folds.</param>
+    /// <param name="onFold">Called after each fold is fitted and scored: the fold's number from 1, the number of folds, the time it took.</param>
+    public static SentencePrediction[] OutOfFold(SentenceClassifierTrainer trainer, IReadOnlyList<LabelledSentence> rows, int folds, Action<int, int, TimeSpan>? onFold = null)
     {
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentNullException.ThrowIfNull(rows);
@@ -37,14 +42,19 @@ public static class CrossValidation
         var ml = new MLContext(trainer.Options.Seed);
         var featurizer = trainer.CreateFeaturizer();
         var view = FeatureData.Load(ml, featurizer, rows, trainer.RowWeights(rows));
-        var results = ml.MulticlassClassification.CrossValidate(view, trainer.CreateEstimator(ml), folds, FeatureData.Label, FeatureData.Group, trainer.Options.Seed);
+        var splits = ml.Data.CrossValidationSplit(view, folds, FeatureData.Group, trainer.Options.Seed);
+        var estimator = trainer.CreateEstimator(ml);
         var predictions = new SentencePrediction?[rows.Count];
-        foreach (var fold in results)
+        for (var f = 0; f < splits.Count; f++)
         {
-            foreach (var scored in ml.Data.CreateEnumerable<ScoredRow>(fold.ScoredHoldOutSet, reuseRowObject: false))
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var scoredSet = estimator.Fit(splits[f].TrainSet).Transform(splits[f].TestSet);
+            foreach (var scored in ml.Data.CreateEnumerable<ScoredRow>(scoredSet, reuseRowObject: false))
             {
                 predictions[scored.Row] = Prediction(scored.Score);
             }
+
+            onFold?.Invoke(f + 1, splits.Count, watch.Elapsed);
         }
 
         return [.. predictions.Select(p => p ?? throw new InvalidOperationException("ML.NET's folds left a sentence unscored"))];

@@ -1,0 +1,112 @@
+using System.Collections.ObjectModel;
+
+namespace ArgMiner.Training.Classification;
+
+/// <summary>One labelled data set of the shipped recipe: a name, the <c>--data</c> path that reads it, and whether it is here.</summary>
+/// <param name="Name">Short name (<c>--leave-out</c> takes it).</param>
+/// <param name="Description">What it is, for messages and the card.</param>
+/// <param name="Paths">The <c>--data</c> paths that read it (with <c>#labels=</c> overlays and <c>@weight</c>).</param>
+/// <param name="Files">The files that must exist for it to be read.</param>
+/// <param name="Labels">For a held-out set: the labels its gold uses, when fewer than four (predictions are restricted to them); null otherwise.</param>
+public sealed record RecipeSource(string Name, string Description, IReadOnlyList<string> Paths, IReadOnlyList<string> Files, IReadOnlyList<string>? Labels = null)
+{
+    /// <summary>Whether every file it needs exists.</summary>
+    public bool Present => Files.All(f => File.Exists(f) || Directory.Exists(f));
+}
+
+/// <summary>
+/// The recipe of the shipped sentence classifier (<c>models/sentence-classifier.model</c>), in one place:
+/// the data it learns from, the settings it trains with and the real text held out to measure it. Both
+/// <c>argminer train --from-shipped</c> and <c>models/train-sentence-classifier.sh</c> read it, so a user's
+/// retrained model starts from exactly what the shipped one learned.
+/// </summary>
+/// <remarks>
+/// The project's own data (<c>corpus/labelled</c> and the label overlays of <c>corpus/external</c>) ships
+/// beside the command in <c>recipe/</c>. The corpora made by others (NewsSD-ENG, IBM Debater, UD English EWT)
+/// are read from the shared corpora folder by path and never copied; a missing one is named, and training
+/// goes on without it.
+/// </remarks>
+public static class ShippedRecipe
+{
+    /// <summary>The folder beside the command that holds the project's own recipe data.</summary>
+    public static string DefaultProjectDirectory => Path.Combine(AppContext.BaseDirectory, "recipe");
+
+    /// <summary>The ML.NET trainer settings of the shipped model (SDCA, L2 1e-4, tolerance 0.001, opinion weighed 2).</summary>
+    public static SentenceClassifierTrainerOptions Options => new()
+    {
+        Trainer = SentenceTrainer.Sdca,
+        L2 = 1e-4,
+        Tolerance = 0.001,
+        Seed = 1,
+        ClassWeights = new ReadOnlyDictionary<string, double>(new Dictionary<string, double>(StringComparer.Ordinal) { ["opinion"] = 2 }),
+    };
+
+    /// <summary>
+    /// The shared corpora folder: <paramref name="explicitPath"/>, else <c>ARGMINER_SHARED</c>, else the first
+    /// <c>shared</c> folder holding <c>corpora</c> beside the current directory or one of its parents (the
+    /// project's layout: <c>../shared</c> next to the checkout); null when none is found.
+    /// </summary>
+    public static string? FindShared(string? explicitPath)
+    {
+        if (!string.IsNullOrEmpty(explicitPath))
+        {
+            return explicitPath;
+        }
+
+        if (Environment.GetEnvironmentVariable("ARGMINER_SHARED") is { Length: > 0 } fromEnvironment)
+        {
+            return fromEnvironment;
+        }
+
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared");
+            if (Directory.Exists(Path.Combine(candidate, "corpora")))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The data sets the shipped model is trained on, in the order they are read (later ones win on conflicting labels).</summary>
+    /// <param name="project">The folder with <c>labelled/</c> and <c>external/</c> (the repository's <c>corpus/</c>, or <see cref="DefaultProjectDirectory"/>).</param>
+    /// <param name="shared">The shared corpora folder (holding <c>corpora/</c>), or null when there is none.</param>
+    public static IReadOnlyList<RecipeSource> Training(string project, string? shared)
+    {
+        var labelled = Path.Combine(project, "labelled");
+        var external = Path.Combine(project, "external");
+        var corpora = Path.Combine(shared ?? "(no shared folder)", "corpora");
+        var newssd = Path.Combine(corpora, "newssd-eng", "train.csv");
+        var ibm = Path.Combine(corpora, "ibm-ce-emnlp-2015");
+        var ud = Path.Combine(corpora, "ud-english-ewt", "en_ewt-ud-train.conllu");
+        string[] parts = [.. new[] { "part-a.csv", "part-b.csv", "part-c.csv" }.Select(p => Path.Combine(labelled, p))];
+        return
+        [
+            new("corpus", "the project's labelled articles and comments (corpus/labelled, seeds aside)", parts, parts),
+            new("seeds", "the 145 seed sentences (corpus/labelled/seeds.csv)", [Path.Combine(labelled, "seeds.csv")], [Path.Combine(labelled, "seeds.csv")]),
+            new("newssd", "NewsSD-ENG train with the project's labels", [$"{newssd}#labels={Path.Combine(external, "newssd-eng-train.labels")}"], [newssd, Path.Combine(external, "newssd-eng-train.labels")]),
+            new("ibm", "IBM Debater claims and evidence of the 39 train-and-test motions, weight 0.3", [$"{ibm}#train@0.3"], [ibm]),
+            new("ud-ewt", "UD English EWT train web text with the project's labels (weblogs, newsgroups, reviews, answers, e-mail)", [$"{ud}#labels={Path.Combine(external, "ud-ewt-train.labels")}"], [ud, Path.Combine(external, "ud-ewt-train.labels")]),
+        ];
+    }
+
+    /// <summary>The real text held out of the recipe's training, to measure a model on (never trained on).</summary>
+    public static IReadOnlyList<RecipeSource> HeldOut(string project, string? shared)
+    {
+        var external = Path.Combine(project, "external");
+        var corpora = Path.Combine(shared ?? "(no shared folder)", "corpora");
+        var ud = Path.Combine(corpora, "ud-english-ewt", "en_ewt-ud-train.conllu");
+        var val = Path.Combine(corpora, "newssd-eng", "val.csv");
+        var ibm = Path.Combine(corpora, "ibm-ce-emnlp-2015");
+        var heldOut = Path.Combine(external, "ud-ewt-train.heldout.labels");
+        var valLabels = Path.Combine(external, "newssd-eng-val.labels");
+        return
+        [
+            new("ud-ewt-heldout", "UD English EWT held-out web documents, the project's labels", [$"{ud}#labels={heldOut}"], [ud, heldOut]),
+            new("newssd-val", "NewsSD-ENG val, the project's labels", [$"{val}#labels={valLabels}"], [val, valLabels]),
+            new("ibm-heldout", "IBM Debater held-out motions, claim vs evidence", [$"{ibm}#held-out"], [ibm], ["claim", "evidence"]),
+        ];
+    }
+}

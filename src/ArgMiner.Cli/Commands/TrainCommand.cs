@@ -32,7 +32,7 @@ internal static class TrainCommand
         var l1 = new Option<double>("--l1") { Description = "L1 penalty (ML.NET L1Regularization, lbfgs only): zeroes weak weights, smaller model", DefaultValueFactory = _ => 0 };
         var iterations = new Option<int>("--max-iterations") { Description = "Most L-BFGS iterations (SDCA: passes over the data)", DefaultValueFactory = _ => new SentenceClassifierTrainerOptions().MaxIterations };
         var tolerance = new Option<double?>("--tolerance") { Description = "When training stops: SDCA's duality-gap tolerance (default 0.001) or L-BFGS's optimization tolerance (default 1e-7)" };
-        var optimizer = new Option<string>("--trainer") { Description = "The ML.NET trainer: sdca (SdcaMaximumEntropy, the default, L2 only) or lbfgs (LbfgsMaximumEntropy, L1 and L2; slower, wants --l2 near 1)", DefaultValueFactory = _ => "sdca" };
+        var optimizer = new Option<string>("--trainer") { Description = "The ML.NET trainer: sdca (SdcaMaximumEntropy, the default, L2 only), lbfgs (LbfgsMaximumEntropy, L1 and L2; slower, wants --l2 near 1) or lightgbm (LightGbm trees, cross-validation only: no model is written)", DefaultValueFactory = _ => "sdca" };
         var hashBits = new Option<int>("--hash-bits") { Description = "Hashed feature space size as a power of two", DefaultValueFactory = _ => new FeaturizerOptions().HashBits };
         var charMin = new Option<int>("--char-min") { Description = "Shortest character n-gram (0: none)", DefaultValueFactory = _ => new FeaturizerOptions().CharMin };
         var charMax = new Option<int>("--char-max") { Description = "Longest character n-gram", DefaultValueFactory = _ => new FeaturizerOptions().CharMax };
@@ -156,9 +156,13 @@ internal static class TrainCommand
                     ClassWeights = classWeights.Count == 0 ? defaults.ClassWeights : classWeights,
                     DataSources = [.. recipe?.CardSources ?? [], .. userData],
                     Vectors = table,
-                    Trainer = parse.GetResult(optimizer) is null ? defaults.Trainer : parse.GetValue(optimizer) switch { "lbfgs" => SentenceTrainer.Lbfgs, "sdca" => SentenceTrainer.Sdca, var other => throw new ArgumentOutOfRangeException(nameof(optimizer), $"--trainer '{other}' is not lbfgs or sdca") },
+                    Trainer = parse.GetResult(optimizer) is null ? defaults.Trainer : parse.GetValue(optimizer) switch { "lbfgs" => SentenceTrainer.Lbfgs, "sdca" => SentenceTrainer.Sdca, "lightgbm" => SentenceTrainer.LightGbm, var other => throw new ArgumentOutOfRangeException(nameof(optimizer), $"--trainer '{other}' is not sdca, lbfgs or lightgbm") },
                 };
                 options.Validate();
+                if (options.Trainer == SentenceTrainer.LightGbm && parse.GetValue(folds) < 2)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(folds), "--trainer lightgbm cross-validates only: give --folds 2 or more");
+                }
             }
             catch (ArgumentOutOfRangeException ex)
             {
@@ -246,6 +250,12 @@ internal static class TrainCommand
                         ClassifierCli.WriteComparison(stdout, $"old vs new model on the same test folds of {source}", before, metrics);
                     }
                 }
+            }
+
+            if (options.Trainer == SentenceTrainer.LightGbm)
+            {
+                stdout.WriteLine("--trainer lightgbm cross-validates only: no model written (both engines score linear models)");
+                return CommandLine.Ok;
             }
 
             stdout.WriteLine($"training on all {rows.Count} sentences...");

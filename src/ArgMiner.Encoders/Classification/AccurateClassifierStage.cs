@@ -9,13 +9,19 @@ public sealed class AccurateClassifierStage(AccurateClassifier classifier) : IPr
     /// <inheritdoc/>
     public string Name => "accurate-sentence-classifier";
 
+    /// <summary>Tokens, sentences, entities and numeric claims: the fast model inside it reads them.</summary>
+    public DocumentLayers Requires => DocumentLayers.Tokens | DocumentLayers.Sentences | DocumentLayers.Entities | DocumentLayers.Numbers;
+
+    /// <inheritdoc/>
+    public DocumentLayers Assigns => DocumentLayers.Labels;
+
     /// <summary>The model.</summary>
     public AccurateClassifier Classifier { get; } = classifier ?? throw new ArgumentNullException(nameof(classifier));
 
     /// <inheritdoc/>
     public Document Process(Document document)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        return document with { Labels = Classifier.PredictDocument(document) };
+        this.EnsureRequired(document);
+        return document with { Labels = Classifier.PredictDocument(document), Layers = document.Layers | Assigns };
     }
 }

@@ -374,10 +374,10 @@ public sealed class SentenceClassifier
             }
         }
 
-        // Numbers and entities count as tagged when the document has the layer at all; an untagged
-        // document falls back to the featurizer's surface heuristics.
-        var numbersTagged = !document.Numbers.IsDefaultOrEmpty;
-        var entitiesTagged = !document.Entities.IsDefaultOrEmpty;
+        // Numbers and entities count as tagged when their stage ran (even when it found nothing); a document
+        // whose layer was never computed falls back to the featurizer's surface heuristics.
+        var numbersTagged = document.Has(DocumentLayers.Numbers);
+        var entitiesTagged = document.Has(DocumentLayers.Entities);
         var numberKinds = new IReadOnlyList<string>?[n];
         var entityTypes = new IReadOnlyList<string>?[n];
         for (var i = 0; i < n; i++)

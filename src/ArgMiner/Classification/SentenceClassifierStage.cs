@@ -16,13 +16,19 @@ public sealed class SentenceClassifierStage(SentenceClassifier classifier) : IPr
     /// <inheritdoc/>
     public string Name => "sentence-classifier";
 
+    /// <summary>Tokens and sentences; with a model trained on tagged sentences, also the entities and numeric claims it was trained to read.</summary>
+    public DocumentLayers Requires => DocumentLayers.Tokens | DocumentLayers.Sentences | (Classifier.TaggedFeatures ? DocumentLayers.Entities | DocumentLayers.Numbers : DocumentLayers.None);
+
+    /// <inheritdoc/>
+    public DocumentLayers Assigns => DocumentLayers.Labels;
+
     /// <summary>The model.</summary>
     public SentenceClassifier Classifier { get; } = classifier ?? throw new ArgumentNullException(nameof(classifier));
 
     /// <inheritdoc/>
     public Document Process(Document document)
     {
-        ArgumentNullException.ThrowIfNull(document);
+        this.EnsureRequired(document);
         var labels = Classifier.PredictDocument(document);
         for (var i = 0; i < labels.Length; i++)
         {
@@ -32,6 +38,6 @@ public sealed class SentenceClassifierStage(SentenceClassifier classifier) : IPr
             }
         }
 
-        return document with { Labels = labels };
+        return document with { Labels = labels, Layers = document.Layers | Assigns };
     }
 }

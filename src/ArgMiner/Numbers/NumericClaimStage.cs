@@ -20,9 +20,15 @@ public sealed class NumericClaimStage : IProcess
     public string Name => "numbers";
 
     /// <inheritdoc/>
+    public DocumentLayers Requires => DocumentLayers.Tokens | DocumentLayers.Sentences | (AddDateEntities ? DocumentLayers.Entities : DocumentLayers.None);
+
+    /// <summary>The numeric claims, and, with <see cref="AddDateEntities"/>, the grammar's dates added to the entities.</summary>
+    public DocumentLayers Assigns => DocumentLayers.Numbers | (AddDateEntities ? DocumentLayers.Entities : DocumentLayers.None);
+
+    /// <inheritdoc/>
     public Document Process(Document document)
     {
-        ArgumentNullException.ThrowIfNull(document);
+        this.EnsureRequired(document);
         var claims = new List<NumericClaim>();
         var dates = AddDateEntities ? new List<DateSpan>() : null;
         for (var s = 0; s < document.Sentences.Length; s++)
@@ -30,9 +36,10 @@ public sealed class NumericClaimStage : IProcess
             NumericClaimExtractor.Analyze(document.Text, document.TokensOf(document.Sentences[s]), s, claims, dates);
         }
 
+        var layers = document.Layers | Assigns;
         return dates is { Count: > 0 }
-            ? document with { Numbers = [.. claims], Entities = MergeDates(document.Entities, dates) }
-            : document with { Numbers = [.. claims] };
+            ? document with { Numbers = [.. claims], Entities = MergeDates(document.Entities, dates), Layers = layers }
+            : document with { Numbers = [.. claims], Layers = layers };
     }
 
     /// <summary>

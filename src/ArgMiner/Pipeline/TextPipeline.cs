@@ -7,10 +7,12 @@ namespace ArgMiner.Pipeline;
 /// <summary>An explicit, ordered list of stages. Each stage is replaceable.</summary>
 public sealed class TextPipeline
 {
-    /// <summary>Creates a pipeline from stages run in the given order.</summary>
+    /// <summary>Creates a pipeline from stages run in the given order, after checking that each stage's required layers come before it.</summary>
+    /// <exception cref="ArgumentException">A stage requires a layer no earlier stage assigns.</exception>
     public TextPipeline(IEnumerable<IProcess> stages)
     {
         Stages = [.. stages];
+        StageContract.CheckOrder(Stages);
     }
 
     /// <summary>The stages, in order.</summary>

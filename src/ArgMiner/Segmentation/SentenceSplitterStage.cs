@@ -24,9 +24,15 @@ public sealed class SentenceSplitterStage(ISentenceSplitter splitter) : IProcess
     public string Name => "sentences";
 
     /// <inheritdoc/>
+    public DocumentLayers Requires => DocumentLayers.Tokens;
+
+    /// <inheritdoc/>
+    public DocumentLayers Assigns => DocumentLayers.Sentences;
+
+    /// <inheritdoc/>
     public Document Process(Document document)
     {
-        ArgumentNullException.ThrowIfNull(document);
+        this.EnsureRequired(document);
         var tokens = document.Tokens.AsSpan();
         var sentences = new List<Sentence>();
         var lengths = new List<int>();
@@ -67,7 +73,7 @@ public sealed class SentenceSplitterStage(ISentenceSplitter splitter) : IProcess
             }
         }
 
-        return document with { Sentences = [.. sentences] };
+        return document with { Sentences = [.. sentences], Layers = document.Layers | Assigns };
     }
 
     /// <summary>How many of the tokens <c>[at, end)</c> the next sentence takes so that it fits the cap.</summary>

@@ -17,13 +17,15 @@ public sealed class EntityRecognizerStage(EntityRecognizer recognizer) : IProces
     public string Name => "entities";
 
     /// <inheritdoc/>
+    public DocumentLayers Requires => DocumentLayers.Tokens | DocumentLayers.Sentences;
+
+    /// <inheritdoc/>
+    public DocumentLayers Assigns => DocumentLayers.Entities;
+
+    /// <inheritdoc/>
     public Document Process(Document document)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        if (document.Sentences.IsEmpty && !document.Tokens.IsEmpty)
-        {
-            throw new InvalidOperationException("the entity stage requires sentences: run the sentence splitter first");
-        }
+        this.EnsureRequired(document);
 
         var tokens = document.Tokens.AsSpan();
         var found = new List<RecognizedEntity>();
@@ -81,7 +83,7 @@ public sealed class EntityRecognizerStage(EntityRecognizer recognizer) : IProces
             }
         }
 
-        return document with { Entities = [.. entities] };
+        return document with { Entities = [.. entities], Layers = document.Layers | Assigns };
     }
 
     /// <summary>

@@ -18,9 +18,15 @@ public sealed class PosTaggerStage(AveragedPerceptronTagger tagger) : IProcess
     public string Name => "pos";
 
     /// <inheritdoc/>
+    public DocumentLayers Requires => DocumentLayers.Tokens | DocumentLayers.Sentences;
+
+    /// <inheritdoc/>
+    public DocumentLayers Assigns => DocumentLayers.PartsOfSpeech;
+
+    /// <inheritdoc/>
     public Document Process(Document document)
     {
-        ArgumentNullException.ThrowIfNull(document);
+        this.EnsureRequired(document);
         var tokens = document.Tokens.AsSpan();
         var tags = ArrayPool<int>.Shared.Rent(Math.Max(1, tokens.Length));
         try
@@ -28,16 +34,9 @@ public sealed class PosTaggerStage(AveragedPerceptronTagger tagger) : IProcess
             // Tokens outside every sentence (none with the standard splitter) get X.
             var x = Math.Max(0, Tagger.Classes.IndexOf("X"));
             tags.AsSpan(0, tokens.Length).Fill(x);
-            if (document.Sentences.IsEmpty)
+            foreach (var s in document.Sentences)
             {
-                Tagger.Predict(document.Text, tokens, tags);
-            }
-            else
-            {
-                foreach (var s in document.Sentences)
-                {
-                    Tagger.Predict(document.Text, tokens.Slice(s.FirstToken, s.TokenCount), tags.AsSpan(s.FirstToken, s.TokenCount));
-                }
+                Tagger.Predict(document.Text, tokens.Slice(s.FirstToken, s.TokenCount), tags.AsSpan(s.FirstToken, s.TokenCount));
             }
 
             var pos = ImmutableArray.CreateBuilder<string>(tokens.Length);
@@ -46,7 +45,7 @@ public sealed class PosTaggerStage(AveragedPerceptronTagger tagger) : IProcess
                 pos.Add(Tagger.Classes[tags[i]]);
             }
 
-            return document with { Pos = pos.MoveToImmutable() };
+            return document with { Pos = pos.MoveToImmutable(), Layers = document.Layers | Assigns };
         }
         finally
         {

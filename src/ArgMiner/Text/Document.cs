@@ -47,6 +47,15 @@ public sealed record Document
     /// <summary>Sentence labels, one per sentence (parallel to <see cref="Sentences"/>); empty when not classified.</summary>
     public ImmutableArray<SentencePrediction> Labels { get; init; } = [];
 
+    /// <summary>
+    /// The layers a stage has set: a layer set and empty was computed and found nothing; a layer not set was
+    /// never computed. Stages add their layer here as they set it.
+    /// </summary>
+    public DocumentLayers Layers { get; init; }
+
+    /// <summary>Whether every one of <paramref name="layers"/> has been set.</summary>
+    public bool Has(DocumentLayers layers) => (Layers & layers) == layers;
+
     /// <summary>The title paragraph's text, or null when the document has none.</summary>
     public string? Title
     {

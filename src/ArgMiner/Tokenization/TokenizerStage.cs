@@ -10,6 +10,12 @@ public sealed class TokenizerStage(ITokenizer tokenizer) : IProcess
     public string Name => "tokenizer";
 
     /// <inheritdoc/>
+    public DocumentLayers Requires => DocumentLayers.None;
+
+    /// <inheritdoc/>
+    public DocumentLayers Assigns => DocumentLayers.Tokens;
+
+    /// <inheritdoc/>
     public Document Process(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -19,6 +25,6 @@ public sealed class TokenizerStage(ITokenizer tokenizer) : IProcess
             tokenizer.Tokenize(document.Text, p.Start, p.End, tokens);
         }
 
-        return document with { Tokens = [.. tokens] };
+        return document with { Tokens = [.. tokens], Layers = document.Layers | Assigns };
     }
 }

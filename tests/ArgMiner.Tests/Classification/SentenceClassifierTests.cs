@@ -209,6 +209,7 @@ public sealed class SentenceClassifierTests
         processed = processed with
         {
             Numbers = [new NumericClaim { Start = first.Start, End = first.End, Sentence = 1, Kind = "percent" }],
+            Layers = processed.Layers | DocumentLayers.Numbers,
         };
         var contexts = SentenceClassifier.DocumentContexts(processed);
         Assert.Equal(processed.Sentences.Length, contexts.Length);

@@ -5,7 +5,7 @@ using ArgMiner.Text;
 
 namespace ArgMiner.Tests.Numbers;
 
-/// <summary>Runs the default pipeline and the numbers stage on a text, as one body paragraph.</summary>
+/// <summary>Runs the tagging pipeline (whose entities the numbers stage adds its dates to) and the numbers stage on a text, as one body paragraph.</summary>
 internal static class NumbersTestKit
 {
     public static Document Run(string text)
@@ -17,8 +17,7 @@ internal static class NumbersTestKit
             Text = text,
             Paragraphs = [new Paragraph(0, text.Length, Section.Body, null)],
         };
-        doc = TextPipeline.CreateDefault().Process(doc);
-        return new NumericClaimStage().Process(doc);
+        return TextPipeline.CreateAnalysis().Process(doc);
     }
 
     /// <summary>The claims of <paramref name="text"/> read as one sentence (whatever the splitter says).</summary>

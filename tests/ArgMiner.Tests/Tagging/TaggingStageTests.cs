@@ -99,15 +99,13 @@ public sealed class TaggingStageTests
     }
 
     [Fact]
-    public void GivenTokensWithoutSentences_WhenThePosStageRuns_ThenEveryTokenIsTagged()
+    public void GivenTokensWithoutSentences_WhenThePosStageRuns_ThenItIsRefusedNamingTheMissingLayer()
     {
         var doc = new TokenizerStage(new RuleTokenizer()).Process(TaggingTestData.Doc("Iraq and Iran talk."));
 
-        var tagged = TaggingModels.CreatePosStage().Process(doc);
+        var error = Assert.Throws<InvalidOperationException>(() => TaggingModels.CreatePosStage().Process(doc));
 
-        Assert.Equal(doc.Tokens.Length, tagged.Pos.Length);
-        Assert.Equal("PROPN", tagged.Pos[0]);
-        Assert.Equal("CCONJ", tagged.Pos[1]);
+        Assert.Contains("'pos' stage requires sentences", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,6 +15,14 @@ public static class CommandLine
     /// <summary>Exit code for usage errors.</summary>
     public const int Usage = 2;
 
+    /// <summary>The <c>--encoding</c> option every command that reads text files shares (<see cref="ArgMiner.Ingest.TextDecoding"/>'s rule).</summary>
+    internal static Option<string> EncodingOption()
+    {
+        var encoding = new Option<string>("--encoding") { Description = "auto (default): UTF-8, else Windows-1252 with a warning; utf-8: only UTF-8; windows-1252: always. UTF-16 with a BOM is always read.", DefaultValueFactory = _ => "auto" };
+        encoding.AcceptOnlyFromAmong("auto", "utf-8", "windows-1252");
+        return encoding;
+    }
+
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {

@@ -2,6 +2,7 @@ using ArgMiner.Text;
 using System.CommandLine;
 using System.Text;
 using ArgMiner.Classification;
+using ArgMiner.Ingest;
 using ArgMiner.Models;
 using ArgMiner.Training.Classification;
 
@@ -27,9 +28,10 @@ internal static class ClassifyCommand
             DefaultValueFactory = _ => "compiled",
         };
         engine.AcceptOnlyFromAmong("compiled", "mlnet");
+        var encoding = CommandLine.EncodingOption();
         var command = new Command("classify", "Label one sentence per line as claim, evidence, opinion or other; write CSV text,label,confidence,p_claim,p_evidence,p_opinion,p_other.")
         {
-            model, input, output, explain, tag, engine,
+            model, input, output, explain, tag, engine, encoding,
         };
         command.SetAction(parse =>
         {
@@ -85,7 +87,17 @@ internal static class ClassifyCommand
 
             try
             {
-                using var reader = inPath == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(File.OpenRead(inPath), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16);
+                // Files are read by the one rule every reader follows (TextDecoding); standard input, which cannot
+                // be read twice, must be UTF-8 (a BOM is dropped) and a bad byte stops the command.
+                string? warning = null;
+                using var reader = inPath == "-"
+                    ? new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false, throwOnInvalidBytes: true))
+                    : TextStreams.Open(inPath, TextDecoding.ParseChoice(parse.GetValue(encoding))!.Value, out warning);
+                if (warning is not null)
+                {
+                    stderr.WriteLine($"argminer: warning: {inPath}: {warning}");
+                }
+
                 if (outPath == "-")
                 {
                     Emit(reader, stdout);
@@ -108,6 +120,16 @@ internal static class ClassifyCommand
                         File.Delete(temp);
                     }
                 }
+            }
+            catch (TextDecodingException ex)
+            {
+                stderr.WriteLine($"argminer: {inPath}, line {ex.Line}: {ex.Message}; nothing written");
+                return CommandLine.Failed;
+            }
+            catch (DecoderFallbackException)
+            {
+                stderr.WriteLine($"argminer: {(inPath == "-" ? "standard input" : inPath)}: not valid {(inPath == "-" ? "UTF-8 (standard input is read as UTF-8; give the file with --input to have another encoding detected)" : "text")}{(outPath == "-" ? string.Empty : "; nothing written")}");
+                return CommandLine.Failed;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -32,8 +32,7 @@ internal static class RunCommand
         var model = new Option<string?>("--model", "-m") { Description = "A sentence classifier trained with 'argminer train' (default: the shipped one), or 'accurate' for the encoder tier." };
         var stages = new Option<string>("--pipeline") { Description = "full (default): every stage; text: tokenize and split only (no tags, numbers or labels).", DefaultValueFactory = _ => "full" };
         stages.AcceptOnlyFromAmong("full", "text");
-        var encoding = new Option<string>("--encoding") { Description = "auto (default): UTF-8, else Windows-1252 with a warning; utf-8: only UTF-8; windows-1252: always. UTF-16 with a BOM is always read.", DefaultValueFactory = _ => "auto" };
-        encoding.AcceptOnlyFromAmong("auto", "utf-8", "windows-1252");
+        var encoding = CommandLine.EncodingOption();
         var command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { inputs, output, format, jobs, model, stages, encoding };
         command.SetAction(parse =>
         {

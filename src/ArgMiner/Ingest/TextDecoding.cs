@@ -150,7 +150,8 @@ public static class TextDecoding
         return -1;
     }
 
-    private static bool HasMultibyteUtf8(ReadOnlySpan<byte> bytes)
+    /// <summary>Whether <paramref name="bytes"/> hold at least one valid multibyte UTF-8 sequence.</summary>
+    internal static bool HasMultibyteUtf8(ReadOnlySpan<byte> bytes)
     {
         var i = 0;
         while (i < bytes.Length)

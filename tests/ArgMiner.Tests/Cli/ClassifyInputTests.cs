@@ -1,0 +1,54 @@
+using System.Text;
+using ArgMiner.Tests.Support;
+
+namespace ArgMiner.Tests.Cli;
+
+public sealed class ClassifyInputTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void GivenAWindows1252File_WhenClassified_ThenItIsReadAsWindows1252WithOneWarningNamingTheFileAndLine()
+    {
+        var input = _dir.WriteBytes("excel.txt", Encoding.Latin1.GetBytes("The council should act.\nThe caf\u00e9 charges \u00a35 for tea.\n"));
+        var output = _dir.File("out.csv");
+
+        var (code, _, stderr) = Support.Cli.Run("classify", "--input", input, "--out", output);
+
+        Assert.Equal(0, code);
+        Assert.Equal($"argminer: warning: {input}: not valid UTF-8 (byte 0xE9 on line 2), read as Windows-1252", stderr.Trim());
+        Assert.Contains("The caf\u00e9 charges \u00a35 for tea.,", File.ReadAllText(output, Encoding.UTF8), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenDamagedUtf8_WhenClassified_ThenOneErrorLineNamesFileAndLineAndNothingIsWritten()
+    {
+        var bytes = Encoding.UTF8.GetBytes("A na\u00efve plan.\nSecond line.\nThird ").Concat(new byte[] { 0xFF }).Concat(Encoding.ASCII.GetBytes(" line.\n")).ToArray();
+        var input = _dir.WriteBytes("damaged.txt", bytes);
+        var output = _dir.File("out.csv");
+
+        var (code, stdout, stderr) = Support.Cli.Run("classify", "--input", input, "--out", output);
+
+        Assert.Equal(1, code);
+        Assert.Equal($"argminer: {input}, line 3: not valid UTF-8 (bad byte 0xFF at byte 34); nothing written", stderr.Trim());
+        Assert.Equal(string.Empty, stdout);
+        Assert.False(File.Exists(output));
+        Assert.Empty(Directory.GetFiles(_dir.Path, "*.tmp"));
+    }
+
+    [Fact]
+    public void GivenUtf16WithABom_WhenClassified_ThenEveryLineIsClassifiedWithItsText()
+    {
+        var input = _dir.WriteBytes("utf16.txt", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("D\u00e9j\u00e0 vu all over again.\nPrices rose 3 percent.\n")]);
+        var output = _dir.File("out.csv");
+
+        var (code, _, stderr) = Support.Cli.Run("classify", "--input", input, "--out", output);
+
+        Assert.True(code == 0, stderr);
+        var lines = File.ReadAllLines(output, Encoding.UTF8);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("D\u00e9j\u00e0 vu all over again.,", lines[1], StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text;
+using ArgMiner.Ingest;
+using ArgMiner.Tests.Support;
+
+namespace ArgMiner.Tests.Ingest;
+
+public sealed class TextStreamsTests : IDisposable
+{
+    private const int Chunk = 1 << 20;
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    /// <summary>What the streaming reader makes of the bytes: the text, or the error with its line; and the warning.</summary>
+    private (string? Text, string? Problem, long Line, string? Warning) Stream(byte[] bytes, TextEncodingChoice choice)
+    {
+        var path = _dir.WriteBytes("in.txt", bytes);
+        try
+        {
+            using var reader = TextStreams.Open(path, choice, out var warning);
+            return (reader.ReadToEnd(), null, 0, warning);
+        }
+        catch (TextDecodingException ex)
+        {
+            return (null, ex.Message, ex.Line, null);
+        }
+    }
+
+    public static TheoryData<string> Cases() => new() { "ascii", "utf8-across-chunks", "bad-byte-late", "bad-byte-after-multibyte", "cp1252-late", "bom-utf8", "utf16", "nul-late", "empty" };
+
+    private static byte[] Bytes(string name)
+    {
+        var filler = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("The council met on Tuesday.\n", Chunk / 28 + 10)));
+        byte[] Join(params byte[][] parts) => [.. parts.SelectMany(p => p)];
+        return name switch
+        {
+            "ascii" => filler,
+            // A two- and a three-byte sequence straddle the first chunk boundary.
+            "utf8-across-chunks" => Join(filler[..(Chunk - 1)], Encoding.UTF8.GetBytes("é€ café\n"), filler),
+            "bad-byte-late" => Join(filler, [0x93], Encoding.ASCII.GetBytes("quoted\n")),
+            "bad-byte-after-multibyte" => Join(Encoding.UTF8.GetBytes("naïve\n"), filler, [0xE9, 0x0A]),
+            "cp1252-late" => Join(filler, filler, Encoding.Latin1.GetBytes("caf\u00e9 costs \u00a35\n")),
+            "bom-utf8" => Join([0xEF, 0xBB, 0xBF], Encoding.UTF8.GetBytes("déjà vu\n"), filler),
+            "utf16" => Join([0xFF, 0xFE], Encoding.Unicode.GetBytes("déjà vu\nsecond line\n")),
+            "nul-late" => Join(filler, filler[..100], [0x00], filler[..10]),
+            "empty" => [],
+            _ => throw new ArgumentOutOfRangeException(nameof(name)),
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void GivenAFileOfAnySize_WhenStreamed_ThenItReadsExactlyAsTheWholeFileDecoderReadsIt(string name)
+    {
+        var bytes = Bytes(name);
+        foreach (var choice in Enum.GetValues<TextEncodingChoice>())
+        {
+            var whole = TextDecoding.TryDecode(bytes, choice, out var problem, out var line, out var warning);
+            var streamed = Stream(bytes, choice);
+            Assert.Equal(whole, streamed.Text);
+            Assert.Equal(warning, streamed.Warning);
+            Assert.Equal(problem is null, streamed.Problem is null);
+            if (problem is not null)
+            {
+                Assert.Equal(line, streamed.Line);
+                Assert.StartsWith(problem.Split(" (", 2)[0], streamed.Problem, StringComparison.Ordinal);
+            }
+        }
+    }
+}

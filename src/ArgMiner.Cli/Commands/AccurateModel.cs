@@ -1,4 +1,5 @@
 using System.Text;
+using ArgMiner.Classification;
 using ArgMiner.Encoders.Classification;
 using ArgMiner.Encoders.Embedding;
 using ArgMiner.Models;
@@ -67,11 +68,11 @@ internal static class AccurateModel
                     line.Clear().Append(ClassifierCli.Cell(batch[i])).Append(',');
                     var p = predictions[i];
                     line.Append(p.Label).Append(',');
-                    ClassifyCommand.AppendProbability(line, p.Confidence);
+                    LineClassification.AppendProbability(line, p.Confidence);
                     foreach (var probability in p.Probabilities)
                     {
                         line.Append(',');
-                        ClassifyCommand.AppendProbability(line, probability);
+                        LineClassification.AppendProbability(line, probability);
                     }
 
                     writer.Write(line.Append('\n').ToString());

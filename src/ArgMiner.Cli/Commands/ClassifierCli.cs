@@ -224,13 +224,8 @@ internal static class ClassifierCli
         return console;
     }
 
-    /// <summary>A CSV cell: formula-safe (<see cref="CsvSafety.Neutralise"/>) and quoted when it holds a comma, quote or line break or begins or ends with white space.</summary>
-    public static string Cell(string value)
-    {
-        value = CsvSafety.Neutralise(value);
-        var quote = value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])));
-        return quote ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    /// <summary>A CSV cell: formula-safe and quoted when needed (<see cref="LineClassification.Cell"/>).</summary>
+    public static string Cell(string value) => LineClassification.Cell(value);
 
     /// <summary>
     /// Writes the predictions file when <paramref name="path"/> is given; false (after one error line) when it

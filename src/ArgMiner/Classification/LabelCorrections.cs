@@ -37,7 +37,7 @@ public sealed class LabelledDataSet : ReadOnlyCollection<LabelledSentence>
 /// Ten leaves a margin for the trainer's data order.
 /// </para>
 /// </summary>
-internal static class Corrections
+public static class Corrections
 {
     /// <summary>How much more a correcting row weighs than an ordinary one.</summary>
     public const double CorrectionWeight = 10;
@@ -46,7 +46,7 @@ internal static class Corrections
     /// Leaves out earlier-path rows that a later path relabels and weighs the relabelling rows
     /// <see cref="CorrectionWeight"/> times; <paramref name="pathOf"/> gives each row's path index.
     /// </summary>
-    public static LabelledDataSet Apply(List<LabelledSentence> rows, List<int> pathOf)
+    internal static LabelledDataSet Apply(List<LabelledSentence> rows, List<int> pathOf)
     {
         // For each sentence: the last path holding it, and the labels that path gives it.
         var keys = rows.Select(r => Key(r.Text)).ToArray();

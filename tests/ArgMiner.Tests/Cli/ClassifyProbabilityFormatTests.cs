@@ -13,14 +13,14 @@ public class ClassifyProbabilityFormatTests
     private static string ViaBuilder(double value)
     {
         var line = new StringBuilder();
-        ClassifyCommand.AppendProbability(line, value);
+        ArgMiner.Classification.LineClassification.AppendProbability(line, value);
         return line.ToString();
     }
 
     private static string ViaSpan(double value)
     {
         Span<char> buffer = stackalloc char[32];
-        return buffer[..ClassifyCommand.FormatProbability(buffer, value)].ToString();
+        return buffer[..ArgMiner.Classification.LineClassification.FormatProbability(buffer, value)].ToString();
     }
 
     [Fact]

@@ -4,12 +4,16 @@
 Usage: python3 corpus/tools/make_ud_overlays.py ../shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu WORKDIR corpus/external
 
 WORKDIR holds what ud_label_sample.py wrote (selection.tsv and, after round 2, selection2.tsv; chunk-K.tsv)
-and the annotators' files: pass1/chunk-K.tsv and pass2/chunk-K.tsv (row, label) and adjudicated*.tsv (row,
-label, note) for the rows the two passes disagree on. Writes, as `row,label,check` overlays (no sentence text):
+and the annotators' files: passN/chunk-K.tsv (row, label) for each independent pass N = 1, 2, 3..., and
+adjudicated*.tsv (row, label, note) for rows the passes leave undecided. A sentence's final label is the
+adjudicated one when there is one, else the label most of its passes give (a strict majority), else, for a
+sentence only one pass labelled, that pass's label; a tie without adjudication keeps the lowest-numbered
+pass's label and is counted. Writes, as `row,label,check` overlays (no sentence text):
 - ud-ewt-train.labels: the final labels of the training documents;
 - ud-ewt-train.heldout.labels: the final labels of the held-out documents (never trained on), and
   ud-ewt-train.heldout-GENRE.labels: the same split by genre (weblog, newsgroup, email, reviews, answers);
-- ud-ewt-train.pass1.labels, ud-ewt-train.pass2.labels: the two passes, for the agreement figures.
+- ud-ewt-train.passN.labels: each pass, for the agreement figures (pairwise agreement and Cohen's kappa are
+  printed).
 """
 import csv
 import hashlib
@@ -52,36 +56,62 @@ def main(conllu, work, out):
                 if r["heldout"] in ("1", "True"):
                     heldout.add(int(r["row"]))
     selection.sort()
-    pass1, pass2 = {}, {}
-    k = 0
-    while os.path.exists(os.path.join(work, f"chunk-{k}.tsv")):
-        both = [os.path.join(work, p, f"chunk-{k}.tsv") for p in ("pass1", "pass2")]
-        if all(os.path.exists(f) for f in both):
-            pass1.update(read_labels(both[0]))
-            pass2.update(read_labels(both[1]))
-        k += 1
-    unlabelled = [r for r in selection if r not in pass1 or r not in pass2]
+    passes = {}
+    n = 1
+    while os.path.isdir(os.path.join(work, f"pass{n}")):
+        labels = {}
+        k = 0
+        while os.path.exists(os.path.join(work, f"chunk-{k}.tsv")):
+            path = os.path.join(work, f"pass{n}", f"chunk-{k}.tsv")
+            if os.path.exists(path):
+                labels.update(read_labels(path))
+            k += 1
+        passes[n] = labels
+        n += 1
+    unlabelled = [r for r in selection if not any(r in p for p in passes.values())]
     if unlabelled:
-        print(f"{len(unlabelled)} selected sentences lack one of the two passes; left out")
-        selection = [r for r in selection if r in pass1 and r in pass2]
+        print(f"{len(unlabelled)} selected sentences have no pass; left out")
+        selection = [r for r in selection if r not in set(unlabelled)]
     adjudicated = {}
     for name in sorted(os.listdir(work)):
         if name.startswith("adjudicated") and name.endswith(".tsv"):
             adjudicated.update(read_labels(os.path.join(work, name)))
     final = {}
+    missing = []
     for row in selection:
-        a, b = pass1[row], pass2[row]
-        final[row] = a if a == b else adjudicated.get(row, a)
-    missing = [r for r in selection if pass1[r] != pass2[r] and r not in adjudicated]
+        given = [passes[n][row] for n in sorted(passes) if row in passes[n]]
+        top = max(set(given), key=lambda label: (given.count(label), -given.index(label)))
+        if row in adjudicated:
+            final[row] = adjudicated[row]
+        elif given.count(top) * 2 > len(given) or len(given) == 1:
+            final[row] = top
+        else:
+            final[row] = given[0]
+            missing.append(row)
     write(os.path.join(out, "ud-ewt-train.labels"), [r for r in selection if r not in heldout], final, texts)
     write(os.path.join(out, "ud-ewt-train.heldout.labels"), [r for r in selection if r in heldout], final, texts)
     for genre in sorted(set(genre_of.values())):
         rows = [r for r in selection if r in heldout and genre_of[r] == genre]
         write(os.path.join(out, f"ud-ewt-train.heldout-{genre}.labels"), rows, final, texts)
-    write(os.path.join(out, "ud-ewt-train.pass1.labels"), selection, pass1, texts)
-    write(os.path.join(out, "ud-ewt-train.pass2.labels"), selection, pass2, texts)
-    agree = sum(pass1[r] == pass2[r] for r in selection)
-    print(f"{len(selection)} sentences, passes agree on {agree}, {len(missing)} disagreements not adjudicated")
+    for n in sorted(passes):
+        write(os.path.join(out, f"ud-ewt-train.pass{n}.labels"), [r for r in selection if r in passes[n]], passes[n], texts)
+    print(f"{len(selection)} sentences; {len(missing)} undecided (no majority, not adjudicated)")
+    for a in sorted(passes):
+        for b in sorted(passes):
+            if a < b:
+                both = [r for r in selection if r in passes[a] and r in passes[b]]
+                if both:
+                    agree = sum(passes[a][r] == passes[b][r] for r in both)
+                    print(f"pass{a} vs pass{b}: {len(both)} sentences, agree on {agree} ({agree / len(both):.3f}), kappa {kappa([passes[a][r] for r in both], [passes[b][r] for r in both]):.3f}")
+
+
+def kappa(x, y):
+    """Cohen's kappa of two label lists."""
+    n = len(x)
+    observed = sum(a == b for a, b in zip(x, y)) / n
+    labels = set(x) | set(y)
+    expected = sum((x.count(label) / n) * (y.count(label) / n) for label in labels)
+    return (observed - expected) / (1 - expected) if expected < 1 else 1.0
 
 
 if __name__ == "__main__":

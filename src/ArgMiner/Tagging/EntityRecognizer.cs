@@ -180,7 +180,7 @@ public sealed class EntityRecognizer
 
             if (type == "PERSON")
             {
-                while (end - first > 1 && (TaggingCorpora.PersonTitles.Contains(tokens[first].In(text).ToString()) || Greetings.Contains(tokens[first].In(text).ToString())))
+                while (end - first > 1 && (PersonTitles.Words.Contains(tokens[first].In(text).ToString()) || Greetings.Contains(tokens[first].In(text).ToString())))
                 {
                     first++;
                 }

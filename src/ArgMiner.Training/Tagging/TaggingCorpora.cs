@@ -22,24 +22,6 @@ public enum GmbSplit
 /// </summary>
 public static class TaggingCorpora
 {
-    /// <summary>
-    /// Person titles that GMB puts inside person spans and ArgMiner (like UNER and most users) leaves out:
-    /// they are stripped from the start of training spans.
-    /// </summary>
-    public static readonly IReadOnlySet<string> PersonTitles = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lady", "Lord", "Dame",
-        "President", "Vice", "Prime", "Minister", "Foreign", "Defense", "Defence", "Interior", "Finance",
-        "Secretary", "General", "Gen.", "Lieutenant", "Lt.", "Colonel", "Col.", "Major", "Maj.", "Captain", "Capt.",
-        "Admiral", "Adm.", "Sergeant", "Sgt.", "Commander", "Chancellor", "King", "Queen", "Prince", "Princess",
-        "Pope", "Cardinal", "Archbishop", "Bishop", "Reverend", "Rev.", "Father", "Sheikh", "Ayatollah", "Imam",
-        "Senator", "Sen.", "Representative", "Rep.", "Governor", "Gov.", "Mayor", "Judge", "Justice",
-        "Ambassador", "Envoy", "Chairman", "Chief", "Premier", "Speaker", "Emir", "Sultan", "Crown",
-        "Deputy", "Former", "Acting", "Opposition", "Leader", "Commissioner", "Director", "Spokesman",
-        "Spokeswoman", "Mullah", "Cleric", "Professor", "Prof.", "Nobel", "Laureate", "Field", "Marshal",
-        "Attorney", "Supreme", "Grand", "Brigadier", "Secretary-General",
-    };
-
     private static readonly HashSet<string> DateWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -155,7 +137,7 @@ public static class TaggingCorpora
             };
             if (type == "PERSON")
             {
-                while (start < end && PersonTitles.Contains(words[start]))
+                while (start < end && PersonTitles.Words.Contains(words[start]))
                 {
                     result[start++] = "O";
                 }

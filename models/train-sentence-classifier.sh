@@ -7,7 +7,7 @@
 # --from-shipped' uses: the project's corpus/labelled (copied beside the command at build time), NewsSD-ENG
 # train with the project's labels for it (corpus/external/newssd-eng-train.labels), the IBM Debater
 # claims/evidence of the 39 "train and test" motions (weight 0.3) and the real web text of UD English EWT
-# train labelled by the project (corpus/external/ud-ewt-train.labels, weight 2: weblogs, newsgroups, reviews, answers,
+# train labelled by the project (corpus/external/ud-ewt-train.labels: weblogs, newsgroups, reviews, answers,
 # e-mail). External data is read from ../shared/corpora (ARGMINER_SHARED overrides). Never trained on, only
 # evaluated below: the held-out UD documents (corpus/external/ud-ewt-train.heldout*.labels), NewsSD val and
 # the 19 IBM held-out motions. Last, a model trained without the seed articles is tested on them. Paste the

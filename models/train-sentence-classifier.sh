@@ -35,6 +35,8 @@ argminer evaluate --model "$root/models/sentence-classifier.model" \
   --data "$ud#labels=$ext/ud-ewt-train.heldout-weblog.labels" "$ud#labels=$ext/ud-ewt-train.heldout-newsgroup.labels" \
          "$ud#labels=$ext/ud-ewt-train.heldout-reviews.labels" "$ud#labels=$ext/ud-ewt-train.heldout-answers.labels" \
          "$ud#labels=$ext/ud-ewt-train.heldout-email.labels"
+echo "== UD English EWT, round 1's held-out documents only (the fixed set earlier models were measured on)"
+argminer evaluate --model "$root/models/sentence-classifier.model" --data "$ud#labels=$ext/ud-ewt-train.heldout-round1.labels"
 
 echo "== NewsSD-ENG val (never trained on), SUBJ=claim|opinion, OBJ=evidence|other (the issue's measure)"
 argminer evaluate --model "$root/models/sentence-classifier.model" \

@@ -27,7 +27,7 @@ internal static class RunCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string>("--out", "-o") { Description = "Folder to write the outputs to (created if missing).", Required = true };
-        var format = new Option<string>("--format") { Description = "Comma-separated outputs: csv, jsonl, xlsx (argminer.xlsx), html (report.html).", DefaultValueFactory = _ => "csv,jsonl" };
+        var format = new Option<string>("--format") { Description = "Comma-separated outputs: csv, jsonl, xlsx (argminer.xlsx), html (report.html), parquet (documents/sentences/entities/numbers.parquet).", DefaultValueFactory = _ => "csv,jsonl" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var model = new Option<string?>("--model", "-m") { Description = "A sentence classifier trained with 'argminer train' (default: the shipped one), or 'accurate' for the encoder tier." };
         var stages = new Option<string>("--pipeline") { Description = "full (default): every stage; text: tokenize and split only (no tags, numbers or labels).", DefaultValueFactory = _ => "full" };
@@ -38,7 +38,7 @@ internal static class RunCommand
         {
             if (!TryParseFormats(parse.GetValue(format)!, out var formats))
             {
-                stderr.WriteLine($"argminer: --format takes csv, jsonl, xlsx, html or several (csv,xlsx), not '{parse.GetValue(format)}'");
+                stderr.WriteLine($"argminer: --format takes csv, jsonl, xlsx, html, parquet or several (csv,xlsx), not '{parse.GetValue(format)}'");
                 return CommandLine.Usage;
             }
 
@@ -190,6 +190,9 @@ internal static class RunCommand
                     break;
                 case "html":
                     formats |= OutputFormats.Html;
+                    break;
+                case "parquet":
+                    formats |= OutputFormats.Parquet;
                     break;
                 default:
                     return false;

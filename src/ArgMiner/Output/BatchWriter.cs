@@ -19,6 +19,9 @@ public enum OutputFormats
     /// <summary>report.html (<see cref="Html.ReportWriter"/>).</summary>
     Html = 8,
 
+    /// <summary>documents.parquet, sentences.parquet, entities.parquet and numbers.parquet (<see cref="ParquetTable{TRow}"/>).</summary>
+    Parquet = 16,
+
     /// <summary>The default: CSV and JSON Lines.</summary>
     All = Csv | JsonLines,
 }
@@ -33,6 +36,10 @@ public sealed class BatchWriter : IDisposable
     private readonly CsvTable<SentenceRow>? _sentences;
     private readonly CsvTable<EntityRow>? _entities;
     private readonly CsvTable<NumberRow>? _numbers;
+    private readonly ParquetTable<DocumentContext>? _documentsParquet;
+    private readonly ParquetTable<SentenceRow>? _sentencesParquet;
+    private readonly ParquetTable<EntityRow>? _entitiesParquet;
+    private readonly ParquetTable<NumberRow>? _numbersParquet;
     private readonly DocumentJsonWriter? _json;
     private readonly Xlsx.WorkbookWriter? _workbook;
     private readonly Html.ReportWriter? _report;
@@ -49,6 +56,14 @@ public sealed class BatchWriter : IDisposable
                 _sentences = new CsvTable<SentenceRow>(Path.Combine(directory, "sentences.csv"), OutputSchema.SentenceColumns);
                 _entities = new CsvTable<EntityRow>(Path.Combine(directory, "entities.csv"), OutputSchema.EntityColumns);
                 _numbers = new CsvTable<NumberRow>(Path.Combine(directory, "numbers.csv"), OutputSchema.NumberColumns);
+            }
+
+            if (formats.HasFlag(OutputFormats.Parquet))
+            {
+                _documentsParquet = new ParquetTable<DocumentContext>(Path.Combine(directory, "documents.parquet"), OutputSchema.DocumentColumns);
+                _sentencesParquet = new ParquetTable<SentenceRow>(Path.Combine(directory, "sentences.parquet"), OutputSchema.SentenceColumns);
+                _entitiesParquet = new ParquetTable<EntityRow>(Path.Combine(directory, "entities.parquet"), OutputSchema.EntityColumns);
+                _numbersParquet = new ParquetTable<NumberRow>(Path.Combine(directory, "numbers.parquet"), OutputSchema.NumberColumns);
             }
 
             if (formats.HasFlag(OutputFormats.JsonLines))
@@ -79,6 +94,14 @@ public sealed class BatchWriter : IDisposable
                 yield return "numbers.csv";
             }
 
+            if (_documentsParquet is not null)
+            {
+                yield return "documents.parquet";
+                yield return "sentences.parquet";
+                yield return "entities.parquet";
+                yield return "numbers.parquet";
+            }
+
             if (_json is not null)
             {
                 yield return "documents.jsonl";
@@ -101,28 +124,26 @@ public sealed class BatchWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(context);
         _documents?.Write(context);
-        if (_sentences is not null)
+        _documentsParquet?.Write(context);
+        for (var i = 0; i < context.Document.Sentences.Length && (_sentences is not null || _sentencesParquet is not null); i++)
         {
-            for (var i = 0; i < context.Document.Sentences.Length; i++)
-            {
-                _sentences.Write(new SentenceRow(context, i));
-            }
+            var row = new SentenceRow(context, i);
+            _sentences?.Write(row);
+            _sentencesParquet?.Write(row);
         }
 
-        if (_entities is not null)
+        for (var i = 0; i < context.Document.Entities.Length && (_entities is not null || _entitiesParquet is not null); i++)
         {
-            for (var i = 0; i < context.Document.Entities.Length; i++)
-            {
-                _entities.Write(new EntityRow(context, i));
-            }
+            var row = new EntityRow(context, i);
+            _entities?.Write(row);
+            _entitiesParquet?.Write(row);
         }
 
-        if (_numbers is not null)
+        for (var i = 0; i < context.Document.Numbers.Length && (_numbers is not null || _numbersParquet is not null); i++)
         {
-            for (var i = 0; i < context.Document.Numbers.Length; i++)
-            {
-                _numbers.Write(new NumberRow(context, i));
-            }
+            var row = new NumberRow(context, i);
+            _numbers?.Write(row);
+            _numbersParquet?.Write(row);
         }
 
         _json?.Write(context);
@@ -137,6 +158,10 @@ public sealed class BatchWriter : IDisposable
         _sentences?.Commit();
         _entities?.Commit();
         _numbers?.Commit();
+        _documentsParquet?.Commit();
+        _sentencesParquet?.Commit();
+        _entitiesParquet?.Commit();
+        _numbersParquet?.Commit();
         _json?.Commit();
         _workbook?.Commit();
         _report?.Commit();
@@ -149,6 +174,10 @@ public sealed class BatchWriter : IDisposable
         _sentences?.Dispose();
         _entities?.Dispose();
         _numbers?.Dispose();
+        _documentsParquet?.Dispose();
+        _sentencesParquet?.Dispose();
+        _entitiesParquet?.Dispose();
+        _numbersParquet?.Dispose();
         _json?.Dispose();
         _workbook?.Dispose();
         _report?.Dispose();

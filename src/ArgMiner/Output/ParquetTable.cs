@@ -1,0 +1,141 @@
+using System.Globalization;
+using Parquet;
+using Parquet.Schema;
+
+namespace ArgMiner.Output;
+
+/// <summary>
+/// Writes one output table as Apache Parquet through Parquet.Net, for data tools (DuckDB, Spark, pandas, Polars):
+/// the same columns, rows and order as the CSV table of <see cref="OutputSchema"/>, with typed columns:
+/// offsets, indexes and counts as 32-bit integers, probabilities and values as doubles, everything else as
+/// UTF-8 strings, and null where the CSV cell is empty. Text is written as it is (no formula guard: a Parquet
+/// reader never evaluates a cell). Rows are buffered and written as row groups of <see cref="RowGroupSize"/>
+/// rows, so memory stays bounded however long the batch; the file is written under a temporary name and
+/// renamed by <see cref="Commit"/>, like every output file.
+/// </summary>
+/// <typeparam name="TRow">What one row is made from.</typeparam>
+public sealed class ParquetTable<TRow> : IDisposable
+{
+    /// <summary>Rows per row group.</summary>
+    public const int RowGroupSize = 50_000;
+
+    // The CSV columns that hold integers and doubles; every other column is a string.
+    private static readonly HashSet<string> IntegerColumns = new(StringComparer.Ordinal)
+    {
+        "sentence_id", "paragraph", "comment", "start", "end", "entities", "numbers", "sentences", "comments",
+    };
+
+    private static readonly HashSet<string> DoubleColumns = new(StringComparer.Ordinal)
+    {
+        "confidence", "p_claim", "p_evidence", "p_opinion", "p_other", "value", "low", "high",
+    };
+
+    private readonly AtomicFile _file;
+    private readonly IReadOnlyList<CsvColumn<TRow>> _columns;
+    private readonly DataField[] _fields;
+    private readonly List<string?>[] _buffers;
+    private readonly ParquetWriter _writer;
+    private bool _closed;
+
+    /// <summary>Opens the table at <paramref name="path"/>.</summary>
+    public ParquetTable(string path, IReadOnlyList<CsvColumn<TRow>> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        _columns = columns;
+        _fields = [.. columns.Select(c => Field(c.Header))];
+        _buffers = [.. columns.Select(_ => new List<string?>())];
+        _file = new AtomicFile(path);
+        try
+        {
+            _writer = ParquetWriter.CreateAsync(new ParquetSchema(_fields), _file.Stream).GetAwaiter().GetResult();
+        }
+        catch
+        {
+            _file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The Parquet field of a CSV column.</summary>
+    public static DataField Field(string header) =>
+        IntegerColumns.Contains(header) ? new DataField<int?>(header)
+        : DoubleColumns.Contains(header) ? new DataField<double?>(header)
+        : new DataField<string>(header, true);
+
+    /// <summary>Adds one row (written with its row group).</summary>
+    public void Write(TRow row)
+    {
+        for (var c = 0; c < _columns.Count; c++)
+        {
+            var value = _columns[c].Value(row);
+            _buffers[c].Add(string.IsNullOrEmpty(value) ? null : value);
+        }
+
+        if (_buffers[0].Count >= RowGroupSize)
+        {
+            Flush();
+        }
+    }
+
+    /// <summary>Writes the remaining rows, finishes the file and gives it its final name.</summary>
+    public void Commit()
+    {
+        if (_buffers[0].Count > 0)
+        {
+            Flush();
+        }
+
+        _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _closed = true;
+        _file.Commit();
+    }
+
+    private void Flush()
+    {
+        using (var group = _writer.CreateRowGroup())
+        {
+            for (var c = 0; c < _fields.Length; c++)
+            {
+                var cells = _buffers[c];
+                var field = _fields[c];
+                if (field.ClrType == typeof(int))
+                {
+                    int?[] values = [.. cells.Select(v => v is null ? (int?)null : int.Parse(v, NumberStyles.Integer, CultureInfo.InvariantCulture))];
+                    group.WriteAsync<int>(field, values.AsMemory()).GetAwaiter().GetResult();
+                }
+                else if (field.ClrType == typeof(double))
+                {
+                    double?[] values = [.. cells.Select(v => v is null ? (double?)null : double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture))];
+                    group.WriteAsync<double>(field, values.AsMemory()).GetAwaiter().GetResult();
+                }
+                else
+                {
+                    group.WriteAsync(field, (IReadOnlyCollection<string>)cells!).GetAwaiter().GetResult();
+                }
+
+                cells.Clear();
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (!_closed)
+        {
+            _closed = true;
+            try
+            {
+                _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException)
+            {
+                // Abandoning a file that failed to write: the temporary file goes anyway.
+            }
+            finally
+            {
+                _file.Dispose();
+            }
+        }
+    }
+}

@@ -4,7 +4,7 @@ namespace ArgMiner.Ingest;
 
 /// <summary>
 /// Reads the paragraph structure of plain text in the seeds' layout: one paragraph per line; an optional
-/// first-line title; short lines without final punctuation are headings; a publisher footer or disclaimer
+/// first-line title (a heading-like line, or a short question or exclamation followed by a blank line); short lines without final punctuation are headings; a publisher footer or disclaimer
 /// is <see cref="Section.Footer"/>; after a run of two or more blank lines come reader comments, one per
 /// non-empty line. Paragraph spans exclude surrounding white space and line ends (LF, CRLF or CR).
 /// </summary>
@@ -22,8 +22,10 @@ public static class PlainTextLayout
         var seenContent = false;
         var inComments = false;
         var comment = 0;
-        foreach (var (start, end) in Lines(text, 0, text.Length))
+        var lines = Lines(text, 0, text.Length).ToList();
+        for (var li = 0; li < lines.Count; li++)
         {
+            var (start, end) = lines[li];
             if (start == end)
             {
                 blankRun++;
@@ -40,7 +42,8 @@ public static class PlainTextLayout
             {
                 paragraphs.Add(new Paragraph(start, end, Section.Comment, comment++));
             }
-            else if (!seenContent && LooksLikeHeading(text.AsSpan(start, end - start)))
+            else if (!seenContent && (LooksLikeHeading(text.AsSpan(start, end - start))
+                || (IsShortQuestionOrExclamation(text.AsSpan(start, end - start)) && li + 1 < lines.Count && lines[li + 1].Start == lines[li + 1].End)))
             {
                 paragraphs.Add(new Paragraph(start, end, Section.Title, null));
             }
@@ -160,6 +163,31 @@ public static class PlainTextLayout
             '?' or '!' => capitalised * 2 > words && words <= 8,
             _ => true,
         };
+    }
+
+    /// <summary>
+    /// A short question or exclamation that starts with a capital: the title when it is the first line and a
+    /// blank line follows it ("Could Yukos be a blessing in disguise?"), whatever its capitalisation.
+    /// </summary>
+    public static bool IsShortQuestionOrExclamation(ReadOnlySpan<char> line)
+    {
+        line = line.Trim();
+        if (line.IsEmpty || !(char.IsUpper(line[0]) || char.IsDigit(line[0])) || line[^1] is not ('?' or '!'))
+        {
+            return false;
+        }
+
+        var words = 0;
+        var inWord = false;
+        foreach (var c in line)
+        {
+            var boundary = char.IsWhiteSpace(c);
+            words += !boundary && !inWord ? 1 : 0;
+            inWord = !boundary;
+        }
+
+        // One sentence only: a second sentence inside the line makes it prose.
+        return words <= MaxHeadingWords && line[..^1].IndexOfAny(".?!") < 0;
     }
 
     /// <summary>The lines of <c>text[start..end)</c> as trimmed spans (empty spans for blank lines).</summary>

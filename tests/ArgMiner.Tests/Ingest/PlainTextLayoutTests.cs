@@ -24,6 +24,19 @@ public class PlainTextLayoutTests
     }
 
     [Theory]
+    [InlineData("Could Yukos be a blessing in disguise?\n\nShares in the oil firm rose on Monday.\n", true)]
+    [InlineData("What a week for the markets!\n\nShares rose on Monday.\n", true)]
+    [InlineData("Could Yukos be a blessing in disguise?\nShares in the oil firm rose on Monday.\n", false)]
+    [InlineData("Shares rose. Could Yukos be a blessing in disguise?\n\nMore text.\n", false)]
+    [InlineData("could yukos be a blessing in disguise?\n\nMore text.\n", false)]
+    public void GivenAQuestionOrExclamationAsFirstLine_WhenParsed_ThenItIsTheTitleExactlyWhenABlankLineFollows(string text, bool title)
+    {
+        var layout = Layout(text);
+        Assert.Equal(title ? Section.Title : Section.Body, layout[0].Section);
+        Assert.All(layout.Skip(1), p => Assert.Equal(Section.Body, p.Section));
+    }
+
+    [Theory]
     [InlineData("Mostly Theater", Section.Heading)]
     [InlineData("Who Really Wins?", Section.Heading)]
     [InlineData("Is this really what we want from our leaders in the end?", Section.Body)]

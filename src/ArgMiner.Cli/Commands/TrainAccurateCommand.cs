@@ -22,7 +22,7 @@ internal static class TrainAccurateCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var data = ClassifierCli.DataOption();
+        var data = new Settings.LabelledDataGroup().Data;
         var evaluate = new Option<string[]>("--evaluate")
         {
             Description = "Held-out labelled data to measure the fast model and the accurate tier on (repeatable; same forms as --data); a set labelled with only some labels (IBM: claim, evidence) is scored among those",

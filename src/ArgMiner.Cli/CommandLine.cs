@@ -15,14 +15,6 @@ public static class CommandLine
     /// <summary>Exit code for usage errors.</summary>
     public const int Usage = 2;
 
-    /// <summary>The <c>--encoding</c> option every command that reads text files shares (<see cref="ArgMiner.Ingest.TextDecoding"/>'s rule).</summary>
-    internal static Option<string> EncodingOption()
-    {
-        var encoding = new Option<string>("--encoding") { Description = "auto (default): UTF-8, else Windows-1252 with a warning; utf-8: only UTF-8; windows-1252: always. UTF-16 with a BOM is always read.", DefaultValueFactory = _ => "auto" };
-        encoding.AcceptOnlyFromAmong("auto", "utf-8", "windows-1252");
-        return encoding;
-    }
-
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -41,7 +33,12 @@ public static class CommandLine
                 stderr.WriteLine($"argminer: {error}");
             }
 
-            stderr.WriteLine("Try 'argminer --help'.");
+            // An option's own parser or check names the option and what it takes: that one line says it all.
+            if (!parse.Errors.All(IsOptionsOwnMessage) || UnknownOptions(parse).Any())
+            {
+                stderr.WriteLine("Try 'argminer --help'.");
+            }
+
             return Usage;
         }
 
@@ -67,9 +64,21 @@ public static class CommandLine
     private static string[] HelpCommand(string[] args) =>
         args.Length > 0 && args[0] == "help" ? [.. args[1..], "--help"] : args;
 
+    /// <summary>
+    /// Whether <paramref name="error"/> comes from an option's own parser or check (<see cref="Settings.OptionParsers"/>),
+    /// whose message starts with the option's name; System.CommandLine's own messages never do.
+    /// </summary>
+    private static bool IsOptionsOwnMessage(ParseError error) =>
+        error.SymbolResult is OptionResult o && error.Message.StartsWith(o.Option.Name, StringComparison.Ordinal);
+
     /// <summary>A parse error in words: a numeric option asks for a (whole) number instead of naming a .NET type.</summary>
     private static string Describe(ParseError error)
     {
+        if (IsOptionsOwnMessage(error))
+        {
+            return error.Message;
+        }
+
         var (name, type) = error.SymbolResult switch
         {
             OptionResult o => (o.Option.Name, o.Option.ValueType),

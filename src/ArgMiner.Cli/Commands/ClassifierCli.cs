@@ -1,5 +1,5 @@
+using ArgMiner.Cli.Settings;
 using ArgMiner.Text;
-using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using ArgMiner.Classification;
@@ -11,56 +11,11 @@ using Spectre.Console.Rendering;
 
 namespace ArgMiner.Cli.Commands;
 
-/// <summary>Options and output shared by <c>train</c>, <c>evaluate</c> and <c>classify</c>.</summary>
+/// <summary>Data, models and output shared by <c>train</c>, <c>evaluate</c> and <c>classify</c> (their options: <see cref="LabelledDataGroup"/>, <see cref="SharedOptions"/>).</summary>
 internal static class ClassifierCli
 {
-    public static Option<string[]> DataOption() => new("--data")
-    {
-        Description = "Labelled CSV/TSV/JSONL files or folders (recursive); an IBM Debater folder may end in #train or #held-out; append @W to weigh a source W in training",
-        Required = true,
-        Arity = ArgumentArity.OneOrMore,
-        AllowMultipleArgumentsPerToken = true,
-    };
-
-    public static Option<string> TextColumn() => new("--text-column") { Description = "Column holding the sentence", DefaultValueFactory = _ => "text" };
-
-    public static Option<string> LabelColumn() => new("--label-column") { Description = "Column holding the gold label", DefaultValueFactory = _ => "label" };
-
-    public static Option<string> DocColumn() => new("--doc-column") { Description = "Column holding the document id (doc_id is tried too)", DefaultValueFactory = _ => "doc" };
-
-    public static Option<string[]> MapOption() => new("--map")
-    {
-        Description = "Map a foreign gold label to ArgMiner labels, e.g. SUBJ=claim|opinion or SUBJ=claim,opinion (repeatable)",
-        Arity = ArgumentArity.ZeroOrMore,
-        AllowMultipleArgumentsPerToken = false,
-    };
-
-    /// <summary>Reads labelled data, or writes one error line and returns null.</summary>
-    public static IReadOnlyList<LabelledSentence>? ReadData(ParseResult parse, Option<string[]> data, Option<string> text, Option<string> label, Option<string> doc, Option<string[]> map, TextWriter stderr)
-        => ReadData(parse.GetValue(data) ?? [], parse, text, label, doc, map, stderr);
-
-    /// <summary>Reads labelled data from <paramref name="paths"/> with the column and map options, or writes one error line and returns null.</summary>
-    public static IReadOnlyList<LabelledSentence>? ReadData(IReadOnlyList<string> paths, ParseResult parse, Option<string> text, Option<string> label, Option<string> doc, Option<string[]> map, TextWriter stderr)
-    {
-        LabelMap labelMap;
-        try
-        {
-            labelMap = LabelMap.Parse(parse.GetValue(map) ?? []);
-        }
-        catch (FormatException ex)
-        {
-            stderr.WriteLine($"argminer: {ex.Message}");
-            return null;
-        }
-
-        return ReadData(paths, new LabelledDataOptions
-        {
-            TextColumn = parse.GetValue(text) ?? "text",
-            LabelColumn = parse.GetValue(label) ?? "label",
-            DocColumn = parse.GetValue(doc) ?? "doc",
-            Map = labelMap,
-        }, stderr);
-    }
+    /// <summary>Reads the labelled data the settings name, or writes one error line and returns null.</summary>
+    public static IReadOnlyList<LabelledSentence>? ReadData(LabelledDataSettings data, TextWriter stderr) => ReadData(data.Paths, data.ReaderOptions, stderr);
 
     /// <summary>Reads labelled data from <paramref name="paths"/> (warnings to <paramref name="stderr"/>), or writes one error line and returns null.</summary>
     public static IReadOnlyList<LabelledSentence>? ReadData(IReadOnlyList<string> paths, LabelledDataOptions options, TextWriter stderr)

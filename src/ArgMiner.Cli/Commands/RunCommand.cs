@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using ArgMiner.Classification;
+using ArgMiner.Cli.Settings;
 using ArgMiner.Ingest;
 using ArgMiner.Output;
 using ArgMiner.Pipeline;
@@ -10,71 +11,93 @@ using Spectre.Console;
 
 namespace ArgMiner.Cli.Commands;
 
+/// <summary><c>argminer run</c>'s settings.</summary>
+/// <param name="Inputs">Files and folders to read, or <c>-</c> for standard input.</param>
+/// <param name="Out">The folder to write the outputs to.</param>
+/// <param name="Formats">The outputs to write (<c>--format</c>).</param>
+/// <param name="Jobs">Documents processed in parallel.</param>
+/// <param name="Model">A sentence classifier file, <c>accurate</c>, or null for the shipped model.</param>
+/// <param name="TextOnly">Tokenize and split only (<c>--pipeline text</c>).</param>
+/// <param name="Encoding">How files are decoded.</param>
+internal sealed record RunSettings(IReadOnlyList<string> Inputs, string Out, OutputFormats Formats, int Jobs, string? Model, bool TextOnly, TextEncodingChoice Encoding);
+
 /// <summary><c>argminer run &lt;inputs…&gt; --out DIR [--format csv,jsonl,xlsx,html] [--jobs N]</c>: the batch pipeline.</summary>
 internal static class RunCommand
 {
     /// <summary>The most threads a batch may use: its window holds 8 documents per job in memory.</summary>
-    internal const int MaxJobs = 1024;
+    internal const int MaxJobs = SharedOptions.MaxJobs;
 
     /// <summary>Exit code after Ctrl-C (128 + SIGINT, as shells report it).</summary>
     internal const int Interrupted = 130;
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    /// <summary><c>--format</c>'s default: the four CSV tables and documents.jsonl.</summary>
+    private static readonly OptionValue<OutputFormats> DefaultFormats = new(OutputFormats.Csv | OutputFormats.JsonLines, "csv,jsonl");
+
+    public static Command Create(TextWriter stdout, TextWriter stderr) => new Binder().HandledBy(settings => Execute(settings, stdout, stderr));
+
+    /// <summary><c>run</c>'s arguments and options, and the binder that reads them into <see cref="RunSettings"/>.</summary>
+    internal sealed class Binder : SettingsBinder<RunSettings>
     {
-        var inputs = new Argument<string[]>("inputs")
+        private readonly Argument<string[]> _inputs = new("inputs")
         {
             Description = "Files and folders (searched recursively for .txt and .jsonl), or - for standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var output = new Option<string>("--out", "-o") { Description = "Folder to write the outputs to (created if missing).", Required = true };
-        var format = new Option<string>("--format") { Description = "Comma-separated outputs: csv, jsonl, xlsx (argminer.xlsx), html (report.html), parquet (documents/sentences/entities/numbers.parquet).", DefaultValueFactory = _ => "csv,jsonl" };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var model = new Option<string?>("--model", "-m") { Description = "A sentence classifier trained with 'argminer train' (default: the shipped one), or 'accurate' for the encoder tier." };
-        var stages = new Option<string>("--pipeline") { Description = "full (default): every stage; text: tokenize and split only (no tags, numbers or labels).", DefaultValueFactory = _ => "full" };
-        stages.AcceptOnlyFromAmong("full", "text");
-        var encoding = CommandLine.EncodingOption();
-        var command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { inputs, output, format, jobs, model, stages, encoding };
-        command.SetAction(parse =>
+
+        private readonly Option<string> _out = SharedOptions.Out("Folder to write the outputs to (created if missing).", required: true, shortAlias: true);
+        private readonly Option<OptionValue<OutputFormats>> _format = new("--format")
         {
-            if (!TryParseFormats(parse.GetValue(format)!, out var formats))
-            {
-                stderr.WriteLine($"argminer: --format takes csv, jsonl, xlsx, html, parquet or several (csv,xlsx), not '{parse.GetValue(format)}'");
-                return CommandLine.Usage;
-            }
+            Description = "Comma-separated outputs: csv, jsonl, xlsx (argminer.xlsx), html (report.html), parquet (documents/sentences/entities/numbers.parquet).",
+            DefaultValueFactory = _ => DefaultFormats,
+            CustomParser = OptionParsers.Formats,
+        };
 
-            var jobCount = parse.GetValue(jobs);
-            if (jobCount is < 1 or > MaxJobs)
-            {
-                stderr.WriteLine($"argminer: --jobs must be between 1 and {MaxJobs}");
-                return CommandLine.Usage;
-            }
+        private readonly Option<int> _jobs = SharedOptions.Jobs();
+        private readonly Option<string> _model = SharedOptions.Model("A sentence classifier trained with 'argminer train' (default: the shipped one), or 'accurate' for the encoder tier.", shortAlias: true);
+        private readonly Option<string> _pipeline = new Option<string>("--pipeline") { Description = "full (default): every stage; text: tokenize and split only (no tags, numbers or labels).", DefaultValueFactory = _ => "full" }.AcceptOnlyFromAmong("full", "text");
+        private readonly Option<string> _encoding = SharedOptions.Encoding();
 
-            // Models load before any output file is opened: a bad model file leaves earlier outputs untouched.
-            var pipeline = parse.GetValue(stages) == "text"
-                ? TextPipeline.CreateDefault()
-                : AccurateModel.IsRequested(parse.GetValue(model)) ? AccurateModel.CreatePipeline(parse.GetValue(model)!, stderr)
-                : TextPipeline.CreateFull(parse.GetValue(model) is { } path ? SentenceClassifier.Load(path) : null);
-            if (pipeline is null)
-            {
-                return CommandLine.Failed;
-            }
+        public Binder() => Command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { _inputs, _out, _format, _jobs, _model, _pipeline, _encoding };
 
-            // Ctrl-C or a termination request stops reading; what was written so far is removed, not published.
-            using var interrupt = new CancellationTokenSource();
-            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            return Run(parse.GetValue(inputs)!, parse.GetValue(output)!, formats, jobCount, stdout, stderr, pipeline, interrupt.Token, TextDecoding.ParseChoice(parse.GetValue(encoding))!.Value);
+        public override Command Command { get; }
 
-            void Stop(PosixSignalContext context)
+        public override RunSettings Bind(ParseResult parse) => new(
+            parse.GetValue(_inputs) ?? [],
+            parse.GetValue(_out)!,
+            (parse.GetValue(_format) ?? DefaultFormats).Value,
+            parse.GetValue(_jobs),
+            parse.GetValue(_model),
+            parse.GetValue(_pipeline) == "text",
+            parse.GetEncoding(_encoding));
+    }
+
+    /// <summary>Runs the pipeline as <paramref name="settings"/> say; the exit code.</summary>
+    internal static int Execute(RunSettings settings, TextWriter stdout, TextWriter stderr)
+    {
+        // Models load before any output file is opened: a bad model file leaves earlier outputs untouched.
+        var pipeline = settings.TextOnly
+            ? TextPipeline.CreateDefault()
+            : AccurateModel.IsRequested(settings.Model) ? AccurateModel.CreatePipeline(settings.Model!, stderr)
+            : TextPipeline.CreateFull(settings.Model is { } path ? SentenceClassifier.Load(path) : null);
+        if (pipeline is null)
+        {
+            return CommandLine.Failed;
+        }
+
+        // Ctrl-C or a termination request stops reading; what was written so far is removed, not published.
+        using var interrupt = new CancellationTokenSource();
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        return Run(settings.Inputs, settings.Out, settings.Formats, settings.Jobs, stdout, stderr, pipeline, interrupt.Token, settings.Encoding);
+
+        void Stop(PosixSignalContext context)
+        {
+            if (!interrupt.IsCancellationRequested)
             {
-                if (!interrupt.IsCancellationRequested)
-                {
-                    context.Cancel = true;
-                    interrupt.Cancel();
-                }
+                context.Cancel = true;
+                interrupt.Cancel();
             }
-        });
-        return command;
+        }
     }
 
     internal static int Run(IReadOnlyList<string> inputs, string outDir, OutputFormats formats, int jobs, TextWriter stdout, TextWriter stderr, TextPipeline pipeline, CancellationToken interrupted = default, TextEncodingChoice encoding = TextEncodingChoice.Auto)
@@ -169,37 +192,6 @@ internal static class RunCommand
             $"argminer: {s.Documents} documents, {s.Sentences} sentences, {s.Tokens} tokens in {seconds:0.000} s " +
             $"({s.Bytes / 1e6 / seconds:0.00} MB/s, {s.Tokens / seconds:0} tokens/s, peak memory {peak:0} MB); " +
             $"{s.Skipped} skipped; wrote {string.Join(", ", files.Select(f => Path.Combine(outDir, f)))}");
-    }
-
-    private static bool TryParseFormats(string text, out OutputFormats formats)
-    {
-        formats = OutputFormats.None;
-        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            switch (part.ToLowerInvariant())
-            {
-                case "csv":
-                    formats |= OutputFormats.Csv;
-                    break;
-                case "jsonl":
-                case "json":
-                    formats |= OutputFormats.JsonLines;
-                    break;
-                case "xlsx":
-                    formats |= OutputFormats.Xlsx;
-                    break;
-                case "html":
-                    formats |= OutputFormats.Html;
-                    break;
-                case "parquet":
-                    formats |= OutputFormats.Parquet;
-                    break;
-                default:
-                    return false;
-            }
-        }
-
-        return formats != OutputFormats.None;
     }
 
     // A bar only for a person at a terminal; logs and pipes get the one-line summary.

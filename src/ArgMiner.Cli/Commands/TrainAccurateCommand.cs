@@ -4,12 +4,23 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ArgMiner.Classification;
+using ArgMiner.Cli.Settings;
 using ArgMiner.Encoders.Classification;
 using ArgMiner.Encoders.Embedding;
 using ArgMiner.Models;
 using ArgMiner.Training.Classification;
 
 namespace ArgMiner.Cli.Commands;
+
+/// <summary><c>argminer train-accurate</c>'s settings.</summary>
+/// <param name="Data">The labelled data to train on (<c>--data</c>).</param>
+/// <param name="Evaluate">Held-out labelled data sets to measure on (<c>--evaluate</c>).</param>
+/// <param name="Out">The accurate model file to write, or null to measure only.</param>
+/// <param name="Options">The stacker's settings (<c>--folds</c>, <c>--seed</c>, <c>--stacker-l2</c>, <c>--gate</c>).</param>
+/// <param name="Balance">Weigh classes inversely to their frequency.</param>
+/// <param name="L1">The fast model's L1 penalty.</param>
+/// <param name="EmbeddingCache">A folder keeping sentence vectors between runs, or null.</param>
+internal sealed record TrainAccurateSettings(IReadOnlyList<string> Data, IReadOnlyList<string> Evaluate, string? Out, AccurateTrainerOptions Options, bool Balance, double L1, string? EmbeddingCache);
 
 /// <summary>
 /// <c>argminer train-accurate</c>: trains the accurate tier (fast model, out-of-fold probabilities, encoder,
@@ -20,95 +31,112 @@ internal static class TrainAccurateCommand
     /// <summary>The gates measured on every held-out set.</summary>
     private static readonly double[] Gates = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr) => new Binder().HandledBy(settings => Execute(settings, stdout, stderr));
+
+    /// <summary><c>train-accurate</c>'s options, and the binder that reads them into <see cref="TrainAccurateSettings"/>.</summary>
+    internal sealed class Binder : SettingsBinder<TrainAccurateSettings>
     {
-        var data = ClassifierCli.DataOption();
-        var evaluate = new Option<string[]>("--evaluate")
+        private readonly Option<string[]> _data = new LabelledDataGroup().Data;
+        private readonly Option<string[]> _evaluate = new("--evaluate")
         {
             Description = "Held-out labelled data to measure the fast model and the accurate tier on (repeatable; same forms as --data); a set labelled with only some labels (IBM: claim, evidence) is scored among those",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var output = new Option<string>("--out") { Description = "Accurate model file to write (omit to measure only)" };
-        var folds = new Option<int>("--folds") { Description = "Folds of the fast model's cross-validation that give the stacker its out-of-fold probabilities", DefaultValueFactory = _ => 5 };
-        var seed = new Option<int>("--seed") { Description = "Seed of ML.NET's contexts", DefaultValueFactory = _ => 1 };
-        var balance = new Option<bool>("--balance") { Description = "Weigh classes inversely to their frequency (fast model and stacker)" };
-        var l1 = new Option<double>("--l1") { Description = "The fast model's L1 penalty", DefaultValueFactory = _ => 0 };
-        var l2 = new Option<double>("--stacker-l2") { Description = "The stacker's L2 penalty", DefaultValueFactory = _ => new AccurateTrainerOptions().L2 };
-        var gate = new Option<double>("--gate") { Description = "Consult the encoder only when the fast model's top probability is below this (1: every sentence)", DefaultValueFactory = _ => new AccurateTrainerOptions().Gate };
-        var cache = new Option<string>("--embedding-cache") { Description = "Folder keeping sentence vectors between runs (a temporary folder, never the repository)" };
-        var command = new Command("train-accurate", "Train the opt-in accurate tier (pretrained sentence encoder + stacker over the fast model) and measure it against the fast model.")
+
+        private readonly Option<string> _out = SharedOptions.Out("Accurate model file to write (omit to measure only)");
+        private readonly Option<int> _folds = new("--folds") { Description = "Folds of the fast model's cross-validation that give the stacker its out-of-fold probabilities", DefaultValueFactory = _ => 5 };
+        private readonly Option<int> _seed = new("--seed") { Description = "Seed of ML.NET's contexts", DefaultValueFactory = _ => 1 };
+        private readonly Option<bool> _balance = new("--balance") { Description = "Weigh classes inversely to their frequency (fast model and stacker)" };
+        private readonly Option<double> _l1 = new("--l1") { Description = "The fast model's L1 penalty", DefaultValueFactory = _ => 0 };
+        private readonly Option<double> _l2 = new("--stacker-l2") { Description = "The stacker's L2 penalty", DefaultValueFactory = _ => new AccurateTrainerOptions().L2 };
+        private readonly Option<double> _gate = new("--gate") { Description = "Consult the encoder only when the fast model's top probability is below this (1: every sentence)", DefaultValueFactory = _ => new AccurateTrainerOptions().Gate };
+        private readonly Option<string> _cache = new("--embedding-cache") { Description = "Folder keeping sentence vectors between runs (a temporary folder, never the repository)" };
+
+        public Binder() => Command = new Command("train-accurate", "Train the opt-in accurate tier (pretrained sentence encoder + stacker over the fast model) and measure it against the fast model.")
         {
-            data, evaluate, output, folds, seed, balance, l1, l2, gate, cache,
+            _data, _evaluate, _out, _folds, _seed, _balance, _l1, _l2, _gate, _cache,
         };
-        command.SetAction(parse =>
+
+        public override Command Command { get; }
+
+        public override TrainAccurateSettings Bind(ParseResult parse) => new(
+            parse.GetValue(_data) ?? [],
+            parse.GetValue(_evaluate) ?? [],
+            parse.GetValue(_out),
+            new AccurateTrainerOptions { Folds = parse.GetValue(_folds), Seed = parse.GetValue(_seed), L2 = parse.GetValue(_l2), Gate = parse.GetValue(_gate) },
+            parse.GetValue(_balance),
+            parse.GetValue(_l1),
+            parse.GetValue(_cache));
+    }
+
+    /// <summary>Trains and measures the accurate tier as <paramref name="settings"/> say; the exit code.</summary>
+    internal static int Execute(TrainAccurateSettings settings, TextWriter stdout, TextWriter stderr)
+    {
+        var options = settings.Options;
+        if (!(options.Gate > 0 && options.Gate <= 1) || !(options.L2 >= 0) || options.Folds < 2)
         {
-            var options = new AccurateTrainerOptions { Folds = parse.GetValue(folds), Seed = parse.GetValue(seed), L2 = parse.GetValue(l2), Gate = parse.GetValue(gate) };
-            if (!(options.Gate > 0 && options.Gate <= 1) || !(options.L2 >= 0) || options.Folds < 2)
-            {
-                stderr.WriteLine("argminer: --gate must be above 0 and at most 1, --stacker-l2 at least 0, --folds at least 2");
-                return CommandLine.Usage;
-            }
+            stderr.WriteLine("argminer: --gate must be above 0 and at most 1, --stacker-l2 at least 0, --folds at least 2");
+            return CommandLine.Usage;
+        }
 
-            var rows = Read(parse.GetValue(data) ?? [], stderr);
-            var heldOut = new List<(string Spec, IReadOnlyList<LabelledSentence> Rows)>();
-            foreach (var spec in parse.GetValue(evaluate) ?? [])
-            {
-                var set = Read([spec], stderr);
-                if (set is null)
-                {
-                    return CommandLine.Failed;
-                }
-
-                heldOut.Add((spec, set));
-            }
-
-            if (rows is null)
+        var rows = Read(settings.Data, stderr);
+        var heldOut = new List<(string Spec, IReadOnlyList<LabelledSentence> Rows)>();
+        foreach (var spec in settings.Evaluate)
+        {
+            var set = Read([spec], stderr);
+            if (set is null)
             {
                 return CommandLine.Failed;
             }
 
-            var fastOptions = new SentenceClassifierTrainerOptions
-            {
-                Seed = options.Seed,
-                BalanceClasses = parse.GetValue(balance),
-                L1 = parse.GetValue(l1),
-                DataSources = [.. parse.GetValue(data) ?? []],
-                Vectors = WordVectors.LoadDefault(),
-            };
-            rows = ClassifierCli.Tag(rows, stdout);
-            using var arctic = new ArcticXsEmbedder();
-            using ISentenceEmbedder embedder = parse.GetValue(cache) is { } folder ? new EmbeddingCache(arctic, folder) : arctic;
-            var trainer = new AccurateClassifierTrainer(new SentenceClassifierTrainer(fastOptions), embedder, options);
-            var watch = Stopwatch.StartNew();
-            AccurateClassifier model;
-            try
-            {
-                (model, _) = trainer.Fit(rows, fast =>
-                {
-                    var card = fast.Card;
-                    card["taggedFeatures"] = true;
-                    return fast.WithCard(card);
-                });
-            }
-            catch (ArgumentException ex)
-            {
-                stderr.WriteLine($"argminer: {ex.Message.Split(" (Parameter", 2)[0]}");
-                return CommandLine.Failed;
-            }
+            heldOut.Add((spec, set));
+        }
 
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trained the fast model and the stacker on {rows.Count} sentences in {watch.Elapsed.TotalSeconds:0.0} s"));
-            var evaluation = new JsonObject();
-            foreach (var (spec, set) in heldOut)
-            {
-                evaluation[spec] = Measure(model, spec, ClassifierCli.Tag(set, stdout), stdout);
-            }
+        if (rows is null)
+        {
+            return CommandLine.Failed;
+        }
 
-            var card = model.Card;
-            card["fastModelCard"] = model.Fast.Card;
-            card["evaluation"] = evaluation;
-            return parse.GetValue(output) is { } outPath ? ClassifierCli.SaveModel(model.WithCard(card).Save, outPath, stdout, stderr) : CommandLine.Ok;
-        });
-        return command;
+        var fastOptions = new SentenceClassifierTrainerOptions
+        {
+            Seed = options.Seed,
+            BalanceClasses = settings.Balance,
+            L1 = settings.L1,
+            DataSources = [.. settings.Data],
+            Vectors = WordVectors.LoadDefault(),
+        };
+        rows = ClassifierCli.Tag(rows, stdout);
+        using var arctic = new ArcticXsEmbedder();
+        using ISentenceEmbedder embedder = settings.EmbeddingCache is { } folder ? new EmbeddingCache(arctic, folder) : arctic;
+        var trainer = new AccurateClassifierTrainer(new SentenceClassifierTrainer(fastOptions), embedder, options);
+        var watch = Stopwatch.StartNew();
+        AccurateClassifier model;
+        try
+        {
+            (model, _) = trainer.Fit(rows, fast =>
+            {
+                var card = fast.Card;
+                card["taggedFeatures"] = true;
+                return fast.WithCard(card);
+            });
+        }
+        catch (ArgumentException ex)
+        {
+            stderr.WriteLine($"argminer: {ex.Message.Split(" (Parameter", 2)[0]}");
+            return CommandLine.Failed;
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trained the fast model and the stacker on {rows.Count} sentences in {watch.Elapsed.TotalSeconds:0.0} s"));
+        var evaluation = new JsonObject();
+        foreach (var (spec, set) in heldOut)
+        {
+            evaluation[spec] = Measure(model, spec, ClassifierCli.Tag(set, stdout), stdout);
+        }
+
+        var card = model.Card;
+        card["fastModelCard"] = model.Fast.Card;
+        card["evaluation"] = evaluation;
+        return settings.Out is { } outPath ? ClassifierCli.SaveModel(model.WithCard(card).Save, outPath, stdout, stderr) : CommandLine.Ok;
     }
 
     private static IReadOnlyList<LabelledSentence>? Read(IReadOnlyList<string> specs, TextWriter stderr)

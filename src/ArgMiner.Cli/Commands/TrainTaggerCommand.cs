@@ -3,10 +3,22 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using ArgMiner.Cli.Settings;
 using ArgMiner.Models;
 using ArgMiner.Tagging;
 
 namespace ArgMiner.Cli.Commands;
+
+/// <summary><c>argminer train-tagger</c>'s settings.</summary>
+/// <param name="Kind"><c>pos</c> or <c>ner</c>.</param>
+/// <param name="Data">The training corpora.</param>
+/// <param name="Dev">The evaluation corpora.</param>
+/// <param name="Out">The model file to write.</param>
+/// <param name="Options">The trainer's settings (<c>--epochs</c>, <c>--seed</c>, <c>--bits</c>, <c>--prune</c>, <c>--lexicon-min</c>, <c>--sure-min</c>), with the kind's defaults.</param>
+/// <param name="Gazetteer">ner: a gazetteer TSV, <c>default</c> or <c>none</c>, or null.</param>
+/// <param name="Vectors">ner: word vectors for word classes, or null.</param>
+/// <param name="Names">ner: a first-name list for word classes, or null.</param>
+internal sealed record TrainTaggerSettings(string Kind, IReadOnlyList<string> Data, IReadOnlyList<string> Dev, string Out, AveragedPerceptronTrainerOptions Options, string? Gazetteer, string? Vectors, string? Names);
 
 /// <summary>
 /// <c>argminer train-tagger pos|ner --data PATH… --out FILE [--dev PATH…] [--epochs N] [--seed N]</c>:
@@ -16,82 +28,103 @@ namespace ArgMiner.Cli.Commands;
 /// </summary>
 internal static class TrainTaggerCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr) => new Binder().HandledBy(settings => Execute(settings, stdout, stderr));
+
+    /// <summary><c>train-tagger</c>'s argument and options, and the binder that reads them into <see cref="TrainTaggerSettings"/>.</summary>
+    internal sealed class Binder : SettingsBinder<TrainTaggerSettings>
     {
-        var kind = new Argument<string>("kind") { Description = "pos or ner" };
-        kind.AcceptOnlyFromAmong("pos", "ner");
-        var data = new Option<string[]>("--data") { Description = "training corpora: CoNLL-U for pos; for ner the GMB ner_dataset.csv, IOB2 or two-column CoNLL (BTC, WNUT-17), pooled", Required = true, AllowMultipleArgumentsPerToken = true };
-        var dev = new Option<string[]>("--dev") { Description = "evaluation corpora (CoNLL-U, GMB CSV, IOB2 or CoNLL); for ner the GMB held-out tenth is always measured when GMB is trained on", AllowMultipleArgumentsPerToken = true };
+        private readonly Argument<string> _kind = new Argument<string>("kind") { Description = "pos or ner" }.AcceptOnlyFromAmong("pos", "ner");
+        private readonly Option<string[]> _data = new("--data") { Description = "training corpora: CoNLL-U for pos; for ner the GMB ner_dataset.csv, IOB2 or two-column CoNLL (BTC, WNUT-17), pooled", Required = true, AllowMultipleArgumentsPerToken = true };
+        private readonly Option<string[]> _dev = new("--dev") { Description = "evaluation corpora (CoNLL-U, GMB CSV, IOB2 or CoNLL); for ner the GMB held-out tenth is always measured when GMB is trained on", AllowMultipleArgumentsPerToken = true };
+
         // Required: a default would be the shipped models/pos.model or models/ner.model, overwritten by a test run.
-        var output = new Option<string>("--out") { Description = "model file to write (e.g. my-pos.model)", Required = true };
-        var epochs = new Option<int>("--epochs") { Description = "passes over the data", DefaultValueFactory = _ => 8 };
-        var seed = new Option<int>("--seed") { Description = "shuffling seed", DefaultValueFactory = _ => 1 };
-        var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature buckets", DefaultValueFactory = _ => 18 };
-        var prune = new Option<float?>("--prune") { Description = "drop averaged weights smaller than this (default 0.2 for pos, 1 for ner)" };
-        var lexicon = new Option<int>("--lexicon-min") { Description = "words seen this often get an ambiguity-class feature (0: none)", DefaultValueFactory = _ => 10 };
-        var sure = new Option<int?>("--sure-min") { Description = "words seen this often with one tag 99.5 % of the time get it without scoring (0: never; default 50 for pos, 0 for ner)" };
-        var gazetteer = new Option<string?>("--gazetteer") { Description = "ner: also use the matches of this gazetteer TSV ('default': the shipped one) as features; default none (measured: no gain)" };
-        var vectors = new Option<string?>("--vectors") { Description = "ner: word-class features from these word vectors' clusters ('shipped': models/word-vectors.model inside the library; default none)" };
-        var names = new Option<string?>("--names") { Description = "ner: word-class features with this first-name list (one name a line, e.g. corpus/lexicons/first-names.txt)" };
-        var cmd = new Command("train-tagger", "Train the POS tagger or the entity recogniser and write its model file.")
+        private readonly Option<string> _out = SharedOptions.Out("model file to write (e.g. my-pos.model)", required: true);
+        private readonly Option<int> _epochs = new("--epochs") { Description = "passes over the data", DefaultValueFactory = _ => 8 };
+        private readonly Option<int> _seed = new("--seed") { Description = "shuffling seed", DefaultValueFactory = _ => 1 };
+        private readonly Option<int> _bits = new("--bits") { Description = "log2 of the number of hashed feature buckets", DefaultValueFactory = _ => 18 };
+        private readonly Option<float?> _prune = new("--prune") { Description = "drop averaged weights smaller than this (default 0.2 for pos, 1 for ner)" };
+        private readonly Option<int> _lexicon = new("--lexicon-min") { Description = "words seen this often get an ambiguity-class feature (0: none)", DefaultValueFactory = _ => 10 };
+        private readonly Option<int?> _sure = new("--sure-min") { Description = "words seen this often with one tag 99.5 % of the time get it without scoring (0: never; default 50 for pos, 0 for ner)" };
+        private readonly Option<string?> _gazetteer = new("--gazetteer") { Description = "ner: also use the matches of this gazetteer TSV ('default': the shipped one) as features; default none (measured: no gain)" };
+        private readonly Option<string?> _vectors = new("--vectors") { Description = "ner: word-class features from these word vectors' clusters ('shipped': models/word-vectors.model inside the library; default none)" };
+        private readonly Option<string?> _names = new("--names") { Description = "ner: word-class features with this first-name list (one name a line, e.g. corpus/lexicons/first-names.txt)" };
+
+        public Binder() => Command = new Command("train-tagger", "Train the POS tagger or the entity recogniser and write its model file.")
         {
-            kind, data, dev, output, epochs, seed, bits, prune, lexicon, sure, gazetteer, vectors, names,
+            _kind, _data, _dev, _out, _epochs, _seed, _bits, _prune, _lexicon, _sure, _gazetteer, _vectors, _names,
         };
-        cmd.SetAction(parse =>
+
+        public override Command Command { get; }
+
+        public override TrainTaggerSettings Bind(ParseResult parse)
         {
-            var k = parse.GetValue(kind)!;
-            var dataPaths = parse.GetValue(data)!;
-            var devPaths = parse.GetValue(dev) ?? [];
-            var outPath = parse.GetValue(output)!;
-            var options = new AveragedPerceptronTrainerOptions
-            {
-                Kind = k == "pos" ? AveragedPerceptronTagger.PosKind : AveragedPerceptronTagger.NerKind,
-                Epochs = parse.GetValue(epochs),
-                Seed = parse.GetValue(seed),
-                BucketBits = parse.GetValue(bits),
-                Prune = parse.GetValue(prune) ?? (k == "pos" ? 0.2f : 1f),
-                LexiconMinCount = parse.GetValue(lexicon),
-                SureMinCount = parse.GetValue(sure) ?? (k == "pos" ? 50 : 0),
-            };
-            if (options.Epochs < 1 || options.BucketBits is < 4 or > 24)
-            {
-                stderr.WriteLine("argminer: --epochs must be at least 1 and --bits between 4 and 24");
-                return CommandLine.Usage;
-            }
-
-            foreach (var dataPath in dataPaths)
-            {
-                var dataFormat = TaggerData.FormatOf(dataPath, null);
-                if ((k == "pos") != (dataFormat == "conllu"))
+            var pos = parse.GetValue(_kind) == "pos";
+            return new TrainTaggerSettings(
+                pos ? "pos" : "ner",
+                parse.GetValue(_data) ?? [],
+                parse.GetValue(_dev) ?? [],
+                parse.GetValue(_out)!,
+                new AveragedPerceptronTrainerOptions
                 {
-                    stderr.WriteLine($"argminer: {dataPath}: {k} is trained on {(k == "pos" ? "a CoNLL-U file" : "the GMB CSV, IOB2 or CoNLL files")}, not {dataFormat}");
-                    return CommandLine.Usage;
-                }
-            }
-
-            try
-            {
-                var g = parse.GetValue(gazetteer);
-                if (k == "ner" && g is not null && g != "none")
-                {
-                    options = options with { Gazetteer = g == "default" ? Gazetteer.LoadDefault() : Gazetteer.Load(g) };
-                }
-
-                var v = parse.GetValue(vectors);
-                var n = parse.GetValue(names);
-                var wordClasses = k == "ner" && (v is not null || n is not null) ? (v, n) : ((string?, string?)?)null;
-                return Train(k, dataPaths, devPaths, outPath, options, wordClasses, stdout);
-            }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or ModelFormatException or GazetteerFormatException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"argminer: {ex.Message}");
-                return CommandLine.Failed;
-            }
-        });
-        return cmd;
+                    Kind = pos ? AveragedPerceptronTagger.PosKind : AveragedPerceptronTagger.NerKind,
+                    Epochs = parse.GetValue(_epochs),
+                    Seed = parse.GetValue(_seed),
+                    BucketBits = parse.GetValue(_bits),
+                    Prune = parse.GetValue(_prune) ?? (pos ? 0.2f : 1f),
+                    LexiconMinCount = parse.GetValue(_lexicon),
+                    SureMinCount = parse.GetValue(_sure) ?? (pos ? 50 : 0),
+                },
+                parse.GetValue(_gazetteer),
+                parse.GetValue(_vectors),
+                parse.GetValue(_names));
+        }
     }
 
-    private static int Train(string kind, string[] dataPaths, string[] devPaths, string outPath, AveragedPerceptronTrainerOptions options, (string? Vectors, string? Names)? wordClasses, TextWriter stdout)
+    /// <summary>Trains the tagger as <paramref name="settings"/> say; the exit code.</summary>
+    internal static int Execute(TrainTaggerSettings settings, TextWriter stdout, TextWriter stderr)
+    {
+        var k = settings.Kind;
+        var dataPaths = settings.Data;
+        var devPaths = settings.Dev;
+        var outPath = settings.Out;
+        var options = settings.Options;
+        if (options.Epochs < 1 || options.BucketBits is < 4 or > 24)
+        {
+            stderr.WriteLine("argminer: --epochs must be at least 1 and --bits between 4 and 24");
+            return CommandLine.Usage;
+        }
+
+        foreach (var dataPath in dataPaths)
+        {
+            var dataFormat = TaggerData.FormatOf(dataPath, null);
+            if ((k == "pos") != (dataFormat == "conllu"))
+            {
+                stderr.WriteLine($"argminer: {dataPath}: {k} is trained on {(k == "pos" ? "a CoNLL-U file" : "the GMB CSV, IOB2 or CoNLL files")}, not {dataFormat}");
+                return CommandLine.Usage;
+            }
+        }
+
+        try
+        {
+            var g = settings.Gazetteer;
+            if (k == "ner" && g is not null && g != "none")
+            {
+                options = options with { Gazetteer = g == "default" ? Gazetteer.LoadDefault() : Gazetteer.Load(g) };
+            }
+
+            var v = settings.Vectors;
+            var n = settings.Names;
+            var wordClasses = k == "ner" && (v is not null || n is not null) ? (v, n) : ((string?, string?)?)null;
+            return Train(k, dataPaths, devPaths, outPath, options, wordClasses, stdout);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or ModelFormatException or GazetteerFormatException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"argminer: {ex.Message}");
+            return CommandLine.Failed;
+        }
+    }
+
+    private static int Train(string kind, IReadOnlyList<string> dataPaths, IReadOnlyList<string> devPaths, string outPath, AveragedPerceptronTrainerOptions options, (string? Vectors, string? Names)? wordClasses, TextWriter stdout)
     {
         var train = new List<TaggedSentence>();
         var parts = new List<string>();

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using ArgMiner.Classification;
+using ArgMiner.Ingest;
+using ArgMiner.Training.Classification;
+
+namespace ArgMiner.Cli.Settings;
+
+/// <summary>
+/// Options that several commands share, declared once here: the output (<c>--out</c>), the model
+/// (<c>--model</c>), the text encoding (<c>--encoding</c>) and the thread count (<c>--jobs</c>). The labelled
+/// data options are a group of their own (<see cref="LabelledDataGroup"/>).
+/// </summary>
+internal static class SharedOptions
+{
+    /// <summary>The most threads a batch may use: its window holds 8 documents per job in memory.</summary>
+    public const int MaxJobs = 1024;
+
+    /// <summary><c>--out</c>: where a command writes (a folder, a model file, a CSV…), as the command describes it.</summary>
+    public static Option<string> Out(string description, bool required = false, string? defaultValue = null, bool shortAlias = false)
+    {
+        var option = shortAlias ? new Option<string>("--out", "-o") : new Option<string>("--out");
+        option.Description = description;
+        option.Required = required;
+        if (defaultValue is not null)
+        {
+            option.DefaultValueFactory = _ => defaultValue;
+        }
+
+        return option;
+    }
+
+    /// <summary><c>--model</c>: a model file (or a keyword such as <c>accurate</c>), as the command describes it.</summary>
+    public static Option<string> Model(string description, bool required = false, bool shortAlias = false)
+    {
+        var option = shortAlias ? new Option<string>("--model", "-m") : new Option<string>("--model");
+        option.Description = description;
+        option.Required = required;
+        return option;
+    }
+
+    /// <summary><c>--jobs</c>: documents processed in parallel, 1 to <see cref="MaxJobs"/> (default: all cores).</summary>
+    public static Option<int> Jobs() =>
+        new Option<int>("--jobs", "-j") { Description = "Documents processed in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount }
+            .InRange(1, MaxJobs, $"--jobs must be between 1 and {MaxJobs}");
+
+    /// <summary>The <c>--encoding</c> option every command that reads text files shares (<see cref="TextDecoding"/>'s rule).</summary>
+    public static Option<string> Encoding()
+    {
+        var encoding = new Option<string>("--encoding") { Description = "auto (default): UTF-8, else Windows-1252 with a warning; utf-8: only UTF-8; windows-1252: always. UTF-16 with a BOM is always read.", DefaultValueFactory = _ => "auto" };
+        encoding.AcceptOnlyFromAmong("auto", "utf-8", "windows-1252");
+        return encoding;
+    }
+
+    /// <summary>The <c>--encoding</c> choice of a parse (its values are checked by the option).</summary>
+    public static TextEncodingChoice GetEncoding(this ParseResult parse, Option<string> encoding) =>
+        TextDecoding.ParseChoice(parse.GetValue(encoding)) ?? TextEncodingChoice.Auto;
+}
+
+/// <summary>Labelled data as <c>train</c> and <c>evaluate</c> read it: the paths and how to read them.</summary>
+/// <param name="Paths">The <c>--data</c> paths (files or folders, with their <c>#…</c> and <c>@W</c> suffixes).</param>
+/// <param name="TextColumn">The column holding the sentence.</param>
+/// <param name="LabelColumn">The column holding the gold label.</param>
+/// <param name="DocColumn">The column holding the document id.</param>
+/// <param name="Map">Foreign labels mapped to ArgMiner's (<c>--map</c>).</param>
+internal sealed record LabelledDataSettings(IReadOnlyList<string> Paths, string TextColumn, string LabelColumn, string DocColumn, LabelMap Map)
+{
+    /// <summary>The reader's options for these settings.</summary>
+    public LabelledDataOptions ReaderOptions => new() { TextColumn = TextColumn, LabelColumn = LabelColumn, DocColumn = DocColumn, Map = Map };
+}
+
+/// <summary>
+/// The labelled data options, declared once: <c>--data</c>, <c>--text-column</c>, <c>--label-column</c>,
+/// <c>--doc-column</c> and <c>--map</c> (parsed by the option, <see cref="OptionParsers.LabelMap"/>); they
+/// bind to a <see cref="LabelledDataSettings"/>.
+/// </summary>
+internal sealed class LabelledDataGroup
+{
+    /// <summary>Creates the group; <paramref name="dataRequired"/> false and <paramref name="dataNote"/> for a command that has other data too.</summary>
+    public LabelledDataGroup(bool dataRequired = true, string? dataNote = null)
+    {
+        Data = new Option<string[]>("--data")
+        {
+            Description = "Labelled CSV/TSV/JSONL files or folders (recursive); an IBM Debater folder may end in #train or #held-out; append @W to weigh a source W in training" + dataNote,
+            Required = dataRequired,
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = true,
+        };
+    }
+
+    /// <summary><c>--data</c>.</summary>
+    public Option<string[]> Data { get; }
+
+    /// <summary><c>--text-column</c>.</summary>
+    public Option<string> TextColumn { get; } = new("--text-column") { Description = "Column holding the sentence", DefaultValueFactory = _ => "text" };
+
+    /// <summary><c>--label-column</c>.</summary>
+    public Option<string> LabelColumn { get; } = new("--label-column") { Description = "Column holding the gold label", DefaultValueFactory = _ => "label" };
+
+    /// <summary><c>--doc-column</c>.</summary>
+    public Option<string> DocColumn { get; } = new("--doc-column") { Description = "Column holding the document id (doc_id is tried too)", DefaultValueFactory = _ => "doc" };
+
+    /// <summary><c>--map</c>.</summary>
+    public Option<LabelMap> Map { get; } = new("--map")
+    {
+        Description = "Map a foreign gold label to ArgMiner labels, e.g. SUBJ=claim|opinion or SUBJ=claim,opinion (repeatable)",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+        CustomParser = OptionParsers.LabelMap,
+    };
+
+    /// <summary>The column and map options, in the order help lists them after <c>--data</c>.</summary>
+    public IEnumerable<Option> Reading => [TextColumn, LabelColumn, DocColumn, Map];
+
+    /// <summary>The group's part of a command's settings.</summary>
+    public LabelledDataSettings Bind(ParseResult parse) => new(
+        parse.GetValue(Data) ?? [],
+        parse.GetValue(TextColumn) ?? "text",
+        parse.GetValue(LabelColumn) ?? "label",
+        parse.GetValue(DocColumn) ?? "doc",
+        parse.GetValue(Map) ?? LabelMap.Empty);
+}

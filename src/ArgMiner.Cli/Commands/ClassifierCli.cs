@@ -57,7 +57,7 @@ internal static class ClassifierCli
     {
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagging {rows.Count} sentences (entities, numbers)..."));
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var tagged = new SentenceTagger().TagRows(rows);
+        var tagged = ArgMiner.Pipeline.TextPipeline.CreateSentenceTagger().TagRows(rows);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagged {rows.Count} sentences (entities, numbers) in {watch.Elapsed.TotalSeconds:0.0} s"));
         return tagged;
     }

@@ -114,7 +114,7 @@ internal static class ClassifyCommand
                 LineClassification.Classify(classifier, from, to, new LineClassificationOptions
                 {
                     Explain = settings.Explain,
-                    Tag = settings.Tag,
+                    Tagger = settings.Tag ? ArgMiner.Pipeline.TextPipeline.CreateSentenceTagger() : null,
                     Scorer = mlnet is null ? null : (string text, in SentenceContext context, Span<double> p) => mlnet.Predict(text, context).Probabilities.AsSpan().CopyTo(p),
                 });
             }

@@ -13,8 +13,8 @@ public sealed record LineClassificationOptions
     /// <summary>Add a <c>why</c> column: the features that pushed each sentence to its label.</summary>
     public bool Explain { get; init; }
 
-    /// <summary>Tag each line first as <c>run</c> does (entities, numeric claims).</summary>
-    public bool Tag { get; init; }
+    /// <summary>Tag each line first as <c>run</c> does (entities, numeric claims) with this tagger (null: no tagging).</summary>
+    public SentenceTagger? Tagger { get; init; }
 
     /// <summary>Score with this instead of the model's compiled weights (null: the compiled weights).</summary>
     public SentenceScorer? Scorer { get; init; }
@@ -97,7 +97,7 @@ public static class LineClassification
 
     /// <summary>
     /// Writes the CSV: one row per input line, in input order; an empty line is <c>other</c> with probability 1.
-    /// With <see cref="LineClassificationOptions.Tag"/>, lines are tagged (<see cref="SentenceTagger"/>) in
+    /// With <see cref="LineClassificationOptions.Tagger"/>, lines are tagged (<see cref="SentenceTagger"/>) in
     /// batches before scoring; with <see cref="LineClassificationOptions.Scorer"/>, it scores each line instead of
     /// the compiled weights.
     /// </summary>
@@ -107,7 +107,7 @@ public static class LineClassification
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(writer);
         options ??= new LineClassificationOptions();
-        var (explain, tag) = (options.Explain, options.Tag);
+        var (explain, tag) = (options.Explain, options.Tagger is not null);
         writer.Write(explain ? "text,label,confidence,p_claim,p_evidence,p_opinion,p_other,why\n" : "text,label,confidence,p_claim,p_evidence,p_opinion,p_other\n");
         var builder = new FeatureVectorBuilder();
         var scorer = new RowScorer(classifier, options.Scorer, builder);
@@ -130,7 +130,7 @@ public static class LineClassification
 
         // Batches keep memory bounded on huge inputs while the tagger uses every core.
         const int BatchSize = 4096;
-        var tagger = new SentenceTagger();
+        var tagger = options.Tagger!;
         var batch = new List<string>(BatchSize);
         while (true)
         {

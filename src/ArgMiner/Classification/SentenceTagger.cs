@@ -1,4 +1,3 @@
-using ArgMiner.Pipeline;
 using ArgMiner.Text;
 
 namespace ArgMiner.Classification;
@@ -6,26 +5,24 @@ namespace ArgMiner.Classification;
 /// <summary>
 /// Tags bare sentences (training rows, <c>classify --tag</c> lines) as <c>argminer run</c> tags the sentences of
 /// a document before classifying them: each sentence is its own document and goes through the tagging stages
-/// <see cref="TextPipeline.CreateAnalysis"/> (tokenize, split, POS, entities with the gazetteer, numeric claims
+/// the analysis pipeline (<c>TextPipeline.CreateAnalysis</c>: (tokenize, split, POS, entities with the gazetteer, numeric claims
 /// with their DATE entities), and its entity types and number kinds are read off the layers by the same
 /// mapping <see cref="SentenceClassifier.PredictDocument"/> uses. So a model trained on tagged rows sees the
 /// features it will see in <c>run</c>. Immutable and thread-safe; deterministic whatever the thread count.
 /// </summary>
 public sealed class SentenceTagger
 {
-    private readonly TextPipeline _pipeline;
+    private readonly Func<Document, Document> _analyse;
 
-    /// <summary>A tagger with the models and gazetteer shipped inside the library.</summary>
-    public SentenceTagger()
-        : this(TextPipeline.CreateAnalysis())
+    /// <summary>
+    /// A tagger that runs <paramref name="analyse"/> on each sentence as a document of its own; it must
+    /// tokenize, split and tag. The composition root builds the one <c>run</c> uses
+    /// (<c>TextPipeline.CreateSentenceTagger</c>), so this class depends on no pipeline.
+    /// </summary>
+    public SentenceTagger(Func<Document, Document> analyse)
     {
-    }
-
-    /// <summary>A tagger running <paramref name="pipeline"/> (it must tokenize, split and tag) on each sentence.</summary>
-    public SentenceTagger(TextPipeline pipeline)
-    {
-        ArgumentNullException.ThrowIfNull(pipeline);
-        _pipeline = pipeline;
+        ArgumentNullException.ThrowIfNull(analyse);
+        _analyse = analyse;
     }
 
     /// <summary>
@@ -38,7 +35,7 @@ public sealed class SentenceTagger
         ArgumentNullException.ThrowIfNull(text);
         var section = context.Section ?? Section.Body;
         var comment = section == Section.Comment ? 0 : (int?)null;
-        var document = _pipeline.Process(new Document
+        var document = _analyse(new Document
         {
             Id = "sentence",
             Source = "sentence",

@@ -44,6 +44,12 @@ public sealed class TextPipeline
             new Classification.SentenceClassifierStage(classifier ?? Classification.SentenceClassifier.LoadDefault()),
         ]);
 
+    /// <summary>
+    /// The tagger that tags bare sentences (training rows, <c>classify --tag</c> lines) through
+    /// <see cref="CreateAnalysis"/>, as <c>run</c> tags the sentences of a document.
+    /// </summary>
+    public static Classification.SentenceTagger CreateSentenceTagger() => new(CreateAnalysis().Process);
+
     /// <summary>Runs every stage on <paramref name="document"/>.</summary>
     public Document Process(Document document)
     {

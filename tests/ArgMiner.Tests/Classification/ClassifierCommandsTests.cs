@@ -188,7 +188,7 @@ public sealed class ClassifierCommandsTests : IDisposable
 
         // When both score a sentence bare and with its tags
         const string text = "Reuters reported on Tuesday that 300 workers in Ohio lost their jobs.";
-        var context = new SentenceTagger().Tag(text);
+        var context = ArgMiner.Pipeline.TextPipeline.CreateSentenceTagger().Tag(text);
         Assert.NotEmpty(context.EntityTypes!);
 
         // Then the card says how each was trained, and only the tagged model's scores move with the tags
@@ -216,7 +216,7 @@ public sealed class ClassifierCommandsTests : IDisposable
         Assert.True(code == 0, err);
         var lines = File.ReadAllText(outPath, Encoding.UTF8).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(texts.Length + 1, lines.Length);
-        var tagger = new SentenceTagger();
+        var tagger = ArgMiner.Pipeline.TextPipeline.CreateSentenceTagger();
         for (var i = 0; i < texts.Length; i++)
         {
             var expected = classifier.Predict(texts[i], tagger.Tag(texts[i]));

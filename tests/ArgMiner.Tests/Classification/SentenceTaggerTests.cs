@@ -9,7 +9,7 @@ public sealed class SentenceTaggerTests
 {
     private const string Tagged = "Reuters reported on March 3 that 180 attacks had taken place in Ukraine since October 2023.";
 
-    private static readonly SentenceTagger Tagger = new();
+    private static readonly SentenceTagger Tagger = ArgMiner.Pipeline.TextPipeline.CreateSentenceTagger();
 
     [Fact]
     public void GivenASentenceWithEntitiesAndNumbers_WhenTaggedAlone_ThenItsTagsAreThoseRunGivesItInsideADocument()
@@ -113,7 +113,7 @@ public sealed class SentenceTaggerTests
     public void GivenTaggedRows_WhenTrainedTwiceOnDifferentThreadCounts_ThenTheWeightsAreIdentical()
     {
         var first = new SentenceClassifierTrainer(TinyData.Options()).Fit(Tagger.TagRows(TinyData.Rows(), jobs: 1)).ToPackage();
-        var second = new SentenceClassifierTrainer(TinyData.Options()).Fit(new SentenceTagger().TagRows(TinyData.Rows(), jobs: 3)).ToPackage();
+        var second = new SentenceClassifierTrainer(TinyData.Options()).Fit(ArgMiner.Pipeline.TextPipeline.CreateSentenceTagger().TagRows(TinyData.Rows(), jobs: 3)).ToPackage();
         Assert.Equal(first.Entries["weights.bin"], second.Entries["weights.bin"]);
         Assert.Equal(first.Entries["feature-names.tsv"], second.Entries["feature-names.tsv"]);
     }

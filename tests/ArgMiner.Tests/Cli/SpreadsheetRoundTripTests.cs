@@ -49,7 +49,7 @@ public class SpreadsheetRoundTripTests
         var mine = SentenceClassifier.Load(dir.File("mine.model"));
         // train tags its rows by default, so the model is scored on tagged sentences, as run and evaluate score it.
         Assert.True(mine.TaggedFeatures);
-        var tagger = new SentenceTagger();
+        var tagger = ArgMiner.Pipeline.TextPipeline.CreateSentenceTagger();
         var followed = corrected.Count(r => mine.Predict(r[text], tagger.Tag(r[text])).Label == "evidence");
         Assert.True(followed * 10 >= corrected.Count * 9, $"{followed} of {corrected.Count} corrected sentences follow the correction");
     }

@@ -92,7 +92,7 @@ public sealed class TrainFromShippedTests : IDisposable
         Assert.NotNull(Card(model)["heldOut"]?["ud-ewt-heldout"]);
         var again = SentenceClassifier.Load(model);
         var shipped = SentenceClassifier.LoadDefault();
-        var rows = new SentenceTagger().TagRows(LabelledData.ReadFile(Path.Combine(Repository.Root, "corpus", "labelled", "seeds.csv"), new LabelledDataOptions()));
+        var rows = ArgMiner.Pipeline.TextPipeline.CreateSentenceTagger().TagRows(LabelledData.ReadFile(Path.Combine(Repository.Root, "corpus", "labelled", "seeds.csv"), new LabelledDataOptions()));
         var mine = again.PredictRows(rows);
         var theirs = shipped.PredictRows(rows);
         var differ = Enumerable.Range(0, rows.Count).Count(i => mine[i].Label != theirs[i].Label || Math.Abs(mine[i].Confidence - theirs[i].Confidence) > 1e-4);

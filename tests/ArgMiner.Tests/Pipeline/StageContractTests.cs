@@ -82,3 +82,23 @@ public sealed class StageContractTests
         }
     }
 }
+
+/// <summary>Stages depend on the stage contract, never on the pipeline that composes them (the composition root).</summary>
+public sealed class StageIndependenceTests
+{
+    [Fact]
+    public void GivenTheStageNamespaces_WhenTheirMembersAreListed_ThenNoneNamesTheComposingPipeline()
+    {
+        const System.Reflection.BindingFlags all = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly;
+        string[] stages = ["ArgMiner.Tokenization", "ArgMiner.Segmentation", "ArgMiner.Tagging", "ArgMiner.Numbers", "ArgMiner.Classification"];
+        var offenders = typeof(TextPipeline).Assembly.GetTypes()
+            .Where(t => stages.Any(n => t.Namespace?.StartsWith(n, StringComparison.Ordinal) == true))
+            .Where(t => t.GetFields(all).Select(f => f.FieldType)
+                .Concat(t.GetConstructors(all).SelectMany(c => c.GetParameters()).Select(p => p.ParameterType))
+                .Concat(t.GetMethods(all).SelectMany(m => m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType)))
+                .Any(type => type == typeof(TextPipeline)))
+            .Select(t => t.FullName)
+            .ToList();
+        Assert.Empty(offenders);
+    }
+}

@@ -161,7 +161,7 @@ public static class Workbooks
     public static int CountLabelled(string modelPath, IEnumerable<string> texts, string label)
     {
         var model = SentenceClassifier.Load(modelPath);
-        var tagger = new SentenceTagger();
+        var tagger = ArgMiner.Pipeline.TextPipeline.CreateSentenceTagger();
         return texts.Count(t => model.Predict(t, tagger.Tag(t)).Label == label);
     }
 }

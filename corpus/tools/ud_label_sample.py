@@ -5,6 +5,7 @@ labelling chunks (kept OUTSIDE the repository: the sentences are not ours to cop
 Usage: python3 corpus/tools/ud_label_sample.py ../shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu OUTDIR [CHUNKS]
        python3 corpus/tools/ud_label_sample.py --round2 CONLLU OUTDIR [CHUNKS]
        python3 corpus/tools/ud_label_sample.py --round3 CONLLU OUTDIR [CHUNKS]
+       python3 corpus/tools/ud_label_sample.py --round4 CONLLU OUTDIR [CHUNKS]
 
 Selection (deterministic):
 - every weblog and newsgroup document (the blog and forum prose the model had not seen);
@@ -19,7 +20,8 @@ documents are chosen among its own documents by the same rule, so round 1's spli
 writes chunk-K.tsv numbered after round 1's and selection2.tsv. Round 3 (more reader-comment prose, so the
 per-genre figures of reviews and answers rest on more than a few hundred held-out sentences) takes the next
 documents after rounds 1 and 2 the same way (ROUNDS[3] sentences of each genre), numbers its chunks from 8
-and writes selection3.tsv.
+and writes selection3.tsv. Round 4 takes every reviews and answers document still left (chunks from 14,
+selection4.tsv), so every review and answer of UD EWT train is labelled.
 Writes OUTDIR/chunk-K.tsv (row, doc, genre, text), documents kept whole, genres spread across chunks,
 and OUTDIR/selection.tsv (row, doc, genre, heldout) where heldout marks the documents kept out of
 training for evaluation: per genre, whole documents in ascending order of the SHA-256 of their doc id
@@ -30,7 +32,9 @@ import os
 import sys
 
 PER_GENRE = 260
-ROUNDS = {2: {"reviews": 1000, "answers": 600}, 3: {"reviews": 700, "answers": 500}}
+ROUNDS = {2: {"reviews": 1000, "answers": 600}, 3: {"reviews": 700, "answers": 500}, 4: {"reviews": 100000, "answers": 100000}}
+# Each round numbers its chunk files after the previous rounds' (round 1 and 2 wrote four each, round 3 six).
+FIRST_CHUNK = {2: 4, 3: 8, 4: 14}
 FULL_GENRES = ("weblog", "newsgroup")
 SAMPLED_GENRES = ("reviews", "answers", "email")
 
@@ -93,8 +97,7 @@ def main(conllu, outdir, chunks=4, round_no=1):
                 chosen.append(d)
                 taken += len(docs[d])
     if round_no > 1:
-        # Round 1 and round 2 each wrote four chunks.
-        first_chunk = 4 * (round_no - 1)
+        first_chunk = FIRST_CHUNK[round_no]
         suffix = str(round_no)
     chosen.sort(key=lambda d: docs[d][0][0])
 

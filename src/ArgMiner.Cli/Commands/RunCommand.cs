@@ -19,7 +19,9 @@ namespace ArgMiner.Cli.Commands;
 /// <param name="Model">A sentence classifier file, <c>accurate</c>, or null for the shipped model.</param>
 /// <param name="TextOnly">Tokenize and split only (<c>--pipeline text</c>).</param>
 /// <param name="Encoding">How files are decoded.</param>
-internal sealed record RunSettings(IReadOnlyList<string> Inputs, string Out, OutputFormats Formats, int Jobs, string? Model, bool TextOnly, TextEncodingChoice Encoding);
+/// <param name="Comments">How plain text's reader comments are found (<c>--comments</c>).</param>
+internal sealed record RunSettings(IReadOnlyList<string> Inputs, string Out, OutputFormats Formats, int Jobs, string? Model, bool TextOnly, TextEncodingChoice Encoding,
+    CommentDetection Comments = CommentDetection.Auto);
 
 /// <summary><c>argminer run &lt;inputs…&gt; --out DIR [--format csv,jsonl,xlsx,html] [--jobs N]</c>: the batch pipeline.</summary>
 internal static class RunCommand
@@ -56,8 +58,15 @@ internal static class RunCommand
         private readonly Option<string> _model = SharedOptions.Model("A sentence classifier trained with 'argminer train' (default: the shipped one), or 'accurate' for the encoder tier.", shortAlias: true);
         private readonly Option<string> _pipeline = new Option<string>("--pipeline") { Description = "full (default): every stage; text: tokenize and split only (no tags, numbers or labels).", DefaultValueFactory = _ => "full" }.AcceptOnlyFromAmong("full", "text");
         private readonly Option<string> _encoding = SharedOptions.Encoding();
+        private readonly Option<string> _comments = new Option<string>("--comments")
+        {
+            Description = "Reader comments in plain text: auto (default): after two or more blank lines, when the lines there read like comments "
+                + "(first person, addressing the reader, no reporting) and unlike the article; blank-lines: everything after the first two or more "
+                + "blank lines; none: no comment section.",
+            DefaultValueFactory = _ => "auto",
+        }.AcceptOnlyFromAmong("auto", "none", "blank-lines");
 
-        public Binder() => Command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { _inputs, _out, _format, _jobs, _model, _pipeline, _encoding };
+        public Binder() => Command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { _inputs, _out, _format, _jobs, _model, _pipeline, _encoding, _comments };
 
         public override Command Command { get; }
 
@@ -68,7 +77,8 @@ internal static class RunCommand
             parse.GetValue(_jobs),
             parse.GetValue(_model),
             parse.GetValue(_pipeline) == "text",
-            parse.GetEncoding(_encoding));
+            parse.GetEncoding(_encoding),
+            parse.GetValue(_comments) switch { "none" => CommentDetection.None, "blank-lines" => CommentDetection.BlankLines, _ => CommentDetection.Auto });
     }
 
     /// <summary>Runs the pipeline as <paramref name="settings"/> say; the exit code.</summary>
@@ -88,7 +98,7 @@ internal static class RunCommand
         using var interrupt = new CancellationTokenSource();
         using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        return Run(settings.Inputs, settings.Out, settings.Formats, settings.Jobs, stdout, stderr, pipeline, interrupt.Token, settings.Encoding);
+        return Run(settings.Inputs, settings.Out, settings.Formats, settings.Jobs, stdout, stderr, pipeline, interrupt.Token, settings.Encoding, settings.Comments);
 
         void Stop(PosixSignalContext context)
         {
@@ -100,7 +110,8 @@ internal static class RunCommand
         }
     }
 
-    internal static int Run(IReadOnlyList<string> inputs, string outDir, OutputFormats formats, int jobs, TextWriter stdout, TextWriter stderr, TextPipeline pipeline, CancellationToken interrupted = default, TextEncodingChoice encoding = TextEncodingChoice.Auto)
+    internal static int Run(IReadOnlyList<string> inputs, string outDir, OutputFormats formats, int jobs, TextWriter stdout, TextWriter stderr, TextPipeline pipeline, CancellationToken interrupted = default,
+        TextEncodingChoice encoding = TextEncodingChoice.Auto, CommentDetection comments = CommentDetection.Auto)
     {
         OutputSet set;
         try
@@ -116,7 +127,7 @@ internal static class RunCommand
         using var _ = set;
         var warnings = new List<InputError>();
         var progress = ShowProgress();
-        var enumerator = new InputEnumerator(inputs, encoding: encoding, warn: w =>
+        var enumerator = new InputEnumerator(inputs, encoding: encoding, comments: comments, warn: w =>
         {
             if (progress)
             {

@@ -8,7 +8,7 @@
 # train with the project's labels for it (corpus/external/newssd-eng-train.labels), the IBM Debater
 # claims/evidence of the 39 "train and test" motions (weight 0.3) and the real web text of UD English EWT
 # train labelled by the project (corpus/external/ud-ewt-train.labels: weblogs, newsgroups, reviews, answers,
-# e-mail) and IBM Debater article sentences (corpus/external/ibm-articles.labels). External data is read from ../shared/corpora (ARGMINER_SHARED overrides). Never trained on, only
+# e-mail). External data is read from ../shared/corpora (ARGMINER_SHARED overrides). Never trained on, only
 # evaluated below: the held-out UD documents (corpus/external/ud-ewt-train.heldout*.labels), NewsSD val and
 # the 19 IBM held-out motions. Last, a model trained without the seed articles is tested on them. Paste the
 # printed figures into models/sentence-classifier.md. TRAINER_OPTIONS adds or overrides trainer settings.

@@ -2,6 +2,7 @@
 """Builds the project's label overlays for UD English EWT train from the labelling work files.
 
 Usage: python3 corpus/tools/make_ud_overlays.py ../shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu WORKDIR corpus/external
+       python3 corpus/tools/make_ud_overlays.py --dev ../shared/corpora/ud-english-ewt/en_ewt-ud-dev.conllu WORKDIR corpus/external
 
 WORKDIR holds what ud_label_sample.py wrote (selection.tsv and, after rounds 2 and 3, selection2.tsv and
 selection3.tsv, selection4.tsv; chunk-K.tsv)
@@ -15,6 +16,8 @@ pass's label and is counted. Writes, as `row,label,check` overlays (no sentence 
   ud-ewt-train.heldout-GENRE.labels: the same split by genre (weblog, newsgroup, email, reviews, answers);
 - ud-ewt-train.passN.labels: each pass, for the agreement figures (pairwise agreement and Cohen's kappa are
   printed).
+With --dev (UD EWT dev, every document held out, from `ud_label_sample.py --all`): ud-ewt-dev.labels (all of
+it), ud-ewt-dev-GENRE.labels and ud-ewt-dev.passN.labels.
 """
 import csv
 import hashlib
@@ -42,7 +45,7 @@ def write(path, rows, labels, texts):
             f.write(f"{row},{labels[row]},{check(texts[row])}\n")
 
 
-def main(conllu, work, out):
+def main(conllu, work, out, dev=False):
     texts = {row: text for row, _, text in read_sentences(conllu)}
     selection = []
     heldout = set()
@@ -89,13 +92,17 @@ def main(conllu, work, out):
         else:
             final[row] = given[0]
             missing.append(row)
-    write(os.path.join(out, "ud-ewt-train.labels"), [r for r in selection if r not in heldout], final, texts)
-    write(os.path.join(out, "ud-ewt-train.heldout.labels"), [r for r in selection if r in heldout], final, texts)
+    name = "ud-ewt-dev" if dev else "ud-ewt-train"
+    if dev:
+        write(os.path.join(out, f"{name}.labels"), selection, final, texts)
+    else:
+        write(os.path.join(out, f"{name}.labels"), [r for r in selection if r not in heldout], final, texts)
+        write(os.path.join(out, f"{name}.heldout.labels"), [r for r in selection if r in heldout], final, texts)
     for genre in sorted(set(genre_of.values())):
         rows = [r for r in selection if r in heldout and genre_of[r] == genre]
-        write(os.path.join(out, f"ud-ewt-train.heldout-{genre}.labels"), rows, final, texts)
+        write(os.path.join(out, f"{name}-{genre}.labels" if dev else f"{name}.heldout-{genre}.labels"), rows, final, texts)
     for n in sorted(passes):
-        write(os.path.join(out, f"ud-ewt-train.pass{n}.labels"), [r for r in selection if r in passes[n]], passes[n], texts)
+        write(os.path.join(out, f"{name}.pass{n}.labels"), [r for r in selection if r in passes[n]], passes[n], texts)
     print(f"{len(selection)} sentences; {len(missing)} undecided (no majority, not adjudicated)")
     for a in sorted(passes):
         for b in sorted(passes):
@@ -116,6 +123,9 @@ def kappa(x, y):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
+    args = sys.argv[1:]
+    dev = args[:1] == ["--dev"]
+    args = args[1:] if dev else args
+    if len(args) != 3:
         sys.exit(__doc__)
-    main(*sys.argv[1:])
+    main(*args, dev=dev)

@@ -6,6 +6,7 @@ Usage: python3 corpus/tools/ud_label_sample.py ../shared/corpora/ud-english-ewt/
        python3 corpus/tools/ud_label_sample.py --round2 CONLLU OUTDIR [CHUNKS]
        python3 corpus/tools/ud_label_sample.py --round3 CONLLU OUTDIR [CHUNKS]
        python3 corpus/tools/ud_label_sample.py --round4 CONLLU OUTDIR [CHUNKS]
+       python3 corpus/tools/ud_label_sample.py --all en_ewt-ud-dev.conllu OUTDIR [CHUNKS]
 
 Selection (deterministic):
 - every weblog and newsgroup document (the blog and forum prose the model had not seen);
@@ -22,6 +23,8 @@ per-genre figures of reviews and answers rest on more than a few hundred held-ou
 documents after rounds 1 and 2 the same way (ROUNDS[3] sentences of each genre), numbers its chunks from 8
 and writes selection3.tsv. Round 4 takes every reviews and answers document still left (chunks from 14,
 selection4.tsv), so every review and answer of UD EWT train is labelled.
+--all takes every document of the file and marks it held out (for UD EWT dev: an evaluation set of every genre
+that no model trains on; its own work folder, chunks from 0, selection.tsv).
 Writes OUTDIR/chunk-K.tsv (row, doc, genre, text), documents kept whole, genres spread across chunks,
 and OUTDIR/selection.tsv (row, doc, genre, heldout) where heldout marks the documents kept out of
 training for evaluation: per genre, whole documents in ascending order of the SHA-256 of their doc id
@@ -64,7 +67,7 @@ def digest(doc):
     return hashlib.sha256(doc.encode("utf-8")).hexdigest()
 
 
-def main(conllu, outdir, chunks=4, round_no=1):
+def main(conllu, outdir, chunks=4, round_no=1, every=False):
     docs = {}
     order = []
     for row, doc, text in read_sentences(conllu):
@@ -99,6 +102,8 @@ def main(conllu, outdir, chunks=4, round_no=1):
     if round_no > 1:
         first_chunk = FIRST_CHUNK[round_no]
         suffix = str(round_no)
+    if every:
+        chosen = list(order)
     chosen.sort(key=lambda d: docs[d][0][0])
 
     os.makedirs(outdir, exist_ok=True)
@@ -109,8 +114,8 @@ def main(conllu, outdir, chunks=4, round_no=1):
         k = min(range(chunks), key=lambda i: (sizes[i], i))
         assignment[d] = k
         sizes[k] += len(docs[d])
-    heldout = set()
-    for g in FULL_GENRES + SAMPLED_GENRES:
+    heldout = set(chosen) if every else set()
+    for g in () if every else FULL_GENRES + SAMPLED_GENRES:
         of_genre = [d for d in chosen if genre(d) == g]
         total = sum(len(docs[d]) for d in of_genre)
         held = 0
@@ -136,8 +141,10 @@ def main(conllu, outdir, chunks=4, round_no=1):
 
 if __name__ == "__main__":
     args = sys.argv[1:]
+    every = args[:1] == ["--all"]
+    args = args[1:] if every else args
     round_no = int(args[0][len("--round"):]) if args[:1] and args[0].startswith("--round") else 1
     args = args[1:] if round_no > 1 else args
     if len(args) < 2 or round_no not in (1, *ROUNDS):
         sys.exit(__doc__)
-    main(args[0], args[1], int(args[2]) if len(args) > 2 else 4, round_no)
+    main(args[0], args[1], int(args[2]) if len(args) > 2 else 4, round_no, every)

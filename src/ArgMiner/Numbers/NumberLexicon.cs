@@ -281,6 +281,17 @@ internal static class NumberLexicon
         ["₿"] = "BTC",
     });
 
+    /// <summary>
+    /// Currencies written before the amount as letters, glued ("RM45,000", "Rs500") or apart ("Rs. 500"), with
+    /// their spelling (case matters: "rm" is no currency) and ISO code.
+    /// </summary>
+    public static readonly FrozenDictionary<string, (string Spelling, string Code)> GluedCurrencyPrefixes = Build(new Dictionary<string, (string, string)>
+    {
+        ["rm"] = ("RM", "MYR"),
+        ["rs"] = ("Rs", "INR"),
+        ["rp"] = ("Rp", "IDR"),
+    });
+
     /// <summary>Letters before "$" that name the dollar ("US$", "C $", "HK$").</summary>
     public static readonly FrozenDictionary<string, string> DollarPrefixes = Build(new Dictionary<string, string>
     {
@@ -400,6 +411,14 @@ internal static class NumberLexicon
         ["megawatt"] = "MW",
         ["megawatts"] = "MW",
         ["gw"] = "GW",
+        ["kw"] = "kW",
+        ["hz"] = "Hz",
+        ["hertz"] = "Hz",
+        ["khz"] = "kHz",
+        ["mhz"] = "MHz",
+        ["megahertz"] = "MHz",
+        ["ghz"] = "GHz",
+        ["gigahertz"] = "GHz",
         ["gigawatt"] = "GW",
         ["gigawatts"] = "GW",
         ["kwh"] = "kWh",

@@ -57,6 +57,15 @@ public class NumericRuleTests
     [InlineData("Expenses were 30 MUSD last year.", "30 MUSD | money | 30000000 | - | USD | - | -")]
     [InlineData("A ticket costs 10 € today.", "10 € | money | 10 | - | EUR | - | -")]
     [InlineData("Sales rose 4 thousand 3 hundred and 21 units.", "4 thousand 3 hundred and 21 | count | 4321 | - | - | - | units")]
+    [InlineData("Inflation reached 12pc last month.", "12pc | percent | 12 | - | % | - | -")]
+    [InlineData("The new chip runs at 3.5GHz.", "3.5GHz | measure | 3.5 | - | GHz | - | -")]
+    [InlineData("The contract was worth RM45,000.", "RM45,000 | money | 45000 | - | MYR | - | -")]
+    [InlineData("The ministry set aside RM2.3bn.", "RM2.3bn | money | 2300000000 | - | MYR | - | -")]
+    [InlineData("Tickets cost Rs. 500 at the gate.", "Rs. 500 | money | 500 | - | INR | - | -")]
+    [InlineData("The council borrowed 4m euros.", "4m euros | money | 4000000 | - | EUR | - | -")]
+    [InlineData("The show drew 4m viewers.", "4m | count | 4000000 | - | - | - | viewers")]
+    [InlineData("They shipped 4m tonnes.", "4m tonnes | measure | 4000000 | - | t | - | -")]
+    [InlineData("The pool is 25m long.", "25m | measure | 25 | - | m | - | -")]
     public void GivenASentence_WhenExtracted_ThenTheClaimHasTheseFields(string sentence, string expected)
     {
         var f = expected.Split('|', StringSplitOptions.TrimEntries);

@@ -78,6 +78,7 @@ internal static class AmountReader
     internal static bool TryReadDigits(in SentenceView sentence, int i, bool money, out Amount amount)
     {
         var literal = sentence.Literals[i];
+        money |= literal.PrefixCurrency is not null;
         amount = new Amount { Start = i, End = literal.End, Value = literal.Value, BaseValue = literal.Value, Integer = literal.Integer, LeadingZero = literal.LeadingZero };
         if (literal.Identifier || sentence.DateEnds[i] > 0 || literal.Suffix == LiteralSuffix.Decade)
         {
@@ -124,7 +125,8 @@ internal static class AmountReader
             return false;
         }
 
-        amount.YearLike = literal.Integer && !literal.Grouped && literal.IntDigits == 4 && literal.Value is >= 1000 and <= 2199;
+        amount.YearLike = literal.Integer && !literal.Grouped && literal.IntDigits == 4 && literal.Value is >= 1000 and <= 2199 && literal.PrefixCurrency is null;
+        amount.Currency = literal.PrefixCurrency;
         switch (literal.Suffix)
         {
             case LiteralSuffix.Ordinal:
@@ -136,7 +138,7 @@ internal static class AmountReader
                 amount.YearLike = false;
                 break;
             case LiteralSuffix.MetreOrMillion:
-                if (money)
+                if (money || MillionsFollow(sentence, literal.End))
                 {
                     amount.Value *= 1e6;
                     amount.HasScale = true;
@@ -184,7 +186,7 @@ internal static class AmountReader
             {
                 amount.Value *= 1e6;
             }
-            else if (word is "m" && money)
+            else if (word is "m" && (money || (n == 0 && sentence.TouchesPrevious(j) && MillionsFollow(sentence, j + 1))))
             {
                 amount.Value *= 1e6;
             }
@@ -206,6 +208,14 @@ internal static class AmountReader
         amount.End = j;
         return true;
     }
+
+    /// <summary>
+    /// Whether a glued "m" before token <paramref name="i"/> is millions rather than metres: a currency word, a
+    /// unit or a plural noun follows ("4m euros", "4m tonnes", "4m viewers"; but "25m long", "a 100m sprint").
+    /// </summary>
+    internal static bool MillionsFollow(in SentenceView sentence, int i) =>
+        i < sentence.Count && sentence.StartsWithLetter(i) && !sentence.TouchesPrevious(i)
+        && ((TryLookup(CurrencyWords, sentence.Word(i), out _) && !sentence.WordIs(i, "won")) || (TryLookup(Units, sentence.Word(i), out _) && sentence.Word(i).Length > 2) || sentence.IsPluralNoun(i));
 
     /// <summary>
     /// A vague count at <paramref name="i"/>: "hundreds of", "tens of thousands of", "millions of" (at least two

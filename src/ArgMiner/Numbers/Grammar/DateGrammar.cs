@@ -88,7 +88,7 @@ internal static class DateGrammar
 
         var literal = sentence.Literals[i];
         return literal.Valid && !literal.Identifier && literal.Integer && !literal.Grouped && literal.Value is >= 1 and <= 31 && literal.IntDigits <= 2
-            && literal.Suffix is LiteralSuffix.None or LiteralSuffix.Ordinal;
+            && literal.Suffix is LiteralSuffix.None or LiteralSuffix.Ordinal && literal.PrefixCurrency is null;
     }
 
     /// <summary>A year at <paramref name="i"/>: four digits from 1000 to 2199 with nothing glued.</summary>
@@ -101,7 +101,7 @@ internal static class DateGrammar
 
         var literal = sentence.Literals[i];
         return literal.Valid && !literal.Identifier && literal.Integer && !literal.Grouped && literal.IntDigits == 4 && literal.Value is >= 1000 and <= 2199
-            && literal.Suffix is LiteralSuffix.None;
+            && literal.Suffix is LiteralSuffix.None && literal.PrefixCurrency is null;
     }
 
     /// <summary>
@@ -183,7 +183,7 @@ internal static class DateGrammar
         }
 
         // Numeric dates: 5/17/2018, 2019-12-01, 12/2019 (pieces touching, a year among them).
-        if (sentence.Literals[i].Valid && !sentence.Literals[i].Identifier && sentence.Literals[i].Integer && !sentence.Literals[i].Grouped)
+        if (sentence.Literals[i].Valid && !sentence.Literals[i].Identifier && sentence.Literals[i].Integer && !sentence.Literals[i].Grouped && sentence.Literals[i].PrefixCurrency is null)
         {
             var j = i;
             var parts = 1;

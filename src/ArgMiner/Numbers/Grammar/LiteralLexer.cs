@@ -25,7 +25,8 @@ internal static class LiteralLexer
         while (i < sentence.Count)
         {
             var word = sentence.Word(i);
-            var startsNumber = char.IsAsciiDigit(word[0]) || (word[0] == '.' && word.Length > 1 && char.IsAsciiDigit(word[1]));
+            var prefix = GluedCurrencyPrefix(word, out var prefixCode);
+            var startsNumber = char.IsAsciiDigit(word[0]) || (word[0] == '.' && word.Length > 1 && char.IsAsciiDigit(word[1])) || prefix > 0;
             var dotThenDigits = word.Length == 1 && word[0] == '.' && i + 1 < sentence.Count && sentence.TouchesPrevious(i + 1) && char.IsAsciiDigit(sentence.Word(i + 1)[0])
                 && !(sentence.TouchesPrevious(i) && char.IsAsciiDigit(sentence.Word(i - 1)[^1]));
             if (!startsNumber && !dotThenDigits)
@@ -41,7 +42,19 @@ internal static class LiteralLexer
                 end += 2;
             }
 
-            sentence.Literals[i] = Parse(sentence.Text.AsSpan(sentence.Tokens[i].Start, sentence.Tokens[end - 1].End - sentence.Tokens[i].Start), end);
+            var first = sentence.Tokens[i].Start + prefix;
+            sentence.Literals[i] = Parse(sentence.Text.AsSpan(first, sentence.Tokens[end - 1].End - first), end);
+            if (prefix > 0)
+            {
+                // "RM45,000", "Rs500", "RM2.3bn": the currency glued before the digits; a suffix other than a
+                // scale ("RM5G") makes it a name.
+                sentence.Literals[i].PrefixCurrency = prefixCode;
+                if (sentence.Literals[i].Suffix is not (LiteralSuffix.None or LiteralSuffix.Scale or LiteralSuffix.MetreOrMillion))
+                {
+                    sentence.Literals[i].Identifier = true;
+                }
+            }
+
             for (var k = i + 1; k < end; k++)
             {
                 sentence.InsideLiteral[k] = true;
@@ -49,6 +62,37 @@ internal static class LiteralLexer
 
             i = end;
         }
+    }
+
+    /// <summary>
+    /// The length of a currency written before digits in the same token ("RM" in "RM45", "Rs" in "Rs500", "USD"
+    /// in "USD45"), with its ISO code; 0 when the token does not start so.
+    /// </summary>
+    internal static int GluedCurrencyPrefix(ReadOnlySpan<char> word, out string? code)
+    {
+        code = null;
+        var letters = 0;
+        while (letters < word.Length && letters < 4 && char.IsAsciiLetter(word[letters]))
+        {
+            letters++;
+        }
+
+        if (letters is < 2 or > 3 || letters >= word.Length || !char.IsAsciiDigit(word[letters]))
+        {
+            return 0;
+        }
+
+        var prefix = word[..letters];
+        if (TryLookup(GluedCurrencyPrefixes, prefix, out var glued) && prefix.SequenceEqual(glued.Spelling))
+        {
+            code = glued.Code;
+        }
+        else if (letters == 3 && IsAllUpper(prefix) && IsIn(PrefixCodes, prefix) && TryLookup(CurrencyWords, prefix, out var cw))
+        {
+            code = cw.Code;
+        }
+
+        return code is null ? 0 : letters;
     }
 
     /// <summary>Lexes the characters of one literal ("1,500", "2.5bn", "21st") that ends before token <paramref name="end"/>.</summary>
@@ -216,7 +260,8 @@ internal static class LiteralLexer
                 literal.Suffix = LiteralSuffix.Scale;
                 literal.Scale = 1e12;
                 return;
-            case "%":
+            case "%" or "pc":
+                // "12pc": British papers' per cent.
                 literal.Suffix = LiteralSuffix.Percent;
                 return;
             case "G" or "D":

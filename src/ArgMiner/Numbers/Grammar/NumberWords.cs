@@ -42,7 +42,7 @@ internal static class NumberWords
 
     /// <summary>A plain integer below 1000 that can take part in "3 hundred and 21".</summary>
     internal static bool IsSmallInteger(in SentenceView sentence, int i) =>
-        sentence.Literals[i].Valid && !sentence.Literals[i].Identifier && !sentence.InsideLiteral[i] && sentence.Literals[i].Integer && !sentence.Literals[i].Grouped && sentence.Literals[i].Suffix == LiteralSuffix.None
+        sentence.Literals[i].Valid && !sentence.Literals[i].Identifier && !sentence.InsideLiteral[i] && sentence.Literals[i].Integer && !sentence.Literals[i].Grouped && sentence.Literals[i].Suffix == LiteralSuffix.None && sentence.Literals[i].PrefixCurrency is null
         && sentence.Literals[i].Value < 1000 && sentence.Literals[i].End == i + 1 && sentence.DateEnds[i] == 0;
 
     /// <summary>

@@ -616,6 +616,22 @@ internal static class NumberLexicon
          "next", "first", "same", "other", "any", "someone", "everyone", "anyone", "little", "big", "new", "old",
          "right", "wrong", "good", "bad", "current", "previous", "latter", "former"], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Verbs and nouns of change: "from X to Y" after one is a change, not a range ("rose from 40 to 55").</summary>
+    public static readonly FrozenSet<string> ChangeWords = FrozenSet.ToFrozenSet(
+        ["rose", "rise", "rises", "rising", "risen", "fell", "fall", "falls", "falling", "fallen", "increased", "increase",
+         "increases", "increasing", "decreased", "decrease", "decreases", "decreasing", "grew", "grow", "grows", "growing",
+         "grown", "growth", "dropped", "drop", "drops", "dropping", "declined", "decline", "declines", "declining", "climbed",
+         "climb", "climbs", "climbing", "jumped", "jump", "jumps", "jumping", "surged", "surge", "surges", "surging", "soared",
+         "soar", "soars", "soaring", "plunged", "plunge", "plunges", "plunging", "slumped", "slump", "slumps", "slid", "slide",
+         "slides", "sliding", "sank", "sink", "sinks", "sinking", "sunk", "tumbled", "tumble", "tumbles", "edged", "gained",
+         "gain", "gains", "cut", "cuts", "reduced", "reduce", "reduces", "reduction", "raised", "raise", "raises", "lowered",
+         "lifted", "boosted", "went", "gone", "moved", "shrank", "shrink", "shrinks", "shrunk", "expanded", "expand",
+         "expands", "expansion", "slipped", "slip", "slips", "dipped", "dip", "dips", "rebounded", "recovered", "widened",
+         "narrowed", "changed", "change", "hiked", "hike", "trimmed", "slashed", "revised", "swelled", "swollen", "ballooned",
+         "spiked", "leapt", "leaped", "leap", "advanced", "retreated", "eased", "shifted", "upped", "doubled", "tripled",
+         "halved", "downgraded", "upgraded"],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Product names whose following decimal is a version ("iOS 17.2", "Windows 11").</summary>
     public static readonly FrozenSet<string> VersionWords = FrozenSet.ToFrozenSet(
         ["version", "ver", "v", "ios", "android", "windows", "macos", "python", "java", "release", "web", "gpt",

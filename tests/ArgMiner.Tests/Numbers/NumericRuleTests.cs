@@ -66,6 +66,18 @@ public class NumericRuleTests
     [InlineData("The show drew 4m viewers.", "4m | count | 4000000 | - | - | - | viewers")]
     [InlineData("They shipped 4m tonnes.", "4m tonnes | measure | 4000000 | - | t | - | -")]
     [InlineData("The pool is 25m long.", "25m | measure | 25 | - | m | - | -")]
+    [InlineData("Membership grew from 40 to 55 members.", "from 40 to 55 | change | 40..55 | - | - | - | members")]
+    [InlineData("Unemployment fell from 5.1% to 4.8%.", "from 5.1% to 4.8% | change | 5.1..4.8 | - | % | - | -")]
+    [InlineData("The budget was cut from $12 million to $9 million.", "from $12 million to $9 million | change | 12000000..9000000 | - | USD | - | -")]
+    [InlineData("Turnout rose to 68% from 61%.", "68% from 61% | change | 61..68 | - | % | - | -")]
+    [InlineData("The population went from 2 to 3 million.", "from 2 to 3 million | change | 2000000..3000000 | - | - | - | -")]
+    [InlineData("The herd shrank from 300 to 120 head.", "from 300 to 120 | change | 300..120 | - | - | - | -")]
+    [InlineData("Sales rose 3% to 120 units.", "3% | percent | 3 | - | % | - | -")]
+    [InlineData("Sales rose 3% to 120 units.", "120 | count | 120 | - | - | - | units")]
+    [InlineData("Unemployment rose 0.3% to 5.1%.", "5.1% | percent | 5.1 | - | % | - | -")]
+    [InlineData("The index rose 30 to 7,400.", "7,400 | count | 7400 | - | - | - | -")]
+    [InlineData("Output increased by 4% to 2.1 million barrels.", "2.1 million barrels | measure | 2100000 | - | barrels | - | -")]
+    [InlineData("Fares will rise 2 to 3 percent.", "2 to 3 percent | range | 2..3 | - | % | - | -")]
     public void GivenASentence_WhenExtracted_ThenTheClaimHasTheseFields(string sentence, string expected)
     {
         var f = expected.Split('|', StringSplitOptions.TrimEntries);

@@ -78,6 +78,19 @@ public class NumericRuleTests
     [InlineData("The index rose 30 to 7,400.", "7,400 | count | 7400 | - | - | - | -")]
     [InlineData("Output increased by 4% to 2.1 million barrels.", "2.1 million barrels | measure | 2100000 | - | barrels | - | -")]
     [InlineData("Fares will rise 2 to 3 percent.", "2 to 3 percent | range | 2..3 | - | % | - | -")]
+    [InlineData("Growth was +0.4% last quarter.", "+0.4% | percent | 0.4 | - | % | - | -")]
+    [InlineData("The index closed +12 on the day.", "+12 | count | 12 | - | - | - | -")]
+    [InlineData("He batted .250 last season.", ".250 | count | 0.25 | - | - | - | -")]
+    [InlineData("The fund reported -$40 million in net flows.", "-$40 million | money | -40000000 | - | USD | - | -")]
+    [InlineData("The unit lost minus £3bn.", "minus £3bn | money | -3000000000 | - | GBP | - | -")]
+    [InlineData("The sample held 1.2×10^6 cells.", "1.2×10^6 | count | 1200000 | - | - | - | cells")]
+    [InlineData("The sample held 1.2×10⁶ cells.", "1.2×10⁶ | count | 1200000 | - | - | - | cells")]
+    [InlineData("The dose was 3 x 10^-4 g.", "3 x 10^-4 g | measure | 0.0003 | - | g | - | -")]
+    [InlineData("The fleet logged 10^9 km.", "10^9 km | measure | 1000000000 | - | km | - | -")]
+    [InlineData("The model has 1.2e6 parameters.", "1.2e6 | count | 1200000 | - | - | - | parameters")]
+    [InlineData("It was 70 degF at noon.", "70 degF | measure | 70 | - | °F | - | -")]
+    [InlineData("It was 21°C in Madrid.", "21°C | measure | 21 | - | °C | - | -")]
+    [InlineData("It reached 40 degrees Celsius.", "40 degrees Celsius | measure | 40 | - | °C | - | -")]
     public void GivenASentence_WhenExtracted_ThenTheClaimHasTheseFields(string sentence, string expected)
     {
         var f = expected.Split('|', StringSplitOptions.TrimEntries);
@@ -141,6 +154,17 @@ public class NumericRuleTests
         Assert.Contains(claims, c => c.Kind == NumericKinds.Count && c.Value == 2000 && c.Counted == "troops");
         Assert.Contains(claims, c => c.Kind == NumericKinds.Range && c.Low == 1500 && c.High == 1800);
         Assert.DoesNotContain(claims, c => c.Value == 2019);
+    }
+
+    [Fact]
+    public void GivenADecimalWithoutItsZero_WhenThePipelineRuns_ThenTheSentenceIsWholeAndTheValueIsAFraction()
+    {
+        const string text = "He batted .250 last season.";
+        var doc = NumbersTestKit.Run(text);
+        Assert.Single(doc.Sentences);
+        var claim = Assert.Single(doc.Numbers);
+        Assert.Equal(".250", text[claim.Start..claim.End]);
+        Assert.Equal(0.25, claim.Value);
     }
 
     [Fact]

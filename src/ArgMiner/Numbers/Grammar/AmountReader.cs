@@ -23,17 +23,16 @@ internal static class AmountReader
             return false;
         }
 
-        var negative = false;
         var start = i;
-        if ((sentence.WordIs(i, "minus") || sentence.WordIs(i, "negative")) && i + 1 < sentence.Count)
+        var sign = ReadSign(sentence, i, out var afterSign);
+        var negative = sign < 0;
+        if (sign != 0 && (sentence.Literals[afterSign].Valid || !sentence.IsPunctuation(i)))
         {
-            negative = true;
-            i++;
+            i = afterSign;
         }
-        else if (sentence.IsDash(i) && i + 1 < sentence.Count && sentence.TouchesPrevious(i + 1) && sentence.Literals[i + 1].Valid && !(sentence.TouchesPrevious(i) && !sentence.IsPunctuation(i - 1)) && !(i > 0 && sentence.TouchesPrevious(i) && sentence.Literals[i - 1].Valid))
+        else
         {
-            negative = true;
-            i++;
+            negative = false;
         }
 
         bool ok;
@@ -59,16 +58,48 @@ internal static class AmountReader
             return false;
         }
 
-        if (negative)
+        if (i > start)
         {
-            amount.Value = -amount.Value;
-            amount.BaseValue = -amount.BaseValue;
             amount.Start = start;
             amount.BareOne = false;
             amount.YearLike = false;
         }
 
+        if (negative)
+        {
+            amount.Value = -amount.Value;
+            amount.BaseValue = -amount.BaseValue;
+        }
+
         return true;
+    }
+
+    /// <summary>
+    /// A sign at <paramref name="i"/>: "minus", "negative" (-1), or a minus, dash or plus sign touching the number or
+    /// currency symbol after it ("-3", "+0.4%", "-$40 million"; -1 or +1) and not glued to a word or number
+    /// before it ("F-16", "3-1"); 0 when there is none. <paramref name="after"/> is the token after the sign.
+    /// </summary>
+    internal static int ReadSign(in SentenceView sentence, int i, out int after)
+    {
+        after = i + 1;
+        if (after >= sentence.Count)
+        {
+            return 0;
+        }
+
+        if (sentence.WordIs(i, "minus") || sentence.WordIs(i, "negative"))
+        {
+            return -1;
+        }
+
+        var plus = sentence.Word(i) is "+";
+        if (!(plus || sentence.IsDash(i)) || !sentence.TouchesPrevious(after) || (sentence.TouchesPrevious(i) && !sentence.IsPunctuation(i - 1))
+            || (i > 0 && sentence.TouchesPrevious(i) && sentence.Literals[i - 1].Valid))
+        {
+            return 0;
+        }
+
+        return sentence.Literals[after].Valid || TryLookup(Symbols, sentence.Word(after), out _) ? (plus ? 1 : -1) : 0;
     }
 
     /// <summary>
@@ -113,8 +144,9 @@ internal static class AmountReader
             return false;
         }
 
-        // Phone numbers and similar: "+1-222-2222" or three number pieces joined by hyphens.
-        if (i > 0 && sentence.Word(i - 1) is "+" && sentence.TouchesPrevious(i))
+        // Phone numbers and similar: "+1-222-2222", "+44 20…" or three number pieces joined by hyphens.
+        if (i > 0 && sentence.Word(i - 1) is "+" && sentence.TouchesPrevious(i) && literal.End < sentence.Count
+            && (sentence.Literals[literal.End].Valid || (sentence.IsDash(literal.End) && sentence.TouchesPrevious(literal.End) && sentence.Literals[literal.End + 1 < sentence.Count ? literal.End + 1 : literal.End].Valid)))
         {
             return false;
         }
@@ -169,6 +201,25 @@ internal static class AmountReader
                 break;
         }
 
+        // Powers of ten: "10^9", "1.2×10^6", "3 x 10^-4", "1.2×10⁶".
+        if (literal.Suffix == LiteralSuffix.None && literal.Value == 10 && literal.Integer && TryReadPower(sentence, literal.End, out var exponent, out var powerEnd))
+        {
+            amount.Value = amount.BaseValue = Math.Pow(10, exponent);
+            amount.End = powerEnd;
+            amount.Integer = exponent >= 0;
+            amount.YearLike = false;
+            return true;
+        }
+
+        if (literal.Suffix == LiteralSuffix.None && sentence.Word(literal.End) is "×" or "x" or "X" or "*" or "·" && TryReadPowerOfTen(sentence, literal.End + 1, out var power, out powerEnd))
+        {
+            amount.Value = power < 1 ? amount.Value / Math.Round(1 / power) : amount.Value * power;
+            amount.End = powerEnd;
+            amount.HasScale = true;
+            amount.YearLike = false;
+            return true;
+        }
+
         // Scale words after the digits: "1.5 million", "322 hundred", "3 dozens", "2.33 k", "10 M".
         var j = amount.End;
         for (var n = 0; n < 3 && j < sentence.Count; n++)
@@ -207,6 +258,61 @@ internal static class AmountReader
 
         amount.End = j;
         return true;
+    }
+
+    /// <summary>"^" and an exponent at <paramref name="i"/> ("^6", "^-4"); <paramref name="end"/> is the token after it.</summary>
+    private static bool TryReadPower(in SentenceView sentence, int i, out int exponent, out int end)
+    {
+        exponent = 0;
+        end = i;
+        if (sentence.Word(i) is not "^")
+        {
+            return false;
+        }
+
+        var k = i + 1;
+        var negative = sentence.IsDash(k) && k + 1 < sentence.Count && sentence.TouchesPrevious(k + 1);
+        if (negative)
+        {
+            k++;
+        }
+
+        if (k >= sentence.Count || !sentence.Literals[k].Valid || !sentence.Literals[k].Integer || sentence.Literals[k].Suffix != LiteralSuffix.None || sentence.Literals[k].Value > 308)
+        {
+            return false;
+        }
+
+        exponent = (int)sentence.Literals[k].Value * (negative ? -1 : 1);
+        end = sentence.Literals[k].End;
+        return true;
+    }
+
+    /// <summary>A power of ten at <paramref name="i"/>: "10^6" or "10⁶"; <paramref name="power"/> is its value.</summary>
+    private static bool TryReadPowerOfTen(in SentenceView sentence, int i, out double power, out int end)
+    {
+        power = 1;
+        end = i;
+        if (i >= sentence.Count || !sentence.Literals[i].Valid || sentence.Literals[i].Value != 10 || !sentence.Literals[i].Integer)
+        {
+            return false;
+        }
+
+        var literal = sentence.Literals[i];
+        if (literal.Suffix == LiteralSuffix.None && TryReadPower(sentence, literal.End, out var exponent, out end))
+        {
+            power = Math.Pow(10, exponent);
+            return true;
+        }
+
+        var word = sentence.Word(literal.End - 1);
+        if (literal.Suffix == LiteralSuffix.Scale && word.Length > 0 && word[^1] is '⁰' or '¹' or '²' or '³' or '⁴' or '⁵' or '⁶' or '⁷' or '⁸' or '⁹')
+        {
+            power = 10 * literal.Scale;
+            end = literal.End;
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>

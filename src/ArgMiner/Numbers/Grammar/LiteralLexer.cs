@@ -65,6 +65,49 @@ internal static class LiteralLexer
     }
 
     /// <summary>
+    /// A power of ten glued to the digits: "e6", "E-3" after any number ("1.2e6" → 1e6), superscript digits after
+    /// a 10 ("10⁶" → 1e5, so that the literal's 10 times it is 1e6). <paramref name="scale"/> is the multiplier.
+    /// </summary>
+    internal static bool TryReadExponent(ReadOnlySpan<char> suffix, double value, out double scale)
+    {
+        scale = 1;
+        var superscript = suffix.Length > 0 && IsSuperscript(suffix[0]);
+        if (superscript ? value != 10 : suffix.Length < 2 || suffix[0] is not ('e' or 'E'))
+        {
+            return false;
+        }
+
+        var rest = superscript ? suffix : suffix[1..];
+        var negative = rest.Length > 0 && rest[0] is '-' or '−' or '⁻';
+        if (negative || (rest.Length > 0 && rest[0] is '+'))
+        {
+            rest = rest[1..];
+        }
+
+        if (rest.IsEmpty || rest.Length > 3)
+        {
+            return false;
+        }
+
+        var exponent = 0;
+        foreach (var c in rest)
+        {
+            var digit = superscript ? "⁰¹²³⁴⁵⁶⁷⁸⁹".IndexOf(c, StringComparison.Ordinal) : c - '0';
+            if (digit is < 0 or > 9)
+            {
+                return false;
+            }
+
+            exponent = (exponent * 10) + digit;
+        }
+
+        scale = Math.Pow(10, negative ? -exponent : exponent) / (superscript ? 10 : 1);
+        return true;
+    }
+
+    private static bool IsSuperscript(char c) => c is '⁰' or '¹' or '²' or '³' or '⁴' or '⁵' or '⁶' or '⁷' or '⁸' or '⁹' or '⁻';
+
+    /// <summary>
     /// The length of a currency written before digits in the same token ("RM" in "RM45", "Rs" in "Rs500", "USD"
     /// in "USD45"), with its ISO code; 0 when the token does not start so.
     /// </summary>
@@ -274,6 +317,14 @@ internal static class LiteralLexer
                 return;
             default:
                 break;
+        }
+
+        // "1.2e6" and "10⁶": powers of ten.
+        if (TryReadExponent(suffix, literal.Value, out var power))
+        {
+            literal.Suffix = LiteralSuffix.Scale;
+            literal.Scale = power;
+            return;
         }
 
         if (TryLookup(Units, suffix, out var unit))

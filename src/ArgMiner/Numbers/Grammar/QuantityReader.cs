@@ -24,13 +24,17 @@ internal static class QuantityReader
         }
 
         var start = i;
-        var j = CurrencyReader.ReadBefore(sentence, i, out var code, out var prefixScale);
-        if (!AmountReader.TryRead(sentence, j, code is not null, out var amount))
+
+        // "-$40 million", "minus £3bn": the sign before the currency.
+        var negative = AmountReader.ReadSign(sentence, i, out var afterSign) < 0 && CurrencyReader.ReadBefore(sentence, afterSign, out _, out _) > afterSign;
+        var j = CurrencyReader.ReadBefore(sentence, negative ? afterSign : i, out var code, out var prefixScale);
+        if (!AmountReader.TryRead(sentence, j, code is not null, out var amount) || (negative && amount.Value < 0))
         {
             return false;
         }
 
-        amount.Value *= prefixScale;
+        amount.Value *= negative ? -prefixScale : prefixScale;
+        amount.BaseValue *= negative ? -1 : 1;
 
         if (amount.Ordinal)
         {

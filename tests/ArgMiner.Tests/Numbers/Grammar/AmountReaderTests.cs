@@ -15,6 +15,10 @@ public class AmountReaderTests
     [InlineData("Hundreds of protesters came.", "Hundreds", "Hundreds", 200)]
     [InlineData("Tens of thousands of protesters came.", "Tens", "Tens of thousands", 20_000)]
     [InlineData("They hired 2,500 staff.", "2,500", "2,500", 2500)]
+    [InlineData("Growth was +0.4 points.", "+", "+0.4", 0.4)]
+    [InlineData("It fell to −5 today.", "−", "−5", -5)]
+    [InlineData("They held 1.2×10^6 cells.", "1.2", "1.2×10^6", 1_200_000)]
+    [InlineData("They held 10^9 cells.", "10", "10^9", 1e9)]
     public void GivenAnAmount_WhenRead_ThenItsSpanAndValueAreRight(string sentence, string first, string span, double value)
     {
         var view = View(sentence);
@@ -31,6 +35,7 @@ public class AmountReaderTests
     [InlineData("Flight 370 vanished.", "370")]
     [InlineData("It starts at 10 a.m. sharp.", "10")]
     [InlineData("Call +1-222-2222 now.", "1")]
+    [InlineData("Call +44 20 7946 0000 now.", "44")]
     [InlineData("Call (713) 853-3242 now.", "713")]
     [InlineData("Prices peaked in the 1990s.", "1990s")]
     public void GivenACodeVersionLabelTimeOrPhone_WhenRead_ThenItIsNoAmount(string sentence, string token)

@@ -91,6 +91,8 @@ public class NumericRuleTests
     [InlineData("It was 70 degF at noon.", "70 degF | measure | 70 | - | °F | - | -")]
     [InlineData("It was 21°C in Madrid.", "21°C | measure | 21 | - | °C | - | -")]
     [InlineData("It reached 40 degrees Celsius.", "40 degrees Celsius | measure | 40 | - | °C | - | -")]
+    [InlineData("The weight is 20 (kg) net.", "20 (kg) | measure | 20 | - | kg | - | -")]
+    [InlineData("The arm turned 0.8rad.", "0.8rad | measure | 0.8 | - | rad | - | -")]
     public void GivenASentence_WhenExtracted_ThenTheClaimHasTheseFields(string sentence, string expected)
     {
         var f = expected.Split('|', StringSplitOptions.TrimEntries);

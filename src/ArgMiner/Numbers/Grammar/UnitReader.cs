@@ -6,7 +6,7 @@ namespace ArgMiner.Numbers.Grammar;
 /// <summary>
 /// Percent words and measurement units after an amount: "percent", "per cent", "percentage points"; "km",
 /// "square kilometres", "metric tons", "barrels", "years"; speeds ("188 miles an hour"); temperatures ("21°C",
-/// "70 degF", "30 degrees Celsius"). Ages ("20-year-old")
+/// "70 degF", "30 degrees Celsius"); units in brackets ("20 (kg)"). Ages ("20-year-old")
 /// are not measures.
 /// </summary>
 internal static class UnitReader
@@ -96,6 +96,15 @@ internal static class UnitReader
     {
         if (TryReadTemperature(sentence, i, out end, out unit))
         {
+            return true;
+        }
+
+        // "20 (kg)", "20 [kg]": a unit in brackets, as tables write it.
+        var close = sentence.Word(i) switch { "(" => ")", "[" => "]", "{" => "}", _ => null };
+        if (close is not null && sentence.Word(i + 2).SequenceEqual(close) && sentence.TouchesPrevious(i + 1) && sentence.TouchesPrevious(i + 2)
+            && TryReadAfter(sentence, i + 1, out var inside, out unit) && inside == i + 2)
+        {
+            end = i + 3;
             return true;
         }
 

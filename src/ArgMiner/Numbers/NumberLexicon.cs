@@ -635,6 +635,24 @@ internal static class NumberLexicon
          "halved", "downgraded", "upgraded"],
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Words after a fraction that make it one ("a third of", "half the", "a quarter more").</summary>
+    public static readonly FrozenSet<string> FractionFollowers = FrozenSet.ToFrozenSet(
+        ["of", "the", "its", "their", "his", "her", "our", "my", "your", "all", "this", "that", "these", "those", "more",
+         "less", "fewer", "as", "higher", "lower", "larger", "smaller", "bigger"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words before "half" or "three quarters" that make them periods or parts, not shares ("the latter half").</summary>
+    public static readonly FrozenSet<string> PeriodDeterminers = FrozenSet.ToFrozenSet(
+        ["the", "first", "last", "past", "next", "previous", "consecutive", "successive", "straight", "these", "those",
+         "latter", "former", "final", "opening", "closing", "top", "bottom", "upper", "lower", "back", "front"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Comparisons after "N times" or "Nx" that make a multiplier ("three times higher", "3 times as many").</summary>
+    public static readonly FrozenSet<string> Comparisons = FrozenSet.ToFrozenSet(
+        ["higher", "more", "larger", "bigger", "greater", "lower", "smaller", "faster", "slower", "longer", "shorter",
+         "cheaper", "costlier", "heavier", "stronger", "wider", "deeper", "richer", "poorer", "worse", "better", "less",
+         "fewer", "as", "the", "what", "that", "above", "below", "likelier", "riskier", "deadlier", "louder"],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Product names whose following decimal is a version ("iOS 17.2", "Windows 11").</summary>
     public static readonly FrozenSet<string> VersionWords = FrozenSet.ToFrozenSet(
         ["version", "ver", "v", "ios", "android", "windows", "macos", "python", "java", "release", "web", "gpt",

@@ -12,7 +12,8 @@ namespace ArgMiner.Numbers;
 /// <remarks>
 /// The grammar's parts are in Numbers/Grammar, one type per part, run in this order over a
 /// <see cref="SentenceView"/>: <see cref="LiteralLexer"/> (numbers in digits), <see cref="DateGrammar"/> (dates,
-/// which are never quantities), then at each token <see cref="ClaimMatcher"/> (qualifiers, ranges) over
+/// which are never quantities), then at each token <see cref="ClaimMatcher"/> (qualifiers, ranges, fractions and
+/// multipliers with <see cref="ProportionReader"/>) over
 /// <see cref="QuantityReader"/> (<see cref="CurrencyReader"/>, <see cref="UnitReader"/>) over
 /// <see cref="AmountReader"/> (<see cref="NumberWords"/>), which names each claim's counted noun
 /// (<see cref="CountedNounFinder"/>) and period (<see cref="RatePeriodFinder"/>); last, the sentence's time

@@ -24,10 +24,10 @@ public sealed record NumericClaim
     /// <summary>Index of its sentence in <c>Document.Sentences</c>.</summary>
     public required int Sentence { get; init; }
 
-    /// <summary>count, money, percent, range, ordinal or measure.</summary>
+    /// <summary>count, money, percent, range, ordinal or measure; change, fraction or multiplier (Numbers/README.md).</summary>
     public required string Kind { get; init; }
 
-    /// <summary>The value, for a single number (money in whole units of <see cref="Unit"/>, percent as 35 for 35%).</summary>
+    /// <summary>The value, for a single number (money in whole units of <see cref="Unit"/>, percent as 35 for 35%, a fraction as its share, a multiplier as its factor).</summary>
     public double? Value { get; init; }
 
     /// <summary>The lower bound, for a range.</summary>

@@ -136,7 +136,7 @@ public sealed class QuantitiesInNewsTests(ITestOutputHelper output)
         output.WriteLine($"{set.Count} sentences, {expectedCount} expected items, {foundCount} found, {matched} right: recall {recall:P1}, precision {precision:P1}");
         foreach (var (group, (sentences, right)) in perGroup)
         {
-            output.WriteLine($"  {group,-9} {right}/{sentences} sentences right");
+            output.WriteLine($"  {group,-11} {right}/{sentences} sentences right");
         }
 
         foreach (var p in problems)

@@ -36,7 +36,8 @@ internal static class AmountReader
         }
 
         bool ok;
-        if (sentence.Literals[i].Valid && NumberWords.IsSmallInteger(sentence, i) && i + 1 < sentence.Count && (sentence.WordIs(i + 1, "hundred") || (TryLookup(Scales, sentence.Word(i + 1), out var sc) && sc >= 1e3 && sentence.Word(i + 1).Length > 3)))
+        if (sentence.Literals[i].Valid && NumberWords.IsSmallInteger(sentence, i) && i + 1 < sentence.Count && (sentence.WordIs(i + 1, "hundred") || (TryLookup(Scales, sentence.Word(i + 1), out var sc) && sc >= 1e3 && sentence.Word(i + 1).Length > 3)
+            || (sentence.WordIs(i + 1, "and") && sentence.WordIs(i + 2, "a") && sentence.WordIs(i + 3, "half"))))
         {
             ok = NumberWords.TryRead(sentence, i, out amount) && !sentence.Literals[i].Identifier;
         }
@@ -225,8 +226,9 @@ internal static class AmountReader
         for (var n = 0; n < 3 && j < sentence.Count; n++)
         {
             var word = sentence.Word(j);
-            if (TryLookup(Scales, word, out var scale))
+            if (TryLookup(Scales, word, out var scale) || (n == 0 && !amount.YearLike && TryLookup(PluralScales, word, out scale) && scale >= 1e3))
             {
+                // "1.5 million", "7 millions".
                 amount.Value *= scale;
             }
             else if (n == 0 && sentence.TouchesPrevious(j) && word is "b" or "B" or "Bn" or "BN")
@@ -324,32 +326,30 @@ internal static class AmountReader
         && ((TryLookup(CurrencyWords, sentence.Word(i), out _) && !sentence.WordIs(i, "won")) || (TryLookup(Units, sentence.Word(i), out _) && sentence.Word(i).Length > 2) || sentence.IsPluralNoun(i));
 
     /// <summary>
-    /// A vague count at <paramref name="i"/>: "hundreds of", "tens of thousands of", "millions of" (at least two
-    /// of the scale).
+    /// A vague count at <paramref name="i"/>: "hundreds (of)", "millions (of)", "dozens (of)" (at least two of the
+    /// scale); "tens of thousands (of)", "hundreds of millions (of)" name an order of magnitude, from the product
+    /// of the two scales to ten times the first one's order (10,000 to 100,000; 100 million to a billion:
+    /// <see cref="Amount.VagueHigh"/>). It ends before the "of" that follows it; "tens" alone is no amount.
     /// </summary>
     internal static bool TryReadVague(in SentenceView sentence, int i, out Amount amount)
     {
-        // "hundreds of", "tens of thousands of", "millions of": at least two of the scale.
         amount = default;
         TryLookup(PluralScales, sentence.Word(i), out var scale);
         var j = i + 1;
-        if (sentence.WordIs(j, "of") && TryLookup(PluralScales, sentence.Word(j + 1), out var inner) && inner > scale && sentence.WordIs(j + 2, "of"))
+        double high = 0;
+        if (sentence.WordIs(j, "of") && TryLookup(PluralScales, sentence.Word(j + 1), out var inner) && inner > scale && inner >= 1e3)
         {
+            high = Math.Pow(10, Math.Floor(Math.Log10(scale)) + 1) * inner;
             scale *= inner;
             j += 2;
         }
-
-        if (!sentence.WordIs(j, "of"))
+        else if (sentence.WordIs(i, "tens"))
         {
             return false;
         }
 
-        if (sentence.Word(i) is "tens" or "Tens" && j == i + 1)
-        {
-            return false;
-        }
-
-        amount = new Amount { Start = i, End = j, Value = 2 * scale, BaseValue = 2 * scale, Integer = true, Words = true, Vague = true };
+        var value = high > 0 ? scale : 2 * scale;
+        amount = new Amount { Start = i, End = j, Value = value, BaseValue = value, Integer = true, Words = true, Vague = true, VagueHigh = high };
         return true;
     }
 }

@@ -7,9 +7,10 @@ namespace ArgMiner.Numbers.Grammar;
 /// <summary>
 /// Matches one claim at a token: a qualifier, a quantity, a range ("between X and Y", "from X to Y", "X–Y",
 /// "X to Y", two opposite qualifiers), a change ("rose from 40 to 55", "rose to 68% from 61%"; see
-/// <see cref="ChangeFinder"/>), a postfix qualifier ("200 or more"), and emits it with its counted noun
-/// and period. Bare "one" is a claim only with a qualifier, a unit, a scale or in a range; vague counts
-/// ("hundreds of") are at least their smallest value.
+/// <see cref="ChangeFinder"/>), a fraction or multiplier (<see cref="ProportionReader"/>), a postfix qualifier
+/// ("200 or more"), and emits it with its counted noun and period. Bare "one" is a claim only with a qualifier, a
+/// unit, a scale or in a range; vague counts ("hundreds of") are at least their smallest value, orders of
+/// magnitude ("tens of thousands") a range.
 /// </summary>
 internal readonly ref struct ClaimMatcher
 {
@@ -79,6 +80,17 @@ internal readonly ref struct ClaimMatcher
         if (rangeWord)
         {
             j++;
+        }
+
+        // Fractions and multipliers: "a third of", "more than half", "one in five", "threefold", "three times as many".
+        if (!rangeWord && ProportionReader.TryReadFraction(_sentence, j, qualifier is not null, out var share, out var shareEnd))
+        {
+            return EmitProportion(start, j, shareEnd, ClaimKinds.Fraction, qualifier, share);
+        }
+
+        if (!rangeWord && ProportionReader.TryReadMultiplier(_sentence, j, out var factor, out var factorEnd))
+        {
+            return EmitProportion(start, j, factorEnd, ClaimKinds.Multiplier, qualifier, factor);
         }
 
         if (!QuantityReader.TryRead(_sentence, j, out var quantity))
@@ -210,7 +222,14 @@ internal readonly ref struct ClaimMatcher
             return quantity.End;
         }
 
-        if (quantity.Kind == NumericKinds.Count && quantity.Vague && qualifier is null)
+        // "tens of thousands", "hundreds of millions of dollars": an order of magnitude, its bounds a range.
+        if (quantity.Vague && quantity.Amount.VagueHigh > 0)
+        {
+            return Emit(start, quantityStart, end, NumericKinds.Range, qualifier, quantity.Value, quantity.Amount.VagueHigh, null, quantity.Unit, quantity, quantity.Kind, quantity);
+        }
+
+        // "hundreds of", "millions of dollars": at least two of the scale.
+        if (quantity.Kind is NumericKinds.Count or NumericKinds.Money && quantity.Vague && qualifier is null)
         {
             qualifier = QualifierNames.AtLeast;
         }
@@ -306,6 +325,29 @@ internal readonly ref struct ClaimMatcher
             Unit = unit,
             Counted = counted,
             Period = RatePeriodFinder.After(_sentence, end),
+        });
+        return end;
+    }
+
+    /// <summary>
+    /// Appends a fraction or a multiplier over tokens [<paramref name="start"/>, <paramref name="end"/>) (the
+    /// qualifier from <paramref name="start"/>, the amount from <paramref name="quantityStart"/>); a fraction's
+    /// counted noun comes after it ("a third of voters", "one in five adults"). No numeral: Recognizers' number model reads
+    /// fractions otherwise. Returns end.
+    /// </summary>
+    private int EmitProportion(int start, int quantityStart, int end, string kind, string? qualifier, double value)
+    {
+        _claims.Add(new NumericClaim
+        {
+            Start = _sentence.Tokens[start].Start,
+            End = _sentence.Tokens[end - 1].End,
+            QuantityStart = _sentence.Tokens[quantityStart].Start,
+            QuantityEnd = _sentence.Tokens[end - 1].End,
+            Sentence = _sentence.Index,
+            Kind = kind,
+            Value = value,
+            Qualifier = qualifier,
+            Counted = kind == ClaimKinds.Fraction ? CountedNounFinder.After(_sentence, end, true, false) : null,
         });
         return end;
     }

@@ -341,7 +341,7 @@ internal static class DateGrammar
         {
             var word = sentence.Word(next);
             if (word is "%" || TryLookup(Scales, word, out _) || TryLookup(Units, word, out _) || TryLookup(CurrencyWords, word, out _)
-                || sentence.IsPercentWord(next) || sentence.IsPluralNoun(next) || (sentence.IsDash(next) && sentence.TouchesPrevious(next) && sentence.StartsWithLetter(next + 1)))
+                || sentence.IsPercentWord(next) || (sentence.IsPluralNoun(next) && !TryLookup(PluralScales, word, out _)) || (sentence.IsDash(next) && sentence.TouchesPrevious(next) && sentence.StartsWithLetter(next + 1)))
             {
                 return false;
             }

@@ -93,6 +93,13 @@ internal static class QuantityReader
             unit = pUnit;
             end = pEnd;
         }
+        else if (amount.Vague && sentence.WordIs(end, "of") && CurrencyReader.TryReadAfter(sentence, end + 1, true, out var vEnd, out var vCode, out var vDivisor) && vDivisor == 1)
+        {
+            // "millions of dollars", "tens of thousands of pounds": vague money.
+            kind = NumericKinds.Money;
+            unit = vCode;
+            end = vEnd;
+        }
         else if (end < sentence.Count && CurrencyReader.TryReadAfter(sentence, end, amount.HasScale, out var cEnd, out var cCode, out var divisor))
         {
             kind = NumericKinds.Money;

@@ -565,6 +565,20 @@ internal static class NumberLexicon
         ["early", "mid", "late", "spring", "summer", "autumn", "fall", "winter", "fiscal", "fy", "end", "start",
          "beginning", "middle", "pre", "post"], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Plural nouns after which a four-digit number from 1900 to 2099 is a year ("2019 levels", "the 2024 elections").</summary>
+    public static readonly FrozenSet<string> YearNouns = FrozenSet.ToFrozenSet(
+        ["levels", "elections", "figures", "results", "accounts", "midterms", "primaries", "polls", "games", "olympics",
+         "finals", "championships", "estimates", "forecasts", "targets", "prices", "rates", "budgets", "accords", "protests",
+         "riots", "floods", "wildfires", "reforms", "tariffs", "sanctions", "talks", "negotiations", "standards", "rules",
+         "regulations", "guidelines", "numbers", "statistics", "returns", "earnings", "revenues", "sales", "data", "values",
+         "emissions", "peaks", "highs", "lows", "records", "winners", "nominees", "candidates", "champions", "graduates"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Determiners before a four-digit number from 1900 to 2099 and a plural noun that make it a year ("the 2024 elections").</summary>
+    public static readonly FrozenSet<string> YearDeterminers = FrozenSet.ToFrozenSet(
+        ["the", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these", "those", "'s", "’s"],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Words after which a bare four-digit number reads as a year ("in 2011", "since 2003").</summary>
     public static readonly FrozenSet<string> YearPrepositions = FrozenSet.ToFrozenSet(
         ["in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "through", "throughout",
@@ -619,6 +633,15 @@ internal static class NumberLexicon
          "next", "first", "same", "other", "any", "someone", "everyone", "anyone", "little", "big", "new", "old",
          "right", "wrong", "good", "bad", "current", "previous", "latter", "former"], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Nouns after "one" at a clause start that make it indefinite ("One day the war will end").</summary>
+    public static readonly FrozenSet<string> IndefiniteTimes = FrozenSet.ToFrozenSet(
+        ["day", "night", "morning", "evening", "afternoon"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that open a clause before an indefinite "one day" ("until one day", "and one night").</summary>
+    public static readonly FrozenSet<string> ClauseOpeners = FrozenSet.ToFrozenSet(
+        ["and", "but", "until", "till", "when", "then", "so", "that", "if", "because", "maybe", "perhaps", "someday"],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Verbs and nouns of change: "from X to Y" after one is a change, not a range ("rose from 40 to 55").</summary>
     public static readonly FrozenSet<string> ChangeWords = FrozenSet.ToFrozenSet(
         ["rose", "rise", "rises", "rising", "risen", "fell", "fall", "falls", "falling", "fallen", "increased", "increase",
@@ -660,6 +683,55 @@ internal static class NumberLexicon
          "route", "highway", "flight", "room", "page", "pp", "p", "vol", "volume", "exit", "channel", "interstate",
          "apartment", "suite", "platform", "gate", "level", "grade", "phase", "stage", "season", "episode"],
         StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Capitalised words before a whole number that make it part of a name, whatever follows ("Model 3", "Index
+    /// 250", "Type 2 diabetes", "Boeing 737", "Fortune 500 companies").
+    /// </summary>
+    public static readonly FrozenSet<string> NameWords = FrozenSet.ToFrozenSet(
+        ["model", "index", "type", "class", "category", "tier", "title", "proposition", "prop", "amendment", "initiative",
+         "district", "ward", "precinct", "terminal", "pier", "figure", "table", "appendix", "annex", "schedule", "clause",
+         "paragraph", "part", "unit", "block", "building", "studio", "area", "camp", "boeing", "airbus", "apollo",
+         "artemis", "falcon", "soyuz", "voyager", "formula", "fortune", "ftse", "nasdaq", "nikkei", "stoxx", "cac", "dax",
+         "asx", "sensex", "nifty", "iphone", "galaxy", "pixel", "playstation", "xbox", "s&p", "day", "week",
+         "game", "round", "act", "article", "group", "division", "league"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Capitalised words before a number that do not name it ("Mr", "No", "Nos", "Top 10" stays a name).</summary>
+    public static readonly FrozenSet<string> NotNames = FrozenSet.ToFrozenSet(
+        ["no", "nos", "no.", "number", "mr", "mrs", "ms", "dr", "st", "us", "u.s.", "uk", "eu", "un", "only", "just", "all",
+         "some", "another", "every", "each", "the", "of", "and", "or", "but", "than", "then", "with", "for", "by", "at",
+         "on", "in", "to", "from", "since", "after", "before", "during", "between", "per", "plus", "minus", "times"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Days of the week (a number after one is a day of the month or a count).</summary>
+    public static readonly FrozenSet<string> Weekdays = FrozenSet.ToFrozenSet(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+         "thu", "thur", "thurs", "fri", "sat", "sun"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words before a phone number ("call 555-0143", "hotline: 0800 555 0199").</summary>
+    public static readonly FrozenSet<string> PhoneWords = FrozenSet.ToFrozenSet(
+        ["call", "calls", "calling", "phone", "phoned", "telephone", "tel", "tel.", "hotline", "helpline", "dial", "fax",
+         "mobile", "whatsapp"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words of scoring and voting before a score or tally ("won 3-1", "voted 52-48").</summary>
+    public static readonly FrozenSet<string> ScoreWords = FrozenSet.ToFrozenSet(
+        ["won", "win", "wins", "winning", "beat", "beats", "beating", "beaten", "defeated", "defeat", "defeats", "lost",
+         "lose", "loses", "losing", "drew", "draw", "draws", "drawn", "tied", "tie", "ties", "trail", "trails", "trailed",
+         "trailing", "thrashed", "thrash", "edged", "routed", "crushed", "hammered", "score", "scored", "scores",
+         "scoreline", "victory", "vote", "voted", "votes", "ruled", "ruling", "decision", "margin", "majority", "passed",
+         "approved", "rejected", "split", "verdict", "final", "finished", "ended", "end"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words of result right after a score or tally ("a 2-1 win", "a 6-3 ruling").</summary>
+    public static readonly FrozenSet<string> ResultWords = FrozenSet.ToFrozenSet(
+        ["win", "wins", "victory", "victories", "defeat", "defeats", "loss", "losses", "draw", "draws", "tie", "lead",
+         "ruling", "decision", "vote", "votes", "verdict", "majority", "margin", "scoreline", "result", "thrashing",
+         "drubbing", "triumph", "comeback", "split", "tally", "score", "aggregate"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words between a score and its word of result ("a 2-1 home win").</summary>
+    public static readonly FrozenSet<string> ResultModifiers = FrozenSet.ToFrozenSet(
+        ["home", "away", "narrow", "shock", "comfortable", "convincing", "landslide", "party-line", "bipartisan",
+         "comeback", "aggregate", "extra-time", "penalty"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Qualifier names.</summary>
     internal static class QualifierNames

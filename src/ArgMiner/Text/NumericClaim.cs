@@ -90,6 +90,15 @@ public static class NumericKinds
 public readonly record struct DateSpan(int Start, int End, int Sentence);
 
 /// <summary>
+/// Digits the numbers grammar read as a code, not as a quantity or a date: a phone number ("+44 20 7946 0000") or a
+/// score or tally ("3-1"). An entity recogniser's DATE inside one is dropped by the numbers stage.
+/// </summary>
+/// <param name="Start">First character.</param>
+/// <param name="End">One past the last character.</param>
+/// <param name="Sentence">Index of its sentence.</param>
+public readonly record struct CodeSpan(int Start, int End, int Sentence);
+
+/// <summary>
 /// A bare numeral with its value ("2.5 million" → 2500000, "twenty-one" → 21), before any unit or qualifier is
 /// attached: the layer Microsoft.Recognizers.Text's NumberModel reports.
 /// </summary>

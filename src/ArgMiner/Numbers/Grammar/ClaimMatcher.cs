@@ -210,6 +210,13 @@ internal readonly ref struct ClaimMatcher
             }
         }
 
+        // "One day the war will end", "until one night": the indefinite "one", no span of time.
+        if (quantity.Amount.BareOne && quantity.Kind == NumericKinds.Measure && qualifier is null && IsIn(IndefiniteTimes, _sentence.Word(quantity.Amount.End)) && !_sentence.Word(quantity.End).EndsWith("s", StringComparison.Ordinal)
+            && (quantity.Start == 0 || _sentence.IsPunctuation(quantity.Start - 1) || IsIn(ClauseOpeners, _sentence.Word(quantity.Start - 1))))
+        {
+            return quantity.End;
+        }
+
         // Bare "one" is a pronoun or determiner ("one of the most serious", "the one region"): only a claim
         // with a qualifier, a unit, a scale or in a range.
         if (quantity.Amount.BareOne && quantity.Kind == NumericKinds.Count && qualifier is null)

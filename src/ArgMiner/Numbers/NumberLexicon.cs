@@ -474,6 +474,8 @@ internal static class NumberLexicon
         ("lower or equal than", QualifierNames.AtMost), ("equal to or less than", QualifierNames.AtMost), ("equal to or fewer than", QualifierNames.AtMost),
         ("equal to or lower than", QualifierNames.AtMost), ("at most or equal to", QualifierNames.AtMost), ("no more than", QualifierNames.AtMost),
         ("not more than", QualifierNames.AtMost), ("up to", QualifierNames.AtMost), ("at most", QualifierNames.AtMost), ("a maximum of", QualifierNames.AtMost),
+        ("as many as", QualifierNames.AtMost), ("as much as", QualifierNames.AtMost), ("as high as", QualifierNames.AtMost),
+        ("as few as", QualifierNames.AtLeast), ("as little as", QualifierNames.AtLeast), ("as low as", QualifierNames.AtLeast),
         ("more than", QualifierNames.MoreThan), ("greater than", QualifierNames.MoreThan), ("larger than", QualifierNames.MoreThan), ("bigger than", QualifierNames.MoreThan),
         ("higher than", QualifierNames.MoreThan), ("in excess of", QualifierNames.MoreThan), ("upwards of", QualifierNames.MoreThan), ("well over", QualifierNames.MoreThan),
         ("well above", QualifierNames.MoreThan), ("just over", QualifierNames.MoreThan), ("over", QualifierNames.MoreThan), ("above", QualifierNames.MoreThan),
@@ -490,8 +492,8 @@ internal static class NumberLexicon
         ("equalling to", QualifierNames.Exactly), ("equaling", QualifierNames.Exactly), ("exactly", QualifierNames.Exactly), ("precisely", QualifierNames.Exactly),
     ]);
 
-    /// <summary>Last words of the qualifier phrases: a four-digit number after one is a count, not a year.</summary>
-    public static readonly FrozenSet<string> QualifierLastWords = Qualifiers.Select(q => q.Words[^1]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Last words of the qualifier phrases but "as": a four-digit number after one is a count, not a year ("as 2019 ended" stays a year).</summary>
+    public static readonly FrozenSet<string> QualifierLastWords = Qualifiers.Select(q => q.Words[^1]).Where(w => w != "as").ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Qualifier phrases after a number ("200 or more").</summary>
     public static readonly (string[] Words, string Qualifier)[] PostQualifiers = BuildQualifiers(

@@ -217,8 +217,13 @@ internal readonly ref struct ClaimMatcher
             return quantity.End;
         }
 
-        // Bare "one" is a pronoun or determiner ("one of the most serious", "the one region"): only a claim
-        // with a qualifier, a unit, a scale or in a range.
+        // Bare "one" is a pronoun or determiner ("one of the most serious", "the one region", "as high as one would
+        // expect"): only a claim with a qualifier other than "as … as", a unit, a scale or in a range.
+        if (quantity.Amount.BareOne && quantity.Kind == NumericKinds.Count && qualifier is not null && _sentence.WordIs(start, "as"))
+        {
+            return quantity.End;
+        }
+
         if (quantity.Amount.BareOne && quantity.Kind == NumericKinds.Count && qualifier is null)
         {
             if (!IsPronounOne(quantity.Amount.Start))

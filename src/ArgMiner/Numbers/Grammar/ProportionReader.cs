@@ -107,9 +107,11 @@ internal static class ProportionReader
         }
 
         // "a third term", "a quarter century" are ranks and periods: a singular denominator after "a" must end the
-        // phrase or lead to "of", "more"…; after "one" (or hyphenated: "one-third") it is a share anyway.
+        // phrase or lead to "of", "more"…; after "one" (or hyphenated: "one-third") or a qualifier ("just over a third
+        // said") it is a share anyway.
         if (!plural && !IsIn(FractionFollowers, sentence.Word(k + 1)) && !EndsClause(sentence, k + 1)
-            && !((sentence.WordIs(i, "one") || k > i + 1) && !sentence.IsDash(k + 1)))
+            && !((sentence.WordIs(i, "one") || k > i + 1 || (qualified && !IsIn(PeriodDeterminers, sentence.Word(k + 1)) && !TryLookup(PeriodNouns, sentence.Word(k + 1), out _) && !TryLookup(Units, sentence.Word(k + 1), out _)))
+                 && !sentence.IsDash(k + 1)))
         {
             return false;
         }

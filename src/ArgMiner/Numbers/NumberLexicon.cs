@@ -281,6 +281,17 @@ internal static class NumberLexicon
         ["₿"] = "BTC",
     });
 
+    /// <summary>
+    /// Currencies written before the amount as letters, glued ("RM45,000", "Rs500") or apart ("Rs. 500"), with
+    /// their spelling (case matters: "rm" is no currency) and ISO code.
+    /// </summary>
+    public static readonly FrozenDictionary<string, (string Spelling, string Code)> GluedCurrencyPrefixes = Build(new Dictionary<string, (string, string)>
+    {
+        ["rm"] = ("RM", "MYR"),
+        ["rs"] = ("Rs", "INR"),
+        ["rp"] = ("Rp", "IDR"),
+    });
+
     /// <summary>Letters before "$" that name the dollar ("US$", "C $", "HK$").</summary>
     public static readonly FrozenDictionary<string, string> DollarPrefixes = Build(new Dictionary<string, string>
     {
@@ -400,6 +411,14 @@ internal static class NumberLexicon
         ["megawatt"] = "MW",
         ["megawatts"] = "MW",
         ["gw"] = "GW",
+        ["kw"] = "kW",
+        ["hz"] = "Hz",
+        ["hertz"] = "Hz",
+        ["khz"] = "kHz",
+        ["mhz"] = "MHz",
+        ["megahertz"] = "MHz",
+        ["ghz"] = "GHz",
+        ["gigahertz"] = "GHz",
         ["gigawatt"] = "GW",
         ["gigawatts"] = "GW",
         ["kwh"] = "kWh",
@@ -408,6 +427,9 @@ internal static class NumberLexicon
         ["tb"] = "TB",
         ["degree"] = "degrees",
         ["degrees"] = "degrees",
+        ["rad"] = "rad",
+        ["radian"] = "rad",
+        ["radians"] = "rad",
         ["year"] = "year",
         ["years"] = "year",
         ["month"] = "month",
@@ -452,6 +474,8 @@ internal static class NumberLexicon
         ("lower or equal than", QualifierNames.AtMost), ("equal to or less than", QualifierNames.AtMost), ("equal to or fewer than", QualifierNames.AtMost),
         ("equal to or lower than", QualifierNames.AtMost), ("at most or equal to", QualifierNames.AtMost), ("no more than", QualifierNames.AtMost),
         ("not more than", QualifierNames.AtMost), ("up to", QualifierNames.AtMost), ("at most", QualifierNames.AtMost), ("a maximum of", QualifierNames.AtMost),
+        ("as many as", QualifierNames.AtMost), ("as much as", QualifierNames.AtMost), ("as high as", QualifierNames.AtMost),
+        ("as few as", QualifierNames.AtLeast), ("as little as", QualifierNames.AtLeast), ("as low as", QualifierNames.AtLeast),
         ("more than", QualifierNames.MoreThan), ("greater than", QualifierNames.MoreThan), ("larger than", QualifierNames.MoreThan), ("bigger than", QualifierNames.MoreThan),
         ("higher than", QualifierNames.MoreThan), ("in excess of", QualifierNames.MoreThan), ("upwards of", QualifierNames.MoreThan), ("well over", QualifierNames.MoreThan),
         ("well above", QualifierNames.MoreThan), ("just over", QualifierNames.MoreThan), ("over", QualifierNames.MoreThan), ("above", QualifierNames.MoreThan),
@@ -468,8 +492,8 @@ internal static class NumberLexicon
         ("equalling to", QualifierNames.Exactly), ("equaling", QualifierNames.Exactly), ("exactly", QualifierNames.Exactly), ("precisely", QualifierNames.Exactly),
     ]);
 
-    /// <summary>Last words of the qualifier phrases: a four-digit number after one is a count, not a year.</summary>
-    public static readonly FrozenSet<string> QualifierLastWords = Qualifiers.Select(q => q.Words[^1]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Last words of the qualifier phrases but "as": a four-digit number after one is a count, not a year ("as 2019 ended" stays a year).</summary>
+    public static readonly FrozenSet<string> QualifierLastWords = Qualifiers.Select(q => q.Words[^1]).Where(w => w != "as").ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Qualifier phrases after a number ("200 or more").</summary>
     public static readonly (string[] Words, string Qualifier)[] PostQualifiers = BuildQualifiers(
@@ -543,6 +567,20 @@ internal static class NumberLexicon
         ["early", "mid", "late", "spring", "summer", "autumn", "fall", "winter", "fiscal", "fy", "end", "start",
          "beginning", "middle", "pre", "post"], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Plural nouns after which a four-digit number from 1900 to 2099 is a year ("2019 levels", "the 2024 elections").</summary>
+    public static readonly FrozenSet<string> YearNouns = FrozenSet.ToFrozenSet(
+        ["levels", "elections", "figures", "results", "accounts", "midterms", "primaries", "polls", "games", "olympics",
+         "finals", "championships", "estimates", "forecasts", "targets", "prices", "rates", "budgets", "accords", "protests",
+         "riots", "floods", "wildfires", "reforms", "tariffs", "sanctions", "talks", "negotiations", "standards", "rules",
+         "regulations", "guidelines", "numbers", "statistics", "returns", "earnings", "revenues", "sales", "data", "values",
+         "emissions", "peaks", "highs", "lows", "records", "winners", "nominees", "candidates", "champions", "graduates"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Determiners before a four-digit number from 1900 to 2099 and a plural noun that make it a year ("the 2024 elections").</summary>
+    public static readonly FrozenSet<string> YearDeterminers = FrozenSet.ToFrozenSet(
+        ["the", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these", "those", "'s", "’s"],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Words after which a bare four-digit number reads as a year ("in 2011", "since 2003").</summary>
     public static readonly FrozenSet<string> YearPrepositions = FrozenSet.ToFrozenSet(
         ["in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "through", "throughout",
@@ -597,6 +635,49 @@ internal static class NumberLexicon
          "next", "first", "same", "other", "any", "someone", "everyone", "anyone", "little", "big", "new", "old",
          "right", "wrong", "good", "bad", "current", "previous", "latter", "former"], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Nouns after "one" at a clause start that make it indefinite ("One day the war will end").</summary>
+    public static readonly FrozenSet<string> IndefiniteTimes = FrozenSet.ToFrozenSet(
+        ["day", "night", "morning", "evening", "afternoon"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that open a clause before an indefinite "one day" ("until one day", "and one night").</summary>
+    public static readonly FrozenSet<string> ClauseOpeners = FrozenSet.ToFrozenSet(
+        ["and", "but", "until", "till", "when", "then", "so", "that", "if", "because", "maybe", "perhaps", "someday"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Verbs and nouns of change: "from X to Y" after one is a change, not a range ("rose from 40 to 55").</summary>
+    public static readonly FrozenSet<string> ChangeWords = FrozenSet.ToFrozenSet(
+        ["rose", "rise", "rises", "rising", "risen", "fell", "fall", "falls", "falling", "fallen", "increased", "increase",
+         "increases", "increasing", "decreased", "decrease", "decreases", "decreasing", "grew", "grow", "grows", "growing",
+         "grown", "growth", "dropped", "drop", "drops", "dropping", "declined", "decline", "declines", "declining", "climbed",
+         "climb", "climbs", "climbing", "jumped", "jump", "jumps", "jumping", "surged", "surge", "surges", "surging", "soared",
+         "soar", "soars", "soaring", "plunged", "plunge", "plunges", "plunging", "slumped", "slump", "slumps", "slid", "slide",
+         "slides", "sliding", "sank", "sink", "sinks", "sinking", "sunk", "tumbled", "tumble", "tumbles", "edged", "gained",
+         "gain", "gains", "cut", "cuts", "reduced", "reduce", "reduces", "reduction", "raised", "raise", "raises", "lowered",
+         "lifted", "boosted", "went", "gone", "moved", "shrank", "shrink", "shrinks", "shrunk", "expanded", "expand",
+         "expands", "expansion", "slipped", "slip", "slips", "dipped", "dip", "dips", "rebounded", "recovered", "widened",
+         "narrowed", "changed", "change", "hiked", "hike", "trimmed", "slashed", "revised", "swelled", "swollen", "ballooned",
+         "spiked", "leapt", "leaped", "leap", "advanced", "retreated", "eased", "shifted", "upped", "doubled", "tripled",
+         "halved", "downgraded", "upgraded"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words after a fraction that make it one ("a third of", "half the", "a quarter more").</summary>
+    public static readonly FrozenSet<string> FractionFollowers = FrozenSet.ToFrozenSet(
+        ["of", "the", "its", "their", "his", "her", "our", "my", "your", "all", "this", "that", "these", "those", "more",
+         "less", "fewer", "as", "higher", "lower", "larger", "smaller", "bigger"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words before "half" or "three quarters" that make them periods or parts, not shares ("the latter half").</summary>
+    public static readonly FrozenSet<string> PeriodDeterminers = FrozenSet.ToFrozenSet(
+        ["the", "first", "last", "past", "next", "previous", "consecutive", "successive", "straight", "these", "those",
+         "latter", "former", "final", "opening", "closing", "top", "bottom", "upper", "lower", "back", "front"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Comparisons after "N times" or "Nx" that make a multiplier ("three times higher", "3 times as many").</summary>
+    public static readonly FrozenSet<string> Comparisons = FrozenSet.ToFrozenSet(
+        ["higher", "more", "larger", "bigger", "greater", "lower", "smaller", "faster", "slower", "longer", "shorter",
+         "cheaper", "costlier", "heavier", "stronger", "wider", "deeper", "richer", "poorer", "worse", "better", "less",
+         "fewer", "as", "the", "what", "that", "above", "below", "likelier", "riskier", "deadlier", "louder"],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Product names whose following decimal is a version ("iOS 17.2", "Windows 11").</summary>
     public static readonly FrozenSet<string> VersionWords = FrozenSet.ToFrozenSet(
         ["version", "ver", "v", "ios", "android", "windows", "macos", "python", "java", "release", "web", "gpt",
@@ -604,6 +685,55 @@ internal static class NumberLexicon
          "route", "highway", "flight", "room", "page", "pp", "p", "vol", "volume", "exit", "channel", "interstate",
          "apartment", "suite", "platform", "gate", "level", "grade", "phase", "stage", "season", "episode"],
         StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Capitalised words before a whole number that make it part of a name, whatever follows ("Model 3", "Index
+    /// 250", "Type 2 diabetes", "Boeing 737", "Fortune 500 companies").
+    /// </summary>
+    public static readonly FrozenSet<string> NameWords = FrozenSet.ToFrozenSet(
+        ["model", "index", "type", "class", "category", "tier", "title", "proposition", "prop", "amendment", "initiative",
+         "district", "ward", "precinct", "terminal", "pier", "figure", "table", "appendix", "annex", "schedule", "clause",
+         "paragraph", "part", "unit", "block", "building", "studio", "area", "camp", "boeing", "airbus", "apollo",
+         "artemis", "falcon", "soyuz", "voyager", "formula", "fortune", "ftse", "nasdaq", "nikkei", "stoxx", "cac", "dax",
+         "asx", "sensex", "nifty", "iphone", "galaxy", "pixel", "playstation", "xbox", "s&p", "day", "week",
+         "game", "round", "act", "article", "group", "division", "league"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Capitalised words before a number that do not name it ("Mr", "No", "Nos", "Top 10" stays a name).</summary>
+    public static readonly FrozenSet<string> NotNames = FrozenSet.ToFrozenSet(
+        ["no", "nos", "no.", "number", "mr", "mrs", "ms", "dr", "st", "us", "u.s.", "uk", "eu", "un", "only", "just", "all",
+         "some", "another", "every", "each", "the", "of", "and", "or", "but", "than", "then", "with", "for", "by", "at",
+         "on", "in", "to", "from", "since", "after", "before", "during", "between", "per", "plus", "minus", "times"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Days of the week (a number after one is a day of the month or a count).</summary>
+    public static readonly FrozenSet<string> Weekdays = FrozenSet.ToFrozenSet(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+         "thu", "thur", "thurs", "fri", "sat", "sun"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words before a phone number ("call 555-0143", "hotline: 0800 555 0199").</summary>
+    public static readonly FrozenSet<string> PhoneWords = FrozenSet.ToFrozenSet(
+        ["call", "calls", "calling", "phone", "phoned", "telephone", "tel", "tel.", "hotline", "helpline", "dial", "fax",
+         "mobile", "whatsapp"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words of scoring and voting before a score or tally ("won 3-1", "voted 52-48").</summary>
+    public static readonly FrozenSet<string> ScoreWords = FrozenSet.ToFrozenSet(
+        ["won", "win", "wins", "winning", "beat", "beats", "beating", "beaten", "defeated", "defeat", "defeats", "lost",
+         "lose", "loses", "losing", "drew", "draw", "draws", "drawn", "tied", "tie", "ties", "trail", "trails", "trailed",
+         "trailing", "thrashed", "thrash", "edged", "routed", "crushed", "hammered", "score", "scored", "scores",
+         "scoreline", "victory", "vote", "voted", "votes", "ruled", "ruling", "decision", "margin", "majority", "passed",
+         "approved", "rejected", "split", "verdict", "final", "finished", "ended", "end"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words of result right after a score or tally ("a 2-1 win", "a 6-3 ruling").</summary>
+    public static readonly FrozenSet<string> ResultWords = FrozenSet.ToFrozenSet(
+        ["win", "wins", "victory", "victories", "defeat", "defeats", "loss", "losses", "draw", "draws", "tie", "lead",
+         "ruling", "decision", "vote", "votes", "verdict", "majority", "margin", "scoreline", "result", "thrashing",
+         "drubbing", "triumph", "comeback", "split", "tally", "score", "aggregate"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words between a score and its word of result ("a 2-1 home win").</summary>
+    public static readonly FrozenSet<string> ResultModifiers = FrozenSet.ToFrozenSet(
+        ["home", "away", "narrow", "shock", "comfortable", "convincing", "landslide", "party-line", "bipartisan",
+         "comeback", "aggregate", "extra-time", "penalty"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Qualifier names.</summary>
     internal static class QualifierNames

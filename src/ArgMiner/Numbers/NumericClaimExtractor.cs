@@ -11,8 +11,10 @@ namespace ArgMiner.Numbers;
 /// </summary>
 /// <remarks>
 /// The grammar's parts are in Numbers/Grammar, one type per part, run in this order over a
-/// <see cref="SentenceView"/>: <see cref="LiteralLexer"/> (numbers in digits), <see cref="DateGrammar"/> (dates,
-/// which are never quantities), then at each token <see cref="ClaimMatcher"/> (qualifiers, ranges) over
+/// <see cref="SentenceView"/>: <see cref="LiteralLexer"/> (numbers in digits), <see cref="CodeMarker"/> (phone
+/// numbers, scores and numbers in names, which are neither), <see cref="DateGrammar"/> (dates,
+/// which are never quantities), then at each token <see cref="ClaimMatcher"/> (qualifiers, ranges, fractions and
+/// multipliers with <see cref="ProportionReader"/>) over
 /// <see cref="QuantityReader"/> (<see cref="CurrencyReader"/>, <see cref="UnitReader"/>) over
 /// <see cref="AmountReader"/> (<see cref="NumberWords"/>), which names each claim's counted noun
 /// (<see cref="CountedNounFinder"/>) and period (<see cref="RatePeriodFinder"/>); last, the sentence's time
@@ -32,7 +34,8 @@ public static class NumericClaimExtractor
     /// <param name="claims">Receives the claims, in text order.</param>
     /// <param name="dates">Receives the dates, in text order; may be null.</param>
     /// <param name="numerals">Receives the bare numerals, in text order; may be null.</param>
-    public static void Analyze(string text, ReadOnlySpan<Token> tokens, int sentence, List<NumericClaim> claims, List<DateSpan>? dates = null, List<Numeral>? numerals = null)
+    /// <param name="codes">Receives the phone numbers and scores (digits that are neither quantities nor dates), in text order; may be null.</param>
+    public static void Analyze(string text, ReadOnlySpan<Token> tokens, int sentence, List<NumericClaim> claims, List<DateSpan>? dates = null, List<Numeral>? numerals = null, List<CodeSpan>? codes = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(claims);
@@ -43,6 +46,7 @@ public static class NumericClaimExtractor
 
         var view = new SentenceView(text, tokens, sentence);
         LiteralLexer.Lex(view);
+        CodeMarker.Mark(view, codes);
         DateGrammar.MarkDates(view, dates);
         var first = claims.Count;
         var matcher = new ClaimMatcher(view, claims, numerals);

@@ -7,7 +7,8 @@ namespace ArgMiner.Numbers;
 /// <summary>
 /// Requires tokens and sentences (and entities, when <see cref="AddDateEntities"/>); assigns
 /// <see cref="Document.Numbers"/>, and adds the grammar's calendar dates to <see cref="Document.Entities"/>
-/// as DATE entities where the entity recogniser found none ("early 2024" where it found only "2024").
+/// as DATE entities where the entity recogniser found none ("early 2024" where it found only "2024"), and drops the
+/// recogniser's DATE entities inside a phone number, a score or a rank ("0000" in "+44 20 7946 0000", "fourth").
 /// Each sentence is read on its own, so a claim never crosses a sentence. Stateless: one instance serves
 /// every thread.
 /// </summary>
@@ -31,15 +32,58 @@ public sealed class NumericClaimStage : IProcess
         this.EnsureRequired(document);
         var claims = new List<NumericClaim>();
         var dates = AddDateEntities ? new List<DateSpan>() : null;
+        var codes = AddDateEntities ? new List<CodeSpan>() : null;
         for (var s = 0; s < document.Sentences.Length; s++)
         {
-            NumericClaimExtractor.Analyze(document.Text, document.TokensOf(document.Sentences[s]), s, claims, dates);
+            NumericClaimExtractor.Analyze(document.Text, document.TokensOf(document.Sentences[s]), s, claims, dates, null, codes);
         }
 
         var layers = document.Layers | Assigns;
-        return dates is { Count: > 0 }
-            ? document with { Numbers = [.. claims], Entities = MergeDates(document.Entities, dates), Layers = layers }
-            : document with { Numbers = [.. claims], Layers = layers };
+        var entities = document.Entities;
+        if (AddDateEntities)
+        {
+            entities = DropFalseDates(entities, codes!, claims);
+            if (dates is { Count: > 0 })
+            {
+                entities = MergeDates(entities, dates);
+            }
+        }
+
+        return document with { Numbers = [.. claims], Entities = entities, Layers = layers };
+    }
+
+    /// <summary>
+    /// Drops the recogniser's DATE entities that lie inside digits the grammar knows are no date: a phone number or
+    /// a score (<paramref name="codes"/>), or a rank ("fourth", an ordinal claim). Both lists are in text order.
+    /// </summary>
+    internal static System.Collections.Immutable.ImmutableArray<Entity> DropFalseDates(System.Collections.Immutable.ImmutableArray<Entity> entities, List<CodeSpan> codes, List<NumericClaim> claims)
+    {
+        if (entities.IsDefaultOrEmpty)
+        {
+            return entities;
+        }
+
+        var spans = new List<(int Start, int End)>(codes.Count);
+        foreach (var code in codes)
+        {
+            spans.Add((code.Start, code.End));
+        }
+
+        foreach (var claim in claims)
+        {
+            if (claim.Kind == NumericKinds.Ordinal)
+            {
+                spans.Add((claim.Start, claim.End));
+            }
+        }
+
+        if (spans.Count == 0)
+        {
+            return entities;
+        }
+
+        var kept = entities.Where(e => !(e.Type == "DATE" && e.Source == EntitySource.Model && spans.Exists(s => e.Start >= s.Start && e.End <= s.End))).ToArray();
+        return kept.Length == entities.Length ? entities : [.. kept];
     }
 
     /// <summary>

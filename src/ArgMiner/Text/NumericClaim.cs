@@ -24,10 +24,10 @@ public sealed record NumericClaim
     /// <summary>Index of its sentence in <c>Document.Sentences</c>.</summary>
     public required int Sentence { get; init; }
 
-    /// <summary>count, money, percent, range, ordinal or measure.</summary>
+    /// <summary>count, money, percent, range, ordinal or measure; change, fraction or multiplier (Numbers/README.md).</summary>
     public required string Kind { get; init; }
 
-    /// <summary>The value, for a single number (money in whole units of <see cref="Unit"/>, percent as 35 for 35%).</summary>
+    /// <summary>The value, for a single number (money in whole units of <see cref="Unit"/>, percent as 35 for 35%, a fraction as its share, a multiplier as its factor).</summary>
     public double? Value { get; init; }
 
     /// <summary>The lower bound, for a range.</summary>
@@ -88,6 +88,15 @@ public static class NumericKinds
 /// <param name="End">One past the last character.</param>
 /// <param name="Sentence">Index of its sentence.</param>
 public readonly record struct DateSpan(int Start, int End, int Sentence);
+
+/// <summary>
+/// Digits the numbers grammar read as a code, not as a quantity or a date: a phone number ("+44 20 7946 0000") or a
+/// score or tally ("3-1"). An entity recogniser's DATE inside one is dropped by the numbers stage.
+/// </summary>
+/// <param name="Start">First character.</param>
+/// <param name="End">One past the last character.</param>
+/// <param name="Sentence">Index of its sentence.</param>
+public readonly record struct CodeSpan(int Start, int End, int Sentence);
 
 /// <summary>
 /// A bare numeral with its value ("2.5 million" → 2500000, "twenty-one" → 21), before any unit or qualifier is

@@ -364,6 +364,15 @@ public sealed class RuleTokenizer : ITokenizer
                 return j;
             }
 
+            if (c == '.' && i + 1 < e && IsDigitAscii(text[i + 1]) && (i == 0 || !(char.IsLetterOrDigit(text[i - 1]) || text[i - 1] is '.' or ',')))
+            {
+                // ".250": a decimal without its zero is one token (a lone point would end the sentence).
+                var first = tokens.Count;
+                var after = ScanWord(text, i + 1, e, rangeEnd, tokens);
+                tokens[first] = new Token(i, tokens[first].End);
+                return after;
+            }
+
             var emoticon = EmoticonLength(text, i, e);
             if (emoticon > 0)
             {

@@ -40,4 +40,34 @@ public class DateEntityMergeTests
             Assert.True(d.Entities[i - 1].End <= d.Entities[i].Start);
         }
     }
+
+    [Fact]
+    public void GivenAPhoneNumberTheRecogniserCallsADate_WhenTheFullPipelineRuns_ThenNoDateAndNoClaimRemain()
+    {
+        // The entity recogniser tags "0001" as a DATE; the grammar knows the digits are a phone number.
+        const string text = "For more information call +44 20 7946 0000 or 020 7946 0001.";
+        var d = TextPipeline.CreateFull().Process(DocumentReaders.Compose("d", "d", null, text, []));
+        Assert.DoesNotContain(d.Entities, e => e.Type == "DATE");
+        Assert.Empty(d.Numbers);
+    }
+
+    [Fact]
+    public void GivenRecogniserDatesInsideCodesAndRanks_WhenFalseDatesAreDropped_ThenOnlyTheRealDateStays()
+    {
+        Entity[] entities =
+        [
+            new(0, 4, "DATE", EntitySource.Model, 0),     // inside a phone number
+            new(10, 16, "DATE", EntitySource.Model, 0),   // "fourth", a rank
+            new(20, 34, "DATE", EntitySource.Model, 0),   // "fourth quarter": wider than the rank, kept
+            new(40, 44, "ORG", EntitySource.Model, 0),
+        ];
+        List<CodeSpan> codes = [new(0, 8, 0)];
+        List<NumericClaim> claims =
+        [
+            new() { Start = 10, End = 16, Sentence = 0, Kind = NumericKinds.Ordinal, Value = 4 },
+            new() { Start = 20, End = 26, Sentence = 0, Kind = NumericKinds.Ordinal, Value = 4 },
+        ];
+        var kept = ArgMiner.Numbers.NumericClaimStage.DropFalseDates([.. entities], codes, claims);
+        Assert.Equal(new[] { entities[2], entities[3] }, kept.ToArray());
+    }
 }

@@ -17,6 +17,8 @@ public class FineTokenizationTests
     [InlineData("Since October 2023, there have been more than 180 such attacks across Iraq and Syria.")]
     [InlineData("A fuel-oil smuggling network tied to these groups generates roughly $1 billion annually.")]
     [InlineData("The club paid £3m, then €2.5bn, for 35% of the shares and 1.5 million barrels a day.")]
+    [InlineData("The firm paid RM45,000 and 12pc more, +0.4% and -$40 million, at 3.5GHz and 21°C.")]
+    [InlineData("He batted .250 and the council borrowed 4m euros for 1.2×10^6 cells.")]
     public void GivenASentence_WhenTokenizedFinely_ThenTheClaimsAreTheSame(string sentence)
     {
         var ud = Extract(sentence, new RuleTokenizer());

@@ -56,12 +56,13 @@ public class NumericPropertyTests
                     return false;
                 }
 
-                if ((c.Kind == NumericKinds.Range) != (c.Low is not null && c.High is not null && c.Value is null))
+                // Ranges and changes have two bounds and no value; a range's rise, a change's differ.
+                if ((c.Kind is NumericKinds.Range or "change") != (c.Low is not null && c.High is not null && c.Value is null))
                 {
                     return false;
                 }
 
-                if (c.Kind == NumericKinds.Range && !(c.Low < c.High))
+                if ((c.Kind == NumericKinds.Range && !(c.Low < c.High)) || (c.Kind == "change" && c.Low == c.High))
                 {
                     return false;
                 }

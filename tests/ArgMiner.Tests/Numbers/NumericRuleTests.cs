@@ -57,6 +57,42 @@ public class NumericRuleTests
     [InlineData("Expenses were 30 MUSD last year.", "30 MUSD | money | 30000000 | - | USD | - | -")]
     [InlineData("A ticket costs 10 € today.", "10 € | money | 10 | - | EUR | - | -")]
     [InlineData("Sales rose 4 thousand 3 hundred and 21 units.", "4 thousand 3 hundred and 21 | count | 4321 | - | - | - | units")]
+    [InlineData("Inflation reached 12pc last month.", "12pc | percent | 12 | - | % | - | -")]
+    [InlineData("The new chip runs at 3.5GHz.", "3.5GHz | measure | 3.5 | - | GHz | - | -")]
+    [InlineData("The contract was worth RM45,000.", "RM45,000 | money | 45000 | - | MYR | - | -")]
+    [InlineData("The ministry set aside RM2.3bn.", "RM2.3bn | money | 2300000000 | - | MYR | - | -")]
+    [InlineData("Tickets cost Rs. 500 at the gate.", "Rs. 500 | money | 500 | - | INR | - | -")]
+    [InlineData("The council borrowed 4m euros.", "4m euros | money | 4000000 | - | EUR | - | -")]
+    [InlineData("The show drew 4m viewers.", "4m | count | 4000000 | - | - | - | viewers")]
+    [InlineData("They shipped 4m tonnes.", "4m tonnes | measure | 4000000 | - | t | - | -")]
+    [InlineData("The pool is 25m long.", "25m | measure | 25 | - | m | - | -")]
+    [InlineData("Membership grew from 40 to 55 members.", "from 40 to 55 | change | 40..55 | - | - | - | members")]
+    [InlineData("Unemployment fell from 5.1% to 4.8%.", "from 5.1% to 4.8% | change | 5.1..4.8 | - | % | - | -")]
+    [InlineData("The budget was cut from $12 million to $9 million.", "from $12 million to $9 million | change | 12000000..9000000 | - | USD | - | -")]
+    [InlineData("Turnout rose to 68% from 61%.", "68% from 61% | change | 61..68 | - | % | - | -")]
+    [InlineData("The population went from 2 to 3 million.", "from 2 to 3 million | change | 2000000..3000000 | - | - | - | -")]
+    [InlineData("The herd shrank from 300 to 120 head.", "from 300 to 120 | change | 300..120 | - | - | - | -")]
+    [InlineData("Sales rose 3% to 120 units.", "3% | percent | 3 | - | % | - | -")]
+    [InlineData("Sales rose 3% to 120 units.", "120 | count | 120 | - | - | - | units")]
+    [InlineData("Unemployment rose 0.3% to 5.1%.", "5.1% | percent | 5.1 | - | % | - | -")]
+    [InlineData("The index rose 30 to 7,400.", "7,400 | count | 7400 | - | - | - | -")]
+    [InlineData("Output increased by 4% to 2.1 million barrels.", "2.1 million barrels | measure | 2100000 | - | barrels | - | -")]
+    [InlineData("Fares will rise 2 to 3 percent.", "2 to 3 percent | range | 2..3 | - | % | - | -")]
+    [InlineData("Growth was +0.4% last quarter.", "+0.4% | percent | 0.4 | - | % | - | -")]
+    [InlineData("The index closed +12 on the day.", "+12 | count | 12 | - | - | - | -")]
+    [InlineData("He batted .250 last season.", ".250 | count | 0.25 | - | - | - | -")]
+    [InlineData("The fund reported -$40 million in net flows.", "-$40 million | money | -40000000 | - | USD | - | -")]
+    [InlineData("The unit lost minus £3bn.", "minus £3bn | money | -3000000000 | - | GBP | - | -")]
+    [InlineData("The sample held 1.2×10^6 cells.", "1.2×10^6 | count | 1200000 | - | - | - | cells")]
+    [InlineData("The sample held 1.2×10⁶ cells.", "1.2×10⁶ | count | 1200000 | - | - | - | cells")]
+    [InlineData("The dose was 3 x 10^-4 g.", "3 x 10^-4 g | measure | 0.0003 | - | g | - | -")]
+    [InlineData("The fleet logged 10^9 km.", "10^9 km | measure | 1000000000 | - | km | - | -")]
+    [InlineData("The model has 1.2e6 parameters.", "1.2e6 | count | 1200000 | - | - | - | parameters")]
+    [InlineData("It was 70 degF at noon.", "70 degF | measure | 70 | - | °F | - | -")]
+    [InlineData("It was 21°C in Madrid.", "21°C | measure | 21 | - | °C | - | -")]
+    [InlineData("It reached 40 degrees Celsius.", "40 degrees Celsius | measure | 40 | - | °C | - | -")]
+    [InlineData("The weight is 20 (kg) net.", "20 (kg) | measure | 20 | - | kg | - | -")]
+    [InlineData("The arm turned 0.8rad.", "0.8rad | measure | 0.8 | - | rad | - | -")]
     public void GivenASentence_WhenExtracted_ThenTheClaimHasTheseFields(string sentence, string expected)
     {
         var f = expected.Split('|', StringSplitOptions.TrimEntries);
@@ -82,7 +118,6 @@ public class NumericRuleTests
     [InlineData("Forces will exit by December 2019.")]
     [InlineData("The plan was ready in mid-2025.")]
     [InlineData("It happened on 5/17/2018 at night.")]
-    [InlineData("They talked about three fifths of the budget.")]
     [InlineData("See the changes in Section 7 of the agreement.")]
     [InlineData("The meeting starts at 10 a.m. sharp.")]
     [InlineData("Call the office at (713) 853-3242 today.")]
@@ -120,6 +155,17 @@ public class NumericRuleTests
         Assert.Contains(claims, c => c.Kind == NumericKinds.Count && c.Value == 2000 && c.Counted == "troops");
         Assert.Contains(claims, c => c.Kind == NumericKinds.Range && c.Low == 1500 && c.High == 1800);
         Assert.DoesNotContain(claims, c => c.Value == 2019);
+    }
+
+    [Fact]
+    public void GivenADecimalWithoutItsZero_WhenThePipelineRuns_ThenTheSentenceIsWholeAndTheValueIsAFraction()
+    {
+        const string text = "He batted .250 last season.";
+        var doc = NumbersTestKit.Run(text);
+        Assert.Single(doc.Sentences);
+        var claim = Assert.Single(doc.Numbers);
+        Assert.Equal(".250", text[claim.Start..claim.End]);
+        Assert.Equal(0.25, claim.Value);
     }
 
     [Fact]

@@ -37,7 +37,8 @@ public sealed record SpecFileResult(string File, int Total, int InScope, int Pas
 /// spans' texts.</para>
 /// <para>Scope. Out: cases the reference .NET implementation itself marks NotSupported ("dotnet"); and cases
 /// whose expected results need what ArgMiner does not claim: fractions and ratios ("two thirds", "1/4", "one
-/// over three", "half", "2 in 5"), powers and scientific notation, Indian numbering (lakh, crore, 12,34,567),
+/// over three", "half", "2 in 5"; the grammar reads many as claims of kind fraction, but emits no numeral for
+/// them), powers and scientific notation, Indian numbering (lakh, crore, 12,34,567),
 /// digits grouped by spaces ("1 234 567": a token never holds white space), comparison symbols (&gt;, &lt;, =,
 /// ~), ranks as range bounds ("between the tenth and the fifteenth"), relative ordinals ("next", "last"),
 /// currency names without an amount, and, for dates, anything but absolute calendar dates (relative dates,

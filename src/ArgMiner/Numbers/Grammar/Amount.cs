@@ -39,6 +39,9 @@ internal struct Amount
     /// <summary>A vague count ("hundreds of" → at least 200).</summary>
     public bool Vague;
 
+    /// <summary>The upper end of a vague count that spans an order of magnitude ("tens of thousands": 10,000, <see cref="Value"/>, to 100,000); 0 for others.</summary>
+    public double VagueHigh;
+
     /// <summary>Whether a unit or currency is glued to the digits ("3m", "100€").</summary>
     public bool GluedUnit;
 

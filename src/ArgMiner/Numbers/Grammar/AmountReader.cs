@@ -23,21 +23,21 @@ internal static class AmountReader
             return false;
         }
 
-        var negative = false;
         var start = i;
-        if ((sentence.WordIs(i, "minus") || sentence.WordIs(i, "negative")) && i + 1 < sentence.Count)
+        var sign = ReadSign(sentence, i, out var afterSign);
+        var negative = sign < 0;
+        if (sign != 0 && (sentence.Literals[afterSign].Valid || !sentence.IsPunctuation(i)))
         {
-            negative = true;
-            i++;
+            i = afterSign;
         }
-        else if (sentence.IsDash(i) && i + 1 < sentence.Count && sentence.TouchesPrevious(i + 1) && sentence.Literals[i + 1].Valid && !(sentence.TouchesPrevious(i) && !sentence.IsPunctuation(i - 1)) && !(i > 0 && sentence.TouchesPrevious(i) && sentence.Literals[i - 1].Valid))
+        else
         {
-            negative = true;
-            i++;
+            negative = false;
         }
 
         bool ok;
-        if (sentence.Literals[i].Valid && NumberWords.IsSmallInteger(sentence, i) && i + 1 < sentence.Count && (sentence.WordIs(i + 1, "hundred") || (TryLookup(Scales, sentence.Word(i + 1), out var sc) && sc >= 1e3 && sentence.Word(i + 1).Length > 3)))
+        if (sentence.Literals[i].Valid && NumberWords.IsSmallInteger(sentence, i) && i + 1 < sentence.Count && (sentence.WordIs(i + 1, "hundred") || (TryLookup(Scales, sentence.Word(i + 1), out var sc) && sc >= 1e3 && sentence.Word(i + 1).Length > 3)
+            || (sentence.WordIs(i + 1, "and") && sentence.WordIs(i + 2, "a") && sentence.WordIs(i + 3, "half"))))
         {
             ok = NumberWords.TryRead(sentence, i, out amount) && !sentence.Literals[i].Identifier;
         }
@@ -59,16 +59,48 @@ internal static class AmountReader
             return false;
         }
 
-        if (negative)
+        if (i > start)
         {
-            amount.Value = -amount.Value;
-            amount.BaseValue = -amount.BaseValue;
             amount.Start = start;
             amount.BareOne = false;
             amount.YearLike = false;
         }
 
+        if (negative)
+        {
+            amount.Value = -amount.Value;
+            amount.BaseValue = -amount.BaseValue;
+        }
+
         return true;
+    }
+
+    /// <summary>
+    /// A sign at <paramref name="i"/>: "minus", "negative" (-1), or a minus, dash or plus sign touching the number or
+    /// currency symbol after it ("-3", "+0.4%", "-$40 million"; -1 or +1) and not glued to a word or number
+    /// before it ("F-16", "3-1"); 0 when there is none. <paramref name="after"/> is the token after the sign.
+    /// </summary>
+    internal static int ReadSign(in SentenceView sentence, int i, out int after)
+    {
+        after = i + 1;
+        if (after >= sentence.Count)
+        {
+            return 0;
+        }
+
+        if (sentence.WordIs(i, "minus") || sentence.WordIs(i, "negative"))
+        {
+            return -1;
+        }
+
+        var plus = sentence.Word(i) is "+";
+        if (!(plus || sentence.IsDash(i)) || !sentence.TouchesPrevious(after) || (sentence.TouchesPrevious(i) && !sentence.IsPunctuation(i - 1))
+            || (i > 0 && sentence.TouchesPrevious(i) && sentence.Literals[i - 1].Valid))
+        {
+            return 0;
+        }
+
+        return sentence.Literals[after].Valid || TryLookup(Symbols, sentence.Word(after), out _) ? (plus ? 1 : -1) : 0;
     }
 
     /// <summary>
@@ -78,6 +110,7 @@ internal static class AmountReader
     internal static bool TryReadDigits(in SentenceView sentence, int i, bool money, out Amount amount)
     {
         var literal = sentence.Literals[i];
+        money |= literal.PrefixCurrency is not null;
         amount = new Amount { Start = i, End = literal.End, Value = literal.Value, BaseValue = literal.Value, Integer = literal.Integer, LeadingZero = literal.LeadingZero };
         if (literal.Identifier || sentence.DateEnds[i] > 0 || literal.Suffix == LiteralSuffix.Decade)
         {
@@ -112,8 +145,9 @@ internal static class AmountReader
             return false;
         }
 
-        // Phone numbers and similar: "+1-222-2222" or three number pieces joined by hyphens.
-        if (i > 0 && sentence.Word(i - 1) is "+" && sentence.TouchesPrevious(i))
+        // Phone numbers and similar: "+1-222-2222", "+44 20…" or three number pieces joined by hyphens.
+        if (i > 0 && sentence.Word(i - 1) is "+" && sentence.TouchesPrevious(i) && literal.End < sentence.Count
+            && (sentence.Literals[literal.End].Valid || (sentence.IsDash(literal.End) && sentence.TouchesPrevious(literal.End) && sentence.Literals[literal.End + 1 < sentence.Count ? literal.End + 1 : literal.End].Valid)))
         {
             return false;
         }
@@ -124,7 +158,8 @@ internal static class AmountReader
             return false;
         }
 
-        amount.YearLike = literal.Integer && !literal.Grouped && literal.IntDigits == 4 && literal.Value is >= 1000 and <= 2199;
+        amount.YearLike = literal.Integer && !literal.Grouped && literal.IntDigits == 4 && literal.Value is >= 1000 and <= 2199 && literal.PrefixCurrency is null;
+        amount.Currency = literal.PrefixCurrency;
         switch (literal.Suffix)
         {
             case LiteralSuffix.Ordinal:
@@ -136,7 +171,7 @@ internal static class AmountReader
                 amount.YearLike = false;
                 break;
             case LiteralSuffix.MetreOrMillion:
-                if (money)
+                if (money || MillionsFollow(sentence, literal.End))
                 {
                     amount.Value *= 1e6;
                     amount.HasScale = true;
@@ -167,13 +202,33 @@ internal static class AmountReader
                 break;
         }
 
+        // Powers of ten: "10^9", "1.2×10^6", "3 x 10^-4", "1.2×10⁶".
+        if (literal.Suffix == LiteralSuffix.None && literal.Value == 10 && literal.Integer && TryReadPower(sentence, literal.End, out var exponent, out var powerEnd))
+        {
+            amount.Value = amount.BaseValue = Math.Pow(10, exponent);
+            amount.End = powerEnd;
+            amount.Integer = exponent >= 0;
+            amount.YearLike = false;
+            return true;
+        }
+
+        if (literal.Suffix == LiteralSuffix.None && sentence.Word(literal.End) is "×" or "x" or "X" or "*" or "·" && TryReadPowerOfTen(sentence, literal.End + 1, out var power, out powerEnd))
+        {
+            amount.Value = power < 1 ? amount.Value / Math.Round(1 / power) : amount.Value * power;
+            amount.End = powerEnd;
+            amount.HasScale = true;
+            amount.YearLike = false;
+            return true;
+        }
+
         // Scale words after the digits: "1.5 million", "322 hundred", "3 dozens", "2.33 k", "10 M".
         var j = amount.End;
         for (var n = 0; n < 3 && j < sentence.Count; n++)
         {
             var word = sentence.Word(j);
-            if (TryLookup(Scales, word, out var scale))
+            if (TryLookup(Scales, word, out var scale) || (n == 0 && !amount.YearLike && TryLookup(PluralScales, word, out scale) && scale >= 1e3))
             {
+                // "1.5 million", "7 millions".
                 amount.Value *= scale;
             }
             else if (n == 0 && sentence.TouchesPrevious(j) && word is "b" or "B" or "Bn" or "BN")
@@ -184,7 +239,7 @@ internal static class AmountReader
             {
                 amount.Value *= 1e6;
             }
-            else if (word is "m" && money)
+            else if (word is "m" && (money || (n == 0 && sentence.TouchesPrevious(j) && MillionsFollow(sentence, j + 1))))
             {
                 amount.Value *= 1e6;
             }
@@ -207,33 +262,94 @@ internal static class AmountReader
         return true;
     }
 
+    /// <summary>"^" and an exponent at <paramref name="i"/> ("^6", "^-4"); <paramref name="end"/> is the token after it.</summary>
+    private static bool TryReadPower(in SentenceView sentence, int i, out int exponent, out int end)
+    {
+        exponent = 0;
+        end = i;
+        if (sentence.Word(i) is not "^")
+        {
+            return false;
+        }
+
+        var k = i + 1;
+        var negative = sentence.IsDash(k) && k + 1 < sentence.Count && sentence.TouchesPrevious(k + 1);
+        if (negative)
+        {
+            k++;
+        }
+
+        if (k >= sentence.Count || !sentence.Literals[k].Valid || !sentence.Literals[k].Integer || sentence.Literals[k].Suffix != LiteralSuffix.None || sentence.Literals[k].Value > 308)
+        {
+            return false;
+        }
+
+        exponent = (int)sentence.Literals[k].Value * (negative ? -1 : 1);
+        end = sentence.Literals[k].End;
+        return true;
+    }
+
+    /// <summary>A power of ten at <paramref name="i"/>: "10^6" or "10⁶"; <paramref name="power"/> is its value.</summary>
+    private static bool TryReadPowerOfTen(in SentenceView sentence, int i, out double power, out int end)
+    {
+        power = 1;
+        end = i;
+        if (i >= sentence.Count || !sentence.Literals[i].Valid || sentence.Literals[i].Value != 10 || !sentence.Literals[i].Integer)
+        {
+            return false;
+        }
+
+        var literal = sentence.Literals[i];
+        if (literal.Suffix == LiteralSuffix.None && TryReadPower(sentence, literal.End, out var exponent, out end))
+        {
+            power = Math.Pow(10, exponent);
+            return true;
+        }
+
+        var word = sentence.Word(literal.End - 1);
+        if (literal.Suffix == LiteralSuffix.Scale && word.Length > 0 && word[^1] is '⁰' or '¹' or '²' or '³' or '⁴' or '⁵' or '⁶' or '⁷' or '⁸' or '⁹')
+        {
+            power = 10 * literal.Scale;
+            end = literal.End;
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>
-    /// A vague count at <paramref name="i"/>: "hundreds of", "tens of thousands of", "millions of" (at least two
-    /// of the scale).
+    /// Whether a glued "m" before token <paramref name="i"/> is millions rather than metres: a currency word, a
+    /// unit or a plural noun follows ("4m euros", "4m tonnes", "4m viewers"; but "25m long", "a 100m sprint").
+    /// </summary>
+    internal static bool MillionsFollow(in SentenceView sentence, int i) =>
+        i < sentence.Count && sentence.StartsWithLetter(i) && !sentence.TouchesPrevious(i)
+        && ((TryLookup(CurrencyWords, sentence.Word(i), out _) && !sentence.WordIs(i, "won")) || (TryLookup(Units, sentence.Word(i), out _) && sentence.Word(i).Length > 2) || sentence.IsPluralNoun(i));
+
+    /// <summary>
+    /// A vague count at <paramref name="i"/>: "hundreds (of)", "millions (of)", "dozens (of)" (at least two of the
+    /// scale); "tens of thousands (of)", "hundreds of millions (of)" name an order of magnitude, from the product
+    /// of the two scales to ten times the first one's order (10,000 to 100,000; 100 million to a billion:
+    /// <see cref="Amount.VagueHigh"/>). It ends before the "of" that follows it; "tens" alone is no amount.
     /// </summary>
     internal static bool TryReadVague(in SentenceView sentence, int i, out Amount amount)
     {
-        // "hundreds of", "tens of thousands of", "millions of": at least two of the scale.
         amount = default;
         TryLookup(PluralScales, sentence.Word(i), out var scale);
         var j = i + 1;
-        if (sentence.WordIs(j, "of") && TryLookup(PluralScales, sentence.Word(j + 1), out var inner) && inner > scale && sentence.WordIs(j + 2, "of"))
+        double high = 0;
+        if (sentence.WordIs(j, "of") && TryLookup(PluralScales, sentence.Word(j + 1), out var inner) && inner > scale && inner >= 1e3)
         {
+            high = Math.Pow(10, Math.Floor(Math.Log10(scale)) + 1) * inner;
             scale *= inner;
             j += 2;
         }
-
-        if (!sentence.WordIs(j, "of"))
+        else if (sentence.WordIs(i, "tens"))
         {
             return false;
         }
 
-        if (sentence.Word(i) is "tens" or "Tens" && j == i + 1)
-        {
-            return false;
-        }
-
-        amount = new Amount { Start = i, End = j, Value = 2 * scale, BaseValue = 2 * scale, Integer = true, Words = true, Vague = true };
+        var value = high > 0 ? scale : 2 * scale;
+        amount = new Amount { Start = i, End = j, Value = value, BaseValue = value, Integer = true, Words = true, Vague = true, VagueHigh = high };
         return true;
     }
 }

@@ -6,9 +6,11 @@ namespace ArgMiner.Numbers.Grammar;
 
 /// <summary>
 /// Matches one claim at a token: a qualifier, a quantity, a range ("between X and Y", "from X to Y", "X–Y",
-/// "X to Y", two opposite qualifiers), a postfix qualifier ("200 or more"), and emits it with its counted noun
-/// and period. Bare "one" is a claim only with a qualifier, a unit, a scale or in a range; vague counts
-/// ("hundreds of") are at least their smallest value.
+/// "X to Y", two opposite qualifiers), a change ("rose from 40 to 55", "rose to 68% from 61%"; see
+/// <see cref="ChangeFinder"/>), a fraction or multiplier (<see cref="ProportionReader"/>), a postfix qualifier
+/// ("200 or more"), and emits it with its counted noun and period. Bare "one" is a claim only with a qualifier, a
+/// unit, a scale or in a range; vague counts ("hundreds of") are at least their smallest value, orders of
+/// magnitude ("tens of thousands") a range.
 /// </summary>
 internal readonly ref struct ClaimMatcher
 {
@@ -42,9 +44,20 @@ internal readonly ref struct ClaimMatcher
         }
 
         if (_sentence.WordIs(j, "from") && QuantityReader.TryRead(_sentence, j + 1, out var fromLow) && (_sentence.WordIs(fromLow.End, "to") || _sentence.WordIs(fromLow.End, "through") || _sentence.IsDash(fromLow.End))
-            && QuantityReader.TryRead(_sentence, fromLow.End + 1, out var fromHigh) && TryRange(fromLow, fromHigh, out var fromLowValue, out var fromHighValue, out var fromUnit, out var fromKind))
+            && QuantityReader.TryRead(_sentence, fromLow.End + 1, out var fromHigh))
         {
-            return Emit(start, fromLow.Start, fromHigh.End, NumericKinds.Range, null, fromLowValue, fromHighValue, null, fromUnit, fromHigh, fromKind, fromLow);
+            // "rose from 40 to 55", "from 55 to 40": a change from one level to another; "estimates run from 10
+            // to 20": a range.
+            if (_sentence.WordIs(fromLow.End, "to") && TryBounds(fromLow, fromHigh, true, out var before, out var after, out var changeUnit, out var changeKind)
+                && before != after && (after < before || ChangeFinder.Before(_sentence, j)))
+            {
+                return Emit(start, fromLow.Start, fromHigh.End, ClaimKinds.Change, null, before, after, null, changeUnit, fromHigh, changeKind, fromLow);
+            }
+
+            if (TryRange(fromLow, fromHigh, out var fromLowValue, out var fromHighValue, out var fromUnit, out var fromKind))
+            {
+                return Emit(start, fromLow.Start, fromHigh.End, NumericKinds.Range, null, fromLowValue, fromHighValue, null, fromUnit, fromHigh, fromKind, fromLow);
+            }
         }
 
         // "percent of 10", "per cent of twenty-two": the percent word first.
@@ -67,6 +80,17 @@ internal readonly ref struct ClaimMatcher
         if (rangeWord)
         {
             j++;
+        }
+
+        // Fractions and multipliers: "a third of", "more than half", "one in five", "threefold", "three times as many".
+        if (!rangeWord && ProportionReader.TryReadFraction(_sentence, j, qualifier is not null, out var share, out var shareEnd))
+        {
+            return EmitProportion(start, j, shareEnd, ClaimKinds.Fraction, qualifier, share);
+        }
+
+        if (!rangeWord && ProportionReader.TryReadMultiplier(_sentence, j, out var factor, out var factorEnd))
+        {
+            return EmitProportion(start, j, factorEnd, ClaimKinds.Multiplier, qualifier, factor);
         }
 
         if (!QuantityReader.TryRead(_sentence, j, out var quantity))
@@ -95,10 +119,19 @@ internal readonly ref struct ClaimMatcher
             return quantity.End;
         }
 
-        // Ranges: "1,500–3,000", "2 to 3 million", "$5-$10", "20 through 100", "20~100".
+        // "rose to 68% from 61%": a change, the level after first.
+        if (qualifier is null && _sentence.WordIs(quantity.Start - 1, "to") && _sentence.WordIs(quantity.End, "from") && ChangeFinder.Before(_sentence, quantity.Start - 1)
+            && QuantityReader.TryRead(_sentence, quantity.End + 1, out var earlier) && TryBounds(earlier, quantity, true, out var from, out var to, out var toUnit, out var toKind) && from != to)
+        {
+            return Emit(quantity.Start, quantity.Start, earlier.End, ClaimKinds.Change, null, from, to, null, toUnit, earlier, toKind, quantity);
+        }
+
+        // Ranges: "1,500–3,000", "2 to 3 million", "$5-$10", "20 through 100", "20~100"; but "rose 3% to 5.1%"
+        // and "fell 30 to 7,400" are a change and the level it reached.
         var connector = quantity.End;
         if (connector < _sentence.Count && (_sentence.IsDash(connector) || _sentence.WordIs(connector, "to") || _sentence.WordIs(connector, "through") || _sentence.Word(connector) is "~")
-            && QuantityReader.TryRead(_sentence, connector + 1, out var upper) && TryRange(quantity, upper, out var low, out var high, out var rangeUnit, out var rangeKind))
+            && QuantityReader.TryRead(_sentence, connector + 1, out var upper) && TryRange(quantity, upper, out var low, out var high, out var rangeUnit, out var rangeKind)
+            && !(qualifier is null && _sentence.WordIs(connector, "to") && IsChangeThenLevel(quantity, upper, low, high)))
         {
             if (_sentence.WordIs(connector, "to") && _sentence.WordIs(start - 1, "from"))
             {
@@ -177,8 +210,20 @@ internal readonly ref struct ClaimMatcher
             }
         }
 
-        // Bare "one" is a pronoun or determiner ("one of the most serious", "the one region"): only a claim
-        // with a qualifier, a unit, a scale or in a range.
+        // "One day the war will end", "until one night": the indefinite "one", no span of time.
+        if (quantity.Amount.BareOne && quantity.Kind == NumericKinds.Measure && qualifier is null && IsIn(IndefiniteTimes, _sentence.Word(quantity.Amount.End)) && !_sentence.Word(quantity.End).EndsWith("s", StringComparison.Ordinal)
+            && (quantity.Start == 0 || _sentence.IsPunctuation(quantity.Start - 1) || IsIn(ClauseOpeners, _sentence.Word(quantity.Start - 1))))
+        {
+            return quantity.End;
+        }
+
+        // Bare "one" is a pronoun or determiner ("one of the most serious", "the one region", "as high as one would
+        // expect"): only a claim with a qualifier other than "as … as", a unit, a scale or in a range.
+        if (quantity.Amount.BareOne && quantity.Kind == NumericKinds.Count && qualifier is not null && _sentence.WordIs(start, "as"))
+        {
+            return quantity.End;
+        }
+
         if (quantity.Amount.BareOne && quantity.Kind == NumericKinds.Count && qualifier is null)
         {
             if (!IsPronounOne(quantity.Amount.Start))
@@ -189,7 +234,14 @@ internal readonly ref struct ClaimMatcher
             return quantity.End;
         }
 
-        if (quantity.Kind == NumericKinds.Count && quantity.Vague && qualifier is null)
+        // "tens of thousands", "hundreds of millions of dollars": an order of magnitude, its bounds a range.
+        if (quantity.Vague && quantity.Amount.VagueHigh > 0)
+        {
+            return Emit(start, quantityStart, end, NumericKinds.Range, qualifier, quantity.Value, quantity.Amount.VagueHigh, null, quantity.Unit, quantity, quantity.Kind, quantity);
+        }
+
+        // "hundreds of", "millions of dollars": at least two of the scale.
+        if (quantity.Kind is NumericKinds.Count or NumericKinds.Money && quantity.Vague && qualifier is null)
         {
             qualifier = QualifierNames.AtLeast;
         }
@@ -203,8 +255,24 @@ internal readonly ref struct ClaimMatcher
     private bool IsPronounOne(int i) =>
         (i > 0 && IsIn(PronounOneBefore, _sentence.Word(i - 1))) || _sentence.WordIs(i + 1, "of") || _sentence.WordIs(i + 1, "another");
 
+    /// <summary>
+    /// "rose 3% to 5.1%", "increased by 4 to 120", "fell 30 to 7,400": after a word of change, an amount with its
+    /// own unit (or two bare counts) followed by "to" and a much larger one, or after "by", is the change and
+    /// the level it reached; "rise 2 to 3 percent" (the first bound borrows the unit) stays a range.
+    /// </summary>
+    private bool IsChangeThenLevel(Quantity lower, Quantity upper, double low, double high) =>
+        ChangeFinder.RightBefore(_sentence, lower.Start, out var by) && (lower.Kind != NumericKinds.Count || upper.Kind == NumericKinds.Count) && (by || high >= 3 * low);
+
     // Two quantities as the bounds of a range: units must agree, the high bound must exceed the low one.
-    private bool TryRange(Quantity lower, Quantity upper, out double low, out double high, out string? unit, out string kind)
+    private bool TryRange(Quantity lower, Quantity upper, out double low, out double high, out string? unit, out string kind) =>
+        TryBounds(lower, upper, false, out low, out high, out unit, out kind) && !upper.Amount.LeadingZero && high > low;
+
+    /// <summary>
+    /// Two quantities as the bounds of a range or the levels of a change (<paramref name="change"/>): units must
+    /// agree, a bare first bound takes the second's unit and scale ("2 to 3 million dollars"; for a change, a
+    /// bare first level below 1000: "from 2 to 3 million"); digits and words do not mix.
+    /// </summary>
+    private static bool TryBounds(Quantity lower, Quantity upper, bool change, out double low, out double high, out string? unit, out string kind)
     {
         low = lower.Value;
         high = upper.Value;
@@ -221,24 +289,22 @@ internal readonly ref struct ClaimMatcher
             return false;
         }
 
+        // "$5-10" shares the currency; "3% to 120" is no range.
         if (lower.Kind != NumericKinds.Count && upper.Kind == NumericKinds.Count)
         {
+            if (lower.Kind != NumericKinds.Money)
+            {
+                return false;
+            }
+
             kind = lower.Kind;
             unit = lower.Unit;
         }
 
-        if (!lower.Amount.HasScale && upper.Amount.HasScale && upper.Amount.BaseValue != 0 && lower.Amount.Value < upper.Amount.BaseValue * 1.0000001 && lower.Kind == NumericKinds.Count)
+        if (!lower.Amount.HasScale && upper.Amount.HasScale && upper.Amount.BaseValue != 0 && lower.Kind == NumericKinds.Count
+            && (change ? Math.Abs(lower.Amount.Value) < 1000 : lower.Amount.Value < upper.Amount.BaseValue * 1.0000001))
         {
             low = lower.Value * (upper.Amount.Value / upper.Amount.BaseValue);
-        }
-        else if (lower.Kind == NumericKinds.Count && upper.Kind == NumericKinds.Money && !lower.Amount.HasScale)
-        {
-            low = lower.Value;
-        }
-
-        if (upper.Amount.LeadingZero || !(high > low))
-        {
-            return false;
         }
 
         // Digits and words do not mix in a range ("1 to one").
@@ -250,7 +316,7 @@ internal readonly ref struct ClaimMatcher
         double? low, double? high, double? value, string? unit, Quantity last, string boundKind, Quantity first)
     {
         EmitNumeral(first.Amount);
-        if (kind == NumericKinds.Range)
+        if (kind is NumericKinds.Range or ClaimKinds.Change)
         {
             EmitNumeral(last.Amount);
         }
@@ -271,6 +337,29 @@ internal readonly ref struct ClaimMatcher
             Unit = unit,
             Counted = counted,
             Period = RatePeriodFinder.After(_sentence, end),
+        });
+        return end;
+    }
+
+    /// <summary>
+    /// Appends a fraction or a multiplier over tokens [<paramref name="start"/>, <paramref name="end"/>) (the
+    /// qualifier from <paramref name="start"/>, the amount from <paramref name="quantityStart"/>); a fraction's
+    /// counted noun comes after it ("a third of voters", "one in five adults"). No numeral: Recognizers' number model reads
+    /// fractions otherwise. Returns end.
+    /// </summary>
+    private int EmitProportion(int start, int quantityStart, int end, string kind, string? qualifier, double value)
+    {
+        _claims.Add(new NumericClaim
+        {
+            Start = _sentence.Tokens[start].Start,
+            End = _sentence.Tokens[end - 1].End,
+            QuantityStart = _sentence.Tokens[quantityStart].Start,
+            QuantityEnd = _sentence.Tokens[end - 1].End,
+            Sentence = _sentence.Index,
+            Kind = kind,
+            Value = value,
+            Qualifier = qualifier,
+            Counted = kind == ClaimKinds.Fraction ? CountedNounFinder.After(_sentence, end, true, false) : null,
         });
         return end;
     }

@@ -11,7 +11,7 @@ namespace ArgMiner.Numbers.Grammar;
 internal static class CurrencyReader
 {
     /// <summary>
-    /// Reads a currency before an amount ("$", "US$", "C $", "U.S. $", "USD", "MAUD" for millions of AUD) at
+    /// Reads a currency before an amount ("$", "US$", "C $", "U.S. $", "USD", "RM", "Rs.", "MAUD" for millions of AUD) at
     /// <paramref name="i"/>; returns where the amount should start (<paramref name="i"/> when there is none).
     /// </summary>
     internal static int ReadBefore(in SentenceView sentence, int i, out string? code, out double prefixScale)
@@ -39,6 +39,13 @@ internal static class CurrencyReader
         {
             code = "USD";
             j += 4;
+        }
+        else if (TryLookup(GluedCurrencyPrefixes, word.TrimEnd('.'), out var letters) && word.TrimEnd('.').SequenceEqual(letters.Spelling)
+            && (sentence.Literals[j + 1 < sentence.Count ? j + 1 : j].Valid || (sentence.Word(j + 1) is "." && sentence.TouchesPrevious(j + 1) && j + 2 < sentence.Count && sentence.Literals[j + 2].Valid)))
+        {
+            // "RM 45,000", "Rs. 500".
+            code = letters.Code;
+            j += sentence.Literals[j + 1].Valid ? 1 : 2;
         }
         else if (word.Length == 3 && IsIn(PrefixCodes, word) && (IsAllUpper(word) || sentence.Count <= 4) && j + 1 < sentence.Count && sentence.Literals[j + 1].Valid)
         {

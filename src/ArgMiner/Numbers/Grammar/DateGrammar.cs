@@ -6,7 +6,7 @@ namespace ArgMiner.Numbers.Grammar;
 
 /// <summary>
 /// Dates are not quantities: finds months with days or years ("March 3, 2024", "July of 1977"), "early 2024",
-/// "mid-2025", decades ("the 1990s"), numeric dates ("5/17/2018", "2015.5.13", "11/2016") and bare four-digit
+/// "mid-2025", decades ("the 1990s"), centuries ("the 19th century", "mid-18th century"), numeric dates ("5/17/2018", "2015.5.13", "11/2016") and bare four-digit
 /// years in year position ("in 2011", "the 2011 withdrawal"), and marks where each ends so that the claim
 /// matcher skips them. A four-digit number stays a count before a plural noun, unit, currency or percent,
 /// after a qualifier, or at the start of a range of counts (Numbers/README.md).
@@ -88,7 +88,7 @@ internal static class DateGrammar
 
         var literal = sentence.Literals[i];
         return literal.Valid && !literal.Identifier && literal.Integer && !literal.Grouped && literal.Value is >= 1 and <= 31 && literal.IntDigits <= 2
-            && literal.Suffix is LiteralSuffix.None or LiteralSuffix.Ordinal;
+            && literal.Suffix is LiteralSuffix.None or LiteralSuffix.Ordinal && literal.PrefixCurrency is null;
     }
 
     /// <summary>A year at <paramref name="i"/>: four digits from 1000 to 2199 with nothing glued.</summary>
@@ -101,7 +101,7 @@ internal static class DateGrammar
 
         var literal = sentence.Literals[i];
         return literal.Valid && !literal.Identifier && literal.Integer && !literal.Grouped && literal.IntDigits == 4 && literal.Value is >= 1000 and <= 2199
-            && literal.Suffix is LiteralSuffix.None;
+            && literal.Suffix is LiteralSuffix.None && literal.PrefixCurrency is null;
     }
 
     /// <summary>
@@ -131,6 +131,11 @@ internal static class DateGrammar
             if (IsYear(sentence, j) || IsDecade(sentence, j))
             {
                 return j + 1;
+            }
+
+            if (EndAfterCentury(sentence, j) is var century && century > j)
+            {
+                return century;
             }
 
             if (IsMonth(sentence, j))
@@ -172,6 +177,11 @@ internal static class DateGrammar
             return EndAfterMonth(sentence, i);
         }
 
+        if (EndAfterCentury(sentence, i) is var centuryEnd && centuryEnd > i)
+        {
+            return centuryEnd;
+        }
+
         if (IsDecade(sentence, i))
         {
             return i + 1;
@@ -183,7 +193,7 @@ internal static class DateGrammar
         }
 
         // Numeric dates: 5/17/2018, 2019-12-01, 12/2019 (pieces touching, a year among them).
-        if (sentence.Literals[i].Valid && !sentence.Literals[i].Identifier && sentence.Literals[i].Integer && !sentence.Literals[i].Grouped)
+        if (sentence.Literals[i].Valid && !sentence.Literals[i].Identifier && sentence.Literals[i].Integer && !sentence.Literals[i].Grouped && sentence.Literals[i].PrefixCurrency is null)
         {
             var j = i;
             var parts = 1;
@@ -284,6 +294,62 @@ internal static class DateGrammar
         return !high.LeadingZero && high.Value > low.Value;
     }
 
+    /// <summary>
+    /// The end of a century starting at <paramref name="i"/> ("19th century", "the twenty-first century", "13th and
+    /// 14th centuries", "18th-century"), or <paramref name="i"/>: the ordinal and the century word are the date, so
+    /// that the rank is no claim.
+    /// </summary>
+    internal static int EndAfterCentury(in SentenceView sentence, int i)
+    {
+        var k = AfterCenturyOrdinal(sentence, i);
+        if (k == i)
+        {
+            return i;
+        }
+
+        // "13th and 14th centuries", "19th to 20th century", "15th-16th centuries".
+        if ((sentence.WordIs(k, "and") || sentence.WordIs(k, "or") || sentence.WordIs(k, "to") || sentence.IsDash(k)) && AfterCenturyOrdinal(sentence, k + 1) is var second && second > k + 1)
+        {
+            var end = CenturyWordEnd(sentence, second);
+            if (end > second)
+            {
+                return end;
+            }
+        }
+
+        var centuryEnd = CenturyWordEnd(sentence, k);
+        return centuryEnd > k ? centuryEnd : i;
+    }
+
+    /// <summary>"century" or "centuries" at <paramref name="i"/>, or after a hyphen ("18th-century"): the token after it, or <paramref name="i"/>.</summary>
+    private static int CenturyWordEnd(in SentenceView sentence, int i)
+    {
+        var k = sentence.IsDash(i) && sentence.TouchesPrevious(i) && sentence.TouchesPrevious(i + 1) ? i + 1 : i;
+        return sentence.WordIs(k, "century") || sentence.WordIs(k, "centuries") || sentence.WordIs(k, "millennium") ? k + 1 : i;
+    }
+
+    /// <summary>An ordinal from 1 to 30 at <paramref name="i"/> ("19th", "third", "twenty-first"): the token after it, or <paramref name="i"/>.</summary>
+    private static int AfterCenturyOrdinal(in SentenceView sentence, int i)
+    {
+        if (i >= sentence.Count)
+        {
+            return i;
+        }
+
+        var literal = sentence.Literals[i];
+        if (literal.Valid && !sentence.InsideLiteral[i] && literal.Suffix == LiteralSuffix.Ordinal && literal.Value is >= 1 and <= 30 && literal.End == i + 1)
+        {
+            return i + 1;
+        }
+
+        if (TryLookup(Ordinals, sentence.Word(i), out var o) && o <= 20)
+        {
+            return i + 1;
+        }
+
+        return sentence.WordIs(i, "twenty") && sentence.IsDash(i + 1) && TryLookup(Ordinals, sentence.Word(i + 2), out var u) && u < 10 ? i + 3 : i;
+    }
+
     /// <summary>A decade at <paramref name="i"/> ("1990s", "1990's").</summary>
     internal static bool IsDecade(in SentenceView sentence, int i) => i < sentence.Count && sentence.Literals[i].Valid && sentence.Literals[i].Suffix == LiteralSuffix.Decade && sentence.Literals[i].IntDigits == 4;
 
@@ -331,17 +397,29 @@ internal static class DateGrammar
     }
 
     /// <summary>
-    /// A bare four-digit year at <paramref name="i"/>: "in 2011", "the 2011 withdrawal", "since 2003"; but "2000
-    /// troops", "more than 2000" and "1500 to 2000 troops" are counts.
+    /// A bare four-digit year at <paramref name="i"/>: "in 2011", "the 2011 withdrawal", "since 2003", "below 2019
+    /// levels", "the 2024 elections"; but "2000 troops", "more than 2000" and "1500 to 2000 troops" are counts.
     /// </summary>
     internal static bool IsStandaloneYear(in SentenceView sentence, int i)
     {
         var next = i + 1;
+
+        // "below 2019 levels", "the 2024 elections", "Britain's 2030 targets": a year before what it dates; "the
+        // Equality Act 2010 applies": a year after a name inside the sentence.
+        if (sentence.Literals[i].Value is >= 1900 and <= 2099 && (IsIn(YearNouns, sentence.Word(next)) || (sentence.IsPluralNoun(next) && IsIn(YearDeterminers, sentence.Word(i - 1)))))
+        {
+            return true;
+        }
+
+        if (i > 1 && sentence.StartsWithLetter(i - 1) && sentence.IsCapitalized(i - 1) && !sentence.IsPunctuation(i - 2) && !IsIn(QualifierFirstWords, sentence.Word(i - 1)))
+        {
+            return true;
+        }
         if (next < sentence.Count)
         {
             var word = sentence.Word(next);
             if (word is "%" || TryLookup(Scales, word, out _) || TryLookup(Units, word, out _) || TryLookup(CurrencyWords, word, out _)
-                || sentence.IsPercentWord(next) || sentence.IsPluralNoun(next) || (sentence.IsDash(next) && sentence.TouchesPrevious(next) && sentence.StartsWithLetter(next + 1)))
+                || sentence.IsPercentWord(next) || (sentence.IsPluralNoun(next) && !TryLookup(PluralScales, word, out _)) || (sentence.IsDash(next) && sentence.TouchesPrevious(next) && sentence.StartsWithLetter(next + 1)))
             {
                 return false;
             }

@@ -25,7 +25,8 @@ internal static class LiteralLexer
         while (i < sentence.Count)
         {
             var word = sentence.Word(i);
-            var startsNumber = char.IsAsciiDigit(word[0]) || (word[0] == '.' && word.Length > 1 && char.IsAsciiDigit(word[1]));
+            var prefix = GluedCurrencyPrefix(word, out var prefixCode);
+            var startsNumber = char.IsAsciiDigit(word[0]) || (word[0] == '.' && word.Length > 1 && char.IsAsciiDigit(word[1])) || prefix > 0;
             var dotThenDigits = word.Length == 1 && word[0] == '.' && i + 1 < sentence.Count && sentence.TouchesPrevious(i + 1) && char.IsAsciiDigit(sentence.Word(i + 1)[0])
                 && !(sentence.TouchesPrevious(i) && char.IsAsciiDigit(sentence.Word(i - 1)[^1]));
             if (!startsNumber && !dotThenDigits)
@@ -41,7 +42,19 @@ internal static class LiteralLexer
                 end += 2;
             }
 
-            sentence.Literals[i] = Parse(sentence.Text.AsSpan(sentence.Tokens[i].Start, sentence.Tokens[end - 1].End - sentence.Tokens[i].Start), end);
+            var first = sentence.Tokens[i].Start + prefix;
+            sentence.Literals[i] = Parse(sentence.Text.AsSpan(first, sentence.Tokens[end - 1].End - first), end);
+            if (prefix > 0)
+            {
+                // "RM45,000", "Rs500", "RM2.3bn": the currency glued before the digits; a suffix other than a
+                // scale ("RM5G") makes it a name.
+                sentence.Literals[i].PrefixCurrency = prefixCode;
+                if (sentence.Literals[i].Suffix is not (LiteralSuffix.None or LiteralSuffix.Scale or LiteralSuffix.MetreOrMillion))
+                {
+                    sentence.Literals[i].Identifier = true;
+                }
+            }
+
             for (var k = i + 1; k < end; k++)
             {
                 sentence.InsideLiteral[k] = true;
@@ -49,6 +62,80 @@ internal static class LiteralLexer
 
             i = end;
         }
+    }
+
+    /// <summary>
+    /// A power of ten glued to the digits: "e6", "E-3" after any number ("1.2e6" → 1e6), superscript digits after
+    /// a 10 ("10⁶" → 1e5, so that the literal's 10 times it is 1e6). <paramref name="scale"/> is the multiplier.
+    /// </summary>
+    internal static bool TryReadExponent(ReadOnlySpan<char> suffix, double value, out double scale)
+    {
+        scale = 1;
+        var superscript = suffix.Length > 0 && IsSuperscript(suffix[0]);
+        if (superscript ? value != 10 : suffix.Length < 2 || suffix[0] is not ('e' or 'E'))
+        {
+            return false;
+        }
+
+        var rest = superscript ? suffix : suffix[1..];
+        var negative = rest.Length > 0 && rest[0] is '-' or '−' or '⁻';
+        if (negative || (rest.Length > 0 && rest[0] is '+'))
+        {
+            rest = rest[1..];
+        }
+
+        if (rest.IsEmpty || rest.Length > 3)
+        {
+            return false;
+        }
+
+        var exponent = 0;
+        foreach (var c in rest)
+        {
+            var digit = superscript ? "⁰¹²³⁴⁵⁶⁷⁸⁹".IndexOf(c, StringComparison.Ordinal) : c - '0';
+            if (digit is < 0 or > 9)
+            {
+                return false;
+            }
+
+            exponent = (exponent * 10) + digit;
+        }
+
+        scale = Math.Pow(10, negative ? -exponent : exponent) / (superscript ? 10 : 1);
+        return true;
+    }
+
+    private static bool IsSuperscript(char c) => c is '⁰' or '¹' or '²' or '³' or '⁴' or '⁵' or '⁶' or '⁷' or '⁸' or '⁹' or '⁻';
+
+    /// <summary>
+    /// The length of a currency written before digits in the same token ("RM" in "RM45", "Rs" in "Rs500", "USD"
+    /// in "USD45"), with its ISO code; 0 when the token does not start so.
+    /// </summary>
+    internal static int GluedCurrencyPrefix(ReadOnlySpan<char> word, out string? code)
+    {
+        code = null;
+        var letters = 0;
+        while (letters < word.Length && letters < 4 && char.IsAsciiLetter(word[letters]))
+        {
+            letters++;
+        }
+
+        if (letters is < 2 or > 3 || letters >= word.Length || !char.IsAsciiDigit(word[letters]))
+        {
+            return 0;
+        }
+
+        var prefix = word[..letters];
+        if (TryLookup(GluedCurrencyPrefixes, prefix, out var glued) && prefix.SequenceEqual(glued.Spelling))
+        {
+            code = glued.Code;
+        }
+        else if (letters == 3 && IsAllUpper(prefix) && IsIn(PrefixCodes, prefix) && TryLookup(CurrencyWords, prefix, out var cw))
+        {
+            code = cw.Code;
+        }
+
+        return code is null ? 0 : letters;
     }
 
     /// <summary>Lexes the characters of one literal ("1,500", "2.5bn", "21st") that ends before token <paramref name="end"/>.</summary>
@@ -216,7 +303,8 @@ internal static class LiteralLexer
                 literal.Suffix = LiteralSuffix.Scale;
                 literal.Scale = 1e12;
                 return;
-            case "%":
+            case "%" or "pc":
+                // "12pc": British papers' per cent.
                 literal.Suffix = LiteralSuffix.Percent;
                 return;
             case "G" or "D":
@@ -229,6 +317,14 @@ internal static class LiteralLexer
                 return;
             default:
                 break;
+        }
+
+        // "1.2e6" and "10⁶": powers of ten.
+        if (TryReadExponent(suffix, literal.Value, out var power))
+        {
+            literal.Suffix = LiteralSuffix.Scale;
+            literal.Scale = power;
+            return;
         }
 
         if (TryLookup(Units, suffix, out var unit))

@@ -38,6 +38,9 @@ internal struct NumberLiteral
 
     /// <summary>The unit or ISO currency code of a <see cref="LiteralSuffix.Unit"/> or <see cref="LiteralSuffix.Currency"/> suffix.</summary>
     public string? Unit;
+
+    /// <summary>The ISO code of a currency glued before the digits ("RM45,000" → MYR), if any.</summary>
+    public string? PrefixCurrency;
 }
 
 /// <summary>What is glued after a literal's digits.</summary>
@@ -61,7 +64,7 @@ internal enum LiteralSuffix
     /// <summary>A currency symbol or code ("€", "USD").</summary>
     Currency,
 
-    /// <summary>"%".</summary>
+    /// <summary>"%" or "pc".</summary>
     Percent,
 
     /// <summary>"s" or "'s" after a round number of two or four digits ("1990s", "90s").</summary>

@@ -6,8 +6,8 @@ namespace ArgMiner.Numbers.Grammar;
 
 /// <summary>
 /// Numbers written in words, alone or mixed with digits: "twenty-one", "two hundred and six", "a dozen",
-/// "4 thousand 3 hundred and 21", "one point five", ordinals ("twenty-first", "millionth"). Fractions ("three
-/// fifths", "one-third") are not amounts.
+/// "4 thousand 3 hundred and 21", "one point five", "two and a half", "half a million", ordinals ("twenty-first",
+/// "millionth"). Fractions ("three fifths", "one-third") are not amounts (<see cref="ProportionReader"/>).
 /// </summary>
 internal static class NumberWords
 {
@@ -23,6 +23,7 @@ internal static class NumberWords
         Scale,
         And,
         Dozen,
+        Half,
     }
 
     /// <summary>
@@ -42,7 +43,7 @@ internal static class NumberWords
 
     /// <summary>A plain integer below 1000 that can take part in "3 hundred and 21".</summary>
     internal static bool IsSmallInteger(in SentenceView sentence, int i) =>
-        sentence.Literals[i].Valid && !sentence.Literals[i].Identifier && !sentence.InsideLiteral[i] && sentence.Literals[i].Integer && !sentence.Literals[i].Grouped && sentence.Literals[i].Suffix == LiteralSuffix.None
+        sentence.Literals[i].Valid && !sentence.Literals[i].Identifier && !sentence.InsideLiteral[i] && sentence.Literals[i].Integer && !sentence.Literals[i].Grouped && sentence.Literals[i].Suffix == LiteralSuffix.None && sentence.Literals[i].PrefixCurrency is null
         && sentence.Literals[i].Value < 1000 && sentence.Literals[i].End == i + 1 && sentence.DateEnds[i] == 0;
 
     /// <summary>
@@ -60,6 +61,21 @@ internal static class NumberWords
         var end = i;
         var ordinal = false;
         var words = 0;
+
+        // "a quarter of a million", "three quarters of a billion": a share of the scale.
+        if (ProportionReader.TryReadFractionOfScale(sentence, i, out var ofScale, out var ofScaleEnd))
+        {
+            amount = new Amount { Start = i, End = ofScaleEnd, Value = ofScale, BaseValue = ofScale, Words = true, HasScale = true, Integer = ofScale == Math.Floor(ofScale) };
+            return true;
+        }
+
+        // "half a million", "half a dozen": half the scale.
+        if (sentence.WordIs(i, "half") && (sentence.WordIs(i + 1, "a") || sentence.WordIs(i + 1, "an")) && TryScaleWord(sentence, i + 2, out var halfOf))
+        {
+            amount = new Amount { Start = i, End = i + 3, Value = halfOf / 2, BaseValue = 0.5, Words = true, HasScale = true, Integer = halfOf % 2 == 0 };
+            return true;
+        }
+
         if ((sentence.WordIs(j, "a") || sentence.WordIs(j, "an")) && j + 1 < sentence.Count && (sentence.WordIs(j + 1, "hundred") || sentence.WordIs(j + 1, "dozen")
             || (TryLookup(Scales, sentence.Word(j + 1), out var sc) && sc >= 1e3 && sentence.Word(j + 1).Length > 3)))
         {
@@ -121,8 +137,10 @@ internal static class NumberWords
                 small = 0;
                 last = LastNumberWord.Hundred;
             }
-            else if (TryLookup(Scales, word, out var scale) && scale >= 1e3 && word.Length > 3)
+            else if ((TryLookup(Scales, word, out var scale) || (words > 0 && TryLookup(PluralScales, word, out scale))) && scale >= 1e3 && word.Length > 3)
             {
+                // "seven millions" ends the number.
+                var pluralScale = word[^1] is 's' or 'S';
                 var group = hundreds + small;
                 if (group == 0 || scale >= lastScale || last == LastNumberWord.And)
                 {
@@ -138,6 +156,12 @@ internal static class NumberWords
                 hundreds = small = 0;
                 lastScale = scale;
                 last = LastNumberWord.Scale;
+                if (pluralScale)
+                {
+                    words++;
+                    end = j + 1;
+                    break;
+                }
             }
             else if (word.Equals("dozen", StringComparison.OrdinalIgnoreCase) || word.Equals("dozens", StringComparison.OrdinalIgnoreCase)
                 || word.Equals("dzs", StringComparison.OrdinalIgnoreCase) || word.Equals("dozs", StringComparison.OrdinalIgnoreCase))
@@ -149,6 +173,17 @@ internal static class NumberWords
 
                 small *= 12;
                 last = LastNumberWord.Dozen;
+            }
+            else if (word.Equals("and", StringComparison.OrdinalIgnoreCase) && last is LastNumberWord.Unit or LastNumberWord.Teen or LastNumberWord.Tens && hundreds == 0
+                && sentence.WordIs(j + 1, "a") && sentence.WordIs(j + 2, "half") && !(sentence.IsDash(j + 3) && sentence.TouchesPrevious(j + 3)))
+            {
+                // "two and a half", "1 and a half million".
+                small += 0.5;
+                last = LastNumberWord.Half;
+                words += 3;
+                j += 3;
+                end = j;
+                continue;
             }
             else if (word.Equals("and", StringComparison.OrdinalIgnoreCase) && last is LastNumberWord.Hundred or LastNumberWord.Scale
                 && IsCardinal(sentence, j + 1, out var afterAnd) && afterAnd is > 0 and < 100 && !(last == LastNumberWord.Hundred && sentence.WordIs(j + 2, "hundred")))
@@ -217,8 +252,9 @@ internal static class NumberWords
             return false;
         }
 
-        // Fractions ("three fifths", "one-third", "two thirds") are not claimed.
-        if (end < sentence.Count && (IsPluralOrdinal(sentence, end) || (sentence.IsDash(end) && sentence.TouchesPrevious(end) && TryLookup(Ordinals, sentence.Word(end + 1), out _)) || sentence.WordIs(end, "half") || sentence.WordIs(end, "halves") || sentence.WordIs(end, "quarter") || sentence.WordIs(end, "quarters")))
+        // Fractions ("three fifths", "one-third", "two thirds") are not amounts (ProportionReader reads them);
+        // a rank before "quarter" or "half" is one ("the fourth quarter", "the first half").
+        if (!ordinal && end < sentence.Count && (IsPluralOrdinal(sentence, end) || (sentence.IsDash(end) && sentence.TouchesPrevious(end) && TryLookup(Ordinals, sentence.Word(end + 1), out _)) || sentence.WordIs(end, "half") || sentence.WordIs(end, "halves") || sentence.WordIs(end, "quarter") || sentence.WordIs(end, "quarters")))
         {
             return false;
         }
@@ -242,6 +278,18 @@ internal static class NumberWords
         }
 
         return true;
+    }
+
+    /// <summary>"hundred", "dozen", "thousand", "million"… (not "k" or "bn") at <paramref name="i"/>, with its value.</summary>
+    private static bool TryScaleWord(in SentenceView sentence, int i, out double scale)
+    {
+        if (sentence.WordIs(i, "dozen"))
+        {
+            scale = 12;
+            return true;
+        }
+
+        return TryLookup(Scales, sentence.Word(i), out scale) && scale >= 100 && sentence.Word(i).Length > 3;
     }
 
     /// <summary>

@@ -24,13 +24,17 @@ internal static class QuantityReader
         }
 
         var start = i;
-        var j = CurrencyReader.ReadBefore(sentence, i, out var code, out var prefixScale);
-        if (!AmountReader.TryRead(sentence, j, code is not null, out var amount))
+
+        // "-$40 million", "minus £3bn": the sign before the currency.
+        var negative = AmountReader.ReadSign(sentence, i, out var afterSign) < 0 && CurrencyReader.ReadBefore(sentence, afterSign, out _, out _) > afterSign;
+        var j = CurrencyReader.ReadBefore(sentence, negative ? afterSign : i, out var code, out var prefixScale);
+        if (!AmountReader.TryRead(sentence, j, code is not null, out var amount) || (negative && amount.Value < 0))
         {
             return false;
         }
 
-        amount.Value *= prefixScale;
+        amount.Value *= negative ? -prefixScale : prefixScale;
+        amount.BaseValue *= negative ? -1 : 1;
 
         if (amount.Ordinal)
         {
@@ -88,6 +92,13 @@ internal static class QuantityReader
             kind = NumericKinds.Percent;
             unit = pUnit;
             end = pEnd;
+        }
+        else if (amount.Vague && sentence.WordIs(end, "of") && CurrencyReader.TryReadAfter(sentence, end + 1, true, out var vEnd, out var vCode, out var vDivisor) && vDivisor == 1)
+        {
+            // "millions of dollars", "tens of thousands of pounds": vague money.
+            kind = NumericKinds.Money;
+            unit = vCode;
+            end = vEnd;
         }
         else if (end < sentence.Count && CurrencyReader.TryReadAfter(sentence, end, amount.HasScale, out var cEnd, out var cCode, out var divisor))
         {

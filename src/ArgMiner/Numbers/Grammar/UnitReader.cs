@@ -5,14 +5,15 @@ namespace ArgMiner.Numbers.Grammar;
 
 /// <summary>
 /// Percent words and measurement units after an amount: "percent", "per cent", "percentage points"; "km",
-/// "square kilometres", "metric tons", "barrels", "years"; speeds ("188 miles an hour"). Ages ("20-year-old")
+/// "square kilometres", "metric tons", "barrels", "years"; speeds ("188 miles an hour"); temperatures ("21°C",
+/// "70 degF", "30 degrees Celsius"); units in brackets ("20 (kg)"). Ages ("20-year-old")
 /// are not measures.
 /// </summary>
 internal static class UnitReader
 {
     /// <summary>
-    /// "percent", "per cent", "pct", "percentage" (unit "%") or "percentage points" (unit "pp") at <paramref
-    /// name="i"/>.
+    /// "percent", "per cent", "pct", "percentage", "pc" glued to the number (unit "%") or "percentage points"
+    /// (unit "pp") at <paramref name="i"/>.
     /// </summary>
     internal static bool TryReadPercent(in SentenceView sentence, int i, out int end, out string unit)
     {
@@ -31,7 +32,8 @@ internal static class UnitReader
             return true;
         }
 
-        if (sentence.WordIs(i, "percent") || sentence.WordIs(i, "percents") || sentence.WordIs(i, "pct") || sentence.WordIs(i, "percentage"))
+        if (sentence.WordIs(i, "percent") || sentence.WordIs(i, "percents") || sentence.WordIs(i, "pct") || sentence.WordIs(i, "percentage")
+            || (sentence.Word(i) is "pc" && sentence.TouchesPrevious(i)))
         {
             end = i + 1;
             return true;
@@ -41,11 +43,71 @@ internal static class UnitReader
     }
 
     /// <summary>
+    /// A temperature or angle after an amount at <paramref name="i"/>: "°C", "° Celsius", "degF", "degrees
+    /// Fahrenheit", "degrees C" (unit "°C" or "°F"), or "°" alone (unit "degrees").
+    /// </summary>
+    internal static bool TryReadTemperature(in SentenceView sentence, int i, out int end, out string unit)
+    {
+        end = i;
+        unit = "";
+        var word = sentence.Word(i);
+        if (word.Equals("degF", StringComparison.OrdinalIgnoreCase) || word.Equals("degC", StringComparison.OrdinalIgnoreCase))
+        {
+            unit = char.ToUpperInvariant(word[^1]) == 'F' ? "°F" : "°C";
+            end = i + 1;
+            return true;
+        }
+
+        var sign = word is "°" or "º";
+        if (!sign && !(word.Equals("degrees", StringComparison.OrdinalIgnoreCase) || word.Equals("degree", StringComparison.OrdinalIgnoreCase) || word.Equals("deg", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        var scale = sentence.Word(i + 1);
+        if ((scale is "C" && (sign ? sentence.TouchesPrevious(i + 1) : true)) || scale.Equals("celsius", StringComparison.OrdinalIgnoreCase) || scale.Equals("centigrade", StringComparison.OrdinalIgnoreCase))
+        {
+            unit = "°C";
+        }
+        else if ((scale is "F" && (sign ? sentence.TouchesPrevious(i + 1) : true)) || scale.Equals("fahrenheit", StringComparison.OrdinalIgnoreCase))
+        {
+            unit = "°F";
+        }
+        else if (sign)
+        {
+            unit = "degrees";
+            end = i + 1;
+            return true;
+        }
+        else
+        {
+            return false;
+        }
+
+        end = i + 2;
+        return true;
+    }
+
+    /// <summary>
     /// A measurement unit after an amount at <paramref name="i"/> (with a hyphen or a prefix such as "square",
     /// "metric"); speeds become "mph" or "km/h"; ages ("20-year-old", "5 years old") are not measures.
     /// </summary>
     internal static bool TryReadAfter(in SentenceView sentence, int i, out int end, out string unit)
     {
+        if (TryReadTemperature(sentence, i, out end, out unit))
+        {
+            return true;
+        }
+
+        // "20 (kg)", "20 [kg]": a unit in brackets, as tables write it.
+        var close = sentence.Word(i) switch { "(" => ")", "[" => "]", "{" => "}", _ => null };
+        if (close is not null && sentence.Word(i + 2).SequenceEqual(close) && sentence.TouchesPrevious(i + 1) && sentence.TouchesPrevious(i + 2)
+            && TryReadAfter(sentence, i + 1, out var inside, out unit) && inside == i + 2)
+        {
+            end = i + 3;
+            return true;
+        }
+
         end = i;
         unit = "";
         var k = i;

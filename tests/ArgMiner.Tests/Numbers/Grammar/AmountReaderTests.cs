@@ -13,14 +13,36 @@ public class AmountReaderTests
     [InlineData("They sold 3 dozens eggs.", "3", "3 dozens", 36)]
     [InlineData("They sold 322 hundred units.", "322", "322 hundred", 32_200)]
     [InlineData("Hundreds of protesters came.", "Hundreds", "Hundreds", 200)]
-    [InlineData("Tens of thousands of protesters came.", "Tens", "Tens of thousands", 20_000)]
+    [InlineData("Tens of thousands of protesters came.", "Tens", "Tens of thousands", 10_000)]
+    [InlineData("Hundreds of millions of people watch.", "Hundreds", "Hundreds of millions", 100_000_000)]
+    [InlineData("Dozens were hurt.", "Dozens", "Dozens", 24)]
+    [InlineData("Half a million people fled.", "Half", "Half a million", 500_000)]
+    [InlineData("Two and a half million people live there.", "Two", "Two and a half million", 2_500_000)]
+    [InlineData("It took 2 and a half years.", "2", "2 and a half", 2.5)]
     [InlineData("They hired 2,500 staff.", "2,500", "2,500", 2500)]
+    [InlineData("Growth was +0.4 points.", "+", "+0.4", 0.4)]
+    [InlineData("It fell to −5 today.", "−", "−5", -5)]
+    [InlineData("They held 1.2×10^6 cells.", "1.2", "1.2×10^6", 1_200_000)]
+    [InlineData("They held 10^9 cells.", "10", "10^9", 1e9)]
     public void GivenAnAmount_WhenRead_ThenItsSpanAndValueAreRight(string sentence, string first, string span, double value)
     {
         var view = View(sentence);
         Assert.True(AmountReader.TryRead(view, TokenIndex(view, first), money: false, out var amount));
         Assert.Equal(span, TextOf(view, amount.Start, amount.End));
         Assert.Equal(value, amount.Value, 9);
+    }
+
+    [Theory]
+    [InlineData("Tens of thousands of protesters came.", "Tens", 10_000, 100_000)]
+    [InlineData("Hundreds of millions of people watch.", "Hundreds", 100_000_000, 1_000_000_000)]
+    [InlineData("Hundreds of protesters came.", "Hundreds", 200, 0)]
+    public void GivenAVagueCount_WhenRead_ThenAnOrderOfMagnitudeHasItsUpperEnd(string sentence, string first, double value, double high)
+    {
+        var view = View(sentence);
+        Assert.True(AmountReader.TryRead(view, TokenIndex(view, first), money: false, out var amount));
+        Assert.True(amount.Vague);
+        Assert.Equal(value, amount.Value);
+        Assert.Equal(high, amount.VagueHigh);
     }
 
     [Theory]
@@ -31,6 +53,7 @@ public class AmountReaderTests
     [InlineData("Flight 370 vanished.", "370")]
     [InlineData("It starts at 10 a.m. sharp.", "10")]
     [InlineData("Call +1-222-2222 now.", "1")]
+    [InlineData("Call +44 20 7946 0000 now.", "44")]
     [InlineData("Call (713) 853-3242 now.", "713")]
     [InlineData("Prices peaked in the 1990s.", "1990s")]
     public void GivenACodeVersionLabelTimeOrPhone_WhenRead_ThenItIsNoAmount(string sentence, string token)

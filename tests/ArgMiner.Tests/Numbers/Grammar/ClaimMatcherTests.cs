@@ -35,6 +35,37 @@ public class ClaimMatcherTests
     }
 
     [Theory]
+    [InlineData("Membership grew from 40 to 55.", "from", "from 40 to 55", 40, 55)]
+    [InlineData("Prices fell sharply from 55 to 40.", "from", "from 55 to 40", 55, 40)]
+    [InlineData("Seats went from 55 to 40 last year.", "from", "from 55 to 40", 55, 40)]
+    [InlineData("The mood changed from 55 to 40 points.", "from", "from 55 to 40", 55, 40)]
+    [InlineData("Turnout rose to 68% from 61%.", "68", "68% from 61%", 61, 68)]
+    public void GivenAChangeFromOneLevelToAnother_WhenMatched_ThenOneChangeClaimFromBeforeToAfter(string sentence, string first, string span, double before, double after)
+    {
+        var (claims, numerals, _) = MatchAt(sentence, first);
+        var claim = Assert.Single(claims);
+        Assert.Equal(ClaimKinds.Change, claim.Kind);
+        Assert.Equal(span, sentence[claim.Start..claim.End]);
+        Assert.Equal(before, claim.Low);
+        Assert.Equal(after, claim.High);
+        Assert.Null(claim.Value);
+        Assert.Equal(2, numerals.Count);
+    }
+
+    [Theory]
+    [InlineData("Sales rose 3% to 120 units.", "3", "3%")]
+    [InlineData("Unemployment rose 0.3% to 5.1%.", "0.3", "0.3%")]
+    [InlineData("Output increased by 4 to 9 units.", "4", "4")]
+    public void GivenAChangeThenTheLevelItReached_WhenMatched_ThenTheChangeStandsAlone(string sentence, string first, string span)
+    {
+        var (claims, _, next) = MatchAt(sentence, first);
+        var claim = Assert.Single(claims);
+        Assert.Equal(span, sentence[claim.Start..claim.End]);
+        Assert.NotNull(claim.Value);
+        Assert.True(next > 0);
+    }
+
+    [Theory]
     [InlineData("Estimates run 20 to 10 deaths.", "20")]
     [InlineData("It ran 1 to one in the final.", "1")]
     public void GivenBoundsThatMakeNoRange_WhenMatched_ThenTheFirstNumberStandsAlone(string sentence, string first)

@@ -45,6 +45,8 @@ public class LiteralLexerTests
     [InlineData("35%", "Percent", 35, null)]
     [InlineData("20km", "Unit", 20, "km")]
     [InlineData("100€", "Currency", 100, "EUR")]
+    [InlineData("12pc", "Percent", 12, null)]
+    [InlineData("3.5GHz", "Unit", 3.5, "GHz")]
     public void GivenAGluedSuffix_WhenParsed_ThenItIsClassified(string digits, string suffix, double value, string? unit)
     {
         var literal = LiteralLexer.Parse(digits, 1);
@@ -86,5 +88,29 @@ public class LiteralLexerTests
         Assert.Equal(1, view.Literals[0].End);
         Assert.Equal(500, view.Literals[2].Value);
         Assert.False(view.InsideLiteral[2]);
+    }
+
+    [Theory]
+    [InlineData("worth RM45,000 now", 45_000, "MYR")]
+    [InlineData("worth RM2.3bn now", 2.3, "MYR")]
+    [InlineData("worth Rs500 now", 500, "INR")]
+    [InlineData("worth USD45 now", 45, "USD")]
+    public void GivenACurrencyGluedBeforeTheDigits_WhenLexed_ThenTheLiteralCarriesItsCode(string text, double value, string code)
+    {
+        var view = View(text);
+        Assert.True(view.Literals[1].Valid);
+        Assert.False(view.Literals[1].Identifier);
+        Assert.Equal(value, view.Literals[1].Value, 12);
+        Assert.Equal(code, view.Literals[1].PrefixCurrency);
+    }
+
+    [Theory]
+    [InlineData("the rm45 file")]
+    [InlineData("the RMX45 file")]
+    [InlineData("the RM5G file")]
+    public void GivenLettersBeforeDigitsThatAreNoCurrency_WhenLexed_ThenNoAmountIsRead(string text)
+    {
+        var view = View(text);
+        Assert.True(!view.Literals[1].Valid || view.Literals[1].Identifier);
     }
 }

@@ -14,6 +14,8 @@ public class QualifierReaderTests
     [InlineData("roughly 2,500 troops", "approximately", 1)]
     [InlineData("up to 40 workers", "at_most", 2)]
     [InlineData("exactly 12 jurors", "exactly", 1)]
+    [InlineData("as many as 5,000 people", "at_most", 3)]
+    [InlineData("as little as $5", "at_least", 3)]
     public void GivenAQualifierBeforeANumber_WhenMatched_ThenTheLongestPhraseWins(string text, string qualifier, int length)
     {
         var view = View(text);

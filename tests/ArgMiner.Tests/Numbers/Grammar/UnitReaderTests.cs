@@ -25,6 +25,10 @@ public class UnitReaderTests
     [InlineData("The storm hit 188 miles an hour winds.", "miles", "mph", "hour")]
     [InlineData("The road is 29 km long.", "km", "km", "km")]
     [InlineData("It took 10 minutes only.", "minutes", "minute", "minutes")]
+    [InlineData("The weight is 20 (kg) net.", "(", "kg", ")")]
+    [InlineData("The weight is 20 [kg] net.", "[", "kg", "]")]
+    [InlineData("It reached 40 degrees Celsius today.", "degrees", "°C", "Celsius")]
+    [InlineData("It was 70 degF today.", "degF", "°F", "degF")]
     public void GivenAUnitAfterAnAmount_WhenRead_ThenItsNameAndEndAreRight(string sentence, string first, string unit, string last)
     {
         var view = View(sentence);

@@ -1,0 +1,310 @@
+using ArgMiner.Text;
+using static ArgMiner.Numbers.Grammar.LexiconLookup;
+using static ArgMiner.Numbers.NumberLexicon;
+
+namespace ArgMiner.Numbers.Grammar;
+
+/// <summary>
+/// Numbers that name or code something rather than count it, marked as identifiers before dates and claims are
+/// read, so that neither reads them: phone numbers ("+44 20 7946 0000", "020 7946 0000", "(020) 7946 0000", "call
+/// 555-0143"), scores and vote tallies ("won 3-1", "ruled 6-3", "a 2-2 draw", "voted 52 to 48"), and numbers in
+/// names ("Model 3", "the FTSE 250 Index", "Boeing 737", "Fortune 500 companies", "Type 2 diabetes"). Labels after
+/// a version word ("Section 230", "Route 66", "Windows 10") and codes ("F-16") are refused by
+/// <see cref="AmountReader"/>.
+/// </summary>
+internal static class CodeMarker
+{
+    /// <summary>
+    /// Marks the literals of <paramref name="sentence"/> that are phone numbers, scores or numbers in names as
+    /// identifiers; appends each phone number and score to <paramref name="codes"/> when given.
+    /// </summary>
+    internal static void Mark(in SentenceView sentence, List<CodeSpan>? codes)
+    {
+        var titleCase = IsTitleCase(sentence);
+        var i = 0;
+        while (i < sentence.Count)
+        {
+            var end = MatchPhoneNumber(sentence, i);
+            if (end == i)
+            {
+                end = MatchScore(sentence, i);
+            }
+
+            if (end > i)
+            {
+                for (var k = i; k < end; k++)
+                {
+                    if (sentence.Literals[k].Valid)
+                    {
+                        sentence.Literals[k].Identifier = true;
+                    }
+                }
+
+                codes?.Add(new CodeSpan(sentence.Tokens[i].Start, sentence.Tokens[end - 1].End, sentence.Index));
+                i = end;
+                continue;
+            }
+
+            if (IsNumberInName(sentence, i, titleCase))
+            {
+                sentence.Literals[i].Identifier = true;
+
+                // "Boeing 737-800": the variant after the hyphen too.
+                if (sentence.IsDash(i + 1) && sentence.TouchesPrevious(i + 1) && sentence.TouchesPrevious(i + 2) && IsGroup(sentence, i + 2))
+                {
+                    sentence.Literals[i + 2].Identifier = true;
+                    i += 2;
+                }
+            }
+
+            i++;
+        }
+    }
+
+    /// <summary>
+    /// The end of a phone number starting at <paramref name="i"/>, or <paramref name="i"/>: "+" and two groups of
+    /// digits or more ("+44 20 7946 0000", "+1-202-555-0143"); an area code in brackets and more groups ("(020)
+    /// 7946 0000", "(713) 853-3242"); three groups or more led by a zero ("020 7946 0000") or with a later group of
+    /// four digits ("202 555 0143"), nine digits in all; two groups or more after a word such as "call", "phone"
+    /// or "hotline" ("call 555-0143").
+    /// </summary>
+    internal static int MatchPhoneNumber(in SentenceView sentence, int i)
+    {
+        if (sentence.Word(i) is "+" && sentence.TouchesPrevious(i + 1) && IsGroup(sentence, i + 1))
+        {
+            var (groups, digits, last, _) = ReadGroups(sentence, i + 1);
+            return groups >= 2 || digits >= 10 ? last + 1 : i;
+        }
+
+        if (sentence.Word(i) is "(" && IsGroup(sentence, i + 1) && sentence.Literals[i + 1].IntDigits is >= 2 and <= 5 && sentence.Word(i + 2) is ")" && IsGroup(sentence, i + 3))
+        {
+            var (groups, digits, last, _) = ReadGroups(sentence, i + 3);
+            return digits + sentence.Literals[i + 1].IntDigits >= 7 && groups >= 1 ? last + 1 : i;
+        }
+
+        if (!IsGroup(sentence, i) || (i > 0 && sentence.TouchesPrevious(i) && !sentence.IsPunctuation(i - 1)))
+        {
+            return i;
+        }
+
+        var (count, total, end, fourAfterFirst) = ReadGroups(sentence, i);
+        var first = sentence.Literals[i];
+        var phoneWord = false;
+        for (var k = i - 1; k >= 0 && k >= i - 4 && !phoneWord; k--)
+        {
+            phoneWord = IsIn(PhoneWords, sentence.Word(k));
+        }
+
+        var isPhone = (count >= 3 && total >= 9 && (first.LeadingZero || (fourAfterFirst && first.IntDigits <= 3)))
+            || (count >= 2 && first.LeadingZero && first.IntDigits >= 3 && total >= 9)
+            || (phoneWord && count >= 2 && total >= 7);
+        return isPhone ? end + 1 : i;
+    }
+
+    /// <summary>
+    /// The end of a score or tally starting at <paramref name="i"/>, or <paramref name="i"/>: two whole numbers of
+    /// up to three digits joined by a hyphen or dash ("3-1", "6–3") or, after a word of scoring or voting, by "to"
+    /// when the second is not larger ("voted 52 to 48"), with nothing counted after them ("won 10-15 seats" is a range); a pair that does not
+    /// rise ("3-1", "2-2") is a score wherever it stands, a rising one ("lost 1-3", "a 0-2 defeat") after a word of
+    /// scoring or voting or before a word of result.
+    /// </summary>
+    internal static int MatchScore(in SentenceView sentence, int i)
+    {
+        if (!IsSmallGroup(sentence, i) || (i > 0 && sentence.TouchesPrevious(i) && !sentence.IsPunctuation(i - 1)) || IsChained(sentence, i - 1, -1))
+        {
+            return i;
+        }
+
+        var dash = sentence.IsDash(i + 1) && sentence.TouchesPrevious(i + 1) && sentence.TouchesPrevious(i + 2);
+        var to = sentence.WordIs(i + 1, "to");
+        if (!(dash || to) || !IsSmallGroup(sentence, i + 2) || (i + 3 < sentence.Count && sentence.TouchesPrevious(i + 3) && !sentence.IsPunctuation(i + 3)))
+        {
+            return i;
+        }
+
+        // "18-13-105", "76-9-404": a code of three pieces, not a score.
+        var after = i + 3;
+        if (IsChained(sentence, after, 1) || sentence.IsPluralNoun(after) || TryLookup(Units, sentence.Word(after), out _) || TryLookup(CurrencyWords, sentence.Word(after), out _) || TryLookup(Scales, sentence.Word(after), out _)
+            || sentence.IsPercentWord(after) || sentence.Word(after) is "%")
+        {
+            return i;
+        }
+
+        var context = ScoreWordBefore(sentence, i) || IsIn(ResultWords, sentence.Word(after)) || (IsIn(ResultModifiers, sentence.Word(after)) && IsIn(ResultWords, sentence.Word(after + 1)));
+        var rising = sentence.Literals[i + 2].Value > sentence.Literals[i].Value;
+        return dash ? (!rising || context ? i + 3 : i) : (context && !rising ? i + 3 : i);
+    }
+
+    /// <summary>
+    /// Whether the whole number at <paramref name="i"/> is part of a name: after a capitalised naming word ("Model
+    /// 3", "Index 250", "Type 2", "Boeing 737", "FTSE 100"), or, in a sentence that is not in title case, after any
+    /// capitalised word that does not open the sentence when nothing counted follows ("the Tesla Model Y 3", "Apollo
+    /// 11 landed"); not after a month, a currency code, a qualifier or a number word, and never a year.
+    /// </summary>
+    internal static bool IsNumberInName(in SentenceView sentence, int i, bool titleCase)
+    {
+        if (!IsGroup(sentence, i) || sentence.Literals[i].Identifier || i == 0 || !sentence.StartsWithLetter(i - 1) || sentence.TouchesPrevious(i))
+        {
+            return false;
+        }
+
+        // A year stays a date ("the Equality Act 2010", "Victoria Day 2001"); a currency makes money ("MAUD 60").
+        var name = sentence.Word(i - 1);
+        var literal = sentence.Literals[i];
+        if (!HasCapital(name) || (literal.IntDigits == 4 && literal.Value is >= 1000 and <= 2199) || CurrencyReader.ReadBefore(sentence, i - 1, out _, out _) == i)
+        {
+            return false;
+        }
+
+        // "Rugby League 12%", "Index 3 points"… a unit, currency, percent or scale makes it a quantity.
+        var next = i + 1;
+        var word = sentence.Word(next);
+        if (TryLookup(Units, word, out _) || TryLookup(CurrencyWords, word, out _) || TryLookup(Scales, word, out _) || TryLookup(PluralScales, word, out _)
+            || sentence.IsPercentWord(next) || word is "%" || sentence.WordIs(next, "times"))
+        {
+            return false;
+        }
+
+        if (IsIn(NameWords, name) || (name is "P" && sentence.Word(i - 2) is "&" && sentence.WordIs(i - 3, "S")))
+        {
+            return true;
+        }
+
+        if (titleCase || OpensSentence(sentence, i - 1) || name is "I" or "A")
+        {
+            return false;
+        }
+
+        if (TryLookup(Months, name.TrimEnd('.'), out _) || IsIn(Weekdays, name) || IsIn(QualifierFirstWords, name) || IsIn(NotNames, name)
+            || TryLookup(Cardinals, name, out _) || TryLookup(Ordinals, name, out _) || TryLookup(Scales, name, out _) || TryLookup(CurrencyWords, name, out _)
+            || IsIn(PrefixCodes, name) || TryLookup(DollarPrefixes, name, out _) || TryLookup(GluedCurrencyPrefixes, name, out _) || TryLookup(Units, name, out _))
+        {
+            return false;
+        }
+
+        // Nor may a counted noun or a second bound follow: "CNN 40 people", "the U.S. 10-year yield", "Iraq 3 to 5".
+        return !(sentence.IsPluralNoun(next) || sentence.IsDash(next) || sentence.WordIs(next, "to") || sentence.WordIs(next, "and") || sentence.WordIs(next, "or"));
+    }
+
+    /// <summary>
+    /// The groups of digits from <paramref name="i"/> joined by spaces, hyphens or points ("020 7946 0000",
+    /// "202-555-0143"): how many, their digits, the last group's token and whether a group after the first has four
+    /// digits.
+    /// </summary>
+    private static (int Groups, int Digits, int Last, bool FourAfterFirst) ReadGroups(in SentenceView sentence, int i)
+    {
+        var groups = 1;
+        var digits = sentence.Literals[i].IntDigits;
+        var last = i;
+        var four = false;
+        while (groups < 6)
+        {
+            int next;
+            if (IsGroup(sentence, last + 1) && !sentence.TouchesPrevious(last + 1))
+            {
+                next = last + 1;
+            }
+            else if ((sentence.IsDash(last + 1) || sentence.Word(last + 1) is ".") && sentence.TouchesPrevious(last + 1) && sentence.TouchesPrevious(last + 2) && IsGroup(sentence, last + 2))
+            {
+                next = last + 2;
+            }
+            else
+            {
+                break;
+            }
+
+            groups++;
+            digits += sentence.Literals[next].IntDigits;
+            four |= sentence.Literals[next].IntDigits == 4;
+            last = next;
+        }
+
+        return (groups, digits, last, four);
+    }
+
+    /// <summary>Whether token <paramref name="i"/> is a hyphen glued between the pair and another number, before it (<paramref name="direction"/> -1) or after it (+1).</summary>
+    private static bool IsChained(in SentenceView sentence, int i, int direction) =>
+        sentence.IsDash(i) && (direction < 0 ? sentence.TouchesPrevious(i + 1) && sentence.TouchesPrevious(i) && i > 0 && (sentence.Literals[i - 1].Valid || sentence.InsideLiteral[i - 1])
+            : sentence.TouchesPrevious(i) && sentence.TouchesPrevious(i + 1) && i + 1 < sentence.Count && sentence.Literals[i + 1].Valid);
+
+    /// <summary>A group of digits at <paramref name="i"/>: a whole number in one token, without grouping, suffix or currency.</summary>
+    private static bool IsGroup(in SentenceView sentence, int i)
+    {
+        if (i < 0 || i >= sentence.Count || sentence.InsideLiteral[i])
+        {
+            return false;
+        }
+
+        var literal = sentence.Literals[i];
+        return literal.Valid && !literal.Identifier && literal.Integer && !literal.Grouped && literal.Suffix == LiteralSuffix.None && literal.PrefixCurrency is null && literal.End == i + 1;
+    }
+
+    /// <summary>A group of one to three digits at <paramref name="i"/> (a score: "3", "102").</summary>
+    private static bool IsSmallGroup(in SentenceView sentence, int i) => IsGroup(sentence, i) && sentence.Literals[i].IntDigits <= 3;
+
+    /// <summary>A word of scoring or voting up to four tokens before <paramref name="i"/>, within the clause ("won 3-1", "beat Arsenal 2-1").</summary>
+    private static bool ScoreWordBefore(in SentenceView sentence, int i)
+    {
+        for (var k = i - 1; k >= 0 && k >= i - 4; k--)
+        {
+            if (IsIn(ScoreWords, sentence.Word(k)))
+            {
+                return true;
+            }
+
+            if (sentence.IsPunctuation(k))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether token <paramref name="i"/> is the sentence's first word (only punctuation before it).</summary>
+    private static bool OpensSentence(in SentenceView sentence, int i)
+    {
+        for (var k = 0; k < i; k++)
+        {
+            if (!sentence.IsPunctuation(k))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="word"/> starts with a capital or has one inside ("Boeing", "FTSE", "iPhone").</summary>
+    private static bool HasCapital(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsUpper(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A headline in title case ("Army Sends 300 More Troops"): of its words of four letters or more after the first,
+    /// at least three and seven in ten are capitalised.
+    /// </summary>
+    private static bool IsTitleCase(in SentenceView sentence)
+    {
+        int words = 0, capitalised = 0;
+        for (var k = 1; k < sentence.Count; k++)
+        {
+            if (sentence.StartsWithLetter(k) && sentence.Word(k).Length >= 4)
+            {
+                words++;
+                capitalised += sentence.IsCapitalized(k) ? 1 : 0;
+            }
+        }
+
+        return words >= 3 && capitalised * 10 >= words * 7;
+    }
+}

@@ -59,45 +59,57 @@ public sealed class InputEnumerator
     /// <summary>Reads every input, yielding documents and skipped inputs in order.</summary>
     /// <remarks>
     /// Document ids are unique in the batch: a document whose id an earlier one already has gets
-    /// <c>~2</c> appended (or <c>~3</c>, …, the first that is free), with a warning naming it.
+    /// <c>~2</c> appended (or <c>~3</c>, …, the first that is free), with a warning naming it (<see cref="DocumentIds"/>).
     /// </remarks>
-    public IEnumerable<InputItem> Read()
+    public IEnumerable<InputItem> Read() => Read(uniqueIds: true, includeFile: null);
+
+    /// <summary>
+    /// Reads the inputs, yielding documents and skipped inputs in order, each with the index of its file in
+    /// <see cref="Files"/> (<see cref="InputItem.FileIndex"/>).
+    /// </summary>
+    /// <param name="uniqueIds">Make ids unique as <see cref="Read()"/> does; false keeps each document's own id (a later step makes them unique).</param>
+    /// <param name="includeFile">Reads only the files whose index it accepts (a shard); null reads all.</param>
+    public IEnumerable<InputItem> Read(bool uniqueIds, Func<int, bool>? includeFile)
     {
         var notes = new List<InputError>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new DocumentIds();
+        var index = -1;
         foreach (var file in Entries(notes))
         {
+            index++;
             foreach (var note in notes)
             {
                 _warn(note);
             }
 
             notes.Clear();
+            if (includeFile is not null && !includeFile(index))
+            {
+                continue;
+            }
+
             if (file.Problem is not null)
             {
-                yield return InputItem.Failed(new InputError(file.Path, null, file.Problem));
+                yield return InputItem.Failed(new InputError(file.Path, null, file.Problem)).InFile(index);
                 continue;
             }
 
             foreach (var read in ReadFile(file))
             {
-                var item = read;
+                var item = read.InFile(index);
                 if (item.Warning is { } warning)
                 {
                     _warn(warning);
                 }
 
-                if (item.Document is { } document && !ids.Add(document.Id))
+                if (uniqueIds && item.Document is { } document)
                 {
-                    var n = 2;
-                    string unique;
-                    while (!ids.Add(unique = document.Id + "~" + n.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                    var unique = ids.Unique(document.Id, out var renamed);
+                    if (renamed)
                     {
-                        n++;
+                        _warn(DocumentIds.RenameWarning(document.Source, document.Id, unique));
+                        item = InputItem.Of(document with { Id = unique }, item.Warning).InFile(index);
                     }
-
-                    _warn(new InputError(document.Source, null, $"duplicate id '{document.Id}' (an earlier document has it), renamed '{unique}'"));
-                    item = InputItem.Of(document with { Id = unique }, item.Warning);
                 }
 
                 yield return item;

@@ -50,7 +50,7 @@ internal static class CheckpointedRun
         if (sharded && settings.Resume && ShardState.Load(Path.Combine(settings.Out, ShardState.ManifestName), out _) is { } done && done.SameRunAs(fresh) && done.RecordsSha256 is not null)
         {
             stdout.WriteLine($"argminer: shard {shard} is already complete in {settings.Out} ({done.Documents} documents); nothing to do");
-            return done.Skipped.Count > 0 ? CommandLine.Failed : CommandLine.Ok;
+            return CommandLine.Ok;
         }
 
         OutputSet set;
@@ -149,7 +149,9 @@ internal static class CheckpointedRun
         summary = summary with { Skipped = state.Skipped.Count };
         var line = RunCommand.Summarise(summary, settings.Out, written);
         stdout.WriteLine(sharded ? $"argminer: shard {shard}: " + line["argminer: ".Length..] : line);
-        return summary.Skipped > 0 ? CommandLine.Failed : CommandLine.Ok;
+        // A shard that is written has done its task, skipped inputs and all (they are in its manifest, and merge
+        // reports them and exits 1 as a single run would): a batch engine must not retry it for a bad file.
+        return summary.Skipped > 0 && !sharded ? CommandLine.Failed : CommandLine.Ok;
     }
 
     private const int Interrupted = RunCommand.Interrupted;

@@ -50,14 +50,16 @@ public class ShardMergeTests
     }
 
     [Fact]
-    public void GivenShardsOfOneBatch_WhenEachIsRun_ThenEachHoldsItsShareAndAManifestWithItsOrder()
+    public void GivenShardsOfOneBatch_WhenEachIsRun_ThenEachHoldsItsShareAndAManifestWithItsOrderAndSkippedInputs()
     {
         using var dir = new TempDirectory();
         var input = Inputs(dir);
-        var documents = 0;
+        int documents = 0, skipped = 0;
         for (var k = 0; k < 3; k++)
         {
-            Shard(input, dir.File($"shard-{k}"), k, 3);
+            // A written shard has done its task (exit 0, so an engine does not retry it), a skipped file and all.
+            var (exit, err) = Shard(input, dir.File($"shard-{k}"), k, 3);
+            Assert.True(exit == 0, err);
             var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(dir.File($"shard-{k}/argminer-shard.json"))).RootElement;
             Assert.Equal(k, manifest.GetProperty("shard").GetInt32());
             Assert.Equal(3, manifest.GetProperty("shards").GetInt32());
@@ -66,9 +68,11 @@ public class ShardMergeTests
             Assert.Equal(count + 1, File.ReadAllLines(dir.File($"shard-{k}/documents.csv")).Length);
             Assert.InRange(count, 4, 7);
             documents += count;
+            skipped += manifest.GetProperty("skipped").GetArrayLength();
         }
 
         Assert.Equal(15, documents);
+        Assert.Equal(1, skipped);
     }
 
     [Fact]

@@ -90,7 +90,7 @@ internal static class CheckpointedRun
                 (context, item) =>
                 {
                     records.Write(context.Document, item.FileIndex);
-                    state.AddDocument(item.FileIndex);
+                    state.Documents++;
                     sinceCheckpoint++;
                 },
                 e =>
@@ -126,7 +126,12 @@ internal static class CheckpointedRun
         var written = new List<string>();
         using (var writer = new BatchWriter(set.Staging, settings.Formats))
         {
-            summary = RecordRenderer.Render(DocumentRecords.ReadAll(recordsPath, state.RecordsBytes), writer, w => stderr.WriteLine($"argminer: warning: {w}"));
+            var documents = DocumentRecords.ReadAll(recordsPath, state.RecordsBytes).Select(r =>
+            {
+                state.AddToOrder(r.FileIndex);
+                return r;
+            });
+            summary = RecordRenderer.Render(documents, writer, w => stderr.WriteLine($"argminer: warning: {w}"));
             writer.Commit();
             written.AddRange(writer.Files);
         }

@@ -8,7 +8,8 @@ namespace ArgMiner.Cli.Commands;
 /// <summary><c>argminer merge</c>'s settings.</summary>
 /// <param name="Shards">The output folders of <c>run --shard K/N</c>, one per shard, in any order.</param>
 /// <param name="Out">The folder to write the merged outputs to.</param>
-internal sealed record MergeSettings(IReadOnlyList<string> Shards, string Out);
+/// <param name="Formats">The outputs to write (<c>--format</c>), or null for the shards' own.</param>
+internal sealed record MergeSettings(IReadOnlyList<string> Shards, string Out, OutputFormats? Formats = null);
 
 /// <summary>
 /// <c>argminer merge SHARD_DIR… --out DIR</c>: joins the shards of one batch into exactly the files a single
@@ -31,11 +32,17 @@ internal static class MergeCommand
 
         private readonly Option<string> _out = SharedOptions.Out("Folder to write the merged outputs to (created if missing).", required: true, shortAlias: true);
 
-        public Binder() => Command = new Command("merge", "Join the output folders of 'run --shard K/N' into the files one run writes.") { _shards, _out };
+        private readonly Option<OptionValue<OutputFormats>> _format = new("--format")
+        {
+            Description = "Outputs to write (as run's --format; default: the formats the shards were run with). The shards' records hold everything, so any format can be written.",
+            CustomParser = OptionParsers.Formats,
+        };
+
+        public Binder() => Command = new Command("merge", "Join the output folders of 'run --shard K/N' into the files one run writes.") { _shards, _out, _format };
 
         public override Command Command { get; }
 
-        public override MergeSettings Bind(ParseResult parse) => new(parse.GetValue(_shards) ?? [], parse.GetValue(_out)!);
+        public override MergeSettings Bind(ParseResult parse) => new(parse.GetValue(_shards) ?? [], parse.GetValue(_out)!, parse.GetValue(_format)?.Value);
     }
 
     internal static int Execute(MergeSettings settings, TextWriter stdout, TextWriter stderr)
@@ -72,7 +79,7 @@ internal static class MergeCommand
         }
 
         var documents = shards.SelectMany(s => DocumentRecords.ReadAll(Path.Combine(s.Folder, DocumentRecords.FileName), s.State.RecordsBytes));
-        using var writer = new BatchWriter(set.Staging, (OutputFormats)shards[0].State.Formats);
+        using var writer = new BatchWriter(set.Staging, settings.Formats ?? (OutputFormats)shards[0].State.Formats);
         var summary = RecordRenderer.Render(documents, writer, w => stderr.WriteLine($"argminer: warning: {w}")) with { Skipped = skipped };
         writer.Commit();
         set.Publish(writer.Files);

@@ -79,15 +79,15 @@ public sealed record ShardState
     public List<string> Skipped { get; init; } = [];
 
     /// <summary>
-    /// The global order of the documents: runs of <c>[file index, documents]</c> in reading order, so the
-    /// n-th document of this shard is the m-th document of file f in the single run's order.
+    /// The global order of the documents (in a manifest): runs of <c>[file index, documents]</c> in reading
+    /// order, so the n-th document of this shard is the m-th document of file f in the single run's order.
+    /// A checkpoint leaves it empty (the records hold each document's file index), so checkpoints stay small.
     /// </summary>
     public List<int[]> Order { get; init; } = [];
 
-    /// <summary>Counts one more document, read from file <paramref name="fileIndex"/>.</summary>
-    public void AddDocument(int fileIndex)
+    /// <summary>Adds the next document, read from file <paramref name="fileIndex"/>, to <see cref="Order"/>.</summary>
+    public void AddToOrder(int fileIndex)
     {
-        Documents++;
         if (Order.Count > 0 && Order[^1][0] == fileIndex)
         {
             Order[^1][1]++;

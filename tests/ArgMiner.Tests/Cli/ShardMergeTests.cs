@@ -140,6 +140,21 @@ public class ShardMergeTests
         Assert.False(Directory.Exists(dir.File("merged-" + b)));
     }
 
+    [Fact]
+    public void GivenShardsRunWithCsvOnly_WhenMergedAsAWorkbook_ThenTheWorkbookIsASingleRunsWorkbook()
+    {
+        using var dir = new TempDirectory();
+        var input = Inputs(dir);
+        Support.Cli.Run("run", input, "--out", dir.File("single"), "--format", "xlsx", "--jobs", "1");
+        for (var k = 0; k < 2; k++)
+        {
+            Support.Cli.Run("run", input, "--out", dir.File($"shard-{k}"), "--format", "csv", "--shard", $"{k}/2");
+        }
+
+        Support.Cli.Run("merge", dir.File("shard-0"), dir.File("shard-1"), "--out", dir.File("merged"), "--format", "xlsx");
+        OutputFolders.AssertSame(dir.File("single"), dir.File("merged"));
+    }
+
     [Theory]
     [InlineData("--shard", "3/3")]
     [InlineData("--shard", "x")]

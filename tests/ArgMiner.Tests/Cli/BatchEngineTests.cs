@@ -80,4 +80,27 @@ public class BatchEngineTests
         OutputFolders.AssertSame(dir.File("single"), dir.File("out"));
         Assert.False(Directory.Exists(dir.File(".out.partial")));
     }
+
+    [Fact]
+    public void GivenARunStoppedBySigterm_WhenRunAgainWithResume_ThenTheCheckpointIsKeptAndTheOutputsEqualAnUninterruptedRun()
+    {
+        using var dir = new TempDirectory();
+        var input = LargeInputs(dir);
+        Support.Cli.Run("run", input, "--out", dir.File("single"), "--format", "csv,jsonl", "--jobs", "2");
+
+        const string Command = "\"$ARGMINER\" run \"$IN\" --out \"$OUT\" --shard 0/1 --checkpoint-every 10 --format csv,jsonl --jobs 1";
+        var env = new Dictionary<string, string> { ["IN"] = input, ["OUT"] = dir.File("out") };
+        var (stopped, stopErr) = ChildRun.TerminateAfterCheckpoint(Command, env, dir.File(".out.partial/argminer-checkpoint.json"));
+        Assert.Equal(130, stopped);
+        Assert.Contains("run the same command with --resume", stopErr, StringComparison.Ordinal);
+        Assert.True(File.Exists(dir.File(".out.partial/argminer-checkpoint.json")));
+
+        var (exit, err) = ChildRun.Run(Command + " --resume", env);
+        Assert.True(exit == 0, err);
+        Assert.Contains("resuming after", err, StringComparison.Ordinal);
+        foreach (var name in new[] { "documents.csv", "sentences.csv", "entities.csv", "numbers.csv", "documents.jsonl" })
+        {
+            Assert.Equal(File.ReadAllBytes(dir.File("single/" + name)), File.ReadAllBytes(dir.File("out/" + name)));
+        }
+    }
 }

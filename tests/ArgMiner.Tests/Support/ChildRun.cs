@@ -51,6 +51,44 @@ public static class ChildRun
     }
 
     /// <summary>
+    /// Starts the run, waits until <paramref name="checkpoint"/> exists, then sends it SIGTERM (what Kubernetes
+    /// sends an evicted pod) and waits for it to end; its exit code and standard error.
+    /// </summary>
+    public static (int Exit, string Err) TerminateAfterCheckpoint(string script, IReadOnlyDictionary<string, string> environment, string checkpoint, int seconds = 300)
+    {
+        using var process = Start(script, environment);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        WaitFor(process, checkpoint, stderr, seconds);
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        Assert.True(process.WaitForExit(seconds * 1000), "the run did not stop after SIGTERM");
+        process.WaitForExit();
+        _ = stdout.Result;
+        return (process.ExitCode, stderr.Result);
+    }
+
+    private static void WaitFor(Process process, string checkpoint, Task<string> stderr, int seconds)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!File.Exists(checkpoint))
+        {
+            if (process.HasExited)
+            {
+                Assert.Fail($"the run ended (exit {process.ExitCode}) before its first checkpoint, so it could not be stopped mid-batch: {stderr.Result}");
+            }
+
+            Assert.True(clock.Elapsed.TotalSeconds < seconds, "no checkpoint appeared");
+            Thread.Sleep(5);
+        }
+
+        Assert.False(process.HasExited, "the run ended before it could be stopped mid-batch; give it more input");
+    }
+
+    /// <summary>
     /// Starts the run, waits until <paramref name="checkpoint"/> exists (a checkpoint was written mid-batch),
     /// then kills the process with SIGKILL; fails when the run ended before it could be killed.
     /// </summary>
@@ -59,19 +97,7 @@ public static class ChildRun
         using var process = Start(script, environment);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        var clock = Stopwatch.StartNew();
-        while (!File.Exists(checkpoint))
-        {
-            if (process.HasExited)
-            {
-                Assert.Fail($"the run ended (exit {process.ExitCode}) before its first checkpoint, so it could not be killed mid-batch: {stderr.Result}");
-            }
-
-            Assert.True(clock.Elapsed.TotalSeconds < seconds, "no checkpoint appeared");
-            Thread.Sleep(5);
-        }
-
-        Assert.False(process.HasExited, "the run ended before it could be killed mid-batch; give it more input");
+        WaitFor(process, checkpoint, stderr, seconds);
         process.Kill();
         process.WaitForExit();
         _ = stdout.Result;

@@ -32,7 +32,25 @@ internal static class CheckpointedRun
         var enumerator = new InputEnumerator(settings.Inputs, encoding: settings.Encoding, warn: w => stderr.WriteLine($"argminer: warning: {w}"));
         var files = enumerator.Files().ToList();
         var sizes = files.Select(f => f.Problem is null && File.Exists(f.Path) ? new FileInfo(f.Path).Length : 0).ToList();
-        var (first, end) = ShardPlan.Range(ShardPlan.Assign(sizes, shard.Count), shard.Index);
+        // A JSON Lines file may be cut into byte ranges (not one in UTF-16, which is converted whole).
+        var splittable = files.Select(f => f.Problem is null && f.Format == InputFormat.JsonLines && File.Exists(f.Path) && !StartsWithUtf16Bom(f.Path)).ToList();
+        var parts = ShardPlan.Parts(sizes, splittable, shard.Count);
+        var (first, end) = ShardPlan.Range(ShardPlan.Assign([.. parts.Select(p => p.Size)], shard.Count), shard.Index);
+        var ranges = new Dictionary<int, ByteRange>();
+        foreach (var part in parts.Skip(first).Take(end - first))
+        {
+            ranges[part.File] = ranges.TryGetValue(part.File, out var earlier) ? earlier with { End = part.End } : new ByteRange(part.Start, part.End);
+        }
+
+        // A file all of whose parts are in this shard is read whole, as a single run reads it.
+        foreach (var (file, range) in ranges.ToList())
+        {
+            if (range.Start == 0 && range.End == sizes[file])
+            {
+                ranges[file] = ByteRange.Whole;
+            }
+        }
+
         var fresh = new ShardState
         {
             Tool = ToolVersion,
@@ -43,8 +61,9 @@ internal static class CheckpointedRun
             Shard = shard.Index,
             Shards = shard.Count,
             Files = files.Count,
-            FirstFile = first,
-            EndFile = end,
+            Parts = parts.Count,
+            FirstPart = first,
+            EndPart = end,
         };
 
         if (sharded && settings.Resume && ShardState.Load(Path.Combine(settings.Out, ShardState.ManifestName), out _) is { } done && done.SameRunAs(fresh) && done.RecordsSha256 is not null)
@@ -84,7 +103,7 @@ internal static class CheckpointedRun
                 sinceCheckpoint = 0;
             }
 
-            var items = enumerator.Read(uniqueIds: false, i => i >= first && i < end).Skip(checked((int)done0)).TakeWhile(_ => !interrupted.IsCancellationRequested);
+            var items = enumerator.Read(uniqueIds: false, i => ranges.TryGetValue(i, out var range) ? range : null).Skip(checked((int)done0)).TakeWhile(_ => !interrupted.IsCancellationRequested);
             runner.Run(
                 items,
                 (context, item) =>
@@ -248,6 +267,20 @@ internal static class CheckpointedRun
 
         stderr.WriteLine($"argminer: {outDir}: resuming after {checkpoint.Documents} documents ({checkpoint.Items} inputs done)");
         return checkpoint;
+    }
+
+    private static bool StartsWithUtf16Bom(string path)
+    {
+        try
+        {
+            Span<byte> head = stackalloc byte[2];
+            using var file = File.OpenRead(path);
+            return file.ReadAtLeast(head, 2, throwOnEndOfStream: false) == 2 && TextDecoding.Utf16Encoding(head) is not null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Empties the staging folder but for its lock (and the records of a run being resumed).</summary>

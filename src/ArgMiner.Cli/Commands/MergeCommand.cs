@@ -110,7 +110,7 @@ internal static class MergeCommand
                 : s.Model != first.Model ? $"{folder} used the model {s.Model} and {firstFolder} {first.Model}; run every shard with one model"
                 : s.Inputs != first.Inputs || s.Files != first.Files ? $"{folder} and {firstFolder} read different inputs (other arguments, or files added, changed or removed between their runs); run every shard on the same inputs"
                 : s.Settings != first.Settings || s.Formats != first.Formats ? $"{folder} and {firstFolder} were run with different settings ({Describe(s)} against {Describe(first)}); run every shard with the same options"
-                : s.Shards != first.Shards ? $"{folder} is shard {s.Shard}/{s.Shards} and {firstFolder} shard {first.Shard}/{first.Shards}: different splits of the batch; run every shard with the same N"
+                : s.Shards != first.Shards || s.Parts != first.Parts ? $"{folder} is shard {s.Shard}/{s.Shards} and {firstFolder} shard {first.Shard}/{first.Shards}: different splits of the batch; run every shard with the same N"
                 : null;
             if (problem is not null)
             {
@@ -139,16 +139,23 @@ internal static class MergeCommand
         }
 
         var ordered = byIndex.Select(s => s!.Value).ToList();
-        var next = 0;
+        int next = 0, lastFile = 0;
         foreach (var (folder, s) in ordered)
         {
-            if (s.FirstFile != next || s.EndFile < s.FirstFile || (s.Shard == s.Shards - 1 && s.EndFile != s.Files) || s.Order.Any(o => o[0] < s.FirstFile || o[0] >= s.EndFile) || s.Order.Sum(o => o[1]) != s.Documents)
+            // The shards' documents come in the single run's order: file indexes never go back.
+            var inOrder = s.Order.All(o =>
+            {
+                var ok = o[0] >= lastFile;
+                lastFile = o[0];
+                return ok;
+            });
+            if (!inOrder || s.FirstPart != next || s.EndPart < s.FirstPart || (s.Shard == s.Shards - 1 && s.EndPart != s.Parts) || s.Order.Any(o => o[0] < 0 || o[0] >= s.Files) || s.Order.Sum(o => o[1]) != s.Documents)
             {
                 problem = $"{folder}: its manifest does not fit the other shards' split of the files; run that shard again";
                 return null;
             }
 
-            next = s.EndFile;
+            next = s.EndPart;
         }
 
         return ordered;

@@ -57,11 +57,14 @@ public sealed record ShardState
     /// <summary>Files in the batch's listing.</summary>
     public required int Files { get; init; }
 
-    /// <summary>The first file of this shard (index in the listing).</summary>
-    public required int FirstFile { get; init; }
+    /// <summary>Parts of the batch (files, and byte ranges of large JSON Lines files) in the split.</summary>
+    public required int Parts { get; init; }
 
-    /// <summary>One past the last file of this shard.</summary>
-    public required int EndFile { get; init; }
+    /// <summary>The first part of this shard.</summary>
+    public required int FirstPart { get; init; }
+
+    /// <summary>One past the last part of this shard.</summary>
+    public required int EndPart { get; init; }
 
     /// <summary>Input items (documents and skipped inputs) of this shard done so far; a resumed run reads on after them.</summary>
     public long Items { get; set; }
@@ -102,7 +105,7 @@ public sealed record ShardState
     public bool SameRunAs(ShardState other) =>
         other.Layout == Layout && other.Tool == Tool && other.Model == Model && other.Inputs == Inputs && other.Settings == Settings
         && other.Formats == Formats && other.Shard == Shard && other.Shards == Shards && other.Files == Files
-        && other.FirstFile == FirstFile && other.EndFile == EndFile;
+        && other.Parts == Parts && other.FirstPart == FirstPart && other.EndPart == EndPart;
 
     /// <summary>Writes this state to <paramref name="path"/> under a temporary name, renamed when whole.</summary>
     public void Save(string path)

@@ -37,15 +37,65 @@ public readonly record struct ShardSpec(int Index, int Count)
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Index}/{Count}");
 }
 
+/// <summary>One part of a batch's input: a whole file, or a byte range of a large JSON Lines file.</summary>
+/// <param name="File">The file's index in the listing.</param>
+/// <param name="Start">The first byte (0 for a whole file).</param>
+/// <param name="End">One past the last byte (the size for a whole file).</param>
+/// <param name="Whole">Whether the part is the whole file.</param>
+public readonly record struct InputPart(int File, long Start, long End, bool Whole)
+{
+    /// <summary>Its size in bytes.</summary>
+    public long Size => End - Start;
+}
+
 /// <summary>
-/// Splits a batch's input files into shards: the files in the order a single run reads them, each given to
-/// one shard by where its middle byte falls in the batch's total size, so every shard holds a contiguous run
-/// of files of about 1/N of the bytes (off by at most one file). The rule reads only the listing and the file
-/// sizes, never the machine, the time or which shards ran, so every shard computes the same plan. A file is
-/// never split: one huge file is one shard's work.
+/// Splits a batch's input into shards: the files in the order a single run reads them, a JSON Lines file
+/// larger than a shard's share of the bytes cut into equal byte ranges first (<see cref="Parts"/>; each
+/// record belongs to the range its line starts in), and each part given to one shard by where its middle
+/// byte falls in the batch's total size, so every shard holds a contiguous run of parts of about 1/N of
+/// the bytes (off by at most one part). The rule reads only the listing and the file sizes, never the
+/// machine, the time or which shards ran, so every shard computes the same plan. A plain-text file is one
+/// document and never split.
 /// </summary>
 public static class ShardPlan
 {
+    /// <summary>
+    /// The parts of a batch of files of <paramref name="sizes"/> for <paramref name="count"/> shards: each
+    /// file whole, except that a <paramref name="splittable"/> one larger than 1/N of the total is cut into
+    /// as many equal byte ranges as it holds shares.
+    /// </summary>
+    public static List<InputPart> Parts(IReadOnlyList<long> sizes, IReadOnlyList<bool> splittable, int count)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        ArgumentNullException.ThrowIfNull(splittable);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var total = 0L;
+        foreach (var size in sizes)
+        {
+            total += Math.Max(size, 0) + 1;
+        }
+
+        var share = Math.Max(1, total / count);
+        var parts = new List<InputPart>(sizes.Count);
+        for (var f = 0; f < sizes.Count; f++)
+        {
+            var size = Math.Max(sizes[f], 0);
+            if (count == 1 || !splittable[f] || size <= share)
+            {
+                parts.Add(new InputPart(f, 0, size, true));
+                continue;
+            }
+
+            var pieces = (int)Math.Min(count, (size + share - 1) / share);
+            for (var k = 0; k < pieces; k++)
+            {
+                parts.Add(new InputPart(f, (long)((decimal)size * k / pieces), (long)((decimal)size * (k + 1) / pieces), false));
+            }
+        }
+
+        return parts;
+    }
+
     /// <summary>The shard of each file, from the files' sizes in reading order.</summary>
     public static int[] Assign(IReadOnlyList<long> sizes, int count)
     {

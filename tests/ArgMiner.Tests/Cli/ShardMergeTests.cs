@@ -140,6 +140,40 @@ public class ShardMergeTests
         Assert.False(Directory.Exists(dir.File("merged-" + b)));
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5)]
+    public void GivenOneLargeJsonLinesFile_WhenSharded_ThenItIsSharedOutByLinesAndTheMergeEqualsASingleRun(int n)
+    {
+        using var dir = new TempDirectory();
+        var lines = Enumerable.Range(0, 200).Select(i => i switch
+        {
+            37 => "{\"id\":\"broken\",",
+            38 => string.Empty,
+            // Records without an id are named by their line number; a CRLF line end and a BOM mid-file are accepted.
+            _ when i % 3 == 0 => $"{{\"body\":\"Record {i} says prices rose {i}% in 2023. We must act.\"}}\r",
+            99 => "\uFEFF{\"id\":\"r9\",\"body\":\"A BOM on this line.\"}",
+            _ => $"{{\"id\":\"r{i % 10}\",\"body\":\"Record {i}. Ends here.\",\"meta\":{{\"n\":{i}}}}}",
+        });
+        dir.Write("in/a.txt", "A small file before. It is one document.");
+        dir.Write("in/b.jsonl", string.Join('\n', lines));
+        dir.Write("in/c.txt", "A small file after.");
+        Support.Cli.Run("run", dir.File("in"), "--out", dir.File("single"), "--format", "csv,jsonl,parquet", "--jobs", "1");
+        var counts = new List<int>();
+        for (var k = 0; k < n; k++)
+        {
+            Support.Cli.Run("run", dir.File("in"), "--out", dir.File($"shard-{k}"), "--format", "csv", "--shard", $"{k}/{n}");
+            counts.Add(File.ReadAllLines(dir.File($"shard-{k}/documents.csv")).Length - 1);
+        }
+
+        // The one large file is shared out: every shard reads some of its records.
+        Assert.All(counts, c => Assert.True(c >= 20, string.Join(", ", counts)));
+        var (exit, _, stderr) = Support.Cli.Run(["merge", .. Enumerable.Range(0, n).Select(k => dir.File($"shard-{k}")), "--out", dir.File("merged"), "--format", "csv,jsonl,parquet"]);
+        Assert.Equal(1, exit);
+        Assert.Contains("b.jsonl:38: not valid JSON", stderr, StringComparison.Ordinal);
+        OutputFolders.AssertSame(dir.File("single"), dir.File("merged"));
+    }
+
     [Fact]
     public void GivenShardsRunWithCsvOnly_WhenMergedAsAWorkbook_ThenTheWorkbookIsASingleRunsWorkbook()
     {

@@ -52,6 +52,37 @@ public class ShardPlanTests
         Assert.Contains(ranges, r => r.Start == r.End);
     }
 
+    [Fact]
+    public void GivenALargeJsonLinesFile_WhenSplitIntoParts_ThenItsRangesTileItAndOtherFilesStayWhole()
+    {
+        long[] sizes = [100, 10_000, 100, 5_000];
+        bool[] splittable = [false, true, false, false];
+        var parts = ShardPlan.Parts(sizes, splittable, 4);
+        var big = parts.Where(p => p.File == 1).ToList();
+        Assert.Equal(3, big.Count); // 10,000 bytes of a 15,204-byte batch: three shares of 3,801
+        Assert.Equal(0, big[0].Start);
+        Assert.Equal(10_000, big[^1].End);
+        Assert.True(big.Zip(big.Skip(1)).All(p => p.First.End == p.Second.Start));
+        Assert.All(parts.Where(p => p.File != 1), p => Assert.True(p.Whole && p.Start == 0 && p.End == sizes[p.File]));
+        Assert.Equal(parts, ShardPlan.Parts(sizes, splittable, 4));
+        Assert.All(ShardPlan.Parts(sizes, splittable, 1), p => Assert.True(p.Whole));
+    }
+
+    [Fact]
+    public void GivenByteRanges_WhenLinesAreFound_ThenEachLineStartsInExactlyOneRangeWithItsNumber()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("ab\ncd\r\n\nefg\nh");
+        using var stream = new MemoryStream(bytes);
+        Assert.Equal((0L, 1L), ArgMiner.Ingest.FileParts.LineStart(stream, 0, countLines: true));
+        Assert.Equal((3L, 2L), ArgMiner.Ingest.FileParts.LineStart(stream, 1, countLines: true));
+        Assert.Equal((3L, 2L), ArgMiner.Ingest.FileParts.LineStart(stream, 3, countLines: true));
+        Assert.Equal((7L, 3L), ArgMiner.Ingest.FileParts.LineStart(stream, 4, countLines: true));
+        Assert.Equal((8L, 4L), ArgMiner.Ingest.FileParts.LineStart(stream, 8, countLines: true));
+        Assert.Equal((12L, 5L), ArgMiner.Ingest.FileParts.LineStart(stream, 9, countLines: true));
+        Assert.Equal(13L, ArgMiner.Ingest.FileParts.LineStart(stream, 13, countLines: true).Start); // no line starts there: an empty part
+        Assert.Equal(12L, ArgMiner.Ingest.FileParts.LineStart(stream, 10, countLines: false).Start);
+    }
+
     [Theory]
     [InlineData("0/1", 0, 1)]
     [InlineData("7/8", 7, 8)]

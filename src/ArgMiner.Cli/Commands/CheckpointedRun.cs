@@ -90,92 +90,107 @@ internal static class CheckpointedRun
         ClearStaging(set.Staging, keepRecords: state is not null);
         state ??= fresh;
 
-        var runner = new BatchRunner(pipeline, settings.Jobs);
-        var done0 = state.Items;
-        using (var records = new DocumentRecordWriter(recordsPath, state.RecordsBytes))
+        try
         {
-            var sinceCheckpoint = 0;
-            void Checkpoint()
-            {
-                records.Flush();
-                state.RecordsBytes = records.Length;
-                state.Save(checkpointPath);
-                sinceCheckpoint = 0;
-            }
-
-            var items = enumerator.Read(uniqueIds: false, i => ranges.TryGetValue(i, out var range) ? range : null).Skip(checked((int)done0)).TakeWhile(_ => !interrupted.IsCancellationRequested);
-            runner.Run(
-                items,
-                (context, item) =>
-                {
-                    records.Write(context.Document, item.FileIndex);
-                    state.Documents++;
-                    sinceCheckpoint++;
-                },
-                e =>
-                {
-                    state.Skipped.Add(e.ToString());
-                    stderr.WriteLine($"argminer: {e}");
-                },
-                onWindow: consumed =>
-                {
-                    state.Items = done0 + consumed;
-                    if (sinceCheckpoint >= settings.CheckpointEvery)
-                    {
-                        Checkpoint();
-                    }
-                });
-            Checkpoint();
+            return Process();
         }
-
-        if (interrupted.IsCancellationRequested)
+        catch (IOException ex)
         {
+            // A full disk or a lost mount: the checkpoint stays, so the hours already spent are not lost.
             set.Keep();
-            stderr.WriteLine($"argminer: interrupted after {state.Documents} documents; the checkpoint is kept: run the same command with --resume to continue ({settings.Out} left as it was)");
-            return Interrupted;
-        }
-
-        if (state.Documents == 0 && !sharded)
-        {
-            stderr.WriteLine($"argminer: no document was read; nothing written, {settings.Out} left as it was");
+            stderr.WriteLine($"argminer: {ex.Message.TrimEnd('.')}; the last checkpoint is kept: fix this and run the same command with --resume to continue");
             return CommandLine.Failed;
         }
 
-        BatchSummary summary;
-        var written = new List<string>();
-        using (var writer = new BatchWriter(set.Staging, settings.Formats))
+        int Process()
         {
-            var documents = DocumentRecords.ReadAll(recordsPath, state.RecordsBytes).Select(r =>
+            var runner = new BatchRunner(pipeline, settings.Jobs);
+            var done0 = state.Items;
+            using (var records = new DocumentRecordWriter(recordsPath, state.RecordsBytes))
             {
-                state.AddToOrder(r.FileIndex);
-                return r;
-            });
-            summary = RecordRenderer.Render(documents, writer, w => stderr.WriteLine($"argminer: warning: {w}"));
-            writer.Commit();
-            written.AddRange(writer.Files);
-        }
+                var sinceCheckpoint = 0;
+                void Checkpoint()
+                {
+                    records.Flush();
+                    state.RecordsBytes = records.Length;
+                    state.Save(checkpointPath);
+                    sinceCheckpoint = 0;
+                }
 
-        File.Delete(checkpointPath);
-        if (sharded)
-        {
-            // The manifest comes last: a folder holding it holds the whole shard.
-            state.RecordsSha256 = ShardState.Sha256(recordsPath, state.RecordsBytes);
-            state.Save(Path.Combine(set.Staging, ShardState.ManifestName));
-            written.Add(DocumentRecords.FileName);
-            written.Add(ShardState.ManifestName);
-        }
-        else
-        {
-            File.Delete(recordsPath);
-        }
+                var items = enumerator.Read(uniqueIds: false, i => ranges.TryGetValue(i, out var range) ? range : null).Skip(checked((int)done0)).TakeWhile(_ => !interrupted.IsCancellationRequested);
+                runner.Run(
+                    items,
+                    (context, item) =>
+                    {
+                        records.Write(context.Document, item.FileIndex);
+                        state.Documents++;
+                        sinceCheckpoint++;
+                    },
+                    e =>
+                    {
+                        state.Skipped.Add(e.ToString());
+                        stderr.WriteLine($"argminer: {e}");
+                    },
+                    onWindow: consumed =>
+                    {
+                        state.Items = done0 + consumed;
+                        if (sinceCheckpoint >= settings.CheckpointEvery)
+                        {
+                            Checkpoint();
+                        }
+                    });
+                Checkpoint();
+            }
 
-        set.Publish(written);
-        summary = summary with { Skipped = state.Skipped.Count };
-        var line = RunCommand.Summarise(summary, settings.Out, written);
-        stdout.WriteLine(sharded ? $"argminer: shard {shard}: " + line["argminer: ".Length..] : line);
-        // A shard that is written has done its task, skipped inputs and all (they are in its manifest, and merge
-        // reports them and exits 1 as a single run would): a batch engine must not retry it for a bad file.
-        return summary.Skipped > 0 && !sharded ? CommandLine.Failed : CommandLine.Ok;
+            if (interrupted.IsCancellationRequested)
+            {
+                set.Keep();
+                stderr.WriteLine($"argminer: interrupted after {state.Documents} documents; the checkpoint is kept: run the same command with --resume to continue ({settings.Out} left as it was)");
+                return Interrupted;
+            }
+
+            if (state.Documents == 0 && !sharded)
+            {
+                stderr.WriteLine($"argminer: no document was read; nothing written, {settings.Out} left as it was");
+                return CommandLine.Failed;
+            }
+
+            BatchSummary summary;
+            var written = new List<string>();
+            using (var writer = new BatchWriter(set.Staging, settings.Formats))
+            {
+                var documents = DocumentRecords.ReadAll(recordsPath, state.RecordsBytes).Select(r =>
+                {
+                    state.AddToOrder(r.FileIndex);
+                    return r;
+                });
+                summary = RecordRenderer.Render(documents, writer, w => stderr.WriteLine($"argminer: warning: {w}"));
+                writer.Commit();
+                written.AddRange(writer.Files);
+            }
+
+            File.Delete(checkpointPath);
+            if (sharded)
+            {
+                // The manifest comes last: a folder holding it holds the whole shard.
+                state.RecordsSha256 = ShardState.Sha256(recordsPath, state.RecordsBytes);
+                state.Save(Path.Combine(set.Staging, ShardState.ManifestName));
+                written.Add(DocumentRecords.FileName);
+                written.Add(ShardState.ManifestName);
+            }
+            else
+            {
+                File.Delete(recordsPath);
+            }
+
+            set.Publish(written);
+            summary = summary with { Skipped = state.Skipped.Count };
+            var line = RunCommand.Summarise(summary, settings.Out, written);
+            stdout.WriteLine(sharded ? $"argminer: shard {shard}: " + line["argminer: ".Length..] : line);
+            // A shard that is written has done its task, skipped inputs and all (they are in its manifest, and merge
+            // reports them and exits 1 as a single run would): a batch engine must not retry it for a bad file.
+            return summary.Skipped > 0 && !sharded ? CommandLine.Failed : CommandLine.Ok;
+        }
     }
 
     private const int Interrupted = RunCommand.Interrupted;

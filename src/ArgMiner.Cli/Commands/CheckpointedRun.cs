@@ -117,7 +117,33 @@ internal static class CheckpointedRun
                     sinceCheckpoint = 0;
                 }
 
-                var items = enumerator.Read(uniqueIds: false, i => ranges.TryGetValue(i, out var range) ? range : null).Skip(checked((int)done0)).TakeWhile(_ => !interrupted.IsCancellationRequested);
+                // Files before the resume point are not read again; a plain-text file is one item, so one already
+                // done is skipped whole, and the items done of a JSON Lines file are read and passed over.
+                var resumeFile = state.ResumeFile;
+                var skipInFile = state.ResumeFileItems;
+                if (resumeFile >= 0 && files[resumeFile].Format != InputFormat.JsonLines)
+                {
+                    (resumeFile, skipInFile) = (resumeFile + 1, 0);
+                }
+
+                var pending = new Queue<int>();
+                long tracked = 0;
+                IEnumerable<InputItem> Remaining()
+                {
+                    foreach (var item in enumerator.Read(uniqueIds: false, i => i < resumeFile ? null : ranges.TryGetValue(i, out var range) ? range : null))
+                    {
+                        if (item.FileIndex == resumeFile && skipInFile > 0)
+                        {
+                            skipInFile--;
+                            continue;
+                        }
+
+                        pending.Enqueue(item.FileIndex);
+                        yield return item;
+                    }
+                }
+
+                var items = Remaining().TakeWhile(_ => !interrupted.IsCancellationRequested);
                 runner.Run(
                     items,
                     (context, item) =>
@@ -134,6 +160,12 @@ internal static class CheckpointedRun
                     onWindow: consumed =>
                     {
                         state.Items = done0 + consumed;
+                        for (; tracked < consumed; tracked++)
+                        {
+                            var file = pending.Dequeue();
+                            (state.ResumeFile, state.ResumeFileItems) = file == state.ResumeFile ? (file, state.ResumeFileItems + 1) : (file, 1);
+                        }
+
                         if (sinceCheckpoint >= settings.CheckpointEvery)
                         {
                             Checkpoint();

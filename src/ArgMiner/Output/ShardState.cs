@@ -69,6 +69,12 @@ public sealed record ShardState
     /// <summary>Input items (documents and skipped inputs) of this shard done so far; a resumed run reads on after them.</summary>
     public long Items { get; set; }
 
+    /// <summary>The file of the last input item done (-1: none), where a resumed run starts reading again.</summary>
+    public int ResumeFile { get; set; } = -1;
+
+    /// <summary>Input items of <see cref="ResumeFile"/> done: a resumed run skips them without processing.</summary>
+    public long ResumeFileItems { get; set; }
+
     /// <summary>Documents stored in the records file.</summary>
     public int Documents { get; set; }
 

@@ -79,8 +79,10 @@ internal static class CheckpointedRun
         }
         catch (OutputFolderException ex)
         {
+            // A folder another run still holds (a batch engine's earlier attempt whose lock is not yet
+            // released) is worth a retry, so it is not a usage error, which engines are told not to retry.
             stderr.WriteLine($"argminer: {ex.Message}");
-            return CommandLine.Usage;
+            return ex.Busy ? CommandLine.Failed : CommandLine.Usage;
         }
 
         using var staged = set;
@@ -104,6 +106,7 @@ internal static class CheckpointedRun
 
         int Process()
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var runner = new BatchRunner(pipeline, settings.Jobs);
             var done0 = state.Items;
             using (var records = new DocumentRecordWriter(recordsPath, state.RecordsBytes))
@@ -216,7 +219,7 @@ internal static class CheckpointedRun
             }
 
             set.Publish(written);
-            summary = summary with { Skipped = state.Skipped.Count };
+            summary = summary with { Skipped = state.Skipped.Count, Elapsed = clock.Elapsed };
             var line = RunCommand.Summarise(summary, settings.Out, written);
             stdout.WriteLine(sharded ? $"argminer: shard {shard}: " + line["argminer: ".Length..] : line);
             // A shard that is written has done its task, skipped inputs and all (they are in its manifest, and merge

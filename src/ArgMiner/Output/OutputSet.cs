@@ -269,7 +269,7 @@ public sealed partial class OutputSet : IDisposable
         }
         catch (IOException)
         {
-            throw new OutputFolderException($"--out {outDir}: another argminer run is writing to this folder; wait for it or give another folder");
+            throw new OutputFolderException($"--out {outDir}: another argminer run is writing to this folder; wait for it or give another folder") { Busy = true };
         }
 
         if (resume)
@@ -338,6 +338,9 @@ public sealed partial class OutputSet : IDisposable
 /// <summary>An output folder a run must not use (it would lose or mix data): a usage error, one line.</summary>
 public sealed class OutputFolderException : Exception
 {
+    /// <summary>Whether the folder is only busy (another run holds it): waiting and trying again may succeed.</summary>
+    public bool Busy { get; init; }
+
     /// <summary>Creates the error.</summary>
     public OutputFolderException(string message)
         : base(message)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Trains and measures the opt-in accurate tier (argminer classify/run --model accurate): the fast sentence
-# classifier, trained as models/train-sentence-classifier.sh trains it plus the UD English EWT overlay, gated
+# classifier, trained by the shipped recipe exactly as models/train-sentence-classifier.sh trains it, gated
 # into a stacker over the ArcticXs sentence encoder's vector and the fast model's out-of-fold probabilities.
 #
 #   models/train-accurate-classifier.sh [OUT_MODEL]
@@ -22,19 +22,23 @@ argminer() { dotnet "$root/src/ArgMiner.Cli/bin/Release/net10.0/argminer.dll" "$
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 model=${1:-$out/accurate-classifier.model}
-external=(
-  "$shared/corpora/newssd-eng/train.csv#labels=$root/corpus/external/newssd-eng-train.labels"
-  "$shared/corpora/ibm-ce-emnlp-2015#train@0.3"
-  "$shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu#labels=$root/corpus/external/ud-ewt-train.labels"
-)
+ud="$shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu"
+ext="$root/corpus/external"
 echo "== accurate tier vs its fast model on held-out real text"
-argminer train-accurate --data "$root/corpus/labelled" "${external[@]}" --balance --l1 1e-5 \
+argminer train-accurate --from-shipped --shared "$shared" \
   --embedding-cache "$cache" --gate "${ARGMINER_GATE:-1}" --out "$model" \
-  --evaluate "$shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu#labels=$root/corpus/external/ud-ewt-train.heldout.labels" \
-  --evaluate "$shared/corpora/newssd-eng/val.csv#labels=$root/corpus/external/newssd-eng-val.labels" \
+  --evaluate "$ud#labels=$ext/ud-ewt-train.heldout.labels" \
+  --evaluate "$ud#labels=$ext/ud-ewt-train.heldout-rounds12.labels" \
+  --evaluate "$ud#labels=$ext/ud-ewt-train.heldout-round1.labels" \
+  --evaluate "$ud#labels=$ext/ud-ewt-train.heldout-weblog.labels" \
+  --evaluate "$ud#labels=$ext/ud-ewt-train.heldout-newsgroup.labels" \
+  --evaluate "$ud#labels=$ext/ud-ewt-train.heldout-reviews.labels" \
+  --evaluate "$ud#labels=$ext/ud-ewt-train.heldout-answers.labels" \
+  --evaluate "$ud#labels=$ext/ud-ewt-train.heldout-email.labels" \
+  --evaluate "$shared/corpora/ibm-ce-emnlp-2015/articles#labels=$ext/ibm-articles.heldout.labels" \
+  --evaluate "$shared/corpora/newssd-eng/val.csv#labels=$ext/newssd-eng-val.labels" \
   --evaluate "$shared/corpora/ibm-ce-emnlp-2015#held-out"
 echo "== The 145 seed sentences, both tiers trained on the same data without them"
-argminer train-accurate \
-  --data "$root/corpus/labelled/part-a.csv" "$root/corpus/labelled/part-b.csv" "$root/corpus/labelled/part-c.csv" "${external[@]}" \
-  --balance --l1 1e-5 --embedding-cache "$cache" --gate "${ARGMINER_GATE:-1}" \
+argminer train-accurate --from-shipped --shared "$shared" --leave-out seeds \
+  --embedding-cache "$cache" --gate "${ARGMINER_GATE:-1}" \
   --evaluate "$root/corpus/labelled/seeds.csv"

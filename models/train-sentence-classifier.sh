@@ -8,7 +8,7 @@
 # train with the project's labels for it (corpus/external/newssd-eng-train.labels), the IBM Debater
 # claims/evidence of the 39 "train and test" motions (weight 0.3) and the real web text of UD English EWT
 # train labelled by the project (corpus/external/ud-ewt-train.labels: weblogs, newsgroups, reviews, answers,
-# e-mail). External data is read from ../shared/corpora (ARGMINER_SHARED overrides). Never trained on, only
+# e-mail) and IBM Debater article sentences (corpus/external/ibm-articles.labels). External data is read from ../shared/corpora (ARGMINER_SHARED overrides). Never trained on, only
 # evaluated below: the held-out UD documents (corpus/external/ud-ewt-train.heldout*.labels), NewsSD val and
 # the 19 IBM held-out motions. Last, a model trained without the seed articles is tested on them. Paste the
 # printed figures into models/sentence-classifier.md. TRAINER_OPTIONS adds or overrides trainer settings.
@@ -37,6 +37,11 @@ argminer evaluate --model "$root/models/sentence-classifier.model" \
          "$ud#labels=$ext/ud-ewt-train.heldout-email.labels"
 echo "== UD English EWT, round 1's held-out documents only (the fixed set earlier models were measured on)"
 argminer evaluate --model "$root/models/sentence-classifier.model" --data "$ud#labels=$ext/ud-ewt-train.heldout-round1.labels"
+echo "== UD English EWT, rounds 1 and 2's held-out documents (the fixed set of the 2026-12-04 models)"
+argminer evaluate --model "$root/models/sentence-classifier.model" --data "$ud#labels=$ext/ud-ewt-train.heldout-rounds12.labels"
+echo "== IBM Debater article sentences (Wikipedia) of the held-out motions (never trained on), the project's labels"
+argminer evaluate --model "$root/models/sentence-classifier.model" \
+  --data "$shared/corpora/ibm-ce-emnlp-2015/articles#labels=$ext/ibm-articles.heldout.labels"
 
 echo "== NewsSD-ENG val (never trained on), SUBJ=claim|opinion, OBJ=evidence|other (the issue's measure)"
 argminer evaluate --model "$root/models/sentence-classifier.model" \

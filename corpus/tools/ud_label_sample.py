@@ -4,6 +4,8 @@ labelling chunks (kept OUTSIDE the repository: the sentences are not ours to cop
 
 Usage: python3 corpus/tools/ud_label_sample.py ../shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu OUTDIR [CHUNKS]
        python3 corpus/tools/ud_label_sample.py --round2 CONLLU OUTDIR [CHUNKS]
+       python3 corpus/tools/ud_label_sample.py --round3 CONLLU OUTDIR [CHUNKS]
+       python3 corpus/tools/ud_label_sample.py --round4 CONLLU OUTDIR [CHUNKS]
 
 Selection (deterministic):
 - every weblog and newsgroup document (the blog and forum prose the model had not seen);
@@ -15,7 +17,11 @@ Rows are the sentence's 1-based position in the CoNLL-U file: the `row` of an ov
 Round 2 (reader-comment prose, where round 1 had too little opinion): the next reviews and answers
 documents in the same hash order, skipping round 1's, until ROUND2 sentences of each are taken; its held-out
 documents are chosen among its own documents by the same rule, so round 1's split never changes. Round 2
-writes chunk-K.tsv numbered after round 1's and selection2.tsv.
+writes chunk-K.tsv numbered after round 1's and selection2.tsv. Round 3 (more reader-comment prose, so the
+per-genre figures of reviews and answers rest on more than a few hundred held-out sentences) takes the next
+documents after rounds 1 and 2 the same way (ROUNDS[3] sentences of each genre), numbers its chunks from 8
+and writes selection3.tsv. Round 4 takes every reviews and answers document still left (chunks from 14,
+selection4.tsv), so every review and answer of UD EWT train is labelled.
 Writes OUTDIR/chunk-K.tsv (row, doc, genre, text), documents kept whole, genres spread across chunks,
 and OUTDIR/selection.tsv (row, doc, genre, heldout) where heldout marks the documents kept out of
 training for evaluation: per genre, whole documents in ascending order of the SHA-256 of their doc id
@@ -26,7 +32,9 @@ import os
 import sys
 
 PER_GENRE = 260
-ROUND2 = {"reviews": 1000, "answers": 600}
+ROUNDS = {2: {"reviews": 1000, "answers": 600}, 3: {"reviews": 700, "answers": 500}, 4: {"reviews": 100000, "answers": 100000}}
+# Each round numbers its chunk files after the previous rounds' (round 1 and 2 wrote four each, round 3 six).
+FIRST_CHUNK = {2: 4, 3: 8, 4: 14}
 FULL_GENRES = ("weblog", "newsgroup")
 SAMPLED_GENRES = ("reviews", "answers", "email")
 
@@ -56,7 +64,7 @@ def digest(doc):
     return hashlib.sha256(doc.encode("utf-8")).hexdigest()
 
 
-def main(conllu, outdir, chunks=4, round2=False):
+def main(conllu, outdir, chunks=4, round_no=1):
     docs = {}
     order = []
     for row, doc, text in read_sentences(conllu):
@@ -78,18 +86,19 @@ def main(conllu, outdir, chunks=4, round2=False):
             taken += len(docs[d])
     first_chunk = 0
     suffix = ""
-    if round2:
-        done = set(chosen)
+    for r in range(2, round_no + 1):
+        done = done | set(chosen) if r > 2 else set(chosen)
         chosen = []
-        for g, wanted in ROUND2.items():
+        for g, wanted in ROUNDS[r].items():
             taken = 0
             for d in sorted((d for d in order if genre(d) == g and d not in done), key=digest):
                 if taken >= wanted:
                     break
                 chosen.append(d)
                 taken += len(docs[d])
-        first_chunk = chunks
-        suffix = "2"
+    if round_no > 1:
+        first_chunk = FIRST_CHUNK[round_no]
+        suffix = str(round_no)
     chosen.sort(key=lambda d: docs[d][0][0])
 
     os.makedirs(outdir, exist_ok=True)
@@ -127,8 +136,8 @@ def main(conllu, outdir, chunks=4, round2=False):
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    second = args[:1] == ["--round2"]
-    args = args[1:] if second else args
-    if len(args) < 2:
+    round_no = int(args[0][len("--round"):]) if args[:1] and args[0].startswith("--round") else 1
+    args = args[1:] if round_no > 1 else args
+    if len(args) < 2 or round_no not in (1, *ROUNDS):
         sys.exit(__doc__)
-    main(args[0], args[1], int(args[2]) if len(args) > 2 else 4, second)
+    main(args[0], args[1], int(args[2]) if len(args) > 2 else 4, round_no)

@@ -9,7 +9,8 @@ namespace ArgMiner.Cli.Commands;
 /// <summary><c>argminer evaluate-text</c>'s settings.</summary>
 /// <param name="Ud">The CoNLL-U file to score against.</param>
 /// <param name="Errors">A file for every sentence or paragraph that differs, or null.</param>
-internal sealed record EvaluateTextSettings(string Ud, string? Errors);
+/// <param name="Boundaries">A file for every sentence boundary missed or spurious, with its context, or null.</param>
+internal sealed record EvaluateTextSettings(string Ud, string? Errors, string? Boundaries = null);
 
 /// <summary>
 /// <c>argminer evaluate-text --ud FILE</c>: scores the tokenizer (word precision/recall/F1, each sentence
@@ -27,11 +28,16 @@ internal static class EvaluateTextCommand
         private readonly Option<string> _ud = new("--ud") { Description = "A CoNLL-U file (e.g. en_ewt-ud-dev.conllu).", Required = true };
         private readonly Option<string?> _errors = new("--errors") { Description = "Write every sentence or paragraph that differs from the gold standard to this file." };
 
-        public Binder() => Command = new Command("evaluate-text", "Score the tokenizer and sentence splitter against Universal Dependencies data.") { _ud, _errors };
+        private readonly Option<string?> _boundaries = new("--boundaries")
+        {
+            Description = "Write every sentence boundary the splitter missed or made wrongly, one a line (missed|spurious, genre, context), to this file.",
+        };
+
+        public Binder() => Command = new Command("evaluate-text", "Score the tokenizer and sentence splitter against Universal Dependencies data.") { _ud, _errors, _boundaries };
 
         public override Command Command { get; }
 
-        public override EvaluateTextSettings Bind(ParseResult parse) => new(parse.GetValue(_ud)!, parse.GetValue(_errors));
+        public override EvaluateTextSettings Bind(ParseResult parse) => new(parse.GetValue(_ud)!, parse.GetValue(_errors), parse.GetValue(_boundaries));
     }
 
     /// <summary>Scores the tokenizer and splitter as <paramref name="settings"/> say; the exit code.</summary>
@@ -67,7 +73,9 @@ internal static class EvaluateTextCommand
         var tokenizer = new RuleTokenizer();
         var words = TokenizationEvaluation.EvaluateWords(sentences, tokenizer, onError);
         errorWriter?.WriteLine("==== sentences");
-        var sents = TokenizationEvaluation.EvaluateSentences(sentences, tokenizer, new RuleSentenceSplitter(), onError);
+        using var boundaryWriter = settings.Boundaries is null ? null : new StreamWriter(settings.Boundaries);
+        Action<string>? onBoundary = boundaryWriter is null ? null : boundaryWriter.WriteLine;
+        var sents = TokenizationEvaluation.EvaluateSentences(sentences, tokenizer, new RuleSentenceSplitter(), onError, onBoundary);
         var unaligned = 0;
         foreach (var s in sentences)
         {

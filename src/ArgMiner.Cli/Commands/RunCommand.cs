@@ -19,10 +19,12 @@ namespace ArgMiner.Cli.Commands;
 /// <param name="Model">A sentence classifier file, <c>accurate</c>, or null for the shipped model.</param>
 /// <param name="TextOnly">Tokenize and split only (<c>--pipeline text</c>).</param>
 /// <param name="Encoding">How files are decoded.</param>
+/// <param name="Comments">How plain text's reader comments are found (<c>--comments</c>).</param>
 /// <param name="Shard">Only this shard of the inputs (<c>--shard K/N</c>), or null for all.</param>
 /// <param name="Resume">Checkpoint as the batch goes and continue an interrupted run (<c>--resume</c>).</param>
 /// <param name="CheckpointEvery">Documents between checkpoints of a sharded or resumable run.</param>
-internal sealed record RunSettings(IReadOnlyList<string> Inputs, string Out, OutputFormats Formats, int Jobs, string? Model, bool TextOnly, TextEncodingChoice Encoding, ShardSpec? Shard = null, bool Resume = false, int CheckpointEvery = RunCommand.DefaultCheckpointEvery)
+internal sealed record RunSettings(IReadOnlyList<string> Inputs, string Out, OutputFormats Formats, int Jobs, string? Model, bool TextOnly, TextEncodingChoice Encoding,
+    CommentDetection Comments = CommentDetection.Auto, ShardSpec? Shard = null, bool Resume = false, int CheckpointEvery = RunCommand.DefaultCheckpointEvery)
 {
     /// <summary>Whether the run stores its documents and checkpoints (a shard or a resumable run).</summary>
     public bool Checkpointed => Shard is not null || Resume;
@@ -66,6 +68,14 @@ internal static class RunCommand
         private readonly Option<string> _model = SharedOptions.Model("A sentence classifier trained with 'argminer train' (default: the shipped one), or 'accurate' for the encoder tier.", shortAlias: true);
         private readonly Option<string> _pipeline = new Option<string>("--pipeline") { Description = "full (default): every stage; text: tokenize and split only (no tags, numbers or labels).", DefaultValueFactory = _ => "full" }.AcceptOnlyFromAmong("full", "text");
         private readonly Option<string> _encoding = SharedOptions.Encoding();
+        private readonly Option<string> _comments = new Option<string>("--comments")
+        {
+            Description = "Reader comments in plain text: auto (default): after two or more blank lines, when the lines there read like comments "
+                + "(first person, addressing the reader, no reporting) and unlike the article; blank-lines: everything after the first two or more "
+                + "blank lines; none: no comment section.",
+            DefaultValueFactory = _ => "auto",
+        }.AcceptOnlyFromAmong("auto", "none", "blank-lines");
+
         private readonly Option<ShardSpec?> _shard = new("--shard")
         {
             Description = "Process only shard K of N (K from 0; e.g. --shard $JOB_COMPLETION_INDEX/8); 'argminer merge' joins the shards' folders.",
@@ -76,7 +86,7 @@ internal static class RunCommand
         private readonly Option<int> _checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Documents between checkpoints (with --shard or --resume).", DefaultValueFactory = _ => DefaultCheckpointEvery }
             .InRange(1, int.MaxValue, "--checkpoint-every must be at least 1");
 
-        public Binder() => Command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { _inputs, _out, _format, _jobs, _model, _pipeline, _encoding, _shard, _resume, _checkpointEvery };
+        public Binder() => Command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { _inputs, _out, _format, _jobs, _model, _pipeline, _encoding, _comments, _shard, _resume, _checkpointEvery };
 
         public override Command Command { get; }
 
@@ -88,6 +98,7 @@ internal static class RunCommand
             parse.GetValue(_model),
             parse.GetValue(_pipeline) == "text",
             parse.GetEncoding(_encoding),
+            parse.GetValue(_comments) switch { "none" => CommentDetection.None, "blank-lines" => CommentDetection.BlankLines, _ => CommentDetection.Auto },
             parse.GetValue(_shard),
             parse.GetValue(_resume),
             parse.GetValue(_checkpointEvery));
@@ -112,7 +123,7 @@ internal static class RunCommand
         using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         return settings.Checkpointed
             ? CheckpointedRun.Run(settings, pipeline, stdout, stderr, interrupt.Token)
-            : Run(settings.Inputs, settings.Out, settings.Formats, settings.Jobs, stdout, stderr, pipeline, interrupt.Token, settings.Encoding);
+            : Run(settings.Inputs, settings.Out, settings.Formats, settings.Jobs, stdout, stderr, pipeline, interrupt.Token, settings.Encoding, settings.Comments);
 
         void Stop(PosixSignalContext context)
         {
@@ -124,7 +135,8 @@ internal static class RunCommand
         }
     }
 
-    internal static int Run(IReadOnlyList<string> inputs, string outDir, OutputFormats formats, int jobs, TextWriter stdout, TextWriter stderr, TextPipeline pipeline, CancellationToken interrupted = default, TextEncodingChoice encoding = TextEncodingChoice.Auto)
+    internal static int Run(IReadOnlyList<string> inputs, string outDir, OutputFormats formats, int jobs, TextWriter stdout, TextWriter stderr, TextPipeline pipeline, CancellationToken interrupted = default,
+        TextEncodingChoice encoding = TextEncodingChoice.Auto, CommentDetection comments = CommentDetection.Auto)
     {
         OutputSet set;
         try
@@ -140,7 +152,7 @@ internal static class RunCommand
         using var _ = set;
         var warnings = new List<InputError>();
         var progress = ShowProgress();
-        var enumerator = new InputEnumerator(inputs, encoding: encoding, warn: w =>
+        var enumerator = new InputEnumerator(inputs, encoding: encoding, comments: comments, warn: w =>
         {
             if (progress)
             {

@@ -20,7 +20,10 @@ namespace ArgMiner.Cli.Commands;
 /// <param name="Balance">Weigh classes inversely to their frequency.</param>
 /// <param name="L1">The fast model's L1 penalty.</param>
 /// <param name="EmbeddingCache">A folder keeping sentence vectors between runs, or null.</param>
-internal sealed record TrainAccurateSettings(IReadOnlyList<string> Data, IReadOnlyList<string> Evaluate, string? Out, AccurateTrainerOptions Options, bool Balance, double L1, string? EmbeddingCache);
+/// <param name="FromShipped">Train the fast model by the shipped recipe (its data, then <paramref name="Data"/>; its settings).</param>
+/// <param name="Shared">With <paramref name="FromShipped"/>: the shared corpora folder, or null to look for it.</param>
+/// <param name="LeaveOut">With <paramref name="FromShipped"/>: recipe data sets to leave out.</param>
+internal sealed record TrainAccurateSettings(IReadOnlyList<string> Data, IReadOnlyList<string> Evaluate, string? Out, AccurateTrainerOptions Options, bool Balance, double L1, string? EmbeddingCache, bool FromShipped = false, string? Shared = null, IReadOnlyList<string>? LeaveOut = null);
 
 /// <summary>
 /// <c>argminer train-accurate</c>: trains the accurate tier (fast model, out-of-fold probabilities, encoder,
@@ -36,7 +39,10 @@ internal static class TrainAccurateCommand
     /// <summary><c>train-accurate</c>'s options, and the binder that reads them into <see cref="TrainAccurateSettings"/>.</summary>
     internal sealed class Binder : SettingsBinder<TrainAccurateSettings>
     {
-        private readonly Option<string[]> _data = new LabelledDataGroup().Data;
+        private readonly Option<string[]> _data = new LabelledDataGroup(dataRequired: false, dataNote: ". With --from-shipped, read after the shipped recipe's data").Data;
+        private readonly Option<bool> _fromShipped = new("--from-shipped") { Description = "Train the fast model by the shipped model's recipe (its data and ML.NET settings), then your --data; --balance and --l1 do not apply" };
+        private readonly Option<string> _shared = new("--shared") { Description = "With --from-shipped: the shared corpora folder (holding corpora/); default ARGMINER_SHARED, else a 'shared' folder beside the current directory or a parent" };
+        private readonly Option<string[]> _leaveOut = new("--leave-out") { Description = "With --from-shipped: leave out these recipe data sets (corpus, seeds, newssd, ibm, ud-ewt, ibm-articles)", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = true };
         private readonly Option<string[]> _evaluate = new("--evaluate")
         {
             Description = "Held-out labelled data to measure the fast model and the accurate tier on (repeatable; same forms as --data); a set labelled with only some labels (IBM: claim, evidence) is scored among those",
@@ -54,7 +60,7 @@ internal static class TrainAccurateCommand
 
         public Binder() => Command = new Command("train-accurate", "Train the opt-in accurate tier (pretrained sentence encoder + stacker over the fast model) and measure it against the fast model.")
         {
-            _data, _evaluate, _out, _folds, _seed, _balance, _l1, _l2, _gate, _cache,
+            _data, _fromShipped, _shared, _leaveOut, _evaluate, _out, _folds, _seed, _balance, _l1, _l2, _gate, _cache,
         };
 
         public override Command Command { get; }
@@ -66,7 +72,10 @@ internal static class TrainAccurateCommand
             new AccurateTrainerOptions { Folds = parse.GetValue(_folds), Seed = parse.GetValue(_seed), L2 = parse.GetValue(_l2), Gate = parse.GetValue(_gate) },
             parse.GetValue(_balance),
             parse.GetValue(_l1),
-            parse.GetValue(_cache));
+            parse.GetValue(_cache),
+            parse.GetValue(_fromShipped),
+            parse.GetValue(_shared),
+            parse.GetValue(_leaveOut));
     }
 
     /// <summary>Trains and measures the accurate tier as <paramref name="settings"/> say; the exit code.</summary>
@@ -79,7 +88,39 @@ internal static class TrainAccurateCommand
             return CommandLine.Usage;
         }
 
-        var rows = Read(settings.Data, stderr);
+        if (!settings.FromShipped && (settings.Shared is not null || settings.LeaveOut is { Count: > 0 }))
+        {
+            stderr.WriteLine("argminer: --shared and --leave-out go with --from-shipped");
+            return CommandLine.Usage;
+        }
+
+        if (settings.FromShipped && (settings.Balance || settings.L1 != 0))
+        {
+            stderr.WriteLine("argminer: --balance and --l1 do not go with --from-shipped (the recipe has its own settings)");
+            return CommandLine.Usage;
+        }
+
+        var data = settings.Data;
+        IReadOnlyList<string> cardSources = data;
+        if (settings.FromShipped)
+        {
+            var recipe = ShippedRecipeCli.Resolve(settings.Shared, settings.LeaveOut ?? [], stdout, stderr);
+            if (recipe is null)
+            {
+                return CommandLine.Usage;
+            }
+
+            data = [.. recipe.TrainingPaths, .. settings.Data];
+            cardSources = [.. recipe.CardSources, .. settings.Data];
+        }
+
+        if (data.Count == 0)
+        {
+            stderr.WriteLine("argminer: train-accurate needs --data (labelled files or folders), or --from-shipped");
+            return CommandLine.Usage;
+        }
+
+        var rows = Read(data, stderr);
         var heldOut = new List<(string Spec, IReadOnlyList<LabelledSentence> Rows)>();
         foreach (var spec in settings.Evaluate)
         {
@@ -97,14 +138,16 @@ internal static class TrainAccurateCommand
             return CommandLine.Failed;
         }
 
-        var fastOptions = new SentenceClassifierTrainerOptions
-        {
-            Seed = options.Seed,
-            BalanceClasses = settings.Balance,
-            L1 = settings.L1,
-            DataSources = [.. settings.Data],
-            Vectors = WordVectors.LoadDefault(),
-        };
+        var fastOptions = settings.FromShipped
+            ? ShippedRecipe.Options with { DataSources = [.. cardSources], Vectors = WordVectors.LoadDefault() }
+            : new SentenceClassifierTrainerOptions
+            {
+                Seed = options.Seed,
+                BalanceClasses = settings.Balance,
+                L1 = settings.L1,
+                DataSources = [.. data],
+                Vectors = WordVectors.LoadDefault(),
+            };
         rows = ClassifierCli.Tag(rows, stdout);
         using var arctic = new ArcticXsEmbedder();
         using ISentenceEmbedder embedder = settings.EmbeddingCache is { } folder ? new EmbeddingCache(arctic, folder) : arctic;

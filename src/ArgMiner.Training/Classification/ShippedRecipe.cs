@@ -81,6 +81,7 @@ public static class ShippedRecipe
         var newssd = Path.Combine(corpora, "newssd-eng", "train.csv");
         var ibm = Path.Combine(corpora, "ibm-ce-emnlp-2015");
         var ud = Path.Combine(corpora, "ud-english-ewt", "en_ewt-ud-train.conllu");
+        var articles = Path.Combine(ibm, "articles");
         string[] parts = [.. new[] { "part-a.csv", "part-b.csv", "part-c.csv" }.Select(p => Path.Combine(labelled, p))];
         return
         [
@@ -92,6 +93,7 @@ public static class ShippedRecipe
             // it on all sources together (0.784 -> 0.781) and on held-out NewsSD val (0.692 -> 0.664) and IBM
             // (0.884 -> 0.874), with held-out UD web text unchanged (0.661 -> 0.663).
             new("ud-ewt", "UD English EWT train web text with the project's labels (weblogs, newsgroups, reviews, answers, e-mail)", [$"{ud}#labels={Path.Combine(external, "ud-ewt-train.labels")}"], [ud, Path.Combine(external, "ud-ewt-train.labels")]),
+            new("ibm-articles", "IBM Debater article sentences (Wikipedia, train-and-test motions) with the project's labels", [$"{articles}#labels={Path.Combine(external, "ibm-articles.labels")}"], [articles, Path.Combine(external, "ibm-articles.labels")]),
         ];
     }
 
@@ -105,11 +107,13 @@ public static class ShippedRecipe
         var ibm = Path.Combine(corpora, "ibm-ce-emnlp-2015");
         var heldOut = Path.Combine(external, "ud-ewt-train.heldout.labels");
         var valLabels = Path.Combine(external, "newssd-eng-val.labels");
+        var ibmArticles = Path.Combine(external, "ibm-articles.heldout.labels");
         return
         [
             new("ud-ewt-heldout", "UD English EWT held-out web documents, the project's labels", [$"{ud}#labels={heldOut}"], [ud, heldOut]),
             new("newssd-val", "NewsSD-ENG val, the project's labels", [$"{val}#labels={valLabels}"], [val, valLabels]),
             new("ibm-heldout", "IBM Debater held-out motions, claim vs evidence", [$"{ibm}#held-out"], [ibm], ["claim", "evidence"]),
+            new("ibm-articles-heldout", "IBM Debater article sentences of the held-out motions, the project's labels", [$"{Path.Combine(ibm, "articles")}#labels={ibmArticles}"], [Path.Combine(ibm, "articles"), ibmArticles]),
         ];
     }
 }

@@ -95,7 +95,10 @@ public static class TokenizationEvaluation
     /// Rebuilds each paragraph (sentences from one <c># newpar</c> to the next, joined by one space),
     /// tokenizes and splits it, and compares sentence spans with the gold sentences.
     /// </summary>
-    public static PrfScore EvaluateSentences(IReadOnlyList<ConlluSentence> sentences, ITokenizer tokenizer, ISentenceSplitter splitter, Action<string>? onError = null)
+    /// <paramref name="onBoundary"/>, when given, receives one line per boundary that differs (see
+    /// <see cref="BoundaryLine"/>): the errors grouped by where they are, not by sentence.
+    public static PrfScore EvaluateSentences(IReadOnlyList<ConlluSentence> sentences, ITokenizer tokenizer, ISentenceSplitter splitter, Action<string>? onError = null,
+        Action<string>? onBoundary = null)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(tokenizer);
@@ -155,6 +158,11 @@ public static class TokenizationEvaluation
                 at += n;
             }
 
+            if (onBoundary is not null)
+            {
+                ReportBoundaries(paragraph, gold, tokens, lengths, sentences[i].Genre, onBoundary);
+            }
+
             if (onError is not null && (wrong || lengths.Count != gold.Count))
             {
                 var e = new StringBuilder("paragraph:\n");
@@ -177,5 +185,58 @@ public static class TokenizationEvaluation
         }
 
         return new PrfScore(g, p, c);
+    }
+
+    /// <summary>
+    /// "missed\tgenre\t…left ‖ right…" for a gold boundary the splitter did not make, "spurious\t…" for
+    /// one it made that the gold standard lacks; 50 characters of context each side, line breaks as spaces.
+    /// </summary>
+    public static string BoundaryLine(string kind, string genre, string paragraph, int at)
+    {
+        ArgumentNullException.ThrowIfNull(paragraph);
+        var from = Math.Max(0, at - 50);
+        var to = Math.Min(paragraph.Length, at + 50);
+        var left = paragraph[from..at].ReplaceLineEndings(" ");
+        var right = paragraph[at..to].ReplaceLineEndings(" ").TrimStart();
+        return $"{kind}\t{genre}\t{left.TrimEnd()} \u2016 {right}";
+    }
+
+    // Boundaries are the starts of the second and later sentences of a paragraph.
+    private static void ReportBoundaries(string paragraph, HashSet<(int Start, int End)> gold, List<Token> tokens, List<int> lengths, string genre, Action<string> onBoundary)
+    {
+        var goldStarts = new SortedSet<int>();
+        foreach (var (start, _) in gold)
+        {
+            goldStarts.Add(start);
+        }
+
+        goldStarts.Remove(goldStarts.Min);
+        var predicted = new SortedSet<int>();
+        var at = 0;
+        foreach (var n in lengths)
+        {
+            if (at > 0)
+            {
+                predicted.Add(tokens[at].Start);
+            }
+
+            at += n;
+        }
+
+        foreach (var b in goldStarts)
+        {
+            if (!predicted.Contains(b))
+            {
+                onBoundary(BoundaryLine("missed", genre, paragraph, b));
+            }
+        }
+
+        foreach (var b in predicted)
+        {
+            if (!goldStarts.Contains(b))
+            {
+                onBoundary(BoundaryLine("spurious", genre, paragraph, b));
+            }
+        }
     }
 }

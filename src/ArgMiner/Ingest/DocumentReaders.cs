@@ -16,7 +16,9 @@ public static class DocumentReaders
     /// <param name="path">The path as the user gave it, for messages and <see cref="Document.Source"/>.</param>
     /// <param name="id">The document id.</param>
     /// <param name="encoding">How bytes that are not UTF-8 are read (<see cref="TextDecoding"/>).</param>
-    public static InputItem ReadPlainText(ReadOnlySpan<byte> bytes, string path, string id, TextEncodingChoice encoding = TextEncodingChoice.Auto)
+    /// <param name="comments">How reader comments are found in the layout (<see cref="CommentDetection"/>).</param>
+    public static InputItem ReadPlainText(ReadOnlySpan<byte> bytes, string path, string id, TextEncodingChoice encoding = TextEncodingChoice.Auto,
+        CommentDetection comments = CommentDetection.Auto)
     {
         if (bytes.IsEmpty)
         {
@@ -29,7 +31,7 @@ public static class DocumentReaders
             return InputItem.Failed(new InputError(path, line == 0 ? null : line, problem!));
         }
 
-        var paragraphs = PlainTextLayout.Parse(text);
+        var paragraphs = PlainTextLayout.Parse(text, comments);
         if (paragraphs.Count == 0)
         {
             return InputItem.Failed(new InputError(path, null, "no text (only white space), skipped"));
@@ -44,10 +46,10 @@ public static class DocumentReaders
             }
         }
 
-        var comments = ImmutableArray.CreateBuilder<CommentInfo>(commentCount);
+        var commentInfos = ImmutableArray.CreateBuilder<CommentInfo>(commentCount);
         for (var i = 0; i < commentCount; i++)
         {
-            comments.Add(new CommentInfo(i, null, null));
+            commentInfos.Add(new CommentInfo(i, null, null));
         }
 
         return InputItem.Of(
@@ -57,7 +59,7 @@ public static class DocumentReaders
                 Source = path,
                 Text = text,
                 Paragraphs = [.. paragraphs],
-                Comments = comments.MoveToImmutable(),
+                Comments = commentInfos.MoveToImmutable(),
             },
             warning is null ? null : new InputError(path, null, warning));
     }

@@ -11,14 +11,18 @@ public sealed class InputEnumerator
     private readonly Func<Stream> _standardInput;
     private readonly TextEncodingChoice _encoding;
     private readonly Action<InputError> _warn;
+    private readonly CommentDetection _comments;
 
     /// <summary>Creates an enumerator over <paramref name="inputs"/>.</summary>
     /// <param name="inputs">Paths as the user gave them.</param>
     /// <param name="standardInput">Opens standard input for <c>-</c>.</param>
     /// <param name="encoding">How bytes that are not UTF-8 are read (<see cref="TextDecoding"/>).</param>
     /// <param name="warn">Receives, in reading order, what the user should know about inputs that were still read.</param>
-    public InputEnumerator(IReadOnlyList<string> inputs, Func<Stream>? standardInput = null, TextEncodingChoice encoding = TextEncodingChoice.Auto, Action<InputError>? warn = null)
+    /// <param name="comments">How plain text's reader comments are found (<see cref="CommentDetection"/>).</param>
+    public InputEnumerator(IReadOnlyList<string> inputs, Func<Stream>? standardInput = null, TextEncodingChoice encoding = TextEncodingChoice.Auto, Action<InputError>? warn = null,
+        CommentDetection comments = CommentDetection.Auto)
     {
+        _comments = comments;
         _inputs = inputs;
         _standardInput = standardInput ?? Console.OpenStandardInput;
         _encoding = encoding;
@@ -217,7 +221,7 @@ public sealed class InputEnumerator
                 var bytes = ReadAll(stream, out var error);
                 yield return bytes is null
                     ? InputItem.Failed(new InputError(file.Path, null, $"cannot be read ({error}), skipped"))
-                    : DocumentReaders.ReadPlainText(bytes, file.Path, file.Id, _encoding);
+                    : DocumentReaders.ReadPlainText(bytes, file.Path, file.Id, _encoding, _comments);
             }
         }
     }

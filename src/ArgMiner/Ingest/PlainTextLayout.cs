@@ -5,8 +5,8 @@ namespace ArgMiner.Ingest;
 /// <summary>
 /// Reads the paragraph structure of plain text in the seeds' layout: one paragraph per line; an optional
 /// first-line title (a heading-like line, or a short question or exclamation followed by a blank line); short lines without final punctuation are headings; a publisher footer or disclaimer
-/// is <see cref="Section.Footer"/>; after a run of two or more blank lines come reader comments, one per
-/// non-empty line. Paragraph spans exclude surrounding white space and line ends (LF, CRLF or CR).
+/// is <see cref="Section.Footer"/>; after a run of two or more blank lines may come reader comments, one per
+/// non-empty line (<see cref="CommentDetection"/>: by default only when those lines read like comments). Paragraph spans exclude surrounding white space and line ends (LF, CRLF or CR).
 /// </summary>
 public static class PlainTextLayout
 {
@@ -14,31 +14,25 @@ public static class PlainTextLayout
     public const int MaxHeadingWords = 14;
 
     /// <summary>Finds the paragraphs of a whole plain-text document.</summary>
-    public static List<Paragraph> Parse(string text)
+    /// <param name="text">The document.</param>
+    /// <param name="comments">How the reader comments are found (<see cref="CommentRegister"/>).</param>
+    public static List<Paragraph> Parse(string text, CommentDetection comments = CommentDetection.Auto)
     {
         ArgumentNullException.ThrowIfNull(text);
         var paragraphs = new List<Paragraph>();
-        var blankRun = 0;
         var seenContent = false;
-        var inComments = false;
         var comment = 0;
         var lines = Lines(text, 0, text.Length).ToList();
+        var commentStart = CommentRegister.CommentStart(text, lines, comments);
         for (var li = 0; li < lines.Count; li++)
         {
             var (start, end) = lines[li];
             if (start == end)
             {
-                blankRun++;
                 continue;
             }
 
-            if (seenContent && blankRun >= 2)
-            {
-                inComments = true;
-            }
-
-            blankRun = 0;
-            if (inComments)
+            if (commentStart >= 0 && li >= commentStart)
             {
                 paragraphs.Add(new Paragraph(start, end, Section.Comment, comment++));
             }

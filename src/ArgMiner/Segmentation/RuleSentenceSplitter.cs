@@ -24,7 +24,7 @@ namespace ArgMiner.Segmentation;
 /// "1)"; and before each "- file.pdf" of an attachment list.
 /// One pass over the tokens with constant look-ahead: linear time.
 /// </summary>
-public sealed class RuleSentenceSplitter : ISentenceSplitter
+public sealed partial class RuleSentenceSplitter : ISentenceSplitter
 {
     // Abbreviations after which a capitalised word is a name, not a new sentence ("Gen. Soleimani").
     private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
@@ -63,7 +63,7 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
         "Were", "Has", "Have", "Had", "Can", "Could", "Will", "Would", "Should", "Must", "May", "Might",
         "Every", "Each", "All", "Any", "Another", "Other", "Others", "One", "Two", "Three", "Over", "Under",
         "By", "From", "To", "Of", "Unlike", "Like", "Once", "Until", "Whether", "Even", "Only", "Just",
-        "Yesterday", "Tomorrow", "Last", "Next", "Earlier", "Later", "Instead", "Otherwise", "Overall",
+        "Yesterday", "Tomorrow", "Last", "Next", "Earlier", "Later", "Instead", "Otherwise", "Overall", "Therefore", "Hence",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleLookup = Titles.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -78,12 +78,25 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
         var start = 0;
         var i = 0;
         var hasWord = false; // the current sentence has more than punctuation
+        var rows = default(FieldRow);
         while (i < tokens.Length)
         {
             var kind = Classify(text, tokens, i);
             if (kind is not (Kind.Final or Kind.Ellipsis))
             {
                 hasWord |= IsWordLike(text[tokens[i].Start]);
+            }
+
+            // Web and e-mail layout that a joined-up paragraph lost: a signature marker, a bracketed source, a
+            // repeated signature name, a sign-off after an attachment, a field row (RuleSentenceSplitter.Layout.cs).
+            if (LayoutBoundary(text, tokens, start, i, kind, ref rows) is var cut and > 0)
+            {
+                // A cut before token i looks at it again as a sentence's first token (no rule cuts before a sentence's first token).
+                sentenceLengths.Add(cut - start);
+                start = cut;
+                hasWord = false;
+                i = cut;
+                continue;
             }
 
             // A URL on its own starts a sentence unless a linking word introduces it ("at www.x.com").
@@ -95,7 +108,9 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             }
 
             // A separator line after a word starts a new sentence ("… www.bbc.co.uk/news ------").
-            if (kind == Kind.Rule && i > start && hasWord && tokens[i - 1].End < tokens[i].Start && IsWordLike(text[tokens[i - 1].End - 1]))
+            // Not a dash standing for a pause: "… cut off to CPS --- do you know …".
+            if (kind == Kind.Rule && i > start && hasWord && tokens[i - 1].End < tokens[i].Start && IsWordLike(text[tokens[i - 1].End - 1])
+                && !(i + 1 < tokens.Length && char.IsLower(text[tokens[i + 1].Start])))
             {
                 sentenceLengths.Add(i - start);
                 start = i;
@@ -154,7 +169,8 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
 
             // A salutation line "Kay - Can you …", "Good Morning Debra - I have …" ends at its dash.
             if (kind == Kind.None && i > start && i + 1 < tokens.Length && IsBullet(text, tokens, i) && IsSalutation(text, tokens, start, i)
-                && FirstWordChar(text, tokens, i + 1, out var salutee) is var s0 && char.IsUpper(s0) && !salutee.IsEmpty)
+                && FirstWordChar(text, tokens, i + 1, out var salutee) is var s0 && char.IsUpper(s0) && !salutee.IsEmpty
+                && (salutee.Length == 1 || salutee[1..].ContainsAnyExceptInRange('A', 'Z'))) // "Dana Smith - ACME-CPS.doc" is no salutation
             {
                 sentenceLengths.Add(i + 1 - start);
                 start = i + 1;
@@ -172,7 +188,8 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             // Closing quotes and brackets that touch the final mark stay with its sentence.
             var last = i;
             var closedQuote = false;
-            while (last + 1 < tokens.Length && tokens[last + 1].Start == tokens[last].End && IsClosing(text, tokens[last + 1]))
+            // A closing bracket after a space still closes ("… next day. ) Hop on …"); a spaced quote may open the next one.
+            while (last + 1 < tokens.Length && (tokens[last + 1].Start == tokens[last].End || text[tokens[last + 1].Start] is ')' or ']') && IsClosing(text, tokens[last + 1]))
             {
                 closedQuote |= text[tokens[last + 1].Start] is '"' or '\u201D' or '\'' or '\u2019';
                 last++;
@@ -193,7 +210,10 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
             var markFollows = last > i && next < tokens.Length && Classify(text, tokens, next) == Kind.Final;
             // A separator line standing alone ("… Graae. *** Bush also …") is a sentence of its own.
             var standaloneRule = kind == Kind.Rule && i == start && Classify(text, tokens, next < tokens.Length ? next : i) != Kind.Rule;
-            if (next < tokens.Length && (hasWord || standaloneRule) && !itemMarker && !quotedGoesOn && !markFollows && EndsHere(text, tokens, i, kind, next))
+            // "… the contract. ? Do not …": a "?" standing alone for a lost line (a non-breaking space misread) is a sentence.
+            var standaloneMark = kind == Kind.Final && i == start && last == i && next < tokens.Length && tokens[i].In(text) is "?"
+                && (char.IsUpper(text[tokens[next].Start]) || Classify(text, tokens, next) == Kind.Rule);
+            if (next < tokens.Length && (hasWord || standaloneRule || standaloneMark) && !itemMarker && !quotedGoesOn && !markFollows && EndsHere(text, tokens, i, kind, next))
             {
                 sentenceLengths.Add(next - start);
                 start = next;
@@ -482,7 +502,7 @@ public sealed class RuleSentenceSplitter : ISentenceSplitter
         "Subject", "Date", "Email", "Re", "Fw", "Fwd", "To", "From", "Cc", "Bcc", "Place", "Time", "Location", "Note", "Notes", "Update",
         "Edit", "Response", "Conclusion", "Question", "Answer", "Category", "Phone", "Fax", "Tel", "Cell", "Mobile", "Address", "Website",
         "Web", "Url", "Source", "Summary", "Title", "Name", "Price", "Attachment", "Attachments", "Importance", "Priority", "Sent", "Reply",
-        "Comments", "Comment", "Description", "Status", "Type",
+        "Comments", "Comment", "Description", "Status", "Type", "Attendees", "Participants", "Agenda",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FieldLabelLookup = FieldLabels.GetAlternateLookup<ReadOnlySpan<char>>();

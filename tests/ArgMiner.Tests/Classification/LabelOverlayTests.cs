@@ -74,7 +74,7 @@ public sealed class LabelOverlayTests : IDisposable
     {
         var missing = Path.Combine(_dir.FullName, "none.labels");
         Assert.Equal($"{missing}: no such label file", ReadFails($"{Source()}#labels={missing}"));
-        Assert.EndsWith("a '#labels=FILE' suffix needs a data file, not a folder", ReadFails($"{_dir.FullName}#labels={missing}"), StringComparison.Ordinal);
+        Assert.EndsWith("a '#labels=FILE' suffix needs a data file (or an IBM Debater articles folder), not a folder", ReadFails($"{_dir.FullName}#labels={missing}"), StringComparison.Ordinal);
     }
 
     [Fact]

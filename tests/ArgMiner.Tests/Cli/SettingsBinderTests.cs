@@ -59,9 +59,9 @@ public class SettingsBinderTests
     [Fact]
     public void GivenRunOptions_WhenBound_ThenTheSettingsHoldThem()
     {
-        var settings = Bind(new RunCommand.Binder(), "in", "more.jsonl", "-o", "out", "--format", "csv,parquet", "-j", "3", "-m", "my.model", "--pipeline", "text", "--encoding", "windows-1252");
+        var settings = Bind(new RunCommand.Binder(), "in", "more.jsonl", "-o", "out", "--format", "csv,parquet", "-j", "3", "-m", "my.model", "--pipeline", "text", "--encoding", "windows-1252", "--comments", "blank-lines");
         Assert.Equal(["in", "more.jsonl"], settings.Inputs);
-        Assert.Equal(new RunSettings([], "out", OutputFormats.Csv | OutputFormats.Parquet, 3, "my.model", true, TextEncodingChoice.Windows1252), settings with { Inputs = [] });
+        Assert.Equal(new RunSettings([], "out", OutputFormats.Csv | OutputFormats.Parquet, 3, "my.model", true, TextEncodingChoice.Windows1252, CommentDetection.BlankLines), settings with { Inputs = [] });
     }
 
     [Fact]
@@ -73,6 +73,7 @@ public class SettingsBinderTests
         Assert.Null(settings.Model);
         Assert.False(settings.TextOnly);
         Assert.Equal(TextEncodingChoice.Auto, settings.Encoding);
+        Assert.Equal(CommentDetection.Auto, settings.Comments);
     }
 
     [Fact]

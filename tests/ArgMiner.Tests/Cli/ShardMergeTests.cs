@@ -175,6 +175,23 @@ public class ShardMergeTests
     }
 
     [Fact]
+    public void GivenACommentsSetting_WhenShardsAreRunWithItAndMerged_ThenTheFilesEqualASingleRunWithItAndOtherSettingsAreRefused()
+    {
+        using var dir = new TempDirectory();
+        var input = Inputs(dir);
+        Support.Cli.Run("run", input, "--out", dir.File("single"), "--format", "csv,jsonl", "--comments", "none");
+        for (var k = 0; k < 2; k++)
+        {
+            Support.Cli.Run("run", input, "--out", dir.File($"shard-{k}"), "--format", "csv,jsonl", "--comments", "none", "--shard", $"{k}/2");
+        }
+
+        Support.Cli.Run("run", input, "--out", dir.File("auto-1"), "--format", "csv,jsonl", "--shard", "1/2");
+        Support.Cli.Run("merge", dir.File("shard-0"), dir.File("shard-1"), "--out", dir.File("merged"));
+        OutputFolders.AssertSame(dir.File("single"), dir.File("merged"));
+        Refused(dir, "shard-0", "auto-1", "were run with different settings");
+    }
+
+    [Fact]
     public void GivenShardsRunWithCsvOnly_WhenMergedAsAWorkbook_ThenTheWorkbookIsASingleRunsWorkbook()
     {
         using var dir = new TempDirectory();

@@ -91,4 +91,20 @@ public sealed class AccurateCommandsTests
         Assert.Equal(string.Empty, stdout);
         Assert.Contains("--explain", stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--from-shipped", "--balance")]
+    [InlineData("--from-shipped", "--l1", "1e-5")]
+    [InlineData("--shared", "/nowhere")]
+    [InlineData("--leave-out", "seeds")]
+    [InlineData("--from-shipped", "--leave-out", "nothing-of-the-recipe")]
+    public void GivenTrainAccurateOptionsThatDoNotGoTogether_WhenRun_ThenOneUsageErrorAndNothingTrained(params string[] options)
+    {
+        using var dir = new TempDirectory();
+        var data = dir.Write("tiny.csv", "text,label,doc\nThe council should reject the deal.,claim,a\n");
+        var (code, _, stderr) = Support.Cli.Run(["train-accurate", "--data", data, "--out", dir.File("m.model"), .. options]);
+        Assert.Equal(2, code);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.False(File.Exists(dir.File("m.model")));
+    }
 }

@@ -80,4 +80,17 @@ public sealed class ConlluTests
         Assert.Equal("email", sentences[0].Genre);
         Assert.Equal(string.Empty, sentences[1].Genre);
     }
+
+    [Fact]
+    public void GivenAMissedBoundary_WhenSentencesAreEvaluatedWithABoundaryReport_ThenItIsReportedWithGenreAndContext()
+    {
+        // One paragraph, two gold sentences, no mark between them: the splitter makes one.
+        const string text = "# newdoc id = r\n# sent_id = reviews-r-1\n# text = Good food\n1\tGood\t_\t_\t_\t_\t0\troot\t_\t_\n2\tfood\t_\t_\t_\t_\t0\troot\t_\t_\n\n"
+            + "# sent_id = reviews-r-2\n# text = Go.\n1\tGo\t_\t_\t_\t_\t0\troot\t_\tSpaceAfter=No\n2\t.\t_\t_\t_\t_\t0\troot\t_\t_\n\n";
+        var lines = new List<string>();
+
+        TokenizationEvaluation.EvaluateSentences(Conllu.Read(new StringReader(text)), new RuleTokenizer(), new RuleSentenceSplitter(), onBoundary: lines.Add);
+
+        Assert.Equal("missed\treviews\tGood food \u2016 Go.", Assert.Single(lines));
+    }
 }

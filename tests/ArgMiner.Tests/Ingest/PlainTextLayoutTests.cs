@@ -64,11 +64,12 @@ public class PlainTextLayoutTests
     [Fact]
     public void GivenCrlfLineEndsAndPadding_WhenParsed_ThenSpansExcludeThem()
     {
-        const string text = "  First paragraph here.  \r\nSecond one.\r\n\r\n\r\nA comment.\r\n";
+        // A reader's line ("I agree."): by default only lines that read like comments start the comments.
+        const string text = "  First paragraph here.  \r\nSecond one.\r\n\r\n\r\nI agree.\r\n";
         var layout = Layout(text);
         Assert.Equal("First paragraph here.", layout[0].Text);
         Assert.Equal("Second one.", layout[1].Text);
-        Assert.Equal((Section.Comment, 0, "A comment."), layout[2]);
+        Assert.Equal((Section.Comment, 0, "I agree."), layout[2]);
     }
 
     [Fact]

@@ -114,12 +114,14 @@ public static class LabelledData
             var before = rows.Count;
             if (split is not null && split.StartsWith(LabelOverlay.Suffix, StringComparison.Ordinal))
             {
-                if (!File.Exists(path))
+                // An IBM Debater articles folder is one source: its articles' sentences, numbered as the overlay's rows.
+                var ibmArticles = Directory.Exists(path) && Evaluation.IbmArticles.IsArticleFolder(path);
+                if (!ibmArticles && !File.Exists(path))
                 {
-                    throw new LabelledDataException(spec, Directory.Exists(path) ? "a '#labels=FILE' suffix needs a data file, not a folder" : $"{path}: no such file");
+                    throw new LabelledDataException(spec, Directory.Exists(path) ? "a '#labels=FILE' suffix needs a data file (or an IBM Debater articles folder), not a folder" : $"{path}: no such file");
                 }
 
-                var text = ReadFile(path, options with { LabelsFromOverlay = true });
+                var text = ibmArticles ? AddPositions(Evaluation.IbmArticles.Read(path)) : ReadFile(path, options with { LabelsFromOverlay = true });
                 rows.AddRange(LabelOverlay.Apply(text, split[LabelOverlay.Suffix.Length..]));
             }
             else if (Directory.Exists(path) && IbmDebater.IsCorpus(path))

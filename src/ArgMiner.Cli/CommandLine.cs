@@ -52,7 +52,7 @@ public static class CommandLine
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Models.ModelFormatException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or Models.ModelFormatException)
         {
             // The user's environment, not a bug: one line, no stack trace.
             stderr.WriteLine($"argminer: {ex.Message}");

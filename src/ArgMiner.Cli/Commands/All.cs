@@ -8,6 +8,7 @@ internal static class All
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
     {
         yield return RunCommand.Create(stdout, stderr);
+        yield return MergeCommand.Create(stdout, stderr);
         yield return TrainCommand.Create(stdout, stderr);
         yield return TrainAccurateCommand.Create(stdout, stderr);
         yield return EvaluateCommand.Create(stdout, stderr);

@@ -20,14 +20,24 @@ namespace ArgMiner.Cli.Commands;
 /// <param name="TextOnly">Tokenize and split only (<c>--pipeline text</c>).</param>
 /// <param name="Encoding">How files are decoded.</param>
 /// <param name="Comments">How plain text's reader comments are found (<c>--comments</c>).</param>
+/// <param name="Shard">Only this shard of the inputs (<c>--shard K/N</c>), or null for all.</param>
+/// <param name="Resume">Checkpoint as the batch goes and continue an interrupted run (<c>--resume</c>).</param>
+/// <param name="CheckpointEvery">Documents between checkpoints of a sharded or resumable run.</param>
 internal sealed record RunSettings(IReadOnlyList<string> Inputs, string Out, OutputFormats Formats, int Jobs, string? Model, bool TextOnly, TextEncodingChoice Encoding,
-    CommentDetection Comments = CommentDetection.Auto);
+    CommentDetection Comments = CommentDetection.Auto, ShardSpec? Shard = null, bool Resume = false, int CheckpointEvery = RunCommand.DefaultCheckpointEvery)
+{
+    /// <summary>Whether the run stores its documents and checkpoints (a shard or a resumable run).</summary>
+    public bool Checkpointed => Shard is not null || Resume;
+}
 
 /// <summary><c>argminer run &lt;inputs…&gt; --out DIR [--format csv,jsonl,xlsx,html] [--jobs N]</c>: the batch pipeline.</summary>
 internal static class RunCommand
 {
     /// <summary>The most threads a batch may use: its window holds 8 documents per job in memory.</summary>
     internal const int MaxJobs = SharedOptions.MaxJobs;
+
+    /// <summary><c>--checkpoint-every</c>'s default.</summary>
+    internal const int DefaultCheckpointEvery = 1000;
 
     /// <summary>Exit code after Ctrl-C (128 + SIGINT, as shells report it).</summary>
     internal const int Interrupted = 130;
@@ -66,7 +76,17 @@ internal static class RunCommand
             DefaultValueFactory = _ => "auto",
         }.AcceptOnlyFromAmong("auto", "none", "blank-lines");
 
-        public Binder() => Command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { _inputs, _out, _format, _jobs, _model, _pipeline, _encoding, _comments };
+        private readonly Option<ShardSpec?> _shard = new("--shard")
+        {
+            Description = "Process only shard K of N (K from 0; e.g. --shard $JOB_COMPLETION_INDEX/8); 'argminer merge' joins the shards' folders.",
+            CustomParser = OptionParsers.Shard,
+        };
+
+        private readonly Option<bool> _resume = new("--resume") { Description = "Checkpoint as the batch goes; after a crash or kill, the same command continues from the last checkpoint." };
+        private readonly Option<int> _checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Documents between checkpoints (with --shard or --resume).", DefaultValueFactory = _ => DefaultCheckpointEvery }
+            .InRange(1, int.MaxValue, "--checkpoint-every must be at least 1");
+
+        public Binder() => Command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { _inputs, _out, _format, _jobs, _model, _pipeline, _encoding, _comments, _shard, _resume, _checkpointEvery };
 
         public override Command Command { get; }
 
@@ -78,7 +98,10 @@ internal static class RunCommand
             parse.GetValue(_model),
             parse.GetValue(_pipeline) == "text",
             parse.GetEncoding(_encoding),
-            parse.GetValue(_comments) switch { "none" => CommentDetection.None, "blank-lines" => CommentDetection.BlankLines, _ => CommentDetection.Auto });
+            parse.GetValue(_comments) switch { "none" => CommentDetection.None, "blank-lines" => CommentDetection.BlankLines, _ => CommentDetection.Auto },
+            parse.GetValue(_shard),
+            parse.GetValue(_resume),
+            parse.GetValue(_checkpointEvery));
     }
 
     /// <summary>Runs the pipeline as <paramref name="settings"/> say; the exit code.</summary>
@@ -98,7 +121,9 @@ internal static class RunCommand
         using var interrupt = new CancellationTokenSource();
         using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        return Run(settings.Inputs, settings.Out, settings.Formats, settings.Jobs, stdout, stderr, pipeline, interrupt.Token, settings.Encoding, settings.Comments);
+        return settings.Checkpointed
+            ? CheckpointedRun.Run(settings, pipeline, stdout, stderr, interrupt.Token)
+            : Run(settings.Inputs, settings.Out, settings.Formats, settings.Jobs, stdout, stderr, pipeline, interrupt.Token, settings.Encoding, settings.Comments);
 
         void Stop(PosixSignalContext context)
         {

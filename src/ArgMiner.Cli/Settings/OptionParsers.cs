@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using ArgMiner.Classification;
 using ArgMiner.Output;
+using ArgMiner.Pipeline;
 using ArgMiner.Text;
 using ArgMiner.Training.Classification;
 
@@ -115,6 +116,18 @@ internal static class OptionParsers
         }
 
         return new(formats, text);
+    }
+
+    /// <summary><c>--shard K/N</c>: shard K (from 0) of N (<see cref="ShardSpec.Parse"/>).</summary>
+    public static ShardSpec? Shard(ArgumentResult result)
+    {
+        var spec = ShardSpec.Parse(result.Tokens[0].Value, out var error);
+        if (spec is null)
+        {
+            result.AddError(error!);
+        }
+
+        return spec;
     }
 
     /// <summary>

@@ -70,10 +70,18 @@ public static class DocumentReaders
     /// <param name="defaultId">The id prefix for records without an <c>id</c> (a <c>#line</c> is added).</param>
     /// <param name="encoding">How records that are not UTF-8 are read (<see cref="TextDecoding"/>); the first such record carries the file's one warning.</param>
     public static IEnumerable<InputItem> ReadJsonLines(Stream stream, string path, string defaultId, TextEncodingChoice encoding = TextEncodingChoice.Auto)
+        => ReadJsonLines(stream, path, defaultId, encoding, firstLine: 1, wholeFile: true);
+
+    /// <summary>
+    /// Reads JSON Lines from <paramref name="stream"/>, whose first line is line <paramref name="firstLine"/> of
+    /// <paramref name="path"/>: a part of a large file read by one shard (<paramref name="wholeFile"/> false: a
+    /// part without records is not an empty file).
+    /// </summary>
+    public static IEnumerable<InputItem> ReadJsonLines(Stream stream, string path, string defaultId, TextEncodingChoice encoding, long firstLine, bool wholeFile)
     {
-        var any = false;
+        var any = !wholeFile;
         var warned = false;
-        foreach (var (lineNumber, line) in Utf8Lines.Read(stream))
+        foreach (var (lineNumber, line) in Utf8Lines.Read(stream, firstLine))
         {
             var span = line.Span;
 

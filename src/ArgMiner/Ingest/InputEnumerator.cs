@@ -63,45 +63,59 @@ public sealed class InputEnumerator
     /// <summary>Reads every input, yielding documents and skipped inputs in order.</summary>
     /// <remarks>
     /// Document ids are unique in the batch: a document whose id an earlier one already has gets
-    /// <c>~2</c> appended (or <c>~3</c>, …, the first that is free), with a warning naming it.
+    /// <c>~2</c> appended (or <c>~3</c>, …, the first that is free), with a warning naming it (<see cref="DocumentIds"/>).
     /// </remarks>
-    public IEnumerable<InputItem> Read()
+    public IEnumerable<InputItem> Read() => Read(uniqueIds: true, part: null);
+
+    /// <summary>
+    /// Reads the inputs, yielding documents and skipped inputs in order, each with the index of its file in
+    /// <see cref="Files"/> (<see cref="InputItem.FileIndex"/>).
+    /// </summary>
+    /// <param name="uniqueIds">Make ids unique as <see cref="Read()"/> does; false keeps each document's own id (a later step makes them unique).</param>
+    /// <param name="part">What to read of the file at each index (a shard's part): null to skip it, a range of
+    /// a JSON Lines file, or <see cref="ByteRange.Whole"/>; null reads every file whole.</param>
+    public IEnumerable<InputItem> Read(bool uniqueIds, Func<int, ByteRange?>? part)
     {
         var notes = new List<InputError>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new DocumentIds();
+        var index = -1;
         foreach (var file in Entries(notes))
         {
+            index++;
             foreach (var note in notes)
             {
                 _warn(note);
             }
 
             notes.Clear();
-            if (file.Problem is not null)
+            var range = part is null ? ByteRange.Whole : part(index);
+            if (range is null)
             {
-                yield return InputItem.Failed(new InputError(file.Path, null, file.Problem));
                 continue;
             }
 
-            foreach (var read in ReadFile(file))
+            if (file.Problem is not null)
             {
-                var item = read;
+                yield return InputItem.Failed(new InputError(file.Path, null, file.Problem)).InFile(index);
+                continue;
+            }
+
+            foreach (var read in range.Value.IsWhole || file.Format != InputFormat.JsonLines ? ReadFile(file) : ReadPart(file, range.Value))
+            {
+                var item = read.InFile(index);
                 if (item.Warning is { } warning)
                 {
                     _warn(warning);
                 }
 
-                if (item.Document is { } document && !ids.Add(document.Id))
+                if (uniqueIds && item.Document is { } document)
                 {
-                    var n = 2;
-                    string unique;
-                    while (!ids.Add(unique = document.Id + "~" + n.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                    var unique = ids.Unique(document.Id, out var renamed);
+                    if (renamed)
                     {
-                        n++;
+                        _warn(DocumentIds.RenameWarning(document.Source, document.Id, unique));
+                        item = InputItem.Of(document with { Id = unique }, item.Warning).InFile(index);
                     }
-
-                    _warn(new InputError(document.Source, null, $"duplicate id '{document.Id}' (an earlier document has it), renamed '{unique}'"));
-                    item = InputItem.Of(document with { Id = unique }, item.Warning);
                 }
 
                 yield return item;
@@ -127,6 +141,37 @@ public sealed class InputEnumerator
         }
 
         return ReadStream(file, stream);
+    }
+
+    /// <summary>The records of a JSON Lines file whose lines start in <paramref name="range"/>, numbered as in the whole file.</summary>
+    private IEnumerable<InputItem> ReadPart(InputFile file, ByteRange range)
+    {
+        FileStream stream;
+        long start, end, line;
+        try
+        {
+            stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            (start, line) = FileParts.LineStart(stream, range.Start, countLines: true);
+            (end, _) = FileParts.LineStart(stream, range.End, countLines: false);
+            stream.Position = start;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [InputItem.Failed(new InputError(file.Path, null, $"cannot be read ({ex.Message.TrimEnd('.')}), skipped"))];
+        }
+
+        return Records(new BoundedStream(stream, Math.Max(0, end - start)), line);
+
+        IEnumerable<InputItem> Records(Stream part, long firstLine)
+        {
+            using (part)
+            {
+                foreach (var item in DocumentReaders.ReadJsonLines(part, file.Path, file.Id, _encoding, firstLine, wholeFile: false))
+                {
+                    yield return item;
+                }
+            }
+        }
     }
 
     private IEnumerable<InputItem> ReadStream(InputFile file, Stream original)

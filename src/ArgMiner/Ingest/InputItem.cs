@@ -21,6 +21,12 @@ public readonly record struct InputItem
     /// <summary>Something the user should know about how the input was read (it was still read), or null.</summary>
     public InputError? Warning { get; }
 
+    /// <summary>The index of the file it was read from, in the enumerator's file listing (0 when not known).</summary>
+    public int FileIndex { get; private init; }
+
+    /// <summary>This item, read from the file at <paramref name="index"/> of the listing.</summary>
+    public InputItem InFile(int index) => this with { FileIndex = index };
+
     /// <summary>A successfully read document.</summary>
     public static InputItem Of(Document document) => new(document, null);
 
@@ -28,7 +34,7 @@ public readonly record struct InputItem
     public static InputItem Of(Document document, InputError? warning) => new(document, null, warning);
 
     /// <summary>This item with <paramref name="warning"/> attached.</summary>
-    public InputItem WithWarning(InputError? warning) => new(Document, Error, warning);
+    public InputItem WithWarning(InputError? warning) => new(Document, Error, warning) { FileIndex = FileIndex };
 
     /// <summary>A skipped input.</summary>
     public static InputItem Failed(InputError error) => new(null, error);

@@ -8,13 +8,15 @@ namespace ArgMiner.Ingest;
 public static class Utf8Lines
 {
     /// <summary>Lines with their 1-based numbers. Each line's memory is valid until the next one is read.</summary>
-    public static IEnumerable<(long Number, ReadOnlyMemory<byte> Line)> Read(Stream stream)
+    /// <param name="stream">The bytes.</param>
+    /// <param name="firstNumber">The number of the stream's first line (a part of a file starts further on).</param>
+    public static IEnumerable<(long Number, ReadOnlyMemory<byte> Line)> Read(Stream stream, long firstNumber = 1)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var chunk = new byte[64 * 1024];
         var line = new byte[4096];
         var length = 0;
-        long number = 0;
+        var number = firstNumber - 1;
         int read;
         while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
         {

@@ -49,8 +49,9 @@ public sealed partial class OutputSet : IDisposable
     /// <param name="outDir">The output folder as the user gave it.</param>
     /// <param name="inputs">The run's inputs; the output folder may neither be one, hold one, nor lie inside one.</param>
     /// <param name="note">Receives one line per thing the user should know (cleanups, restored sets).</param>
+    /// <param name="resume">Keep the staging folder of an interrupted run (its checkpoint) instead of removing it.</param>
     /// <exception cref="OutputFolderException">The folder cannot be used without losing or mixing data.</exception>
-    public static OutputSet Open(string outDir, IEnumerable<string> inputs, Action<string> note)
+    public static OutputSet Open(string outDir, IEnumerable<string> inputs, Action<string> note, bool resume = false)
     {
         ArgumentNullException.ThrowIfNull(outDir);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -74,7 +75,7 @@ public sealed partial class OutputSet : IDisposable
         var old = Path.Combine(parent, "." + name + ".old");
         RecoverInterruptedSwap(full, old, outDir, note);
         var earlier = EarlierSet(full, outDir);
-        RemoveLeftovers(staging, outDir, note);
+        RemoveLeftovers(staging, outDir, note, resume);
         RemoveLegacyPartials(full, outDir, note);
         Directory.CreateDirectory(staging);
         var lockFile = new FileStream(Path.Combine(staging, ".lock"), FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
@@ -120,6 +121,16 @@ public sealed partial class OutputSet : IDisposable
             Directory.Delete(old, recursive: true);
         }
 
+        _published = true;
+    }
+
+    /// <summary>
+    /// Leaves the unpublished staging folder in place (a checkpoint for <c>--resume</c>) and releases it; the
+    /// output folder is untouched. A later run without <c>--resume</c> removes it, as any leftover.
+    /// </summary>
+    public void Keep()
+    {
+        _lock.Dispose();
         _published = true;
     }
 
@@ -242,7 +253,7 @@ public sealed partial class OutputSet : IDisposable
         }
     }
 
-    private static void RemoveLeftovers(string staging, string outDir, Action<string> note)
+    private static void RemoveLeftovers(string staging, string outDir, Action<string> note, bool resume)
     {
         if (!Directory.Exists(staging))
         {
@@ -258,7 +269,12 @@ public sealed partial class OutputSet : IDisposable
         }
         catch (IOException)
         {
-            throw new OutputFolderException($"--out {outDir}: another argminer run is writing to this folder; wait for it or give another folder");
+            throw new OutputFolderException($"--out {outDir}: another argminer run is writing to this folder; wait for it or give another folder") { Busy = true };
+        }
+
+        if (resume)
+        {
+            return;
         }
 
         var bytes = Size(staging);
@@ -322,6 +338,9 @@ public sealed partial class OutputSet : IDisposable
 /// <summary>An output folder a run must not use (it would lose or mix data): a usage error, one line.</summary>
 public sealed class OutputFolderException : Exception
 {
+    /// <summary>Whether the folder is only busy (another run holds it): waiting and trying again may succeed.</summary>
+    public bool Busy { get; init; }
+
     /// <summary>Creates the error.</summary>
     public OutputFolderException(string message)
         : base(message)

@@ -39,9 +39,21 @@ public sealed class BatchRunner
     /// <summary>Processes every item and writes the documents; skipped inputs go to <paramref name="onError"/>.</summary>
     public BatchSummary Run(IEnumerable<InputItem> items, BatchWriter writer, Action<InputError> onError, Action<Document>? onDocument = null)
     {
-        ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(writer);
+        return Run(items, (context, _) => writer.Write(context), onError, onDocument);
+    }
+
+    /// <summary>
+    /// Processes every item and hands each document, in input order, to <paramref name="write"/> with its item;
+    /// skipped inputs go to <paramref name="onError"/>. After each window, <paramref name="onWindow"/> gets the
+    /// number of items consumed so far: every one of them has been written or reported.
+    /// </summary>
+    public BatchSummary Run(IEnumerable<InputItem> items, Action<DocumentContext, InputItem> write, Action<InputError> onError, Action<Document>? onDocument = null, Action<long>? onWindow = null)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(write);
         ArgumentNullException.ThrowIfNull(onError);
+        long consumed = 0;
         var clock = Stopwatch.StartNew();
         int documents = 0, skipped = 0;
         long sentences = 0, tokens = 0, bytes = 0;
@@ -61,7 +73,7 @@ public sealed class BatchRunner
                 }
                 else if (r.Context is { } context)
                 {
-                    writer.Write(context);
+                    write(context, window[i]);
                     documents++;
                     sentences += context.Document.Sentences.Length;
                     tokens += context.Document.Tokens.Length;
@@ -72,7 +84,9 @@ public sealed class BatchRunner
                 results[i] = default;
             }
 
+            consumed += window.Count;
             window.Clear();
+            onWindow?.Invoke(consumed);
         }
 
         foreach (var item in items)

@@ -1,0 +1,357 @@
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using ArgMiner.Ingest;
+using ArgMiner.Output;
+using ArgMiner.Pipeline;
+
+namespace ArgMiner.Cli.Commands;
+
+/// <summary>
+/// <c>run --shard K/N</c> and <c>run --resume</c>: the batch (or its shard) is processed into a records file
+/// (<see cref="DocumentRecords"/>) in the staging folder, with a checkpoint (<see cref="ShardState"/>) written
+/// atomically every <c>--checkpoint-every</c> documents; a resumed run cuts the records back to the checkpoint
+/// and reads on after its last item. At the end the output files are rendered from the records, as a single
+/// run writes them (<see cref="RecordRenderer"/>); a shard also keeps its records and writes its manifest,
+/// last, for <c>merge</c>. The staging folder becomes the output folder in one step (<see cref="OutputSet"/>),
+/// so a shard's folder never looks complete before it is.
+/// </summary>
+internal static class CheckpointedRun
+{
+    public static int Run(RunSettings settings, TextPipeline pipeline, TextWriter stdout, TextWriter stderr, CancellationToken interrupted)
+    {
+        if (settings.Inputs.Contains("-"))
+        {
+            stderr.WriteLine("argminer: --shard and --resume read files and folders, not standard input (-)");
+            return CommandLine.Usage;
+        }
+
+        var shard = settings.Shard ?? new ShardSpec(0, 1);
+        var sharded = settings.Shard is not null;
+        var enumerator = new InputEnumerator(settings.Inputs, encoding: settings.Encoding, comments: settings.Comments, warn: w => stderr.WriteLine($"argminer: warning: {w}"));
+        var files = enumerator.Files().ToList();
+        var sizes = files.Select(f => f.Problem is null && File.Exists(f.Path) ? new FileInfo(f.Path).Length : 0).ToList();
+        // A JSON Lines file may be cut into byte ranges (not one in UTF-16, which is converted whole).
+        var splittable = files.Select(f => f.Problem is null && f.Format == InputFormat.JsonLines && File.Exists(f.Path) && !StartsWithUtf16Bom(f.Path)).ToList();
+        var parts = ShardPlan.Parts(sizes, splittable, shard.Count);
+        var (first, end) = ShardPlan.Range(ShardPlan.Assign([.. parts.Select(p => p.Size)], shard.Count), shard.Index);
+        var ranges = new Dictionary<int, ByteRange>();
+        foreach (var part in parts.Skip(first).Take(end - first))
+        {
+            ranges[part.File] = ranges.TryGetValue(part.File, out var earlier) ? earlier with { End = part.End } : new ByteRange(part.Start, part.End);
+        }
+
+        // A file all of whose parts are in this shard is read whole, as a single run reads it.
+        foreach (var (file, range) in ranges.ToList())
+        {
+            if (range.Start == 0 && range.End == sizes[file])
+            {
+                ranges[file] = ByteRange.Whole;
+            }
+        }
+
+        var fresh = new ShardState
+        {
+            Tool = ToolVersion,
+            Model = ModelIdentity(settings),
+            Inputs = InputFingerprint(settings.Inputs, files),
+            Settings = string.Create(CultureInfo.InvariantCulture, $"pipeline {(settings.TextOnly ? "text" : "full")}; encoding {settings.Encoding}; comments {settings.Comments}"),
+            Formats = (int)settings.Formats,
+            Shard = shard.Index,
+            Shards = shard.Count,
+            Files = files.Count,
+            Parts = parts.Count,
+            FirstPart = first,
+            EndPart = end,
+        };
+
+        if (sharded && settings.Resume && ShardState.Load(Path.Combine(settings.Out, ShardState.ManifestName), out _) is { } done && done.SameRunAs(fresh) && done.RecordsSha256 is not null)
+        {
+            stdout.WriteLine($"argminer: shard {shard} is already complete in {settings.Out} ({done.Documents} documents); nothing to do");
+            return CommandLine.Ok;
+        }
+
+        OutputSet set;
+        try
+        {
+            set = OutputSet.Open(settings.Out, settings.Inputs, note => stderr.WriteLine($"argminer: {note}"), resume: settings.Resume);
+        }
+        catch (OutputFolderException ex)
+        {
+            // A folder another run still holds (a batch engine's earlier attempt whose lock is not yet
+            // released) is worth a retry, so it is not a usage error, which engines are told not to retry.
+            stderr.WriteLine($"argminer: {ex.Message}");
+            return ex.Busy ? CommandLine.Failed : CommandLine.Usage;
+        }
+
+        using var staged = set;
+        var checkpointPath = Path.Combine(set.Staging, ShardState.CheckpointName);
+        var recordsPath = Path.Combine(set.Staging, DocumentRecords.FileName);
+        var state = settings.Resume ? Resumable(checkpointPath, recordsPath, fresh, settings.Out, stderr) : null;
+        ClearStaging(set.Staging, keepRecords: state is not null);
+        state ??= fresh;
+
+        try
+        {
+            return Process();
+        }
+        catch (IOException ex)
+        {
+            // A full disk or a lost mount: the checkpoint stays, so the hours already spent are not lost.
+            set.Keep();
+            stderr.WriteLine($"argminer: {ex.Message.TrimEnd('.')}; the last checkpoint is kept: fix this and run the same command with --resume to continue");
+            return CommandLine.Failed;
+        }
+
+        int Process()
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var runner = new BatchRunner(pipeline, settings.Jobs);
+            var done0 = state.Items;
+            using (var records = new DocumentRecordWriter(recordsPath, state.RecordsBytes))
+            {
+                var sinceCheckpoint = 0;
+                void Checkpoint()
+                {
+                    records.Flush();
+                    state.RecordsBytes = records.Length;
+                    state.Save(checkpointPath);
+                    sinceCheckpoint = 0;
+                }
+
+                // Files before the resume point are not read again; a plain-text file is one item, so one already
+                // done is skipped whole, and the items done of a JSON Lines file are read and passed over.
+                var resumeFile = state.ResumeFile;
+                var skipInFile = state.ResumeFileItems;
+                if (resumeFile >= 0 && files[resumeFile].Format != InputFormat.JsonLines)
+                {
+                    (resumeFile, skipInFile) = (resumeFile + 1, 0);
+                }
+
+                var pending = new Queue<int>();
+                long tracked = 0;
+                IEnumerable<InputItem> Remaining()
+                {
+                    foreach (var item in enumerator.Read(uniqueIds: false, i => i < resumeFile ? null : ranges.TryGetValue(i, out var range) ? range : null))
+                    {
+                        if (item.FileIndex == resumeFile && skipInFile > 0)
+                        {
+                            skipInFile--;
+                            continue;
+                        }
+
+                        pending.Enqueue(item.FileIndex);
+                        yield return item;
+                    }
+                }
+
+                var items = Remaining().TakeWhile(_ => !interrupted.IsCancellationRequested);
+                runner.Run(
+                    items,
+                    (context, item) =>
+                    {
+                        records.Write(context.Document, item.FileIndex);
+                        state.Documents++;
+                        sinceCheckpoint++;
+                    },
+                    e =>
+                    {
+                        state.Skipped.Add(e.ToString());
+                        stderr.WriteLine($"argminer: {e}");
+                    },
+                    onWindow: consumed =>
+                    {
+                        state.Items = done0 + consumed;
+                        for (; tracked < consumed; tracked++)
+                        {
+                            var file = pending.Dequeue();
+                            (state.ResumeFile, state.ResumeFileItems) = file == state.ResumeFile ? (file, state.ResumeFileItems + 1) : (file, 1);
+                        }
+
+                        if (sinceCheckpoint >= settings.CheckpointEvery)
+                        {
+                            Checkpoint();
+                        }
+                    });
+                Checkpoint();
+            }
+
+            if (interrupted.IsCancellationRequested)
+            {
+                set.Keep();
+                stderr.WriteLine($"argminer: interrupted after {state.Documents} documents; the checkpoint is kept: run the same command with --resume to continue ({settings.Out} left as it was)");
+                return Interrupted;
+            }
+
+            if (state.Documents == 0 && !sharded)
+            {
+                stderr.WriteLine($"argminer: no document was read; nothing written, {settings.Out} left as it was");
+                return CommandLine.Failed;
+            }
+
+            BatchSummary summary;
+            var written = new List<string>();
+            using (var writer = new BatchWriter(set.Staging, settings.Formats))
+            {
+                var documents = DocumentRecords.ReadAll(recordsPath, state.RecordsBytes).Select(r =>
+                {
+                    state.AddToOrder(r.FileIndex);
+                    return r;
+                });
+                summary = RecordRenderer.Render(documents, writer, w => stderr.WriteLine($"argminer: warning: {w}"));
+                writer.Commit();
+                written.AddRange(writer.Files);
+            }
+
+            File.Delete(checkpointPath);
+            if (sharded)
+            {
+                // The manifest comes last: a folder holding it holds the whole shard.
+                state.RecordsSha256 = ShardState.Sha256(recordsPath, state.RecordsBytes);
+                state.Save(Path.Combine(set.Staging, ShardState.ManifestName));
+                written.Add(DocumentRecords.FileName);
+                written.Add(ShardState.ManifestName);
+            }
+            else
+            {
+                File.Delete(recordsPath);
+            }
+
+            set.Publish(written);
+            summary = summary with { Skipped = state.Skipped.Count, Elapsed = clock.Elapsed };
+            var line = RunCommand.Summarise(summary, settings.Out, written);
+            stdout.WriteLine(sharded ? $"argminer: shard {shard}: " + line["argminer: ".Length..] : line);
+            // A shard that is written has done its task, skipped inputs and all (they are in its manifest, and merge
+            // reports them and exits 1 as a single run would): a batch engine must not retry it for a bad file.
+            return summary.Skipped > 0 && !sharded ? CommandLine.Failed : CommandLine.Ok;
+        }
+    }
+
+    private const int Interrupted = RunCommand.Interrupted;
+
+    /// <summary>ArgMiner's version, as the tool reports it.</summary>
+    internal static string ToolVersion { get; } =
+        typeof(CheckpointedRun).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>The model a run uses, named so that two runs with different models never match.</summary>
+    internal static string ModelIdentity(RunSettings settings)
+    {
+        if (settings.TextOnly)
+        {
+            return "none (--pipeline text)";
+        }
+
+        if (settings.Model is null)
+        {
+            return "shipped " + ResourcesHash(typeof(TextPipeline).Assembly);
+        }
+
+        return settings.Model == AccurateModel.Keyword
+            ? "accurate " + ResourcesHash(typeof(Encoders.Classification.AccurateClassifier).Assembly)
+            : "file sha256:" + ShardState.Sha256(settings.Model, new FileInfo(settings.Model).Length);
+    }
+
+    /// <summary>SHA-256 of an assembly's embedded models (by name and content).</summary>
+    private static string ResourcesHash(Assembly assembly)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var name in assembly.GetManifestResourceNames().Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(name + "\n"));
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+            }
+        }
+
+        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>SHA-256 of the input listing: the arguments, and every file's path, size and modification time.</summary>
+    internal static string InputFingerprint(IReadOnlyList<string> inputs, IReadOnlyList<InputFile> files)
+    {
+        var text = new StringBuilder();
+        foreach (var input in inputs)
+        {
+            text.Append("input\t").Append(input).Append('\n');
+        }
+
+        foreach (var file in files)
+        {
+            var info = file.Problem is null ? new FileInfo(file.Path) : null;
+            text.Append(CultureInfo.InvariantCulture, $"file\t{file.Path}\t{info?.Length ?? -1}\t{info?.LastWriteTimeUtc.Ticks ?? 0}\t{file.Problem}\n");
+        }
+
+        return "sha256:" + ShardState.Sha256(text.ToString());
+    }
+
+    /// <summary>The checkpoint to continue from, or null (starting over, said why) when there is none that fits.</summary>
+    private static ShardState? Resumable(string checkpointPath, string recordsPath, ShardState fresh, string outDir, TextWriter stderr)
+    {
+        var checkpoint = ShardState.Load(checkpointPath, out var error);
+        if (checkpoint is null)
+        {
+            if (error is not null)
+            {
+                stderr.WriteLine($"argminer: {outDir}: the checkpoint of the interrupted run is {error}; starting over");
+            }
+
+            return null;
+        }
+
+        if (!checkpoint.SameRunAs(fresh))
+        {
+            stderr.WriteLine($"argminer: {outDir}: the interrupted run had other inputs, settings, model or version; starting over");
+            return null;
+        }
+
+        if (!File.Exists(recordsPath) || new FileInfo(recordsPath).Length < checkpoint.RecordsBytes)
+        {
+            stderr.WriteLine($"argminer: {outDir}: the interrupted run's records are shorter than its checkpoint; starting over");
+            return null;
+        }
+
+        stderr.WriteLine($"argminer: {outDir}: resuming after {checkpoint.Documents} documents ({checkpoint.Items} inputs done)");
+        return checkpoint;
+    }
+
+    private static bool StartsWithUtf16Bom(string path)
+    {
+        try
+        {
+            Span<byte> head = stackalloc byte[2];
+            using var file = File.OpenRead(path);
+            return file.ReadAtLeast(head, 2, throwOnEndOfStream: false) == 2 && TextDecoding.Utf16Encoding(head) is not null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Empties the staging folder but for its lock (and the records of a run being resumed).</summary>
+    private static void ClearStaging(string staging, bool keepRecords)
+    {
+        foreach (var entry in Directory.EnumerateFileSystemEntries(staging).ToList())
+        {
+            var name = Path.GetFileName(entry);
+            if (name == ".lock" || (keepRecords && name is DocumentRecords.FileName or ShardState.CheckpointName))
+            {
+                continue;
+            }
+
+            if (Directory.Exists(entry))
+            {
+                Directory.Delete(entry, recursive: true);
+            }
+            else
+            {
+                File.Delete(entry);
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+namespace ArgMiner.Ingest;
+
+/// <summary>
+/// A byte range <c>[Start, End)</c> of an input file: the part of a large JSON Lines file that one shard reads.
+/// The part holds the lines that start inside the range, so consecutive ranges share out a file's lines,
+/// each line to exactly one part, wherever the range ends fall.
+/// </summary>
+/// <param name="Start">The first byte.</param>
+/// <param name="End">One past the last byte.</param>
+public readonly record struct ByteRange(long Start, long End)
+{
+    /// <summary>The whole file, however long.</summary>
+    public static ByteRange Whole { get; } = new(0, long.MaxValue);
+
+    /// <summary>Whether the range is the whole file.</summary>
+    public bool IsWhole => Start <= 0 && End == long.MaxValue;
+}
+
+/// <summary>Finds where lines start in a file, for reading a <see cref="ByteRange"/> of it line by line.</summary>
+public static class FileParts
+{
+    /// <summary>
+    /// The offset of the first line that starts at or after <paramref name="offset"/> (the file's length when
+    /// none does), and that line's 1-based number when <paramref name="countLines"/> (else 0).
+    /// </summary>
+    public static (long Start, long Line) LineStart(Stream stream, long offset, bool countLines)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (offset <= 0)
+        {
+            return (0, 1);
+        }
+
+        var length = stream.Length;
+        if (offset > length)
+        {
+            offset = length;
+        }
+
+        // A line starts at offset when the byte before it ends a line; else after the next line end.
+        long lines = 0;
+        var buffer = new byte[1 << 16];
+        stream.Position = countLines ? 0 : offset - 1;
+        var position = stream.Position;
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            for (var i = 0; i < read; i++, position++)
+            {
+                if (buffer[i] != (byte)'\n')
+                {
+                    continue;
+                }
+
+                lines++;
+                if (position >= offset - 1)
+                {
+                    return (position + 1, countLines ? lines + 1 : 0);
+                }
+            }
+        }
+
+        return (length, countLines ? lines + 1 : 0);
+    }
+}
+
+/// <summary>A read-only view of <c>length</c> bytes of a stream from its current position.</summary>
+internal sealed class BoundedStream(Stream inner, long length) : Stream
+{
+    private long _left = length;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        if (_left <= 0)
+        {
+            return 0;
+        }
+
+        var read = inner.Read(buffer, offset, (int)Math.Min(count, _left));
+        _left -= read;
+        return read;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ArgMiner.Ingest;
+using ArgMiner.Pipeline;
+using ArgMiner.Text;
+
+namespace ArgMiner.Output;
+
+/// <summary>
+/// What a shard (or a resumable run, shard 0 of 1) has done, as JSON: in its staging folder as the checkpoint
+/// of an unfinished run (<see cref="CheckpointName"/>), and in its published output folder as the shard's
+/// manifest (<see cref="ManifestName"/>), written last. <c>merge</c> refuses shards whose <see cref="Tool"/>,
+/// <see cref="Model"/>, <see cref="Inputs"/>, <see cref="Settings"/> or <see cref="Shards"/> differ.
+/// </summary>
+public sealed record ShardState
+{
+    /// <summary>A shard's manifest, in its output folder.</summary>
+    public const string ManifestName = "argminer-shard.json";
+
+    /// <summary>The checkpoint of an unfinished run, in its staging folder.</summary>
+    public const string CheckpointName = "argminer-checkpoint.json";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    };
+
+    /// <summary>The layout of this file; a reader refuses another.</summary>
+    public int Layout { get; init; } = 1;
+
+    /// <summary>ArgMiner's version (the tool that processed the documents).</summary>
+    public required string Tool { get; init; }
+
+    /// <summary>The model's identity: which classifier (and its SHA-256), or the text-only pipeline.</summary>
+    public required string Model { get; init; }
+
+    /// <summary>SHA-256 of the input listing: the arguments and every file's path, size and modification time.</summary>
+    public required string Inputs { get; init; }
+
+    /// <summary>The settings that shape the outputs besides the formats (pipeline, encoding), in words.</summary>
+    public required string Settings { get; init; }
+
+    /// <summary>The formats written (<see cref="OutputFormats"/> as a number).</summary>
+    public required int Formats { get; init; }
+
+    /// <summary>K of K/N.</summary>
+    public required int Shard { get; init; }
+
+    /// <summary>N of K/N.</summary>
+    public required int Shards { get; init; }
+
+    /// <summary>Files in the batch's listing.</summary>
+    public required int Files { get; init; }
+
+    /// <summary>Parts of the batch (files, and byte ranges of large JSON Lines files) in the split.</summary>
+    public required int Parts { get; init; }
+
+    /// <summary>The first part of this shard.</summary>
+    public required int FirstPart { get; init; }
+
+    /// <summary>One past the last part of this shard.</summary>
+    public required int EndPart { get; init; }
+
+    /// <summary>Input items (documents and skipped inputs) of this shard done so far; a resumed run reads on after them.</summary>
+    public long Items { get; set; }
+
+    /// <summary>The file of the last input item done (-1: none), where a resumed run starts reading again.</summary>
+    public int ResumeFile { get; set; } = -1;
+
+    /// <summary>Input items of <see cref="ResumeFile"/> done: a resumed run skips them without processing.</summary>
+    public long ResumeFileItems { get; set; }
+
+    /// <summary>Documents stored in the records file.</summary>
+    public int Documents { get; set; }
+
+    /// <summary>The records file's length at this state: a resumed run cuts it back to this.</summary>
+    public long RecordsBytes { get; set; }
+
+    /// <summary>SHA-256 of the records file (in a manifest: the shard is complete and whole).</summary>
+    public string? RecordsSha256 { get; set; }
+
+    /// <summary>Inputs skipped with an error, as the lines a run prints.</summary>
+    public List<string> Skipped { get; init; } = [];
+
+    /// <summary>
+    /// The global order of the documents (in a manifest): runs of <c>[file index, documents]</c> in reading
+    /// order, so the n-th document of this shard is the m-th document of file f in the single run's order.
+    /// A checkpoint leaves it empty (the records hold each document's file index), so checkpoints stay small.
+    /// </summary>
+    public List<int[]> Order { get; init; } = [];
+
+    /// <summary>Adds the next document, read from file <paramref name="fileIndex"/>, to <see cref="Order"/>.</summary>
+    public void AddToOrder(int fileIndex)
+    {
+        if (Order.Count > 0 && Order[^1][0] == fileIndex)
+        {
+            Order[^1][1]++;
+        }
+        else
+        {
+            Order.Add([fileIndex, 1]);
+        }
+    }
+
+    /// <summary>Whether <paramref name="other"/> comes from the same batch, settings and shard (a checkpoint to resume).</summary>
+    public bool SameRunAs(ShardState other) =>
+        other.Layout == Layout && other.Tool == Tool && other.Model == Model && other.Inputs == Inputs && other.Settings == Settings
+        && other.Formats == Formats && other.Shard == Shard && other.Shards == Shards && other.Files == Files
+        && other.Parts == Parts && other.FirstPart == FirstPart && other.EndPart == EndPart;
+
+    /// <summary>Writes this state to <paramref name="path"/> under a temporary name, renamed when whole.</summary>
+    public void Save(string path)
+    {
+        using var file = new AtomicFile(path);
+        JsonSerializer.Serialize(file.Stream, this, Json);
+        file.Commit();
+    }
+
+    /// <summary>Reads a state; null when the file is missing, and <paramref name="error"/> when it is damaged.</summary>
+    public static ShardState? Load(string path, out string? error)
+    {
+        error = null;
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var state = JsonSerializer.Deserialize<ShardState>(stream, Json);
+            if (state is null || state.Layout != 1 || state.Order.Any(o => o is not { Length: 2 }))
+            {
+                error = "written by another ArgMiner version";
+                return null;
+            }
+
+            return state;
+        }
+        catch (JsonException ex)
+        {
+            error = $"damaged ({ex.Message})";
+            return null;
+        }
+    }
+
+    /// <summary>SHA-256 of the first <paramref name="length"/> bytes of <paramref name="path"/>, in hex.</summary>
+    public static string Sha256(string path, long length)
+    {
+        using var file = File.OpenRead(path);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 16];
+        var left = length;
+        while (left > 0)
+        {
+            var read = file.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (read == 0)
+            {
+                throw new EndOfStreamException();
+            }
+
+            hash.AppendData(buffer, 0, read);
+            left -= read;
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>SHA-256 of a text, in hex.</summary>
+    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
+
+/// <summary>Renders stored documents (<see cref="DocumentRecords"/>) into a batch's output files, as a single run writes them.</summary>
+public static class RecordRenderer
+{
+    /// <summary>
+    /// Writes <paramref name="documents"/>, in order, to <paramref name="writer"/>, making their ids unique as a
+    /// single run does (<see cref="DocumentIds"/>; each rename goes to <paramref name="warn"/>).
+    /// </summary>
+    public static BatchSummary Render(IEnumerable<(Document Document, int FileIndex)> documents, BatchWriter writer, Action<InputError> warn)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(warn);
+        var clock = Stopwatch.StartNew();
+        var ids = new DocumentIds();
+        int count = 0;
+        long sentences = 0, tokens = 0, bytes = 0;
+        foreach (var (document, _) in documents)
+        {
+            var unique = ids.Unique(document.Id, out var renamed);
+            if (renamed)
+            {
+                warn(DocumentIds.RenameWarning(document.Source, document.Id, unique));
+            }
+
+            writer.Write(DocumentContext.Of(renamed ? document with { Id = unique } : document));
+            count++;
+            sentences += document.Sentences.Length;
+            tokens += document.Tokens.Length;
+            bytes += Encoding.UTF8.GetByteCount(document.Text);
+        }
+
+        return new BatchSummary(count, 0, sentences, tokens, bytes, clock.Elapsed);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using System.Text.Json;
+using ArgMiner.Ingest;
+using ArgMiner.Output;
+using ArgMiner.Pipeline;
+using ArgMiner.Tests.Support;
+
+namespace ArgMiner.Tests.Output;
+
+public class DocumentRecordsTests
+{
+    private static readonly TextPipeline Full = TextPipeline.CreateFull();
+
+    private static List<Document> Processed(TempDirectory dir)
+    {
+        dir.Write("in/a.txt", "Emoji 🖤 title\nPrices rose by 5 percent in Ohio, said Dr. Smith. We must act now!\n\n\nnice 🖤\n");
+        dir.Write("in/b.jsonl", "{\"id\":\"r1\",\"title\":\"T\",\"body\":\"Unemployment fell to 3.5% in 2023. That is good.\",\"tags\":[1,\"x\",{\"k\":null}],\"comments\":[{\"id\":\"c1\",\"author\":\"Ann\",\"text\":\"I disagree.\"}]}\n");
+        return [.. new InputEnumerator([dir.File("in")]).Read().Select(i => Full.Process(i.Document!))];
+    }
+
+    private static string Json(Document document)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            DocumentJsonWriter.WriteDocument(json, DocumentContext.Of(document));
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    [Fact]
+    public void GivenProcessedDocuments_WhenStoredAndReadBack_ThenEveryLayerIsTheSame()
+    {
+        using var dir = new TempDirectory();
+        var documents = Processed(dir);
+        using (var writer = new DocumentRecordWriter(dir.File("r.bin")))
+        {
+            for (var i = 0; i < documents.Count; i++)
+            {
+                writer.Write(documents[i], i + 10);
+            }
+
+            writer.Flush();
+        }
+
+        var back = DocumentRecords.ReadAll(dir.File("r.bin"), new FileInfo(dir.File("r.bin")).Length).ToList();
+        Assert.Equal(documents.Count, back.Count);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var (d, fileIndex) = back[i];
+            Assert.Equal(i + 10, fileIndex);
+            Assert.Equal(Json(documents[i]), Json(d));
+            Assert.Equal(documents[i].Tokens.ToArray(), d.Tokens.ToArray());
+            Assert.Equal(documents[i].Pos.ToArray(), d.Pos.ToArray());
+            Assert.Equal(documents[i].Numbers.ToArray(), d.Numbers.ToArray());
+            Assert.Equal(documents[i].Layers, d.Layers);
+            Assert.Equal(documents[i].Labels.Select(l => (l.Label, l.Confidence, string.Join(',', l.Probabilities.Select(p => p.ToString("R", System.Globalization.CultureInfo.InvariantCulture))))), d.Labels.Select(l => (l.Label, l.Confidence, string.Join(',', l.Probabilities.Select(p => p.ToString("R", System.Globalization.CultureInfo.InvariantCulture))))));
+        }
+    }
+
+    [Fact]
+    public void GivenAFileCutBackToACheckpoint_WhenAppendedTo_ThenOnlyTheCheckpointedRecordsAndTheNewOnesAreRead()
+    {
+        using var dir = new TempDirectory();
+        var documents = Processed(dir);
+        long checkpoint;
+        using (var writer = new DocumentRecordWriter(dir.File("r.bin")))
+        {
+            writer.Write(documents[0], 0);
+            writer.Flush();
+            checkpoint = writer.Length;
+            writer.Write(documents[1], 1);
+            writer.Flush();
+        }
+
+        using (var writer = new DocumentRecordWriter(dir.File("r.bin"), checkpoint))
+        {
+            writer.Write(documents[1], 7);
+            writer.Flush();
+        }
+
+        var back = DocumentRecords.ReadAll(dir.File("r.bin"), new FileInfo(dir.File("r.bin")).Length).Select(r => r.FileIndex).ToList();
+        Assert.Equal([0, 7], back);
+        Assert.Throws<InvalidDataException>(() => DocumentRecords.ReadAll(dir.File("r.bin"), checkpoint + 3).ToList());
+    }
+}

@@ -35,13 +35,19 @@ argminer evaluate --model "$root/models/sentence-classifier.model" \
   --data "$ud#labels=$ext/ud-ewt-train.heldout-weblog.labels" "$ud#labels=$ext/ud-ewt-train.heldout-newsgroup.labels" \
          "$ud#labels=$ext/ud-ewt-train.heldout-reviews.labels" "$ud#labels=$ext/ud-ewt-train.heldout-answers.labels" \
          "$ud#labels=$ext/ud-ewt-train.heldout-email.labels"
+echo "== UD English EWT dev (all of it, never trained on), all together and by genre, the project's labels"
+dev="$shared/corpora/ud-english-ewt/en_ewt-ud-dev.conllu"
+argminer evaluate --model "$root/models/sentence-classifier.model" \
+  --data "$dev#labels=$ext/ud-ewt-dev-weblog.labels" "$dev#labels=$ext/ud-ewt-dev-newsgroup.labels" \
+         "$dev#labels=$ext/ud-ewt-dev-reviews.labels" "$dev#labels=$ext/ud-ewt-dev-answers.labels" \
+         "$dev#labels=$ext/ud-ewt-dev-email.labels"
 echo "== UD English EWT, round 1's held-out documents only (the fixed set earlier models were measured on)"
 argminer evaluate --model "$root/models/sentence-classifier.model" --data "$ud#labels=$ext/ud-ewt-train.heldout-round1.labels"
 echo "== UD English EWT, rounds 1 and 2's held-out documents (the fixed set of the 2026-12-04 models)"
 argminer evaluate --model "$root/models/sentence-classifier.model" --data "$ud#labels=$ext/ud-ewt-train.heldout-rounds12.labels"
 echo "== IBM Debater article sentences (Wikipedia) of the held-out motions (never trained on), the project's labels"
 argminer evaluate --model "$root/models/sentence-classifier.model" \
-  --data "$shared/corpora/ibm-ce-emnlp-2015/articles#labels=$ext/ibm-articles.heldout.labels"
+  --data "$shared/corpora/ibm-ce-emnlp-2015/articles#labels=$ext/ibm-articles.heldout.labels" --labels claim,evidence,other
 
 echo "== NewsSD-ENG val (never trained on), SUBJ=claim|opinion, OBJ=evidence|other (the issue's measure)"
 argminer evaluate --model "$root/models/sentence-classifier.model" \

@@ -115,7 +115,7 @@ public static class ShippedRecipe
             new("ud-ewt-heldout", "UD English EWT held-out web documents, the project's labels", [$"{ud}#labels={heldOut}"], [ud, heldOut]),
             new("newssd-val", "NewsSD-ENG val, the project's labels", [$"{val}#labels={valLabels}"], [val, valLabels]),
             new("ibm-heldout", "IBM Debater held-out motions, claim vs evidence", [$"{ibm}#held-out"], [ibm], ["claim", "evidence"]),
-            new("ibm-articles-heldout", "IBM Debater article sentences of the held-out motions, the project's labels", [$"{Path.Combine(ibm, "articles")}#labels={ibmArticles}"], [Path.Combine(ibm, "articles"), ibmArticles]),
+            new("ibm-articles-heldout", "IBM Debater article sentences of the held-out motions, the project's labels", [$"{Path.Combine(ibm, "articles")}#labels={ibmArticles}"], [Path.Combine(ibm, "articles"), ibmArticles], ["claim", "evidence", "other"]),
         ];
     }
 }

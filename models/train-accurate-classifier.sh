@@ -23,10 +23,17 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 model=${1:-$out/accurate-classifier.model}
 ud="$shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu"
+dev="$shared/corpora/ud-english-ewt/en_ewt-ud-dev.conllu"
 ext="$root/corpus/external"
 echo "== accurate tier vs its fast model on held-out real text"
 argminer train-accurate --from-shipped --shared "$shared" \
   --embedding-cache "$cache" --gate "${ARGMINER_GATE:-1}" --out "$model" \
+  --evaluate "$dev#labels=$ext/ud-ewt-dev.labels" \
+  --evaluate "$dev#labels=$ext/ud-ewt-dev-weblog.labels" \
+  --evaluate "$dev#labels=$ext/ud-ewt-dev-newsgroup.labels" \
+  --evaluate "$dev#labels=$ext/ud-ewt-dev-reviews.labels" \
+  --evaluate "$dev#labels=$ext/ud-ewt-dev-answers.labels" \
+  --evaluate "$dev#labels=$ext/ud-ewt-dev-email.labels" \
   --evaluate "$ud#labels=$ext/ud-ewt-train.heldout.labels" \
   --evaluate "$ud#labels=$ext/ud-ewt-train.heldout-rounds12.labels" \
   --evaluate "$ud#labels=$ext/ud-ewt-train.heldout-round1.labels" \
@@ -36,6 +43,7 @@ argminer train-accurate --from-shipped --shared "$shared" \
   --evaluate "$ud#labels=$ext/ud-ewt-train.heldout-answers.labels" \
   --evaluate "$ud#labels=$ext/ud-ewt-train.heldout-email.labels" \
   --evaluate "$shared/corpora/ibm-ce-emnlp-2015/articles#labels=$ext/ibm-articles.heldout.labels" \
+  --evaluate "$shared/corpora/ibm-ce-emnlp-2015/articles#labels=$ext/ibm-articles.labels" \
   --evaluate "$shared/corpora/newssd-eng/val.csv#labels=$ext/newssd-eng-val.labels" \
   --evaluate "$shared/corpora/ibm-ce-emnlp-2015#held-out"
 echo "== The 145 seed sentences, both tiers trained on the same data without them"

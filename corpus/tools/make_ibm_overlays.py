@@ -18,7 +18,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 from ibm_article_sample import read_rows  # noqa: E402
-from make_ud_overlays import kappa, read_labels, write  # noqa: E402
+from make_ud_overlays import decide, print_agreement, read_labels, write  # noqa: E402
 
 
 def main(corpus, work, out):
@@ -47,18 +47,7 @@ def main(corpus, work, out):
     for name in sorted(os.listdir(work)):
         if name.startswith("adjudicated") and name.endswith(".tsv"):
             adjudicated.update(read_labels(os.path.join(work, name)))
-    final = {}
-    ties = 0
-    for row in selection:
-        given = [passes[k][row] for k in sorted(passes) if row in passes[k]]
-        top = max(set(given), key=lambda label: (given.count(label), -given.index(label)))
-        if row in adjudicated:
-            final[row] = adjudicated[row]
-        elif given.count(top) * 2 > len(given) or len(given) == 1:
-            final[row] = top
-        else:
-            final[row] = given[0]
-            ties += 1
+    final, ties = decide(selection, passes, adjudicated)
     write(os.path.join(out, "ibm-articles.labels"), [r for r in selection if r not in heldout], final, texts)
     write(os.path.join(out, "ibm-articles.heldout.labels"), [r for r in selection if r in heldout], final, texts)
     for k in sorted(passes):
@@ -66,14 +55,8 @@ def main(corpus, work, out):
     counts = {}
     for r in selection:
         counts[final[r]] = counts.get(final[r], 0) + 1
-    print(f"{len(selection)} sentences ({len(heldout & set(selection))} held out); {ties} undecided (no majority, not adjudicated); labels {counts}")
-    for a in sorted(passes):
-        for b in sorted(passes):
-            if a < b:
-                both = [r for r in selection if r in passes[a] and r in passes[b]]
-                if both:
-                    agree = sum(passes[a][r] == passes[b][r] for r in both)
-                    print(f"pass{a} vs pass{b}: {len(both)} sentences, agree on {agree} ({agree / len(both):.3f}), kappa {kappa([passes[a][r] for r in both], [passes[b][r] for r in both]):.3f}")
+    print(f"{len(selection)} sentences ({len(heldout & set(selection))} held out); {len(ties)} undecided (no majority, not adjudicated); labels {counts}")
+    print_agreement(selection, passes)
 
 
 if __name__ == "__main__":

@@ -80,18 +80,7 @@ def main(conllu, work, out, dev=False):
     for name in sorted(os.listdir(work)):
         if name.startswith("adjudicated") and name.endswith(".tsv"):
             adjudicated.update(read_labels(os.path.join(work, name)))
-    final = {}
-    missing = []
-    for row in selection:
-        given = [passes[n][row] for n in sorted(passes) if row in passes[n]]
-        top = max(set(given), key=lambda label: (given.count(label), -given.index(label)))
-        if row in adjudicated:
-            final[row] = adjudicated[row]
-        elif given.count(top) * 2 > len(given) or len(given) == 1:
-            final[row] = top
-        else:
-            final[row] = given[0]
-            missing.append(row)
+    final, missing = decide(selection, passes, adjudicated)
     name = "ud-ewt-dev" if dev else "ud-ewt-train"
     if dev:
         write(os.path.join(out, f"{name}.labels"), selection, final, texts)
@@ -104,6 +93,29 @@ def main(conllu, work, out, dev=False):
     for n in sorted(passes):
         write(os.path.join(out, f"{name}.pass{n}.labels"), [r for r in selection if r in passes[n]], passes[n], texts)
     print(f"{len(selection)} sentences; {len(missing)} undecided (no majority, not adjudicated)")
+    print_agreement(selection, passes)
+
+
+def decide(selection, passes, adjudicated):
+    """The final label of each row: the adjudicated one, else the strict majority of the passes, else the only
+    pass's label; a tie without adjudication keeps the lowest-numbered pass's label and is returned in the list."""
+    final = {}
+    ties = []
+    for row in selection:
+        given = [passes[n][row] for n in sorted(passes) if row in passes[n]]
+        top = max(set(given), key=lambda label: (given.count(label), -given.index(label)))
+        if row in adjudicated:
+            final[row] = adjudicated[row]
+        elif given.count(top) * 2 > len(given) or len(given) == 1:
+            final[row] = top
+        else:
+            final[row] = given[0]
+            ties.append(row)
+    return final, ties
+
+
+def print_agreement(selection, passes):
+    """Prints pairwise agreement and Cohen's kappa of the passes on the rows both labelled."""
     for a in sorted(passes):
         for b in sorted(passes):
             if a < b:

@@ -3,12 +3,31 @@ using CsvHelper;
 
 namespace ArgMiner.Output;
 
-/// <summary>One column of an output table: its header and how a row gives its cell.</summary>
+/// <summary>What a column holds, so every format types it alike (Parquet's column types, JSON's numbers).</summary>
+public enum ColumnType
+{
+    /// <summary>A string (ids, names, labels, text).</summary>
+    String,
+
+    /// <summary>A whole number (offsets, indexes, counts), written invariantly.</summary>
+    Integer,
+
+    /// <summary>A floating-point number (probabilities, values), written in its shortest round-trip form.</summary>
+    Number,
+}
+
+/// <summary>
+/// One column of an output table: its header, how a row gives its cell and what the cell holds. The CSV, Parquet
+/// and workbook writers take their columns from these lists, and documents.jsonl takes the fields of its entity and
+/// number objects from them too (<paramref name="JsonName"/>), so a field added to a table reaches every format.
+/// </summary>
 /// <typeparam name="TRow">What one row is made from.</typeparam>
 /// <param name="Header">The header cell.</param>
 /// <param name="Value">The cell; null writes an empty cell.</param>
 /// <param name="IsText">Text cells are neutralised against formula injection; numeric cells are not.</param>
-public sealed record CsvColumn<TRow>(string Header, Func<TRow, string?> Value, bool IsText = false);
+/// <param name="Type">What the cell holds.</param>
+/// <param name="JsonName">Its name in documents.jsonl's nested objects, or null when the nesting already says it (the document id).</param>
+public sealed record CsvColumn<TRow>(string Header, Func<TRow, string?> Value, bool IsText = false, ColumnType Type = ColumnType.String, string? JsonName = null);
 
 /// <summary>
 /// Writes one CSV table through CsvHelper: UTF-8 with BOM (so Excel reads Unicode), RFC 4180 quoting and

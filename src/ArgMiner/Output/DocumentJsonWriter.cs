@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ArgMiner.Classification;
@@ -150,39 +151,17 @@ public sealed class DocumentJsonWriter : IDisposable
         json.WriteEndArray();
 
         json.WriteStartArray("entities");
-        foreach (var e in d.Entities)
+        for (var i = 0; i < d.Entities.Length; i++)
         {
-            json.WriteStartObject();
-            json.WriteNumber("sentence", e.Sentence);
-            json.WriteNumber("start", map.ToCodePoint(e.Start));
-            json.WriteNumber("end", map.ToCodePoint(e.End));
-            json.WriteString("text", d.Text.AsSpan(e.Start, e.End - e.Start));
-            json.WriteString("type", e.Type);
-            json.WriteString("source", OutputSchema.SourceName(e.Source));
-            json.WriteEndObject();
+            WriteFields(json, OutputSchema.EntityColumns, new EntityRow(context, i));
         }
 
         json.WriteEndArray();
 
         json.WriteStartArray("numbers");
-        foreach (var n in d.Numbers)
+        for (var i = 0; i < d.Numbers.Length; i++)
         {
-            json.WriteStartObject();
-            json.WriteNumber("sentence", n.Sentence);
-            json.WriteNumber("start", map.ToCodePoint(n.Start));
-            json.WriteNumber("end", map.ToCodePoint(n.End));
-            json.WriteString("text", d.Text.AsSpan(n.Start, n.End - n.Start));
-            json.WriteString("kind", n.Kind);
-            WriteOptional(json, "value", n.Value);
-            WriteOptional(json, "low", n.Low);
-            WriteOptional(json, "high", n.High);
-            WriteOptional(json, "qualifier", n.Qualifier);
-            WriteOptional(json, "unit", n.Unit);
-            WriteOptional(json, "period", n.Period);
-            WriteOptional(json, "counted", n.Counted);
-            WriteOptional(json, "time", n.Time);
-            WriteOptional(json, "source", n.Source);
-            json.WriteEndObject();
+            WriteFields(json, OutputSchema.NumberColumns, new NumberRow(context, i));
         }
 
         json.WriteEndArray();
@@ -219,16 +198,39 @@ public sealed class DocumentJsonWriter : IDisposable
         }
     }
 
-    private static void WriteOptional(Utf8JsonWriter json, string name, double? value)
+    /// <summary>
+    /// One object of a table's row, with the fields of <paramref name="columns"/> that have a JSON name, typed as the
+    /// schema says: a table's column and its JSON field come from one declaration.
+    /// </summary>
+    private static void WriteFields<TRow>(Utf8JsonWriter json, IReadOnlyList<CsvColumn<TRow>> columns, TRow row)
     {
-        if (value is double v && double.IsFinite(v))
+        json.WriteStartObject();
+        foreach (var column in columns)
         {
-            json.WriteNumber(name, v);
+            if (column.JsonName is not { } name)
+            {
+                continue;
+            }
+
+            var value = column.Value(row);
+            switch (column.Type)
+            {
+                case ColumnType.Integer when value is not null:
+                    json.WriteNumber(name, int.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture));
+                    break;
+                case ColumnType.Number when value is not null && double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture) is var number && double.IsFinite(number):
+                    json.WriteNumber(name, number);
+                    break;
+                case ColumnType.Integer or ColumnType.Number:
+                    json.WriteNull(name);
+                    break;
+                default:
+                    WriteOptional(json, name, value);
+                    break;
+            }
         }
-        else
-        {
-            json.WriteNull(name);
-        }
+
+        json.WriteEndObject();
     }
 
     private static void WriteOptional(Utf8JsonWriter json, string name, string? value)

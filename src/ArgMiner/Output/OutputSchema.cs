@@ -17,8 +17,8 @@ public static class OutputSchema
         new("doc_id", d => d.Document.Id),
         new("source", d => d.Document.Source),
         new("title", d => d.Document.Title, IsText: true),
-        new("sentences", d => Int(d.Document.Sentences.Length)),
-        new("comments", d => Int(d.Document.CommentCount)),
+        new("sentences", d => Int(d.Document.Sentences.Length), Type: ColumnType.Integer),
+        new("comments", d => Int(d.Document.CommentCount), Type: ColumnType.Integer),
     ];
 
     /// <summary>
@@ -30,55 +30,58 @@ public static class OutputSchema
     public static IReadOnlyList<CsvColumn<SentenceRow>> SentenceColumns { get; } =
     [
         new("doc_id", r => r.Context.Document.Id),
-        new("sentence_id", r => Int(r.Index)),
+        new("sentence_id", r => Int(r.Index), Type: ColumnType.Integer),
         new("section", r => r.Sentence.Section.ToName()),
-        new("paragraph", r => Int(r.Sentence.Paragraph)),
-        new("comment", r => r.Sentence.Comment is int c ? Int(c) : null),
-        new("start", r => Int(r.Context.Map.ToCodePoint(r.Sentence.Start))),
-        new("end", r => Int(r.Context.Map.ToCodePoint(r.Sentence.End))),
+        new("paragraph", r => Int(r.Sentence.Paragraph), Type: ColumnType.Integer),
+        new("comment", r => r.Sentence.Comment is int c ? Int(c) : null, Type: ColumnType.Integer),
+        new("start", r => Int(r.Context.Map.ToCodePoint(r.Sentence.Start)), Type: ColumnType.Integer),
+        new("end", r => Int(r.Context.Map.ToCodePoint(r.Sentence.End)), Type: ColumnType.Integer),
         new("text", r => r.Context.Document.Text[r.Sentence.Start..r.Sentence.End], IsText: true),
-        new("entities", r => Int(r.Context.EntitiesPerSentence[r.Index])),
-        new("numbers", r => Int(r.Context.NumbersPerSentence[r.Index])),
+        new("entities", r => Int(r.Context.EntitiesPerSentence[r.Index]), Type: ColumnType.Integer),
+        new("numbers", r => Int(r.Context.NumbersPerSentence[r.Index]), Type: ColumnType.Integer),
         new("label", r => Prediction(r)?.Label),
-        new("confidence", r => Prediction(r) is { } p ? Probability(p.Confidence) : null),
-        .. SentenceLabels.All.Select((label, k) => new CsvColumn<SentenceRow>("p_" + label, r => Prediction(r) is { } p ? Probability(p.Probabilities[k]) : null)),
+        new("confidence", r => Prediction(r) is { } p ? Probability(p.Confidence) : null, Type: ColumnType.Number),
+        .. SentenceLabels.All.Select((label, k) => new CsvColumn<SentenceRow>("p_" + label, r => Prediction(r) is { } p ? Probability(p.Probabilities[k]) : null, Type: ColumnType.Number)),
         new("comment_id", r => Comment(r)?.Id),
         new("comment_author", r => Comment(r)?.Author, IsText: true),
     ];
 
-    /// <summary>entities.csv: doc_id, sentence_id, start, end, text, type, source.</summary>
+    /// <summary>
+    /// entities.csv: doc_id, sentence_id, start, end, text, type, source; documents.jsonl's entity objects hold the
+    /// same fields but the document id (the sentence index as <c>sentence</c>).
+    /// </summary>
     public static IReadOnlyList<CsvColumn<EntityRow>> EntityColumns { get; } =
     [
         new("doc_id", r => r.Context.Document.Id),
-        new("sentence_id", r => Int(r.Entity.Sentence)),
-        new("start", r => Int(r.Context.Map.ToCodePoint(r.Entity.Start))),
-        new("end", r => Int(r.Context.Map.ToCodePoint(r.Entity.End))),
-        new("text", r => r.Context.Document.Text[r.Entity.Start..r.Entity.End], IsText: true),
-        new("type", r => r.Entity.Type),
-        new("source", r => SourceName(r.Entity.Source)),
+        new("sentence_id", r => Int(r.Entity.Sentence), Type: ColumnType.Integer, JsonName: "sentence"),
+        new("start", r => Int(r.Context.Map.ToCodePoint(r.Entity.Start)), Type: ColumnType.Integer, JsonName: "start"),
+        new("end", r => Int(r.Context.Map.ToCodePoint(r.Entity.End)), Type: ColumnType.Integer, JsonName: "end"),
+        new("text", r => r.Context.Document.Text[r.Entity.Start..r.Entity.End], IsText: true, JsonName: "text"),
+        new("type", r => r.Entity.Type, JsonName: "type"),
+        new("source", r => SourceName(r.Entity.Source), JsonName: "source"),
     ];
 
     /// <summary>
     /// numbers.csv: doc_id, sentence_id, start, end, text, kind, value, low, high, qualifier, unit, period,
-    /// counted, time, source.
+    /// counted, time, source; documents.jsonl's number objects hold the same fields but the document id.
     /// </summary>
     public static IReadOnlyList<CsvColumn<NumberRow>> NumberColumns { get; } =
     [
         new("doc_id", r => r.Context.Document.Id),
-        new("sentence_id", r => Int(r.Claim.Sentence)),
-        new("start", r => Int(r.Context.Map.ToCodePoint(r.Claim.Start))),
-        new("end", r => Int(r.Context.Map.ToCodePoint(r.Claim.End))),
-        new("text", r => r.Context.Document.Text[r.Claim.Start..r.Claim.End], IsText: true),
-        new("kind", r => r.Claim.Kind),
-        new("value", r => Number(r.Claim.Value)),
-        new("low", r => Number(r.Claim.Low)),
-        new("high", r => Number(r.Claim.High)),
-        new("qualifier", r => r.Claim.Qualifier),
-        new("unit", r => r.Claim.Unit, IsText: true),
-        new("period", r => r.Claim.Period),
-        new("counted", r => r.Claim.Counted, IsText: true),
-        new("time", r => r.Claim.Time, IsText: true),
-        new("source", r => r.Claim.Source, IsText: true),
+        new("sentence_id", r => Int(r.Claim.Sentence), Type: ColumnType.Integer, JsonName: "sentence"),
+        new("start", r => Int(r.Context.Map.ToCodePoint(r.Claim.Start)), Type: ColumnType.Integer, JsonName: "start"),
+        new("end", r => Int(r.Context.Map.ToCodePoint(r.Claim.End)), Type: ColumnType.Integer, JsonName: "end"),
+        new("text", r => r.Context.Document.Text[r.Claim.Start..r.Claim.End], IsText: true, JsonName: "text"),
+        new("kind", r => r.Claim.Kind, JsonName: "kind"),
+        new("value", r => Number(r.Claim.Value), Type: ColumnType.Number, JsonName: "value"),
+        new("low", r => Number(r.Claim.Low), Type: ColumnType.Number, JsonName: "low"),
+        new("high", r => Number(r.Claim.High), Type: ColumnType.Number, JsonName: "high"),
+        new("qualifier", r => r.Claim.Qualifier, JsonName: "qualifier"),
+        new("unit", r => r.Claim.Unit, IsText: true, JsonName: "unit"),
+        new("period", r => r.Claim.Period, JsonName: "period"),
+        new("counted", r => r.Claim.Counted, IsText: true, JsonName: "counted"),
+        new("time", r => r.Claim.Time, IsText: true, JsonName: "time"),
+        new("source", r => r.Claim.Source, IsText: true, JsonName: "source"),
     ];
 
     /// <summary>A number cell: invariant, shortest round-trip form, empty when absent.</summary>

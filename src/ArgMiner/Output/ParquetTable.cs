@@ -19,17 +19,6 @@ public sealed class ParquetTable<TRow> : IDisposable
     /// <summary>Rows per row group.</summary>
     public const int RowGroupSize = 50_000;
 
-    // The CSV columns that hold integers and doubles; every other column is a string.
-    private static readonly HashSet<string> IntegerColumns = new(StringComparer.Ordinal)
-    {
-        "sentence_id", "paragraph", "comment", "start", "end", "entities", "numbers", "sentences", "comments",
-    };
-
-    private static readonly HashSet<string> DoubleColumns = new(StringComparer.Ordinal)
-    {
-        "confidence", "p_claim", "p_evidence", "p_opinion", "p_other", "value", "low", "high",
-    };
-
     private readonly AtomicFile _file;
     private readonly IReadOnlyList<CsvColumn<TRow>> _columns;
     private readonly DataField[] _fields;
@@ -42,7 +31,7 @@ public sealed class ParquetTable<TRow> : IDisposable
     {
         ArgumentNullException.ThrowIfNull(columns);
         _columns = columns;
-        _fields = [.. columns.Select(c => Field(c.Header))];
+        _fields = [.. columns.Select(Field)];
         _buffers = [.. columns.Select(_ => new List<string?>())];
         _file = new AtomicFile(path);
         try
@@ -56,11 +45,17 @@ public sealed class ParquetTable<TRow> : IDisposable
         }
     }
 
-    /// <summary>The Parquet field of a CSV column.</summary>
-    public static DataField Field(string header) =>
-        IntegerColumns.Contains(header) ? new DataField<int?>(header)
-        : DoubleColumns.Contains(header) ? new DataField<double?>(header)
-        : new DataField<string>(header, true);
+    /// <summary>The Parquet field of a column, typed as the schema says (nullable: an empty cell is null).</summary>
+    public static DataField Field(CsvColumn<TRow> column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return column.Type switch
+        {
+            ColumnType.Integer => new DataField<int?>(column.Header),
+            ColumnType.Number => new DataField<double?>(column.Header),
+            _ => new DataField<string>(column.Header, true),
+        };
+    }
 
     /// <summary>Adds one row (written with its row group).</summary>
     public void Write(TRow row)

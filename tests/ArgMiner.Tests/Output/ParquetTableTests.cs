@@ -140,7 +140,7 @@ public sealed class ParquetTableTests : IDisposable
     public void GivenMoreRowsThanARowGroupHolds_WhenWritten_ThenEveryRowIsReadBackInOrder()
     {
         var path = _dir.File("big.parquet");
-        var columns = new List<CsvColumn<int>> { new("start", i => i.ToString(CultureInfo.InvariantCulture)), new("text", i => i % 7 == 0 ? null : "row " + i, IsText: true) };
+        var columns = new List<CsvColumn<int>> { new("start", i => i.ToString(CultureInfo.InvariantCulture), Type: ColumnType.Integer), new("text", i => i % 7 == 0 ? null : "row " + i, IsText: true) };
         using (var table = new ParquetTable<int>(path, columns))
         {
             for (var i = 0; i < ParquetTable<int>.RowGroupSize + 123; i++)

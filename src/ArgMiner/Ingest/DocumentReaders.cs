@@ -180,9 +180,16 @@ public static class DocumentReaders
                 return InputItem.Failed(new InputError(path, lineNumber, "a record must be a JSON object, record skipped"));
             }
 
-            if (!root.TryGetProperty("body", out var bodyElement) || bodyElement.ValueKind != JsonValueKind.String)
+            // "body" is the contract; "text" is what most datasets call it, so a record without a body reads its text.
+            var bodyField = "body";
+            if (!root.TryGetProperty("body", out var bodyElement) && root.TryGetProperty("text", out bodyElement))
             {
-                return InputItem.Failed(new InputError(path, lineNumber, "record has no \"body\" string, skipped"));
+                bodyField = "text";
+            }
+
+            if (bodyElement.ValueKind != JsonValueKind.String)
+            {
+                return InputItem.Failed(new InputError(path, lineNumber, "record has no \"body\" (or \"text\") string, skipped"));
             }
 
             var id = defaultId + "#" + lineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -247,7 +254,7 @@ public static class DocumentReaders
             var metadata = ImmutableSortedDictionary.CreateBuilder<string, JsonElement>(StringComparer.Ordinal);
             foreach (var property in root.EnumerateObject())
             {
-                if (property.Name is not ("id" or "title" or "body" or "comments"))
+                if (property.Name is not ("id" or "title" or "comments") && property.Name != bodyField)
                 {
                     // Metadata is written back out later: an invalid escape must fail here, naming the record.
                     EnsureValidStrings(property.Value);

@@ -50,7 +50,18 @@ public class DocumentReadersTests
         var items = ReadJsonl("{\"id\":\"a\",\"body\":\"One.\"}\n{not json}\n{\"id\":\"b\",\"title\":\"T\"}\n{\"id\":\"c\",\"body\":\"Two.\"}\n");
         Assert.Equal(["a", null, null, "c"], items.Select(i => i.Document?.Id));
         Assert.Equal("in.jsonl:2: not valid JSON at column 2, record skipped", items[1].Error!.ToString());
-        Assert.Equal("in.jsonl:3: record has no \"body\" string, skipped", items[2].Error!.ToString());
+        Assert.Equal("in.jsonl:3: record has no \"body\" (or \"text\") string, skipped", items[2].Error!.ToString());
+    }
+
+    [Fact]
+    public void GivenRecordsWithTextInsteadOfBody_WhenReading_ThenTheTextIsTheBodyAndABodyStillWins()
+    {
+        var items = ReadJsonl("{\"id\":\"a\",\"text\":\"Prices rose.\"}\n{\"id\":\"b\",\"body\":\"The body.\",\"text\":\"A note.\"}\n{\"id\":\"c\",\"text\":7}\n");
+        Assert.Equal("Prices rose.", items[0].Document!.Text);
+        Assert.False(items[0].Document!.Metadata.ContainsKey("text"));
+        Assert.Equal("The body.", items[1].Document!.Text);
+        Assert.Equal("A note.", items[1].Document!.Metadata["text"].GetString());
+        Assert.Equal("in.jsonl:3: record has no \"body\" (or \"text\") string, skipped", items[2].Error!.ToString());
     }
 
     [Fact]

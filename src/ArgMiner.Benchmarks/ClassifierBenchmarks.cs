@@ -1,3 +1,4 @@
+using ArgMiner.Pipeline;
 using System.Diagnostics;
 using ArgMiner.Classification;
 using ArgMiner.Training.Classification;
@@ -54,7 +55,7 @@ public class ClassifierBenchmarks
         var data = Data(10_000);
         var sentences = data.Select(r => r.Text).ToArray();
         output.WriteLine($"data: {data.Count} sentences ({(Environment.GetEnvironmentVariable("ARGMINER_BENCH_DATA") is { Length: > 0 } d ? d : "synthetic")}), mean length {sentences.Average(s => s.Length):0} chars");
-        var vectors = WordVectors.LoadDefault();
+        var vectors = ShippedModels.WordVectors;
         var settings = new (string Name, SentenceClassifierTrainerOptions Options)[]
         {
             ("n-grams + cues, L-BFGS", new SentenceClassifierTrainerOptions { Trainer = SentenceTrainer.Lbfgs, L2 = 1 }),
@@ -88,7 +89,7 @@ public class ClassifierBenchmarks
             output.WriteLine($"{name}: featurize only {10 * sentences.Length / fw.Elapsed.TotalSeconds:0} sentences/s");
         }
 
-        output.WriteLine($"shipped model: classify {ClassifyRate(SentenceClassifier.LoadDefault(), sentences):0} sentences/s on one thread (median of 5 x 100,000)");
+        output.WriteLine($"shipped model: classify {ClassifyRate(ShippedModels.SentenceClassifier, sentences):0} sentences/s on one thread (median of 5 x 100,000)");
     }
 
     private static double ClassifyRate(SentenceClassifier model, string[] sentences)

@@ -41,8 +41,8 @@ public class TaggerBenchmarks
         _default = TextPipeline.CreateDefault();
         _tagging = TextPipeline.CreateTagging();
         _split = [.. _raw.Select(_default.Process)];
-        _pos = TaggingModels.CreatePosStage();
-        _ner = TaggingModels.CreateEntityStage();
+        _pos = ShippedModels.CreatePosStage();
+        _ner = ShippedModels.CreateEntityStage();
         Tokens = _split.Sum(d => d.Tokens.Length);
         Console.WriteLine($"// TaggerBenchmarks: {Tokens} tokens per operation");
     }

@@ -1,3 +1,4 @@
+using ArgMiner.Pipeline;
 using ArgMiner.Cli.Settings;
 using ArgMiner.Text;
 using System.Globalization;
@@ -43,7 +44,7 @@ internal static class ClassifierCli
     {
         try
         {
-            return path is null ? SentenceClassifier.LoadDefault() : SentenceClassifier.Load(path);
+            return path is null ? ShippedModels.SentenceClassifier : SentenceClassifier.Load(path);
         }
         catch (ModelFormatException ex)
         {

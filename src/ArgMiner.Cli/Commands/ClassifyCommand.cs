@@ -1,3 +1,4 @@
+using ArgMiner.Pipeline;
 using ArgMiner.Text;
 using System.CommandLine;
 using System.Text;
@@ -85,7 +86,7 @@ internal static class ClassifyCommand
         {
             try
             {
-                mlnet = new MlNetSentenceScorer(classifier, settings.Model ?? SentenceClassifier.DefaultResource);
+                mlnet = new MlNetSentenceScorer(classifier, settings.Model ?? ShippedModels.ClassifierResource);
             }
             catch (ModelFormatException ex)
             {

@@ -1,3 +1,4 @@
+using ArgMiner.Pipeline;
 using System.CommandLine;
 using ArgMiner.Cli.Settings;
 using ArgMiner.Models;
@@ -70,7 +71,7 @@ internal static class EvaluateTaggerCommand
             else
             {
                 var g = settings.Gazetteer;
-                var gaz = g is null ? Gazetteer.LoadDefault() : g == "none" ? Gazetteer.Empty : Gazetteer.Load(g);
+                var gaz = g is null ? ShippedModels.Gazetteer : g == "none" ? Gazetteer.Empty : Gazetteer.Load(g);
                 var recognizer = new EntityRecognizer(tagger, gaz);
                 var scores = TaggerData.ScoreEntities(recognizer, sentences, f);
                 if (settings.Errors is { } errorPath)

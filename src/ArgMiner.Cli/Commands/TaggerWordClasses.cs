@@ -1,3 +1,4 @@
+using ArgMiner.Pipeline;
 using System.Buffers.Binary;
 using System.Text;
 using ArgMiner.Classification;
@@ -22,7 +23,7 @@ internal static class TaggerWordClasses
         if (vectorsPath is not null && vectorsPath != "none")
         {
             var table = vectorsPath == "shipped"
-                ? WordVectors.LoadDefault() ?? throw new ModelFormatException(WordVectors.DefaultResource, "no word vectors are embedded in this build")
+                ? ShippedModels.WordVectors ?? throw new ModelFormatException(ShippedModels.WordVectorsResource, "no word vectors are embedded in this build")
                 : WordVectors.Load(vectorsPath);
             var words = Words(table);
             var vectors = words.Select(w => table.Get(w)!).ToList();

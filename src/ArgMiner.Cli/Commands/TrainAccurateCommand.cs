@@ -1,3 +1,4 @@
+using ArgMiner.Pipeline;
 using ArgMiner.Text;
 using System.CommandLine;
 using System.Diagnostics;
@@ -139,14 +140,14 @@ internal static class TrainAccurateCommand
         }
 
         var fastOptions = settings.FromShipped
-            ? ShippedRecipe.Options with { DataSources = [.. cardSources], Vectors = WordVectors.LoadDefault() }
+            ? ShippedRecipe.Options with { DataSources = [.. cardSources], Vectors = ShippedModels.WordVectors }
             : new SentenceClassifierTrainerOptions
             {
                 Seed = options.Seed,
                 BalanceClasses = settings.Balance,
                 L1 = settings.L1,
                 DataSources = [.. data],
-                Vectors = WordVectors.LoadDefault(),
+                Vectors = ShippedModels.WordVectors,
             };
         rows = ClassifierCli.Tag(rows, stdout);
         using var arctic = new ArcticXsEmbedder();

@@ -1,3 +1,4 @@
+using ArgMiner.Pipeline;
 using ArgMiner.Text;
 using System.CommandLine;
 using System.Diagnostics;
@@ -200,7 +201,7 @@ internal static class TrainCommand
             table = settings.Vectors switch
             {
                 "none" => null,
-                "shipped" => WordVectors.LoadDefault(),
+                "shipped" => ShippedModels.WordVectors,
                 var path => WordVectors.Load(path),
             };
         }

@@ -1,3 +1,4 @@
+using ArgMiner.Pipeline;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -109,7 +110,7 @@ internal static class TrainTaggerCommand
             var g = settings.Gazetteer;
             if (k == "ner" && g is not null && g != "none")
             {
-                options = options with { Gazetteer = g == "default" ? Gazetteer.LoadDefault() : Gazetteer.Load(g) };
+                options = options with { Gazetteer = g == "default" ? ShippedModels.Gazetteer : Gazetteer.Load(g) };
             }
 
             var v = settings.Vectors;
@@ -174,7 +175,7 @@ internal static class TrainTaggerCommand
             else
             {
                 var modelOnly = TaggerData.ScoreEntities(new EntityRecognizer(model, Gazetteer.Empty), sentences, format);
-                var withGazetteer = TaggerData.ScoreEntities(new EntityRecognizer(model, Gazetteer.LoadDefault()), sentences, format);
+                var withGazetteer = TaggerData.ScoreEntities(new EntityRecognizer(model, ShippedModels.Gazetteer), sentences, format);
                 TaggerData.Print(stdout, $"{name}, model only (exact span and type):", modelOnly);
                 TaggerData.Print(stdout, $"{name}, model + default gazetteer:", withGazetteer);
                 var m = new JsonObject();

@@ -40,9 +40,6 @@ public sealed class SentenceClassifier
     /// <summary>The package entry holding the ML.NET model as <c>MLContext.Model.Save</c> wrote it.</summary>
     public const string MlNetEntry = "mlnet-model.zip";
 
-    /// <summary>The embedded resource holding the shipped model.</summary>
-    public const string DefaultResource = "ArgMiner.Models.sentence-classifier.model";
-
     private const string WeightsEntry = "weights.bin";
     private const string NamesEntry = "feature-names.tsv";
     private const int LabelCount = 4;
@@ -303,15 +300,6 @@ public sealed class SentenceClassifier
 
     /// <summary>Reads a model from a stream; <paramref name="name"/> names it in messages.</summary>
     public static SentenceClassifier Read(Stream stream, string name) => FromPackage(ModelPackage.Read(stream, name, Kind, FormatVersion), name);
-
-    /// <summary>Loads the shipped model embedded in the library.</summary>
-    /// <exception cref="ModelFormatException">This build has no shipped model, or it is unreadable.</exception>
-    public static SentenceClassifier LoadDefault()
-    {
-        using var stream = typeof(SentenceClassifier).Assembly.GetManifestResourceStream(DefaultResource)
-            ?? throw new ModelFormatException(DefaultResource, "this build ships no sentence classifier (models/sentence-classifier.model was missing at build time); train one with 'argminer train' and pass it with --model");
-        return Read(stream, DefaultResource);
-    }
 
     /// <summary>Per-sentence featurizer contexts of a processed document: section, position, numbers and entities.</summary>
     internal static SentenceContext[] DocumentContexts(Document document)

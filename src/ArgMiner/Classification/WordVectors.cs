@@ -29,9 +29,6 @@ public sealed class WordVectors
     /// <summary>The package entry (and the sentence-classifier entry) that holds the table.</summary>
     public const string Entry = "vectors.bin";
 
-    /// <summary>Name of the shipped table as an embedded resource (built from <c>models/word-vectors.model</c>).</summary>
-    public const string DefaultResource = "ArgMiner.Models.word-vectors.model";
-
     private readonly string[] _words;
 
     /// <summary>Per slot: the word's mixed hash in the high half, its number + 1 in the low half (0: empty).</summary>
@@ -401,13 +398,6 @@ public sealed class WordVectors
 
     /// <summary>Reads a word-vector package from a stream; <paramref name="name"/> names it in messages.</summary>
     public static WordVectors Read(Stream stream, string name) => FromPackage(ModelPackage.Read(stream, name, Kind, FormatVersion), name);
-
-    /// <summary>The table shipped inside the library (<c>models/word-vectors.model</c>), or null when this build has none.</summary>
-    public static WordVectors? LoadDefault()
-    {
-        using var stream = typeof(WordVectors).Assembly.GetManifestResourceStream(DefaultResource);
-        return stream is null ? null : Read(stream, DefaultResource);
-    }
 
     /// <summary>Decodes a table from its bytes (a package entry); <paramref name="source"/> names it in messages.</summary>
     /// <exception cref="ModelFormatException">The bytes are not a well-formed table.</exception>

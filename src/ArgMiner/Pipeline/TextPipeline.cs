@@ -24,7 +24,7 @@ public sealed class TextPipeline
 
     /// <summary>The default pipeline plus the shipped POS tagger and entity recogniser (with the default gazetteer).</summary>
     public static TextPipeline CreateTagging() =>
-        new([.. CreateDefault().Stages, Tagging.TaggingModels.CreatePosStage(), Tagging.TaggingModels.CreateEntityStage()]);
+        new([.. CreateDefault().Stages, ShippedModels.CreatePosStage(), ShippedModels.CreateEntityStage()]);
 
     /// <summary>
     /// Every stage <see cref="CreateFull"/> runs before the classifier: tokenize, split, tag parts of speech and
@@ -41,7 +41,7 @@ public sealed class TextPipeline
     public static TextPipeline CreateFull(Classification.SentenceClassifier? classifier = null) =>
         new([
             .. CreateAnalysis().Stages,
-            new Classification.SentenceClassifierStage(classifier ?? Classification.SentenceClassifier.LoadDefault()),
+            new Classification.SentenceClassifierStage(classifier ?? ShippedModels.SentenceClassifier),
         ]);
 
     /// <summary>

@@ -50,9 +50,6 @@ public sealed class Gazetteer
         "PERSON", "ORG", "LOC", "NORP", "DATE", "EVENT",
     };
 
-    /// <summary>The name of the default gazetteer embedded in the library.</summary>
-    public const string DefaultResource = "ArgMiner.Corpus.gazetteer.tsv";
-
     private readonly Dictionary<long, int> _edges;
     private readonly string?[] _types;
 
@@ -81,15 +78,6 @@ public sealed class Gazetteer
 
         using var reader = new StreamReader(path, Encoding.UTF8);
         return Parse(reader, path);
-    }
-
-    /// <summary>The default gazetteer (<c>corpus/gazetteer.tsv</c>, embedded in the library).</summary>
-    public static Gazetteer LoadDefault()
-    {
-        using var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream(DefaultResource)
-            ?? throw new GazetteerFormatException(DefaultResource, 0, "embedded gazetteer missing from the library");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader, "corpus/gazetteer.tsv");
     }
 
     /// <summary>Parses gazetteer lines; <paramref name="name"/> is for messages. Later lines win.</summary>

@@ -1,3 +1,4 @@
+using ArgMiner.Pipeline;
 using ArgMiner.Classification;
 using ArgMiner.Models;
 using ArgMiner.Tests.Support;
@@ -53,7 +54,7 @@ public sealed class MlNetEngineTests
     [Fact]
     public void GivenTheShippedModel_WhenBothEnginesScoreTheCorpus_ThenTheyAgree()
     {
-        var shipped = SentenceClassifier.LoadDefault();
+        var shipped = ShippedModels.SentenceClassifier;
         Assert.NotNull(shipped.MlNetModel);
         AssertEnginesAgree(shipped, CorpusSentences(int.MaxValue));
     }

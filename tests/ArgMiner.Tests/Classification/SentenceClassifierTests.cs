@@ -192,7 +192,7 @@ public sealed class SentenceClassifierTests
     public void GivenTheShippedModel_WhenLoadedByDefault_ThenItLoadsAndPredictsEveryLabel()
     {
         // models/sentence-classifier.model ships inside the library: a build without it fails here.
-        var model = SentenceClassifier.LoadDefault();
+        var model = ShippedModels.SentenceClassifier;
         Assert.Equal(SentenceLabels.All.Length, model.Card["labels"]!.AsArray().Count);
         var p = model.Predict("The government must act now.");
         Assert.Contains(p.Label, SentenceLabels.All);

@@ -1,3 +1,4 @@
+using ArgMiner.Pipeline;
 using System.Text.Json.Nodes;
 using ArgMiner.Classification;
 using ArgMiner.Models;
@@ -124,7 +125,7 @@ public sealed class WordVectorsTests
     [Fact]
     public void GivenTheShippedTable_WhenLoaded_ThenItHoldsCommonEnglishWordsWithTheirSourceAndLicence()
     {
-        var vectors = WordVectors.LoadDefault();
+        var vectors = ShippedModels.WordVectors;
         Assert.NotNull(vectors);
         Assert.Equal(50, vectors.Dimension);
         Assert.True(vectors.Count >= 20000);

@@ -1,3 +1,4 @@
+using ArgMiner.Pipeline;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using ArgMiner.Classification;
@@ -91,7 +92,7 @@ public sealed class TrainFromShippedTests : IDisposable
         Assert.Contains("shipped vs new model on IBM Debater held-out motions", stdout, StringComparison.Ordinal);
         Assert.NotNull(Card(model)["heldOut"]?["ud-ewt-heldout"]);
         var again = SentenceClassifier.Load(model);
-        var shipped = SentenceClassifier.LoadDefault();
+        var shipped = ShippedModels.SentenceClassifier;
         var rows = ArgMiner.Pipeline.TextPipeline.CreateSentenceTagger().TagRows(LabelledData.ReadFile(Path.Combine(Repository.Root, "corpus", "labelled", "seeds.csv"), new LabelledDataOptions()));
         var mine = again.PredictRows(rows);
         var theirs = shipped.PredictRows(rows);

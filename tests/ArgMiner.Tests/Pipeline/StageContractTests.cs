@@ -30,7 +30,7 @@ public sealed class StageContractTests
     [Fact]
     public void GivenStagesOutOfOrder_WhenThePipelineIsBuilt_ThenOneErrorNamesTheStageAndTheMissingLayer()
     {
-        var error = Assert.Throws<ArgumentException>(() => new TextPipeline([new TokenizerStage(new RuleTokenizer()), TaggingModels.CreateEntityStage(), new SentenceSplitterStage(new RuleSentenceSplitter())]));
+        var error = Assert.Throws<ArgumentException>(() => new TextPipeline([new TokenizerStage(new RuleTokenizer()), ShippedModels.CreateEntityStage(), new SentenceSplitterStage(new RuleSentenceSplitter())]));
         Assert.StartsWith("the 'entities' stage requires sentences, which no stage before it assigns (stages in order: tokenizer, entities, sentences)", error.Message, StringComparison.Ordinal);
     }
 
@@ -70,10 +70,10 @@ public sealed class StageContractTests
         IProcess[] stages =
         [
             new SentenceSplitterStage(new RuleSentenceSplitter()),
-            TaggingModels.CreatePosStage(),
-            TaggingModels.CreateEntityStage(),
+            ShippedModels.CreatePosStage(),
+            ShippedModels.CreateEntityStage(),
             new NumericClaimStage(),
-            new SentenceClassifierStage(SentenceClassifier.LoadDefault()),
+            new SentenceClassifierStage(ShippedModels.SentenceClassifier),
         ];
         foreach (var stage in stages)
         {
@@ -100,5 +100,20 @@ public sealed class StageIndependenceTests
             .Select(t => t.FullName)
             .ToList();
         Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void GivenTheStageNamespaces_WhenTheirTypesAreListed_ThenNoneLoadsAShippedModelItself()
+    {
+        // The shipped models are the composition root's to load (ShippedModels); a stage or a model type that
+        // reached for its own embedded file would be hidden global state again.
+        string[] stages = ["ArgMiner.Tokenization", "ArgMiner.Segmentation", "ArgMiner.Tagging", "ArgMiner.Numbers", "ArgMiner.Classification"];
+        var offenders = typeof(TextPipeline).Assembly.GetTypes()
+            .Where(t => stages.Any(n => t.Namespace?.StartsWith(n, StringComparison.Ordinal) == true))
+            .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly)
+                .Where(m => m.Name.StartsWith("LoadDefault", StringComparison.Ordinal)).Select(m => $"{t.FullName}.{m.Name}"))
+            .ToList();
+        Assert.Empty(offenders);
+        Assert.Same(ShippedModels.SentenceClassifier, ShippedModels.SentenceClassifier);
     }
 }

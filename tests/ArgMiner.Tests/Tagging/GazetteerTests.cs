@@ -1,3 +1,4 @@
+using ArgMiner.Pipeline;
 using ArgMiner.Tagging;
 using ArgMiner.Text;
 using FsCheck;
@@ -133,7 +134,7 @@ public sealed class GazetteerTests
         var path = Path.Combine(TaggingTestData.RepoRoot(), "corpus", "gazetteer.tsv");
 
         var fromFile = Gazetteer.Load(path);
-        var embedded = Gazetteer.LoadDefault();
+        var embedded = ShippedModels.Gazetteer;
 
         Assert.True(fromFile.Count > 50);
         Assert.Equal(fromFile.Count, embedded.Count);

@@ -1,3 +1,4 @@
+using ArgMiner.Pipeline;
 using System.Text.Json.Nodes;
 using ArgMiner.Models;
 using ArgMiner.Tagging;
@@ -125,8 +126,8 @@ public sealed class ModelFileTests : IDisposable
     [Fact]
     public void GivenTheShippedModels_WhenLoaded_ThenTheyHaveTheExpectedClassesAndCards()
     {
-        var pos = TaggingModels.PosTagger;
-        var ner = TaggingModels.NerTagger;
+        var pos = ShippedModels.PosTagger;
+        var ner = ShippedModels.NerTagger;
 
         Assert.Contains("PROPN", pos.Classes);
         Assert.Contains("NOUN", pos.Classes);

@@ -1,3 +1,4 @@
+using ArgMiner.Pipeline;
 using ArgMiner.Tagging;
 using ArgMiner.Text;
 using ArgMiner.Tokenization;
@@ -20,7 +21,7 @@ public sealed class TaggingStageTests
 
         Assert.NotEmpty(doc.Tokens);
         Assert.Equal(doc.Tokens.Length, doc.Pos.Length);
-        Assert.All(doc.Pos, p => Assert.Contains(p, TaggingModels.PosTagger.Classes));
+        Assert.All(doc.Pos, p => Assert.Contains(p, ShippedModels.PosTagger.Classes));
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public sealed class TaggingStageTests
     {
         var doc = new TokenizerStage(new RuleTokenizer()).Process(TaggingTestData.Doc("Iraq and Iran."));
 
-        var ex = Assert.Throws<InvalidOperationException>(() => TaggingModels.CreateEntityStage().Process(doc));
+        var ex = Assert.Throws<InvalidOperationException>(() => ShippedModels.CreateEntityStage().Process(doc));
 
         Assert.Contains("sentences", ex.Message, StringComparison.Ordinal);
     }
@@ -103,7 +104,7 @@ public sealed class TaggingStageTests
     {
         var doc = new TokenizerStage(new RuleTokenizer()).Process(TaggingTestData.Doc("Iraq and Iran talk."));
 
-        var error = Assert.Throws<InvalidOperationException>(() => TaggingModels.CreatePosStage().Process(doc));
+        var error = Assert.Throws<InvalidOperationException>(() => ShippedModels.CreatePosStage().Process(doc));
 
         Assert.Contains("'pos' stage requires sentences", error.Message, StringComparison.Ordinal);
     }

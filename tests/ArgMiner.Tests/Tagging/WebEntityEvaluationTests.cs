@@ -1,3 +1,4 @@
+using ArgMiner.Pipeline;
 using ArgMiner.Tagging;
 using ArgMiner.Tests.Support;
 
@@ -16,7 +17,7 @@ public sealed class WebEntityEvaluationTests
 
     private static double F1(List<TaggedSentence> sentences)
     {
-        var recognizer = new EntityRecognizer(TaggingModels.NerTagger, TaggingModels.DefaultGazetteer);
+        var recognizer = new EntityRecognizer(ShippedModels.NerTagger, ShippedModels.Gazetteer);
         var types = new HashSet<string>(StringComparer.Ordinal) { "PERSON", "ORG", "LOC" };
         return TaggerEvaluation.Entities(sentences, recognizer.Recognize, types)[^1].F1;
     }

@@ -52,6 +52,22 @@ public static class StageProfile
 
         Flush();
         var pipeline = TextPipeline.CreateFull();
+        if (Environment.GetEnvironmentVariable("ARGMINER_DOC_MAJOR") == "1")
+        {
+            for (var round = 0; round < 3; round++)
+            {
+                var profile = new BatchProfile(pipeline.Stages.Count);
+                var clock = Stopwatch.StartNew();
+                foreach (var d in documents)
+                {
+                    pipeline.Process(d, profile);
+                }
+
+                var perStage = string.Join(", ", pipeline.Stages.Select((s, i) => s.Name + " " + (BatchProfile.Seconds(profile.StageTicks[i]) * 1000).ToString("0", CultureInfo.InvariantCulture)));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"document-major round {round}: {clock.Elapsed.TotalMilliseconds:0} ms; {perStage}"));
+            }
+        }
+
         var best = new double[pipeline.Stages.Count];
         var first = new double[pipeline.Stages.Count];
         var tokens = 0;

@@ -107,6 +107,7 @@ internal static class RunCommand
     /// <summary>Runs the pipeline as <paramref name="settings"/> say; the exit code.</summary>
     internal static int Execute(RunSettings settings, TextWriter stdout, TextWriter stderr)
     {
+        var profile = RunProfile.FromEnvironment();
         // Models load before any output file is opened: a bad model file leaves earlier outputs untouched.
         var pipeline = settings.TextOnly
             ? TextPipeline.CreateDefault()
@@ -117,13 +118,15 @@ internal static class RunCommand
             return CommandLine.Failed;
         }
 
+        profile?.ModelsLoaded(pipeline);
+
         // Ctrl-C or a termination request stops reading; what was written so far is removed, not published.
         using var interrupt = new CancellationTokenSource();
         using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         return settings.Checkpointed
             ? CheckpointedRun.Run(settings, pipeline, stdout, stderr, interrupt.Token)
-            : Run(settings.Inputs, settings.Out, settings.Formats, settings.Jobs, stdout, stderr, pipeline, interrupt.Token, settings.Encoding, settings.Comments);
+            : Run(settings.Inputs, settings.Out, settings.Formats, settings.Jobs, stdout, stderr, pipeline, interrupt.Token, settings.Encoding, settings.Comments, profile);
 
         void Stop(PosixSignalContext context)
         {
@@ -136,7 +139,7 @@ internal static class RunCommand
     }
 
     internal static int Run(IReadOnlyList<string> inputs, string outDir, OutputFormats formats, int jobs, TextWriter stdout, TextWriter stderr, TextPipeline pipeline, CancellationToken interrupted = default,
-        TextEncodingChoice encoding = TextEncodingChoice.Auto, CommentDetection comments = CommentDetection.Auto)
+        TextEncodingChoice encoding = TextEncodingChoice.Auto, CommentDetection comments = CommentDetection.Auto, RunProfile? profile = null)
     {
         OutputSet set;
         try
@@ -163,7 +166,8 @@ internal static class RunCommand
                 stderr.WriteLine($"argminer: warning: {w}");
             }
         });
-        var runner = new BatchRunner(pipeline, jobs);
+        var runner = new BatchRunner(pipeline, jobs) { Profile = profile?.Batch };
+        profile?.BatchStarted();
         BatchSummary summary;
         var errors = new List<InputError>();
         var items = enumerator.Read().TakeWhile(_ => !interrupted.IsCancellationRequested);
@@ -212,10 +216,13 @@ internal static class RunCommand
                 return CommandLine.Failed;
             }
 
+            profile?.BatchEnded();
             writer.Commit();
             set.Publish(writer.Files);
             stdout.WriteLine(Summarise(summary, outDir, writer.Files));
         }
+
+        profile?.Report(stderr);
 
         return summary.Skipped > 0 ? CommandLine.Failed : CommandLine.Ok;
     }

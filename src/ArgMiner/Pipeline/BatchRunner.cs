@@ -36,6 +36,9 @@ public sealed class BatchRunner
     /// <summary>Documents read ahead per job: enough to keep every thread busy, few enough to stay small.</summary>
     public int WindowPerJob { get; init; } = 8;
 
+    /// <summary>Where the time goes, counted when set (<see cref="BatchProfile"/>); null, the default, counts nothing.</summary>
+    public BatchProfile? Profile { get; init; }
+
     /// <summary>Processes every item and writes the documents; skipped inputs go to <paramref name="onError"/>.</summary>
     public BatchSummary Run(IEnumerable<InputItem> items, BatchWriter writer, Action<InputError> onError, Action<Document>? onDocument = null)
     {
@@ -73,7 +76,17 @@ public sealed class BatchRunner
                 }
                 else if (r.Context is { } context)
                 {
-                    write(context, window[i]);
+                    if (Profile is { } profile)
+                    {
+                        var start = Stopwatch.GetTimestamp();
+                        write(context, window[i]);
+                        profile.AddWrite(Stopwatch.GetTimestamp() - start);
+                    }
+                    else
+                    {
+                        write(context, window[i]);
+                    }
+
                     documents++;
                     sentences += context.Document.Sentences.Length;
                     tokens += context.Document.Tokens.Length;
@@ -89,7 +102,7 @@ public sealed class BatchRunner
             onWindow?.Invoke(consumed);
         }
 
-        foreach (var item in items)
+        foreach (var item in Profile is { } p ? Timed(items, p) : items)
         {
             window.Add(item);
             if (window.Count == results.Length)
@@ -100,6 +113,24 @@ public sealed class BatchRunner
 
         Flush();
         return new BatchSummary(documents, skipped, sentences, tokens, bytes, clock.Elapsed);
+    }
+
+    // Reading is lazy (the enumerator decodes a file when asked for its next item), so its time is the time in MoveNext.
+    private static IEnumerable<InputItem> Timed(IEnumerable<InputItem> items, BatchProfile profile)
+    {
+        using var e = items.GetEnumerator();
+        while (true)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var more = e.MoveNext();
+            profile.AddRead(Stopwatch.GetTimestamp() - start);
+            if (!more)
+            {
+                yield break;
+            }
+
+            yield return e.Current;
+        }
     }
 
     private void Process(List<InputItem> window, Result[] results)
@@ -127,7 +158,7 @@ public sealed class BatchRunner
         var document = item.Document!;
         try
         {
-            return new Result(DocumentContext.Of(_pipeline.Process(document)), null);
+            return new Result(DocumentContext.Of(_pipeline.Process(document, Profile)), null);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -54,7 +54,7 @@ internal sealed class RunProfile
         var lines = new List<(string What, double Seconds)>
         {
             ("start-up before the run command (runtime, host, command line)", _beforeCommand.TotalSeconds),
-            ("loading models, building the pipeline", _models.TotalSeconds),
+            ("loading models, building the pipeline, one GC of the loading's garbage", _models.TotalSeconds),
             ("opening outputs", (_batchStart - _models).TotalSeconds),
             ("reading inputs", BatchProfile.Seconds(b.ReadTicks)),
         };
@@ -73,5 +73,9 @@ internal sealed class RunProfile
             $"  included above: GC pauses {GC.GetTotalPauseDuration().TotalSeconds:0.000} s ({GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, "
             + $"{GC.GetTotalAllocatedBytes() / 1e6:0} MB allocated, {(GCSettings.IsServerGC ? "server" : "workstation")} GC); "
             + $"JIT {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:0.000} s for {System.Runtime.JitInfo.GetCompiledMethodCount()} methods"));
+        var gc = GC.GetGCMemoryInfo(GCKind.Any);
+        using var self = Process.GetCurrentProcess();
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  memory: peak working set {self.PeakWorkingSet64 / 1048576.0:0} MB; managed heap {gc.HeapSizeBytes / 1048576.0:0} MB after the last GC, {gc.TotalCommittedBytes / 1048576.0:0} MB committed"));
     }
 }

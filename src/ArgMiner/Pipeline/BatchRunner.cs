@@ -60,12 +60,20 @@ public sealed class BatchRunner
         var clock = Stopwatch.StartNew();
         int documents = 0, skipped = 0;
         long sentences = 0, tokens = 0, bytes = 0;
-        var window = new List<InputItem>(_jobs * WindowPerJob);
-        var results = new Result[_jobs * WindowPerJob];
 
-        void Flush()
+        // Two windows alternate: while the jobs process one on worker threads, this thread writes the window
+        // before it, in input order, and reads the next one. Reading and writing no longer leave the cores idle
+        // (issue 12); the order of writes, and so every output byte, is what one window at a time gave.
+        var size = _jobs * WindowPerJob;
+        var windows = new[] { new List<InputItem>(size), new List<InputItem>(size) };
+        var resultSets = new[] { new Result[size], new Result[size] };
+        Task? processing = null;
+        var inFlight = -1;
+
+        void WriteOut(int k)
         {
-            Process(window, results);
+            var window = windows[k];
+            var results = resultSets[k];
             for (var i = 0; i < window.Count; i++)
             {
                 var r = results[i];
@@ -102,16 +110,55 @@ public sealed class BatchRunner
             onWindow?.Invoke(consumed);
         }
 
-        foreach (var item in Profile is { } p ? Timed(items, p) : items)
+        // Window k is read: wait for the window before it, set k processing, then write the one before.
+        void Hand(int k)
         {
-            window.Add(item);
-            if (window.Count == results.Length)
+            processing?.GetAwaiter().GetResult();
+            var previous = inFlight;
+            var window = windows[k];
+            var results = resultSets[k];
+            processing = window.Count == 0 ? null : Task.Run(() => Process(window, results));
+            inFlight = k;
+            if (previous >= 0)
             {
-                Flush();
+                WriteOut(previous);
             }
         }
 
-        Flush();
+        var current = 0;
+        try
+        {
+            foreach (var item in Profile is { } p ? Timed(items, p) : items)
+            {
+                windows[current].Add(item);
+                if (windows[current].Count == size)
+                {
+                    Hand(current);
+                    current ^= 1;
+                }
+            }
+
+            Hand(current);
+            processing?.GetAwaiter().GetResult();
+            processing = null;
+            WriteOut(inFlight);
+        }
+        finally
+        {
+            // A failed read or write leaves no worker running behind the caller's back.
+            if (processing is not null)
+            {
+                try
+                {
+                    processing.Wait();
+                }
+                catch (AggregateException)
+                {
+                    // The first failure is the one already propagating.
+                }
+            }
+        }
+
         return new BatchSummary(documents, skipped, sentences, tokens, bytes, clock.Elapsed);
     }
 

@@ -38,11 +38,23 @@ public sealed class TextPipeline
     /// What <c>argminer run</c> uses: <see cref="CreateAnalysis"/>, then a label for every sentence, with the
     /// models shipped inside the library (or the given classifier).
     /// </summary>
-    public static TextPipeline CreateFull(Classification.SentenceClassifier? classifier = null) =>
-        new([
+    public static TextPipeline CreateFull(Classification.SentenceClassifier? classifier = null)
+    {
+        // The models are independent reads of embedded resources: read them side by side, so a short run's
+        // start-up waits for the slowest model rather than for all of them in turn (issue 12). Each is still read
+        // once (the taggers are cached; a task that fails rethrows its exception here, as a serial read would).
+        var pos = Task.Run(() => Tagging.TaggingModels.PosTagger);
+        var ner = Task.Run(() => Tagging.TaggingModels.NerTagger);
+        var gazetteer = Task.Run(() => Tagging.TaggingModels.DefaultGazetteer);
+        // The numbers grammar's 42 lexicon tables are built when first used, which cost the first sentence ~30 ms.
+        var lexicon = Task.Run(() => System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(Numbers.NumberLexicon).TypeHandle));
+        var model = classifier ?? Classification.SentenceClassifier.LoadDefault();
+        Task.WaitAll(pos, ner, gazetteer, lexicon);
+        return new([
             .. CreateAnalysis().Stages,
-            new Classification.SentenceClassifierStage(classifier ?? Classification.SentenceClassifier.LoadDefault()),
+            new Classification.SentenceClassifierStage(model),
         ]);
+    }
 
     /// <summary>
     /// The tagger that tags bare sentences (training rows, <c>classify --tag</c> lines) through

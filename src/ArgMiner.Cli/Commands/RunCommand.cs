@@ -33,7 +33,7 @@ internal sealed record RunSettings(IReadOnlyList<string> Inputs, string Out, Out
 /// <summary><c>argminer run &lt;inputs…&gt; --out DIR [--format csv,jsonl,xlsx,html] [--jobs N]</c>: the batch pipeline.</summary>
 internal static class RunCommand
 {
-    /// <summary>The most threads a batch may use: its window holds 8 documents per job in memory.</summary>
+    /// <summary>The most threads a batch may use: its two windows hold 64 documents (16 per job beyond four; at most 256 K characters per job) each.</summary>
     internal const int MaxJobs = SharedOptions.MaxJobs;
 
     /// <summary><c>--checkpoint-every</c>'s default.</summary>

@@ -56,12 +56,11 @@ internal sealed class RunProfile
             ("start-up before the run command (runtime, host, command line)", _beforeCommand.TotalSeconds),
             ("loading models, building the pipeline, one GC of the loading's garbage", _models.TotalSeconds),
             ("opening outputs", (_batchStart - _models).TotalSeconds),
-            ("reading inputs", BatchProfile.Seconds(b.ReadTicks)),
+            ("the batch, wall time; of which, as thread time:", (_batchEnd - _batchStart).TotalSeconds),
+            ("  reading inputs (main thread, alongside the stages)", BatchProfile.Seconds(b.ReadTicks)),
         };
-        lines.AddRange(Stages.Select((s, i) => ($"stage {s}", BatchProfile.Seconds(b.StageTicks[i]))));
-        lines.Add(("writing documents (CSV/JSON/… encoders)", BatchProfile.Seconds(b.WriteTicks)));
-        var accounted = lines.Skip(3).Sum(l => l.Seconds);
-        lines.Add(("rest of the batch (window, contexts, threads; stages are summed over jobs)", (_batchEnd - _batchStart).TotalSeconds - accounted));
+        lines.AddRange(Stages.Select((s, i) => ($"  stage {s} (worker threads, summed over jobs)", BatchProfile.Seconds(b.StageTicks[i]))));
+        lines.Add(("  writing documents: CSV/JSON/… encoders (main thread, alongside the stages)", BatchProfile.Seconds(b.WriteTicks)));
         lines.Add(("finishing and publishing the files", (total - _batchEnd).TotalSeconds));
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"argminer profile: {(_beforeCommand + total).TotalSeconds:0.000} s from process start"));
         foreach (var (what, seconds) in lines)

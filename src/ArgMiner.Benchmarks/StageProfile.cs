@@ -9,7 +9,9 @@ namespace ArgMiner.Benchmarks;
 /// <summary>
 /// Time per stage of the full pipeline (<c>TextPipeline.CreateFull()</c>) on one core, over real text
 /// (<see cref="BenchmarkText"/>): a quick whole-path figure beside the BenchmarkDotNet benchmarks.
-/// Run: <c>dotnet run -c Release --project src/ArgMiner.Benchmarks -- stages [CHARS]</c>.
+/// Run: <c>dotnet run -c Release --project src/ArgMiner.Benchmarks -- stages [CHARS]</c>. With
+/// <c>ARGMINER_DOC_MAJOR=1</c> it first runs three rounds document by document (every stage on one document,
+/// then the next): against the stage-by-stage rounds, that shows what cache reuse across documents is worth.
 /// </summary>
 public static class StageProfile
 {

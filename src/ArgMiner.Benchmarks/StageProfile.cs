@@ -9,7 +9,9 @@ namespace ArgMiner.Benchmarks;
 /// <summary>
 /// Time per stage of the full pipeline (<c>TextPipeline.CreateFull()</c>) on one core, over real text
 /// (<see cref="BenchmarkText"/>): a quick whole-path figure beside the BenchmarkDotNet benchmarks.
-/// Run: <c>dotnet run -c Release --project src/ArgMiner.Benchmarks -- stages [CHARS]</c>.
+/// Run: <c>dotnet run -c Release --project src/ArgMiner.Benchmarks -- stages [CHARS]</c>. With
+/// <c>ARGMINER_DOC_MAJOR=1</c> it first runs three rounds document by document (every stage on one document,
+/// then the next): against the stage-by-stage rounds, that shows what cache reuse across documents is worth.
 /// </summary>
 public static class StageProfile
 {
@@ -52,6 +54,22 @@ public static class StageProfile
 
         Flush();
         var pipeline = TextPipeline.CreateFull();
+        if (Environment.GetEnvironmentVariable("ARGMINER_DOC_MAJOR") == "1")
+        {
+            for (var round = 0; round < 3; round++)
+            {
+                var profile = new BatchProfile(pipeline.Stages.Count);
+                var clock = Stopwatch.StartNew();
+                foreach (var d in documents)
+                {
+                    pipeline.Process(d, profile);
+                }
+
+                var perStage = string.Join(", ", pipeline.Stages.Select((s, i) => s.Name + " " + (BatchProfile.Seconds(profile.StageTicks[i]) * 1000).ToString("0", CultureInfo.InvariantCulture)));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"document-major round {round}: {clock.Elapsed.TotalMilliseconds:0} ms; {perStage}"));
+            }
+        }
+
         var best = new double[pipeline.Stages.Count];
         var first = new double[pipeline.Stages.Count];
         var tokens = 0;

@@ -5,6 +5,8 @@
 #   src/ArgMiner.Benchmarks/throughput.sh [RUNS=3] [REPEAT=4] [WINK_MODE=tok]
 # tok compares `argminer run --pipeline text` (tokenize + split) with wink's tokens and sentences;
 # full compares the whole `argminer run` (adds POS, entities, numbers and labels) with wink's pos + ner.
+# JOBS (environment, default 1) is argminer's --jobs. CPU time (user + system) is printed beside wall time:
+# on a shared machine it is the steadier figure. ARGMINER_PROFILE=1 adds argminer's own time breakdown.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 shared="$root/../shared"
@@ -19,13 +21,19 @@ dotnet publish -c Release "$root/src/ArgMiner.Cli" -o "$work/argminer" >/dev/nul
 cp -r "$shared/peers" "$work/peers" && chmod -R u+w "$work/peers"
 (cd "$work/peers" && ./setup.sh >/dev/null)
 
+jobs=${JOBS:-1}
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-: > "$work/ours"; : > "$work/wink"
+: > "$work/ours"; : > "$work/wink"; : > "$work/ours-cpu"; : > "$work/wink-cpu"
 for i in $(seq "$runs"); do
-  /usr/bin/time -f "%e %M" -o "$work/t" "$work/argminer/argminer" run "$work/text" --out "$work/out" --jobs 1 --format csv,jsonl --pipeline "$pipeline"
-  read -r secs kb < "$work/t"; echo "argminer run --jobs 1 --pipeline $pipeline: ${secs} s wall, peak RSS $((kb / 1024)) MB"; echo "$secs" >> "$work/ours"
-  /usr/bin/time -f "%e %M" -o "$work/t" node "$work/peers/wink_bench.js" "$mode" "$work/text"
-  read -r secs kb < "$work/t"; echo "wink-nlp $mode: ${secs} s wall, peak RSS $((kb / 1024)) MB"; echo "$secs" >> "$work/wink"
+  rm -rf "$work/out"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/t" "$work/argminer/argminer" run "$work/text" --out "$work/out" --jobs "$jobs" --format csv,jsonl --pipeline "$pipeline"
+  read -r secs kb user sys < "$work/t"; cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}')
+  echo "argminer run --jobs $jobs --pipeline $pipeline: ${secs} s wall, ${cpu} s CPU, peak RSS $((kb / 1024)) MB"; echo "$secs" >> "$work/ours"; echo "$cpu" >> "$work/ours-cpu"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/t" node "$work/peers/wink_bench.js" "$mode" "$work/text"
+  read -r secs kb user sys < "$work/t"; cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}')
+  echo "wink-nlp $mode: ${secs} s wall, ${cpu} s CPU, peak RSS $((kb / 1024)) MB"; echo "$secs" >> "$work/wink"; echo "$cpu" >> "$work/wink-cpu"
 done
 ours=$(median < "$work/ours"); wink=$(median < "$work/wink")
-echo "median whole-process wall time: argminer ${ours} s, wink-nlp ${mode} ${wink} s; ratio wink/argminer = $(awk -v a="$ours" -v b="$wink" 'BEGIN{printf "%.2f", b/a}')"
+ours_cpu=$(median < "$work/ours-cpu"); wink_cpu=$(median < "$work/wink-cpu")
+echo "median whole-process wall time: argminer ${ours} s, wink-nlp ${mode} ${wink} s; argminer/wink = $(awk -v a="$ours" -v b="$wink" 'BEGIN{printf "%.2f", a/b}')"
+echo "median whole-process CPU time: argminer ${ours_cpu} s, wink-nlp ${mode} ${wink_cpu} s; argminer/wink = $(awk -v a="$ours_cpu" -v b="$wink_cpu" 'BEGIN{printf "%.2f", a/b}')"

@@ -12,7 +12,7 @@ namespace ArgMiner.Cli.Settings;
 /// </summary>
 internal static class SharedOptions
 {
-    /// <summary>The most threads a batch may use: its window holds 8 documents per job in memory.</summary>
+    /// <summary>The most threads a batch may use: its two windows hold 64 documents (16 per job beyond four; at most 256 K characters per job) each.</summary>
     public const int MaxJobs = 1024;
 
     /// <summary><c>--out</c>: where a command writes (a folder, a model file, a CSV…), as the command describes it.</summary>

@@ -33,8 +33,18 @@ public sealed class BatchRunner
         _jobs = jobs;
     }
 
-    /// <summary>Documents read ahead per job: enough to keep every thread busy, few enough to stay small.</summary>
-    public int WindowPerJob { get; init; } = 8;
+    /// <summary>
+    /// Documents read ahead: at least 64, so each model's weights serve many documents while they are in the
+    /// processor's cache (64 gave the stages 20-30 % more speed than 8 on 4 MB of articles, issue 12), and
+    /// 16 per job beyond four jobs. Two windows are in memory at a time (one processing, one being written).
+    /// </summary>
+    public int WindowDocuments { get; init; } = 64;
+
+    /// <summary>Characters of text read ahead per job, whatever the document count: long documents keep memory bounded.</summary>
+    public int WindowCharsPerJob { get; init; } = 256 * 1024;
+
+    /// <summary>Where the time goes, counted when set (<see cref="BatchProfile"/>); null, the default, counts nothing.</summary>
+    public BatchProfile? Profile { get; init; }
 
     /// <summary>Processes every item and writes the documents; skipped inputs go to <paramref name="onError"/>.</summary>
     public BatchSummary Run(IEnumerable<InputItem> items, BatchWriter writer, Action<InputError> onError, Action<Document>? onDocument = null)
@@ -57,12 +67,20 @@ public sealed class BatchRunner
         var clock = Stopwatch.StartNew();
         int documents = 0, skipped = 0;
         long sentences = 0, tokens = 0, bytes = 0;
-        var window = new List<InputItem>(_jobs * WindowPerJob);
-        var results = new Result[_jobs * WindowPerJob];
 
-        void Flush()
+        // Two windows alternate: while the jobs process one on worker threads, this thread writes the window
+        // before it, in input order, and reads the next one. Reading and writing no longer leave the cores idle
+        // (issue 12); the order of writes, and so every output byte, is what one window at a time gave.
+        var size = Math.Max(WindowDocuments, 16 * _jobs);
+        var windows = new[] { new List<InputItem>(size), new List<InputItem>(size) };
+        var resultSets = new[] { new Result[size], new Result[size] };
+        Task? processing = null;
+        var inFlight = -1;
+
+        void WriteOut(int k)
         {
-            Process(window, results);
+            var window = windows[k];
+            var results = resultSets[k];
             for (var i = 0; i < window.Count; i++)
             {
                 var r = results[i];
@@ -73,7 +91,17 @@ public sealed class BatchRunner
                 }
                 else if (r.Context is { } context)
                 {
-                    write(context, window[i]);
+                    if (Profile is { } profile)
+                    {
+                        var start = Stopwatch.GetTimestamp();
+                        write(context, window[i]);
+                        profile.AddWrite(Stopwatch.GetTimestamp() - start);
+                    }
+                    else
+                    {
+                        write(context, window[i]);
+                    }
+
                     documents++;
                     sentences += context.Document.Sentences.Length;
                     tokens += context.Document.Tokens.Length;
@@ -89,52 +117,161 @@ public sealed class BatchRunner
             onWindow?.Invoke(consumed);
         }
 
-        foreach (var item in items)
+        // Window k is read: wait for the window before it, set k processing, then write the one before.
+        void Hand(int k)
         {
-            window.Add(item);
-            if (window.Count == results.Length)
+            processing?.GetAwaiter().GetResult();
+            var previous = inFlight;
+            var window = windows[k];
+            var results = resultSets[k];
+            processing = window.Count == 0 ? null : Task.Run(() => Process(window, results));
+            inFlight = k;
+            if (previous >= 0)
             {
-                Flush();
+                WriteOut(previous);
             }
         }
 
-        Flush();
+        var current = 0;
+        var chars = 0L;
+        var maxChars = (long)_jobs * WindowCharsPerJob;
+        try
+        {
+            foreach (var item in Profile is { } p ? Timed(items, p) : items)
+            {
+                windows[current].Add(item);
+                chars += item.Document?.Text.Length ?? 0;
+                if (windows[current].Count == size || chars >= maxChars)
+                {
+                    Hand(current);
+                    current ^= 1;
+                    chars = 0;
+                }
+            }
+
+            Hand(current);
+            processing?.GetAwaiter().GetResult();
+            processing = null;
+            WriteOut(inFlight);
+        }
+        finally
+        {
+            // A failed read or write leaves no worker running behind the caller's back.
+            if (processing is not null)
+            {
+                try
+                {
+                    processing.Wait();
+                }
+                catch (AggregateException)
+                {
+                    // The first failure is the one already propagating.
+                }
+            }
+        }
+
         return new BatchSummary(documents, skipped, sentences, tokens, bytes, clock.Elapsed);
     }
 
+    // Reading is lazy (the enumerator decodes a file when asked for its next item), so its time is the time in MoveNext.
+    private static IEnumerable<InputItem> Timed(IEnumerable<InputItem> items, BatchProfile profile)
+    {
+        using var e = items.GetEnumerator();
+        while (true)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var more = e.MoveNext();
+            profile.AddRead(Stopwatch.GetTimestamp() - start);
+            if (!more)
+            {
+                yield break;
+            }
+
+            yield return e.Current;
+        }
+    }
+
+    // Documents go through the stages a run of documents at a time, stage by stage: each model's weight table
+    // then serves several documents while it is in the processor's cache, instead of being evicted by the next
+    // stage's after every document (issue 12: the stages ran ~30 % slower document by document). Every document
+    // still gets exactly the same stages in the same order, so every output byte is unchanged.
     private void Process(List<InputItem> window, Result[] results)
     {
         if (_jobs == 1 || window.Count <= 1)
         {
-            for (var i = 0; i < window.Count; i++)
-            {
-                results[i] = ProcessOne(window[i]);
-            }
-
+            ProcessRun(window, results, 0, window.Count);
             return;
         }
 
-        Parallel.For(0, window.Count, new ParallelOptions { MaxDegreeOfParallelism = _jobs }, i => results[i] = ProcessOne(window[i]));
+        // Two runs per job, handed out as threads come free, so a run of long documents does not hold up the others.
+        var run = Math.Max(1, window.Count / (2 * _jobs));
+        var runs = (window.Count + run - 1) / run;
+        Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = _jobs }, r => ProcessRun(window, results, r * run, Math.Min(window.Count, (r + 1) * run)));
     }
 
-    private Result ProcessOne(InputItem item)
+    private void ProcessRun(List<InputItem> window, Result[] results, int from, int to)
     {
-        if (item.Error is { } error)
+        var documents = new Document?[to - from];
+        for (var i = from; i < to; i++)
         {
-            return new Result(null, error);
+            if (window[i].Error is { } error)
+            {
+                results[i] = new Result(null, error);
+            }
+            else
+            {
+                documents[i - from] = window[i].Document!;
+            }
         }
 
-        var document = item.Document!;
-        try
+        var stages = _pipeline.Stages;
+        for (var s = 0; s < stages.Count; s++)
         {
-            return new Result(DocumentContext.Of(_pipeline.Process(document)), null);
+            for (var k = 0; k < documents.Length; k++)
+            {
+                if (documents[k] is not { } document)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var start = Profile is null ? 0 : Stopwatch.GetTimestamp();
+                    documents[k] = stages[s].Process(document);
+                    if (Profile is { } profile)
+                    {
+                        Interlocked.Add(ref profile.StageTicks[s], Stopwatch.GetTimestamp() - start);
+                    }
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    results[from + k] = Failed(window[from + k], ex);
+                    documents[k] = null;
+                }
+            }
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+
+        for (var k = 0; k < documents.Length; k++)
         {
-            // A bug of ours, not the user's: name the document, keep the batch going.
-            return new Result(null, new InputError(document.Source, null, $"could not be processed ({ex.GetType().Name}: {ex.Message}), skipped"));
+            if (documents[k] is not { } document)
+            {
+                continue;
+            }
+
+            try
+            {
+                results[from + k] = new Result(DocumentContext.Of(document), null);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                results[from + k] = Failed(window[from + k], ex);
+            }
         }
     }
+
+    // A bug of ours, not the user's: name the document, keep the batch going.
+    private static Result Failed(InputItem item, Exception ex) =>
+        new(null, new InputError(item.Document!.Source, null, $"could not be processed ({ex.GetType().Name}: {ex.Message}), skipped"));
 
     private readonly record struct Result(DocumentContext? Context, InputError? Error);
 }

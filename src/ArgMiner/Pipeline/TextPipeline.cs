@@ -38,11 +38,23 @@ public sealed class TextPipeline
     /// What <c>argminer run</c> uses: <see cref="CreateAnalysis"/>, then a label for every sentence, with the
     /// models shipped inside the library (or the given classifier).
     /// </summary>
-    public static TextPipeline CreateFull(Classification.SentenceClassifier? classifier = null) =>
-        new([
+    public static TextPipeline CreateFull(Classification.SentenceClassifier? classifier = null)
+    {
+        // The models are independent reads of embedded resources: read them side by side, so a short run's
+        // start-up waits for the slowest model rather than for all of them in turn (issue 12). Each is still read
+        // once (ShippedModels caches them; a task that fails rethrows its exception here, as a serial read would).
+        var pos = Task.Run(() => ShippedModels.PosTagger);
+        var ner = Task.Run(() => ShippedModels.NerTagger);
+        var gazetteer = Task.Run(() => ShippedModels.Gazetteer);
+        // The numbers grammar's 42 lexicon tables are built when first used, which cost the first sentence ~30 ms.
+        var lexicon = Task.Run(() => System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(Numbers.NumberLexicon).TypeHandle));
+        var model = classifier ?? ShippedModels.SentenceClassifier;
+        Task.WaitAll(pos, ner, gazetteer, lexicon);
+        return new([
             .. CreateAnalysis().Stages,
-            new Classification.SentenceClassifierStage(classifier ?? ShippedModels.SentenceClassifier),
+            new Classification.SentenceClassifierStage(model),
         ]);
+    }
 
     /// <summary>
     /// The tagger that tags bare sentences (training rows, <c>classify --tag</c> lines) through
@@ -56,6 +68,24 @@ public sealed class TextPipeline
         foreach (var stage in Stages)
         {
             document = stage.Process(document);
+        }
+
+        return document;
+    }
+
+    /// <summary>Runs every stage on <paramref name="document"/>, adding each stage's time to <paramref name="profile"/> when given.</summary>
+    public Document Process(Document document, BatchProfile? profile)
+    {
+        if (profile is null)
+        {
+            return Process(document);
+        }
+
+        for (var i = 0; i < Stages.Count; i++)
+        {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            document = Stages[i].Process(document);
+            Interlocked.Add(ref profile.StageTicks[i], System.Diagnostics.Stopwatch.GetTimestamp() - start);
         }
 
         return document;

@@ -69,22 +69,21 @@ public sealed class AveragedPerceptronTagger
         _classCount = classes.Length;
         _stride = (_classCount + 7) & ~7;
         _rowOf = new int[1 << bits];
-        var rows = new List<short>();
         var count = 0;
         for (var b = 0; b < _rowOf.Length; b++)
         {
-            var row = weights.AsSpan(b * _classCount, _classCount);
-            if (!row.ContainsAnyExcept((short)0))
-            {
-                _rowOf[b] = -1;
-                continue;
-            }
+            _rowOf[b] = weights.AsSpan(b * _classCount, _classCount).ContainsAnyExcept((short)0) ? count++ : -1;
+        }
 
-            _rowOf[b] = count++;
-            rows.AddRange(row);
-            for (var k = _classCount; k < _stride; k++)
+        // Sized once (rows counted first): growing a list here left tens of megabytes of large-object garbage
+        // behind every model load, which set a short run's peak memory (issue 12). Sixteen spare weights at the
+        // end: the vector loop may read past the last row (see Best).
+        _rows = new short[(count * _stride) + 16];
+        for (var b = 0; b < _rowOf.Length; b++)
+        {
+            if (_rowOf[b] >= 0)
             {
-                rows.Add(0);
+                weights.AsSpan(b * _classCount, _classCount).CopyTo(_rows.AsSpan(_rowOf[b] * _stride));
             }
         }
 
@@ -104,9 +103,6 @@ public sealed class AveragedPerceptronTagger
             before += System.Numerics.BitOperations.PopCount(_hasRow[w]);
         }
 
-        // Sixteen spare weights at the end: the vector loop may read past the last row (see Best).
-        rows.AddRange(new short[16]);
-        _rows = [.. rows];
         Scale = scale;
     }
 

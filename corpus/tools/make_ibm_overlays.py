@@ -18,7 +18,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 from ibm_article_sample import read_rows  # noqa: E402
-from make_ud_overlays import decide, print_agreement, read_labels, write  # noqa: E402
+from make_ud_overlays import decide, print_agreement, read_passes, write  # noqa: E402
 
 
 def main(corpus, work, out):
@@ -30,23 +30,7 @@ def main(corpus, work, out):
             selection.append(int(r["row"]))
             if r["heldout"] == "1":
                 heldout.add(int(r["row"]))
-    passes = {}
-    n = 1
-    while os.path.isdir(os.path.join(work, f"pass{n}")):
-        labels = {}
-        for name in sorted(os.listdir(os.path.join(work, f"pass{n}"))):
-            if name.startswith("chunk-") and name.endswith(".tsv"):
-                labels.update(read_labels(os.path.join(work, f"pass{n}", name)))
-        passes[n] = labels
-        n += 1
-    unlabelled = [r for r in selection if not any(r in p for p in passes.values())]
-    if unlabelled:
-        print(f"{len(unlabelled)} selected sentences have no pass; left out")
-        selection = [r for r in selection if r not in set(unlabelled)]
-    adjudicated = {}
-    for name in sorted(os.listdir(work)):
-        if name.startswith("adjudicated") and name.endswith(".tsv"):
-            adjudicated.update(read_labels(os.path.join(work, name)))
+    selection, passes, adjudicated = read_passes(work, selection)
     final, ties = decide(selection, passes, adjudicated)
     write(os.path.join(out, "ibm-articles.labels"), [r for r in selection if r not in heldout], final, texts)
     write(os.path.join(out, "ibm-articles.heldout.labels"), [r for r in selection if r in heldout], final, texts)

@@ -60,26 +60,7 @@ def main(conllu, work, out, dev=False):
                 if r["heldout"] in ("1", "True"):
                     heldout.add(int(r["row"]))
     selection.sort()
-    passes = {}
-    n = 1
-    while os.path.isdir(os.path.join(work, f"pass{n}")):
-        labels = {}
-        k = 0
-        while os.path.exists(os.path.join(work, f"chunk-{k}.tsv")):
-            path = os.path.join(work, f"pass{n}", f"chunk-{k}.tsv")
-            if os.path.exists(path):
-                labels.update(read_labels(path))
-            k += 1
-        passes[n] = labels
-        n += 1
-    unlabelled = [r for r in selection if not any(r in p for p in passes.values())]
-    if unlabelled:
-        print(f"{len(unlabelled)} selected sentences have no pass; left out")
-        selection = [r for r in selection if r not in set(unlabelled)]
-    adjudicated = {}
-    for name in sorted(os.listdir(work)):
-        if name.startswith("adjudicated") and name.endswith(".tsv"):
-            adjudicated.update(read_labels(os.path.join(work, name)))
+    selection, passes, adjudicated = read_passes(work, selection)
     final, missing = decide(selection, passes, adjudicated)
     name = "ud-ewt-dev" if dev else "ud-ewt-train"
     if dev:
@@ -94,6 +75,29 @@ def main(conllu, work, out, dev=False):
         write(os.path.join(out, f"{name}.pass{n}.labels"), [r for r in selection if r in passes[n]], passes[n], texts)
     print(f"{len(selection)} sentences; {len(missing)} undecided (no majority, not adjudicated)")
     print_agreement(selection, passes)
+
+
+def read_passes(work, selection):
+    """Reads WORKDIR's passN/chunk-*.tsv files (N = 1, 2, ... while the folder exists) and adjudicated*.tsv; returns
+    the selection without the rows no pass labelled (said in one line), the passes and the adjudicated labels."""
+    passes = {}
+    n = 1
+    while os.path.isdir(os.path.join(work, f"pass{n}")):
+        labels = {}
+        for name in sorted(os.listdir(os.path.join(work, f"pass{n}"))):
+            if name.startswith("chunk-") and name.endswith(".tsv"):
+                labels.update(read_labels(os.path.join(work, f"pass{n}", name)))
+        passes[n] = labels
+        n += 1
+    unlabelled = {r for r in selection if not any(r in p for p in passes.values())}
+    if unlabelled:
+        print(f"{len(unlabelled)} selected sentences have no pass; left out")
+        selection = [r for r in selection if r not in unlabelled]
+    adjudicated = {}
+    for name in sorted(os.listdir(work)):
+        if name.startswith("adjudicated") and name.endswith(".tsv"):
+            adjudicated.update(read_labels(os.path.join(work, name)))
+    return selection, passes, adjudicated
 
 
 def decide(selection, passes, adjudicated):

@@ -5,7 +5,7 @@ Usage: python3 corpus/tools/make_ud_overlays.py ../shared/corpora/ud-english-ewt
        python3 corpus/tools/make_ud_overlays.py --dev ../shared/corpora/ud-english-ewt/en_ewt-ud-dev.conllu WORKDIR corpus/external
 
 WORKDIR holds what ud_label_sample.py wrote (selection.tsv and, after rounds 2 and 3, selection2.tsv and
-selection3.tsv, selection4.tsv; chunk-K.tsv)
+selection3.tsv, selection4.tsv, selection5.tsv; chunk-K.tsv)
 and the annotators' files: passN/chunk-K.tsv (row, label) for each independent pass N = 1, 2, 3..., and
 adjudicated*.tsv (row, label, note) for rows the passes leave undecided. A sentence's final label is the
 adjudicated one when there is one, else the label most of its passes give (a strict majority), else, for a
@@ -50,7 +50,7 @@ def main(conllu, work, out, dev=False):
     selection = []
     heldout = set()
     genre_of = {}
-    for name in ("selection.tsv", "selection2.tsv", "selection3.tsv", "selection4.tsv"):
+    for name in ("selection.tsv", "selection2.tsv", "selection3.tsv", "selection4.tsv", "selection5.tsv"):
         if not os.path.exists(os.path.join(work, name)):
             continue
         with open(os.path.join(work, name), encoding="utf-8") as f:

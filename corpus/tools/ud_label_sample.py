@@ -6,6 +6,7 @@ Usage: python3 corpus/tools/ud_label_sample.py ../shared/corpora/ud-english-ewt/
        python3 corpus/tools/ud_label_sample.py --round2 CONLLU OUTDIR [CHUNKS]
        python3 corpus/tools/ud_label_sample.py --round3 CONLLU OUTDIR [CHUNKS]
        python3 corpus/tools/ud_label_sample.py --round4 CONLLU OUTDIR [CHUNKS]
+       python3 corpus/tools/ud_label_sample.py --round5 CONLLU OUTDIR [CHUNKS]
        python3 corpus/tools/ud_label_sample.py --all en_ewt-ud-dev.conllu OUTDIR [CHUNKS]
 
 Selection (deterministic):
@@ -22,7 +23,8 @@ writes chunk-K.tsv numbered after round 1's and selection2.tsv. Round 3 (more re
 per-genre figures of reviews and answers rest on more than a few hundred held-out sentences) takes the next
 documents after rounds 1 and 2 the same way (ROUNDS[3] sentences of each genre), numbers its chunks from 8
 and writes selection3.tsv. Round 4 takes every reviews and answers document still left (chunks from 14,
-selection4.tsv), so every review and answer of UD EWT train is labelled.
+selection4.tsv), so every review and answer of UD EWT train is labelled. Round 5 takes every e-mail document still
+left (chunks from 24, selection5.tsv): after it every sentence of UD EWT train is labelled.
 --all takes every document of the file and marks it held out (for UD EWT dev: an evaluation set of every genre
 that no model trains on; its own work folder, chunks from 0, selection.tsv).
 Writes OUTDIR/chunk-K.tsv (row, doc, genre, text), documents kept whole, genres spread across chunks,
@@ -35,9 +37,10 @@ import os
 import sys
 
 PER_GENRE = 260
-ROUNDS = {2: {"reviews": 1000, "answers": 600}, 3: {"reviews": 700, "answers": 500}, 4: {"reviews": 100000, "answers": 100000}}
+ROUNDS = {2: {"reviews": 1000, "answers": 600}, 3: {"reviews": 700, "answers": 500}, 4: {"reviews": 100000, "answers": 100000},
+          5: {"email": 100000}}
 # Each round numbers its chunk files after the previous rounds' (round 1 and 2 wrote four each, round 3 six).
-FIRST_CHUNK = {2: 4, 3: 8, 4: 14}
+FIRST_CHUNK = {2: 4, 3: 8, 4: 14, 5: 24}
 FULL_GENRES = ("weblog", "newsgroup")
 SAMPLED_GENRES = ("reviews", "answers", "email")
 

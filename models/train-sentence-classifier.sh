@@ -45,6 +45,8 @@ echo "== UD English EWT, round 1's held-out documents only (the fixed set earlie
 argminer evaluate --model "$root/models/sentence-classifier.model" --data "$ud#labels=$ext/ud-ewt-train.heldout-round1.labels"
 echo "== UD English EWT, rounds 1 and 2's held-out documents (the fixed set of the 2026-12-04 models)"
 argminer evaluate --model "$root/models/sentence-classifier.model" --data "$ud#labels=$ext/ud-ewt-train.heldout-rounds12.labels"
+echo "== UD English EWT, rounds 1 to 4's held-out documents (the fixed set of the 2026-12-04 evening models)"
+argminer evaluate --model "$root/models/sentence-classifier.model" --data "$ud#labels=$ext/ud-ewt-train.heldout-rounds14.labels"
 echo "== IBM Debater article sentences (Wikipedia) of the held-out motions (never trained on), the project's labels"
 argminer evaluate --model "$root/models/sentence-classifier.model" \
   --data "$shared/corpora/ibm-ce-emnlp-2015/articles#labels=$ext/ibm-articles.heldout.labels" --labels claim,evidence,other

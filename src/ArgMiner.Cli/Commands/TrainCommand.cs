@@ -68,6 +68,9 @@ internal sealed record TrainSettings
     /// <summary>Train on the bare text, untagged.</summary>
     public bool NoTag { get; init; }
 
+    /// <summary>Leave out the document-context stage (<c>--no-context</c>).</summary>
+    public bool NoContext { get; init; }
+
     /// <summary>An older model to compare with, or null.</summary>
     public string? Compare { get; init; }
 
@@ -107,11 +110,12 @@ internal static class TrainCommand
         private readonly Option<float> _vectorWeight = new("--vector-weight") { Description = "Norm of the word-vector block (the n-gram blocks have norm 1)", DefaultValueFactory = _ => new FeaturizerOptions().VectorWeight };
         private readonly Option<bool> _noSentiment = new("--no-sentiment") { Description = "Leave out the AFINN-165 sentiment cues (positive, negative, strong words)" };
         private readonly Option<bool> _noTag = new("--no-tag") { Description = "Train on the bare text: no entity types or number kinds (the default tags each sentence as 'run' does, so the tagged features get weights)" };
+        private readonly Option<bool> _noContext = new("--no-context") { Description = "Leave out the second stage that rescores each sentence from its neighbours' and its document's first-stage probabilities (it is trained on the cross-validation's out-of-fold predictions, so --folds 0 leaves it out too)" };
         private readonly Option<string> _predictions = new("--predictions") { Description = "Write the cross-validated (out-of-fold) predictions to this CSV, for error analysis" };
 
         public Binder() => Command = new Command("train", "Train the claim/evidence/opinion/other sentence classifier: cross-validated metrics, then a model trained on all the data.")
         {
-            _data.Data, _fromShipped, _shared, _leaveOut, _noCompare, _out, _data.TextColumn, _data.LabelColumn, _data.DocColumn, _data.Map, _folds, _seed, _l2, _l1, _iterations, _tolerance, _trainer, _hashBits, _charMin, _charMax, _cueWeight, _balance, _classWeight, _vectors, _vectorWeight, _noSentiment, _noTag, _compare, _predictions,
+            _data.Data, _fromShipped, _shared, _leaveOut, _noCompare, _out, _data.TextColumn, _data.LabelColumn, _data.DocColumn, _data.Map, _folds, _seed, _l2, _l1, _iterations, _tolerance, _trainer, _hashBits, _charMin, _charMax, _cueWeight, _balance, _classWeight, _vectors, _vectorWeight, _noSentiment, _noTag, _noContext, _compare, _predictions,
         };
 
         public override Command Command { get; }
@@ -144,6 +148,7 @@ internal static class TrainCommand
             ClassWeights = parse.GetValue(_classWeight) ?? new Dictionary<string, double>(),
             Vectors = parse.GetValue(_vectors) ?? "shipped",
             NoTag = parse.GetValue(_noTag),
+            NoContext = parse.GetValue(_noContext),
             Compare = parse.GetValue(_compare),
             Predictions = parse.GetValue(_predictions),
         };
@@ -272,6 +277,7 @@ internal static class TrainCommand
 
         var cv = new JsonObject();
         var k = settings.Folds;
+        SentencePrediction[]? outOfFold = null;
         if (k >= 2)
         {
             SentencePrediction[] predictions;
@@ -287,6 +293,7 @@ internal static class TrainCommand
                 return CommandLine.Failed;
             }
 
+            outOfFold = predictions;
             if (!ClassifierCli.TryWritePredictions(settings.Predictions, rows, predictions, stderr))
             {
                 return CommandLine.Failed;
@@ -351,7 +358,29 @@ internal static class TrainCommand
         }
 
         stdout.WriteLine($"trained on all {rows.Count} sentences in {fit.Elapsed.TotalSeconds:0.0} s");
+        var context = outOfFold is not null && !settings.NoContext
+            ? trainer.FitContext(rows, outOfFold)
+            : null;
         var card = model.Card;
+        if (context is not null)
+        {
+            model = model.WithContext(context);
+            var used = SentenceClassifier.DocumentRuns(rows).Where(r => r.Count >= 2).Sum(r => r.Count);
+            stdout.WriteLine($"document-context stage trained on the out-of-fold predictions of {used} sentences that have neighbours");
+            card["context"] = new JsonObject
+            {
+                ["trainer"] = "ML.NET SdcaMaximumEntropy",
+                ["l2"] = DocumentContextTrainer.L2,
+                ["features"] = DocumentContextModel.FeatureCount,
+                ["sentences"] = used,
+                ["note"] = "second stage: rescores each sentence of a document from the first stage's probabilities of the sentence, its neighbours and the rest of the document; trained on out-of-fold probabilities; the cross-validated figures above are the first stage's",
+            };
+        }
+        else
+        {
+            stdout.WriteLine(settings.NoContext ? "no document-context stage (--no-context)" : k < 2 ? "no document-context stage: it learns from cross-validation's out-of-fold predictions, and --folds is below 2" : "no document-context stage: no document in the data has two sentences of two labels");
+        }
+
         card["taggedFeatures"] = tag;
         if (k >= 2)
         {

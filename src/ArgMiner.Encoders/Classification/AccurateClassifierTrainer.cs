@@ -60,12 +60,17 @@ public sealed class AccurateClassifierTrainer(SentenceClassifierTrainer fastTrai
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(finishFast);
         var outOfFold = CrossValidation.OutOfFold(FastTrainer, rows, Options.Folds);
-        var fast = finishFast(FastTrainer.Fit(rows));
+        // The fast model gets its document-context stage from the same out-of-fold predictions, and the stacker
+        // learns from those predictions rescored by that stage, as the fast model will hand them over at run
+        // time (the stage was fitted on these very predictions, so its rescoring of them is a little optimistic).
+        var context = FastTrainer.FitContext(rows, outOfFold);
+        var fast = finishFast(FastTrainer.Fit(rows).WithContext(context));
+        var stackerInput = context is null ? outOfFold : SentenceClassifier.ApplyContext(context, rows, outOfFold);
         var vectors = Embedder.Embed([.. rows.Select(r => r.Text)]);
         var features = new float[rows.Count][];
         for (var i = 0; i < rows.Count; i++)
         {
-            features[i] = AccurateClassifier.StackerFeatures(vectors[i], outOfFold[i]);
+            features[i] = AccurateClassifier.StackerFeatures(vectors[i], stackerInput[i]);
         }
 
         var (weights, bias, mlnet) = FitStacker(rows, features);
@@ -74,7 +79,7 @@ public sealed class AccurateClassifierTrainer(SentenceClassifierTrainer fastTrai
             ["date"] = fast.Card["date"]?.DeepClone(),
             ["stacker"] = Options.ToJson(),
             ["stackerTrainer"] = "LbfgsMaximumEntropyMulticlassTrainer (Microsoft.ML " + (typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "?") + ")",
-            ["stackerFeatures"] = $"encoder vector ({Embedder.Dimension}) ++ fast model's out-of-fold probabilities (claim, evidence, opinion, other)",
+            ["stackerFeatures"] = $"encoder vector ({Embedder.Dimension}) ++ fast model's out-of-fold probabilities (claim, evidence, opinion, other){(context is null ? string.Empty : ", rescored by its document-context stage")}",
             ["training"] = fast.Card["training"]?.DeepClone(),
         };
         return (new AccurateClassifier(fast, Embedder, weights, bias, Options.Gate, card, mlnet), outOfFold);

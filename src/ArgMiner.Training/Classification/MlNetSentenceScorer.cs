@@ -16,6 +16,7 @@ public sealed class MlNetSentenceScorer : IDisposable
 {
     private readonly SentenceFeaturizer _featurizer;
     private readonly PredictionEngine<FeatureRow, ScoreRow> _engine;
+    private readonly PredictionEngine<FeatureRow, ScoreRow>? _context;
 
     /// <summary>Loads the ML.NET model inside <paramref name="classifier"/>.</summary>
     /// <exception cref="ModelFormatException">The model has no ML.NET model (layout 1 or 2), or ML.NET cannot read it.</exception>
@@ -26,18 +27,57 @@ public sealed class MlNetSentenceScorer : IDisposable
             ?? throw new ModelFormatException(source, "this model holds no ML.NET model (it was written before ArgMiner trained with ML.NET); retrain it, or score it with the default engine");
         _featurizer = classifier.Featurizer;
         var ml = new MLContext(1);
-        ITransformer model;
+        _engine = ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(LoadModel(ml, bytes, source), ignoreMissingColumns: true, inputSchemaDefinition: FeatureData.Schema(_featurizer.Dimension));
+        if (classifier.Context is { } context)
+        {
+            _context = ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(LoadModel(ml, context.MlNetModel, source), ignoreMissingColumns: true, inputSchemaDefinition: FeatureData.Schema(DocumentContextModel.FeatureCount));
+        }
+    }
+
+    private static ITransformer LoadModel(MLContext ml, byte[] bytes, string source)
+    {
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
-            model = ml.Model.Load(stream, out _);
+            return ml.Model.Load(stream, out _);
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or InvalidDataException or IOException or ArgumentException)
         {
             throw new ModelFormatException(source, $"corrupt ML.NET model ({ex.Message.TrimEnd('.')})");
         }
+    }
 
-        _engine = ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(model, ignoreMissingColumns: true, inputSchemaDefinition: FeatureData.Schema(_featurizer.Dimension));
+    /// <summary>
+    /// Classifies a document's sentences in reading order: each through the first stage, then, when the model
+    /// has a document-context stage and the document two sentences or more, through that stage's ML.NET model.
+    /// </summary>
+    public SentencePrediction[] PredictDocument(IReadOnlyList<(string Text, SentenceContext Context)> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var first = sentences.Select(s => Predict(s.Text, s.Context)).ToArray();
+        var n = first.Length;
+        if (_context is null || n < 2)
+        {
+            return first;
+        }
+
+        var p = new double[n * 4];
+        for (var i = 0; i < n; i++)
+        {
+            first[i].Probabilities.AsSpan().CopyTo(p.AsSpan(i * 4, 4));
+        }
+
+        var sums = new double[4];
+        DocumentContextModel.Sums(p, n, sums);
+        var result = new SentencePrediction[n];
+        for (var i = 0; i < n; i++)
+        {
+            var x = new float[DocumentContextModel.FeatureCount];
+            DocumentContextModel.Features(p, sums, n, i, x);
+            result[i] = CrossValidation.Prediction(_context.Predict(new FeatureRow { Features = new Microsoft.ML.Data.VBuffer<float>(x.Length, x) }).Score);
+        }
+
+        return result;
     }
 
     /// <summary>Classifies one sentence (blank text is <c>other</c>, as with the default engine).</summary>
@@ -54,5 +94,9 @@ public sealed class MlNetSentenceScorer : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _engine.Dispose();
+    public void Dispose()
+    {
+        _engine.Dispose();
+        _context?.Dispose();
+    }
 }

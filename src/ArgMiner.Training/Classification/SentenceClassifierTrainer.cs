@@ -200,6 +200,13 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
         return weights;
     }
 
+    /// <summary>
+    /// The document-context stage for <paramref name="rows"/> from their out-of-fold predictions
+    /// (<see cref="DocumentContextTrainer"/>), with these settings' row weights and seed; null when the data has
+    /// no document of two sentences.
+    /// </summary>
+    public DocumentContextModel? FitContext(IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> outOfFold) => DocumentContextTrainer.Fit(rows, outOfFold, RowWeights(rows), Options.Seed);
+
     /// <summary>Below this many sentences of a label, <see cref="CheckLabels"/> warns: the model will rarely predict it.</summary>
     public const int MinimumPerLabel = 20;
 

@@ -20,6 +20,13 @@ public sealed record LabelledSentence(string Text, string Label, ImmutableArray<
     /// <summary>The document it comes from (keeps a document's sentences in one cross-validation fold); null when unknown.</summary>
     public string? Doc { get; init; }
 
+    /// <summary>
+    /// Whether the rows of its <see cref="Doc"/> are that document's sentences in reading order, so that its
+    /// neighbours in the data are its neighbours in the text (the document-context stage reads them). False for
+    /// data whose document id only groups sentences (IBM Debater's motions, a sample of an article's sentences).
+    /// </summary>
+    public bool InReadingOrder { get; init; } = true;
+
     /// <summary>Its section, when the data says.</summary>
     public Section? Section { get; init; }
 

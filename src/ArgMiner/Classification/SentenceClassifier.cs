@@ -33,9 +33,10 @@ public sealed class SentenceClassifier
     /// <summary>
     /// The newest entry layout this build reads. Layout 1: weights and feature names; layout 2 adds the
     /// word-vector table (<see cref="WordVectors.Entry"/>); layout 3 adds the ML.NET model
-    /// (<see cref="MlNetEntry"/>). Older layouts still load (the default engine needs only the weights).
+    /// (<see cref="MlNetEntry"/>); layout 4 adds the document-context stage (<see cref="DocumentContextModel"/>).
+    /// Older layouts still load (the default engine needs only the weights).
     /// </summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     /// <summary>The package entry holding the ML.NET model as <c>MLContext.Model.Save</c> wrote it.</summary>
     public const string MlNetEntry = "mlnet-model.zip";
@@ -52,9 +53,10 @@ public sealed class SentenceClassifier
     /// <summary>The word-vector block's weights by label (null without vectors), laid out for <see cref="Dot"/>.</summary>
     private readonly float[][]? _dense;
 
-    internal SentenceClassifier(SentenceFeaturizer featurizer, float[] weights, float[] bias, IReadOnlyDictionary<int, string> names, JsonObject card, byte[]? mlNetModel = null)
+    internal SentenceClassifier(SentenceFeaturizer featurizer, float[] weights, float[] bias, IReadOnlyDictionary<int, string> names, JsonObject card, byte[]? mlNetModel = null, DocumentContextModel? context = null)
     {
         MlNetModel = mlNetModel;
+        Context = context;
         // Scoring reads weight rows without bounds checks, so every slot the featurizer can produce must have one.
         if (weights.Length < featurizer.Dimension * LabelCount)
         {
@@ -112,6 +114,15 @@ public sealed class SentenceClassifier
     public SentenceFeaturizer Featurizer { get; }
 
     /// <summary>
+    /// The second stage that rescores a document's sentences from their neighbours' first-stage probabilities,
+    /// or null (a model trained without cross-validation, or before layout 4): then every sentence is scored alone.
+    /// </summary>
+    public DocumentContextModel? Context { get; }
+
+    /// <summary>This model with <paramref name="context"/> as its second stage (null: none).</summary>
+    public SentenceClassifier WithContext(DocumentContextModel? context) => new(Featurizer, _weights, _bias, _names, _card, MlNetModel, context);
+
+    /// <summary>
     /// Whether the model was trained on tagged sentences (card field <c>taggedFeatures</c>): its entity-type and
     /// number-kind features carry weight, so bare text should be tagged (<see cref="SentenceTagger"/>) before it
     /// is scored to be featurized as in training.
@@ -146,7 +157,11 @@ public sealed class SentenceClassifier
         return result;
     }
 
-    /// <summary>Classifies labelled rows with the context their data gives (section, position).</summary>
+    /// <summary>
+    /// Classifies labelled rows with the context their data gives (section, position); with a
+    /// <see cref="Context"/> stage, runs of rows of one document in reading order (<see cref="DocumentRuns"/>)
+    /// are rescored together, as <see cref="PredictDocument"/> rescores a document.
+    /// </summary>
     public IReadOnlyList<SentencePrediction> PredictRows(IReadOnlyList<LabelledSentence> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -159,6 +174,60 @@ public sealed class SentenceClassifier
             result[i] = ToPrediction(p);
         }
 
+        return Context is null ? result : ApplyContext(Context, rows, result);
+    }
+
+    /// <summary>
+    /// The runs of <paramref name="rows"/> that are one document's sentences in reading order: consecutive rows
+    /// with the same <see cref="LabelledSentence.Doc"/> whose data keeps that order
+    /// (<see cref="LabelledSentence.InReadingOrder"/>). Rows without a document are runs of one.
+    /// </summary>
+    public static IEnumerable<(int Start, int Count)> DocumentRuns(IReadOnlyList<LabelledSentence> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var start = 0;
+        for (var i = 1; i <= rows.Count; i++)
+        {
+            if (i == rows.Count || rows[i].Doc is null || !rows[i].InReadingOrder || !rows[start].InReadingOrder
+                || !string.Equals(rows[i].Doc, rows[start].Doc, StringComparison.Ordinal))
+            {
+                yield return (start, i - start);
+                start = i;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="context"/>'s rescoring of first-stage predictions of labelled rows, document run by
+    /// document run (<see cref="DocumentRuns"/>); used for this model's rows and, in training, for out-of-fold
+    /// predictions.
+    /// </summary>
+    public static SentencePrediction[] ApplyContext(DocumentContextModel context, IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> first)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(first);
+        var result = first.ToArray();
+        foreach (var (start, count) in DocumentRuns(rows))
+        {
+            if (count < 2)
+            {
+                continue;
+            }
+
+            var p = new double[count * LabelCount];
+            for (var i = 0; i < count; i++)
+            {
+                first[start + i].Probabilities.AsSpan().CopyTo(p.AsSpan(i * LabelCount, LabelCount));
+            }
+
+            context.Apply(p, count);
+            for (var i = 0; i < count; i++)
+            {
+                result[start + i] = ToPrediction(p.AsSpan(i * LabelCount, LabelCount));
+            }
+        }
+
         return result;
     }
 
@@ -168,13 +237,19 @@ public sealed class SentenceClassifier
         ArgumentNullException.ThrowIfNull(document);
         var contexts = DocumentContexts(document);
         var builder = new FeatureVectorBuilder();
-        Span<double> p = stackalloc double[LabelCount];
-        var result = ImmutableArray.CreateBuilder<SentencePrediction>(document.Sentences.Length);
-        for (var i = 0; i < document.Sentences.Length; i++)
+        var n = document.Sentences.Length;
+        var p = new double[n * LabelCount];
+        for (var i = 0; i < n; i++)
         {
             var s = document.Sentences[i];
-            PredictInto(document.Text.AsSpan(s.Start, s.Length), contexts[i], builder, p);
-            result.Add(ToPrediction(p));
+            PredictInto(document.Text.AsSpan(s.Start, s.Length), contexts[i], builder, p.AsSpan(i * LabelCount, LabelCount));
+        }
+
+        Context?.Apply(p, n);
+        var result = ImmutableArray.CreateBuilder<SentencePrediction>(n);
+        for (var i = 0; i < n; i++)
+        {
+            result.Add(ToPrediction(p.AsSpan(i * LabelCount, LabelCount)));
         }
 
         return result.MoveToImmutable();
@@ -273,8 +348,9 @@ public sealed class SentenceClassifier
     public ModelPackage ToPackage()
     {
         var vectors = Featurizer.Vectors;
-        var package = new ModelPackage(Kind, MlNetModel is not null ? 3 : vectors is null ? 1 : 2, Card);
+        var package = new ModelPackage(Kind, Context is not null ? 4 : MlNetModel is not null ? 3 : vectors is null ? 1 : 2, Card);
         package.Entries[WeightsEntry] = WriteWeights();
+        Context?.WriteTo(package);
         if (MlNetModel is not null)
         {
             package.Entries[MlNetEntry] = MlNetModel;
@@ -597,13 +673,13 @@ public sealed class SentenceClassifier
             }
         }
 
-        return new SentenceClassifier(featurizer, weights, bias, names, card, package.Entries.GetValueOrDefault(MlNetEntry));
+        return new SentenceClassifier(featurizer, weights, bias, names, card, package.Entries.GetValueOrDefault(MlNetEntry), DocumentContextModel.ReadFrom(package, source));
     }
 
     /// <summary>This model with a different card (to add cross-validated metrics after training).</summary>
     public SentenceClassifier WithCard(JsonObject card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return new SentenceClassifier(Featurizer, _weights, _bias, _names, (JsonObject)card.DeepClone(), MlNetModel);
+        return new SentenceClassifier(Featurizer, _weights, _bias, _names, (JsonObject)card.DeepClone(), MlNetModel, Context);
     }
 }

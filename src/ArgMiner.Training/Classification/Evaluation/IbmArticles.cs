@@ -56,7 +56,7 @@ public static partial class IbmArticles
                 line++;
                 foreach (var sentence in Sentences(paragraph))
                 {
-                    rows.Add(new LabelledSentence(sentence, string.Empty, []) { Doc = $"ibm-article-{id}", Origin = $"{path}:{line}", Source = folder });
+                    rows.Add(new LabelledSentence(sentence, string.Empty, []) { Doc = $"ibm-article-{id}", InReadingOrder = false, Origin = $"{path}:{line}", Source = folder });
                 }
             }
         }

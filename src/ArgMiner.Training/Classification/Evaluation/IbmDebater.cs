@@ -88,6 +88,7 @@ public static class IbmDebater
                 rows.Add(new LabelledSentence(text, label)
                 {
                     Doc = "ibm:" + motion.Id,
+                    InReadingOrder = false,
                     Origin = $"{path}:{n}",
                     Source = folder,
                 });

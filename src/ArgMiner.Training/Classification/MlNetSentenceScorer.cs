@@ -9,7 +9,9 @@ namespace ArgMiner.Training.Classification;
 /// Scores sentences through ML.NET itself: the model file's ML.NET model (as <c>MLContext.Model.Save</c> wrote
 /// it) loaded by <c>MLContext.Model.Load</c>, fed ArgMiner's features, run by a <c>PredictionEngine</c>.
 /// <c>classify --engine mlnet</c> uses it; the default engine is <see cref="SentenceClassifier"/>'s compiled
-/// copy of the same weights, and a contract test holds the two to the same labels and probabilities.
+/// copy of the same weights, and a contract test holds the two to the same labels and probabilities. A model
+/// with a document-context stage scores documents through that stage's own ML.NET model too
+/// (<see cref="PredictDocument"/>).
 /// Not thread-safe (ML.NET's prediction engine is not): one per thread.
 /// </summary>
 public sealed class MlNetSentenceScorer : IDisposable

@@ -3,6 +3,7 @@
 write them OUTSIDE the repository (the sentences are not ours to copy).
 
 Usage: python3 corpus/tools/numbers_heldout_sample.py ../shared/corpora/gmb-ner/ner_dataset.csv OUTDIR [COUNT]
+       python3 corpus/tools/numbers_heldout_sample.py --set 2 ../shared/corpora/gmb-ner/ner_dataset.csv OUTDIR [COUNT]
 
 Selection (deterministic, COUNT = 200 by default):
 - only the sentences ArgMiner's entity model holds out: sentence number % 10 == 0, the number counting the
@@ -11,7 +12,8 @@ Selection (deterministic, COUNT = 200 by default):
 - each sentence rebuilt from its tokens by detokenize() below;
 - kept when it holds a digit or a number word (NUMBER_WORDS, whole words, any case);
 - the first COUNT of those in ascending order of the SHA-256 of the sentence number written in decimal
-  ("10", "20", ...).
+  ("10", "20", ...); with --set K, the K-th block of COUNT in that order (set 2: the next COUNT after set 1's,
+  so the two sets never share a sentence).
 
 Writes OUTDIR/sentences.tsv (row = GMB sentence number, text; in hash order) and OUTDIR/sentences.jsonl
 ({"id": "gmb-N", "body": text}) for `argminer run`. corpus/tools/evaluate_quantities.py imports
@@ -78,19 +80,23 @@ def check(text):
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]
 
 
-def select(path, count=200):
-    """The evaluation sentences as (number, text), in ascending order of SHA-256 of the number."""
+def select(path, count=200, block=1):
+    """The evaluation sentences of set BLOCK as (number, text), in ascending order of SHA-256 of the number."""
     candidates = [(n, t) for n, t in read_sentences(path) if n % 10 == 0 and NUMBER_RE.search(t)]
     candidates.sort(key=lambda nt: hashlib.sha256(str(nt[0]).encode("ascii")).hexdigest())
-    return candidates[:count]
+    return candidates[(block - 1) * count:block * count]
 
 
 def main(argv):
-    if len(argv) not in (3, 4):
+    block = 1
+    if len(argv) > 2 and argv[1] == "--set":
+        block = int(argv[2])
+        argv = [argv[0]] + argv[3:]
+    if len(argv) not in (3, 4) or block < 1:
         raise SystemExit(__doc__)
     path, outdir = argv[1], argv[2]
     count = int(argv[3]) if len(argv) == 4 else 200
-    chosen = select(path, count)
+    chosen = select(path, count, block)
     os.makedirs(outdir, exist_ok=True)
     with open(os.path.join(outdir, "sentences.tsv"), "w", encoding="utf-8") as f:
         f.write("row\ttext\n")

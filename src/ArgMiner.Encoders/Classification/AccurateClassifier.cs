@@ -114,31 +114,10 @@ public sealed class AccurateClassifier
     {
         ArgumentNullException.ThrowIfNull(features);
         Span<double> p = stackalloc double[K];
-        var max = double.NegativeInfinity;
-        for (var k = 0; k < K; k++)
-        {
-            var row = _weights.AsSpan(k * FeatureCount, FeatureCount);
-            double z = _bias[k];
-            for (var j = 0; j < row.Length; j++)
-            {
-                z += (double)row[j] * features[j];
-            }
-
-            p[k] = z;
-            max = Math.Max(max, z);
-        }
-
-        var sum = 0.0;
-        for (var k = 0; k < K; k++)
-        {
-            p[k] = Math.Exp(p[k] - max);
-            sum += p[k];
-        }
-
+        LinearSoftmax.Probabilities(_weights, _bias, features, p);
         var best = 0;
         for (var k = 0; k < K; k++)
         {
-            p[k] /= sum;
             best = p[k] > p[best] ? k : best;
         }
 

@@ -116,22 +116,7 @@ public sealed class AccurateClassifierTrainer(SentenceClassifierTrainer fastTrai
             NumberOfThreads = 1,
         });
         var model = trainer.Fit(view);
-        VBuffer<float>[] classWeights = [];
-        model.Model.GetWeights(ref classWeights, out var classes);
-        if (classes != K)
-        {
-            throw new InvalidOperationException($"the stacker has {classes} classes, not {K}");
-        }
-
-        var weights = new float[K * dimension];
-        for (var k = 0; k < K; k++)
-        {
-            foreach (var (index, value) in classWeights[k].Items())
-            {
-                weights[(k * dimension) + index] = value;
-            }
-        }
-
-        return (weights, model.Model.GetBiases().ToArray(), SentenceClassifierTrainer.SaveModel(ml, model, view.Schema));
+        var (weights, bias) = SentenceClassifierTrainer.LabelMajor(model.Model, dimension, "the stacker");
+        return (weights, bias, SentenceClassifierTrainer.SaveModel(ml, model, view.Schema));
     }
 }

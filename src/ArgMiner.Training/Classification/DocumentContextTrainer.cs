@@ -84,22 +84,7 @@ public static class DocumentContextTrainer
             NumberOfThreads = 1,
         });
         var model = trainer.Fit(view);
-        VBuffer<float>[] classWeights = [];
-        model.Model.GetWeights(ref classWeights, out var classes);
-        if (classes != K)
-        {
-            throw new InvalidOperationException($"the context stage has {classes} classes, not {K}");
-        }
-
-        var weights = new float[K * DocumentContextModel.FeatureCount];
-        for (var k = 0; k < K; k++)
-        {
-            foreach (var (index, value) in classWeights[k].Items())
-            {
-                weights[(k * DocumentContextModel.FeatureCount) + index] = value;
-            }
-        }
-
-        return new DocumentContextModel(weights, model.Model.GetBiases().ToArray(), SentenceClassifierTrainer.SaveModel(ml, model, view.Schema));
+        var (weights, bias) = SentenceClassifierTrainer.LabelMajor(model.Model, DocumentContextModel.FeatureCount, "the context stage");
+        return new DocumentContextModel(weights, bias, SentenceClassifierTrainer.SaveModel(ml, model, view.Schema));
     }
 }

@@ -322,6 +322,31 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
         return normalised.ToArray();
     }
 
+    /// <summary>
+    /// A fitted maximum-entropy model's weights over <paramref name="dimension"/> dense features as label-major
+    /// rows (<see cref="LinearSoftmax"/>'s layout) and its biases; <paramref name="what"/> names it in errors.
+    /// </summary>
+    internal static (float[] Weights, float[] Bias) LabelMajor(MaximumEntropyModelParameters model, int dimension, string what)
+    {
+        VBuffer<float>[] classWeights = [];
+        model.GetWeights(ref classWeights, out var classes);
+        if (classes != K)
+        {
+            throw new InvalidOperationException($"{what} has {classes} classes, not {K}");
+        }
+
+        var weights = new float[K * dimension];
+        for (var k = 0; k < K; k++)
+        {
+            foreach (var (index, value) in classWeights[k].Items())
+            {
+                weights[(k * dimension) + index] = value;
+            }
+        }
+
+        return (weights, model.GetBiases().ToArray());
+    }
+
     /// <summary>SHA-256 over the rows (text, label, targets, doc, section, weight), hex: identifies the training data.</summary>
     public static string Fingerprint(IReadOnlyList<LabelledSentence> rows)
     {

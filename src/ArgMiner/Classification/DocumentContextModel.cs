@@ -113,34 +113,7 @@ public sealed class DocumentContextModel
     }
 
     /// <summary>The second stage's probabilities from one sentence's features (softmax of the linear scores).</summary>
-    public void Score(ReadOnlySpan<float> features, Span<double> probabilities)
-    {
-        var max = double.NegativeInfinity;
-        for (var k = 0; k < K; k++)
-        {
-            var row = _weights.AsSpan(k * FeatureCount, FeatureCount);
-            double z = _bias[k];
-            for (var j = 0; j < FeatureCount; j++)
-            {
-                z += (double)row[j] * features[j];
-            }
-
-            probabilities[k] = z;
-            max = Math.Max(max, z);
-        }
-
-        var sum = 0.0;
-        for (var k = 0; k < K; k++)
-        {
-            probabilities[k] = Math.Exp(probabilities[k] - max);
-            sum += probabilities[k];
-        }
-
-        for (var k = 0; k < K; k++)
-        {
-            probabilities[k] /= sum;
-        }
-    }
+    public void Score(ReadOnlySpan<float> features, Span<double> probabilities) => LinearSoftmax.Probabilities(_weights, _bias, features[..FeatureCount], probabilities);
 
     /// <summary>Adds the model's entries to <paramref name="package"/>.</summary>
     public void WriteTo(ModelPackage package)

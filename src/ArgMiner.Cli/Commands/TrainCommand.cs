@@ -338,6 +338,31 @@ internal static class TrainCommand
             }
         }
 
+        if (outOfFold is not null && !settings.NoContext && trainer.CrossValidateContext(rows, outOfFold, k) is { } contextFolds)
+        {
+            // The second stage learns from the first stage's out-of-fold predictions; cross-validating it on those
+            // (documents in one fold again) measures both stages on sentences neither was trained on.
+            var withNeighbours = new HashSet<int>(SentenceClassifier.DocumentRuns(rows).Where(r => r.Count >= 2).SelectMany(r => Enumerable.Range(r.Start, r.Count)));
+            var contextCv = new JsonObject();
+            foreach (var source in sources.Prepend("(all)"))
+            {
+                var idx = Enumerable.Range(0, rows.Count).Where(i => withNeighbours.Contains(i) && (source == "(all)" || rows[i].Source == source)).ToList();
+                if (idx.Count == 0)
+                {
+                    continue;
+                }
+
+                var part = idx.Select(i => rows[i]).ToList();
+                var first = MulticlassMetrics.Evaluate(part, [.. idx.Select(i => outOfFold[i])]);
+                var both = MulticlassMetrics.Evaluate(part, [.. idx.Select(i => contextFolds[i])]);
+                var name = source == "(all)" ? "all sources" : recipe is not null && recipe.NameByPath.TryGetValue(source, out var recipeName) ? $"shipped recipe {recipeName} {Path.GetFileName(source.Split('#')[0])}" : source;
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"document-context stage, cross-validated, on {name} (sentences with neighbours): sentences {idx.Count}  macro-F1 first stage {ClassifierCli.F(first.MacroF1)} -> both stages {ClassifierCli.F(both.MacroF1)}  micro-accuracy {ClassifierCli.F(first.MicroAccuracy)} -> {ClassifierCli.F(both.MicroAccuracy)}"));
+                contextCv[source] = new JsonObject { ["firstStage"] = first.ToJson(), ["bothStages"] = both.ToJson() };
+            }
+
+            cv["document-context stage"] = contextCv;
+        }
+
         if (options.Trainer == SentenceTrainer.LightGbm)
         {
             stdout.WriteLine("--trainer lightgbm cross-validates only: no model written (both engines score linear models)");

@@ -29,6 +29,67 @@ public static class DocumentContextTrainer
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(outOfFold);
         ArgumentNullException.ThrowIfNull(rowWeights);
+        var data = Featurize(rows, outOfFold, rowWeights);
+        if (data.Select(d => d.Label).Distinct().Count() < 2)
+        {
+            return null;
+        }
+
+        var ml = new MLContext(seed);
+        var view = ml.Data.LoadFromEnumerable(data, FeatureData.Schema(DocumentContextModel.FeatureCount));
+        var model = Estimator(ml).Fit(view);
+        var (weights, bias) = SentenceClassifierTrainer.LabelMajor(model.Model, DocumentContextModel.FeatureCount, "the context stage");
+        return new DocumentContextModel(weights, bias, SentenceClassifierTrainer.SaveModel(ml, model, view.Schema));
+    }
+
+    /// <summary>
+    /// The second stage cross-validated on the first stage's out-of-fold predictions: ML.NET's folds
+    /// (<c>Data.CrossValidationSplit</c>, the document as the sampling key, so a document's sentences stay in one
+    /// fold), the stage fitted on the other folds' documents and scoring this fold's. Returns a prediction per row:
+    /// the rescored one for sentences with neighbours, <paramref name="outOfFold"/>'s for the rest; null when the
+    /// stage cannot be fitted (as <see cref="Fit"/>).
+    /// </summary>
+    public static SentencePrediction[]? CrossValidate(IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> outOfFold, IReadOnlyList<double> rowWeights, int seed, int folds)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(outOfFold);
+        ArgumentNullException.ThrowIfNull(rowWeights);
+        var data = Featurize(rows, outOfFold, rowWeights);
+        if (folds < 2 || data.Select(d => d.Label).Distinct().Count() < 2 || data.Select(d => d.Group).Distinct().Count() < folds)
+        {
+            return null;
+        }
+
+        var ml = new MLContext(seed);
+        var view = ml.Data.LoadFromEnumerable(data, FeatureData.Schema(DocumentContextModel.FeatureCount));
+        var result = outOfFold.ToArray();
+        foreach (var split in ml.Data.CrossValidationSplit(view, folds, FeatureData.Group, seed))
+        {
+            var scored = Estimator(ml).Fit(split.TrainSet).Transform(split.TestSet);
+            foreach (var row in ml.Data.CreateEnumerable<ScoredFeatureRow>(scored, reuseRowObject: false))
+            {
+                result[row.Row] = CrossValidation.Prediction(row.Score);
+            }
+        }
+
+        return result;
+    }
+
+    private static IEstimator<Microsoft.ML.Data.MulticlassPredictionTransformer<MaximumEntropyModelParameters>> Estimator(MLContext ml) =>
+        ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+        {
+            LabelColumnName = FeatureData.Label,
+            FeatureColumnName = FeatureData.Features,
+            ExampleWeightColumnName = FeatureData.Weight,
+            L2Regularization = (float)L2,
+            L1Regularization = 0,
+            MaximumNumberOfIterations = 200,
+            NumberOfThreads = 1,
+        });
+
+    /// <summary>The stage's training rows: the features of every sentence that has neighbours, in row order.</summary>
+    private static List<FeatureRow> Featurize(IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> outOfFold, IReadOnlyList<double> rowWeights)
+    {
         if (outOfFold.Count != rows.Count || rowWeights.Count != rows.Count)
         {
             throw new ArgumentException("one prediction and one weight per row are needed");
@@ -66,25 +127,13 @@ public static class DocumentContextTrainer
             }
         }
 
-        if (data.Select(d => d.Label).Distinct().Count() < 2)
-        {
-            return null;
-        }
+        return data;
+    }
 
-        var ml = new MLContext(seed);
-        var view = ml.Data.LoadFromEnumerable(data, FeatureData.Schema(DocumentContextModel.FeatureCount));
-        var trainer = ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
-        {
-            LabelColumnName = FeatureData.Label,
-            FeatureColumnName = FeatureData.Features,
-            ExampleWeightColumnName = FeatureData.Weight,
-            L2Regularization = (float)L2,
-            L1Regularization = 0,
-            MaximumNumberOfIterations = 200,
-            NumberOfThreads = 1,
-        });
-        var model = trainer.Fit(view);
-        var (weights, bias) = SentenceClassifierTrainer.LabelMajor(model.Model, DocumentContextModel.FeatureCount, "the context stage");
-        return new DocumentContextModel(weights, bias, SentenceClassifierTrainer.SaveModel(ml, model, view.Schema));
+    private sealed class ScoredFeatureRow
+    {
+        public int Row { get; set; }
+
+        public float[] Score { get; set; } = [];
     }
 }

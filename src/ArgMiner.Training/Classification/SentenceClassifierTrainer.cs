@@ -207,6 +207,9 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
     /// </summary>
     public DocumentContextModel? FitContext(IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> outOfFold) => DocumentContextTrainer.Fit(rows, outOfFold, RowWeights(rows), Options.Seed);
 
+    /// <summary>The document-context stage cross-validated on <paramref name="outOfFold"/> (<see cref="DocumentContextTrainer.CrossValidate"/>).</summary>
+    public SentencePrediction[]? CrossValidateContext(IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> outOfFold, int folds) => DocumentContextTrainer.CrossValidate(rows, outOfFold, RowWeights(rows), Options.Seed, folds);
+
     /// <summary>Below this many sentences of a label, <see cref="CheckLabels"/> warns: the model will rarely predict it.</summary>
     public const int MinimumPerLabel = 20;
 

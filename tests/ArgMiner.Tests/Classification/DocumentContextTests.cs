@@ -38,6 +38,21 @@ public sealed class DocumentContextTests
     }
 
     [Fact]
+    public void GivenOutOfFoldPredictions_WhenTheStageIsCrossValidated_ThenSentencesAloneKeepTheirsAndTheOthersAreRescored()
+    {
+        var rows = DocumentRows();
+        rows.Add(new LabelledSentence("A sentence with no document.", "other") { Origin = "alone" });
+        var trainer = new SentenceClassifierTrainer(TinyData.Options());
+        var outOfFold = CrossValidation.OutOfFold(trainer, rows, 3);
+        var folds = trainer.CrossValidateContext(rows, outOfFold, 3);
+        Assert.NotNull(folds);
+        Assert.Equal(rows.Count, folds.Length);
+        Assert.Same(outOfFold[^1], folds[^1]);
+        Assert.Contains(Enumerable.Range(0, rows.Count - 1), i => !folds[i].Probabilities.SequenceEqual(outOfFold[i].Probabilities));
+        Assert.Equal(folds.Select(p => p.Probabilities.ToArray()), trainer.CrossValidateContext(rows, outOfFold, 3)!.Select(p => p.Probabilities.ToArray()));
+    }
+
+    [Fact]
     public void GivenDataWithoutDocumentsOfTwoSentences_WhenTheStageIsFitted_ThenThereIsNone()
     {
         var rows = TinyData.Rows().Select((r, i) => r with { Doc = "doc" + i }).ToList();

@@ -202,13 +202,21 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
 
     /// <summary>
     /// The document-context stage for <paramref name="rows"/> from their out-of-fold predictions
-    /// (<see cref="DocumentContextTrainer"/>), with these settings' row weights and seed; null when the data has
-    /// no document of two sentences.
+    /// (<see cref="DocumentContextTrainer"/>), with the rows' data weights (<see cref="ContextWeights"/>) and these
+    /// settings' seed; null when the data has no document of two sentences.
     /// </summary>
-    public DocumentContextModel? FitContext(IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> outOfFold) => DocumentContextTrainer.Fit(rows, outOfFold, RowWeights(rows), Options.Seed);
+    public DocumentContextModel? FitContext(IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> outOfFold) => DocumentContextTrainer.Fit(rows, outOfFold, ContextWeights(rows), Options.Seed);
 
     /// <summary>The document-context stage cross-validated on <paramref name="outOfFold"/> (<see cref="DocumentContextTrainer.CrossValidate"/>).</summary>
-    public SentencePrediction[]? CrossValidateContext(IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> outOfFold, int folds) => DocumentContextTrainer.CrossValidate(rows, outOfFold, RowWeights(rows), Options.Seed, folds);
+    public SentencePrediction[]? CrossValidateContext(IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> outOfFold, int folds) => DocumentContextTrainer.CrossValidate(rows, outOfFold, ContextWeights(rows), Options.Seed, folds);
+
+    /// <summary>
+    /// The second stage's row weights: each row's data weight, without the class weights (<c>--balance</c>,
+    /// <c>--class-weight</c>). Those raise the first stage's recall of a rare label, which its probabilities
+    /// already carry; weighing the label again in the second stage pushed it twice (cross-validated on the shipped
+    /// recipe: see the model card).
+    /// </summary>
+    private static double[] ContextWeights(IReadOnlyList<LabelledSentence> rows) => [.. rows.Select(r => r.Weight)];
 
     /// <summary>Below this many sentences of a label, <see cref="CheckLabels"/> warns: the model will rarely predict it.</summary>
     public const int MinimumPerLabel = 20;

@@ -635,6 +635,22 @@ internal static class NumberLexicon
          "next", "first", "same", "other", "any", "someone", "everyone", "anyone", "little", "big", "new", "old",
          "right", "wrong", "good", "bad", "current", "previous", "latter", "former"], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Words of a casualty or arrest toll around "one" that make it a count ("one person was killed", "left one
+    /// soldier dead", "wounded one policeman"): news reports such tolls as numbers.
+    /// </summary>
+    public static readonly FrozenSet<string> TollWords = FrozenSet.ToFrozenSet(
+        ["killed", "dead", "died", "injured", "wounded", "hurt", "missing", "kidnapped", "abducted", "arrested",
+         "detained"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Words of voting before a tally written with "to" ("voted 52 to 48", "a vote of 54 to 12", "passed 90 to
+    /// 8"): the two numbers are the votes on each side, two counts, neither a range nor a score.
+    /// </summary>
+    public static readonly FrozenSet<string> VoteWords = FrozenSet.ToFrozenSet(
+        ["vote", "votes", "voted", "voting", "ballot", "ballots", "passed", "approved", "rejected", "adopted"],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Nouns after "one" at a clause start that make it indefinite ("One day the war will end").</summary>
     public static readonly FrozenSet<string> IndefiniteTimes = FrozenSet.ToFrozenSet(
         ["day", "night", "morning", "evening", "afternoon"], StringComparer.OrdinalIgnoreCase);

@@ -36,10 +36,10 @@ internal struct Amount
     /// <summary>Four digits between 1000 and 2199 with nothing glued: it may be a year.</summary>
     public bool YearLike;
 
-    /// <summary>A vague count ("hundreds of" → at least 200).</summary>
+    /// <summary>A vague count ("hundreds of": 100 to 1,000, <see cref="Value"/> to <see cref="VagueHigh"/>).</summary>
     public bool Vague;
 
-    /// <summary>The upper end of a vague count that spans an order of magnitude ("tens of thousands": 10,000, <see cref="Value"/>, to 100,000); 0 for others.</summary>
+    /// <summary>The upper end of a vague count, one order of magnitude above its low end (<see cref="Value"/>): "tens of thousands" 10,000 to 100,000, "hundreds" 100 to 1,000; 0 for others.</summary>
     public double VagueHigh;
 
     /// <summary>Whether a unit or currency is glued to the digits ("3m", "100€").</summary>

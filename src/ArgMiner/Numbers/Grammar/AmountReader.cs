@@ -49,6 +49,10 @@ internal static class AmountReader
         {
             ok = TryReadVague(sentence, i, out amount);
         }
+        else if (sentence.WordIs(i, "several"))
+        {
+            ok = TryReadSeveral(sentence, i, out amount);
+        }
         else
         {
             ok = NumberWords.TryRead(sentence, i, out amount);
@@ -326,17 +330,19 @@ internal static class AmountReader
         && ((TryLookup(CurrencyWords, sentence.Word(i), out _) && !sentence.WordIs(i, "won")) || (TryLookup(Units, sentence.Word(i), out _) && sentence.Word(i).Length > 2) || sentence.IsPluralNoun(i));
 
     /// <summary>
-    /// A vague count at <paramref name="i"/>: "hundreds (of)", "millions (of)", "dozens (of)" (at least two of the
-    /// scale); "tens of thousands (of)", "hundreds of millions (of)" name an order of magnitude, from the product
-    /// of the two scales to ten times the first one's order (10,000 to 100,000; 100 million to a billion:
-    /// <see cref="Amount.VagueHigh"/>). It ends before the "of" that follows it; "tens" alone is no amount.
+    /// A vague count at <paramref name="i"/>, one order of magnitude from its base (issue 10: "tens of thousands"
+    /// as low/high orders of magnitude, applied to every vague count): "hundreds (of)" 100 to 1,000, "dozens (of)"
+    /// 12 to 120, "millions (of)" a million to ten million; "tens of thousands (of)", "hundreds of millions (of)"
+    /// run from the product of the two scales to ten times the first one's order (10,000 to 100,000; 100 million
+    /// to a billion). <see cref="Amount.Value"/> is the low end, <see cref="Amount.VagueHigh"/> the high one. It
+    /// ends before the "of" that follows it; "tens" alone is no amount.
     /// </summary>
     internal static bool TryReadVague(in SentenceView sentence, int i, out Amount amount)
     {
         amount = default;
         TryLookup(PluralScales, sentence.Word(i), out var scale);
         var j = i + 1;
-        double high = 0;
+        double high;
         if (sentence.WordIs(j, "of") && TryLookup(PluralScales, sentence.Word(j + 1), out var inner) && inner > scale && inner >= 1e3)
         {
             high = Math.Pow(10, Math.Floor(Math.Log10(scale)) + 1) * inner;
@@ -347,9 +353,49 @@ internal static class AmountReader
         {
             return false;
         }
+        else
+        {
+            high = 10 * scale;
+        }
 
-        var value = high > 0 ? scale : 2 * scale;
-        amount = new Amount { Start = i, End = j, Value = value, BaseValue = value, Integer = true, Words = true, Vague = true, VagueHigh = high };
+        amount = new Amount { Start = i, End = j, Value = scale, BaseValue = scale, Integer = true, Words = true, Vague = true, VagueHigh = high };
         return true;
+    }
+
+    /// <summary>
+    /// "several" and scale words at <paramref name="i"/> ("several hundred", "several thousand", "several dozen",
+    /// "several hundred thousand"): read like the plural scale, one order of magnitude from the scales' product
+    /// ("several hundred" 100 to 1,000). "several" alone is no amount.
+    /// </summary>
+    internal static bool TryReadSeveral(in SentenceView sentence, int i, out Amount amount)
+    {
+        amount = default;
+        var j = i + 1;
+        double scale = 1;
+        while (j < sentence.Count && j < i + 4 && ScaleWord(sentence.Word(j).ToString()) is var s && s > 0)
+        {
+            scale *= s;
+            j++;
+        }
+
+        if (j == i + 1)
+        {
+            return false;
+        }
+
+        amount = new Amount { Start = i, End = j, Value = scale, BaseValue = scale, Integer = true, Words = true, Vague = true, VagueHigh = 10 * scale };
+        return true;
+
+        // Only the written-out scale words: "several k" is no English.
+        static double ScaleWord(string word) => word.ToLowerInvariant() switch
+        {
+            "dozen" => 12,
+            "hundred" => 1e2,
+            "thousand" => 1e3,
+            "million" => 1e6,
+            "billion" => 1e9,
+            "trillion" => 1e12,
+            _ => 0,
+        };
     }
 }

@@ -9,8 +9,8 @@ namespace ArgMiner.Numbers.Grammar;
 /// "X to Y", two opposite qualifiers), a change ("rose from 40 to 55", "rose to 68% from 61%"; see
 /// <see cref="ChangeFinder"/>), a fraction or multiplier (<see cref="ProportionReader"/>), a postfix qualifier
 /// ("200 or more"), and emits it with its counted noun and period. Bare "one" is a claim only with a qualifier, a
-/// unit, a scale or in a range; vague counts ("hundreds of") are at least their smallest value, orders of
-/// magnitude ("tens of thousands") a range.
+/// unit, a scale or in a range; vague counts ("hundreds of", "tens of thousands") are ranges of one order of
+/// magnitude.
 /// </summary>
 internal readonly ref struct ClaimMatcher
 {
@@ -58,6 +58,25 @@ internal readonly ref struct ClaimMatcher
             {
                 return Emit(start, fromLow.Start, fromHigh.End, NumericKinds.Range, null, fromLowValue, fromHighValue, null, fromUnit, fromHigh, fromKind, fromLow);
             }
+        }
+
+        // "a day or two", "a mile or two": one or two of the unit, a range.
+        if ((_sentence.WordIs(j, "a") || _sentence.WordIs(j, "an")) && _sentence.WordIs(j + 2, "or") && _sentence.WordIs(j + 3, "two")
+            && TryLookup(Units, _sentence.Word(j + 1), out var pairUnit) && !_sentence.Word(j + 1).EndsWith("s", StringComparison.Ordinal))
+        {
+            _claims.Add(new NumericClaim
+            {
+                Start = _sentence.Tokens[j].Start,
+                End = _sentence.Tokens[j + 3].End,
+                QuantityStart = _sentence.Tokens[j].Start,
+                QuantityEnd = _sentence.Tokens[j + 3].End,
+                Sentence = _sentence.Index,
+                Kind = NumericKinds.Range,
+                Low = 1,
+                High = 2,
+                Unit = pairUnit,
+            });
+            return j + 4;
         }
 
         // "percent of 10", "per cent of twenty-two": the percent word first.
@@ -131,7 +150,8 @@ internal readonly ref struct ClaimMatcher
         var connector = quantity.End;
         if (connector < _sentence.Count && (_sentence.IsDash(connector) || _sentence.WordIs(connector, "to") || _sentence.WordIs(connector, "through") || _sentence.Word(connector) is "~")
             && QuantityReader.TryRead(_sentence, connector + 1, out var upper) && TryRange(quantity, upper, out var low, out var high, out var rangeUnit, out var rangeKind)
-            && !(qualifier is null && _sentence.WordIs(connector, "to") && IsChangeThenLevel(quantity, upper, low, high)))
+            && !(qualifier is null && _sentence.WordIs(connector, "to") && IsChangeThenLevel(quantity, upper, low, high))
+            && !(_sentence.WordIs(connector, "to") && CodeMarker.VoteWordBefore(_sentence, quantity.Start)))
         {
             if (_sentence.WordIs(connector, "to") && _sentence.WordIs(start - 1, "from"))
             {
@@ -226,24 +246,23 @@ internal readonly ref struct ClaimMatcher
 
         if (quantity.Amount.BareOne && quantity.Kind == NumericKinds.Count && qualifier is null)
         {
-            if (!IsPronounOne(quantity.Amount.Start))
+            if (IsPronounOne(quantity.Amount.Start))
             {
-                EmitNumeral(quantity.Amount);
+                return quantity.End;
             }
 
-            return quantity.End;
+            if (!IsCountingOne(quantity.Amount.Start))
+            {
+                EmitNumeral(quantity.Amount);
+                return quantity.End;
+            }
         }
 
-        // "tens of thousands", "hundreds of millions of dollars": an order of magnitude, its bounds a range.
+        // "hundreds of", "several thousand", "tens of thousands", "millions of dollars": an order of magnitude,
+        // its bounds a range.
         if (quantity.Vague && quantity.Amount.VagueHigh > 0)
         {
             return Emit(start, quantityStart, end, NumericKinds.Range, qualifier, quantity.Value, quantity.Amount.VagueHigh, null, quantity.Unit, quantity, quantity.Kind, quantity);
-        }
-
-        // "hundreds of", "millions of dollars": at least two of the scale.
-        if (quantity.Kind is NumericKinds.Count or NumericKinds.Money && quantity.Vague && qualifier is null)
-        {
-            qualifier = QualifierNames.AtLeast;
         }
 
         return Emit(start, quantityStart, end, quantity.Kind, qualifier, null, null, quantity.Value, quantity.Unit, quantity, quantity.Kind, quantity);
@@ -254,6 +273,36 @@ internal readonly ref struct ClaimMatcher
     /// </summary>
     private bool IsPronounOne(int i) =>
         (i > 0 && IsIn(PronounOneBefore, _sentence.Word(i - 1))) || _sentence.WordIs(i + 1, "of") || _sentence.WordIs(i + 1, "another");
+
+    /// <summary>
+    /// "one" at <paramref name="i"/> that counts rather than determines: "one more" ("one more seat") and a toll
+    /// ("one soldier was killed", "left one person dead", "killed one policeman"): a word of casualty or arrest
+    /// (<see cref="TollWords"/>) right before "one", or within six tokens after it in the same clause.
+    /// </summary>
+    private bool IsCountingOne(int i)
+    {
+        if (_sentence.WordIs(i + 1, "more") || (i > 0 && IsIn(TollWords, _sentence.Word(i - 1))))
+        {
+            return true;
+        }
+
+        for (var k = i + 1; k < _sentence.Count && k <= i + 6; k++)
+        {
+            var word = _sentence.Word(k);
+            if (IsIn(TollWords, word))
+            {
+                return true;
+            }
+
+            // The clause ends at punctuation other than an abbreviation's point ("U.S."), a conjunction or a relative.
+            if ((_sentence.IsPunctuation(k) && word is not ".") || word is "and" or "or" or "but" or "who" or "which" or "that" or "while" or "after" or "before")
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// "rose 3% to 5.1%", "increased by 4 to 120", "fell 30 to 7,400": after a word of change, an amount with its
@@ -278,9 +327,15 @@ internal readonly ref struct ClaimMatcher
         high = upper.Value;
         unit = upper.Unit ?? lower.Unit;
         kind = upper.Kind;
-        if (lower.Amount.Ordinal || upper.Amount.Ordinal || lower.Vague || upper.Vague)
+        if (lower.Amount.Ordinal || upper.Amount.Ordinal || upper.Vague)
         {
             return false;
+        }
+
+        // "from several hundred to 3,000": a vague first bound gives its low end; not a change's level.
+        if (lower.Vague)
+        {
+            return !change && lower.Kind == upper.Kind && lower.Unit == upper.Unit && upper.Value > lower.Value;
         }
 
         // Units must agree where both are given; a bare first bound takes the second's unit and scale.

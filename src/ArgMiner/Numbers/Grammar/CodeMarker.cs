@@ -7,7 +7,8 @@ namespace ArgMiner.Numbers.Grammar;
 /// <summary>
 /// Numbers that name or code something rather than count it, marked as identifiers before dates and claims are
 /// read, so that neither reads them: phone numbers ("+44 20 7946 0000", "020 7946 0000", "(020) 7946 0000", "call
-/// 555-0143"), scores and vote tallies ("won 3-1", "ruled 6-3", "a 2-2 draw", "voted 52 to 48"), and numbers in
+/// 555-0143"), scores and hyphenated tallies ("won 3-1", "ruled 6-3", "a 2-2 draw", "voted 52-48"; but "voted 52
+/// to 48" is two counts of votes), and numbers in
 /// names ("Model 3", "the FTSE 250 Index", "Boeing 737", "Fortune 500 companies", "Type 2 diabetes"). Labels after
 /// a version word ("Section 230", "Route 66", "Windows 10") and codes ("F-16") are refused by
 /// <see cref="AmountReader"/>.
@@ -130,6 +131,12 @@ internal static class CodeMarker
             return i;
         }
 
+        // "voted 52 to 48", "a vote of 54 to 12": the votes on each side are counts (ClaimMatcher keeps them apart).
+        if (to && VoteWordBefore(sentence, i))
+        {
+            return i;
+        }
+
         var context = ScoreWordBefore(sentence, i) || IsIn(ResultWords, sentence.Word(after)) || (IsIn(ResultModifiers, sentence.Word(after)) && IsIn(ResultWords, sentence.Word(after + 1)));
         var rising = sentence.Literals[i + 2].Value > sentence.Literals[i].Value;
         return dash ? (!rising || context ? i + 3 : i) : (context && !rising ? i + 3 : i);
@@ -243,11 +250,16 @@ internal static class CodeMarker
     private static bool IsSmallGroup(in SentenceView sentence, int i) => IsGroup(sentence, i) && sentence.Literals[i].IntDigits <= 3;
 
     /// <summary>A word of scoring or voting up to four tokens before <paramref name="i"/>, within the clause ("won 3-1", "beat Arsenal 2-1").</summary>
-    private static bool ScoreWordBefore(in SentenceView sentence, int i)
+    private static bool ScoreWordBefore(in SentenceView sentence, int i) => WordBefore(sentence, i, ScoreWords);
+
+    /// <summary>Whether a word of voting ("voted", "a vote of") stands within four tokens before <paramref name="i"/>, in the same clause.</summary>
+    internal static bool VoteWordBefore(in SentenceView sentence, int i) => WordBefore(sentence, i, VoteWords);
+
+    private static bool WordBefore(in SentenceView sentence, int i, System.Collections.Frozen.FrozenSet<string> words)
     {
         for (var k = i - 1; k >= 0 && k >= i - 4; k--)
         {
-            if (IsIn(ScoreWords, sentence.Word(k)))
+            if (IsIn(words, sentence.Word(k)))
             {
                 return true;
             }

@@ -25,6 +25,7 @@ internal static class DateGrammar
             var end = MatchDate(sentence, i);
             if (end > i)
             {
+                end = EndAfterYearSpan(sentence, end);
                 sentence.DateEnds[i] = end;
                 dates?.Add(new DateSpan(sentence.Tokens[i].Start, sentence.Tokens[end - 1].End, sentence.Index));
                 i = end;
@@ -150,6 +151,13 @@ internal static class DateGrammar
         if (IsDay(sentence, i))
         {
             var j = i + 1;
+
+            // "06-Apr", "15-Jan-2020": day and month joined by hyphens, as spreadsheets write dates.
+            if (Glued(sentence, j) && IsMonth(sentence, j + 1, afterDay: true))
+            {
+                return Glued(sentence, j + 2) && IsYear(sentence, j + 3) ? j + 4 : j + 2;
+            }
+
             if (sentence.WordIs(j, "of"))
             {
                 j++;
@@ -157,6 +165,13 @@ internal static class DateGrammar
 
             if (IsMonth(sentence, j, afterDay: true))
             {
+                // "to 16 March 1": a day after the month makes the month the American "March 1"; the number
+                // before it is no day.
+                if (j == i + 1 && IsDay(sentence, j + 1) && !sentence.TouchesPrevious(j + 1))
+                {
+                    return i;
+                }
+
                 var k = j + 1;
                 if (k < sentence.Count && sentence.Word(k) is "." && sentence.TouchesPrevious(k))
                 {
@@ -218,6 +233,67 @@ internal static class DateGrammar
         }
 
         return i;
+    }
+
+    /// <summary>A dash at <paramref name="i"/> touching the tokens on both sides ("06-Apr").</summary>
+    private static bool Glued(in SentenceView sentence, int i) =>
+        i + 1 < sentence.Count && sentence.IsDash(i) && sentence.TouchesPrevious(i) && sentence.TouchesPrevious(i + 1);
+
+    /// <summary>
+    /// The end of a span of years after a date that ends with a year at <paramref name="end"/> - 1: "1973 to
+    /// 1990", "from 1989 to 1995", "2000 through 2002" (a later year), "2009 - 10", "2006-7", "2009/10" (the last
+    /// one or two digits of the next years, after a dash or slash); <paramref name="end"/> when none follows. The
+    /// second year is no count unless a unit, currency, percent or counted noun follows it ("1500 to 2000 troops").
+    /// </summary>
+    internal static int EndAfterYearSpan(in SentenceView sentence, int end)
+    {
+        var last = end - 1;
+        if (!IsYear(sentence, last) || end + 1 >= sentence.Count)
+        {
+            return end;
+        }
+
+        var first = (int)sentence.Literals[last].Value;
+        var k = end + 1;
+        var literal = sentence.Literals[k];
+        if (sentence.InsideLiteral[k] || !literal.Valid || literal.Identifier || !literal.Integer || literal.Grouped || literal.Suffix != LiteralSuffix.None || literal.PrefixCurrency is not null || Counts(sentence, literal.End))
+        {
+            return end;
+        }
+
+        var connector = sentence.Word(end);
+        if ((connector is "to" or "through" or "until" or "till" || sentence.IsDash(end)) && IsYear(sentence, k) && literal.Value > first && literal.Value - first <= 100)
+        {
+            return k + 1;
+        }
+
+        // "2009-10", "2006 - 7": the next year by its last digits.
+        if ((sentence.IsDash(end) || connector is "/") && literal.IntDigits is 1 or 2 && (!literal.LeadingZero || literal.IntDigits == 2))
+        {
+            var modulus = literal.IntDigits == 1 ? 10 : 100;
+            var year = first - (first % modulus) + (int)literal.Value;
+            if (year <= first)
+            {
+                year += modulus;
+            }
+
+            return year - first is >= 1 and <= 10 ? k + 1 : end;
+        }
+
+        return end;
+    }
+
+    // What makes a number after a year a count: "%", a scale, unit or currency, or a plural noun.
+    private static bool Counts(in SentenceView sentence, int next)
+    {
+        if (next >= sentence.Count)
+        {
+            return false;
+        }
+
+        var word = sentence.Word(next);
+        return word is "%" || TryLookup(Scales, word, out _) || TryLookup(Units, word, out _) || TryLookup(CurrencyWords, word, out _)
+            || sentence.IsPercentWord(next) || (sentence.IsPluralNoun(next) && !TryLookup(PluralScales, word, out _));
     }
 
     /// <summary>
@@ -424,9 +500,10 @@ internal static class DateGrammar
                 return false;
             }
 
-            // "1500 to 2000 troops": the range's end counts something; "1000-5000" is no span of years.
+            // "1500 to 2000 troops": the range's end counts something; "1000-5000" is no span of years, "2006-07"
+            // and "2006 - 7" are.
             if ((sentence.WordIs(next, "to") || sentence.IsDash(next) || sentence.WordIs(next, "and")) && next + 1 < sentence.Count && sentence.Literals[next + 1].Valid
-                && (sentence.IsPluralNoun(sentence.Literals[next + 1].End) || !(sentence.WordIs(next, "and") || IsYear(sentence, next + 1) || (sentence.IsDash(next) && sentence.Literals[next + 1].IntDigits == 2 && sentence.Literals[next + 1].Integer))))
+                && (sentence.IsPluralNoun(sentence.Literals[next + 1].End) || !(sentence.WordIs(next, "and") || IsYear(sentence, next + 1) || (sentence.IsDash(next) && sentence.Literals[next + 1].IntDigits is 1 or 2 && sentence.Literals[next + 1].Integer))))
             {
                 return false;
             }

@@ -209,6 +209,12 @@ internal static class LiteralLexer
                 }
             }
 
+            // Indian grouping ("7,50,000", "1,23,45,678"): lakhs and crores, groups of two before the last three.
+            if (!groupsOk && IsIndianGrouping(intPart))
+            {
+                groupsOk = true;
+            }
+
             if (!groupsOk)
             {
                 if (commas == 1 && dots == 0 && number.Length - number.IndexOf(',') - 1 <= 2)
@@ -343,4 +349,38 @@ internal static class LiteralLexer
             literal.Identifier = true;
         }
     }
+
+    /// <summary>
+    /// Indian digit grouping: one or two digits, one or more groups of two, then a last group of three
+    /// ("7,50,000" = 750,000; "1,23,45,678"); a list of small numbers ("1,2,3", "10,20,30") is none.
+    /// </summary>
+    private static bool IsIndianGrouping(ReadOnlySpan<char> intPart)
+    {
+        var groups = 0;
+        var rest = intPart;
+        var first = rest.IndexOf(',');
+        if (first is < 1 or > 2)
+        {
+            return false;
+        }
+
+        rest = rest[(first + 1)..];
+        while (true)
+        {
+            var next = rest.IndexOf(',');
+            if (next < 0)
+            {
+                return groups >= 1 && rest.Length == 3;
+            }
+
+            if (next != 2)
+            {
+                return false;
+            }
+
+            groups++;
+            rest = rest[(next + 1)..];
+        }
+    }
+
 }

@@ -12,10 +12,12 @@ public class AmountReaderTests
     [InlineData("They need 1.5 million barrels.", "1.5", "1.5 million", 1_500_000)]
     [InlineData("They sold 3 dozens eggs.", "3", "3 dozens", 36)]
     [InlineData("They sold 322 hundred units.", "322", "322 hundred", 32_200)]
-    [InlineData("Hundreds of protesters came.", "Hundreds", "Hundreds", 200)]
+    [InlineData("Hundreds of protesters came.", "Hundreds", "Hundreds", 100)]
     [InlineData("Tens of thousands of protesters came.", "Tens", "Tens of thousands", 10_000)]
     [InlineData("Hundreds of millions of people watch.", "Hundreds", "Hundreds of millions", 100_000_000)]
-    [InlineData("Dozens were hurt.", "Dozens", "Dozens", 24)]
+    [InlineData("Dozens were hurt.", "Dozens", "Dozens", 12)]
+    [InlineData("Several hundred workers struck.", "Several", "Several hundred", 100)]
+    [InlineData("Several hundred thousand homes lost power.", "Several", "Several hundred thousand", 100_000)]
     [InlineData("Half a million people fled.", "Half", "Half a million", 500_000)]
     [InlineData("Two and a half million people live there.", "Two", "Two and a half million", 2_500_000)]
     [InlineData("It took 2 and a half years.", "2", "2 and a half", 2.5)]
@@ -35,7 +37,11 @@ public class AmountReaderTests
     [Theory]
     [InlineData("Tens of thousands of protesters came.", "Tens", 10_000, 100_000)]
     [InlineData("Hundreds of millions of people watch.", "Hundreds", 100_000_000, 1_000_000_000)]
-    [InlineData("Hundreds of protesters came.", "Hundreds", 200, 0)]
+    [InlineData("Hundreds of protesters came.", "Hundreds", 100, 1000)]
+    [InlineData("Dozens were hurt.", "Dozens", 12, 120)]
+    [InlineData("Millions of people watch.", "Millions", 1_000_000, 10_000_000)]
+    [InlineData("Several dozen boats sank.", "Several", 12, 120)]
+    [InlineData("Several thousand fans came.", "Several", 1000, 10_000)]
     public void GivenAVagueCount_WhenRead_ThenAnOrderOfMagnitudeHasItsUpperEnd(string sentence, string first, double value, double high)
     {
         var view = View(sentence);
@@ -84,6 +90,7 @@ public class AmountReaderTests
         Assert.True(amount.Vague);
         Assert.Equal(1, amount.End);
         Assert.False(AmountReader.TryRead(View("Tens came."), 0, money: false, out _));
+        Assert.False(AmountReader.TryRead(View("Several came."), 0, money: false, out _));
     }
 
     [Fact]

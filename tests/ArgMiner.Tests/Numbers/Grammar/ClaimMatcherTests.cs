@@ -77,6 +77,17 @@ public class ClaimMatcherTests
     }
 
     [Theory]
+    [InlineData("The council voted 9 to 14 against the plan.", "9")]
+    [InlineData("The motion was adopted by a vote of 35 to 120.", "35")]
+    public void GivenAVoteTallyWithTo_WhenMatched_ThenTheFirstSideIsACountAndNoRange(string sentence, string first)
+    {
+        var (claims, _, _) = MatchAt(sentence, first);
+        var claim = Assert.Single(claims);
+        Assert.Equal(NumericKinds.Count, claim.Kind);
+        Assert.Equal(first, sentence[claim.Start..claim.End]);
+    }
+
+    [Theory]
     [InlineData("One of the most serious incidents came.", "One")]
     [InlineData("It is the one region that welcomes them.", "one")]
     public void GivenAPronounOne_WhenMatched_ThenNoClaimAndNoNumeral(string sentence, string first)
@@ -99,7 +110,7 @@ public class ClaimMatcherTests
     [Theory]
     [InlineData("They need 200 or more volunteers.", "200", "200 or more", "at_least")]
     [InlineData("They saw more than 5000 or equal to it.", "more", "more than 5000 or equal to", "at_least")]
-    [InlineData("Hundreds of protesters gathered.", "Hundreds", "Hundreds", "at_least")]
+    [InlineData("Roughly hundreds of protesters gathered.", "Roughly", "Roughly hundreds", "approximately")]
     [InlineData("Nearly 40 villages were hit.", "Nearly", "Nearly 40", "approximately")]
     public void GivenQualifierWords_WhenMatched_ThenTheClaimCarriesTheQualifier(string sentence, string first, string span, string qualifier)
     {

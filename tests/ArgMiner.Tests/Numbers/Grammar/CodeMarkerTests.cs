@@ -25,7 +25,7 @@ public class CodeMarkerTests
     [InlineData("The Supreme Court ruled 6-3 on Friday.", "6-3")]
     [InlineData("They lost 1-3 to Spain.", "1-3")]
     [InlineData("It was a 0-2 home defeat.", "0-2")]
-    [InlineData("The Senate voted 52 to 48.", "52 to 48")]
+    [InlineData("The Senate voted 52-48.", "52-48")]
     public void GivenAPhoneNumberOrAScore_WhenMarked_ThenItIsOneCodeAndItsDigitsAreIdentifiers(string sentence, string code)
     {
         var codes = new List<CodeSpan>();
@@ -50,6 +50,8 @@ public class CodeMarkerTests
     [InlineData("The code is 18-13-105 in the statute.")]
     [InlineData("Scores were 10 20 30 in turn.")]
     [InlineData("It beat forecasts by 2 to 3 points.")]
+    [InlineData("The council voted 14 to 9 for the plan.")]
+    [InlineData("The motion was adopted 120 to 35 on Friday.")]
     public void GivenARangeOrAList_WhenMarked_ThenNoCodeIsFound(string sentence)
     {
         var codes = new List<CodeSpan>();

@@ -33,6 +33,12 @@ public class DateGrammarTests
     [InlineData("Emissions fell below 2019 levels.", "2019")]
     [InlineData("The 2024 elections were close.", "2024")]
     [InlineData("Britain's 2030 targets slipped.", "2030")]
+    [InlineData("He ruled the island from 1961 to 1975.", "1961 to 1975")]
+    [InlineData("Exports slowed in 2011 - 12 across the region.", "2011 - 12")]
+    [InlineData("Exports slowed during 2014-5 across the region.", "2014-5")]
+    [InlineData("He served 1988 through 1996 in the senate.", "1988 through 1996")]
+    [InlineData("The form was stamped 15-Jan-2020 at the border.", "15-Jan-2020")]
+    [InlineData("The field shrank to 8 March 1, officials said.", "March 1")]
     public void GivenADate_WhenMarked_ThenItIsTheOneDateSpan(string sentence, string date)
     {
         Assert.Equal([date], Dates(sentence));

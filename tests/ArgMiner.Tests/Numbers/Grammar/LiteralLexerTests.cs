@@ -13,6 +13,8 @@ public class LiteralLexerTests
     [InlineData("2.75", 2.75, false, 1)]
     [InlineData(".5", 0.5, false, 0)]
     [InlineData("2011", 2011, false, 4)]
+    [InlineData("2,40,000", 240000, true, 6)]
+    [InlineData("3,12,45,600", 31245600, true, 8)]
     public void GivenDigits_WhenParsed_ThenValueGroupingAndIntegerDigitsAreRead(string digits, double value, bool grouped, int intDigits)
     {
         var literal = LiteralLexer.Parse(digits, 1);
@@ -25,7 +27,8 @@ public class LiteralLexerTests
     }
 
     [Theory]
-    [InlineData("1,50,000")]
+    [InlineData("1,50,00")]
+    [InlineData("10,20,30")]
     [InlineData("1.2.3")]
     [InlineData("5G")]
     [InlineData("3D")]

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using ArgMiner.Models;
@@ -108,6 +109,7 @@ public sealed class AveragedPerceptronTagger
     public void Predict(string text, ReadOnlySpan<Token> tokens, Span<int> tags) => Predict(text, tokens, tags, []);
 
     /// <summary>As above, with the gazetteer's matches in the sentence (used when <see cref="UsesGazetteer"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Predict(string text, ReadOnlySpan<Token> tokens, Span<int> tags, ReadOnlySpan<TokenSpan> gazetteerMatches)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -190,6 +192,7 @@ public sealed class AveragedPerceptronTagger
     }
 
     /// <summary>The word (and word-class) features of token <paramref name="i"/>, as rows of the weight table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WordRows(ReadOnlySpan<TokenInfo> info, int i, Span<int> rows, bool prefetch)
     {
         TaggerFeatures.Static(info, i, _bits, rows);

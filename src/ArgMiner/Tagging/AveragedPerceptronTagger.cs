@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Json.Nodes;
 using ArgMiner.Models;
@@ -40,19 +38,7 @@ public sealed class AveragedPerceptronTagger
     private const int MinBits = 4;
     private const int MaxBits = 24;
 
-    // The weights, quantised to 16 bits, are kept as compact rows: _rowOf maps a bucket to its row (or -1
-    // when every weight of the bucket is zero, which is most of them after pruning), and each row holds
-    // the class weights padded to a multiple of 8 so it is summed with 256-bit vectors. Scores are summed
-    // in 32-bit integers; the scale only matters for reporting, so the argmax is exact.
-    private readonly int[] _rowOf;
-
-    // The same map, compact for scoring: one bit per bucket (has a row) and, per 64 buckets, the number of
-    // rows before them; a bucket's row is that count plus the set bits below it. 2^20 buckets take 192 KB
-    // instead of 4 MB, so the lookups of a token's 58 features stay in cache.
-    private readonly ulong[] _hasRow;
-    private readonly int[] _rowsBefore;
-    private readonly short[] _rows;
-    private readonly int _stride;
+    private readonly TaggerWeights _weights;
     private readonly int _bits;
     private readonly int _classCount;
     private readonly TaggerLexicon _lexicon;
@@ -67,42 +53,7 @@ public sealed class AveragedPerceptronTagger
         Classes = classes;
         _bits = bits;
         _classCount = classes.Length;
-        _stride = (_classCount + 7) & ~7;
-        _rowOf = new int[1 << bits];
-        var count = 0;
-        for (var b = 0; b < _rowOf.Length; b++)
-        {
-            _rowOf[b] = weights.AsSpan(b * _classCount, _classCount).ContainsAnyExcept((short)0) ? count++ : -1;
-        }
-
-        // Sized once (rows counted first): growing a list here left tens of megabytes of large-object garbage
-        // behind every model load, which set a short run's peak memory (issue 12). Sixteen spare weights at the
-        // end: the vector loop may read past the last row (see Best).
-        _rows = new short[(count * _stride) + 16];
-        for (var b = 0; b < _rowOf.Length; b++)
-        {
-            if (_rowOf[b] >= 0)
-            {
-                weights.AsSpan(b * _classCount, _classCount).CopyTo(_rows.AsSpan(_rowOf[b] * _stride));
-            }
-        }
-
-        _hasRow = new ulong[Math.Max(1, _rowOf.Length / 64)];
-        _rowsBefore = new int[_hasRow.Length];
-        for (var b = 0; b < _rowOf.Length; b++)
-        {
-            if (_rowOf[b] >= 0)
-            {
-                _hasRow[b >> 6] |= 1UL << (b & 63);
-            }
-        }
-
-        for (int w = 0, before = 0; w < _hasRow.Length; w++)
-        {
-            _rowsBefore[w] = before;
-            before += System.Numerics.BitOperations.PopCount(_hasRow[w]);
-        }
-
+        _weights = new TaggerWeights(bits, _classCount, weights);
         Scale = scale;
     }
 
@@ -128,7 +79,7 @@ public sealed class AveragedPerceptronTagger
     public float Scale { get; }
 
     /// <summary>The number of buckets with a non-zero weight (rows of the compact table).</summary>
-    public int Rows => (_rows.Length - 16) / _stride;
+    public int Rows => _weights.Rows;
 
     /// <summary>The number of non-zero weights.</summary>
     public int NonZeroWeights
@@ -136,11 +87,14 @@ public sealed class AveragedPerceptronTagger
         get
         {
             var n = 0;
-            foreach (var w in _rows)
+            for (var b = 0; b < 1 << _bits; b++)
             {
-                if (w != 0)
+                foreach (var w in _weights.Row(b))
                 {
-                    n++;
+                    if (w != 0)
+                    {
+                        n++;
+                    }
                 }
             }
 
@@ -155,6 +109,7 @@ public sealed class AveragedPerceptronTagger
     public void Predict(string text, ReadOnlySpan<Token> tokens, Span<int> tags) => Predict(text, tokens, tags, []);
 
     /// <summary>As above, with the gazetteer's matches in the sentence (used when <see cref="UsesGazetteer"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Predict(string text, ReadOnlySpan<Token> tokens, Span<int> tags, ReadOnlySpan<TokenSpan> gazetteerMatches)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -180,12 +135,35 @@ public sealed class AveragedPerceptronTagger
             }
 
             var width = TaggerFeatures.StaticCount + (_wordClasses is null ? 0 : TaggerFeatures.WordClassCount);
-            Span<int> buckets = stackalloc int[width + TaggerFeatures.DynamicCount + (UsesGazetteer ? TaggerFeatures.GazetteerCount : 0)];
-            Span<int> scores = stackalloc int[Math.Max(32, _stride)];
+            Span<int> features = stackalloc int[width + TaggerFeatures.DynamicCount + (UsesGazetteer ? TaggerFeatures.GazetteerCount : 0)];
+            Span<int> ahead = stackalloc int[width];
+            Span<int> scores = stackalloc int[Math.Max(32, _weights.Stride)];
+
+            // The word features of the next token to be scored, already turned into rows and prefetched, so
+            // its rows come from memory while this token is scored (they do not depend on this token's tag).
+            var aheadOf = -1;
             int prev = -1, prev2 = -2;
             for (var i = 0; i < tokens.Length; i++)
             {
                 var sure = TaggerLexicon.SureClass(span[i].Amb);
+                if (sure < 0)
+                {
+                    if (aheadOf == i)
+                    {
+                        ahead.CopyTo(features);
+                    }
+                    else
+                    {
+                        WordRows(span, i, features[..width], prefetch: false);
+                    }
+                }
+
+                if (i + 1 < span.Length && TaggerLexicon.SureClass(span[i + 1].Amb) < 0)
+                {
+                    WordRows(span, i + 1, ahead, prefetch: true);
+                    aheadOf = i + 1;
+                }
+
                 if (sure >= 0)
                 {
                     tags[i] = sure;
@@ -194,19 +172,14 @@ public sealed class AveragedPerceptronTagger
                     continue;
                 }
 
-                TaggerFeatures.Static(span, i, _bits, buckets);
-                if (_wordClasses is not null)
-                {
-                    TaggerFeatures.WordClassFeatures(span, i, _bits, buckets[TaggerFeatures.StaticCount..]);
-                }
-
-                TaggerFeatures.Dynamic(span, i, prev, prev2, _bits, buckets[width..]);
+                TaggerFeatures.Dynamic(span, i, prev, prev2, _bits, features[width..]);
                 if (UsesGazetteer)
                 {
-                    TaggerFeatures.Gazetteer(span, i, prev, _bits, buckets[(width + TaggerFeatures.DynamicCount)..]);
+                    TaggerFeatures.Gazetteer(span, i, prev, _bits, features[(width + TaggerFeatures.DynamicCount)..]);
                 }
 
-                var best = Best(buckets, scores);
+                _weights.ToRows(features[width..], prefetch: false);
+                var best = _weights.Best(features, scores);
                 tags[i] = best;
                 prev2 = prev;
                 prev = best;
@@ -216,6 +189,19 @@ public sealed class AveragedPerceptronTagger
         {
             pool.Return(info);
         }
+    }
+
+    /// <summary>The word (and word-class) features of token <paramref name="i"/>, as rows of the weight table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void WordRows(ReadOnlySpan<TokenInfo> info, int i, Span<int> rows, bool prefetch)
+    {
+        TaggerFeatures.Static(info, i, _bits, rows);
+        if (_wordClasses is not null)
+        {
+            TaggerFeatures.WordClassFeatures(info, i, _bits, rows[TaggerFeatures.StaticCount..]);
+        }
+
+        _weights.ToRows(rows, prefetch);
     }
 
     /// <summary>Predicts the tags of a sentence as strings (for evaluation and tests).</summary>
@@ -248,16 +234,17 @@ public sealed class AveragedPerceptronTagger
 
             // Sparse: the gap to the previous non-zero weight, then the weight; most of the table is zero.
             var last = -1;
-            for (var b = 0; b < _rowOf.Length; b++)
+            for (var b = 0; b < 1 << _bits; b++)
             {
-                if (_rowOf[b] < 0)
+                if (!_weights.HasRow(b))
                 {
                     continue;
                 }
 
+                var row = _weights.Row(b);
                 for (var k = 0; k < _classCount; k++)
                 {
-                    var weight = _rows[(_rowOf[b] * _stride) + k];
+                    var weight = row[k];
                     if (weight != 0)
                     {
                         var i = (b * _classCount) + k;
@@ -404,79 +391,5 @@ public sealed class AveragedPerceptronTagger
         {
             throw new ModelFormatException(source, "corrupt model (weights truncated)");
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int RowOf(ulong[] hasRow, int[] rowsBefore, int bucket)
-    {
-        var word = hasRow[bucket >> 6];
-        var bit = 1UL << (bucket & 63);
-        return (word & bit) == 0 ? -1 : rowsBefore[bucket >> 6] + System.Numerics.BitOperations.PopCount(word & (bit - 1));
-    }
-
-    private int Best(ReadOnlySpan<int> buckets, Span<int> scores)
-    {
-        ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
-        var hasRow = _hasRow;
-        var rowsBefore = _rowsBefore;
-        var stride = _stride;
-        if (stride <= 32)
-        {
-            // Up to 32 classes: sum whole rows in four vector registers. A row shorter than 32 is summed
-            // with the start of the next row in the spare lanes, which are never read (k < class count).
-            Vector256<int> a0 = default, a1 = default, a2 = default, a3 = default;
-            foreach (var b in buckets)
-            {
-                var r = RowOf(hasRow, rowsBefore, b);
-                if (r < 0)
-                {
-                    continue;
-                }
-
-                ref var row = ref Unsafe.Add(ref rows, r * stride);
-                var (l0, h0) = Vector256.Widen(Vector256.LoadUnsafe(ref row));
-                a0 += l0;
-                a1 += h0;
-                if (stride > 16)
-                {
-                    var (l1, h1) = Vector256.Widen(Vector256.LoadUnsafe(ref row, 16));
-                    a2 += l1;
-                    a3 += h1;
-                }
-            }
-
-            ref var acc = ref MemoryMarshal.GetReference(scores);
-            a0.StoreUnsafe(ref acc);
-            a1.StoreUnsafe(ref acc, 8);
-            a2.StoreUnsafe(ref acc, 16);
-            a3.StoreUnsafe(ref acc, 24);
-        }
-        else
-        {
-            scores.Clear();
-            foreach (var b in buckets)
-            {
-                var r = RowOf(hasRow, rowsBefore, b);
-                if (r >= 0)
-                {
-                    var row = _rows.AsSpan(r * stride, _classCount);
-                    for (var k = 0; k < row.Length; k++)
-                    {
-                        scores[k] += row[k];
-                    }
-                }
-            }
-        }
-
-        var best = 0;
-        for (var k = 1; k < _classCount; k++)
-        {
-            if (scores[k] > scores[best])
-            {
-                best = k;
-            }
-        }
-
-        return best;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ArgMiner.Text;
 
 namespace ArgMiner.Tagging;
@@ -97,6 +98,7 @@ internal static class TaggerFeatures
     private const int FlagLower = 32;
 
     /// <summary>SplitMix64's finaliser: spreads every input bit over the output.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong x)
     {
         x ^= x >> 30;
@@ -125,11 +127,25 @@ internal static class TaggerFeatures
         var h = FnvOffset;
         foreach (var c in s)
         {
-            h = (h ^ char.ToLowerInvariant(c)) * FnvPrime;
+            h = (h ^ ToLower(c)) * FnvPrime;
         }
 
         return h;
     }
+
+    // ASCII first, as most text is: the same answers as char.ToLowerInvariant, char.IsUpper, char.IsLower
+    // and char.IsDigit, without their general look-ups on every character of every token.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static char ToLower(char c) => char.IsAscii(c) ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsUpper(char c) => char.IsAscii(c) ? char.IsAsciiLetterUpper(c) : char.IsUpper(c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsLower(char c) => char.IsAscii(c) ? char.IsAsciiLetterLower(c) : char.IsLower(c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsDigit(char c) => char.IsAscii(c) ? char.IsAsciiDigit(c) : char.IsDigit(c);
 
     /// <summary>Fills <paramref name="info"/> (one entry per token) from the tokens' characters.</summary>
     /// <param name="text">The text the tokens index.</param>
@@ -137,25 +153,19 @@ internal static class TaggerFeatures
     /// <param name="lexicon">Lower-case word hash to the set of classes seen with it in training (a bit mask).</param>
     /// <param name="info">Where to write.</param>
     /// <param name="classes">The model's word classes, or null for none.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Describe(string text, ReadOnlySpan<Token> tokens, TaggerLexicon lexicon, Span<TokenInfo> info, WordClasses? classes = null)
     {
         for (var i = 0; i < tokens.Length; i++)
         {
             var s = tokens[i].In(text);
             ref var t = ref info[i];
-            t.Word = Hash(s);
-            t.Lower = HashLower(s);
-            t.Amb = lexicon.Lookup(t.Lower);
-            t.Class = classes?.Lookup(t.Lower) ?? 0;
+
+            // One pass over the characters for the hashes of the word, its lower case and its shape: the
+            // hash of a prefix is the word's hash after that many characters (the same FNV-1a as Hash).
             var n = s.Length;
-            t.Pre1 = n >= 1 ? Hash(s[..1]) : 0;
-            t.Pre2 = n >= 2 ? Hash(s[..2]) : 0;
-            t.Pre3 = n >= 3 ? Hash(s[..3]) : 0;
-            t.Pre4 = n >= 4 ? Hash(s[..4]) : 0;
-            t.Suf1 = n >= 1 ? HashLower(s[(n - 1)..]) : 0;
-            t.Suf2 = n >= 2 ? HashLower(s[(n - 2)..]) : 0;
-            t.Suf3 = n >= 3 ? HashLower(s[(n - 3)..]) : 0;
-            t.Suf4 = n >= 4 ? HashLower(s[(n - 4)..]) : 0;
+            ulong word = FnvOffset, lowered = FnvOffset;
+            t.Pre1 = t.Pre2 = t.Pre3 = t.Pre4 = 0;
 
             // Shape: X for upper case, x for lower, d for digits, other characters as themselves, runs
             // cut at four ("Xxxx", "dd,ddd", "X.X."), so every long capitalised word shares one shape.
@@ -163,20 +173,31 @@ internal static class TaggerFeatures
             char last = '\0';
             var run = 0;
             bool upper = false, lower = false, digit = false, hyphen = false;
-            foreach (var c in s)
+            for (var j = 0; j < n; j++)
             {
+                var c = s[j];
+                word = (word ^ c) * FnvPrime;
+                lowered = (lowered ^ ToLower(c)) * FnvPrime;
+                switch (j)
+                {
+                    case 0: t.Pre1 = word; break;
+                    case 1: t.Pre2 = word; break;
+                    case 2: t.Pre3 = word; break;
+                    case 3: t.Pre4 = word; break;
+                }
+
                 char k;
-                if (char.IsUpper(c))
+                if (IsUpper(c))
                 {
                     k = 'X';
                     upper = true;
                 }
-                else if (char.IsLower(c))
+                else if (IsLower(c))
                 {
                     k = 'x';
                     lower = true;
                 }
-                else if (char.IsDigit(c))
+                else if (IsDigit(c))
                 {
                     k = 'd';
                     digit = true;
@@ -195,9 +216,17 @@ internal static class TaggerFeatures
                 }
             }
 
+            t.Word = word;
+            t.Lower = lowered;
+            t.Amb = lexicon.Lookup(lowered);
+            t.Class = classes?.Lookup(lowered) ?? 0;
+            t.Suf1 = n >= 1 ? HashLower(s[(n - 1)..]) : 0;
+            t.Suf2 = n >= 2 ? HashLower(s[(n - 2)..]) : 0;
+            t.Suf3 = n >= 3 ? HashLower(s[(n - 3)..]) : 0;
+            t.Suf4 = n >= 4 ? HashLower(s[(n - 4)..]) : 0;
             t.Shape = shape;
             var flags = 0;
-            if (n > 0 && char.IsUpper(s[0]))
+            if (n > 0 && IsUpper(s[0]))
             {
                 flags |= FlagTitle;
             }
@@ -256,6 +285,7 @@ internal static class TaggerFeatures
     }
 
     /// <summary>Writes the <see cref="StaticCount"/> word features of position <paramref name="i"/> as buckets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Static(ReadOnlySpan<TokenInfo> info, int i, int bits, Span<int> buckets)
     {
         ref readonly var t = ref info[i];
@@ -323,6 +353,7 @@ internal static class TaggerFeatures
     /// inside sentences crossed with how it is written here (a capitalised common word opening a sentence),
     /// and the sentence's length (a name alone on a short line: a greeting, a signature, a list).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WordClassFeatures(ReadOnlySpan<TokenInfo> info, int i, int bits, Span<int> buckets)
     {
         ref readonly var t = ref info[i];
@@ -361,6 +392,7 @@ internal static class TaggerFeatures
     /// <param name="prev2">The tag predicted at <c>i - 2</c>, or -1 (or -2) at the start.</param>
     /// <param name="bits">The weight table has <c>2^bits</c> buckets.</param>
     /// <param name="buckets">Where to write.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Dynamic(ReadOnlySpan<TokenInfo> info, int i, int prev, int prev2, int bits, Span<int> buckets)
     {
         var p = (ulong)(uint)(prev + 3);
@@ -373,6 +405,7 @@ internal static class TaggerFeatures
         buckets[5] = Bucket(45, Mix(p + 3000) ^ info[i].Shape, bits);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Bucket(int template, ulong value, int bits) =>
         (int)(Mix(value + ((ulong)(template + 1) * Golden)) >> (64 - bits));
 }

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace ArgMiner.Tagging;
 
 /// <summary>
@@ -18,19 +16,19 @@ internal sealed class TaggerLexicon
     /// <summary>The value of a word not in the lexicon.</summary>
     public const ulong Unknown = 0x554E4B4E4F574E00UL;
 
-    private readonly FrozenDictionary<ulong, ulong> _classes;
+    private readonly WordHashMap<ulong> _classes;
 
     /// <summary>Makes a lexicon from (lower-case word hash, class mask) pairs.</summary>
     public TaggerLexicon(IEnumerable<KeyValuePair<ulong, ulong>> classes)
     {
-        _classes = classes.ToFrozenDictionary();
+        _classes = new WordHashMap<ulong>(classes);
     }
 
     /// <summary>A lexicon with no words.</summary>
     public static TaggerLexicon Empty { get; } = new([]);
 
     /// <summary>The entries, sorted by hash (for saving).</summary>
-    public IEnumerable<KeyValuePair<ulong, ulong>> Entries => _classes.OrderBy(kv => kv.Key);
+    public IEnumerable<KeyValuePair<ulong, ulong>> Entries => _classes.Entries;
 
     /// <summary>The number of words.</summary>
     public int Count => _classes.Count;

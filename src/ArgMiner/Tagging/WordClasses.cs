@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace ArgMiner.Tagging;
 
 /// <summary>
@@ -30,16 +28,16 @@ public sealed class WordClasses
     /// <summary>The most clusters of one granularity.</summary>
     public const int MaxClusters = 1000;
 
-    private readonly FrozenDictionary<ulong, uint> _classes;
+    private readonly WordHashMap<uint> _classes;
 
     /// <summary>Makes the table from (lower-case word hash, class bits) pairs.</summary>
     internal WordClasses(IEnumerable<KeyValuePair<ulong, uint>> classes)
     {
-        _classes = classes.ToFrozenDictionary();
+        _classes = new WordHashMap<uint>(classes);
     }
 
     /// <summary>The entries, sorted by hash (for saving).</summary>
-    internal IEnumerable<KeyValuePair<ulong, uint>> Entries => _classes.OrderBy(kv => kv.Key);
+    internal IEnumerable<KeyValuePair<ulong, uint>> Entries => _classes.Entries;
 
     /// <summary>The number of words.</summary>
     public int Count => _classes.Count;

@@ -1,0 +1,208 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace ArgMiner.Tagging;
+
+/// <summary>
+/// The averaged-perceptron tagger's weight table laid out for scoring: quantised 16-bit weights, one
+/// compact row of class weights per bucket that has any non-zero weight (most buckets have none after
+/// pruning), found through a bitmap. Immutable once made, so one instance serves every thread.
+/// </summary>
+/// <remarks>
+/// Scoring a token reads about 50 rows at random from several megabytes, so the time goes in cache
+/// misses, not arithmetic (issue 12: this was half of the taggers' time). Hence: (1) a bucket's bitmap word
+/// and the count of rows before it sit side by side, one cache line for both; (2) rows are 32 or 64 bytes
+/// (16 or 32 classes, padded) and aligned to that size, so a row is one cache line, never two; (3) a bucket
+/// without a row maps to an all-zero row instead of a branch, so the loads of one token's rows overlap
+/// rather than waiting behind mispredicted branches; (4) callers turn the next token's word features
+/// into rows before scoring this one, with a prefetch, so those rows arrive while this token is scored.
+/// </remarks>
+internal sealed class TaggerWeights
+{
+    // Per 64 buckets, two entries: the bitmap of buckets with a row, then the number of rows before them.
+    private readonly ulong[] _index;
+
+    // The rows, from _base on (the first element of an aligned row); the row after the last is all zero.
+    private readonly short[] _rows;
+    private readonly int _base;
+    private readonly int _zeroRow;
+
+    /// <summary>Lays out a dense table of <c>2^bits</c> rows of <paramref name="classCount"/> weights.</summary>
+    public TaggerWeights(int bits, int classCount, short[] weights)
+    {
+        Bits = bits;
+        ClassCount = classCount;
+        Stride = classCount <= 16 ? 16 : classCount <= 32 ? 32 : (classCount + 7) & ~7;
+        var buckets = 1 << bits;
+        var words = Math.Max(1, buckets / 64);
+        _index = new ulong[2 * words];
+        var count = 0;
+        for (var b = 0; b < buckets; b++)
+        {
+            if ((b & 63) == 0)
+            {
+                _index[(2 * (b >> 6)) + 1] = (ulong)count;
+            }
+
+            if (weights.AsSpan(b * classCount, classCount).ContainsAnyExcept((short)0))
+            {
+                _index[2 * (b >> 6)] |= 1UL << (b & 63);
+                count++;
+            }
+        }
+
+        Rows = count;
+        _zeroRow = count * Stride;
+
+        // Sized once (rows counted first): growing a list here left tens of megabytes of large-object garbage
+        // behind every model load (issue 12). Pinned, so the alignment worked out here holds for the table's
+        // life (objects on the pinned heap never move); 32 spare weights to shift the start onto a 64-byte line.
+        const int alignShorts = 32;
+        _rows = GC.AllocateArray<short>(((count + 1) * Stride) + alignShorts, pinned: true);
+        _base = AlignmentOffset(_rows);
+        var row = 0;
+        for (var b = 0; b < buckets; b++)
+        {
+            if ((_index[2 * (b >> 6)] & (1UL << (b & 63))) != 0)
+            {
+                weights.AsSpan(b * classCount, classCount).CopyTo(_rows.AsSpan(_base + (row++ * Stride)));
+            }
+        }
+    }
+
+    /// <summary>The table has <c>2^Bits</c> buckets.</summary>
+    public int Bits { get; }
+
+    /// <summary>The weights per row that are classes (the rest is padding).</summary>
+    public int ClassCount { get; }
+
+    /// <summary>The weights per row, padding included.</summary>
+    public int Stride { get; }
+
+    /// <summary>The number of buckets with a non-zero weight.</summary>
+    public int Rows { get; }
+
+    /// <summary>The class weights of a bucket (all zero when it has no row).</summary>
+    public ReadOnlySpan<short> Row(int bucket) => _rows.AsSpan(_base + RowStart(bucket), ClassCount);
+
+    /// <summary>Whether a bucket has a row (a non-zero weight).</summary>
+    public bool HasRow(int bucket) => (_index[2 * (bucket >> 6)] & (1UL << (bucket & 63))) != 0;
+
+    /// <summary>
+    /// Replaces each bucket in <paramref name="features"/> with the start of its row (the zero row when it
+    /// has none), ready for <see cref="Best"/>; with <paramref name="prefetch"/>, asks the cache for the rows.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void ToRows(Span<int> features, bool prefetch)
+    {
+        for (var f = 0; f < features.Length; f++)
+        {
+            var start = RowStart(features[f]);
+            features[f] = start;
+            if (prefetch)
+            {
+                Prefetch(start);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The class with the highest summed weight over the rows (as made by <see cref="ToRows"/>); the first
+    /// such class on a tie. Sums are exact 32-bit integers: the scale only matters for reporting.
+    /// </summary>
+    /// <param name="rows">Row starts.</param>
+    /// <param name="scores">At least <c>max(32, Stride)</c> slots of scratch.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int Best(ReadOnlySpan<int> rows, Span<int> scores)
+    {
+        ref var table = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rows), _base);
+        ref var acc = ref MemoryMarshal.GetReference(scores);
+        if (Stride == 16)
+        {
+            Vector256<int> a0 = default, a1 = default;
+            foreach (var r in rows)
+            {
+                var (l, h) = Vector256.Widen(Vector256.LoadUnsafe(ref Unsafe.Add(ref table, r)));
+                a0 += l;
+                a1 += h;
+            }
+
+            a0.StoreUnsafe(ref acc);
+            a1.StoreUnsafe(ref acc, 8);
+        }
+        else if (Stride == 32)
+        {
+            Vector256<int> a0 = default, a1 = default, a2 = default, a3 = default;
+            foreach (var r in rows)
+            {
+                ref var row = ref Unsafe.Add(ref table, r);
+                var (l0, h0) = Vector256.Widen(Vector256.LoadUnsafe(ref row));
+                var (l1, h1) = Vector256.Widen(Vector256.LoadUnsafe(ref row, 16));
+                a0 += l0;
+                a1 += h0;
+                a2 += l1;
+                a3 += h1;
+            }
+
+            a0.StoreUnsafe(ref acc);
+            a1.StoreUnsafe(ref acc, 8);
+            a2.StoreUnsafe(ref acc, 16);
+            a3.StoreUnsafe(ref acc, 24);
+        }
+        else
+        {
+            scores[..ClassCount].Clear();
+            foreach (var r in rows)
+            {
+                var row = _rows.AsSpan(_base + r, ClassCount);
+                for (var k = 0; k < row.Length; k++)
+                {
+                    scores[k] += row[k];
+                }
+            }
+        }
+
+        var best = 0;
+        for (var k = 1; k < ClassCount; k++)
+        {
+            if (scores[k] > scores[best])
+            {
+                best = k;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The offset of a bucket's row from <see cref="_base"/>, or of the zero row; no branch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int RowStart(int bucket)
+    {
+        ref var entry = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_index), 2 * (bucket >> 6));
+        var word = entry;
+        var shift = bucket & 63;
+        var row = (int)Unsafe.Add(ref entry, 1) + BitOperations.PopCount(word & ((1UL << shift) - 1));
+        var has = -(int)((word >> shift) & 1);
+
+        // has is all ones or zero: the row's start, or the zero row's.
+        return _zeroRow ^ (((row * Stride) ^ _zeroRow) & has);
+    }
+
+    private unsafe void Prefetch(int start)
+    {
+        // A hint only: it never faults, and the table is pinned, so the address stays right.
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref _rows[_base + start]));
+        }
+    }
+
+    private static unsafe int AlignmentOffset(short[] pinned)
+    {
+        var address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
+        return (int)((64 - (address & 63)) & 63) / sizeof(short);
+    }
+}

@@ -170,8 +170,8 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
             // A salutation line "Kay - Can you …", "Good Morning Debra - I have …" ends at its dash.
             // "Sara- Happy …", "Mark and Steve- Erin …" (the dash touching a first name: not "Crayola Air- Dry Clay") and, after
             // a message header's time stamp, "Jeff - instead of …" too.
-            if (kind == Kind.None && i > start && i + 1 < tokens.Length && IsSalutation(text, tokens, start, i)
-                && (IsBullet(text, tokens, i) || (IsGluedDash(text, tokens, i) && !HasFullName(text, tokens, start, i)))
+            if (kind == Kind.None && i > start && i + 1 < tokens.Length && (IsBullet(text, tokens, i) || (IsGluedDash(text, tokens, i) && !HasFullName(text, tokens, start, i)))
+                && IsSalutation(text, tokens, start, i)
                 && FirstWordChar(text, tokens, i + 1, out var salutee) is var s0 && !salutee.IsEmpty
                 && (char.IsUpper(s0) || (char.IsLower(s0) && start > 0 && Classify(text, tokens, start - 1) == Kind.Stamp))
                 && (salutee.Length == 1 || salutee[1..].ContainsAnyExceptInRange('A', 'Z'))) // "Dana Smith - ACME-CPS.doc" is no salutation

@@ -45,12 +45,19 @@ public sealed partial class RuleSentenceSplitter
     /// </summary>
     private static int LayoutBoundary(string text, ReadOnlySpan<Token> tokens, int start, int i, Kind kind, ref FieldRow rows)
     {
+        if (MessageBoundary(text, tokens, start, i) is var message and > 0)
+        {
+            return message; // RuleSentenceSplitter.Mail.cs
+        }
+
         var s = tokens[i].In(text);
         var n = tokens.Length;
         if (i == start && i + 1 < n)
         {
-            // "-- Posted by Kim": a signature marker before a capital.
-            if (s is "--" && char.IsUpper(text[tokens[i + 1].Start]))
+            // "-- Posted by Kim": a signature marker before a capital. Not an attribution "-- Sally" or "-- Paul, Atlanta":
+            // a name closing the paragraph or followed by a comma belongs to its dash.
+            if (s is "--" && char.IsUpper(text[tokens[i + 1].Start])
+                && !(IsName(tokens[i + 1].In(text)) && (i + 2 == n || tokens[i + 2].In(text) is ",")))
             {
                 return i + 1;
             }
@@ -124,8 +131,8 @@ public sealed partial class RuleSentenceSplitter
         var label = tokens[rows.Colon - 1].In(text);
         if (kind == Kind.Url)
         {
-            // "Email: kim@example.org lol, …": the address is the whole value.
-            return i == rows.Colon + 1 && rows.Colon == start + 1 && i + 1 < n && FieldLabelLookup.Contains(label) && char.IsLower(text[tokens[i + 1].Start])
+            // "Email: kim@example.org lol, …", "Fax: 555-0101 Email: kim@example.org actually …": the address is the whole value.
+            return i == rows.Colon + 1 && i + 1 < n && FieldLabelLookup.Contains(label) && char.IsLower(text[tokens[i + 1].Start])
                 ? i + 1 : -1;
         }
 
@@ -140,7 +147,12 @@ public sealed partial class RuleSentenceSplitter
             var next = tokens[colon - 1].In(text);
             var contacts = ContactLabelLookup.Contains(label) && ContactLabelLookup.Contains(next);
             var headers = HeaderLabelLookup.Contains(label) && HeaderLabelLookup.Contains(next) && colon == i + 1;
-            return (numeric && !contacts) || headers ? i : -1;
+            // "WHO: Ann WHAT: Lunch", "Date: Monday Time: 11:30", "Game 1: Monday … Game 2: Friday": a form's or a
+            // schedule's rows, whatever their values.
+            var form = IsFormLabel(text, tokens, LabelStart(text, tokens, rows.Colon), rows.Colon) && IsFormLabel(text, tokens, i, colon);
+            var numbered = colon == i + 2 && rows.Colon >= 2 && IsLabelIndex(tokens[colon - 1].In(text)) && IsLabelIndex(tokens[rows.Colon - 1].In(text))
+                && tokens[i].In(text).SequenceEqual(tokens[rows.Colon - 2].In(text));
+            return ((numeric || form) && !contacts) || headers || numbered ? i : -1;
         }
 
         return numeric && StarterLookup.Contains(tokens[i].In(text)) ? i : -1;
@@ -165,6 +177,33 @@ public sealed partial class RuleSentenceSplitter
         return open + 3;
     }
 
+    // The first token of the label whose colon is at index colon: "R" of "R Square:", "Game" of "Game 2:".
+    private static int LabelStart(string text, ReadOnlySpan<Token> tokens, int colon) =>
+        colon >= 2 && LabelColon(text, tokens, colon - 2) == colon ? colon - 2 : colon - 1;
+
+    // A form's label: a known field ("Date", "Where") or capitals ("WHO", "STEP TWO"), but not a numbered one.
+    private static bool IsFormLabel(string text, ReadOnlySpan<Token> tokens, int from, int colon)
+    {
+        if (colon - from == 1 && FieldLabelLookup.Contains(tokens[from].In(text)))
+        {
+            return true;
+        }
+
+        for (var k = from; k < colon; k++)
+        {
+            if (!IsCapitals(tokens[k].In(text)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // "1", "12", "A": the index of a numbered label ("Game 2:", "Option B:").
+    private static bool IsLabelIndex(ReadOnlySpan<char> s) =>
+        (s.Length is 1 or 2 && !s.ContainsAnyExceptInRange('0', '9')) || (s.Length == 1 && char.IsAsciiLetterUpper(s[0]));
+
     // "TEHRAN", "NEW": capital letters only, two or more.
     private static bool IsCapitals(ReadOnlySpan<char> s) => s.Length >= 2 && !s.ContainsAnyExceptInRange('A', 'Z');
 
@@ -181,8 +220,10 @@ public sealed partial class RuleSentenceSplitter
             return k + 1;
         }
 
-        // Not "Lee Sent:" in "From: Kim Lee Sent: Monday": a label word on its own is the label.
-        return k + 2 < tokens.Length && IsLabelWord(tokens[k + 1].In(text)) && tokens[k + 2].In(text) is ":"
+        // Not "Lee Sent:" in "From: Kim Lee Sent: Monday": a label word on its own is the label; nor "Ann WHEN:" (capitals
+        // after a capitalised word). "Game 2:" is numbered.
+        return k + 2 < tokens.Length && tokens[k + 2].In(text) is ":"
+            && ((IsLabelWord(tokens[k + 1].In(text)) && (IsCapitals(tokens[k].In(text)) || !IsCapitals(tokens[k + 1].In(text)))) || IsLabelIndex(tokens[k + 1].In(text)))
             && !HeaderLabelLookup.Contains(tokens[k + 1].In(text)) && !FieldLabelLookup.Contains(tokens[k + 1].In(text)) ? k + 2 : -1;
     }
 

@@ -123,9 +123,9 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                 start = i;
             }
 
-            // An e-mail header's time stamp ("Sean Boyle 08/17/2000 11:21 AM") starts a sentence.
+            // An e-mail header's time stamp ("Sean Boyle 08/17/2000 11:21 AM", "kim@example.org 10/20/2000 11:32 AM") starts a sentence.
             if (kind == Kind.None && i > start && i + 1 < tokens.Length && hasWord && IsDate(tokens[i].In(text))
-                && IsTime(tokens[i + 1].In(text)) && !IsLowerWord(tokens[i - 1].In(text)))
+                && IsTime(tokens[i + 1].In(text)) && (!IsLowerWord(tokens[i - 1].In(text)) || IsAddress(tokens[i - 1].In(text))))
             {
                 sentenceLengths.Add(i - start);
                 start = i;
@@ -143,8 +143,8 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
             // "Jill: As discussed, …", "… 02/13/2001 08:02 PM All: It is …": a name and a colon opening a
             // paragraph or a message after its header's time stamp address someone.
             if (i == start + 2 && tokens[start + 1].In(text) is ":" && IsName(tokens[start].In(text))
-                && (start == 0 ? !StarterLookup.Contains(tokens[0].In(text)) && !FieldLabelLookup.Contains(tokens[0].In(text))
-                    : IsAmPm(tokens[start - 1].In(text)) || IsTime(tokens[start - 1].In(text)))
+                && !FieldLabelLookup.Contains(tokens[start].In(text)) // "… Time: 11:30am Location: Room 5" is a form
+                && (start == 0 ? !StarterLookup.Contains(tokens[0].In(text)) : IsAmPm(tokens[start - 1].In(text)) || IsTime(tokens[start - 1].In(text)))
                 && FirstWordChar(text, tokens, i, out var addressed) is var a0 && char.IsUpper(a0) && !addressed.IsEmpty)
             {
                 sentenceLengths.Add(2);
@@ -168,8 +168,12 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
             }
 
             // A salutation line "Kay - Can you …", "Good Morning Debra - I have …" ends at its dash.
-            if (kind == Kind.None && i > start && i + 1 < tokens.Length && IsBullet(text, tokens, i) && IsSalutation(text, tokens, start, i)
-                && FirstWordChar(text, tokens, i + 1, out var salutee) is var s0 && char.IsUpper(s0) && !salutee.IsEmpty
+            // "Sara- Happy …", "Mark and Steve- Erin …" (the dash touching a first name: not "Crayola Air- Dry Clay") and, after
+            // a message header's time stamp, "Jeff - instead of …" too.
+            if (kind == Kind.None && i > start && i + 1 < tokens.Length && (IsBullet(text, tokens, i) || (IsGluedDash(text, tokens, i) && !HasFullName(text, tokens, start, i)))
+                && IsSalutation(text, tokens, start, i)
+                && FirstWordChar(text, tokens, i + 1, out var salutee) is var s0 && !salutee.IsEmpty
+                && (char.IsUpper(s0) || (char.IsLower(s0) && start > 0 && Classify(text, tokens, start - 1) == Kind.Stamp))
                 && (salutee.Length == 1 || salutee[1..].ContainsAnyExceptInRange('A', 'Z'))) // "Dana Smith - ACME-CPS.doc" is no salutation
             {
                 sentenceLengths.Add(i + 1 - start);
@@ -429,6 +433,25 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
             && char.IsLetter(text[before.End - 1]) && !(before.Length == 1 && text[before.Start] == '(');
     }
 
+    // "Kay-- I", "Sara- Happy": a dash touching the word before it, then a space.
+    private static bool IsGluedDash(string text, ReadOnlySpan<Token> tokens, int i) =>
+        i > 0 && tokens[i].Length is 1 or 2 && text[tokens[i].Start] == '-' && text[tokens[i].End - 1] == '-'
+            && tokens[i - 1].End == tokens[i].Start && char.IsLetter(text[tokens[i - 1].End - 1]) && i + 1 < tokens.Length && tokens[i + 1].Start > tokens[i].End;
+
+    // Two capitalised words in a row ("Crayola Air", "Jackie Taylor"): a title or a full name rather than a greeting's first name.
+    private static bool HasFullName(string text, ReadOnlySpan<Token> tokens, int start, int end)
+    {
+        for (var k = start + 1; k < end; k++)
+        {
+            if (IsName(tokens[k].In(text)) && IsName(tokens[k - 1].In(text)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // A dash standing alone after a space: "- b.pdf", "Kay - Can".
     private static bool IsBullet(string text, ReadOnlySpan<Token> tokens, int i)
     {
@@ -502,7 +525,8 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
         "Subject", "Date", "Email", "Re", "Fw", "Fwd", "To", "From", "Cc", "Bcc", "Place", "Time", "Location", "Note", "Notes", "Update",
         "Edit", "Response", "Conclusion", "Question", "Answer", "Category", "Phone", "Fax", "Tel", "Cell", "Mobile", "Address", "Website",
         "Web", "Url", "Source", "Summary", "Title", "Name", "Price", "Attachment", "Attachments", "Importance", "Priority", "Sent", "Reply",
-        "Comments", "Comment", "Description", "Status", "Type", "Attendees", "Participants", "Agenda",
+        "Comments", "Comment", "Description", "Status", "Type", "Attendees", "Participants", "Agenda", "Where", "When", "What", "Who",
+        "Why", "Venue", "Cost", "Contact", "Host", "Hours", "Admission", "Deadline",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FieldLabelLookup = FieldLabels.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -537,6 +561,12 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
 
     private static bool IsEmoticon(ReadOnlySpan<char> s)
     {
+        // "^_^", "^^": the eastern smileys.
+        if (s.Length is >= 2 and <= 3 && s[0] == '^' && s[^1] == '^')
+        {
+            return true;
+        }
+
         if (s.Length is >= 2 and <= 3 && s[0] is ':' or ';' or '=' && s[^1] is ')' or '(' or 'D' or 'P' or 'p')
         {
             return true;
@@ -617,6 +647,12 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
 
     private static bool IsClosing(string text, Token token)
     {
+        // "action.'' What …": two apostrophes are the typewriter's closing double quote.
+        if (token.Length == 2 && text[token.Start] == '\'' && text[token.Start + 1] == '\'')
+        {
+            return true;
+        }
+
         if (token.Length != 1)
         {
             return false;

@@ -488,7 +488,7 @@ public sealed class RuleTokenizer : ITokenizer
             || c == '\u200D';
     }
 
-    // ":)", ":-)", ";)", ":(", ":D", ":P", "<3" when not followed by a letter or digit.
+    // ":)", ":-)", ";)", ":(", ":D", ":P", "<3", "^_^" when not followed by a letter or digit.
     private static int EmoticonLength(string text, int i, int e)
     {
         var c = text[i];
@@ -517,6 +517,14 @@ public sealed class RuleTokenizer : ITokenizer
         else if (c == '<' && i + 1 < e && text[i + 1] == '3')
         {
             len = 2;
+        }
+        else if (c == '^' && i + 1 < e && text[i + 1] == '^')
+        {
+            len = 2; // "^^"
+        }
+        else if (c == '^' && i + 2 < e && text[i + 1] is '_' or '-' or '.' && text[i + 2] == '^')
+        {
+            len = 3; // "^_^", "^-^", "^.^"
         }
         else
         {

@@ -119,6 +119,13 @@ public sealed class RuleTokenizerTests
         Assert.Equal(expected, Tokens(text));
 
     [Theory]
+    [InlineData("Have fun ^_^ and ^^ ok", "Have|fun|^_^|and|^^|ok")]
+    [InlineData("so cute! ^-^", "so|cute|!|^-^")]
+    [InlineData("x^2 ^ y", "x|^|2|^|y")]
+    public void GivenEasternSmileys_WhenTokenized_ThenEachIsOneToken(string text, string expected) =>
+        Assert.Equal(expected, Tokens(text));
+
+    [Theory]
     [InlineData("brother🖤", "brother|🖤")]
     [InlineData("ok 👍🏽!", "ok|👍🏽|!")]
     [InlineData("👨‍👩‍👧 family", "👨‍👩‍👧|family")]

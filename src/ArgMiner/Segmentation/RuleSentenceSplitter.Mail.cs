@@ -1,0 +1,87 @@
+using ArgMiner.Text;
+
+namespace ArgMiner.Segmentation;
+
+/// <summary>
+/// Boundaries of e-mail and forum messages whose lines a joined-up paragraph lost (issue 10 §1): a colon that
+/// introduces a numbered list ("… the following: 1. Check …") ends its sentence; a signature's lone name
+/// after a final mark stands alone before a capitalised function word ("… Thanks. Sara The draft …"); a
+/// sign-off word and a name closing the paragraph without a comma are two lines ("Thanks Darla"); a Lotus
+/// Notes "Sent by:" header line and an Outlook attachment line "&lt;&lt;File: a.doc&gt;&gt;" each start a new sentence.
+/// Every rule looks at a constant number of tokens around the current one: linear time.
+/// </summary>
+public sealed partial class RuleSentenceSplitter
+{
+    // Capitalised words that open sentences and look like names, but are not a signature's name ("Hope I helped!",
+    // "Sorry The …" is rare, "Everybody I know …"): with the sentence starters they never stand alone as a signature.
+    private static readonly HashSet<string> NotSignatures = new(StringComparer.Ordinal)
+    {
+        "Hope", "Glad", "Sorry", "Guess", "Maybe", "Perhaps", "Sure", "Either", "Everybody", "Everyone", "Everything", "Anything",
+        "Nothing", "Something", "Someone", "Somebody", "Anyway", "Anyways", "Somehow", "Sometimes", "Am", "Wish", "Bet", "Think",
+        "Oh", "Well", "Ok", "Okay", "Wow", "Yeah", "Yep", "Lol", "Good", "Great", "Fine", "Done", "See", "Note", "Edit", "Update",
+        "Again", "Sadly", "Besides", "Plus", "Except", "Regards", "Best", "Cheers", "Sincerely", "Thx", "Please",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotSignatureLookup = NotSignatures.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // One-word sign-offs that a name follows on the next line: "Thanks Darla", "Regards Molly" ("Best" is usually "Best regards").
+    private static readonly HashSet<string> BareSignOffs = new(StringComparer.OrdinalIgnoreCase) { "Thanks", "Regards", "Cheers", "Thx" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BareSignOffLookup = BareSignOffs.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The token that starts a new sentence because of a message's layout (<paramref name="i"/> itself to cut
+    /// before it, a later one to cut after some tokens from <paramref name="i"/> on), or -1.
+    /// </summary>
+    private static int MessageBoundary(string text, ReadOnlySpan<Token> tokens, int start, int i)
+    {
+        var s = tokens[i].In(text);
+        var n = tokens.Length;
+        if (i == start)
+        {
+            return -1;
+        }
+
+        // "Which do you prefer? Kay Are you in …": a name alone after a final mark signs the message before it.
+        // Not before "I": "Lucky I had a spare" opens with an adjective as often as with a name.
+        if (i == start + 1 && start > 0 && IsFinalMarks(tokens[start - 1].In(text)) && IsName(tokens[start].In(text))
+            && StarterLookup.Contains(s) && s is not "I" && !StarterLookup.Contains(tokens[start].In(text))
+            && !NotSignatureLookup.Contains(tokens[start].In(text)) && !tokens[start].In(text).EndsWith("ly"))
+        {
+            return i;
+        }
+
+        // "Thanks Darla" closing the paragraph: the sign-off and the signature are two lines (as "Thanks, || Darla" is).
+        if (i == start + 1 && i == n - 1 && BareSignOffLookup.Contains(tokens[start].In(text)) && IsName(s) && !NotSignatureLookup.Contains(s))
+        {
+            return i;
+        }
+
+        // "To answer in order: 1) It is …", "check the following: 1. Is …": a colon introducing a numbered list ends there.
+        // Not a ratio "3: 1." nor a time.
+        if (s is ":" && i + 3 < n && char.IsLetter(text[tokens[i - 1].End - 1]) && IsSmallNumber(text, tokens[i + 1]) && tokens[i + 2].In(text) is "." or ")"
+            && tokens[i + 2].Start == tokens[i + 1].End && char.IsUpper(text[tokens[i + 3].Start]))
+        {
+            return i + 1;
+        }
+
+        // "Jeff Dasovich Sent by: Jeff Dasovich 11/10/2000 …": a Lotus Notes header line.
+        if (s is "Sent" && i + 2 < n && tokens[i + 1].In(text) is "by" && tokens[i + 2].In(text) is ":")
+        {
+            return i;
+        }
+
+        // "Thanks, Kim 713-555-0100 << File: a.xls >>": an attachment line opens after a word or number, not after another
+        // attachment, a listed file name ("- a.xls << File: a.xls >>" is one line) or a link (often the attachment's own).
+        if (s is "<<" && i + 1 < n && IsWordLike(text[tokens[i - 1].End - 1]) && !IsFileOrAttachmentEnd(tokens[i - 1].In(text))
+            && !IsUrl(tokens[i - 1].In(text)))
+        {
+            return i;
+        }
+
+        return -1;
+    }
+
+    // ".", "?", "!!", "?!": a run of final marks.
+    private static bool IsFinalMarks(ReadOnlySpan<char> s) => !s.IsEmpty && !s.ContainsAnyExcept(".!?");
+}

@@ -25,6 +25,21 @@ namespace ArgMiner.Numbers;
 /// </remarks>
 public static class NumericClaimExtractor
 {
+    /// <summary>The longest sentence (in tokens) whose marks use the thread's reused buffers.</summary>
+    internal const int MaxPooledTokens = 4096;
+
+    // This thread's marks (SentenceView's literals, inside-literal flags and date ends), reused sentence after
+    // sentence: allocating them per sentence was most of the stage's garbage. t_insideLiteral and t_dateEnds are
+    // always as long as t_literals.
+    [ThreadStatic]
+    private static NumberLiteral[]? t_literals;
+
+    [ThreadStatic]
+    private static bool[]? t_insideLiteral;
+
+    [ThreadStatic]
+    private static int[]? t_dateEnds;
+
     /// <summary>
     /// Finds the claims, dates and numerals of one sentence and appends them to the lists.
     /// </summary>
@@ -39,12 +54,48 @@ public static class NumericClaimExtractor
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(claims);
-        if (tokens.IsEmpty)
+        // Most sentences hold no number; the grammar would find nothing in them (NumberCues says why).
+        if (tokens.IsEmpty || !NumberCues.MayHoldNumber(text, tokens))
         {
             return;
         }
 
-        var view = new SentenceView(text, tokens, sentence);
+        AnalyzeSentence(text, tokens, sentence, claims, dates, numerals, codes);
+    }
+
+    /// <summary>
+    /// <see cref="Analyze"/> without the pre-check: the whole grammar over a non-empty sentence. Its marks live in
+    /// this thread's buffers (the runner calls stages from several threads; nothing here is shared), cleared
+    /// for each sentence; a sentence longer than <see cref="MaxPooledTokens"/> gets marks of its own, so that
+    /// one freak sentence does not pin a large buffer to the thread.
+    /// </summary>
+    internal static void AnalyzeSentence(string text, ReadOnlySpan<Token> tokens, int sentence, List<NumericClaim> claims, List<DateSpan>? dates, List<Numeral>? numerals, List<CodeSpan>? codes)
+    {
+        var n = tokens.Length;
+        SentenceView view;
+        if (n > MaxPooledTokens)
+        {
+            view = new SentenceView(text, tokens, sentence);
+        }
+        else
+        {
+            if (t_literals is null || t_literals.Length < n)
+            {
+                var size = Math.Max(64, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)n));
+                t_literals = new NumberLiteral[size];
+                t_insideLiteral = new bool[size];
+                t_dateEnds = new int[size];
+            }
+
+            var literals = t_literals.AsSpan(0, n);
+            var insideLiteral = t_insideLiteral.AsSpan(0, n);
+            var dateEnds = t_dateEnds.AsSpan(0, n);
+            literals.Clear();
+            insideLiteral.Clear();
+            dateEnds.Clear();
+            view = new SentenceView(text, tokens, sentence, literals, insideLiteral, dateEnds);
+        }
+
         LiteralLexer.Lex(view);
         CodeMarker.Mark(view, codes);
         DateGrammar.MarkDates(view, dates);

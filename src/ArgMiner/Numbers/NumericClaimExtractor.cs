@@ -28,6 +28,15 @@ public static class NumericClaimExtractor
     /// <summary>The longest sentence (in tokens) whose marks use the thread's reused buffers.</summary>
     internal const int MaxPooledTokens = 4096;
 
+    /// <summary>
+    /// How many tokens before its first cue (<see cref="NumberCues.IsCue"/>: a digit or a number word) a claim can
+    /// start: the longest qualifier ("less than or equal to"), "between" or "from", a sign ("minus", "-"), a
+    /// currency of up to four tokens ("U . S . $"), a second sign before the digits, and two words before the
+    /// first cue of the amount ("a - third", "a hundred", "several dozen"); nine plus the qualifier. Percent first
+    /// ("per cent of 10") and "a day or two" reach less far.
+    /// </summary>
+    private static readonly int MatchReach = NumberLexicon.Qualifiers[0].Words.Length + 9;
+
     // This thread's marks (SentenceView's literals, inside-literal flags and date ends), reused sentence after
     // sentence: allocating them per sentence was most of the stage's garbage. t_insideLiteral and t_dateEnds are
     // always as long as t_literals.
@@ -67,9 +76,10 @@ public static class NumericClaimExtractor
     /// <see cref="Analyze"/> without the pre-check: the whole grammar over a non-empty sentence. Its marks live in
     /// this thread's buffers (the runner calls stages from several threads; nothing here is shared), cleared
     /// for each sentence; a sentence longer than <see cref="MaxPooledTokens"/> gets marks of its own, so that
-    /// one freak sentence does not pin a large buffer to the thread.
+    /// one freak sentence does not pin a large buffer to the thread. <paramref name="skipFarTokens"/> false tries
+    /// the claim matcher at every token (NumberCuesTests compares the two).
     /// </summary>
-    internal static void AnalyzeSentence(string text, ReadOnlySpan<Token> tokens, int sentence, List<NumericClaim> claims, List<DateSpan>? dates, List<Numeral>? numerals, List<CodeSpan>? codes)
+    internal static void AnalyzeSentence(string text, ReadOnlySpan<Token> tokens, int sentence, List<NumericClaim> claims, List<DateSpan>? dates, List<Numeral>? numerals, List<CodeSpan>? codes, bool skipFarTokens = true)
     {
         var n = tokens.Length;
         SentenceView view;
@@ -102,6 +112,7 @@ public static class NumericClaimExtractor
         var first = claims.Count;
         var matcher = new ClaimMatcher(view, claims, numerals);
         var i = 0;
+        var nextCue = -1;
         while (i < view.Count)
         {
             if (view.DateEnds[i] > 0)
@@ -114,6 +125,32 @@ public static class NumericClaimExtractor
             {
                 i++;
                 continue;
+            }
+
+            // A claim starts at most MatchReach tokens before its first cue, so the matcher would read nothing at
+            // the tokens further back (nor does any date start there: every date holds a cue within two tokens of
+            // its start); the scan moves on to where a claim could start, as one token at a time would.
+            if (skipFarTokens)
+            {
+                if (nextCue < i)
+                {
+                    nextCue = i;
+                    while (nextCue < view.Count && !NumberCues.IsCue(view.Word(nextCue)))
+                    {
+                        nextCue++;
+                    }
+                }
+
+                if (nextCue == view.Count)
+                {
+                    break;
+                }
+
+                if (nextCue - i > MatchReach)
+                {
+                    i = nextCue - MatchReach;
+                    continue;
+                }
             }
 
             var next = matcher.MatchAt(i);

@@ -8,7 +8,8 @@ namespace ArgMiner.Tests.Numbers.Grammar;
 /// <summary>
 /// The pre-check that lets the numbers stage skip sentences (<see cref="NumberCues"/>) must never skip one the
 /// grammar finds something in: every sentence of the test corpora is run through the whole grammar without the
-/// pre-check, and any sentence with a claim, date or code must pass it.
+/// pre-check, and any sentence with a claim, date or code must pass it; and the matcher, which skips the tokens
+/// too far before the next cue, must find what it finds trying every token.
 /// </summary>
 public class NumberCuesTests
 {
@@ -59,7 +60,8 @@ public class NumberCuesTests
         }
 
         texts.Add("A third of voters and half the staff left; hundreds of people, several dozen cars, twice as many. "
-            + "In September the nineteenth century ended a day or two later, threefold. One soldier was killed.");
+            + "In September the nineteenth century ended a day or two later, threefold. One soldier was killed. "
+            + "Prices, which had been rising for a long time in most of the larger towns and cities, rose by less than or equal to U.S. $ -40 million.");
         var found = 0;
         foreach (var text in texts.Distinct(StringComparer.Ordinal))
         {
@@ -75,12 +77,21 @@ public class NumberCuesTests
                 var claims = new List<NumericClaim>();
                 var dates = new List<DateSpan>();
                 var codes = new List<CodeSpan>();
-                NumericClaimExtractor.AnalyzeSentence(doc.Text, tokens, s, claims, dates, null, codes);
+                var numerals = new List<Numeral>();
+                NumericClaimExtractor.AnalyzeSentence(doc.Text, tokens, s, claims, dates, numerals, codes, skipFarTokens: false);
+                var sentence = doc.Text[doc.Sentences[s].Start..doc.Sentences[s].End];
                 if (claims.Count + dates.Count + codes.Count > 0)
                 {
                     found++;
-                    Assert.True(NumberCues.MayHoldNumber(doc.Text, tokens), doc.Text[doc.Sentences[s].Start..doc.Sentences[s].End]);
+                    Assert.True(NumberCues.MayHoldNumber(doc.Text, tokens), sentence);
                 }
+
+                // The matcher skips tokens too far before the next cue; what it finds must not change.
+                var skippingClaims = new List<NumericClaim>();
+                var skippingNumerals = new List<Numeral>();
+                NumericClaimExtractor.AnalyzeSentence(doc.Text, tokens, s, skippingClaims, null, skippingNumerals, null);
+                Assert.True(claims.SequenceEqual(skippingClaims), sentence);
+                Assert.True(numerals.SequenceEqual(skippingNumerals), sentence);
             }
         }
 

@@ -751,6 +751,23 @@ internal static class NumberLexicon
         ["home", "away", "narrow", "shock", "comfortable", "convincing", "landslide", "party-line", "bipartisan",
          "comeback", "aggregate", "extra-time", "penalty"], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The words without digits that can begin something the grammar emits (a claim, a date), so that a sentence
+    /// with none of them and no digit can be skipped whole (<see cref="Grammar.NumberCues"/>). Built from the
+    /// tables above, so a word added there is a cue at once. Every amount without digits starts at a cardinal, an
+    /// ordinal, a scale ("a hundred", "several thousand", "half a million"), a plural scale ("hundreds") or a
+    /// dozen; every fraction at one of those or at a denominator ("a quarter", "half the"); every multiplier at a
+    /// cardinal, "twice", "thrice" or a word ending in "fold" (checked apart); every date without digits at a month
+    /// or an ordinal ("the nineteenth century"). Lower-case "may" and "march" are never months
+    /// (<see cref="Grammar.DateGrammar.IsMonth"/>), so <see cref="Grammar.NumberCues"/> leaves them out.
+    /// </summary>
+    public static readonly FrozenSet<string> CueWords = Cardinals.Keys
+        .Concat(Ordinals.Keys).Concat(Ordinals.Keys.Select(o => o + "s"))
+        .Concat(ScaleOrdinals.Keys).Concat(ScaleOrdinals.Keys.Select(o => o + "s"))
+        .Concat(Scales.Keys).Concat(PluralScales.Keys).Concat(Months.Keys)
+        .Concat(["hundred", "dozen", "dozens", "dzs", "dozs", "half", "halves", "quarter", "quarters", "twice", "thrice"])
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Qualifier names.</summary>
     internal static class QualifierNames
     {

@@ -14,6 +14,15 @@ namespace ArgMiner.Numbers;
 /// </summary>
 public sealed class NumericClaimStage : IProcess
 {
+    [ThreadStatic]
+    private static List<NumericClaim>? t_claims;
+
+    [ThreadStatic]
+    private static List<DateSpan>? t_dates;
+
+    [ThreadStatic]
+    private static List<CodeSpan>? t_codes;
+
     /// <summary>Whether the grammar's dates join the entity layer (on by default).</summary>
     public bool AddDateEntities { get; init; } = true;
 
@@ -30,9 +39,14 @@ public sealed class NumericClaimStage : IProcess
     public Document Process(Document document)
     {
         this.EnsureRequired(document);
-        var claims = new List<NumericClaim>();
-        var dates = AddDateEntities ? new List<DateSpan>() : null;
-        var codes = AddDateEntities ? new List<CodeSpan>() : null;
+
+        // This thread's lists, reused document after document (the runner calls the stage from several threads).
+        var claims = t_claims ??= [];
+        var dates = AddDateEntities ? (t_dates ??= []) : null;
+        var codes = AddDateEntities ? (t_codes ??= []) : null;
+        claims.Clear();
+        dates?.Clear();
+        codes?.Clear();
         for (var s = 0; s < document.Sentences.Length; s++)
         {
             NumericClaimExtractor.Analyze(document.Text, document.TokensOf(document.Sentences[s]), s, claims, dates, null, codes);
@@ -63,27 +77,52 @@ public sealed class NumericClaimStage : IProcess
             return entities;
         }
 
-        var spans = new List<(int Start, int End)>(codes.Count);
+        // A loop rather than LINQ with closures: this runs for every document; most keep every entity and
+        // allocate nothing.
+        System.Collections.Immutable.ImmutableArray<Entity>.Builder? kept = null;
+        for (var e = 0; e < entities.Length; e++)
+        {
+            var entity = entities[e];
+            if (entity.Type == "DATE" && entity.Source == EntitySource.Model && InsideAny(entity, codes, claims))
+            {
+                if (kept is null)
+                {
+                    kept = System.Collections.Immutable.ImmutableArray.CreateBuilder<Entity>(entities.Length - 1);
+                    for (var k = 0; k < e; k++)
+                    {
+                        kept.Add(entities[k]);
+                    }
+                }
+            }
+            else
+            {
+                kept?.Add(entity);
+            }
+        }
+
+        return kept is null ? entities : kept.ToImmutable();
+    }
+
+    // Whether the entity lies inside a phone number or score, or inside an ordinal claim (a rank).
+    private static bool InsideAny(Entity entity, List<CodeSpan> codes, List<NumericClaim> claims)
+    {
         foreach (var code in codes)
         {
-            spans.Add((code.Start, code.End));
+            if (entity.Start >= code.Start && entity.End <= code.End)
+            {
+                return true;
+            }
         }
 
         foreach (var claim in claims)
         {
-            if (claim.Kind == NumericKinds.Ordinal)
+            if (claim.Kind == NumericKinds.Ordinal && entity.Start >= claim.Start && entity.End <= claim.End)
             {
-                spans.Add((claim.Start, claim.End));
+                return true;
             }
         }
 
-        if (spans.Count == 0)
-        {
-            return entities;
-        }
-
-        var kept = entities.Where(e => !(e.Type == "DATE" && e.Source == EntitySource.Model && spans.Exists(s => e.Start >= s.Start && e.End <= s.End))).ToArray();
-        return kept.Length == entities.Length ? entities : [.. kept];
+        return false;
     }
 
     /// <summary>

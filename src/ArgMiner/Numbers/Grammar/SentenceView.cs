@@ -11,19 +11,29 @@ namespace ArgMiner.Numbers.Grammar;
 /// </summary>
 internal readonly ref struct SentenceView
 {
-    /// <summary>Creates the view with nothing marked yet.</summary>
+    /// <summary>Creates the view with nothing marked yet, over marks of its own.</summary>
     /// <param name="text">The document text.</param>
     /// <param name="tokens">The sentence's tokens.</param>
     /// <param name="index">The sentence's index in its document, copied into every result.</param>
     public SentenceView(string text, ReadOnlySpan<Token> tokens, int index)
+        : this(text, tokens, index, new NumberLiteral[tokens.Length], new bool[tokens.Length], new int[tokens.Length])
+    {
+    }
+
+    /// <summary>
+    /// Creates the view over marks the caller owns (<see cref="NumericClaimExtractor"/> reuses one set per thread
+    /// rather than allocating three arrays per sentence); each span must be as long as <paramref name="tokens"/>
+    /// and cleared, so that every index past the sentence still throws as it would on arrays of its own.
+    /// </summary>
+    public SentenceView(string text, ReadOnlySpan<Token> tokens, int index, Span<NumberLiteral> literals, Span<bool> insideLiteral, Span<int> dateEnds)
     {
         Text = text;
         Tokens = tokens;
         Index = index;
         Count = tokens.Length;
-        Literals = new NumberLiteral[tokens.Length];
-        InsideLiteral = new bool[tokens.Length];
-        DateEnds = new int[tokens.Length];
+        Literals = literals;
+        InsideLiteral = insideLiteral;
+        DateEnds = dateEnds;
     }
 
     /// <summary>The document text.</summary>
@@ -39,13 +49,13 @@ internal readonly ref struct SentenceView
     public int Count { get; }
 
     /// <summary>The number literal that starts at each token (<see cref="NumberLiteral.Valid"/> false where none does).</summary>
-    public NumberLiteral[] Literals { get; }
+    public Span<NumberLiteral> Literals { get; }
 
     /// <summary>Whether each token is a later piece of a literal that starts before it ("500" in "1" "," "500").</summary>
-    public bool[] InsideLiteral { get; }
+    public Span<bool> InsideLiteral { get; }
 
     /// <summary>At the first token of each date, one past its last token; 0 elsewhere.</summary>
-    public int[] DateEnds { get; }
+    public Span<int> DateEnds { get; }
 
     /// <summary>The text of token <paramref name="i"/>, or empty outside the sentence.</summary>
     public ReadOnlySpan<char> Word(int i) => i >= 0 && i < Count ? Text.AsSpan(Tokens[i].Start, Tokens[i].Length) : [];

@@ -154,8 +154,7 @@ public sealed class ParquetTableTests : IDisposable
         var (_, rows) = ReadParquet(path);
         Assert.Equal(ParquetTable<int>.RowGroupSize + 123, rows.Count);
         Assert.All(rows.Select((row, i) => (row, i)), x => Assert.Equal(x.i, x.row[0]));
-        Assert.Null(rows[7][1]);
-        Assert.Null(rows[50_001][1]);
-        Assert.Equal("row 50002", rows[50_002][1]);
+        // Cells on both sides of the group boundary: null exactly where the row wrote none.
+        Assert.All(rows.Select((row, i) => (row, i)), x => Assert.Equal(x.i % 7 == 0 ? null : "row " + x.i, x.row[1]));
     }
 }

@@ -496,6 +496,24 @@ public sealed class SentenceClassifier
 
         // Every index is below the featurizer's dimension, which the weights cover (checked when loading), so
         // the rows are read without bounds checks; the sums run in the same order as ever.
+        if (System.Runtime.Intrinsics.X86.Avx.IsSupported)
+        {
+            // The four labels' sums side by side in one register: each lane does the same double multiply and
+            // add as the scalar loop below, in the same order, so the bits are the same; it is a quarter of
+            // the instructions.
+            var z = Vector256.Create(z0, z1, z2, z3);
+            ref var i0 = ref MemoryMarshal.GetReference(indices);
+            ref var v0 = ref MemoryMarshal.GetReference(values);
+            for (var i = 0; i < sparse; i++)
+            {
+                var row = Vector128.LoadUnsafe(ref Unsafe.Add(ref w0, Unsafe.Add(ref i0, i) * LabelCount));
+                z += Vector256.Create((double)Unsafe.Add(ref v0, i)) * System.Runtime.Intrinsics.X86.Avx.ConvertToVector256Double(row);
+            }
+
+            (z0, z1, z2, z3) = (z[0], z[1], z[2], z[3]);
+            sparse = 0;
+        }
+
         for (var i = 0; i < sparse; i++)
         {
             ref var row = ref Unsafe.Add(ref w0, indices[i] * LabelCount);

@@ -31,9 +31,9 @@ public sealed partial class SentenceFeaturizer
     /// probe and a compare, not two lookups. Per word: its lexicon flags, whether the cue lexicon lists it, and
     /// its valence (0 when the sentiment lexicon lacks it; the first of a word listed twice, as its own table).
     /// </summary>
-    private static readonly (int[] Slots, string[] Words, Lex[] Flags, bool[] Listed, sbyte[] Valence) WordCues = BuildWordCues();
+    private static readonly (ulong[] Slots, string[] Words, Lex[] Flags, bool[] Listed, sbyte[] Valence) WordCues = BuildWordCues();
 
-    private static (int[] Slots, string[] Words, Lex[] Flags, bool[] Listed, sbyte[] Valence) BuildWordCues()
+    private static (ulong[] Slots, string[] Words, Lex[] Flags, bool[] Listed, sbyte[] Valence) BuildWordCues()
     {
         var entries = new Dictionary<string, (Lex Flags, bool Listed, sbyte Valence)>(StringComparer.Ordinal);
         foreach (var (word, flags) in Lexicon)
@@ -52,17 +52,20 @@ public sealed partial class SentenceFeaturizer
         }
 
         var words = entries.Keys.ToArray();
-        var slots = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)words.Length * 4)];
+        // Each slot keeps the word's mixed hash beside its number + 1, so a probe passing another word's slot
+        // (most tokens are in neither lexicon) compares hashes in the table instead of fetching its string.
+        var slots = new ulong[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)words.Length * 4)];
         var mask = slots.Length - 1;
         for (var i = 0; i < words.Length; i++)
         {
-            var slot = (int)(FeatureHash.Mix(FeatureHash.Add(FeatureHash.Offset, words[i])) & (uint)mask);
+            var mixed = FeatureHash.Mix(FeatureHash.Add(FeatureHash.Offset, words[i]));
+            var slot = (int)(mixed & (uint)mask);
             while (slots[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            slots[slot] = i + 1;
+            slots[slot] = ((ulong)mixed << 32) | (uint)(i + 1);
         }
 
         return (slots, words, [.. words.Select(w => entries[w].Flags)], [.. words.Select(w => entries[w].Listed)], [.. words.Select(w => entries[w].Valence)]);
@@ -76,10 +79,12 @@ public sealed partial class SentenceFeaturizer
     {
         var (slots, words, all, listed, valences) = WordCues;
         var mask = slots.Length - 1;
-        var slot = (int)(FeatureHash.Mix(hash) & (uint)mask);
-        while (slots[slot] is var at && at != 0)
+        var mixed = FeatureHash.Mix(hash);
+        var slot = (int)(mixed & (uint)mask);
+        while (slots[slot] is var entry && entry != 0)
         {
-            if (word.SequenceEqual(words[at - 1]))
+            var at = (int)(uint)entry;
+            if ((uint)(entry >> 32) == mixed && word.SequenceEqual(words[at - 1]))
             {
                 flags = all[at - 1];
                 valence = valences[at - 1];

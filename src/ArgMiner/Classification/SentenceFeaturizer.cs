@@ -650,6 +650,12 @@ public sealed partial class SentenceFeaturizer
                 // The word's n-gram indexes are computed first (independent hash chains the CPU overlaps),
                 // then added in the same order as one n-gram at a time would. Training, which names each new
                 // slot, adds them one at a time.
+                if (min == 3 && max == 4 && !naming)
+                {
+                    AddTrigramsAndFourgrams(padded, seed, found, builder);
+                    continue;
+                }
+
                 var k = 0;
                 for (var i = 0; i + min <= padded.Length; i++)
                 {
@@ -692,6 +698,33 @@ public sealed partial class SentenceFeaturizer
                 ArrayPool<char>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>
+    /// The default n-gram lengths (3 and 4) without naming, as the general loop of <see cref="AddChars"/> adds
+    /// them (at each start, the 3-gram then the 4-gram that extends it), in straight-line code: the general
+    /// loop's inner loop over lengths cost a mispredicted branch at every start.
+    /// </summary>
+    private void AddTrigramsAndFourgrams(ReadOnlySpan<char> padded, uint seed, Span<int> found, FeatureVectorBuilder builder)
+    {
+        var k = 0;
+        var last = padded.Length - 3;
+        for (var i = 0; i < last; i++)
+        {
+            var h3 = FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(seed, padded[i]), padded[i + 1]), padded[i + 2]);
+            found[k] = IndexOf(h3);
+            found[k + 1] = IndexOf(FeatureHash.Add(h3, padded[i + 3]));
+            k += 2;
+            if (k > found.Length - 2)
+            {
+                builder.AddAll(found[..k]);
+                k = 0;
+            }
+        }
+
+        // The last start has room for a 3-gram only (a padded word has at least 3 chars).
+        found[k++] = IndexOf(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(seed, padded[last]), padded[last + 1]), padded[last + 2]));
+        builder.AddAll(found[..k]);
     }
 
     private void AddCues(ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, ReadOnlySpan<uint> plain, Surface surface, in SentenceContext context, FeatureVectorBuilder builder)

@@ -2,10 +2,12 @@
 # End-to-end throughput of `argminer classify` on one core: the whole process (start, model load, reading
 # lines, scoring, writing the CSV) over LINES input lines, pinned to one CPU with taskset. Prints each run and
 # the median in lines/s.
-#   src/ArgMiner.Benchmarks/classify-throughput.sh [LINES=1000000] [RUNS=3] [SOURCE=corpus|ud]
+#   src/ArgMiner.Benchmarks/classify-throughput.sh [LINES=1000000] [RUNS=3] [SOURCE=corpus|ud|long]
 # corpus: the sentences of corpus/labelled, repeated to LINES (about 4,400 distinct lines, so the model's
 # weights stay warmer in cache than on real input); ud: the 16,600 sentences of UD English EWT train + dev from
-# ../shared, repeated (read there, written to a temp folder, never into the repository).
+# ../shared, repeated (read there, written to a temp folder, never into the repository); long: the same UD
+# sentences joined with their successors into lines of 125-160 characters (about 140 on average, op-ed
+# sentence length; one line per starting sentence, about 6,000 distinct lines), repeated.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 lines=${1:-1000000}; runs=${2:-3}; source=${3:-corpus}
@@ -23,7 +25,20 @@ PY
   ud) ud="$root/../shared/corpora/ud-english-ewt"
       [ -d "$ud" ] || { echo "needs ../shared/corpora/ud-english-ewt" >&2; exit 1; }
       grep -h '^# text = ' "$ud/en_ewt-ud-train.conllu" "$ud/en_ewt-ud-dev.conllu" | sed 's/^# text = //' > "$work/distinct.txt" ;;
-  *) echo "SOURCE is corpus or ud" >&2; exit 2 ;;
+  long) ud="$root/../shared/corpora/ud-english-ewt"
+      [ -d "$ud" ] || { echo "needs ../shared/corpora/ud-english-ewt" >&2; exit 1; }
+      grep -h '^# text = ' "$ud/en_ewt-ud-train.conllu" "$ud/en_ewt-ud-dev.conllu" | sed 's/^# text = //' | python3 -c '
+import sys
+lines = [l.strip() for l in sys.stdin.read().split("\n") if l.strip()]
+for i, line in enumerate(lines):
+    j = i + 1
+    while len(line) < 125 and j < len(lines):
+        line += " " + lines[j]
+        j += 1
+    if 125 <= len(line) <= 160:
+        print(line)
+' > "$work/distinct.txt" ;;
+  *) echo "SOURCE is corpus, ud or long" >&2; exit 2 ;;
 esac
 awk -v n="$lines" '{a[NR]=$0} END {for (i = 0; i < n; i++) print a[i % NR + 1]}' "$work/distinct.txt" > "$work/input.txt"
 

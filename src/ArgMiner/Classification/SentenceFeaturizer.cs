@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -126,26 +125,8 @@ public readonly record struct SentenceContext
 /// a third block holds linguistic cues (attribution, person, modality, hedges, evaluative words, quotes,
 /// numbers, entities, section, position, length). Immutable and thread-safe.
 /// </summary>
-public sealed class SentenceFeaturizer
+public sealed partial class SentenceFeaturizer
 {
-    [Flags]
-    private enum Lex
-    {
-        None = 0,
-        Attribution = 1,
-        FirstSingular = 2,
-        FirstPlural = 4,
-        Second = 8,
-        Modal = 16,
-        Hedge = 32,
-        Evaluative = 64,
-        Negation = 128,
-        Intensifier = 256,
-        NumberWord = 512,
-        Month = 1024,
-        Causal = 2048,
-    }
-
     private enum Cue
     {
         Attribution,
@@ -205,55 +186,6 @@ public sealed class SentenceFeaturizer
         "position:4",
         "title-case", "starts-lowercase", "number-tagged",
     ];
-
-    private static readonly FrozenDictionary<string, Lex> Lexicon = BuildLexicon();
-
-    /// <summary>
-    /// The lexicon as an open-addressing table on the words' plain FNV-1a hashes, which the featurizer has
-    /// already taken for the vector lookup, so a cue lookup costs a probe and a compare, not another hash.
-    /// </summary>
-    private static readonly (int[] Slots, string[] Words, Lex[] Flags) LexiconTable = BuildLexiconTable();
-
-    private static (int[] Slots, string[] Words, Lex[] Flags) BuildLexiconTable()
-    {
-        var words = Lexicon.Keys.ToArray();
-        var flags = words.Select(w => Lexicon[w]).ToArray();
-        var slots = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)words.Length * 4)];
-        var mask = slots.Length - 1;
-        for (var i = 0; i < words.Length; i++)
-        {
-            var slot = (int)(FeatureHash.Mix(FeatureHash.Add(FeatureHash.Offset, words[i])) & (uint)mask);
-            while (slots[slot] != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-
-            slots[slot] = i + 1;
-        }
-
-        return (slots, words, flags);
-    }
-
-    /// <summary>The lexicon flags of <paramref name="word"/>, whose plain hash is <paramref name="hash"/>.</summary>
-    private static bool TryGetLexicon(ReadOnlySpan<char> word, uint hash, out Lex flags)
-    {
-        var (slots, words, all) = LexiconTable;
-        var mask = slots.Length - 1;
-        var slot = (int)(FeatureHash.Mix(hash) & (uint)mask);
-        while (slots[slot] is var at && at != 0)
-        {
-            if (word.SequenceEqual(words[at - 1]))
-            {
-                flags = all[at - 1];
-                return true;
-            }
-
-            slot = (slot + 1) & mask;
-        }
-
-        flags = Lex.None;
-        return false;
-    }
 
     private readonly int[] _cueIndex;
     /// <summary>The top slots of the space are reserved for cues, so an n-gram never shares a slot with one.</summary>
@@ -718,6 +650,12 @@ public sealed class SentenceFeaturizer
                 // The word's n-gram indexes are computed first (independent hash chains the CPU overlaps),
                 // then added in the same order as one n-gram at a time would. Training, which names each new
                 // slot, adds them one at a time.
+                if (min == 3 && max == 4 && !naming)
+                {
+                    AddTrigramsAndFourgrams(padded, seed, found, builder);
+                    continue;
+                }
+
                 var k = 0;
                 for (var i = 0; i + min <= padded.Length; i++)
                 {
@@ -762,6 +700,33 @@ public sealed class SentenceFeaturizer
         }
     }
 
+    /// <summary>
+    /// The default n-gram lengths (3 and 4) without naming, as the general loop of <see cref="AddChars"/> adds
+    /// them (at each start, the 3-gram then the 4-gram that extends it), in straight-line code: the general
+    /// loop's inner loop over lengths cost a mispredicted branch at every start.
+    /// </summary>
+    private void AddTrigramsAndFourgrams(ReadOnlySpan<char> padded, uint seed, Span<int> found, FeatureVectorBuilder builder)
+    {
+        var k = 0;
+        var last = padded.Length - 3;
+        for (var i = 0; i < last; i++)
+        {
+            var h3 = FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(seed, padded[i]), padded[i + 1]), padded[i + 2]);
+            found[k] = IndexOf(h3);
+            found[k + 1] = IndexOf(FeatureHash.Add(h3, padded[i + 3]));
+            k += 2;
+            if (k > found.Length - 2)
+            {
+                builder.AddAll(found[..k]);
+                k = 0;
+            }
+        }
+
+        // The last start has room for a 3-gram only (a padded word has at least 3 chars).
+        found[k++] = IndexOf(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(seed, padded[last]), padded[last + 1]), padded[last + 2]));
+        builder.AddAll(found[..k]);
+    }
+
     private void AddCues(ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, ReadOnlySpan<uint> plain, Surface surface, in SentenceContext context, FeatureVectorBuilder builder)
     {
         var lex = Lex.None;
@@ -781,14 +746,15 @@ public sealed class SentenceFeaturizer
                     digits = true;
                 }
 
-                if (Options.Sentiment && SentimentLexicon.Valence(word, plain[t]) is var valence && valence != 0)
+                var listed = TryGetWordCues(word, plain[t], out var flags, out var valence);
+                if (Options.Sentiment && valence != 0)
                 {
                     positive += valence > 0 ? 1 : 0;
                     negative += valence < 0 ? 1 : 0;
                     strong += Math.Abs(valence) >= 3 ? 1 : 0;
                 }
 
-                if (TryGetLexicon(word, plain[t], out var flags))
+                if (listed)
                 {
                     lex |= flags;
                     if ((flags & Lex.Evaluative) != 0)
@@ -962,32 +928,6 @@ public sealed class SentenceFeaturizer
         {
             yield return (_cueIndex[i], "feat:" + CueNames[i]);
         }
-    }
-
-    private static FrozenDictionary<string, Lex> BuildLexicon()
-    {
-        var d = new Dictionary<string, Lex>(StringComparer.Ordinal);
-        void Put(Lex flag, string words)
-        {
-            foreach (var word in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                d[word] = d.GetValueOrDefault(word) | flag;
-            }
-        }
-
-        Put(Lex.Attribution, "according said says say told tells reported reports reporting report estimate estimates estimated announced announces stated states claimed claims found find finds showed shows show published revealed confirmed noted cited quoted data study studies survey surveys poll polls statistics figures census research researchers analysis officials spokesman spokeswoman spokesperson testified wrote documented recorded counted");
-        Put(Lex.FirstSingular, "i me my mine myself i'm i've i'd i'll im ive");
-        Put(Lex.FirstPlural, "we us our ours ourselves we're we've we'll");
-        Put(Lex.Second, "you your yours yourself you're you've u ur");
-        Put(Lex.Modal, "must should would could might may will can ought shall cannot need needs");
-        Put(Lex.Hedge, "perhaps maybe likely unlikely possibly probably seems seem seemingly appears appear apparently suggests suggest arguably presumably might somewhat perhaps");
-        Put(Lex.Evaluative, "good bad great terrible wrong right best worst brilliant excellent awful insightful amazing love loved hate hated disgrace disgraceful shameful stupid ridiculous thank thanks applaud impressed impressive wonderful horrible beautiful fantastic superb poor pathetic absurd foolish wise clever naive reckless dangerous disastrous catastrophic failed failure success successful admirable courageous cowardly corrupt evil nonsense shame sad happy glad proud outrageous unacceptable incredible awesome bravo nice well-written spot-on agree disagree");
-        Put(Lex.Negation, "not no never nothing nobody none neither nor cannot");
-        Put(Lex.Intensifier, "very really so truly extremely absolutely totally utterly deeply highly completely clearly obviously certainly");
-        Put(Lex.NumberWord, "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half");
-        Put(Lex.Month, "january february march april june july august september october november december monday tuesday wednesday thursday friday saturday sunday");
-        Put(Lex.Causal, "because therefore thus hence consequently since so-called leads lead cause causes caused result results");
-        return d.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>Formats a float invariantly (shared by the classifier's messages).</summary>

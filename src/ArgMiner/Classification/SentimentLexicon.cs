@@ -42,6 +42,9 @@ internal static class SentimentLexicon
     /// <summary>Number of words in the lexicon.</summary>
     public static int Count => Table.Words.Length;
 
+    /// <summary>The words and their valences in file order (for the featurizer's merged word-cue table).</summary>
+    public static IEnumerable<(string Word, int Valence)> Entries => Table.Words.Select((w, i) => (w, (int)Table.Valence[i]));
+
     private static (int[] Slots, string[] Words, sbyte[] Valence) Build()
     {
         using var stream = typeof(SentimentLexicon).Assembly.GetManifestResourceStream(Resource)

@@ -33,8 +33,21 @@ public sealed class WordVectors
 
     /// <summary>Per slot: the word's mixed hash in the high half, its number + 1 in the low half (0: empty).</summary>
     private readonly ulong[] _slots;
+    /// <summary>
+    /// Per word, a block of <see cref="KeyFloats"/> + <see cref="Dimension"/> floats: the word's length and up
+    /// to <see cref="InlineChars"/> of its chars (bits stored in floats), then its vector. A lookup checks the
+    /// word against the chars in the block it is about to read anyway, instead of fetching the word's string
+    /// through the word array: two dependent cache misses fewer per word of a sentence.
+    /// </summary>
     private readonly float[] _floats;
+    private readonly int _stride;
     private readonly byte[] _bytes;
+
+    /// <summary>Floats at the start of a word's block holding its length and inline chars.</summary>
+    private const int KeyFloats = 8;
+
+    /// <summary>Chars of a word kept in its block; a longer word is compared with its string.</summary>
+    private const int InlineChars = (KeyFloats - 1) * 2;
 
     private WordVectors(string[] words, float[] scales, sbyte[] values, int dimension, byte[] bytes, JsonObject card)
     {
@@ -67,12 +80,17 @@ public sealed class WordVectors
 
         // Dequantised once: summing floats with SIMD is several times faster than widening bytes per word,
         // at 400 bytes a word in memory (12 MB for the shipped 30,000 words).
-        _floats = new float[values.Length];
+        _stride = KeyFloats + dimension;
+        _floats = new float[words.Length * _stride];
         for (var i = 0; i < words.Length; i++)
         {
+            var block = _floats.AsSpan(i * _stride, _stride);
+            block[0] = BitConverter.Int32BitsToSingle(words[i].Length);
+            var key = MemoryMarshal.Cast<float, char>(block[1..KeyFloats]);
+            words[i].AsSpan(0, Math.Min(words[i].Length, InlineChars)).CopyTo(key);
             for (var j = 0; j < dimension; j++)
             {
-                _floats[(i * dimension) + j] = values[(i * dimension) + j] * scales[i];
+                block[KeyFloats + j] = values[(i * dimension) + j] * scales[i];
             }
         }
 
@@ -113,7 +131,7 @@ public sealed class WordVectors
             return false;
         }
 
-        var row = _floats.AsSpan(i * Dimension, Dimension);
+        var row = _floats.AsSpan((i * _stride) + KeyFloats, Dimension);
         if (sum.Length < row.Length)
         {
             throw new ArgumentException($"the sum has {sum.Length} values, the vectors {row.Length}", nameof(sum));
@@ -148,7 +166,7 @@ public sealed class WordVectors
         while (_slots[slot] is var entry && entry != 0)
         {
             var at = (int)(uint)entry;
-            if ((uint)(entry >> 32) == mixed && word.SequenceEqual(_words[at - 1]))
+            if ((uint)(entry >> 32) == mixed && KeyEquals(at - 1, word))
             {
                 return at - 1;
             }
@@ -157,6 +175,20 @@ public sealed class WordVectors
         }
 
         return -1;
+    }
+
+    /// <summary>Whether word number <paramref name="i"/> is <paramref name="word"/>, read from its block when it is short enough.</summary>
+    private bool KeyEquals(int i, ReadOnlySpan<char> word)
+    {
+        var block = _floats.AsSpan(i * _stride, KeyFloats);
+        if (BitConverter.SingleToInt32Bits(block[0]) != word.Length)
+        {
+            return false;
+        }
+
+        return word.Length <= InlineChars
+            ? word.SequenceEqual(MemoryMarshal.Cast<float, char>(block[1..])[..word.Length])
+            : word.SequenceEqual(_words[i]);
     }
 
     /// <summary>The (dequantised) vector of <paramref name="word"/>, or null when the table does not hold it.</summary>

@@ -15,8 +15,6 @@ namespace ArgMiner.Training.Classification;
 /// </summary>
 public static class DocumentContextTrainer
 {
-    private const int K = 4;
-
     /// <summary>L2 penalty of the stage (ML.NET's <c>L2Regularization</c>): 18 dense features need more than the first stage's 1e-4.</summary>
     public const double L2 = 1e-2;
 
@@ -103,18 +101,10 @@ public static class DocumentContextTrainer
                 continue;
             }
 
-            var p = new double[count * K];
+            var features = DocumentContextModel.FeatureRows(outOfFold, start, count);
             for (var i = 0; i < count; i++)
             {
-                outOfFold[start + i].Probabilities.AsSpan().CopyTo(p.AsSpan(i * K, K));
-            }
-
-            var sums = new double[K];
-            DocumentContextModel.Sums(p, count, sums);
-            for (var i = 0; i < count; i++)
-            {
-                var x = new float[DocumentContextModel.FeatureCount];
-                DocumentContextModel.Features(p, sums, count, i, x);
+                var x = features[i];
                 var row = rows[start + i];
                 data.Add(new FeatureRow
                 {

@@ -63,19 +63,11 @@ public sealed class MlNetSentenceScorer : IDisposable
             return first;
         }
 
-        var p = new double[n * 4];
-        for (var i = 0; i < n; i++)
-        {
-            first[i].Probabilities.AsSpan().CopyTo(p.AsSpan(i * 4, 4));
-        }
-
-        var sums = new double[4];
-        DocumentContextModel.Sums(p, n, sums);
+        var features = DocumentContextModel.FeatureRows(first, 0, n);
         var result = new SentencePrediction[n];
         for (var i = 0; i < n; i++)
         {
-            var x = new float[DocumentContextModel.FeatureCount];
-            DocumentContextModel.Features(p, sums, n, i, x);
+            var x = features[i];
             result[i] = CrossValidation.Prediction(_context.Predict(new FeatureRow { Features = new Microsoft.ML.Data.VBuffer<float>(x.Length, x) }).Score);
         }
 

@@ -1,3 +1,4 @@
+using ArgMiner.Text;
 using System.Buffers.Binary;
 using ArgMiner.Models;
 
@@ -56,7 +57,7 @@ public sealed class DocumentContextModel
     /// probabilities of the document's <paramref name="n"/> sentences (<paramref name="probabilities"/>: four per
     /// sentence, in label order) and their sums per label (<paramref name="sums"/>).
     /// </summary>
-    public static void Features(ReadOnlySpan<double> probabilities, ReadOnlySpan<double> sums, int n, int i, Span<float> features)
+    private static void Features(ReadOnlySpan<double> probabilities, ReadOnlySpan<double> sums, int n, int i, Span<float> features)
     {
         if (n < 2 || (uint)i >= (uint)n || probabilities.Length < n * K || sums.Length < K || features.Length < FeatureCount)
         {
@@ -76,8 +77,34 @@ public sealed class DocumentContextModel
         features[(4 * K) + 1] = i == n - 1 ? 1f : 0f;
     }
 
+    /// <summary>
+    /// The features of each sentence of a document of two or more, from the first stage's predictions
+    /// <paramref name="first"/>[<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>), in
+    /// order: what training and the ML.NET engine feed the stage (<see cref="Apply"/> computes the same in place).
+    /// </summary>
+    public static float[][] FeatureRows(IReadOnlyList<SentencePrediction> first, int start, int count)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        var p = new double[count * K];
+        for (var i = 0; i < count; i++)
+        {
+            first[start + i].Probabilities.AsSpan().CopyTo(p.AsSpan(i * K, K));
+        }
+
+        Span<double> sums = stackalloc double[K];
+        Sums(p, count, sums);
+        var rows = new float[count][];
+        for (var i = 0; i < count; i++)
+        {
+            rows[i] = new float[FeatureCount];
+            Features(p, sums, count, i, rows[i]);
+        }
+
+        return rows;
+    }
+
     /// <summary>Sums of the first stage's probabilities per label over a document's sentences.</summary>
-    public static void Sums(ReadOnlySpan<double> probabilities, int n, Span<double> sums)
+    private static void Sums(ReadOnlySpan<double> probabilities, int n, Span<double> sums)
     {
         sums[..K].Clear();
         for (var i = 0; i < n; i++)

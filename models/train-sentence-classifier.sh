@@ -41,6 +41,11 @@ argminer evaluate --model "$root/models/sentence-classifier.model" \
   --data "$dev#labels=$ext/ud-ewt-dev-weblog.labels" "$dev#labels=$ext/ud-ewt-dev-newsgroup.labels" \
          "$dev#labels=$ext/ud-ewt-dev-reviews.labels" "$dev#labels=$ext/ud-ewt-dev-answers.labels" \
          "$dev#labels=$ext/ud-ewt-dev-email.labels"
+echo "== UD English EWT, dev and the held-out train documents pooled, by genre (the per-genre figures with the most gold sentences)"
+for genre in weblog newsgroup reviews answers email; do
+  argminer evaluate --model "$root/models/sentence-classifier.model" \
+    --data "$dev#labels=$ext/ud-ewt-dev-$genre.labels" "$ud#labels=$ext/ud-ewt-train.heldout-$genre.labels"
+done
 echo "== UD English EWT, round 1's held-out documents only (the fixed set earlier models were measured on)"
 argminer evaluate --model "$root/models/sentence-classifier.model" --data "$ud#labels=$ext/ud-ewt-train.heldout-round1.labels"
 echo "== UD English EWT, rounds 1 and 2's held-out documents (the fixed set of the 2026-12-04 models)"

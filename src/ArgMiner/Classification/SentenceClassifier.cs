@@ -658,30 +658,31 @@ public sealed class SentenceClassifier
                 throw Corrupt("feature index out of range");
             }
 
+            // Checked as read (the other weights are zero): a pass over the whole dense table cost start-up time.
+            var finite = true;
             for (var j = 0; j < LabelCount; j++, at += 4)
             {
-                weights[(index * LabelCount) + j] = BinaryPrimitives.ReadSingleLittleEndian(bytes[at..]);
+                var w = BinaryPrimitives.ReadSingleLittleEndian(bytes[at..]);
+                finite &= float.IsFinite(w);
+                weights[(index * LabelCount) + j] = w;
+            }
+
+            if (!finite)
+            {
+                throw Corrupt("weights are not finite numbers");
             }
         }
 
-        if (weights.Any(w => !float.IsFinite(w)) || bias.Any(b => !float.IsFinite(b)))
+        if (bias.Any(b => !float.IsFinite(b)))
         {
             throw Corrupt("weights are not finite numbers");
         }
 
-        var names = new Dictionary<int, string>();
-        if (package.Entries.TryGetValue(NamesEntry, out var nameBytes))
-        {
-            foreach (var line in Encoding.UTF8.GetString(nameBytes).Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var tab = line.IndexOf('\t', StringComparison.Ordinal);
-                if (tab > 0 && int.TryParse(line.AsSpan(0, tab), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
-                {
-                    names[index] = line[(tab + 1)..];
-                }
-            }
-        }
-
+        // The feature names only serve explanations (classify --explain): parsed when first asked for, not at
+        // every start-up.
+        IReadOnlyDictionary<int, string> names = package.Entries.TryGetValue(NamesEntry, out var nameBytes)
+            ? new FeatureNames(nameBytes)
+            : new Dictionary<int, string>();
         return new SentenceClassifier(featurizer, weights, bias, names, card, package.Entries.GetValueOrDefault(MlNetEntry), DocumentContextModel.ReadFrom(package, source));
     }
 
@@ -690,5 +691,45 @@ public sealed class SentenceClassifier
     {
         ArgumentNullException.ThrowIfNull(card);
         return new SentenceClassifier(Featurizer, _weights, _bias, _names, (JsonObject)card.DeepClone(), MlNetModel, Context);
+    }
+
+    /// <summary>
+    /// A model file's feature names (<c>index TAB name</c> lines), parsed on first use; immutable and thread-safe
+    /// (<see cref="Lazy{T}"/>).
+    /// </summary>
+    private sealed class FeatureNames(byte[] bytes) : IReadOnlyDictionary<int, string>
+    {
+        private readonly Lazy<Dictionary<int, string>> _names = new(() => Parse(bytes));
+
+        public string this[int key] => _names.Value[key];
+
+        public IEnumerable<int> Keys => _names.Value.Keys;
+
+        public IEnumerable<string> Values => _names.Value.Values;
+
+        public int Count => _names.Value.Count;
+
+        public bool ContainsKey(int key) => _names.Value.ContainsKey(key);
+
+        public bool TryGetValue(int key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => _names.Value.TryGetValue(key, out value);
+
+        public IEnumerator<KeyValuePair<int, string>> GetEnumerator() => _names.Value.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private static Dictionary<int, string> Parse(byte[] bytes)
+        {
+            var names = new Dictionary<int, string>();
+            foreach (var line in Encoding.UTF8.GetString(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var tab = line.IndexOf('\t', StringComparison.Ordinal);
+                if (tab > 0 && int.TryParse(line.AsSpan(0, tab), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+                {
+                    names[index] = line[(tab + 1)..];
+                }
+            }
+
+            return names;
+        }
     }
 }

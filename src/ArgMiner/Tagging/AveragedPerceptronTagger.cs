@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -45,15 +46,20 @@ public sealed class AveragedPerceptronTagger
     private readonly WordClasses? _wordClasses;
 
     internal AveragedPerceptronTagger(string kind, ImmutableArray<string> classes, int bits, short[] weights, float scale, TaggerLexicon lexicon, bool gazetteerFeatures, WordClasses? wordClasses = null)
+        : this(kind, classes, new TaggerWeights(bits, classes.Length, weights), scale, lexicon, gazetteerFeatures, wordClasses)
+    {
+    }
+
+    private AveragedPerceptronTagger(string kind, ImmutableArray<string> classes, TaggerWeights weights, float scale, TaggerLexicon lexicon, bool gazetteerFeatures, WordClasses? wordClasses)
     {
         UsesGazetteer = gazetteerFeatures;
         _wordClasses = wordClasses;
         _lexicon = lexicon;
         Kind = kind;
         Classes = classes;
-        _bits = bits;
+        _bits = weights.Bits;
         _classCount = classes.Length;
-        _weights = new TaggerWeights(bits, _classCount, weights);
+        _weights = weights;
         Scale = scale;
     }
 
@@ -321,38 +327,51 @@ public sealed class AveragedPerceptronTagger
 
         try
         {
-            using var r = new BinaryReader(new MemoryStream(package.GetEntry(WeightsEntry, source)));
-            var bits = r.ReadInt32();
-            var classCount = r.ReadInt32();
-            var scale = r.ReadSingle();
-            var count = r.ReadInt32();
+            // Decoded from the entries' bytes directly rather than through a BinaryReader per value: the weight
+            // tables hold about a million gaps and values, and the reader's calls were most of a tagger's
+            // loading time (issue 12, one-document start-up).
+            var r = new SpanReader(package.GetEntry(WeightsEntry, source));
+            var bits = r.Int32();
+            var classCount = r.Int32();
+            var scale = r.Single();
+            var count = r.Int32();
             if (bits is < MinBits or > MaxBits || classCount != classes.Length || count < 0 || !float.IsFinite(scale))
             {
                 throw new ModelFormatException(source, "corrupt model (bad weight table header)");
             }
 
-            var weights = new short[(1 << bits) * classCount];
+            // The non-zero weights as stored (gaps between positions, ascending); a count the bytes cannot hold
+            // (3 bytes a weight at least) is refused before anything is allocated for it.
+            if (count > r.Length / 3)
+            {
+                throw new ModelFormatException(source, "corrupt model (weights truncated)");
+            }
+
+            var positions = new int[count];
+            var values = new short[count];
             var at = -1;
+            var size = (1L << bits) * classCount;
             for (var k = 0; k < count; k++)
             {
-                var gap = r.Read7BitEncodedInt();
+                var gap = r.Var7BitInt32();
                 at += gap;
-                if (gap <= 0 || at >= weights.Length)
+                if (gap <= 0 || at >= size)
                 {
                     throw new ModelFormatException(source, "corrupt model (weight index out of range)");
                 }
 
-                weights[at] = r.ReadInt16();
+                positions[k] = at;
+                values[k] = r.Int16();
             }
 
-            if (r.BaseStream.Position != r.BaseStream.Length)
+            if (!r.AtEnd)
             {
                 throw new ModelFormatException(source, "corrupt model (trailing bytes in weights)");
             }
 
-            using var lr = new BinaryReader(new MemoryStream(package.GetEntry(LexiconEntry, source)));
-            var words = lr.ReadInt32();
-            if (words < 0 || words > lr.BaseStream.Length / 16)
+            var lr = new SpanReader(package.GetEntry(LexiconEntry, source));
+            var words = lr.Int32();
+            if (words < 0 || words > lr.Length / 16)
             {
                 throw new ModelFormatException(source, "corrupt model (bad lexicon header)");
             }
@@ -360,7 +379,7 @@ public sealed class AveragedPerceptronTagger
             var lexicon = new KeyValuePair<ulong, ulong>[words];
             for (var k = 0; k < words; k++)
             {
-                lexicon[k] = new(lr.ReadUInt64(), lr.ReadUInt64());
+                lexicon[k] = new(lr.UInt64(), lr.UInt64());
             }
 
             var featureNames = package.Entries.TryGetValue(FeaturesEntry, out var features)
@@ -369,9 +388,9 @@ public sealed class AveragedPerceptronTagger
             WordClasses? wordClasses = null;
             if (featureNames.Contains("word-classes"))
             {
-                using var wr = new BinaryReader(new MemoryStream(package.GetEntry(WordClassesEntry, source)));
-                var n = wr.ReadInt32();
-                if (n < 0 || n > wr.BaseStream.Length / 12)
+                var wr = new SpanReader(package.GetEntry(WordClassesEntry, source));
+                var n = wr.Int32();
+                if (n < 0 || n > wr.Length / 12)
                 {
                     throw new ModelFormatException(source, "corrupt model (bad word-class header)");
                 }
@@ -379,17 +398,71 @@ public sealed class AveragedPerceptronTagger
                 var entries = new KeyValuePair<ulong, uint>[n];
                 for (var k = 0; k < n; k++)
                 {
-                    entries[k] = new(wr.ReadUInt64(), wr.ReadUInt32());
+                    entries[k] = new(wr.UInt64(), wr.UInt32());
                 }
 
                 wordClasses = new WordClasses(entries);
             }
 
-            return new AveragedPerceptronTagger(package.Kind, [.. classes], bits, weights, scale, new TaggerLexicon(lexicon), featureNames.Contains("gazetteer"), wordClasses);
+            return new AveragedPerceptronTagger(package.Kind, [.. classes], new TaggerWeights(bits, classCount, positions, values), scale, new TaggerLexicon(lexicon), featureNames.Contains("gazetteer"), wordClasses);
         }
         catch (Exception ex) when (ex is EndOfStreamException or FormatException)
         {
             throw new ModelFormatException(source, "corrupt model (weights truncated)");
+        }
+    }
+
+    /// <summary>
+    /// Reads little-endian values from a model entry's bytes, as <see cref="BinaryReader"/> wrote them; reading past
+    /// the end throws <see cref="EndOfStreamException"/>, as the reader did, so a truncated entry is still reported
+    /// as a corrupt model.
+    /// </summary>
+    private ref struct SpanReader(ReadOnlySpan<byte> bytes)
+    {
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
+        private int _at;
+
+        public readonly int Length => _bytes.Length;
+
+        public readonly bool AtEnd => _at == _bytes.Length;
+
+        public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+
+        public uint UInt32() => BinaryPrimitives.ReadUInt32LittleEndian(Take(4));
+
+        public ulong UInt64() => BinaryPrimitives.ReadUInt64LittleEndian(Take(8));
+
+        public short Int16() => BinaryPrimitives.ReadInt16LittleEndian(Take(2));
+
+        public float Single() => BinaryPrimitives.ReadSingleLittleEndian(Take(4));
+
+        /// <summary>A 7-bit encoded int, as <see cref="BinaryWriter.Write7BitEncodedInt"/> writes it.</summary>
+        public int Var7BitInt32()
+        {
+            uint result = 0;
+            for (var shift = 0; shift < 35; shift += 7)
+            {
+                var b = Take(1)[0];
+                result |= (uint)(b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    return (int)result;
+                }
+            }
+
+            throw new FormatException("bad 7-bit encoded int");
+        }
+
+        private ReadOnlySpan<byte> Take(int count)
+        {
+            if (_at > _bytes.Length - count)
+            {
+                throw new EndOfStreamException();
+            }
+
+            var slice = _bytes.Slice(_at, count);
+            _at += count;
+            return slice;
         }
     }
 }

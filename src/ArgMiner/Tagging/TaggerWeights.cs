@@ -30,12 +30,69 @@ internal sealed class TaggerWeights
     private readonly int _base;
     private readonly int _zeroRow;
 
+    /// <summary>
+    /// Lays out the table from its non-zero weights, as a model file stores them: <paramref name="positions"/>
+    /// (bucket × class count + class, ascending) and their <paramref name="values"/>. The same table as the dense
+    /// constructor makes from the same weights, without the dense table: loading a tagger made and zeroed a
+    /// table of 2^bits × classes weights only to copy its non-zero rows out (issue 12, one-document start-up).
+    /// </summary>
+    /// <exception cref="ArgumentException">A position outside the table, or positions not ascending.</exception>
+    public TaggerWeights(int bits, int classCount, ReadOnlySpan<int> positions, ReadOnlySpan<short> values)
+    {
+        if (positions.Length != values.Length)
+        {
+            throw new ArgumentException("one value per position", nameof(values));
+        }
+
+        Bits = bits;
+        ClassCount = classCount;
+        Stride = StrideFor(classCount);
+        var buckets = 1 << bits;
+        var words = Math.Max(1, buckets / 64);
+        _index = new ulong[2 * words];
+        var previous = -1;
+        for (var i = 0; i < positions.Length; i++)
+        {
+            var p = positions[i];
+            if (p <= previous || p >= buckets * classCount)
+            {
+                throw new ArgumentException("positions must be ascending and inside the table", nameof(positions));
+            }
+
+            previous = p;
+            if (values[i] != 0)
+            {
+                var b = p / classCount;
+                _index[2 * (b >> 6)] |= 1UL << (b & 63);
+            }
+        }
+
+        var count = 0;
+        for (var w = 0; w < words; w++)
+        {
+            _index[(2 * w) + 1] = (ulong)count;
+            count += BitOperations.PopCount(_index[2 * w]);
+        }
+
+        Rows = count;
+        _zeroRow = count * Stride;
+        _rows = AllocateRows(count, Stride, out _base);
+        for (var i = 0; i < positions.Length; i++)
+        {
+            if (values[i] != 0)
+            {
+                var b = positions[i] / classCount;
+                _rows[_base + RowStart(b) + (positions[i] - (b * classCount))] = values[i];
+            }
+        }
+    }
+
     /// <summary>Lays out a dense table of <c>2^bits</c> rows of <paramref name="classCount"/> weights.</summary>
     public TaggerWeights(int bits, int classCount, short[] weights)
     {
         Bits = bits;
         ClassCount = classCount;
-        Stride = classCount <= 16 ? 16 : classCount <= 32 ? 32 : (classCount + 7) & ~7;
+        Stride = StrideFor(classCount);
         var buckets = 1 << bits;
         var words = Math.Max(1, buckets / 64);
         _index = new ulong[2 * words];
@@ -57,12 +114,7 @@ internal sealed class TaggerWeights
         Rows = count;
         _zeroRow = count * Stride;
 
-        // Sized once (rows counted first): growing a list here left tens of megabytes of large-object garbage
-        // behind every model load (issue 12). Pinned, so the alignment worked out here holds for the table's
-        // life (objects on the pinned heap never move); 32 spare weights to shift the start onto a 64-byte line.
-        const int alignShorts = 32;
-        _rows = GC.AllocateArray<short>(((count + 1) * Stride) + alignShorts, pinned: true);
-        _base = AlignmentOffset(_rows);
+        _rows = AllocateRows(count, Stride, out _base);
         var row = 0;
         for (var b = 0; b < buckets; b++)
         {
@@ -198,6 +250,21 @@ internal sealed class TaggerWeights
         {
             Sse.Prefetch0(Unsafe.AsPointer(ref _rows[_base + start]));
         }
+    }
+
+    private static int StrideFor(int classCount) => classCount <= 16 ? 16 : classCount <= 32 ? 32 : (classCount + 7) & ~7;
+
+    /// <summary>
+    /// The rows' array, sized once (rows counted first): growing a list here left tens of megabytes of large-object
+    /// garbage behind every model load (issue 12). Pinned, so the alignment worked out here holds for the table's
+    /// life (objects on the pinned heap never move); 32 spare weights to shift the start onto a 64-byte line.
+    /// </summary>
+    private static short[] AllocateRows(int count, int stride, out int start)
+    {
+        const int alignShorts = 32;
+        var rows = GC.AllocateArray<short>(((count + 1) * stride) + alignShorts, pinned: true);
+        start = AlignmentOffset(rows);
+        return rows;
     }
 
     private static unsafe int AlignmentOffset(short[] pinned)

@@ -19,8 +19,9 @@ public sealed class ParquetTable<TRow> : IDisposable
     /// <summary>
     /// Rows per row group: each table buffers this many rows as text until its group is written. With 50,000 the
     /// peak working set of a Parquet run grew with the batch (IBM Debater's 1,289 articles, 165,000 sentences: 405 MB
-    /// against 219 MB for CSV); with 10,000 it is 280-293 MB there and 257 MB on 4 MB of web text (issue 12). DuckDB,
-    /// pandas and Spark read groups of any size.
+    /// against 219 MB for CSV); with 10,000 it is 280-293 MB there and 257 MB on 4 MB of web text (issue 12), and
+    /// 210-218 MB once the tool capped its gen0 budget (ArgMiner.Cli.csproj). DuckDB, pandas and Spark read groups
+    /// of any size.
     /// </summary>
     public const int RowGroupSize = 10_000;
 

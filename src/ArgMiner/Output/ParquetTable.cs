@@ -19,8 +19,9 @@ public sealed class ParquetTable<TRow> : IDisposable
     /// <summary>
     /// Rows per row group: each table buffers this many rows as text until its group is written. With 50,000 the
     /// peak working set of a Parquet run grew with the batch (IBM Debater's 1,289 articles, 165,000 sentences: 405 MB
-    /// against 219 MB for CSV); with 10,000 it is 280-293 MB there and 257 MB on 4 MB of web text (issue 12). DuckDB,
-    /// pandas and Spark read groups of any size.
+    /// against 219 MB for CSV); with 10,000 it is 280-293 MB there and 257 MB on 4 MB of web text (issue 12), and
+    /// 210-218 MB once the tool capped its gen0 budget (ArgMiner.Cli.csproj). DuckDB, pandas and Spark read groups
+    /// of any size.
     /// </summary>
     public const int RowGroupSize = 10_000;
 
@@ -28,6 +29,11 @@ public sealed class ParquetTable<TRow> : IDisposable
     private readonly IReadOnlyList<CsvColumn<TRow>> _columns;
     private readonly DataField[] _fields;
     private readonly List<string?>[] _buffers;
+
+    // One array of each numeric kind, reused by every group and column: a fresh double?[10,000] per column and
+    // group is 160 KB on the large-object heap, garbage that waits for a full collection (issue 12).
+    private readonly int?[] _integers = new int?[RowGroupSize];
+    private readonly double?[] _numbers = new double?[RowGroupSize];
     private readonly ParquetWriter _writer;
     private bool _closed;
 
@@ -100,13 +106,21 @@ public sealed class ParquetTable<TRow> : IDisposable
                 var field = _fields[c];
                 if (field.ClrType == typeof(int))
                 {
-                    int?[] values = [.. cells.Select(v => v is null ? (int?)null : int.Parse(v, NumberStyles.Integer, CultureInfo.InvariantCulture))];
-                    group.WriteAsync<int>(field, values.AsMemory()).GetAwaiter().GetResult();
+                    for (var r = 0; r < cells.Count; r++)
+                    {
+                        _integers[r] = cells[r] is { } v ? int.Parse(v, NumberStyles.Integer, CultureInfo.InvariantCulture) : null;
+                    }
+
+                    group.WriteAsync<int>(field, _integers.AsMemory(0, cells.Count)).GetAwaiter().GetResult();
                 }
                 else if (field.ClrType == typeof(double))
                 {
-                    double?[] values = [.. cells.Select(v => v is null ? (double?)null : double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture))];
-                    group.WriteAsync<double>(field, values.AsMemory()).GetAwaiter().GetResult();
+                    for (var r = 0; r < cells.Count; r++)
+                    {
+                        _numbers[r] = cells[r] is { } v ? double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) : null;
+                    }
+
+                    group.WriteAsync<double>(field, _numbers.AsMemory(0, cells.Count)).GetAwaiter().GetResult();
                 }
                 else
                 {

@@ -113,4 +113,137 @@ public sealed partial class RuleSentenceSplitter
 
         return true;
     }
+
+    // Words that open a paragraph with a comma as often as a name does ("First, I …", "Hmm, I …").
+    private static readonly HashSet<string> Openers = new(StringComparer.Ordinal)
+    {
+        "First", "Second", "Third", "Fourth", "Fifth", "Afterwards", "Afterward", "Regardless", "Nonetheless", "Tonight", "Anyhow",
+        "Alright", "Right", "Hmm", "Ah", "Um", "Uh", "Btw", "Whatever", "Ugh", "Hmmm", "Haha", "Lol",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerLookup = Openers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The token that starts a new sentence because of a lost line break (<paramref name="i"/> itself to cut before it,
+    /// an earlier one after <paramref name="start"/> to cut before that), or -1: a short label line "Rhonda:", "STEP TWO:"
+    /// before a capital; a paragraph's opening name or heading before a sentence ("Kay Since it …", "Kim, The new …");
+    /// a signature line of names and a phone number before a sentence ("Kim Lee 713-555-0100 Please …").
+    /// </summary>
+    private static int LineBoundary(string text, ReadOnlySpan<Token> tokens, int start, int i, Kind kind, int lastLower)
+    {
+        if (kind != Kind.None || i == start || i + 1 >= tokens.Length)
+        {
+            return -1;
+        }
+
+        var s = tokens[i].In(text);
+        if (!char.IsUpper(s[0]))
+        {
+            return -1;
+        }
+
+        var prev = tokens[i - 1].In(text);
+        // A function word, or a capitalised word before a lower-case word ("Attached is"; not a label before an address, "Email kim@…").
+        var after = tokens[i + 1].In(text);
+        var opensSentence = StarterLookup.Contains(s)
+            || (IsName(s) && !ContactLabelLookup.Contains(s) && char.IsLower(after[0]) && !IsAddress(after) && !IsUrl(after));
+        if (prev is ":")
+        {
+            return LabelLineEnd(text, tokens, start, i);
+        }
+
+        // "Kim Lee 713-555-0100 Please call …", "Kim x35172 I …": a signature line (no lower-case word) ends at its number.
+        if (opensSentence && lastLower < start && i - start >= 2 && IsPhoneOrCode(prev))
+        {
+            return i;
+        }
+
+        if (start != 0)
+        {
+            return -1;
+        }
+
+        var head = tokens[0].In(text);
+        if (!IsName(head) || StarterLookup.Contains(head) || NotSignatureLookup.Contains(head) || OpenerLookup.Contains(head) || head.EndsWith("ly"))
+        {
+            return -1;
+        }
+
+        // "Kim, The new line …", "Kyle, Sorry for …": a name and a comma opening the paragraph greet.
+        if (i == 2 && prev is "," && tokens[1].Start == tokens[0].End && !GreetingLookup.Contains(head)
+            && (StarterLookup.Contains(s) || NotSignatureLookup.Contains(s)))
+        {
+            return i;
+        }
+
+        // "Kay Since it is …", "Acme Widgets This name …": a name or a heading of capitalised words opening the paragraph, then a
+        // sentence's function word and a lower-case word (not "I": "Sunday I went …").
+        if (i <= 3 && s is not "I" && StarterLookup.Contains(s) && char.IsLower(text[tokens[i + 1].Start])
+            && (i + 2 == tokens.Length || !char.IsUpper(text[tokens[i + 2].Start]))) // not a title "Make You Feel Like a Number"
+        {
+            for (var k = 1; k < i; k++)
+            {
+                if (!IsName(tokens[k].In(text)) && !IsCapitals(tokens[k].In(text)))
+                {
+                    return -1;
+                }
+            }
+
+            return i;
+        }
+
+        return -1;
+    }
+
+    // The colon before token i closes a label line: "… fax. Rhonda: Thanks …", "… kim@example.org Rhonda: As …" (cut
+    // before the name), before a capitalised word. Not a field ("Note: The …"), nor a speaker's label in capitals ("SMITH: The …").
+    private static int LabelLineEnd(string text, ReadOnlySpan<Token> tokens, int start, int i)
+    {
+        var s = tokens[i].In(text);
+        if (s.Length < 2 || !s[1..].ContainsAnyInRange('a', 'z'))
+        {
+            return -1;
+        }
+
+        var label = tokens[i - 2].In(text);
+        if (i - 2 < start || FieldLabelLookup.Contains(label) || HeaderLabelLookup.Contains(label) || ContactLabelLookup.Contains(label))
+        {
+            return -1;
+        }
+
+        if (!IsName(label) || StarterLookup.Contains(label))
+        {
+            return -1;
+        }
+
+        // The label opens a line: after a final mark or an address.
+        var before = i - 3 >= 0 ? tokens[i - 3].In(text) : default;
+        if (i - 2 == 0 || !(IsFinalMarks(before) || IsAddress(before)))
+        {
+            return -1;
+        }
+
+        return i - 2 > start ? i - 2 : i;
+    }
+
+    // "713-555-0100", "46093", "x35172", "EB1774": a phone number, an extension or a code (no lower-case letter but a leading "x"),
+    // not a year.
+    private static bool IsPhoneOrCode(ReadOnlySpan<char> s)
+    {
+        var digits = 0;
+        for (var k = 0; k < s.Length; k++)
+        {
+            var c = s[k];
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (char.IsLower(c) && !(k == 0 && c == 'x') || c == ':')
+            {
+                return false;
+            }
+        }
+
+        return digits >= 5 || (digits == 4 && s.Length > 4);
+    }
 }

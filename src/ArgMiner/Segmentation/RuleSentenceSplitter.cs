@@ -79,6 +79,7 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
         var i = 0;
         var hasWord = false; // the current sentence has more than punctuation
         var rows = default(FieldRow);
+        var lastLower = -1; // the last token opening with a lower-case letter
         var lastItem = -1; // the number of the last "N." item opening a sentence
         var first = sentenceLengths.Count;
         while (i < tokens.Length)
@@ -89,9 +90,14 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                 hasWord |= IsWordLike(text[tokens[i].Start]);
             }
 
+            if (char.IsLower(text[tokens[i].Start]))
+            {
+                lastLower = i;
+            }
+
             // Web and e-mail layout that a joined-up paragraph lost: a signature marker, a bracketed source, a
             // repeated signature name, a sign-off after an attachment, a field row (RuleSentenceSplitter.Layout.cs).
-            if (LayoutBoundary(text, tokens, start, i, kind, ref rows) is var cut and > 0)
+            if ((LayoutBoundary(text, tokens, start, i, kind, ref rows) is var layoutCut and > 0 ? layoutCut : LineBoundary(text, tokens, start, i, kind, lastLower)) is var cut and > 0)
             {
                 // A cut before token i looks at it again as a sentence's first token (no rule cuts before a sentence's first token).
                 sentenceLengths.Add(cut - start);

@@ -158,6 +158,24 @@ public sealed partial class RuleSentenceSplitter
             return i;
         }
 
+        // "Thanks Kim Lee 713-555-0100": a bare sign-off opening the sentence before a full name is a line of its own.
+        if (i == start + 1 && BareSignOffLookup.Contains(prev) && IsName(s) && IsName(after) && !StarterLookup.Contains(s) && !StarterLookup.Contains(after)
+            && (i + 2 == tokens.Length || !char.IsLower(text[tokens[i + 2].Start])))
+        {
+            return i;
+        }
+
+        // "… 2001 By KIM LEE The Daily …": a byline in capitals is a line of its own.
+        if (s is "By" && IsByline(text, tokens, i) > 0)
+        {
+            return i;
+        }
+
+        if (i - start is 3 or 4 && tokens[start].In(text) is "By" && IsByline(text, tokens, start) == i)
+        {
+            return i;
+        }
+
         if (start != 0)
         {
             return -1;
@@ -216,9 +234,8 @@ public sealed partial class RuleSentenceSplitter
             return -1;
         }
 
-        // The label opens a line: after a final mark or an address.
-        var before = i - 3 >= 0 ? tokens[i - 3].In(text) : default;
-        if (i - 2 == 0 || !(IsFinalMarks(before) || IsAddress(before)))
+        // The label opens a line after an address (after a final mark it is as often a heading, "Questions: If …").
+        if (i - 2 == 0 || !IsAddress(tokens[i - 3].In(text)))
         {
             return -1;
         }
@@ -245,5 +262,17 @@ public sealed partial class RuleSentenceSplitter
         }
 
         return digits >= 5 || (digits == 4 && s.Length > 4);
+    }
+
+    // "By KIM LEE The …": "By" at index by, two or three words in capitals, then a capitalised word; the index of that word, or -1.
+    private static int IsByline(string text, ReadOnlySpan<Token> tokens, int by)
+    {
+        var k = by + 1;
+        while (k < tokens.Length && k <= by + 3 && IsCapitals(tokens[k].In(text)))
+        {
+            k++;
+        }
+
+        return k - by >= 3 && k < tokens.Length && IsName(tokens[k].In(text)) ? k : -1;
     }
 }

@@ -213,18 +213,18 @@ public sealed partial class RuleSentenceSplitter
         return -1;
     }
 
-    // The colon before token i closes a label line: "… fax. Rhonda: Thanks …", "… kim@example.org Rhonda: As …" (cut
-    // before the name), before a capitalised word. Not a field ("Note: The …"), nor a speaker's label in capitals ("SMITH: The …").
+    // The colon before token i closes a label line "… kim@example.org Rhonda: As …": cut before the name, then (the
+    // name opening the sentence) after the colon, before a capitalised word. Not a field ("Note: The …"), nor a speaker's label in capitals ("SMITH: The …").
     private static int LabelLineEnd(string text, ReadOnlySpan<Token> tokens, int start, int i)
     {
         var s = tokens[i].In(text);
-        if (s.Length < 2 || !s[1..].ContainsAnyInRange('a', 'z'))
+        if (i - 2 < start || i - 2 == 0 || s.Length < 2 || !s[1..].ContainsAnyInRange('a', 'z'))
         {
             return -1;
         }
 
         var label = tokens[i - 2].In(text);
-        if (i - 2 < start || FieldLabelLookup.Contains(label) || HeaderLabelLookup.Contains(label) || ContactLabelLookup.Contains(label))
+        if (FieldLabelLookup.Contains(label) || HeaderLabelLookup.Contains(label) || ContactLabelLookup.Contains(label))
         {
             return -1;
         }
@@ -235,12 +235,7 @@ public sealed partial class RuleSentenceSplitter
         }
 
         // The label opens a line after an address (after a final mark it is as often a heading, "Questions: If …").
-        if (i - 2 == 0 || !IsAddress(tokens[i - 3].In(text)))
-        {
-            return -1;
-        }
-
-        return i - 2 > start ? i - 2 : i;
+        return !IsAddress(tokens[i - 3].In(text)) ? -1 : i - 2 > start ? i - 2 : i;
     }
 
     // "713-555-0100", "46093", "x35172", "EB1774": a phone number, an extension or a code (no lower-case letter but a leading "x"),

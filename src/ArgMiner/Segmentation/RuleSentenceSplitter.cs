@@ -90,7 +90,7 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                 hasWord |= IsWordLike(text[tokens[i].Start]);
             }
 
-            if (char.IsLower(text[tokens[i].Start]))
+            if (char.IsLower(text[tokens[i].Start]) && !char.IsAsciiDigit(text[tokens[i].End - 1])) // not a code "x35172"
             {
                 lastLower = i;
             }

@@ -121,6 +121,15 @@ public sealed partial class RuleSentenceSplitter
         "Alright", "Right", "Hmm", "Ah", "Um", "Uh", "Btw", "Whatever", "Ugh", "Hmmm", "Haha", "Lol",
     };
 
+    // Words that open a clause and are not verbs or prepositions (title case capitalises those inside a heading).
+    private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "You", "My", "Our", "Your", "His", "Their",
+        "There", "Here", "How", "What", "Why", "Where", "Who", "Which", "Since", "If", "Although", "Though", "Because", "Please",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ClauseOpenerLookup = ClauseOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerLookup = Openers.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
@@ -158,13 +167,6 @@ public sealed partial class RuleSentenceSplitter
             return i;
         }
 
-        // "Thanks Kim Lee 713-555-0100": a bare sign-off opening the sentence before a full name is a line of its own.
-        if (i == start + 1 && BareSignOffLookup.Contains(prev) && IsName(s) && IsName(after) && !StarterLookup.Contains(s) && !StarterLookup.Contains(after)
-            && (i + 2 == tokens.Length || !char.IsLower(text[tokens[i + 2].Start])))
-        {
-            return i;
-        }
-
         // "… 2001 By KIM LEE The Daily …": a byline in capitals is a line of its own.
         if (s is "By" && IsByline(text, tokens, i) > 0)
         {
@@ -195,8 +197,9 @@ public sealed partial class RuleSentenceSplitter
         }
 
         // "Kay Since it is …", "Acme Widgets This name …": a name or a heading of capitalised words opening the paragraph, then a
-        // sentence's function word and a lower-case word (not "I": "Sunday I went …").
-        if (i <= 3 && s is not "I" && StarterLookup.Contains(s) && char.IsLower(text[tokens[i + 1].Start])
+        // determiner, pronoun, wh-word or conjunction opening a clause and a lower-case word (not "I": "Sunday I went …"; not
+        // a verb or preposition, which title case capitalises: "Israel Has a …").
+        if (i <= 3 && ClauseOpenerLookup.Contains(s) && char.IsLower(text[tokens[i + 1].Start])
             && (i + 2 == tokens.Length || !char.IsUpper(text[tokens[i + 2].Start]))) // not a title "Make You Feel Like a Number"
         {
             for (var k = 1; k < i; k++)

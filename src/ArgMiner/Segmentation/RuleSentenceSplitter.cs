@@ -79,6 +79,9 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
         var i = 0;
         var hasWord = false; // the current sentence has more than punctuation
         var rows = default(FieldRow);
+        var lastLower = -1; // the last token opening with a lower-case letter
+        var lastItem = -1; // the number of the last "N." item opening a sentence
+        var first = sentenceLengths.Count;
         while (i < tokens.Length)
         {
             var kind = Classify(text, tokens, i);
@@ -87,9 +90,14 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                 hasWord |= IsWordLike(text[tokens[i].Start]);
             }
 
+            if (char.IsLower(text[tokens[i].Start]) && !char.IsAsciiDigit(text[tokens[i].End - 1])) // not a code "x35172"
+            {
+                lastLower = i;
+            }
+
             // Web and e-mail layout that a joined-up paragraph lost: a signature marker, a bracketed source, a
             // repeated signature name, a sign-off after an attachment, a field row (RuleSentenceSplitter.Layout.cs).
-            if (LayoutBoundary(text, tokens, start, i, kind, ref rows) is var cut and > 0)
+            if ((LayoutBoundary(text, tokens, start, i, kind, ref rows) is var layoutCut and > 0 ? layoutCut : LineBoundary(text, tokens, start, i, kind, lastLower)) is var cut and > 0)
             {
                 // A cut before token i looks at it again as a sentence's first token (no rule cuts before a sentence's first token).
                 sentenceLengths.Add(cut - start);
@@ -127,6 +135,13 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
             if (kind == Kind.None && i > start && i + 1 < tokens.Length && hasWord && IsDate(tokens[i].In(text))
                 && IsTime(tokens[i + 1].In(text)) && (!IsLowerWord(tokens[i - 1].In(text)) || IsAddress(tokens[i - 1].In(text))))
             {
+                // The sender before the stamp is a line of its own too ("… Thanks, Kim Dana Lee 10/20/2000 …").
+                if (SenderStart(text, tokens, start, i) is var sender and > 0 && sender > start)
+                {
+                    sentenceLengths.Add(sender - start);
+                    start = sender;
+                }
+
                 sentenceLengths.Add(i - start);
                 start = i;
                 hasWord = true;
@@ -208,6 +223,21 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
             var next = last + 1;
             // "1." or "*2." opening a numbered item is not a sentence of its own.
             var itemMarker = kind == Kind.Final && i - start is 1 or 2 && IsSmallNumber(text, tokens[i - 1]) && tokens[i - 1].End == tokens[i].Start;
+            if (itemMarker)
+            {
+                lastItem = ItemValue(text, tokens[i - 1]);
+            }
+            else if (IsNextItem(text, tokens, start, i, kind, lastItem))
+            {
+                // "… 10. Jack Lee, CEO 9. Ann Wu, …": the next number of a list run together starts its item.
+                lastItem = ItemValue(text, tokens[i - 1]);
+                sentenceLengths.Add(i - 1 - start);
+                start = i - 1;
+                hasWord = true;
+                i = next;
+                continue;
+            }
+
             // "“Stop!” he shouted": a quotation ending in a final mark, then a lower-case word, goes on.
             var quotedGoesOn = closedQuote && char.IsLower(text[tokens[next < tokens.Length ? next : last].Start]);
             // "(?)." or "(and more!)." : the mark inside the brackets leaves the end to the mark after them.
@@ -238,7 +268,15 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
 
         if (start < tokens.Length)
         {
-            sentenceLengths.Add(tokens.Length - start);
+            // Marks, quotes or a separator left over at the paragraph's end ("… about that. \"", "… at? ?") close the last sentence.
+            if (sentenceLengths.Count > first && IsResidue(text, tokens, start))
+            {
+                sentenceLengths[^1] += tokens.Length - start;
+            }
+            else
+            {
+                sentenceLengths.Add(tokens.Length - start);
+            }
         }
     }
 
@@ -379,7 +417,12 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
 
                 return first is not (',' or ';' or ':' or ')' or ']');
             case Kind.Ellipsis:
-                // "… and then": an ellipsis before a lower-case word is a pause.
+                // "… and then": an ellipsis before a lower-case word is a pause; "the sun ... ." ends at the lone mark.
+                if (Classify(text, tokens, next) == Kind.Final && tokens[next].Start > tokens[mark].End)
+                {
+                    return false;
+                }
+
                 return (first != '\0' && !char.IsLower(first) && first is not (',' or ';' or ':' or ')' or ']')) || IsUrl(tokens[next].In(text));
             case Kind.Abbreviation:
                 if (!char.IsUpper(first) || word.IsEmpty)

@@ -21,7 +21,7 @@ public sealed class RuleSentenceSplitterMailTests
         Assert.Equal(expected, Sentences(text));
 
     [Theory]
-    [InlineData("Ok. Dana dana.kim@example.org 10/20/2000 11:32 AM Attached is the plan.", "Ok. || Dana dana.kim@example.org || 10/20/2000 11:32 AM || Attached is the plan.")]
+    [InlineData("Ok. Dana dana.kim@example.org 10/20/2000 11:32 AM Attached is the plan.", "Ok. || Dana || dana.kim@example.org || 10/20/2000 11:32 AM || Attached is the plan.")]
     [InlineData("We met on 10/20/2000 11:32 AM.", "We met on 10/20/2000 11:32 AM.")]
     public void GivenAnAddressBeforeAHeaderTimeStamp_WhenSplit_ThenTheStampStartsANewSentence(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));

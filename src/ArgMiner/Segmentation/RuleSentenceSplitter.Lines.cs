@@ -1,0 +1,276 @@
+using ArgMiner.Text;
+
+namespace ArgMiner.Segmentation;
+
+/// <summary>
+/// Lines that a joined-up paragraph lost, issue 10 §1 (second round): the sender line before an e-mail header's
+/// time stamp ("… Thanks, Kim Dana Lee 10/20/2000 11:32 AM", "Kim Lee@ACME 10/20/2000 …", "a@b.com 10/20/2000 …");
+/// the next item of a numbered list run together ("… Ann Wu, CEO 9. Bob Li …" starts at "9"); marks and quotes
+/// left alone at a paragraph's end close its last sentence.
+/// Each rule looks a constant number of tokens around the current one: linear time.
+/// </summary>
+public sealed partial class RuleSentenceSplitter
+{
+    // The first token of the sender line that ends just before the stamp's date at index date, or -1: a plain
+    // address ("kim@example.org"), or a name of two or three words whose last may carry a Notes domain
+    // ("Dana Lee", "Dana R Lee@ACME"). A lone name opening the sentence stays with it ("Carol St Clair 10/20/2000").
+    private static int SenderStart(string text, ReadOnlySpan<Token> tokens, int start, int date)
+    {
+        var k = date - 1;
+        if (k <= start)
+        {
+            return -1;
+        }
+
+        var last = tokens[k].In(text);
+        if (last.Contains('@'))
+        {
+            if (char.IsLower(last[0]))
+            {
+                return tokens[k - 1].In(text) is ":" ? -1 : k; // "Sent by: kim@example.org" is one line
+            }
+        }
+        else if (!IsName(last))
+        {
+            return -1;
+        }
+
+        if (!char.IsAsciiLetterUpper(last[0]))
+        {
+            return -1;
+        }
+
+        var hasFirst = false;
+        if (k - 1 > start && IsInitial(tokens[k - 1].In(text)))
+        {
+            k--;
+        }
+
+        if (k - 1 >= start && IsName(tokens[k - 1].In(text)) && !StarterLookup.Contains(tokens[k - 1].In(text)))
+        {
+            k--;
+            hasFirst = true;
+        }
+
+        if (!hasFirst && !last.Contains('@'))
+        {
+            return -1; // a lone capitalised word is no sender
+        }
+
+        if (k == start || (k - 1 == start && IsName(tokens[start].In(text))) || tokens[k - 1].In(text) is ":")
+        {
+            return -1; // "Carol St Clair 05/25/2001", "Sent by: Kim Lee@ACME 10/20/2000"
+        }
+
+        return k;
+    }
+
+    // "R", "R.": a middle initial.
+    private static bool IsInitial(ReadOnlySpan<char> s) =>
+        (s.Length == 1 && char.IsAsciiLetterUpper(s[0])) || (s.Length == 2 && char.IsAsciiLetterUpper(s[0]) && s[1] == '.');
+
+    private static int ItemValue(string text, Token t) =>
+        t.Length == 1 ? text[t.Start] - '0' : ((text[t.Start] - '0') * 10) + (text[t.Start + 1] - '0');
+
+    // The "." at mark closes "N" (spaced from the word before it, inside the current sentence) that follows the
+    // last item's number (one more or one less), and a capital follows: "… CEO 9. Ann …" after "10.".
+    private static bool IsNextItem(string text, ReadOnlySpan<Token> tokens, int start, int mark, Kind kind, int lastItem)
+    {
+        if (lastItem < 0 || kind != Kind.Final || mark - 1 <= start || mark + 1 >= tokens.Length || tokens[mark].Length != 1
+            || text[tokens[mark].Start] != '.')
+        {
+            return false;
+        }
+
+        var number = tokens[mark - 1];
+        if (!IsSmallNumber(text, number) || number.End != tokens[mark].Start || tokens[mark - 2].End == number.Start
+            || !char.IsUpper(text[tokens[mark + 1].Start]))
+        {
+            return false;
+        }
+
+        var value = ItemValue(text, number);
+        return value == lastItem + 1 || value == lastItem - 1;
+    }
+
+    // Only marks and closing quotes and brackets from token k to the paragraph's end, not after an address or URL
+    // ("E-mail:? kim@example.org ?" is a lost line of its own).
+    private static bool IsResidue(string text, ReadOnlySpan<Token> tokens, int k)
+    {
+        if (k == 0 || IsAddress(tokens[k - 1].In(text)) || IsUrl(tokens[k - 1].In(text)))
+        {
+            return false;
+        }
+
+        for (; k < tokens.Length; k++)
+        {
+            var t = tokens[k];
+            if (!IsClosing(text, t) && !IsFinalMarks(t.In(text)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Words that open a paragraph with a comma as often as a name does ("First, I …", "Hmm, I …").
+    private static readonly HashSet<string> Openers = new(StringComparer.Ordinal)
+    {
+        "First", "Second", "Third", "Fourth", "Fifth", "Afterwards", "Afterward", "Regardless", "Nonetheless", "Tonight", "Anyhow",
+        "Alright", "Right", "Hmm", "Ah", "Um", "Uh", "Btw", "Whatever", "Ugh", "Hmmm", "Haha", "Lol",
+    };
+
+    // Words that open a clause and are not verbs or prepositions (title case capitalises those inside a heading).
+    private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "You", "My", "Our", "Your", "His", "Their",
+        "There", "Here", "How", "What", "Why", "Where", "Who", "Which", "Since", "If", "Although", "Though", "Because", "Please",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ClauseOpenerLookup = ClauseOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerLookup = Openers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The token that starts a new sentence because of a lost line break (<paramref name="i"/> itself to cut before it,
+    /// an earlier one after <paramref name="start"/> to cut before that), or -1: a short label line "Rhonda:", "STEP TWO:"
+    /// before a capital; a paragraph's opening name or heading before a sentence ("Kay Since it …", "Kim, The new …");
+    /// a signature line of names and a phone number before a sentence ("Kim Lee 713-555-0100 Please …").
+    /// </summary>
+    private static int LineBoundary(string text, ReadOnlySpan<Token> tokens, int start, int i, Kind kind, int lastLower)
+    {
+        if (kind != Kind.None || i == start || i + 1 >= tokens.Length)
+        {
+            return -1;
+        }
+
+        var s = tokens[i].In(text);
+        if (!char.IsUpper(s[0]))
+        {
+            return -1;
+        }
+
+        var prev = tokens[i - 1].In(text);
+        // A function word, or a capitalised word before a lower-case word ("Attached is"; not a label before an address, "Email kim@…").
+        var after = tokens[i + 1].In(text);
+        var opensSentence = StarterLookup.Contains(s)
+            || (IsName(s) && !ContactLabelLookup.Contains(s) && char.IsLower(after[0]) && !IsAddress(after) && !IsUrl(after));
+        if (prev is ":")
+        {
+            return LabelLineEnd(text, tokens, start, i);
+        }
+
+        // "Kim Lee 713-555-0100 Please call …", "Kim x35172 I …": a signature line (no lower-case word) ends at its number.
+        if (opensSentence && lastLower < start && i - start >= 2 && IsPhoneOrCode(prev))
+        {
+            return i;
+        }
+
+        // "… 2001 By KIM LEE The Daily …": a byline in capitals is a line of its own.
+        if (s is "By" && IsByline(text, tokens, i) > 0)
+        {
+            return i;
+        }
+
+        if (i - start is 3 or 4 && tokens[start].In(text) is "By" && IsByline(text, tokens, start) == i)
+        {
+            return i;
+        }
+
+        if (start != 0)
+        {
+            return -1;
+        }
+
+        var head = tokens[0].In(text);
+        if (!IsName(head) || StarterLookup.Contains(head) || NotSignatureLookup.Contains(head) || OpenerLookup.Contains(head) || head.EndsWith("ly"))
+        {
+            return -1;
+        }
+
+        // "Kim, The new line …", "Kyle, Sorry for …": a name and a comma opening the paragraph greet.
+        if (i == 2 && prev is "," && tokens[1].Start == tokens[0].End && !GreetingLookup.Contains(head)
+            && (StarterLookup.Contains(s) || NotSignatureLookup.Contains(s)))
+        {
+            return i;
+        }
+
+        // "Kay Since it is …", "Acme Widgets This name …": a name or a heading of capitalised words opening the paragraph, then a
+        // determiner, pronoun, wh-word or conjunction opening a clause and a lower-case word (not "I": "Sunday I went …"; not
+        // a verb or preposition, which title case capitalises: "Israel Has a …").
+        if (i <= 3 && ClauseOpenerLookup.Contains(s) && char.IsLower(text[tokens[i + 1].Start])
+            && (i + 2 == tokens.Length || !char.IsUpper(text[tokens[i + 2].Start]))) // not a title "Make You Feel Like a Number"
+        {
+            for (var k = 1; k < i; k++)
+            {
+                if (!IsName(tokens[k].In(text)) && !IsCapitals(tokens[k].In(text)))
+                {
+                    return -1;
+                }
+            }
+
+            return i;
+        }
+
+        return -1;
+    }
+
+    // The colon before token i closes a label line "… kim@example.org Rhonda: As …": cut before the name, then (the
+    // name opening the sentence) after the colon, before a capitalised word. Not a field ("Note: The …"), nor a speaker's label in capitals ("SMITH: The …").
+    private static int LabelLineEnd(string text, ReadOnlySpan<Token> tokens, int start, int i)
+    {
+        var s = tokens[i].In(text);
+        if (i - 2 < start || i - 2 == 0 || s.Length < 2 || !s[1..].ContainsAnyInRange('a', 'z'))
+        {
+            return -1;
+        }
+
+        var label = tokens[i - 2].In(text);
+        if (FieldLabelLookup.Contains(label) || HeaderLabelLookup.Contains(label) || ContactLabelLookup.Contains(label))
+        {
+            return -1;
+        }
+
+        if (!IsName(label) || StarterLookup.Contains(label))
+        {
+            return -1;
+        }
+
+        // The label opens a line after an address (after a final mark it is as often a heading, "Questions: If …").
+        return !IsAddress(tokens[i - 3].In(text)) ? -1 : i - 2 > start ? i - 2 : i;
+    }
+
+    // "713-555-0100", "46093", "x35172", "EB1774": a phone number, an extension or a code (no lower-case letter but a leading "x"),
+    // not a year.
+    private static bool IsPhoneOrCode(ReadOnlySpan<char> s)
+    {
+        var digits = 0;
+        for (var k = 0; k < s.Length; k++)
+        {
+            var c = s[k];
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (char.IsLower(c) && !(k == 0 && c == 'x') || c == ':')
+            {
+                return false;
+            }
+        }
+
+        return digits >= 5 || (digits == 4 && s.Length > 4);
+    }
+
+    // "By KIM LEE The …": "By" at index by, two or three words in capitals, then a capitalised word; the index of that word, or -1.
+    private static int IsByline(string text, ReadOnlySpan<Token> tokens, int by)
+    {
+        var k = by + 1;
+        while (k < tokens.Length && k <= by + 3 && IsCapitals(tokens[k].In(text)))
+        {
+            k++;
+        }
+
+        return k - by >= 3 && k < tokens.Length && IsName(tokens[k].In(text)) ? k : -1;
+    }
+}

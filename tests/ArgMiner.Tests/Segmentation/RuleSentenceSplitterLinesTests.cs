@@ -1,0 +1,68 @@
+using static ArgMiner.Tests.Segmentation.RuleSentenceSplitterTests;
+
+namespace ArgMiner.Tests.Segmentation;
+
+/// <summary>
+/// Issue 10 §1, second round: lines that a joined-up paragraph lost (sender lines, numbered lists run together,
+/// label and signature lines, opening names and headings, bylines) and leftovers at a paragraph's end
+/// (made-up text, none from a corpus).
+/// </summary>
+public sealed class RuleSentenceSplitterLinesTests
+{
+    [Theory]
+    [InlineData("please print Dana Lee 10/20/2000 11:32 AM I agree.", "please print || Dana Lee || 10/20/2000 11:32 AM || I agree.")]
+    [InlineData("fyi Kim Lee@ACME 10/20/2000 11:32 AM See below.", "fyi || Kim Lee@ACME || 10/20/2000 11:32 AM || See below.")]
+    [InlineData("We agree kim@example.org 10/20/2000 11:32 AM Done.", "We agree || kim@example.org || 10/20/2000 11:32 AM || Done.")]
+    [InlineData("Sent by: Kim Lee@ACME 10/20/2000 11:32 AM Done.", "Sent by: Kim Lee@ACME || 10/20/2000 11:32 AM || Done.")]
+    [InlineData("Carol St Clair 10/20/2000 11:32 AM Done.", "Carol St Clair || 10/20/2000 11:32 AM || Done.")]
+    public void GivenASenderBeforeAHeaderTimeStamp_WhenSplit_ThenTheSenderIsALineOfItsOwn(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Our picks: 3. Ann Wu, chef 2. Bob Li, baker 1. Cy Ho, cook", "Our picks: || 3. Ann Wu, chef || 2. Bob Li, baker || 1. Cy Ho, cook")]
+    [InlineData("1. Buy milk 2. Call Bob", "1. Buy milk || 2. Call Bob")]
+    [InlineData("The score was 3. Then we left.", "The score was 3. || Then we left.")]
+    public void GivenANumberedListRunTogether_WhenTheNextNumberFollows_ThenItStartsTheNextItem(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("He laughed about it. \"", "He laughed about it. \"")]
+    [InlineData("Where can I eat? ?", "Where can I eat? ?")]
+    [InlineData("We sat in the sun ... . Then it rained.", "We sat in the sun ... . || Then it rained.")]
+    public void GivenMarksLeftAtTheEnd_WhenSplit_ThenTheyCloseTheLastSentence(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Write to kim@example.org Rhonda: As I said, it is fine.", "Write to kim@example.org || Rhonda: || As I said, it is fine.")]
+    [InlineData("Write to Kim and Rhonda: The desk.", "Write to Kim and Rhonda: The desk.")]
+    [InlineData("It broke. Note: The fix is easy.", "It broke. || Note: The fix is easy.")]
+    public void GivenANameAndAColonAfterAnAddress_WhenACapitalFollows_ThenTheLabelIsALine(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Kay Since it is late, we stop.", "Kay || Since it is late, we stop.")]
+    [InlineData("Acme Widgets This name comes from a joke.", "Acme Widgets || This name comes from a joke.")]
+    [InlineData("Sunday I went home.", "Sunday I went home.")]
+    [InlineData("Make You Feel Like a Number", "Make You Feel Like a Number")]
+    [InlineData("Kim, The new line works.", "Kim, || The new line works.")]
+    [InlineData("Kyle, Sorry for the delay.", "Kyle, || Sorry for the delay.")]
+    [InlineData("Anne, Mike will call.", "Anne, Mike will call.")]
+    [InlineData("Finally, I won.", "Finally, I won.")]
+    public void GivenANameOrHeadingOpeningTheParagraph_WhenASentenceFollows_ThenItIsALine(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Kim Lee 713-555-0100 Please call me today.", "Kim Lee 713-555-0100 || Please call me today.")]
+    [InlineData("Dana Wu Sales x35172 I will be out.", "Dana Wu Sales x35172 || I will be out.")]
+    [InlineData("In 2005 The band split.", "In 2005 The band split.")]
+    [InlineData("Please call 713-555-0100 The desk answers.", "Please call 713-555-0100 The desk answers.")]
+    [InlineData("Fax 713-555-0100 Email kim@example.org", "Fax 713-555-0100 Email kim@example.org")]
+    public void GivenASignatureLineEndingInANumber_WhenASentenceFollows_ThenTheLineEnds(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Posted today By KIM LEE The Daily Post", "Posted today || By KIM LEE || The Daily Post")]
+    [InlineData("Made By ACME Tools", "Made By ACME Tools")]
+    public void GivenABylineInCapitals_WhenSplit_ThenItIsALine(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+}

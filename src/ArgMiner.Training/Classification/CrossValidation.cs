@@ -44,6 +44,13 @@ public static class CrossValidation
         var view = FeatureData.Load(ml, featurizer, rows, trainer.RowWeights(rows));
         var splits = ml.Data.CrossValidationSplit(view, folds, FeatureData.Group, trainer.Options.Seed);
         var estimator = trainer.CreateEstimator(ml);
+        // ML.NET assigns a document to a fold by a hash of its key, so with few documents one fold can hold them
+        // all and leave another nothing to train on (SDCA would abort with an exception after the earlier folds).
+        if (splits.Any(split => IsEmpty(split.TrainSet)))
+        {
+            throw new ArgumentException($"the data's {groups} documents do not spread over {folds} folds (one fold holds them all); add documents or use fewer folds (--folds 0 skips cross-validation)", nameof(rows));
+        }
+
         var predictions = new SentencePrediction?[rows.Count];
         for (var f = 0; f < splits.Count; f++)
         {
@@ -58,6 +65,12 @@ public static class CrossValidation
         }
 
         return [.. predictions.Select(p => p ?? throw new InvalidOperationException("ML.NET's folds left a sentence unscored"))];
+    }
+
+    private static bool IsEmpty(IDataView view)
+    {
+        using var cursor = view.GetRowCursor([]);
+        return !cursor.MoveNext();
     }
 
     /// <summary>A prediction from ML.NET's four class probabilities.</summary>

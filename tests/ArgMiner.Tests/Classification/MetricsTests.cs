@@ -141,6 +141,37 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public void GivenTwoDocuments_WhenCrossValidated_ThenEveryRowIsScoredOrOneClearArgumentErrorIsRaised()
+    {
+        // ML.NET hashes each document into a fold, so two documents often share one and leave a fold with nothing
+        // to train on; that must be a refusal naming the cause, not SDCA's exception from inside a fold.
+        var refused = 0;
+        for (var pair = 0; pair < 12; pair++)
+        {
+            var rows = new List<LabelledSentence>();
+            foreach (var (doc, label) in new[] { ($"a{pair}", "claim"), ($"b{pair}", "evidence") })
+            {
+                for (var s = 0; s < 4; s++)
+                {
+                    rows.Add(new LabelledSentence($"plain words of {doc} number {s}", label) { Doc = doc, Origin = $"t:{rows.Count}" });
+                }
+            }
+
+            try
+            {
+                Assert.Equal(rows.Count, CrossValidation.OutOfFold(new SentenceClassifierTrainer(TinyData.Options() with { Vectors = null }), rows, 2).Length);
+            }
+            catch (ArgumentException ex)
+            {
+                Assert.Contains("do not spread over 2 folds", ex.Message, StringComparison.Ordinal);
+                refused++;
+            }
+        }
+
+        Assert.InRange(refused, 1, 11);
+    }
+
+    [Fact]
     public void GivenFnv1a_WhenHashingAnAsciiLetter_ThenItMatchesThePublishedValue() =>
         Assert.Equal(0xE40C292Cu, FeatureHash.Add(FeatureHash.Offset, 'a'));
 }

@@ -50,7 +50,10 @@ internal sealed class TaggerWeights
         var buckets = 1 << bits;
         var words = Math.Max(1, buckets / 64);
         _index = new ulong[2 * words];
+        // Positions ascend, so a row's number changes only when a position passes the row's end: one division a
+        // row rather than one a weight (a tagger file holds hundreds of thousands of weights; issue 12 start-up).
         var previous = -1;
+        int row = 0, rowStart = 0, rowEnd = 0;
         for (var i = 0; i < positions.Length; i++)
         {
             var p = positions[i];
@@ -62,8 +65,14 @@ internal sealed class TaggerWeights
             previous = p;
             if (values[i] != 0)
             {
-                var b = p / classCount;
-                _index[2 * (b >> 6)] |= 1UL << (b & 63);
+                if (p >= rowEnd)
+                {
+                    row = p / classCount;
+                    rowStart = row * classCount;
+                    rowEnd = rowStart + classCount;
+                }
+
+                _index[2 * (row >> 6)] |= 1UL << (row & 63);
             }
         }
 
@@ -77,12 +86,22 @@ internal sealed class TaggerWeights
         Rows = count;
         _zeroRow = count * Stride;
         _rows = AllocateRows(count, Stride, out _base);
+        rowEnd = 0;
+        var rowOffset = 0;
         for (var i = 0; i < positions.Length; i++)
         {
             if (values[i] != 0)
             {
-                var b = positions[i] / classCount;
-                _rows[_base + RowStart(b) + (positions[i] - (b * classCount))] = values[i];
+                var p = positions[i];
+                if (p >= rowEnd)
+                {
+                    row = p / classCount;
+                    rowStart = row * classCount;
+                    rowEnd = rowStart + classCount;
+                    rowOffset = _base + RowStart(row) - rowStart;
+                }
+
+                _rows[rowOffset + p] = values[i];
             }
         }
     }

@@ -61,13 +61,21 @@ public static class Conllu
         var newPar = false;
         var lines = new List<string>();
         string? line;
+        var lineNumber = 0;
+        var firstTokenLine = 0;
         while ((line = reader.ReadLine()) is not null)
         {
+            lineNumber++;
+            if (line.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new FormatException($"line {lineNumber}: binary file (contains NUL bytes)");
+            }
+
             if (line.Length == 0)
             {
                 if (text is not null || lines.Count > 0)
                 {
-                    sentences.Add(Build(text ?? string.Empty, newPar, lines) with { SentId = sentId });
+                    sentences.Add(Build(text ?? string.Empty, newPar, lines, firstTokenLine) with { SentId = sentId });
                 }
 
                 text = null;
@@ -95,15 +103,52 @@ public static class Conllu
                 continue;
             }
 
+            if (lines.Count == 0)
+            {
+                firstTokenLine = lineNumber;
+            }
+
             lines.Add(line);
         }
 
         if (text is not null || lines.Count > 0)
         {
-            sentences.Add(Build(text ?? string.Empty, newPar, lines) with { SentId = sentId });
+            sentences.Add(Build(text ?? string.Empty, newPar, lines, firstTokenLine) with { SentId = sentId });
         }
 
         return sentences;
+    }
+
+    /// <summary>A sentence from its token lines; a token id that is not a number is refused naming its line.</summary>
+    private static ConlluSentence Build(string text, bool newPar, List<string> lines, int firstLine)
+    {
+        try
+        {
+            return Build(text, newPar, lines);
+        }
+        catch (FormatException)
+        {
+            var bad = lines.FindIndex(l => !IsTokenId(l.AsSpan(0, Math.Max(0, l.IndexOf('\t', StringComparison.Ordinal)))));
+            throw new FormatException($"line {firstLine + Math.Max(0, bad)}: not a CoNLL-U token line (its first column is not a word id)");
+        }
+    }
+
+    private static bool IsTokenId(ReadOnlySpan<char> id)
+    {
+        if (id.IsEmpty)
+        {
+            return true; // a line without a tab is skipped, not refused
+        }
+
+        foreach (var c in id)
+        {
+            if (!char.IsAsciiDigit(c) && c is not '-' and not '.')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static ConlluSentence Build(string text, bool newPar, List<string> lines)

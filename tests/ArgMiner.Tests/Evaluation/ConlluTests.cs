@@ -93,4 +93,13 @@ public sealed class ConlluTests
 
         Assert.Equal("missed\treviews\tGood food \u2016 Go.", Assert.Single(lines));
     }
+
+    [Theory]
+    [InlineData("# text = Hi there.\n1\tHi\n2\tthere\nx\t.\n\n", "line 4: not a CoNLL-U token line")]
+    [InlineData("# text = Hi.\n1\tHi\n\n# text = A\0B\n", "line 4: binary file")]
+    public void GivenABrokenFile_WhenRead_ThenTheErrorNamesTheLine(string text, string expected)
+    {
+        var ex = Assert.Throws<FormatException>(() => Conllu.Read(new StringReader(text)));
+        Assert.StartsWith(expected, ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -20,7 +21,14 @@ public sealed class DocumentJsonWriter : IDisposable
         SkipValidation = false,
     };
 
+    // Bytes gathered before they go to the file. Documents are written into this buffer and handed to the file in
+    // pieces of at least this size, which the file stream writes through without copying them into its own buffer:
+    // flushing a writer over the stream after every document copied the whole file once more and cleared the
+    // writer's buffer after each flush (issue 12: documents.jsonl is 30 MB for 4 MB of text in --pipeline text).
+    private const int SpillBytes = 1 << 16;
+
     private readonly AtomicFile _file;
+    private readonly ArrayBufferWriter<byte> _pending = new(2 * SpillBytes);
     private readonly Utf8JsonWriter _json;
     private bool _closed;
 
@@ -28,21 +36,28 @@ public sealed class DocumentJsonWriter : IDisposable
     public DocumentJsonWriter(string path)
     {
         _file = new AtomicFile(path);
-        _json = new Utf8JsonWriter(_file.Stream, Options);
+        _json = new Utf8JsonWriter(_pending, Options);
     }
 
     /// <summary>Writes one document as one line.</summary>
     public void Write(DocumentContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        WriteDocument(_json, context);
+        WriteDocument(_json, context, this);
         _json.Flush();
-        _file.Stream.WriteByte((byte)'\n');
+        _pending.Write("\n"u8);
         _json.Reset();
+        if (_pending.WrittenCount >= SpillBytes)
+        {
+            Spill();
+        }
     }
 
     /// <summary>Writes one document object to <paramref name="json"/>.</summary>
-    public static void WriteDocument(Utf8JsonWriter json, DocumentContext context)
+    public static void WriteDocument(Utf8JsonWriter json, DocumentContext context) => WriteDocument(json, context, null);
+
+    // owner, when set, is the DocumentJsonWriter whose buffer json writes to: a long document's finished sentences go on to its file.
+    private static void WriteDocument(Utf8JsonWriter json, DocumentContext context, DocumentJsonWriter? owner)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(context);
@@ -142,9 +157,10 @@ public sealed class DocumentJsonWriter : IDisposable
 
             // Hand finished sentences to the stream as they come: one huge document does not hold its whole
             // JSON (tens of bytes per token) in memory at once.
-            if (json.BytesPending > 1 << 16)
+            if (json.BytesPending > SpillBytes)
             {
                 json.Flush();
+                owner?.Spill();
             }
         }
 
@@ -172,6 +188,7 @@ public sealed class DocumentJsonWriter : IDisposable
     public void Commit()
     {
         _json.Dispose();
+        Spill();
         _closed = true;
         _file.Commit();
     }
@@ -184,6 +201,12 @@ public sealed class DocumentJsonWriter : IDisposable
             _closed = true;
             _file.Dispose();
         }
+    }
+
+    private void Spill()
+    {
+        _file.Stream.Write(_pending.WrittenSpan);
+        _pending.ResetWrittenCount();
     }
 
     private static void WriteComment(Utf8JsonWriter json, int? comment)

@@ -79,14 +79,15 @@ public sealed class InputEnumerator
         var notes = new List<InputError>();
         var ids = new DocumentIds();
         var index = -1;
-        foreach (var (file, fileNotes, readAhead, slot) in Ahead(notes, readAhead: part is null))
+        foreach (var file in Entries(notes))
         {
             index++;
-            foreach (var note in fileNotes)
+            foreach (var note in notes)
             {
                 _warn(note);
             }
 
+            notes.Clear();
             var range = part is null ? ByteRange.Whole : part(index);
             if (range is null)
             {
@@ -99,10 +100,7 @@ public sealed class InputEnumerator
                 continue;
             }
 
-            var reads = ReadAheadBytes(readAhead, slot) is { } bytes
-                ? [DocumentReaders.ReadPlainText(bytes, file.Path, file.Id, _encoding, _comments)]
-                : range.Value.IsWhole || file.Format != InputFormat.JsonLines ? ReadFile(file) : ReadPart(file, range.Value);
-            foreach (var read in reads)
+            foreach (var read in range.Value.IsWhole || file.Format != InputFormat.JsonLines ? ReadFile(file) : ReadPart(file, range.Value))
             {
                 var item = read.InFile(index);
                 if (item.Warning is { } warning)
@@ -128,122 +126,6 @@ public sealed class InputEnumerator
         {
             _warn(note);
         }
-    }
-
-    /// <summary>
-    /// The files in order, each with the notes that came before it and, when <paramref name="readAhead"/> is set, the
-    /// batch reading its bytes ahead. Plain-text files are read ahead a batch at a time on a thread-pool thread while
-    /// this one decodes, lays out and writes the ones before: with the stages on other threads, the calling thread is
-    /// the one a run waits for, and opening and reading thousands of small files was a third of its time (issue 12,
-    /// --pipeline text). Only bytes are read ahead: decoding, warnings and errors stay here, in order, and a file not
-    /// read ahead (too large, or it could not be read) is read here as before, with the same messages. Notes gathered
-    /// after the last file stay in <paramref name="notes"/>.
-    /// </summary>
-    private IEnumerable<(InputFile File, InputError[] Notes, Task<byte[]?[]>? ReadAhead, int Slot)> Ahead(List<InputError> notes, bool readAhead)
-    {
-        using var entries = Entries(notes).GetEnumerator();
-        var queue = new Queue<(InputFile, InputError[], Task<byte[]?[]>?, int)>();
-        var more = true;
-        while (true)
-        {
-            if (more && queue.Count <= ReadAheadFiles / 2)
-            {
-                var batch = new List<(InputFile File, InputError[] Notes)>();
-                while (batch.Count < (readAhead ? ReadAheadFiles : 1))
-                {
-                    if (!entries.MoveNext())
-                    {
-                        more = false;
-                        break;
-                    }
-
-                    batch.Add((entries.Current, [.. notes]));
-                    notes.Clear();
-                }
-
-                var paths = batch.Select(b => readAhead && b.File.Problem is null && b.File.Format == InputFormat.PlainText && b.File.Path != "-" ? b.File.Path : null).ToArray();
-                var task = paths.Any(p => p is not null) ? Task.Run(() => ReadFiles(paths)) : null;
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    queue.Enqueue((batch[i].File, batch[i].Notes, task, i));
-                }
-            }
-
-            if (!queue.TryDequeue(out var next))
-            {
-                yield break;
-            }
-
-            yield return next;
-        }
-    }
-
-    /// <summary>Files read ahead at a time; the next batch starts when half of them are taken.</summary>
-    private const int ReadAheadFiles = 32;
-
-    /// <summary>Larger files are read when their turn comes, so reading ahead holds at most a few MB.</summary>
-    private const long ReadAheadMaxBytes = 256 * 1024;
-
-    // Each file's bytes, or null for a file left to be read in its turn (too large, changed meanwhile, or unreadable:
-    // reading it again then gives the message it always gave).
-    private static byte[]?[] ReadFiles(string?[] paths)
-    {
-        var files = new byte[]?[paths.Length];
-        Span<byte> probe = stackalloc byte[1];
-        for (var i = 0; i < paths.Length; i++)
-        {
-            if (paths[i] is not { } path)
-            {
-                continue;
-            }
-
-            try
-            {
-                using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-                var length = RandomAccess.GetLength(handle);
-                if (length > ReadAheadMaxBytes)
-                {
-                    continue;
-                }
-
-                var bytes = new byte[length];
-                var read = 0;
-                while (read < bytes.Length && RandomAccess.Read(handle, bytes.AsSpan(read), read) is var n and > 0)
-                {
-                    read += n;
-                }
-
-                if (read == bytes.Length && RandomAccess.Read(handle, probe, read) == 0)
-                {
-                    files[i] = bytes;
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-            {
-                // Read in its turn instead, which reports it.
-            }
-        }
-
-        return files;
-    }
-
-    private static byte[]? ReadAheadBytes(Task<byte[]?[]>? readAhead, int slot)
-    {
-        if (readAhead is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            readAhead.Wait();
-        }
-        catch (AggregateException)
-        {
-            // Not read ahead: read in its turn.
-        }
-
-        return readAhead.IsCompletedSuccessfully ? readAhead.Result[slot] : null;
     }
 
     private IEnumerable<InputItem> ReadFile(InputFile file)

@@ -250,6 +250,31 @@ public sealed class InputEnumerator
                 return ms.ToArray();
             }
 
+            // A file is read straight into an array of its size: copying it through a MemoryStream and out again
+            // cost two copies of every byte on the main thread, which reads and writes while the stages run (issue 12).
+            if (stream is FileStream { CanSeek: true } file && file.Length - file.Position is var size && size > 0 && size < Array.MaxLength)
+            {
+                var bytes = new byte[size];
+                var read = file.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+                if (read < bytes.Length)
+                {
+                    // The file shrank since its length was taken: what it holds now is what is read.
+                    return bytes[..read];
+                }
+
+                if (file.ReadByte() is not -1 and var next)
+                {
+                    // The file grew meanwhile: read on to its end, as a copy would.
+                    using var rest = new MemoryStream();
+                    rest.Write(bytes);
+                    rest.WriteByte((byte)next);
+                    file.CopyTo(rest);
+                    return rest.ToArray();
+                }
+
+                return bytes;
+            }
+
             using var copy = new MemoryStream();
             stream.CopyTo(copy);
             return copy.ToArray();

@@ -34,7 +34,8 @@ public sealed class SentenceSplitterStage(ISentenceSplitter splitter) : IProcess
     {
         this.EnsureRequired(document);
         var tokens = document.Tokens.AsSpan();
-        var sentences = new List<Sentence>();
+        // Sized for a sentence per twelve tokens (UD EWT averages one per 17), so the list rarely grows and copies.
+        var sentences = new List<Sentence>(tokens.Length / 12 + 4);
         var lengths = new List<int>();
         var t = 0;
         for (var pi = 0; pi < document.Paragraphs.Length; pi++)

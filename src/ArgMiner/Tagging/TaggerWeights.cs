@@ -38,18 +38,15 @@ internal sealed class TaggerWeights
     /// </summary>
     /// <exception cref="ArgumentException">A position outside the table, or positions not ascending.</exception>
     public TaggerWeights(int bits, int classCount, ReadOnlySpan<int> positions, ReadOnlySpan<short> values)
+        : this(bits, classCount)
     {
         if (positions.Length != values.Length)
         {
             throw new ArgumentException("one value per position", nameof(values));
         }
 
-        Bits = bits;
-        ClassCount = classCount;
-        Stride = StrideFor(classCount);
         var buckets = 1 << bits;
-        var words = Math.Max(1, buckets / 64);
-        _index = new ulong[2 * words];
+        var words = _index.Length / 2;
         // Positions ascend, so a row's number changes only when a position passes the row's end: one division a
         // row rather than one a weight (a tagger file holds hundreds of thousands of weights; issue 12 start-up).
         var previous = -1;
@@ -106,15 +103,21 @@ internal sealed class TaggerWeights
         }
     }
 
-    /// <summary>Lays out a dense table of <c>2^bits</c> rows of <paramref name="classCount"/> weights.</summary>
-    public TaggerWeights(int bits, int classCount, short[] weights)
+    /// <summary>The shape both layouts share: sizes, and an empty row index of one bit a row (two words per 64 rows).</summary>
+    private TaggerWeights(int bits, int classCount)
     {
         Bits = bits;
         ClassCount = classCount;
         Stride = StrideFor(classCount);
+        _index = new ulong[2 * Math.Max(1, (1 << bits) / 64)];
+        _rows = []; // laid out by the calling constructor
+    }
+
+    /// <summary>Lays out a dense table of <c>2^bits</c> rows of <paramref name="classCount"/> weights.</summary>
+    public TaggerWeights(int bits, int classCount, short[] weights)
+        : this(bits, classCount)
+    {
         var buckets = 1 << bits;
-        var words = Math.Max(1, buckets / 64);
-        _index = new ulong[2 * words];
         var count = 0;
         for (var b = 0; b < buckets; b++)
         {

@@ -66,6 +66,9 @@ argminer evaluate --model "$root/models/sentence-classifier.model" \
 echo "== NewsSD-ENG val (never trained on), the project's labels for it"
 argminer evaluate --model "$root/models/sentence-classifier.model" \
   --data "$shared/corpora/newssd-eng/val.csv#labels=$ext/newssd-eng-val.labels"
+echo "== The held-out guideline probes (corpus/probes: 228 standalone sentences of the guidelines' hard cases, never trained on), all and per case"
+argminer evaluate --model "$root/models/sentence-classifier.model" --data "$root/corpus/probes/guideline-cases.csv"
+python3 "$root/corpus/tools/probe_cases.py" "$root/models/sentence-classifier.model"
 echo "== The 145 seed sentences, by a model trained on the same data without them (both stages: the folds train the second)"
 argminer train --from-shipped --shared "$shared" --leave-out seeds --no-compare "${extra[@]}" \
   --out "$out/without-seeds.model" --folds 5 "${trainer[@]}" >/dev/null

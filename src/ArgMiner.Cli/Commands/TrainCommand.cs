@@ -89,7 +89,7 @@ internal static class TrainCommand
         private readonly LabelledDataGroup _data = new(dataRequired: false, dataNote: ". With --from-shipped, your data is read after the shipped recipe's, so your labels win where they differ");
         private readonly Option<bool> _fromShipped = new("--from-shipped") { Description = "Start from the shipped model's recipe: its data (the project's corpus and the shared corpora it learned from) and settings, then your --data; compare the new model with the shipped one on held-out real text" };
         private readonly Option<string> _shared = new("--shared") { Description = "With --from-shipped: the shared corpora folder (holding corpora/); default ARGMINER_SHARED, else a 'shared' folder beside the current directory or a parent" };
-        private readonly Option<string[]> _leaveOut = new("--leave-out") { Description = "With --from-shipped: leave out these recipe data sets (corpus, seeds, newssd, ibm, ud-ewt)", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = true };
+        private readonly Option<string[]> _leaveOut = new("--leave-out") { Description = "With --from-shipped: leave out these recipe data sets (corpus, seeds, newssd, ibm, ud-ewt, cases)", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = true };
         private readonly Option<bool> _noCompare = new("--no-compare") { Description = "With --from-shipped: skip the comparison with the shipped model" };
         private readonly Option<string> _out = SharedOptions.Out("Model file to write", required: true);
         private readonly Option<int> _folds = new("--folds") { Description = "Cross-validation folds (documents stay in one fold); 0 skips cross-validation", DefaultValueFactory = _ => 5 };
@@ -109,13 +109,14 @@ internal static class TrainCommand
         private readonly Option<string> _vectors = new("--vectors") { Description = "Word-vector table whose sentence average joins the features: a file made by 'argminer import-vectors', 'shipped' (the default: the table in models/word-vectors.model) or 'none'", DefaultValueFactory = _ => "shipped" };
         private readonly Option<float> _vectorWeight = new("--vector-weight") { Description = "Norm of the word-vector block (the n-gram blocks have norm 1)", DefaultValueFactory = _ => new FeaturizerOptions().VectorWeight };
         private readonly Option<bool> _noSentiment = new("--no-sentiment") { Description = "Leave out the AFINN-165 sentiment cues (positive, negative, strong words)" };
+        private readonly Option<bool> _noStancePairs = new("--no-stance-pairs") { Description = "Leave out the cue pairs (a question with a negative word or an intensifier, address to the reader or a figure with a stance word)" };
         private readonly Option<bool> _noTag = new("--no-tag") { Description = "Train on the bare text: no entity types or number kinds (the default tags each sentence as 'run' does, so the tagged features get weights)" };
         private readonly Option<bool> _noContext = new("--no-context") { Description = "Leave out the second stage that rescores each sentence from its neighbours' and its document's first-stage probabilities (it is trained on the cross-validation's out-of-fold predictions, so --folds 0 leaves it out too)" };
         private readonly Option<string> _predictions = new("--predictions") { Description = "Write the cross-validated (out-of-fold) predictions to this CSV, for error analysis" };
 
         public Binder() => Command = new Command("train", "Train the claim/evidence/opinion/other sentence classifier: cross-validated metrics, then a model trained on all the data.")
         {
-            _data.Data, _fromShipped, _shared, _leaveOut, _noCompare, _out, _data.TextColumn, _data.LabelColumn, _data.DocColumn, _data.Map, _folds, _seed, _l2, _l1, _iterations, _tolerance, _trainer, _hashBits, _charMin, _charMax, _cueWeight, _balance, _classWeight, _vectors, _vectorWeight, _noSentiment, _noTag, _noContext, _compare, _predictions,
+            _data.Data, _fromShipped, _shared, _leaveOut, _noCompare, _out, _data.TextColumn, _data.LabelColumn, _data.DocColumn, _data.Map, _folds, _seed, _l2, _l1, _iterations, _tolerance, _trainer, _hashBits, _charMin, _charMax, _cueWeight, _balance, _classWeight, _vectors, _vectorWeight, _noSentiment, _noStancePairs, _noTag, _noContext, _compare, _predictions,
         };
 
         public override Command Command { get; }
@@ -143,6 +144,7 @@ internal static class TrainCommand
                 CueWeight = parse.GetValue(_cueWeight),
                 VectorWeight = parse.GetValue(_vectorWeight),
                 Sentiment = !parse.GetValue(_noSentiment),
+                StancePairs = !parse.GetValue(_noStancePairs),
             },
             Balance = parse.GetValue(_balance),
             ClassWeights = parse.GetValue(_classWeight) ?? new Dictionary<string, double>(),

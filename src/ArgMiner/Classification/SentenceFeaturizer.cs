@@ -46,6 +46,15 @@ public sealed record FeaturizerOptions
     /// </summary>
     public bool Sentiment { get; init; } = true;
 
+    /// <summary>
+    /// Whether pairs of cues join the features as cues of their own: a question with a negative word or an
+    /// intensifier, address to the reader with a stance word, a figure with a stance word. The guidelines turn
+    /// on such pairs (a rhetorical question of outrage is opinion, an interpretation wrapped around a figure is a
+    /// claim), and a linear model cannot form a pair from its parts. Models trained before it existed read as
+    /// false, so they featurize as they were trained.
+    /// </summary>
+    public bool StancePairs { get; init; } = true;
+
     /// <summary>The settings as JSON for the model card.</summary>
     public JsonObject ToJson()
     {
@@ -63,6 +72,11 @@ public sealed record FeaturizerOptions
         if (Sentiment)
         {
             json["sentiment"] = true;
+        }
+
+        if (StancePairs)
+        {
+            json["stancePairs"] = true;
         }
 
         if (Vectors is not null)
@@ -88,6 +102,7 @@ public sealed record FeaturizerOptions
             Vectors = (string?)json["vectors"],
             VectorWeight = (float?)json["vectorWeight"] ?? 1f,
             Sentiment = (bool?)json["sentiment"] ?? false,
+            StancePairs = (bool?)json["stancePairs"] ?? false,
         };
     }
 }
@@ -890,6 +905,15 @@ public sealed partial class SentenceFeaturizer
         if (positive > 0) AddNamed(builder, positive > 1 ? "sentiment:positive-many" : "sentiment:positive", w);
         if (negative > 0) AddNamed(builder, negative > 1 ? "sentiment:negative-many" : "sentiment:negative", w);
         if (strong > 0) AddNamed(builder, "sentiment:strong", w);
+
+        if (Options.StancePairs)
+        {
+            var stance = evaluative > 0 || positive > 0 || negative > 0;
+            if (question && negative > 0) AddNamed(builder, "pair:question-negative", w);
+            if (question && (lex & Lex.Intensifier) != 0) AddNamed(builder, "pair:question-intensifier", w);
+            if ((lex & Lex.Second) != 0 && stance) AddNamed(builder, "pair:address-stance", w);
+            if ((digits || (lex & Lex.NumberWord) != 0) && stance) AddNamed(builder, "pair:figure-stance", w);
+        }
 
         Set(words <= 3 ? Cue.Len1 : words <= 7 ? Cue.Len4 : words <= 15 ? Cue.Len8 : words <= 30 ? Cue.Len16 : Cue.Len31);
 

@@ -300,6 +300,28 @@ public sealed class SentenceClassifierTests
         Assert.True(tagged.Indices.Length > bare.Indices.Length);
     }
 
+    [Theory]
+    [InlineData("How can anyone be this stupid?", "feat:pair:question-negative")]
+    [InlineData("Are you really going to defend this?", "feat:pair:question-intensifier")]
+    [InlineData("You clearly have no idea, what a terrible take.", "feat:pair:address-stance")]
+    [InlineData("Those 40,000 jobs prove the policy is a disaster.", "feat:pair:figure-stance")]
+    public void GivenAPairOfCues_WhenFeaturizedWithStancePairs_ThenThePairIsAFeatureOnlyThen(string text, string pair)
+    {
+        var with = new SentenceFeaturizer(new FeaturizerOptions()).NameFeatures([(text, default)]);
+        var without = new SentenceFeaturizer(new FeaturizerOptions { StancePairs = false }).NameFeatures([(text, default)]);
+        Assert.Contains(pair, with.Values);
+        Assert.DoesNotContain(without.Values, name => name.StartsWith("feat:pair:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GivenFeaturizerSettingsWrittenBeforeStancePairs_WhenRead_ThenThePairsStayOff()
+    {
+        var old = new FeaturizerOptions { StancePairs = false }.ToJson();
+        Assert.False(old.ContainsKey("stancePairs"));
+        Assert.False(FeaturizerOptions.FromJson(old).StancePairs);
+        Assert.True(FeaturizerOptions.FromJson(new FeaturizerOptions().ToJson()).StancePairs);
+    }
+
     [Fact]
     public void GivenAHeavyClassWeight_WhenTrained_ThenThatClassGainsProbability()
     {

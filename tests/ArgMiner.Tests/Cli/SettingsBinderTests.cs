@@ -24,7 +24,7 @@ public class SettingsBinderTests
             "--data", "a.csv", "b.tsv@2", "--text-column", "Sentence", "--label-column", "Label", "--doc-column", "Article",
             "--map", "SUBJ=claim|opinion", "--map", "OBJ=evidence,other", "--out", "m.model", "--folds", "3", "--seed", "7",
             "--l2", "0.5", "--trainer", "lbfgs", "--class-weight", "opinion=2", "--class-weight", "Claim=1.5",
-            "--hash-bits", "16", "--no-sentiment", "--no-tag", "--vectors", "none", "--compare", "old.model", "--predictions", "p.csv");
+            "--hash-bits", "16", "--no-sentiment", "--no-stance-pairs", "--no-tag", "--vectors", "none", "--compare", "old.model", "--predictions", "p.csv");
         Assert.Equal(["a.csv", "b.tsv@2"], settings.Data.Paths);
         Assert.Equal(("Sentence", "Label", "Article"), (settings.Data.TextColumn, settings.Data.LabelColumn, settings.Data.DocColumn));
         Assert.Equal(["SUBJ", "OBJ"], settings.Data.Map.Keys);
@@ -34,6 +34,7 @@ public class SettingsBinderTests
         Assert.Equal(new Dictionary<string, double> { ["opinion"] = 2, ["claim"] = 1.5 }, settings.ClassWeights);
         Assert.Equal(16, settings.Featurizer.HashBits);
         Assert.False(settings.Featurizer.Sentiment);
+        Assert.False(settings.Featurizer.StancePairs);
         Assert.True(settings.NoTag);
         Assert.Equal(("none", "old.model", "p.csv"), (settings.Vectors, settings.Compare, settings.Predictions));
         Assert.False(settings.FromShipped);

@@ -62,7 +62,7 @@ public sealed class TrainFromShippedTests : IDisposable
     {
         var (code, _, stderr) = Support.Cli.Run("train", "--from-shipped", "--leave-out", "newspapers", "--out", _dir.File("x.model"));
         Assert.Equal(2, code);
-        Assert.Contains("--leave-out 'newspapers' is not one of corpus, seeds, newssd, ibm, ud-ewt", stderr, StringComparison.Ordinal);
+        Assert.Contains("--leave-out 'newspapers' is not one of corpus, seeds, newssd, ibm, ud-ewt, cases", stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(_dir.File("x.model")));
     }
 

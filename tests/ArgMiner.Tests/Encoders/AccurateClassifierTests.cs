@@ -73,6 +73,25 @@ public sealed class AccurateClassifierTests
     }
 
     [Fact]
+    public void GivenTheTiersContextStage_WhenADocumentRunsThroughTheStage_ThenItsSentencesAreStackedThenRescoredTogether()
+    {
+        var model = TrainTwoEncoders();
+        var document = ArgMiner.Pipeline.TextPipeline.CreateAnalysis().Process(ArgMiner.Ingest.DocumentReaders.Compose("d1", "test", null, string.Join(' ', Probe), []));
+        Assert.True(document.Sentences.Length >= 2);
+        var texts = document.Sentences.Select(s => document.Text.Substring(s.Start, s.Length)).ToArray();
+        var stacked = model.Refine(texts, model.Fast.PredictDocument(document));
+        var p = stacked.SelectMany(x => x.Probabilities).ToArray();
+        model.Context!.Apply(p, stacked.Length);
+        var labelled = new AccurateClassifierStage(model).Process(document).Labels;
+        for (var i = 0; i < stacked.Length; i++)
+        {
+            Assert.Equal(p.Skip(4 * i).Take(4), labelled[i].Probabilities);
+        }
+
+        Assert.NotEqual(stacked.SelectMany(x => x.Probabilities), labelled.SelectMany(x => x.Probabilities));
+    }
+
+    [Fact]
     public void GivenAFormat1File_WhenLoaded_ThenItScoresAsTheOneEncoderModelWithoutAContextStage()
     {
         // Format 1 (the tier shipped on 2026-12-04): the card names one encoder under "encoder", no context entries.

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Trains and measures the opt-in accurate tier (argminer classify/run --model accurate): the fast sentence
 # classifier, trained by the shipped recipe exactly as models/train-sentence-classifier.sh trains it, gated
-# into a stacker over the ArcticXs sentence encoder's vector and the fast model's out-of-fold probabilities.
+# into a stacker over the ArcticXs and MiniLM sentence encoders' vectors and the fast model's out-of-fold
+# probabilities, then the tier's own document-context stage (fitted on the stacker's out-of-fold probabilities).
 #
 #   models/train-accurate-classifier.sh [OUT_MODEL]
 #
-# Prints, for the fast model and the accurate tier at gates 0.5 to 1.0, 4-way macro-F1 and per-class F1 on
+# Prints, for the fast model, the stacker alone (1.0*) and the accurate tier at gates 0.5 to 1.0, 4-way macro-F1 and per-class F1 on
 # every held-out set (never trained on): UD EWT held-out documents, NewsSD val under the project's labels,
 # the IBM held-out motions (claim vs evidence), and the seed articles with both tiers trained without them.
 # Sentence vectors are cached in ${ARGMINER_EMBEDDING_CACHE:-/tmp/argminer-embeddings} (never the repository):
-# the first run embeds about 15,000 sentences (10 minutes on one busy core), later runs take about a minute.
+# the first run embeds about 25,000 sentences with each encoder (about 10 minutes each on one busy core).
 # Paste the figures into models/accurate-classifier.md. The model is written to OUT_MODEL (default: a
 # temporary file that is deleted), and is shipped only if it earns its place (see that card).
 set -euo pipefail

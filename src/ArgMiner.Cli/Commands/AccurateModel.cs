@@ -21,21 +21,22 @@ internal static class AccurateModel
     public static bool IsRequested(string? model) =>
         model == Keyword || (model is not null && File.Exists(model) && AccurateClassifier.IsAccurateModel(model));
 
-    /// <summary>Loads the accurate tier with its encoder, or writes one error line and returns null.</summary>
+    /// <summary>Loads the accurate tier with the encoders its card names, or writes one error line and returns null.</summary>
     public static AccurateClassifier? Load(string model, TextWriter stderr)
     {
-        var embedder = new ArcticXsEmbedder();
         try
         {
-            return model == Keyword ? AccurateClassifier.LoadDefault(embedder) : AccurateClassifier.Load(model, embedder);
+            return model == Keyword ? AccurateClassifier.LoadDefault(SentenceEncoders.Create) : AccurateClassifier.Load(model, SentenceEncoders.Create);
         }
         catch (ModelFormatException ex)
         {
-            embedder.Dispose();
             stderr.WriteLine($"argminer: {ex.Message}");
             return null;
         }
     }
+
+    /// <summary>Disposes <paramref name="classifier"/>'s encoders when disposed (null for no classifier).</summary>
+    public static IDisposable? EncodersOf(AccurateClassifier? classifier) => classifier is null ? null : new EncoderOwner(classifier.Embedders);
 
     /// <summary><c>run</c>'s full pipeline with the accurate tier as its classifier, or null after one error line.</summary>
     public static TextPipeline? CreatePipeline(string model, TextWriter stderr) =>
@@ -84,6 +85,17 @@ internal static class AccurateModel
             if (text is null)
             {
                 return;
+            }
+        }
+    }
+
+    private sealed class EncoderOwner(IReadOnlyList<ISentenceEmbedder> embedders) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var embedder in embedders)
+            {
+                embedder.Dispose();
             }
         }
     }

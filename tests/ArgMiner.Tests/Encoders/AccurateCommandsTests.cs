@@ -65,9 +65,11 @@ public sealed class AccurateCommandsTests
         // Gate 1 (the shipped setting): every non-blank line goes through the stacker, so its probabilities are
         // the stacker's, not the fast model's that 'classify' without --model accurate prints.
         var fastPath = dir.File("fast.model");
-        using (var embedder = new ArcticXsEmbedder())
+        var shipped = AccurateClassifier.LoadDefault(SentenceEncoders.Create);
+        shipped.Fast.Save(fastPath);
+        foreach (var embedder in shipped.Embedders)
         {
-            AccurateClassifier.LoadDefault(embedder).Fast.Save(fastPath);
+            embedder.Dispose();
         }
 
         var (_, fastOut, _) = Support.Cli.Run("classify", "--model", fastPath, "--input", input);

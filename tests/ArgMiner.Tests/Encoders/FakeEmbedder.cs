@@ -8,9 +8,9 @@ namespace ArgMiner.Tests.Encoders;
 /// A stand-in encoder for stacker and cache tests: a deterministic vector from the sentence's words (each word
 /// hashed to a slot), so similar sentences get similar vectors, in microseconds. Counts what it embeds.
 /// </summary>
-internal sealed class FakeEmbedder(int dimension = 16) : ISentenceEmbedder
+internal sealed class FakeEmbedder(int dimension = 16, string name = "fake-test-encoder") : ISentenceEmbedder
 {
-    public string Name => "fake-test-encoder";
+    public string Name => name;
 
     public int Dimension => dimension;
 

@@ -1,0 +1,60 @@
+using ArgMiner.Encoders.Embedding;
+
+namespace ArgMiner.Tests.Encoders;
+
+/// <summary>The real encoder from its NuGet package (no ../shared needed); a handful of sentences keeps it fast.</summary>
+public sealed class MiniLmEmbedderTests : IClassFixture<MiniLmEmbedderTests.Encoder>
+{
+    private readonly MiniLmEmbedder _embedder;
+
+    public MiniLmEmbedderTests(Encoder encoder) => _embedder = encoder.Embedder;
+
+    [Fact]
+    public void GivenSentences_WhenEmbedded_ThenOneUnitVectorOfTheDimensionEach()
+    {
+        var vectors = _embedder.Embed(["The council should reject the deal.", "I love this!", "Police recorded 42 burglaries last year."]);
+        Assert.Equal(3, vectors.Length);
+        foreach (var v in vectors)
+        {
+            Assert.Equal(_embedder.Dimension, v.Length);
+            Assert.Equal(1.0, Math.Sqrt(v.Sum(x => (double)x * x)), 3);
+        }
+
+        Assert.NotEqual(vectors[0], vectors[1]);
+    }
+
+    [Fact]
+    public void GivenASentence_WhenEmbeddedTwiceAloneAndInALongerBatch_ThenTheSameVector()
+    {
+        const string Sentence = "Great read, keep it up!";
+        var alone = _embedder.Embed([Sentence])[0];
+        Assert.Equal(alone, _embedder.Embed([Sentence])[0]);
+        var longer = string.Join(' ', Enumerable.Repeat("The study tracked four thousand patients for ten years in three countries.", 4));
+        var batch = _embedder.Embed([longer, Sentence, "Hi all"]);
+        for (var j = 0; j < alone.Length; j++)
+        {
+            Assert.Equal(alone[j], batch[1][j], 4);
+        }
+    }
+
+    [Fact]
+    public void GivenMoreSentencesThanABatch_WhenEmbedded_ThenEveryVectorIsInInputOrder()
+    {
+        var sentences = Enumerable.Range(0, MiniLmEmbedder.BatchSize + 3).Select(i => $"Sentence number {i} is here.").ToArray();
+        var all = _embedder.Embed(sentences);
+        Assert.Equal(sentences.Length, all.Length);
+        var last = _embedder.Embed([sentences[^1]])[0];
+        for (var j = 0; j < last.Length; j++)
+        {
+            Assert.Equal(last[j], all[^1][j], 4);
+        }
+    }
+
+    /// <summary>One encoder for the class: loading it takes about a second and a few hundred MB.</summary>
+    public sealed class Encoder : IDisposable
+    {
+        public MiniLmEmbedder Embedder { get; } = new();
+
+        public void Dispose() => Embedder.Dispose();
+    }
+}

@@ -2,12 +2,20 @@ using ArgMiner.Encoders.Embedding;
 
 namespace ArgMiner.Tests.Encoders;
 
-/// <summary>The real encoder from its NuGet package (no ../shared needed); a handful of sentences keeps it fast.</summary>
-public sealed class MiniLmEmbedderTests : IClassFixture<MiniLmEmbedderTests.Encoder>
+/// <summary>
+/// What every packaged encoder must do, run against the real encoder from its NuGet package (no ../shared needed);
+/// a handful of sentences keeps it fast. One sealed class per encoder below.
+/// </summary>
+public abstract class PackagedSentenceEmbedderTests<TEmbedder>
+    where TEmbedder : PackagedSentenceEmbedder, new()
 {
-    private readonly MiniLmEmbedder _embedder;
+    private readonly TEmbedder _embedder;
 
-    public MiniLmEmbedderTests(Encoder encoder) => _embedder = encoder.Embedder;
+    protected PackagedSentenceEmbedderTests(EmbedderFixture<TEmbedder> fixture)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        _embedder = fixture.Embedder;
+    }
 
     [Fact]
     public void GivenSentences_WhenEmbedded_ThenOneUnitVectorOfTheDimensionEach()
@@ -40,7 +48,7 @@ public sealed class MiniLmEmbedderTests : IClassFixture<MiniLmEmbedderTests.Enco
     [Fact]
     public void GivenMoreSentencesThanABatch_WhenEmbedded_ThenEveryVectorIsInInputOrder()
     {
-        var sentences = Enumerable.Range(0, MiniLmEmbedder.BatchSize + 3).Select(i => $"Sentence number {i} is here.").ToArray();
+        var sentences = Enumerable.Range(0, PackagedSentenceEmbedder.BatchSize + 3).Select(i => $"Sentence number {i} is here.").ToArray();
         var all = _embedder.Embed(sentences);
         Assert.Equal(sentences.Length, all.Length);
         var last = _embedder.Embed([sentences[^1]])[0];
@@ -49,12 +57,19 @@ public sealed class MiniLmEmbedderTests : IClassFixture<MiniLmEmbedderTests.Enco
             Assert.Equal(last[j], all[^1][j], 4);
         }
     }
-
-    /// <summary>One encoder for the class: loading it takes about a second and a few hundred MB.</summary>
-    public sealed class Encoder : IDisposable
-    {
-        public MiniLmEmbedder Embedder { get; } = new();
-
-        public void Dispose() => Embedder.Dispose();
-    }
 }
+
+/// <summary>One encoder per test class: loading one takes about a second and a few hundred MB.</summary>
+public sealed class EmbedderFixture<TEmbedder> : IDisposable
+    where TEmbedder : PackagedSentenceEmbedder, new()
+{
+    public TEmbedder Embedder { get; } = new();
+
+    public void Dispose() => Embedder.Dispose();
+}
+
+public sealed class ArcticXsEmbedderTests(EmbedderFixture<ArcticXsEmbedder> fixture)
+    : PackagedSentenceEmbedderTests<ArcticXsEmbedder>(fixture), IClassFixture<EmbedderFixture<ArcticXsEmbedder>>;
+
+public sealed class MiniLmEmbedderTests(EmbedderFixture<MiniLmEmbedder> fixture)
+    : PackagedSentenceEmbedderTests<MiniLmEmbedder>(fixture), IClassFixture<EmbedderFixture<MiniLmEmbedder>>;

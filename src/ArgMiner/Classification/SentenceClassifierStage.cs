@@ -5,9 +5,10 @@ namespace ArgMiner.Classification;
 
 /// <summary>
 /// Requires sentences (and uses entities and numbers when present); assigns <see cref="Document.Labels"/>, one per
-/// sentence. Titles and headings the layout found are <c>other</c> with probability 1, as the guidelines rule
-/// (a thesis is labelled where the text argues it, never in its title): the model sees too few titles in its
-/// labelled data to learn that from the section feature alone.
+/// sentence. Titles, headings and publisher footers the layout found are <c>other</c> with probability 1, as the
+/// guidelines rule (a thesis is labelled where the text argues it, never in its title; boilerplate and disclaimers
+/// do no argumentative work): the model sees too few of them in its labelled data to learn that from the section
+/// feature alone.
 /// </summary>
 public sealed class SentenceClassifierStage(SentenceClassifier classifier) : IProcess
 {
@@ -32,7 +33,7 @@ public sealed class SentenceClassifierStage(SentenceClassifier classifier) : IPr
         var labels = Classifier.PredictDocument(document);
         for (var i = 0; i < labels.Length; i++)
         {
-            if (document.Sentences[i].Section is Section.Title or Section.Heading)
+            if (document.Sentences[i].Section is Section.Title or Section.Heading or Section.Footer)
             {
                 labels = labels.SetItem(i, Other);
             }

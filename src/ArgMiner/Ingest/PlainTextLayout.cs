@@ -98,16 +98,53 @@ public static class PlainTextLayout
         return LooksLikeHeading(line) ? Section.Heading : Section.Body;
     }
 
+    /// <summary>Footers and disclaimers are at most this many words: a paragraph of prose that mentions copyright is not one.</summary>
+    public const int MaxFooterWords = 40;
+
     /// <summary>
-    /// A publisher footer or disclaimer: "… is powered by …", "The views expressed …", "… do not
-    /// necessarily reflect …", copyright and "all rights reserved" lines.
+    /// A publisher footer or disclaimer: a line of at most <see cref="MaxFooterWords"/> words holding "… is powered
+    /// by …", "The views expressed …", "… do not necessarily reflect …" or "all rights reserved", or a copyright
+    /// notice ("Copyright 2025 …", "Copyright © …", "© 2025 …"). An article about copyright ("Copyright does not
+    /// cover ideas …", a paragraph quoting "all rights reserved") is prose, not a footer.
     /// </summary>
-    public static bool IsFooter(ReadOnlySpan<char> line) =>
-        line.ContainsAny(FooterPhrases)
-        || line.StartsWith("The views expressed", StringComparison.OrdinalIgnoreCase)
-        || line.StartsWith("The opinions expressed", StringComparison.OrdinalIgnoreCase)
-        || line.StartsWith("Copyright ", StringComparison.OrdinalIgnoreCase)
-        || line.StartsWith('©');
+    public static bool IsFooter(ReadOnlySpan<char> line)
+    {
+        if (!(line.ContainsAny(FooterPhrases)
+            || line.StartsWith("The views expressed", StringComparison.OrdinalIgnoreCase)
+            || line.StartsWith("The opinions expressed", StringComparison.OrdinalIgnoreCase)
+            || IsCopyrightNotice(line)))
+        {
+            return false;
+        }
+
+        var words = 0;
+        var inWord = false;
+        foreach (var c in line)
+        {
+            var space = char.IsWhiteSpace(c);
+            words += !space && !inWord ? 1 : 0;
+            inWord = !space;
+        }
+
+        return words <= MaxFooterWords;
+    }
+
+    /// <summary>"Copyright" followed by a year, a © sign or "(c)", or a line opening with ©.</summary>
+    private static bool IsCopyrightNotice(ReadOnlySpan<char> line)
+    {
+        if (line.StartsWith('©'))
+        {
+            return true;
+        }
+
+        if (!line.StartsWith("Copyright ", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var rest = line["Copyright ".Length..].TrimStart();
+        return !rest.IsEmpty && (char.IsDigit(rest[0]) || rest[0] == '©' || rest.StartsWith("(c)", StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>
     /// A heading or title: a short line that starts with a capital (or digit) and does not end like a

@@ -176,6 +176,18 @@ public sealed class SentenceClassifierTests
     }
 
     [Fact]
+    public void GivenAPublisherFooter_WhenTheStageRuns_ThenItIsOtherAsTheGuidelinesRuleAndProseAboutCopyrightIsNot()
+    {
+        var model = new SentenceClassifierTrainer(TinyData.Options()).Fit(TinyData.Rows());
+        const string body = "The council should reject the stadium deal.\nThe views expressed are the author's and do not necessarily reflect the Ledger's.\nCopyright law protected the stadium's design until 2020.";
+        var processed = new TextPipeline([.. TextPipeline.CreateDefault().Stages, new SentenceClassifierStage(model)]).Process(DocumentReaders.Compose("d1", "test", null, body, []));
+        Assert.Equal([Section.Body, Section.Footer, Section.Body], processed.Sentences.Select(s => s.Section));
+        Assert.Equal("other", processed.Labels[1].Label);
+        Assert.Equal(1.0, processed.Labels[1].Probabilities[3]);
+        Assert.True(processed.Labels[2].Probabilities[3] < 1.0);
+    }
+
+    [Fact]
     public void GivenPathologicalInput_WhenPredicted_ThenItCompletesWithValidProbabilities()
     {
         var model = new SentenceClassifierTrainer(TinyData.Options()).Fit(TinyData.Rows());

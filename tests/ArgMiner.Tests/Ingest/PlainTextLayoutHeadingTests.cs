@@ -20,8 +20,17 @@ public sealed class PlainTextLayoutHeadingTests
     [InlineData("Middle East Uncovered is powered by Ideas Beyond Borders. The views expressed are ours.")]
     [InlineData("The views expressed in this article are the author's own.")]
     [InlineData("© 2025 Example Media")]
+    [InlineData("Copyright 2024 The Ledger. All rights reserved.")]
+    [InlineData("Copyright © Example Media Group")]
     public void GivenAPublisherLine_WhenClassified_ThenItIsAFooter(string line) =>
         Assert.Equal(Section.Footer, PlainTextLayout.ClassifyBodyLine(line));
+
+    [Theory]
+    [InlineData("Copyright does not prohibit all copying or replication.")]
+    [InlineData("Copyright law gives the creator of an original work exclusive rights to it, usually for a limited time.")]
+    [InlineData("Publishers print \"All rights reserved\" on the copyright page of most books, a phrase that dates from the Buenos Aires Convention of 1910, which required it for protection in the countries that signed it, and which lost its force when every signatory had joined the Berne Convention by 2000.")]
+    public void GivenProseAboutCopyright_WhenClassified_ThenItIsBodyNotAFooter(string line) =>
+        Assert.Equal(Section.Body, PlainTextLayout.ClassifyBodyLine(line));
 
     [Fact]
     public void GivenTitleBodyHeadingAndCommentsAfterBlankLines_WhenParsed_ThenSectionsAndCommentIndexesAreSet()

@@ -1,9 +1,13 @@
+using ArgMiner.Classification;
 using ArgMiner.Pipeline;
 using ArgMiner.Text;
 
 namespace ArgMiner.Encoders.Classification;
 
-/// <summary>The accurate tier as a pipeline stage: assigns <see cref="Document.Labels"/>, one per sentence, as the fast model's stage does.</summary>
+/// <summary>
+/// The accurate tier as a pipeline stage: assigns <see cref="Document.Labels"/>, one per sentence, as the fast
+/// model's stage does, titles, headings and footers included (<see cref="SentenceClassifierStage.WithLayoutRules"/>).
+/// </summary>
 public sealed class AccurateClassifierStage(AccurateClassifier classifier) : IProcess
 {
     /// <inheritdoc/>
@@ -22,6 +26,6 @@ public sealed class AccurateClassifierStage(AccurateClassifier classifier) : IPr
     public Document Process(Document document)
     {
         this.EnsureRequired(document);
-        return document with { Labels = Classifier.PredictDocument(document), Layers = document.Layers | Assigns };
+        return document with { Labels = SentenceClassifierStage.WithLayoutRules(document, Classifier.PredictDocument(document)), Layers = document.Layers | Assigns };
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ArgMiner.Pipeline;
 using ArgMiner.Text;
 
@@ -30,7 +31,16 @@ public sealed class SentenceClassifierStage(SentenceClassifier classifier) : IPr
     public Document Process(Document document)
     {
         this.EnsureRequired(document);
-        var labels = Classifier.PredictDocument(document);
+        return document with { Labels = WithLayoutRules(document, Classifier.PredictDocument(document)), Layers = document.Layers | Assigns };
+    }
+
+    /// <summary>
+    /// <paramref name="labels"/> (one per sentence of <paramref name="document"/>) with every title, heading and
+    /// footer sentence made <c>other</c> with probability 1: the guidelines' rule, which every classifier stage applies.
+    /// </summary>
+    public static ImmutableArray<SentencePrediction> WithLayoutRules(Document document, ImmutableArray<SentencePrediction> labels)
+    {
+        ArgumentNullException.ThrowIfNull(document);
         for (var i = 0; i < labels.Length; i++)
         {
             if (document.Sentences[i].Section is Section.Title or Section.Heading or Section.Footer)
@@ -39,6 +49,6 @@ public sealed class SentenceClassifierStage(SentenceClassifier classifier) : IPr
             }
         }
 
-        return document with { Labels = labels, Layers = document.Layers | Assigns };
+        return labels;
     }
 }

@@ -92,6 +92,19 @@ public sealed class AccurateClassifierTests
     }
 
     [Fact]
+    public void GivenATitleAndAFooter_WhenADocumentRunsThroughTheStage_ThenTheyAreOtherAsWithTheFastModel()
+    {
+        var model = TrainTwoEncoders();
+        var body = string.Join(' ', Probe) + "\nThe views expressed here do not necessarily reflect those of the Ledger.";
+        var document = ArgMiner.Pipeline.TextPipeline.CreateAnalysis().Process(ArgMiner.Ingest.DocumentReaders.Compose("d1", "test", "The council should reject the stadium deal", body, []));
+        var labelled = new AccurateClassifierStage(model).Process(document).Labels;
+        var ruled = document.Sentences.Select((s, i) => (s.Section, i)).Where(x => x.Section is ArgMiner.Text.Section.Title or ArgMiner.Text.Section.Footer).ToList();
+        Assert.Equal(2, ruled.Count);
+        Assert.All(ruled, x => Assert.Equal(("other", 1.0), (labelled[x.i].Label, labelled[x.i].Probabilities[3])));
+        Assert.Contains(labelled, l => l.Probabilities[3] < 1.0);
+    }
+
+    [Fact]
     public void GivenAFormat1File_WhenLoaded_ThenItScoresAsTheOneEncoderModelWithoutAContextStage()
     {
         // Format 1 (the tier shipped on 2026-12-04): the card names one encoder under "encoder", no context entries.

@@ -73,3 +73,6 @@ echo "== The 145 seed sentences, by a model trained on the same data without the
 argminer train --from-shipped --shared "$shared" --leave-out seeds --no-compare "${extra[@]}" \
   --out "$out/without-seeds.model" --folds 5 "${trainer[@]}" >/dev/null
 argminer evaluate --model "$out/without-seeds.model" --data "$root/corpus/labelled/seeds.csv"
+echo "== The same seed sentences through run (the layout's titles, headings and footers other by rule), the same model"
+argminer run "$root/corpus/articles" --model "$out/without-seeds.model" --out "$out/seeds-run" --format csv >/dev/null
+python3 "$root/corpus/tools/score_run_labels.py" "$out/seeds-run/sentences.csv" "$root/corpus/labelled/seeds.csv"

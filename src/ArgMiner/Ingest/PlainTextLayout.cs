@@ -117,6 +117,12 @@ public static class PlainTextLayout
             return false;
         }
 
+        return CountWords(line) <= MaxFooterWords;
+    }
+
+    /// <summary>The white-space-separated words of <paramref name="line"/>.</summary>
+    private static int CountWords(ReadOnlySpan<char> line)
+    {
         var words = 0;
         var inWord = false;
         foreach (var c in line)
@@ -126,7 +132,7 @@ public static class PlainTextLayout
             inWord = !space;
         }
 
-        return words <= MaxFooterWords;
+        return words;
     }
 
     /// <summary>"Copyright" followed by a year, a © sign or "(c)", or a line opening with ©.</summary>
@@ -213,17 +219,8 @@ public static class PlainTextLayout
             return false;
         }
 
-        var words = 0;
-        var inWord = false;
-        foreach (var c in line)
-        {
-            var boundary = char.IsWhiteSpace(c);
-            words += !boundary && !inWord ? 1 : 0;
-            inWord = !boundary;
-        }
-
         // One sentence only: a second sentence inside the line makes it prose.
-        return words <= MaxHeadingWords && line[..^1].IndexOfAny(".?!") < 0;
+        return CountWords(line) <= MaxHeadingWords && line[..^1].IndexOfAny(".?!") < 0;
     }
 
     /// <summary>The lines of <c>text[start..end)</c> as trimmed spans (empty spans for blank lines).</summary>

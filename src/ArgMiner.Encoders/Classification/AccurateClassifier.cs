@@ -352,14 +352,6 @@ public sealed class AccurateClassifier
         return FromPackage(ReadDefault(), DefaultResource, (_, name) => create(name), null);
     }
 
-    /// <summary>Loads the shipped accurate model (<see cref="LoadDefault(Func{string, ISentenceEmbedder?})"/>) with these encoders, which must be the ones it names, in order.</summary>
-    /// <exception cref="ModelFormatException">This build ships no accurate model, it is unreadable, or it names other encoders.</exception>
-    public static AccurateClassifier LoadDefault(IReadOnlyList<ISentenceEmbedder> embedders)
-    {
-        ArgumentNullException.ThrowIfNull(embedders);
-        return FromPackage(ReadDefault(), DefaultResource, (i, _) => i < embedders.Count ? embedders[i] : null, embedders.Count);
-    }
-
     private static ModelPackage ReadDefault()
     {
         using var stream = typeof(AccurateClassifier).Assembly.GetManifestResourceStream(DefaultResource)

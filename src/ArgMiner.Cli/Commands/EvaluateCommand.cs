@@ -21,7 +21,7 @@ internal static class EvaluateCommand
     /// <summary><c>evaluate</c>'s options, and the binder that reads them into <see cref="EvaluateSettings"/>.</summary>
     internal sealed class Binder : SettingsBinder<EvaluateSettings>
     {
-        private readonly Option<string> _model = SharedOptions.Model("Model file (default: the shipped model)");
+        private readonly Option<string> _model = SharedOptions.Model("Model file (default: the shipped model); 'accurate' (or an accurate-tier file) measures the opt-in accurate tier");
         private readonly LabelledDataGroup _data = new();
         private readonly Option<string> _predictions = new("--predictions") { Description = "Write each sentence's prediction beside its gold label to this CSV" };
         private readonly Option<IReadOnlyList<string>> _labels = new("--labels") { Description = "Restrict predictions to these labels (comma-separated), e.g. claim,evidence for IBM Debater data", CustomParser = OptionParsers.Labels };
@@ -53,15 +53,12 @@ internal static class EvaluateCommand
             return CommandLine.Failed;
         }
 
-        var classifier = ClassifierCli.LoadModel(settings.Model, stderr);
-        if (classifier is null)
+        var predictions = Predict(settings.Model, ref rows, stdout, stderr);
+        if (predictions is null)
         {
             return CommandLine.Failed;
         }
 
-        // A model trained on tagged sentences is measured on tagged sentences, as it runs in 'run'.
-        rows = classifier.TaggedFeatures ? ClassifierCli.Tag(rows, stdout) : rows;
-        var predictions = classifier.PredictRows(rows);
         if (!ClassifierCli.TryWritePredictions(settings.Predictions, rows, predictions, stderr))
         {
             return CommandLine.Failed;
@@ -80,5 +77,38 @@ internal static class EvaluateCommand
         }
 
         return CommandLine.Ok;
+    }
+
+    /// <summary>
+    /// The predictions of the fast model or, for <c>--model accurate</c> or an accurate-tier file, of the accurate
+    /// tier (its encoders loaded only then), on <paramref name="rows"/>; null after one error line. A model trained on
+    /// tagged sentences is measured on tagged sentences, as it runs in <c>run</c>, so the rows are replaced by their
+    /// tagged copies then.
+    /// </summary>
+    private static IReadOnlyList<SentencePrediction>? Predict(string? model, ref IReadOnlyList<LabelledSentence> rows, TextWriter stdout, TextWriter stderr)
+    {
+        if (AccurateModel.IsRequested(model))
+        {
+            var accurate = AccurateModel.Load(model!, stderr);
+            if (accurate is null)
+            {
+                return null;
+            }
+
+            using (AccurateModel.EncodersOf(accurate))
+            {
+                rows = accurate.Fast.TaggedFeatures ? ClassifierCli.Tag(rows, stdout) : rows;
+                return accurate.PredictRows(rows);
+            }
+        }
+
+        var classifier = ClassifierCli.LoadModel(model, stderr);
+        if (classifier is null)
+        {
+            return null;
+        }
+
+        rows = classifier.TaggedFeatures ? ClassifierCli.Tag(rows, stdout) : rows;
+        return classifier.PredictRows(rows);
     }
 }

@@ -84,6 +84,39 @@ public sealed class AccurateCommandsTests
     }
 
     [Fact]
+    public void GivenTheShippedAccurateModel_WhenEvaluatingWithModelAccurate_ThenTheTiersPredictionsAreMeasured()
+    {
+        using var dir = new TempDirectory();
+        var data = dir.Write("gold.csv", "text,label,doc\nThe council should reject the deal.,claim,a\nThe survey of 900 voters found 52 percent support.,evidence,a\nI love this so much!,opinion,b\nSee you on Monday.,other,b\n");
+        var tierPredictions = dir.File("tier.csv");
+        var (code, stdout, stderr) = Support.Cli.Run("evaluate", "--model", "accurate", "--data", data, "--predictions", tierPredictions);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("macro-F1", stdout, StringComparison.Ordinal);
+
+        // The same rows through the tier's own PredictRows, and through its fast model alone: the command must give the first.
+        var shipped = AccurateClassifier.LoadDefault(SentenceEncoders.Create);
+        var rows = LabelledData.Read([data], new LabelledDataOptions());
+        var tagged = ArgMiner.Pipeline.TextPipeline.CreateSentenceTagger().TagRows(rows);
+        var expected = shipped.PredictRows(tagged);
+        var fast = shipped.Fast.PredictRows(tagged);
+        foreach (var embedder in shipped.Embedders)
+        {
+            embedder.Dispose();
+        }
+
+        var lines = File.ReadAllLines(tierPredictions, Encoding.UTF8).Skip(1).ToList();
+        Assert.Equal(4, lines.Count);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var cells = lines[i].Split(',');
+            Assert.Equal(expected[i].Label, cells[3]);
+            var pClaim = double.Parse(cells[5], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(expected[i].Probabilities[0], pClaim, 3);
+            Assert.NotEqual(Math.Round(fast[i].Probabilities[0], 4), pClaim);
+        }
+    }
+
+    [Fact]
     public void GivenTheAccurateTier_WhenAskedToExplain_ThenAUsageErrorInsteadOfIgnoringTheOption()
     {
         using var dir = new TempDirectory();

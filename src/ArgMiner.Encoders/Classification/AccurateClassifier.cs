@@ -181,7 +181,12 @@ public sealed class AccurateClassifier
             return embedders[0].Embed(texts);
         }
 
-        var parts = embedders.Select(e => e.Embed(texts)).ToArray();
+        // Each encoder runs single-threaded, so the second and later ones run on the thread pool while the first runs
+        // here: on two cores a tier of two encoders takes about the time of the slower one instead of both. Each
+        // vector depends only on its sentence and encoder, so the result is the same on any number of cores.
+        var others = embedders.Skip(1).Select(e => Task.Run(() => e.Embed(texts))).ToArray();
+        var first = embedders[0].Embed(texts);
+        float[][][] parts = [first, .. others.Select(t => t.GetAwaiter().GetResult())];
         var dimension = embedders.Sum(e => e.Dimension);
         var result = new float[texts.Count][];
         for (var i = 0; i < texts.Count; i++)

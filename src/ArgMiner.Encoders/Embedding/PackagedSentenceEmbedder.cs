@@ -43,16 +43,29 @@ public abstract class PackagedSentenceEmbedder : ISentenceEmbedder
     public int Dimension => 384;
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Sentences go to the encoder in order of length (ties in input order), so each batch pads its sentences to
+    /// nearly the same length: on 800 UD EWT dev sentences ArcticXs took 4.5 s of CPU instead of 7.2 s in input
+    /// order, with every vector bit for bit the same (the package encodes each sentence of a batch under its own
+    /// attention mask; <c>PackagedSentenceEmbedderTests</c> holds it to that). The vectors come back in input order.
+    /// </remarks>
     public float[][] Embed(IReadOnlyList<string> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var result = new float[sentences.Count][];
+        var order = new int[sentences.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => sentences[a].Length != sentences[b].Length ? sentences[a].Length.CompareTo(sentences[b].Length) : a.CompareTo(b));
         for (var start = 0; start < sentences.Count; start += BatchSize)
         {
             var batch = new string[Math.Min(BatchSize, sentences.Count - start)];
             for (var i = 0; i < batch.Length; i++)
             {
-                batch[i] = sentences[start + i];
+                batch[i] = sentences[order[start + i]];
             }
 
             float[][] vectors;
@@ -61,7 +74,10 @@ public abstract class PackagedSentenceEmbedder : ISentenceEmbedder
                 vectors = _encoder.Encode(batch, CancellationToken.None);
             }
 
-            vectors.CopyTo(result, start);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                result[order[start + i]] = vectors[i];
+            }
         }
 
         return result;

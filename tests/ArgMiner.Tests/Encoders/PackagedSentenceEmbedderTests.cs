@@ -46,6 +46,21 @@ public abstract class PackagedSentenceEmbedderTests<TEmbedder>
     }
 
     [Fact]
+    public void GivenSentencesOfMixedLengthsOutOfOrder_WhenEmbedded_ThenEachVectorIsBitForBitTheOneItGetsAlone()
+    {
+        // Embed sends sentences to the encoder sorted by length; that must change no vector, or a document's
+        // labels would depend on the other sentences it is embedded with.
+        var sentences = Enumerable.Range(0, PackagedSentenceEmbedder.BatchSize + 5)
+            .Select(i => string.Join(' ', Enumerable.Repeat($"word{i}", 1 + (i * 7 % 23))) + (i % 3 == 0 ? " Fine." : "."))
+            .ToArray();
+        var all = _embedder.Embed(sentences);
+        for (var i = 0; i < sentences.Length; i++)
+        {
+            Assert.Equal(_embedder.Embed([sentences[i]])[0], all[i]);
+        }
+    }
+
+    [Fact]
     public void GivenMoreSentencesThanABatch_WhenEmbedded_ThenEveryVectorIsInInputOrder()
     {
         var sentences = Enumerable.Range(0, PackagedSentenceEmbedder.BatchSize + 3).Select(i => $"Sentence number {i} is here.").ToArray();

@@ -229,8 +229,42 @@ public sealed class AccurateClassifier
     public ImmutableArray<SentencePrediction> PredictDocument(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var texts = document.Sentences.Select(s => document.Text.Substring(s.Start, s.Length)).ToArray();
-        var refined = Refine(texts, Fast.PredictDocument(document));
+        return PredictDocuments([document])[0];
+    }
+
+    /// <summary>
+    /// Classifies every sentence of several processed documents, each as <see cref="PredictDocument"/> would alone:
+    /// the sentences of all of them go to the encoders in one call, which sorts them by length and so pads less
+    /// than document by document (a vector does not depend on the sentences it is embedded with).
+    /// </summary>
+    public ImmutableArray<SentencePrediction>[] PredictDocuments(IReadOnlyList<Document> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var texts = new List<string>();
+        var fast = new List<SentencePrediction>();
+        foreach (var document in documents)
+        {
+            ArgumentNullException.ThrowIfNull(document);
+            texts.AddRange(document.Sentences.Select(s => document.Text.Substring(s.Start, s.Length)));
+            fast.AddRange(Fast.PredictDocument(document));
+        }
+
+        var refined = Refine(texts, fast);
+        var result = new ImmutableArray<SentencePrediction>[documents.Count];
+        var at = 0;
+        for (var d = 0; d < documents.Count; d++)
+        {
+            var n = documents[d].Sentences.Length;
+            result[d] = WithDocumentContext(refined.AsSpan(at, n));
+            at += n;
+        }
+
+        return result;
+    }
+
+    // The tier's context stage over one document's refined predictions (a document of one sentence keeps its own).
+    private ImmutableArray<SentencePrediction> WithDocumentContext(ReadOnlySpan<SentencePrediction> refined)
+    {
         if (Context is null || refined.Length < 2)
         {
             return [.. refined];

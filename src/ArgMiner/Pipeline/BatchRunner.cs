@@ -227,6 +227,11 @@ public sealed class BatchRunner
         var stages = _pipeline.Stages;
         for (var s = 0; s < stages.Count; s++)
         {
+            if (stages[s] is IBatchProcess batch && TryProcessAll(batch, s, documents))
+            {
+                continue;
+            }
+
             for (var k = 0; k < documents.Length; k++)
             {
                 if (documents[k] is not { } document)
@@ -267,6 +272,57 @@ public sealed class BatchRunner
                 results[from + k] = Failed(window[from + k], ex);
             }
         }
+    }
+
+    // A stage that processes several documents at once gets the run's documents in one call; if that call throws,
+    // the caller goes document by document, so the failing document alone is skipped with its own error.
+    private bool TryProcessAll(IBatchProcess stage, int index, Document?[] documents)
+    {
+        var present = new List<Document>(documents.Length);
+        foreach (var document in documents)
+        {
+            if (document is not null)
+            {
+                present.Add(document);
+            }
+        }
+
+        if (present.Count < 2)
+        {
+            return false;
+        }
+
+        var start = Profile is null ? 0 : Stopwatch.GetTimestamp();
+        IReadOnlyList<Document> processed;
+        try
+        {
+            processed = stage.ProcessAll(present);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return false;
+        }
+
+        if (processed.Count != present.Count)
+        {
+            return false;
+        }
+
+        var next = 0;
+        for (var k = 0; k < documents.Length; k++)
+        {
+            if (documents[k] is not null)
+            {
+                documents[k] = processed[next++];
+            }
+        }
+
+        if (Profile is { } profile)
+        {
+            Interlocked.Add(ref profile.StageTicks[index], Stopwatch.GetTimestamp() - start);
+        }
+
+        return true;
     }
 
     // A bug of ours, not the user's: name the document, keep the batch going.

@@ -92,6 +92,33 @@ public sealed class AccurateClassifierTests
     }
 
     [Fact]
+    public void GivenSeveralDocuments_WhenTheStageProcessesThemInOneCall_ThenEachGetsTheLabelsItGetsAlone()
+    {
+        var model = TrainTwoEncoders();
+        var analysis = ArgMiner.Pipeline.TextPipeline.CreateAnalysis();
+        var documents = new[]
+        {
+            analysis.Process(ArgMiner.Ingest.DocumentReaders.Compose("d1", "test", "The council should reject the stadium deal", string.Join(' ', Probe), [])),
+            analysis.Process(ArgMiner.Ingest.DocumentReaders.Compose("d2", "test", null, "I love this!", [])),
+            analysis.Process(ArgMiner.Ingest.DocumentReaders.Compose("d3", "test", null, string.Join(' ', Probe.Reverse()), [])),
+        };
+        var stage = new AccurateClassifierStage(model);
+        var together = stage.ProcessAll(documents);
+        Assert.Equal(documents.Length, together.Count);
+        for (var d = 0; d < documents.Length; d++)
+        {
+            var alone = stage.Process(documents[d]);
+            Assert.Equal(documents[d].Id, together[d].Id);
+            Assert.Equal(alone.Labels.Length, together[d].Labels.Length);
+            for (var i = 0; i < alone.Labels.Length; i++)
+            {
+                Assert.Equal(alone.Labels[i].Label, together[d].Labels[i].Label);
+                Assert.Equal(alone.Labels[i].Probabilities.ToArray(), together[d].Labels[i].Probabilities.ToArray());
+            }
+        }
+    }
+
+    [Fact]
     public void GivenATitleAndAFooter_WhenADocumentRunsThroughTheStage_ThenTheyAreOtherAsWithTheFastModel()
     {
         var model = TrainTwoEncoders();

@@ -115,7 +115,13 @@ public sealed class AveragedPerceptronTagger
     public void Predict(string text, ReadOnlySpan<Token> tokens, Span<int> tags) => Predict(text, tokens, tags, []);
 
     /// <summary>As above, with the gazetteer's matches in the sentence (used when <see cref="UsesGazetteer"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <remarks>
+    /// This method, <see cref="WordRows"/>, the feature templates and <see cref="TaggerWeights.Best"/> are not marked
+    /// AggressiveOptimization: the runtime ignores the precompiled (ReadyToRun) code of a method so marked and
+    /// compiles it at its first call, which cost the published tool's one-document run six full-optimisation
+    /// compilations at the start of the batch (issue 12). The precompiled code is optimised already, and tiering
+    /// recompiles it once it is hot.
+    /// </remarks>
     internal void Predict(string text, ReadOnlySpan<Token> tokens, Span<int> tags, ReadOnlySpan<TokenSpan> gazetteerMatches)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -198,7 +204,6 @@ public sealed class AveragedPerceptronTagger
     }
 
     /// <summary>The word (and word-class) features of token <paramref name="i"/>, as rows of the weight table.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WordRows(ReadOnlySpan<TokenInfo> info, int i, Span<int> rows, bool prefetch)
     {
         TaggerFeatures.Static(info, i, _bits, rows);

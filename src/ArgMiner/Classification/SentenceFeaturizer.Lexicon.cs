@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace ArgMiner.Classification;
 
 /// <summary>The word lexicons behind the featurizer's linguistic cues, and their lookup (split from the featurizer's file by concern).</summary>
@@ -23,7 +21,8 @@ public sealed partial class SentenceFeaturizer
         Causal = 2048,
     }
 
-    private static readonly FrozenDictionary<string, Lex> Lexicon = BuildLexicon();
+    // Only read to build WordCues below, so a plain dictionary: freezing it cost start-up time for no look-up.
+    private static readonly Dictionary<string, Lex> Lexicon = BuildLexicon();
 
     /// <summary>
     /// The cue lexicon and the sentiment lexicon merged into one open-addressing table on the words' plain
@@ -36,22 +35,37 @@ public sealed partial class SentenceFeaturizer
     private static (ulong[] Slots, string[] Words, Lex[] Flags, bool[] Listed, sbyte[] Valence) BuildWordCues()
     {
         var entries = new Dictionary<string, (Lex Flags, bool Listed, sbyte Valence)>(StringComparer.Ordinal);
-        foreach (var (word, flags) in Lexicon)
+        foreach (var (word, cues) in Lexicon)
         {
-            entries[word] = (flags, true, 0);
+            entries[word] = (cues, true, 0);
         }
 
         var rated = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (word, valence) in SentimentLexicon.Entries)
+        var (sentimentWords, valences) = SentimentLexicon.Entries;
+        for (var i = 0; i < sentimentWords.Length; i++)
         {
+            var word = sentimentWords[i];
             var old = entries.GetValueOrDefault(word);
             if (rated.Add(word))
             {
-                entries[word] = (old.Flags, old.Listed, (sbyte)valence);
+                entries[word] = (old.Flags, old.Listed, valences[i]);
             }
         }
 
-        var words = entries.Keys.ToArray();
+        // Filled by one loop rather than LINQ projections: their generic code over these value types is not in
+        // the precompiled image and was compiled at every start-up (issue 12).
+        var words = new string[entries.Count];
+        var flags = new Lex[words.Length];
+        var listed = new bool[words.Length];
+        var valence = new sbyte[words.Length];
+        var n = 0;
+        foreach (var (word, entry) in entries)
+        {
+            words[n] = word;
+            (flags[n], listed[n], valence[n]) = entry;
+            n++;
+        }
+
         // Each slot keeps the word's mixed hash beside its number + 1, so a probe passing another word's slot
         // (most tokens are in neither lexicon) compares hashes in the table instead of fetching its string.
         var slots = new ulong[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)words.Length * 4)];
@@ -68,7 +82,7 @@ public sealed partial class SentenceFeaturizer
             slots[slot] = ((ulong)mixed << 32) | (uint)(i + 1);
         }
 
-        return (slots, words, [.. words.Select(w => entries[w].Flags)], [.. words.Select(w => entries[w].Listed)], [.. words.Select(w => entries[w].Valence)]);
+        return (slots, words, flags, listed, valence);
     }
 
     /// <summary>
@@ -99,7 +113,7 @@ public sealed partial class SentenceFeaturizer
         return false;
     }
 
-    private static FrozenDictionary<string, Lex> BuildLexicon()
+    private static Dictionary<string, Lex> BuildLexicon()
     {
         var d = new Dictionary<string, Lex>(StringComparer.Ordinal);
         void Put(Lex flag, string words)
@@ -122,6 +136,6 @@ public sealed partial class SentenceFeaturizer
         Put(Lex.NumberWord, "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half");
         Put(Lex.Month, "january february march april june july august september october november december monday tuesday wednesday thursday friday saturday sunday");
         Put(Lex.Causal, "because therefore thus hence consequently since so-called leads lead cause causes caused result results");
-        return d.ToFrozenDictionary(StringComparer.Ordinal);
+        return d;
     }
 }

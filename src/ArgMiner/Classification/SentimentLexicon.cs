@@ -42,8 +42,12 @@ internal static class SentimentLexicon
     /// <summary>Number of words in the lexicon.</summary>
     public static int Count => Table.Words.Length;
 
-    /// <summary>The words and their valences in file order (for the featurizer's merged word-cue table).</summary>
-    public static IEnumerable<(string Word, int Valence)> Entries => Table.Words.Select((w, i) => (w, (int)Table.Valence[i]));
+    /// <summary>
+    /// The words and their valences in file order (for the featurizer's merged word-cue table): the table's own
+    /// arrays, read only, rather than a LINQ projection, whose generic code over tuples the precompiled image lacks
+    /// and which was compiled at every start-up (issue 12).
+    /// </summary>
+    public static (string[] Words, sbyte[] Valence) Entries => (Table.Words, Table.Valence);
 
     private static (int[] Slots, string[] Words, sbyte[] Valence) Build()
     {

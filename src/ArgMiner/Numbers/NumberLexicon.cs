@@ -1,15 +1,18 @@
-using System.Collections.Frozen;
-
 namespace ArgMiner.Numbers;
 
 /// <summary>
 /// The closed word lists of the numeric grammar (number words, scales, currencies, units, qualifiers,
 /// periods, months). Lookups are case-insensitive and take spans, so matching allocates nothing.
 /// </summary>
+/// <remarks>
+/// Plain hash tables, not frozen ones: freezing these 45 small tables (analysing the keys for the cheapest hash)
+/// took most of the ~20 ms this class's initialisation cost at every start-up, for look-ups a sentence makes a
+/// few dozen of (issue 12, one-document run). Never changed after initialisation.
+/// </remarks>
 internal static class NumberLexicon
 {
     /// <summary>Cardinal words below one hundred.</summary>
-    public static readonly FrozenDictionary<string, int> Cardinals = Build(new Dictionary<string, int>
+    public static readonly Dictionary<string, int> Cardinals = Build(new Dictionary<string, int>
     {
         ["zero"] = 0,
         ["nought"] = 0,
@@ -45,7 +48,7 @@ internal static class NumberLexicon
     });
 
     /// <summary>Ordinal words below one hundred.</summary>
-    public static readonly FrozenDictionary<string, int> Ordinals = Build(new Dictionary<string, int>
+    public static readonly Dictionary<string, int> Ordinals = Build(new Dictionary<string, int>
     {
         ["first"] = 1,
         ["second"] = 2,
@@ -78,7 +81,7 @@ internal static class NumberLexicon
     });
 
     /// <summary>Ordinals of scale words ("hundredth", "millionth").</summary>
-    public static readonly FrozenDictionary<string, double> ScaleOrdinals = Build(new Dictionary<string, double>
+    public static readonly Dictionary<string, double> ScaleOrdinals = Build(new Dictionary<string, double>
     {
         ["hundredth"] = 1e2,
         ["thousandth"] = 1e3,
@@ -88,7 +91,7 @@ internal static class NumberLexicon
     });
 
     /// <summary>Multipliers written as words or abbreviations after a number ("2 million", "£3 bn").</summary>
-    public static readonly FrozenDictionary<string, double> Scales = Build(new Dictionary<string, double>
+    public static readonly Dictionary<string, double> Scales = Build(new Dictionary<string, double>
     {
         ["hundred"] = 1e2,
         ["thousand"] = 1e3,
@@ -107,7 +110,7 @@ internal static class NumberLexicon
     });
 
     /// <summary>Plural scales that make vague counts: "hundreds of", "millions of".</summary>
-    public static readonly FrozenDictionary<string, double> PluralScales = Build(new Dictionary<string, double>
+    public static readonly Dictionary<string, double> PluralScales = Build(new Dictionary<string, double>
     {
         ["dozens"] = 12,
         ["hundreds"] = 1e2,
@@ -119,7 +122,7 @@ internal static class NumberLexicon
     });
 
     /// <summary>Currency words after a number, with their default ISO code and divisor (cents are hundredths).</summary>
-    public static readonly FrozenDictionary<string, (string Code, double Divisor)> CurrencyWords = Build(new Dictionary<string, (string, double)>
+    public static readonly Dictionary<string, (string Code, double Divisor)> CurrencyWords = Build(new Dictionary<string, (string, double)>
     {
         ["dollar"] = ("USD", 1),
         ["dollars"] = ("USD", 1),
@@ -207,12 +210,12 @@ internal static class NumberLexicon
     });
 
     /// <summary>ISO codes written before the amount ("USD 20"); upper case in text.</summary>
-    public static readonly FrozenSet<string> PrefixCodes = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> PrefixCodes = new HashSet<string>(
         ["USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "CAD", "AUD", "HKD", "NZD", "INR", "RUB", "SEK", "NOK", "DKK",
          "MXN", "BRL", "ZAR", "TRY", "KRW", "SGD", "AED", "SAR", "ILS", "IQD", "IRR", "UAH", "PLN"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Nationality words that pick the currency of a following currency word ("Australian dollars").</summary>
-    public static readonly FrozenDictionary<string, string> CurrencyNationalities = Build(new Dictionary<string, string>
+    public static readonly Dictionary<string, string> CurrencyNationalities = Build(new Dictionary<string, string>
     {
         ["us|dollar"] = "USD",
         ["u.s.|dollar"] = "USD",
@@ -257,7 +260,7 @@ internal static class NumberLexicon
     });
 
     /// <summary>Currency symbols standing before (or after) the amount.</summary>
-    public static readonly FrozenDictionary<string, string> Symbols = Build(new Dictionary<string, string>
+    public static readonly Dictionary<string, string> Symbols = Build(new Dictionary<string, string>
     {
         ["$"] = "USD",
         ["£"] = "GBP",
@@ -285,7 +288,7 @@ internal static class NumberLexicon
     /// Currencies written before the amount as letters, glued ("RM45,000", "Rs500") or apart ("Rs. 500"), with
     /// their spelling (case matters: "rm" is no currency) and ISO code.
     /// </summary>
-    public static readonly FrozenDictionary<string, (string Spelling, string Code)> GluedCurrencyPrefixes = Build(new Dictionary<string, (string, string)>
+    public static readonly Dictionary<string, (string Spelling, string Code)> GluedCurrencyPrefixes = Build(new Dictionary<string, (string, string)>
     {
         ["rm"] = ("RM", "MYR"),
         ["rs"] = ("Rs", "INR"),
@@ -293,7 +296,7 @@ internal static class NumberLexicon
     });
 
     /// <summary>Letters before "$" that name the dollar ("US$", "C $", "HK$").</summary>
-    public static readonly FrozenDictionary<string, string> DollarPrefixes = Build(new Dictionary<string, string>
+    public static readonly Dictionary<string, string> DollarPrefixes = Build(new Dictionary<string, string>
     {
         ["us"] = "USD",
         ["u.s"] = "USD",
@@ -318,7 +321,7 @@ internal static class NumberLexicon
     });
 
     /// <summary>Measurement units (written after a number), normalised to a short unit name.</summary>
-    public static readonly FrozenDictionary<string, string> Units = Build(new Dictionary<string, string>
+    public static readonly Dictionary<string, string> Units = Build(new Dictionary<string, string>
     {
         ["km"] = "km",
         ["kms"] = "km",
@@ -451,7 +454,7 @@ internal static class NumberLexicon
     });
 
     /// <summary>Units that combine with a second word ("square kilometres", "metric tons").</summary>
-    public static readonly FrozenDictionary<string, string> UnitPrefixes = Build(new Dictionary<string, string>
+    public static readonly Dictionary<string, string> UnitPrefixes = Build(new Dictionary<string, string>
     {
         ["square"] = "sq ",
         ["sq"] = "sq ",
@@ -493,7 +496,7 @@ internal static class NumberLexicon
     ]);
 
     /// <summary>Last words of the qualifier phrases but "as": a four-digit number after one is a count, not a year ("as 2019 ended" stays a year).</summary>
-    public static readonly FrozenSet<string> QualifierLastWords = Qualifiers.Select(q => q.Words[^1]).Where(w => w != "as").ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    public static readonly HashSet<string> QualifierLastWords = WordsOf(Qualifiers, last: true, except: "as");
 
     /// <summary>Qualifier phrases after a number ("200 or more").</summary>
     public static readonly (string[] Words, string Qualifier)[] PostQualifiers = BuildQualifiers(
@@ -505,10 +508,10 @@ internal static class NumberLexicon
     ]);
 
     /// <summary>First words of the qualifier phrases (before or after the number): a quick test before the phrase scan.</summary>
-    public static readonly FrozenSet<string> QualifierFirstWords = Qualifiers.Concat(PostQualifiers).Select(q => q.Words[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    public static readonly HashSet<string> QualifierFirstWords = WordsOf([.. Qualifiers, .. PostQualifiers], last: false, except: null);
 
     /// <summary>Rate words and their period ("annually" → year).</summary>
-    public static readonly FrozenDictionary<string, string> PeriodAdverbs = Build(new Dictionary<string, string>
+    public static readonly Dictionary<string, string> PeriodAdverbs = Build(new Dictionary<string, string>
     {
         ["annually"] = "year",
         ["yearly"] = "year",
@@ -520,7 +523,7 @@ internal static class NumberLexicon
     });
 
     /// <summary>Period nouns after "a", "per", "each", "every" ("a year").</summary>
-    public static readonly FrozenDictionary<string, string> PeriodNouns = Build(new Dictionary<string, string>
+    public static readonly Dictionary<string, string> PeriodNouns = Build(new Dictionary<string, string>
     {
         ["year"] = "year",
         ["annum"] = "year",
@@ -534,7 +537,7 @@ internal static class NumberLexicon
     });
 
     /// <summary>Month names and abbreviations (capitalised in text).</summary>
-    public static readonly FrozenDictionary<string, int> Months = Build(new Dictionary<string, int>
+    public static readonly Dictionary<string, int> Months = Build(new Dictionary<string, int>
     {
         ["january"] = 1,
         ["february"] = 2,
@@ -563,12 +566,12 @@ internal static class NumberLexicon
     });
 
     /// <summary>Words that place a year or month inside a period ("mid-2025", "early 2024", "spring 2020").</summary>
-    public static readonly FrozenSet<string> DateModifiers = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> DateModifiers = new HashSet<string>(
         ["early", "mid", "late", "spring", "summer", "autumn", "fall", "winter", "fiscal", "fy", "end", "start",
          "beginning", "middle", "pre", "post"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Plural nouns after which a four-digit number from 1900 to 2099 is a year ("2019 levels", "the 2024 elections").</summary>
-    public static readonly FrozenSet<string> YearNouns = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> YearNouns = new HashSet<string>(
         ["levels", "elections", "figures", "results", "accounts", "midterms", "primaries", "polls", "games", "olympics",
          "finals", "championships", "estimates", "forecasts", "targets", "prices", "rates", "budgets", "accords", "protests",
          "riots", "floods", "wildfires", "reforms", "tariffs", "sanctions", "talks", "negotiations", "standards", "rules",
@@ -577,23 +580,23 @@ internal static class NumberLexicon
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Determiners before a four-digit number from 1900 to 2099 and a plural noun that make it a year ("the 2024 elections").</summary>
-    public static readonly FrozenSet<string> YearDeterminers = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> YearDeterminers = new HashSet<string>(
         ["the", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these", "those", "'s", "’s"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words after which a bare four-digit number reads as a year ("in 2011", "since 2003").</summary>
-    public static readonly FrozenSet<string> YearPrepositions = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> YearPrepositions = new HashSet<string>(
         ["in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "through", "throughout",
          "to", "between", "and", "circa", "year", "early", "late", "mid", "summer", "spring", "autumn", "fall",
          "winter", "fiscal"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Prepositions kept with a date to make the time anchor ("since October 2023").</summary>
-    public static readonly FrozenSet<string> TimePrepositions = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> TimePrepositions = new HashSet<string>(
         ["since", "in", "by", "until", "till", "through", "during", "before", "after", "from", "on", "at", "throughout"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Verbs that attribute a figure to the subject before them ("Reuters reported").</summary>
-    public static readonly FrozenSet<string> ReportingVerbs = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> ReportingVerbs = new HashSet<string>(
         ["said", "say", "says", "estimate", "estimates", "estimated", "reported", "report", "reports", "claimed",
          "claim", "claims", "told", "announced", "announces", "found", "find", "finds", "showed", "show", "shows",
          "warned", "warn", "warns", "stated", "states", "noted", "notes", "believe", "believes", "calculated",
@@ -603,12 +606,12 @@ internal static class NumberLexicon
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The reporting verbs that are verbs of saying: a lone word before one is a name ("Reuters reported").</summary>
-    public static readonly FrozenSet<string> SayingVerbs = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> SayingVerbs = new HashSet<string>(
         ["said", "says", "say", "reported", "reports", "estimated", "estimates", "estimate", "told", "announced", "claimed",
          "claims", "stated", "warned", "warns"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words that end a noun phrase when looking for the counted noun or the source.</summary>
-    public static readonly FrozenSet<string> PhraseStops = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> PhraseStops = new HashSet<string>(
         ["in", "on", "at", "across", "from", "to", "for", "with", "by", "per", "into", "onto", "over", "under",
          "than", "between", "during", "since", "until", "through", "throughout", "within", "without", "against",
          "among", "amid", "after", "before", "around", "about", "near", "like", "via", "and", "or", "but", "nor",
@@ -624,13 +627,13 @@ internal static class NumberLexicon
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Irregular plural nouns that can be counted.</summary>
-    public static readonly FrozenSet<string> IrregularPlurals = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> IrregularPlurals = new HashSet<string>(
         ["people", "men", "women", "children", "police", "personnel", "staff", "cattle", "feet", "teeth", "mice",
          "geese", "militia", "crew", "youth", "clergy", "livestock", "aircraft", "fish", "sheep", "deer"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words before "one" that make it a pronoun ("the one", "no one", "each one").</summary>
-    public static readonly FrozenSet<string> PronounOneBefore = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> PronounOneBefore = new HashSet<string>(
         ["the", "this", "that", "which", "each", "every", "no", "any", "another", "such", "a", "only", "last",
          "next", "first", "same", "other", "any", "someone", "everyone", "anyone", "little", "big", "new", "old",
          "right", "wrong", "good", "bad", "current", "previous", "latter", "former"], StringComparer.OrdinalIgnoreCase);
@@ -639,7 +642,7 @@ internal static class NumberLexicon
     /// Words of a casualty or arrest toll around "one" that make it a count ("one person was killed", "left one
     /// soldier dead", "wounded one policeman"): news reports such tolls as numbers.
     /// </summary>
-    public static readonly FrozenSet<string> TollWords = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> TollWords = new HashSet<string>(
         ["killed", "dead", "died", "injured", "wounded", "hurt", "missing", "kidnapped", "abducted", "arrested",
          "detained"], StringComparer.OrdinalIgnoreCase);
 
@@ -647,21 +650,21 @@ internal static class NumberLexicon
     /// Words of voting before a tally written with "to" ("voted 52 to 48", "a vote of 54 to 12", "passed 90 to
     /// 8"): the two numbers are the votes on each side, two counts, neither a range nor a score.
     /// </summary>
-    public static readonly FrozenSet<string> VoteWords = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> VoteWords = new HashSet<string>(
         ["vote", "votes", "voted", "voting", "ballot", "ballots", "passed", "approved", "rejected", "adopted"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Nouns after "one" at a clause start that make it indefinite ("One day the war will end").</summary>
-    public static readonly FrozenSet<string> IndefiniteTimes = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> IndefiniteTimes = new HashSet<string>(
         ["day", "night", "morning", "evening", "afternoon"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words that open a clause before an indefinite "one day" ("until one day", "and one night").</summary>
-    public static readonly FrozenSet<string> ClauseOpeners = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> ClauseOpeners = new HashSet<string>(
         ["and", "but", "until", "till", "when", "then", "so", "that", "if", "because", "maybe", "perhaps", "someday"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Verbs and nouns of change: "from X to Y" after one is a change, not a range ("rose from 40 to 55").</summary>
-    public static readonly FrozenSet<string> ChangeWords = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> ChangeWords = new HashSet<string>(
         ["rose", "rise", "rises", "rising", "risen", "fell", "fall", "falls", "falling", "fallen", "increased", "increase",
          "increases", "increasing", "decreased", "decrease", "decreases", "decreasing", "grew", "grow", "grows", "growing",
          "grown", "growth", "dropped", "drop", "drops", "dropping", "declined", "decline", "declines", "declining", "climbed",
@@ -677,25 +680,25 @@ internal static class NumberLexicon
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words after a fraction that make it one ("a third of", "half the", "a quarter more").</summary>
-    public static readonly FrozenSet<string> FractionFollowers = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> FractionFollowers = new HashSet<string>(
         ["of", "the", "its", "their", "his", "her", "our", "my", "your", "all", "this", "that", "these", "those", "more",
          "less", "fewer", "as", "higher", "lower", "larger", "smaller", "bigger"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words before "half" or "three quarters" that make them periods or parts, not shares ("the latter half").</summary>
-    public static readonly FrozenSet<string> PeriodDeterminers = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> PeriodDeterminers = new HashSet<string>(
         ["the", "first", "last", "past", "next", "previous", "consecutive", "successive", "straight", "these", "those",
          "latter", "former", "final", "opening", "closing", "top", "bottom", "upper", "lower", "back", "front"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Comparisons after "N times" or "Nx" that make a multiplier ("three times higher", "3 times as many").</summary>
-    public static readonly FrozenSet<string> Comparisons = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> Comparisons = new HashSet<string>(
         ["higher", "more", "larger", "bigger", "greater", "lower", "smaller", "faster", "slower", "longer", "shorter",
          "cheaper", "costlier", "heavier", "stronger", "wider", "deeper", "richer", "poorer", "worse", "better", "less",
          "fewer", "as", "the", "what", "that", "above", "below", "likelier", "riskier", "deadlier", "louder"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Product names whose following decimal is a version ("iOS 17.2", "Windows 11").</summary>
-    public static readonly FrozenSet<string> VersionWords = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> VersionWords = new HashSet<string>(
         ["version", "ver", "v", "ios", "android", "windows", "macos", "python", "java", "release", "web", "gpt",
          "firmware", "update", "build", "chapter", "section", "article", "rule", "resolution", "no", "no.", "number",
          "route", "highway", "flight", "room", "page", "pp", "p", "vol", "volume", "exit", "channel", "interstate",
@@ -706,7 +709,7 @@ internal static class NumberLexicon
     /// Capitalised words before a whole number that make it part of a name, whatever follows ("Model 3", "Index
     /// 250", "Type 2 diabetes", "Boeing 737", "Fortune 500 companies").
     /// </summary>
-    public static readonly FrozenSet<string> NameWords = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> NameWords = new HashSet<string>(
         ["model", "index", "type", "class", "category", "tier", "title", "proposition", "prop", "amendment", "initiative",
          "district", "ward", "precinct", "terminal", "pier", "figure", "table", "appendix", "annex", "schedule", "clause",
          "paragraph", "part", "unit", "block", "building", "studio", "area", "camp", "boeing", "airbus", "apollo",
@@ -716,24 +719,24 @@ internal static class NumberLexicon
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Capitalised words before a number that do not name it ("Mr", "No", "Nos", "Top 10" stays a name).</summary>
-    public static readonly FrozenSet<string> NotNames = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> NotNames = new HashSet<string>(
         ["no", "nos", "no.", "number", "mr", "mrs", "ms", "dr", "st", "us", "u.s.", "uk", "eu", "un", "only", "just", "all",
          "some", "another", "every", "each", "the", "of", "and", "or", "but", "than", "then", "with", "for", "by", "at",
          "on", "in", "to", "from", "since", "after", "before", "during", "between", "per", "plus", "minus", "times"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Days of the week (a number after one is a day of the month or a count).</summary>
-    public static readonly FrozenSet<string> Weekdays = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> Weekdays = new HashSet<string>(
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
          "thu", "thur", "thurs", "fri", "sat", "sun"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words before a phone number ("call 555-0143", "hotline: 0800 555 0199").</summary>
-    public static readonly FrozenSet<string> PhoneWords = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> PhoneWords = new HashSet<string>(
         ["call", "calls", "calling", "phone", "phoned", "telephone", "tel", "tel.", "hotline", "helpline", "dial", "fax",
          "mobile", "whatsapp"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words of scoring and voting before a score or tally ("won 3-1", "voted 52-48").</summary>
-    public static readonly FrozenSet<string> ScoreWords = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> ScoreWords = new HashSet<string>(
         ["won", "win", "wins", "winning", "beat", "beats", "beating", "beaten", "defeated", "defeat", "defeats", "lost",
          "lose", "loses", "losing", "drew", "draw", "draws", "drawn", "tied", "tie", "ties", "trail", "trails", "trailed",
          "trailing", "thrashed", "thrash", "edged", "routed", "crushed", "hammered", "score", "scored", "scores",
@@ -741,13 +744,13 @@ internal static class NumberLexicon
          "approved", "rejected", "split", "verdict", "final", "finished", "ended", "end"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words of result right after a score or tally ("a 2-1 win", "a 6-3 ruling").</summary>
-    public static readonly FrozenSet<string> ResultWords = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> ResultWords = new HashSet<string>(
         ["win", "wins", "victory", "victories", "defeat", "defeats", "loss", "losses", "draw", "draws", "tie", "lead",
          "ruling", "decision", "vote", "votes", "verdict", "majority", "margin", "scoreline", "result", "thrashing",
          "drubbing", "triumph", "comeback", "split", "tally", "score", "aggregate"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words between a score and its word of result ("a 2-1 home win").</summary>
-    public static readonly FrozenSet<string> ResultModifiers = FrozenSet.ToFrozenSet(
+    public static readonly HashSet<string> ResultModifiers = new HashSet<string>(
         ["home", "away", "narrow", "shock", "comfortable", "convincing", "landslide", "party-line", "bipartisan",
          "comeback", "aggregate", "extra-time", "penalty"], StringComparer.OrdinalIgnoreCase);
 
@@ -761,12 +764,7 @@ internal static class NumberLexicon
     /// or an ordinal ("the nineteenth century"). Lower-case "may" and "march" are never months
     /// (<see cref="Grammar.DateGrammar.IsMonth"/>), so <see cref="Grammar.NumberCues"/> leaves them out.
     /// </summary>
-    public static readonly FrozenSet<string> CueWords = Cardinals.Keys
-        .Concat(Ordinals.Keys).Concat(Ordinals.Keys.Select(o => o + "s"))
-        .Concat(ScaleOrdinals.Keys).Concat(ScaleOrdinals.Keys.Select(o => o + "s"))
-        .Concat(Scales.Keys).Concat(PluralScales.Keys).Concat(Months.Keys)
-        .Concat(["hundred", "dozen", "dozens", "dzs", "dozs", "half", "halves", "quarter", "quarters", "twice", "thrice"])
-        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    public static readonly HashSet<string> CueWords = BuildCueWords();
 
     /// <summary>Qualifier names.</summary>
     internal static class QualifierNames
@@ -779,14 +777,83 @@ internal static class NumberLexicon
         public const string Exactly = "exactly";
     }
 
-    private static FrozenDictionary<string, T> Build<T>(Dictionary<string, T> entries) =>
-        entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    // A key given twice in other cases keeps its last value, as ToFrozenDictionary did.
+    private static Dictionary<string, T> Build<T>(Dictionary<string, T> entries)
+    {
+        var table = new Dictionary<string, T>(entries.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in entries)
+        {
+            table[key] = value;
+        }
 
+        return table;
+    }
+
+    // The tables below are built by plain loops, not LINQ: LINQ's generic code over these tuples is not in the
+    // precompiled image and was compiled at every start-up (issue 12, one-document run).
     private static (string[] Words, string Qualifier)[] BuildQualifiers((string Phrase, string Qualifier)[] phrases)
     {
-        // Longest first, so "less than or equal to" wins over "less than".
-        return [.. phrases
-            .Select(p => (Words: p.Phrase.Split(' '), p.Qualifier))
-            .OrderByDescending(p => p.Words.Length)];
+        // Longest first, so "less than or equal to" wins over "less than"; phrases of one length keep their order
+        // (a stable sort, as OrderByDescending was).
+        var split = new (string[] Words, string Qualifier)[phrases.Length];
+        var longest = 0;
+        for (var i = 0; i < phrases.Length; i++)
+        {
+            split[i] = (phrases[i].Phrase.Split(' '), phrases[i].Qualifier);
+            longest = Math.Max(longest, split[i].Words.Length);
+        }
+
+        var sorted = new (string[] Words, string Qualifier)[phrases.Length];
+        var n = 0;
+        for (var length = longest; length > 0; length--)
+        {
+            foreach (var p in split)
+            {
+                if (p.Words.Length == length)
+                {
+                    sorted[n++] = p;
+                }
+            }
+        }
+
+        return sorted;
+    }
+
+    private static HashSet<string> WordsOf((string[] Words, string Qualifier)[] phrases, bool last, string? except)
+    {
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (phraseWords, _) in phrases)
+        {
+            var word = last ? phraseWords[^1] : phraseWords[0];
+            if (word != except)
+            {
+                words.Add(word);
+            }
+        }
+
+        return words;
+    }
+
+    private static HashSet<string> BuildCueWords()
+    {
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        AddKeys(words, Cardinals, null);
+        AddKeys(words, Ordinals, null);
+        AddKeys(words, Ordinals, "s");
+        AddKeys(words, ScaleOrdinals, null);
+        AddKeys(words, ScaleOrdinals, "s");
+        AddKeys(words, Scales, null);
+        AddKeys(words, PluralScales, null);
+        AddKeys(words, Months, null);
+        words.UnionWith(["hundred", "dozen", "dozens", "dzs", "dozs", "half", "halves", "quarter", "quarters", "twice", "thrice"]);
+        return words;
+    }
+
+    private static void AddKeys<T>(HashSet<string> words, Dictionary<string, T> table, string? suffix)
+    {
+        foreach (var word in table.Keys)
+        {
+            words.Add(word + suffix);
+        }
     }
 }

@@ -36,10 +36,10 @@ public sealed class BatchWriter : IDisposable
     private readonly CsvTable<SentenceRow>? _sentences;
     private readonly CsvTable<EntityRow>? _entities;
     private readonly CsvTable<NumberRow>? _numbers;
-    private readonly ParquetTable<DocumentContext>? _documentsParquet;
-    private readonly ParquetTable<SentenceRow>? _sentencesParquet;
-    private readonly ParquetTable<EntityRow>? _entitiesParquet;
-    private readonly ParquetTable<NumberRow>? _numbersParquet;
+    private readonly IRowTable<DocumentContext>? _documentsParquet;
+    private readonly IRowTable<SentenceRow>? _sentencesParquet;
+    private readonly IRowTable<EntityRow>? _entitiesParquet;
+    private readonly IRowTable<NumberRow>? _numbersParquet;
     private readonly DocumentJsonWriter? _json;
     private readonly Xlsx.WorkbookWriter? _workbook;
     private readonly Html.ReportWriter? _report;
@@ -60,10 +60,10 @@ public sealed class BatchWriter : IDisposable
 
             if (formats.HasFlag(OutputFormats.Parquet))
             {
-                _documentsParquet = new ParquetTable<DocumentContext>(Path.Combine(directory, "documents.parquet"), OutputSchema.DocumentColumns);
-                _sentencesParquet = new ParquetTable<SentenceRow>(Path.Combine(directory, "sentences.parquet"), OutputSchema.SentenceColumns);
-                _entitiesParquet = new ParquetTable<EntityRow>(Path.Combine(directory, "entities.parquet"), OutputSchema.EntityColumns);
-                _numbersParquet = new ParquetTable<NumberRow>(Path.Combine(directory, "numbers.parquet"), OutputSchema.NumberColumns);
+                _documentsParquet = ParquetTables.Documents(Path.Combine(directory, "documents.parquet"));
+                _sentencesParquet = ParquetTables.Sentences(Path.Combine(directory, "sentences.parquet"));
+                _entitiesParquet = ParquetTables.Entities(Path.Combine(directory, "entities.parquet"));
+                _numbersParquet = ParquetTables.Numbers(Path.Combine(directory, "numbers.parquet"));
             }
 
             if (formats.HasFlag(OutputFormats.JsonLines))

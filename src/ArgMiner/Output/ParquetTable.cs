@@ -14,7 +14,7 @@ namespace ArgMiner.Output;
 /// renamed by <see cref="Commit"/>, like every output file.
 /// </summary>
 /// <typeparam name="TRow">What one row is made from.</typeparam>
-public sealed class ParquetTable<TRow> : IDisposable
+public sealed class ParquetTable<TRow> : IRowTable<TRow>
 {
     /// <summary>
     /// Rows per row group: each table buffers this many rows as text until its group is written. With 50,000 the
@@ -152,4 +152,35 @@ public sealed class ParquetTable<TRow> : IDisposable
             }
         }
     }
+}
+
+/// <summary>A table of output rows that is written, then committed (renamed into place) or disposed (abandoned).</summary>
+/// <typeparam name="TRow">What one row is made from.</typeparam>
+internal interface IRowTable<in TRow> : IDisposable
+{
+    /// <summary>Adds a row.</summary>
+    void Write(TRow row);
+
+    /// <summary>Finishes the file and gives it its final name.</summary>
+    void Commit();
+}
+
+/// <summary>
+/// Opens the Parquet tables of a batch, so that <see cref="BatchWriter"/> sees them only as <see cref="IRowTable{TRow}"/>.
+/// </summary>
+/// <remarks>
+/// Parquet.Net is precompiled apart from the published tool's composite image (to keep its pages out of a run's
+/// memory), and a method that names <see cref="ParquetTable{TRow}"/> of a row struct cannot be precompiled into the
+/// image: BatchWriter's constructor, Write, Commit and Dispose, and with them the CSV tables of the row structs, were
+/// compiled at run time on every run, Parquet or not (issue 12: 24 of a one-document run's 66 compiled methods).
+/// </remarks>
+internal static class ParquetTables
+{
+    public static IRowTable<DocumentContext> Documents(string path) => new ParquetTable<DocumentContext>(path, OutputSchema.DocumentColumns);
+
+    public static IRowTable<SentenceRow> Sentences(string path) => new ParquetTable<SentenceRow>(path, OutputSchema.SentenceColumns);
+
+    public static IRowTable<EntityRow> Entities(string path) => new ParquetTable<EntityRow>(path, OutputSchema.EntityColumns);
+
+    public static IRowTable<NumberRow> Numbers(string path) => new ParquetTable<NumberRow>(path, OutputSchema.NumberColumns);
 }

@@ -153,7 +153,6 @@ internal static class TaggerFeatures
     /// <param name="lexicon">Lower-case word hash to the set of classes seen with it in training (a bit mask).</param>
     /// <param name="info">Where to write.</param>
     /// <param name="classes">The model's word classes, or null for none.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Describe(string text, ReadOnlySpan<Token> tokens, TaggerLexicon lexicon, Span<TokenInfo> info, WordClasses? classes = null)
     {
         for (var i = 0; i < tokens.Length; i++)
@@ -285,7 +284,6 @@ internal static class TaggerFeatures
     }
 
     /// <summary>Writes the <see cref="StaticCount"/> word features of position <paramref name="i"/> as buckets.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Static(ReadOnlySpan<TokenInfo> info, int i, int bits, Span<int> buckets)
     {
         ref readonly var t = ref info[i];
@@ -353,7 +351,6 @@ internal static class TaggerFeatures
     /// inside sentences crossed with how it is written here (a capitalised common word opening a sentence),
     /// and the sentence's length (a name alone on a short line: a greeting, a signature, a list).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WordClassFeatures(ReadOnlySpan<TokenInfo> info, int i, int bits, Span<int> buckets)
     {
         ref readonly var t = ref info[i];
@@ -392,7 +389,6 @@ internal static class TaggerFeatures
     /// <param name="prev2">The tag predicted at <c>i - 2</c>, or -1 (or -2) at the start.</param>
     /// <param name="bits">The weight table has <c>2^bits</c> buckets.</param>
     /// <param name="buckets">Where to write.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Dynamic(ReadOnlySpan<TokenInfo> info, int i, int prev, int prev2, int bits, Span<int> buckets)
     {
         var p = (ulong)(uint)(prev + 3);

@@ -189,7 +189,6 @@ internal sealed class TaggerWeights
     /// </summary>
     /// <param name="rows">Row starts.</param>
     /// <param name="scores">At least <c>max(32, Stride)</c> slots of scratch.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Best(ReadOnlySpan<int> rows, Span<int> scores)
     {
         ref var table = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rows), _base);

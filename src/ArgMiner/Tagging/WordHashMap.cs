@@ -25,9 +25,12 @@ internal sealed class WordHashMap<TValue>
     /// <summary>Makes the map; a key given twice keeps its last value.</summary>
     public WordHashMap(IEnumerable<KeyValuePair<ulong, TValue>> entries)
     {
-        var list = entries as IReadOnlyCollection<KeyValuePair<ulong, TValue>> ?? [.. entries];
+        // An array is walked by index: through the collection interfaces, each of a model's tens of thousands of
+        // entries cost an interface call, and the enumerator's generic code over these pairs is not precompiled
+        // (issue 12, one-document start-up).
+        var list = entries as KeyValuePair<ulong, TValue>[] ?? [.. entries];
         var bits = 1;
-        while ((1 << bits) < 2 * Math.Max(1, list.Count))
+        while ((1 << bits) < 2 * Math.Max(1, list.Length))
         {
             bits++;
         }

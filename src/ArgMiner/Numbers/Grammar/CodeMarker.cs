@@ -255,7 +255,7 @@ internal static class CodeMarker
     /// <summary>Whether a word of voting ("voted", "a vote of") stands within four tokens before <paramref name="i"/>, in the same clause.</summary>
     internal static bool VoteWordBefore(in SentenceView sentence, int i) => WordBefore(sentence, i, VoteWords);
 
-    private static bool WordBefore(in SentenceView sentence, int i, System.Collections.Frozen.FrozenSet<string> words)
+    private static bool WordBefore(in SentenceView sentence, int i, HashSet<string> words)
     {
         for (var k = i - 1; k >= 0 && k >= i - 4; k--)
         {

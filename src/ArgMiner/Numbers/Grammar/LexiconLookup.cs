@@ -1,12 +1,10 @@
-using System.Collections.Frozen;
-
 namespace ArgMiner.Numbers.Grammar;
 
 /// <summary>Looks words up in <see cref="NumberLexicon"/>'s tables straight from the text, without making strings.</summary>
 internal static class LexiconLookup
 {
     /// <summary>The entry for <paramref name="word"/> (case-insensitive); false for an empty word.</summary>
-    public static bool TryLookup<T>(FrozenDictionary<string, T> table, ReadOnlySpan<char> word, out T value)
+    public static bool TryLookup<T>(Dictionary<string, T> table, ReadOnlySpan<char> word, out T value)
     {
         if (word.IsEmpty)
         {
@@ -18,7 +16,7 @@ internal static class LexiconLookup
     }
 
     /// <summary>Whether <paramref name="word"/> is in <paramref name="set"/> (case-insensitive); false for an empty word.</summary>
-    public static bool IsIn(FrozenSet<string> set, ReadOnlySpan<char> word) =>
+    public static bool IsIn(HashSet<string> set, ReadOnlySpan<char> word) =>
         !word.IsEmpty && set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
     /// <summary>Whether every character of <paramref name="word"/> is an upper-case letter ("USD", "MEUR").</summary>

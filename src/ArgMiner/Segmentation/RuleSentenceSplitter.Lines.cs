@@ -121,6 +121,39 @@ public sealed partial class RuleSentenceSplitter
         "Alright", "Right", "Hmm", "Ah", "Um", "Uh", "Btw", "Whatever", "Ugh", "Hmmm", "Haha", "Lol",
     };
 
+    // The longest capitalised line the rule above looks back over (a constant: the splitter stays linear).
+    private const int MaxCapitalisedLine = 8;
+
+    // Words that open an e-mail's body after its signature or heading line, besides the clause openers.
+    private static readonly HashSet<string> LineOpeners = new(StringComparer.Ordinal)
+    {
+        "I", "Attached", "Congratulations", "Sorry", "Hope", "See", "Despite", "Do", "Does", "Did", "Is", "Are", "Can", "Could", "Will", "Would",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LineOpenerLookup = LineOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Tokens start to end (exclusive) are a line of capitalised words, numbers, codes and joiners ("Angie Buis EBS-Tax x-37097",
+    // "Blumenfeld & Cohen"): no comma or colon (a greeting "Dear Kim," or a label "STEP ONE:"), not opening with a function word,
+    // not ending in a joiner.
+    private static bool IsCapitalisedLine(string text, ReadOnlySpan<Token> tokens, int start, int end)
+    {
+        if (StarterLookup.Contains(tokens[start].In(text)) || !char.IsLetterOrDigit(text[tokens[end - 1].End - 1]))
+        {
+            return false;
+        }
+
+        for (var k = start; k < end; k++)
+        {
+            var t = tokens[k].In(text);
+            if (!(char.IsUpper(t[0]) || char.IsAsciiDigit(t[0]) || t is "&" or "-" or "(" or ")" or "/" || (t[0] == 'x' && char.IsAsciiDigit(t[^1]))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // Words that open a clause and are not verbs or prepositions (title case capitalises those inside a heading).
     private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal)
     {
@@ -163,6 +196,16 @@ public sealed partial class RuleSentenceSplitter
 
         // "Kim Lee 713-555-0100 Please call …", "Kim x35172 I …": a signature line (no lower-case word) ends at its number.
         if (opensSentence && lastLower < start && i - start >= 2 && IsPhoneOrCode(prev))
+        {
+            return i;
+        }
+
+        // "Jeremy Meier Blumenfeld & Cohen Attached for your review …", "Apple Computers It was …": a line of capitalised words
+        // (a signature with a title or company, a heading) before a pronoun, determiner, wh-word or auxiliary and a lower-case word (not a
+        // preposition or conjunction, which title case capitalises: "Make You Feel Like a Number"). A line that opens with a function
+        // word ("In New York I was …") is a sentence; one ending in a bracket is a list item ("… 2) The …").
+        if (lastLower < start && i - start is >= 2 and <= MaxCapitalisedLine && char.IsLower(after[0])
+            && (ClauseOpenerLookup.Contains(s) || LineOpenerLookup.Contains(s)) && IsCapitalisedLine(text, tokens, start, i))
         {
             return i;
         }

@@ -61,6 +61,17 @@ public sealed class RuleSentenceSplitterLinesTests
         Assert.Equal(expected, Sentences(text));
 
     [Theory]
+    [InlineData("Dana Wu Blumenfeld & Cohen Attached for your review is a draft.", "Dana Wu Blumenfeld & Cohen || Attached for your review is a draft.")]
+    [InlineData("Acme Tools LLC This entity is new.", "Acme Tools LLC || This entity is new.")]
+    [InlineData("Kim Lee Sales Manager I will be out.", "Kim Lee Sales Manager || I will be out.")]
+    [InlineData("In New York I was happy.", "In New York I was happy.")]
+    [InlineData("Make You Feel Like a Number", "Make You Feel Like a Number")]
+    [InlineData("First of all, 2) It broke.", "First of all, 2) It broke.")]
+    [InlineData("Great food. 2) The staff was rude.", "Great food. || 2) The staff was rude.")]
+    public void GivenALineOfCapitalisedWords_WhenAPronounOrDeterminerAndALowerCaseWordFollow_ThenTheLineEnds(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
     [InlineData("Posted today By KIM LEE The Daily Post", "Posted today || By KIM LEE || The Daily Post")]
     [InlineData("Made By ACME Tools", "Made By ACME Tools")]
     public void GivenABylineInCapitals_WhenSplit_ThenItIsALine(string text, string expected) =>

@@ -4,7 +4,8 @@ namespace ArgMiner.Segmentation;
 
 /// <summary>
 /// Boundaries of e-mail and forum messages whose lines a joined-up paragraph lost (issue 10 §1): a colon that
-/// introduces a numbered list ("… the following: 1. Check …") ends its sentence; a signature's lone name
+/// introduces a numbered list ("… the following: 1. Check …") or follows a word announcing a block ("… as follows: Everyone …")
+/// ends its sentence; a signature's lone name
 /// after a final mark stands alone before a capitalised function word ("… Thanks. Sara The draft …"); a
 /// sign-off word and a name closing the paragraph without a comma are two lines ("Thanks Darla"); a Lotus
 /// Notes "Sent by:" header line and an Outlook attachment line "&lt;&lt;File: a.doc&gt;&gt;" each start a new sentence.
@@ -28,6 +29,14 @@ public sealed partial class RuleSentenceSplitter
     private static readonly HashSet<string> BareSignOffs = new(StringComparer.OrdinalIgnoreCase) { "Thanks", "Regards", "Cheers", "Thx" };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BareSignOffLookup = BareSignOffs.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Words before a colon that introduce what follows as a block of its own (a list, steps). Not "said": "He said: Go home." is one sentence.
+    private static readonly HashSet<string> BlockCues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "following", "follows", "followed", "below", "examples", "however", "points", "options", "issues", "steps",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BlockCueLookup = BlockCues.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// The token that starts a new sentence because of a message's layout (<paramref name="i"/> itself to cut
@@ -61,6 +70,14 @@ public sealed partial class RuleSentenceSplitter
         // Not a ratio "3: 1." nor a time.
         if (s is ":" && i + 3 < n && char.IsLetter(text[tokens[i - 1].End - 1]) && IsSmallNumber(text, tokens[i + 1]) && tokens[i + 2].In(text) is "." or ")"
             && tokens[i + 2].Start == tokens[i + 1].End && char.IsUpper(text[tokens[i + 3].Start]))
+        {
+            return i + 1;
+        }
+
+        // "… consider the following: Current Salary: …", "… issues, however: IT still …": a colon after a word that announces a
+        // list or a block ends its sentence before a capital.
+        if (s is ":" && i + 1 < n && i - start >= 2 && BlockCueLookup.Contains(tokens[i - 1].In(text)) && tokens[i - 1].End == tokens[i].Start
+            && char.IsUpper(text[tokens[i + 1].Start]))
         {
             return i + 1;
         }

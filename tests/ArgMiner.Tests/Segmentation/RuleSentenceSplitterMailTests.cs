@@ -83,4 +83,12 @@ public sealed class RuleSentenceSplitterMailTests
     [InlineData("Food - very good for a midnight meal.", "Food - very good for a midnight meal.")]
     public void GivenASalutationDash_WhenTheMessageFollows_ThenTheSalutationStandsAlone(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("The plan is as follows: Everyone dials in at noon.", "The plan is as follows: || Everyone dials in at noon.")]
+    [InlineData("There are four issues, however: IT still cannot commit.", "There are four issues, however: || IT still cannot commit.")]
+    [InlineData("He said: Go home.", "He said: Go home.")]
+    [InlineData("I decided to try it: I liked it.", "I decided to try it: I liked it.")]
+    public void GivenAColonAfterAWordAnnouncingABlock_WhenACapitalFollows_ThenTheSentenceEndsAtTheColon(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
 }

@@ -133,19 +133,22 @@ public sealed partial class RuleSentenceSplitter
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LineOpenerLookup = LineOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Tokens start to end (exclusive) are a line of capitalised words, numbers, codes and joiners ("Angie Buis EBS-Tax x-37097",
-    // "Blumenfeld & Cohen"): no comma or colon (a greeting "Dear Kim," or a label "STEP ONE:"), not opening with a function word,
-    // not ending in a joiner.
+    // "Blumenfeld & Cohen"), with title case's lower-case small words inside ("Virgo in 2005"): no comma or colon (a greeting
+    // "Dear Kim," or a label "STEP ONE:"), not opening with a function word, not ending in a joiner or a small word.
     private static bool IsCapitalisedLine(string text, ReadOnlySpan<Token> tokens, int start, int end)
     {
-        if (StarterLookup.Contains(tokens[start].In(text)) || !char.IsLetterOrDigit(text[tokens[end - 1].End - 1]))
+        var s0 = tokens[start].In(text);
+        if (StarterLookup.Contains(s0) || !(char.IsUpper(s0[0]) || char.IsAsciiDigit(s0[0])) || !char.IsLetterOrDigit(text[tokens[end - 1].End - 1])
+            || TitleSmallWordLookup.Contains(tokens[end - 1].In(text)))
         {
             return false;
         }
 
-        for (var k = start; k < end; k++)
+        for (var k = start + 1; k < end; k++)
         {
             var t = tokens[k].In(text);
-            if (!(char.IsUpper(t[0]) || char.IsAsciiDigit(t[0]) || t is "&" or "-" or "(" or ")" or "/" || (t[0] == 'x' && char.IsAsciiDigit(t[^1]))))
+            if (!(char.IsUpper(t[0]) || char.IsAsciiDigit(t[0]) || t is "&" or "-" or "(" or ")" or "/" || (t[0] == 'x' && char.IsAsciiDigit(t[^1]))
+                || TitleSmallWordLookup.Contains(t)))
             {
                 return false;
             }
@@ -153,6 +156,11 @@ public sealed partial class RuleSentenceSplitter
 
         return true;
     }
+
+    // The words title case leaves in lower case.
+    private static readonly HashSet<string> TitleSmallWords = new(StringComparer.Ordinal) { "of", "in", "and", "the", "for", "to", "a", "on", "at", "with", "by" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleSmallWordLookup = TitleSmallWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Words that open a clause and are not verbs or prepositions (title case capitalises those inside a heading).
     private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal)
@@ -200,11 +208,12 @@ public sealed partial class RuleSentenceSplitter
             return i;
         }
 
-        // "Jeremy Meier Blumenfeld & Cohen Attached for your review …", "Apple Computers It was …": a line of capitalised words
+        // "Jeremy Meier Blumenfeld & Cohen Attached for your review …", "Apple Computers It was …", "Virgo in 2005 - Perseverance
+        // Your working life …": a line of capitalised words
         // (a signature with a title or company, a heading) before a pronoun, determiner, wh-word or auxiliary and a lower-case word (not a
         // preposition or conjunction, which title case capitalises: "Make You Feel Like a Number"). A line that opens with a function
         // word ("In New York I was …") is a sentence; one ending in a bracket is a list item ("… 2) The …").
-        if (lastLower < start && i - start is >= 2 and <= MaxCapitalisedLine && char.IsLower(after[0])
+        if (i - start is >= 2 and <= MaxCapitalisedLine && char.IsLower(after[0])
             && (ClauseOpenerLookup.Contains(s) || LineOpenerLookup.Contains(s)) && IsCapitalisedLine(text, tokens, start, i))
         {
             return i;

@@ -64,6 +64,8 @@ public sealed class RuleSentenceSplitterLinesTests
     [InlineData("Dana Wu Blumenfeld & Cohen Attached for your review is a draft.", "Dana Wu Blumenfeld & Cohen || Attached for your review is a draft.")]
     [InlineData("Acme Tools LLC This entity is new.", "Acme Tools LLC || This entity is new.")]
     [InlineData("Kim Lee Sales Manager I will be out.", "Kim Lee Sales Manager || I will be out.")]
+    [InlineData("Great year. Virgo in 2005 - Perseverance Your working life is calm.", "Great year. || Virgo in 2005 - Perseverance || Your working life is calm.")]
+    [InlineData("Lord of the It was late.", "Lord of the It was late.")]
     [InlineData("In New York I was happy.", "In New York I was happy.")]
     [InlineData("Make You Feel Like a Number", "Make You Feel Like a Number")]
     [InlineData("First of all, 2) It broke.", "First of all, 2) It broke.")]

@@ -107,9 +107,10 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                 continue;
             }
 
-            // A URL on its own starts a sentence unless a linking word introduces it ("at www.x.com").
+            // A URL on its own starts a sentence unless a linking word introduces it ("at www.x.com") or the sentence goes on after
+            // it ("Check out www.x.com lots of …", "I built www.x.com and www.y.com").
             if (kind == Kind.Url && i > start && hasWord && IsUrl(tokens[i].In(text)) && !UrlLinkerLookup.Contains(tokens[i - 1].In(text))
-                && char.IsLetter(text[tokens[i - 1].End - 1]))
+                && char.IsLetter(text[tokens[i - 1].End - 1]) && (i + 1 == tokens.Length || !char.IsLower(text[tokens[i + 1].Start])))
             {
                 sentenceLengths.Add(i - start);
                 start = i;

@@ -76,6 +76,7 @@ public sealed class RuleSentenceSplitterTests
     [Theory]
     [InlineData("Details are below http://example.com/a Then call me.", "Details are below || http://example.com/a || Then call me.")]
     [InlineData("More at http://example.com/a today.", "More at http://example.com/a today.")]
+    [InlineData("Check out http://example.com/a lots of deals there.", "Check out http://example.com/a lots of deals there.")]
     [InlineData("See the list ***** Next item here", "See the list || ***** || Next item here")]
     [InlineData("Rooms are nice 1) breakfast is good 2) staff are kind", "Rooms are nice || 1) breakfast is good || 2) staff are kind")]
     [InlineData("1. The first point. 2. The second point.", "1. The first point. || 2. The second point.")]

@@ -409,6 +409,15 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                     return false;
                 }
 
+                // "(although LA. is …", "in Bellevue, WA. and in …": the dot after a short capitalised word (a state, an abbreviation the
+                // tokenizer does not know) before a lower-case word is the abbreviation's.
+                if (mark > 0 && tokens[mark - 1].End == tokens[mark].Start && tokens[mark].Length == 1 && text[tokens[mark].Start] == '.'
+                    && tokens[mark - 1].Length <= 3 && (IsName(tokens[mark - 1].In(text)) || IsCapitals(tokens[mark - 1].In(text)))
+                    && char.IsLower(first) && !word.IsEmpty)
+                {
+                    return false;
+                }
+
                 // "Yahoo!" is a name: "with Yahoo! Messenger", "Yahoo! and AOL".
                 if (mark > 0 && tokens[mark - 1].End == tokens[mark].Start && tokens[mark - 1].In(text).Equals("Yahoo", StringComparison.OrdinalIgnoreCase)
                     && text[tokens[mark].Start] == '!' && tokens[mark].Length == 1 && !StarterLookup.Contains(word))

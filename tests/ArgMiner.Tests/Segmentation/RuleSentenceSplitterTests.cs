@@ -40,6 +40,9 @@ public sealed class RuleSentenceSplitterTests
     [InlineData("Gen. Soleimani died. Mr. Trump spoke.", "Gen. Soleimani died. || Mr. Trump spoke.")]
     [InlineData("Jennifer M. Anderson won.", "Jennifer M. Anderson won.")]
     [InlineData("It was the U.S. Army base.", "It was the U.S. Army base.")]
+    [InlineData("We work in Bellevue, WA. and in Renton.", "We work in Bellevue, WA. and in Renton.")]
+    [InlineData("Then LA. is close. So is Reno.", "Then LA. is close. || So is Reno.")]
+    [InlineData("I met Jeff. he was late.", "I met Jeff. || he was late.")]
     public void GivenAbbreviationsMidSentence_WhenSplit_ThenTheyDoNotEndIt(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 

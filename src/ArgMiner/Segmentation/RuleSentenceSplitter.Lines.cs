@@ -137,6 +137,12 @@ public sealed partial class RuleSentenceSplitter
     // "Dear Kim," or a label "STEP ONE:"), not opening with a function word, not ending in a joiner or a small word.
     private static bool IsCapitalisedLine(string text, ReadOnlySpan<Token> tokens, int start, int end)
     {
+        // "Re: Cargill Ferrous International It was …": a subject line's label opens the line.
+        if (end - start >= 3 && tokens[start + 1].In(text) is ":" && SubjectLabelLookup.Contains(tokens[start].In(text)))
+        {
+            start += 2;
+        }
+
         var s0 = tokens[start].In(text);
         if (StarterLookup.Contains(s0) || !(char.IsUpper(s0[0]) || char.IsAsciiDigit(s0[0])) || !char.IsLetterOrDigit(text[tokens[end - 1].End - 1])
             || TitleSmallWordLookup.Contains(tokens[end - 1].In(text)))
@@ -156,6 +162,11 @@ public sealed partial class RuleSentenceSplitter
 
         return true;
     }
+
+    // The labels of a subject line: "Re:", "RE:", "Fw:", "Subject:".
+    private static readonly HashSet<string> SubjectLabels = new(StringComparer.OrdinalIgnoreCase) { "Re", "Fw", "Fwd", "Subject" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectLabelLookup = SubjectLabels.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // The words title case leaves in lower case.
     private static readonly HashSet<string> TitleSmallWords = new(StringComparer.Ordinal) { "of", "in", "and", "the", "for", "to", "a", "on", "at", "with", "by" };

@@ -82,6 +82,14 @@ public sealed partial class RuleSentenceSplitter
             return i + 1;
         }
 
+        // "Sent by: Ben Jacoby@ECT FYI, see below.": the Lotus Notes header line ends after the sender's name when no time stamp follows.
+        if (i - start >= 5 && tokens[i - 5].In(text) is "Sent" && tokens[i - 4].In(text) is "by" && tokens[i - 3].In(text) is ":"
+            && IsName(tokens[i - 2].In(text)) && (IsName(tokens[i - 1].In(text)) || (char.IsAsciiLetterUpper(text[tokens[i - 1].Start]) && tokens[i - 1].In(text).Contains('@')))
+            && char.IsUpper(s[0]) && !IsDate(s))
+        {
+            return i;
+        }
+
         // "Jeff Dasovich Sent by: Jeff Dasovich 11/10/2000 …": a Lotus Notes header line.
         if (s is "Sent" && i + 2 < n && tokens[i + 1].In(text) is "by" && tokens[i + 2].In(text) is ":")
         {

@@ -91,4 +91,11 @@ public sealed class RuleSentenceSplitterMailTests
     [InlineData("I decided to try it: I liked it.", "I decided to try it: I liked it.")]
     public void GivenAColonAfterAWordAnnouncingABlock_WhenACapitalFollows_ThenTheSentenceEndsAtTheColon(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Sent by: Ben Lee@ACME FYI, see below.", "Sent by: Ben Lee@ACME || FYI, see below.")]
+    [InlineData("Sent by: Nella Cappa Yes, we should add it.", "Sent by: Nella Cappa || Yes, we should add it.")]
+    [InlineData("Sent by: Kim Lee@ACME 10/20/2000 11:32 AM Done.", "Sent by: Kim Lee@ACME || 10/20/2000 11:32 AM || Done.")]
+    public void GivenASentByHeaderLine_WhenTheMessageFollowsWithoutATimeStamp_ThenTheLineEndsAfterTheName(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
 }

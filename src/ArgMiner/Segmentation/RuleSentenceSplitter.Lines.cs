@@ -230,6 +230,14 @@ public sealed partial class RuleSentenceSplitter
             return i;
         }
 
+        // "Tori Wells Executive Secretary Hi - …", "Kim Lee Sales Hello Dana, …": a signature line before the next message's greeting.
+        // (Not before an addressee "Tanya:": "Salary Listing in Job Group:" is a label as often.)
+        if (i - start is >= 2 and <= MaxCapitalisedLine && s is "Hi" or "Hello" or "Dear" or "Hey" or "Greetings" && (after is "-" or "," or ":" || IsName(after))
+            && IsCapitalisedLine(text, tokens, start, i))
+        {
+            return i;
+        }
+
         // "… 2001 By KIM LEE The Daily …": a byline in capitals is a line of its own.
         if (s is "By" && IsByline(text, tokens, i) > 0)
         {

@@ -67,6 +67,8 @@ public sealed class RuleSentenceSplitterLinesTests
     [InlineData("Great year. Virgo in 2005 - Perseverance Your working life is calm.", "Great year. || Virgo in 2005 - Perseverance || Your working life is calm.")]
     [InlineData("Lord of the It was late.", "Lord of the It was late.")]
     [InlineData("Re: Acme Steel Orders It was my understanding that we agreed.", "Re: Acme Steel Orders || It was my understanding that we agreed.")]
+    [InlineData("Tori Wells Executive Secretary Hi - can you call?", "Tori Wells Executive Secretary || Hi - can you call?")]
+    [InlineData("Say Hi to Dana.", "Say Hi to Dana.")]
     [InlineData("In New York I was happy.", "In New York I was happy.")]
     [InlineData("Make You Feel Like a Number", "Make You Feel Like a Number")]
     [InlineData("First of all, 2) It broke.", "First of all, 2) It broke.")]

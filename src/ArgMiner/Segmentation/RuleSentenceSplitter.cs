@@ -243,8 +243,9 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
             var quotedGoesOn = closedQuote && char.IsLower(text[tokens[next < tokens.Length ? next : last].Start]);
             // "(?)." or "(and more!)." : the mark inside the brackets leaves the end to the mark after them.
             var markFollows = last > i && next < tokens.Length && Classify(text, tokens, next) == Kind.Final;
-            // A separator line standing alone ("… Graae. *** Bush also …") is a sentence of its own.
-            var standaloneRule = kind == Kind.Rule && i == start && Classify(text, tokens, next < tokens.Length ? next : i) != Kind.Rule;
+            // A separator line standing alone ("… Graae. *** Bush also …", "… form. ---->===}*{===<---- How has …", which the tokenizer
+            // splits into marks) is a sentence of its own.
+            var standaloneRule = kind == Kind.Rule && (i == start || (!hasWord && next < tokens.Length && char.IsLetter(text[tokens[next].Start]))) && Classify(text, tokens, next < tokens.Length ? next : i) != Kind.Rule;
             // "… the contract. ? Do not …": a "?" standing alone for a lost line (a non-breaking space misread) is a sentence.
             var standaloneMark = kind == Kind.Final && i == start && last == i && next < tokens.Length && tokens[i].In(text) is "?"
                 && (char.IsUpper(text[tokens[next].Start]) || Classify(text, tokens, next) == Kind.Rule);

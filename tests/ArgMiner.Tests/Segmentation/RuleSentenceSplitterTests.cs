@@ -81,6 +81,7 @@ public sealed class RuleSentenceSplitterTests
     [InlineData("More at http://example.com/a today.", "More at http://example.com/a today.")]
     [InlineData("Check out http://example.com/a lots of deals there.", "Check out http://example.com/a lots of deals there.")]
     [InlineData("See the list ***** Next item here", "See the list || ***** || Next item here")]
+    [InlineData("Send your comments. ---->===}*{===<---- How has it changed?", "Send your comments. || ---->===}*{===<---- || How has it changed?")]
     [InlineData("Rooms are nice 1) breakfast is good 2) staff are kind", "Rooms are nice || 1) breakfast is good || 2) staff are kind")]
     [InlineData("1. The first point. 2. The second point.", "1. The first point. || 2. The second point.")]
     public void GivenUrlsSeparatorsAndNumberedItems_WhenSplit_ThenTheyStartSentences(string text, string expected) =>
@@ -88,7 +89,7 @@ public sealed class RuleSentenceSplitterTests
 
     [Theory]
     [InlineData("He replaced Graae. *** Bush also nominated Kramer.", "He replaced Graae. || *** || Bush also nominated Kramer.")]
-    [InlineData("It ended. ***** ***** The end.", "It ended. || ***** ***** The end.")]
+    [InlineData("It ended. ***** ***** The end.", "It ended. || ***** ***** || The end.")]
     public void GivenASeparatorLineStandingAlone_WhenSplit_ThenItIsASentenceOfItsOwn(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 

@@ -30,6 +30,9 @@ public sealed partial class RuleSentenceSplitter
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BareSignOffLookup = BareSignOffs.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // The longest dateline before an agency's bracket, in tokens ("Boulder , CO , Nov. 15").
+    private const int MaxDateline = 12;
+
     // Words before a colon that introduce what follows as a block of its own (a list, steps). Not "said": "He said: Go home." is one sentence.
     private static readonly HashSet<string> BlockCues = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -90,6 +93,16 @@ public sealed partial class RuleSentenceSplitter
             return i;
         }
 
+        // "Boulder, CO, Nov. 15 (UPI) -- Scientists …": a dateline of places and a date, a news agency and a dash stands alone (the
+        // capitals-only "TEHRAN (AFP) -" is RuleSentenceSplitter.Layout.cs's).
+        if (s is "-" or "--" or "\u2013" or "\u2014" && i - start is >= 4 and <= MaxDateline && i + 1 < n && tokens[i - 1].In(text) is ")"
+            && tokens[i - 3].In(text) is "(" && (IsName(tokens[i - 2].In(text)) || IsCapitals(tokens[i - 2].In(text)))
+            && char.IsAsciiDigit(text[tokens[i - 4].End - 1]) // a date before the agency: "Nov. 15 (UPI)", not "The NHS (England) - Reforms"
+            && char.IsUpper(text[tokens[i + 1].Start]) && !HasLowerWord(text, tokens, start, i - 3))
+        {
+            return i + 1;
+        }
+
         // "Jeff Dasovich Sent by: Jeff Dasovich 11/10/2000 …": a Lotus Notes header line.
         if (s is "Sent" && i + 2 < n && tokens[i + 1].In(text) is "by" && tokens[i + 2].In(text) is ":")
         {
@@ -105,6 +118,20 @@ public sealed partial class RuleSentenceSplitter
         }
 
         return -1;
+    }
+
+    // Whether a token from start to end (exclusive) opens with a lower-case letter: a dateline has none.
+    private static bool HasLowerWord(string text, ReadOnlySpan<Token> tokens, int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (char.IsLower(text[tokens[k].Start]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // ".", "?", "!!", "?!": a run of final marks.

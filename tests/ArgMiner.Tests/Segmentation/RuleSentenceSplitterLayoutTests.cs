@@ -30,6 +30,8 @@ public sealed class RuleSentenceSplitterLayoutTests
     [InlineData("OSLO (Reuters) - Ferry fares rose again.", "OSLO (Reuters) - || Ferry fares rose again.")]
     [InlineData("Read this: NEW YORK (AP) -- The fair opened.", "Read this: || NEW YORK (AP) -- || The fair opened.")]
     [InlineData("The NHS (England) - Reforms were due.", "The NHS (England) - Reforms were due.")]
+    [InlineData("Boulder, CO, Nov. 15 (UPI) -- Scientists can argue.", "Boulder, CO, Nov. 15 (UPI) -- || Scientists can argue.")]
+    [InlineData("We met on May 15 (Friday) - It was fun.", "We met on May 15 (Friday) - It was fun.")]
     public void GivenANewsDateline_WhenSplit_ThenItStandsAlone(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 

@@ -125,10 +125,9 @@ public sealed partial class RuleSentenceSplitter
     private const int MaxCapitalisedLine = 8;
 
     // Words that open an e-mail's body after its signature or heading line, besides the clause openers.
-    private static readonly HashSet<string> LineOpeners = new(StringComparer.Ordinal)
-    {
-        "I", "Attached", "Congratulations", "Sorry", "Hope", "See", "Despite", "Do", "Does", "Did", "Is", "Are", "Can", "Could", "Will", "Would",
-    };
+    // Not "I" (a roman numeral: "Additional Protocol I prohibits …"; "Easiest Time I ever had") nor an auxiliary ("Rent Control Is a
+    // Band-Aid", "Fare Caps Aren't Charity": title case capitalises verbs).
+    private static readonly HashSet<string> LineOpeners = new(StringComparer.Ordinal) { "Attached", "Congratulations", "Sorry", "Hope", "See", "Despite" };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LineOpenerLookup = LineOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -219,12 +218,22 @@ public sealed partial class RuleSentenceSplitter
             return i;
         }
 
+        // "… trading margin is $1,922,000 Not bad for …", "… Religious Leaders April 19, 2004 The most …", "… by Friday, May 4th Thank
+        // you": a line ending in an amount or a full date before a pronoun, determiner or wh-word and a lower-case word. Not any
+        // number: "In 2005 The band split", "Please call 713-555-0100 The desk answers" read as one sentence.
+        if (IsAmountOrDate(text, tokens, i - 1) && char.IsLower(after[0])
+            && (ClauseOpenerLookup.Contains(s) || s is "Let" or "Not" or "Thank" or "Thanks" or "Its" or "Some"))
+        {
+            return i;
+        }
+
         // "Jeremy Meier Blumenfeld & Cohen Attached for your review …", "Apple Computers It was …", "Virgo in 2005 - Perseverance
         // Your working life …": a line of capitalised words
         // (a signature with a title or company, a heading) before a pronoun, determiner, wh-word or auxiliary and a lower-case word (not a
         // preposition or conjunction, which title case capitalises: "Make You Feel Like a Number"). A line that opens with a function
-        // word ("In New York I was …") is a sentence; one ending in a bracket is a list item ("… 2) The …").
-        if (i - start is >= 2 and <= MaxCapitalisedLine && char.IsLower(after[0])
+        // word ("In New York I was …") is a sentence; one ending in a bracket is a list item ("… 2) The …"); a small word after the
+        // opener is title case ("Stop Calling It a Park").
+        if (i - start is >= 2 and <= MaxCapitalisedLine && char.IsLower(after[0]) && (!TitleSmallWordLookup.Contains(after) || s is "Attached")
             && (ClauseOpenerLookup.Contains(s) || LineOpenerLookup.Contains(s)) && IsCapitalisedLine(text, tokens, start, i))
         {
             return i;
@@ -331,6 +340,20 @@ public sealed partial class RuleSentenceSplitter
         }
 
         return digits >= 5 || (digits == 4 && s.Length > 4);
+    }
+
+    // Token k is an amount ("$47,500") or ends a date: a day "4th", or a year after a comma ("April 19, 2004").
+    private static bool IsAmountOrDate(string text, ReadOnlySpan<Token> tokens, int k)
+    {
+        var s = tokens[k].In(text);
+        if (s.Length < 3 || !char.IsAsciiDigit(s[^3]))
+        {
+            return false;
+        }
+
+        var dollar = s[0] == '$' || (k > 0 && tokens[k - 1].In(text) is "$" && tokens[k - 1].End == tokens[k].Start);
+        return (dollar && char.IsAsciiDigit(s[^1])) || s[^2..] is "th" or "st" or "nd" or "rd"
+            || (s.Length == 4 && !s.ContainsAnyExceptInRange('0', '9') && k >= 2 && tokens[k - 1].In(text) is "," && char.IsAsciiDigit(text[tokens[k - 2].End - 1]));
     }
 
     // "By KIM LEE The …": "By" at index by, two or three words in capitals, then a capitalised word; the index of that word, or -1.

@@ -33,10 +33,11 @@ public sealed partial class RuleSentenceSplitter
     // The longest dateline before an agency's bracket, in tokens ("Boulder , CO , Nov. 15").
     private const int MaxDateline = 12;
 
-    // Words before a colon that introduce what follows as a block of its own (a list, steps). Not "said": "He said: Go home." is one sentence.
+    // Words before a colon that introduce what follows as a block of its own (a list, steps). Not "said" ("He said: Go home." is one
+    // sentence), nor "as follows", which as often introduces a definition in the same sentence ("… defines rights as follows: Rights rest on …").
     private static readonly HashSet<string> BlockCues = new(StringComparer.OrdinalIgnoreCase)
     {
-        "following", "follows", "followed", "below", "examples", "however", "points", "options", "issues", "steps",
+        "following", "below", "examples", "however", "points", "options", "issues", "steps",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BlockCueLookup = BlockCues.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -85,7 +85,8 @@ public sealed class RuleSentenceSplitterMailTests
         Assert.Equal(expected, Sentences(text));
 
     [Theory]
-    [InlineData("The plan is as follows: Everyone dials in at noon.", "The plan is as follows: || Everyone dials in at noon.")]
+    [InlineData("Please consider the following: Everyone dials in at noon.", "Please consider the following: || Everyone dials in at noon.")]
+    [InlineData("It defines rights as follows: Rights rest on choice.", "It defines rights as follows: Rights rest on choice.")]
     [InlineData("There are four issues, however: IT still cannot commit.", "There are four issues, however: || IT still cannot commit.")]
     [InlineData("He said: Go home.", "He said: Go home.")]
     [InlineData("I decided to try it: I liked it.", "I decided to try it: I liked it.")]

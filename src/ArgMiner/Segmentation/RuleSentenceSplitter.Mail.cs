@@ -110,6 +110,12 @@ public sealed partial class RuleSentenceSplitter
             return i;
         }
 
+        // "… 05:17 PM <Embedded Picture (Device Independent Bitmap)>": Outlook's placeholder for a picture is a line of its own.
+        if (s is "<" && i + 1 < n && tokens[i + 1].In(text) is "Embedded" && tokens[i + 1].Start == tokens[i].End)
+        {
+            return i;
+        }
+
         // "Thanks, Kim 713-555-0100 << File: a.xls >>": an attachment line opens after a word or number, not after another
         // attachment, a listed file name ("- a.xls << File: a.xls >>" is one line) or a link (often the attachment's own).
         if (s is "<<" && i + 1 < n && IsWordLike(text[tokens[i - 1].End - 1]) && !IsFileOrAttachmentEnd(tokens[i - 1].In(text))

@@ -99,4 +99,9 @@ public sealed class RuleSentenceSplitterMailTests
     [InlineData("Sent by: Kim Lee@ACME 10/20/2000 11:32 AM Done.", "Sent by: Kim Lee@ACME || 10/20/2000 11:32 AM || Done.")]
     public void GivenASentByHeaderLine_WhenTheMessageFollowsWithoutATimeStamp_ThenTheLineEndsAfterTheName(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("email: kim@example.org <Embedded Picture (Device Independent Bitmap)>", "email: kim@example.org || <Embedded Picture (Device Independent Bitmap)>")]
+    public void GivenAnEmbeddedPicturePlaceholder_WhenSplit_ThenItIsALineOfItsOwn(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
 }

@@ -212,6 +212,14 @@ public sealed partial class RuleSentenceSplitter
             return LabelLineEnd(text, tokens, start, i);
         }
 
+        // "Kim X33098 John, sorry for …", "Earl Lee 505-555-0131 All, …": a signature line ending in a number before the next message's
+        // greeting. Not an address's "94720-1900 Berkeley, CA".
+        if (IsName(s) && after is "," && lastLower < start && i - start >= 2 && IsPhoneOrCode(prev)
+            && !(i + 2 < tokens.Length && IsCapitals(tokens[i + 2].In(text)) && tokens[i + 2].Length == 2))
+        {
+            return i;
+        }
+
         // "Kim Lee 713-555-0100 Please call …", "Kim x35172 I …": a signature line (no lower-case word) ends at its number.
         if (opensSentence && lastLower < start && i - start >= 2 && IsPhoneOrCode(prev))
         {

@@ -55,6 +55,8 @@ public sealed class RuleSentenceSplitterLinesTests
     [InlineData("Kim Lee 713-555-0100 Please call me today.", "Kim Lee 713-555-0100 || Please call me today.")]
     [InlineData("Dana Wu Sales x35172 I will be out.", "Dana Wu Sales x35172 || I will be out.")]
     [InlineData("In 2005 The band split.", "In 2005 The band split.")]
+    [InlineData("Thanks, Kim X33098 John, sorry for the delay.", "Thanks, || Kim X33098 || John, sorry for the delay.")]
+    [InlineData("Haas School Berkeley, CA 94720-1900 Berkeley, CA 94720", "Haas School Berkeley, CA 94720-1900 Berkeley, CA 94720")]
     [InlineData("Please call 713-555-0100 The desk answers.", "Please call 713-555-0100 The desk answers.")]
     [InlineData("Fax 713-555-0100 Email kim@example.org", "Fax 713-555-0100 Email kim@example.org")]
     public void GivenASignatureLineEndingInANumber_WhenASentenceFollows_ThenTheLineEnds(string text, string expected) =>

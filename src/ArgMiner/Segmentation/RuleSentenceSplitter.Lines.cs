@@ -214,7 +214,7 @@ public sealed partial class RuleSentenceSplitter
 
         // "Kim X33098 John, sorry for …", "Earl Lee 505-555-0131 All, …": a signature line ending in a number before the next message's
         // greeting. Not an address's "94720-1900 Berkeley, CA".
-        if (IsName(s) && after is "," && lastLower < start && i - start >= 2 && IsPhoneOrCode(prev)
+        if (after is "," && lastLower < start && i - start >= 2 && IsName(s) && IsPhoneOrCode(prev)
             && !(i + 2 < tokens.Length && IsCapitals(tokens[i + 2].In(text)) && tokens[i + 2].Length == 2))
         {
             return i;
@@ -229,7 +229,7 @@ public sealed partial class RuleSentenceSplitter
         // "… trading margin is $1,922,000 Not bad for …", "… Religious Leaders April 19, 2004 The most …", "… by Friday, May 4th Thank
         // you": a line ending in an amount or a full date before a pronoun, determiner or wh-word and a lower-case word. Not any
         // number: "In 2005 The band split", "Please call 713-555-0100 The desk answers" read as one sentence.
-        if (IsAmountOrDate(text, tokens, i - 1) && char.IsLower(after[0])
+        if (char.IsLower(after[0]) && IsAmountOrDate(text, tokens, i - 1)
             && (ClauseOpenerLookup.Contains(s) || s is "Let" or "Not" or "Thank" or "Thanks" or "Its" or "Some"))
         {
             return i;
@@ -241,8 +241,8 @@ public sealed partial class RuleSentenceSplitter
         // preposition or conjunction, which title case capitalises: "Make You Feel Like a Number"). A line that opens with a function
         // word ("In New York I was …") is a sentence; one ending in a bracket is a list item ("… 2) The …"); a small word after the
         // opener is title case ("Stop Calling It a Park").
-        if (i - start is >= 2 and <= MaxCapitalisedLine && char.IsLower(after[0]) && (!TitleSmallWordLookup.Contains(after) || s is "Attached")
-            && (ClauseOpenerLookup.Contains(s) || LineOpenerLookup.Contains(s)) && IsCapitalisedLine(text, tokens, start, i))
+        if (i - start is >= 2 and <= MaxCapitalisedLine && char.IsLower(after[0]) && (ClauseOpenerLookup.Contains(s) || LineOpenerLookup.Contains(s))
+            && (!TitleSmallWordLookup.Contains(after) || s is "Attached") && IsCapitalisedLine(text, tokens, start, i))
         {
             return i;
         }

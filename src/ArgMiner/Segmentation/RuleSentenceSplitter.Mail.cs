@@ -87,9 +87,9 @@ public sealed partial class RuleSentenceSplitter
         }
 
         // "Sent by: Ben Jacoby@ECT FYI, see below.": the Lotus Notes header line ends after the sender's name when no time stamp follows.
-        if (i - start >= 5 && tokens[i - 5].In(text) is "Sent" && tokens[i - 4].In(text) is "by" && tokens[i - 3].In(text) is ":"
-            && IsName(tokens[i - 2].In(text)) && (IsName(tokens[i - 1].In(text)) || (char.IsAsciiLetterUpper(text[tokens[i - 1].Start]) && tokens[i - 1].In(text).Contains('@')))
-            && char.IsUpper(s[0]) && !IsDate(s))
+        if (i - start >= 5 && char.IsUpper(s[0]) && tokens[i - 3].Length == 1 && text[tokens[i - 3].Start] == ':' && tokens[i - 5].In(text) is "Sent"
+            && tokens[i - 4].In(text) is "by" && IsName(tokens[i - 2].In(text)) && (IsName(tokens[i - 1].In(text)) || (char.IsAsciiLetterUpper(text[tokens[i - 1].Start]) && tokens[i - 1].In(text).Contains('@')))
+            && !IsDate(s))
         {
             return i;
         }

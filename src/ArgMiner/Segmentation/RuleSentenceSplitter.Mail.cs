@@ -70,9 +70,11 @@ public sealed partial class RuleSentenceSplitter
             return i;
         }
 
+        var c0 = s[0]; // most tokens are words: one character test keeps the rules below off the common path
+
         // "To answer in order: 1) It is …", "check the following: 1. Is …": a colon introducing a numbered list ends there.
         // Not a ratio "3: 1." nor a time.
-        if (s is ":" && i + 3 < n && char.IsLetter(text[tokens[i - 1].End - 1]) && IsSmallNumber(text, tokens[i + 1]) && tokens[i + 2].In(text) is "." or ")"
+        if (c0 == ':' && s.Length == 1 && i + 3 < n && char.IsLetter(text[tokens[i - 1].End - 1]) && IsSmallNumber(text, tokens[i + 1]) && tokens[i + 2].In(text) is "." or ")"
             && tokens[i + 2].Start == tokens[i + 1].End && char.IsUpper(text[tokens[i + 3].Start]))
         {
             return i + 1;
@@ -80,14 +82,14 @@ public sealed partial class RuleSentenceSplitter
 
         // "… consider the following: Current Salary: …", "… issues, however: IT still …": a colon after a word that announces a
         // list or a block ends its sentence before a capital.
-        if (s is ":" && i + 1 < n && i - start >= 2 && BlockCueLookup.Contains(tokens[i - 1].In(text)) && tokens[i - 1].End == tokens[i].Start
+        if (c0 == ':' && s.Length == 1 && i + 1 < n && i - start >= 2 && BlockCueLookup.Contains(tokens[i - 1].In(text)) && tokens[i - 1].End == tokens[i].Start
             && char.IsUpper(text[tokens[i + 1].Start]))
         {
             return i + 1;
         }
 
         // "Sent by: Ben Jacoby@ECT FYI, see below.": the Lotus Notes header line ends after the sender's name when no time stamp follows.
-        if (i - start >= 5 && char.IsUpper(s[0]) && tokens[i - 3].Length == 1 && text[tokens[i - 3].Start] == ':' && tokens[i - 5].In(text) is "Sent"
+        if (i - start >= 5 && char.IsUpper(c0) && tokens[i - 3].Length == 1 && text[tokens[i - 3].Start] == ':' && tokens[i - 5].In(text) is "Sent"
             && tokens[i - 4].In(text) is "by" && IsName(tokens[i - 2].In(text)) && (IsName(tokens[i - 1].In(text)) || (char.IsAsciiLetterUpper(text[tokens[i - 1].Start]) && tokens[i - 1].In(text).Contains('@')))
             && !IsDate(s))
         {
@@ -96,7 +98,7 @@ public sealed partial class RuleSentenceSplitter
 
         // "Boulder, CO, Nov. 15 (UPI) -- Scientists …": a dateline of places and a date, a news agency and a dash stands alone (the
         // capitals-only "TEHRAN (AFP) -" is RuleSentenceSplitter.Layout.cs's).
-        if (s is "-" or "--" or "\u2013" or "\u2014" && i - start is >= 4 and <= MaxDateline && i + 1 < n && tokens[i - 1].In(text) is ")"
+        if (c0 is '-' or '\u2013' or '\u2014' && s is "-" or "--" or "\u2013" or "\u2014" && i - start is >= 4 and <= MaxDateline && i + 1 < n && tokens[i - 1].In(text) is ")"
             && tokens[i - 3].In(text) is "(" && (IsName(tokens[i - 2].In(text)) || IsCapitals(tokens[i - 2].In(text)))
             && char.IsAsciiDigit(text[tokens[i - 4].End - 1]) // a date before the agency: "Nov. 15 (UPI)", not "The NHS (England) - Reforms"
             && char.IsUpper(text[tokens[i + 1].Start]) && !HasLowerWord(text, tokens, start, i - 3))
@@ -105,20 +107,20 @@ public sealed partial class RuleSentenceSplitter
         }
 
         // "Jeff Dasovich Sent by: Jeff Dasovich 11/10/2000 …": a Lotus Notes header line.
-        if (s is "Sent" && i + 2 < n && tokens[i + 1].In(text) is "by" && tokens[i + 2].In(text) is ":")
+        if (c0 == 'S' && s is "Sent" && i + 2 < n && tokens[i + 1].In(text) is "by" && tokens[i + 2].In(text) is ":")
         {
             return i;
         }
 
         // "… 05:17 PM <Embedded Picture (Device Independent Bitmap)>": Outlook's placeholder for a picture is a line of its own.
-        if (s is "<" && i + 1 < n && tokens[i + 1].In(text) is "Embedded" && tokens[i + 1].Start == tokens[i].End)
+        if (c0 == '<' && s.Length == 1 && i + 1 < n && tokens[i + 1].In(text) is "Embedded" && tokens[i + 1].Start == tokens[i].End)
         {
             return i;
         }
 
         // "Thanks, Kim 713-555-0100 << File: a.xls >>": an attachment line opens after a word or number, not after another
         // attachment, a listed file name ("- a.xls << File: a.xls >>" is one line) or a link (often the attachment's own).
-        if (s is "<<" && i + 1 < n && IsWordLike(text[tokens[i - 1].End - 1]) && !IsFileOrAttachmentEnd(tokens[i - 1].In(text))
+        if (c0 == '<' && s is "<<" && i + 1 < n && IsWordLike(text[tokens[i - 1].End - 1]) && !IsFileOrAttachmentEnd(tokens[i - 1].In(text))
             && !IsUrl(tokens[i - 1].In(text)))
         {
             return i;

@@ -460,6 +460,13 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
             case Kind.Emoticon:
                 return !word.IsEmpty && char.IsUpper(first);
             case Kind.Greeting:
+                // "Hi, I want to …", "Thanks, I know you are busy": a bare greeting before "I" or "We" and a verb opens that sentence.
+                if (word is "I" or "We" && tokens[mark - 1].In(text) is "Hi" or "Hello" or "Hey" or "Thanks" && next + 1 < tokens.Length
+                    && tokens[next].In(text) == word && (char.IsLower(text[tokens[next + 1].Start]) || text[tokens[next + 1].Start] is '\'' or '\u2019'))
+                {
+                    return false;
+                }
+
                 return char.IsUpper(first) && !word.IsEmpty;
             case Kind.Rule:
                 return !char.IsLower(first) && tokens[next].Start > tokens[mark].End;

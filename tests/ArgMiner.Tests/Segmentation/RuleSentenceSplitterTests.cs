@@ -73,6 +73,10 @@ public sealed class RuleSentenceSplitterTests
     [Theory]
     [InlineData("Hi John, Thanks for the note.", "Hi John, || Thanks for the note.")]
     [InlineData("Yesterday, President Bush spoke.", "Yesterday, President Bush spoke.")]
+    [InlineData("Hi, I want to get a cage.", "Hi, I want to get a cage.")]
+    [InlineData("Thanks, I know you are busy.", "Thanks, I know you are busy.")]
+    [InlineData("Hi, I'm new here.", "Hi, I'm new here.")]
+    [InlineData("Hi, Yes you can.", "Hi, || Yes you can.")]
     public void GivenAGreetingComma_WhenSplit_ThenOnlyAGreetingStandsAlone(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 

@@ -47,6 +47,7 @@ public sealed class RuleSentenceSplitterLayoutTests
         "The fit was: Slope: 0.52 (0.01) || Bias: -1.2 (0.3) || R Square: 0.4 || Therefore the model is weak.")]
     [InlineData("From: Kim Lee Sent: Monday To: Sales Team Subject: Lunch", "From: Kim Lee || Sent: Monday || To: Sales Team || Subject: Lunch")]
     [InlineData("Phone: 555-010-2000 Fax: 555-010-2001", "Phone: 555-010-2000 Fax: 555-010-2001")]
+    [InlineData("SMS : +919819602175 Web : example.org", "SMS : +919819602175 Web : example.org")]
     [InlineData("Email: kim@example.org lol my last post came out wrong.", "Email: kim@example.org || lol my last post came out wrong.")]
     [InlineData("He said: Go home. Note: The office is closed.", "He said: Go home. || Note: The office is closed.")]
     public void GivenFieldRows_WhenSplit_ThenEachRowStandsAlone(string text, string expected) =>

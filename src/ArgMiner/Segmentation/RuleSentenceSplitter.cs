@@ -419,6 +419,14 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                     return false;
                 }
 
+                // "sendIM?mayursha", "online?u=1", "Y!A": a "?" or "!" with a letter or digit touching it on both sides is part of an
+                // address or a name, not a sentence end.
+                if (mark > 0 && tokens[mark].Length == 1 && text[tokens[mark].Start] is '?' or '!' && tokens[mark - 1].End == tokens[mark].Start
+                    && tokens[next].Start == tokens[mark].End && char.IsLetterOrDigit(text[tokens[mark].Start - 1]) && char.IsLetterOrDigit(text[tokens[next].Start]))
+                {
+                    return false;
+                }
+
                 // "Yahoo!" is a name: "with Yahoo! Messenger", "Yahoo! and AOL".
                 if (mark > 0 && tokens[mark - 1].End == tokens[mark].Start && tokens[mark - 1].In(text).Equals("Yahoo", StringComparison.OrdinalIgnoreCase)
                     && text[tokens[mark].Start] == '!' && tokens[mark].Length == 1 && !StarterLookup.Contains(word))

@@ -74,6 +74,8 @@ public sealed class RuleSentenceSplitterLayoutTests
     [InlineData("We drove approx. 40 km to the v. small town.", "We drove approx. 40 km to the v. small town.")]
     [InlineData("Great place. Will return", "Great place. || Will return")]
     [InlineData("It was fine ... mostly :-) and cheap.", "It was fine ... mostly :-) and cheap.")]
+    [InlineData("Talk to me at sendIM?mayursha or online?u=kim now.", "Talk to me at sendIM?mayursha or online?u=kim now.")]
+    [InlineData("Some Y!A users read badly.", "Some Y!A users read badly.")]
     public void GivenAddressesFilesAbbreviationsAndEmoticons_WhenSplit_ThenNoBoundaryFallsInside(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 

@@ -112,6 +112,13 @@ public sealed partial class RuleSentenceSplitter
             return i;
         }
 
+        // "… Cranston, RI 02920 USA P.S. - I am …": a postscript opens a line of its own after a word or number.
+        if (c0 == 'P' && s is "P.S." or "PS" or "P.S" or "PPS" or "P.P.S." && i + 1 < n && char.IsLetterOrDigit(text[tokens[i - 1].End - 1])
+            && (char.IsUpper(text[tokens[i + 1].Start]) || tokens[i + 1].In(text) is "-" or "--" or ":" or ","))
+        {
+            return i;
+        }
+
         // "… 05:17 PM <Embedded Picture (Device Independent Bitmap)>": Outlook's placeholder for a picture is a line of its own.
         if (c0 == '<' && s.Length == 1 && i + 1 < n && tokens[i + 1].In(text) is "Embedded" && tokens[i + 1].Start == tokens[i].End)
         {

@@ -104,4 +104,10 @@ public sealed class RuleSentenceSplitterMailTests
     [InlineData("email: kim@example.org <Embedded Picture (Device Independent Bitmap)>", "email: kim@example.org || <Embedded Picture (Device Independent Bitmap)>")]
     public void GivenAnEmbeddedPicturePlaceholder_WhenSplit_ThenItIsALineOfItsOwn(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Box 8274 Cranston, RI 02920 USA P.S. - I am trying again.", "Box 8274 Cranston, RI 02920 USA || P.S. - I am trying again.")]
+    [InlineData("Buy a PS for me.", "Buy a PS for me.")]
+    public void GivenAPostscriptAfterALine_WhenSplit_ThenItOpensALineOfItsOwn(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
 }

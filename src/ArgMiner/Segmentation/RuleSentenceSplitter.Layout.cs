@@ -21,6 +21,7 @@ public sealed partial class RuleSentenceSplitter
     private static readonly HashSet<string> ContactLabels = new(StringComparer.OrdinalIgnoreCase)
     {
         "Phone", "Telephone", "Tel", "Fax", "Cell", "Mobile", "Pager", "Dial", "Office", "Home", "Work", "Email", "E-mail", "Web", "Website",
+        "SMS", "WWW", "Skype", "Mob",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ContactLabelLookup = ContactLabels.GetAlternateLookup<ReadOnlySpan<char>>();

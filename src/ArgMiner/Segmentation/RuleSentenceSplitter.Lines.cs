@@ -121,6 +121,57 @@ public sealed partial class RuleSentenceSplitter
         "Alright", "Right", "Hmm", "Ah", "Um", "Uh", "Btw", "Whatever", "Ugh", "Hmmm", "Haha", "Lol",
     };
 
+    // The longest capitalised line the rule above looks back over (a constant: the splitter stays linear).
+    private const int MaxCapitalisedLine = 8;
+
+    // Words that open an e-mail's body after its signature or heading line, besides the clause openers.
+    // Not "I" (a roman numeral: "Additional Protocol I prohibits …"; "Easiest Time I ever had") nor an auxiliary ("Rent Control Is a
+    // Band-Aid", "Fare Caps Aren't Charity": title case capitalises verbs).
+    private static readonly HashSet<string> LineOpeners = new(StringComparer.Ordinal) { "Attached", "Congratulations", "Sorry", "Hope", "See", "Despite" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LineOpenerLookup = LineOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Tokens start to end (exclusive) are a line of capitalised words, numbers, codes and joiners ("Angie Buis EBS-Tax x-37097",
+    // "Blumenfeld & Cohen"), with title case's lower-case small words inside ("Virgo in 2005"): no comma or colon (a greeting
+    // "Dear Kim," or a label "STEP ONE:"), not opening with a function word, not ending in a joiner or a small word.
+    private static bool IsCapitalisedLine(string text, ReadOnlySpan<Token> tokens, int start, int end)
+    {
+        // "Re: Cargill Ferrous International It was …": a subject line's label opens the line.
+        if (end - start >= 3 && tokens[start + 1].In(text) is ":" && SubjectLabelLookup.Contains(tokens[start].In(text)))
+        {
+            start += 2;
+        }
+
+        var s0 = tokens[start].In(text);
+        if (StarterLookup.Contains(s0) || !(char.IsUpper(s0[0]) || char.IsAsciiDigit(s0[0])) || !char.IsLetterOrDigit(text[tokens[end - 1].End - 1])
+            || TitleSmallWordLookup.Contains(tokens[end - 1].In(text)))
+        {
+            return false;
+        }
+
+        for (var k = start + 1; k < end; k++)
+        {
+            var t = tokens[k].In(text);
+            if (!(char.IsUpper(t[0]) || char.IsAsciiDigit(t[0]) || t is "&" or "-" or "(" or ")" or "/" || (t[0] == 'x' && char.IsAsciiDigit(t[^1]))
+                || TitleSmallWordLookup.Contains(t)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The labels of a subject line: "Re:", "RE:", "Fw:", "Subject:".
+    private static readonly HashSet<string> SubjectLabels = new(StringComparer.OrdinalIgnoreCase) { "Re", "Fw", "Fwd", "Subject" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectLabelLookup = SubjectLabels.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The words title case leaves in lower case.
+    private static readonly HashSet<string> TitleSmallWords = new(StringComparer.Ordinal) { "of", "in", "and", "the", "for", "to", "a", "on", "at", "with", "by" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleSmallWordLookup = TitleSmallWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     // Words that open a clause and are not verbs or prepositions (title case capitalises those inside a heading).
     private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal)
     {
@@ -161,8 +212,45 @@ public sealed partial class RuleSentenceSplitter
             return LabelLineEnd(text, tokens, start, i);
         }
 
+        // "Kim X33098 John, sorry for …", "Earl Lee 505-555-0131 All, …": a signature line ending in a number before the next message's
+        // greeting. Not an address's "94720-1900 Berkeley, CA".
+        if (after is "," && lastLower < start && i - start >= 2 && IsName(s) && IsPhoneOrCode(prev)
+            && !(i + 2 < tokens.Length && IsCapitals(tokens[i + 2].In(text)) && tokens[i + 2].Length == 2))
+        {
+            return i;
+        }
+
         // "Kim Lee 713-555-0100 Please call …", "Kim x35172 I …": a signature line (no lower-case word) ends at its number.
         if (opensSentence && lastLower < start && i - start >= 2 && IsPhoneOrCode(prev))
+        {
+            return i;
+        }
+
+        // "… trading margin is $1,922,000 Not bad for …", "… Religious Leaders April 19, 2004 The most …", "… by Friday, May 4th Thank
+        // you": a line ending in an amount or a full date before a pronoun, determiner or wh-word and a lower-case word. Not any
+        // number: "In 2005 The band split", "Please call 713-555-0100 The desk answers" read as one sentence.
+        if (char.IsLower(after[0]) && IsAmountOrDate(text, tokens, i - 1)
+            && (ClauseOpenerLookup.Contains(s) || s is "Let" or "Not" or "Thank" or "Thanks" or "Its" or "Some"))
+        {
+            return i;
+        }
+
+        // "Jeremy Meier Blumenfeld & Cohen Attached for your review …", "Apple Computers It was …", "Virgo in 2005 - Perseverance
+        // Your working life …": a line of capitalised words
+        // (a signature with a title or company, a heading) before a pronoun, determiner, wh-word or auxiliary and a lower-case word (not a
+        // preposition or conjunction, which title case capitalises: "Make You Feel Like a Number"). A line that opens with a function
+        // word ("In New York I was …") is a sentence; one ending in a bracket is a list item ("… 2) The …"); a small word after the
+        // opener is title case ("Stop Calling It a Park").
+        if (i - start is >= 2 and <= MaxCapitalisedLine && char.IsLower(after[0]) && (ClauseOpenerLookup.Contains(s) || LineOpenerLookup.Contains(s))
+            && (!TitleSmallWordLookup.Contains(after) || s is "Attached") && IsCapitalisedLine(text, tokens, start, i))
+        {
+            return i;
+        }
+
+        // "Tori Wells Executive Secretary Hi - …", "Kim Lee Sales Hello Dana, …": a signature line before the next message's greeting.
+        // (Not before an addressee "Tanya:": "Salary Listing in Job Group:" is a label as often.)
+        if (i - start is >= 2 and <= MaxCapitalisedLine && s is "Hi" or "Hello" or "Dear" or "Hey" or "Greetings" && (after is "-" or "," or ":" || IsName(after))
+            && IsCapitalisedLine(text, tokens, start, i))
         {
             return i;
         }
@@ -260,6 +348,20 @@ public sealed partial class RuleSentenceSplitter
         }
 
         return digits >= 5 || (digits == 4 && s.Length > 4);
+    }
+
+    // Token k is an amount ("$47,500") or ends a date: a day "4th", or a year after a comma ("April 19, 2004").
+    private static bool IsAmountOrDate(string text, ReadOnlySpan<Token> tokens, int k)
+    {
+        var s = tokens[k].In(text);
+        if (s.Length < 3 || !char.IsAsciiDigit(s[^3]))
+        {
+            return false;
+        }
+
+        var dollar = s[0] == '$' || (k > 0 && tokens[k - 1].In(text) is "$" && tokens[k - 1].End == tokens[k].Start);
+        return (dollar && char.IsAsciiDigit(s[^1])) || s[^2..] is "th" or "st" or "nd" or "rd"
+            || (s.Length == 4 && !s.ContainsAnyExceptInRange('0', '9') && k >= 2 && tokens[k - 1].In(text) is "," && char.IsAsciiDigit(text[tokens[k - 2].End - 1]));
     }
 
     // "By KIM LEE The …": "By" at index by, two or three words in capitals, then a capitalised word; the index of that word, or -1.

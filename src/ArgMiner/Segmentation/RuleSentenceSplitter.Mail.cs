@@ -4,7 +4,8 @@ namespace ArgMiner.Segmentation;
 
 /// <summary>
 /// Boundaries of e-mail and forum messages whose lines a joined-up paragraph lost (issue 10 §1): a colon that
-/// introduces a numbered list ("… the following: 1. Check …") ends its sentence; a signature's lone name
+/// introduces a numbered list ("… the following: 1. Check …") or follows a word announcing a block ("… as follows: Everyone …")
+/// ends its sentence; a signature's lone name
 /// after a final mark stands alone before a capitalised function word ("… Thanks. Sara The draft …"); a
 /// sign-off word and a name closing the paragraph without a comma are two lines ("Thanks Darla"); a Lotus
 /// Notes "Sent by:" header line and an Outlook attachment line "&lt;&lt;File: a.doc&gt;&gt;" each start a new sentence.
@@ -28,6 +29,18 @@ public sealed partial class RuleSentenceSplitter
     private static readonly HashSet<string> BareSignOffs = new(StringComparer.OrdinalIgnoreCase) { "Thanks", "Regards", "Cheers", "Thx" };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BareSignOffLookup = BareSignOffs.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The longest dateline before an agency's bracket, in tokens ("Boulder , CO , Nov. 15").
+    private const int MaxDateline = 12;
+
+    // Words before a colon that introduce what follows as a block of its own (a list, steps). Not "said" ("He said: Go home." is one
+    // sentence), nor "as follows", which as often introduces a definition in the same sentence ("… defines rights as follows: Rights rest on …").
+    private static readonly HashSet<string> BlockCues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "following", "below", "examples", "however", "points", "options", "issues", "steps",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BlockCueLookup = BlockCues.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// The token that starts a new sentence because of a message's layout (<paramref name="i"/> itself to cut
@@ -57,29 +70,84 @@ public sealed partial class RuleSentenceSplitter
             return i;
         }
 
+        var c0 = s[0]; // most tokens are words: one character test keeps the rules below off the common path
+
         // "To answer in order: 1) It is …", "check the following: 1. Is …": a colon introducing a numbered list ends there.
         // Not a ratio "3: 1." nor a time.
-        if (s is ":" && i + 3 < n && char.IsLetter(text[tokens[i - 1].End - 1]) && IsSmallNumber(text, tokens[i + 1]) && tokens[i + 2].In(text) is "." or ")"
+        if (c0 == ':' && s.Length == 1 && i + 3 < n && char.IsLetter(text[tokens[i - 1].End - 1]) && IsSmallNumber(text, tokens[i + 1]) && tokens[i + 2].In(text) is "." or ")"
             && tokens[i + 2].Start == tokens[i + 1].End && char.IsUpper(text[tokens[i + 3].Start]))
         {
             return i + 1;
         }
 
+        // "… consider the following: Current Salary: …", "… issues, however: IT still …": a colon after a word that announces a
+        // list or a block ends its sentence before a capital.
+        if (c0 == ':' && s.Length == 1 && i + 1 < n && i - start >= 2 && BlockCueLookup.Contains(tokens[i - 1].In(text)) && tokens[i - 1].End == tokens[i].Start
+            && char.IsUpper(text[tokens[i + 1].Start]))
+        {
+            return i + 1;
+        }
+
+        // "Sent by: Ben Jacoby@ECT FYI, see below.": the Lotus Notes header line ends after the sender's name when no time stamp follows.
+        if (i - start >= 5 && char.IsUpper(c0) && tokens[i - 3].Length == 1 && text[tokens[i - 3].Start] == ':' && tokens[i - 5].In(text) is "Sent"
+            && tokens[i - 4].In(text) is "by" && IsName(tokens[i - 2].In(text)) && (IsName(tokens[i - 1].In(text)) || (char.IsAsciiLetterUpper(text[tokens[i - 1].Start]) && tokens[i - 1].In(text).Contains('@')))
+            && !IsDate(s))
+        {
+            return i;
+        }
+
+        // "Boulder, CO, Nov. 15 (UPI) -- Scientists …": a dateline of places and a date, a news agency and a dash stands alone (the
+        // capitals-only "TEHRAN (AFP) -" is RuleSentenceSplitter.Layout.cs's).
+        if (c0 is '-' or '\u2013' or '\u2014' && s is "-" or "--" or "\u2013" or "\u2014" && i - start is >= 4 and <= MaxDateline && i + 1 < n && tokens[i - 1].In(text) is ")"
+            && tokens[i - 3].In(text) is "(" && (IsName(tokens[i - 2].In(text)) || IsCapitals(tokens[i - 2].In(text)))
+            && char.IsAsciiDigit(text[tokens[i - 4].End - 1]) // a date before the agency: "Nov. 15 (UPI)", not "The NHS (England) - Reforms"
+            && char.IsUpper(text[tokens[i + 1].Start]) && !HasLowerWord(text, tokens, start, i - 3))
+        {
+            return i + 1;
+        }
+
         // "Jeff Dasovich Sent by: Jeff Dasovich 11/10/2000 …": a Lotus Notes header line.
-        if (s is "Sent" && i + 2 < n && tokens[i + 1].In(text) is "by" && tokens[i + 2].In(text) is ":")
+        if (c0 == 'S' && s is "Sent" && i + 2 < n && tokens[i + 1].In(text) is "by" && tokens[i + 2].In(text) is ":")
+        {
+            return i;
+        }
+
+        // "… Cranston, RI 02920 USA P.S. - I am …": a postscript opens a line of its own after a word or number.
+        if (c0 == 'P' && s is "P.S." or "PS" or "P.S" or "PPS" or "P.P.S." && i + 1 < n && char.IsLetterOrDigit(text[tokens[i - 1].End - 1])
+            && (char.IsUpper(text[tokens[i + 1].Start]) || tokens[i + 1].In(text) is "-" or "--" or ":" or ","))
+        {
+            return i;
+        }
+
+        // "… 05:17 PM <Embedded Picture (Device Independent Bitmap)>": Outlook's placeholder for a picture is a line of its own.
+        if (c0 == '<' && s.Length == 1 && i + 1 < n && tokens[i + 1].In(text) is "Embedded" && tokens[i + 1].Start == tokens[i].End)
         {
             return i;
         }
 
         // "Thanks, Kim 713-555-0100 << File: a.xls >>": an attachment line opens after a word or number, not after another
         // attachment, a listed file name ("- a.xls << File: a.xls >>" is one line) or a link (often the attachment's own).
-        if (s is "<<" && i + 1 < n && IsWordLike(text[tokens[i - 1].End - 1]) && !IsFileOrAttachmentEnd(tokens[i - 1].In(text))
+        if (c0 == '<' && s is "<<" && i + 1 < n && IsWordLike(text[tokens[i - 1].End - 1]) && !IsFileOrAttachmentEnd(tokens[i - 1].In(text))
             && !IsUrl(tokens[i - 1].In(text)))
         {
             return i;
         }
 
         return -1;
+    }
+
+    // Whether a token from start to end (exclusive) opens with a lower-case letter: a dateline has none.
+    private static bool HasLowerWord(string text, ReadOnlySpan<Token> tokens, int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (char.IsLower(text[tokens[k].Start]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // ".", "?", "!!", "?!": a run of final marks.

@@ -107,9 +107,10 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                 continue;
             }
 
-            // A URL on its own starts a sentence unless a linking word introduces it ("at www.x.com").
+            // A URL on its own starts a sentence unless a linking word introduces it ("at www.x.com") or the sentence goes on after
+            // it ("Check out www.x.com lots of …", "I built www.x.com and www.y.com").
             if (kind == Kind.Url && i > start && hasWord && IsUrl(tokens[i].In(text)) && !UrlLinkerLookup.Contains(tokens[i - 1].In(text))
-                && char.IsLetter(text[tokens[i - 1].End - 1]))
+                && char.IsLetter(text[tokens[i - 1].End - 1]) && (i + 1 == tokens.Length || !char.IsLower(text[tokens[i + 1].Start])))
             {
                 sentenceLengths.Add(i - start);
                 start = i;
@@ -242,8 +243,9 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
             var quotedGoesOn = closedQuote && char.IsLower(text[tokens[next < tokens.Length ? next : last].Start]);
             // "(?)." or "(and more!)." : the mark inside the brackets leaves the end to the mark after them.
             var markFollows = last > i && next < tokens.Length && Classify(text, tokens, next) == Kind.Final;
-            // A separator line standing alone ("… Graae. *** Bush also …") is a sentence of its own.
-            var standaloneRule = kind == Kind.Rule && i == start && Classify(text, tokens, next < tokens.Length ? next : i) != Kind.Rule;
+            // A separator line standing alone ("… Graae. *** Bush also …", "… form. ---->===}*{===<---- How has …", which the tokenizer
+            // splits into marks) is a sentence of its own.
+            var standaloneRule = kind == Kind.Rule && (i == start || (!hasWord && next < tokens.Length && char.IsLetter(text[tokens[next].Start]))) && Classify(text, tokens, next < tokens.Length ? next : i) != Kind.Rule;
             // "… the contract. ? Do not …": a "?" standing alone for a lost line (a non-breaking space misread) is a sentence.
             var standaloneMark = kind == Kind.Final && i == start && last == i && next < tokens.Length && tokens[i].In(text) is "?"
                 && (char.IsUpper(text[tokens[next].Start]) || Classify(text, tokens, next) == Kind.Rule);
@@ -408,6 +410,23 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                     return false;
                 }
 
+                // "(although LA. is …", "in Bellevue, WA. and in …": the dot after a short capitalised word (a state, an abbreviation the
+                // tokenizer does not know) before a lower-case word is the abbreviation's.
+                if (mark > 0 && tokens[mark - 1].End == tokens[mark].Start && tokens[mark].Length == 1 && text[tokens[mark].Start] == '.'
+                    && tokens[mark - 1].Length <= 3 && (IsName(tokens[mark - 1].In(text)) || IsCapitals(tokens[mark - 1].In(text)))
+                    && char.IsLower(first) && !word.IsEmpty)
+                {
+                    return false;
+                }
+
+                // "sendIM?mayursha", "online?u=1", "Y!A": a "?" or "!" with a letter or digit touching it on both sides is part of an
+                // address or a name, not a sentence end.
+                if (mark > 0 && tokens[mark].Length == 1 && text[tokens[mark].Start] is '?' or '!' && tokens[mark - 1].End == tokens[mark].Start
+                    && tokens[next].Start == tokens[mark].End && char.IsLetterOrDigit(text[tokens[mark].Start - 1]) && char.IsLetterOrDigit(text[tokens[next].Start]))
+                {
+                    return false;
+                }
+
                 // "Yahoo!" is a name: "with Yahoo! Messenger", "Yahoo! and AOL".
                 if (mark > 0 && tokens[mark - 1].End == tokens[mark].Start && tokens[mark - 1].In(text).Equals("Yahoo", StringComparison.OrdinalIgnoreCase)
                     && text[tokens[mark].Start] == '!' && tokens[mark].Length == 1 && !StarterLookup.Contains(word))
@@ -449,6 +468,13 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
             case Kind.Emoticon:
                 return !word.IsEmpty && char.IsUpper(first);
             case Kind.Greeting:
+                // "Hi, I want to …", "Thanks, I know you are busy": a bare greeting before "I" or "We" and a verb opens that sentence.
+                if (word is "I" or "We" && tokens[mark - 1].In(text) is "Hi" or "Hello" or "Hey" or "Thanks" && next + 1 < tokens.Length
+                    && tokens[next].In(text) == word && (char.IsLower(text[tokens[next + 1].Start]) || text[tokens[next + 1].Start] is '\'' or '\u2019'))
+                {
+                    return false;
+                }
+
                 return char.IsUpper(first) && !word.IsEmpty;
             case Kind.Rule:
                 return !char.IsLower(first) && tokens[next].Start > tokens[mark].End;

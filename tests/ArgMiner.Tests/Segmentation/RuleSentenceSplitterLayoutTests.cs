@@ -30,6 +30,8 @@ public sealed class RuleSentenceSplitterLayoutTests
     [InlineData("OSLO (Reuters) - Ferry fares rose again.", "OSLO (Reuters) - || Ferry fares rose again.")]
     [InlineData("Read this: NEW YORK (AP) -- The fair opened.", "Read this: || NEW YORK (AP) -- || The fair opened.")]
     [InlineData("The NHS (England) - Reforms were due.", "The NHS (England) - Reforms were due.")]
+    [InlineData("Boulder, CO, Nov. 15 (UPI) -- Scientists can argue.", "Boulder, CO, Nov. 15 (UPI) -- || Scientists can argue.")]
+    [InlineData("We met on May 15 (Friday) - It was fun.", "We met on May 15 (Friday) - It was fun.")]
     public void GivenANewsDateline_WhenSplit_ThenItStandsAlone(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 
@@ -45,6 +47,7 @@ public sealed class RuleSentenceSplitterLayoutTests
         "The fit was: Slope: 0.52 (0.01) || Bias: -1.2 (0.3) || R Square: 0.4 || Therefore the model is weak.")]
     [InlineData("From: Kim Lee Sent: Monday To: Sales Team Subject: Lunch", "From: Kim Lee || Sent: Monday || To: Sales Team || Subject: Lunch")]
     [InlineData("Phone: 555-010-2000 Fax: 555-010-2001", "Phone: 555-010-2000 Fax: 555-010-2001")]
+    [InlineData("SMS : +919819602175 Web : example.org", "SMS : +919819602175 Web : example.org")]
     [InlineData("Email: kim@example.org lol my last post came out wrong.", "Email: kim@example.org || lol my last post came out wrong.")]
     [InlineData("He said: Go home. Note: The office is closed.", "He said: Go home. || Note: The office is closed.")]
     public void GivenFieldRows_WhenSplit_ThenEachRowStandsAlone(string text, string expected) =>
@@ -71,6 +74,8 @@ public sealed class RuleSentenceSplitterLayoutTests
     [InlineData("We drove approx. 40 km to the v. small town.", "We drove approx. 40 km to the v. small town.")]
     [InlineData("Great place. Will return", "Great place. || Will return")]
     [InlineData("It was fine ... mostly :-) and cheap.", "It was fine ... mostly :-) and cheap.")]
+    [InlineData("Talk to me at sendIM?mayursha or online?u=kim now.", "Talk to me at sendIM?mayursha or online?u=kim now.")]
+    [InlineData("Some Y!A users read badly.", "Some Y!A users read badly.")]
     public void GivenAddressesFilesAbbreviationsAndEmoticons_WhenSplit_ThenNoBoundaryFallsInside(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 

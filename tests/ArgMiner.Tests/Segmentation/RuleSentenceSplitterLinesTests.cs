@@ -55,9 +55,34 @@ public sealed class RuleSentenceSplitterLinesTests
     [InlineData("Kim Lee 713-555-0100 Please call me today.", "Kim Lee 713-555-0100 || Please call me today.")]
     [InlineData("Dana Wu Sales x35172 I will be out.", "Dana Wu Sales x35172 || I will be out.")]
     [InlineData("In 2005 The band split.", "In 2005 The band split.")]
+    [InlineData("Thanks, Kim X33098 John, sorry for the delay.", "Thanks, || Kim X33098 || John, sorry for the delay.")]
+    [InlineData("Haas School Berkeley, CA 94720-1900 Berkeley, CA 94720", "Haas School Berkeley, CA 94720-1900 Berkeley, CA 94720")]
     [InlineData("Please call 713-555-0100 The desk answers.", "Please call 713-555-0100 The desk answers.")]
     [InlineData("Fax 713-555-0100 Email kim@example.org", "Fax 713-555-0100 Email kim@example.org")]
     public void GivenASignatureLineEndingInANumber_WhenASentenceFollows_ThenTheLineEnds(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Dana Wu Blumenfeld & Cohen Attached for your review is a draft.", "Dana Wu Blumenfeld & Cohen || Attached for your review is a draft.")]
+    [InlineData("Acme Tools LLC This entity is new.", "Acme Tools LLC || This entity is new.")]
+    [InlineData("The margin is $1,922,000 Not bad for a cargo.", "The margin is $1,922,000 || Not bad for a cargo.")]
+    [InlineData("Leaders met April 19, 2004 The most basic right is life.", "Leaders met April 19, 2004 || The most basic right is life.")]
+    [InlineData("Reply by Friday, May 4th Thank you.", "Reply by Friday, May 4th || Thank you.")]
+    [InlineData("Kim Lee Sales Manager We will be out.", "Kim Lee Sales Manager || We will be out.")]
+    [InlineData("Article 54 of Additional Protocol I prohibits starvation.", "Article 54 of Additional Protocol I prohibits starvation.")]
+    [InlineData("Rent Control Is a Band-Aid.", "Rent Control Is a Band-Aid.")]
+    [InlineData("Fare Caps Aren't Charity", "Fare Caps Aren't Charity")]
+    [InlineData("Stop Calling It a Park", "Stop Calling It a Park")]
+    [InlineData("Great year. Virgo in 2005 - Perseverance Your working life is calm.", "Great year. || Virgo in 2005 - Perseverance || Your working life is calm.")]
+    [InlineData("Lord of the It was late.", "Lord of the It was late.")]
+    [InlineData("Re: Acme Steel Orders It was my understanding that we agreed.", "Re: Acme Steel Orders || It was my understanding that we agreed.")]
+    [InlineData("Tori Wells Executive Secretary Hi - can you call?", "Tori Wells Executive Secretary || Hi - can you call?")]
+    [InlineData("Say Hi to Dana.", "Say Hi to Dana.")]
+    [InlineData("In New York I was happy.", "In New York I was happy.")]
+    [InlineData("Make You Feel Like a Number", "Make You Feel Like a Number")]
+    [InlineData("First of all, 2) It broke.", "First of all, 2) It broke.")]
+    [InlineData("Great food. 2) The staff was rude.", "Great food. || 2) The staff was rude.")]
+    public void GivenALineOfCapitalisedWords_WhenAPronounOrDeterminerAndALowerCaseWordFollow_ThenTheLineEnds(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 
     [Theory]

@@ -83,4 +83,31 @@ public sealed class RuleSentenceSplitterMailTests
     [InlineData("Food - very good for a midnight meal.", "Food - very good for a midnight meal.")]
     public void GivenASalutationDash_WhenTheMessageFollows_ThenTheSalutationStandsAlone(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Please consider the following: Everyone dials in at noon.", "Please consider the following: || Everyone dials in at noon.")]
+    [InlineData("It defines rights as follows: Rights rest on choice.", "It defines rights as follows: Rights rest on choice.")]
+    [InlineData("There are four issues, however: IT still cannot commit.", "There are four issues, however: || IT still cannot commit.")]
+    [InlineData("He said: Go home.", "He said: Go home.")]
+    [InlineData("I decided to try it: I liked it.", "I decided to try it: I liked it.")]
+    public void GivenAColonAfterAWordAnnouncingABlock_WhenACapitalFollows_ThenTheSentenceEndsAtTheColon(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Sent by: Ben Lee@ACME FYI, see below.", "Sent by: Ben Lee@ACME || FYI, see below.")]
+    [InlineData("Sent by: Nella Cappa Yes, we should add it.", "Sent by: Nella Cappa || Yes, we should add it.")]
+    [InlineData("Sent by: Kim Lee@ACME 10/20/2000 11:32 AM Done.", "Sent by: Kim Lee@ACME || 10/20/2000 11:32 AM || Done.")]
+    public void GivenASentByHeaderLine_WhenTheMessageFollowsWithoutATimeStamp_ThenTheLineEndsAfterTheName(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("email: kim@example.org <Embedded Picture (Device Independent Bitmap)>", "email: kim@example.org || <Embedded Picture (Device Independent Bitmap)>")]
+    public void GivenAnEmbeddedPicturePlaceholder_WhenSplit_ThenItIsALineOfItsOwn(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Box 8274 Cranston, RI 02920 USA P.S. - I am trying again.", "Box 8274 Cranston, RI 02920 USA || P.S. - I am trying again.")]
+    [InlineData("Buy a PS for me.", "Buy a PS for me.")]
+    public void GivenAPostscriptAfterALine_WhenSplit_ThenItOpensALineOfItsOwn(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
 }

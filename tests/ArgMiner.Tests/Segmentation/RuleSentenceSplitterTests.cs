@@ -40,6 +40,9 @@ public sealed class RuleSentenceSplitterTests
     [InlineData("Gen. Soleimani died. Mr. Trump spoke.", "Gen. Soleimani died. || Mr. Trump spoke.")]
     [InlineData("Jennifer M. Anderson won.", "Jennifer M. Anderson won.")]
     [InlineData("It was the U.S. Army base.", "It was the U.S. Army base.")]
+    [InlineData("We work in Bellevue, WA. and in Renton.", "We work in Bellevue, WA. and in Renton.")]
+    [InlineData("Then LA. is close. So is Reno.", "Then LA. is close. || So is Reno.")]
+    [InlineData("I met Jeff. he was late.", "I met Jeff. || he was late.")]
     public void GivenAbbreviationsMidSentence_WhenSplit_ThenTheyDoNotEndIt(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 
@@ -70,13 +73,19 @@ public sealed class RuleSentenceSplitterTests
     [Theory]
     [InlineData("Hi John, Thanks for the note.", "Hi John, || Thanks for the note.")]
     [InlineData("Yesterday, President Bush spoke.", "Yesterday, President Bush spoke.")]
+    [InlineData("Hi, I want to get a cage.", "Hi, I want to get a cage.")]
+    [InlineData("Thanks, I know you are busy.", "Thanks, I know you are busy.")]
+    [InlineData("Hi, I'm new here.", "Hi, I'm new here.")]
+    [InlineData("Hi, Yes you can.", "Hi, || Yes you can.")]
     public void GivenAGreetingComma_WhenSplit_ThenOnlyAGreetingStandsAlone(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 
     [Theory]
     [InlineData("Details are below http://example.com/a Then call me.", "Details are below || http://example.com/a || Then call me.")]
     [InlineData("More at http://example.com/a today.", "More at http://example.com/a today.")]
+    [InlineData("Check out http://example.com/a lots of deals there.", "Check out http://example.com/a lots of deals there.")]
     [InlineData("See the list ***** Next item here", "See the list || ***** || Next item here")]
+    [InlineData("Send your comments. ---->===}*{===<---- How has it changed?", "Send your comments. || ---->===}*{===<---- || How has it changed?")]
     [InlineData("Rooms are nice 1) breakfast is good 2) staff are kind", "Rooms are nice || 1) breakfast is good || 2) staff are kind")]
     [InlineData("1. The first point. 2. The second point.", "1. The first point. || 2. The second point.")]
     public void GivenUrlsSeparatorsAndNumberedItems_WhenSplit_ThenTheyStartSentences(string text, string expected) =>
@@ -84,7 +93,7 @@ public sealed class RuleSentenceSplitterTests
 
     [Theory]
     [InlineData("He replaced Graae. *** Bush also nominated Kramer.", "He replaced Graae. || *** || Bush also nominated Kramer.")]
-    [InlineData("It ended. ***** ***** The end.", "It ended. || ***** ***** The end.")]
+    [InlineData("It ended. ***** ***** The end.", "It ended. || ***** ***** || The end.")]
     public void GivenASeparatorLineStandingAlone_WhenSplit_ThenItIsASentenceOfItsOwn(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 

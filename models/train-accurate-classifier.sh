@@ -47,6 +47,11 @@ argminer train-accurate --from-shipped --shared "$shared" \
   --evaluate "$shared/corpora/ibm-ce-emnlp-2015/articles#labels=$ext/ibm-articles.labels" \
   --evaluate "$shared/corpora/newssd-eng/val.csv#labels=$ext/newssd-eng-val.labels" \
   --evaluate "$shared/corpora/ibm-ce-emnlp-2015#held-out"
+echo "== Pooled per genre (UD dev + the held-out UD train documents of the genre), the tier through 'evaluate --model', as run uses it"
+for genre in weblog newsgroup reviews answers email; do
+  argminer evaluate --model "$model" \
+    --data "$dev#labels=$ext/ud-ewt-dev-$genre.labels" "$ud#labels=$ext/ud-ewt-train.heldout-$genre.labels" | grep -m1 -B1 'macro-F1'
+done
 echo "== The 145 seed sentences, both tiers trained on the same data without them"
 argminer train-accurate --from-shipped --shared "$shared" --leave-out seeds \
   --embedding-cache "$cache" --gate "${ARGMINER_GATE:-1}" \

@@ -25,7 +25,8 @@ namespace ArgMiner.Cli.Commands;
 /// <param name="Shared">With <paramref name="FromShipped"/>: the shared corpora folder, or null to look for it.</param>
 /// <param name="LeaveOut">With <paramref name="FromShipped"/>: recipe data sets to leave out.</param>
 /// <param name="Encoders">The encoders' short names (<see cref="SentenceEncoders.ShortNames"/>), in order; empty for <see cref="SentenceEncoders.Default"/>.</param>
-internal sealed record TrainAccurateSettings(IReadOnlyList<string> Data, IReadOnlyList<string> Evaluate, string? Out, AccurateTrainerOptions Options, bool Balance, double L1, string? EmbeddingCache, bool FromShipped = false, string? Shared = null, IReadOnlyList<string>? LeaveOut = null, IReadOnlyList<string>? Encoders = null);
+/// <param name="SoftLabelsOut">A file for the stacker's out-of-fold probabilities of the training sentences (<see cref="SoftTargets"/>), or null.</param>
+internal sealed record TrainAccurateSettings(IReadOnlyList<string> Data, IReadOnlyList<string> Evaluate, string? Out, AccurateTrainerOptions Options, bool Balance, double L1, string? EmbeddingCache, bool FromShipped = false, string? Shared = null, IReadOnlyList<string>? LeaveOut = null, IReadOnlyList<string>? Encoders = null, string? SoftLabelsOut = null);
 
 /// <summary>
 /// <c>argminer train-accurate</c>: trains the accurate tier (fast model, out-of-fold probabilities, encoder,
@@ -61,10 +62,11 @@ internal static class TrainAccurateCommand
         private readonly Option<string> _cache = new("--embedding-cache") { Description = "Folder keeping sentence vectors between runs (a temporary folder, never the repository)" };
         private readonly Option<string[]> _encoder = new("--encoder") { Description = "The encoders whose vectors the stacker reads, in order (arctic-xs, minilm; default: both)", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = true };
         private readonly Option<bool> _noContext = new("--no-tier-context") { Description = "Leave out the tier's own document-context stage (fitted on the stacker's out-of-fold probabilities)" };
+        private readonly Option<string> _softLabelsOut = new("--soft-labels-out") { Description = "Write the stacker's out-of-fold probabilities of the training sentences to this CSV (keyed by document and a check of the text, no text), for 'train --soft-labels'" };
 
         public Binder() => Command = new Command("train-accurate", "Train the opt-in accurate tier (pretrained sentence encoder + stacker over the fast model) and measure it against the fast model.")
         {
-            _data, _fromShipped, _shared, _leaveOut, _evaluate, _out, _folds, _seed, _balance, _l1, _l2, _gate, _cache, _encoder, _noContext,
+            _data, _fromShipped, _shared, _leaveOut, _evaluate, _out, _folds, _seed, _balance, _l1, _l2, _gate, _cache, _encoder, _noContext, _softLabelsOut,
         };
 
         public override Command Command { get; }
@@ -80,7 +82,8 @@ internal static class TrainAccurateCommand
             parse.GetValue(_fromShipped),
             parse.GetValue(_shared),
             parse.GetValue(_leaveOut),
-            parse.GetValue(_encoder));
+            parse.GetValue(_encoder),
+            parse.GetValue(_softLabelsOut));
     }
 
     /// <summary>Trains and measures the accurate tier as <paramref name="settings"/> say; the exit code.</summary>
@@ -168,9 +171,10 @@ internal static class TrainAccurateCommand
         var trainer = new AccurateClassifierTrainer(new SentenceClassifierTrainer(fastOptions), embedders, options);
         var watch = Stopwatch.StartNew();
         AccurateClassifier model;
+        SentencePrediction[]? stackerOutOfFold;
         try
         {
-            (model, _) = trainer.Fit(rows, fast =>
+            (model, _, stackerOutOfFold) = trainer.Fit(rows, fast =>
             {
                 var card = fast.Card;
                 card["taggedFeatures"] = true;
@@ -184,6 +188,25 @@ internal static class TrainAccurateCommand
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trained the fast model and the stacker on {rows.Count} sentences in {watch.Elapsed.TotalSeconds:0.0} s"));
+        if (settings.SoftLabelsOut is { } softPath)
+        {
+            if (stackerOutOfFold is null)
+            {
+                stderr.WriteLine("argminer: --soft-labels-out needs the tier's context stage (the stacker's folds); drop --no-tier-context");
+                return CommandLine.Usage;
+            }
+
+            try
+            {
+                SoftTargets.Write(softPath, rows, stackerOutOfFold);
+                stdout.WriteLine($"wrote the stacker's out-of-fold probabilities of {rows.Count} sentences to {softPath}");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"argminer: {softPath}: cannot be written ({ex.Message.TrimEnd('.')})");
+                return CommandLine.Failed;
+            }
+        }
         var evaluation = new JsonObject();
         foreach (var (spec, set) in heldOut)
         {

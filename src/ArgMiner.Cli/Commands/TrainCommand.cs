@@ -76,6 +76,12 @@ internal sealed record TrainSettings
 
     /// <summary>A CSV file for the out-of-fold predictions, or null.</summary>
     public string? Predictions { get; init; }
+
+    /// <summary>A teacher's probabilities to train towards (<c>--soft-labels</c>, <see cref="SoftTargets"/>), or null.</summary>
+    public string? SoftLabels { get; init; }
+
+    /// <summary>How much of a listed sentence's target is the teacher's (<c>--soft-weight</c>), or null for the default.</summary>
+    public double? SoftWeight { get; init; }
 }
 
 /// <summary><c>argminer train</c>: cross-validates, then trains the sentence classifier on all the data and writes it with its card.</summary>
@@ -113,10 +119,12 @@ internal static class TrainCommand
         private readonly Option<bool> _noTag = new("--no-tag") { Description = "Train on the bare text: no entity types or number kinds (the default tags each sentence as 'run' does, so the tagged features get weights)" };
         private readonly Option<bool> _noContext = new("--no-context") { Description = "Leave out the second stage that rescores each sentence from its neighbours' and its document's first-stage probabilities (it is trained on the cross-validation's out-of-fold predictions, so --folds 0 leaves it out too)" };
         private readonly Option<string> _predictions = new("--predictions") { Description = "Write the cross-validated (out-of-fold) predictions to this CSV, for error analysis" };
+        private readonly Option<string> _softLabels = new("--soft-labels") { Description = "Distil a teacher: train each sentence this CSV lists (written by 'train-accurate --soft-labels-out') towards a mix of its gold label and the teacher's probabilities" };
+        private readonly Option<double?> _softWeight = new("--soft-weight") { Description = "With --soft-labels: the teacher's share of the target, 0 to 1 (default 0.5)" };
 
         public Binder() => Command = new Command("train", "Train the claim/evidence/opinion/other sentence classifier: cross-validated metrics, then a model trained on all the data.")
         {
-            _data.Data, _fromShipped, _shared, _leaveOut, _noCompare, _out, _data.TextColumn, _data.LabelColumn, _data.DocColumn, _data.Map, _folds, _seed, _l2, _l1, _iterations, _tolerance, _trainer, _hashBits, _charMin, _charMax, _cueWeight, _balance, _classWeight, _vectors, _vectorWeight, _noSentiment, _noStancePairs, _noTag, _noContext, _compare, _predictions,
+            _data.Data, _fromShipped, _shared, _leaveOut, _noCompare, _out, _data.TextColumn, _data.LabelColumn, _data.DocColumn, _data.Map, _folds, _seed, _l2, _l1, _iterations, _tolerance, _trainer, _hashBits, _charMin, _charMax, _cueWeight, _balance, _classWeight, _vectors, _vectorWeight, _noSentiment, _noStancePairs, _noTag, _noContext, _compare, _predictions, _softLabels, _softWeight,
         };
 
         public override Command Command { get; }
@@ -153,6 +161,8 @@ internal static class TrainCommand
             NoContext = parse.GetValue(_noContext),
             Compare = parse.GetValue(_compare),
             Predictions = parse.GetValue(_predictions),
+            SoftLabels = parse.GetValue(_softLabels),
+            SoftWeight = parse.GetValue(_softWeight),
         };
     }
 
@@ -243,6 +253,7 @@ internal static class TrainCommand
                 DataSources = [.. recipe?.CardSources ?? [], .. userData],
                 Vectors = table,
                 Trainer = settings.Trainer ?? defaults.Trainer,
+                SoftWeight = settings.SoftWeight ?? defaults.SoftWeight,
             };
             options.Validate();
             if (options.Trainer == SentenceTrainer.LightGbm && settings.Folds < 2)
@@ -253,6 +264,24 @@ internal static class TrainCommand
         catch (ArgumentOutOfRangeException ex)
         {
             stderr.WriteLine($"argminer: {ex.Message.Split(" (Parameter", 2)[0]}");
+            return CommandLine.Usage;
+        }
+
+        if (settings.SoftLabels is { } softPath)
+        {
+            try
+            {
+                options = options with { SoftTargets = SoftTargets.Read(softPath), SoftTargetsSource = Path.GetFileName(softPath) };
+            }
+            catch (LabelledDataException ex)
+            {
+                stderr.WriteLine($"argminer: {ex.Message}");
+                return CommandLine.Failed;
+            }
+        }
+        else if (settings.SoftWeight is not null)
+        {
+            stderr.WriteLine("argminer: --soft-weight goes with --soft-labels");
             return CommandLine.Usage;
         }
 

@@ -80,10 +80,11 @@ public sealed class AccurateClassifierTrainer
     /// <summary>
     /// Trains on <paramref name="rows"/> (tagged already when the fast model is to use tagged features; the
     /// caller marks that on <paramref name="finishFast"/>'s card); the fast model's out-of-fold predictions are
-    /// returned too, for reporting.
+    /// returned too, for reporting, and the stacker's (null without the tier's context stage), which
+    /// <c>train-accurate --soft-labels-out</c> writes for distilling the tier into the fast model.
     /// </summary>
     /// <exception cref="ArgumentException">Too few rows or documents for the folds, or a row without one ArgMiner label.</exception>
-    public (AccurateClassifier Model, SentencePrediction[] OutOfFold) Fit(IReadOnlyList<LabelledSentence> rows, Func<SentenceClassifier, SentenceClassifier> finishFast)
+    public (AccurateClassifier Model, SentencePrediction[] OutOfFold, SentencePrediction[]? StackerOutOfFold) Fit(IReadOnlyList<LabelledSentence> rows, Func<SentenceClassifier, SentenceClassifier> finishFast)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(finishFast);
@@ -102,7 +103,8 @@ public sealed class AccurateClassifierTrainer
         }
 
         var (weights, bias, mlnet) = FitStacker(rows, features);
-        var tierContext = Options.Context && CrossValidateStacker(rows, features) is { } stackerOutOfFold ? FastTrainer.FitContext(rows, stackerOutOfFold) : null;
+        var stackerOutOfFold = Options.Context ? CrossValidateStacker(rows, features) : null;
+        var tierContext = stackerOutOfFold is null ? null : FastTrainer.FitContext(rows, stackerOutOfFold);
         var card = new JsonObject
         {
             ["date"] = fast.Card["date"]?.DeepClone(),
@@ -112,7 +114,7 @@ public sealed class AccurateClassifierTrainer
             ["tierContextStage"] = tierContext is null ? "none" : $"DocumentContextTrainer (SdcaMaximumEntropy, L2 {DocumentContextTrainer.L2}) on the stacker's {Options.Folds}-fold out-of-fold probabilities",
             ["training"] = fast.Card["training"]?.DeepClone(),
         };
-        return (new AccurateClassifier(fast, Embedders, weights, bias, Options.Gate, card, mlnet, tierContext), outOfFold);
+        return (new AccurateClassifier(fast, Embedders, weights, bias, Options.Gate, card, mlnet, tierContext), outOfFold, stackerOutOfFold);
     }
 
     /// <summary>Fits the stacker by ML.NET and copies its weights (label-major rows) and biases.</summary>

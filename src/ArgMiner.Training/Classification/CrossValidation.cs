@@ -41,7 +41,7 @@ public static class CrossValidation
         trainer.Options.Validate();
         var ml = new MLContext(trainer.Options.Seed);
         var featurizer = trainer.CreateFeaturizer();
-        var view = FeatureData.Load(ml, featurizer, rows, trainer.RowWeights(rows));
+        var view = FeatureData.Load(ml, featurizer, rows, trainer.RowWeights(rows), trainer.SoftTarget, trainer.Options.Trainer == SentenceTrainer.Sdca);
         var splits = ml.Data.CrossValidationSplit(view, folds, FeatureData.Group, trainer.Options.Seed);
         var estimator = trainer.CreateEstimator(ml);
         // ML.NET assigns a document to a fold by a hash of its key, so with few documents one fold can hold them

@@ -80,21 +80,48 @@ internal static class FeatureData
         return new VBuffer<float>(dimension, n, values[..n], indices[..n]);
     }
 
-    /// <summary>The rows (featurized in order) as a data view; <paramref name="weights"/> gives each row's training weight.</summary>
-    public static IDataView Load(MLContext ml, SentenceFeaturizer featurizer, IReadOnlyList<LabelledSentence> rows, IReadOnlyList<double> weights)
+    /// <summary>
+    /// The rows (featurized in order) as a data view; <paramref name="weights"/> gives each row's training weight.
+    /// A row that <paramref name="softTarget"/> gives class shares for becomes one row per class with a share
+    /// above zero, each weighing the row's weight times its share (all keep the row's <see cref="FeatureRow.Row"/>
+    /// and group, so folds and out-of-fold scores are unchanged). <paramref name="averagedLoss"/>: the trainer averages
+    /// its loss over rows (SDCA).
+    /// </summary>
+    public static IDataView Load(MLContext ml, SentenceFeaturizer featurizer, IReadOnlyList<LabelledSentence> rows, IReadOnlyList<double> weights, Func<LabelledSentence, double[]?>? softTarget = null, bool averagedLoss = false)
     {
-        var data = new FeatureRow[rows.Count];
+        var data = new List<FeatureRow>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
-            data[i] = new FeatureRow
+            var features = Vector(featurizer, r.Text, r.Context);
+            var group = r.Doc is { } d ? "doc:" + d : "text:" + r.Text;
+            var label = LabelIndex(r);
+            if (softTarget?.Invoke(r) is not { } shares)
             {
-                Label = (uint)LabelIndex(r),
-                Features = Vector(featurizer, r.Text, r.Context),
-                Weight = (float)weights[i],
-                Group = r.Doc is { } d ? "doc:" + d : "text:" + r.Text,
-                Row = i,
-            };
+                data.Add(new FeatureRow { Label = (uint)label, Features = features, Weight = (float)weights[i], Group = group, Row = i });
+                continue;
+            }
+
+            for (var k = 0; k < shares.Length; k++)
+            {
+                // Shares below 1e-4 of the row's weight change nothing measurable and only cost training time.
+                if (shares[k] >= 1e-4)
+                {
+                    data.Add(new FeatureRow { Label = (uint)k, Features = features, Weight = (float)(weights[i] * shares[k]), Group = group, Row = i });
+                }
+            }
+        }
+
+        // SDCA's objective averages the loss over rows, so splitting a sentence into class rows would dilute the
+        // loss against the L2 penalty; scaling every weight by the growth in rows keeps that balance. L-BFGS sums
+        // the loss, which the split leaves as it was.
+        if (averagedLoss && data.Count > rows.Count)
+        {
+            var growth = (float)data.Count / rows.Count;
+            foreach (var row in data)
+            {
+                row.Weight *= growth;
+            }
         }
 
         return ml.Data.LoadFromEnumerable(data, Schema(featurizer.Dimension));

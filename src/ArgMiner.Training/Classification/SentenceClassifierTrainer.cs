@@ -75,6 +75,18 @@ public sealed record SentenceClassifierTrainerOptions
     /// <summary>Descriptions of the data used, for the card.</summary>
     public IReadOnlyList<string> DataSources { get; init; } = [];
 
+    /// <summary>
+    /// A teacher's probabilities by <see cref="Classification.SoftTargets.Key"/> (null: none): each listed
+    /// sentence is trained towards <c>(1 - SoftWeight) * gold + SoftWeight * teacher</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, float[]>? SoftTargets { get; init; }
+
+    /// <summary>How much of a listed sentence's target is the teacher's probabilities (0 to 1).</summary>
+    public double SoftWeight { get; init; } = 0.5;
+
+    /// <summary>Where <see cref="SoftTargets"/> came from, for the card.</summary>
+    public string? SoftTargetsSource { get; init; }
+
     /// <summary>Throws when the settings cannot train together.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The combination is not supported.</exception>
     public void Validate()
@@ -93,10 +105,27 @@ public sealed record SentenceClassifierTrainerOptions
         {
             throw new ArgumentOutOfRangeException(nameof(MaxIterations), "--max-iterations must not be negative");
         }
+
+        if (!(SoftWeight >= 0 && SoftWeight <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(SoftWeight), "--soft-weight must be from 0 to 1");
+        }
     }
 
     /// <summary>The settings as JSON for the model card.</summary>
-    public JsonObject ToJson() => new()
+    public JsonObject ToJson()
+    {
+        var json = Settings();
+        if (SoftTargets is not null)
+        {
+            // Only a distilled model names it, so the card of every other model reads as before.
+            json["softTargets"] = new JsonObject { ["source"] = SoftTargetsSource, ["sentences"] = SoftTargets.Count, ["weight"] = SoftWeight };
+        }
+
+        return json;
+    }
+
+    private JsonObject Settings() => new()
     {
         ["trainer"] = Trainer switch { SentenceTrainer.Sdca => "ML.NET SdcaMaximumEntropy", SentenceTrainer.LightGbm => "ML.NET LightGbm", _ => "ML.NET LbfgsMaximumEntropy" },
         ["l2"] = L2,
@@ -167,6 +196,28 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
             NumberOfThreads = 1,
         }),
     };
+
+    /// <summary>
+    /// The target of <paramref name="row"/> as four class shares summing to 1 when the options hold soft targets
+    /// for it (<see cref="SentenceClassifierTrainerOptions.SoftTargets"/>), else null (its gold label alone).
+    /// </summary>
+    internal double[]? SoftTarget(LabelledSentence row)
+    {
+        if (Options.SoftTargets is not { } soft || !soft.TryGetValue(Classification.SoftTargets.Key(row), out var teacher))
+        {
+            return null;
+        }
+
+        var a = Options.SoftWeight;
+        var target = new double[K];
+        for (var k = 0; k < K; k++)
+        {
+            target[k] = a * teacher[k];
+        }
+
+        target[FeatureData.LabelIndex(row)] += 1 - a;
+        return target;
+    }
 
     /// <summary>Each row's training weight: its own weight, times the class weights the options ask for.</summary>
     internal double[] RowWeights(IReadOnlyList<LabelledSentence> rows)
@@ -264,7 +315,7 @@ public sealed class SentenceClassifierTrainer(SentenceClassifierTrainerOptions o
 
         var featurizer = CreateFeaturizer();
         var ml = new MLContext(Options.Seed);
-        var view = FeatureData.Load(ml, featurizer, rows, RowWeights(rows));
+        var view = FeatureData.Load(ml, featurizer, rows, RowWeights(rows), SoftTarget, Options.Trainer == SentenceTrainer.Sdca);
         var model = CreateEstimator(ml).Fit(view);
         return Compile(ml, model, view.Schema, featurizer, rows);
     }

@@ -16,6 +16,28 @@ public class UsageErrorTests
     }
 
     [Fact]
+    public void GivenASoftWeightWithoutSoftLabels_WhenTrained_ThenItIsAUsageErrorAndNoModelIsWritten()
+    {
+        using var dir = new TempDirectory();
+        var data = dir.Write("data.csv", "text,label\nThe plan will fail.,claim\nIt rained on Monday.,evidence\n");
+        var (exit, _, stderr) = Support.Cli.Run("train", "--data", data, "--out", dir.File("m.model"), "--folds", "0", "--soft-weight", "0.5");
+        Assert.Equal(2, exit);
+        Assert.Contains("--soft-weight goes with --soft-labels", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("m.model")));
+    }
+
+    [Fact]
+    public void GivenAMissingSoftLabelFile_WhenTrained_ThenOneErrorLineNamesItAndNoModelIsWritten()
+    {
+        using var dir = new TempDirectory();
+        var data = dir.Write("data.csv", "text,label\nThe plan will fail.,claim\nIt rained on Monday.,evidence\n");
+        var (exit, _, stderr) = Support.Cli.Run("train", "--data", data, "--out", dir.File("m.model"), "--folds", "0", "--soft-labels", dir.File("none.csv"));
+        Assert.Equal(1, exit);
+        Assert.Equal($"argminer: {dir.File("none.csv")}: no such soft-label file", stderr.Trim());
+        Assert.False(File.Exists(dir.File("m.model")));
+    }
+
+    [Fact]
     public void GivenStandardInputAsDash_WhenRun_ThenItIsNotTakenForAnOption()
     {
         var (exit, _, stderr) = Support.Cli.Run("run", "-", "--bogus");

@@ -183,7 +183,13 @@ public static class LabelledData
                 throw new LabelledDataException(path, "a CoNLL-U file holds no sentence labels; give it ArgMiner's labels with '#labels=FILE' (corpus/external)");
             }
 
+            if (Evaluation.ConllPosts.IsConll(path) && !options.LabelsFromOverlay)
+            {
+                throw new LabelledDataException(path, "a CoNLL token file holds no sentence labels; give it ArgMiner's labels with '#labels=FILE' (corpus/external)");
+            }
+
             var rows = Evaluation.UdSentences.IsConllu(path) ? Evaluation.UdSentences.Read(path)
+                : Evaluation.ConllPosts.IsConll(path) ? Evaluation.ConllPosts.Read(path)
                 : ext switch
                 {
                     ".jsonl" or ".ndjson" => ReadJsonLines(path, options),

@@ -56,6 +56,11 @@ echo "== IBM Debater article sentences (Wikipedia) of the held-out motions (neve
 argminer evaluate --model "$root/models/sentence-classifier.model" \
   --data "$shared/corpora/ibm-ce-emnlp-2015/articles#labels=$ext/ibm-articles.heldout.labels" --labels claim,evidence,other
 
+echo "== WNUT-17 held-out comment posts (YouTube, Reddit, Stack Exchange, Twitter; never trained on), the project's labels"
+wnut="$shared/corpora/wnut17"
+argminer evaluate --model "$root/models/sentence-classifier.model" \
+  --data "$wnut/emerging.dev.conll#labels=$ext/wnut17-dev.heldout.labels" "$wnut/emerging.test.annotated#labels=$ext/wnut17-test.heldout.labels"
+
 echo "== NewsSD-ENG val (never trained on), SUBJ=claim|opinion, OBJ=evidence|other (the issue's measure)"
 argminer evaluate --model "$root/models/sentence-classifier.model" \
   --data "$shared/corpora/newssd-eng/val.csv" --text-column Sentence --label-column Label \

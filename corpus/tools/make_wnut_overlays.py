@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Builds corpus/external/wnut17-*.labels from the annotators' work folder (issue 9: real reader comments).
+
+  make_wnut_overlays.py WORK [--disagreements FILE]
+
+WORK holds what wnut_comment_sample.py wrote (WORK/dev/rows.tsv, WORK/test/rows.tsv) and the annotators' files
+WORK/labels/pass1-chunkK.tsv, pass2-chunkK.tsv (`ID<TAB>label`, ID = dev:ROW or test:ROW) and, once the
+disagreements are decided, WORK/labels/adjudicated*.tsv (`ID<TAB>label`). Prints agreement (raw and Cohen's kappa)
+and the commonest splits; with --disagreements writes each disputed sentence in its post for the adjudicator
+(outside the repository: it holds the corpus's text). Writes, per source file (dev = emerging.dev.conll, test =
+emerging.test.annotated): wnut17-SRC.labels (training posts), wnut17-SRC.heldout.labels (held-out posts, never
+trained on), wnut17-SRC.pass1.labels and .pass2.labels (the blind passes). The work folder is not kept.
+"""
+import collections
+import glob
+import os
+import sys
+
+LABELS = ("claim", "evidence", "opinion", "other")
+SOURCES = {"dev": "dev", "test": "test"}
+
+
+def read_rows(work):
+    rows = {}
+    for src in SOURCES:
+        for line in open(os.path.join(work, src, "rows.tsv"), encoding="utf-8"):
+            row, doc, check, held, text = line.rstrip("\n").split("\t")
+            rows[f"{src}:{row}"] = (src, int(row), doc, check, held == "1", text)
+    return rows
+
+
+def read_pass(work, n):
+    labels = {}
+    for path in sorted(glob.glob(os.path.join(work, "labels", f"pass{n}-chunk*.tsv"))):
+        for k, line in enumerate(open(path, encoding="utf-8"), 1):
+            line = line.strip()
+            if not line:
+                continue
+            parts = line.split("\t")
+            if len(parts) != 2 or parts[1].strip().lower() not in LABELS:
+                sys.exit(f"{path}:{k}: expected ID<TAB>label, got {line!r}")
+            if parts[0] in labels:
+                sys.exit(f"{path}:{k}: {parts[0]} labelled twice in pass {n}")
+            labels[parts[0]] = parts[1].strip().lower()
+    return labels
+
+
+def kappa(a, b, ids):
+    n = len(ids)
+    agree = sum(a[i] == b[i] for i in ids) / n
+    ca, cb = collections.Counter(a[i] for i in ids), collections.Counter(b[i] for i in ids)
+    expected = sum(ca[l] * cb[l] for l in LABELS) / (n * n)
+    return agree, (agree - expected) / (1 - expected)
+
+
+def write(path, entries):
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("row,label,check\n")
+        for row, label, check in sorted(entries):
+            f.write(f"{row},{label},{check}\n")
+
+
+def main():
+    work = sys.argv[1]
+    rows = read_rows(work)
+    p1, p2 = read_pass(work, 1), read_pass(work, 2)
+    missing = [i for i in rows if i not in p1 or i not in p2]
+    unknown = [i for i in list(p1) + list(p2) if i not in rows]
+    if unknown:
+        sys.exit(f"labels for unknown rows: {unknown[:5]}")
+    both = [i for i in rows if i in p1 and i in p2]
+    agree, k = kappa(p1, p2, both)
+    print(f"rows {len(rows)}, labelled by both passes {len(both)}, missing {len(missing)}")
+    print(f"agreement {agree:.3f}, Cohen's kappa {k:.3f}")
+    splits = collections.Counter(tuple(sorted((p1[i], p2[i]))) for i in both if p1[i] != p2[i])
+    for (a, b), n in splits.most_common():
+        print(f"  {a} vs {b}: {n}")
+    disputed = [i for i in both if p1[i] != p2[i]]
+    if "--disagreements" in sys.argv:
+        out = sys.argv[sys.argv.index("--disagreements") + 1]
+        by_doc = collections.defaultdict(list)
+        for i, r in rows.items():
+            by_doc[(r[0], r[2])].append((r[1], i))
+        with open(out, "w", encoding="utf-8") as f:
+            for i in disputed:
+                src, row, doc, _, _, text = rows[i]
+                f.write(f"\n## {i}  (pass A: {p1[i]}, pass B: {p2[i]})\n")
+                for _, j in sorted(by_doc[(src, doc)]):
+                    f.write(("> " if j == i else "  ") + rows[j][5] + "\n")
+        print(f"wrote {len(disputed)} disagreements to {out}")
+    adjudicated = {}
+    for path in sorted(glob.glob(os.path.join(work, "labels", "adjudicated*.tsv"))):
+        for line in open(path, encoding="utf-8"):
+            if line.strip():
+                i, label = line.strip().split("\t")
+                adjudicated[i] = label.strip().lower()
+    final, took = {}, collections.Counter()
+    for i in both:
+        if p1[i] == p2[i]:
+            final[i] = p1[i]
+        elif i in adjudicated:
+            final[i] = adjudicated[i]
+            took["pass 1" if adjudicated[i] == p1[i] else "pass 2" if adjudicated[i] == p2[i] else "neither"] += 1
+    print(f"adjudicated {sum(took.values())} of {len(disputed)}: {dict(took)}")
+    print("final labels:", dict(collections.Counter(final.values())))
+    out = os.path.join(os.path.dirname(__file__), "..", "external")
+    for src in SOURCES:
+        ids = [i for i in rows if rows[i][0] == src]
+        write(os.path.join(out, f"wnut17-{src}.labels"), [(rows[i][1], final[i], rows[i][3]) for i in ids if i in final and not rows[i][4]])
+        write(os.path.join(out, f"wnut17-{src}.heldout.labels"), [(rows[i][1], final[i], rows[i][3]) for i in ids if i in final and rows[i][4]])
+        write(os.path.join(out, f"wnut17-{src}.pass1.labels"), [(rows[i][1], p1[i], rows[i][3]) for i in ids if i in p1])
+        write(os.path.join(out, f"wnut17-{src}.pass2.labels"), [(rows[i][1], p2[i], rows[i][3]) for i in ids if i in p2])
+        held = [i for i in ids if i in final and rows[i][4]]
+        print(f"{src}: train {sum(1 for i in ids if i in final and not rows[i][4])}, held out {len(held)}",
+              dict(collections.Counter(final[i] for i in held)))
+
+
+if __name__ == "__main__":
+    main()

@@ -8,7 +8,7 @@
 #
 # Prints, for the fast model, the stacker alone (1.0*) and the accurate tier at gates 0.5 to 1.0, 4-way macro-F1 and per-class F1 on
 # every held-out set (never trained on): UD EWT held-out documents, NewsSD val under the project's labels,
-# the IBM held-out motions (claim vs evidence), and the seed articles with both tiers trained without them.
+# the IBM held-out motions (claim vs evidence), the WNUT-17 held-out comment posts (dev and test files apart), and the seed articles with both tiers trained without them.
 # Sentence vectors are cached in ${ARGMINER_EMBEDDING_CACHE:-/tmp/argminer-embeddings} (never the repository):
 # the first run embeds about 25,000 sentences with each encoder (about 10 minutes each on one busy core).
 # Paste the figures into models/accurate-classifier.md. The model is written to OUT_MODEL (default: a
@@ -46,12 +46,18 @@ argminer train-accurate --from-shipped --shared "$shared" \
   --evaluate "$shared/corpora/ibm-ce-emnlp-2015/articles#labels=$ext/ibm-articles.heldout.labels" \
   --evaluate "$shared/corpora/ibm-ce-emnlp-2015/articles#labels=$ext/ibm-articles.labels" \
   --evaluate "$shared/corpora/newssd-eng/val.csv#labels=$ext/newssd-eng-val.labels" \
-  --evaluate "$shared/corpora/ibm-ce-emnlp-2015#held-out"
+  --evaluate "$shared/corpora/ibm-ce-emnlp-2015#held-out" \
+  --evaluate "$shared/corpora/wnut17/emerging.dev.conll#labels=$ext/wnut17-dev.heldout.labels" \
+  --evaluate "$shared/corpora/wnut17/emerging.test.annotated#labels=$ext/wnut17-test.heldout.labels"
 echo "== Pooled per genre (UD dev + the held-out UD train documents of the genre), the tier through 'evaluate --model', as run uses it"
 for genre in weblog newsgroup reviews answers email; do
   argminer evaluate --model "$model" \
     --data "$dev#labels=$ext/ud-ewt-dev-$genre.labels" "$ud#labels=$ext/ud-ewt-train.heldout-$genre.labels" | grep -m1 -B1 'macro-F1'
 done
+echo "== WNUT-17 held-out comment posts, dev and test together, the tier through 'evaluate --model'"
+argminer evaluate --model "$model" \
+  --data "$shared/corpora/wnut17/emerging.dev.conll#labels=$ext/wnut17-dev.heldout.labels" \
+         "$shared/corpora/wnut17/emerging.test.annotated#labels=$ext/wnut17-test.heldout.labels" | grep -m1 -A8 'macro-F1'
 echo "== The 145 seed sentences, both tiers trained on the same data without them"
 argminer train-accurate --from-shipped --shared "$shared" --leave-out seeds \
   --embedding-cache "$cache" --gate "${ARGMINER_GATE:-1}" \

@@ -45,7 +45,7 @@ internal static class TrainAccurateCommand
         private readonly Option<string[]> _data = new LabelledDataGroup(dataRequired: false, dataNote: ". With --from-shipped, read after the shipped recipe's data").Data;
         private readonly Option<bool> _fromShipped = new("--from-shipped") { Description = "Train the fast model by the shipped model's recipe (its data and ML.NET settings), then your --data; --balance and --l1 do not apply" };
         private readonly Option<string> _shared = new("--shared") { Description = "With --from-shipped: the shared corpora folder (holding corpora/); default ARGMINER_SHARED, else a 'shared' folder beside the current directory or a parent" };
-        private readonly Option<string[]> _leaveOut = new("--leave-out") { Description = "With --from-shipped: leave out these recipe data sets (corpus, seeds, newssd, ibm, ud-ewt, cases)", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = true };
+        private readonly Option<string[]> _leaveOut = new("--leave-out") { Description = $"With --from-shipped: leave out these recipe data sets ({ShippedRecipe.SourceNames})", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = true };
         private readonly Option<string[]> _evaluate = new("--evaluate")
         {
             Description = "Held-out labelled data to measure the fast model and the accurate tier on (repeatable; same forms as --data); a set labelled with only some labels (IBM: claim, evidence) is scored among those",

@@ -95,7 +95,7 @@ internal static class TrainCommand
         private readonly LabelledDataGroup _data = new(dataRequired: false, dataNote: ". With --from-shipped, your data is read after the shipped recipe's, so your labels win where they differ");
         private readonly Option<bool> _fromShipped = new("--from-shipped") { Description = "Start from the shipped model's recipe: its data (the project's corpus and the shared corpora it learned from) and settings, then your --data; compare the new model with the shipped one on held-out real text" };
         private readonly Option<string> _shared = new("--shared") { Description = "With --from-shipped: the shared corpora folder (holding corpora/); default ARGMINER_SHARED, else a 'shared' folder beside the current directory or a parent" };
-        private readonly Option<string[]> _leaveOut = new("--leave-out") { Description = "With --from-shipped: leave out these recipe data sets (corpus, seeds, newssd, ibm, ud-ewt, cases)", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = true };
+        private readonly Option<string[]> _leaveOut = new("--leave-out") { Description = $"With --from-shipped: leave out these recipe data sets ({ShippedRecipe.SourceNames})", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = true };
         private readonly Option<bool> _noCompare = new("--no-compare") { Description = "With --from-shipped: skip the comparison with the shipped model" };
         private readonly Option<string> _out = SharedOptions.Out("Model file to write", required: true);
         private readonly Option<int> _folds = new("--folds") { Description = "Cross-validation folds (documents stay in one fold); 0 skips cross-validation", DefaultValueFactory = _ => 5 };

@@ -22,7 +22,7 @@ public sealed record RecipeSource(string Name, string Description, IReadOnlyList
 /// </summary>
 /// <remarks>
 /// The project's own data (<c>corpus/labelled</c> and the label overlays of <c>corpus/external</c>) ships
-/// beside the command in <c>recipe/</c>. The corpora made by others (NewsSD-ENG, IBM Debater, UD English EWT)
+/// beside the command in <c>recipe/</c>. The corpora made by others (NewsSD-ENG, IBM Debater, UD English EWT, WNUT-17)
 /// are read from the shared corpora folder by path and never copied; a missing one is named, and training
 /// goes on without it.
 /// </remarks>
@@ -69,6 +69,9 @@ public static class ShippedRecipe
 
         return null;
     }
+
+    /// <summary>The names of the recipe's training data sets, in order (what <c>--leave-out</c> takes).</summary>
+    public static string SourceNames => string.Join(", ", Training(DefaultProjectDirectory, null).Select(s => s.Name));
 
     /// <summary>The data sets the shipped model is trained on, in the order they are read (later ones win on conflicting labels).</summary>
     /// <param name="project">The folder with <c>labelled/</c> and <c>external/</c> (the repository's <c>corpus/</c>, or <see cref="DefaultProjectDirectory"/>).</param>

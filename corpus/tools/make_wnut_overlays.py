@@ -3,13 +3,16 @@
 
   make_wnut_overlays.py WORK [--disagreements FILE]
 
-WORK holds what wnut_comment_sample.py wrote (WORK/dev/rows.tsv, WORK/test/rows.tsv) and the annotators' files
-WORK/labels/pass1-chunkK.tsv, pass2-chunkK.tsv (`ID<TAB>label`, ID = dev:ROW or test:ROW) and, once the
+WORK holds what wnut_comment_sample.py wrote (WORK/dev/rows.tsv, WORK/test/rows.tsv and, when the training file's
+sample is labelled too, WORK/train/rows.tsv) and the annotators' files WORK/labels/pass1-chunkK.tsv, pass2-chunkK.tsv
+(`ID<TAB>label`, ID = dev:ROW, test:ROW or train:ROW) and, once the
 disagreements are decided, WORK/labels/adjudicated*.tsv (`ID<TAB>label`). Prints agreement (raw and Cohen's kappa)
 and the commonest splits; with --disagreements writes each disputed sentence in its post for the adjudicator
 (outside the repository: it holds the corpus's text). Writes, per source file (dev = emerging.dev.conll, test =
-emerging.test.annotated): wnut17-SRC.labels (training posts), wnut17-SRC.heldout.labels (held-out posts, never
-trained on), wnut17-SRC.pass1.labels and .pass2.labels (the blind passes). The work folder is not kept.
+emerging.test.annotated, train = wnut17train.conll): wnut17-SRC.labels (training posts), wnut17-SRC.heldout.labels
+(held-out posts, never trained on; dev and test only: every labelled post of the training file trains the model, the
+held-out set stays the dev and test files' held-out posts), wnut17-SRC.pass1.labels and .pass2.labels (the blind
+passes). Only the training file's labelled sample has rows in its overlays. The work folder is not kept.
 """
 import collections
 import glob
@@ -17,15 +20,19 @@ import os
 import sys
 
 LABELS = ("claim", "evidence", "opinion", "other")
-SOURCES = {"dev": "dev", "test": "test"}
+SOURCES = ("dev", "test", "train")
+HELD_OUT_SOURCES = ("dev", "test")
 
 
 def read_rows(work):
     rows = {}
     for src in SOURCES:
-        for line in open(os.path.join(work, src, "rows.tsv"), encoding="utf-8"):
+        path = os.path.join(work, src, "rows.tsv")
+        if src not in HELD_OUT_SOURCES and not os.path.exists(path):
+            continue
+        for line in open(path, encoding="utf-8"):
             row, doc, check, held, text = line.rstrip("\n").split("\t")
-            rows[f"{src}:{row}"] = (src, int(row), doc, check, held == "1", text)
+            rows[f"{src}:{row}"] = (src, int(row), doc, check, held == "1" and src in HELD_OUT_SOURCES, text)
     return rows
 
 
@@ -64,6 +71,8 @@ def main():
     work = sys.argv[1]
     rows = read_rows(work)
     p1, p2 = read_pass(work, 1), read_pass(work, 2)
+    # The training file is sampled: only its rows that either pass labelled count; dev and test are labelled whole.
+    rows = {i: r for i, r in rows.items() if r[0] in HELD_OUT_SOURCES or i in p1 or i in p2}
     missing = [i for i in rows if i not in p1 or i not in p2]
     unknown = [i for i in list(p1) + list(p2) if i not in rows]
     if unknown:
@@ -106,8 +115,13 @@ def main():
     out = os.path.join(os.path.dirname(__file__), "..", "external")
     for src in SOURCES:
         ids = [i for i in rows if rows[i][0] == src]
+        if not ids:
+            continue
+        src_both = [i for i in ids if i in p1 and i in p2]
+        print(f"{src}: agreement %.3f, kappa %.3f over {len(src_both)}" % kappa(p1, p2, src_both))
         write(os.path.join(out, f"wnut17-{src}.labels"), [(rows[i][1], final[i], rows[i][3]) for i in ids if i in final and not rows[i][4]])
-        write(os.path.join(out, f"wnut17-{src}.heldout.labels"), [(rows[i][1], final[i], rows[i][3]) for i in ids if i in final and rows[i][4]])
+        if src in HELD_OUT_SOURCES:
+            write(os.path.join(out, f"wnut17-{src}.heldout.labels"), [(rows[i][1], final[i], rows[i][3]) for i in ids if i in final and rows[i][4]])
         write(os.path.join(out, f"wnut17-{src}.pass1.labels"), [(rows[i][1], p1[i], rows[i][3]) for i in ids if i in p1])
         write(os.path.join(out, f"wnut17-{src}.pass2.labels"), [(rows[i][1], p2[i], rows[i][3]) for i in ids if i in p2])
         held = [i for i in ids if i in final and rows[i][4]]

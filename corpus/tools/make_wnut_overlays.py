@@ -118,7 +118,9 @@ def main():
         if not ids:
             continue
         src_both = [i for i in ids if i in p1 and i in p2]
-        print(f"{src}: agreement %.3f, kappa %.3f over {len(src_both)}" % kappa(p1, p2, src_both))
+        if src_both:
+            src_agree, src_kappa = kappa(p1, p2, src_both)
+            print(f"{src}: agreement {src_agree:.3f}, kappa {src_kappa:.3f} over {len(src_both)}")
         write(os.path.join(out, f"wnut17-{src}.labels"), [(rows[i][1], final[i], rows[i][3]) for i in ids if i in final and not rows[i][4]])
         if src in HELD_OUT_SOURCES:
             write(os.path.join(out, f"wnut17-{src}.heldout.labels"), [(rows[i][1], final[i], rows[i][3]) for i in ids if i in final and rows[i][4]])

@@ -61,6 +61,9 @@ echo "== WNUT-17 held-out comment posts (YouTube, Reddit, Stack Exchange, Twitte
 wnut="$shared/corpora/wnut17"
 argminer evaluate --model "$root/models/sentence-classifier.model" \
   --data "$wnut/emerging.dev.conll#labels=$ext/wnut17-dev.heldout.labels" "$wnut/emerging.test.annotated#labels=$ext/wnut17-test.heldout.labels"
+echo "== The same WNUT-17 held-out posts read as a comment thread (section comment, as run reads the comments after an article)"
+argminer evaluate --model "$root/models/sentence-classifier.model" \
+  --data "$wnut/emerging.dev.conll#labels=$ext/wnut17-dev.heldout-comments.labels" "$wnut/emerging.test.annotated#labels=$ext/wnut17-test.heldout-comments.labels"
 
 echo "== NewsSD-ENG val (never trained on), SUBJ=claim|opinion, OBJ=evidence|other (the issue's measure)"
 argminer evaluate --model "$root/models/sentence-classifier.model" \

@@ -1,6 +1,7 @@
 using System.Text;
 using ArgMiner.Classification;
 using ArgMiner.Tests.Support;
+using ArgMiner.Text;
 
 namespace ArgMiner.Tests.Classification;
 
@@ -37,6 +38,24 @@ public sealed class LabelOverlayTests : IDisposable
         Assert.Equal("The bill passed 52 to 48\non Tuesday.", rows[0].Text);
         Assert.Equal($"{source}:5", rows[1].Origin); // line 5: the first row spans lines 2 and 3
         Assert.All(rows, r => Assert.Equal(0.5, r.Weight));
+    }
+
+    [Fact]
+    public void GivenAnOverlayWithASectionColumn_WhenRead_ThenItsRowsTakeThatSectionAndAnEmptyCellKeepsTheSources()
+    {
+        var source = Write("sections.csv", "text,section\nWhat a farce.,body\nCouncils must get the power back.,body\nPrices rose 3% in May.,\n");
+        var overlay = Write("o.labels", "row,label,check,section\n1,opinion,,Comment\n2,claim,,\n3,evidence,,comment\n");
+
+        var rows = Read($"{source}#labels={overlay}");
+
+        Assert.Equal([Section.Comment, Section.Body, Section.Comment], rows.Select(r => r.Section));
+    }
+
+    [Fact]
+    public void GivenAnOverlayWithAnUnknownSection_WhenRead_ThenOneErrorNamesItsLine()
+    {
+        var overlay = Write("o.labels", "row,label,section\n1,claim,\n2,opinion,thread\n");
+        Assert.StartsWith($"{overlay}:3: unknown section 'thread'", ReadFails($"{Source()}#labels={overlay}"), StringComparison.Ordinal);
     }
 
     [Fact]

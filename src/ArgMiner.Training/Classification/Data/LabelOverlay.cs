@@ -8,9 +8,12 @@ namespace ArgMiner.Classification;
 
 /// <summary>
 /// ArgMiner labels for the rows of someone else's data file, kept apart from that file: a CSV with the
-/// columns <c>row,label[,check]</c>, where <c>row</c> numbers the data rows of the source file from 1 (the
+/// columns <c>row,label[,check][,section]</c>, where <c>row</c> numbers the data rows of the source file from 1 (the
 /// header is not counted, a row with line breaks inside quotes counts once) and <c>check</c> is
-/// <see cref="Check"/> of the row's text. It lets the project label an external corpus by its own
+/// <see cref="Check"/> of the row's text. An optional <c>section</c> column (<c>title</c>, <c>heading</c>,
+/// <c>body</c>, <c>footer</c> or <c>comment</c>; empty keeps the source's) gives the row the section <c>run</c>
+/// would give it, so that posts of a comment corpus can be read as a comment thread, the way <c>run</c> reads the
+/// comments after an article. It lets the project label an external corpus by its own
 /// guidelines, and train and evaluate on it by path, without copying the corpus's sentences into the
 /// repository. Used as <c>--data SOURCE#labels=FILE</c>; rows the overlay does not list are left out.
 /// </summary>
@@ -48,6 +51,7 @@ public static class LabelOverlay
         }
 
         var labels = new string?[rows.Count];
+        var sections = new Section?[rows.Count];
         try
         {
             using var csv = CsvReader.Create(new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true), LabelledData.StrictCsv(), false);
@@ -56,9 +60,10 @@ public static class LabelOverlay
             var rowAt = Array.IndexOf(header, "row");
             var labelAt = Array.IndexOf(header, "label");
             var checkAt = Array.IndexOf(header, "check");
+            var sectionAt = Array.IndexOf(header, "section");
             if (rowAt < 0 || labelAt < 0)
             {
-                throw new LabelledDataException(path + ":1", $"a label file needs the columns row,label[,check] (columns: {string.Join(", ", header)})");
+                throw new LabelledDataException(path + ":1", $"a label file needs the columns row,label[,check][,section] (columns: {string.Join(", ", header)})");
             }
 
             while (csv.Read())
@@ -86,6 +91,12 @@ public static class LabelOverlay
                     throw new LabelledDataException(origin, $"row {row} of the source no longer has the text this label was given to (check {check}, text {Check(text)}); was the source file changed?");
                 }
 
+                if (sectionAt >= 0 && csv.GetString(sectionAt).Trim() is { Length: > 0 } sectionName)
+                {
+                    sections[row - 1] = ParseSection(sectionName)
+                        ?? throw new LabelledDataException(origin, $"unknown section '{sectionName}' (expected title, heading, body, footer or comment)");
+                }
+
                 labels[row - 1] = label;
             }
         }
@@ -103,10 +114,20 @@ public static class LabelOverlay
         {
             if (labels[i] is { } label)
             {
-                result.Add(rows[i] with { Label = label, Targets = [label] });
+                result.Add(rows[i] with { Label = label, Targets = [label], Section = sections[i] ?? rows[i].Section });
             }
         }
 
         return result;
     }
+
+    private static Section? ParseSection(string name) => name.ToLowerInvariant() switch
+    {
+        "title" => Section.Title,
+        "heading" => Section.Heading,
+        "body" => Section.Body,
+        "footer" => Section.Footer,
+        "comment" => Section.Comment,
+        _ => null,
+    };
 }

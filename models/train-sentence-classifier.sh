@@ -8,8 +8,8 @@
 # train with the project's labels for it (corpus/external/newssd-eng-train.labels), the IBM Debater
 # claims/evidence of the 39 "train and test" motions (weight 0.3) and the real web text of UD English EWT
 # train labelled by the project (corpus/external/ud-ewt-train.labels: weblogs, newsgroups, reviews, answers,
-# e-mail) and the WNUT-17 comment posts' training posts labelled by the project
-# (corpus/external/wnut17-{dev,test}.labels). External data is read from ../shared/corpora (ARGMINER_SHARED overrides). Never trained on, only
+# e-mail) and the WNUT-17 comment posts' training posts and Twitter sample labelled by the project
+# (corpus/external/wnut17-{dev,test,train}.labels). External data is read from ../shared/corpora (ARGMINER_SHARED overrides). Never trained on, only
 # evaluated below: the held-out UD documents (corpus/external/ud-ewt-train.heldout*.labels), NewsSD val,
 # the 19 IBM held-out motions and the WNUT-17 held-out posts (wnut17-*.heldout.labels). Last, a model trained without the seed articles is tested on them. Paste the
 # printed figures into models/sentence-classifier.md. TRAINER_OPTIONS adds or overrides trainer settings.

@@ -40,7 +40,7 @@ public sealed class TrainFromShippedTests : IDisposable
         var model = _dir.File("mine.model");
         var (code, stdout, stderr) = Support.Cli.Run("train", "--from-shipped", "--shared", _dir.File("no-such-folder"), "--data", UserData(), "--folds", "0", "--out", model);
         Assert.True(code == 0, stderr);
-        foreach (var missing in new[] { "newssd", "ibm", "ud-ewt", "wnut17" })
+        foreach (var missing in new[] { "newssd", "ibm", "ud-ewt", "wnut17", "wnut17-train" })
         {
             Assert.Contains($"warning: shipped recipe: {missing} (", stderr, StringComparison.Ordinal);
         }
@@ -62,7 +62,7 @@ public sealed class TrainFromShippedTests : IDisposable
     {
         var (code, _, stderr) = Support.Cli.Run("train", "--from-shipped", "--leave-out", "newspapers", "--out", _dir.File("x.model"));
         Assert.Equal(2, code);
-        Assert.Contains("--leave-out 'newspapers' is not one of corpus, seeds, newssd, ibm, ud-ewt, wnut17, cases", stderr, StringComparison.Ordinal);
+        Assert.Contains("--leave-out 'newspapers' is not one of corpus, seeds, newssd, ibm, ud-ewt, wnut17, wnut17-train, cases", stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(_dir.File("x.model")));
     }
 

@@ -32,4 +32,15 @@ public static class SectionNames
         Section.Comment => "comment",
         _ => throw new ArgumentOutOfRangeException(nameof(section)),
     };
+
+    /// <summary>The section named <paramref name="name"/> (as <see cref="ToName"/> writes it, any case, spaces trimmed), or null for any other name.</summary>
+    public static Section? FromName(string? name) => name?.Trim().ToLowerInvariant() switch
+    {
+        "title" => Section.Title,
+        "heading" => Section.Heading,
+        "body" => Section.Body,
+        "footer" => Section.Footer,
+        "comment" => Section.Comment,
+        _ => null,
+    };
 }

@@ -93,7 +93,7 @@ public static class LabelOverlay
 
                 if (sectionAt >= 0 && csv.GetString(sectionAt).Trim() is { Length: > 0 } sectionName)
                 {
-                    sections[row - 1] = ParseSection(sectionName)
+                    sections[row - 1] = SectionNames.FromName(sectionName)
                         ?? throw new LabelledDataException(origin, $"unknown section '{sectionName}' (expected title, heading, body, footer or comment)");
                 }
 
@@ -120,14 +120,4 @@ public static class LabelOverlay
 
         return result;
     }
-
-    private static Section? ParseSection(string name) => name.ToLowerInvariant() switch
-    {
-        "title" => Section.Title,
-        "heading" => Section.Heading,
-        "body" => Section.Body,
-        "footer" => Section.Footer,
-        "comment" => Section.Comment,
-        _ => null,
-    };
 }

@@ -222,7 +222,7 @@ public static class LabelledData
             return new LabelledSentence(text, string.Empty, [])
             {
                 Doc = string.IsNullOrWhiteSpace(doc) ? null : doc.Trim(),
-                Section = ParseSection(section),
+                Section = Text.SectionNames.FromName(section),
                 Origin = origin,
                 Source = source,
             };
@@ -242,21 +242,11 @@ public static class LabelledData
         return new LabelledSentence(text, canonical, targets)
         {
             Doc = string.IsNullOrWhiteSpace(doc) ? null : doc.Trim(),
-            Section = ParseSection(section),
+            Section = Text.SectionNames.FromName(section),
             Origin = origin,
             Source = source,
         };
     }
-
-    private static Section? ParseSection(string? section) => section?.Trim().ToLowerInvariant() switch
-    {
-        "title" => Text.Section.Title,
-        "heading" => Text.Section.Heading,
-        "body" => Text.Section.Body,
-        "footer" => Text.Section.Footer,
-        "comment" => Text.Section.Comment,
-        _ => null,
-    };
 
     /// <summary>The file's text by the rule every ArgMiner reader follows (<see cref="Ingest.TextDecoding"/>): UTF-8, UTF-16 with a BOM, else Windows-1252 with a warning.</summary>
     private static string ReadText(string path, LabelledDataOptions options)

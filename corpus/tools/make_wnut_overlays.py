@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds corpus/external/wnut17-*.labels from the annotators' work folder (issue 9: real reader comments).
 
-  make_wnut_overlays.py WORK [--disagreements FILE]
+  make_wnut_overlays.py WORK [--disagreements FILE] [--outside-recipe CHUNK,...]
 
 WORK holds what wnut_comment_sample.py wrote (WORK/dev/rows.tsv, WORK/test/rows.tsv and, when the training file's
 sample is labelled too, WORK/train/rows.tsv) and the annotators' files WORK/labels/pass1-chunkK.tsv, pass2-chunkK.tsv
@@ -14,8 +14,10 @@ emerging.test.annotated, train = wnut17train.conll): wnut17-SRC.labels (training
 held-out set stays the dev and test files' held-out posts), wnut17-SRC.pass1.labels and .pass2.labels (the blind
 passes). Only the training file's labelled sample has rows in its overlays. The training overlays carry the optional
 section column: posts read as a comment thread (see comment_section). wnut17-SRC.heldout-comments.labels
-hold the held-out posts again, every row read as a comment (the figure for `run`'s comment threads). The work folder is
-not kept.
+hold the held-out posts again, every row read as a comment (the figure for `run`'s comment threads). With
+--outside-recipe (chunk names such as t8,t9: the K of passP-chunkK.tsv) the training file's rows labelled in those chunks
+go to wnut17-train.outside-recipe.labels instead of wnut17-train.labels: labelled and kept, but not trained on (samples
+whose retraining did not meet its rule; models/sentence-classifier.md). The work folder is not kept.
 """
 import collections
 import glob
@@ -39,9 +41,11 @@ def read_rows(work):
     return rows
 
 
-def read_pass(work, n):
+def read_pass(work, n, chunk_of=None):
+    """One pass's labels; `chunk_of`, when given, receives each ID's chunk name (the K of passN-chunkK.tsv)."""
     labels = {}
     for path in sorted(glob.glob(os.path.join(work, "labels", f"pass{n}-chunk*.tsv"))):
+        chunk = os.path.basename(path)[len(f"pass{n}-chunk"):-len(".tsv")]
         for k, line in enumerate(open(path, encoding="utf-8"), 1):
             line = line.strip()
             if not line:
@@ -52,6 +56,8 @@ def read_pass(work, n):
             if parts[0] in labels:
                 sys.exit(f"{path}:{k}: {parts[0]} labelled twice in pass {n}")
             labels[parts[0]] = parts[1].strip().lower()
+            if chunk_of is not None:
+                chunk_of[parts[0]] = chunk
     return labels
 
 
@@ -85,7 +91,12 @@ def comment_section(doc):
 def main():
     work = sys.argv[1]
     rows = read_rows(work)
-    p1, p2 = read_pass(work, 1), read_pass(work, 2)
+    chunk_of = {}
+    p1, p2 = read_pass(work, 1, chunk_of), read_pass(work, 2)
+    outside_chunks = set()
+    if "--outside-recipe" in sys.argv:
+        outside_chunks = set(sys.argv[sys.argv.index("--outside-recipe") + 1].split(","))
+    outside = {i for i, c in chunk_of.items() if c in outside_chunks and i.startswith("train:")}
     # The training file is sampled: only its rows that either pass labelled count; dev and test are labelled whole.
     rows = {i: r for i, r in rows.items() if r[0] in HELD_OUT_SOURCES or i in p1 or i in p2}
     missing = [i for i in rows if i not in p1 or i not in p2]
@@ -136,8 +147,13 @@ def main():
         if src_both:
             src_agree, src_kappa = kappa(p1, p2, src_both)
             print(f"{src}: agreement {src_agree:.3f}, kappa {src_kappa:.3f} over {len(src_both)}")
-        write(os.path.join(out, f"wnut17-{src}.labels"), [(rows[i][1], final[i], rows[i][3]) for i in ids if i in final and not rows[i][4]],
-              {rows[i][1]: comment_section(rows[i][2]) for i in ids})
+        sections = {rows[i][1]: comment_section(rows[i][2]) for i in ids}
+        write(os.path.join(out, f"wnut17-{src}.labels"),
+              [(rows[i][1], final[i], rows[i][3]) for i in ids if i in final and not rows[i][4] and i not in outside], sections)
+        kept_out = [(rows[i][1], final[i], rows[i][3]) for i in ids if i in final and i in outside]
+        if kept_out:
+            write(os.path.join(out, f"wnut17-{src}.outside-recipe.labels"), kept_out, sections)
+            print(f"{src}: {len(kept_out)} labelled rows outside the recipe", dict(collections.Counter(l for _, l, _ in kept_out)))
         if src in HELD_OUT_SOURCES:
             held_out = [(rows[i][1], final[i], rows[i][3]) for i in ids if i in final and rows[i][4]]
             write(os.path.join(out, f"wnut17-{src}.heldout.labels"), held_out)
@@ -146,7 +162,7 @@ def main():
         write(os.path.join(out, f"wnut17-{src}.pass1.labels"), [(rows[i][1], p1[i], rows[i][3]) for i in ids if i in p1])
         write(os.path.join(out, f"wnut17-{src}.pass2.labels"), [(rows[i][1], p2[i], rows[i][3]) for i in ids if i in p2])
         held = [i for i in ids if i in final and rows[i][4]]
-        print(f"{src}: train {sum(1 for i in ids if i in final and not rows[i][4])}, held out {len(held)}",
+        print(f"{src}: train {sum(1 for i in ids if i in final and not rows[i][4] and i not in outside)}, held out {len(held)}",
               dict(collections.Counter(final[i] for i in held)))
 
 

@@ -58,6 +58,12 @@ echo "== WNUT-17 held-out comment posts, dev and test together, the tier through
 argminer evaluate --model "$model" \
   --data "$shared/corpora/wnut17/emerging.dev.conll#labels=$ext/wnut17-dev.heldout.labels" \
          "$shared/corpora/wnut17/emerging.test.annotated#labels=$ext/wnut17-test.heldout.labels" | grep -m1 -A8 'macro-F1'
+echo "== The same posts read as a comment thread (as run reads them), then the Twitter posts kept out of the recipe (never trained on)"
+argminer evaluate --model "$model" \
+  --data "$shared/corpora/wnut17/emerging.dev.conll#labels=$ext/wnut17-dev.heldout-comments.labels" \
+         "$shared/corpora/wnut17/emerging.test.annotated#labels=$ext/wnut17-test.heldout-comments.labels" | grep -m1 'macro-F1'
+argminer evaluate --model "$model" \
+  --data "$shared/corpora/wnut17/wnut17train.conll#labels=$ext/wnut17-train.outside-recipe.labels" | grep -m1 'macro-F1'
 echo "== The 145 seed sentences, both tiers trained on the same data without them"
 argminer train-accurate --from-shipped --shared "$shared" --leave-out seeds \
   --embedding-cache "$cache" --gate "${ARGMINER_GATE:-1}" \

@@ -11,7 +11,7 @@
 # e-mail) and the WNUT-17 comment posts' training posts and Twitter sample labelled by the project
 # (corpus/external/wnut17-{dev,test,train}.labels). External data is read from ../shared/corpora (ARGMINER_SHARED overrides). Never trained on, only
 # evaluated below: the held-out UD documents (corpus/external/ud-ewt-train.heldout*.labels), NewsSD val,
-# the 19 IBM held-out motions and the WNUT-17 held-out posts (wnut17-*.heldout.labels). Last, a model trained without the seed articles is tested on them. Paste the
+# the 19 IBM held-out motions, the WNUT-17 held-out posts (wnut17-*.heldout.labels) and the Twitter posts kept out of the recipe (wnut17-train.outside-recipe.labels). Last, a model trained without the seed articles is tested on them. Paste the
 # printed figures into models/sentence-classifier.md. TRAINER_OPTIONS adds or overrides trainer settings.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -64,6 +64,9 @@ argminer evaluate --model "$root/models/sentence-classifier.model" \
 echo "== The same WNUT-17 held-out posts read as a comment thread (section comment, as run reads the comments after an article)"
 argminer evaluate --model "$root/models/sentence-classifier.model" \
   --data "$wnut/emerging.dev.conll#labels=$ext/wnut17-dev.heldout-comments.labels" "$wnut/emerging.test.annotated#labels=$ext/wnut17-test.heldout-comments.labels"
+echo "== WNUT-17 training-file Twitter posts labelled by the project and kept out of the recipe (never trained on; every other post read as a comment thread)"
+argminer evaluate --model "$root/models/sentence-classifier.model" \
+  --data "$wnut/wnut17train.conll#labels=$ext/wnut17-train.outside-recipe.labels"
 
 echo "== NewsSD-ENG val (never trained on), SUBJ=claim|opinion, OBJ=evidence|other (the issue's measure)"
 argminer evaluate --model "$root/models/sentence-classifier.model" \

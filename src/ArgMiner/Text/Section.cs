@@ -33,14 +33,11 @@ public static class SectionNames
         _ => throw new ArgumentOutOfRangeException(nameof(section)),
     };
 
+    // The reverse of ToName, built from it so the two cannot drift apart.
+    private static readonly Dictionary<string, Section> ByName =
+        Enum.GetValues<Section>().ToDictionary(section => section.ToName(), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The section named <paramref name="name"/> (as <see cref="ToName"/> writes it, any case, spaces trimmed), or null for any other name.</summary>
-    public static Section? FromName(string? name) => name?.Trim().ToLowerInvariant() switch
-    {
-        "title" => Section.Title,
-        "heading" => Section.Heading,
-        "body" => Section.Body,
-        "footer" => Section.Footer,
-        "comment" => Section.Comment,
-        _ => null,
-    };
+    public static Section? FromName(string? name) =>
+        name is not null && ByName.TryGetValue(name.Trim(), out var section) ? section : null;
 }

@@ -11,7 +11,10 @@ namespace ArgMiner.Cli.Commands;
 /// <param name="Data">The labelled data to measure on.</param>
 /// <param name="Labels">The labels predictions are restricted to (<c>--labels</c>), or null for all four.</param>
 /// <param name="Predictions">A CSV file to write each sentence's prediction to, or null.</param>
-internal sealed record EvaluateSettings(string? Model, LabelledDataSettings Data, IReadOnlyList<string>? Labels, string? Predictions);
+/// <param name="Bootstrap">Document resamples for a 95 % interval of macro-F1 and per-class F1 (0: none).</param>
+/// <param name="BootstrapSeed">The resampling's seed.</param>
+/// <param name="Against">A second model to compare with on the same resamples (macro-F1 of this model minus that one's), or null.</param>
+internal sealed record EvaluateSettings(string? Model, LabelledDataSettings Data, IReadOnlyList<string>? Labels, string? Predictions, int Bootstrap = 0, int BootstrapSeed = 1, string? Against = null);
 
 /// <summary><c>argminer evaluate</c>: metrics of a model on labelled data.</summary>
 internal static class EvaluateCommand
@@ -24,6 +27,9 @@ internal static class EvaluateCommand
         private readonly Option<string> _model = SharedOptions.Model("Model file (default: the shipped model); 'accurate' (or an accurate-tier file) measures the opt-in accurate tier");
         private readonly LabelledDataGroup _data = new();
         private readonly Option<string> _predictions = new("--predictions") { Description = "Write each sentence's prediction beside its gold label to this CSV" };
+        private readonly Option<int> _bootstrap = new("--bootstrap") { Description = "Also print a 95 % interval of macro-F1 and of each class's F1 from this many resamples of the documents (e.g. 1000): how far the figure could move on other text of the same kind" };
+        private readonly Option<int> _bootstrapSeed = new("--bootstrap-seed") { Description = "Seed of the resampling", DefaultValueFactory = _ => 1 };
+        private readonly Option<string> _against = new("--against") { Description = "A second model (file, or 'shipped' or 'accurate'): print the difference in macro-F1 (--model minus this one) and, with --bootstrap, its 95 % interval over the same resamples" };
         private readonly Option<IReadOnlyList<string>> _labels = new("--labels") { Description = "Restrict predictions to these labels (comma-separated), e.g. claim,evidence for IBM Debater data", CustomParser = OptionParsers.Labels };
 
         public Binder()
@@ -36,27 +42,48 @@ internal static class EvaluateCommand
 
             Command.Options.Add(_labels);
             Command.Options.Add(_predictions);
+            Command.Options.Add(_bootstrap);
+            Command.Options.Add(_bootstrapSeed);
+            Command.Options.Add(_against);
         }
 
         public override Command Command { get; }
 
-        public override EvaluateSettings Bind(ParseResult parse) => new(parse.GetValue(_model), _data.Bind(parse), parse.GetValue(_labels), parse.GetValue(_predictions));
+        public override EvaluateSettings Bind(ParseResult parse) => new(parse.GetValue(_model), _data.Bind(parse), parse.GetValue(_labels), parse.GetValue(_predictions), parse.GetValue(_bootstrap), parse.GetValue(_bootstrapSeed), parse.GetValue(_against));
     }
 
     /// <summary>Measures the model on the data as <paramref name="settings"/> say; the exit code.</summary>
     internal static int Execute(EvaluateSettings settings, TextWriter stdout, TextWriter stderr)
     {
         var restrict = settings.Labels is { } labels ? labels.ToArray() : null;
+        if (settings.Bootstrap is < 0 or 1)
+        {
+            stderr.WriteLine("argminer: --bootstrap takes at least 2 resamples (0: none)");
+            return CommandLine.Failed;
+        }
+
         var rows = ClassifierCli.ReadData(settings.Data, stderr);
         if (rows is null)
         {
             return CommandLine.Failed;
         }
 
+        var read = rows;
         var predictions = Predict(settings.Model, ref rows, stdout, stderr);
         if (predictions is null)
         {
             return CommandLine.Failed;
+        }
+
+        IReadOnlyList<SentencePrediction>? against = null;
+        if (settings.Against is { } other)
+        {
+            var otherRows = read;
+            against = Predict(other == "shipped" ? null : other, ref otherRows, stdout, stderr);
+            if (against is null)
+            {
+                return CommandLine.Failed;
+            }
         }
 
         if (!ClassifierCli.TryWritePredictions(settings.Predictions, rows, predictions, stderr))
@@ -65,7 +92,9 @@ internal static class EvaluateCommand
         }
 
         var title = $"model {settings.Model ?? "(shipped)"} on {string.Join(" ", settings.Data.Paths)}" + (restrict is null ? string.Empty : $" (predictions restricted to {string.Join(",", restrict)})");
-        ClassifierCli.WriteMetrics(stdout, title, MulticlassMetrics.Evaluate(rows, predictions, restrict));
+        var metrics = MulticlassMetrics.Evaluate(rows, predictions, restrict);
+        ClassifierCli.WriteMetrics(stdout, title, metrics);
+        WriteIntervals(stdout, settings, rows, predictions, against, restrict);
         var sources = rows.Select(r => r.Source).Distinct().ToList();
         if (sources.Count > 1)
         {
@@ -77,6 +106,33 @@ internal static class EvaluateCommand
         }
 
         return CommandLine.Ok;
+    }
+
+    /// <summary>The bootstrap interval (<c>--bootstrap</c>) and the comparison with <c>--against</c>, after the whole set's metrics.</summary>
+    private static void WriteIntervals(TextWriter stdout, EvaluateSettings settings, IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> predictions, IReadOnlyList<SentencePrediction>? against, string[]? restrict)
+    {
+        static string F(double x) => x.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
+        if (settings.Bootstrap > 0)
+        {
+            var interval = BootstrapInterval.Compute(rows, predictions, restrict, settings.Bootstrap, settings.BootstrapSeed);
+            stdout.WriteLine($"  macro-F1 95 % interval [{F(interval.MacroF1Low)}, {F(interval.MacroF1High)}] ({interval.Resamples} resamples of {interval.Documents} documents, seed {interval.Seed})");
+            stdout.WriteLine("  per-class F1 95 % intervals: " + string.Join(", ", interval.PerClass.Select(c => $"{c.Label} [{F(c.Low)}, {F(c.High)}]")));
+        }
+
+        if (against is not null)
+        {
+            var name = settings.Against;
+            if (settings.Bootstrap > 0)
+            {
+                var (difference, low, high) = BootstrapInterval.Difference(rows, against, predictions, restrict, settings.Bootstrap, settings.BootstrapSeed);
+                stdout.WriteLine($"  macro-F1 minus {name}'s: {(difference >= 0 ? "+" : string.Empty)}{F(difference)}, 95 % interval [{F(low)}, {F(high)}] (paired, the same {settings.Bootstrap} resamples)");
+            }
+            else
+            {
+                var difference = MulticlassMetrics.Evaluate(rows, predictions, restrict).MacroF1 - MulticlassMetrics.Evaluate(rows, against, restrict).MacroF1;
+                stdout.WriteLine($"  macro-F1 minus {name}'s: {(difference >= 0 ? "+" : string.Empty)}{F(difference)}");
+            }
+        }
     }
 
     /// <summary>

@@ -111,6 +111,22 @@ public sealed class MulticlassMetrics
     /// </summary>
     public static MulticlassMetrics Evaluate(IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> predictions, IReadOnlyCollection<string>? restrictTo = null)
     {
+        var (classes, outcomes) = Outcomes(rows, predictions, restrictTo);
+        return Compute(classes, outcomes);
+    }
+
+    /// <summary>
+    /// Each row's gold and predicted class index, in the classes <see cref="Evaluate"/> scores (the same mapping and
+    /// restriction), for measures ML.NET's evaluator does not give, such as <see cref="BootstrapInterval"/>.
+    /// </summary>
+    public static (IReadOnlyList<string> Classes, IReadOnlyList<(int Gold, int Predicted)> Outcomes) ClassOutcomes(IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> predictions, IReadOnlyCollection<string>? restrictTo = null)
+    {
+        var (classes, outcomes) = Outcomes(rows, predictions, restrictTo);
+        return (classes, [.. outcomes.Select(o => ((int)o.Label, (int)o.PredictedLabel))]);
+    }
+
+    private static (List<string> Classes, List<Outcome> Outcomes) Outcomes(IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> predictions, IReadOnlyCollection<string>? restrictTo)
+    {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(predictions);
         if (rows.Count != predictions.Count)
@@ -171,7 +187,7 @@ public sealed class MulticlassMetrics
             outcomes.Add(new Outcome { Label = (uint)classes.IndexOf(rows[i].Label), Score = score, PredictedLabel = (uint)top });
         }
 
-        return Compute(classes, outcomes);
+        return (classes, outcomes);
     }
 
     /// <summary>Runs ML.NET's evaluator over (gold class, class scores, predicted class) outcomes.</summary>

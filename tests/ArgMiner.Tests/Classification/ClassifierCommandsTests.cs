@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using ArgMiner.Classification;
 
 namespace ArgMiner.Tests.Classification;
@@ -224,6 +226,23 @@ public sealed class ClassifierCommandsTests : IDisposable
             Assert.Equal(expected.Label, cells[^6]);
             Assert.Equal(ClassifierCliF(expected.Probabilities[0]), cells[^4]);
         }
+    }
+
+    [Fact]
+    public void GivenBootstrapAndASecondModel_WhenEvaluated_ThenTheIntervalsAndThePairedDifferenceArePrinted()
+    {
+        var model = TrainTiny();
+        var (code, output, err) = Run("evaluate", "--model", model, "--data", TinyCsv(), "--bootstrap", "200", "--against", model);
+        Assert.True(code == 0, err);
+        var macro = Regex.Match(output, @"macro-F1 95 % interval \[(\d\.\d{4}), (\d\.\d{4})\] \(200 resamples of \d+ documents, seed 1\)");
+        Assert.True(macro.Success, output);
+        Assert.True(double.Parse(macro.Groups[1].Value, CultureInfo.InvariantCulture) <= double.Parse(macro.Groups[2].Value, CultureInfo.InvariantCulture));
+        Assert.Contains("per-class F1 95 % intervals: claim [", output, StringComparison.Ordinal);
+        Assert.Contains("'s: +0.0000, 95 % interval [0.0000, 0.0000] (paired, the same 200 resamples)", output, StringComparison.Ordinal);
+
+        (code, _, err) = Run("evaluate", "--model", model, "--data", TinyCsv(), "--bootstrap", "1");
+        Assert.Equal(1, code);
+        Assert.Contains("--bootstrap takes at least 2 resamples", err, StringComparison.Ordinal);
     }
 
     [Fact]

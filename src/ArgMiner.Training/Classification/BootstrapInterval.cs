@@ -24,40 +24,15 @@ public readonly record struct ClassInterval(string Label, double Low, double Hig
 /// predictions), so the full sample's figure equals <see cref="MulticlassMetrics.MacroF1"/> (a test holds them
 /// equal).
 /// </remarks>
-public sealed class BootstrapInterval
+/// <param name="Resamples">The number of resamples.</param>
+/// <param name="Documents">The number of documents drawn from (rows without a document count one each).</param>
+/// <param name="Seed">The generator's seed.</param>
+/// <param name="Level">The interval's coverage, e.g. 0.95.</param>
+/// <param name="MacroF1Low">The macro-F1 interval's lower end.</param>
+/// <param name="MacroF1High">The macro-F1 interval's upper end.</param>
+/// <param name="PerClass">Each class's F1 interval, in the classes' order.</param>
+public sealed record BootstrapInterval(int Resamples, int Documents, int Seed, double Level, double MacroF1Low, double MacroF1High, ImmutableArray<ClassInterval> PerClass)
 {
-    private BootstrapInterval(int resamples, int documents, int seed, double level, double low, double high, ImmutableArray<ClassInterval> perClass)
-    {
-        Resamples = resamples;
-        Documents = documents;
-        Seed = seed;
-        Level = level;
-        MacroF1Low = low;
-        MacroF1High = high;
-        PerClass = perClass;
-    }
-
-    /// <summary>The number of resamples.</summary>
-    public int Resamples { get; }
-
-    /// <summary>The number of documents drawn from (rows without a document count one each).</summary>
-    public int Documents { get; }
-
-    /// <summary>The generator's seed.</summary>
-    public int Seed { get; }
-
-    /// <summary>The interval's coverage, e.g. 0.95.</summary>
-    public double Level { get; }
-
-    /// <summary>The macro-F1 interval's lower end.</summary>
-    public double MacroF1Low { get; }
-
-    /// <summary>The macro-F1 interval's upper end.</summary>
-    public double MacroF1High { get; }
-
-    /// <summary>Each class's F1 interval, in the classes' order.</summary>
-    public ImmutableArray<ClassInterval> PerClass { get; }
-
     /// <summary>The interval of <paramref name="predictions"/>' macro-F1 and per-class F1 on <paramref name="rows"/>.</summary>
     /// <exception cref="ArgumentException">No rows, predictions not one per row, fewer than 2 resamples or a level outside (0, 1).</exception>
     public static BootstrapInterval Compute(IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> predictions, IReadOnlyCollection<string>? restrictTo = null, int resamples = 1000, int seed = 1, double level = 0.95)
@@ -200,13 +175,7 @@ public sealed class BootstrapInterval
         var occurring = 0;
         for (var c = 0; c < n; c++)
         {
-            int gold = 0, predicted = 0;
-            for (var j = 0; j < n; j++)
-            {
-                gold += counts[c, j];
-                predicted += counts[j, c];
-            }
-
+            var (gold, predicted) = MulticlassMetrics.Totals(counts, c);
             if (gold == 0 && predicted == 0)
             {
                 continue;

@@ -46,12 +46,7 @@ public sealed class MulticlassMetrics
         long total = 0;
         for (var c = 0; c < n; c++)
         {
-            int gold = 0, predicted = 0;
-            for (var j = 0; j < n; j++)
-            {
-                gold += Confusion[c, j];
-                predicted += Confusion[j, c];
-            }
+            var (gold, predicted) = Totals(Confusion, c);
 
             // ML.NET gives NaN where a class was never predicted or has no gold sentences; both count as 0 here.
             var precision = Finite(metrics.ConfusionMatrix.PerClassPrecision[c]);
@@ -205,6 +200,19 @@ public sealed class MulticlassMetrics
     }
 
     private static double Finite(double value) => double.IsFinite(value) ? value : 0;
+
+    /// <summary>Class <paramref name="c"/>'s gold count (its row's sum) and predicted count (its column's sum) in <paramref name="confusion"/>.</summary>
+    internal static (int Gold, int Predicted) Totals(int[,] confusion, int c)
+    {
+        int gold = 0, predicted = 0;
+        for (var j = 0; j < confusion.GetLength(0); j++)
+        {
+            gold += confusion[c, j];
+            predicted += confusion[j, c];
+        }
+
+        return (gold, predicted);
+    }
 
     /// <summary>The metrics as JSON for a model card.</summary>
     public JsonObject ToJson()

@@ -42,9 +42,9 @@ argminer evaluate --model "$root/models/sentence-classifier.model" \
   --data "$dev#labels=$ext/ud-ewt-dev-weblog.labels" "$dev#labels=$ext/ud-ewt-dev-newsgroup.labels" \
          "$dev#labels=$ext/ud-ewt-dev-reviews.labels" "$dev#labels=$ext/ud-ewt-dev-answers.labels" \
          "$dev#labels=$ext/ud-ewt-dev-email.labels"
-echo "== UD English EWT, dev and the held-out train documents pooled, by genre (the per-genre figures with the most gold sentences)"
+echo "== UD English EWT, dev and the held-out train documents pooled, by genre (the per-genre figures with the most gold sentences; 95 % intervals from resampling documents)"
 for genre in weblog newsgroup reviews answers email; do
-  argminer evaluate --model "$root/models/sentence-classifier.model" \
+  argminer evaluate --model "$root/models/sentence-classifier.model" --bootstrap 1000 \
     --data "$dev#labels=$ext/ud-ewt-dev-$genre.labels" "$ud#labels=$ext/ud-ewt-train.heldout-$genre.labels"
 done
 echo "== UD English EWT, round 1's held-out documents only (the fixed set earlier models were measured on)"
@@ -59,13 +59,13 @@ argminer evaluate --model "$root/models/sentence-classifier.model" \
 
 echo "== WNUT-17 held-out comment posts (YouTube, Reddit, Stack Exchange, Twitter; never trained on), the project's labels"
 wnut="$shared/corpora/wnut17"
-argminer evaluate --model "$root/models/sentence-classifier.model" \
+argminer evaluate --model "$root/models/sentence-classifier.model" --bootstrap 1000 \
   --data "$wnut/emerging.dev.conll#labels=$ext/wnut17-dev.heldout.labels" "$wnut/emerging.test.annotated#labels=$ext/wnut17-test.heldout.labels"
 echo "== The same WNUT-17 held-out posts read as a comment thread (section comment, as run reads the comments after an article)"
-argminer evaluate --model "$root/models/sentence-classifier.model" \
+argminer evaluate --model "$root/models/sentence-classifier.model" --bootstrap 1000 \
   --data "$wnut/emerging.dev.conll#labels=$ext/wnut17-dev.heldout-comments.labels" "$wnut/emerging.test.annotated#labels=$ext/wnut17-test.heldout-comments.labels"
 echo "== WNUT-17 training-file Twitter posts labelled by the project and kept out of the recipe (never trained on; every other post read as a comment thread)"
-argminer evaluate --model "$root/models/sentence-classifier.model" \
+argminer evaluate --model "$root/models/sentence-classifier.model" --bootstrap 1000 \
   --data "$wnut/wnut17train.conll#labels=$ext/wnut17-train.outside-recipe.labels"
 
 echo "== NewsSD-ENG val (never trained on), SUBJ=claim|opinion, OBJ=evidence|other (the issue's measure)"

@@ -51,8 +51,8 @@ argminer train-accurate --from-shipped --shared "$shared" \
   --evaluate "$shared/corpora/wnut17/emerging.test.annotated#labels=$ext/wnut17-test.heldout.labels"
 echo "== Pooled per genre (UD dev + the held-out UD train documents of the genre), the tier through 'evaluate --model', as run uses it"
 for genre in weblog newsgroup reviews answers email; do
-  argminer evaluate --model "$model" \
-    --data "$dev#labels=$ext/ud-ewt-dev-$genre.labels" "$ud#labels=$ext/ud-ewt-train.heldout-$genre.labels" | grep -m1 -B1 'macro-F1'
+  argminer evaluate --model "$model" --bootstrap 1000 \
+    --data "$dev#labels=$ext/ud-ewt-dev-$genre.labels" "$ud#labels=$ext/ud-ewt-train.heldout-$genre.labels" | awk '/^model |^  sentences|macro-F1 95 %/ && n < 3 { print; n++ }'
 done
 echo "== WNUT-17 held-out comment posts, dev and test together, the tier through 'evaluate --model'"
 argminer evaluate --model "$model" \

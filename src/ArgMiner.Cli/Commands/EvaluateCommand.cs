@@ -94,7 +94,7 @@ internal static class EvaluateCommand
         var title = $"model {settings.Model ?? "(shipped)"} on {string.Join(" ", settings.Data.Paths)}" + (restrict is null ? string.Empty : $" (predictions restricted to {string.Join(",", restrict)})");
         var metrics = MulticlassMetrics.Evaluate(rows, predictions, restrict);
         ClassifierCli.WriteMetrics(stdout, title, metrics);
-        WriteIntervals(stdout, settings, rows, predictions, against, restrict);
+        WriteIntervals(stdout, settings, rows, predictions, metrics.MacroF1, against, restrict);
         var sources = rows.Select(r => r.Source).Distinct().ToList();
         if (sources.Count > 1)
         {
@@ -109,9 +109,10 @@ internal static class EvaluateCommand
     }
 
     /// <summary>The bootstrap interval (<c>--bootstrap</c>) and the comparison with <c>--against</c>, after the whole set's metrics.</summary>
-    private static void WriteIntervals(TextWriter stdout, EvaluateSettings settings, IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> predictions, IReadOnlyList<SentencePrediction>? against, string[]? restrict)
+    private static void WriteIntervals(TextWriter stdout, EvaluateSettings settings, IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> predictions, double macroF1, IReadOnlyList<SentencePrediction>? against, string[]? restrict)
     {
         static string F(double x) => x.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
+        static string Signed(double x) => (x >= 0 ? "+" : string.Empty) + F(x);
         if (settings.Bootstrap > 0)
         {
             var interval = BootstrapInterval.Compute(rows, predictions, restrict, settings.Bootstrap, settings.BootstrapSeed);
@@ -125,12 +126,11 @@ internal static class EvaluateCommand
             if (settings.Bootstrap > 0)
             {
                 var (difference, low, high) = BootstrapInterval.Difference(rows, against, predictions, restrict, settings.Bootstrap, settings.BootstrapSeed);
-                stdout.WriteLine($"  macro-F1 minus {name}'s: {(difference >= 0 ? "+" : string.Empty)}{F(difference)}, 95 % interval [{F(low)}, {F(high)}] (paired, the same {settings.Bootstrap} resamples)");
+                stdout.WriteLine($"  macro-F1 minus {name}'s: {Signed(difference)}, 95 % interval [{F(low)}, {F(high)}] (paired, the same {settings.Bootstrap} resamples)");
             }
             else
             {
-                var difference = MulticlassMetrics.Evaluate(rows, predictions, restrict).MacroF1 - MulticlassMetrics.Evaluate(rows, against, restrict).MacroF1;
-                stdout.WriteLine($"  macro-F1 minus {name}'s: {(difference >= 0 ? "+" : string.Empty)}{F(difference)}");
+                stdout.WriteLine($"  macro-F1 minus {name}'s: {Signed(macroF1 - MulticlassMetrics.Evaluate(rows, against, restrict).MacroF1)}");
             }
         }
     }

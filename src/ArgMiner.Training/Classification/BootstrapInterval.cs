@@ -43,10 +43,12 @@ public sealed record BootstrapInterval(int Resamples, int Documents, int Seed, d
         var macro = new double[resamples];
         var perClass = classes.Select(_ => new List<double>(resamples)).ToArray();
         var random = new Random(seed);
+        var drawn = new int[documents.Count];
         var counts = new int[classes.Count, classes.Count];
         for (var r = 0; r < resamples; r++)
         {
-            Draw(documents, random, counts);
+            Draw(random, drawn);
+            Sum(documents, drawn, counts);
             macro[r] = MacroF1(counts, perClass);
         }
 
@@ -69,9 +71,10 @@ public sealed record BootstrapInterval(int Resamples, int Documents, int Seed, d
     public static (double Difference, double Low, double High) Difference(IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> first, IReadOnlyList<SentencePrediction> second, IReadOnlyCollection<string>? restrictTo = null, int resamples = 1000, int seed = 1, double level = 0.95)
     {
         Check(rows, resamples, level);
-        var (classesA, outcomesA) = MulticlassMetrics.ClassOutcomes(rows, first, restrictTo);
-        var (classesB, outcomesB) = MulticlassMetrics.ClassOutcomes(rows, second, restrictTo);
-        var n = Math.Max(classesA.Count, classesB.Count);
+        // The classes come from the gold labels and the restriction only, so both models' outcomes index the same ones.
+        var (classes, outcomesA) = MulticlassMetrics.ClassOutcomes(rows, first, restrictTo);
+        var (_, outcomesB) = MulticlassMetrics.ClassOutcomes(rows, second, restrictTo);
+        var n = classes.Count;
         var documentsA = DocumentCounts(rows, outcomesA, n);
         var documentsB = DocumentCounts(rows, outcomesB, n);
         var countsA = new int[n, n];
@@ -85,11 +88,7 @@ public sealed record BootstrapInterval(int Resamples, int Documents, int Seed, d
         var differences = new double[resamples];
         for (var r = 0; r < resamples; r++)
         {
-            for (var d = 0; d < drawn.Length; d++)
-            {
-                drawn[d] = random.Next(drawn.Length);
-            }
-
+            Draw(random, drawn);
             Sum(documentsA, drawn, countsA);
             Sum(documentsB, drawn, countsB);
             differences[r] = MacroF1(countsB, null) - MacroF1(countsA, null);
@@ -139,15 +138,13 @@ public sealed record BootstrapInterval(int Resamples, int Documents, int Seed, d
         return documents;
     }
 
-    private static void Draw(List<int[,]> documents, Random random, int[,] counts)
+    /// <summary>One resample: as many documents as there are, drawn with replacement.</summary>
+    private static void Draw(Random random, int[] drawn)
     {
-        var drawn = new int[documents.Count];
         for (var d = 0; d < drawn.Length; d++)
         {
             drawn[d] = random.Next(drawn.Length);
         }
-
-        Sum(documents, drawn, counts);
     }
 
     private static void Sum(List<int[,]> documents, int[] drawn, int[,] counts)

@@ -62,11 +62,17 @@ internal static class TrainAccurateCommand
         private readonly Option<string> _cache = new("--embedding-cache") { Description = "Folder keeping sentence vectors between runs (a temporary folder, never the repository)" };
         private readonly Option<string[]> _encoder = new("--encoder") { Description = "The encoders whose vectors the stacker reads, in order (arctic-xs, minilm; default: both)", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = true };
         private readonly Option<bool> _noContext = new("--no-tier-context") { Description = "Leave out the tier's own document-context stage (fitted on the stacker's out-of-fold probabilities)" };
+        private readonly Option<int> _neighbours = new("--neighbours")
+        {
+            Description = "The stacker also reads the label shares of this many nearest training sentences (their encoder vectors kept in the model, about 0.8 KB a sentence); with --from-shipped the bank holds the real text only, not the project's written corpus (corpus, seeds, cases). 0: none",
+            DefaultValueFactory = _ => 0,
+        };
+
         private readonly Option<string> _softLabelsOut = new("--soft-labels-out") { Description = "Write the stacker's out-of-fold probabilities of the training sentences to this CSV (keyed by document and a check of the text, no text), for 'train --soft-labels'" };
 
         public Binder() => Command = new Command("train-accurate", "Train the opt-in accurate tier (pretrained sentence encoder + stacker over the fast model) and measure it against the fast model.")
         {
-            _data, _fromShipped, _shared, _leaveOut, _evaluate, _out, _folds, _seed, _balance, _l1, _l2, _gate, _cache, _encoder, _noContext, _softLabelsOut,
+            _data, _fromShipped, _shared, _leaveOut, _evaluate, _out, _folds, _seed, _balance, _l1, _l2, _gate, _cache, _encoder, _noContext, _neighbours, _softLabelsOut,
         };
 
         public override Command Command { get; }
@@ -75,7 +81,7 @@ internal static class TrainAccurateCommand
             parse.GetValue(_data) ?? [],
             parse.GetValue(_evaluate) ?? [],
             parse.GetValue(_out),
-            new AccurateTrainerOptions { Folds = parse.GetValue(_folds), Seed = parse.GetValue(_seed), L2 = parse.GetValue(_l2), Gate = parse.GetValue(_gate), Context = !parse.GetValue(_noContext) },
+            new AccurateTrainerOptions { Folds = parse.GetValue(_folds), Seed = parse.GetValue(_seed), L2 = parse.GetValue(_l2), Gate = parse.GetValue(_gate), Context = !parse.GetValue(_noContext), Neighbours = parse.GetValue(_neighbours) },
             parse.GetValue(_balance),
             parse.GetValue(_l1),
             parse.GetValue(_cache),
@@ -86,13 +92,16 @@ internal static class TrainAccurateCommand
             parse.GetValue(_softLabelsOut));
     }
 
+    /// <summary>The shipped recipe's data sets the project wrote itself (corpus/labelled), kept out of the neighbour bank.</summary>
+    private static readonly string[] WrittenSources = ["corpus", "seeds", "cases"];
+
     /// <summary>Trains and measures the accurate tier as <paramref name="settings"/> say; the exit code.</summary>
     internal static int Execute(TrainAccurateSettings settings, TextWriter stdout, TextWriter stderr)
     {
         var options = settings.Options;
-        if (!(options.Gate > 0 && options.Gate <= 1) || !(options.L2 >= 0) || options.Folds < 2)
+        if (!(options.Gate > 0 && options.Gate <= 1) || !(options.L2 >= 0) || options.Folds < 2 || options.Neighbours is < 0 or > 1000)
         {
-            stderr.WriteLine("argminer: --gate must be above 0 and at most 1, --stacker-l2 at least 0, --folds at least 2");
+            stderr.WriteLine("argminer: --gate must be above 0 and at most 1, --stacker-l2 at least 0, --folds at least 2, --neighbours 0 to 1000");
             return CommandLine.Usage;
         }
 
@@ -127,6 +136,16 @@ internal static class TrainAccurateCommand
 
             data = [.. recipe.TrainingPaths, .. settings.Data];
             cardSources = [.. recipe.CardSources, .. settings.Data];
+            if (options.Neighbours > 0)
+            {
+                // The written corpus is what the stacker must not lean on for real text (the model card): its rows
+                // still train the stacker, with shares read from the real-text bank.
+                options = options with
+                {
+                    InBank = row => !(recipe.NameByPath.TryGetValue(row.Source, out var name) && WrittenSources.Contains(name)),
+                    BankDescription = $"the recipe's real text: every data set but {string.Join(", ", WrittenSources)}, plus any --data",
+                };
+            }
         }
 
         if (data.Count == 0)

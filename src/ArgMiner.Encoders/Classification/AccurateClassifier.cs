@@ -31,8 +31,12 @@ public sealed class AccurateClassifier
     /// <summary>The model package kind.</summary>
     public const string Kind = "accurate-sentence-classifier";
 
-    /// <summary>The entry layout this build writes and reads (1: one encoder, no context stage; 2: a list of encoders and an optional context stage).</summary>
-    public const int FormatVersion = 2;
+    /// <summary>
+    /// The newest entry layout this build writes and reads (1: one encoder, no context stage; 2: a list of encoders and
+    /// an optional context stage; 3: format 2 with a <see cref="NeighbourBank"/>, written only for a model that has one,
+    /// so a model without keeps format 2's bytes).
+    /// </summary>
+    public const int FormatVersion = 3;
 
     /// <summary>Prefix of the tier's context-stage entries (the fast model's package holds its own, unprefixed).</summary>
     public const string ContextPrefix = "tier-";
@@ -62,7 +66,8 @@ public sealed class AccurateClassifier
     /// <param name="card">The model card.</param>
     /// <param name="stackerMlNet">The ML.NET model the weights were copied from.</param>
     /// <param name="context">The tier's document-context stage, or null for none.</param>
-    public AccurateClassifier(SentenceClassifier fast, IReadOnlyList<ISentenceEmbedder> embedders, float[] weights, float[] bias, double gate, JsonObject card, byte[] stackerMlNet, DocumentContextModel? context = null)
+    /// <param name="bank">The training sentences whose nearest rows' label shares the stacker reads, or null for none.</param>
+    public AccurateClassifier(SentenceClassifier fast, IReadOnlyList<ISentenceEmbedder> embedders, float[] weights, float[] bias, double gate, JsonObject card, byte[] stackerMlNet, DocumentContextModel? context = null, NeighbourBank? bank = null)
     {
         Fast = fast ?? throw new ArgumentNullException(nameof(fast));
         ArgumentNullException.ThrowIfNull(embedders);
@@ -72,6 +77,12 @@ public sealed class AccurateClassifier
         }
 
         Embedders = [.. embedders];
+        Bank = bank;
+        if (bank is not null && bank.Dimension != Dimension)
+        {
+            throw new ArgumentException($"the neighbour bank holds {bank.Dimension}-dimension vectors, not the encoders' {Dimension}", nameof(bank));
+        }
+
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(bias);
         if (weights.Length != K * FeatureCount || bias.Length != K)
@@ -116,24 +127,35 @@ public sealed class AccurateClassifier
     /// <summary>The stacker as ML.NET saved it.</summary>
     public byte[] StackerMlNet { get; }
 
-    /// <summary>The stacker's input length: the encoders' vectors and the fast model's four probabilities.</summary>
-    public int FeatureCount => Dimension + K;
+    /// <summary>The training sentences whose nearest rows' label shares the stacker reads (format 3), or null.</summary>
+    public NeighbourBank? Bank { get; }
+
+    /// <summary>The stacker's input length: the encoders' vectors, the fast model's four probabilities and, with a <see cref="Bank"/>, the four label shares.</summary>
+    public int FeatureCount => Dimension + K + (Bank is null ? 0 : NeighbourBank.Labels);
 
     /// <summary>A copy of the model card.</summary>
     public JsonObject Card => (JsonObject)_card.DeepClone();
 
     /// <summary>The stacker's input for one sentence: its vector, then the fast probabilities.</summary>
-    public static float[] StackerFeatures(float[] embedding, SentencePrediction fast)
+    public static float[] StackerFeatures(float[] embedding, SentencePrediction fast) => StackerFeatures(embedding, fast, null);
+
+    /// <summary>
+    /// The stacker's input for one sentence: its vector, the fast probabilities and, with <paramref name="bank"/>, the
+    /// label shares of its nearest bank rows outside group <paramref name="exceptGroup"/> (a training sentence's own
+    /// document; negative for new text).
+    /// </summary>
+    public static float[] StackerFeatures(float[] embedding, SentencePrediction fast, NeighbourBank? bank, int exceptGroup = -1)
     {
         ArgumentNullException.ThrowIfNull(embedding);
         ArgumentNullException.ThrowIfNull(fast);
-        var x = new float[embedding.Length + K];
+        var x = new float[embedding.Length + K + (bank is null ? 0 : NeighbourBank.Labels)];
         embedding.CopyTo(x, 0);
         for (var k = 0; k < K; k++)
         {
             x[embedding.Length + k] = (float)fast.Probabilities[k];
         }
 
+        bank?.Shares(embedding, x.AsSpan(embedding.Length + K), exceptGroup);
         return x;
     }
 
@@ -165,7 +187,7 @@ public sealed class AccurateClassifier
         var vectors = Embed(Embedders, [.. unsure.Select(i => texts[i])]);
         for (var u = 0; u < unsure.Count; u++)
         {
-            result[unsure[u]] = Stack(StackerFeatures(vectors[u], fast[unsure[u]]));
+            result[unsure[u]] = Stack(StackerFeatures(vectors[u], fast[unsure[u]], Bank));
         }
 
         return result;
@@ -309,7 +331,12 @@ public sealed class AccurateClassifier
         card.Remove("encoder");
         card["encoders"] = new JsonArray([.. Embedders.Select(e => (JsonNode)new JsonObject { ["name"] = e.Name, ["dimension"] = e.Dimension })]);
         card["tierContext"] = Context is not null;
-        var package = new ModelPackage(Kind, FormatVersion, card);
+        if (Bank is not null)
+        {
+            card["neighbourBank"] = new JsonObject { ["rows"] = Bank.Count, ["neighbours"] = Bank.Neighbours, ["storage"] = "signed bytes, one scale per row" };
+        }
+
+        var package = new ModelPackage(Kind, Bank is null ? 2 : FormatVersion, card);
         using (var fast = new MemoryStream())
         {
             Fast.ToPackage().Write(fast);
@@ -329,6 +356,11 @@ public sealed class AccurateClassifier
 
         package.Entries[StackerEntry] = bytes;
         package.Entries[StackerMlNetEntry] = StackerMlNet;
+        if (Bank is not null)
+        {
+            package.Entries[NeighbourBank.Entry] = Bank.ToBytes();
+        }
+
         if (Context is not null)
         {
             var context = new ModelPackage(Kind, FormatVersion, new JsonObject());
@@ -459,8 +491,17 @@ public sealed class AccurateClassifier
             fast = SentenceClassifier.Read(stream, $"{path} ({FastEntry})");
         }
 
+        var dimension = named.Sum(e => e.Dimension);
+        NeighbourBank? bank = null;
+        if (package.Entries.TryGetValue(NeighbourBank.Entry, out var bankBytes))
+        {
+            bank = package.FormatVersion >= 3
+                ? NeighbourBank.FromBytes(bankBytes, dimension, path)
+                : throw new ModelFormatException(path, $"corrupt model ({NeighbourBank.Entry} in a format-{package.FormatVersion} file)");
+        }
+
         var bytes = package.GetEntry(StackerEntry, path);
-        var n = K * (named.Sum(e => e.Dimension) + K);
+        var n = K * (dimension + K + (bank is null ? 0 : NeighbourBank.Labels));
         if (bytes.Length != 4 * (n + K))
         {
             throw new ModelFormatException(path, $"corrupt model ({StackerEntry} has {bytes.Length} bytes, not {4 * (n + K)})");
@@ -485,12 +526,12 @@ public sealed class AccurateClassifier
         }
 
         var context = DocumentContextModel.ReadFrom(contextEntries, path);
-        return new AccurateClassifier(fast, embedders, weights, bias, gate, card, package.GetEntry(StackerMlNetEntry, path), context);
+        return new AccurateClassifier(fast, embedders, weights, bias, gate, card, package.GetEntry(StackerMlNetEntry, path), context, bank);
     }
 
     /// <summary>This model with another card (the trainer adds its measurements).</summary>
-    public AccurateClassifier WithCard(JsonObject card) => new(Fast, Embedders, _weights, _bias, Gate, card, StackerMlNet, Context);
+    public AccurateClassifier WithCard(JsonObject card) => new(Fast, Embedders, _weights, _bias, Gate, card, StackerMlNet, Context, Bank);
 
     /// <summary>This model with another gate (the trainer measures several on one stacker).</summary>
-    public AccurateClassifier WithGate(double gate) => new(Fast, Embedders, _weights, _bias, gate, Card, StackerMlNet, Context);
+    public AccurateClassifier WithGate(double gate) => new(Fast, Embedders, _weights, _bias, gate, Card, StackerMlNet, Context, Bank);
 }

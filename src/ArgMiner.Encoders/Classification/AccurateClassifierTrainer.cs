@@ -28,8 +28,30 @@ public sealed record AccurateTrainerOptions
     /// <summary>Seed of ML.NET's context for the stacker.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// With a positive count, the stacker also reads the label shares of this many nearest training sentences (a
+    /// <see cref="NeighbourBank"/> stored in the model, format 3); 0 (the default) for none.
+    /// </summary>
+    public int Neighbours { get; init; }
+
+    /// <summary>Which training rows go into the neighbour bank (null: all); the others still get shares from it.</summary>
+    public Func<LabelledSentence, bool>? InBank { get; init; }
+
+    /// <summary>What <see cref="InBank"/> keeps, for the card.</summary>
+    public string BankDescription { get; init; } = "every training sentence";
+
     /// <summary>The card as JSON.</summary>
-    public JsonObject ToJson() => new() { ["folds"] = Folds, ["gate"] = Gate, ["l2"] = L2, ["seed"] = Seed, ["tierContext"] = Context };
+    public JsonObject ToJson()
+    {
+        var json = new JsonObject { ["folds"] = Folds, ["gate"] = Gate, ["l2"] = L2, ["seed"] = Seed, ["tierContext"] = Context };
+        if (Neighbours > 0)
+        {
+            json["neighbours"] = Neighbours;
+            json["neighbourBank"] = BankDescription;
+        }
+
+        return json;
+    }
 }
 
 /// <summary>
@@ -75,8 +97,6 @@ public sealed class AccurateClassifierTrainer
     /// <summary>The stacker's settings.</summary>
     public AccurateTrainerOptions Options { get; }
 
-    private int Dimension => Embedders.Sum(e => e.Dimension);
-
     /// <summary>
     /// Trains on <paramref name="rows"/> (tagged already when the fast model is to use tagged features; the
     /// caller marks that on <paramref name="finishFast"/>'s card); the fast model's out-of-fold predictions are
@@ -96,11 +116,10 @@ public sealed class AccurateClassifierTrainer
         var fast = finishFast(FastTrainer.Fit(rows).WithContext(context));
         var stackerInput = context is null ? outOfFold : SentenceClassifier.ApplyContext(context, rows, outOfFold);
         var vectors = AccurateClassifier.Embed(Embedders, [.. rows.Select(r => r.Text)]);
+        var (bank, groups) = Options.Neighbours > 0 ? BuildBank(rows, vectors) : (null, null);
         var features = new float[rows.Count][];
-        for (var i = 0; i < rows.Count; i++)
-        {
-            features[i] = AccurateClassifier.StackerFeatures(vectors[i], stackerInput[i]);
-        }
+        // Each row's input depends on that row alone (and the fixed bank), so the rows can be spread over the cores.
+        Parallel.For(0, rows.Count, i => features[i] = AccurateClassifier.StackerFeatures(vectors[i], stackerInput[i], bank, groups?[i] ?? -1));
 
         var (weights, bias, mlnet) = FitStacker(rows, features);
         var stackerOutOfFold = Options.Context ? CrossValidateStacker(rows, features) : null;
@@ -110,19 +129,50 @@ public sealed class AccurateClassifierTrainer
             ["date"] = fast.Card["date"]?.DeepClone(),
             ["stacker"] = Options.ToJson(),
             ["stackerTrainer"] = "LbfgsMaximumEntropyMulticlassTrainer (Microsoft.ML " + (typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "?") + ")",
-            ["stackerFeatures"] = $"{string.Join(" ++ ", Embedders.Select(e => $"{e.Name} vector ({e.Dimension})"))} ++ fast model's out-of-fold probabilities (claim, evidence, opinion, other){(context is null ? string.Empty : ", rescored by its document-context stage")}",
+            ["stackerFeatures"] = $"{string.Join(" ++ ", Embedders.Select(e => $"{e.Name} vector ({e.Dimension})"))} ++ fast model's out-of-fold probabilities (claim, evidence, opinion, other){(context is null ? string.Empty : ", rescored by its document-context stage")}"
+                + (bank is null ? string.Empty : $" ++ similarity-weighted label shares of the {bank.Neighbours} nearest of {bank.Count} bank sentences ({Options.BankDescription}; a training sentence's own document left out)"),
             ["tierContextStage"] = tierContext is null ? "none" : $"DocumentContextTrainer (SdcaMaximumEntropy, L2 {DocumentContextTrainer.L2}) on the stacker's {Options.Folds}-fold out-of-fold probabilities",
             ["training"] = fast.Card["training"]?.DeepClone(),
         };
-        return (new AccurateClassifier(fast, Embedders, weights, bias, Options.Gate, card, mlnet, tierContext), outOfFold, stackerOutOfFold);
+        return (new AccurateClassifier(fast, Embedders, weights, bias, Options.Gate, card, mlnet, tierContext, bank), outOfFold, stackerOutOfFold);
     }
+
+    /// <summary>
+    /// The bank of the rows <see cref="AccurateTrainerOptions.InBank"/> keeps, and every row's document number (the
+    /// cross-validation key), so that a training row's shares never come from its own document: at run time a
+    /// sentence's document is never in the bank either.
+    /// </summary>
+    private (NeighbourBank Bank, int[] Groups) BuildBank(IReadOnlyList<LabelledSentence> rows, float[][] vectors)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groups = new int[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var key = GroupKey(rows[i]);
+            if (!numbers.TryGetValue(key, out groups[i]))
+            {
+                groups[i] = numbers[key] = numbers.Count;
+            }
+        }
+
+        var kept = Enumerable.Range(0, rows.Count).Where(i => Options.InBank?.Invoke(rows[i]) ?? true).ToList();
+        if (kept.Count == 0)
+        {
+            throw new ArgumentException("no training sentence is left for the neighbour bank");
+        }
+
+        var bank = NeighbourBank.Build([.. kept.Select(i => vectors[i])], [.. kept.Select(i => FeatureData.LabelIndex(rows[i]))], Options.Neighbours, [.. kept.Select(i => groups[i])]);
+        return (bank, groups);
+    }
+
+    private static string GroupKey(LabelledSentence row) => row.Doc is { } d ? "doc:" + d : "text:" + row.Text;
 
     /// <summary>Fits the stacker by ML.NET and copies its weights (label-major rows) and biases.</summary>
     internal (float[] Weights, float[] Bias, byte[] MlNet) FitStacker(IReadOnlyList<LabelledSentence> rows, IReadOnlyList<float[]> features)
     {
         var (ml, view) = StackerData(rows, features);
         var model = StackerEstimator(ml).Fit(view);
-        var (weights, bias) = SentenceClassifierTrainer.LabelMajor(model.Model, Dimension + K, "the stacker");
+        var (weights, bias) = SentenceClassifierTrainer.LabelMajor(model.Model, features[0].Length, "the stacker");
         return (weights, bias, SentenceClassifierTrainer.SaveModel(ml, model, view.Schema));
     }
 
@@ -156,7 +206,7 @@ public sealed class AccurateClassifierTrainer
 
     private (MLContext Ml, IDataView View) StackerData(IReadOnlyList<LabelledSentence> rows, IReadOnlyList<float[]> features)
     {
-        var dimension = Dimension + K;
+        var dimension = features[0].Length;
         var rowWeights = FastTrainer.RowWeights(rows);
         var data = new FeatureRow[rows.Count];
         for (var i = 0; i < rows.Count; i++)
@@ -166,7 +216,7 @@ public sealed class AccurateClassifierTrainer
                 Label = (uint)FeatureData.LabelIndex(rows[i]),
                 Features = new VBuffer<float>(dimension, features[i]),
                 Weight = (float)rowWeights[i],
-                Group = rows[i].Doc is { } d ? "doc:" + d : "text:" + rows[i].Text,
+                Group = GroupKey(rows[i]),
                 Row = i,
             };
         }

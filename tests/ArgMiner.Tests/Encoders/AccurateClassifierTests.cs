@@ -57,6 +57,61 @@ public sealed class AccurateClassifierTests
         Assert.Contains("'fake-second-encoder', which this build does not have", ex.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>A format-3 model: format 2 plus a neighbour bank of the rows outside document <paramref name="leftOutOfBank"/>.</summary>
+    private static AccurateClassifier TrainWithNeighbours(string? leftOutOfBank = null) =>
+        new AccurateClassifierTrainer(new SentenceClassifierTrainer(TinyData.Options()), [new FakeEmbedder(), new FakeEmbedder(8, "fake-second-encoder")], new AccurateTrainerOptions { Folds = 3, Neighbours = 3, InBank = r => r.Doc != leftOutOfBank })
+            .Fit(DocumentRows(), fast => fast).Model;
+
+    [Fact]
+    public void GivenANeighbourBank_WhenSavedAndLoaded_ThenFormat3PredictsExactlyTheSame()
+    {
+        using var dir = new TempDirectory();
+        var rows = DocumentRows();
+        var leftOut = rows[0].Doc!;
+        var model = TrainWithNeighbours(leftOut);
+        Assert.Equal(16 + 8 + 4 + 4, model.FeatureCount);
+        Assert.Equal(rows.Count(r => r.Doc != leftOut), model.Bank!.Count);
+        var path = dir.File("accurate.model");
+        model.Save(path);
+        var package = ModelPackage.Load(path, AccurateClassifier.Kind, AccurateClassifier.FormatVersion);
+        Assert.Equal(3, package.FormatVersion);
+        Assert.Contains(NeighbourBank.Entry, package.Entries.Keys);
+        Assert.Equal(model.Bank.Count, (int?)package.Card["neighbourBank"]?["rows"]);
+        var loaded = AccurateClassifier.Load(path, [new FakeEmbedder(), new FakeEmbedder(8, "fake-second-encoder")]);
+        Assert.Equal(model.PredictRows(rows), loaded.PredictRows(rows), new PredictionComparer());
+        Assert.Equal(model.PredictAll(Probe), loaded.PredictAll(Probe), new PredictionComparer());
+
+        // The shares are read: the same stacker without them scores differently.
+        Assert.NotEqual(TrainTwoEncoders().PredictAll(Probe), model.PredictAll(Probe), new PredictionComparer());
+
+        // Training twice gives the same bytes (the rows' shares are computed in parallel).
+        TrainWithNeighbours(leftOut).Save(dir.File("again.model"));
+        Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(dir.File("again.model")));
+    }
+
+    [Fact]
+    public void GivenACorruptNeighbourBank_WhenLoaded_ThenOneClearErrorNamingTheFileAndEntry()
+    {
+        using var dir = new TempDirectory();
+        var package = TrainWithNeighbours().ToPackage();
+        package.Entries[NeighbourBank.Entry] = package.Entries[NeighbourBank.Entry][..^3];
+        var path = dir.File("corrupt.model");
+        package.Save(path);
+        var ex = Assert.Throws<ModelFormatException>(() => AccurateClassifier.Load(path, [new FakeEmbedder(), new FakeEmbedder(8, "fake-second-encoder")]));
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(NeighbourBank.Entry, ex.Message, StringComparison.Ordinal);
+
+        // A bank in a format-2 file is not something this build wrote.
+        var v2 = new ModelPackage(AccurateClassifier.Kind, 2, package.Card);
+        foreach (var (name, entry) in TrainWithNeighbours().ToPackage().Entries)
+        {
+            v2.Entries[name] = entry;
+        }
+
+        v2.Save(path);
+        Assert.Throws<ModelFormatException>(() => AccurateClassifier.Load(path, [new FakeEmbedder(), new FakeEmbedder(8, "fake-second-encoder")]));
+    }
+
     [Fact]
     public void GivenTheTiersContextStage_WhenClassifyingDocumentRowsAndLoneLines_ThenOnlyDocumentsAreRescored()
     {

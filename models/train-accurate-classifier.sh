@@ -2,7 +2,8 @@
 # Trains and measures the opt-in accurate tier (argminer classify/run --model accurate): the fast sentence
 # classifier, trained by the shipped recipe exactly as models/train-sentence-classifier.sh trains it, gated
 # into a stacker over the ArcticXs and MiniLM sentence encoders' vectors and the fast model's out-of-fold
-# probabilities, then the tier's own document-context stage (fitted on the stacker's out-of-fold probabilities).
+# probabilities and the label shares of the 20 nearest real-text training sentences (a bank of their vectors kept in
+# the model, format 3), then the tier's own document-context stage (fitted on the stacker's out-of-fold probabilities).
 #
 #   models/train-accurate-classifier.sh [OUT_MODEL]
 #
@@ -27,7 +28,7 @@ ud="$shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu"
 dev="$shared/corpora/ud-english-ewt/en_ewt-ud-dev.conllu"
 ext="$root/corpus/external"
 echo "== accurate tier vs its fast model on held-out real text"
-argminer train-accurate --from-shipped --shared "$shared" \
+argminer train-accurate --from-shipped --shared "$shared" --neighbours 20 \
   --embedding-cache "$cache" --gate "${ARGMINER_GATE:-1}" --out "$model" \
   --evaluate "$dev#labels=$ext/ud-ewt-dev.labels" \
   --evaluate "$dev#labels=$ext/ud-ewt-dev-weblog.labels" \
@@ -65,6 +66,12 @@ argminer evaluate --model "$model" \
 argminer evaluate --model "$model" \
   --data "$shared/corpora/wnut17/wnut17train.conll#labels=$ext/wnut17-train.outside-recipe.labels" | grep -m1 'macro-F1'
 echo "== The 145 seed sentences, both tiers trained on the same data without them"
-argminer train-accurate --from-shipped --shared "$shared" --leave-out seeds \
+argminer train-accurate --from-shipped --shared "$shared" --neighbours 20 --leave-out seeds \
   --embedding-cache "$cache" --gate "${ARGMINER_GATE:-1}" \
   --evaluate "$root/corpus/labelled/seeds.csv"
+echo "== Against the shipped tier (the file inside this build), the four disjoint held-out sets together: the paired 95 % interval of the difference"
+argminer evaluate --model "$model" --against accurate --bootstrap 1000 \
+  --data "$ud#labels=$ext/ud-ewt-train.heldout.labels" "$dev#labels=$ext/ud-ewt-dev.labels" \
+         "$shared/corpora/wnut17/emerging.dev.conll#labels=$ext/wnut17-dev.heldout-comments.labels" \
+         "$shared/corpora/wnut17/emerging.test.annotated#labels=$ext/wnut17-test.heldout-comments.labels" \
+         "$shared/corpora/wnut17/wnut17train.conll#labels=$ext/wnut17-train.outside-recipe.labels" | awk '/^  sentences|macro-F1 95 %|minus/ && n < 3 { print; n++ }'

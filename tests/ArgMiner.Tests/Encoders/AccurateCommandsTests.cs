@@ -53,6 +53,34 @@ public sealed class AccurateCommandsTests
     }
 
     [Fact]
+    public void GivenNeighbours_WhenTrainingATinyAccurateModel_ThenItKeepsEveryRowInItsBankAndClassifies()
+    {
+        using var dir = new TempDirectory();
+        var csv = new StringBuilder("text,label,doc\n");
+        var rows = TinyData.Rows();
+        foreach (var r in rows)
+        {
+            csv.Append('"').Append(r.Text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\",").Append(r.Label).Append(',').Append(r.Doc).Append('\n');
+        }
+
+        var data = dir.Write("tiny.csv", csv.ToString());
+        var model = dir.File("accurate.model");
+        var (code, _, stderr) = Support.Cli.Run("train-accurate", "--data", data, "--out", model, "--folds", "2", "--neighbours", "3");
+        Assert.True(code == 0, stderr);
+        var package = ArgMiner.Models.ModelPackage.Load(model, AccurateClassifier.Kind, AccurateClassifier.FormatVersion);
+        Assert.Equal(3, package.FormatVersion);
+
+        // Without --from-shipped there is no written corpus to leave out: every training sentence is in the bank.
+        Assert.Equal(rows.Count, (int?)package.Card["neighbourBank"]?["rows"]);
+        Assert.Equal(3, (int?)package.Card["neighbourBank"]?["neighbours"]);
+
+        var input = dir.Write("in.txt", "The council should reject the deal.\nI love this so much!\n");
+        (code, var stdout, stderr) = Support.Cli.Run("classify", "--model", model, "--input", input);
+        Assert.True(code == 0, stderr);
+        Assert.Equal(3, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
     public void GivenTheShippedAccurateModel_WhenClassifyingWithModelAccurate_ThenEveryLineGetsTheStackersLabel()
     {
         using var dir = new TempDirectory();
@@ -134,6 +162,7 @@ public sealed class AccurateCommandsTests
     [InlineData("--shared", "/nowhere")]
     [InlineData("--leave-out", "seeds")]
     [InlineData("--from-shipped", "--leave-out", "nothing-of-the-recipe")]
+    [InlineData("--neighbours", "-1")]
     public void GivenTrainAccurateOptionsThatDoNotGoTogether_WhenRun_ThenOneUsageErrorAndNothingTrained(params string[] options)
     {
         using var dir = new TempDirectory();

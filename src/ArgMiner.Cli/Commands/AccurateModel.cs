@@ -21,12 +21,16 @@ internal static class AccurateModel
     public static bool IsRequested(string? model) =>
         model == Keyword || (model is not null && File.Exists(model) && AccurateClassifier.IsAccurateModel(model));
 
-    /// <summary>Loads the accurate tier with the encoders its card names, or writes one error line and returns null.</summary>
-    public static AccurateClassifier? Load(string model, TextWriter stderr)
+    /// <summary>
+    /// Loads the accurate tier with the encoders its card names, with <paramref name="gate"/> instead of its own gate
+    /// when given (<c>--gate</c>), or writes one error line and returns null.
+    /// </summary>
+    public static AccurateClassifier? Load(string model, TextWriter stderr, double? gate = null)
     {
         try
         {
-            return model == Keyword ? AccurateClassifier.LoadDefault(SentenceEncoders.Create) : AccurateClassifier.Load(model, SentenceEncoders.Create);
+            var classifier = model == Keyword ? AccurateClassifier.LoadDefault(SentenceEncoders.Create) : AccurateClassifier.Load(model, SentenceEncoders.Create);
+            return gate is { } g ? classifier.WithGate(g) : classifier;
         }
         catch (ModelFormatException ex)
         {
@@ -39,8 +43,8 @@ internal static class AccurateModel
     public static IDisposable? EncodersOf(AccurateClassifier? classifier) => classifier is null ? null : new EncoderOwner(classifier.Embedders);
 
     /// <summary><c>run</c>'s full pipeline with the accurate tier as its classifier, or null after one error line.</summary>
-    public static TextPipeline? CreatePipeline(string model, TextWriter stderr) =>
-        Load(model, stderr) is { } classifier ? new TextPipeline([.. TextPipeline.CreateAnalysis().Stages, new AccurateClassifierStage(classifier)]) : null;
+    public static TextPipeline? CreatePipeline(string model, TextWriter stderr, double? gate = null) =>
+        Load(model, stderr, gate) is { } classifier ? new TextPipeline([.. TextPipeline.CreateAnalysis().Stages, new AccurateClassifierStage(classifier)]) : null;
 
     /// <summary>
     /// <c>classify --model accurate</c>: the same CSV as the fast model's (text, label, confidence, four

@@ -247,9 +247,11 @@ internal static class CheckpointedRun
             return "shipped " + ResourcesHash(typeof(TextPipeline).Assembly);
         }
 
-        return settings.Model == AccurateModel.Keyword
+        var identity = settings.Model == AccurateModel.Keyword
             ? "accurate " + ResourcesHash(typeof(Encoders.Classification.AccurateClassifier).Assembly)
             : "file sha256:" + ShardState.Sha256(settings.Model, new FileInfo(settings.Model).Length);
+        // Another gate labels differently, so it is part of the identity (a resumed run or a shard must not mix them).
+        return settings.Gate is { } gate ? identity + string.Create(CultureInfo.InvariantCulture, $" gate {gate:R}") : identity;
     }
 
     /// <summary>SHA-256 of an assembly's embedded models (by name and content).</summary>

@@ -18,7 +18,8 @@ namespace ArgMiner.Cli.Commands;
 /// <param name="Tag">Tag each line first as 'run' does.</param>
 /// <param name="MlNet">Score with ML.NET's prediction engine (<c>--engine mlnet</c>) instead of the compiled weights.</param>
 /// <param name="Encoding">How the input file is decoded.</param>
-internal sealed record ClassifySettings(string? Model, string Input, string Out, bool Explain, bool Tag, bool MlNet, TextEncodingChoice Encoding);
+/// <param name="Gate">With the accurate tier, its gate instead of the model's (<c>--gate</c>); null for the model's.</param>
+internal sealed record ClassifySettings(string? Model, string Input, string Out, bool Explain, bool Tag, bool MlNet, TextEncodingChoice Encoding, double? Gate = null);
 
 /// <summary><c>argminer classify</c>: labels one sentence per input line and writes CSV.</summary>
 internal static class ClassifyCommand
@@ -45,10 +46,11 @@ internal static class ClassifyCommand
         }.AcceptOnlyFromAmong("compiled", "mlnet");
 
         private readonly Option<string> _encoding = SharedOptions.Encoding();
+        private readonly Option<double?> _gate = SharedOptions.Gate();
 
         public Binder() => Command = new Command("classify", "Label one sentence per line as claim, evidence, opinion or other; write CSV text,label,confidence,p_claim,p_evidence,p_opinion,p_other.")
         {
-            _model, _input, _out, _explain, _tag, _engine, _encoding,
+            _model, _input, _out, _explain, _tag, _engine, _encoding, _gate,
         };
 
         public override Command Command { get; }
@@ -60,7 +62,8 @@ internal static class ClassifyCommand
             parse.GetValue(_explain),
             parse.GetValue(_tag),
             parse.GetValue(_engine) == "mlnet",
-            parse.GetEncoding(_encoding));
+            parse.GetEncoding(_encoding),
+            parse.GetValue(_gate));
     }
 
     /// <summary>Labels the input's lines as <paramref name="settings"/> say; the exit code.</summary>
@@ -73,7 +76,12 @@ internal static class ClassifyCommand
             return CommandLine.Usage;
         }
 
-        var accurate = wantsAccurate ? AccurateModel.Load(settings.Model!, stderr) : null;
+        if (!SharedOptions.CheckGate(settings.Gate, wantsAccurate, stderr))
+        {
+            return CommandLine.Usage;
+        }
+
+        var accurate = wantsAccurate ? AccurateModel.Load(settings.Model!, stderr, settings.Gate) : null;
         using var disposeEncoders = AccurateModel.EncodersOf(accurate);
         var classifier = wantsAccurate ? accurate?.Fast : ClassifierCli.LoadModel(settings.Model, stderr);
         if (classifier is null)

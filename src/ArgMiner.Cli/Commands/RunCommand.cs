@@ -23,8 +23,9 @@ namespace ArgMiner.Cli.Commands;
 /// <param name="Shard">Only this shard of the inputs (<c>--shard K/N</c>), or null for all.</param>
 /// <param name="Resume">Checkpoint as the batch goes and continue an interrupted run (<c>--resume</c>).</param>
 /// <param name="CheckpointEvery">Documents between checkpoints of a sharded or resumable run.</param>
+/// <param name="Gate">With the accurate tier, its gate instead of the model's (<c>--gate</c>); null for the model's.</param>
 internal sealed record RunSettings(IReadOnlyList<string> Inputs, string Out, OutputFormats Formats, int Jobs, string? Model, bool TextOnly, TextEncodingChoice Encoding,
-    CommentDetection Comments = CommentDetection.Auto, ShardSpec? Shard = null, bool Resume = false, int CheckpointEvery = RunCommand.DefaultCheckpointEvery)
+    CommentDetection Comments = CommentDetection.Auto, ShardSpec? Shard = null, bool Resume = false, int CheckpointEvery = RunCommand.DefaultCheckpointEvery, double? Gate = null)
 {
     /// <summary>Whether the run stores its documents and checkpoints (a shard or a resumable run).</summary>
     public bool Checkpointed => Shard is not null || Resume;
@@ -83,10 +84,11 @@ internal static class RunCommand
         };
 
         private readonly Option<bool> _resume = new("--resume") { Description = "Checkpoint as the batch goes; after a crash or kill, the same command continues from the last checkpoint." };
+        private readonly Option<double?> _gate = SharedOptions.Gate();
         private readonly Option<int> _checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Documents between checkpoints (with --shard or --resume).", DefaultValueFactory = _ => DefaultCheckpointEvery }
             .InRange(1, int.MaxValue, "--checkpoint-every must be at least 1");
 
-        public Binder() => Command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { _inputs, _out, _format, _jobs, _model, _pipeline, _encoding, _comments, _shard, _resume, _checkpointEvery };
+        public Binder() => Command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { _inputs, _out, _format, _jobs, _model, _pipeline, _encoding, _comments, _shard, _resume, _checkpointEvery, _gate };
 
         public override Command Command { get; }
 
@@ -101,17 +103,23 @@ internal static class RunCommand
             parse.GetValue(_comments) switch { "none" => CommentDetection.None, "blank-lines" => CommentDetection.BlankLines, _ => CommentDetection.Auto },
             parse.GetValue(_shard),
             parse.GetValue(_resume),
-            parse.GetValue(_checkpointEvery));
+            parse.GetValue(_checkpointEvery),
+            parse.GetValue(_gate));
     }
 
     /// <summary>Runs the pipeline as <paramref name="settings"/> say; the exit code.</summary>
     internal static int Execute(RunSettings settings, TextWriter stdout, TextWriter stderr)
     {
+        if (!SharedOptions.CheckGate(settings.Gate, !settings.TextOnly && AccurateModel.IsRequested(settings.Model), stderr))
+        {
+            return CommandLine.Usage;
+        }
+
         var profile = RunProfile.FromEnvironment();
         // Models load before any output file is opened: a bad model file leaves earlier outputs untouched.
         var pipeline = settings.TextOnly
             ? TextPipeline.CreateDefault()
-            : AccurateModel.IsRequested(settings.Model) ? AccurateModel.CreatePipeline(settings.Model!, stderr)
+            : AccurateModel.IsRequested(settings.Model) ? AccurateModel.CreatePipeline(settings.Model!, stderr, settings.Gate)
             : TextPipeline.CreateFull(settings.Model is { } path ? SentenceClassifier.Load(path) : null);
         if (pipeline is null)
         {

@@ -112,6 +112,66 @@ public sealed class AccurateCommandsTests
     }
 
     [Fact]
+    public void GivenAGateNoSentenceFallsBelow_WhenClassifyingWithTheAccurateTier_ThenEveryLineKeepsTheFastModelsOutput()
+    {
+        // A top probability of four is at least 1/4, so at gate 0.25 the fast model is never unsure: no line reaches the
+        // encoders, and the output is the fast model's byte for byte; at the shipped gate (1) every line is stacked.
+        using var dir = new TempDirectory();
+        var input = dir.Write("in.txt", "The council should reject the deal.\nI love this so much, thank you!\nThe survey of 900 voters found 52 percent support.\n");
+        var fastPath = dir.File("fast.model");
+        var shipped = AccurateClassifier.LoadDefault(SentenceEncoders.Create);
+        shipped.Fast.Save(fastPath);
+        foreach (var embedder in shipped.Embedders)
+        {
+            embedder.Dispose();
+        }
+
+        var (code, gated, stderr) = Support.Cli.Run("classify", "--model", "accurate", "--gate", "0.25", "--input", input);
+        Assert.True(code == 0, stderr);
+        var (_, fast, _) = Support.Cli.Run("classify", "--model", fastPath, "--input", input);
+        Assert.Equal(fast, gated);
+        var (_, stacked, _) = Support.Cli.Run("classify", "--model", "accurate", "--input", input);
+        Assert.NotEqual(fast, stacked);
+    }
+
+    [Theory]
+    [InlineData("classify", "--gate", "0.8")]
+    [InlineData("classify", "--model", "accurate", "--gate", "0")]
+    [InlineData("classify", "--model", "accurate", "--gate", "1.5")]
+    [InlineData("evaluate", "--gate", "0.8")]
+    [InlineData("run", "--gate", "0.8")]
+    [InlineData("run", "--model", "accurate", "--pipeline", "text", "--gate", "0.8")]
+    public void GivenAGateWithoutTheAccurateTierOrOutOfRange_WhenRun_ThenOneUsageErrorAndNothingWritten(params string[] arguments)
+    {
+        using var dir = new TempDirectory();
+        var input = dir.Write("in.txt", "The council should reject the deal.\n");
+        var data = dir.Write("gold.csv", "text,label,doc\nThe council should reject the deal.,claim,a\n");
+        string[] io = arguments[0] switch
+        {
+            "classify" => ["--input", input, "--out", dir.File("out.csv")],
+            "evaluate" => ["--data", data],
+            _ => [input, "--out", dir.File("out")],
+        };
+        var (code, stdout, stderr) = Support.Cli.Run([.. arguments, .. io]);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("--gate", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("out.csv")) || Directory.Exists(dir.File("out")));
+    }
+
+    [Fact]
+    public void GivenAnotherGate_WhenARunIsNamedForResuming_ThenItsModelIdentityDiffers()
+    {
+        var settings = new ArgMiner.Cli.Commands.RunSettings(["in"], "out", ArgMiner.Output.OutputFormats.Csv, 1, "accurate", false, ArgMiner.Ingest.TextEncodingChoice.Auto);
+        var plain = ArgMiner.Cli.Commands.CheckpointedRun.ModelIdentity(settings);
+        var gated = ArgMiner.Cli.Commands.CheckpointedRun.ModelIdentity(settings with { Gate = 0.8 });
+        Assert.StartsWith(plain, gated, StringComparison.Ordinal);
+        Assert.EndsWith(" gate 0.8", gated, StringComparison.Ordinal);
+        Assert.NotEqual(gated, ArgMiner.Cli.Commands.CheckpointedRun.ModelIdentity(settings with { Gate = 0.7 }));
+    }
+
+    [Fact]
     public void GivenTheShippedAccurateModel_WhenEvaluatingWithModelAccurate_ThenTheTiersPredictionsAreMeasured()
     {
         using var dir = new TempDirectory();

@@ -76,7 +76,7 @@ internal static class ClassifyCommand
             return CommandLine.Usage;
         }
 
-        if (!SharedOptions.CheckGate(settings.Gate, wantsAccurate, stderr))
+        if (!SharedOptions.CheckGate(settings.Gate, () => wantsAccurate, stderr))
         {
             return CommandLine.Usage;
         }

@@ -65,7 +65,7 @@ internal static class EvaluateCommand
             return CommandLine.Failed;
         }
 
-        if (!SharedOptions.CheckGate(settings.Gate, AccurateModel.IsRequested(settings.Model), stderr))
+        if (!SharedOptions.CheckGate(settings.Gate, () => AccurateModel.IsRequested(settings.Model), stderr))
         {
             return CommandLine.Usage;
         }

@@ -56,9 +56,10 @@ internal static class SharedOptions
 
     /// <summary>
     /// Checks a <c>--gate</c> value against the model asked for; writes one usage line and returns false when it is
-    /// out of range or given without the accurate tier.
+    /// out of range or given without the accurate tier. <paramref name="accurate"/> is asked only when a gate is
+    /// given: telling a model file's tier means opening the file, which a run without <c>--gate</c> need not do twice.
     /// </summary>
-    public static bool CheckGate(double? gate, bool accurate, TextWriter stderr)
+    public static bool CheckGate(double? gate, Func<bool> accurate, TextWriter stderr)
     {
         if (gate is null)
         {
@@ -71,7 +72,7 @@ internal static class SharedOptions
             return false;
         }
 
-        if (!accurate)
+        if (!accurate())
         {
             stderr.WriteLine("argminer: --gate applies to the accurate tier only (--model accurate, or an accurate-tier file)");
             return false;

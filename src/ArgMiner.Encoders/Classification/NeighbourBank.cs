@@ -173,11 +173,7 @@ public sealed class NeighbourBank
             BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(at + 1), _scales[i]);
         }
 
-        for (var i = 0; i < _codes.Length; i++)
-        {
-            bytes[at + i] = unchecked((byte)_codes[i]);
-        }
-
+        Buffer.BlockCopy(_codes, 0, bytes, at, _codes.Length);
         return bytes;
     }
 
@@ -212,12 +208,9 @@ public sealed class NeighbourBank
             }
         }
 
+        // 13.9 MB in the shipped model: one block copy (bytes and signed bytes share their bits), not a loop, at start-up.
         var codes = new sbyte[count * dimension];
-        for (var i = 0; i < codes.Length; i++)
-        {
-            codes[i] = unchecked((sbyte)bytes[at + i]);
-        }
-
+        Buffer.BlockCopy(bytes, at, codes, 0, codes.Length);
         return new NeighbourBank(dimension, neighbours, codes, scales, labels, null);
     }
 

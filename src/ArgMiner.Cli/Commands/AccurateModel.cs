@@ -40,7 +40,7 @@ internal static class AccurateModel
     }
 
     /// <summary>Disposes <paramref name="classifier"/>'s encoders when disposed (null for no classifier).</summary>
-    public static IDisposable? EncodersOf(AccurateClassifier? classifier) => classifier is null ? null : new EncoderOwner(classifier.Embedders);
+    public static IDisposable? EncodersOf(AccurateClassifier? classifier) => classifier is null ? null : new EncoderOwner(classifier.Embedders, classifier.Tuned);
 
     /// <summary><c>run</c>'s full pipeline with the accurate tier as its classifier, or null after one error line.</summary>
     public static TextPipeline? CreatePipeline(string model, TextWriter stderr, double? gate = null) =>
@@ -93,7 +93,7 @@ internal static class AccurateModel
         }
     }
 
-    private sealed class EncoderOwner(IReadOnlyList<ISentenceEmbedder> embedders) : IDisposable
+    private sealed class EncoderOwner(IReadOnlyList<ISentenceEmbedder> embedders, TunedEncoderHead? tuned) : IDisposable
     {
         public void Dispose()
         {
@@ -101,6 +101,8 @@ internal static class AccurateModel
             {
                 embedder.Dispose();
             }
+
+            tuned?.Dispose();
         }
     }
 }

@@ -57,6 +57,11 @@ internal static class Program
         {
             return Fail($"argminer-fine-tune: {ex.Message}");
         }
+        catch (TypeInitializationException ex) when (ex.TypeName.StartsWith("TorchSharp", StringComparison.Ordinal))
+        {
+            // libtorch did not load: on Debian 12 it needs the patch models/fine-tune-encoder.sh applies after each build.
+            return Fail($"argminer-fine-tune: libtorch could not be loaded (run models/fine-tune-encoder.sh, which builds this tool and makes libtorch load on this system): {ex.InnerException?.Message.Split('\n')[0]}");
+        }
     }
 
     private static int Fail(string message)

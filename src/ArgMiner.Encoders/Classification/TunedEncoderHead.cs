@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Reflection;
 using System.Text;
+using ArgMiner.Classification;
 using ArgMiner.Models;
 using BERTTokenizers.Base;
 using Microsoft.ML.OnnxRuntime;
@@ -215,32 +216,9 @@ public sealed class TunedEncoderHead : IDisposable
     /// <summary>The head's softmax over a first token's hidden state.</summary>
     private double[] Head(float[] state)
     {
-        var z = new double[K];
-        for (var k = 0; k < K; k++)
-        {
-            double sum = _bias[k];
-            for (var d = 0; d < Hidden; d++)
-            {
-                sum += (double)_head[k * Hidden + d] * state[d];
-            }
-
-            z[k] = sum;
-        }
-
-        var max = z.Max();
-        var total = 0.0;
-        for (var k = 0; k < K; k++)
-        {
-            z[k] = Math.Exp(z[k] - max);
-            total += z[k];
-        }
-
-        for (var k = 0; k < K; k++)
-        {
-            z[k] /= total;
-        }
-
-        return z;
+        var p = new double[K];
+        LinearSoftmax.Probabilities(_head, _bias, state, p);
+        return p;
     }
 
     /// <summary>The package's word-piece tokenizer (its class is internal; its base class and <c>Encode</c> are public).</summary>

@@ -10,7 +10,8 @@ namespace ArgMiner.Tests.Encoders;
 
 public sealed class AccurateClassifierTests
 {
-    private static readonly string[] Probe =
+    /// <summary>Five sentences of the four labels and a heading (the tuned encoder's tests score them too).</summary>
+    internal static readonly string[] Probe =
     [
         "The mayor should resign.",
         "The report, published in 2020, counted 312 cases.",

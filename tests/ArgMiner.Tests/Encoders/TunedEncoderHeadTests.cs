@@ -44,14 +44,7 @@ public sealed class TunedEncoderFixture
 
 public sealed class TunedEncoderHeadTests(TunedEncoderFixture fixture) : IClassFixture<TunedEncoderFixture>
 {
-    private static readonly string[] Probe =
-    [
-        "The mayor should resign.",
-        "The report, published in 2020, counted 312 cases.",
-        "What a wonderful piece, thanks!",
-        "Related coverage",
-        "Honestly the plan will fail.",
-    ];
+    private static readonly string[] Probe = AccurateClassifierTests.Probe;
 
     [Fact]
     public void GivenTheGraph_WhenRead_ThenEveryWeightOfTheSixLayersIsNamedWithItsShape()

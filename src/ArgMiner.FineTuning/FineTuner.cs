@@ -46,7 +46,7 @@ internal sealed class FineTuner(FineTuneOptions options, TextWriter log)
         manual_seed(seed);
         var model = new BertClassifier();
         var graph = ArcticXsGraph.Read();
-        model.LoadPretrained(TunedEncoderHead.PackageTensors(), ArcticXsGraph.MatMulWeights(graph));
+        model.LoadPretrained(TunedEncoderHead.PackageTensors(graph), ArcticXsGraph.MatMulWeights(graph));
         return model;
     }
 

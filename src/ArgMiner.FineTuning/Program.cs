@@ -135,7 +135,7 @@ internal static class Program
         var model = new FineTuner(settings, Console.Out).Fit(rows);
         var graph = ArcticXsGraph.Read();
         var matMuls = ArcticXsGraph.MatMulWeights(graph);
-        var pretrained = TunedEncoderHead.PackageTensors();
+        var pretrained = TunedEncoderHead.PackageTensors(graph);
         var tuned = model.Tensors(matMuls);
         var dims = ArcticXsGraph.Shapes(graph);
         var tensors = pretrained.Keys.Where(tuned.ContainsKey).Select(name => (name, dims[name], pretrained[name], tuned[name])).ToList();

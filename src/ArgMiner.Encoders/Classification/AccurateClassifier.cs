@@ -192,7 +192,7 @@ public sealed class AccurateClassifier
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(fast);
         var result = fast.ToArray();
-        var unsure = Enumerable.Range(0, texts.Count).Where(i => fast[i].Confidence < Gate).ToList();
+        var unsure = Consulted(fast);
         var vectors = Embed(Embedders, [.. unsure.Select(i => texts[i])]);
         for (var u = 0; u < unsure.Count; u++)
         {
@@ -201,6 +201,9 @@ public sealed class AccurateClassifier
 
         return result;
     }
+
+    /// <summary>The sentences the tier consults: those whose fast top probability is below <see cref="Gate"/>.</summary>
+    private List<int> Consulted(IReadOnlyList<SentencePrediction> fast) => [.. Enumerable.Range(0, fast.Count).Where(i => fast[i].Confidence < Gate)];
 
     /// <summary>Each sentence's vectors from <paramref name="embedders"/>, joined in order.</summary>
     public static float[][] Embed(IReadOnlyList<ISentenceEmbedder> embedders, IReadOnlyList<string> texts)
@@ -265,7 +268,7 @@ public sealed class AccurateClassifier
     /// <paramref name="tier"/> unchanged otherwise. The mean is taken last, after the tier's context stage, as it
     /// was measured (models/accurate-classifier.md).
     /// </summary>
-    public SentencePrediction[] MixTuned(IReadOnlyList<string> texts, IReadOnlyList<SentencePrediction> fast, SentencePrediction[] tier)
+    private SentencePrediction[] MixTuned(IReadOnlyList<string> texts, IReadOnlyList<SentencePrediction> fast, SentencePrediction[] tier)
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(fast);
@@ -275,7 +278,7 @@ public sealed class AccurateClassifier
             return tier;
         }
 
-        var unsure = Enumerable.Range(0, texts.Count).Where(i => fast[i].Confidence < Gate).ToList();
+        var unsure = Consulted(fast);
         var tuned = Tuned.Probabilities([.. unsure.Select(i => texts[i])]);
         var result = tier.ToArray();
         Span<double> p = stackalloc double[K];
@@ -406,6 +409,7 @@ public sealed class AccurateClassifier
         else
         {
             card.Remove("tunedEncoder");
+            card.Remove("tunedEncoderTraining");
         }
 
         var package = new ModelPackage(Kind, Tuned is not null ? 4 : Bank is null ? 2 : 3, card);

@@ -266,10 +266,9 @@ public sealed class TunedEncoderHead : IDisposable
         return (_session, _tokenizer);
     }
 
-    /// <summary>The package's pretrained tensors (float initializers of its ONNX graph, ONNX layout), by name: what fine-tuning starts from.</summary>
-    internal static Dictionary<string, float[]> PackageTensors()
+    /// <summary>The package's pretrained tensors (float initializers of its ONNX graph <paramref name="graph"/>, ONNX layout), by name: what fine-tuning starts from.</summary>
+    internal static Dictionary<string, float[]> PackageTensors(byte[] graph)
     {
-        var graph = ArcticXsGraph.Read();
         var result = new Dictionary<string, float[]>(StringComparer.Ordinal);
         foreach (var (name, (start, length)) in ArcticXsGraph.Initializers(graph))
         {

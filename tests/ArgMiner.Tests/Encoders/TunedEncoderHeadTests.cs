@@ -18,7 +18,7 @@ public sealed class TunedEncoderFixture
     {
         var graph = ArcticXsGraph.Read();
         var shapes = ArcticXsGraph.Shapes(graph);
-        var pretrained = TunedEncoderHead.PackageTensors();
+        var pretrained = TunedEncoderHead.PackageTensors(graph);
         var random = new Random(7);
         Head = [.. Enumerable.Range(0, 4 * 384).Select(_ => (float)((random.NextDouble() * 2) - 1))];
         Bias = [0.1f, -0.2f, 0.3f, 0f];

@@ -140,7 +140,9 @@ internal static class Program
         var dims = ArcticXsGraph.Shapes(graph);
         var tensors = pretrained.Keys.Where(tuned.ContainsKey).Select(name => (name, dims[name], pretrained[name], tuned[name])).ToList();
         var (head, bias) = model.Head();
-        File.WriteAllBytes(output, TunedEncoderHead.Write(tensors, head, bias));
+        // Written beside, then moved over: a run killed while writing leaves no half file under the name.
+        File.WriteAllBytes(output + ".partial", TunedEncoderHead.Write(tensors, head, bias));
+        File.Move(output + ".partial", output, overwrite: true);
         var recipe = new JsonObject
         {
             ["encoder"] = TunedEncoderHead.EncoderName,

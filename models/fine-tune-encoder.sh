@@ -3,15 +3,18 @@
 # (models/accurate-classifier.md, "The tuned encoder"):
 #   1. builds src/ArgMiner.FineTuning (TorchSharp; not in ArgMiner.sln: libtorch is about a gigabyte to restore);
 #   2. 'check': the TorchSharp network, loaded with the package's weights, gives the package's own vectors;
-#   3. 'train': 3 epochs over the recipe's 22,632 sentences (about 17 minutes on two cores), writing how each of the
-#      encoder's weights moved and the head (models/tuned-encoder.bin is not kept: it goes into the tier's file);
-#   4. 'attach': writes the tier's model file with the tuned encoder mixed in last.
+#   3. 'train', once per seed in SEEDS (default "1 2"): 3 epochs over the recipe's 22,632 sentences (about 17 minutes
+#      a seed on two cores), writing how each of the encoder's weights moved and the head (these files are not kept
+#      in models/: they go into the tier's file);
+#   4. 'attach': writes the tier's model file with the tuned encoders mixed in last (their mean; format 5 for more
+#      than one, format 4 for one).
 #
 #   models/fine-tune-encoder.sh [TIER_IN [TIER_OUT]]
 #
 # TIER_IN (default models/accurate-classifier.model) is the tier to mix into: its stacker, encoders and context stage
-# are kept, any tuned encoder it holds is replaced; TIER_OUT defaults to models/accurate-classifier.model. TRAIN_OPTIONS passes more
-# options to 'train' (e.g. "--seed 2"). Reads ../shared/corpora (ARGMINER_SHARED overrides).
+# are kept, any tuned encoder it holds is replaced; TIER_OUT defaults to models/accurate-classifier.model. SEEDS lists the fine-tuning
+# seeds, one tuned encoder each (SEEDS=1 gives the format-4 tier of session 22); TRAIN_OPTIONS passes more options to
+# 'train' (e.g. "--epochs 2"; not --seed). Reads ../shared/corpora (ARGMINER_SHARED overrides).
 #
 # libtorch 2.10 (TorchSharp 0.107) was built with GCC 13 and asks libstdc++ for GLIBCXX_3.4.32, which Debian 12's
 # libstdc++ (3.4.30) lacks, for one function: std::ios_base_library_init. When the loader refuses it, this script
@@ -66,6 +69,11 @@ fi
 tune() { (cd "$root" && dotnet "$work/bin/ArgMiner.FineTuning.dll" "$@"); }
 tune check
 read -r -a extra <<< "${TRAIN_OPTIONS:-}"
-tune train --out "$work/tuned-encoder.bin" --corpus "$root/corpus" --shared "$shared" "${extra[@]}"
-tune attach --tier "$tier_in" --tuned "$work/tuned-encoder.bin" --out "$tier_out"
+read -r -a seeds <<< "${SEEDS:-1 2}"
+tuned=()
+for seed in "${seeds[@]}"; do
+  tune train --out "$work/tuned-encoder-seed$seed.bin" --corpus "$root/corpus" --shared "$shared" --seed "$seed" "${extra[@]}"
+  tuned+=("$work/tuned-encoder-seed$seed.bin")
+done
+tune attach --tier "$tier_in" --tuned "$(IFS=,; echo "${tuned[*]}")" --out "$tier_out"
 echo "measure it: models/compare-classifiers.sh $tier_out accurate"

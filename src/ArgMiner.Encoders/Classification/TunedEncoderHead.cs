@@ -63,23 +63,26 @@ public sealed class TunedEncoderHead : IDisposable
         _bias = bias;
     }
 
-    /// <summary>Reads the entry's bytes (format <c>ATE1</c>).</summary>
+    /// <summary>The entry holding the tier's tuned encoder number <paramref name="index"/> (from 0): the first keeps format 4's name.</summary>
+    public static string EntryOf(int index) => index == 0 ? Entry : $"tuned-encoder-{index + 1}.bin";
+
+    /// <summary>Reads the entry's bytes (format <c>ATE1</c>); <paramref name="entry"/> names it in errors.</summary>
     /// <exception cref="ModelFormatException">The bytes are not a whole tuned encoder.</exception>
-    public static TunedEncoderHead FromBytes(byte[] bytes, string path)
+    public static TunedEncoderHead FromBytes(byte[] bytes, string path, string entry = Entry)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         try
         {
             if (bytes.Length < 8 || Encoding.ASCII.GetString(bytes, 0, 4) != Magic)
             {
-                throw new ModelFormatException(path, $"corrupt model ({Entry} is not a tuned encoder)");
+                throw new ModelFormatException(path, $"corrupt model ({entry} is not a tuned encoder)");
             }
 
             var at = 4;
             var count = ReadInt(bytes, ref at);
             if (count is <= 0 or > 1000)
             {
-                throw new ModelFormatException(path, $"corrupt model ({Entry} names {count} tensors)");
+                throw new ModelFormatException(path, $"corrupt model ({entry} names {count} tensors)");
             }
 
             var deltas = new (string, long[], float[], int)[count];
@@ -91,7 +94,7 @@ public sealed class TunedEncoderHead : IDisposable
                 var rank = ReadInt(bytes, ref at);
                 if (rank is < 1 or > 2)
                 {
-                    throw new ModelFormatException(path, $"corrupt model ({Entry}: tensor '{name}' of rank {rank})");
+                    throw new ModelFormatException(path, $"corrupt model ({entry}: tensor '{name}' of rank {rank})");
                 }
 
                 var dims = new long[rank];
@@ -130,14 +133,14 @@ public sealed class TunedEncoderHead : IDisposable
 
             if (at != bytes.Length || head.Any(x => !float.IsFinite(x)) || bias.Any(x => !float.IsFinite(x)))
             {
-                throw new ModelFormatException(path, $"corrupt model ({Entry} has {bytes.Length - at} bytes left over or a weight that is not a number)");
+                throw new ModelFormatException(path, $"corrupt model ({entry} has {bytes.Length - at} bytes left over or a weight that is not a number)");
             }
 
             return new TunedEncoderHead(bytes, deltas, head, bias);
         }
         catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or OverflowException or DecoderFallbackException)
         {
-            throw new ModelFormatException(path, $"corrupt model ({Entry} is cut short or malformed)");
+            throw new ModelFormatException(path, $"corrupt model ({entry} is cut short or malformed)");
         }
     }
 

@@ -116,7 +116,7 @@ public sealed class TunedEncoderHeadTests(TunedEncoderFixture fixture) : IClassF
         var plain = new AccurateClassifierTrainer(new SentenceClassifierTrainer(TinyData.Options()), new FakeEmbedder(), new AccurateTrainerOptions { Folds = 3 })
             .Fit([.. TinyData.Rows().OrderBy(r => r.Doc, StringComparer.Ordinal)], fast => fast).Model;
         using var tuned = TunedEncoderHead.FromBytes(fixture.Moved, "moved");
-        var model = plain.WithTuned(tuned);
+        var model = plain.WithTuned([tuned]);
         var path = dir.File("accurate.model");
         model.Save(path);
         var package = ModelPackage.Load(path, AccurateClassifier.Kind, AccurateClassifier.FormatVersion);
@@ -124,7 +124,7 @@ public sealed class TunedEncoderHeadTests(TunedEncoderFixture fixture) : IClassF
         Assert.Equal(fixture.Moved, package.Entries[TunedEncoderHead.Entry]);
         Assert.NotNull(package.Card["tunedEncoder"]);
         var loaded = AccurateClassifier.Load(path, new FakeEmbedder());
-        Assert.NotNull(loaded.Tuned);
+        Assert.Single(loaded.Tuned);
         var rows = TinyData.Rows();
         AssertSame(model.PredictRows(rows), loaded.PredictRows(rows));
         AssertSame(model.PredictAll(Probe), loaded.PredictAll(Probe));
@@ -143,7 +143,53 @@ public sealed class TunedEncoderHeadTests(TunedEncoderFixture fixture) : IClassF
         // Without the tuned encoder the file is format 3 or older, as before.
         plain.Save(dir.File("plain.model"));
         Assert.True(ModelPackage.Load(dir.File("plain.model"), AccurateClassifier.Kind, AccurateClassifier.FormatVersion).FormatVersion < 4);
-        Assert.Null(AccurateClassifier.Load(dir.File("plain.model"), new FakeEmbedder()).Tuned);
+        Assert.Empty(AccurateClassifier.Load(dir.File("plain.model"), new FakeEmbedder()).Tuned);
+    }
+
+    [Fact]
+    public void GivenTwoTunedEncoders_WhenSavedAndLoaded_ThenFormat5PredictsTheSameAndMixesTheTierWithTheirMean()
+    {
+        using var dir = new TempDirectory();
+        var plain = new AccurateClassifierTrainer(new SentenceClassifierTrainer(TinyData.Options()), new FakeEmbedder(), new AccurateTrainerOptions { Folds = 2 })
+            .Fit(TinyData.Rows(), fast => fast).Model;
+        using var moved = TunedEncoderHead.FromBytes(fixture.Moved, "moved");
+        using var unmoved = TunedEncoderHead.FromBytes(fixture.Unmoved, "unmoved");
+        var model = plain.WithTuned([moved, unmoved]);
+        var path = dir.File("two.model");
+        model.Save(path);
+        var package = ModelPackage.Load(path, AccurateClassifier.Kind, AccurateClassifier.FormatVersion);
+        Assert.Equal(5, package.FormatVersion);
+        Assert.Equal(fixture.Moved, package.Entries[TunedEncoderHead.Entry]);
+        Assert.Equal(fixture.Unmoved, package.Entries[TunedEncoderHead.EntryOf(1)]);
+        var loaded = AccurateClassifier.Load(path, new FakeEmbedder());
+        Assert.Equal(2, loaded.Tuned.Length);
+        AssertSame(model.PredictAll(Probe), loaded.PredictAll(Probe));
+
+        // Each sentence: the normalised geometric mean of the tier's probabilities and the two encoders' mean.
+        var tier = plain.PredictAll(Probe);
+        var first = moved.Probabilities(Probe);
+        var second = unmoved.Probabilities(Probe);
+        var mixed = model.PredictAll(Probe);
+        for (var i = 0; i < Probe.Length; i++)
+        {
+            var m = Enumerable.Range(0, 4).Select(k => Math.Sqrt(tier[i].Probabilities[k] * (first[i][k] + second[i][k]) / 2)).ToArray();
+            Assert.Equal(m.Select(x => x / m.Sum()), mixed[i].Probabilities, (a, b) => Math.Abs(a - b) < 1e-12);
+        }
+
+        // A second encoder in a format-4 file, or one without the first, is refused with one clear error.
+        foreach (var (version, drop) in new[] { (4, (string?)null), (5, TunedEncoderHead.Entry) })
+        {
+            var bad = new ModelPackage(AccurateClassifier.Kind, version, package.Card);
+            foreach (var (name, entry) in package.Entries.Where(e => e.Key != drop))
+            {
+                bad.Entries[name] = entry;
+            }
+
+            bad.Save(dir.File("bad.model"));
+            var ex = Assert.Throws<ModelFormatException>(() => AccurateClassifier.Load(dir.File("bad.model"), new FakeEmbedder()));
+            Assert.Contains("bad.model", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("tuned-encoder", ex.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -152,7 +198,7 @@ public sealed class TunedEncoderHeadTests(TunedEncoderFixture fixture) : IClassF
         var plain = new AccurateClassifierTrainer(new SentenceClassifierTrainer(TinyData.Options()), new FakeEmbedder(), new AccurateTrainerOptions { Folds = 2 })
             .Fit(TinyData.Rows(), fast => fast).Model;
         using var tuned = TunedEncoderHead.FromBytes(fixture.Moved, "moved");
-        var model = plain.WithTuned(tuned).WithGate(0.6);
+        var model = plain.WithTuned([tuned]).WithGate(0.6);
         var fast = model.Fast.PredictAll(Probe);
         var accurate = model.PredictAll(Probe);
         Assert.Contains(fast, p => p.Confidence >= 0.6);
@@ -172,7 +218,7 @@ public sealed class TunedEncoderHeadTests(TunedEncoderFixture fixture) : IClassF
         var plain = new AccurateClassifierTrainer(new SentenceClassifierTrainer(TinyData.Options()), new FakeEmbedder(), new AccurateTrainerOptions { Folds = 2 })
             .Fit(TinyData.Rows(), fast => fast).Model;
         using var tuned = TunedEncoderHead.FromBytes(fixture.Unmoved, "unmoved");
-        var package = plain.WithTuned(tuned).ToPackage();
+        var package = plain.WithTuned([tuned]).ToPackage();
         var v3 = new ModelPackage(AccurateClassifier.Kind, 3, package.Card);
         foreach (var (name, entry) in package.Entries)
         {

@@ -25,12 +25,20 @@ internal static class AccurateModel
     /// Loads the accurate tier with the encoders its card names, with <paramref name="gate"/> instead of its own gate
     /// when given (<c>--gate</c>), or writes one error line and returns null.
     /// </summary>
-    public static AccurateClassifier? Load(string model, TextWriter stderr, double? gate = null)
+    public static AccurateClassifier? Load(string model, TextWriter stderr, double? gate = null, bool tunedOnly = false)
     {
         try
         {
             var classifier = model == Keyword ? AccurateClassifier.LoadDefault(SentenceEncoders.Create) : AccurateClassifier.Load(model, SentenceEncoders.Create);
-            return gate is { } g ? classifier.WithGate(g) : classifier;
+            if (tunedOnly && classifier.Tuned.IsEmpty)
+            {
+                stderr.WriteLine($"argminer: {model}: --encoders tuned needs a tier with tuned encoders (format 4 or later); this one has none");
+                AccurateModel.EncodersOf(classifier)?.Dispose();
+                return null;
+            }
+
+            classifier = gate is { } g ? classifier.WithGate(g) : classifier;
+            return tunedOnly ? classifier.WithTunedOnly(true) : classifier;
         }
         catch (ModelFormatException ex)
         {
@@ -43,8 +51,8 @@ internal static class AccurateModel
     public static IDisposable? EncodersOf(AccurateClassifier? classifier) => classifier is null ? null : new EncoderOwner(classifier.Embedders, classifier.Tuned);
 
     /// <summary><c>run</c>'s full pipeline with the accurate tier as its classifier, or null after one error line.</summary>
-    public static TextPipeline? CreatePipeline(string model, TextWriter stderr, double? gate = null) =>
-        Load(model, stderr, gate) is { } classifier ? new TextPipeline([.. TextPipeline.CreateAnalysis().Stages, new AccurateClassifierStage(classifier)]) : null;
+    public static TextPipeline? CreatePipeline(string model, TextWriter stderr, double? gate = null, bool tunedOnly = false) =>
+        Load(model, stderr, gate, tunedOnly) is { } classifier ? new TextPipeline([.. TextPipeline.CreateAnalysis().Stages, new AccurateClassifierStage(classifier)]) : null;
 
     /// <summary>
     /// <c>classify --model accurate</c>: the same CSV as the fast model's (text, label, confidence, four

@@ -250,8 +250,10 @@ internal static class CheckpointedRun
         var identity = settings.Model == AccurateModel.Keyword
             ? "accurate " + ResourcesHash(typeof(Encoders.Classification.AccurateClassifier).Assembly)
             : "file sha256:" + ShardState.Sha256(settings.Model, new FileInfo(settings.Model).Length);
-        // Another gate labels differently, so it is part of the identity (a resumed run or a shard must not mix them).
-        return settings.Gate is { } gate ? identity + string.Create(CultureInfo.InvariantCulture, $" gate {gate:R}") : identity;
+        // Another gate, or the tuned encoders alone, label differently, so they are part of the identity (a resumed run or a
+        // shard must not mix them).
+        identity = settings.Gate is { } gate ? identity + string.Create(CultureInfo.InvariantCulture, $" gate {gate:R}") : identity;
+        return settings.TunedOnly ? identity + " encoders tuned" : identity;
     }
 
     /// <summary>SHA-256 of an assembly's embedded models (by name and content).</summary>

@@ -19,7 +19,8 @@ namespace ArgMiner.Cli.Commands;
 /// <param name="MlNet">Score with ML.NET's prediction engine (<c>--engine mlnet</c>) instead of the compiled weights.</param>
 /// <param name="Encoding">How the input file is decoded.</param>
 /// <param name="Gate">With the accurate tier, its gate instead of the model's (<c>--gate</c>); null for the model's.</param>
-internal sealed record ClassifySettings(string? Model, string Input, string Out, bool Explain, bool Tag, bool MlNet, TextEncodingChoice Encoding, double? Gate = null);
+/// <param name="TunedOnly">With the accurate tier, run its tuned encoders only (<c>--encoders tuned</c>).</param>
+internal sealed record ClassifySettings(string? Model, string Input, string Out, bool Explain, bool Tag, bool MlNet, TextEncodingChoice Encoding, double? Gate = null, bool TunedOnly = false);
 
 /// <summary><c>argminer classify</c>: labels one sentence per input line and writes CSV.</summary>
 internal static class ClassifyCommand
@@ -47,10 +48,11 @@ internal static class ClassifyCommand
 
         private readonly Option<string> _encoding = SharedOptions.Encoding();
         private readonly Option<double?> _gate = SharedOptions.Gate();
+        private readonly Option<string?> _encoders = SharedOptions.TierEncoders();
 
         public Binder() => Command = new Command("classify", "Label one sentence per line as claim, evidence, opinion or other; write CSV text,label,confidence,p_claim,p_evidence,p_opinion,p_other.")
         {
-            _model, _input, _out, _explain, _tag, _engine, _encoding, _gate,
+            _model, _input, _out, _explain, _tag, _engine, _encoding, _gate, _encoders,
         };
 
         public override Command Command { get; }
@@ -63,7 +65,8 @@ internal static class ClassifyCommand
             parse.GetValue(_tag),
             parse.GetValue(_engine) == "mlnet",
             parse.GetEncoding(_encoding),
-            parse.GetValue(_gate));
+            parse.GetValue(_gate),
+            parse.GetValue(_encoders) == "tuned");
     }
 
     /// <summary>Labels the input's lines as <paramref name="settings"/> say; the exit code.</summary>
@@ -76,12 +79,12 @@ internal static class ClassifyCommand
             return CommandLine.Usage;
         }
 
-        if (!SharedOptions.CheckGate(settings.Gate, () => wantsAccurate, stderr))
+        if (!SharedOptions.CheckGate(settings.Gate, () => wantsAccurate, stderr) || !SharedOptions.CheckTierEncoders(settings.TunedOnly, () => wantsAccurate, stderr))
         {
             return CommandLine.Usage;
         }
 
-        var accurate = wantsAccurate ? AccurateModel.Load(settings.Model!, stderr, settings.Gate) : null;
+        var accurate = wantsAccurate ? AccurateModel.Load(settings.Model!, stderr, settings.Gate, settings.TunedOnly) : null;
         using var disposeEncoders = AccurateModel.EncodersOf(accurate);
         var classifier = wantsAccurate ? accurate?.Fast : ClassifierCli.LoadModel(settings.Model, stderr);
         if (classifier is null)

@@ -15,7 +15,8 @@ namespace ArgMiner.Cli.Commands;
 /// <param name="BootstrapSeed">The resampling's seed.</param>
 /// <param name="Against">A second model to compare with on the same resamples (macro-F1 of this model minus that one's), or null.</param>
 /// <param name="Gate">With the accurate tier as <paramref name="Model"/>, its gate instead of the model's (<c>--gate</c>); null for the model's.</param>
-internal sealed record EvaluateSettings(string? Model, LabelledDataSettings Data, IReadOnlyList<string>? Labels, string? Predictions, int Bootstrap = 0, int BootstrapSeed = 1, string? Against = null, double? Gate = null);
+/// <param name="TunedOnly">With the accurate tier as <paramref name="Model"/>, run its tuned encoders only (<c>--encoders tuned</c>).</param>
+internal sealed record EvaluateSettings(string? Model, LabelledDataSettings Data, IReadOnlyList<string>? Labels, string? Predictions, int Bootstrap = 0, int BootstrapSeed = 1, string? Against = null, double? Gate = null, bool TunedOnly = false);
 
 /// <summary><c>argminer evaluate</c>: metrics of a model on labelled data.</summary>
 internal static class EvaluateCommand
@@ -31,6 +32,7 @@ internal static class EvaluateCommand
         private readonly Option<int> _bootstrap = new("--bootstrap") { Description = "Also print a 95 % interval of macro-F1 and of each class's F1 from this many resamples of the documents (e.g. 1000): how far the figure could move on other text of the same kind" };
         private readonly Option<int> _bootstrapSeed = new("--bootstrap-seed") { Description = "Seed of the resampling", DefaultValueFactory = _ => 1 };
         private readonly Option<double?> _gate = SharedOptions.Gate();
+        private readonly Option<string?> _encoders = SharedOptions.TierEncoders();
         private readonly Option<string> _against = new("--against") { Description = "A second model (file, or 'shipped' or 'accurate'): print the difference in macro-F1 (--model minus this one) and, with --bootstrap, its 95 % interval over the same resamples" };
         private readonly Option<IReadOnlyList<string>> _labels = new("--labels") { Description = "Restrict predictions to these labels (comma-separated), e.g. claim,evidence for IBM Debater data", CustomParser = OptionParsers.Labels };
 
@@ -48,11 +50,12 @@ internal static class EvaluateCommand
             Command.Options.Add(_bootstrapSeed);
             Command.Options.Add(_against);
             Command.Options.Add(_gate);
+            Command.Options.Add(_encoders);
         }
 
         public override Command Command { get; }
 
-        public override EvaluateSettings Bind(ParseResult parse) => new(parse.GetValue(_model), _data.Bind(parse), parse.GetValue(_labels), parse.GetValue(_predictions), parse.GetValue(_bootstrap), parse.GetValue(_bootstrapSeed), parse.GetValue(_against), parse.GetValue(_gate));
+        public override EvaluateSettings Bind(ParseResult parse) => new(parse.GetValue(_model), _data.Bind(parse), parse.GetValue(_labels), parse.GetValue(_predictions), parse.GetValue(_bootstrap), parse.GetValue(_bootstrapSeed), parse.GetValue(_against), parse.GetValue(_gate), parse.GetValue(_encoders) == "tuned");
     }
 
     /// <summary>Measures the model on the data as <paramref name="settings"/> say; the exit code.</summary>
@@ -65,7 +68,8 @@ internal static class EvaluateCommand
             return CommandLine.Failed;
         }
 
-        if (!SharedOptions.CheckGate(settings.Gate, () => AccurateModel.IsRequested(settings.Model), stderr))
+        if (!SharedOptions.CheckGate(settings.Gate, () => AccurateModel.IsRequested(settings.Model), stderr)
+            || !SharedOptions.CheckTierEncoders(settings.TunedOnly, () => AccurateModel.IsRequested(settings.Model), stderr))
         {
             return CommandLine.Usage;
         }
@@ -77,7 +81,7 @@ internal static class EvaluateCommand
         }
 
         var read = rows;
-        var predictions = Predict(settings.Model, ref rows, stdout, stderr, settings.Gate);
+        var predictions = Predict(settings.Model, ref rows, stdout, stderr, settings.Gate, settings.TunedOnly);
         if (predictions is null)
         {
             return CommandLine.Failed;
@@ -149,11 +153,11 @@ internal static class EvaluateCommand
     /// tagged sentences is measured on tagged sentences, as it runs in <c>run</c>, so the rows are replaced by their
     /// tagged copies then.
     /// </summary>
-    private static IReadOnlyList<SentencePrediction>? Predict(string? model, ref IReadOnlyList<LabelledSentence> rows, TextWriter stdout, TextWriter stderr, double? gate = null)
+    private static IReadOnlyList<SentencePrediction>? Predict(string? model, ref IReadOnlyList<LabelledSentence> rows, TextWriter stdout, TextWriter stderr, double? gate = null, bool tunedOnly = false)
     {
         if (AccurateModel.IsRequested(model))
         {
-            var accurate = AccurateModel.Load(model!, stderr, gate);
+            var accurate = AccurateModel.Load(model!, stderr, gate, tunedOnly);
             if (accurate is null)
             {
                 return null;

@@ -24,8 +24,9 @@ namespace ArgMiner.Cli.Commands;
 /// <param name="Resume">Checkpoint as the batch goes and continue an interrupted run (<c>--resume</c>).</param>
 /// <param name="CheckpointEvery">Documents between checkpoints of a sharded or resumable run.</param>
 /// <param name="Gate">With the accurate tier, its gate instead of the model's (<c>--gate</c>); null for the model's.</param>
+/// <param name="TunedOnly">With the accurate tier, run its tuned encoders only (<c>--encoders tuned</c>).</param>
 internal sealed record RunSettings(IReadOnlyList<string> Inputs, string Out, OutputFormats Formats, int Jobs, string? Model, bool TextOnly, TextEncodingChoice Encoding,
-    CommentDetection Comments = CommentDetection.Auto, ShardSpec? Shard = null, bool Resume = false, int CheckpointEvery = RunCommand.DefaultCheckpointEvery, double? Gate = null)
+    CommentDetection Comments = CommentDetection.Auto, ShardSpec? Shard = null, bool Resume = false, int CheckpointEvery = RunCommand.DefaultCheckpointEvery, double? Gate = null, bool TunedOnly = false)
 {
     /// <summary>Whether the run stores its documents and checkpoints (a shard or a resumable run).</summary>
     public bool Checkpointed => Shard is not null || Resume;
@@ -85,10 +86,11 @@ internal static class RunCommand
 
         private readonly Option<bool> _resume = new("--resume") { Description = "Checkpoint as the batch goes; after a crash or kill, the same command continues from the last checkpoint." };
         private readonly Option<double?> _gate = SharedOptions.Gate();
+        private readonly Option<string?> _encoders = SharedOptions.TierEncoders();
         private readonly Option<int> _checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Documents between checkpoints (with --shard or --resume).", DefaultValueFactory = _ => DefaultCheckpointEvery }
             .InRange(1, int.MaxValue, "--checkpoint-every must be at least 1");
 
-        public Binder() => Command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { _inputs, _out, _format, _jobs, _model, _pipeline, _encoding, _comments, _shard, _resume, _checkpointEvery, _gate };
+        public Binder() => Command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { _inputs, _out, _format, _jobs, _model, _pipeline, _encoding, _comments, _shard, _resume, _checkpointEvery, _gate, _encoders };
 
         public override Command Command { get; }
 
@@ -104,13 +106,15 @@ internal static class RunCommand
             parse.GetValue(_shard),
             parse.GetValue(_resume),
             parse.GetValue(_checkpointEvery),
-            parse.GetValue(_gate));
+            parse.GetValue(_gate),
+            parse.GetValue(_encoders) == "tuned");
     }
 
     /// <summary>Runs the pipeline as <paramref name="settings"/> say; the exit code.</summary>
     internal static int Execute(RunSettings settings, TextWriter stdout, TextWriter stderr)
     {
-        if (!SharedOptions.CheckGate(settings.Gate, () => !settings.TextOnly && AccurateModel.IsRequested(settings.Model), stderr))
+        if (!SharedOptions.CheckGate(settings.Gate, () => !settings.TextOnly && AccurateModel.IsRequested(settings.Model), stderr)
+            || !SharedOptions.CheckTierEncoders(settings.TunedOnly, () => !settings.TextOnly && AccurateModel.IsRequested(settings.Model), stderr))
         {
             return CommandLine.Usage;
         }
@@ -119,7 +123,7 @@ internal static class RunCommand
         // Models load before any output file is opened: a bad model file leaves earlier outputs untouched.
         var pipeline = settings.TextOnly
             ? TextPipeline.CreateDefault()
-            : AccurateModel.IsRequested(settings.Model) ? AccurateModel.CreatePipeline(settings.Model!, stderr, settings.Gate)
+            : AccurateModel.IsRequested(settings.Model) ? AccurateModel.CreatePipeline(settings.Model!, stderr, settings.Gate, settings.TunedOnly)
             : TextPipeline.CreateFull(settings.Model is { } path ? SentenceClassifier.Load(path) : null);
         if (pipeline is null)
         {

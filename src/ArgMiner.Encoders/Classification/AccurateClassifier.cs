@@ -73,7 +73,8 @@ public sealed class AccurateClassifier
     /// <param name="context">The tier's document-context stage, or null for none.</param>
     /// <param name="bank">The training sentences whose nearest rows' label shares the stacker reads, or null for none.</param>
     /// <param name="tuned">The fine-tuned encoders whose mean probabilities are mixed into the tier's (null or empty for none).</param>
-    public AccurateClassifier(SentenceClassifier fast, IReadOnlyList<ISentenceEmbedder> embedders, float[] weights, float[] bias, double gate, JsonObject card, byte[] stackerMlNet, DocumentContextModel? context = null, NeighbourBank? bank = null, IReadOnlyList<TunedEncoderHead>? tuned = null)
+    /// <param name="tunedOnly">Skip the stacker, its encoders and the tier's context stage: the fast model's predictions mixed with the tuned encoders' (see <see cref="TunedOnly"/>).</param>
+    public AccurateClassifier(SentenceClassifier fast, IReadOnlyList<ISentenceEmbedder> embedders, float[] weights, float[] bias, double gate, JsonObject card, byte[] stackerMlNet, DocumentContextModel? context = null, NeighbourBank? bank = null, IReadOnlyList<TunedEncoderHead>? tuned = null, bool tunedOnly = false)
     {
         if (tuned is not null && tuned.Any(t => t is null))
         {
@@ -81,6 +82,12 @@ public sealed class AccurateClassifier
         }
 
         Tuned = tuned is null ? [] : [.. tuned];
+        if (tunedOnly && Tuned.IsEmpty)
+        {
+            throw new ArgumentException("a tier without tuned encoders has nothing to run without its stacker", nameof(tunedOnly));
+        }
+
+        TunedOnly = tunedOnly;
         Fast = fast ?? throw new ArgumentNullException(nameof(fast));
         ArgumentNullException.ThrowIfNull(embedders);
         if (embedders.Count == 0 || embedders.Any(e => e is null))
@@ -138,6 +145,14 @@ public sealed class AccurateClassifier
     /// format 4; several, trained with different seeds: format 5).
     /// </summary>
     public ImmutableArray<TunedEncoderHead> Tuned { get; }
+
+    /// <summary>
+    /// Whether the tier runs its tuned encoders only (<c>--encoders tuned</c>): each consulted sentence's fast prediction
+    /// (the fast model's, with its own context stage in a document) is mixed with the tuned encoders' mean, and the
+    /// pretrained encoders, the stacker and the tier's context stage are skipped, so two encoder passes a sentence instead
+    /// of four (models/accurate-classifier.md, "Tuned encoders only"). A run-time choice: <see cref="Save"/> does not keep it.
+    /// </summary>
+    public bool TunedOnly { get; }
 
     /// <summary>The stacker is consulted for sentences whose fast top probability is below this.</summary>
     public double Gate { get; }
@@ -201,6 +216,11 @@ public sealed class AccurateClassifier
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(fast);
         var result = fast.ToArray();
+        if (TunedOnly)
+        {
+            return result;
+        }
+
         var unsure = Consulted(fast);
         var vectors = Embed(Embedders, [.. unsure.Select(i => texts[i])]);
         for (var u = 0; u < unsure.Count; u++)
@@ -261,7 +281,7 @@ public sealed class AccurateClassifier
 
     /// <summary><see cref="Context"/>'s rescoring of tier predictions of labelled rows, document run by document run (unchanged without a context stage).</summary>
     public SentencePrediction[] WithContext(IReadOnlyList<LabelledSentence> rows, SentencePrediction[] predictions) =>
-        Context is null ? predictions : SentenceClassifier.ApplyContext(Context, rows, predictions);
+        Context is null || TunedOnly ? predictions : SentenceClassifier.ApplyContext(Context, rows, predictions);
 
     /// <summary>Classifies bare sentences, each alone: the stacker's output, without the context stage (as the fast model's lone sentences).</summary>
     public SentencePrediction[] PredictAll(IReadOnlyList<string> texts)
@@ -290,10 +310,13 @@ public sealed class AccurateClassifier
 
         var unsure = Consulted(fast);
         string[] consulted = [.. unsure.Select(i => texts[i])];
+        // As Embed runs the pretrained encoders: the second and later tuned encoders on the thread pool while the first
+        // runs here, each single-threaded; the sum is taken in encoder order, so the result is the same on any core count.
+        var others = Tuned.Skip(1).Select(head => Task.Run(() => head.Probabilities(consulted))).ToArray();
         var tuned = Tuned[0].Probabilities(consulted);
-        for (var h = 1; h < Tuned.Length; h++)
+        foreach (var other in others)
         {
-            var more = Tuned[h].Probabilities(consulted);
+            var more = other.GetAwaiter().GetResult();
             for (var u = 0; u < tuned.Length; u++)
             {
                 for (var k = 0; k < K; k++)
@@ -383,7 +406,7 @@ public sealed class AccurateClassifier
     // The tier's context stage over one document's refined predictions (a document of one sentence keeps its own).
     private ImmutableArray<SentencePrediction> WithDocumentContext(ReadOnlySpan<SentencePrediction> refined)
     {
-        if (Context is null || refined.Length < 2)
+        if (Context is null || TunedOnly || refined.Length < 2)
         {
             return [.. refined];
         }
@@ -664,11 +687,15 @@ public sealed class AccurateClassifier
     }
 
     /// <summary>This model with another card (the trainer adds its measurements).</summary>
-    public AccurateClassifier WithCard(JsonObject card) => new(Fast, Embedders, _weights, _bias, Gate, card, StackerMlNet, Context, Bank, Tuned);
+    public AccurateClassifier WithCard(JsonObject card) => new(Fast, Embedders, _weights, _bias, Gate, card, StackerMlNet, Context, Bank, Tuned, TunedOnly);
 
     /// <summary>This model with fine-tuned encoders mixed in last (or none), as <c>ArgMiner.FineTuning</c> attaches them.</summary>
-    public AccurateClassifier WithTuned(IReadOnlyList<TunedEncoderHead>? tuned) => new(Fast, Embedders, _weights, _bias, Gate, Card, StackerMlNet, Context, Bank, tuned);
+    public AccurateClassifier WithTuned(IReadOnlyList<TunedEncoderHead>? tuned) => new(Fast, Embedders, _weights, _bias, Gate, Card, StackerMlNet, Context, Bank, tuned, TunedOnly && tuned is { Count: > 0 });
 
     /// <summary>This model with another gate (the trainer measures several on one stacker).</summary>
-    public AccurateClassifier WithGate(double gate) => new(Fast, Embedders, _weights, _bias, gate, Card, StackerMlNet, Context, Bank, Tuned);
+    public AccurateClassifier WithGate(double gate) => new(Fast, Embedders, _weights, _bias, gate, Card, StackerMlNet, Context, Bank, Tuned, TunedOnly);
+
+    /// <summary>This model running its tuned encoders only, or everything (<see cref="TunedOnly"/>).</summary>
+    /// <exception cref="ArgumentException">Tuned encoders only, asked of a tier without any (formats 1 to 3).</exception>
+    public AccurateClassifier WithTunedOnly(bool tunedOnly) => new(Fast, Embedders, _weights, _bias, Gate, Card, StackerMlNet, Context, Bank, Tuned, tunedOnly);
 }

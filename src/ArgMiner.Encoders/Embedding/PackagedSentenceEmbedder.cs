@@ -24,10 +24,14 @@ public abstract class PackagedSentenceEmbedder : ISentenceEmbedder
     public const int BatchSize = 8;
 
     private readonly SessionOptions _options;
-    private readonly ISentenceEncoder _encoder;
+    private readonly Lazy<ISentenceEncoder> _encoder;
     private readonly Lock _gate = new();
 
-    /// <summary>Loads the package's encoder, made by <paramref name="create"/> with single-threaded session options.</summary>
+    /// <summary>
+    /// Prepares the package's encoder, made by <paramref name="create"/> with single-threaded session options when
+    /// first asked for a vector: a tier that never consults this encoder (<c>--encoders tuned</c>, or a gate no
+    /// sentence falls under) never loads its 90 MB graph.
+    /// </summary>
     protected PackagedSentenceEmbedder(Func<SessionOptions, ISentenceEncoder> create)
     {
         ArgumentNullException.ThrowIfNull(create);
@@ -37,7 +41,7 @@ public abstract class PackagedSentenceEmbedder : ISentenceEmbedder
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
         };
-        _encoder = create(_options);
+        _encoder = new Lazy<ISentenceEncoder>(() => create(_options), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <inheritdoc/>
@@ -75,7 +79,7 @@ public abstract class PackagedSentenceEmbedder : ISentenceEmbedder
             float[][] vectors;
             lock (_gate)
             {
-                vectors = _encoder.Encode(batch, CancellationToken.None);
+                vectors = _encoder.Value.Encode(batch, CancellationToken.None);
             }
 
             for (var i = 0; i < batch.Length; i++)
@@ -90,7 +94,11 @@ public abstract class PackagedSentenceEmbedder : ISentenceEmbedder
     /// <inheritdoc/>
     public void Dispose()
     {
-        (_encoder as IDisposable)?.Dispose();
+        if (_encoder.IsValueCreated)
+        {
+            (_encoder.Value as IDisposable)?.Dispose();
+        }
+
         _options.Dispose();
         GC.SuppressFinalize(this);
     }

@@ -162,6 +162,45 @@ public sealed class AccurateCommandsTests
         Assert.False(File.Exists(dir.File("out.csv")) || Directory.Exists(dir.File("out")));
     }
 
+    [Theory]
+    [InlineData("classify")]
+    [InlineData("evaluate")]
+    [InlineData("run")]
+    public void GivenTunedEncodersOnlyWithoutTheAccurateTier_WhenRun_ThenOneUsageErrorAndNothingWritten(string command)
+    {
+        using var dir = new TempDirectory();
+        var input = dir.Write("in.txt", "The council should reject the deal.\n");
+        var data = dir.Write("gold.csv", "text,label,doc\nThe council should reject the deal.,claim,a\n");
+        string[] io = command switch
+        {
+            "classify" => ["--input", input, "--out", dir.File("out.csv")],
+            "evaluate" => ["--data", data],
+            _ => [input, "--out", dir.File("out")],
+        };
+        var (code, stdout, stderr) = Support.Cli.Run([command, "--encoders", "tuned", .. io]);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("--encoders", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("out.csv")) || Directory.Exists(dir.File("out")));
+    }
+
+    [Fact]
+    public void GivenTheShippedTierWithTunedEncodersOnly_WhenClassifying_ThenLinesDifferFromTheWholeTiersAndAResumedRunKeepsThemApart()
+    {
+        using var dir = new TempDirectory();
+        var input = dir.Write("in.txt", "The council should reject the deal.\nI love this so much, thank you!\nThe survey of 900 voters found 52 percent support.\n");
+        var (code, tuned, stderr) = Support.Cli.Run("classify", "--model", "accurate", "--encoders", "tuned", "--input", input);
+        Assert.True(code == 0, stderr);
+        var (_, all, _) = Support.Cli.Run("classify", "--model", "accurate", "--encoders", "all", "--input", input);
+        Assert.Equal(4, tuned.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.NotEqual(all, tuned);
+
+        var settings = new ArgMiner.Cli.Commands.RunSettings(["in"], "out", ArgMiner.Output.OutputFormats.Csv, 1, "accurate", false, ArgMiner.Ingest.TextEncodingChoice.Auto);
+        var plain = ArgMiner.Cli.Commands.CheckpointedRun.ModelIdentity(settings);
+        Assert.Equal(plain + " encoders tuned", ArgMiner.Cli.Commands.CheckpointedRun.ModelIdentity(settings with { TunedOnly = true }));
+    }
+
     [Fact]
     public void GivenAnotherGate_WhenARunIsNamedForResuming_ThenItsModelIdentityDiffers()
     {

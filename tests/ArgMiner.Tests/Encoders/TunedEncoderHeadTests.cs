@@ -193,6 +193,41 @@ public sealed class TunedEncoderHeadTests(TunedEncoderFixture fixture) : IClassF
     }
 
     [Fact]
+    public void GivenTunedEncodersOnly_WhenClassifying_ThenTheFastPredictionIsMixedWithTheirMeanAndNoOtherEncoderRuns()
+    {
+        using var dir = new TempDirectory();
+        var plain = new AccurateClassifierTrainer(new SentenceClassifierTrainer(TinyData.Options()), new FakeEmbedder(), new AccurateTrainerOptions { Folds = 2 })
+            .Fit(TinyData.Rows(), fast => fast).Model;
+        plain.Save(dir.File("plain.model"));
+        var embedder = new FakeEmbedder();
+        using var moved = TunedEncoderHead.FromBytes(fixture.Moved, "moved");
+        using var unmoved = TunedEncoderHead.FromBytes(fixture.Unmoved, "unmoved");
+        var model = AccurateClassifier.Load(dir.File("plain.model"), embedder).WithTuned([moved, unmoved]).WithTunedOnly(true);
+        Assert.True(model.TunedOnly);
+
+        var fast = model.Fast.PredictAll(Probe);
+        var first = moved.Probabilities(Probe);
+        var second = unmoved.Probabilities(Probe);
+        var mixed = model.PredictAll(Probe);
+        for (var i = 0; i < Probe.Length; i++)
+        {
+            var m = Enumerable.Range(0, 4).Select(k => Math.Sqrt(fast[i].Probabilities[k] * (first[i][k] + second[i][k]) / 2)).ToArray();
+            Assert.Equal(m.Select(x => x / m.Sum()), mixed[i].Probabilities, (a, b) => Math.Abs(a - b) < 1e-12);
+        }
+
+        // Documents too: the fast model's own predictions (with its context stage), never the stacker's.
+        var rows = TinyData.Rows();
+        var tunedRows = model.PredictRows(rows);
+        Assert.Equal(0, embedder.Embedded);
+        var wholeRows = model.WithTunedOnly(false).PredictRows(rows);
+        Assert.True(embedder.Embedded > 0);
+        Assert.NotEqual(wholeRows.Select(p => p.Probabilities[0]), tunedRows.Select(p => p.Probabilities[0]));
+
+        // A tier without tuned encoders has nothing to run this way.
+        Assert.Throws<ArgumentException>(() => plain.WithTunedOnly(true));
+    }
+
+    [Fact]
     public void GivenAGate_WhenClassifying_ThenSentencesTheFastModelIsSureOfKeepItsPrediction()
     {
         var plain = new AccurateClassifierTrainer(new SentenceClassifierTrainer(TinyData.Options()), new FakeEmbedder(), new AccurateTrainerOptions { Folds = 2 })

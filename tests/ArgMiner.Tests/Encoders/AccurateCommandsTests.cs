@@ -50,6 +50,13 @@ public sealed class AccurateCommandsTests
         var sentences = File.ReadAllLines(dir.File("run/sentences.csv"));
         Assert.True(sentences.Length >= 3, string.Join('\n', sentences));
         Assert.All(sentences.Skip(1), s => Assert.Contains(SentenceLabels.All, l => s.Contains("," + l + ",", StringComparison.Ordinal)));
+
+        // A tier trained here has no tuned encoders, so --encoders tuned has nothing to run: one error line naming the file.
+        (code, stdout, stderr) = Support.Cli.Run("classify", "--model", model, "--encoders", "tuned", "--input", input, "--out", dir.File("tuned.csv"));
+        Assert.Equal(1, code);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(model, stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("tuned.csv")));
     }
 
     [Fact]

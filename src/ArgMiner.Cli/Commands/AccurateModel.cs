@@ -23,7 +23,8 @@ internal static class AccurateModel
 
     /// <summary>
     /// Loads the accurate tier with the encoders its card names, with <paramref name="gate"/> instead of its own gate
-    /// when given (<c>--gate</c>), or writes one error line and returns null.
+    /// when given (<c>--gate</c>) and running its tuned encoders only when <paramref name="tunedOnly"/>
+    /// (<c>--encoders tuned</c>), or writes one error line and returns null.
     /// </summary>
     public static AccurateClassifier? Load(string model, TextWriter stderr, double? gate = null, bool tunedOnly = false)
     {
@@ -33,7 +34,7 @@ internal static class AccurateModel
             if (tunedOnly && classifier.Tuned.IsEmpty)
             {
                 stderr.WriteLine($"argminer: {model}: --encoders tuned needs a tier with tuned encoders (format 4 or later); this one has none");
-                AccurateModel.EncodersOf(classifier)?.Dispose();
+                EncodersOf(classifier)?.Dispose();
                 return null;
             }
 

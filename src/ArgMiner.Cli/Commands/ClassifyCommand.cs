@@ -79,7 +79,7 @@ internal static class ClassifyCommand
             return CommandLine.Usage;
         }
 
-        if (!SharedOptions.CheckGate(settings.Gate, () => wantsAccurate, stderr) || !SharedOptions.CheckTierEncoders(settings.TunedOnly, () => wantsAccurate, stderr))
+        if (!SharedOptions.CheckTierOptions(settings.Gate, settings.TunedOnly, () => wantsAccurate, stderr))
         {
             return CommandLine.Usage;
         }

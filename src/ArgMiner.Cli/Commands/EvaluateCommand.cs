@@ -68,8 +68,7 @@ internal static class EvaluateCommand
             return CommandLine.Failed;
         }
 
-        if (!SharedOptions.CheckGate(settings.Gate, () => AccurateModel.IsRequested(settings.Model), stderr)
-            || !SharedOptions.CheckTierEncoders(settings.TunedOnly, () => AccurateModel.IsRequested(settings.Model), stderr))
+        if (!SharedOptions.CheckTierOptions(settings.Gate, settings.TunedOnly, () => AccurateModel.IsRequested(settings.Model), stderr))
         {
             return CommandLine.Usage;
         }

@@ -113,8 +113,7 @@ internal static class RunCommand
     /// <summary>Runs the pipeline as <paramref name="settings"/> say; the exit code.</summary>
     internal static int Execute(RunSettings settings, TextWriter stdout, TextWriter stderr)
     {
-        if (!SharedOptions.CheckGate(settings.Gate, () => !settings.TextOnly && AccurateModel.IsRequested(settings.Model), stderr)
-            || !SharedOptions.CheckTierEncoders(settings.TunedOnly, () => !settings.TextOnly && AccurateModel.IsRequested(settings.Model), stderr))
+        if (!SharedOptions.CheckTierOptions(settings.Gate, settings.TunedOnly, () => !settings.TextOnly && AccurateModel.IsRequested(settings.Model), stderr))
         {
             return CommandLine.Usage;
         }

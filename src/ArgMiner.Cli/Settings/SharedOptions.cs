@@ -55,35 +55,8 @@ internal static class SharedOptions
         };
 
     /// <summary>
-    /// Checks a <c>--gate</c> value against the model asked for; writes one usage line and returns false when it is
-    /// out of range or given without the accurate tier. <paramref name="accurate"/> is asked only when a gate is
-    /// given: telling a model file's tier means opening the file, which a run without <c>--gate</c> need not do twice.
-    /// </summary>
-    public static bool CheckGate(double? gate, Func<bool> accurate, TextWriter stderr)
-    {
-        if (gate is null)
-        {
-            return true;
-        }
-
-        if (!(gate > 0 && gate <= 1))
-        {
-            stderr.WriteLine("argminer: --gate must be above 0 and at most 1");
-            return false;
-        }
-
-        if (!accurate())
-        {
-            stderr.WriteLine("argminer: --gate applies to the accurate tier only (--model accurate, or an accurate-tier file)");
-            return false;
-        }
-
-        return true;
-    }
-
-    /// <summary>
     /// <c>--encoders</c>: with the accurate tier, <c>all</c> (default: the pretrained encoders' stacker, then the tuned
-    /// encoders) or <c>tuned</c> (the tuned encoders only, mixed with the fast model); true for <c>tuned</c>.
+    /// encoders) or <c>tuned</c> (the tuned encoders only, mixed with the fast model); null when not given.
     /// </summary>
     public static Option<string?> TierEncoders() =>
         new Option<string?>("--encoders")
@@ -93,14 +66,23 @@ internal static class SharedOptions
         }.AcceptOnlyFromAmong("all", "tuned");
 
     /// <summary>
-    /// Checks <c>--encoders tuned</c> against the model asked for (as <see cref="CheckGate"/> does); one usage line and
-    /// false when it is given without the accurate tier.
+    /// Checks the accurate tier's options against the model asked for: writes one usage line and returns false when
+    /// <c>--gate</c> is out of range, or <c>--gate</c> or <c>--encoders tuned</c> is given without the accurate tier.
+    /// <paramref name="accurate"/> is asked only when one of them is given: telling a model file's tier means opening
+    /// the file, which a run without them need not do twice.
     /// </summary>
-    public static bool CheckTierEncoders(bool tunedOnly, Func<bool> accurate, TextWriter stderr)
+    public static bool CheckTierOptions(double? gate, bool tunedOnly, Func<bool> accurate, TextWriter stderr)
     {
-        if (tunedOnly && !accurate())
+        if (gate is not null && !(gate > 0 && gate <= 1))
         {
-            stderr.WriteLine("argminer: --encoders applies to the accurate tier only (--model accurate, or an accurate-tier file)");
+            stderr.WriteLine("argminer: --gate must be above 0 and at most 1");
+            return false;
+        }
+
+        var given = gate is not null ? "--gate" : tunedOnly ? "--encoders" : null;
+        if (given is not null && !accurate())
+        {
+            stderr.WriteLine($"argminer: {given} applies to the accurate tier only (--model accurate, or an accurate-tier file)");
             return false;
         }
 

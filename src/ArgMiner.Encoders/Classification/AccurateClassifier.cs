@@ -244,12 +244,7 @@ public sealed class AccurateClassifier
             return embedders[0].Embed(texts);
         }
 
-        // Each encoder runs single-threaded, so the second and later ones run on the thread pool while the first runs
-        // here: on two cores a tier of two encoders takes about the time of the slower one instead of both. Each
-        // vector depends only on its sentence and encoder, so the result is the same on any number of cores.
-        var others = embedders.Skip(1).Select(e => Task.Run(() => e.Embed(texts))).ToArray();
-        var first = embedders[0].Embed(texts);
-        float[][][] parts = [first, .. others.Select(t => t.GetAwaiter().GetResult())];
+        var parts = SideBySide(embedders, e => e.Embed(texts));
         var dimension = embedders.Sum(e => e.Dimension);
         var result = new float[texts.Count][];
         for (var i = 0; i < texts.Count; i++)
@@ -264,6 +259,18 @@ public sealed class AccurateClassifier
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// <paramref name="run"/> over each encoder, in encoder order: the second and later on the thread pool while the
+    /// first runs here. Each encoder runs single-threaded, so on two cores two encoders take about the time of the slower
+    /// one instead of both; each result depends only on its encoder and input, so it is the same on any number of cores.
+    /// </summary>
+    private static T[] SideBySide<TEncoder, T>(IReadOnlyList<TEncoder> encoders, Func<TEncoder, T> run)
+    {
+        var others = encoders.Skip(1).Select(e => Task.Run(() => run(e))).ToArray();
+        var first = run(encoders[0]);
+        return [first, .. others.Select(t => t.GetAwaiter().GetResult())];
     }
 
     /// <summary>
@@ -310,13 +317,11 @@ public sealed class AccurateClassifier
 
         var unsure = Consulted(fast);
         string[] consulted = [.. unsure.Select(i => texts[i])];
-        // As Embed runs the pretrained encoders: the second and later tuned encoders on the thread pool while the first
-        // runs here, each single-threaded; the sum is taken in encoder order, so the result is the same on any core count.
-        var others = Tuned.Skip(1).Select(head => Task.Run(() => head.Probabilities(consulted))).ToArray();
-        var tuned = Tuned[0].Probabilities(consulted);
-        foreach (var other in others)
+        // The encoders side by side; their mean summed in encoder order, so the same on any core count.
+        var all = SideBySide(Tuned, head => head.Probabilities(consulted));
+        var tuned = all[0];
+        foreach (var more in all.Skip(1))
         {
-            var more = other.GetAwaiter().GetResult();
             for (var u = 0; u < tuned.Length; u++)
             {
                 for (var k = 0; k < K; k++)
@@ -678,9 +683,10 @@ public sealed class AccurateClassifier
             tuned.Add(TunedEncoderHead.FromBytes(tunedBytes, path, entry));
         }
 
-        if (tuned.Count == 0 && package.Entries.Keys.Any(k => k.StartsWith("tuned-encoder-", StringComparison.Ordinal)))
+        // The tuned encoders are numbered without gaps: one past a missing entry means the file lost one.
+        if (package.Entries.ContainsKey(TunedEncoderHead.EntryOf(tuned.Count + 1)))
         {
-            throw new ModelFormatException(path, $"corrupt model (a second tuned encoder without {TunedEncoderHead.Entry})");
+            throw new ModelFormatException(path, $"corrupt model ({TunedEncoderHead.EntryOf(tuned.Count + 1)} without {TunedEncoderHead.EntryOf(tuned.Count)})");
         }
 
         return new AccurateClassifier(fast, embedders, weights, bias, gate, card, package.GetEntry(StackerMlNetEntry, path), context, bank, tuned);

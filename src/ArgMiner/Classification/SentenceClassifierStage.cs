@@ -41,14 +41,19 @@ public sealed class SentenceClassifierStage(SentenceClassifier classifier) : IPr
     public static ImmutableArray<SentencePrediction> WithLayoutRules(Document document, ImmutableArray<SentencePrediction> labels)
     {
         ArgumentNullException.ThrowIfNull(document);
+
+        // One copy for the whole document: SetItem copies the array each time, which made a document of many
+        // heading lines (36,000 "Subject:" lines) take time and memory quadratic in its length.
+        ImmutableArray<SentencePrediction>.Builder? changed = null;
         for (var i = 0; i < labels.Length; i++)
         {
             if (document.Sentences[i].Section is Section.Title or Section.Heading or Section.Footer)
             {
-                labels = labels.SetItem(i, Other);
+                changed ??= labels.ToBuilder();
+                changed[i] = Other;
             }
         }
 
-        return labels;
+        return changed?.DrainToImmutable() ?? labels;
     }
 }

@@ -8,6 +8,7 @@
 # ../shared, repeated (read there, written to a temp folder, never into the repository); long: the same UD
 # sentences joined with their successors into lines of 125-160 characters (about 140 on average, op-ed
 # sentence length; one line per starting sentence, about 6,000 distinct lines), repeated.
+# JOBS (default 1) is passed as classify's --jobs; with 1 the process is pinned to one CPU, with more it is not.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 lines=${1:-1000000}; runs=${2:-3}; source=${3:-corpus}
@@ -44,14 +45,15 @@ awk -v n="$lines" '{a[NR]=$0} END {for (i = 0; i < n; i++) print a[i % NR + 1]}'
 
 dotnet build -c Release "$root/src/ArgMiner.Cli" -v q -nologo >/dev/null
 bin="$root/src/ArgMiner.Cli/bin/Release/net10.0/argminer"
-pin=(); command -v taskset >/dev/null && pin=(taskset -c 0)
+jobs=${JOBS:-1}
+pin=(); [ "$jobs" = 1 ] && command -v taskset >/dev/null && pin=(taskset -c 0)
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 : > "$work/times"
 for i in $(seq "$runs"); do
-  /usr/bin/time -f "%e %M" -o "$work/t" "${pin[@]}" "$bin" classify --input "$work/input.txt" --out "$work/out.csv"
+  /usr/bin/time -f "%e %M" -o "$work/t" "${pin[@]}" "$bin" classify --jobs "$jobs" --input "$work/input.txt" --out "$work/out.csv"
   read -r secs kb < "$work/t"
-  echo "classify $lines lines ($source): ${secs} s wall, $(awk -v n="$lines" -v s="$secs" 'BEGIN{printf "%.0f", n/s}') lines/s, peak RSS $((kb / 1024)) MB"
+  echo "classify --jobs $jobs, $lines lines ($source): ${secs} s wall, $(awk -v n="$lines" -v s="$secs" 'BEGIN{printf "%.0f", n/s}') lines/s, peak RSS $((kb / 1024)) MB"
   echo "$secs" >> "$work/times"
 done
 med=$(median < "$work/times")
-echo "median: ${med} s, $(awk -v n="$lines" -v s="$med" 'BEGIN{printf "%.0f", n/s}') lines/s on one core ($(wc -l < "$work/distinct.txt") distinct lines)"
+echo "median: ${med} s, $(awk -v n="$lines" -v s="$med" 'BEGIN{printf "%.0f", n/s}') lines/s, --jobs $jobs ($(wc -l < "$work/distinct.txt") distinct lines)"

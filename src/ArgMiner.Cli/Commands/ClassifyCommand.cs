@@ -20,7 +20,8 @@ namespace ArgMiner.Cli.Commands;
 /// <param name="Encoding">How the input file is decoded.</param>
 /// <param name="Gate">With the accurate tier, its gate instead of the model's (<c>--gate</c>); null for the model's.</param>
 /// <param name="TunedOnly">With the accurate tier, run its tuned encoders only (<c>--encoders tuned</c>).</param>
-internal sealed record ClassifySettings(string? Model, string Input, string Out, bool Explain, bool Tag, bool MlNet, TextEncodingChoice Encoding, double? Gate = null, bool TunedOnly = false);
+/// <param name="Jobs">Threads that score lines with the fast model's compiled weights (<c>--jobs</c>).</param>
+internal sealed record ClassifySettings(string? Model, string Input, string Out, bool Explain, bool Tag, bool MlNet, TextEncodingChoice Encoding, double? Gate = null, bool TunedOnly = false, int Jobs = 1);
 
 /// <summary><c>argminer classify</c>: labels one sentence per input line and writes CSV.</summary>
 internal static class ClassifyCommand
@@ -49,10 +50,13 @@ internal static class ClassifyCommand
         private readonly Option<string> _encoding = SharedOptions.Encoding();
         private readonly Option<double?> _gate = SharedOptions.Gate();
         private readonly Option<string?> _encoders = SharedOptions.TierEncoders();
+        private readonly Option<int> _jobs = SharedOptions.Jobs(
+            "Threads scoring lines with the fast model (default: all cores); the output is the same for any number. "
+            + "--explain and --engine mlnet score one line at a time, --tag tags on every core, and the accurate tier runs its encoders side by side");
 
         public Binder() => Command = new Command("classify", "Label one sentence per line as claim, evidence, opinion or other; write CSV text,label,confidence,p_claim,p_evidence,p_opinion,p_other.")
         {
-            _model, _input, _out, _explain, _tag, _engine, _encoding, _gate, _encoders,
+            _model, _input, _out, _explain, _tag, _engine, _encoding, _gate, _encoders, _jobs,
         };
 
         public override Command Command { get; }
@@ -66,7 +70,8 @@ internal static class ClassifyCommand
             parse.GetValue(_engine) == "mlnet",
             parse.GetEncoding(_encoding),
             parse.GetValue(_gate),
-            parse.GetValue(_encoders) == "tuned");
+            parse.GetValue(_encoders) == "tuned",
+            parse.GetValue(_jobs));
     }
 
     /// <summary>Labels the input's lines as <paramref name="settings"/> say; the exit code.</summary>
@@ -128,6 +133,7 @@ internal static class ClassifyCommand
                     Explain = settings.Explain,
                     Tagger = settings.Tag ? ArgMiner.Pipeline.TextPipeline.CreateSentenceTagger() : null,
                     Scorer = mlnet is null ? null : (string text, in SentenceContext context, Span<double> p) => mlnet.Predict(text, context).Probabilities.AsSpan().CopyTo(p),
+                    Jobs = settings.Jobs,
                 });
             }
         }

@@ -38,9 +38,9 @@ internal static class SharedOptions
         return option;
     }
 
-    /// <summary><c>--jobs</c>: documents processed in parallel, 1 to <see cref="MaxJobs"/> (default: all cores).</summary>
-    public static Option<int> Jobs() =>
-        new Option<int>("--jobs", "-j") { Description = "Documents processed in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount }
+    /// <summary><c>--jobs</c>: work done in parallel (documents for <c>run</c>), 1 to <see cref="MaxJobs"/> (default: all cores).</summary>
+    public static Option<int> Jobs(string description = "Documents processed in parallel.") =>
+        new Option<int>("--jobs", "-j") { Description = description, DefaultValueFactory = _ => Environment.ProcessorCount }
             .InRange(1, MaxJobs, $"--jobs must be between 1 and {MaxJobs}");
 
     /// <summary>

@@ -18,6 +18,15 @@ public sealed record LineClassificationOptions
 
     /// <summary>Score with this instead of the model's compiled weights (null: the compiled weights).</summary>
     public SentenceScorer? Scorer { get; init; }
+
+    /// <summary>
+    /// Threads that score lines on the default path (the compiled weights, no explanation, no tagging); the
+    /// output is the same for any number. The other paths score one line at a time (tagging uses every core itself).
+    /// </summary>
+    public int Jobs { get; init; } = 1;
+
+    /// <summary>Characters read at a time when <see cref="Jobs"/> is above 1 (the block grows for a longer line); small in tests.</summary>
+    internal int BlockChars { get; init; } = 1 << 20;
 }
 
 /// <summary>
@@ -113,7 +122,15 @@ public static class LineClassification
         var scorer = new RowScorer(classifier, options.Scorer, builder);
         if (!tag && !explain && options.Scorer is null)
         {
-            ClassifyLines(classifier, reader, writer, builder);
+            if (options.Jobs > 1)
+            {
+                ClassifyBlocks(classifier, reader, writer, options.Jobs, Math.Max(16, options.BlockChars));
+            }
+            else
+            {
+                ClassifyLines(classifier, reader, writer, builder);
+            }
+
             return;
         }
 
@@ -232,8 +249,138 @@ public static class LineClassification
         }
     }
 
+    /// <summary>
+    /// The default path on several threads: a block of whole lines is read, cut into lines as
+    /// <see cref="TextReader.ReadLine"/> cuts them, split into one contiguous run of lines per thread, each run's
+    /// rows formatted into that thread's buffer, and the buffers written in order. Every row is what
+    /// <see cref="WriteLine"/> writes, so the file is the same for any number of threads.
+    /// </summary>
+    private static void ClassifyBlocks(SentenceClassifier classifier, TextReader reader, TextWriter writer, int jobs, int blockChars)
+    {
+        var buffer = new char[blockChars];
+        var end = 0;
+        var eof = false;
+        var starts = new List<int>();
+        var lengths = new List<int>();
+        var outputs = new RowBuffer[jobs];
+        var builders = new FeatureVectorBuilder[jobs];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = jobs };
+        while (true)
+        {
+            while (!eof && end < buffer.Length)
+            {
+                var n = reader.Read(buffer, end, buffer.Length - end);
+                eof = n == 0;
+                end += n;
+            }
+
+            starts.Clear();
+            lengths.Clear();
+            var at = 0;
+            while (true)
+            {
+                var nl = buffer.AsSpan(at, end - at).IndexOfAny('\r', '\n');
+                if (nl < 0)
+                {
+                    break;
+                }
+
+                nl += at;
+                if (buffer[nl] == '\r' && nl + 1 == end && !eof)
+                {
+                    break; // whether \n follows decides where the next line starts
+                }
+
+                starts.Add(at);
+                lengths.Add(nl - at);
+                at = nl + 1;
+                if (buffer[nl] == '\r' && at < end && buffer[at] == '\n')
+                {
+                    at++;
+                }
+            }
+
+            if (eof && at < end)
+            {
+                starts.Add(at);
+                lengths.Add(end - at);
+                at = end;
+            }
+
+            if (starts.Count == 0)
+            {
+                if (eof)
+                {
+                    return;
+                }
+
+                // A line longer than the block: read on into a larger one.
+                Array.Resize(ref buffer, buffer.Length * 2);
+                continue;
+            }
+
+            var count = starts.Count;
+            var runs = Math.Min(jobs, count);
+            var block = buffer;
+            Parallel.For(0, runs, parallel, r =>
+            {
+                var output = outputs[r] ??= new RowBuffer();
+                var builder = builders[r] ??= new FeatureVectorBuilder();
+                output.Clear();
+                for (var i = (int)((long)count * r / runs); i < (int)((long)count * (r + 1) / runs); i++)
+                {
+                    output.Add(classifier, block.AsSpan(starts[i], lengths[i]), builder);
+                }
+            });
+
+            for (var r = 0; r < runs; r++)
+            {
+                writer.Write(outputs[r].Written);
+            }
+
+            Array.Copy(buffer, at, buffer, 0, end - at);
+            end -= at;
+            if (eof && end == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One thread's formatted rows (<see cref="ClassifyBlocks"/>).</summary>
+    private sealed class RowBuffer
+    {
+        private char[] _chars = new char[1 << 16];
+        private char[] _row = new char[1 << 10];
+        private int _count;
+
+        public ReadOnlySpan<char> Written => _chars.AsSpan(0, _count);
+
+        public void Clear() => _count = 0;
+
+        public void Add(SentenceClassifier classifier, ReadOnlySpan<char> text, FeatureVectorBuilder builder)
+        {
+            var length = FormatRow(classifier, text, builder, ref _row);
+            if (_count + length > _chars.Length)
+            {
+                Array.Resize(ref _chars, Math.Max(_count + length, _chars.Length * 2));
+            }
+
+            _row.AsSpan(0, length).CopyTo(_chars.AsSpan(_count));
+            _count += length;
+        }
+    }
+
     /// <summary>One CSV row, as <see cref="WriteRow"/> writes it without explanation.</summary>
     private static void WriteLine(SentenceClassifier classifier, ReadOnlySpan<char> text, FeatureVectorBuilder builder, ref char[] row, TextWriter writer)
+    {
+        // The length first: formatting may replace the row buffer with a larger one.
+        var length = FormatRow(classifier, text, builder, ref row);
+        writer.Write(row.AsSpan(0, length));
+    }
+
+    /// <summary>Formats one CSV row (without explanation) into <paramref name="row"/>, grown when too small; its length.</summary>
+    private static int FormatRow(SentenceClassifier classifier, ReadOnlySpan<char> text, FeatureVectorBuilder builder, ref char[] row)
     {
         Span<double> p = stackalloc double[4];
         classifier.PredictInto(text, default, builder, p);
@@ -264,7 +411,7 @@ public static class LineClassification
         }
 
         span[at++] = '\n';
-        writer.Write(span[..at]);
+        return at;
     }
 
     private static void WriteRow(RowScorer scorer, string text, in SentenceContext context, StringBuilder line, TextWriter writer, bool explain)

@@ -80,9 +80,9 @@ public class SettingsBinderTests
     [Fact]
     public void GivenClassifyOptions_WhenBound_ThenTheSettingsHoldThem()
     {
-        var settings = Bind(new ClassifyCommand.Binder(), "--model", "m.model", "--input", "lines.txt", "--out", "labels.csv", "--explain", "--tag", "--engine", "mlnet", "--encoding", "utf-8");
-        Assert.Equal(new ClassifySettings("m.model", "lines.txt", "labels.csv", true, true, true, TextEncodingChoice.Utf8), settings);
-        Assert.Equal(new ClassifySettings(null, "-", "-", false, false, false, TextEncodingChoice.Auto), Bind(new ClassifyCommand.Binder()));
+        var settings = Bind(new ClassifyCommand.Binder(), "--model", "m.model", "--input", "lines.txt", "--out", "labels.csv", "--explain", "--tag", "--engine", "mlnet", "--encoding", "utf-8", "--jobs", "3");
+        Assert.Equal(new ClassifySettings("m.model", "lines.txt", "labels.csv", true, true, true, TextEncodingChoice.Utf8, Jobs: 3), settings);
+        Assert.Equal(new ClassifySettings(null, "-", "-", false, false, false, TextEncodingChoice.Auto, Jobs: Environment.ProcessorCount), Bind(new ClassifyCommand.Binder()));
     }
 
     [Fact]

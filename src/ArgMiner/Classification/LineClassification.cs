@@ -269,9 +269,17 @@ public static class LineClassification
         {
             while (!eof && end < buffer.Length)
             {
-                var n = reader.Read(buffer, end, buffer.Length - end);
+                var want = buffer.Length - end;
+                var n = reader.Read(buffer, end, want);
                 eof = n == 0;
                 end += n;
+
+                // A short read means the input has no more for now (a pipe or a terminal): score the lines already
+                // here rather than wait for a full block, so lines piped or typed in are answered as they come.
+                if (n > 0 && n < want && buffer.AsSpan(end - n, n).IndexOfAny('\r', '\n') >= 0)
+                {
+                    break;
+                }
             }
 
             starts.Clear();
@@ -314,8 +322,12 @@ public static class LineClassification
                     return;
                 }
 
-                // A line longer than the block: read on into a larger one.
-                Array.Resize(ref buffer, buffer.Length * 2);
+                // A line longer than the block: read on into a larger one. (A block that is not full waits for more.)
+                if (end == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+
                 continue;
             }
 

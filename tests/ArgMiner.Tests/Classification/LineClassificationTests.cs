@@ -20,9 +20,9 @@ public sealed class LineClassificationTests
 
     private static readonly Arbitrary<string> Inputs = Arb.From(Gen.Elements(Pieces).ArrayOf().Select(parts => string.Concat(parts)));
 
-    private static string Classify(string input, int jobs, int blockChars)
+    private static string Classify(string input, int jobs, int blockChars, int trickle = 0)
     {
-        using var reader = new StringReader(input);
+        using TextReader reader = trickle > 0 ? new TrickleReader(input, trickle) : new StringReader(input);
         using var writer = new StringWriter();
         LineClassification.Classify(ShippedModels.SentenceClassifier, reader, writer, new LineClassificationOptions { Jobs = jobs, BlockChars = blockChars });
         return writer.ToString();
@@ -34,6 +34,26 @@ public sealed class LineClassificationTests
         var property = Prop.ForAll(Inputs, Gen.Choose(16, 200).ToArbitrary(), Gen.Choose(2, 5).ToArbitrary(), (input, block, jobs) =>
             Classify(input, jobs, block) == Classify(input, 1, block));
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(150), property);
+    }
+
+    [Fact]
+    public void GivenAnInputThatArrivesInShortReads_WhenScoredOnSeveralThreads_ThenTheOutputIsTheOneThreadOutput()
+    {
+        // A pipe or a terminal hands over a few chars at a time: the parallel path scores what has arrived.
+        var property = Prop.ForAll(Inputs, Gen.Choose(1, 60).ToArbitrary(), Gen.Choose(16, 200).ToArbitrary(), (input, trickle, block) =>
+            Classify(input, 3, block, trickle) == Classify(input, 1, block));
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(150), property);
+    }
+
+    [Fact]
+    public void GivenLinesPipedInOneAtATime_WhenScoredOnSeveralThreads_ThenEachRowIsWrittenBeforeTheNextLineIsRead()
+    {
+        using var writer = new StringWriter();
+        using var reader = new LineByLineReader(["I love this place!\n", "Shame on them.\r\n", "The rate rose 3%."], writer);
+
+        LineClassification.Classify(ShippedModels.SentenceClassifier, reader, writer, new LineClassificationOptions { Jobs = 2 });
+
+        Assert.Equal(4, writer.ToString().Count(c => c == '\n'));
     }
 
     [Fact]
@@ -58,5 +78,50 @@ public sealed class LineClassificationTests
         Assert.Equal(5001, one.Count(c => c == '\n'));
         Assert.Equal(one, Classify(lines, 2, 4096));
         Assert.Equal(one, Classify(lines, 8, 1 << 20));
+    }
+
+    /// <summary>A reader that hands over at most a few chars a call, as a pipe does.</summary>
+    private sealed class TrickleReader(string text, int most) : TextReader
+    {
+        private int _at;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var n = Math.Min(Math.Min(count, most), text.Length - _at);
+            text.CopyTo(_at, buffer, index, n);
+            _at += n;
+            return n;
+        }
+
+        public override int Read() => _at < text.Length ? text[_at++] : -1;
+
+        public override int Peek() => _at < text.Length ? text[_at] : -1;
+    }
+
+    /// <summary>
+    /// Hands over one line a call, as a terminal does, and refuses to hand over the next until the rows of those
+    /// already read are written: a reader that waited for a full block would never be answered.
+    /// </summary>
+    private sealed class LineByLineReader(string[] lines, StringWriter written) : TextReader
+    {
+        private int _next;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            if (_next == lines.Length)
+            {
+                return 0;
+            }
+
+            var rows = written.ToString().Count(c => c == '\n') - 1;
+            if (rows < _next)
+            {
+                throw new InvalidOperationException($"line {_next + 1} was asked for before the row of line {_next} was written");
+            }
+
+            var line = lines[_next++];
+            line.CopyTo(0, buffer, index, line.Length);
+            return line.Length;
+        }
     }
 }

@@ -51,8 +51,8 @@ internal static class ClassifyCommand
         private readonly Option<double?> _gate = SharedOptions.Gate();
         private readonly Option<string?> _encoders = SharedOptions.TierEncoders();
         private readonly Option<int> _jobs = SharedOptions.Jobs(
-            "Threads scoring lines with the fast model (default: all cores); the output is the same for any number. "
-            + "--explain and --engine mlnet score one line at a time, --tag tags on every core, and the accurate tier runs its encoders side by side");
+            "Threads scoring lines with the fast model, and tagging them with --tag (default: all cores); the output is the same for any number. "
+            + "--explain and --engine mlnet score one line at a time, and the accurate tier runs its encoders side by side");
 
         public Binder() => Command = new Command("classify", "Label one sentence per line as claim, evidence, opinion or other; write CSV text,label,confidence,p_claim,p_evidence,p_opinion,p_other.")
         {

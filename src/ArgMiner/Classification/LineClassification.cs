@@ -20,8 +20,9 @@ public sealed record LineClassificationOptions
     public SentenceScorer? Scorer { get; init; }
 
     /// <summary>
-    /// Threads that score lines on the default path (the compiled weights, no explanation, no tagging); the
-    /// output is the same for any number. The other paths score one line at a time (tagging uses every core itself).
+    /// Threads that score lines on the default path (the compiled weights, no explanation, no tagging), and that tag
+    /// lines with <see cref="Tagger"/>; the output is the same for any number. Explanations and another
+    /// <see cref="Scorer"/> score one line at a time.
     /// </summary>
     public int Jobs { get; init; } = 1;
 
@@ -162,7 +163,7 @@ public static class LineClassification
                 return;
             }
 
-            var contexts = tagger.TagAll(batch);
+            var contexts = tagger.TagAll(batch, jobs: options.Jobs);
             for (var i = 0; i < batch.Count; i++)
             {
                 WriteRow(scorer, batch[i], contexts[i], line, writer, explain);

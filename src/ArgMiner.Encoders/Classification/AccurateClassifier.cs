@@ -320,24 +320,20 @@ public sealed class AccurateClassifier
         // The encoders side by side; their mean summed in encoder order, so the same on any core count.
         var all = SideBySide(Tuned, head => head.Probabilities(consulted));
         var tuned = all[0];
-        foreach (var more in all.Skip(1))
-        {
-            for (var u = 0; u < tuned.Length; u++)
-            {
-                for (var k = 0; k < K; k++)
-                {
-                    tuned[u][k] += more[u][k];
-                }
-            }
-        }
-
-        for (var u = 0; u < tuned.Length && Tuned.Length > 1; u++)
+        for (var u = 0; u < tuned.Length; u++)
         {
             for (var k = 0; k < K; k++)
             {
-                tuned[u][k] /= Tuned.Length;
+                var sum = tuned[u][k];
+                for (var h = 1; h < all.Length; h++)
+                {
+                    sum += all[h][u][k];
+                }
+
+                tuned[u][k] = sum / all.Length;
             }
         }
+
         var result = tier.ToArray();
         Span<double> p = stackalloc double[K];
         for (var u = 0; u < unsure.Count; u++)

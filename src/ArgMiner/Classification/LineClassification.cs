@@ -123,15 +123,7 @@ public static class LineClassification
         var scorer = new RowScorer(classifier, options.Scorer, builder);
         if (!tag && !explain && options.Scorer is null)
         {
-            if (options.Jobs > 1)
-            {
-                ClassifyBlocks(classifier, reader, writer, options.Jobs, Math.Max(16, options.BlockChars));
-            }
-            else
-            {
-                ClassifyLines(classifier, reader, writer, builder);
-            }
-
+            ClassifyBlocks(classifier, reader, writer, Math.Max(1, options.Jobs), Math.Max(16, options.BlockChars));
             return;
         }
 
@@ -172,89 +164,10 @@ public static class LineClassification
     }
 
     /// <summary>
-    /// The default path: lines are cut from a char buffer as <see cref="TextReader.ReadLine"/> would cut them
-    /// (at \n, \r or \r\n; no empty last line after a final line break) and each row is assembled in a char
-    /// buffer, so nothing is allocated per line except for a text cell that needs quoting.
-    /// </summary>
-    private static void ClassifyLines(SentenceClassifier classifier, TextReader reader, TextWriter writer, FeatureVectorBuilder builder)
-    {
-        var buffer = new char[1 << 16];
-        var row = new char[1 << 10];
-        int start = 0, end = 0, scanned = 0;
-        var eof = false;
-        while (true)
-        {
-            // scanned: chars after start already known to hold no line break, so a long line is searched once.
-            var nl = buffer.AsSpan(scanned, end - scanned).IndexOfAny('\r', '\n');
-            if (nl >= 0)
-            {
-                nl += scanned;
-                if (buffer[nl] == '\r' && nl + 1 == end && !eof)
-                {
-                    // A \r at the end of the data read so far: whether \n follows decides where the next line starts.
-                    scanned = nl;
-                    Refill(reader, ref buffer, ref start, ref end, ref scanned, ref eof);
-                    continue;
-                }
-
-                WriteLine(classifier, buffer.AsSpan(start, nl - start), builder, ref row, writer);
-                start = nl + 1;
-                if (buffer[nl] == '\r' && start < end && buffer[start] == '\n')
-                {
-                    start++;
-                }
-
-                scanned = start;
-                continue;
-            }
-
-            scanned = end;
-            if (eof)
-            {
-                if (end > start)
-                {
-                    WriteLine(classifier, buffer.AsSpan(start, end - start), builder, ref row, writer);
-                }
-
-                return;
-            }
-
-            Refill(reader, ref buffer, ref start, ref end, ref scanned, ref eof);
-        }
-    }
-
-    /// <summary>Moves the unfinished line to the front of the buffer (doubling it when full) and reads more.</summary>
-    private static void Refill(TextReader reader, ref char[] buffer, ref int start, ref int end, ref int scanned, ref bool eof)
-    {
-        if (start > 0)
-        {
-            Array.Copy(buffer, start, buffer, 0, end - start);
-            end -= start;
-            scanned -= start;
-            start = 0;
-        }
-
-        if (end == buffer.Length)
-        {
-            Array.Resize(ref buffer, buffer.Length * 2);
-        }
-
-        var n = reader.Read(buffer, end, buffer.Length - end);
-        if (n == 0)
-        {
-            eof = true;
-        }
-        else
-        {
-            end += n;
-        }
-    }
-
-    /// <summary>
-    /// The default path on several threads: a block of whole lines is read, cut into lines as
-    /// <see cref="TextReader.ReadLine"/> cuts them, split into one contiguous run of lines per thread, each run's
-    /// rows formatted into that thread's buffer, and the buffers written in order. Every row is what
-    /// <see cref="WriteLine"/> writes, so the file is the same for any number of threads.
+    /// The default path: a block of whole lines is read, cut into lines as <see cref="TextReader.ReadLine"/> cuts
+    /// them, split into one contiguous run of lines per thread (one thread scores in place), each run's rows
+    /// formatted into that thread's buffer (<see cref="FormatRow"/>), and the buffers written in order, so the file is
+    /// the same for any number of threads. Nothing is allocated per line except a text cell that needs quoting.
     /// </summary>
     private static void ClassifyBlocks(SentenceClassifier classifier, TextReader reader, TextWriter writer, int jobs, int blockChars)
     {
@@ -335,7 +248,7 @@ public static class LineClassification
             var count = starts.Count;
             var runs = Math.Min(jobs, count);
             var block = buffer;
-            Parallel.For(0, runs, parallel, r =>
+            void Run(int r)
             {
                 var output = outputs[r] ??= new RowBuffer();
                 var builder = builders[r] ??= new FeatureVectorBuilder();
@@ -344,7 +257,16 @@ public static class LineClassification
                 {
                     output.Add(classifier, block.AsSpan(starts[i], lengths[i]), builder);
                 }
-            });
+            }
+
+            if (runs == 1)
+            {
+                Run(0);
+            }
+            else
+            {
+                Parallel.For(0, runs, parallel, Run);
+            }
 
             for (var r = 0; r < runs; r++)
             {
@@ -384,15 +306,10 @@ public static class LineClassification
         }
     }
 
-    /// <summary>One CSV row, as <see cref="WriteRow"/> writes it without explanation.</summary>
-    private static void WriteLine(SentenceClassifier classifier, ReadOnlySpan<char> text, FeatureVectorBuilder builder, ref char[] row, TextWriter writer)
-    {
-        // The length first: formatting may replace the row buffer with a larger one.
-        var length = FormatRow(classifier, text, builder, ref row);
-        writer.Write(row.AsSpan(0, length));
-    }
-
-    /// <summary>Formats one CSV row (without explanation) into <paramref name="row"/>, grown when too small; its length.</summary>
+    /// <summary>
+    /// Formats one CSV row, as <see cref="WriteRow"/> writes it without explanation, into <paramref name="row"/>
+    /// (grown when too small); its length.
+    /// </summary>
     private static int FormatRow(SentenceClassifier classifier, ReadOnlySpan<char> text, FeatureVectorBuilder builder, ref char[] row)
     {
         Span<double> p = stackalloc double[4];

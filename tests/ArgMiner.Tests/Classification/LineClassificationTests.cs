@@ -1,4 +1,5 @@
 using ArgMiner.Classification;
+using ArgMiner.Text;
 using ArgMiner.Pipeline;
 using FsCheck;
 using FsCheck.Fluent;
@@ -28,11 +29,25 @@ public sealed class LineClassificationTests
         return writer.ToString();
     }
 
+    // The reference: TextReader.ReadLine's lines, each scored by the compiled weights through the path that takes
+    // another scorer and written row by row, an implementation apart from the blocks'.
+    private static string OneLineAtATime(string input)
+    {
+        var classifier = ShippedModels.SentenceClassifier;
+        using var reader = new StringReader(input);
+        using var writer = new StringWriter();
+        LineClassification.Classify(classifier, reader, writer, new LineClassificationOptions
+        {
+            Scorer = (string text, in SentenceContext context, Span<double> p) => classifier.Predict(text, context).Probabilities.AsSpan().CopyTo(p),
+        });
+        return writer.ToString();
+    }
+
     [Fact]
     public void GivenAnyLinesAndLineBreaks_WhenScoredOnSeveralThreadsInSmallBlocks_ThenTheOutputIsTheOneThreadOutput()
     {
         var property = Prop.ForAll(Inputs, Gen.Choose(16, 200).ToArbitrary(), Gen.Choose(2, 5).ToArbitrary(), (input, block, jobs) =>
-            Classify(input, jobs, block) == Classify(input, 1, block));
+            Classify(input, jobs, block) == Classify(input, 1, block) && Classify(input, 1, block) == OneLineAtATime(input));
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(150), property);
     }
 

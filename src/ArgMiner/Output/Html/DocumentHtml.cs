@@ -31,6 +31,7 @@ internal static class DocumentHtml
         for (var p = 0; p < document.Paragraphs.Length; p++)
         {
             var paragraph = document.Paragraphs[p];
+            var inParagraph = sentencesOf.AsSpan(firstOf[p]..firstOf[p + 1]);
             if (paragraph.Comment is int comment)
             {
                 if (!inComments)
@@ -40,7 +41,7 @@ internal static class DocumentHtml
                 }
 
                 html.Write($"<blockquote class=\"comment\" data-comment=\"{comment.ToString(CultureInfo.InvariantCulture)}\">");
-                WriteParagraph(html, context, p, sentencesOf.AsSpan(firstOf[p], firstOf[p + 1] - firstOf[p]), marks);
+                WriteParagraph(html, context, p, inParagraph, marks);
                 html.Write("</blockquote>\n");
                 continue;
             }
@@ -53,7 +54,7 @@ internal static class DocumentHtml
                 _ => "p",
             };
             html.Write($"<{tag}>");
-            WriteParagraph(html, context, p, sentencesOf.AsSpan(firstOf[p], firstOf[p + 1] - firstOf[p]), marks);
+            WriteParagraph(html, context, p, inParagraph, marks);
             html.Write($"</{tag.Split(' ')[0]}>\n");
         }
 

@@ -46,6 +46,24 @@ public sealed class TunedEncoderHeadTests(TunedEncoderFixture fixture) : IClassF
 {
     private static readonly string[] Probe = AccurateClassifierTests.Probe;
 
+    // A tier without tuned encoders, trained on the tiny data with the fake encoder.
+    private static AccurateClassifier PlainTier() =>
+        new AccurateClassifierTrainer(new SentenceClassifierTrainer(TinyData.Options()), new FakeEmbedder(), new AccurateTrainerOptions { Folds = 2 })
+            .Fit(TinyData.Rows(), fast => fast).Model;
+
+    // Each of the probe's mixed predictions is the normalised geometric mean of its basis prediction and the two
+    // tuned encoders' mean, to 1e-12.
+    private static void AssertMixedWithTheirMean(IReadOnlyList<SentencePrediction> basis, TunedEncoderHead first, TunedEncoderHead second, IReadOnlyList<SentencePrediction> mixed)
+    {
+        var a = first.Probabilities(Probe);
+        var b = second.Probabilities(Probe);
+        for (var i = 0; i < Probe.Length; i++)
+        {
+            var m = Enumerable.Range(0, 4).Select(k => Math.Sqrt(basis[i].Probabilities[k] * (a[i][k] + b[i][k]) / 2)).ToArray();
+            Assert.Equal(m.Select(x => x / m.Sum()), mixed[i].Probabilities, (x, y) => Math.Abs(x - y) < 1e-12);
+        }
+    }
+
     [Fact]
     public void GivenTheGraph_WhenRead_ThenEveryWeightOfTheSixLayersIsNamedWithItsShape()
     {
@@ -150,8 +168,7 @@ public sealed class TunedEncoderHeadTests(TunedEncoderFixture fixture) : IClassF
     public void GivenTwoTunedEncoders_WhenSavedAndLoaded_ThenFormat5PredictsTheSameAndMixesTheTierWithTheirMean()
     {
         using var dir = new TempDirectory();
-        var plain = new AccurateClassifierTrainer(new SentenceClassifierTrainer(TinyData.Options()), new FakeEmbedder(), new AccurateTrainerOptions { Folds = 2 })
-            .Fit(TinyData.Rows(), fast => fast).Model;
+        var plain = PlainTier();
         using var moved = TunedEncoderHead.FromBytes(fixture.Moved, "moved");
         using var unmoved = TunedEncoderHead.FromBytes(fixture.Unmoved, "unmoved");
         var model = plain.WithTuned([moved, unmoved]);
@@ -166,15 +183,7 @@ public sealed class TunedEncoderHeadTests(TunedEncoderFixture fixture) : IClassF
         AssertSame(model.PredictAll(Probe), loaded.PredictAll(Probe));
 
         // Each sentence: the normalised geometric mean of the tier's probabilities and the two encoders' mean.
-        var tier = plain.PredictAll(Probe);
-        var first = moved.Probabilities(Probe);
-        var second = unmoved.Probabilities(Probe);
-        var mixed = model.PredictAll(Probe);
-        for (var i = 0; i < Probe.Length; i++)
-        {
-            var m = Enumerable.Range(0, 4).Select(k => Math.Sqrt(tier[i].Probabilities[k] * (first[i][k] + second[i][k]) / 2)).ToArray();
-            Assert.Equal(m.Select(x => x / m.Sum()), mixed[i].Probabilities, (a, b) => Math.Abs(a - b) < 1e-12);
-        }
+        AssertMixedWithTheirMean(plain.PredictAll(Probe), moved, unmoved, model.PredictAll(Probe));
 
         // A second encoder in a format-4 file, or one without the first, is refused with one clear error.
         foreach (var (version, drop) in new[] { (4, (string?)null), (5, TunedEncoderHead.Entry) })
@@ -196,8 +205,7 @@ public sealed class TunedEncoderHeadTests(TunedEncoderFixture fixture) : IClassF
     public void GivenTunedEncodersOnly_WhenClassifying_ThenTheFastPredictionIsMixedWithTheirMeanAndNoOtherEncoderRuns()
     {
         using var dir = new TempDirectory();
-        var plain = new AccurateClassifierTrainer(new SentenceClassifierTrainer(TinyData.Options()), new FakeEmbedder(), new AccurateTrainerOptions { Folds = 2 })
-            .Fit(TinyData.Rows(), fast => fast).Model;
+        var plain = PlainTier();
         plain.Save(dir.File("plain.model"));
         var embedder = new FakeEmbedder();
         using var moved = TunedEncoderHead.FromBytes(fixture.Moved, "moved");
@@ -205,15 +213,7 @@ public sealed class TunedEncoderHeadTests(TunedEncoderFixture fixture) : IClassF
         var model = AccurateClassifier.Load(dir.File("plain.model"), embedder).WithTuned([moved, unmoved]).WithTunedOnly(true);
         Assert.True(model.TunedOnly);
 
-        var fast = model.Fast.PredictAll(Probe);
-        var first = moved.Probabilities(Probe);
-        var second = unmoved.Probabilities(Probe);
-        var mixed = model.PredictAll(Probe);
-        for (var i = 0; i < Probe.Length; i++)
-        {
-            var m = Enumerable.Range(0, 4).Select(k => Math.Sqrt(fast[i].Probabilities[k] * (first[i][k] + second[i][k]) / 2)).ToArray();
-            Assert.Equal(m.Select(x => x / m.Sum()), mixed[i].Probabilities, (a, b) => Math.Abs(a - b) < 1e-12);
-        }
+        AssertMixedWithTheirMean(model.Fast.PredictAll(Probe), moved, unmoved, model.PredictAll(Probe));
 
         // Documents too: the fast model's own predictions (with its context stage), never the stacker's.
         var rows = TinyData.Rows();
@@ -230,8 +230,7 @@ public sealed class TunedEncoderHeadTests(TunedEncoderFixture fixture) : IClassF
     [Fact]
     public void GivenAGate_WhenClassifying_ThenSentencesTheFastModelIsSureOfKeepItsPrediction()
     {
-        var plain = new AccurateClassifierTrainer(new SentenceClassifierTrainer(TinyData.Options()), new FakeEmbedder(), new AccurateTrainerOptions { Folds = 2 })
-            .Fit(TinyData.Rows(), fast => fast).Model;
+        var plain = PlainTier();
         using var tuned = TunedEncoderHead.FromBytes(fixture.Moved, "moved");
         var model = plain.WithTuned([tuned]).WithGate(0.6);
         var fast = model.Fast.PredictAll(Probe);
@@ -250,8 +249,7 @@ public sealed class TunedEncoderHeadTests(TunedEncoderFixture fixture) : IClassF
     public void GivenATunedEncoderInAFormat3File_WhenLoaded_ThenOneClearError()
     {
         using var dir = new TempDirectory();
-        var plain = new AccurateClassifierTrainer(new SentenceClassifierTrainer(TinyData.Options()), new FakeEmbedder(), new AccurateTrainerOptions { Folds = 2 })
-            .Fit(TinyData.Rows(), fast => fast).Model;
+        var plain = PlainTier();
         using var tuned = TunedEncoderHead.FromBytes(fixture.Unmoved, "unmoved");
         var package = plain.WithTuned([tuned]).ToPackage();
         var v3 = new ModelPackage(AccurateClassifier.Kind, 3, package.Card);

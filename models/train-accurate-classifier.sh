@@ -14,7 +14,9 @@
 # the first run embeds about 25,000 sentences with each encoder (about 10 minutes each on one busy core).
 # Paste the figures into models/accurate-classifier.md. The model is written to OUT_MODEL (default: a
 # temporary file that is deleted), and is shipped only if it earns its place (see that card). The file it writes has no
-# fine-tuned encoder (format 3): models/fine-tune-encoder.sh OUT_MODEL OUT_MODEL mixes one in, as the shipped tier has.
+# fine-tuned encoder (format 3): models/fine-tune-encoder.sh OUT_MODEL OUT_MODEL mixes one in, as the shipped tier has;
+# or TUNED_FROM=TIER_FILE (e.g. models/accurate-classifier.model) mixes in that tier's fine-tuned encoders, which learn
+# from the recipe's sentences and labels alone and so stay valid when the fast model or the taggers are retrained.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${ARGMINER_SHARED:-$root/../shared}
@@ -28,8 +30,10 @@ model=${1:-$out/accurate-classifier.model}
 ud="$shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu"
 dev="$shared/corpora/ud-english-ewt/en_ewt-ud-dev.conllu"
 ext="$root/corpus/external"
+tuned=()
+if [ -n "${TUNED_FROM:-}" ]; then tuned=(--tuned-from "$TUNED_FROM"); fi
 echo "== accurate tier vs its fast model on held-out real text"
-argminer train-accurate --from-shipped --shared "$shared" --neighbours 20 \
+argminer train-accurate --from-shipped --shared "$shared" --neighbours 20 "${tuned[@]}" \
   --embedding-cache "$cache" --gate "${ARGMINER_GATE:-1}" --out "$model" \
   --evaluate "$dev#labels=$ext/ud-ewt-dev.labels" \
   --evaluate "$dev#labels=$ext/ud-ewt-dev-weblog.labels" \

@@ -8,8 +8,8 @@ using ArgMiner.Tagging;
 namespace ArgMiner.Cli.Commands;
 
 /// <summary>
-/// Builds the entity model's <see cref="WordClasses"/> for <c>train-tagger ner --vectors --names</c>: k-means
-/// clusters of a word-vector table (256 fine, 32 coarse), a first-name list, the built-in company suffixes,
+/// Builds the entity model's <see cref="WordClasses"/> for <c>train-tagger ner --vectors --names</c>: ML.NET k-means
+/// clusters (<see cref="WordVectorClusterer"/>) of a word-vector table (256 fine, 32 coarse), a first-name list, the built-in company suffixes,
 /// and the training text's capitalisation.
 /// </summary>
 internal static class TaggerWordClasses
@@ -17,7 +17,7 @@ internal static class TaggerWordClasses
     public const int FineClusters = 256;
     public const int CoarseClusters = 32;
 
-    public static WordClasses Build(string? vectorsPath, string? namesPath, IReadOnlyList<TaggedSentence> train)
+    public static WordClasses Build(string? vectorsPath, string? namesPath, IReadOnlyList<TaggedSentence> train, int clusterSeed = 1)
     {
         var clusters = new List<(string, int, int)>();
         if (vectorsPath is not null && vectorsPath != "none")
@@ -27,8 +27,8 @@ internal static class TaggerWordClasses
                 : WordVectors.Load(vectorsPath);
             var words = Words(table);
             var vectors = words.Select(w => table.Get(w)!).ToList();
-            var fine = WordClasses.KMeans(vectors, FineClusters);
-            var coarse = WordClasses.KMeans(vectors, CoarseClusters);
+            var fine = WordVectorClusterer.Cluster(vectors, FineClusters, clusterSeed);
+            var coarse = WordVectorClusterer.Cluster(vectors, CoarseClusters, clusterSeed);
             for (var i = 0; i < words.Count; i++)
             {
                 clusters.Add((words[i], fine[i], coarse[i]));

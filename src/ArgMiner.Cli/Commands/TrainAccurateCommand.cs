@@ -26,7 +26,8 @@ namespace ArgMiner.Cli.Commands;
 /// <param name="LeaveOut">With <paramref name="FromShipped"/>: recipe data sets to leave out.</param>
 /// <param name="Encoders">The encoders' short names (<see cref="SentenceEncoders.ShortNames"/>), in order; empty for <see cref="SentenceEncoders.Default"/>.</param>
 /// <param name="SoftLabelsOut">A file for the stacker's out-of-fold probabilities of the training sentences (<see cref="SoftTargets"/>), or null.</param>
-internal sealed record TrainAccurateSettings(IReadOnlyList<string> Data, IReadOnlyList<string> Evaluate, string? Out, AccurateTrainerOptions Options, bool Balance, double L1, string? EmbeddingCache, bool FromShipped = false, string? Shared = null, IReadOnlyList<string>? LeaveOut = null, IReadOnlyList<string>? Encoders = null, string? SoftLabelsOut = null);
+/// <param name="TunedFrom">A tier file whose fine-tuned encoders are mixed into the new tier, or null for none.</param>
+internal sealed record TrainAccurateSettings(IReadOnlyList<string> Data, IReadOnlyList<string> Evaluate, string? Out, AccurateTrainerOptions Options, bool Balance, double L1, string? EmbeddingCache, bool FromShipped = false, string? Shared = null, IReadOnlyList<string>? LeaveOut = null, IReadOnlyList<string>? Encoders = null, string? SoftLabelsOut = null, string? TunedFrom = null);
 
 /// <summary>
 /// <c>argminer train-accurate</c>: trains the accurate tier (fast model, out-of-fold probabilities, encoder,
@@ -70,9 +71,13 @@ internal static class TrainAccurateCommand
 
         private readonly Option<string> _softLabelsOut = new("--soft-labels-out") { Description = "Write the stacker's out-of-fold probabilities of the training sentences to this CSV (keyed by document and a check of the text, no text), for 'train --soft-labels'" };
 
+        // The tuned encoders learn from the recipe's sentences and labels alone (src/ArgMiner.FineTuning), not from the
+        // fast model or the taggers, so a retrained tier can keep them without the 17 minutes a seed of fine-tuning.
+        private readonly Option<string> _tunedFrom = new("--tuned-from") { Description = "Mix the fine-tuned encoders of this tier file (e.g. models/accurate-classifier.model) into the new tier, as models/fine-tune-encoder.sh attaches them" };
+
         public Binder() => Command = new Command("train-accurate", "Train the opt-in accurate tier (pretrained sentence encoder + stacker over the fast model) and measure it against the fast model.")
         {
-            _data, _fromShipped, _shared, _leaveOut, _evaluate, _out, _folds, _seed, _balance, _l1, _l2, _gate, _cache, _encoder, _noContext, _neighbours, _softLabelsOut,
+            _data, _fromShipped, _shared, _leaveOut, _evaluate, _out, _folds, _seed, _balance, _l1, _l2, _gate, _cache, _encoder, _noContext, _neighbours, _softLabelsOut, _tunedFrom,
         };
 
         public override Command Command { get; }
@@ -89,7 +94,8 @@ internal static class TrainAccurateCommand
             parse.GetValue(_shared),
             parse.GetValue(_leaveOut),
             parse.GetValue(_encoder),
-            parse.GetValue(_softLabelsOut));
+            parse.GetValue(_softLabelsOut),
+            parse.GetValue(_tunedFrom));
     }
 
     /// <summary>The shipped recipe's data sets the project wrote itself (corpus/labelled), kept out of the neighbour bank.</summary>
@@ -187,6 +193,26 @@ internal static class TrainAccurateCommand
         var encoders = names.Select(n => SentenceEncoders.Create(n) ?? throw new InvalidOperationException($"no encoder {n}")).ToList();
         using var dispose = new Disposables(encoders);
         IReadOnlyList<ISentenceEmbedder> embedders = settings.EmbeddingCache is { } folder ? [.. encoders.Select(e => new EmbeddingCache(e, folder))] : encoders;
+        AccurateClassifier? donor = null;
+        if (settings.TunedFrom is { } tunedFrom)
+        {
+            try
+            {
+                donor = AccurateClassifier.Load(tunedFrom, encoders);
+            }
+            catch (ModelFormatException ex)
+            {
+                stderr.WriteLine($"argminer: {ex.Message}");
+                return CommandLine.Failed;
+            }
+
+            if (donor.Tuned.IsEmpty)
+            {
+                stderr.WriteLine($"argminer: {tunedFrom}: the tier holds no fine-tuned encoder (--tuned-from)");
+                return CommandLine.Failed;
+            }
+        }
+
         var trainer = new AccurateClassifierTrainer(new SentenceClassifierTrainer(fastOptions), embedders, options);
         var watch = Stopwatch.StartNew();
         AccurateClassifier model;
@@ -207,6 +233,15 @@ internal static class TrainAccurateCommand
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trained the fast model and the stacker on {rows.Count} sentences in {watch.Elapsed.TotalSeconds:0.0} s"));
+        if (donor is not null)
+        {
+            var tunedCard = model.Card;
+            tunedCard["tunedEncoderTraining"] = donor.Card["tunedEncoderTraining"]?.DeepClone();
+            tunedCard["tunedEncodersFrom"] = Path.GetFileName(settings.TunedFrom);
+            model = model.WithCard(tunedCard).WithTuned(donor.Tuned);
+            stdout.WriteLine($"mixed in the {donor.Tuned.Length} fine-tuned encoder(s) of {settings.TunedFrom}");
+        }
+
         if (settings.SoftLabelsOut is { } softPath)
         {
             if (stackerOutOfFold is null)

@@ -19,7 +19,8 @@ namespace ArgMiner.Cli.Commands;
 /// <param name="Gazetteer">ner: a gazetteer TSV, <c>default</c> or <c>none</c>, or null.</param>
 /// <param name="Vectors">ner: word vectors for word classes, or null.</param>
 /// <param name="Names">ner: a first-name list for word classes, or null.</param>
-internal sealed record TrainTaggerSettings(string Kind, IReadOnlyList<string> Data, IReadOnlyList<string> Dev, string Out, AveragedPerceptronTrainerOptions Options, string? Gazetteer, string? Vectors, string? Names);
+/// <param name="ClusterSeed">ner: ML.NET's seed for the k-means of the word vectors.</param>
+internal sealed record TrainTaggerSettings(string Kind, IReadOnlyList<string> Data, IReadOnlyList<string> Dev, string Out, AveragedPerceptronTrainerOptions Options, string? Gazetteer, string? Vectors, string? Names, int ClusterSeed = 1);
 
 /// <summary>
 /// <c>argminer train-tagger pos|ner --data PATH… --out FILE [--dev PATH…] [--epochs N] [--seed N]</c>:
@@ -48,11 +49,12 @@ internal static class TrainTaggerCommand
         private readonly Option<int?> _sure = new("--sure-min") { Description = "words seen this often with one tag 99.5 % of the time get it without scoring (0: never; default 50 for pos, 0 for ner)" };
         private readonly Option<string?> _gazetteer = new("--gazetteer") { Description = "ner: also use the matches of this gazetteer TSV ('default': the shipped one) as features; default none (measured: no gain)" };
         private readonly Option<string?> _vectors = new("--vectors") { Description = "ner: word-class features from these word vectors' clusters ('shipped': models/word-vectors.model inside the library; default none)" };
+        private readonly Option<int> _clusterSeed = new("--cluster-seed") { Description = "ner: seed of the k-means (ML.NET) that clusters the word vectors", DefaultValueFactory = _ => 1 };
         private readonly Option<string?> _names = new("--names") { Description = "ner: word-class features with this first-name list (one name a line, e.g. corpus/lexicons/first-names.txt)" };
 
         public Binder() => Command = new Command("train-tagger", "Train the POS tagger or the entity recogniser and write its model file.")
         {
-            _kind, _data, _dev, _out, _epochs, _seed, _bits, _prune, _lexicon, _sure, _gazetteer, _vectors, _names,
+            _kind, _data, _dev, _out, _epochs, _seed, _bits, _prune, _lexicon, _sure, _gazetteer, _vectors, _names, _clusterSeed,
         };
 
         public override Command Command { get; }
@@ -77,7 +79,8 @@ internal static class TrainTaggerCommand
                 },
                 parse.GetValue(_gazetteer),
                 parse.GetValue(_vectors),
-                parse.GetValue(_names));
+                parse.GetValue(_names),
+                parse.GetValue(_clusterSeed));
         }
     }
 
@@ -115,7 +118,7 @@ internal static class TrainTaggerCommand
 
             var v = settings.Vectors;
             var n = settings.Names;
-            var wordClasses = k == "ner" && (v is not null || n is not null) ? (v, n) : ((string?, string?)?)null;
+            var wordClasses = k == "ner" && (v is not null || n is not null) ? (v, n, settings.ClusterSeed) : ((string?, string?, int)?)null;
             return Train(k, dataPaths, devPaths, outPath, options, wordClasses, stdout);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or ModelFormatException or GazetteerFormatException or UnauthorizedAccessException)
@@ -125,7 +128,7 @@ internal static class TrainTaggerCommand
         }
     }
 
-    private static int Train(string kind, IReadOnlyList<string> dataPaths, IReadOnlyList<string> devPaths, string outPath, AveragedPerceptronTrainerOptions options, (string? Vectors, string? Names)? wordClasses, TextWriter stdout)
+    private static int Train(string kind, IReadOnlyList<string> dataPaths, IReadOnlyList<string> devPaths, string outPath, AveragedPerceptronTrainerOptions options, (string? Vectors, string? Names, int Seed)? wordClasses, TextWriter stdout)
     {
         var train = new List<TaggedSentence>();
         var parts = new List<string>();
@@ -144,7 +147,7 @@ internal static class TrainTaggerCommand
 
         if (wordClasses is { } wc)
         {
-            var classes = TaggerWordClasses.Build(wc.Vectors, wc.Names, train);
+            var classes = TaggerWordClasses.Build(wc.Vectors, wc.Names, train, wc.Seed);
             options = options with { WordClasses = classes };
             stdout.WriteLine($"word classes: {classes.Count} words (vectors: {wc.Vectors ?? "none"}, first names: {wc.Names ?? "none"})");
         }

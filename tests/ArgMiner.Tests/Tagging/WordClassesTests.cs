@@ -5,25 +5,6 @@ namespace ArgMiner.Tests.Tagging;
 
 public sealed class WordClassesTests
 {
-    // Two bundles of directions: around the x axis and around the y axis, interleaved.
-    private static List<float[]> TwoBundles() =>
-    [
-        [1f, 0.1f, 0f], [0.1f, 1f, 0f], [2f, -0.1f, 0.1f], [-0.1f, 3f, 0.1f], [1f, 0.2f, -0.1f], [0.2f, 1f, -0.1f],
-    ];
-
-    [Fact]
-    public void GivenTwoBundlesOfDirections_WhenClustered_ThenEachBundleIsOneClusterAndRunsAgree()
-    {
-        var clusters = WordClasses.KMeans(TwoBundles(), 2);
-
-        Assert.Equal(clusters[0], clusters[2]);
-        Assert.Equal(clusters[0], clusters[4]);
-        Assert.Equal(clusters[1], clusters[3]);
-        Assert.Equal(clusters[1], clusters[5]);
-        Assert.NotEqual(clusters[0], clusters[1]);
-        Assert.Equal(clusters, WordClasses.KMeans(TwoBundles(), 2));
-    }
-
     [Fact]
     public void GivenNamesSuffixesAndText_WhenBuilt_ThenEachWordGetsItsMarksWhateverItsCase()
     {

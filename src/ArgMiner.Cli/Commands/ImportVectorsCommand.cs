@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using ArgMiner.Classification;
 using ArgMiner.Cli.Settings;
 
+using ArgMiner.Training.Classification;
+
 namespace ArgMiner.Cli.Commands;
 
 /// <summary><c>argminer import-vectors</c>'s settings.</summary>
@@ -68,7 +70,7 @@ internal static class ImportVectorsCommand
                 card["reduction"] = $"centred and projected onto the {dims} strongest principal components";
             }
 
-            vectors = WordVectors.ReadText(reader, max, card, settings.Dimensions);
+            vectors = WordVectorReduction.ReadText(reader, max, card, settings.Dimensions);
         }
         catch (FormatException ex)
         {

@@ -266,105 +266,27 @@ public sealed class WordVectors
     }
 
     /// <summary>
-    /// Projects vectors onto their <paramref name="dimensions"/> principal components (centred; eigenvectors of
-    /// the covariance by MathNet.Numerics, strongest first), a standard way to shrink word vectors: the
-    /// featurizer's cost per word is proportional to the dimension. Deterministic for the same input.
-    /// </summary>
-    public static IReadOnlyList<(string Word, float[] Vector)> ReduceDimensions(IReadOnlyList<(string Word, float[] Vector)> vectors, int dimensions)
-    {
-        ArgumentNullException.ThrowIfNull(vectors);
-        if (vectors.Count == 0)
-        {
-            return vectors;
-        }
-
-        var d = vectors[0].Vector.Length;
-        if (dimensions < 1 || dimensions > d)
-        {
-            throw new ArgumentOutOfRangeException(nameof(dimensions), $"the vectors have {d} dimensions; ask for 1 to {d}");
-        }
-
-        var mean = new double[d];
-        foreach (var (_, v) in vectors)
-        {
-            for (var j = 0; j < d; j++)
-            {
-                mean[j] += v[j];
-            }
-        }
-
-        for (var j = 0; j < d; j++)
-        {
-            mean[j] /= vectors.Count;
-        }
-
-        var covariance = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(d, d);
-        var centred = new double[d];
-        foreach (var (_, v) in vectors)
-        {
-            for (var j = 0; j < d; j++)
-            {
-                centred[j] = v[j] - mean[j];
-            }
-
-            for (var a = 0; a < d; a++)
-            {
-                for (var b = a; b < d; b++)
-                {
-                    covariance[a, b] += centred[a] * centred[b];
-                }
-            }
-        }
-
-        for (var a = 0; a < d; a++)
-        {
-            for (var b = 0; b < a; b++)
-            {
-                covariance[a, b] = covariance[b, a];
-            }
-        }
-
-        var evd = covariance.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
-        var order = Enumerable.Range(0, d).OrderByDescending(i => evd.EigenValues[i].Real).ThenBy(i => i).Take(dimensions).ToArray();
-        var basis = order.Select(i => evd.EigenVectors.Column(i).ToArray()).ToArray();
-        var result = new List<(string, float[])>(vectors.Count);
-        foreach (var (word, v) in vectors)
-        {
-            var projected = new float[dimensions];
-            for (var k = 0; k < dimensions; k++)
-            {
-                double dot = 0;
-                for (var j = 0; j < d; j++)
-                {
-                    dot += (v[j] - mean[j]) * basis[k][j];
-                }
-
-                projected[k] = (float)dot;
-            }
-
-            result.Add((word, projected));
-        }
-
-        return result;
-    }
-
-    /// <summary>
     /// Reads vectors in GloVe's (and word2vec's and fastText's) text format: one word per line followed by its
     /// values, separated by spaces; a first line of two integers (word2vec's header) is skipped. Keeps the first
     /// <paramref name="maxWords"/> words, lower-cased (a later spelling that lower-cases to a word already kept is dropped).
     /// </summary>
     /// <exception cref="FormatException">A line is malformed: the message names the line.</exception>
-    public static WordVectors ReadText(TextReader reader, int maxWords, JsonObject card, int? dimensions = null)
+    public static WordVectors ReadText(TextReader reader, int maxWords, JsonObject card)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        if (dimensions is null)
-        {
-            return Create(ReadTextLines(reader), maxWords, card);
-        }
+        return Create(ReadTextLines(reader), maxWords, card);
+    }
 
+    /// <summary>
+    /// The words and float vectors <see cref="ReadText"/> would keep (the first <paramref name="maxWords"/> distinct
+    /// lower-cased words), for a caller that transforms them before <see cref="Create"/> (e.g. a projection).
+    /// </summary>
+    /// <exception cref="FormatException">A line is malformed: the message names the line.</exception>
+    public static List<(string Word, float[] Vector)> ReadTextEntries(TextReader reader, int maxWords)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var kept = ReadTextLines(reader).Where(e => seen.Add(e.Item1)).Take(maxWords).ToList();
-        return Create(ReduceDimensions(kept, dimensions.Value), maxWords, card);
+        return [.. ReadTextLines(reader).Where(e => seen.Add(e.Item1)).Take(maxWords)];
     }
 
     private static IEnumerable<(string, float[])> ReadTextLines(TextReader reader)

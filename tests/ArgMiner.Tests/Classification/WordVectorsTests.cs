@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ArgMiner.Classification;
 using ArgMiner.Models;
 using ArgMiner.Tests.Support;
+using ArgMiner.Training.Classification;
 
 namespace ArgMiner.Tests.Classification;
 
@@ -72,7 +73,7 @@ public sealed class WordVectorsTests
             var t = (i - 100) / 10f;
             return ($"w{i}", new[] { t, (2 * t) + (float)(random.NextDouble() * 0.01), (float)(random.NextDouble() * 0.01) });
         }).ToList();
-        var reduced = WordVectors.ReduceDimensions(entries, 1);
+        var reduced = WordVectorReduction.ReduceDimensions(entries, 1);
         Assert.All(reduced, r => Assert.Single(r.Vector));
         var sign = Math.Sign(reduced[199].Vector[0] - reduced[0].Vector[0]);
         for (var i = 1; i < reduced.Count; i++)
@@ -80,8 +81,8 @@ public sealed class WordVectorsTests
             Assert.True(sign * (reduced[i].Vector[0] - reduced[i - 1].Vector[0]) > 0, $"w{i}");
         }
 
-        Assert.Equal(reduced.Select(r => r.Vector[0]), WordVectors.ReduceDimensions(entries, 1).Select(r => r.Vector[0]));
-        Assert.Throws<ArgumentOutOfRangeException>(() => WordVectors.ReduceDimensions(entries, 4));
+        Assert.Equal(reduced.Select(r => r.Vector[0]), WordVectorReduction.ReduceDimensions(entries, 1).Select(r => r.Vector[0]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => WordVectorReduction.ReduceDimensions(entries, 4));
     }
 
     [Fact]

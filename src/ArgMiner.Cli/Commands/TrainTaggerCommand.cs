@@ -147,7 +147,7 @@ internal static class TrainTaggerCommand
 
         if (wordClasses is { } wc)
         {
-            var classes = TaggerWordClasses.Build(wc.Vectors, wc.Names, train, wc.Seed);
+            var classes = WordClassesBuilder.Build(wc.Vectors, wc.Names, train, wc.Seed);
             options = options with { WordClasses = classes };
             stdout.WriteLine($"word classes: {classes.Count} words (vectors: {wc.Vectors ?? "none"}, first names: {wc.Names ?? "none"})");
         }

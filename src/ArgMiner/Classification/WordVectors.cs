@@ -103,6 +103,9 @@ public sealed class WordVectors
     /// <summary>Number of words.</summary>
     public int Count { get; }
 
+    /// <summary>The table's words, in its order (sources list words by frequency).</summary>
+    public IReadOnlyList<string> Words => _words;
+
     /// <summary>Length of every vector.</summary>
     public int Dimension { get; }
 

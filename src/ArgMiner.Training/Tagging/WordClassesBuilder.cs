@@ -1,22 +1,26 @@
-using ArgMiner.Pipeline;
-using System.Buffers.Binary;
 using System.Text;
 using ArgMiner.Classification;
 using ArgMiner.Models;
-using ArgMiner.Tagging;
+using ArgMiner.Pipeline;
 
-namespace ArgMiner.Cli.Commands;
+namespace ArgMiner.Tagging;
 
 /// <summary>
 /// Builds the entity model's <see cref="WordClasses"/> for <c>train-tagger ner --vectors --names</c>: ML.NET k-means
 /// clusters (<see cref="WordVectorClusterer"/>) of a word-vector table (256 fine, 32 coarse), a first-name list, the built-in company suffixes,
 /// and the training text's capitalisation.
 /// </summary>
-internal static class TaggerWordClasses
+public static class WordClassesBuilder
 {
+    /// <summary>Fine clusters of the word vectors.</summary>
     public const int FineClusters = 256;
+
+    /// <summary>Coarse clusters of the word vectors.</summary>
     public const int CoarseClusters = 32;
 
+    /// <summary>The word classes from <paramref name="vectorsPath"/> (a table file, <c>shipped</c>, <c>none</c> or null), a first-name list and the training text.</summary>
+    /// <exception cref="FileNotFoundException">The first-name list is missing.</exception>
+    /// <exception cref="ModelFormatException">The vectors file is missing or corrupt.</exception>
     public static WordClasses Build(string? vectorsPath, string? namesPath, IReadOnlyList<TaggedSentence> train, int clusterSeed = 1)
     {
         var clusters = new List<(string, int, int)>();
@@ -25,7 +29,7 @@ internal static class TaggerWordClasses
             var table = vectorsPath == "shipped"
                 ? ShippedModels.WordVectors ?? throw new ModelFormatException(ShippedModels.WordVectorsResource, "no word vectors are embedded in this build")
                 : WordVectors.Load(vectorsPath);
-            var words = Words(table);
+            var words = table.Words;
             var vectors = words.Select(w => table.Get(w)!).ToList();
             var fine = WordVectorClusterer.Cluster(vectors, FineClusters, clusterSeed);
             var coarse = WordVectorClusterer.Cluster(vectors, CoarseClusters, clusterSeed);
@@ -54,22 +58,5 @@ internal static class TaggerWordClasses
         }
 
         return WordClasses.Build(clusters, names, WordClasses.DefaultCompanySuffixes, train);
-    }
-
-    /// <summary>The table's words, in its order, read from its byte layout (count, dimension, then each word as a UTF-8 string with a 16-bit length).</summary>
-    private static List<string> Words(WordVectors table)
-    {
-        var bytes = table.GetBytes();
-        var count = BinaryPrimitives.ReadInt32LittleEndian(bytes);
-        var at = 8;
-        var words = new List<string>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var length = BinaryPrimitives.ReadUInt16LittleEndian(bytes[at..]);
-            words.Add(Encoding.UTF8.GetString(bytes.Slice(at + 2, length)));
-            at += 2 + length;
-        }
-
-        return words;
     }
 }

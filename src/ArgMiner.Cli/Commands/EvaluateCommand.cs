@@ -16,7 +16,8 @@ namespace ArgMiner.Cli.Commands;
 /// <param name="Against">A second model to compare with on the same resamples (macro-F1 of this model minus that one's), or null.</param>
 /// <param name="Gate">With the accurate tier as <paramref name="Model"/>, its gate instead of the model's (<c>--gate</c>); null for the model's.</param>
 /// <param name="TunedOnly">With the accurate tier as <paramref name="Model"/>, run its tuned encoders only (<c>--encoders tuned</c>).</param>
-internal sealed record EvaluateSettings(string? Model, LabelledDataSettings Data, IReadOnlyList<string>? Labels, string? Predictions, int Bootstrap = 0, int BootstrapSeed = 1, string? Against = null, double? Gate = null, bool TunedOnly = false);
+/// <param name="AgainstPredictions">A file written by <c>--predictions</c> on the same data (another model, perhaps another build) to compare with instead of <paramref name="Against"/>, or null.</param>
+internal sealed record EvaluateSettings(string? Model, LabelledDataSettings Data, IReadOnlyList<string>? Labels, string? Predictions, int Bootstrap = 0, int BootstrapSeed = 1, string? Against = null, double? Gate = null, bool TunedOnly = false, string? AgainstPredictions = null);
 
 /// <summary><c>argminer evaluate</c>: metrics of a model on labelled data.</summary>
 internal static class EvaluateCommand
@@ -34,6 +35,7 @@ internal static class EvaluateCommand
         private readonly Option<double?> _gate = SharedOptions.Gate();
         private readonly Option<string?> _encoders = SharedOptions.TierEncoders();
         private readonly Option<string> _against = new("--against") { Description = "A second model (file, or 'shipped' or 'accurate'): print the difference in macro-F1 (--model minus this one) and, with --bootstrap, its 95 % interval over the same resamples" };
+        private readonly Option<string> _againstPredictions = new("--against-predictions") { Description = "Compare with the predictions another run wrote with --predictions on the same --data (e.g. a model scored by another build, with other taggers embedded), as --against does" };
         private readonly Option<IReadOnlyList<string>> _labels = new("--labels") { Description = "Restrict predictions to these labels (comma-separated), e.g. claim,evidence for IBM Debater data", CustomParser = OptionParsers.Labels };
 
         public Binder()
@@ -49,13 +51,14 @@ internal static class EvaluateCommand
             Command.Options.Add(_bootstrap);
             Command.Options.Add(_bootstrapSeed);
             Command.Options.Add(_against);
+            Command.Options.Add(_againstPredictions);
             Command.Options.Add(_gate);
             Command.Options.Add(_encoders);
         }
 
         public override Command Command { get; }
 
-        public override EvaluateSettings Bind(ParseResult parse) => new(parse.GetValue(_model), _data.Bind(parse), parse.GetValue(_labels), parse.GetValue(_predictions), parse.GetValue(_bootstrap), parse.GetValue(_bootstrapSeed), parse.GetValue(_against), parse.GetValue(_gate), parse.GetValue(_encoders) == "tuned");
+        public override EvaluateSettings Bind(ParseResult parse) => new(parse.GetValue(_model), _data.Bind(parse), parse.GetValue(_labels), parse.GetValue(_predictions), parse.GetValue(_bootstrap), parse.GetValue(_bootstrapSeed), parse.GetValue(_against), parse.GetValue(_gate), parse.GetValue(_encoders) == "tuned", parse.GetValue(_againstPredictions));
     }
 
     /// <summary>Measures the model on the data as <paramref name="settings"/> say; the exit code.</summary>
@@ -73,6 +76,12 @@ internal static class EvaluateCommand
             return CommandLine.Usage;
         }
 
+        if (settings.Against is not null && settings.AgainstPredictions is not null)
+        {
+            stderr.WriteLine("argminer: --against and --against-predictions do not go together (compare with one of them)");
+            return CommandLine.Usage;
+        }
+
         var rows = ClassifierCli.ReadData(settings.Data, stderr);
         if (rows is null)
         {
@@ -87,7 +96,20 @@ internal static class EvaluateCommand
         }
 
         IReadOnlyList<SentencePrediction>? against = null;
-        if (settings.Against is { } other)
+        if (settings.AgainstPredictions is { } file)
+        {
+            try
+            {
+                // Lined up with the rows as --predictions writes them: the tagged copies when the model tags.
+                against = PredictionsFile.Read(file, rows);
+            }
+            catch (LabelledDataException ex)
+            {
+                stderr.WriteLine($"argminer: {ex.Message}");
+                return CommandLine.Failed;
+            }
+        }
+        else if (settings.Against is { } other)
         {
             var otherRows = read;
             against = Predict(other == "shipped" ? null : other, ref otherRows, stdout, stderr);
@@ -133,7 +155,7 @@ internal static class EvaluateCommand
 
         if (against is not null)
         {
-            var name = settings.Against;
+            var name = settings.Against ?? Path.GetFileName(settings.AgainstPredictions);
             if (settings.Bootstrap > 0)
             {
                 var (difference, low, high) = BootstrapInterval.Difference(rows, against, predictions, restrict, settings.Bootstrap, settings.BootstrapSeed);

@@ -246,6 +246,56 @@ public sealed class ClassifierCommandsTests : IDisposable
     }
 
     [Fact]
+    public void GivenPredictionsWrittenEarlier_WhenEvaluatedAgainstThem_ThenThePairedDifferenceIsThatOfTheirLabels()
+    {
+        var model = TrainTiny();
+        var data = TinyCsv();
+        var written = PathOf("predictions.csv");
+        var (code, _, err) = Run("evaluate", "--model", model, "--data", data, "--predictions", written);
+        Assert.True(code == 0, err);
+
+        // The same model's own predictions: no difference on any resample.
+        (code, var output, err) = Run("evaluate", "--model", model, "--data", data, "--bootstrap", "200", "--against-predictions", written);
+        Assert.True(code == 0, err);
+        Assert.Contains("minus predictions.csv's: +0.0000, 95 % interval [0.0000, 0.0000] (paired, the same 200 resamples)", output, StringComparison.Ordinal);
+
+        // Another model's predictions (every sentence 'other'): the difference is the two macro-F1 figures' difference.
+        var lines = File.ReadAllLines(written, Encoding.UTF8);
+        var header = lines[0].TrimStart('\uFEFF').Split(',');
+        var others = PathOf("others.csv");
+        File.WriteAllLines(others, [lines[0], .. lines.Skip(1).Select(l => ReplaceCells(l, header, ("label", "other"), ("confidence", "1.0000"), ("p_claim", "0.0000"), ("p_evidence", "0.0000"), ("p_opinion", "0.0000"), ("p_other", "1.0000")))], new UTF8Encoding(true));
+        var rows = TinyData.Rows();
+        var ownF1 = double.Parse(Regex.Match(output, @"macro-F1 (\d\.\d{4})").Groups[1].Value, CultureInfo.InvariantCulture);
+        var otherF1 = MulticlassMetrics.Evaluate(rows, [.. rows.Select(_ => new SentencePrediction("other", 1, [0, 0, 0, 1]))]).MacroF1;
+        (code, output, err) = Run("evaluate", "--model", model, "--data", data, "--against-predictions", others);
+        Assert.True(code == 0, err);
+        Assert.Contains($"minus others.csv's: +{ClassifierCliF(ownF1 - otherF1)}", output, StringComparison.Ordinal);
+
+        // Predictions of other data, or with --against too: one error line, nothing measured.
+        var truncated = PathOf("truncated.csv");
+        File.WriteAllLines(truncated, lines[..^1], new UTF8Encoding(true));
+        (code, output, err) = Run("evaluate", "--model", model, "--data", data, "--against-predictions", truncated);
+        Assert.Equal(1, code);
+        Assert.Contains("truncated.csv", Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.DoesNotContain("macro-F1", output, StringComparison.Ordinal);
+        (code, _, err) = Run("evaluate", "--model", model, "--data", data, "--against", model, "--against-predictions", written);
+        Assert.Equal(2, code);
+        Assert.Contains("--against-predictions", err, StringComparison.Ordinal);
+    }
+
+    // The line's CSV cells under these header names (the columns before the text hold no quoted commas here).
+    private static string ReplaceCells(string line, string[] header, params (string Column, string Value)[] cells)
+    {
+        var parts = line.Split(',');
+        foreach (var (column, value) in cells)
+        {
+            parts[Array.IndexOf(header, column)] = value;
+        }
+
+        return string.Join(',', parts);
+    }
+
+    [Fact]
     public void GivenMetrics_WhenWrittenToAFile_ThenPlainAsciiTablesWithFourDecimals()
     {
         var rows = TinyData.Rows();

@@ -18,13 +18,7 @@ public sealed class ClassifierCommandsTests : IDisposable
     private string TinyCsv()
     {
         var path = PathOf("tiny.csv");
-        var sb = new StringBuilder("text,label,doc\n");
-        foreach (var r in TinyData.Rows())
-        {
-            sb.Append('"').Append(r.Text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\",").Append(r.Label).Append(',').Append(r.Doc).Append('\n');
-        }
-
-        File.WriteAllText(path, sb.ToString());
+        File.WriteAllText(path, TinyData.Csv());
         return path;
     }
 

@@ -79,6 +79,18 @@ internal static class TinyData
         return rows;
     }
 
+    /// <summary><see cref="Rows"/> as a labelled CSV file's text (<c>text,label,doc</c>), for the commands.</summary>
+    public static string Csv()
+    {
+        var csv = new System.Text.StringBuilder("text,label,doc\n");
+        foreach (var r in Rows())
+        {
+            csv.Append('"').Append(r.Text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\",").Append(r.Label).Append(',').Append(r.Doc).Append('\n');
+        }
+
+        return csv.ToString();
+    }
+
     public static SentenceClassifierTrainerOptions Options(double l2 = 1e-3) => new()
     {
         L2 = l2,

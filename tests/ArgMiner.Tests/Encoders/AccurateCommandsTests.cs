@@ -17,13 +17,7 @@ public sealed class AccurateCommandsTests
     public void GivenATinyAccurateModel_WhenClassifyingAndRunningWithIt_ThenEveryLineAndSentenceGetsALabel()
     {
         using var dir = new TempDirectory();
-        var csv = new StringBuilder("text,label,doc\n");
-        foreach (var r in TinyData.Rows())
-        {
-            csv.Append('"').Append(r.Text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\",").Append(r.Label).Append(',').Append(r.Doc).Append('\n');
-        }
-
-        var data = dir.Write("tiny.csv", csv.ToString());
+        var data = dir.Write("tiny.csv", TinyData.Csv());
         var model = dir.File("accurate.model");
         var (code, stdout, stderr) = Support.Cli.Run("train-accurate", "--data", data, "--out", model, "--folds", "2", "--gate", "0.9", "--evaluate", data);
         Assert.True(code == 0, stderr);
@@ -63,14 +57,8 @@ public sealed class AccurateCommandsTests
     public void GivenNeighbours_WhenTrainingATinyAccurateModel_ThenItKeepsEveryRowInItsBankAndClassifies()
     {
         using var dir = new TempDirectory();
-        var csv = new StringBuilder("text,label,doc\n");
         var rows = TinyData.Rows();
-        foreach (var r in rows)
-        {
-            csv.Append('"').Append(r.Text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\",").Append(r.Label).Append(',').Append(r.Doc).Append('\n');
-        }
-
-        var data = dir.Write("tiny.csv", csv.ToString());
+        var data = dir.Write("tiny.csv", TinyData.Csv());
         var model = dir.File("accurate.model");
         var (code, _, stderr) = Support.Cli.Run("train-accurate", "--data", data, "--out", model, "--folds", "2", "--neighbours", "3");
         Assert.True(code == 0, stderr);

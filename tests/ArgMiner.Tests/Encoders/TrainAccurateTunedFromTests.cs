@@ -27,13 +27,7 @@ public sealed class TrainAccurateTunedFromTests(TunedEncoderFixture fixture) : I
     public void GivenADonorTierWithATunedEncoder_WhenTrainingWithTunedFrom_ThenTheNewTierHoldsTheSameEncoder()
     {
         using var dir = new TempDirectory();
-        var csv = new StringBuilder("text,label,doc\n");
-        foreach (var r in TinyData.Rows())
-        {
-            csv.Append('"').Append(r.Text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\",").Append(r.Label).Append(',').Append(r.Doc).Append('\n');
-        }
-
-        var data = dir.Write("tiny.csv", csv.ToString());
+        var data = dir.Write("tiny.csv", TinyData.Csv());
         var plain = dir.File("plain.model");
         var (code, _, stderr) = Support.Cli.Run("train-accurate", "--data", data, "--out", plain, "--folds", "2");
         Assert.True(code == 0, stderr);

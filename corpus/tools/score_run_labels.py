@@ -5,7 +5,8 @@ Usage: python3 corpus/tools/score_run_labels.py RUN_OUT/sentences.csv corpus/lab
 
 Matches sentences by their text (white space folded) and prints accuracy, macro-F1 and per-class F1 over the four
 labels: the figure a user gets from `run` (layout rules applied: titles, headings and footers are other), where
-`argminer evaluate --data seeds.csv` scores the sentences without their layout.
+`argminer evaluate --data seeds.csv` scores the sentences without their layout. A second line gives the same over
+issue 9's three editorial classes: argument (claim or opinion, gold and predicted alike), evidence and other.
 """
 import csv
 import sys
@@ -27,8 +28,18 @@ def main(argv):
     pairs = [(gold[text], label) for text, label in predicted if text in gold]
     if len(pairs) != len(gold):
         raise SystemExit(f"{len(pairs)} of the {len(gold)} labelled sentences found in the run's output")
+    score(pairs, LABELS, "")
+    three = [(ARGUMENT.get(g, g), ARGUMENT.get(p, p)) for g, p in pairs]
+    score(three, ["argument", "evidence", "other"], "argument / evidence / other: ")
+
+
+# Issue 9's editorial measure folds the two argumentative labels into one.
+ARGUMENT = {"claim": "argument", "opinion": "argument"}
+
+
+def score(pairs, labels, prefix):
     f1s = []
-    for label in LABELS:
+    for label in labels:
         tp = sum(1 for g, p in pairs if g == label and p == label)
         fp = sum(1 for g, p in pairs if g != label and p == label)
         fn = sum(1 for g, p in pairs if g == label and p != label)
@@ -36,9 +47,8 @@ def main(argv):
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1s.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
     accuracy = sum(1 for g, p in pairs if g == p) / len(pairs)
-    print(f"sentences {len(pairs)}  accuracy {accuracy:.4f}  macro-F1 {sum(f1s) / len(LABELS):.4f}  "
-          + "  ".join(f"{label} {f1:.4f}" for label, f1 in zip(LABELS, f1s)))
-
+    print(f"{prefix}sentences {len(pairs)}  accuracy {accuracy:.4f}  macro-F1 {sum(f1s) / len(labels):.4f}  "
+          + "  ".join(f"{label} {f1:.4f}" for label, f1 in zip(labels, f1s)))
 
 if __name__ == "__main__":
     main(sys.argv)

@@ -206,15 +206,23 @@ internal static class ClassifierCli
         }
     }
 
-    /// <summary>Writes per-sentence predictions next to the gold labels, for error analysis.</summary>
+    /// <summary>
+    /// Writes per-sentence predictions next to the gold labels, for error analysis and <c>--against-predictions</c>;
+    /// under a temporary name until complete, so an interrupted run never leaves a half file that looks whole.
+    /// </summary>
     public static void WritePredictions(string path, IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> predictions)
     {
-        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(true));
-        writer.Write("origin,doc,gold,label,confidence,p_claim,p_evidence,p_opinion,p_other,text\n");
-        for (var i = 0; i < rows.Count; i++)
+        using var file = new AtomicFile(path);
+        using (var writer = new StreamWriter(file.Stream, new System.Text.UTF8Encoding(true), 1 << 16, leaveOpen: true))
         {
-            var p = predictions[i];
-            writer.Write($"{ClassifierCli.Cell(rows[i].Origin)},{ClassifierCli.Cell(rows[i].Doc ?? string.Empty)},{ClassifierCli.Cell(rows[i].Label)},{p.Label},{ClassifierCli.F(p.Confidence)},{string.Join(',', p.Probabilities.Select(ClassifierCli.F))},{ClassifierCli.Cell(rows[i].Text)}\n");
+            writer.Write("origin,doc,gold,label,confidence,p_claim,p_evidence,p_opinion,p_other,text\n");
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var p = predictions[i];
+                writer.Write($"{ClassifierCli.Cell(rows[i].Origin)},{ClassifierCli.Cell(rows[i].Doc ?? string.Empty)},{ClassifierCli.Cell(rows[i].Label)},{p.Label},{ClassifierCli.F(p.Confidence)},{string.Join(',', p.Probabilities.Select(ClassifierCli.F))},{ClassifierCli.Cell(rows[i].Text)}\n");
+            }
         }
+
+        file.Commit();
     }
 }

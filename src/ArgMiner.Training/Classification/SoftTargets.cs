@@ -34,20 +34,26 @@ public static class SoftTargets
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(predictions);
-        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
-        writer.Write(Header + "\n");
-        for (var i = 0; i < rows.Count; i++)
+        // Under a temporary name until complete: an interrupted run leaves no half file that looks whole.
+        using var file = new ArgMiner.Output.AtomicFile(path);
+        using (var writer = new StreamWriter(file.Stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true))
         {
-            var doc = rows[i].Doc ?? string.Empty;
-            var cell = doc.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + doc.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : doc;
-            writer.Write(cell + "," + LabelOverlay.Check(rows[i].Text));
-            foreach (var p in predictions[i].Probabilities)
+            writer.Write(Header + "\n");
+            for (var i = 0; i < rows.Count; i++)
             {
-                writer.Write("," + p.ToString("0.######", CultureInfo.InvariantCulture));
-            }
+                var doc = rows[i].Doc ?? string.Empty;
+                var cell = doc.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + doc.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : doc;
+                writer.Write(cell + "," + LabelOverlay.Check(rows[i].Text));
+                foreach (var p in predictions[i].Probabilities)
+                {
+                    writer.Write("," + p.ToString("0.######", CultureInfo.InvariantCulture));
+                }
 
-            writer.Write("\n");
+                writer.Write("\n");
+            }
         }
+
+        file.Commit();
     }
 
     /// <summary>Reads a soft-label file: key to the four probabilities in <see cref="SentenceLabels.All"/> order.</summary>

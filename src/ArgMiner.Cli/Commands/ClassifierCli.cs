@@ -212,8 +212,7 @@ internal static class ClassifierCli
     /// </summary>
     public static void WritePredictions(string path, IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> predictions)
     {
-        using var file = new AtomicFile(path);
-        using (var writer = new StreamWriter(file.Stream, new System.Text.UTF8Encoding(true), 1 << 16, leaveOpen: true))
+        AtomicFile.WriteText(path, new System.Text.UTF8Encoding(true), writer =>
         {
             writer.Write("origin,doc,gold,label,confidence,p_claim,p_evidence,p_opinion,p_other,text\n");
             for (var i = 0; i < rows.Count; i++)
@@ -221,8 +220,6 @@ internal static class ClassifierCli
                 var p = predictions[i];
                 writer.Write($"{ClassifierCli.Cell(rows[i].Origin)},{ClassifierCli.Cell(rows[i].Doc ?? string.Empty)},{ClassifierCli.Cell(rows[i].Label)},{p.Label},{ClassifierCli.F(p.Confidence)},{string.Join(',', p.Probabilities.Select(ClassifierCli.F))},{ClassifierCli.Cell(rows[i].Text)}\n");
             }
-        }
-
-        file.Commit();
+        });
     }
 }

@@ -5,6 +5,7 @@ using ArgMiner.Numbers;
 using ArgMiner.Numbers.Evaluation;
 using ArgMiner.Text;
 using ArgMiner.Tokenization;
+using ArgMiner.Output;
 
 namespace ArgMiner.Cli.Commands;
 
@@ -89,20 +90,22 @@ internal static class EvaluateNumbersCommand
         var failurePath = settings.Failures;
         if (failurePath is not null)
         {
-            using var w = new StreamWriter(failurePath);
-            foreach (var r in results)
+            AtomicFile.WriteText(failurePath, new System.Text.UTF8Encoding(false), w =>
             {
-                w.WriteLine($"==== {r.File}: {r.Passed}/{r.InScope} in scope passed, {r.Total} cases");
-                foreach (var (reason, count) in r.Exclusions)
+                foreach (var r in results)
                 {
-                    w.WriteLine($"  out of scope: {reason}: {count}");
-                }
+                    w.WriteLine($"==== {r.File}: {r.Passed}/{r.InScope} in scope passed, {r.Total} cases");
+                    foreach (var (reason, count) in r.Exclusions)
+                    {
+                        w.WriteLine($"  out of scope: {reason}: {count}");
+                    }
 
-                foreach (var f in r.Failures)
-                {
-                    w.WriteLine(f);
+                    foreach (var f in r.Failures)
+                    {
+                        w.WriteLine(f);
+                    }
                 }
-            }
+            });
         }
 
         return CommandLine.Ok;

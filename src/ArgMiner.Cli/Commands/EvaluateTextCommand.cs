@@ -3,6 +3,7 @@ using ArgMiner.Cli.Settings;
 using ArgMiner.Evaluation;
 using ArgMiner.Segmentation;
 using ArgMiner.Tokenization;
+using ArgMiner.Output;
 
 namespace ArgMiner.Cli.Commands;
 
@@ -67,15 +68,16 @@ internal static class EvaluateTextCommand
             return CommandLine.Failed;
         }
 
-        var errorPath = settings.Errors;
-        using var errorWriter = errorPath is null ? null : new StreamWriter(errorPath);
-        Action<string>? onError = errorWriter is null ? null : errorWriter.WriteLine;
+        // The error lines are gathered and each file written whole at the end under a temporary name (AtomicFile), so
+        // an interrupted evaluation leaves no half file; they are a few lines per sentence at most.
+        var errors = settings.Errors is null ? null : new List<string>();
+        var boundaries = settings.Boundaries is null ? null : new List<string>();
         var tokenizer = new RuleTokenizer();
-        var words = TokenizationEvaluation.EvaluateWords(sentences, tokenizer, onError);
-        errorWriter?.WriteLine("==== sentences");
-        using var boundaryWriter = settings.Boundaries is null ? null : new StreamWriter(settings.Boundaries);
-        Action<string>? onBoundary = boundaryWriter is null ? null : boundaryWriter.WriteLine;
-        var sents = TokenizationEvaluation.EvaluateSentences(sentences, tokenizer, new RuleSentenceSplitter(), onError, onBoundary);
+        var words = TokenizationEvaluation.EvaluateWords(sentences, tokenizer, errors is null ? null : errors.Add);
+        errors?.Add("==== sentences");
+        var sents = TokenizationEvaluation.EvaluateSentences(sentences, tokenizer, new RuleSentenceSplitter(), errors is null ? null : errors.Add, boundaries is null ? null : boundaries.Add);
+        WriteLines(settings.Errors, errors);
+        WriteLines(settings.Boundaries, boundaries);
         var unaligned = 0;
         foreach (var s in sentences)
         {
@@ -100,5 +102,13 @@ internal static class EvaluateTextCommand
         }
 
         return CommandLine.Ok;
+    }
+
+    private static void WriteLines(string? path, List<string>? lines)
+    {
+        if (path is not null && lines is not null)
+        {
+            AtomicFile.WriteText(path, new System.Text.UTF8Encoding(false), w => lines.ForEach(w.WriteLine));
+        }
     }
 }

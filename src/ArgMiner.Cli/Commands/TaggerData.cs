@@ -65,27 +65,29 @@ internal static class TaggerData
     public static void WriteEntityErrors(string path, EntityRecognizer recognizer, List<TaggedSentence> sentences, string format)
     {
         var types = ScoredTypes(format);
-        using var w = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
-        foreach (var s in sentences)
+        ArgMiner.Output.AtomicFile.WriteText(path, new System.Text.UTF8Encoding(false), w =>
         {
-            var gold = BioDecoder.Decode(s.Tags).Where(e => types is null || types.Contains(e.Type)).ToHashSet();
-            var predicted = recognizer.Recognize(s).Where(e => types is null || types.Contains(e.Type)).ToHashSet();
-            if (gold.SetEquals(predicted))
+            foreach (var s in sentences)
             {
-                continue;
-            }
+                var gold = BioDecoder.Decode(s.Tags).Where(e => types is null || types.Contains(e.Type)).ToHashSet();
+                var predicted = recognizer.Recognize(s).Where(e => types is null || types.Contains(e.Type)).ToHashSet();
+                if (gold.SetEquals(predicted))
+                {
+                    continue;
+                }
 
-            w.WriteLine(s.Text);
-            foreach (var e in gold.Except(predicted))
-            {
-                w.WriteLine($"  - {Span(s, e)}\t{e.Type}");
-            }
+                w.WriteLine(s.Text);
+                foreach (var e in gold.Except(predicted))
+                {
+                    w.WriteLine($"  - {Span(s, e)}\t{e.Type}");
+                }
 
-            foreach (var e in predicted.Except(gold))
-            {
-                w.WriteLine($"  + {Span(s, e)}\t{e.Type}");
+                foreach (var e in predicted.Except(gold))
+                {
+                    w.WriteLine($"  + {Span(s, e)}\t{e.Type}");
+                }
             }
-        }
+        });
 
         static string Span(TaggedSentence s, TokenSpan e) => s.Text[s.Tokens[e.First].Start..s.Tokens[e.First + e.Count - 1].End];
     }

@@ -35,8 +35,7 @@ public static class SoftTargets
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(predictions);
         // Under a temporary name until complete: an interrupted run leaves no half file that looks whole.
-        using var file = new ArgMiner.Output.AtomicFile(path);
-        using (var writer = new StreamWriter(file.Stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true))
+        ArgMiner.Output.AtomicFile.WriteText(path, new System.Text.UTF8Encoding(false), writer =>
         {
             writer.Write(Header + "\n");
             for (var i = 0; i < rows.Count; i++)
@@ -51,9 +50,7 @@ public static class SoftTargets
 
                 writer.Write("\n");
             }
-        }
-
-        file.Commit();
+        });
     }
 
     /// <summary>Reads a soft-label file: key to the four probabilities in <see cref="SentenceLabels.All"/> order.</summary>

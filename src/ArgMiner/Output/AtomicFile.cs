@@ -18,6 +18,22 @@ public sealed class AtomicFile : IDisposable
         _stream = new FileStream(TempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
     }
 
+    /// <summary>
+    /// Writes a text file through <paramref name="write"/> under the temporary name and commits it when
+    /// <paramref name="write"/> returns; if it throws, no file (and no half file) is left at <paramref name="path"/>.
+    /// </summary>
+    public static void WriteText(string path, System.Text.Encoding encoding, Action<TextWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var file = new AtomicFile(path);
+        using (var writer = new StreamWriter(file.Stream, encoding, 1 << 16, leaveOpen: true))
+        {
+            write(writer);
+        }
+
+        file.Commit();
+    }
+
     /// <summary>Where the file ends up.</summary>
     public string FinalPath { get; }
 

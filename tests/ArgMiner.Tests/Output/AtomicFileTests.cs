@@ -1,0 +1,36 @@
+using System.Text;
+using ArgMiner.Output;
+using ArgMiner.Tests.Support;
+
+namespace ArgMiner.Tests.Output;
+
+public sealed class AtomicFileTests
+{
+    [Fact]
+    public void GivenAWriterThatFinishes_WhenWritingText_ThenTheFileHoldsItAndNoTemporaryFileRemains()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("out.txt");
+
+        AtomicFile.WriteText(path, new UTF8Encoding(false), w => w.Write("one\ntwo\n"));
+
+        Assert.Equal("one\ntwo\n", File.ReadAllText(path));
+        Assert.Equal(["out.txt"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void GivenAWriterThatFailsHalfway_WhenWritingText_ThenTheEarlierFileStaysWholeAndNoTemporaryFileRemains()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("out.txt", "the complete earlier file\n");
+
+        Assert.Throws<InvalidOperationException>(() => AtomicFile.WriteText(path, new UTF8Encoding(false), w =>
+        {
+            w.Write(new string('x', 100_000));
+            throw new InvalidOperationException("interrupted");
+        }));
+
+        Assert.Equal("the complete earlier file\n", File.ReadAllText(path));
+        Assert.Equal(["out.txt"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+    }
+}

@@ -14,13 +14,16 @@
 #   models/compare-classifiers.sh CANDIDATE [BASELINE]
 #
 # CANDIDATE and BASELINE are model files or 'shipped' (the default model) or 'accurate' (the accurate tier);
-# BASELINE defaults to 'shipped'. Reads the external corpora from ../shared/corpora (ARGMINER_SHARED overrides);
-# without them it says so and exits 2. About 2 minutes for two fast models, 10 for two accurate tiers.
+# BASELINE defaults to 'shipped'. Both are scored by this checkout's build, with its embedded taggers. When the
+# taggers change too (a classifier reads the entity types and number kinds), score the baseline in the old checkout
+# with `argminer evaluate --model BASELINE --predictions OLD.csv --data <the four sets below>`, then step 1 in the new
+# one with `--against-predictions OLD.csv` in place of `--against` (session 25 did this for the entity model).
+# Reads the external corpora from ../shared/corpora (ARGMINER_SHARED overrides); without them it says so and exits 2. About 2 minutes for two fast models, 10 for two accurate tiers.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${ARGMINER_SHARED:-$root/../shared}
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then
-  sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 fi
 candidate=$1; baseline=${2:-shipped}

@@ -373,8 +373,8 @@ public sealed class EntityRecognizer
     }
 
     /// <summary>
-    /// "since October 2023": a month and the year after it are one date, as GMB, OntoNotes and a reader take
-    /// them. The model sometimes stops a DATE at the month (two of the seed articles' dates, with the word
+    /// "since October 2023", "in Dec. 2019": a month (or its abbreviation) and the year after it are one date, as
+    /// GMB, OntoNotes and a reader take them. The model sometimes stops a DATE at the month (two of the seed articles' dates, with the word
     /// clusters of session 25), so a DATE ending on a month name takes the four-digit year that follows it after
     /// white space, joining a DATE that starts there; a year inside an entity of another type is left alone.
     /// </summary>
@@ -388,7 +388,7 @@ public sealed class EntityRecognizer
             var year = last + 1;
             var joins = span.Type == "DATE"
                 && year < tokens.Length
-                && IsMonth(tokens[last].In(text))
+                && (IsMonth(tokens[last].In(text)) || IsMonthAbbreviation(tokens[last].In(text)))
                 && IsYear(tokens[year].In(text))
                 && string.IsNullOrWhiteSpace(text[tokens[last].End..tokens[year].Start]);
             var next = e + 1 < spans.Count && spans[e + 1].First == year ? spans[e + 1] : (TokenSpan?)null;
@@ -428,6 +428,20 @@ public sealed class EntityRecognizer
         return false;
     }
 
+    private static bool IsMonthAbbreviation(ReadOnlySpan<char> word)
+    {
+        var bare = word.EndsWith(".") ? word[..^1] : word;
+        foreach (var month in MonthAbbreviations)
+        {
+            if (bare.Equals(month, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsYear(ReadOnlySpan<char> word) =>
         word.Length == 4 && word[0] is '1' or '2' && char.IsAsciiDigit(word[1]) && char.IsAsciiDigit(word[2]) && char.IsAsciiDigit(word[3]);
 
@@ -448,6 +462,9 @@ public sealed class EntityRecognizer
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December",
     ];
+
+    // "Dec. 2019": the abbreviations news style uses before a year (with or without the full stop).
+    private static readonly string[] MonthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"];
 
     /// <summary>The entities of a gold sentence (for evaluation).</summary>
     public IReadOnlyList<TokenSpan> Recognize(TaggedSentence sentence)

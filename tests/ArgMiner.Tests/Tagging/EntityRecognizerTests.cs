@@ -106,13 +106,13 @@ public sealed class EntityRecognizerTests
     [Fact]
     public void GivenAMonthDateBeforeAYear_WhenJoined_ThenTheYearJoinsItAndAYearDateMerges()
     {
-        var s = Words("Since", "October", "2023", ",", "in", "May", "2024", "and", "June", "1999s", "Acme", "2020");
-        var spans = new List<TokenSpan> { new(1, 1, "DATE"), new(5, 1, "DATE"), new(6, 1, "DATE"), new(8, 1, "DATE") };
+        var s = Words("Since", "October", "2023", ",", "in", "May", "2024", "and", "June", "1999s", "or", "Dec.", "2019");
+        var spans = new List<TokenSpan> { new(1, 1, "DATE"), new(5, 1, "DATE"), new(6, 1, "DATE"), new(8, 1, "DATE"), new(11, 1, "DATE") };
 
         EntityRecognizer.JoinMonthYear(s.Text, s.Tokens.AsSpan(), spans);
 
         // "1999s" is no year: June stays alone.
-        Assert.Equal([new TokenSpan(1, 2, "DATE"), new TokenSpan(5, 2, "DATE"), new TokenSpan(8, 1, "DATE")], spans);
+        Assert.Equal([new TokenSpan(1, 2, "DATE"), new TokenSpan(5, 2, "DATE"), new TokenSpan(8, 1, "DATE"), new TokenSpan(11, 2, "DATE")], spans);
     }
 
     [Fact]

@@ -196,7 +196,7 @@ internal static class ClassifierCli
 
         try
         {
-            WritePredictions(path, rows, predictions);
+            PredictionsFile.Write(path, rows, predictions);
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -204,22 +204,5 @@ internal static class ClassifierCli
             stderr.WriteLine($"argminer: {path}: cannot be written ({ex.Message.TrimEnd('.')})");
             return false;
         }
-    }
-
-    /// <summary>
-    /// Writes per-sentence predictions next to the gold labels, for error analysis and <c>--against-predictions</c>;
-    /// under a temporary name until complete, so an interrupted run never leaves a half file that looks whole.
-    /// </summary>
-    public static void WritePredictions(string path, IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> predictions)
-    {
-        AtomicFile.WriteText(path, new System.Text.UTF8Encoding(true), writer =>
-        {
-            writer.Write("origin,doc,gold,label,confidence,p_claim,p_evidence,p_opinion,p_other,text\n");
-            for (var i = 0; i < rows.Count; i++)
-            {
-                var p = predictions[i];
-                writer.Write($"{ClassifierCli.Cell(rows[i].Origin)},{ClassifierCli.Cell(rows[i].Doc ?? string.Empty)},{ClassifierCli.Cell(rows[i].Label)},{p.Label},{ClassifierCli.F(p.Confidence)},{string.Join(',', p.Probabilities.Select(ClassifierCli.F))},{ClassifierCli.Cell(rows[i].Text)}\n");
-            }
-        });
     }
 }

@@ -201,6 +201,13 @@ internal static class TrainTaggerCommand
             ["classes"] = string.Join(' ', model.Classes),
             ["metrics"] = metrics,
         };
+        if (wordClasses is { Vectors: not null and not "none" } clustered)
+        {
+            // The settings above count the word classes; how the vectors were clustered is said here, so a model
+            // trained with another --cluster-seed can be told apart and trained again.
+            json["wordClusters"] = $"ML.NET k-means of {clustered.Vectors}: {WordClassesBuilder.FineClusters} fine and {WordClassesBuilder.CoarseClusters} coarse, seed {clustered.Seed}";
+        }
+
         model.Save(outPath, json);
         stdout.WriteLine($"wrote {outPath} ({new FileInfo(outPath).Length / 1024} KiB)");
         return CommandLine.Ok;

@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using ArgMiner.Numbers;
+using ArgMiner.Numbers.Grammar;
 using ArgMiner.Text;
 
 namespace ArgMiner.Tagging;
@@ -388,9 +390,9 @@ public sealed class EntityRecognizer
             var year = last + 1;
             var joins = span.Type == "DATE"
                 && year < tokens.Length
-                && (IsMonth(tokens[last].In(text)) || IsMonthAbbreviation(tokens[last].In(text)))
+                && IsMonthOrAbbreviation(tokens[last].In(text))
                 && IsYear(tokens[year].In(text))
-                && string.IsNullOrWhiteSpace(text[tokens[last].End..tokens[year].Start]);
+                && text.AsSpan(tokens[last].End, tokens[year].Start - tokens[last].End).IsWhiteSpace();
             var next = e + 1 < spans.Count && spans[e + 1].First == year ? spans[e + 1] : (TokenSpan?)null;
             if (!joins || next is { Type: not "DATE" })
             {
@@ -428,19 +430,10 @@ public sealed class EntityRecognizer
         return false;
     }
 
-    private static bool IsMonthAbbreviation(ReadOnlySpan<char> word)
-    {
-        var bare = word.EndsWith(".") ? word[..^1] : word;
-        foreach (var month in MonthAbbreviations)
-        {
-            if (bare.Equals(month, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    // The numbers stage's month table (names and abbreviations), an abbreviation's full stop aside, as its date
+    // grammar reads "Oct." as one token.
+    private static bool IsMonthOrAbbreviation(ReadOnlySpan<char> word) =>
+        LexiconLookup.TryLookup(NumberLexicon.Months, word.Length > 3 && word[^1] == '.' ? word[..^1] : word, out _);
 
     private static bool IsYear(ReadOnlySpan<char> word) =>
         word.Length == 4 && word[0] is '1' or '2' && char.IsAsciiDigit(word[1]) && char.IsAsciiDigit(word[2]) && char.IsAsciiDigit(word[3]);
@@ -462,9 +455,6 @@ public sealed class EntityRecognizer
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December",
     ];
-
-    // "Dec. 2019": the abbreviations news style uses before a year (with or without the full stop).
-    private static readonly string[] MonthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"];
 
     /// <summary>The entities of a gold sentence (for evaluation).</summary>
     public IReadOnlyList<TokenSpan> Recognize(TaggedSentence sentence)

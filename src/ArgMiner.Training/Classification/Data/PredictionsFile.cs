@@ -7,15 +7,38 @@ using CsvHelper;
 namespace ArgMiner.Classification;
 
 /// <summary>
-/// Reads back the predictions <c>argminer evaluate --predictions</c> wrote (<c>origin,doc,gold,label,confidence,
-/// p_claim,p_evidence,p_opinion,p_other,text</c>), lined up with the same labelled rows, so that a model scored in
+/// The predictions file of <c>argminer evaluate --predictions</c> (<c>origin,doc,gold,label,confidence,
+/// p_claim,p_evidence,p_opinion,p_other,text</c>): written for error analysis, and read back lined up with the same
+/// labelled rows, so that a model scored in
 /// another build (for instance with other entity or POS models embedded) can be compared with this one on the same
 /// resamples (<c>evaluate --against-predictions</c>). The probabilities are read as well as the label: ML.NET's
 /// evaluator takes a row's predicted class from its scores, so a file edited by hand must change both.
 /// </summary>
 public static class PredictionsFile
 {
+    private const string Header = "origin,doc,gold,label,confidence,p_claim,p_evidence,p_opinion,p_other,text";
+
+    // The columns Read needs, by name.
     private static readonly string[] Columns = ["origin", "gold", "label", "p_claim", "p_evidence", "p_opinion", "p_other"];
+
+    /// <summary>
+    /// Writes each row's prediction beside its gold label (UTF-8 with a byte-order mark, for spreadsheets), under a
+    /// temporary name until complete, so an interrupted run never leaves a half file that looks whole.
+    /// </summary>
+    public static void Write(string path, IReadOnlyList<LabelledSentence> rows, IReadOnlyList<SentencePrediction> predictions)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(predictions);
+        ArgMiner.Output.AtomicFile.WriteText(path, new UTF8Encoding(true), writer =>
+        {
+            writer.Write(Header + "\n");
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var p = predictions[i];
+                writer.Write($"{LineClassification.Cell(rows[i].Origin)},{LineClassification.Cell(rows[i].Doc ?? string.Empty)},{LineClassification.Cell(rows[i].Label)},{p.Label},{ArgMiner.Output.OutputSchema.Probability(p.Confidence)},{string.Join(',', p.Probabilities.Select(ArgMiner.Output.OutputSchema.Probability))},{LineClassification.Cell(rows[i].Text)}\n");
+            }
+        });
+    }
 
     /// <summary>The file's predictions, one per row of <paramref name="rows"/>, in order.</summary>
     /// <exception cref="LabelledDataException">The file is missing or malformed, or its rows are not <paramref name="rows"/>

@@ -102,41 +102,51 @@ public static class CommandLine
             : error.Message;
     }
 
+    /// <summary>The options that name a file a command writes: <c>--out</c> and the side files of training and evaluation.</summary>
+    private static readonly HashSet<string> OutputOptions = new(StringComparer.Ordinal)
+    {
+        "--out", "--predictions", "--soft-labels-out", "--errors", "--boundaries", "--failures",
+    };
+
     /// <summary>
-    /// Every command's <c>--out</c> is checked against the paths the same command reads (<c>--data</c>,
-    /// <c>--input</c>, <c>--model</c>, input arguments…): writing over one would destroy it before or while it
-    /// is read. Only existing paths are compared (an input must exist); <c>-</c> is a stream, never a clash.
+    /// Every file a command writes (<see cref="OutputOptions"/>) is checked against the paths the same command reads
+    /// (<c>--data</c>, <c>--input</c>, <c>--model</c>, <c>--against-predictions</c>, input arguments…) and the other
+    /// files it writes: writing over one would destroy it before or while it is read. Only existing paths are compared
+    /// (an input must exist); <c>-</c> is a stream, never a clash.
     /// </summary>
     private static string? OutputThatIsAnInput(ParseResult parse)
     {
         var command = parse.CommandResult;
-        var outResult = command.Children.OfType<OptionResult>().FirstOrDefault(o => o.Option.Name == "--out");
-        if (outResult is not { Tokens.Count: > 0 } || outResult.Tokens[0].Value is "-" or "")
+        foreach (var outResult in command.Children.OfType<OptionResult>().Where(o => OutputOptions.Contains(o.Option.Name)))
         {
-            return null;
-        }
-
-        var outPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outResult.Tokens[0].Value));
-        foreach (var child in command.Children)
-        {
-            if (child == outResult)
+            if (outResult is not { Tokens.Count: > 0 } || outResult.Tokens[0].Value is "-" or "")
             {
                 continue;
             }
 
-            var name = child switch
+            var outName = outResult.Option.Name;
+            var outPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outResult.Tokens[0].Value));
+            foreach (var child in command.Children)
             {
-                OptionResult o => o.Option.Name,
-                ArgumentResult a => a.Argument.Name,
-                _ => null,
-            };
-            foreach (var token in child.Tokens)
-            {
-                foreach (var path in PathsIn(token.Value))
+                if (child == outResult)
                 {
-                    if (string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)), outPath, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+                    continue;
+                }
+
+                var name = child switch
+                {
+                    OptionResult o => o.Option.Name,
+                    ArgumentResult a => a.Argument.Name,
+                    _ => null,
+                };
+                foreach (var token in child.Tokens)
+                {
+                    foreach (var path in PathsIn(token.Value))
                     {
-                        return $"--out {outResult.Tokens[0].Value} is also an input ({name}); refusing to write over it. Give another --out";
+                        if (string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)), outPath, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+                        {
+                            return $"{outName} {outResult.Tokens[0].Value} is also {(name is not null && OutputOptions.Contains(name) ? "written by" : "an input")} ({name}); refusing to write over it. Give another {outName}";
+                        }
                     }
                 }
             }

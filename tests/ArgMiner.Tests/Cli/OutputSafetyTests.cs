@@ -149,4 +149,28 @@ public class OutputSafetyTests
         Assert.Contains("also an input", stderr, StringComparison.Ordinal);
         Assert.Equal("text,label\nIt is bad.,opinion\nIt rose 5%.,evidence\n", File.ReadAllText(path));
     }
+
+    [Theory]
+    [InlineData("evaluate", "--predictions")]
+    [InlineData("evaluate", "--against-predictions")]
+    [InlineData("train", "--predictions")]
+    public void GivenASideFileEqualToTheData_WhenRun_ThenItIsRefusedAndTheDataIsKept(string command, string option)
+    {
+        using var dir = new TempDirectory();
+        const string data = "text,label\nIt is bad.,opinion\nIt rose 5%.,evidence\n";
+        var path = dir.Write("mine.csv", data);
+        var predictions = dir.Write("old-predictions.csv", "origin,doc,gold,label\n");
+
+        // --against-predictions is read: writing --predictions over it is the clash there.
+        string[] args = option == "--against-predictions"
+            ? [command, "--data", path, "--against-predictions", predictions, "--predictions", predictions]
+            : command == "train" ? [command, "--data", path, option, path, "--out", dir.File("m.model")] : [command, "--data", path, option, path];
+        var (exit, _, stderr) = Support.Cli.Run(args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("refusing to write over it", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Equal(data, File.ReadAllText(path));
+        Assert.Equal("origin,doc,gold,label\n", File.ReadAllText(predictions));
+        Assert.False(File.Exists(dir.File("m.model")));
+    }
 }

@@ -74,6 +74,19 @@ internal sealed class FeatureVectorBuilder
     /// <summary>Readable names of the indexes seen, when recording (training only).</summary>
     public Dictionary<int, string>? Names { get; }
 
+    /// <summary>The featurizer's memo of word types (<see cref="CachingWords"/>), or null.</summary>
+    internal SentenceFeaturizer.WordFeatureCache? WordCache { get; private set; }
+
+    /// <summary>
+    /// Lets the featurizer keep what it works out for each word type with this builder, for a builder that
+    /// featurizes many sentences (one per thread): the features are the same, found faster.
+    /// </summary>
+    public FeatureVectorBuilder CachingWords()
+    {
+        WordCache ??= new SentenceFeaturizer.WordFeatureCache();
+        return this;
+    }
+
     /// <summary>Number of distinct (block, index) entries.</summary>
     public int Count { get; private set; }
 

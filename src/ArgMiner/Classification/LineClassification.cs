@@ -119,7 +119,7 @@ public static class LineClassification
         options ??= new LineClassificationOptions();
         var (explain, tag) = (options.Explain, options.Tagger is not null);
         writer.Write(explain ? "text,label,confidence,p_claim,p_evidence,p_opinion,p_other,why\n" : "text,label,confidence,p_claim,p_evidence,p_opinion,p_other\n");
-        var builder = new FeatureVectorBuilder();
+        var builder = new FeatureVectorBuilder().CachingWords();
         var scorer = new RowScorer(classifier, options.Scorer, builder);
         if (!tag && !explain && options.Scorer is null)
         {
@@ -251,7 +251,7 @@ public static class LineClassification
             void Run(int r)
             {
                 var output = outputs[r] ??= new RowBuffer();
-                var builder = builders[r] ??= new FeatureVectorBuilder();
+                var builder = builders[r] ??= new FeatureVectorBuilder().CachingWords();
                 output.Clear();
                 for (var i = (int)((long)count * r / runs); i < (int)((long)count * (r + 1) / runs); i++)
                 {

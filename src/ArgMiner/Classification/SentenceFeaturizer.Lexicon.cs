@@ -4,7 +4,7 @@ namespace ArgMiner.Classification;
 public sealed partial class SentenceFeaturizer
 {
     [Flags]
-    private enum Lex
+    internal enum Lex
     {
         None = 0,
         Attribution = 1,
@@ -89,6 +89,21 @@ public sealed partial class SentenceFeaturizer
     /// The cues of <paramref name="word"/>, whose plain hash is <paramref name="hash"/>: whether the cue lexicon
     /// lists it (with its <paramref name="flags"/>), and its sentiment <paramref name="valence"/>.
     /// </summary>
+    /// <summary>What <see cref="AddCues"/> checks a word for besides the lexicons.</summary>
+    [Flags]
+    internal enum WordKind : byte
+    {
+        None = 0,
+        EndsNt = 1,
+        Percent = 2,
+        Per = 4,
+        Money = 8,
+    }
+
+    private static WordKind KindOf(ReadOnlySpan<char> word) =>
+        (word.EndsWith("n't") ? WordKind.EndsNt : WordKind.None)
+        | (word is "percent" or "percentage" ? WordKind.Percent : word is "per" ? WordKind.Per : word is "dollars" or "dollar" or "euros" or "pounds" or "usd" ? WordKind.Money : WordKind.None);
+
     private static bool TryGetWordCues(ReadOnlySpan<char> word, uint hash, out Lex flags, out int valence)
     {
         var (slots, words, all, listed, valences) = WordCues;

@@ -279,6 +279,11 @@ public sealed partial class SentenceFeaturizer
             Span<int> tokens = rentedTokens ?? stackalloc int[text.Length * 3 + 4];
             var surface = Normalize(text, norm);
             var tokenCount = Tokenize(norm, tokens);
+            if (builder.WordCache is { } cache && builder.Names is null)
+            {
+                FeaturizeCached(norm, tokens, tokenCount, surface, context, builder, cache);
+                return;
+            }
 
             // The words' plain hashes (for the vector table) are taken in the pass that hashes the n-grams;
             // the token buffer has room for them after the (start, length) pairs.
@@ -291,11 +296,11 @@ public sealed partial class SentenceFeaturizer
                 builder.EndBlock(normalize: true);
             }
 
-            AddCues(norm, tokens, tokenCount, plain, surface, context, builder);
+            AddCues(norm, tokens, tokenCount, plain, default, null, surface, context, builder);
             builder.EndBlock(normalize: false);
             if (_vectors is not null)
             {
-                AddVectors(norm, tokens, tokenCount, plain, builder);
+                AddVectors(norm, tokens, tokenCount, plain, default, null, builder);
             }
         }
         finally
@@ -572,13 +577,20 @@ public sealed partial class SentenceFeaturizer
     /// sentences of similar wording. Words with digits are left out (the text has them folded to 0); a word
     /// with an apostrophe the table lacks is looked up in GloVe's split (<c>do n't</c>, <c>people 's</c>).
     /// </summary>
-    private void AddVectors(ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, ReadOnlySpan<uint> plain, FeatureVectorBuilder builder)
+    /// <remarks>With <paramref name="cache"/>, each token's entry (<paramref name="entries"/>) stands for its plain hash.</remarks>
+    private void AddVectors(ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, ReadOnlySpan<uint> plain, ReadOnlySpan<int> entries, WordFeatureCache? cache, FeatureVectorBuilder builder)
     {
         var vectors = _vectors!;
         Span<float> sum = vectors.Dimension <= 512 ? stackalloc float[vectors.Dimension] : new float[vectors.Dimension];
         var found = 0;
         for (var t = 0; t < count; t++)
         {
+            if (cache is not null)
+            {
+                found += cache.AddVectors(entries[t], vectors, sum);
+                continue;
+            }
+
             var word = norm.Slice(tokens[t * 2], tokens[t * 2 + 1]);
             if (!char.IsLetter(word[0]) || word.ContainsAny(Digits))
             {
@@ -742,7 +754,8 @@ public sealed partial class SentenceFeaturizer
         builder.AddAll(found[..k]);
     }
 
-    private void AddCues(ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, ReadOnlySpan<uint> plain, Surface surface, in SentenceContext context, FeatureVectorBuilder builder)
+    /// <remarks>With <paramref name="cache"/>, each token's entry (<paramref name="entries"/>) stands for its plain hash.</remarks>
+    private void AddCues(ReadOnlySpan<char> norm, ReadOnlySpan<int> tokens, int count, ReadOnlySpan<uint> plain, ReadOnlySpan<int> entries, WordFeatureCache? cache, Surface surface, in SentenceContext context, FeatureVectorBuilder builder)
     {
         var lex = Lex.None;
         var evaluative = 0;
@@ -761,7 +774,8 @@ public sealed partial class SentenceFeaturizer
                     digits = true;
                 }
 
-                var listed = TryGetWordCues(word, plain[t], out var flags, out var valence);
+                var listed = cache is null ? TryGetWordCues(word, plain[t], out var flags, out var valence) : cache.Cues(entries[t], out flags, out valence);
+                var kind = cache is null ? KindOf(word) : cache.Kind(entries[t]);
                 if (Options.Sentiment && valence != 0)
                 {
                     positive += valence > 0 ? 1 : 0;
@@ -777,20 +791,16 @@ public sealed partial class SentenceFeaturizer
                         evaluative++;
                     }
                 }
-                else if (word.EndsWith("n't"))
+                else if ((kind & WordKind.EndsNt) != 0)
                 {
                     lex |= Lex.Negation;
                 }
 
-                if (word is "percent" or "per" && t + 1 < count && norm.Slice(tokens[t * 2 + 2], tokens[t * 2 + 3]) is "cent")
+                if ((kind & WordKind.Percent) != 0 || ((kind & WordKind.Per) != 0 && t + 1 < count && norm.Slice(tokens[t * 2 + 2], tokens[t * 2 + 3]) is "cent"))
                 {
                     percent = true;
                 }
-                else if (word is "percent" or "percentage")
-                {
-                    percent = true;
-                }
-                else if (word is "dollars" or "dollar" or "euros" or "pounds" or "usd")
+                else if ((kind & WordKind.Money) != 0)
                 {
                     money = true;
                 }

@@ -134,6 +134,16 @@ public sealed class WordVectors
             return false;
         }
 
+        AddRowTo(i, sum);
+        return true;
+    }
+
+    /// <summary>The row of <paramref name="word"/> (its unmixed FNV-1a <paramref name="hash"/> given), or -1: what <see cref="AddRowTo"/> takes.</summary>
+    internal int RowOf(ReadOnlySpan<char> word, uint hash) => IndexOf(word, hash);
+
+    /// <summary>Adds the vector of row <paramref name="i"/> (from <see cref="RowOf"/>) to <paramref name="sum"/>.</summary>
+    internal void AddRowTo(int i, Span<float> sum)
+    {
         var row = _floats.AsSpan((i * _stride) + KeyFloats, Dimension);
         if (sum.Length < row.Length)
         {
@@ -157,8 +167,6 @@ public sealed class WordVectors
         {
             Unsafe.Add(ref s0, j) += Unsafe.Add(ref r0, j);
         }
-
-        return true;
     }
 
     private int IndexOf(ReadOnlySpan<char> word, uint hash)

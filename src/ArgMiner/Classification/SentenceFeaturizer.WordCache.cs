@@ -14,36 +14,43 @@ public sealed partial class SentenceFeaturizer
     /// </summary>
     /// <remarks>
     /// One per <see cref="FeatureVectorBuilder"/> that asked for it (one per thread), for one featurizer at a time.
-    /// It keeps the first <see cref="MaxWords"/> words it meets (frequent words come early); a sentence's other words
-    /// are worked out into entries that are dropped when the sentence ends, so memory stays bounded (about 2 MB) and
-    /// the table never needs to forget a word. Written by hand: it is the featurizer's own memo, no library's job.
+    /// It keeps the first <see cref="MaxWords"/> words of at most <see cref="MaxKeptLength"/> characters it meets
+    /// (frequent words come early); a sentence's other words are worked out into passing entries that are dropped
+    /// when the sentence ends, so memory stays bounded (about 2 MB on real text) and the table never needs to forget
+    /// a word. Written by hand: it is the featurizer's own memo, no library's job.
     /// </remarks>
     internal sealed class WordFeatureCache
     {
         /// <summary>Words kept for good.</summary>
         internal const int MaxWords = 1 << 14;
 
+        /// <summary>
+        /// Longest word kept for good: longer ones are rare, and keeping them would let a text of long distinct
+        /// "words" (a run of letters without spaces) pin megabytes. With this cap the kept words take at most
+        /// about 6 MB, 2 MB on real text.
+        /// </summary>
+        internal const int MaxKeptLength = 32;
+
+        /// <summary>Entry numbers from here on are the current sentence's passing words, not kept ones.</summary>
+        private const int PassingBase = 1 << 30;
+
+        /// <summary>Passing words' arrays larger than this (in elements) are shrunk back after the sentence that grew them.</summary>
+        private const int ShrinkAbove = 1 << 20;
+
         private const byte VectorSkip = 0;
         private const byte VectorNone = 1;
         private const byte VectorWhole = 2;
         private const byte VectorSplit = 3;
 
-        private Entry[] _entries = new Entry[256];
+        private readonly Region _kept = new();
+        private readonly Region _passing = new();
         private ulong[] _slots = new ulong[512];
-        private char[] _chars = new char[2048];
-        private int[] _ngrams = new int[4096];
-        private int _kept;
-        private int _keptChars;
-        private int _keptNgrams;
-        private int _count;
-        private int _charCount;
-        private int _ngramCount;
 
         /// <summary>The featurizer whose values the entries hold.</summary>
         public SentenceFeaturizer? Owner { get; private set; }
 
         /// <summary>Words kept for good so far (for tests).</summary>
-        internal int Kept => _kept;
+        internal int Kept => _kept.Count;
 
         private struct Entry
         {
@@ -62,27 +69,50 @@ public sealed partial class SentenceFeaturizer
             public WordKind Kind;
         }
 
-        /// <summary>Gets ready for a sentence of <paramref name="tokens"/> tokens featurized by <paramref name="owner"/>, forgetting another featurizer's words.</summary>
+        /// <summary>Entries with their keys and n-grams: the kept words, or the current sentence's passing ones.</summary>
+        private sealed class Region
+        {
+            public Entry[] Entries = new Entry[256];
+            public char[] Chars = new char[2048];
+            public int[] Ngrams = new int[4096];
+            public int Count;
+            public int CharCount;
+            public int NgramCount;
+
+            public void Clear() => Count = CharCount = NgramCount = 0;
+        }
+
+        /// <summary>Gets ready for a sentence featurized by <paramref name="owner"/>, forgetting another featurizer's words.</summary>
         public void BeginSentence(SentenceFeaturizer owner)
         {
             if (!ReferenceEquals(owner, Owner))
             {
                 Owner = owner;
-                _kept = _keptChars = _keptNgrams = 0;
+                _kept.Clear();
                 Array.Clear(_slots);
             }
 
-            _count = _kept;
-            _charCount = _keptChars;
-            _ngramCount = _keptNgrams;
+            _passing.Clear();
         }
 
-        /// <summary>Drops the entries of words that were not kept.</summary>
+        /// <summary>Drops the passing words, and the room a huge sentence needed for them.</summary>
         public void EndSentence()
         {
-            _count = _kept;
-            _charCount = _keptChars;
-            _ngramCount = _keptNgrams;
+            _passing.Clear();
+            if (_passing.Chars.Length > ShrinkAbove)
+            {
+                _passing.Chars = new char[2048];
+            }
+
+            if (_passing.Ngrams.Length > ShrinkAbove)
+            {
+                _passing.Ngrams = new int[4096];
+            }
+
+            if (_passing.Entries.Length > ShrinkAbove / 16)
+            {
+                _passing.Entries = new Entry[256];
+            }
         }
 
         /// <summary>The entry of <paramref name="word"/> (its plain FNV-1a <paramref name="hash"/> given), worked out when new.</summary>
@@ -91,10 +121,11 @@ public sealed partial class SentenceFeaturizer
             var mixed = FeatureHash.Mix(hash);
             var mask = _slots.Length - 1;
             var slot = (int)(mixed & (uint)mask);
+            var kept = _kept.Entries;
             while (_slots[slot] is var entry && entry != 0)
             {
                 var at = (int)(uint)entry - 1;
-                if ((uint)(entry >> 32) == mixed && word.SequenceEqual(_chars.AsSpan(_entries[at].KeyStart, _entries[at].KeyLength)))
+                if ((uint)(entry >> 32) == mixed && word.SequenceEqual(_kept.Chars.AsSpan(kept[at].KeyStart, kept[at].KeyLength)))
                 {
                     return at;
                 }
@@ -102,51 +133,50 @@ public sealed partial class SentenceFeaturizer
                 slot = (slot + 1) & mask;
             }
 
-            var id = Add(word, hash);
-            if (_kept == id && _kept < MaxWords)
+            if (_kept.Count < MaxWords && word.Length <= MaxKeptLength)
             {
-                // Kept for good: its key, n-grams and entry stay below the kept marks.
-                _kept++;
-                _keptChars = _charCount;
-                _keptNgrams = _ngramCount;
-                if (_kept * 2 > _slots.Length)
+                var id = Add(_kept, word, hash);
+                _slots[slot] = ((ulong)mixed << 32) | (uint)(id + 1);
+                if (_kept.Count * 2 > _slots.Length)
                 {
                     Rehash();
                 }
-                else
-                {
-                    _slots[slot] = ((ulong)mixed << 32) | (uint)(id + 1);
-                }
+
+                return id;
             }
 
-            return id;
+            return PassingBase + Add(_passing, word, hash);
         }
 
         /// <summary>The unigram slot of entry <paramref name="id"/>.</summary>
-        public int Unigram(int id) => _entries[id].Unigram;
+        public int Unigram(int id) => At(id).Unigram;
 
         /// <summary>The hash of "b" + the word + " ", which the bigram after it continues.</summary>
-        public uint BigramNext(int id) => _entries[id].BigramNext;
+        public uint BigramNext(int id) => At(id).BigramNext;
 
         /// <summary>The word's character n-gram slots, in the order the uncached path adds them.</summary>
-        public ReadOnlySpan<int> Ngrams(int id) => _ngrams.AsSpan(_entries[id].NgramStart, _entries[id].NgramCount);
+        public ReadOnlySpan<int> Ngrams(int id)
+        {
+            ref var e = ref At(id);
+            return (id >= PassingBase ? _passing : _kept).Ngrams.AsSpan(e.NgramStart, e.NgramCount);
+        }
 
         /// <summary>The word's cues, as <see cref="TryGetWordCues"/> gives them.</summary>
         public bool Cues(int id, out Lex flags, out int valence)
         {
-            ref var e = ref _entries[id];
+            ref var e = ref At(id);
             flags = e.Flags;
             valence = e.Valence;
             return e.Listed;
         }
 
         /// <summary>What else <see cref="AddCues"/> checks the word for (<see cref="KindOf"/>).</summary>
-        public WordKind Kind(int id) => _entries[id].Kind;
+        public WordKind Kind(int id) => At(id).Kind;
 
         /// <summary>Adds the word's vectors to <paramref name="sum"/> as the uncached path does; how many it added.</summary>
         public int AddVectors(int id, WordVectors vectors, Span<float> sum)
         {
-            ref var e = ref _entries[id];
+            ref var e = ref At(id);
             switch (e.Vector)
             {
                 case VectorWhole:
@@ -172,24 +202,26 @@ public sealed partial class SentenceFeaturizer
             }
         }
 
-        /// <summary>Works out a new entry at the end (past the kept ones); its number.</summary>
-        private int Add(ReadOnlySpan<char> word, uint hash)
+        private ref Entry At(int id) => ref id >= PassingBase ? ref _passing.Entries[id - PassingBase] : ref _kept.Entries[id];
+
+        /// <summary>Works out a new entry at the end of <paramref name="region"/>; its number there.</summary>
+        private int Add(Region region, ReadOnlySpan<char> word, uint hash)
         {
             var owner = Owner!;
-            if (_count == _entries.Length)
+            if (region.Count == region.Entries.Length)
             {
-                Array.Resize(ref _entries, _entries.Length * 2);
+                Array.Resize(ref region.Entries, region.Entries.Length * 2);
             }
 
-            var id = _count++;
-            ref var e = ref _entries[id];
+            var id = region.Count++;
+            ref var e = ref region.Entries[id];
             e = default;
 
-            EnsureRoom(ref _chars, _charCount + word.Length);
-            word.CopyTo(_chars.AsSpan(_charCount));
-            e.KeyStart = _charCount;
+            EnsureRoom(ref region.Chars, region.CharCount + word.Length);
+            word.CopyTo(region.Chars.AsSpan(region.CharCount));
+            e.KeyStart = region.CharCount;
             e.KeyLength = word.Length;
-            _charCount += word.Length;
+            region.CharCount += word.Length;
 
             uint hu = FeatureHash.Add(FeatureHash.Offset, 'w'), hb = FeatureHash.Add(FeatureHash.Offset, 'b');
             foreach (var ch in word)
@@ -201,13 +233,13 @@ public sealed partial class SentenceFeaturizer
             e.Unigram = owner.IndexOf(hu);
             e.BigramNext = FeatureHash.Add(hb, ' ');
 
-            e.NgramStart = _ngramCount;
+            e.NgramStart = region.NgramCount;
             int min = owner.Options.CharMin, max = owner.Options.CharMax;
             if (min > 0 && char.IsLetterOrDigit(word[0]))
             {
                 // The uncached path's order: the padded word's n-grams by start, shorter before longer.
                 var length = word.Length + 2;
-                EnsureRoom(ref _ngrams, _ngramCount + (length * (max - min + 1)));
+                EnsureRoom(ref region.Ngrams, region.NgramCount + (length * (max - min + 1)));
                 var seed = FeatureHash.Add(FeatureHash.Offset, 'c');
                 for (var i = 0; i + min <= length; i++)
                 {
@@ -219,13 +251,13 @@ public sealed partial class SentenceFeaturizer
                         h = FeatureHash.Add(h, at == 0 || at == length - 1 ? ' ' : word[at - 1]);
                         if (n >= min)
                         {
-                            _ngrams[_ngramCount++] = owner.IndexOf(h);
+                            region.Ngrams[region.NgramCount++] = owner.IndexOf(h);
                         }
                     }
                 }
             }
 
-            e.NgramCount = _ngramCount - e.NgramStart;
+            e.NgramCount = region.NgramCount - e.NgramStart;
             e.Listed = TryGetWordCues(word, hash, out e.Flags, out var valence);
             e.Valence = (sbyte)valence;
             e.Vector = VectorKind(owner._vectors, word, hash, out e.Row1, out e.Row2);
@@ -272,10 +304,10 @@ public sealed partial class SentenceFeaturizer
         {
             _slots = new ulong[_slots.Length * 2];
             var mask = _slots.Length - 1;
-            for (var id = 0; id < _kept; id++)
+            for (var id = 0; id < _kept.Count; id++)
             {
-                ref var e = ref _entries[id];
-                var mixed = FeatureHash.Mix(FeatureHash.Add(FeatureHash.Offset, _chars.AsSpan(e.KeyStart, e.KeyLength)));
+                ref var e = ref _kept.Entries[id];
+                var mixed = FeatureHash.Mix(FeatureHash.Add(FeatureHash.Offset, _kept.Chars.AsSpan(e.KeyStart, e.KeyLength)));
                 var slot = (int)(mixed & (uint)mask);
                 while (_slots[slot] != 0)
                 {

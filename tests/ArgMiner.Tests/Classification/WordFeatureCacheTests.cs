@@ -73,6 +73,20 @@ public sealed class WordFeatureCacheTests
     }
 
     [Fact]
+    public void GivenLongWordsAndAHugeLine_WhenFeaturized_ThenOnlyShortWordsAreKeptAndTheFeaturesAreThoseWithout()
+    {
+        var featurizer = ShippedModels.SentenceClassifier.Featurizer;
+        var cached = new FeatureVectorBuilder().CachingWords();
+        var longWord = new string('x', SentenceFeaturizer.WordFeatureCache.MaxKeptLength + 1);
+        AssertSameFeatures(featurizer, cached, $"short {longWord} words {longWord}y again short");
+        Assert.Equal(3, cached.WordCache!.Kept); // short, words, again: neither long word
+        AssertSameFeatures(featurizer, cached, new string('a', 200_000) + " then short words " + longWord);
+        AssertSameFeatures(featurizer, cached, "short words stay " + longWord);
+        Assert.Equal(5, cached.WordCache!.Kept); // then, stay
+        AssertSameFeatures(featurizer, cached, "then short words stay");
+    }
+
+    [Fact]
     public void GivenTwoFeaturizers_WhenOneCachingBuilderServesBoth_ThenEachGetsItsOwnFeatures()
     {
         var cached = new FeatureVectorBuilder().CachingWords();

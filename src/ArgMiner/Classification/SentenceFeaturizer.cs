@@ -899,7 +899,7 @@ public sealed partial class SentenceFeaturizer
             Set(Cue.TaggedNumber);
             foreach (var kind in kinds)
             {
-                AddNamed(builder, "number-tagged:" + kind, w);
+                AddNamed(builder, "number-tagged:", kind, w);
             }
         }
 
@@ -908,7 +908,7 @@ public sealed partial class SentenceFeaturizer
             Set(Cue.Entity);
             foreach (var type in types)
             {
-                AddNamed(builder, "entity:" + type, w);
+                AddNamed(builder, "entity:", type, w);
             }
         }
 
@@ -929,7 +929,7 @@ public sealed partial class SentenceFeaturizer
 
         if (context.Section is { } section)
         {
-            AddNamed(builder, "section:" + section.ToName(), w);
+            AddNamed(builder, "section:", section.ToName(), w);
         }
 
         if (context.Position is { } position)
@@ -945,13 +945,20 @@ public sealed partial class SentenceFeaturizer
 
     }
 
-    private void AddNamed(FeatureVectorBuilder builder, string name, float value)
+    private void AddNamed(FeatureVectorBuilder builder, string name, float value) => AddNamed(builder, name, string.Empty, value);
+
+    /// <summary>
+    /// Adds the named cue <paramref name="prefix"/> + <paramref name="suffix"/> ("entity:" + a type) without joining
+    /// the strings: FNV-1a over the two in turn is FNV-1a over their concatenation, and <c>run</c> adds such cues to
+    /// nearly every sentence. The joined name is made only when a trainer records names.
+    /// </summary>
+    private void AddNamed(FeatureVectorBuilder builder, string prefix, string suffix, float value)
     {
-        var index = NamedCueIndex(FeatureHash.Add(FeatureHash.Add(FeatureHash.Offset, 'f'), name));
+        var index = NamedCueIndex(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Offset, 'f'), prefix), suffix));
         builder.Add(index, value);
         if (builder.WantsName(index))
         {
-            builder.Names![index] = "feat:" + name;
+            builder.Names![index] = "feat:" + prefix + suffix;
         }
     }
 

@@ -9,6 +9,7 @@
 # sentences joined with their successors into lines of 125-160 characters (about 140 on average, op-ed
 # sentence length; one line per starting sentence, about 6,000 distinct lines), repeated.
 # JOBS (default 1) is passed as classify's --jobs; with 1 the process is pinned to one CPU, with more it is not.
+# The published tool is measured (publishing takes a few minutes); BIN=FILE measures that build instead.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 lines=${1:-1000000}; runs=${2:-3}; source=${3:-corpus}
@@ -43,8 +44,15 @@ for i, line in enumerate(lines):
 esac
 awk -v n="$lines" '{a[NR]=$0} END {for (i = 0; i < n; i++) print a[i % NR + 1]}' "$work/distinct.txt" > "$work/input.txt"
 
-dotnet build -c Release "$root/src/ArgMiner.Cli" -v q -nologo >/dev/null
-bin="$root/src/ArgMiner.Cli/bin/Release/net10.0/argminer"
+# The tool as users install it (`dotnet publish`: self-contained, one composite ReadyToRun image), as
+# throughput.sh measures it; BIN=path/to/argminer measures another build (e.g. one published from an older commit,
+# for runs interleaved by hand).
+if [ -n "${BIN:-}" ]; then
+  bin=$BIN
+else
+  dotnet publish -c Release "$root/src/ArgMiner.Cli" -o "$work/argminer" >/dev/null
+  bin="$work/argminer/argminer"
+fi
 jobs=${JOBS:-1}
 pin=(); [ "$jobs" = 1 ] && command -v taskset >/dev/null && pin=(taskset -c 0)
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }

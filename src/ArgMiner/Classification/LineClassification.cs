@@ -119,13 +119,13 @@ public static class LineClassification
         options ??= new LineClassificationOptions();
         var (explain, tag) = (options.Explain, options.Tagger is not null);
         writer.Write(explain ? "text,label,confidence,p_claim,p_evidence,p_opinion,p_other,why\n" : "text,label,confidence,p_claim,p_evidence,p_opinion,p_other\n");
-        var builder = new FeatureVectorBuilder().CachingWords();
-        var scorer = new RowScorer(classifier, options.Scorer, builder);
         if (!tag && !explain && options.Scorer is null)
         {
             ClassifyBlocks(classifier, reader, writer, Math.Max(1, options.Jobs), Math.Max(16, options.BlockChars));
             return;
         }
+
+        var scorer = new RowScorer(classifier, options.Scorer, new FeatureVectorBuilder().CachingWords());
 
         var line = new StringBuilder();
         if (!tag)

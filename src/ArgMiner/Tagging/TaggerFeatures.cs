@@ -85,10 +85,10 @@ internal static class TaggerFeatures
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
 
     // Stand-ins for the words before the start and after the end of a sentence.
-    private const ulong Start1 = 0x5354415254310000UL;
-    private const ulong Start2 = 0x5354415254320000UL;
-    private const ulong End1 = 0x454E443100000000UL;
-    private const ulong End2 = 0x454E443200000000UL;
+    internal const ulong Start1 = 0x5354415254310000UL;
+    internal const ulong Start2 = 0x5354415254320000UL;
+    internal const ulong End1 = 0x454E443100000000UL;
+    internal const ulong End2 = 0x454E443200000000UL;
 
     private const int FlagTitle = 1;
     private const int FlagUpper = 2;
@@ -283,75 +283,195 @@ internal static class TaggerFeatures
         buckets[2] = Bucket(52, Mix(g) ^ (ulong)(uint)(prev + 3), bits);
     }
 
-    /// <summary>Writes the <see cref="StaticCount"/> word features of position <paramref name="i"/> as buckets.</summary>
+    /// <summary>Where <see cref="Static"/> puts the features of the token's own word (<see cref="OwnBuckets"/>), in order.</summary>
+    public static ReadOnlySpan<byte> OwnPositions => [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 31];
+
+    /// <summary>Where <see cref="Static"/> puts the features of the word before (<see cref="PrevBuckets"/>), in order.</summary>
+    public static ReadOnlySpan<byte> PrevPositions => [13, 17, 19, 27];
+
+    /// <summary>Where <see cref="Static"/> puts the features of the word after (<see cref="NextBuckets"/>), in order.</summary>
+    public static ReadOnlySpan<byte> NextPositions => [15, 18, 20, 28, 32];
+
+    /// <summary>Where <see cref="Static"/> puts the feature of the word two before (<see cref="Prev2Bucket"/>).</summary>
+    public const int Prev2Position = 14;
+
+    /// <summary>Where <see cref="Static"/> puts the feature of the word two after (<see cref="Next2Bucket"/>).</summary>
+    public const int Next2Position = 16;
+
+    /// <summary>The positions <see cref="StaticRemainder"/> writes: features of word pairs, flags and the bias.</summary>
+    public static ReadOnlySpan<byte> RemainderPositions => [0, 12, 21, 22, 23, 24, 25, 26, 29, 30, 33, 34, 35];
+
+    /// <summary>
+    /// Writes the <see cref="StaticCount"/> word features of position <paramref name="i"/> as buckets. They are made of
+    /// parts that each depend on one word alone (its own, or a neighbour's at a fixed offset), which a tagger can keep
+    /// per word type (<see cref="TaggerWordCache"/>), and a remainder that reads pairs of words and the sentence start.
+    /// </summary>
     public static void Static(ReadOnlySpan<TokenInfo> info, int i, int bits, Span<int> buckets)
+    {
+        StaticRemainder(info, i, bits, buckets);
+        Span<int> part = stackalloc int[OwnPositions.Length];
+        OwnBuckets(info[i], bits, part);
+        Scatter(part, OwnPositions, buckets);
+        if (i >= 1)
+        {
+            ref readonly var p = ref info[i - 1];
+            PrevBuckets(p.Lower, p.Suf3, p.Shape, p.Word, bits, part);
+        }
+        else
+        {
+            PrevBuckets(Start1, Start1, Start1, Start1, bits, part);
+        }
+
+        Scatter(part[..PrevPositions.Length], PrevPositions, buckets);
+        if (i + 1 < info.Length)
+        {
+            ref readonly var n = ref info[i + 1];
+            NextBuckets(n.Lower, n.Suf3, n.Shape, n.Word, n.Amb, bits, part);
+        }
+        else
+        {
+            NextBuckets(End1, End1, End1, End1, End1, bits, part);
+        }
+
+        Scatter(part[..NextPositions.Length], NextPositions, buckets);
+        buckets[Prev2Position] = Prev2Bucket(i >= 2 ? info[i - 2].Lower : i >= 1 ? Start1 : Start2, bits);
+        buckets[Next2Position] = Next2Bucket(i + 2 < info.Length ? info[i + 2].Lower : i + 1 < info.Length ? End1 : End2, bits);
+    }
+
+    /// <summary>Writes <paramref name="part"/>[k] at <paramref name="positions"/>[k] of <paramref name="buckets"/>.</summary>
+    public static void Scatter(ReadOnlySpan<int> part, ReadOnlySpan<byte> positions, Span<int> buckets)
+    {
+        for (var k = 0; k < positions.Length; k++)
+        {
+            buckets[positions[k]] = part[k];
+        }
+    }
+
+    /// <summary>The features of a token's own word, in <see cref="OwnPositions"/> order (the sentence-start flag is not among them).</summary>
+    public static void OwnBuckets(in TokenInfo t, int bits, Span<int> buckets)
+    {
+        buckets[0] = Bucket(1, t.Word, bits);
+        buckets[1] = Bucket(2, t.Lower, bits);
+        buckets[2] = Bucket(3, t.Pre1, bits);
+        buckets[3] = Bucket(4, t.Pre2, bits);
+        buckets[4] = Bucket(5, t.Pre3, bits);
+        buckets[5] = Bucket(6, t.Pre4, bits);
+        buckets[6] = Bucket(7, t.Suf1, bits);
+        buckets[7] = Bucket(8, t.Suf2, bits);
+        buckets[8] = Bucket(9, t.Suf3, bits);
+        buckets[9] = Bucket(10, t.Suf4, bits);
+        buckets[10] = Bucket(11, t.Shape, bits);
+
+        // Ambiguity classes: which tags the word and its neighbours took in training (a stand-in for
+        // the right-hand tags a greedy left-to-right tagger cannot see yet).
+        buckets[11] = Bucket(31, t.Amb, bits);
+    }
+
+    /// <summary>The features of the word before the token (or the sentence start's stand-ins), in <see cref="PrevPositions"/> order.</summary>
+    public static void PrevBuckets(ulong lower, ulong suffix3, ulong shape, ulong word, int bits, Span<int> buckets)
+    {
+        buckets[0] = Bucket(13, lower, bits);
+        buckets[1] = Bucket(17, suffix3, bits);
+        buckets[2] = Bucket(19, shape, bits);
+        buckets[3] = Bucket(27, word, bits);
+    }
+
+    /// <summary>The features of the word after the token (or the sentence end's stand-ins), in <see cref="NextPositions"/> order.</summary>
+    public static void NextBuckets(ulong lower, ulong suffix3, ulong shape, ulong word, ulong ambiguity, int bits, Span<int> buckets)
+    {
+        buckets[0] = Bucket(15, lower, bits);
+        buckets[1] = Bucket(18, suffix3, bits);
+        buckets[2] = Bucket(20, shape, bits);
+        buckets[3] = Bucket(28, word, bits);
+        buckets[4] = Bucket(32, ambiguity, bits);
+    }
+
+    /// <summary>The feature of the word two before the token, from its lower case (or a stand-in).</summary>
+    public static int Prev2Bucket(ulong lower, int bits) => Bucket(14, lower, bits);
+
+    /// <summary>The feature of the word two after the token, from its lower case (or a stand-in).</summary>
+    public static int Next2Bucket(ulong lower, int bits) => Bucket(16, lower, bits);
+
+    /// <summary>Writes the features at <see cref="RemainderPositions"/>: the bias, the flags of the token and its neighbours, and word pairs.</summary>
+    public static void StaticRemainder(ReadOnlySpan<TokenInfo> info, int i, int bits, Span<int> buckets)
     {
         ref readonly var t = ref info[i];
         var p1 = i >= 1 ? info[i - 1].Lower : Start1;
-        var p2 = i >= 2 ? info[i - 2].Lower : i >= 1 ? Start1 : Start2;
         var n1 = i + 1 < info.Length ? info[i + 1].Lower : End1;
-        var n2 = i + 2 < info.Length ? info[i + 2].Lower : i + 1 < info.Length ? End1 : End2;
         var p1Shape = i >= 1 ? info[i - 1].Shape : Start1;
         var n1Shape = i + 1 < info.Length ? info[i + 1].Shape : End1;
-        var p1Suf = i >= 1 ? info[i - 1].Suf3 : Start1;
-        var n1Suf = i + 1 < info.Length ? info[i + 1].Suf3 : End1;
         var p1Flags = i >= 1 ? (ulong)info[i - 1].Flags : 64;
         var n1Flags = i + 1 < info.Length ? (ulong)info[i + 1].Flags : 128;
-        var p1Word = i >= 1 ? info[i - 1].Word : Start1;
-        var n1Word = i + 1 < info.Length ? info[i + 1].Word : End1;
+        var p1Amb = i >= 1 ? info[i - 1].Amb : Start1;
+        var n1Amb = i + 1 < info.Length ? info[i + 1].Amb : End1;
+        var n2Amb = i + 2 < info.Length ? info[i + 2].Amb : End2;
 
         buckets[0] = Bucket(0, 0, bits);
-        buckets[1] = Bucket(1, t.Word, bits);
-        buckets[2] = Bucket(2, t.Lower, bits);
-        buckets[3] = Bucket(3, t.Pre1, bits);
-        buckets[4] = Bucket(4, t.Pre2, bits);
-        buckets[5] = Bucket(5, t.Pre3, bits);
-        buckets[6] = Bucket(6, t.Pre4, bits);
-        buckets[7] = Bucket(7, t.Suf1, bits);
-        buckets[8] = Bucket(8, t.Suf2, bits);
-        buckets[9] = Bucket(9, t.Suf3, bits);
-        buckets[10] = Bucket(10, t.Suf4, bits);
-        buckets[11] = Bucket(11, t.Shape, bits);
         buckets[12] = Bucket(12, (ulong)t.Flags, bits);
-        buckets[13] = Bucket(13, p1, bits);
-        buckets[14] = Bucket(14, p2, bits);
-        buckets[15] = Bucket(15, n1, bits);
-        buckets[16] = Bucket(16, n2, bits);
-        buckets[17] = Bucket(17, p1Suf, bits);
-        buckets[18] = Bucket(18, n1Suf, bits);
-        buckets[19] = Bucket(19, p1Shape, bits);
-        buckets[20] = Bucket(20, n1Shape, bits);
         buckets[21] = Bucket(21, Mix(p1) ^ t.Lower, bits);
         buckets[22] = Bucket(22, Mix(t.Lower) ^ n1, bits);
         buckets[23] = Bucket(23, p1Flags, bits);
         buckets[24] = Bucket(24, n1Flags, bits);
         buckets[25] = Bucket(25, Mix(p1Shape) ^ t.Shape, bits);
         buckets[26] = Bucket(26, Mix(t.Shape) ^ n1Shape, bits);
-        buckets[27] = Bucket(27, p1Word, bits);
-        buckets[28] = Bucket(28, n1Word, bits);
         buckets[29] = Bucket(29, Mix(t.Suf3) ^ n1, bits);
         buckets[30] = Bucket(30, Mix(p1) ^ t.Suf3, bits);
-
-        // Ambiguity classes: which tags the word and its neighbours took in training (a stand-in for
-        // the right-hand tags a greedy left-to-right tagger cannot see yet).
-        var p1Amb = i >= 1 ? info[i - 1].Amb : Start1;
-        var n1Amb = i + 1 < info.Length ? info[i + 1].Amb : End1;
-        var n2Amb = i + 2 < info.Length ? info[i + 2].Amb : End2;
-        buckets[31] = Bucket(31, t.Amb, bits);
-        buckets[32] = Bucket(32, n1Amb, bits);
         buckets[33] = Bucket(33, Mix(t.Amb) ^ n1Amb, bits);
         buckets[34] = Bucket(34, Mix(n1Amb) ^ n2Amb, bits);
         buckets[35] = Bucket(35, Mix(p1Amb) ^ t.Amb, bits);
     }
+
+    /// <summary>Where <see cref="WordClassFeatures"/> puts the features of the token's own word classes (<see cref="ClassOwnBuckets"/>).</summary>
+    public static ReadOnlySpan<byte> ClassOwnPositions => [0, 1];
+
+    /// <summary>Where <see cref="WordClassFeatures"/> puts the feature of the previous word's class (<see cref="ClassPrevBucket"/>).</summary>
+    public const int ClassPrevPosition = 3;
+
+    /// <summary>Where <see cref="WordClassFeatures"/> puts the feature of the next word's class (<see cref="ClassNextBucket"/>).</summary>
+    public const int ClassNextPosition = 4;
+
+    /// <summary>The positions <see cref="WordClassRemainder"/> writes.</summary>
+    public static ReadOnlySpan<byte> ClassRemainderPositions => [2, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+
+    /// <summary>Stand-in word classes before the first token and after the last.</summary>
+    public const uint ClassBefore = 0xFFFFFFFFu;
+
+    /// <inheritdoc cref="ClassBefore"/>
+    public const uint ClassAfter = 0xFFFFFFFEu;
 
     /// <summary>
     /// Writes the <see cref="WordClassCount"/> word-class features of position <paramref name="i"/>: the
     /// vector clusters of the word and its neighbours (case-blind, so "obama" and an unseen surname share
     /// evidence with "Obama"), first-name and company-suffix marks, how training text capitalises the word
     /// inside sentences crossed with how it is written here (a capitalised common word opening a sentence),
-    /// and the sentence's length (a name alone on a short line: a greeting, a signature, a list).
+    /// and the sentence's length (a name alone on a short line: a greeting, a signature, a list). Made, like
+    /// <see cref="Static"/>, of parts of one word each and a remainder.
     /// </summary>
     public static void WordClassFeatures(ReadOnlySpan<TokenInfo> info, int i, int bits, Span<int> buckets)
+    {
+        WordClassRemainder(info, i, bits, buckets);
+        Span<int> own = stackalloc int[ClassOwnPositions.Length];
+        ClassOwnBuckets(info[i].Class, bits, own);
+        Scatter(own, ClassOwnPositions, buckets);
+        buckets[ClassPrevPosition] = ClassPrevBucket(i >= 1 ? info[i - 1].Class : ClassBefore, bits);
+        buckets[ClassNextPosition] = ClassNextBucket(i + 1 < info.Length ? info[i + 1].Class : ClassAfter, bits);
+    }
+
+    /// <summary>The features of a word's own classes (fine and coarse cluster), in <see cref="ClassOwnPositions"/> order.</summary>
+    public static void ClassOwnBuckets(uint wordClass, int bits, Span<int> buckets)
+    {
+        buckets[0] = Bucket(60, wordClass & WordClasses.FineMask, bits);
+        buckets[1] = Bucket(61, (wordClass >> WordClasses.CoarseShift) & WordClasses.FineMask, bits);
+    }
+
+    /// <summary>The feature of the previous word's fine class (or <see cref="ClassBefore"/>).</summary>
+    public static int ClassPrevBucket(uint p, int bits) => Bucket(63, p == ClassBefore ? p : p & WordClasses.FineMask, bits);
+
+    /// <summary>The feature of the next word's fine class (or <see cref="ClassAfter"/>).</summary>
+    public static int ClassNextBucket(uint n, int bits) => Bucket(64, n == ClassAfter ? n : n & WordClasses.FineMask, bits);
+
+    /// <summary>Writes the features at <see cref="ClassRemainderPositions"/>: classes crossed with case, marks and the sentence's length.</summary>
+    public static void WordClassRemainder(ReadOnlySpan<TokenInfo> info, int i, int bits, Span<int> buckets)
     {
         ref readonly var t = ref info[i];
         const int caseFlags = FlagTitle | FlagUpper | FlagLower | FlagFirst;
@@ -359,16 +479,12 @@ internal static class TaggerFeatures
         var coarse = (ulong)((t.Class >> WordClasses.CoarseShift) & WordClasses.FineMask);
         var marks = (ulong)(t.Class >> 20);
         var flags = (ulong)(t.Flags & caseFlags);
-        var p = i >= 1 ? info[i - 1].Class : 0xFFFFFFFFu;
-        var n = i + 1 < info.Length ? info[i + 1].Class : 0xFFFFFFFEu;
+        var p = i >= 1 ? info[i - 1].Class : ClassBefore;
+        var n = i + 1 < info.Length ? info[i + 1].Class : ClassAfter;
         var pFlags = i >= 1 ? (ulong)(info[i - 1].Flags & caseFlags) : 64;
         var nFlags = i + 1 < info.Length ? (ulong)(info[i + 1].Flags & caseFlags) : 128;
         var length = (ulong)Math.Min(info.Length, 7);
-        buckets[0] = Bucket(60, fine, bits);
-        buckets[1] = Bucket(61, coarse, bits);
         buckets[2] = Bucket(62, Mix(fine) ^ flags, bits);
-        buckets[3] = Bucket(63, p == 0xFFFFFFFFu ? p : p & WordClasses.FineMask, bits);
-        buckets[4] = Bucket(64, n == 0xFFFFFFFEu ? n : n & WordClasses.FineMask, bits);
         buckets[5] = Bucket(65, Mix((p >> WordClasses.CoarseShift) & WordClasses.FineMask) ^ coarse, bits);
         buckets[6] = Bucket(66, Mix(coarse) ^ ((n >> WordClasses.CoarseShift) & WordClasses.FineMask), bits);
         buckets[7] = Bucket(67, Mix(marks) ^ flags, bits);

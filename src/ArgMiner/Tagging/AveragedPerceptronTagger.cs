@@ -45,6 +45,9 @@ public sealed class AveragedPerceptronTagger
     private readonly TaggerLexicon _lexicon;
     private readonly WordClasses? _wordClasses;
 
+    /// <summary>One word-type memo per thread (<see cref="TaggerWordCache"/>): it changes no tag.</summary>
+    private readonly ThreadLocal<TaggerWordCache> _wordCaches;
+
     internal AveragedPerceptronTagger(string kind, ImmutableArray<string> classes, int bits, short[] weights, float scale, TaggerLexicon lexicon, bool gazetteerFeatures, WordClasses? wordClasses = null)
         : this(kind, classes, new TaggerWeights(bits, classes.Length, weights), scale, lexicon, gazetteerFeatures, wordClasses)
     {
@@ -61,6 +64,7 @@ public sealed class AveragedPerceptronTagger
         _classCount = classes.Length;
         _weights = weights;
         Scale = scale;
+        _wordCaches = new(() => new TaggerWordCache(lexicon, wordClasses, weights, weights.Bits));
     }
 
     /// <summary><see cref="PosKind"/> or <see cref="NerKind"/>.</summary>
@@ -137,10 +141,13 @@ public sealed class AveragedPerceptronTagger
 
         var pool = ArrayPool<TokenInfo>.Shared;
         var info = pool.Rent(tokens.Length);
+        var rentedIds = ArrayPool<int>.Shared.Rent(tokens.Length);
+        var cache = _wordCaches.Value!;
         try
         {
             var span = info.AsSpan(0, tokens.Length);
-            TaggerFeatures.Describe(text, tokens, _lexicon, span, _wordClasses);
+            var ids = rentedIds.AsSpan(0, tokens.Length);
+            cache.Describe(text, tokens, span, ids);
             if (UsesGazetteer)
             {
                 TaggerFeatures.MarkGazetteer(span, gazetteerMatches);
@@ -166,13 +173,13 @@ public sealed class AveragedPerceptronTagger
                     }
                     else
                     {
-                        WordRows(span, i, features[..width], prefetch: false);
+                        cache.WordRows(span, ids, i, features[..width], prefetch: false);
                     }
                 }
 
                 if (i + 1 < span.Length && TaggerLexicon.SureClass(span[i + 1].Amb) < 0)
                 {
-                    WordRows(span, i + 1, ahead, prefetch: true);
+                    cache.WordRows(span, ids, i + 1, ahead, prefetch: true);
                     aheadOf = i + 1;
                 }
 
@@ -200,11 +207,15 @@ public sealed class AveragedPerceptronTagger
         finally
         {
             pool.Return(info);
+            ArrayPool<int>.Shared.Return(rentedIds);
         }
     }
 
-    /// <summary>The word (and word-class) features of token <paramref name="i"/>, as rows of the weight table.</summary>
-    private void WordRows(ReadOnlySpan<TokenInfo> info, int i, Span<int> rows, bool prefetch)
+    /// <summary>
+    /// The word (and word-class) features of token <paramref name="i"/> as rows of the weight table, worked out from
+    /// the features' definitions without the word cache: what <see cref="TaggerWordCache.WordRows"/> must equal (tests).
+    /// </summary>
+    internal void UncachedWordRows(ReadOnlySpan<TokenInfo> info, int i, Span<int> rows)
     {
         TaggerFeatures.Static(info, i, _bits, rows);
         if (_wordClasses is not null)
@@ -212,8 +223,20 @@ public sealed class AveragedPerceptronTagger
             TaggerFeatures.WordClassFeatures(info, i, _bits, rows[TaggerFeatures.StaticCount..]);
         }
 
-        _weights.ToRows(rows, prefetch);
+        _weights.ToRows(rows, prefetch: false);
     }
+
+    /// <summary>The tagger's lexicon of ambiguity classes (tests).</summary>
+    internal TaggerLexicon Lexicon => _lexicon;
+
+    /// <summary>The tagger's word classes, or null (tests).</summary>
+    internal WordClasses? WordClassTable => _wordClasses;
+
+    /// <summary>A word cache of this tagger's own (tests compare it with <see cref="UncachedWordRows"/>).</summary>
+    internal TaggerWordCache NewWordCache() => new(_lexicon, _wordClasses, _weights, _bits);
+
+    /// <summary>Rows per token that <see cref="UncachedWordRows"/> and the cache write.</summary>
+    internal int WordRowCount => TaggerFeatures.StaticCount + (_wordClasses is null ? 0 : TaggerFeatures.WordClassCount);
 
     /// <summary>Predicts the tags of a sentence as strings (for evaluation and tests).</summary>
     public string[] Predict(TaggedSentence sentence)

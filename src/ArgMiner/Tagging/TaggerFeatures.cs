@@ -157,107 +157,115 @@ internal static class TaggerFeatures
     {
         for (var i = 0; i < tokens.Length; i++)
         {
-            var s = tokens[i].In(text);
-            ref var t = ref info[i];
-
-            // One pass over the characters for the hashes of the word, its lower case and its shape: the
-            // hash of a prefix is the word's hash after that many characters (the same FNV-1a as Hash).
-            var n = s.Length;
-            ulong word = FnvOffset, lowered = FnvOffset;
-            t.Pre1 = t.Pre2 = t.Pre3 = t.Pre4 = 0;
-
-            // Shape: X for upper case, x for lower, d for digits, other characters as themselves, runs
-            // cut at four ("Xxxx", "dd,ddd", "X.X."), so every long capitalised word shares one shape.
-            var shape = FnvOffset;
-            char last = '\0';
-            var run = 0;
-            bool upper = false, lower = false, digit = false, hyphen = false;
-            for (var j = 0; j < n; j++)
-            {
-                var c = s[j];
-                word = (word ^ c) * FnvPrime;
-                lowered = (lowered ^ ToLower(c)) * FnvPrime;
-                switch (j)
-                {
-                    case 0: t.Pre1 = word; break;
-                    case 1: t.Pre2 = word; break;
-                    case 2: t.Pre3 = word; break;
-                    case 3: t.Pre4 = word; break;
-                }
-
-                char k;
-                if (IsUpper(c))
-                {
-                    k = 'X';
-                    upper = true;
-                }
-                else if (IsLower(c))
-                {
-                    k = 'x';
-                    lower = true;
-                }
-                else if (IsDigit(c))
-                {
-                    k = 'd';
-                    digit = true;
-                }
-                else
-                {
-                    k = c;
-                    hyphen |= c == '-';
-                }
-
-                run = k == last ? run + 1 : 1;
-                last = k;
-                if (run <= 4)
-                {
-                    shape = (shape ^ k) * FnvPrime;
-                }
-            }
-
-            t.Word = word;
-            t.Lower = lowered;
-            t.Amb = lexicon.Lookup(lowered);
-            t.Class = classes?.Lookup(lowered) ?? 0;
-            t.Suf1 = n >= 1 ? HashLower(s[(n - 1)..]) : 0;
-            t.Suf2 = n >= 2 ? HashLower(s[(n - 2)..]) : 0;
-            t.Suf3 = n >= 3 ? HashLower(s[(n - 3)..]) : 0;
-            t.Suf4 = n >= 4 ? HashLower(s[(n - 4)..]) : 0;
-            t.Shape = shape;
-            var flags = 0;
-            if (n > 0 && IsUpper(s[0]))
-            {
-                flags |= FlagTitle;
-            }
-
-            if (upper && !lower)
-            {
-                flags |= FlagUpper;
-            }
-
-            if (lower && !upper)
-            {
-                flags |= FlagLower;
-            }
-
-            if (digit)
-            {
-                flags |= FlagDigit;
-            }
-
-            if (hyphen)
-            {
-                flags |= FlagHyphen;
-            }
-
+            DescribeWord(tokens[i].In(text), lexicon, classes, ref info[i]);
             if (i == 0)
             {
-                flags |= FlagFirst;
+                MarkFirst(ref info[i]);
+            }
+        }
+    }
+
+    /// <summary>Marks <paramref name="t"/> as the sentence's first token, the one thing <see cref="DescribeWord"/> leaves out.</summary>
+    public static void MarkFirst(ref TokenInfo t) => t.Flags |= FlagFirst;
+
+    /// <summary>
+    /// Fills <paramref name="t"/> from the word <paramref name="s"/> alone: all <see cref="Describe"/> writes but the
+    /// sentence-start flag, so it can be kept per word type (<see cref="TaggerWordCache"/>).
+    /// </summary>
+    public static void DescribeWord(ReadOnlySpan<char> s, TaggerLexicon lexicon, WordClasses? classes, ref TokenInfo t)
+    {
+        // One pass over the characters for the hashes of the word, its lower case and its shape: the
+        // hash of a prefix is the word's hash after that many characters (the same FNV-1a as Hash).
+        var n = s.Length;
+        ulong word = FnvOffset, lowered = FnvOffset;
+        t.Pre1 = t.Pre2 = t.Pre3 = t.Pre4 = 0;
+
+        // Shape: X for upper case, x for lower, d for digits, other characters as themselves, runs
+        // cut at four ("Xxxx", "dd,ddd", "X.X."), so every long capitalised word shares one shape.
+        var shape = FnvOffset;
+        char last = '\0';
+        var run = 0;
+        bool upper = false, lower = false, digit = false, hyphen = false;
+        for (var j = 0; j < n; j++)
+        {
+            var c = s[j];
+            word = (word ^ c) * FnvPrime;
+            lowered = (lowered ^ ToLower(c)) * FnvPrime;
+            switch (j)
+            {
+                case 0: t.Pre1 = word; break;
+                case 1: t.Pre2 = word; break;
+                case 2: t.Pre3 = word; break;
+                case 3: t.Pre4 = word; break;
             }
 
-            t.Flags = flags;
-            t.Gaz = 0;
+            char k;
+            if (IsUpper(c))
+            {
+                k = 'X';
+                upper = true;
+            }
+            else if (IsLower(c))
+            {
+                k = 'x';
+                lower = true;
+            }
+            else if (IsDigit(c))
+            {
+                k = 'd';
+                digit = true;
+            }
+            else
+            {
+                k = c;
+                hyphen |= c == '-';
+            }
+
+            run = k == last ? run + 1 : 1;
+            last = k;
+            if (run <= 4)
+            {
+                shape = (shape ^ k) * FnvPrime;
+            }
         }
+
+        t.Word = word;
+        t.Lower = lowered;
+        t.Amb = lexicon.Lookup(lowered);
+        t.Class = classes?.Lookup(lowered) ?? 0;
+        t.Suf1 = n >= 1 ? HashLower(s[(n - 1)..]) : 0;
+        t.Suf2 = n >= 2 ? HashLower(s[(n - 2)..]) : 0;
+        t.Suf3 = n >= 3 ? HashLower(s[(n - 3)..]) : 0;
+        t.Suf4 = n >= 4 ? HashLower(s[(n - 4)..]) : 0;
+        t.Shape = shape;
+        var flags = 0;
+        if (n > 0 && IsUpper(s[0]))
+        {
+            flags |= FlagTitle;
+        }
+
+        if (upper && !lower)
+        {
+            flags |= FlagUpper;
+        }
+
+        if (lower && !upper)
+        {
+            flags |= FlagLower;
+        }
+
+        if (digit)
+        {
+            flags |= FlagDigit;
+        }
+
+        if (hyphen)
+        {
+            flags |= FlagHyphen;
+        }
+
+        t.Flags = flags;
+        t.Gaz = 0;
     }
 
     /// <summary>Marks the tokens of gazetteer matches (token indexes relative to <paramref name="info"/>).</summary>

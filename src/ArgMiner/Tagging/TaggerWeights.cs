@@ -183,6 +183,26 @@ internal sealed class TaggerWeights
         }
     }
 
+    /// <summary>As <see cref="ToRows(Span{int}, bool)"/>, for the features at <paramref name="positions"/> only.</summary>
+    public void ToRows(Span<int> features, ReadOnlySpan<byte> positions, bool prefetch)
+    {
+        foreach (var f in positions)
+        {
+            var start = RowStart(features[f]);
+            features[f] = start;
+            if (prefetch)
+            {
+                Prefetch(start);
+            }
+        }
+    }
+
+    /// <summary>The start of the row of feature bucket <paramref name="bucket"/>, as <see cref="ToRows(Span{int}, bool)"/> gives it.</summary>
+    public int RowOf(int bucket) => RowStart(bucket);
+
+    /// <summary>Asks the CPU to start loading the row that starts at <paramref name="start"/> (a hint only).</summary>
+    public void PrefetchRow(int start) => Prefetch(start);
+
     /// <summary>
     /// The class with the highest summed weight over the rows (as made by <see cref="ToRows"/>); the first
     /// such class on a tie. Sums are exact 32-bit integers: the scale only matters for reporting.

@@ -1,5 +1,6 @@
 using ArgMiner.Classification;
 using ArgMiner.Pipeline;
+using ArgMiner.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -64,12 +65,12 @@ public sealed class WordFeatureCacheTests
         for (var start = 0; start < words; start += 10)
         {
             // Ten made-up words a sentence, the early ones repeated later, so kept and passing words mix.
-            var text = string.Join(' ', Enumerable.Range(start, 10).Select(i => "w" + Letters(i))) + " the w" + Letters(start / 2) + ".";
+            var text = string.Join(' ', Enumerable.Range(start, 10).Select(i => "w" + MadeUpWords.Letters(i))) + " the w" + MadeUpWords.Letters(start / 2) + ".";
             AssertSameFeatures(featurizer, cached, text);
         }
 
         Assert.Equal(SentenceFeaturizer.WordFeatureCache.MaxWords, cached.WordCache!.Kept);
-        AssertSameFeatures(featurizer, cached, "wab w" + Letters(words - 1) + " the w" + Letters(words - 1) + " don't");
+        AssertSameFeatures(featurizer, cached, "wab w" + MadeUpWords.Letters(words - 1) + " the w" + MadeUpWords.Letters(words - 1) + " don't");
     }
 
     [Fact]
@@ -95,19 +96,6 @@ public sealed class WordFeatureCacheTests
             AssertSameFeatures(ShippedModels.SentenceClassifier.Featurizer, cached, text);
             AssertSameFeatures(Tiny.Featurizer, cached, text);
         }
-    }
-
-    /// <summary>Base-26 letters for a number, so made-up words hold no digits (digits skip the vector table).</summary>
-    private static string Letters(int i)
-    {
-        var s = string.Empty;
-        do
-        {
-            s = (char)('a' + (i % 26)) + s;
-            i /= 26;
-        }
-        while (i > 0);
-        return s;
     }
 
     private static bool SameFeatures(SentenceFeaturizer featurizer, FeatureVectorBuilder cached, string text)

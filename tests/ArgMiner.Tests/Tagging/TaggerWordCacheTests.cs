@@ -1,6 +1,7 @@
 using ArgMiner.Ingest;
 using ArgMiner.Pipeline;
 using ArgMiner.Tagging;
+using ArgMiner.Tests.Support;
 using ArgMiner.Text;
 using FsCheck;
 using FsCheck.Fluent;
@@ -60,24 +61,12 @@ public sealed class TaggerWordCacheTests
         var longWord = "Z" + new string('z', TaggerWordCache.MaxKeptLength);
         for (var start = 0; start < TaggerWordCache.MaxWords + 300; start += 8)
         {
-            var words = Enumerable.Range(start, 8).Select(i => "W" + Letters(i));
-            AssertSame(tagger, cache, string.Join(' ', words) + " met " + longWord + " in W" + Letters(start / 2) + ".");
+            var words = Enumerable.Range(start, 8).Select(i => "W" + MadeUpWords.Letters(i));
+            AssertSame(tagger, cache, string.Join(' ', words) + " met " + longWord + " in W" + MadeUpWords.Letters(start / 2) + ".");
         }
 
         Assert.Equal(TaggerWordCache.MaxWords, cache.Kept);
-        AssertSame(tagger, cache, "Wab met W" + Letters(TaggerWordCache.MaxWords + 299) + " and " + longWord + ".");
-    }
-
-    private static string Letters(int i)
-    {
-        var s = string.Empty;
-        do
-        {
-            s = (char)('a' + (i % 26)) + s;
-            i /= 26;
-        }
-        while (i > 0);
-        return s;
+        AssertSame(tagger, cache, "Wab met W" + MadeUpWords.Letters(TaggerWordCache.MaxWords + 299) + " and " + longWord + ".");
     }
 
     private static IEnumerable<(string Text, Token[] Tokens)> Sentences(string text)

@@ -78,12 +78,13 @@ internal sealed class FeatureVectorBuilder
     internal SentenceFeaturizer.WordFeatureCache? WordCache { get; private set; }
 
     /// <summary>
-    /// Lets the featurizer keep what it works out for each word type with this builder, for a builder that
-    /// featurizes many sentences (one per thread): the features are the same, found faster.
+    /// Lets the featurizer keep what it works out for each word type with this builder (at most
+    /// <paramref name="maxWords"/> types), for a builder that featurizes many sentences: the features are the same,
+    /// found faster.
     /// </summary>
-    public FeatureVectorBuilder CachingWords()
+    public FeatureVectorBuilder CachingWords(int maxWords = SentenceFeaturizer.WordFeatureCache.MaxWords)
     {
-        WordCache ??= new SentenceFeaturizer.WordFeatureCache();
+        WordCache ??= new SentenceFeaturizer.WordFeatureCache(maxWords);
         return this;
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -45,8 +46,11 @@ public sealed class AveragedPerceptronTagger
     private readonly TaggerLexicon _lexicon;
     private readonly WordClasses? _wordClasses;
 
-    /// <summary>One word-type memo per thread (<see cref="TaggerWordCache"/>): it changes no tag.</summary>
-    private readonly ThreadLocal<TaggerWordCache> _wordCaches;
+    /// <summary>
+    /// Word-type memos (<see cref="TaggerWordCache"/>), each taken for one sentence and put back: as many as sentences
+    /// tagged at once, not one per thread that ever tagged. They change no tag.
+    /// </summary>
+    private readonly ConcurrentQueue<TaggerWordCache> _wordCaches = new();
 
     internal AveragedPerceptronTagger(string kind, ImmutableArray<string> classes, int bits, short[] weights, float scale, TaggerLexicon lexicon, bool gazetteerFeatures, WordClasses? wordClasses = null)
         : this(kind, classes, new TaggerWeights(bits, classes.Length, weights), scale, lexicon, gazetteerFeatures, wordClasses)
@@ -64,7 +68,6 @@ public sealed class AveragedPerceptronTagger
         _classCount = classes.Length;
         _weights = weights;
         Scale = scale;
-        _wordCaches = new(() => new TaggerWordCache(lexicon, wordClasses, weights, weights.Bits));
     }
 
     /// <summary><see cref="PosKind"/> or <see cref="NerKind"/>.</summary>
@@ -142,7 +145,11 @@ public sealed class AveragedPerceptronTagger
         var pool = ArrayPool<TokenInfo>.Shared;
         var info = pool.Rent(tokens.Length);
         var rentedIds = ArrayPool<int>.Shared.Rent(tokens.Length);
-        var cache = _wordCaches.Value!;
+        if (!_wordCaches.TryDequeue(out var cache))
+        {
+            cache = NewWordCache();
+        }
+
         try
         {
             var span = info.AsSpan(0, tokens.Length);
@@ -208,6 +215,7 @@ public sealed class AveragedPerceptronTagger
         {
             pool.Return(info);
             ArrayPool<int>.Shared.Return(rentedIds);
+            _wordCaches.Enqueue(cache);
         }
     }
 

@@ -78,13 +78,12 @@ internal sealed class FeatureVectorBuilder
     internal SentenceFeaturizer.WordFeatureCache? WordCache { get; private set; }
 
     /// <summary>
-    /// Lets the featurizer keep what it works out for each word type with this builder (at most
-    /// <paramref name="maxWords"/> types), for a builder that featurizes many sentences: the features are the same,
-    /// found faster.
+    /// Lets the featurizer keep what it works out for each word type with this builder, for a builder that
+    /// featurizes many sentences (<c>classify</c>'s scoring threads): the features are the same, found faster.
     /// </summary>
-    public FeatureVectorBuilder CachingWords(int maxWords = SentenceFeaturizer.WordFeatureCache.MaxWords)
+    public FeatureVectorBuilder CachingWords()
     {
-        WordCache ??= new SentenceFeaturizer.WordFeatureCache(maxWords);
+        WordCache ??= new SentenceFeaturizer.WordFeatureCache();
         return this;
     }
 

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -53,14 +52,6 @@ public sealed class SentenceClassifier
 
     /// <summary>The word-vector block's weights by label (null without vectors), laid out for <see cref="Dot"/>.</summary>
     private readonly float[][]? _dense;
-
-    /// <summary>
-    /// Builders for <see cref="PredictDocument"/>, each taken for one document and put back: as many as documents
-    /// classified at once. They keep no word cache (<see cref="FeatureVectorBuilder.CachingWords"/>): in <c>run</c> the
-    /// classifier is a fifth of the work, and a cache per job (several MB each) put the run's peak memory over its
-    /// 250 MB target with two jobs, for about 0.03 s on 4 MB of text.
-    /// </summary>
-    private readonly ConcurrentQueue<FeatureVectorBuilder> _documentBuilders = new();
 
     internal SentenceClassifier(SentenceFeaturizer featurizer, float[] weights, float[] bias, IReadOnlyDictionary<int, string> names, JsonObject card, byte[]? mlNetModel = null, DocumentContextModel? context = null)
     {
@@ -245,24 +236,13 @@ public sealed class SentenceClassifier
     {
         ArgumentNullException.ThrowIfNull(document);
         var contexts = DocumentContexts(document);
-        if (!_documentBuilders.TryDequeue(out var builder))
-        {
-            builder = new FeatureVectorBuilder();
-        }
-
+        var builder = new FeatureVectorBuilder();
         var n = document.Sentences.Length;
         var p = new double[n * LabelCount];
-        try
+        for (var i = 0; i < n; i++)
         {
-            for (var i = 0; i < n; i++)
-            {
-                var s = document.Sentences[i];
-                PredictInto(document.Text.AsSpan(s.Start, s.Length), contexts[i], builder, p.AsSpan(i * LabelCount, LabelCount));
-            }
-        }
-        finally
-        {
-            _documentBuilders.Enqueue(builder);
+            var s = document.Sentences[i];
+            PredictInto(document.Text.AsSpan(s.Start, s.Length), contexts[i], builder, p.AsSpan(i * LabelCount, LabelCount));
         }
 
         Context?.Apply(p, n);

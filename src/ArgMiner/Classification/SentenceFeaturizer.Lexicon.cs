@@ -85,10 +85,6 @@ public sealed partial class SentenceFeaturizer
         return (slots, words, flags, listed, valence);
     }
 
-    /// <summary>
-    /// The cues of <paramref name="word"/>, whose plain hash is <paramref name="hash"/>: whether the cue lexicon
-    /// lists it (with its <paramref name="flags"/>), and its sentiment <paramref name="valence"/>.
-    /// </summary>
     /// <summary>What <see cref="AddCues"/> checks a word for besides the lexicons.</summary>
     [Flags]
     internal enum WordKind : byte
@@ -104,6 +100,10 @@ public sealed partial class SentenceFeaturizer
         (word.EndsWith("n't") ? WordKind.EndsNt : WordKind.None)
         | (word is "percent" or "percentage" ? WordKind.Percent : word is "per" ? WordKind.Per : word is "dollars" or "dollar" or "euros" or "pounds" or "usd" ? WordKind.Money : WordKind.None);
 
+    /// <summary>
+    /// The cues of <paramref name="word"/>, whose plain hash is <paramref name="hash"/>: whether the cue lexicon
+    /// lists it (with its <paramref name="flags"/>), and its sentiment <paramref name="valence"/>.
+    /// </summary>
     private static bool TryGetWordCues(ReadOnlySpan<char> word, uint hash, out Lex flags, out int valence)
     {
         var (slots, words, all, listed, valences) = WordCues;

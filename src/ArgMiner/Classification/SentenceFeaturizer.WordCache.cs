@@ -19,17 +19,8 @@ public sealed partial class SentenceFeaturizer
     /// </remarks>
     internal sealed class WordFeatureCache
     {
-        /// <summary>Words kept for good unless the builder asks for fewer (<see cref="FeatureVectorBuilder.CachingWords"/>).</summary>
+        /// <summary>Words kept for good.</summary>
         internal const int MaxWords = 1 << 14;
-
-        /// <summary>A cache that keeps at most <paramref name="maxWords"/> words for good.</summary>
-        public WordFeatureCache(int maxWords = MaxWords)
-        {
-            Capacity = Math.Clamp(maxWords, 1, MaxWords);
-        }
-
-        /// <summary>Words this cache keeps for good at most.</summary>
-        internal int Capacity { get; }
 
         /// <summary>
         /// Longest word kept for good: longer ones are rare, and keeping them would let a text of long distinct
@@ -140,7 +131,7 @@ public sealed partial class SentenceFeaturizer
                 slot = (slot + 1) & mask;
             }
 
-            if (_kept.Count < Capacity && word.Length <= MaxKeptLength)
+            if (_kept.Count < MaxWords && word.Length <= MaxKeptLength)
             {
                 var id = Add(_kept, word, hash);
                 _slots[slot] = ((ulong)mixed << 32) | (uint)(id + 1);

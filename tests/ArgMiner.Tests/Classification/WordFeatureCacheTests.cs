@@ -74,19 +74,6 @@ public sealed class WordFeatureCacheTests
     }
 
     [Fact]
-    public void GivenASmallerCache_WhenMoreWordsCome_ThenItKeepsOnlyItsCapacityAndTheFeaturesStayThoseWithout()
-    {
-        var featurizer = ShippedModels.SentenceClassifier.Featurizer;
-        var cached = new FeatureVectorBuilder().CachingWords(100);
-        for (var start = 0; start < 300; start += 10)
-        {
-            AssertSameFeatures(featurizer, cached, string.Join(' ', Enumerable.Range(start, 10).Select(i => "v" + MadeUpWords.Letters(i))) + ".");
-        }
-
-        Assert.Equal(100, cached.WordCache!.Kept);
-    }
-
-    [Fact]
     public void GivenLongWordsAndAHugeLine_WhenFeaturized_ThenOnlyShortWordsAreKeptAndTheFeaturesAreThoseWithout()
     {
         var featurizer = ShippedModels.SentenceClassifier.Featurizer;

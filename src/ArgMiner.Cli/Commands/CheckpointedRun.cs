@@ -192,7 +192,7 @@ internal static class CheckpointedRun
 
             BatchSummary summary;
             var written = new List<string>();
-            using (var writer = new BatchWriter(set.Staging, settings.Formats))
+            using (var writer = new BatchWriter(set.Staging, settings.Formats, settings.Jobs))
             {
                 var documents = DocumentRecords.ReadAll(recordsPath, state.RecordsBytes).Select(r =>
                 {

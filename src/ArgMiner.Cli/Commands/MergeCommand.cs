@@ -79,7 +79,7 @@ internal static class MergeCommand
         }
 
         var documents = shards.SelectMany(s => DocumentRecords.ReadAll(Path.Combine(s.Folder, DocumentRecords.FileName), s.State.RecordsBytes));
-        using var writer = new BatchWriter(set.Staging, settings.Formats ?? (OutputFormats)shards[0].State.Formats);
+        using var writer = new BatchWriter(set.Staging, settings.Formats ?? (OutputFormats)shards[0].State.Formats, Environment.ProcessorCount);
         var summary = RecordRenderer.Render(documents, writer, w => stderr.WriteLine($"argminer: warning: {w}")) with { Skipped = skipped };
         writer.Commit();
         set.Publish(writer.Files);

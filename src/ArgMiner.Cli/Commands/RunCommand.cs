@@ -192,7 +192,7 @@ internal static class RunCommand
         BatchSummary summary;
         var errors = new List<InputError>();
         var items = enumerator.Read().TakeWhile(_ => !interrupted.IsCancellationRequested);
-        using (var writer = new BatchWriter(set.Staging, formats))
+        using (var writer = new BatchWriter(set.Staging, formats, jobs))
         {
             if (progress)
             {

@@ -44,8 +44,11 @@ public sealed class BatchWriter : IDisposable
     private readonly Xlsx.WorkbookWriter? _workbook;
     private readonly Html.ReportWriter? _report;
 
-    /// <summary>Creates <paramref name="directory"/> if needed and opens the files.</summary>
-    public BatchWriter(string directory, OutputFormats formats)
+    /// <summary>
+    /// Creates <paramref name="directory"/> if needed and opens the files; <paramref name="threads"/> is how many
+    /// threads may finish them at once (the workbook's sheets). The files are the same for any number.
+    /// </summary>
+    public BatchWriter(string directory, OutputFormats formats, int threads = 1)
     {
         Directory.CreateDirectory(directory);
         try
@@ -71,7 +74,7 @@ public sealed class BatchWriter : IDisposable
                 _json = new DocumentJsonWriter(Path.Combine(directory, "documents.jsonl"));
             }
 
-            _workbook = formats.HasFlag(OutputFormats.Xlsx) ? new Xlsx.WorkbookWriter(Path.Combine(directory, Xlsx.WorkbookWriter.FileName)) : null;
+            _workbook = formats.HasFlag(OutputFormats.Xlsx) ? new Xlsx.WorkbookWriter(Path.Combine(directory, Xlsx.WorkbookWriter.FileName), threads) : null;
             _report = formats.HasFlag(OutputFormats.Html) ? new Html.ReportWriter(Path.Combine(directory, Html.ReportWriter.FileName)) : null;
         }
         catch

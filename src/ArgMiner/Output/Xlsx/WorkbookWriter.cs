@@ -1,7 +1,9 @@
 using ArgMiner.Text;
 using System.Globalization;
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using ArgMiner.Classification;
+using ICSharpCode.SharpZipLib.Zip;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -58,19 +60,25 @@ public sealed class WorkbookWriter : IDisposable
     private readonly SheetSpool _entities;
     private readonly SheetSpool _numbers;
     private readonly long[] _totals;
+    private readonly int _threads;
     private bool _done;
 
-    /// <summary>Opens <paramref name="path"/> (written under a temporary name until <see cref="Commit"/>).</summary>
-    public WorkbookWriter(string path)
-        : this(path, SheetRowLimit)
+    /// <summary>
+    /// Opens <paramref name="path"/> (written under a temporary name until <see cref="Commit"/>); <see cref="Commit"/>
+    /// writes up to <paramref name="threads"/> sheets at once. The file is the same for any number.
+    /// </summary>
+    public WorkbookWriter(string path, int threads = 1)
+        : this(path, SheetRowLimit, threads)
     {
     }
 
     /// <summary>Opens the workbook with a smaller sheet row limit (tests of the continuation sheets).</summary>
-    internal WorkbookWriter(string path, int rowLimit)
+    internal WorkbookWriter(string path, int rowLimit, int threads = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rowLimit, 8);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         _rowLimit = rowLimit;
+        _threads = threads;
         _file = new AtomicFile(path);
         var directory = Path.GetDirectoryName(_file.FinalPath)!;
         var spools = new List<SheetSpool>();
@@ -167,32 +175,62 @@ public sealed class WorkbookWriter : IDisposable
         sheets.Add(Summary(notes));
         sheets.AddRange(dataSheets);
         var chartRows = (int)Math.Min(_summary.Rows, ChartDocuments);
-        using (var skeleton = new MemoryStream())
+        using var skeleton = new MemoryStream();
+        var sheetParts = BuildSkeleton(skeleton, sheets, chartRows);
+        skeleton.Position = 0;
+        using var source = new ZipArchive(skeleton, ZipArchiveMode.Read);
+
+        // A fixed order: every small part by name ([Content_Types].xml first), then the sheets in tab order.
+        var entries = source.Entries.OrderBy(e => sheetParts.TryGetValue(e.FullName, out var k) ? k : -1).ThenBy(e => e.FullName, StringComparer.Ordinal).ToList();
+        var partOfSheet = sheetParts.ToDictionary(p => p.Value, p => p.Key);
+        var deflated = new DeflatedPart?[sheets.Count];
+        try
         {
-            var sheetParts = BuildSkeleton(skeleton, sheets, chartRows);
-            skeleton.Position = 0;
-            using var source = new ZipArchive(skeleton, ZipArchiveMode.Read);
-            using (var zip = new ZipArchive(_file.Stream, ZipArchiveMode.Create, leaveOpen: true))
-            {
-                // A fixed order: every small part by name ([Content_Types].xml first), then the sheets in tab order.
-                var entries = source.Entries.OrderBy(e => sheetParts.TryGetValue(e.FullName, out var k) ? k : -1).ThenBy(e => e.FullName, StringComparer.Ordinal);
-                foreach (var entry in entries)
+            // The sheets are written and deflated side by side, each into its own temporary file: a continued table's
+            // sheets read one spool in turn, so they stay together in one task; the largest tables start first.
+            var tasks = Enumerable.Range(0, sheets.Count).GroupBy(i => SpoolOf(sheets[i].Name))
+                .OrderByDescending(g => g.Sum(i => sheets[i].RowCount * sheets[i].Headers.Count)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+            var directory = Path.GetDirectoryName(_file.FinalPath)!;
+            Parallel.ForEach(
+                Partitioner.Create(tasks, EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions { MaxDegreeOfParallelism = _threads },
+                group =>
                 {
-                    var target = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal);
-                    target.LastWriteTime = WorkbookParts.FixedTime;
-                    using var output = target.Open();
-                    if (sheetParts.TryGetValue(entry.FullName, out var sheet))
+                    foreach (var i in group)
                     {
-                        // A zip entry deflates every write it gets: fewer, larger writes.
-                        using var buffered = new BufferedStream(output, 1 << 20);
-                        WorksheetXml.Write(buffered, sheets[sheet], sheet == 0 ? new HashSet<long> { 2 } : null);
+                        deflated[i] = DeflatedPart.Write(directory, partOfSheet[i], stream =>
+                        {
+                            // Deflate compresses every write it gets: fewer, larger writes.
+                            using var buffered = new BufferedStream(stream, 1 << 20);
+                            WorksheetXml.Write(buffered, sheets[i], i == 0 ? new HashSet<long> { 2 } : null);
+                        });
                     }
-                    else
-                    {
-                        using var input = entry.Open();
-                        input.CopyTo(output);
-                    }
+                });
+
+            using var zip = new ZipOutputStream(_file.Stream) { IsStreamOwner = false };
+            foreach (var entry in entries)
+            {
+                if (sheetParts.TryGetValue(entry.FullName, out var sheet))
+                {
+                    deflated[sheet]!.CopyTo(zip);
+                    continue;
                 }
+
+                using var part = DeflatedPart.Write(null, entry.FullName, stream =>
+                {
+                    using var input = entry.Open();
+                    input.CopyTo(stream);
+                });
+                part.CopyTo(zip);
+            }
+
+            zip.Finish();
+        }
+        finally
+        {
+            foreach (var part in deflated)
+            {
+                part?.Dispose();
             }
         }
 
@@ -320,6 +358,9 @@ public sealed class WorkbookWriter : IDisposable
             yield return rows.Current;
         }
     }
+
+    // The table a sheet's rows come from: "Sentences (2)" continues "Sentences".
+    private static string SpoolOf(string sheetName) => sheetName.Split(" (", 2)[0];
 
     private static int IndexOf(IReadOnlyList<string> headers, string name)
     {

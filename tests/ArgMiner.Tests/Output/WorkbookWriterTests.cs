@@ -234,6 +234,19 @@ public class WorkbookWriterTests
     }
 
     [Fact]
+    public void GivenTheOutputFolderGoneBeforeCommit_WhenSheetsAreFinishedSideBySide_ThenTheIoErrorItselfIsThrown()
+    {
+        // The command line reports an I/O error in one line; the parallel sheets must not hide it in an AggregateException.
+        using var dir = new TempDirectory();
+        var folder = dir.File("out");
+        Directory.CreateDirectory(folder);
+        using var writer = new WorkbookWriter(Path.Combine(folder, WorkbookWriter.FileName), threads: 4);
+        SeedDocuments().ForEach(d => writer.Write(DocumentContext.Of(d)));
+        Directory.Delete(folder, recursive: true);
+        Assert.Throws<DirectoryNotFoundException>(writer.Commit);
+    }
+
+    [Fact]
     public void GivenACellOverTheLimitControlCharactersAndAFormula_WhenWrittenAndRead_ThenTextIsCutWithANoteAndTheRestRoundTrips()
     {
         var longText = string.Concat(Enumerable.Repeat("Forty words are not enough here. ", 1200)) + "End.";

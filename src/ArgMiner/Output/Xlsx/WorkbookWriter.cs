@@ -2,6 +2,7 @@ using ArgMiner.Text;
 using System.Globalization;
 using System.Collections.Concurrent;
 using System.IO.Compression;
+using System.Runtime.ExceptionServices;
 using ArgMiner.Classification;
 using ICSharpCode.SharpZipLib.Zip;
 using DocumentFormat.OpenXml;
@@ -157,6 +158,10 @@ public sealed class WorkbookWriter : IDisposable
         var sheets = new List<SheetSource>();
         var notes = new List<string>();
         var dataSheets = new List<SheetSource>();
+
+        // Sheets written by one task, in order: the Summary (sheet 0) alone, and each table's sheets together, since a
+        // continued table's sheets read one spool in turn.
+        List<int[]> tasks = [[0]];
         foreach (var (name, spool) in new[] { ("Documents", _documents), ("Sentences", _sentences), ("Entities", _entities), ("Numbers", _numbers) })
         {
             var parts = Split(name, spool);
@@ -165,6 +170,7 @@ public sealed class WorkbookWriter : IDisposable
                 notes.Add($"{name}: {spool.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows are more than a sheet holds; they go on in sheets {string.Join(", ", parts.Skip(1).Select(p => p.Name))}.");
             }
 
+            tasks.Add([.. Enumerable.Range(1 + dataSheets.Count, parts.Count)]);
             dataSheets.AddRange(parts);
         }
 
@@ -188,26 +194,33 @@ public sealed class WorkbookWriter : IDisposable
         var deflated = new DeflatedPart?[sheets.Count];
         try
         {
-            // The sheets are written and deflated side by side, each into its own temporary file: a continued table's
-            // sheets read one spool in turn, so they stay together in one task; the largest tables start first.
-            var tasks = Enumerable.Range(0, sheets.Count).GroupBy(i => SpoolOf(sheets[i].Name))
-                .OrderByDescending(g => g.Sum(i => sheets[i].RowCount * sheets[i].Headers.Count)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+            // The sheets are written and deflated side by side, each into its own temporary file, the largest tables first.
+            var largestFirst = tasks.OrderByDescending(t => t.Sum(i => sheets[i].RowCount * sheets[i].Headers.Count)).ThenBy(t => t[0]).ToList();
             var directory = Path.GetDirectoryName(_file.FinalPath)!;
-            Parallel.ForEach(
-                Partitioner.Create(tasks, EnumerablePartitionerOptions.NoBuffering),
-                new ParallelOptions { MaxDegreeOfParallelism = _threads },
-                group =>
-                {
-                    foreach (var i in group)
+            try
+            {
+                Parallel.ForEach(
+                    Partitioner.Create(largestFirst, EnumerablePartitionerOptions.NoBuffering),
+                    new ParallelOptions { MaxDegreeOfParallelism = _threads },
+                    task =>
                     {
-                        deflated[i] = DeflatedPart.Write(directory, partOfSheet[i], stream =>
+                        foreach (var i in task)
                         {
-                            // Deflate compresses every write it gets: fewer, larger writes.
-                            using var buffered = new BufferedStream(stream, 1 << 20);
-                            WorksheetXml.Write(buffered, sheets[i], i == 0 ? new HashSet<long> { 2 } : null);
-                        });
-                    }
-                });
+                            deflated[i] = DeflatedPart.Write(directory, partOfSheet[i], stream =>
+                            {
+                                // Deflate compresses every write it gets: fewer, larger writes.
+                                using var buffered = new BufferedStream(stream, 1 << 20);
+                                WorksheetXml.Write(buffered, sheets[i], i == 0 ? new HashSet<long> { 2 } : null);
+                            });
+                        }
+                    });
+            }
+            catch (AggregateException ex)
+            {
+                // The error itself (a full disk, a folder gone), as one sheet after another would have thrown it, so the
+                // command reports it in one line like any other I/O error.
+                ExceptionDispatchInfo.Throw(ex.Flatten().InnerExceptions[0]);
+            }
 
             using var zip = new ZipOutputStream(_file.Stream) { IsStreamOwner = false };
             foreach (var entry in entries)
@@ -360,9 +373,6 @@ public sealed class WorkbookWriter : IDisposable
             yield return rows.Current;
         }
     }
-
-    // The table a sheet's rows come from: "Sentences (2)" continues "Sentences".
-    private static string SpoolOf(string sheetName) => sheetName.Split(" (", 2)[0];
 
     private static int IndexOf(IReadOnlyList<string> headers, string name)
     {

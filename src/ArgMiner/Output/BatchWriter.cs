@@ -45,8 +45,8 @@ public sealed class BatchWriter : IDisposable
     private readonly Html.ReportWriter? _report;
 
     /// <summary>
-    /// Creates <paramref name="directory"/> if needed and opens the files; <paramref name="threads"/> is how many
-    /// threads may finish them at once (the workbook's sheets). The files are the same for any number.
+    /// Creates <paramref name="directory"/> if needed and opens the files; with more than one of <paramref name="threads"/>,
+    /// the workbook's rows are written on a thread of their own beside the caller. The files are the same either way.
     /// </summary>
     public BatchWriter(string directory, OutputFormats formats, int threads = 1)
     {

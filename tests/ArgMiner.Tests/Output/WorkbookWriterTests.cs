@@ -198,7 +198,7 @@ public class WorkbookWriterTests
     }
 
     [Fact]
-    public void GivenContinuedSheets_WhenFinishedByOneThreadOrSeveral_ThenTheFilesAreByteIdenticalAndWhole()
+    public void GivenContinuedSheets_WhenRowsAreWrittenByTheCallerOrOnARowsThread_ThenTheFilesAreByteIdenticalAndWhole()
     {
         using var dir = new TempDirectory();
         var documents = SeedDocuments();
@@ -234,9 +234,9 @@ public class WorkbookWriterTests
     }
 
     [Fact]
-    public void GivenTheOutputFolderGoneBeforeCommit_WhenSheetsAreFinishedSideBySide_ThenTheIoErrorItselfIsThrown()
+    public void GivenTheOutputFolderGoneBeforeCommit_WhenRowsAreWrittenOnARowsThread_ThenTheIoErrorItselfIsThrown()
     {
-        // The command line reports an I/O error in one line; the parallel sheets must not hide it in an AggregateException.
+        // The command line reports an I/O error in one line; the rows thread must not hide it or leave Commit waiting.
         using var dir = new TempDirectory();
         var folder = dir.File("out");
         Directory.CreateDirectory(folder);
@@ -244,6 +244,28 @@ public class WorkbookWriterTests
         SeedDocuments().ForEach(d => writer.Write(DocumentContext.Of(d)));
         Directory.Delete(folder, recursive: true);
         Assert.Throws<DirectoryNotFoundException>(writer.Commit);
+    }
+
+    [Fact]
+    public void GivenTheOutputFolderGoneBeforeTheFirstRow_WhenTheRowsThreadFails_ThenWriteOrCommitThrowsItsErrorAndNothingWaits()
+    {
+        using var dir = new TempDirectory();
+        var folder = dir.File("out");
+        Directory.CreateDirectory(folder);
+        using var writer = new WorkbookWriter(Path.Combine(folder, WorkbookWriter.FileName), threads: 2);
+        Directory.Delete(folder, recursive: true);
+
+        // The rows thread cannot open its first temporary file; more documents than the queue holds must not block.
+        var documents = SeedDocuments();
+        Assert.Throws<DirectoryNotFoundException>(() =>
+        {
+            for (var k = 0; k < 20; k++)
+            {
+                documents.ForEach(d => writer.Write(DocumentContext.Of(d)));
+            }
+
+            writer.Commit();
+        });
     }
 
     [Fact]

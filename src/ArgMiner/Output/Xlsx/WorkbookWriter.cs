@@ -31,15 +31,17 @@ namespace ArgMiner.Output.Xlsx;
 /// 3.3.0 with its streaming <see cref="OpenXmlWriter"/> took 7.3 s and 626 MB when its package held the parts
 /// (the SDK cannot write into a write-only package, and a read-write one keeps every part in memory). So the
 /// SDK it is, with its package used only for the small parts (workbook, styles, chart, relationships, content
-/// types): the rows are spooled to a temporary file while the batch runs (<see cref="SheetSpool"/>), and at
-/// <see cref="Commit"/> each sheet is written (<see cref="WorksheetXml"/>: the SDK's writer around the rows,
-/// <see cref="SheetRowXml"/> for the rows) and deflated into a temporary file of its own, up to the given number
-/// of sheets at once, then copied into the final zip (<see cref="DeflatedPart"/>), so memory stays flat. Copying
-/// the parts into the final zip in a fixed order with a fixed time (and fixed relationship ids and package times)
-/// makes equal input give byte-identical files, which the SDK alone does not, for any number of threads.
+/// types). The data rows are written as sheet XML (<see cref="SheetRowXml"/>) and deflated as they arrive, while the
+/// batch runs, into a temporary file per sheet (<see cref="SheetRows"/>), on a thread of their own when the run has
+/// more than one; a sheet's column widths and row count come before its rows, so at <see cref="Commit"/> the XML around
+/// the rows (<see cref="WorksheetXml.Frame"/>: the SDK's writer) is deflated on its own and the pieces are joined into
+/// one zip entry with a combined CRC (<see cref="DeflatedPart"/>). Memory stays flat. Copying the parts into the final
+/// zip in a fixed order with a fixed time (and fixed relationship ids and package times) makes equal input give
+/// byte-identical files, which the SDK alone does not, for any number of threads.
 /// Cost: on the IBM Debater articles (165,000 sentence rows, 300 MB of sheet XML) assembling took 9.4–10.1 s with
-/// the SDK's writer for every cell and one sheet after another; 3.1 s with the rows written by hand and two
-/// sheets at a time (README, "What the workbook costs").
+/// the SDK's writer for every cell and one sheet after another, 3.1 s with the rows written by hand and two sheets
+/// at a time, and a `--jobs 1` xlsx run 13.8 → 9.2 s once the rows were deflated during the batch, the main thread
+/// having time to spare beside the stages (README, "What the workbook costs").
 /// </para>
 /// </summary>
 public sealed class WorkbookWriter : IDisposable
@@ -53,22 +55,28 @@ public sealed class WorkbookWriter : IDisposable
     /// <summary>Documents whose label shares the chart draws.</summary>
     public const int ChartDocuments = 50;
 
+    /// <summary>Documents waiting for the rows thread (with more than one thread) before <see cref="Write"/> waits.</summary>
+    private const int QueuedDocuments = 32;
+
     private static readonly string[] EntityTypes = ["PERSON", "ORG", "LOC", "NORP", "DATE", "EVENT"];
 
     private readonly AtomicFile _file;
     private readonly int _rowLimit;
     private readonly SheetSpool _summary;
-    private readonly SheetSpool _documents;
-    private readonly SheetSpool _sentences;
-    private readonly SheetSpool _entities;
-    private readonly SheetSpool _numbers;
+    private readonly SheetRows _documents;
+    private readonly SheetRows _sentences;
+    private readonly SheetRows _entities;
+    private readonly SheetRows _numbers;
     private readonly long[] _totals;
-    private readonly int _threads;
+    private readonly BlockingCollection<List<(SheetRows Table, (CellKind, string?)[] Cells)>>? _queue;
+    private readonly Thread? _rowsThread;
+    private ExceptionDispatchInfo? _rowsFailure;
     private bool _done;
 
     /// <summary>
-    /// Opens <paramref name="path"/> (written under a temporary name until <see cref="Commit"/>); <see cref="Commit"/>
-    /// writes up to <paramref name="threads"/> sheets at once. The file is the same for any number.
+    /// Opens <paramref name="path"/> (written under a temporary name until <see cref="Commit"/>). With more than one
+    /// <paramref name="threads"/>, the data rows are written and deflated on a thread of their own while the caller
+    /// goes on; with one, by the caller. The file is the same either way.
     /// </summary>
     public WorkbookWriter(string path, int threads = 1)
         : this(path, SheetRowLimit, threads)
@@ -81,25 +89,31 @@ public sealed class WorkbookWriter : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(rowLimit, 8);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         _rowLimit = rowLimit;
-        _threads = threads;
         _file = new AtomicFile(path);
         var directory = Path.GetDirectoryName(_file.FinalPath)!;
-        var spools = new List<SheetSpool>();
+        var opened = new List<IDisposable>();
         try
         {
             string[] summary = ["doc_id", "title", "sentences", .. SentenceLabels.All, "numbers", .. EntityTypes, "other_entities"];
             _totals = new long[summary.Length];
-            spools.Add(_summary = new SheetSpool(directory, "summary", summary));
-            spools.Add(_documents = new SheetSpool(directory, "documents", Headers(OutputSchema.DocumentColumns)));
-            spools.Add(_sentences = new SheetSpool(directory, "sentences", Headers(OutputSchema.SentenceColumns)));
-            spools.Add(_entities = new SheetSpool(directory, "entities", Headers(OutputSchema.EntityColumns)));
-            spools.Add(_numbers = new SheetSpool(directory, "numbers", Headers(OutputSchema.NumberColumns)));
+            opened.Add(_summary = new SheetSpool(directory, "summary", summary));
+            opened.Add(_documents = Table(directory, "Documents", OutputSchema.DocumentColumns, rowLimit));
+            opened.Add(_sentences = Table(directory, "Sentences", OutputSchema.SentenceColumns, rowLimit));
+            opened.Add(_entities = Table(directory, "Entities", OutputSchema.EntityColumns, rowLimit));
+            opened.Add(_numbers = Table(directory, "Numbers", OutputSchema.NumberColumns, rowLimit));
         }
         catch
         {
-            spools.ForEach(s => s.Dispose());
+            opened.ForEach(s => s.Dispose());
             _file.Dispose();
             throw;
+        }
+
+        if (threads > 1)
+        {
+            _queue = new BlockingCollection<List<(SheetRows, (CellKind, string?)[])>>(QueuedDocuments);
+            _rowsThread = new Thread(WriteQueuedRows) { IsBackground = true, Name = "workbook rows" };
+            _rowsThread.Start();
         }
     }
 
@@ -107,21 +121,38 @@ public sealed class WorkbookWriter : IDisposable
     public void Write(DocumentContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ObjectDisposedException.ThrowIf(_done, this);
+        _rowsFailure?.Throw();
         var document = context.Document;
-        Spool(_documents, OutputSchema.DocumentColumns, context);
+        var rows = new List<(SheetRows, (CellKind, string?)[])>(1 + document.Sentences.Length + document.Entities.Length + document.Numbers.Length)
+        {
+            (_documents, Cells(OutputSchema.DocumentColumns, context)),
+        };
         for (var i = 0; i < document.Sentences.Length; i++)
         {
-            Spool(_sentences, OutputSchema.SentenceColumns, new SentenceRow(context, i));
+            rows.Add((_sentences, Cells(OutputSchema.SentenceColumns, new SentenceRow(context, i))));
         }
 
         for (var i = 0; i < document.Entities.Length; i++)
         {
-            Spool(_entities, OutputSchema.EntityColumns, new EntityRow(context, i));
+            rows.Add((_entities, Cells(OutputSchema.EntityColumns, new EntityRow(context, i))));
         }
 
         for (var i = 0; i < document.Numbers.Length; i++)
         {
-            Spool(_numbers, OutputSchema.NumberColumns, new NumberRow(context, i));
+            rows.Add((_numbers, Cells(OutputSchema.NumberColumns, new NumberRow(context, i))));
+        }
+
+        if (_queue is null)
+        {
+            foreach (var (table, cells) in rows)
+            {
+                table.Write(cells);
+            }
+        }
+        else
+        {
+            _queue.Add(rows);
         }
 
         var counts = new long[_totals.Length];
@@ -139,87 +170,78 @@ public sealed class WorkbookWriter : IDisposable
             counts[type >= 0 ? numbersAt + 1 + type : counts.Length - 1]++;
         }
 
-        var cells = new (CellKind, string?)[counts.Length];
-        cells[0] = (CellKind.Text, document.Id);
-        cells[1] = (CellKind.Text, document.Title);
+        var summary = new (CellKind, string?)[counts.Length];
+        summary[0] = (CellKind.Text, document.Id);
+        summary[1] = (CellKind.Text, document.Title);
         for (var i = 2; i < counts.Length; i++)
         {
-            cells[i] = (CellKind.Number, counts[i].ToString(CultureInfo.InvariantCulture));
+            summary[i] = (CellKind.Number, counts[i].ToString(CultureInfo.InvariantCulture));
             _totals[i] += counts[i];
         }
 
-        _summary.Write(cells);
+        _summary.Write(summary);
     }
 
-    /// <summary>Assembles the workbook from the spooled rows and gives it its final name.</summary>
+    /// <summary>Assembles the workbook from the deflated rows and gives it its final name.</summary>
     public void Commit()
     {
         ObjectDisposedException.ThrowIf(_done, this);
+        StopRowsThread();
+        _rowsFailure?.Throw();
         var sheets = new List<SheetSource>();
         var notes = new List<string>();
         var dataSheets = new List<SheetSource>();
-
-        // Sheets written by one task, in order: the Summary (sheet 0) alone, and each table's sheets together, since a
-        // continued table's sheets read one spool in turn.
-        List<int[]> tasks = [[0]];
-        foreach (var (name, spool) in new[] { ("Documents", _documents), ("Sentences", _sentences), ("Entities", _entities), ("Numbers", _numbers) })
+        var rowPieces = new List<DeflatedPiece?>();
+        foreach (var table in new[] { _documents, _sentences, _entities, _numbers })
         {
-            var parts = Split(name, spool);
+            var parts = Split(table);
             if (parts.Count > 1)
             {
-                notes.Add($"{name}: {spool.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows are more than a sheet holds; they go on in sheets {string.Join(", ", parts.Skip(1).Select(p => p.Name))}.");
+                notes.Add($"{parts[0].Name}: {table.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows are more than a sheet holds; they go on in sheets {string.Join(", ", parts.Skip(1).Select(p => p.Name))}.");
             }
 
-            tasks.Add([.. Enumerable.Range(1 + dataSheets.Count, parts.Count)]);
+            var pieces = table.Finish();
+            rowPieces.AddRange(Enumerable.Range(0, parts.Count).Select(k => k < pieces.Count ? pieces[k] : null));
             dataSheets.AddRange(parts);
         }
 
-        var cut = _documents.CutCells + _sentences.CutCells + _entities.CutCells + _numbers.CutCells + _summary.CutCells;
-        if (cut > 0)
-        {
-            notes.Add($"{cut.ToString(CultureInfo.InvariantCulture)} cells held more than {CellText.MaxLength.ToString("N0", CultureInfo.InvariantCulture)} characters and were cut (ending in …); the CSV and JSON Lines files have the whole text.");
-        }
-
-        sheets.Add(Summary(notes));
-        sheets.AddRange(dataSheets);
-        var chartRows = (int)Math.Min(_summary.Rows, ChartDocuments);
-        using var skeleton = new MemoryStream();
-        var sheetParts = BuildSkeleton(skeleton, sheets, chartRows);
-        skeleton.Position = 0;
-        using var source = new ZipArchive(skeleton, ZipArchiveMode.Read);
-
-        // A fixed order: every small part by name ([Content_Types].xml first), then the sheets in tab order.
-        var entries = source.Entries.OrderBy(e => sheetParts.TryGetValue(e.FullName, out var k) ? k : -1).ThenBy(e => e.FullName, StringComparer.Ordinal).ToList();
-        var partOfSheet = sheetParts.ToDictionary(p => p.Value, p => p.Key);
-        var deflated = new DeflatedPart?[sheets.Count];
+        var deflated = new DeflatedPart?[1 + dataSheets.Count];
         try
         {
-            // The sheets are written and deflated side by side, each into its own temporary file, the largest tables first.
-            var largestFirst = tasks.OrderByDescending(t => t.Sum(i => sheets[i].RowCount * sheets[i].Headers.Count)).ThenBy(t => t[0]).ToList();
-            var directory = Path.GetDirectoryName(_file.FinalPath)!;
-            try
+            var cut = _documents.CutCells + _sentences.CutCells + _entities.CutCells + _numbers.CutCells + _summary.CutCells;
+            if (cut > 0)
             {
-                Parallel.ForEach(
-                    Partitioner.Create(largestFirst, EnumerablePartitionerOptions.NoBuffering),
-                    new ParallelOptions { MaxDegreeOfParallelism = _threads },
-                    task =>
-                    {
-                        foreach (var i in task)
-                        {
-                            deflated[i] = DeflatedPart.Write(directory, partOfSheet[i], stream =>
-                            {
-                                // Deflate compresses every write it gets: fewer, larger writes.
-                                using var buffered = new BufferedStream(stream, 1 << 20);
-                                WorksheetXml.Write(buffered, sheets[i], i == 0 ? new HashSet<long> { 2 } : null);
-                            });
-                        }
-                    });
+                notes.Add($"{cut.ToString(CultureInfo.InvariantCulture)} cells held more than {CellText.MaxLength.ToString("N0", CultureInfo.InvariantCulture)} characters and were cut (ending in …); the CSV and JSON Lines files have the whole text.");
             }
-            catch (AggregateException ex)
+
+            sheets.Add(Summary(notes));
+            sheets.AddRange(dataSheets);
+            var chartRows = (int)Math.Min(_summary.Rows, ChartDocuments);
+            using var skeleton = new MemoryStream();
+            var sheetParts = BuildSkeleton(skeleton, sheets, chartRows);
+            skeleton.Position = 0;
+            using var source = new ZipArchive(skeleton, ZipArchiveMode.Read);
+
+            // A fixed order: every small part by name ([Content_Types].xml first), then the sheets in tab order.
+            var entries = source.Entries.OrderBy(e => sheetParts.TryGetValue(e.FullName, out var k) ? k : -1).ThenBy(e => e.FullName, StringComparer.Ordinal).ToList();
+            var partOfSheet = sheetParts.ToDictionary(p => p.Value, p => p.Key);
+            var directory = Path.GetDirectoryName(_file.FinalPath)!;
+            deflated[0] = DeflatedPart.Write(directory, partOfSheet[0], stream =>
             {
-                // The error itself (a full disk, a folder gone), as one sheet after another would have thrown it, so the
-                // command reports it in one line like any other I/O error.
-                ExceptionDispatchInfo.Throw(ex.Flatten().InnerExceptions[0]);
+                // Deflate compresses every write it gets: fewer, larger writes.
+                using var buffered = new BufferedStream(stream, 1 << 20);
+                WorksheetXml.Write(buffered, sheets[0], new HashSet<long> { 2 });
+            });
+            for (var i = 1; i < sheets.Count; i++)
+            {
+                // The XML around the rows, deflated on its own on either side of the rows deflated during the batch.
+                var (before, _, after) = WorksheetXml.Frame(sheets[i]);
+                var rows = rowPieces[i - 1];
+                rowPieces[i - 1] = null;
+                deflated[i] = DeflatedPart.Join(partOfSheet[i], [
+                    DeflatedPiece.Write(null, partOfSheet[i], s => s.Write(before), final: false),
+                    rows,
+                    DeflatedPiece.Write(null, partOfSheet[i], s => s.Write(after), final: true)]);
             }
 
             using var zip = new ZipOutputStream(_file.Stream) { IsStreamOwner = false };
@@ -247,9 +269,14 @@ public sealed class WorkbookWriter : IDisposable
             {
                 part?.Dispose();
             }
+
+            foreach (var piece in rowPieces)
+            {
+                piece?.Dispose();
+            }
         }
 
-        DisposeSpools();
+        DisposeTables();
         _file.Commit();
         _done = true;
     }
@@ -257,7 +284,8 @@ public sealed class WorkbookWriter : IDisposable
     /// <summary>Abandons the workbook unless committed.</summary>
     public void Dispose()
     {
-        DisposeSpools();
+        StopRowsThread();
+        DisposeTables();
         if (!_done)
         {
             _done = true;
@@ -265,11 +293,16 @@ public sealed class WorkbookWriter : IDisposable
         }
     }
 
-    private static string[] Headers<TRow>(IReadOnlyList<CsvColumn<TRow>> columns) => [.. columns.Select(c => c.Header)];
-
-    private static void Spool<TRow>(SheetSpool spool, IReadOnlyList<CsvColumn<TRow>> columns, TRow row)
+    private static SheetRows Table<TRow>(string directory, string name, IReadOnlyList<CsvColumn<TRow>> columns, int rowLimit)
     {
-        Span<(CellKind, string?)> cells = new (CellKind, string?)[columns.Count];
+        string[] headers = [.. columns.Select(c => c.Header)];
+        var wrap = new HashSet<int>(new[] { Array.IndexOf(headers, "text"), Array.IndexOf(headers, "title") }.Where(i => i >= 0));
+        return new SheetRows(directory, name, headers, rowLimit - 1, wrap);
+    }
+
+    private static (CellKind, string?)[] Cells<TRow>(IReadOnlyList<CsvColumn<TRow>> columns, TRow row)
+    {
+        var cells = new (CellKind, string?)[columns.Count];
         for (var i = 0; i < columns.Count; i++)
         {
             var value = columns[i].Value(row);
@@ -278,7 +311,41 @@ public sealed class WorkbookWriter : IDisposable
                 : (CellKind.Text, value);
         }
 
-        spool.Write(cells);
+        return cells;
+    }
+
+    // The rows thread: writes the queued documents' rows in order. After a failure (a full disk) it keeps taking
+    // documents, so Write never waits on a full queue, and Write or Commit rethrows the error.
+    private void WriteQueuedRows()
+    {
+        foreach (var rows in _queue!.GetConsumingEnumerable())
+        {
+            if (_rowsFailure is not null)
+            {
+                continue;
+            }
+
+            try
+            {
+                foreach (var (table, cells) in rows)
+                {
+                    table.Write(cells);
+                }
+            }
+            catch (Exception ex)
+            {
+                _rowsFailure = ExceptionDispatchInfo.Capture(ex);
+            }
+        }
+    }
+
+    private void StopRowsThread()
+    {
+        if (_queue is { IsAddingCompleted: false })
+        {
+            _queue.CompleteAdding();
+            _rowsThread!.Join();
+        }
     }
 
     /// <summary>The Summary sheet: the header, a totals row, one row per document, then any notes.</summary>
@@ -339,39 +406,29 @@ public sealed class WorkbookWriter : IDisposable
         };
     }
 
-    /// <summary>A table's sheets: one, or more when its rows pass the sheet row limit.</summary>
-    private List<SheetSource> Split(string name, SheetSpool spool)
+    /// <summary>A table's sheets: one, or more when its rows pass the sheet row limit (their rows already deflated).</summary>
+    private List<SheetSource> Split(SheetRows table)
     {
         var perSheet = _rowLimit - 1L;
-        var count = (int)Math.Max(1, (spool.Rows + perSheet - 1) / perSheet);
-        var rows = spool.Read().GetEnumerator();
-        var label = name == "Sentences" ? IndexOf(spool.Headers, "label") : -1;
-        var wrap = new HashSet<int>(new[] { IndexOf(spool.Headers, "text"), IndexOf(spool.Headers, "title") }.Where(i => i >= 0));
+        var count = (int)Math.Max(1, (table.Rows + perSheet - 1) / perSheet);
+        var label = table == _sentences ? IndexOf(table.Headers, "label") : -1;
+        var name = table.Name;
         var sheets = new List<SheetSource>();
         for (var k = 0; k < count; k++)
         {
-            var take = Math.Min(perSheet, spool.Rows - (k * perSheet));
             sheets.Add(new SheetSource
             {
                 Name = k == 0 ? name : string.Create(CultureInfo.InvariantCulture, $"{name} ({k + 1})"),
-                Headers = spool.Headers,
-                Widths = spool.Widths,
-                RowCount = take,
-                Rows = Take(rows, take),
+                Headers = table.Headers,
+                Widths = table.Widths,
+                RowCount = Math.Min(perSheet, table.Rows - (k * perSheet)),
+                Rows = [],
                 LabelColumn = label,
-                WrapColumns = wrap,
+                WrapColumns = table.Wrap,
             });
         }
 
         return sheets;
-    }
-
-    private static IEnumerable<T> Take<T>(IEnumerator<T> rows, long count)
-    {
-        for (long i = 0; i < count && rows.MoveNext(); i++)
-        {
-            yield return rows.Current;
-        }
     }
 
     private static int IndexOf(IReadOnlyList<string> headers, string name)
@@ -440,7 +497,7 @@ public sealed class WorkbookWriter : IDisposable
         return parts;
     }
 
-    private void DisposeSpools()
+    private void DisposeTables()
     {
         _summary.Dispose();
         _documents.Dispose();

@@ -8,7 +8,7 @@ namespace ArgMiner.Output.Xlsx;
 
 /// <summary>
 /// Writes one worksheet part row by row with the Open XML SDK's <see cref="OpenXmlWriter"/> (its typed elements,
-/// so the XML follows the schema and element order), straight into the package's zip entry: a frozen header
+/// so the XML follows the schema and element order): the Summary whole, a data sheet around its rows (<see cref="Frame"/>): a frozen header
 /// row, column widths from the longest cell, wrapped long text, an autofilter, and on the label column a list
 /// validation of the four labels (a typo is refused) and conditional colours that follow a corrected label.
 /// </summary>
@@ -37,19 +37,10 @@ internal static class WorksheetXml
     /// </remarks>
     public static void Write(Stream stream, SheetSource sheet, IReadOnlySet<long>? boldRows = null)
     {
-        var letters = Enumerable.Range(0, sheet.Headers.Count).Select(ColumnName).ToArray();
-        using var frame = new MemoryStream();
-        WriteFrame(frame, sheet, letters);
-        var xml = frame.GetBuffer().AsSpan(0, (int)frame.Length);
-        var end = xml.LastIndexOf("sheetData>"u8);
-        var open = end < 0 ? -1 : xml[..end].LastIndexOf("</"u8);
-        if (open < 0)
-        {
-            throw new InvalidOperationException("the worksheet frame has no end of sheetData");
-        }
-
-        stream.Write(xml[..open]);
-        using (var rows = new SheetRowXml(stream, xml[(open + 2)..(end - 1)]))
+        var letters = Letters(sheet.Headers.Count);
+        var frame = Frame(sheet);
+        stream.Write(frame.Before);
+        using (var rows = new SheetRowXml(stream, frame.Prefix))
         {
             var wrap = sheet.WrapColumns;
             long r = 1;
@@ -61,7 +52,29 @@ internal static class WorksheetXml
             }
         }
 
-        stream.Write(xml[open..]);
+        stream.Write(frame.After);
+    }
+
+    /// <summary>The columns' A1-style names.</summary>
+    public static string[] Letters(int columns) => [.. Enumerable.Range(0, columns).Select(ColumnName)];
+
+    /// <summary>
+    /// The sheet's XML without its data rows (<see cref="SheetSource.Rows"/> is not read): what comes before them
+    /// (the header row included), the elements' namespace prefix the rows must use, and what comes after them.
+    /// </summary>
+    public static (byte[] Before, byte[] Prefix, byte[] After) Frame(SheetSource sheet)
+    {
+        using var frame = new MemoryStream();
+        WriteFrame(frame, sheet, Letters(sheet.Headers.Count));
+        var xml = frame.GetBuffer().AsSpan(0, (int)frame.Length);
+        var end = xml.LastIndexOf("sheetData>"u8);
+        var open = end < 0 ? -1 : xml[..end].LastIndexOf("</"u8);
+        if (open < 0)
+        {
+            throw new InvalidOperationException("the worksheet frame has no end of sheetData");
+        }
+
+        return (xml[..open].ToArray(), xml[(open + 2)..(end - 1)].ToArray(), xml[open..].ToArray());
     }
 
     // The sheet as the SDK writes it, with the header row and no data rows.

@@ -304,6 +304,12 @@ public static class DocumentRecords
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var header = new byte[4];
         var position = 0L;
+
+        // One compressed and one uncompressed buffer for every block: blocks are megabytes, and fresh ones per block
+        // were garbage on the large-object heap that waited for a full collection (issue 12, peak memory).
+        var block = System.Array.Empty<byte>();
+        using var raw = new MemoryStream();
+        using var reader = new BinaryReader(raw);
         while (position < length)
         {
             file.ReadExactly(header);
@@ -313,17 +319,20 @@ public static class DocumentRecords
                 throw new InvalidDataException($"{path}: a damaged block at byte {position}");
             }
 
-            var block = new byte[size];
-            file.ReadExactly(block);
+            if (block.Length < size)
+            {
+                block = new byte[size];
+            }
+
+            file.ReadExactly(block.AsSpan(0, size));
             position += 4 + size;
-            using var raw = new MemoryStream();
-            using (var brotli = new BrotliStream(new MemoryStream(block), CompressionMode.Decompress))
+            raw.SetLength(0);
+            using (var brotli = new BrotliStream(new MemoryStream(block, 0, size), CompressionMode.Decompress))
             {
                 brotli.CopyTo(raw);
             }
 
             raw.Position = 0;
-            using var reader = new BinaryReader(raw);
             while (raw.Position < raw.Length)
             {
                 yield return Read(reader, names);
@@ -343,6 +352,9 @@ public sealed class DocumentRecordWriter : IDisposable
 
     private readonly FileStream _file;
     private readonly MemoryStream _buffer = new();
+
+    // Reused by every block, like _buffer: a fresh stream per block grew to megabytes on the large-object heap.
+    private readonly MemoryStream _compressed = new();
     private readonly BinaryWriter _writer;
 
     /// <summary>Opens <paramref name="path"/> for appending after its first <paramref name="keep"/> bytes (0: a new file).</summary>
@@ -380,7 +392,8 @@ public sealed class DocumentRecordWriter : IDisposable
         _writer.Flush();
         if (_buffer.Length > 0)
         {
-            using var compressed = new MemoryStream();
+            var compressed = _compressed;
+            compressed.SetLength(0);
             using (var brotli = new BrotliStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
             {
                 brotli.Write(_buffer.GetBuffer(), 0, (int)_buffer.Length);
@@ -400,6 +413,7 @@ public sealed class DocumentRecordWriter : IDisposable
     public void Dispose()
     {
         _writer.Dispose();
+        _compressed.Dispose();
         _file.Dispose();
     }
 }

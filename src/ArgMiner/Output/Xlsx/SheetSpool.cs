@@ -16,10 +16,10 @@ internal enum CellKind : byte
 }
 
 /// <summary>
-/// The rows of one table, kept in a temporary file beside the outputs until the workbook is assembled: a sheet's
-/// XML needs its column widths and row count before its rows, and the zip holds one part after another, so rows
-/// cannot go straight into the package while the batch runs. Memory stays flat however many rows there are.
-/// The file is deleted when closed (also when the process dies).
+/// The Summary's per-document rows, kept in a temporary file beside the outputs until the workbook is assembled: they
+/// come after a totals row that is known only at the end, so the Summary is written whole then (the data tables'
+/// rows are deflated as they arrive instead: <see cref="SheetRows"/>). Memory stays flat however many rows there
+/// are. The file is deleted when closed (also when the process dies).
 /// </summary>
 internal sealed class SheetSpool : IDisposable
 {

@@ -84,4 +84,32 @@ public class DocumentRecordsTests
         Assert.Equal([0, 7], back);
         Assert.Throws<InvalidDataException>(() => DocumentRecords.ReadAll(dir.File("r.bin"), checkpoint + 3).ToList());
     }
+
+    [Fact]
+    public void GivenBlocksOfDifferentSizes_WhenWrittenAndReadBackThroughReusedBuffers_ThenNoBlockCarriesAnotherOnesBytes()
+    {
+        // The writer and the reader reuse one compressed and one uncompressed buffer for every block: a small block
+        // after a large one must not read on into what the large one left in them.
+        using var dir = new TempDirectory();
+        var documents = Processed(dir);
+        int[][] blocks = [[0, 1, 0, 1, 0], [1], [0, 0], [1, 0, 1]];
+        var order = new List<int>();
+        using (var writer = new DocumentRecordWriter(dir.File("r.bin")))
+        {
+            foreach (var block in blocks)
+            {
+                foreach (var k in block)
+                {
+                    writer.Write(documents[k], order.Count);
+                    order.Add(k);
+                }
+
+                writer.Flush();
+            }
+        }
+
+        var back = DocumentRecords.ReadAll(dir.File("r.bin"), new FileInfo(dir.File("r.bin")).Length).ToList();
+        Assert.Equal(Enumerable.Range(0, order.Count), back.Select(r => r.FileIndex));
+        Assert.Equal(order.Select(k => Json(documents[k])), back.Select(r => Json(r.Document)));
+    }
 }

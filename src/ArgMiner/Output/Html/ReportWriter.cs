@@ -42,7 +42,7 @@ public sealed class ReportWriter : IDisposable
     private readonly Spool _numbers;
     private readonly List<(string Id, string Name)> _shown = [];
     private readonly List<(string Name, long[] Counts)> _chart = [];
-    private readonly Dictionary<(string Type, string Text), int> _entities = [];
+    private readonly EntityTally _entities = new();
     private readonly long[] _labelTotals = new long[SentenceLabels.All.Length];
     private long _documentCount;
     private long _sentenceCount;
@@ -86,8 +86,7 @@ public sealed class ReportWriter : IDisposable
 
         foreach (var e in document.Entities)
         {
-            var key = (e.Type, document.Text[e.Start..e.End]);
-            _entities[key] = _entities.GetValueOrDefault(key) + 1;
+            _entities.Add(e.Type, document.Text[e.Start..e.End]);
         }
 
         if (_chart.Count < ChartDocuments)
@@ -197,6 +196,11 @@ public sealed class ReportWriter : IDisposable
         {
             yield return Invariant($"The numeric-claims table lists the first {MaxNumberRows:N0} of {_numberCount:N0}.");
         }
+
+        if (_entities.Pruned)
+        {
+            yield return Invariant($"The batch names more than {EntityTally.HeldPerKept * _entities.Kept:N0} different entities, so the most named entities are counted among the {_entities.Kept:N0} most named as the batch went on: a name dropped for a while (each time with at most {_entities.MostDropped:N0} mentions) counts fewer mentions than it has; entities.csv lists every mention.");
+        }
     }
 
     private void WriteFilters(TextWriter html)
@@ -266,8 +270,7 @@ public sealed class ReportWriter : IDisposable
     private void WriteEntities(TextWriter html)
     {
         html.Write("<table class=\"entities\">\n<thead><tr><th scope=\"col\">entity</th><th scope=\"col\">type</th><th scope=\"col\">mentions</th></tr></thead>\n<tbody>\n");
-        var top = _entities.OrderByDescending(e => e.Value).ThenBy(e => e.Key.Text, StringComparer.Ordinal).ThenBy(e => e.Key.Type, StringComparer.Ordinal).Take(TopEntities);
-        foreach (var ((type, text), count) in top)
+        foreach (var ((type, text), count) in _entities.Top(TopEntities))
         {
             html.Write($"<tr><td>{DocumentHtml.Encoder.Encode(text)}</td><td>{DocumentHtml.Encoder.Encode(type)}</td><td class=\"n\">{count.ToString(CultureInfo.InvariantCulture)}</td></tr>\n");
         }

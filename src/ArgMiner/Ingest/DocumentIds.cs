@@ -11,6 +11,11 @@ public sealed class DocumentIds
 {
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
 
+    // The suffix to try first for an id already taken: every smaller one is taken (ids are never given back), so
+    // starting there gives the same id as counting up from 2, without counting up from 2 again for every duplicate:
+    // 20,000 records all with one id took 14 s, quadratic, before.
+    private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.Ordinal);
+
     /// <summary>The id <paramref name="id"/> gets in the batch; <paramref name="renamed"/> when it differs.</summary>
     public string Unique(string id, out bool renamed)
     {
@@ -22,13 +27,14 @@ public sealed class DocumentIds
         }
 
         renamed = true;
-        var n = 2;
+        var n = _nextSuffix.GetValueOrDefault(id, 2);
         string unique;
         while (!_ids.Add(unique = id + "~" + n.ToString(CultureInfo.InvariantCulture)))
         {
             n++;
         }
 
+        _nextSuffix[id] = n + 1;
         return unique;
     }
 

@@ -80,10 +80,11 @@ public sealed class NumericClaimStage : IProcess
         // A loop rather than LINQ with closures: this runs for every document; most keep every entity and
         // allocate nothing.
         System.Collections.Immutable.ImmutableArray<Entity>.Builder? kept = null;
+        Blockers? blockers = null;
         for (var e = 0; e < entities.Length; e++)
         {
             var entity = entities[e];
-            if (entity.Type == "DATE" && entity.Source == EntitySource.Model && InsideAny(entity, codes, claims))
+            if (entity.Type == "DATE" && entity.Source == EntitySource.Model && (blockers ??= new Blockers(codes, claims)).Cover(entity))
             {
                 if (kept is null)
                 {
@@ -103,26 +104,63 @@ public sealed class NumericClaimStage : IProcess
         return kept is null ? entities : kept.ToImmutable();
     }
 
-    // Whether the entity lies inside a phone number or score, or inside an ordinal claim (a rank).
-    private static bool InsideAny(Entity entity, List<CodeSpan> codes, List<NumericClaim> claims)
+    /// <summary>
+    /// The spans a model DATE may not lie inside (phone numbers and scores, ordinal claims), sorted by start with the
+    /// furthest end reached so far, so each date is checked by one binary search: checking every span for every date
+    /// was quadratic (a paragraph of 40,000 numbered sentences spent 4 s here).
+    /// </summary>
+    private sealed class Blockers
     {
-        foreach (var code in codes)
+        private readonly int[] _starts;
+        private readonly int[] _furthestEnds;
+
+        public Blockers(List<CodeSpan> codes, List<NumericClaim> claims)
         {
-            if (entity.Start >= code.Start && entity.End <= code.End)
+            var spans = new List<(int Start, int End)>(codes.Count);
+            foreach (var code in codes)
             {
-                return true;
+                spans.Add((code.Start, code.End));
+            }
+
+            foreach (var claim in claims)
+            {
+                if (claim.Kind == NumericKinds.Ordinal)
+                {
+                    spans.Add((claim.Start, claim.End));
+                }
+            }
+
+            spans.Sort();
+            _starts = new int[spans.Count];
+            _furthestEnds = new int[spans.Count];
+            var furthest = int.MinValue;
+            for (var i = 0; i < spans.Count; i++)
+            {
+                _starts[i] = spans[i].Start;
+                furthest = Math.Max(furthest, spans[i].End);
+                _furthestEnds[i] = furthest;
             }
         }
 
-        foreach (var claim in claims)
+        /// <summary>Whether some span starts at or before the entity and ends at or after it.</summary>
+        public bool Cover(Entity entity)
         {
-            if (claim.Kind == NumericKinds.Ordinal && entity.Start >= claim.Start && entity.End <= claim.End)
+            // The last span starting at or before the entity; the furthest end among it and those before it.
+            var at = Array.BinarySearch(_starts, entity.Start);
+            if (at < 0)
             {
-                return true;
+                at = ~at - 1;
             }
-        }
+            else
+            {
+                while (at + 1 < _starts.Length && _starts[at + 1] == entity.Start)
+                {
+                    at++;
+                }
+            }
 
-        return false;
+            return at >= 0 && _furthestEnds[at] >= entity.End;
+        }
     }
 
     /// <summary>

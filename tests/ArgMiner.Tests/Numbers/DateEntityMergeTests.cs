@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using ArgMiner.Text;
 using ArgMiner.Ingest;
 using ArgMiner.Pipeline;
@@ -69,5 +71,36 @@ public class DateEntityMergeTests
         ];
         var kept = ArgMiner.Numbers.NumericClaimStage.DropFalseDates([.. entities], codes, claims);
         Assert.Equal(new[] { entities[2], entities[3] }, kept.ToArray());
+    }
+
+    [Fact]
+    public void GivenRandomDatesCodesAndClaims_WhenFalseDatesAreDropped_ThenEachDateIsDroppedExactlyWhenSomeCodeOrRankCoversIt()
+    {
+        // The rule checked span by span, as the stage did before it searched sorted spans.
+        static bool Covered(Entity e, List<CodeSpan> codes, List<NumericClaim> claims) =>
+            codes.Any(c => e.Start >= c.Start && e.End <= c.End)
+            || claims.Any(c => c.Kind == NumericKinds.Ordinal && e.Start >= c.Start && e.End <= c.End);
+
+        var span = from start in Gen.Choose(0, 60) from length in Gen.Choose(0, 12) select (Start: start, End: start + length);
+        var entity =
+            from sp in span
+            from type in Gen.Elements("DATE", "ORG")
+            from source in Gen.Elements(EntitySource.Model, EntitySource.Rules)
+            select new Entity(sp.Start, sp.End, type, source, 0);
+        var code = from sp in span select new CodeSpan(sp.Start, sp.End, 0);
+        var claim =
+            from sp in span
+            from kind in Gen.Elements(NumericKinds.Ordinal, NumericKinds.Count)
+            select new NumericClaim { Start = sp.Start, End = sp.End, Sentence = 0, Kind = kind };
+        var input = from es in entity.ArrayOf() from cs in code.ArrayOf() from ks in claim.ArrayOf() select (Entities: es, Codes: cs, Claims: ks);
+        var property = Prop.ForAll(input.ToArbitrary(), t =>
+        {
+            Entity[] entities = [.. t.Entities.OrderBy(x => x.Start)];
+            List<CodeSpan> codes = [.. t.Codes];
+            List<NumericClaim> claims = [.. t.Claims];
+            var expected = entities.Where(e => !(e.Type == "DATE" && e.Source == EntitySource.Model && Covered(e, codes, claims)));
+            return ArgMiner.Numbers.NumericClaimStage.DropFalseDates([.. entities], codes, claims).SequenceEqual(expected);
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(500), property);
     }
 }

@@ -21,11 +21,11 @@ public sealed class LineClassificationTests
 
     private static readonly Arbitrary<string> Inputs = Arb.From(Gen.Elements(Pieces).ArrayOf().Select(parts => string.Concat(parts)));
 
-    private static string Classify(string input, int jobs, int blockChars, int trickle = 0)
+    private static string Classify(string input, int jobs, int blockChars, int trickle = 0, int blockLines = 1 << 14)
     {
         using TextReader reader = trickle > 0 ? new TrickleReader(input, trickle) : new StringReader(input);
         using var writer = new StringWriter();
-        LineClassification.Classify(ShippedModels.SentenceClassifier, reader, writer, new LineClassificationOptions { Jobs = jobs, BlockChars = blockChars });
+        LineClassification.Classify(ShippedModels.SentenceClassifier, reader, writer, new LineClassificationOptions { Jobs = jobs, BlockChars = blockChars, BlockLines = blockLines });
         return writer.ToString();
     }
 
@@ -48,6 +48,15 @@ public sealed class LineClassificationTests
     {
         var property = Prop.ForAll(Inputs, Gen.Choose(16, 200).ToArbitrary(), Gen.Choose(2, 5).ToArbitrary(), (input, block, jobs) =>
             Classify(input, jobs, block) == Classify(input, 1, block) && Classify(input, 1, block) == OneLineAtATime(input));
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(150), property);
+    }
+
+    [Fact]
+    public void GivenBlocksCutAfterAFewLines_WhenScoredOnOneThreadOrSeveral_ThenTheOutputIsTheOneLineAtATimeOutput()
+    {
+        // A block holds at most so many lines (empty lines would otherwise make a block of a million rows).
+        var property = Prop.ForAll(Inputs, Gen.Choose(1, 5).ToArbitrary(), Gen.Choose(1, 3).ToArbitrary(), (input, lines, jobs) =>
+            Classify(input, jobs, 200, blockLines: lines) == OneLineAtATime(input));
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(150), property);
     }
 

@@ -15,7 +15,6 @@ internal sealed class SheetRows : IDisposable
     private readonly string[] _letters;
     private readonly uint[] _styles;
     private readonly Func<int, uint> _style;
-    private readonly byte[] _prefix;
     private readonly int[] _widths;
     private readonly List<DeflatedPiece> _sheets = [];
     private DeflatingWriter? _writer;
@@ -37,10 +36,9 @@ internal sealed class SheetRows : IDisposable
         Headers = headers;
         Wrap = wrap;
         _letters = WorksheetXml.Letters(headers.Count);
-        _styles = [.. Enumerable.Range(0, headers.Count).Select(i => wrap.Contains(i) ? WorksheetXml.WrapStyle : wrap.Count > 0 ? WorksheetXml.TopStyle : 0u)];
+        _styles = [.. Enumerable.Range(0, headers.Count).Select(i => WorksheetXml.ColumnStyle(wrap, i))];
         _style = i => _styles[i];
         _widths = [.. headers.Select(h => h.Length)];
-        _prefix = WorksheetXml.Frame(new SheetSource { Name = name, Headers = headers, Widths = _widths, RowCount = 0, Rows = [] }).Prefix;
     }
 
     /// <summary>The table's name (its first sheet's).</summary>
@@ -88,7 +86,7 @@ internal sealed class SheetRows : IDisposable
         {
             EndSheet();
             _writer = new DeflatingWriter(_directory, $"{Name}-rows-{_sheets.Count + 1}");
-            _xml = new SheetRowXml(_writer.Stream, _prefix);
+            _xml = new SheetRowXml(_writer.Stream, WorksheetXml.RowPrefix);
             _inSheet = 0;
         }
 

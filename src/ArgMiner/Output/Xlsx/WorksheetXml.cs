@@ -48,12 +48,20 @@ internal static class WorksheetXml
             {
                 r++;
                 var bold = boldRows?.Contains(r) == true;
-                rows.Write(r, letters, row, i => bold ? BoldStyle : wrap.Contains(i) ? WrapStyle : wrap.Count > 0 ? TopStyle : 0);
+                rows.Write(r, letters, row, i => bold ? BoldStyle : ColumnStyle(wrap, i));
             }
         }
 
         stream.Write(frame.After);
     }
+
+    /// <summary>A data cell's style in column <paramref name="column"/>: wrapped text, or aligned to the top beside it, or none.</summary>
+    public static uint ColumnStyle(IReadOnlySet<int> wrap, int column) => wrap.Contains(column) ? WrapStyle : wrap.Count > 0 ? TopStyle : 0;
+
+    /// <summary>The namespace prefix the SDK gives a sheet's elements, which hand-written rows must use (the same for every sheet).</summary>
+    public static byte[] RowPrefix => LazyRowPrefix.Value;
+
+    private static readonly Lazy<byte[]> LazyRowPrefix = new(() => Frame(new SheetSource { Name = "x", Headers = ["x"], Widths = [1], RowCount = 0, Rows = [] }).Prefix);
 
     /// <summary>The columns' A1-style names.</summary>
     public static string[] Letters(int columns) => [.. Enumerable.Range(0, columns).Select(ColumnName)];

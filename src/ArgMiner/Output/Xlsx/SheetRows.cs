@@ -5,8 +5,8 @@ namespace ArgMiner.Output.Xlsx;
 /// batch runs, into a temporary file per sheet (<see cref="DeflatingWriter"/>): a sheet's column widths and row count
 /// come before its rows in its XML, so the rows are compressed on their own and the XML around them is added when the
 /// workbook is assembled (<see cref="WorkbookWriter.Commit"/>). A table with more rows than a sheet holds goes on in
-/// the next sheet's piece. Memory stays flat however many rows there are; the temporary files go when closed (also
-/// when the process dies).
+/// the next sheet's piece. Memory stays flat however many rows there are. The temporary files go when closed; a
+/// process killed outright leaves them in the hidden staging folder, which the next run removes.
 /// </summary>
 internal sealed class SheetRows : IDisposable
 {

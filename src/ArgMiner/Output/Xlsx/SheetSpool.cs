@@ -19,7 +19,8 @@ internal enum CellKind : byte
 /// The Summary's per-document rows, kept in a temporary file beside the outputs until the workbook is assembled: they
 /// come after a totals row that is known only at the end, so the Summary is written whole then (the data tables'
 /// rows are deflated as they arrive instead: <see cref="SheetRows"/>). Memory stays flat however many rows there
-/// are. The file is deleted when closed (also when the process dies).
+/// are. The file is deleted when closed; a process killed outright leaves it in the hidden staging folder, which the
+/// next run removes.
 /// </summary>
 internal sealed class SheetSpool : IDisposable
 {

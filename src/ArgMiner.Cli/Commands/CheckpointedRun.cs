@@ -12,9 +12,9 @@ namespace ArgMiner.Cli.Commands;
 /// <c>run --shard K/N</c> and <c>run --resume</c>: the batch (or its shard) is processed into a records file
 /// (<see cref="DocumentRecords"/>) in the staging folder, with a checkpoint (<see cref="ShardState"/>) written
 /// atomically every <c>--checkpoint-every</c> documents; a resumed run cuts the records back to the checkpoint
-/// and reads on after its last item. At the end the output files are rendered from the records, as a single
-/// run writes them (<see cref="RecordRenderer"/>); a shard also keeps its records and writes its manifest,
-/// last, for <c>merge</c>. The staging folder becomes the output folder in one step (<see cref="OutputSet"/>),
+/// and reads on after its last item. The output files are rendered as the documents come, as a single run writes
+/// them (<see cref="RecordRenderer"/>; a resumed run renders the interrupted run's records first); a shard also keeps
+/// its records and writes its manifest, last, for <c>merge</c>. The staging folder becomes the output folder in one step (<see cref="OutputSet"/>),
 /// so a shard's folder never looks complete before it is.
 /// </summary>
 internal static class CheckpointedRun
@@ -109,97 +109,111 @@ internal static class CheckpointedRun
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var runner = new BatchRunner(pipeline, settings.Jobs);
             var done0 = state.Items;
-            using (var records = new DocumentRecordWriter(recordsPath, state.RecordsBytes))
-            {
-                var sinceCheckpoint = 0;
-                void Checkpoint()
-                {
-                    records.Flush();
-                    state.RecordsBytes = records.Length;
-                    state.Save(checkpointPath);
-                    sinceCheckpoint = 0;
-                }
+            var order = new List<int[]>();
 
-                // Files before the resume point are not read again; a plain-text file is one item, so one already
-                // done is skipped whole, and the items done of a JSON Lines file are read and passed over.
-                var resumeFile = state.ResumeFile;
-                var skipInFile = state.ResumeFileItems;
-                if (resumeFile >= 0 && files[resumeFile].Format != InputFormat.JsonLines)
-                {
-                    (resumeFile, skipInFile) = (resumeFile + 1, 0);
-                }
-
-                var pending = new Queue<int>();
-                long tracked = 0;
-                IEnumerable<InputItem> Remaining()
-                {
-                    foreach (var item in enumerator.Read(uniqueIds: false, i => i < resumeFile ? null : ranges.TryGetValue(i, out var range) ? range : null))
-                    {
-                        if (item.FileIndex == resumeFile && skipInFile > 0)
-                        {
-                            skipInFile--;
-                            continue;
-                        }
-
-                        pending.Enqueue(item.FileIndex);
-                        yield return item;
-                    }
-                }
-
-                var items = Remaining().TakeWhile(_ => !interrupted.IsCancellationRequested);
-                runner.Run(
-                    items,
-                    (context, item) =>
-                    {
-                        records.Write(context.Document, item.FileIndex);
-                        state.Documents++;
-                        sinceCheckpoint++;
-                    },
-                    e =>
-                    {
-                        state.Skipped.Add(e.ToString());
-                        stderr.WriteLine($"argminer: {e}");
-                    },
-                    onWindow: consumed =>
-                    {
-                        state.Items = done0 + consumed;
-                        for (; tracked < consumed; tracked++)
-                        {
-                            var file = pending.Dequeue();
-                            (state.ResumeFile, state.ResumeFileItems) = file == state.ResumeFile ? (file, state.ResumeFileItems + 1) : (file, 1);
-                        }
-
-                        if (sinceCheckpoint >= settings.CheckpointEvery)
-                        {
-                            Checkpoint();
-                        }
-                    });
-                Checkpoint();
-            }
-
-            if (interrupted.IsCancellationRequested)
-            {
-                set.Keep();
-                stderr.WriteLine($"argminer: interrupted after {state.Documents} documents; the checkpoint is kept: run the same command with --resume to continue ({settings.Out} left as it was)");
-                return Interrupted;
-            }
-
-            if (state.Documents == 0 && !sharded)
-            {
-                stderr.WriteLine($"argminer: no document was read; nothing written, {settings.Out} left as it was");
-                return CommandLine.Failed;
-            }
-
+            // The files are rendered as the documents come, as a single run writes them, so the writing overlaps the
+            // stages (it used to wait for the whole batch, then read the records back: 18-21 s against a plain run's
+            // 10-13 s with every format). A resumed run first renders the interrupted run's records. An interruption
+            // or failure leaves the files unfinished, under temporary names the next run clears; the records and the
+            // checkpoint are what is kept.
             BatchSummary summary;
             var written = new List<string>();
             using (var writer = new BatchWriter(set.Staging, settings.Formats, settings.Jobs))
             {
-                var documents = DocumentRecords.ReadAll(recordsPath, state.RecordsBytes).Select(r =>
+                var renderer = new RecordRenderer(writer, w => stderr.WriteLine($"argminer: warning: {w}"));
+                if (state.RecordsBytes > 0)
                 {
-                    state.AddToOrder(r.FileIndex);
-                    return r;
-                });
-                summary = RecordRenderer.Render(documents, writer, w => stderr.WriteLine($"argminer: warning: {w}"));
+                    foreach (var (document, fileIndex) in DocumentRecords.ReadAll(recordsPath, state.RecordsBytes))
+                    {
+                        ShardState.AddToOrder(order, fileIndex);
+                        renderer.Add(document);
+                    }
+                }
+
+                using (var records = new DocumentRecordWriter(recordsPath, state.RecordsBytes))
+                {
+                    var sinceCheckpoint = 0;
+                    void Checkpoint()
+                    {
+                        records.Flush();
+                        state.RecordsBytes = records.Length;
+                        state.Save(checkpointPath);
+                        sinceCheckpoint = 0;
+                    }
+
+                    // Files before the resume point are not read again; a plain-text file is one item, so one already
+                    // done is skipped whole, and the items done of a JSON Lines file are read and passed over.
+                    var resumeFile = state.ResumeFile;
+                    var skipInFile = state.ResumeFileItems;
+                    if (resumeFile >= 0 && files[resumeFile].Format != InputFormat.JsonLines)
+                    {
+                        (resumeFile, skipInFile) = (resumeFile + 1, 0);
+                    }
+
+                    var pending = new Queue<int>();
+                    long tracked = 0;
+                    IEnumerable<InputItem> Remaining()
+                    {
+                        foreach (var item in enumerator.Read(uniqueIds: false, i => i < resumeFile ? null : ranges.TryGetValue(i, out var range) ? range : null))
+                        {
+                            if (item.FileIndex == resumeFile && skipInFile > 0)
+                            {
+                                skipInFile--;
+                                continue;
+                            }
+
+                            pending.Enqueue(item.FileIndex);
+                            yield return item;
+                        }
+                    }
+
+                    var items = Remaining().TakeWhile(_ => !interrupted.IsCancellationRequested);
+                    runner.Run(
+                        items,
+                        (context, item) =>
+                        {
+                            records.Write(context.Document, item.FileIndex);
+                            ShardState.AddToOrder(order, item.FileIndex);
+                            renderer.Add(context);
+                            state.Documents++;
+                            sinceCheckpoint++;
+                        },
+                        e =>
+                        {
+                            state.Skipped.Add(e.ToString());
+                            stderr.WriteLine($"argminer: {e}");
+                        },
+                        onWindow: consumed =>
+                        {
+                            state.Items = done0 + consumed;
+                            for (; tracked < consumed; tracked++)
+                            {
+                                var file = pending.Dequeue();
+                                (state.ResumeFile, state.ResumeFileItems) = file == state.ResumeFile ? (file, state.ResumeFileItems + 1) : (file, 1);
+                            }
+
+                            if (sinceCheckpoint >= settings.CheckpointEvery)
+                            {
+                                Checkpoint();
+                            }
+                        });
+                    Checkpoint();
+                }
+
+                if (interrupted.IsCancellationRequested)
+                {
+                    set.Keep();
+                    stderr.WriteLine($"argminer: interrupted after {state.Documents} documents; the checkpoint is kept: run the same command with --resume to continue ({settings.Out} left as it was)");
+                    return Interrupted;
+                }
+
+                if (state.Documents == 0 && !sharded)
+                {
+                    stderr.WriteLine($"argminer: no document was read; nothing written, {settings.Out} left as it was");
+                    return CommandLine.Failed;
+                }
+
+                summary = renderer.Summary;
                 writer.Commit();
                 written.AddRange(writer.Files);
             }
@@ -208,6 +222,7 @@ internal static class CheckpointedRun
             if (sharded)
             {
                 // The manifest comes last: a folder holding it holds the whole shard.
+                state.Order.AddRange(order);
                 state.RecordsSha256 = ShardState.Sha256(recordsPath, state.RecordsBytes);
                 state.Save(Path.Combine(set.Staging, ShardState.ManifestName));
                 written.Add(DocumentRecords.FileName);

@@ -94,16 +94,17 @@ public sealed record ShardState
     /// </summary>
     public List<int[]> Order { get; init; } = [];
 
-    /// <summary>Adds the next document, read from file <paramref name="fileIndex"/>, to <see cref="Order"/>.</summary>
-    public void AddToOrder(int fileIndex)
+    /// <summary>Adds the next document, read from file <paramref name="fileIndex"/>, to <paramref name="order"/> (runs as in <see cref="Order"/>).</summary>
+    public static void AddToOrder(List<int[]> order, int fileIndex)
     {
-        if (Order.Count > 0 && Order[^1][0] == fileIndex)
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.Count > 0 && order[^1][0] == fileIndex)
         {
-            Order[^1][1]++;
+            order[^1][1]++;
         }
         else
         {
-            Order.Add([fileIndex, 1]);
+            order.Add([fileIndex, 1]);
         }
     }
 
@@ -175,9 +176,62 @@ public sealed record ShardState
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
 
-/// <summary>Renders stored documents (<see cref="DocumentRecords"/>) into a batch's output files, as a single run writes them.</summary>
-public static class RecordRenderer
+/// <summary>
+/// Renders documents into a batch's output files, in order, as a single run writes them: ids are made unique as a
+/// single run makes them (<see cref="DocumentIds"/>; each rename goes to the warning callback). Stored documents
+/// (<see cref="DocumentRecords"/>) and documents fresh from the pipeline may be mixed, as a resumed run renders the
+/// interrupted run's records and then its own documents as they come.
+/// </summary>
+public sealed class RecordRenderer
 {
+    private readonly BatchWriter _writer;
+    private readonly Action<InputError> _warn;
+    private readonly DocumentIds _ids = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private int _count;
+    private long _sentences, _tokens, _bytes;
+
+    /// <summary>Renders into <paramref name="writer"/>; renames go to <paramref name="warn"/>.</summary>
+    public RecordRenderer(BatchWriter writer, Action<InputError> warn)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(warn);
+        _writer = writer;
+        _warn = warn;
+    }
+
+    /// <summary>What has been rendered so far (no inputs skipped: the caller knows those).</summary>
+    public BatchSummary Summary => new(_count, 0, _sentences, _tokens, _bytes, _clock.Elapsed);
+
+    /// <summary>Writes the next document (a stored one).</summary>
+    public void Add(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        Add(document, null);
+    }
+
+    /// <summary>Writes the next document as the pipeline handed it over (its context is reused unless the id changes).</summary>
+    public void Add(DocumentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Add(context.Document, context);
+    }
+
+    private void Add(Document document, DocumentContext? context)
+    {
+        var unique = _ids.Unique(document.Id, out var renamed);
+        if (renamed)
+        {
+            _warn(DocumentIds.RenameWarning(document.Source, document.Id, unique));
+        }
+
+        _writer.Write(renamed ? DocumentContext.Of(document with { Id = unique }) : context ?? DocumentContext.Of(document));
+        _count++;
+        _sentences += document.Sentences.Length;
+        _tokens += document.Tokens.Length;
+        _bytes += Encoding.UTF8.GetByteCount(document.Text);
+    }
+
     /// <summary>
     /// Writes <paramref name="documents"/>, in order, to <paramref name="writer"/>, making their ids unique as a
     /// single run does (<see cref="DocumentIds"/>; each rename goes to <paramref name="warn"/>).
@@ -185,27 +239,12 @@ public static class RecordRenderer
     public static BatchSummary Render(IEnumerable<(Document Document, int FileIndex)> documents, BatchWriter writer, Action<InputError> warn)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(warn);
-        var clock = Stopwatch.StartNew();
-        var ids = new DocumentIds();
-        int count = 0;
-        long sentences = 0, tokens = 0, bytes = 0;
+        var renderer = new RecordRenderer(writer, warn);
         foreach (var (document, _) in documents)
         {
-            var unique = ids.Unique(document.Id, out var renamed);
-            if (renamed)
-            {
-                warn(DocumentIds.RenameWarning(document.Source, document.Id, unique));
-            }
-
-            writer.Write(DocumentContext.Of(renamed ? document with { Id = unique } : document));
-            count++;
-            sentences += document.Sentences.Length;
-            tokens += document.Tokens.Length;
-            bytes += Encoding.UTF8.GetByteCount(document.Text);
+            renderer.Add(document);
         }
 
-        return new BatchSummary(count, 0, sentences, tokens, bytes, clock.Elapsed);
+        return renderer.Summary;
     }
 }

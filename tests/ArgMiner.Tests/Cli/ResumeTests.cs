@@ -76,6 +76,11 @@ public class ResumeTests
         Assert.Contains("--resume to continue", stopErr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir.File("out")));
 
+        // The files were being written alongside the stages; an interruption leaves none of them behind, only
+        // what the resumed run needs.
+        var staged = Directory.GetFiles(dir.File(".out.partial")).Select(Path.GetFileName).Where(n => n != ".lock").Order(StringComparer.Ordinal);
+        Assert.Equal([ShardState.CheckpointName, DocumentRecords.FileName], staged);
+
         var (exit, err) = Resumed(input, dir.File("out"));
         Assert.True(exit == 0, err);
         var line = err.Split('\n').Single(l => l.Contains("resuming after", StringComparison.Ordinal));

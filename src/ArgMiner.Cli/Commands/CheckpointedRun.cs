@@ -334,6 +334,14 @@ internal static class CheckpointedRun
             return null;
         }
 
+        // Every block is checked before any is rendered, so damaged records mean starting over, said in one line,
+        // not a crash halfway through the outputs.
+        if (DocumentRecords.Damage(recordsPath, checkpoint.RecordsBytes) is { } damage)
+        {
+            stderr.WriteLine($"argminer: {outDir}: the interrupted run's records are damaged ({damage}); starting over");
+            return null;
+        }
+
         stderr.WriteLine($"argminer: {outDir}: resuming after {checkpoint.Documents} documents ({checkpoint.Items} inputs done)");
         return checkpoint;
     }

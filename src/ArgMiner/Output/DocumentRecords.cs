@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text.Json;
 using ArgMiner.Text;
 
@@ -10,8 +11,9 @@ namespace ArgMiner.Output;
 /// <summary>
 /// Processed documents stored losslessly, so every output file can be rendered from them later exactly as
 /// a single run renders it: what a shard hands to <c>merge</c> and what a resumable run checkpoints. The
-/// file is a sequence of blocks, each a 4-byte little-endian length and that many bytes of a Brotli stream
-/// of records; a block is only appended whole (<see cref="DocumentRecordWriter.Flush"/>), so the file's
+/// file is a sequence of blocks, each a 4-byte little-endian length, the SHA-256 of the block's bytes (32 bytes:
+/// Brotli has no check of its own, and a damaged block must be refused, not decoded into garbage) and that many bytes
+/// of a Brotli stream of records; a block is only appended whole (<see cref="DocumentRecordWriter.Flush"/>), so the file's
 /// length at a checkpoint marks a clean end to truncate back to. A record holds the document's file index
 /// in the batch's listing and every field of <see cref="Document"/>: strings as UTF-16 code units (exact,
 /// whatever they hold), doubles as their 8 bytes, metadata as its JSON text.
@@ -21,8 +23,13 @@ public static class DocumentRecords
     /// <summary>The records file's name in a shard's output folder.</summary>
     public const string FileName = "argminer-records.bin";
 
-    /// <summary>Bumped whenever the record layout changes; a reader refuses another.</summary>
-    public const int Layout = 1;
+    /// <summary>Bumped whenever the record layout changes; a reader refuses another (2: blocks carry their SHA-256).</summary>
+    public const int Layout = 2;
+
+    /// <summary>Bytes before a block's data: its length and its SHA-256.</summary>
+    internal const int BlockHeaderBytes = 4 + HashBytes;
+
+    private const int HashBytes = 32;
 
     internal static void Write(BinaryWriter w, Document d, int fileIndex)
     {
@@ -291,9 +298,51 @@ public static class DocumentRecords
         return has ? value : null;
     }
 
+    /// <summary>
+    /// Checks the blocks of the first <paramref name="length"/> bytes of <paramref name="path"/> against their
+    /// SHA-256 without decoding them: null when every block is whole, else what is wrong, in words.
+    /// </summary>
+    public static string? Damage(string path, long length)
+    {
+        try
+        {
+            foreach (var _ in Blocks(path, length))
+            {
+            }
+
+            return null;
+        }
+        catch (InvalidDataException ex)
+        {
+            return ex.Message;
+        }
+    }
+
     /// <summary>Reads the records of the first <paramref name="length"/> bytes of <paramref name="path"/>, in order.</summary>
     /// <exception cref="InvalidDataException">The file is damaged or shorter than <paramref name="length"/>.</exception>
     public static IEnumerable<(Document Document, int FileIndex)> ReadAll(string path, long length)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var raw = new MemoryStream();
+        using var reader = new BinaryReader(raw);
+        foreach (var block in Blocks(path, length))
+        {
+            raw.SetLength(0);
+            using (var brotli = new BrotliStream(new MemoryStream(block.Array!, block.Offset, block.Count), CompressionMode.Decompress))
+            {
+                brotli.CopyTo(raw);
+            }
+
+            raw.Position = 0;
+            while (raw.Position < raw.Length)
+            {
+                yield return Read(reader, names);
+            }
+        }
+    }
+
+    /// <summary>Each block's compressed bytes, checked against its SHA-256; valid until the next one is read.</summary>
+    private static IEnumerable<ArraySegment<byte>> Blocks(string path, long length)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         if (file.Length < length)
@@ -301,20 +350,23 @@ public static class DocumentRecords
             throw new InvalidDataException($"{path} is shorter than its checkpoint says ({file.Length} < {length} bytes)");
         }
 
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var header = new byte[4];
+        var header = new byte[BlockHeaderBytes];
+        var hash = new byte[HashBytes];
         var position = 0L;
 
-        // One compressed and one uncompressed buffer for every block: blocks are megabytes, and fresh ones per block
-        // were garbage on the large-object heap that waited for a full collection (issue 12, peak memory).
+        // One buffer for every block: blocks are megabytes, and fresh ones per block were garbage on the large-object
+        // heap that waited for a full collection (issue 12, peak memory).
         var block = System.Array.Empty<byte>();
-        using var raw = new MemoryStream();
-        using var reader = new BinaryReader(raw);
         while (position < length)
         {
+            if (position + BlockHeaderBytes > length)
+            {
+                throw new InvalidDataException($"{path}: a damaged block at byte {position}");
+            }
+
             file.ReadExactly(header);
             var size = BinaryPrimitives.ReadInt32LittleEndian(header);
-            if (size <= 0 || position + 4 + size > length)
+            if (size <= 0 || position + BlockHeaderBytes + size > length)
             {
                 throw new InvalidDataException($"{path}: a damaged block at byte {position}");
             }
@@ -325,18 +377,14 @@ public static class DocumentRecords
             }
 
             file.ReadExactly(block.AsSpan(0, size));
-            position += 4 + size;
-            raw.SetLength(0);
-            using (var brotli = new BrotliStream(new MemoryStream(block, 0, size), CompressionMode.Decompress))
+            SHA256.HashData(block.AsSpan(0, size), hash);
+            if (!hash.AsSpan().SequenceEqual(header.AsSpan(4)))
             {
-                brotli.CopyTo(raw);
+                throw new InvalidDataException($"{path}: a damaged block at byte {position} (its SHA-256 does not match)");
             }
 
-            raw.Position = 0;
-            while (raw.Position < raw.Length)
-            {
-                yield return Read(reader, names);
-            }
+            position += BlockHeaderBytes + size;
+            yield return new ArraySegment<byte>(block, 0, size);
         }
     }
 }
@@ -399,8 +447,9 @@ public sealed class DocumentRecordWriter : IDisposable
                 brotli.Write(_buffer.GetBuffer(), 0, (int)_buffer.Length);
             }
 
-            Span<byte> header = stackalloc byte[4];
+            Span<byte> header = stackalloc byte[DocumentRecords.BlockHeaderBytes];
             BinaryPrimitives.WriteInt32LittleEndian(header, (int)compressed.Length);
+            SHA256.HashData(compressed.GetBuffer().AsSpan(0, (int)compressed.Length), header[4..]);
             _file.Write(header);
             _file.Write(compressed.GetBuffer(), 0, (int)compressed.Length);
             _buffer.SetLength(0);

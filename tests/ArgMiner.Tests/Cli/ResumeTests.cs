@@ -108,6 +108,28 @@ public class ResumeTests
         OutputFolders.AssertSame(dir.File("single"), dir.File("out"));
     }
 
+    [Fact]
+    public void GivenAnInterruptedRunWhoseRecordsWereDamaged_WhenResumed_ThenItSaysSoInOneLineStartsOverAndTheFilesEqualAnUninterruptedRun()
+    {
+        using var dir = new TempDirectory();
+        var input = Inputs(dir);
+        Support.Cli.Run("run", input, "--out", dir.File("single"), "--pipeline", "text", "--jobs", "1");
+        Assert.Equal(130, Interrupted(input, dir.File("out")).Exit);
+
+        // One byte of the stored documents flipped, inside what the checkpoint covers (a bad sector, a bit flip).
+        var records = Path.Combine(dir.File(".out.partial"), DocumentRecords.FileName);
+        var bytes = File.ReadAllBytes(records);
+        bytes[bytes.Length / 2] ^= 0x20;
+        File.WriteAllBytes(records, bytes);
+
+        var (exit, err) = Resumed(input, dir.File("out"));
+        Assert.True(exit == 0, err);
+        var line = Assert.Single(err.Split('\n'), l => l.Contains("records are damaged", StringComparison.Ordinal));
+        Assert.Contains("starting over", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+        OutputFolders.AssertSame(dir.File("single"), dir.File("out"));
+    }
+
     /// <summary>Standard error that requests the interruption when the second warning is written.</summary>
     private sealed class InterruptingWriter(CancellationTokenSource interrupt) : StringWriter
     {

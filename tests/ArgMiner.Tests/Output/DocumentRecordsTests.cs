@@ -29,6 +29,38 @@ public class DocumentRecordsTests
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    [Theory]
+    [InlineData(2)] // the block's length
+    [InlineData(10)] // its SHA-256
+    [InlineData(-1)] // the last byte of its data
+    [InlineData(-300)] // inside its data
+    public void GivenRecordsWithOneByteChanged_WhenChecked_ThenTheDamagedBlockIsNamedAndReadingRefusesIt(int at)
+    {
+        using var dir = new TempDirectory();
+        var documents = Processed(dir);
+        var path = dir.File("r.bin");
+        using (var writer = new DocumentRecordWriter(path))
+        {
+            foreach (var document in documents)
+            {
+                writer.Write(document, 0);
+            }
+
+            writer.Flush();
+        }
+
+        var length = new FileInfo(path).Length;
+        Assert.Null(DocumentRecords.Damage(path, length));
+        var bytes = File.ReadAllBytes(path);
+        bytes[at >= 0 ? at : bytes.Length + at] ^= 0x01;
+        File.WriteAllBytes(path, bytes);
+
+        var damage = DocumentRecords.Damage(path, length);
+        Assert.NotNull(damage);
+        Assert.Contains("a damaged block at byte 0", damage, StringComparison.Ordinal);
+        Assert.Throws<InvalidDataException>(() => DocumentRecords.ReadAll(path, length).ToList());
+    }
+
     [Fact]
     public void GivenProcessedDocuments_WhenStoredAndReadBack_ThenEveryLayerIsTheSame()
     {

@@ -46,7 +46,8 @@ public sealed class InputEnumerator
                 foreach (var relative in FolderSearch.InputFiles(input, input, notes))
                 {
                     var shown = Path.Join(input, relative).Replace('\\', '/');
-                    yield return new InputFile(shown, WithoutExtension(relative), FormatOf(relative), null);
+                    var format = FormatOf(relative);
+                    yield return new InputFile(shown, WithoutExtension(relative), format, StoresNothing(Path.Join(input, relative), format));
                 }
             }
             else if (File.Exists(input))
@@ -304,6 +305,29 @@ public sealed class InputEnumerator
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Why a file found in a folder is not opened: it stores nothing (a size of 0), with the message reading it
+    /// would give; null otherwise. A named pipe, socket or device in a folder also has size 0, and opening a pipe
+    /// waits for a writer that may never come (a run hung on one for good), so none is opened. A pipe named
+    /// on the command line, such as <c>&lt;(zcat a.txt.gz)</c>, is still read: the user asked for it.
+    /// </summary>
+    private static string? StoresNothing(string path, InputFormat format)
+    {
+        try
+        {
+            if (new FileInfo(path).Length > 0)
+            {
+                return null;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null; // reading it will say what is wrong
+        }
+
+        return format == InputFormat.JsonLines ? "empty file (no JSON records), skipped" : "empty file, skipped";
     }
 
     private static InputFormat FormatOf(string path) =>

@@ -88,6 +88,31 @@ public class RunCommandTests
         Assert.Equal([".argminer-output"], Directory.GetFiles(dir.File("out"), ".*").Select(Path.GetFileName));
     }
 
+    [Fact]
+    public async Task GivenANamedPipeInAnInputFolder_WhenRun_ThenItIsSkippedWithOneLineInsteadOfWaitingForAWriter()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // no named pipes in the file system
+        }
+
+        using var dir = new TempDirectory();
+        dir.Write("in/a_good.txt", "A good article. It has two sentences.");
+        Directory.CreateDirectory(dir.File("in"));
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", dir.File("in/b_pipe.txt")))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        // Opening the pipe would wait for a writer for good: the run is given a minute before the test fails.
+        var run = Task.Run(() => Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"), "--format", "csv"));
+        var (exit, _, stderr) = await run.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, exit);
+        Assert.Contains("b_pipe.txt: empty file, skipped", stderr, StringComparison.Ordinal);
+        Assert.Equal(2, File.ReadAllLines(dir.File("out/documents.csv")).Length); // header + a_good
+    }
+
     [Theory]
     [InlineData("run")]
     [InlineData("run", "x.txt")]

@@ -64,6 +64,27 @@ public sealed class LabelledDataTests : IDisposable
     }
 
     [Fact]
+    public async Task GivenAFolderWithAnEmptyFileAndANamedPipe_WhenRead_ThenBothAreSkippedWithAWarningAndTheRestIsRead()
+    {
+        var good = Write("data/a.csv", "text,label\nGood sentence.,claim\n");
+        Write("data/b.csv", string.Empty);
+        var pipe = Path.Combine(_dir.FullName, "data", "c.csv");
+        if (!OperatingSystem.IsWindows())
+        {
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", pipe);
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var warnings = new List<string>();
+        var read = Task.Run(() => LabelledData.Read([Path.GetDirectoryName(good)!], new LabelledDataOptions { OnWarning = warnings.Add }));
+        var rows = await read.WaitAsync(TimeSpan.FromMinutes(1)); // opening the pipe would wait for a writer for good
+        Assert.Equal("Good sentence.", Assert.Single(rows).Text);
+        Assert.Contains(warnings, w => w.EndsWith("b.csv: empty file, skipped", StringComparison.Ordinal));
+        Assert.Equal(OperatingSystem.IsWindows() ? 1 : 2, warnings.Count(w => w.EndsWith(": empty file, skipped", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void GivenArgMinersOwnSentencesCsv_WhenRead_ThenDocSectionAndFormulaGuardedTextAreUnderstood()
     {
         var path = Write("run/sentences.csv",

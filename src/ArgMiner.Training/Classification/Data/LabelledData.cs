@@ -147,6 +147,14 @@ public static class LabelledData
 
                 foreach (var file in files)
                 {
+                    // A file of size 0 holds no rows; a named pipe or device in the folder has size 0 too, and opening
+                    // a pipe would wait for a writer for good, so neither is opened (a pipe named as --data is read).
+                    if (new FileInfo(file).Length == 0)
+                    {
+                        options.OnWarning?.Invoke($"{file}: empty file, skipped");
+                        continue;
+                    }
+
                     rows.AddRange(ReadFile(file, options));
                 }
             }

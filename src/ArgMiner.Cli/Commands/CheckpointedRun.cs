@@ -68,8 +68,15 @@ internal static class CheckpointedRun
 
         if (sharded && settings.Resume && ShardState.Load(Path.Combine(settings.Out, ShardState.ManifestName), out _) is { } done && done.SameRunAs(fresh) && done.RecordsSha256 is not null)
         {
-            stdout.WriteLine($"argminer: shard {shard} is already complete in {settings.Out} ({done.Documents} documents); nothing to do");
-            return CommandLine.Ok;
+            // Complete only if its records are whole: merge refuses a folder whose records were lost or damaged and
+            // says to run the shard again, which must then not answer "nothing to do".
+            if (done.RecordsMatch(settings.Out))
+            {
+                stdout.WriteLine($"argminer: shard {shard} is already complete in {settings.Out} ({done.Documents} documents); nothing to do");
+                return CommandLine.Ok;
+            }
+
+            stderr.WriteLine($"argminer: {settings.Out}: shard {shard}'s {DocumentRecords.FileName} is missing or does not match its manifest; running the shard again");
         }
 
         OutputSet set;

@@ -182,9 +182,7 @@ internal static class MergeCommand
             return null;
         }
 
-        var records = Path.Combine(folder, DocumentRecords.FileName);
-        if (state.RecordsSha256 is null || !File.Exists(records) || new FileInfo(records).Length != state.RecordsBytes
-            || ShardState.Sha256(records, state.RecordsBytes) != state.RecordsSha256)
+        if (!state.RecordsMatch(folder))
         {
             problem = $"{folder} is incomplete: its {DocumentRecords.FileName} does not match its manifest (damaged or partly copied); run that shard again";
             return null;

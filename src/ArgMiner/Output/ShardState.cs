@@ -114,6 +114,17 @@ public sealed record ShardState
         && other.Formats == Formats && other.Shard == Shard && other.Shards == Shards && other.Files == Files
         && other.Parts == Parts && other.FirstPart == FirstPart && other.EndPart == EndPart;
 
+    /// <summary>
+    /// Whether <paramref name="folder"/> holds the records this manifest describes, whole: the file is there, as long as
+    /// the manifest says, with its SHA-256. A shard folder whose records fail this is not complete, whatever its manifest says.
+    /// </summary>
+    public bool RecordsMatch(string folder)
+    {
+        var records = Path.Combine(folder, DocumentRecords.FileName);
+        return RecordsSha256 is not null && File.Exists(records) && new FileInfo(records).Length == RecordsBytes
+            && Sha256(records, RecordsBytes) == RecordsSha256;
+    }
+
     /// <summary>Writes this state to <paramref name="path"/> under a temporary name, renamed when whole.</summary>
     public void Save(string path)
     {

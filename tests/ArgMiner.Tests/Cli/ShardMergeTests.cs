@@ -50,6 +50,33 @@ public class ShardMergeTests
     }
 
     [Fact]
+    public void GivenAShardWhoseRecordsWereLost_WhenRunAgainWithResume_ThenItRunsAgainAndTheMergeEqualsASingleRun()
+    {
+        using var dir = new TempDirectory();
+        var input = Inputs(dir);
+        Support.Cli.Run("run", input, "--out", dir.File("single"), "--format", AllFormats, "--jobs", "2");
+        Shard(input, dir.File("shard-0"), 0, 2);
+        Shard(input, dir.File("shard-1"), 1, 2);
+        File.Delete(Path.Combine(dir.File("shard-1"), "argminer-records.bin"));
+
+        // merge says to run the shard again; a batch engine's retry (the same command with --resume) must not answer
+        // that the shard is complete.
+        var (refused, _, refusal) = Support.Cli.Run("merge", dir.File("shard-0"), dir.File("shard-1"), "--out", dir.File("merged"));
+        Assert.Equal(1, refused);
+        Assert.Contains("run that shard again", refusal, StringComparison.Ordinal);
+        var (exit, err) = Shard(input, dir.File("shard-1"), 1, 2, "--resume");
+        Assert.True(exit == 0, err);
+        Assert.Contains("does not match its manifest; running the shard again", err, StringComparison.Ordinal);
+        Assert.Equal(1, Support.Cli.Run("merge", dir.File("shard-0"), dir.File("shard-1"), "--out", dir.File("merged")).Exit); // one input skipped, as the single run
+        OutputFolders.AssertSame(dir.File("single"), dir.File("merged"));
+
+        // A whole shard is still left alone.
+        var (again, stdout, _) = Support.Cli.Run("run", input, "--out", dir.File("shard-1"), "--format", AllFormats, "--jobs", "2", "--shard", "1/2", "--resume");
+        Assert.Equal(0, again);
+        Assert.Contains("already complete", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GivenShardsOfOneBatch_WhenEachIsRun_ThenEachHoldsItsShareAndAManifestWithItsOrderAndSkippedInputs()
     {
         using var dir = new TempDirectory();

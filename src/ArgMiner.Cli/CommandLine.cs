@@ -15,6 +15,13 @@ public static class CommandLine
     /// <summary>Exit code for usage errors.</summary>
     public const int Usage = 2;
 
+    /// <summary>
+    /// Why <paramref name="path"/>, given where one file is read, cannot be read as one: a folder (said so, not "not
+    /// found", which sent users looking for a path that exists) or nothing there; null when it is a file.
+    /// </summary>
+    public static string? NotAFile(string path) =>
+        File.Exists(path) ? null : Directory.Exists(path) ? $"{path} is a folder; give a file" : $"{path}: file not found";
+
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {

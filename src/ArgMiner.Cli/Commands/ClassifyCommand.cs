@@ -114,9 +114,9 @@ internal static class ClassifyCommand
         using var disposeEngine = mlnet;
         var inPath = settings.Input;
         var outPath = settings.Out;
-        if (inPath != "-" && !File.Exists(inPath))
+        if (inPath != "-" && CommandLine.NotAFile(inPath) is { } notAFile)
         {
-            stderr.WriteLine($"argminer: {inPath}: file not found");
+            stderr.WriteLine($"argminer: {notAFile}");
             return CommandLine.Failed;
         }
 

@@ -45,9 +45,9 @@ internal static class EvaluateTextCommand
     internal static int Execute(EvaluateTextSettings settings, TextWriter stdout, TextWriter stderr)
     {
         var path = settings.Ud;
-        if (!File.Exists(path))
+        if (CommandLine.NotAFile(path) is { } notAFile)
         {
-            stderr.WriteLine($"argminer: {path}: file not found");
+            stderr.WriteLine($"argminer: {notAFile}");
             return CommandLine.Failed;
         }
 

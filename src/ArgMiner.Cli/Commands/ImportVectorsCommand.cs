@@ -54,9 +54,9 @@ internal static class ImportVectorsCommand
             return CommandLine.Usage;
         }
 
-        if (!File.Exists(path))
+        if (CommandLine.NotAFile(path) is { } notAFile)
         {
-            stderr.WriteLine($"argminer: {path}: file not found");
+            stderr.WriteLine($"argminer: {notAFile}");
             return CommandLine.Failed;
         }
 

@@ -15,6 +15,27 @@ public sealed class EvaluateTextCommandTests
         Assert.Equal("argminer: no/such/file.conllu: file not found", Assert.Single(lines).TrimEnd('\r'));
     }
 
+    [Theory]
+    [InlineData("evaluate-text", "--ud")]
+    [InlineData("classify", "--input")]
+    [InlineData("import-vectors", "--text")]
+    public void GivenAFolderWhereAFileIsRead_WhenTheCommandRuns_ThenOneLineSaysItIsAFolderAndExitCode1(string command, string option)
+    {
+        var folder = Directory.CreateTempSubdirectory("argminer-folder-").FullName;
+        try
+        {
+            var stderr = new StringWriter();
+            var code = CommandLine.Run([command, option, folder, .. command == "import-vectors" ? new[] { "--out", Path.Combine(folder, "v.model") } : []], new StringWriter(), stderr);
+            Assert.Equal(1, code);
+            var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal($"argminer: {folder} is a folder; give a file", Assert.Single(lines).TrimEnd('\r'));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void GivenASmallCorpus_WhenEvaluateTextRuns_ThenItPrintsWordAndSentenceScoresWithFourDecimals()
     {

@@ -107,7 +107,9 @@ internal static class CheckpointedRun
         {
             // A full disk or a lost mount: the checkpoint stays, so the hours already spent are not lost.
             set.Keep();
-            stderr.WriteLine($"argminer: {ex.Message.TrimEnd('.')}; the last checkpoint is kept: fix this and run the same command with --resume to continue");
+            stderr.WriteLine(File.Exists(checkpointPath)
+                ? $"argminer: {ex.Message.TrimEnd('.')}; the last checkpoint is kept: fix this and run the same command with --resume to continue"
+                : $"argminer: {ex.Message.TrimEnd('.')}; it stopped before its first checkpoint (every --checkpoint-every {settings.CheckpointEvery} documents), so the same command with --resume starts over");
             return CommandLine.Failed;
         }
 

@@ -62,7 +62,16 @@ public sealed class AtomicFile : IDisposable
         }
 
         _done = true;
-        _stream.Dispose();
+        try
+        {
+            _stream.Dispose();
+        }
+        catch (IOException)
+        {
+            // Closing flushes what is buffered, which fails again on a full disk; the file is abandoned anyway, and
+            // it must still go (a resumed run keeps its staging folder, and the space is what ran out).
+        }
+
         try
         {
             File.Delete(TempPath);

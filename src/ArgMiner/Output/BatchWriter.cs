@@ -170,19 +170,23 @@ public sealed class BatchWriter : IDisposable
         _report?.Commit();
     }
 
-    /// <summary>Abandons uncommitted files (their temporary files are deleted).</summary>
+    /// <summary>
+    /// Abandons uncommitted files (their temporary files are deleted). Every file is abandoned even when closing
+    /// one fails (a full disk fails each flush again): one failure used to leave the rest of the temporary files behind.
+    /// </summary>
     public void Dispose()
     {
-        _documents?.Dispose();
-        _sentences?.Dispose();
-        _entities?.Dispose();
-        _numbers?.Dispose();
-        _documentsParquet?.Dispose();
-        _sentencesParquet?.Dispose();
-        _entitiesParquet?.Dispose();
-        _numbersParquet?.Dispose();
-        _json?.Dispose();
-        _workbook?.Dispose();
-        _report?.Dispose();
+        IDisposable?[] parts = [_documents, _sentences, _entities, _numbers, _documentsParquet, _sentencesParquet, _entitiesParquet, _numbersParquet, _json, _workbook, _report];
+        foreach (var part in parts)
+        {
+            try
+            {
+                part?.Dispose();
+            }
+            catch (IOException)
+            {
+                // Abandoned anyway; the caller is already handling the error that stopped the batch.
+            }
+        }
     }
 }

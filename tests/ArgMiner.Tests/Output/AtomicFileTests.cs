@@ -19,6 +19,26 @@ public sealed class AtomicFileTests
     }
 
     [Fact]
+    public void GivenAFullDisk_WhenAnUncommittedFileIsAbandoned_ThenClosingItDoesNotThrowAndItsTemporaryFileGoes()
+    {
+        if (!File.Exists("/dev/full"))
+        {
+            return; // Linux's always-full device stands in for a full disk
+        }
+
+        using var dir = new TempDirectory();
+        var path = dir.File("out.txt");
+        // The temporary name points at /dev/full, so the buffered bytes fail to flush (ENOSPC) as they would on a full disk.
+        File.CreateSymbolicLink(dir.File(".out.txt.partial"), "/dev/full");
+        var file = new AtomicFile(path);
+        file.Stream.Write(new byte[1000]);
+
+        file.Dispose();
+
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
+    }
+
+    [Fact]
     public void GivenAWriterThatFailsHalfway_WhenWritingText_ThenTheEarlierFileStaysWholeAndNoTemporaryFileRemains()
     {
         using var dir = new TempDirectory();

@@ -88,14 +88,9 @@ public class RunCommandTests
         Assert.Equal([".argminer-output"], Directory.GetFiles(dir.File("out"), ".*").Select(Path.GetFileName));
     }
 
-    [Fact]
+    [ProgramFact("mkfifo")]
     public async Task GivenANamedPipeInAnInputFolder_WhenRun_ThenItIsSkippedWithOneLineInsteadOfWaitingForAWriter()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return; // no named pipes in the file system
-        }
-
         using var dir = new TempDirectory();
         dir.Write("in/a_good.txt", "A good article. It has two sentences.");
         Directory.CreateDirectory(dir.File("in"));

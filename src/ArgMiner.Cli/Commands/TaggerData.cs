@@ -29,9 +29,9 @@ internal static class TaggerData
     /// <summary>Reads <paramref name="path"/> as <paramref name="format"/>; a missing file is a data error.</summary>
     public static List<TaggedSentence> Read(string path, string format, GmbSplit split)
     {
-        if (!File.Exists(path))
+        if (CommandLine.NotAFile(path) is { } notAFile)
         {
-            throw new FileNotFoundException($"{path}: file not found");
+            throw new FileNotFoundException(notAFile);
         }
 
         return format switch

@@ -35,7 +35,7 @@ public static class ShippedRecipe
     /// The ML.NET trainer settings of the shipped model (SDCA, L2 1e-4, duality-gap tolerance 1e-4, opinion weighed 2).
     /// The tolerance is ten times tighter than <c>train</c>'s default since session 29: SDCA then stops near the
     /// optimum, and the held-out real text gained 0.0010 macro-F1 (paired 95 % interval 0.0001 to 0.0020, every target
-    /// set up; 1e-5 gave the same figures), for about 10 % more training time (<c>models/sentence-classifier.md</c>).
+    /// set up; 1e-5 gave the same figures; <c>models/sentence-classifier.md</c>).
     /// </summary>
     public static SentenceClassifierTrainerOptions Options => new()
     {

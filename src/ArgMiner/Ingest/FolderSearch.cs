@@ -91,6 +91,24 @@ public static class FolderSearch
         string Show(string relative) => (relative.Length == 0 ? shown : Path.Join(shown, relative)).Replace('\\', '/');
     }
 
+    /// <summary>
+    /// Whether a file found in a folder stores nothing (a size of 0), so a reader passes it over without opening it.
+    /// A named pipe, socket or device has size 0 too, and opening a pipe waits for a writer that may never come (a run
+    /// and a training hung on one for good); one named on the command line, such as <c>&lt;(zcat a.txt.gz)</c>, is
+    /// still read, since the user asked for it. A file that cannot be looked at is left to the reader to report.
+    /// </summary>
+    public static bool StoresNothing(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length == 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     private static bool IsRunInput(string name) =>
         name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
 

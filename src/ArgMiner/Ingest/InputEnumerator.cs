@@ -307,28 +307,10 @@ public sealed class InputEnumerator
         return false;
     }
 
-    /// <summary>
-    /// Why a file found in a folder is not opened: it stores nothing (a size of 0), with the message reading it
-    /// would give; null otherwise. A named pipe, socket or device in a folder also has size 0, and opening a pipe
-    /// waits for a writer that may never come (a run hung on one for good), so none is opened. A pipe named
-    /// on the command line, such as <c>&lt;(zcat a.txt.gz)</c>, is still read: the user asked for it.
-    /// </summary>
-    private static string? StoresNothing(string path, InputFormat format)
-    {
-        try
-        {
-            if (new FileInfo(path).Length > 0)
-            {
-                return null;
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null; // reading it will say what is wrong
-        }
-
-        return format == InputFormat.JsonLines ? "empty file (no JSON records), skipped" : "empty file, skipped";
-    }
+    /// <summary>Why a file found in a folder is not opened (<see cref="FolderSearch.StoresNothing"/>), with the message reading it would give; null otherwise.</summary>
+    private static string? StoresNothing(string path, InputFormat format) =>
+        !FolderSearch.StoresNothing(path) ? null
+        : format == InputFormat.JsonLines ? "empty file (no JSON records), skipped" : "empty file, skipped";
 
     private static InputFormat FormatOf(string path) =>
         path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? InputFormat.JsonLines : InputFormat.PlainText;

@@ -147,9 +147,8 @@ public static class LabelledData
 
                 foreach (var file in files)
                 {
-                    // A file of size 0 holds no rows; a named pipe or device in the folder has size 0 too, and opening
-                    // a pipe would wait for a writer for good, so neither is opened (a pipe named as --data is read).
-                    if (new FileInfo(file).Length == 0)
+                    // Nothing stored, or a named pipe or device (FolderSearch.StoresNothing): not opened.
+                    if (Ingest.FolderSearch.StoresNothing(file))
                     {
                         options.OnWarning?.Invoke($"{file}: empty file, skipped");
                         continue;

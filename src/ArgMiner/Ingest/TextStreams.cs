@@ -26,6 +26,18 @@ public static class TextStreams
     public static TextReader Open(string path, TextEncodingChoice choice, out string? warning)
     {
         warning = null;
+        var once = File.OpenRead(path);
+        if (!once.CanSeek)
+        {
+            // A pipe or device (`--input <(…)`, /dev/stdin) can be read only once, so the first pass that decides
+            // the encoding cannot run: it is read as standard input is, strict UTF-8 (a BOM is dropped), or as
+            // Windows-1252 when the user says so.
+            return choice == TextEncodingChoice.Windows1252
+                ? new Windows1252Reader(once)
+                : new StreamReader(once, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, ChunkSize);
+        }
+
+        once.Dispose();
         var scan = Scan(path);
         if (scan.Utf16 is { } utf16)
         {

@@ -51,4 +51,28 @@ public sealed class ClassifyInputTests : IDisposable
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("D\u00e9j\u00e0 vu all over again.,", lines[1], StringComparison.Ordinal);
     }
+
+    [ProgramFact("mkfifo")]
+    public async Task GivenANamedPipe_WhenClassified_ThenEveryLineWrittenIntoItIsClassified()
+    {
+        // `--input <(command)` hands the command a pipe, which can be read only once: before, the encoding pass
+        // read it to the end and seeking back to read it again crashed with a stack trace.
+        var input = _dir.File("pipe.txt");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", input))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var output = _dir.File("out.csv");
+        var writer = Task.Run(() => File.WriteAllText(input, "D\u00e9j\u00e0 vu all over again.\nPrices rose 3 percent.\n"));
+        var (code, _, stderr) = await Task.Run(() => Support.Cli.Run("classify", "--input", input, "--out", output)).WaitAsync(TimeSpan.FromMinutes(1));
+        await writer.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(code == 0, stderr);
+        var lines = File.ReadAllLines(output, Encoding.UTF8);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("D\u00e9j\u00e0 vu all over again.,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("Prices rose 3 percent.,", lines[2], StringComparison.Ordinal);
+    }
 }

@@ -141,10 +141,11 @@ internal static class ClassifyCommand
         try
         {
             // Files are read by the one rule every reader follows (TextDecoding); standard input, which cannot
-            // be read twice, must be UTF-8 (a BOM is dropped) and a bad byte stops the command.
+            // be read twice, must be UTF-8 (a BOM is dropped; a bad byte stops the command) unless
+            // --encoding windows-1252 says otherwise.
             string? warning = null;
             using var reader = inPath == "-"
-                ? new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false, throwOnInvalidBytes: true))
+                ? TextStreams.ReadOnce(Console.OpenStandardInput(), settings.Encoding)
                 : TextStreams.Open(inPath, settings.Encoding, out warning);
             if (warning is not null)
             {
@@ -181,7 +182,8 @@ internal static class ClassifyCommand
         }
         catch (DecoderFallbackException)
         {
-            stderr.WriteLine($"argminer: {(inPath == "-" ? "standard input" : inPath)}: not valid {(inPath == "-" ? "UTF-8 (standard input is read as UTF-8; give the file with --input to have another encoding detected)" : "text")}{(outPath == "-" ? string.Empty : "; nothing written")}");
+            // Files are checked before they are read; this is standard input or a pipe, read once as UTF-8.
+            stderr.WriteLine($"argminer: {(inPath == "-" ? "standard input" : inPath)}: not valid UTF-8 (it can be read only once, so it is read as UTF-8: give --encoding windows-1252, or a file with --input to have its encoding detected){(outPath == "-" ? string.Empty : "; nothing written")}");
             return CommandLine.Failed;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

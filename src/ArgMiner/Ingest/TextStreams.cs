@@ -30,11 +30,8 @@ public static class TextStreams
         if (!once.CanSeek)
         {
             // A pipe or device (`--input <(…)`, /dev/stdin) can be read only once, so the first pass that decides
-            // the encoding cannot run: it is read as standard input is, strict UTF-8 (a BOM is dropped), or as
-            // Windows-1252 when the user says so.
-            return choice == TextEncodingChoice.Windows1252
-                ? new Windows1252Reader(once)
-                : new StreamReader(once, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, ChunkSize);
+            // the encoding cannot run: it is read as standard input is.
+            return ReadOnce(once, choice);
         }
 
         once.Dispose();
@@ -70,6 +67,16 @@ public static class TextStreams
         utf8.Position = scan.Bom ? 3 : 0;
         return new StreamReader(utf8, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, ChunkSize);
     }
+
+    /// <summary>
+    /// Reads <paramref name="stream"/>, which can be read only once (standard input, a pipe), without the pass that
+    /// detects the encoding: strict UTF-8 (a BOM is dropped; a bad byte throws <see cref="DecoderFallbackException"/>
+    /// as it is read), or Windows-1252 when <paramref name="choice"/> says so.
+    /// </summary>
+    public static TextReader ReadOnce(Stream stream, TextEncodingChoice choice) =>
+        choice == TextEncodingChoice.Windows1252
+            ? new Windows1252Reader(stream)
+            : new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, ChunkSize);
 
     private sealed record ScanResult(Encoding? Utf16, bool Bom, long Nul, long NulLine, long Invalid, byte InvalidByte, long InvalidLine, bool Multibyte);
 

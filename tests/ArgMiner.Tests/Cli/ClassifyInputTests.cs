@@ -75,4 +75,35 @@ public sealed class ClassifyInputTests : IDisposable
         Assert.StartsWith("D\u00e9j\u00e0 vu all over again.,", lines[1], StringComparison.Ordinal);
         Assert.StartsWith("Prices rose 3 percent.,", lines[2], StringComparison.Ordinal);
     }
+
+    [ProgramFact("mkfifo")]
+    public async Task GivenWindows1252TextThroughANamedPipe_WhenClassified_ThenOneLineSaysHowToReadItAndTheEncodingOptionReadsIt()
+    {
+        // A pipe cannot be scanned before it is read: UTF-8 is required unless --encoding says otherwise.
+        var bytes = Encoding.Latin1.GetBytes("The caf\u00e9 charges \u00a35 for tea.\n");
+        var output = _dir.File("out.csv");
+        var pipe = _dir.File("pipe.txt");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", pipe))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        async Task<(int Code, string Stderr)> Classify(params string[] extra)
+        {
+            var writer = Task.Run(() => File.WriteAllBytes(pipe, bytes));
+            var (code, _, stderr) = await Task.Run(() => Support.Cli.Run(["classify", "--input", pipe, "--out", output, .. extra])).WaitAsync(TimeSpan.FromMinutes(1));
+            await writer.WaitAsync(TimeSpan.FromMinutes(1));
+            return (code, stderr);
+        }
+
+        var strict = await Classify();
+        Assert.Equal(1, strict.Code);
+        Assert.Equal($"argminer: {pipe}: not valid UTF-8 (it can be read only once, so it is read as UTF-8: give --encoding windows-1252, or a file with --input to have its encoding detected); nothing written", strict.Stderr.Trim());
+        Assert.False(File.Exists(output));
+
+        var chosen = await Classify("--encoding", "windows-1252");
+        Assert.True(chosen.Code == 0, chosen.Stderr);
+        Assert.StartsWith("The caf\u00e9 charges \u00a35 for tea.,", File.ReadAllLines(output, Encoding.UTF8)[1], StringComparison.Ordinal);
+    }
 }

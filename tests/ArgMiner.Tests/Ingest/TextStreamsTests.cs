@@ -67,4 +67,25 @@ public sealed class TextStreamsTests : IDisposable
             }
         }
     }
+
+    [Fact]
+    public void GivenAStreamThatCanBeReadOnce_WhenReadWithEachChoice_ThenUtf8IsStrictAndWindows1252IsReadWhenChosen()
+    {
+        // Standard input and pipes: no first pass can decide the encoding, so the user's choice is taken as given.
+        byte[] cp1252 = [.. Encoding.ASCII.GetBytes("caf"), 0xE9, .. Encoding.ASCII.GetBytes(" costs "), 0x80, (byte)'5', (byte)'\n'];
+        using (var reader = TextStreams.ReadOnce(new MemoryStream(cp1252), TextEncodingChoice.Windows1252))
+        {
+            Assert.Equal("caf\u00e9 costs \u20ac5\n", reader.ReadToEnd());
+        }
+
+        using (var reader = TextStreams.ReadOnce(new MemoryStream(cp1252), TextEncodingChoice.Auto))
+        {
+            Assert.Throws<DecoderFallbackException>(() => reader.ReadToEnd());
+        }
+
+        using (var reader = TextStreams.ReadOnce(new MemoryStream([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("d\u00e9j\u00e0 vu\n")]), TextEncodingChoice.Utf8))
+        {
+            Assert.Equal("d\u00e9j\u00e0 vu\n", reader.ReadToEnd());
+        }
+    }
 }

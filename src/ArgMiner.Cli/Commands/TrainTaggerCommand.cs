@@ -119,7 +119,7 @@ internal static class TrainTaggerCommand
             var v = settings.Vectors;
             var n = settings.Names;
             var wordClasses = k == "ner" && (v is not null || n is not null) ? (v, n, settings.ClusterSeed) : ((string?, string?, int)?)null;
-            return Train(k, dataPaths, devPaths, outPath, options, wordClasses, stdout);
+            return Train(k, dataPaths, devPaths, outPath, options, wordClasses, stdout, stderr);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or ModelFormatException or GazetteerFormatException or UnauthorizedAccessException)
         {
@@ -128,7 +128,7 @@ internal static class TrainTaggerCommand
         }
     }
 
-    private static int Train(string kind, IReadOnlyList<string> dataPaths, IReadOnlyList<string> devPaths, string outPath, AveragedPerceptronTrainerOptions options, (string? Vectors, string? Names, int Seed)? wordClasses, TextWriter stdout)
+    private static int Train(string kind, IReadOnlyList<string> dataPaths, IReadOnlyList<string> devPaths, string outPath, AveragedPerceptronTrainerOptions options, (string? Vectors, string? Names, int Seed)? wordClasses, TextWriter stdout, TextWriter stderr)
     {
         var train = new List<TaggedSentence>();
         var parts = new List<string>();
@@ -143,6 +143,13 @@ internal static class TrainTaggerCommand
             {
                 evaluations.Add((dataPath, "gmb", GmbSplit.Heldout));
             }
+        }
+
+        if (train.Sum(s => s.Tokens.Length) == 0)
+        {
+            // The trainer refuses an empty corpus with an ArgumentException, which reached the user as a stack trace.
+            stderr.WriteLine($"argminer: {string.Join(", ", dataPaths)}: no sentences to train on");
+            return CommandLine.Failed;
         }
 
         if (wordClasses is { } wc)

@@ -118,6 +118,40 @@ public sealed class TaggerCommandsTests : IDisposable
         Assert.Equal($"argminer: {missing}: file not found", err.Trim());
     }
 
+    [Theory]
+    [InlineData("pos", "blank.conllu", "\n\n")]
+    [InlineData("ner", "empty.iob2", "")]
+    public void GivenACorpusWithoutSentences_WhenTraining_ThenOneErrorLineAndExit1(string kind, string name, string content)
+    {
+        var data = Path.Combine(_dir, name);
+        File.WriteAllText(data, content);
+        var model = Path.Combine(_dir, "m.model");
+
+        var (code, _, err) = Run("train-tagger", kind, "--data", data, "--out", model);
+
+        Assert.Equal(1, code);
+        Assert.Equal($"argminer: {data}: no sentences to train on", err.Trim());
+        Assert.False(File.Exists(model));
+    }
+
+    [Theory]
+    [InlineData("pos", "blank.conllu")]
+    [InlineData("ner", "empty.iob2")]
+    public void GivenACorpusWithoutSentences_WhenEvaluated_ThenOneErrorLineAndExit1(string kind, string name)
+    {
+        var data = Path.Combine(_dir, name);
+        File.WriteAllText(data, "\n");
+        var model = Path.Combine(_dir, "m.model");
+        var sentences = kind == "pos" ? Tagging.TaggingTestData.PosSentences(30, 1) : Tagging.TaggingTestData.NerSentences(30, 1);
+        Tagging.TaggingTestData.SmallTrainer(kind == "pos" ? AveragedPerceptronTagger.PosKind : AveragedPerceptronTagger.NerKind).Fit(sentences).Save(model, []);
+
+        var (code, output, err) = Run("evaluate-tagger", kind, "--model", model, "--data", data);
+
+        Assert.Equal(1, code);
+        Assert.Equal($"argminer: {data}: no sentences", err.Trim());
+        Assert.Empty(output);
+    }
+
     private string Conll(string name, int sentences, int seed, string personTag)
     {
         var path = Path.Combine(_dir, name);

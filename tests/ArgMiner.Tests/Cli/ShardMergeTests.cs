@@ -139,6 +139,29 @@ public class ShardMergeTests
         }
     }
 
+    [Theory]
+    [InlineData("\"order\":[", "\"order\":null,\"x\":[")]
+    [InlineData("\"skipped\":[", "\"skipped\":[null,")]
+    [InlineData("\"tool\":\"", "\"tool\":null,\"x\":\"")]
+    public void GivenAManifestWithANullField_WhenMerged_ThenItIsRefusedAsDamagedInOneLine(string field, string replacement)
+    {
+        using var dir = new TempDirectory();
+        var input = Inputs(dir);
+        Shard(input, dir.File("shard-0"), 0, 2);
+        Shard(input, dir.File("shard-1"), 1, 2);
+        var manifest = dir.File("shard-1/argminer-shard.json");
+        var json = File.ReadAllText(manifest);
+        Assert.Contains(field, json, StringComparison.Ordinal);
+        File.WriteAllText(manifest, json.Replace(field, replacement, StringComparison.Ordinal));
+
+        var (exit, _, stderr) = Support.Cli.Run("merge", dir.File("shard-0"), dir.File("shard-1"), "--out", dir.File("merged"));
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("argminer-shard.json is damaged", line, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.File("merged")));
+    }
+
     [Fact]
     public void GivenShardsFromOtherInputsModelsOrSplits_WhenMerged_ThenTheMergeIsRefused()
     {

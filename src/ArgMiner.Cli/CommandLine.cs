@@ -49,7 +49,7 @@ public static class CommandLine
             return Usage;
         }
 
-        if (OutputThatIsAnInput(parse) is { } clash)
+        if ((OutputThatIsAnInput(parse) ?? OutputFileThatIsAFolder(parse)) is { } clash)
         {
             stderr.WriteLine($"argminer: {clash}");
             return Usage;
@@ -156,6 +156,26 @@ public static class CommandLine
                         }
                     }
                 }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A file a command writes (a model, a CSV, a side file) that names an existing folder: refused before anything is
+    /// read, since the write is the last step (train and evaluate used to work for their whole run, then say 'cannot be
+    /// written (Is a directory …)', the model lost). <c>run</c>'s and <c>merge</c>'s <c>--out</c> are folders.
+    /// </summary>
+    private static string? OutputFileThatIsAFolder(ParseResult parse)
+    {
+        var command = parse.CommandResult;
+        foreach (var result in command.Children.OfType<OptionResult>().Where(o => OutputOptions.Contains(o.Option.Name)))
+        {
+            if (result is { Tokens.Count: > 0 } && result.Tokens[0].Value is { Length: > 0 } path and not "-"
+                && !(result.Option.Name == "--out" && command.Command.Name is "run" or "merge") && Directory.Exists(path))
+            {
+                return $"{result.Option.Name} {path} is a folder, not a file; give a file name";
             }
         }
 

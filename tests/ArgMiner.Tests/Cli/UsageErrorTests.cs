@@ -37,6 +37,39 @@ public class UsageErrorTests
         Assert.False(File.Exists(dir.File("m.model")));
     }
 
+    [Theory]
+    [InlineData("train", "--out")]
+    [InlineData("train", "--predictions")]
+    [InlineData("evaluate", "--predictions")]
+    [InlineData("classify", "--out")]
+    [InlineData("import-vectors", "--out")]
+    [InlineData("train-tagger", "--out")]
+    [InlineData("evaluate-text", "--errors")]
+    public void GivenAFolderWhereAFileIsWritten_WhenTheCommandRuns_ThenItIsAUsageErrorBeforeAnythingIsRead(string command, string option)
+    {
+        using var dir = new TempDirectory();
+        var data = dir.Write("data.csv", "text,label\nThe plan will fail.,claim\nIt rained on Monday.,evidence\n");
+        var folder = dir.File("folder");
+        Directory.CreateDirectory(folder);
+        string[] reads = command switch
+        {
+            "train" => ["--data", data, "--folds", "0"],
+            "evaluate" => ["--data", data],
+            "classify" => ["--input", data],
+            "import-vectors" => ["--text", data],
+            "train-tagger" => ["pos", "--data", dir.Write("d.conllu", "1\tIt\t_\tPRON\t_\t_\t_\t_\t_\t_\n\n")],
+            _ => ["--ud", dir.Write("d.conllu", "1\tIt\t_\tPRON\t_\t_\t_\t_\t_\t_\n\n")],
+        };
+        string[] more = option == "--out" || command is "evaluate" or "evaluate-text" ? [] : ["--out", dir.File("m.model")];
+
+        var (exit, stdout, stderr) = Support.Cli.Run([command, .. reads, option, folder, .. more]);
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"argminer: {option} {folder} is a folder, not a file; give a file name", stderr.Trim());
+        Assert.Empty(stdout);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
     [Fact]
     public void GivenStandardInputAsDash_WhenRun_ThenItIsNotTakenForAnOption()
     {

@@ -265,8 +265,21 @@ public sealed class ClassifierCommandsTests : IDisposable
         Assert.Contains("'s: +0.0000, 95 % interval [0.0000, 0.0000] (paired, the same 200 resamples)", output, StringComparison.Ordinal);
 
         (code, _, err) = Run("evaluate", "--model", model, "--data", TinyCsv(), "--bootstrap", "1");
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("--bootstrap takes at least 2 resamples", err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-5")]
+    [InlineData("1000001")]
+    [InlineData("2147483647")]
+    public void GivenBootstrapResamplesOutOfRange_WhenEvaluated_ThenItIsAUsageErrorBeforeAnythingIsMeasured(string resamples)
+    {
+        var (code, output, err) = Run("evaluate", "--data", TinyCsv(), "--bootstrap", resamples);
+
+        Assert.Equal(2, code);
+        Assert.Equal("argminer: --bootstrap takes at least 2 resamples and at most 1000000 (0: none)", err.Trim());
+        Assert.Empty(output);
     }
 
     [Fact]

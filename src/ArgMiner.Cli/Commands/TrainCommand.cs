@@ -235,6 +235,20 @@ internal static class TrainCommand
             return CommandLine.Usage;
         }
 
+        // A cue weight of NaN or infinity made every row's features NaN: ML.NET dropped them all and threw
+        // "Training set has 0 instances" with a stack trace. A tolerance out of range was ML.NET's to refuse, after tagging.
+        if (!float.IsFinite(settings.Featurizer.CueWeight) || settings.Featurizer.CueWeight < 0)
+        {
+            stderr.WriteLine("argminer: --cue-weight must be a number not below 0");
+            return CommandLine.Usage;
+        }
+
+        if (settings.Tolerance is { } tolerance && !(tolerance > 0 && tolerance <= 1))
+        {
+            stderr.WriteLine("argminer: --tolerance must be above 0 and at most 1");
+            return CommandLine.Usage;
+        }
+
         SentenceClassifierTrainerOptions options;
         try
         {

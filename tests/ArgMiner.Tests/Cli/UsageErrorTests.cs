@@ -70,6 +70,24 @@ public class UsageErrorTests
         Assert.Empty(Directory.GetFileSystemEntries(folder));
     }
 
+    [Theory]
+    [InlineData("--cue-weight", "NaN", "--cue-weight must be a number not below 0")]
+    [InlineData("--cue-weight", "Infinity", "--cue-weight must be a number not below 0")]
+    [InlineData("--cue-weight", "-1", "--cue-weight must be a number not below 0")]
+    [InlineData("--tolerance", "NaN", "--tolerance must be above 0 and at most 1")]
+    [InlineData("--tolerance", "-1", "--tolerance must be above 0 and at most 1")]
+    public void GivenABadTrainingValue_WhenTrained_ThenItIsAUsageErrorAndNoModelIsWritten(string option, string value, string message)
+    {
+        using var dir = new TempDirectory();
+        var data = dir.Write("data.csv", "text,label\nThe plan will fail.,claim\nIt rained on Monday.,evidence\n");
+
+        var (exit, _, stderr) = Support.Cli.Run("train", "--data", data, "--out", dir.File("m.model"), "--folds", "0", option, value);
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"argminer: {message}", stderr.Trim());
+        Assert.False(File.Exists(dir.File("m.model")));
+    }
+
     [Fact]
     public void GivenStandardInputAsDash_WhenRun_ThenItIsNotTakenForAnOption()
     {

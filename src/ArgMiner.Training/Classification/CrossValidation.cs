@@ -36,7 +36,7 @@ public static class CrossValidation
         // More folds than documents leaves folds empty, each still fitted: --folds 2147483647 ran for good.
         if (groups < folds)
         {
-            throw new ArgumentException($"the data has too few documents ({groups}) for {folds} folds; use at most {Math.Max(2, groups)} (--folds 0 skips cross-validation)", nameof(rows));
+            throw new ArgumentException($"the data has too few documents ({groups}) for {folds} folds; use at most {Math.Max(2, groups)} folds", nameof(rows));
         }
 
         trainer.Options.Validate();

@@ -56,7 +56,7 @@ public sealed class ClassifierCommandsTests : IDisposable
 
         Assert.Equal(1, code);
         var error = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => !l.StartsWith("argminer: warning:", StringComparison.Ordinal));
-        Assert.Equal($"argminer: the data has too few documents ({documents}) for 2147483647 folds; use at most {documents} (--folds 0 skips cross-validation)", error.Trim());
+        Assert.Equal($"argminer: the data has too few documents ({documents}) for 2147483647 folds; use at most {documents} folds", error.Trim());
         Assert.False(File.Exists(model));
     }
 

@@ -88,6 +88,24 @@ public class UsageErrorTests
         Assert.False(File.Exists(dir.File("m.model")));
     }
 
+    [Theory]
+    [InlineData("--l1", "NaN", "--l1 and --stacker-l2 must be finite and not negative")]
+    [InlineData("--stacker-l2", "Infinity", "--l1 and --stacker-l2 must be finite and not negative")]
+    [InlineData("--embedding-cache", "data.csv", "--embedding-cache {0} is a file, not a folder; give a folder")]
+    public void GivenABadTierTrainingValue_WhenTrained_ThenItIsAUsageErrorBeforeAnythingIsTagged(string option, string value, string message)
+    {
+        using var dir = new TempDirectory();
+        var data = dir.Write("data.csv", "text,label\nThe plan will fail.,claim\nIt rained on Monday.,evidence\n");
+        var given = value == "data.csv" ? data : value;
+
+        var (exit, stdout, stderr) = Support.Cli.Run("train-accurate", "--data", data, "--out", dir.File("m.model"), option, given);
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"argminer: {string.Format(System.Globalization.CultureInfo.InvariantCulture, message, given)}", stderr.Trim());
+        Assert.Empty(stdout);
+        Assert.False(File.Exists(dir.File("m.model")));
+    }
+
     [Fact]
     public void GivenStandardInputAsDash_WhenRun_ThenItIsNotTakenForAnOption()
     {

@@ -106,6 +106,28 @@ public class UsageErrorTests
         Assert.False(File.Exists(dir.File("m.model")));
     }
 
+    [Theory]
+    [InlineData("run", "inputs", "", "--out", "{dir}/o")]
+    [InlineData("run", "--out", "{dir}/in", "--out", "")]
+    [InlineData("merge", "shards", "", "--out", "{dir}/o")]
+    [InlineData("classify", "--out", "--input", "{dir}/in/a.txt", "--out", "")]
+    [InlineData("classify", "--input", "--input", "")]
+    [InlineData("train", "--out", "--data", "{dir}/in/a.txt", "--out", "")]
+    [InlineData("evaluate", "--data", "--data", "")]
+    [InlineData("evaluate-text", "--ud", "--ud", "")]
+    public void GivenAnEmptyPath_WhenTheCommandRuns_ThenItIsAUsageErrorWithoutAStackTrace(string command, string name, params string[] args)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "Some text here.");
+
+        var (exit, stdout, stderr) = Support.Cli.Run([command, .. args.Select(a => a.Replace("{dir}", dir.Path, StringComparison.Ordinal))]);
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"argminer: {name}: an empty string is not a path", stderr.Trim());
+        Assert.Empty(stdout);
+        Assert.False(Directory.Exists(dir.File("o")));
+    }
+
     [Fact]
     public void GivenStandardInputAsDash_WhenRun_ThenItIsNotTakenForAnOption()
     {

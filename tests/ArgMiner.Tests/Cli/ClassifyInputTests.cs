@@ -35,7 +35,22 @@ public sealed class ClassifyInputTests : IDisposable
         Assert.Equal($"argminer: {input}, line 3: not valid UTF-8 (bad byte 0xFF at byte 34); nothing written", stderr.Trim());
         Assert.Equal(string.Empty, stdout);
         Assert.False(File.Exists(output));
-        Assert.Empty(Directory.GetFiles(_dir.Path, "*.tmp"));
+        Assert.Equal([input], Directory.GetFiles(_dir.Path));
+    }
+
+    [Fact]
+    public void GivenAFileNamedLikeATemporaryOne_WhenClassifiedBesideIt_ThenItIsLeftAsItWas()
+    {
+        var input = _dir.Write("in.txt", "The council should act.\n");
+        var output = _dir.File("out.csv");
+        var mine = _dir.Write("out.csv.tmp", "my own notes");
+
+        var (code, _, stderr) = Support.Cli.Run("classify", "--input", input, "--out", output);
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal("my own notes", File.ReadAllText(mine));
+        Assert.Equal([0xEF, 0xBB, 0xBF, (byte)'t'], File.ReadAllBytes(output)[..4]);
+        Assert.Equal([input, output, mine], Directory.GetFiles(_dir.Path).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -60,26 +60,15 @@ public sealed class ModelPackage
     /// <summary>The model's entries by name, in ordinal order.</summary>
     public SortedDictionary<string, byte[]> Entries { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Writes the package to <paramref name="path"/> under a temporary name, then renames it.</summary>
+    /// <summary>
+    /// Writes the package to <paramref name="path"/> under a hidden temporary name, then renames it (<see cref="Output.AtomicFile"/>;
+    /// the temporary name used to be PATH.tmp, so a file of the user's of that name was overwritten and deleted).
+    /// </summary>
     public void Save(string path)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + ".tmp";
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
-            {
-                Write(stream);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+        using var file = new Output.AtomicFile(path);
+        Write(file.Stream);
+        file.Commit();
     }
 
     /// <summary>Writes the package to a stream.</summary>

@@ -54,6 +54,38 @@ public sealed class ClassifyInputTests : IDisposable
     }
 
     [Fact]
+    public void GivenAnOutputInAFolderNotYetMade_WhenClassifiedAndEvaluated_ThenTheFolderIsMadeAndTheFilesWritten()
+    {
+        var input = _dir.Write("in.txt", "The council should act.\n");
+        var data = _dir.Write("data.csv", "text,label\nThe plan will fail.,claim\nIt rained on Monday.,evidence\n");
+        var output = _dir.File("new/sub/out.csv");
+        var predictions = _dir.File("other/predictions.csv");
+
+        var (code, _, stderr) = Support.Cli.Run("classify", "--input", input, "--out", output);
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = Support.Cli.Run("evaluate", "--data", data, "--predictions", predictions);
+        Assert.True(code == 0, stderr);
+
+        Assert.StartsWith("text,label,", File.ReadAllText(output), StringComparison.Ordinal);
+        Assert.True(File.Exists(predictions));
+    }
+
+    [Fact]
+    public void GivenAFileNamedLikeAModelsTemporaryOne_WhenAModelIsSavedBesideIt_ThenItIsLeftAsItWas()
+    {
+        var model = _dir.File("m.model");
+        var mine = _dir.Write("m.model.tmp", "my own notes");
+        var package = new ArgMiner.Models.ModelPackage("test", 1, []);
+        package.Entries["a.bin"] = [1, 2, 3];
+
+        package.Save(model);
+
+        Assert.Equal("my own notes", File.ReadAllText(mine));
+        Assert.Equal([1, 2, 3], ArgMiner.Models.ModelPackage.Load(model, "test", 1).Entries["a.bin"]);
+        Assert.Equal([model, mine], Directory.GetFiles(_dir.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void GivenUtf16WithABom_WhenClassified_ThenEveryLineIsClassifiedWithItsText()
     {
         var input = _dir.WriteBytes("utf16.txt", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("D\u00e9j\u00e0 vu all over again.\nPrices rose 3 percent.\n")]);

@@ -194,7 +194,7 @@ internal static class MergeCommand
         problem = null;
         if (!Directory.Exists(folder))
         {
-            problem = $"{folder}: no such folder";
+            problem = File.Exists(folder) ? $"{folder} is a file, not a shard's folder; give the folders 'run --shard K/N' wrote" : $"{folder}: no such folder";
             return null;
         }
 

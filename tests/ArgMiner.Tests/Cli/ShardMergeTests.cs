@@ -186,6 +186,18 @@ public class ShardMergeTests
     }
 
     [Fact]
+    public void GivenAFileWhereAShardFolderGoes_WhenMerged_ThenOneLineSaysItIsAFile()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("notes.txt", "not a shard");
+
+        var (exit, _, stderr) = Support.Cli.Run("merge", file, "--out", dir.File("merged"));
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"argminer: merge: {file} is a file, not a shard's folder; give the folders 'run --shard K/N' wrote", stderr.Trim());
+    }
+
+    [Fact]
     public void GivenShardsFromOtherInputsModelsOrSplits_WhenMerged_ThenTheMergeIsRefused()
     {
         using var dir = new TempDirectory();

@@ -49,7 +49,7 @@ public static class CommandLine
             return Usage;
         }
 
-        if (OutputThatIsAnInput(parse) is { } clash)
+        if ((EmptyPath(parse) ?? OutputThatIsAnInput(parse) ?? OutputFileThatIsAFolder(parse)) is { } clash)
         {
             stderr.WriteLine($"argminer: {clash}");
             return Usage;
@@ -156,6 +156,57 @@ public static class CommandLine
                         }
                     }
                 }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The options that name a file or folder a command reads or writes (evaluate-numbers' --text is a sentence).</summary>
+    private static readonly HashSet<string> PathOptions = new(OutputOptions, StringComparer.Ordinal)
+    {
+        "--against", "--against-predictions", "--compare", "--data", "--dev", "--embedding-cache", "--evaluate", "--gazetteer",
+        "--input", "--model", "--names", "--shared", "--soft-labels", "--specs", "--text", "--tuned-from", "--ud", "--vectors",
+    };
+
+    /// <summary>
+    /// An empty string where a path goes (<c>--out ""</c>, <c>run ""</c>, an unset shell variable): .NET's
+    /// Path.GetFullPath threw on it, and the user got an ArgumentException's stack trace.
+    /// </summary>
+    private static string? EmptyPath(ParseResult parse)
+    {
+        var command = parse.CommandResult;
+        foreach (var child in command.Children)
+        {
+            var name = child switch
+            {
+                OptionResult o when PathOptions.Contains(o.Option.Name) && !(o.Option.Name == "--text" && command.Command.Name == "evaluate-numbers") => o.Option.Name,
+                ArgumentResult a when a.Argument.Name is "inputs" or "shards" => a.Argument.Name,
+                _ => null,
+            };
+            if (name is not null && child.Tokens.Any(t => t.Value.Length == 0))
+            {
+                return $"{name}: an empty string is not a path";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A file a command writes (a model, a CSV, a side file) that names an existing folder: refused before anything is
+    /// read, since the write is the last step (train and evaluate used to work for their whole run, then say 'cannot be
+    /// written (Is a directory …)', the model lost). <c>run</c>'s and <c>merge</c>'s <c>--out</c> are folders.
+    /// </summary>
+    private static string? OutputFileThatIsAFolder(ParseResult parse)
+    {
+        var command = parse.CommandResult;
+        foreach (var result in command.Children.OfType<OptionResult>().Where(o => OutputOptions.Contains(o.Option.Name)))
+        {
+            if (result is { Tokens.Count: > 0 } && result.Tokens[0].Value is { Length: > 0 } path and not "-"
+                && !(result.Option.Name == "--out" && command.Command.Name is "run" or "merge") && Directory.Exists(path))
+            {
+                return $"{result.Option.Name} {path} is a folder, not a file; give a file name";
             }
         }
 

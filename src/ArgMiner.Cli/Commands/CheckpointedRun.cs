@@ -337,6 +337,16 @@ internal static class CheckpointedRun
             return null;
         }
 
+        // The checkpoint has no checksum: a count out of range (a flipped digit, an edit) read every file again after
+        // rendering the records (each document twice, exit 0), or crashed with a stack trace (a resume file past the
+        // last, a negative length).
+        if (checkpoint.ResumeFile < -1 || checkpoint.ResumeFile >= checkpoint.Files || checkpoint.ResumeFileItems < 0
+            || checkpoint.Items < checkpoint.Documents || checkpoint.Documents < 0 || checkpoint.RecordsBytes < 0)
+        {
+            stderr.WriteLine($"argminer: {outDir}: the checkpoint of the interrupted run is damaged (a count out of range); starting over");
+            return null;
+        }
+
         if (!File.Exists(recordsPath) || new FileInfo(recordsPath).Length < checkpoint.RecordsBytes)
         {
             stderr.WriteLine($"argminer: {outDir}: the interrupted run's records are shorter than its checkpoint; starting over");

@@ -159,20 +159,9 @@ internal static class ClassifyCommand
             }
             else
             {
-                var temp = Path.GetFullPath(outPath) + ".tmp";
-                try
-                {
-                    using (var writer = new StreamWriter(temp, false, new UTF8Encoding(true), 1 << 16))
-                    {
-                        Emit(reader, writer);
-                    }
-
-                    File.Move(temp, outPath, overwrite: true);
-                }
-                finally
-                {
-                    File.Delete(temp);
-                }
+                // Under a hidden temporary name, renamed when whole (AtomicFile, as every other written file): the
+                // name used to be OUT.tmp, so a file of the user's of that name was overwritten and deleted.
+                ArgMiner.Output.AtomicFile.WriteText(outPath, new UTF8Encoding(true), writer => Emit(reader, writer));
             }
         }
         catch (TextDecodingException ex)

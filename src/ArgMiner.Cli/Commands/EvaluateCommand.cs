@@ -61,14 +61,19 @@ internal static class EvaluateCommand
         public override EvaluateSettings Bind(ParseResult parse) => new(parse.GetValue(_model), _data.Bind(parse), parse.GetValue(_labels), parse.GetValue(_predictions), parse.GetValue(_bootstrap), parse.GetValue(_bootstrapSeed), parse.GetValue(_against), parse.GetValue(_gate), parse.GetValue(_encoders) == "tuned", parse.GetValue(_againstPredictions));
     }
 
+    /// <summary>The most resamples <c>--bootstrap</c> takes (a thousand is the usual figure).</summary>
+    internal const int MaxResamples = 1_000_000;
+
     /// <summary>Measures the model on the data as <paramref name="settings"/> say; the exit code.</summary>
     internal static int Execute(EvaluateSettings settings, TextWriter stdout, TextWriter stderr)
     {
         var restrict = settings.Labels is { } labels ? labels.ToArray() : null;
-        if (settings.Bootstrap is < 0 or 1)
+        // The intervals keep every resample's figures: 2147483647 resamples ran out of memory after the metrics
+        // (.NET's bare "Out of memory.", exit 134).
+        if (settings.Bootstrap is < 0 or 1 or > MaxResamples)
         {
-            stderr.WriteLine("argminer: --bootstrap takes at least 2 resamples (0: none)");
-            return CommandLine.Failed;
+            stderr.WriteLine($"argminer: --bootstrap takes at least 2 resamples and at most {MaxResamples} (0: none)");
+            return CommandLine.Usage;
         }
 
         if (!SharedOptions.CheckTierOptions(settings.Gate, settings.TunedOnly, () => AccurateModel.IsRequested(settings.Model), stderr))

@@ -61,15 +61,22 @@ internal static class EvaluateNumbersCommand
             return CommandLine.Failed;
         }
 
+        // One bad file in a folder of specs is named and skipped, and the others are scored (it used to stop the
+        // whole evaluation with a line naming only the folder).
         IReadOnlyList<SpecFileResult> results;
+        var skipped = 0;
         try
         {
             var tokenizer = new RuleTokenizer();
             results = Directory.Exists(path)
-                ? RecognizersSpecEvaluation.EvaluateDirectory(path, tokenizer)
+                ? RecognizersSpecEvaluation.EvaluateDirectory(path, tokenizer, (file, problem) =>
+                {
+                    skipped++;
+                    stderr.WriteLine($"argminer: {file}: cannot read the specs ({problem}), skipped");
+                })
                 : [RecognizersSpecEvaluation.EvaluateFile(path, tokenizer)];
         }
-        catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception ex) when (RecognizersSpecEvaluation.IsSpecError(ex))
         {
             stderr.WriteLine($"argminer: {path}: cannot read the specs ({ex.Message})");
             return CommandLine.Failed;
@@ -77,6 +84,11 @@ internal static class EvaluateNumbersCommand
 
         if (results.Count == 0)
         {
+            if (skipped > 0)
+            {
+                return CommandLine.Failed;
+            }
+
             stderr.WriteLine($"argminer: {path}: no spec files (NumberModel.json, CurrencyModel.json, …)");
             return CommandLine.Failed;
         }
@@ -108,7 +120,7 @@ internal static class EvaluateNumbersCommand
             });
         }
 
-        return CommandLine.Ok;
+        return skipped > 0 ? CommandLine.Failed : CommandLine.Ok;
     }
 
     private static void PrintSample(string sample, TextWriter stdout)

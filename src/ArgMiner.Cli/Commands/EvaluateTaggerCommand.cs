@@ -63,6 +63,13 @@ internal static class EvaluateTaggerCommand
             var tagger = AveragedPerceptronTagger.Load(settings.Model, k == "pos" ? AveragedPerceptronTagger.PosKind : AveragedPerceptronTagger.NerKind);
             var sentences = TaggerData.Read(dataPath, f, settings.Split);
             var tokens = sentences.Sum(s => s.Tokens.Length);
+            if (tokens == 0)
+            {
+                // An empty or blank file scored as "0.00 % on 0 tokens" with exit 0 looked like a measurement.
+                stderr.WriteLine($"argminer: {dataPath}: no sentences{(f == "gmb" && settings.Split != GmbSplit.All ? $" in --split {settings.Split.ToString().ToLowerInvariant()}" : string.Empty)}");
+                return CommandLine.Failed;
+            }
+
             if (k == "pos")
             {
                 var accuracy = TaggerEvaluation.Accuracy(tagger, sentences);

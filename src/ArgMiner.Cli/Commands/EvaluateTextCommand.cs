@@ -68,6 +68,14 @@ internal static class EvaluateTextCommand
             return CommandLine.Failed;
         }
 
+        if (sentences.All(s => s.Words.IsEmpty))
+        {
+            // Lines without a tab are passed over, so a plain-text file read as one sentence of no words and scored
+            // precision, recall and F1 1.0000, exit 0.
+            stderr.WriteLine($"argminer: {path}: no CoNLL-U word lines (tab-separated ID, FORM, …); not a CoNLL-U file");
+            return CommandLine.Failed;
+        }
+
         // The error lines are gathered and each file written whole at the end under a temporary name (AtomicFile), so
         // an interrupted evaluation leaves no half file; they are a few lines per sentence at most.
         var errors = settings.Errors is null ? null : new List<string>();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ArgMiner.Cli.Settings;
 using ArgMiner.Output;
+using ArgMiner.Text;
 
 namespace ArgMiner.Cli.Commands;
 
@@ -78,7 +79,7 @@ internal static class MergeCommand
             return CommandLine.Failed;
         }
 
-        var documents = shards.SelectMany(s => DocumentRecords.ReadAll(Path.Combine(s.Folder, DocumentRecords.FileName), s.State.RecordsBytes));
+        var documents = shards.SelectMany(s => Records(s.Folder, s.State));
         using var writer = new BatchWriter(set.Staging, settings.Formats ?? (OutputFormats)shards[0].State.Formats, Environment.ProcessorCount);
         var summary = RecordRenderer.Render(documents, writer, w => stderr.WriteLine($"argminer: warning: {w}")) with { Skipped = skipped };
         writer.Commit();
@@ -161,6 +162,30 @@ internal static class MergeCommand
         return ordered;
     }
 
+    /// <summary>
+    /// A shard's documents, as many as its manifest says: records that match their SHA-256 but hold fewer (an empty
+    /// file with a manifest edited to match) were merged without a word, one shard's documents missing, and exit 0.
+    /// </summary>
+    private static IEnumerable<(Document Document, int FileIndex)> Records(string folder, ShardState state)
+    {
+        var path = Path.Combine(folder, DocumentRecords.FileName);
+        var count = 0;
+        foreach (var record in DocumentRecords.ReadAll(path, state.RecordsBytes))
+        {
+            if (++count > state.Documents)
+            {
+                break;
+            }
+
+            yield return record;
+        }
+
+        if (count != state.Documents)
+        {
+            throw new InvalidDataException($"merge: {path} holds {(count > state.Documents ? "more" : count.ToString(CultureInfo.InvariantCulture))} documents, and its manifest {state.Documents}; run that shard again");
+        }
+    }
+
     private static string Describe(ShardState s) => $"{s.Settings}; formats {(OutputFormats)s.Formats}";
 
     /// <summary>A shard folder's manifest, checked against its records; null and the reason when it is not a complete shard.</summary>
@@ -169,7 +194,7 @@ internal static class MergeCommand
         problem = null;
         if (!Directory.Exists(folder))
         {
-            problem = $"{folder}: no such folder";
+            problem = File.Exists(folder) ? $"{folder} is a file, not a shard's folder; give the folders 'run --shard K/N' wrote" : $"{folder}: no such folder";
             return null;
         }
 

@@ -111,6 +111,20 @@ internal static class TrainAccurateCommand
             return CommandLine.Usage;
         }
 
+        // Both used to be found after tagging every sentence: an --l1 of NaN by the fast trainer (exit 1), a cache that
+        // is a file by Directory.CreateDirectory ("The file '…' already exists.").
+        if (!double.IsFinite(settings.L1) || settings.L1 < 0 || !double.IsFinite(options.L2))
+        {
+            stderr.WriteLine("argminer: --l1 and --stacker-l2 must be finite and not negative");
+            return CommandLine.Usage;
+        }
+
+        if (settings.EmbeddingCache is { } cacheFolder && File.Exists(cacheFolder))
+        {
+            stderr.WriteLine($"argminer: --embedding-cache {cacheFolder} is a file, not a folder; give a folder");
+            return CommandLine.Usage;
+        }
+
         if (!settings.FromShipped && (settings.Shared is not null || settings.LeaveOut is { Count: > 0 }))
         {
             stderr.WriteLine("argminer: --shared and --leave-out go with --from-shipped");

@@ -98,7 +98,8 @@ internal static class TrainCommand
         private readonly Option<string[]> _leaveOut = new("--leave-out") { Description = $"With --from-shipped: leave out these recipe data sets ({ShippedRecipe.SourceNames})", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = true };
         private readonly Option<bool> _noCompare = new("--no-compare") { Description = "With --from-shipped: skip the comparison with the shipped model" };
         private readonly Option<string> _out = SharedOptions.Out("Model file to write", required: true);
-        private readonly Option<int> _folds = new("--folds") { Description = "Cross-validation folds (documents stay in one fold); 0 skips cross-validation", DefaultValueFactory = _ => 5 };
+        private readonly Option<int> _folds = new Option<int>("--folds") { Description = "Cross-validation folds (documents stay in one fold); 0 skips cross-validation", DefaultValueFactory = _ => 5 }
+            .Accepting(k => k is 0 or >= 2, "--folds must be 0 (no cross-validation) or at least 2");
         private readonly Option<int> _seed = new("--seed") { Description = "Seed of ML.NET's context: fold assignment and SDCA's row order", DefaultValueFactory = _ => 1 };
         private readonly Option<double> _l2 = new("--l2") { Description = "L2 penalty (ML.NET L2Regularization)", DefaultValueFactory = _ => new SentenceClassifierTrainerOptions().L2 };
         private readonly Option<double> _l1 = new("--l1") { Description = "L1 penalty (ML.NET L1Regularization, lbfgs only): zeroes weak weights, smaller model", DefaultValueFactory = _ => 0 };
@@ -231,6 +232,20 @@ internal static class TrainCommand
         if (settings.Featurizer.VectorWeight is var vw && !(vw > 0 && vw <= 100))
         {
             stderr.WriteLine("argminer: --vector-weight must be above 0 and at most 100");
+            return CommandLine.Usage;
+        }
+
+        // A cue weight of NaN or infinity made every row's features NaN: ML.NET dropped them all and threw
+        // "Training set has 0 instances" with a stack trace. A tolerance out of range was ML.NET's to refuse, after tagging.
+        if (!float.IsFinite(settings.Featurizer.CueWeight) || settings.Featurizer.CueWeight < 0)
+        {
+            stderr.WriteLine("argminer: --cue-weight must be a number not below 0");
+            return CommandLine.Usage;
+        }
+
+        if (settings.Tolerance is { } tolerance && !(tolerance > 0 && tolerance <= 1))
+        {
+            stderr.WriteLine("argminer: --tolerance must be above 0 and at most 1");
             return CommandLine.Usage;
         }
 

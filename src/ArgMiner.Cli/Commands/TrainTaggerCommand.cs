@@ -98,6 +98,13 @@ internal static class TrainTaggerCommand
             return CommandLine.Usage;
         }
 
+        // NaN or infinity trained the whole model, then crashed writing its card (JSON has no such numbers).
+        if (!float.IsFinite(options.Prune) || options.Prune < 0 || options.LexiconMinCount < 0 || options.SureMinCount < 0)
+        {
+            stderr.WriteLine("argminer: --prune must be a number not below 0, and --lexicon-min and --sure-min not below 0");
+            return CommandLine.Usage;
+        }
+
         foreach (var dataPath in dataPaths)
         {
             var dataFormat = TaggerData.FormatOf(dataPath, null);
@@ -105,6 +112,22 @@ internal static class TrainTaggerCommand
             {
                 stderr.WriteLine($"argminer: {dataPath}: {k} is trained on {(k == "pos" ? "a CoNLL-U file" : "the GMB CSV, IOB2 or CoNLL files")}, not {dataFormat}");
                 return CommandLine.Usage;
+            }
+        }
+
+        // The dev files are read after training: one missing, or of the other kind's format, used to be found only then.
+        foreach (var devPath in devPaths)
+        {
+            if ((k == "pos") != (TaggerData.FormatOf(devPath, null) == "conllu"))
+            {
+                stderr.WriteLine($"argminer: {devPath}: {k} is measured on {(k == "pos" ? "CoNLL-U" : "GMB CSV, IOB2 or CoNLL")} data, not {TaggerData.FormatOf(devPath, null)} (--dev)");
+                return CommandLine.Usage;
+            }
+
+            if (CommandLine.NotAFile(devPath) is { } notAFile)
+            {
+                stderr.WriteLine($"argminer: {notAFile}");
+                return CommandLine.Failed;
             }
         }
 
@@ -119,7 +142,7 @@ internal static class TrainTaggerCommand
             var v = settings.Vectors;
             var n = settings.Names;
             var wordClasses = k == "ner" && (v is not null || n is not null) ? (v, n, settings.ClusterSeed) : ((string?, string?, int)?)null;
-            return Train(k, dataPaths, devPaths, outPath, options, wordClasses, stdout);
+            return Train(k, dataPaths, devPaths, outPath, options, wordClasses, stdout, stderr);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or ModelFormatException or GazetteerFormatException or UnauthorizedAccessException)
         {
@@ -128,7 +151,7 @@ internal static class TrainTaggerCommand
         }
     }
 
-    private static int Train(string kind, IReadOnlyList<string> dataPaths, IReadOnlyList<string> devPaths, string outPath, AveragedPerceptronTrainerOptions options, (string? Vectors, string? Names, int Seed)? wordClasses, TextWriter stdout)
+    private static int Train(string kind, IReadOnlyList<string> dataPaths, IReadOnlyList<string> devPaths, string outPath, AveragedPerceptronTrainerOptions options, (string? Vectors, string? Names, int Seed)? wordClasses, TextWriter stdout, TextWriter stderr)
     {
         var train = new List<TaggedSentence>();
         var parts = new List<string>();
@@ -143,6 +166,13 @@ internal static class TrainTaggerCommand
             {
                 evaluations.Add((dataPath, "gmb", GmbSplit.Heldout));
             }
+        }
+
+        if (train.Sum(s => s.Tokens.Length) == 0)
+        {
+            // The trainer refuses an empty corpus with an ArgumentException, which reached the user as a stack trace.
+            stderr.WriteLine($"argminer: {string.Join(", ", dataPaths)}: no sentences to train on");
+            return CommandLine.Failed;
         }
 
         if (wordClasses is { } wc)

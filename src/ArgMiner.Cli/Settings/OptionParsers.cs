@@ -135,11 +135,15 @@ internal static class OptionParsers
     /// [<paramref name="min"/>, <paramref name="max"/>]. A value that is not a whole number is left to the
     /// option's own conversion error.
     /// </summary>
-    public static Option<int> InRange(this Option<int> option, int min, int max, string message)
+    public static Option<int> InRange(this Option<int> option, int min, int max, string message) =>
+        option.Accepting(value => value >= min && value <= max, message);
+
+    /// <summary>Adds a check to a whole-number option: <paramref name="message"/> when <paramref name="valid"/> refuses its value.</summary>
+    public static Option<int> Accepting(this Option<int> option, Func<int, bool> valid, string message)
     {
         option.Validators.Add(result =>
         {
-            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && (value < min || value > max))
+            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && !valid(value))
             {
                 result.AddError(message);
             }

@@ -18,7 +18,7 @@ public static class CrossValidation
     /// Trains one model per fold on the other folds and scores the fold's sentences with it: one out-of-fold
     /// prediction per row, in row order (ML.NET's scores of each fold's held-out set).
     /// </summary>
-    /// <exception cref="ArgumentException">Fewer than 2 folds, fewer documents than 2, or a row without one ArgMiner label.</exception>
+    /// <exception cref="ArgumentException">Fewer than 2 folds, fewer documents than folds, or a row without one ArgMiner label.</exception>
     /// <param name="trainer">The estimator's settings.</param>
     /// <param name="rows">The labelled sentences.</param>
     /// <param name="folds">How many folds.</param>
@@ -33,9 +33,10 @@ public static class CrossValidation
         }
 
         var groups = rows.Select(r => r.Doc ?? r.Text).Distinct(StringComparer.Ordinal).Count();
-        if (groups < 2)
+        // More folds than documents leaves folds empty, each still fitted: --folds 2147483647 ran for good.
+        if (groups < folds)
         {
-            throw new ArgumentException($"the data has too few documents for {folds} folds", nameof(rows));
+            throw new ArgumentException($"the data has too few documents ({groups}) for {folds} folds; use at most {Math.Max(2, groups)} folds", nameof(rows));
         }
 
         trainer.Options.Validate();

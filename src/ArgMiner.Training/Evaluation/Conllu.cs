@@ -44,11 +44,25 @@ public sealed record ConlluSentence(string Text, bool NewParagraph, ImmutableArr
 /// <summary>A minimal reader of Universal Dependencies CoNLL-U files (only what evaluation needs).</summary>
 public static class Conllu
 {
-    /// <summary>Reads every sentence of a CoNLL-U file.</summary>
+    /// <summary>Reads every sentence of a CoNLL-U file (UTF-8, as UD's files are; a BOM is dropped).</summary>
+    /// <exception cref="FormatException">A line that is not a CoNLL-U line, a binary file, or bytes that are not UTF-8 (with the line).</exception>
     public static List<ConlluSentence> ReadFile(string path)
     {
-        using var reader = new StreamReader(path);
-        return Read(reader);
+        // Strict, by the rule every reader follows: a bad byte used to become U+FFFD without a word said.
+        TextReader reader;
+        try
+        {
+            reader = ArgMiner.Ingest.TextStreams.Open(path, ArgMiner.Ingest.TextEncodingChoice.Utf8, out _);
+        }
+        catch (ArgMiner.Ingest.TextDecodingException ex)
+        {
+            throw new FormatException($"line {ex.Line}: {ex.Message.Replace(", skipped", string.Empty, StringComparison.Ordinal)}");
+        }
+
+        using (reader)
+        {
+            return Read(reader);
+        }
     }
 
     /// <summary>Reads every sentence from <paramref name="reader"/>.</summary>

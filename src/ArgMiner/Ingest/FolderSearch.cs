@@ -101,7 +101,15 @@ public static class FolderSearch
     {
         try
         {
-            return new FileInfo(path).Length == 0;
+            // A link is judged by what it leads to: its own size is that of the target's name, so a link to /dev/zero
+            // or to a pipe was opened and read (a run filled memory and died, "Out of memory.", or waited for good).
+            var info = new FileInfo(path);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+            {
+                info = target;
+            }
+
+            return info.Length == 0;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -201,7 +201,9 @@ public sealed class InputEnumerator
                     yield break;
                 }
 
-                stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+                // Visible, for the format detection below to look at standard input's first bytes.
+                var utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+                stream = new MemoryStream(utf8, 0, utf8.Length, writable: false, publiclyVisible: true);
             }
 
             if (format == InputFormat.Detect)

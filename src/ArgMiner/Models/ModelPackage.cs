@@ -60,26 +60,15 @@ public sealed class ModelPackage
     /// <summary>The model's entries by name, in ordinal order.</summary>
     public SortedDictionary<string, byte[]> Entries { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Writes the package to <paramref name="path"/> under a temporary name, then renames it.</summary>
+    /// <summary>
+    /// Writes the package to <paramref name="path"/> under a hidden temporary name, then renames it (<see cref="Output.AtomicFile"/>;
+    /// the temporary name used to be PATH.tmp, so a file of the user's of that name was overwritten and deleted).
+    /// </summary>
     public void Save(string path)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + ".tmp";
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
-            {
-                Write(stream);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+        using var file = new Output.AtomicFile(path);
+        Write(file.Stream);
+        file.Commit();
     }
 
     /// <summary>Writes the package to a stream.</summary>
@@ -123,7 +112,7 @@ public sealed class ModelPackage
         try
         {
             using var stream = File.OpenRead(path);
-            return Read(stream, path, kind, maxFormatVersion);
+            return Read(stream, path, kind, maxFormatVersion, checkSums: true);
         }
         catch (IOException ex)
         {
@@ -131,8 +120,14 @@ public sealed class ModelPackage
         }
     }
 
-    /// <summary>Reads a package from a stream (an embedded resource, say); <paramref name="name"/> is for messages.</summary>
-    public static ModelPackage Read(Stream stream, string name, string kind, int maxFormatVersion)
+    /// <summary>
+    /// Reads a package from a stream (an embedded resource, say); <paramref name="name"/> is for messages. With
+    /// <paramref name="checkSums"/>, every entry must match the CRC-32 the archive holds for it: the weights and vectors
+    /// are stored, not deflated, and .NET does not check a stored entry, so a flipped byte in a model file on disk was
+    /// loaded as it was and changed predictions without a word (the shipped models, embedded in the assemblies, are not
+    /// checked again on every start).
+    /// </summary>
+    public static ModelPackage Read(Stream stream, string name, string kind, int maxFormatVersion, bool checkSums = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
         try
@@ -193,6 +188,16 @@ public sealed class ModelPackage
                     if (es.ReadByte() != -1)
                     {
                         throw new InvalidDataException("entry longer than its stated length");
+                    }
+                }
+
+                if (checkSums)
+                {
+                    var crc = new ICSharpCode.SharpZipLib.Checksum.Crc32();
+                    crc.Update(new ArraySegment<byte>(bytes));
+                    if ((uint)crc.Value != entry.Crc32)
+                    {
+                        throw new ModelFormatException(name, $"corrupt model file ({entry.FullName} does not match its checksum)");
                     }
                 }
 

@@ -10,11 +10,14 @@ public sealed class AtomicFile : IDisposable
     private readonly FileStream _stream;
     private bool _done;
 
-    /// <summary>Opens <paramref name="path"/>'s temporary file for writing.</summary>
+    /// <summary>Opens <paramref name="path"/>'s temporary file for writing, creating its folder if missing (as <c>--out</c> folders are).</summary>
     public AtomicFile(string path)
     {
         FinalPath = Path.GetFullPath(path);
         TempPath = Path.Combine(Path.GetDirectoryName(FinalPath)!, "." + Path.GetFileName(FinalPath) + ".partial");
+
+        // A missing folder was found only here, at the end: classify and evaluate had done all their work, and it was lost.
+        Directory.CreateDirectory(Path.GetDirectoryName(FinalPath)!);
         _stream = new FileStream(TempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
     }
 

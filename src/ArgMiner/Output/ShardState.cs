@@ -28,6 +28,10 @@ public sealed record ShardState
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+
+        // A null where the type holds none ("order": null in a hand-edited manifest) is damage, refused as such;
+        // it used to be read and crashed merge and --resume with a stack trace.
+        RespectNullableAnnotations = true,
     };
 
     /// <summary>The layout of this file; a reader refuses another.</summary>
@@ -149,6 +153,12 @@ public sealed record ShardState
             if (state is null || state.Layout != 1 || state.Order.Any(o => o is not { Length: 2 }))
             {
                 error = "written by another ArgMiner version";
+                return null;
+            }
+
+            if (state.Skipped.Contains(null!))
+            {
+                error = "damaged (a skipped input is null)";
                 return null;
             }
 

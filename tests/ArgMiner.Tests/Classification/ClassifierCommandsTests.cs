@@ -30,6 +30,36 @@ public sealed class ClassifierCommandsTests : IDisposable
         return model;
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("1")]
+    public void GivenFoldsBelowTwoButNotZero_WhenTraining_ThenItIsAUsageErrorAndNoModelIsWritten(string folds)
+    {
+        var model = PathOf("m.model");
+
+        var (code, _, err) = Run("train", "--data", TinyCsv(), "--out", model, "--folds", folds);
+
+        Assert.Equal(2, code);
+        Assert.Equal("argminer: --folds must be 0 (no cross-validation) or at least 2", err.Trim());
+        Assert.False(File.Exists(model));
+    }
+
+    [Fact]
+    public void GivenMoreFoldsThanDocuments_WhenTraining_ThenOneErrorLineAtOnceAndNoModelIsWritten()
+    {
+        var model = PathOf("m.model");
+        var data = TinyCsv();
+        var documents = File.ReadAllLines(data).Skip(1).Select(l => l.Split(',')[^1]).Distinct(StringComparer.Ordinal).Count();
+
+        // int.MaxValue folds ran for good: ML.NET built (and the trainer fitted) every empty fold.
+        var (code, _, err) = Run("train", "--data", data, "--out", model, "--folds", "2147483647", "--hash-bits", "14");
+
+        Assert.Equal(1, code);
+        var error = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => !l.StartsWith("argminer: warning:", StringComparison.Ordinal));
+        Assert.Equal($"argminer: the data has too few documents ({documents}) for 2147483647 folds; use at most {documents} folds", error.Trim());
+        Assert.False(File.Exists(model));
+    }
+
     [Fact]
     public void GivenLinesWithBlanksAndFormulas_WhenClassified_ThenOneRowPerLineInOrderWithSafeCells()
     {
@@ -235,8 +265,21 @@ public sealed class ClassifierCommandsTests : IDisposable
         Assert.Contains("'s: +0.0000, 95 % interval [0.0000, 0.0000] (paired, the same 200 resamples)", output, StringComparison.Ordinal);
 
         (code, _, err) = Run("evaluate", "--model", model, "--data", TinyCsv(), "--bootstrap", "1");
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("--bootstrap takes at least 2 resamples", err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-5")]
+    [InlineData("1000001")]
+    [InlineData("2147483647")]
+    public void GivenBootstrapResamplesOutOfRange_WhenEvaluated_ThenItIsAUsageErrorBeforeAnythingIsMeasured(string resamples)
+    {
+        var (code, output, err) = Run("evaluate", "--data", TinyCsv(), "--bootstrap", resamples);
+
+        Assert.Equal(2, code);
+        Assert.Equal("argminer: --bootstrap takes at least 2 resamples and at most 1000000 (0: none)", err.Trim());
+        Assert.Empty(output);
     }
 
     [Fact]

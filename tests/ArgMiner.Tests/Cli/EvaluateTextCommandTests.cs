@@ -36,6 +36,30 @@ public sealed class EvaluateTextCommandTests
         }
     }
 
+    [Theory]
+    [InlineData("Prices rose 5% last year.\nI think this is wrong.\n", "no CoNLL-U word lines (tab-separated ID, FORM, …); not a CoNLL-U file")]
+    [InlineData("# text = It works.\n\n", "no CoNLL-U word lines (tab-separated ID, FORM, …); not a CoNLL-U file")]
+    [InlineData("# text = It works.\n1\tIt\t_\t_\t_\t_\t0\troot\t_\t_\n2\twork\xE9s\t_\t_\t_\t_\t0\troot\t_\t_\n\n", "cannot read CoNLL-U (line 3: not valid UTF-8 (bad byte 0xE9 at byte 49))")]
+    public void GivenAFileThatIsNotCoNllU_WhenEvaluateTextRuns_ThenOneErrorLineAndExitCode1(string content, string message)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(path, [.. content.Select(c => (byte)c)]);
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var code = CommandLine.Run(["evaluate-text", "--ud", path], stdout, stderr);
+            Assert.Equal(1, code);
+            Assert.Empty(stdout.ToString());
+            var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal($"argminer: {path}: {message}", Assert.Single(lines).TrimEnd('\r'));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void GivenASmallCorpus_WhenEvaluateTextRuns_ThenItPrintsWordAndSentenceScoresWithFourDecimals()
     {

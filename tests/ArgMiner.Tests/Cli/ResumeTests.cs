@@ -130,6 +130,33 @@ public class ResumeTests
         OutputFolders.AssertSame(dir.File("single"), dir.File("out"));
     }
 
+    [Theory]
+    [InlineData("resume_file", -5)]
+    [InlineData("resume_file", 99999)]
+    [InlineData("resume_file_items", -3)]
+    [InlineData("records_bytes", -1)]
+    [InlineData("documents", -1)]
+    [InlineData("items", -1)]
+    public void GivenACheckpointWithACountOutOfRange_WhenResumed_ThenItSaysSoInOneLineStartsOverAndTheFilesEqualAnUninterruptedRun(string field, long value)
+    {
+        using var dir = new TempDirectory();
+        var input = Inputs(dir);
+        Support.Cli.Run("run", input, "--out", dir.File("single"), "--pipeline", "text", "--jobs", "1");
+        Assert.Equal(130, Interrupted(input, dir.File("out")).Exit);
+        var checkpoint = Path.Combine(dir.File(".out.partial"), ShardState.CheckpointName);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(checkpoint))!;
+        Assert.NotNull(json[field]);
+        json[field] = value;
+        File.WriteAllText(checkpoint, json.ToJsonString());
+
+        var (exit, err) = Resumed(input, dir.File("out"));
+
+        Assert.True(exit == 0, err);
+        var line = Assert.Single(err.Split('\n'), l => l.Contains("checkpoint", StringComparison.Ordinal));
+        Assert.Contains("is damaged (a count out of range); starting over", line, StringComparison.Ordinal);
+        OutputFolders.AssertSame(dir.File("single"), dir.File("out"));
+    }
+
     /// <summary>Standard error that requests the interruption when the second warning is written.</summary>
     private sealed class InterruptingWriter(CancellationTokenSource interrupt) : StringWriter
     {

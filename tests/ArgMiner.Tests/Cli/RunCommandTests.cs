@@ -108,6 +108,21 @@ public class RunCommandTests
         Assert.Equal(2, File.ReadAllLines(dir.File("out/documents.csv")).Length); // header + a_good
     }
 
+    [PathFact("/dev/zero")]
+    public async Task GivenALinkToADeviceInAnInputFolder_WhenRun_ThenItIsSkippedWithOneLineInsteadOfBeingRead()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a_good.txt", "A good article. It has two sentences.");
+        File.CreateSymbolicLink(dir.File("in/b_zero.txt"), "/dev/zero");
+
+        // The link's own size is that of "/dev/zero": it was opened and read without end (out of memory).
+        var run = Task.Run(() => Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"), "--format", "csv"));
+        var (exit, _, stderr) = await run.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, exit);
+        Assert.Contains("b_zero.txt: empty file, skipped", stderr, StringComparison.Ordinal);
+        Assert.Equal(2, File.ReadAllLines(dir.File("out/documents.csv")).Length); // header + a_good
+    }
+
     [Theory]
     [InlineData("run")]
     [InlineData("run", "x.txt")]

@@ -139,6 +139,64 @@ public class ShardMergeTests
         }
     }
 
+    [Theory]
+    [InlineData("\"order\":[", "\"order\":null,\"x\":[")]
+    [InlineData("\"skipped\":[", "\"skipped\":[null,")]
+    [InlineData("\"tool\":\"", "\"tool\":null,\"x\":\"")]
+    public void GivenAManifestWithANullField_WhenMerged_ThenItIsRefusedAsDamagedInOneLine(string field, string replacement)
+    {
+        using var dir = new TempDirectory();
+        var input = Inputs(dir);
+        Shard(input, dir.File("shard-0"), 0, 2);
+        Shard(input, dir.File("shard-1"), 1, 2);
+        var manifest = dir.File("shard-1/argminer-shard.json");
+        var json = File.ReadAllText(manifest);
+        Assert.Contains(field, json, StringComparison.Ordinal);
+        File.WriteAllText(manifest, json.Replace(field, replacement, StringComparison.Ordinal));
+
+        var (exit, _, stderr) = Support.Cli.Run("merge", dir.File("shard-0"), dir.File("shard-1"), "--out", dir.File("merged"));
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("argminer-shard.json is damaged", line, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.File("merged")));
+    }
+
+    [Fact]
+    public void GivenRecordsHoldingFewerDocumentsThanTheManifestWithAMatchingHash_WhenMerged_ThenTheMergeIsRefused()
+    {
+        using var dir = new TempDirectory();
+        var input = Inputs(dir);
+        Shard(input, dir.File("shard-0"), 0, 2);
+        Shard(input, dir.File("shard-1"), 1, 2);
+        var records = dir.File("shard-1/argminer-records.bin");
+        File.WriteAllBytes(records, []);
+        var manifest = dir.File("shard-1/argminer-shard.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!;
+        json["records_bytes"] = 0;
+        json["records_sha256"] = ArgMiner.Output.ShardState.Sha256(records, 0);
+        File.WriteAllText(manifest, json.ToJsonString());
+
+        var (exit, _, stderr) = Support.Cli.Run("merge", dir.File("shard-0"), dir.File("shard-1"), "--out", dir.File("merged"));
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => !l.Contains("doc05b.txt", StringComparison.Ordinal));
+        Assert.Contains("holds 0 documents, and its manifest", line, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.File("merged")));
+    }
+
+    [Fact]
+    public void GivenAFileWhereAShardFolderGoes_WhenMerged_ThenOneLineSaysItIsAFile()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("notes.txt", "not a shard");
+
+        var (exit, _, stderr) = Support.Cli.Run("merge", file, "--out", dir.File("merged"));
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"argminer: merge: {file} is a file, not a shard's folder; give the folders 'run --shard K/N' wrote", stderr.Trim());
+    }
+
     [Fact]
     public void GivenShardsFromOtherInputsModelsOrSplits_WhenMerged_ThenTheMergeIsRefused()
     {

@@ -118,6 +118,79 @@ public sealed class TaggerCommandsTests : IDisposable
         Assert.Equal($"argminer: {missing}: file not found", err.Trim());
     }
 
+    [Theory]
+    [InlineData("pos", "blank.conllu", "\n\n")]
+    [InlineData("ner", "empty.iob2", "")]
+    public void GivenACorpusWithoutSentences_WhenTraining_ThenOneErrorLineAndExit1(string kind, string name, string content)
+    {
+        var data = Path.Combine(_dir, name);
+        File.WriteAllText(data, content);
+        var model = Path.Combine(_dir, "m.model");
+
+        var (code, _, err) = Run("train-tagger", kind, "--data", data, "--out", model);
+
+        Assert.Equal(1, code);
+        Assert.Equal($"argminer: {data}: no sentences to train on", err.Trim());
+        Assert.False(File.Exists(model));
+    }
+
+    [Theory]
+    [InlineData("pos", "blank.conllu")]
+    [InlineData("ner", "empty.iob2")]
+    public void GivenACorpusWithoutSentences_WhenEvaluated_ThenOneErrorLineAndExit1(string kind, string name)
+    {
+        var data = Path.Combine(_dir, name);
+        File.WriteAllText(data, "\n");
+        var model = Path.Combine(_dir, "m.model");
+        var sentences = kind == "pos" ? Tagging.TaggingTestData.PosSentences(30, 1) : Tagging.TaggingTestData.NerSentences(30, 1);
+        Tagging.TaggingTestData.SmallTrainer(kind == "pos" ? AveragedPerceptronTagger.PosKind : AveragedPerceptronTagger.NerKind).Fit(sentences).Save(model, []);
+
+        var (code, output, err) = Run("evaluate-tagger", kind, "--model", model, "--data", data);
+
+        Assert.Equal(1, code);
+        Assert.Equal($"argminer: {data}: no sentences", err.Trim());
+        Assert.Empty(output);
+    }
+
+    [Theory]
+    [InlineData("--prune", "NaN")]
+    [InlineData("--prune", "Infinity")]
+    [InlineData("--prune", "-1")]
+    [InlineData("--lexicon-min", "-5")]
+    [InlineData("--sure-min", "-1")]
+    public void GivenABadTrainerValue_WhenTraining_ThenItIsAUsageErrorBeforeTraining(string option, string value)
+    {
+        var model = Path.Combine(_dir, "m.model");
+
+        var (code, output, err) = Run("train-tagger", "pos", "--data", Conllu("train.conllu", 20, 1), "--out", model, option, value, "--epochs", "1", "--bits", "10");
+
+        Assert.Equal(2, code);
+        Assert.Equal("argminer: --prune must be a number not below 0, and --lexicon-min and --sure-min not below 0", err.Trim());
+        Assert.Empty(output);
+        Assert.False(File.Exists(model));
+    }
+
+    [Fact]
+    public void GivenAMissingOrWrongKindOfDevFile_WhenTraining_ThenItIsSaidBeforeTraining()
+    {
+        var train = Conllu("train.conllu", 20, 1);
+        var missing = Path.Combine(_dir, "missing.conllu");
+        var ner = Path.Combine(_dir, "dev.iob2");
+        File.WriteAllText(ner, "1\tNATO\tB-ORG\n\n");
+        var model = Path.Combine(_dir, "m.model");
+
+        var (code, output, err) = Run("train-tagger", "pos", "--data", train, "--dev", missing, "--out", model, "--epochs", "1", "--bits", "10");
+        Assert.Equal(1, code);
+        Assert.Equal($"argminer: {missing}: file not found", err.Trim());
+        Assert.Empty(output);
+
+        (code, output, err) = Run("train-tagger", "pos", "--data", train, "--dev", ner, "--out", model, "--epochs", "1", "--bits", "10");
+        Assert.Equal(2, code);
+        Assert.Equal($"argminer: {ner}: pos is measured on CoNLL-U data, not iob2 (--dev)", err.Trim());
+        Assert.Empty(output);
+        Assert.False(File.Exists(model));
+    }
+
     private string Conll(string name, int sentences, int seed, string personTag)
     {
         var path = Path.Combine(_dir, name);

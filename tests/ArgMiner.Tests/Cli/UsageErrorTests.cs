@@ -37,6 +37,97 @@ public class UsageErrorTests
         Assert.False(File.Exists(dir.File("m.model")));
     }
 
+    [Theory]
+    [InlineData("train", "--out")]
+    [InlineData("train", "--predictions")]
+    [InlineData("evaluate", "--predictions")]
+    [InlineData("classify", "--out")]
+    [InlineData("import-vectors", "--out")]
+    [InlineData("train-tagger", "--out")]
+    [InlineData("evaluate-text", "--errors")]
+    public void GivenAFolderWhereAFileIsWritten_WhenTheCommandRuns_ThenItIsAUsageErrorBeforeAnythingIsRead(string command, string option)
+    {
+        using var dir = new TempDirectory();
+        var data = dir.Write("data.csv", "text,label\nThe plan will fail.,claim\nIt rained on Monday.,evidence\n");
+        var folder = dir.File("folder");
+        Directory.CreateDirectory(folder);
+        string[] reads = command switch
+        {
+            "train" => ["--data", data, "--folds", "0"],
+            "evaluate" => ["--data", data],
+            "classify" => ["--input", data],
+            "import-vectors" => ["--text", data],
+            "train-tagger" => ["pos", "--data", dir.Write("d.conllu", "1\tIt\t_\tPRON\t_\t_\t_\t_\t_\t_\n\n")],
+            _ => ["--ud", dir.Write("d.conllu", "1\tIt\t_\tPRON\t_\t_\t_\t_\t_\t_\n\n")],
+        };
+        string[] more = option == "--out" || command is "evaluate" or "evaluate-text" ? [] : ["--out", dir.File("m.model")];
+
+        var (exit, stdout, stderr) = Support.Cli.Run([command, .. reads, option, folder, .. more]);
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"argminer: {option} {folder} is a folder, not a file; give a file name", stderr.Trim());
+        Assert.Empty(stdout);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
+    [Theory]
+    [InlineData("--cue-weight", "NaN", "--cue-weight must be a number not below 0")]
+    [InlineData("--cue-weight", "Infinity", "--cue-weight must be a number not below 0")]
+    [InlineData("--cue-weight", "-1", "--cue-weight must be a number not below 0")]
+    [InlineData("--tolerance", "NaN", "--tolerance must be above 0 and at most 1")]
+    [InlineData("--tolerance", "-1", "--tolerance must be above 0 and at most 1")]
+    public void GivenABadTrainingValue_WhenTrained_ThenItIsAUsageErrorAndNoModelIsWritten(string option, string value, string message)
+    {
+        using var dir = new TempDirectory();
+        var data = dir.Write("data.csv", "text,label\nThe plan will fail.,claim\nIt rained on Monday.,evidence\n");
+
+        var (exit, _, stderr) = Support.Cli.Run("train", "--data", data, "--out", dir.File("m.model"), "--folds", "0", option, value);
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"argminer: {message}", stderr.Trim());
+        Assert.False(File.Exists(dir.File("m.model")));
+    }
+
+    [Theory]
+    [InlineData("--l1", "NaN", "--l1 and --stacker-l2 must be finite and not negative")]
+    [InlineData("--stacker-l2", "Infinity", "--l1 and --stacker-l2 must be finite and not negative")]
+    [InlineData("--embedding-cache", "data.csv", "--embedding-cache {0} is a file, not a folder; give a folder")]
+    public void GivenABadTierTrainingValue_WhenTrained_ThenItIsAUsageErrorBeforeAnythingIsTagged(string option, string value, string message)
+    {
+        using var dir = new TempDirectory();
+        var data = dir.Write("data.csv", "text,label\nThe plan will fail.,claim\nIt rained on Monday.,evidence\n");
+        var given = value == "data.csv" ? data : value;
+
+        var (exit, stdout, stderr) = Support.Cli.Run("train-accurate", "--data", data, "--out", dir.File("m.model"), option, given);
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"argminer: {string.Format(System.Globalization.CultureInfo.InvariantCulture, message, given)}", stderr.Trim());
+        Assert.Empty(stdout);
+        Assert.False(File.Exists(dir.File("m.model")));
+    }
+
+    [Theory]
+    [InlineData("run", "inputs", "", "--out", "{dir}/o")]
+    [InlineData("run", "--out", "{dir}/in", "--out", "")]
+    [InlineData("merge", "shards", "", "--out", "{dir}/o")]
+    [InlineData("classify", "--out", "--input", "{dir}/in/a.txt", "--out", "")]
+    [InlineData("classify", "--input", "--input", "")]
+    [InlineData("train", "--out", "--data", "{dir}/in/a.txt", "--out", "")]
+    [InlineData("evaluate", "--data", "--data", "")]
+    [InlineData("evaluate-text", "--ud", "--ud", "")]
+    public void GivenAnEmptyPath_WhenTheCommandRuns_ThenItIsAUsageErrorWithoutAStackTrace(string command, string name, params string[] args)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "Some text here.");
+
+        var (exit, stdout, stderr) = Support.Cli.Run([command, .. args.Select(a => a.Replace("{dir}", dir.Path, StringComparison.Ordinal))]);
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"argminer: {name}: an empty string is not a path", stderr.Trim());
+        Assert.Empty(stdout);
+        Assert.False(Directory.Exists(dir.File("o")));
+    }
+
     [Fact]
     public void GivenStandardInputAsDash_WhenRun_ThenItIsNotTakenForAnOption()
     {

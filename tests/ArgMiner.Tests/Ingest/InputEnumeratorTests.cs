@@ -42,6 +42,22 @@ public class InputEnumeratorTests
         Assert.Equal("-", item.Document.Source);
     }
 
+    [Theory]
+    [InlineData("Plain text in UTF-16 from a pipe.", "stdin")]
+    [InlineData("{\"id\":\"s\",\"body\":\"JSON Lines in UTF-16.\"}\n", "s")]
+    public void GivenUtf16WithABomOnStandardInput_WhenRead_ThenItIsADocument(string text, string id)
+    {
+        // PowerShell pipes UTF-16: the text converted to UTF-8 was put in a MemoryStream whose buffer the format
+        // detection could not look at ("MemoryStream's internal buffer cannot be accessed.", nothing read).
+        var utf16 = new System.Text.UnicodeEncoding(false, true);
+        var stdin = new MemoryStream([.. utf16.GetPreamble(), .. utf16.GetBytes(text)]);
+
+        var item = new InputEnumerator(["-"], () => stdin).Read().Single();
+
+        Assert.Null(item.Error);
+        Assert.Equal(id, item.Document!.Id);
+    }
+
     [Fact]
     public void GivenUtf16TextAndJsonLinesFilesWithABom_WhenRead_ThenBothGiveDocuments()
     {

@@ -32,4 +32,33 @@ public sealed class ModelPackageTests
         Assert.Equal(weights, read.Entries["weights.bin"]);
         Assert.Equal(names, read.Entries["feature-names.tsv"]);
     }
+
+    [Fact]
+    public void GivenAModelFileWithOneStoredByteFlipped_WhenLoaded_ThenItIsRefusedAsCorruptNamingTheEntry()
+    {
+        var dir = Directory.CreateTempSubdirectory("argminer-package-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "m.model");
+            var package = new ModelPackage("test-kind", 1, []);
+            var weights = new byte[4096];
+            new Random(5).NextBytes(weights);
+            package.Entries["weights.bin"] = weights;
+            package.Save(path);
+            Assert.Equal(weights, ModelPackage.Load(path, "test-kind", 1).Entries["weights.bin"]);
+
+            // A bit flip in the stored weights (a bad sector, a bad copy): the archive's own CRC-32 no longer matches.
+            var bytes = File.ReadAllBytes(path);
+            var at = bytes.AsSpan().IndexOf(weights.AsSpan(0, 64)) + 100;
+            bytes[at] ^= 0x10;
+            File.WriteAllBytes(path, bytes);
+
+            var ex = Assert.Throws<ModelFormatException>(() => ModelPackage.Load(path, "test-kind", 1));
+            Assert.Equal($"{path}: corrupt model file (weights.bin does not match its checksum)", ex.Message);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }

@@ -63,6 +63,29 @@ public class RecognizersSpecEvaluationTests
         Assert.StartsWith("argminer:", stderr.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{bad")]
+    [InlineData("{}")]
+    [InlineData("[{\"Input\": 5}]")]
+    [InlineData("[{\"Results\": []}]")]
+    public void GivenAFolderWithOneBadSpecFile_WhenTheCommandRuns_ThenThatFileIsNamedAndSkippedAndTheOthersAreScored(string bad)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("specs/NumberModel.json", """[{ "Input": "five", "Results": [ { "Text": "five", "TypeName": "number", "Resolution": { "value": "5" } } ] }]""");
+        var badPath = dir.Write("specs/CurrencyModel.json", bad);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var code = CommandLine.Run(["evaluate-numbers", "--specs", dir.File("specs")], stdout, stderr);
+
+        Assert.Equal(1, code);
+        var line = Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"argminer: {badPath}: cannot read the specs (", line, StringComparison.Ordinal);
+        Assert.EndsWith("), skipped", line.TrimEnd('\r'), StringComparison.Ordinal);
+        Assert.Contains("NumberModel.json", stdout.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("CurrencyModel.json", stdout.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void GivenASmallSpecFile_WhenEvaluated_ThenScopeAndPassesAreCounted()
     {

@@ -62,21 +62,38 @@ public static class RecognizersSpecEvaluation
 
     private static readonly string[] DateFunctionWords = ["of", "the", "early", "mid", "late", "in"];
 
-    /// <summary>Scores every known spec file under <paramref name="root"/> (searched recursively), in name order.</summary>
-    public static IReadOnlyList<SpecFileResult> EvaluateDirectory(string root, ITokenizer tokenizer)
+    /// <summary>
+    /// Scores every known spec file under <paramref name="root"/> (searched recursively), in name order. A file that
+    /// cannot be read as a spec list goes to <paramref name="skipped"/> (its path and why) and the others are scored;
+    /// without <paramref name="skipped"/> it throws as <see cref="EvaluateFile"/> does.
+    /// </summary>
+    public static IReadOnlyList<SpecFileResult> EvaluateDirectory(string root, ITokenizer tokenizer, Action<string, string>? skipped = null)
     {
         var results = new List<SpecFileResult>();
         foreach (var path in Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileNameWithoutExtension(path);
-            if (ModelOf(name) is not null)
+            if (ModelOf(name) is null)
+            {
+                continue;
+            }
+
+            try
             {
                 results.Add(EvaluateFile(path, tokenizer));
+            }
+            catch (Exception ex) when (skipped is not null && IsSpecError(ex))
+            {
+                skipped(path, ex.Message);
             }
         }
 
         return results;
     }
+
+    /// <summary>Whether <paramref name="ex"/> says a spec file cannot be read or is not a spec list (not a bug).</summary>
+    public static bool IsSpecError(Exception ex) =>
+        ex is IOException or FormatException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException;
 
     /// <summary>Scores one spec file; throws <see cref="FormatException"/> when it is not a spec list.</summary>
     public static SpecFileResult EvaluateFile(string path, ITokenizer tokenizer)
@@ -84,11 +101,11 @@ public static class RecognizersSpecEvaluation
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(tokenizer);
         var name = Path.GetFileNameWithoutExtension(path);
-        var model = ModelOf(name) ?? throw new FormatException($"{path}: not a known spec file");
+        var model = ModelOf(name) ?? throw new FormatException("not a known spec file");
         using var json = JsonDocument.Parse(File.ReadAllText(path));
         if (json.RootElement.ValueKind != JsonValueKind.Array)
         {
-            throw new FormatException($"{path}: expected a JSON list of cases");
+            throw new FormatException("expected a JSON list of cases");
         }
 
         int total = 0, inScope = 0, passed = 0;

@@ -243,6 +243,19 @@ internal static class TrainCommand
             return CommandLine.Usage;
         }
 
+        // The featurizer's own checks name its properties (HashBits, CharMin), not the options a user typed.
+        if (settings.Featurizer.HashBits is < 10 or > 24)
+        {
+            stderr.WriteLine("argminer: --hash-bits must be between 10 and 24");
+            return CommandLine.Usage;
+        }
+
+        if (settings.Featurizer is var f && (f.CharMin < 0 || (f.CharMin > 0 && f.CharMax < f.CharMin) || f.CharMax > 8))
+        {
+            stderr.WriteLine("argminer: --char-min and --char-max must satisfy 0 < --char-min <= --char-max <= 8 (or --char-min 0: no character n-grams)");
+            return CommandLine.Usage;
+        }
+
         if (settings.Tolerance is { } tolerance && !(tolerance > 0 && tolerance <= 1))
         {
             stderr.WriteLine("argminer: --tolerance must be above 0 and at most 1");

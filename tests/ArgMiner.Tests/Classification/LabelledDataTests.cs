@@ -148,6 +148,14 @@ public sealed class LabelledDataTests : IDisposable
         Assert.Equal($"{path}: no such file or folder", ReadFails(path).Message);
     }
 
+    [Fact]
+    public void GivenALabelsSuffixWithoutAFile_WhenRead_ThenTheErrorSaysSoInsteadOfNamingAnEmptyPath()
+    {
+        var data = Path.Combine(_dir.FullName, "rows.csv");
+        File.WriteAllText(data, "text,label\nThe plan will fail.,claim\n");
+        Assert.Equal($"{data}#labels=: '#labels=' names no label file; give '#labels=FILE'", ReadFails(data + "#labels=").Message);
+    }
+
     [SharedCorpusFact("ibm-ce-emnlp-2015")]
     public void GivenTheIbmCorpus_WhenSplit_ThenTrainAndHeldOutMotionsAreDisjoint()
     {

@@ -76,6 +76,9 @@ public class UsageErrorTests
     [InlineData("--cue-weight", "-1", "--cue-weight must be a number not below 0")]
     [InlineData("--tolerance", "NaN", "--tolerance must be above 0 and at most 1")]
     [InlineData("--tolerance", "-1", "--tolerance must be above 0 and at most 1")]
+    [InlineData("--hash-bits", "40", "--hash-bits must be between 10 and 24")]
+    [InlineData("--char-max", "9", "--char-min and --char-max must satisfy 0 < --char-min <= --char-max <= 8 (or --char-min 0: no character n-grams)")]
+    [InlineData("--char-min", "-1", "--char-min and --char-max must satisfy 0 < --char-min <= --char-max <= 8 (or --char-min 0: no character n-grams)")]
     public void GivenABadTrainingValue_WhenTrained_ThenItIsAUsageErrorAndNoModelIsWritten(string option, string value, string message)
     {
         using var dir = new TempDirectory();

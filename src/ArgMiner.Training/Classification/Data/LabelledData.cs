@@ -116,6 +116,11 @@ public static class LabelledData
             {
                 // An IBM Debater articles folder is one source: its articles' sentences, numbered as the overlay's rows.
                 var ibmArticles = Directory.Exists(path) && Evaluation.IbmArticles.IsArticleFolder(path);
+                if (split.Length == LabelOverlay.Suffix.Length)
+                {
+                    throw new LabelledDataException(spec, "'#labels=' names no label file; give '#labels=FILE'");
+                }
+
                 if (!ibmArticles && !File.Exists(path))
                 {
                     throw new LabelledDataException(spec, Directory.Exists(path) ? "a '#labels=FILE' suffix needs a data file (or an IBM Debater articles folder), not a folder" : $"{path}: no such file");

@@ -95,4 +95,17 @@ public class ReportWriterTests
         Assert.Contains("1005 documents, 2010 sentences", html, StringComparison.Ordinal);
         Assert.Equal(ReportWriter.MaxDocuments + 1, html.Split("<option ").Length - 1);
     }
+
+    [Fact]
+    public void GivenATitleWithAnEmojiWhereTheChartCutsIt_WhenWritten_ThenTheChartLabelHoldsNoHalfOfIt()
+    {
+        // The chart's label cut the title after 29 UTF-16 units, between the two halves of the emoji: the page showed U+FFFD.
+        using var dir = new TempDirectory();
+        var input = dir.Write("e.jsonl", "{\"id\":\"e\",\"title\":\"" + new string('a', 28) + "\ud83d\ude00 and more words\",\"body\":\"Prices rose by 5 percent.\"}\n");
+        var (exit, _, err) = Support.Cli.Run("run", input, "--out", dir.File("out"), "--format", "html", "--pipeline", "text");
+        Assert.True(exit == 0, err);
+        var html = File.ReadAllText(dir.File("out/report.html"));
+        Assert.DoesNotContain("&#xFFFD;", html, StringComparison.Ordinal);
+        Assert.Contains(">" + new string('a', 28) + "…<title>", html, StringComparison.Ordinal);
+    }
 }

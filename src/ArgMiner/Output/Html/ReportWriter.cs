@@ -234,7 +234,7 @@ public sealed class ReportWriter : IDisposable
         {
             var (name, counts) = rows[r];
             var y = 4 + (r * rowHeight);
-            var shortName = name.Length > 30 ? name[..29] + "…" : name;
+            var shortName = name.Length > 30 ? name[..(char.IsHighSurrogate(name[28]) ? 28 : 29)] + "…" : name; // never half an emoji
             html.Write(Invariant($"<text x=\"{labelWidth - 6}\" y=\"{y + 16}\" text-anchor=\"end\"{(r == 0 ? " font-weight=\"bold\"" : string.Empty)}>{DocumentHtml.Encode(shortName)}<title>{DocumentHtml.Encode(name)}</title></text>\n"));
             var total = counts.Sum();
             double x = labelWidth;

@@ -26,7 +26,7 @@ internal static class DocumentHtml
         var (sentencesOf, firstOf) = SentencesByParagraph(document);
         html.Write($"<article class=\"doc\" id=\"doc-{index.ToString(CultureInfo.InvariantCulture)}\" data-doc=\"{Attr(document.Id)}\">\n");
         html.Write(open ? "<details open>" : "<details>");
-        html.Write($"<summary><span class=\"doc-title\">{Encode(document.Title ?? document.Id)}</span> <span class=\"meta\">{Encode(document.Id)} · {Count(document.Sentences.Length, "sentence")}, {Count(document.Entities.Length, "entity", "entities")}, {Count(document.Numbers.Length, "numeric claim")}, {Count(document.CommentCount, "comment")}</span></summary>\n");
+        html.Write($"<summary><span class=\"doc-title\" dir=\"auto\">{Encode(document.Title ?? document.Id)}</span> <span class=\"meta\"><bdi>{Encode(document.Id)}</bdi> · {Count(document.Sentences.Length, "sentence")}, {Count(document.Entities.Length, "entity", "entities")}, {Count(document.Numbers.Length, "numeric claim")}, {Count(document.CommentCount, "comment")}</span></summary>\n");
         var inComments = false;
         for (var p = 0; p < document.Paragraphs.Length; p++)
         {
@@ -203,7 +203,7 @@ internal static class DocumentHtml
             var label = prediction?.Label ?? "none";
             var style = LabelPalette.Of(label);
             var title = prediction is null ? "not labelled" : string.Create(CultureInfo.InvariantCulture, $"{label} · confidence {prediction.Confidence:0.00}");
-            html.Write($"<span class=\"s\" data-label=\"{label}\" data-mark=\"{style?.Mark ?? "–"}\" data-sentence=\"{s.ToString(CultureInfo.InvariantCulture)}\" title=\"{Attr(title)}\">");
+            html.Write($"<span class=\"s\" data-label=\"{label}\" data-mark=\"{style?.Mark ?? "–"}\" data-sentence=\"{s.ToString(CultureInfo.InvariantCulture)}\" title=\"{Attr(title)}\" dir=\"auto\">");
             var k = 0;
             WriteMarked(html, document.Text, sentence.Start, sentence.End, marks[s], ref k);
             html.Write("</span>");

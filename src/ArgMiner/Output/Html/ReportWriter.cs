@@ -217,7 +217,7 @@ public sealed class ReportWriter : IDisposable
         html.Write("<label for=\"document-filter\">Document:</label>\n<select id=\"document-filter\" data-filter=\"document\">\n<option value=\"\">All documents</option>\n");
         foreach (var (id, name) in _shown)
         {
-            html.Write($"<option value=\"{DocumentHtml.Attr(id)}\">{DocumentHtml.Encode(name == id ? id : name + " (" + id + ")")}</option>\n");
+            html.Write($"<option value=\"{DocumentHtml.Attr(id)}\">{DocumentHtml.Encode(name == id ? id : "\u2068" + name + "\u2069 (\u2068" + id + "\u2069)")}</option>\n");
         }
 
         html.Write("</select>\n</nav>\n");

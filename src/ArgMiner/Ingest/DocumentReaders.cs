@@ -197,13 +197,13 @@ public static class DocumentReaders
             {
                 switch (idElement.ValueKind)
                 {
-                    case JsonValueKind.String:
-                        id = idElement.GetString()!;
+                    case JsonValueKind.String when idElement.GetString() is { Length: > 0 } given:
+                        id = given;
                         break;
                     case JsonValueKind.Number:
                         id = idElement.GetRawText();
                         break;
-                    case JsonValueKind.Null:
+                    case JsonValueKind.Null or JsonValueKind.String: // an empty id is no id (an empty doc_id joins nothing)
                         break;
                     default:
                         return InputItem.Failed(new InputError(path, lineNumber, "\"id\" must be a string or a number, record skipped"));

@@ -84,8 +84,12 @@ public static class OutputSchema
         new("source", r => r.Claim.Source, IsText: true, JsonName: "source"),
     ];
 
-    /// <summary>A number cell: invariant, shortest round-trip form, empty when absent.</summary>
-    public static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A number cell: invariant, shortest round-trip form, empty when absent or not finite (a figure beyond a double,
+    /// "1e400", parses to infinity: every format leaves it empty, as documents.jsonl writes null).
+    /// </summary>
+    public static string? Number(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : null;
 
     /// <summary>A probability cell: four decimals, invariant.</summary>
     public static string Probability(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);

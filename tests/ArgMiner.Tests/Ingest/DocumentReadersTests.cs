@@ -86,6 +86,14 @@ public class DocumentReadersTests
     }
 
     [Fact]
+    public void GivenARecordWithAnEmptyId_WhenReading_ThenTheIdIsThePathAndLineAsWithoutOne()
+    {
+        // An empty id was kept: an empty doc_id cell, null in Parquet, so the document's rows joined nothing.
+        var d = ReadJsonl("{\"id\":\"\",\"body\":\"Text.\"}").Single().Document!;
+        Assert.Equal("in#1", d.Id);
+    }
+
+    [Fact]
     public void GivenAnEmptyJsonlFile_WhenReading_ThenOneErrorSaysSo()
     {
         var items = ReadJsonl("\n\n");

@@ -101,4 +101,42 @@ public class BatchWriterTests
         Assert.EndsWith(",c1,'=Ann", rows[2], StringComparison.Ordinal);
         Assert.EndsWith(",,", rows[3], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task GivenAFigureBeyondADouble_WhenWrittenInEveryFormat_ThenEachLeavesItsValueEmptyAsTheJsonLinesFileDoes()
+    {
+        // "1e400" parses to infinity: the CSV said "Infinity", the workbook held that as text in a number column,
+        // Parquet held +inf and the report showed it, while documents.jsonl wrote null.
+        var document = Sample() with { Numbers = [new NumericClaim { Start = 0, End = 2, Sentence = 0, Kind = "count", Value = double.PositiveInfinity, Low = double.NegativeInfinity, High = double.NaN }] };
+        using var dir = new TempDirectory();
+        using (var writer = new BatchWriter(dir.Path, OutputFormats.All | OutputFormats.Xlsx | OutputFormats.Html | OutputFormats.Parquet))
+        {
+            writer.Write(DocumentContext.Of(document));
+            writer.Commit();
+        }
+
+        Assert.Equal("-doc,0,0,1,🖤,count,,,,,,,,,", Lines(dir.File("numbers.csv"))[1]);
+        using var json = JsonDocument.Parse(File.ReadAllText(dir.File("documents.jsonl")));
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("numbers")[0].GetProperty("value").ValueKind);
+        await using (var stream = File.OpenRead(dir.File("numbers.parquet")))
+        await using (var reader = await Parquet.ParquetReader.CreateAsync(stream))
+        {
+            using var group = reader.OpenRowGroupReader(0);
+            foreach (var name in new[] { "value", "low", "high" })
+            {
+                var values = new double?[1];
+                await group.ReadAsync<double>(reader.Schema.GetDataFields().Single(f => f.Name == name), values.AsMemory());
+                Assert.Null(values[0]);
+            }
+        }
+
+        using var workbook = System.IO.Compression.ZipFile.OpenRead(dir.File("argminer.xlsx"));
+        foreach (var entry in workbook.Entries)
+        {
+            using var part = new StreamReader(entry.Open());
+            Assert.DoesNotContain("Infinity", part.ReadToEnd(), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Infinity", File.ReadAllText(dir.File("report.html")), StringComparison.Ordinal);
+    }
 }

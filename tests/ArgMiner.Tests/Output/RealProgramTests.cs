@@ -116,4 +116,19 @@ public class RealProgramTests
         Assert.Contains("<select id=\"document-filter\" data-filter=\"document\">", dom, StringComparison.Ordinal);
         Assert.Equal(3, ReportPage.Count(dom, "value")); // "All documents" and the two seed articles
     }
+
+    [ProgramFact("chromium")]
+    public void GivenC1ControlsInTheText_WhenChromiumRendersTheReport_ThenEachSentenceReadsAsTheCsvAndNotAsWindows1252()
+    {
+        // The encoder wrote U+0085 as "&#x85;", which browsers read as Windows-1252: the page showed "…" (and "“" for U+0093).
+        using var dir = new TempDirectory();
+        var input = dir.Write("c1.jsonl", "{\"id\":\"c1\",\"title\":\"Odd \\u0080 title\",\"body\":\"Prices rose \\u0085 by 5 percent. He said \\u0093no\\u0094 and \\u009f.\"}\n");
+        var (run, _, err) = Support.Cli.Run("run", input, "--out", dir.File("out"), "--format", "csv,html");
+        Assert.True(run == 0, err);
+        var (exit, dom, stderr) = ExternalProgram.Run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + dir.File("chromium-profile"), "--dump-dom", new Uri(dir.File("out/report.html")).AbsoluteUri]);
+        Assert.True(exit == 0, stderr);
+        ReportWriterTests.AssertShowsEverything(dom, dir.File("out"));
+        Assert.Contains("\u0085", string.Concat(ReportPage.Sentences(dom).Select(s => s.Text)), StringComparison.Ordinal);
+        Assert.DoesNotContain("…", dom, StringComparison.Ordinal);
+    }
 }

@@ -95,4 +95,33 @@ public class ReportWriterTests
         Assert.Contains("1005 documents, 2010 sentences", html, StringComparison.Ordinal);
         Assert.Equal(ReportWriter.MaxDocuments + 1, html.Split("<option ").Length - 1);
     }
+
+    [Fact]
+    public void GivenATitleWithAnEmojiWhereTheChartCutsIt_WhenWritten_ThenTheChartLabelHoldsNoHalfOfIt()
+    {
+        // The chart's label cut the title after 29 UTF-16 units, between the two halves of the emoji: the page showed U+FFFD.
+        using var dir = new TempDirectory();
+        var input = dir.Write("e.jsonl", "{\"id\":\"e\",\"title\":\"" + new string('a', 28) + "\ud83d\ude00 and more words\",\"body\":\"Prices rose by 5 percent.\"}\n");
+        var (exit, _, err) = Support.Cli.Run("run", input, "--out", dir.File("out"), "--format", "html", "--pipeline", "text");
+        Assert.True(exit == 0, err);
+        var html = File.ReadAllText(dir.File("out/report.html"));
+        Assert.DoesNotContain("&#xFFFD;", html, StringComparison.Ordinal);
+        Assert.Contains(">" + new string('a', 28) + "…<title>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenAnUnclosedRightToLeftOverride_WhenWrittenAsHtml_ThenItIsIsolatedToItsSentenceTitleOrName()
+    {
+        // An unclosed U+202E in a title reversed the id and counts after it ("stnemmoc 0 ... 1ltr"), and one in a
+        // sentence reversed the next sentence: sentences, titles, ids and names are now isolates of their own direction (dir="auto", bdi, U+2068/U+2069).
+        using var dir = new TempDirectory();
+        var input = dir.Write("r.jsonl", "{\"id\":\"rtl1\",\"title\":\"Evil \\u202etitle\",\"body\":\"Prices rose by 5 percent, the \\u202egroup said. We must act now.\"}\n");
+        var (exit, _, err) = Support.Cli.Run("run", input, "--out", dir.File("out"), "--format", "html", "--pipeline", "text");
+        Assert.True(exit == 0, err);
+        var html = File.ReadAllText(dir.File("out/report.html"));
+        Assert.Equal(ReportPage.Count(html, "data-sentence"), System.Text.RegularExpressions.Regex.Count(html, "<span class=\"s\" [^>]*dir=\"auto\">"));
+        Assert.Contains("<span class=\"doc-title\" dir=\"auto\">", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"meta\"><bdi>rtl1</bdi> · ", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"rtl1\">\u2068Evil \u202Etitle\u2069 (\u2068rtl1\u2069)</option>", html, StringComparison.Ordinal);
+    }
 }

@@ -295,6 +295,30 @@ public class WorkbookWriterTests
     }
 
     [Fact]
+    public void GivenIdsThatLookLikeNumbers_WhenWrittenAsXlsx_ThenTheyAreTextCellsAsInTheCsv()
+    {
+        // Ids were number cells when they parsed as one: "00123" showed as 123, a 19-digit id lost its last digits.
+        var document = ArgMiner.Ingest.DocumentReaders.Compose("00123", "in.jsonl:1", null, "Body.", [("A comment.", "1234567890123456789", "1e5")]);
+        var comment = document.Paragraphs.First(p => p.Comment == 0);
+        document = document with { Sentences = [new Sentence(0, 5, Section.Body, 0, null, 0, 0), new Sentence(comment.Start, comment.End, Section.Comment, 1, 0, 0, 0)] };
+        using var dir = new TempDirectory();
+        var path = dir.File("t.xlsx");
+        using (var writer = new WorkbookWriter(path))
+        {
+            writer.Write(DocumentContext.Of(document));
+            writer.Commit();
+        }
+
+        using var doc = SpreadsheetDocument.Open(path, false);
+        foreach (var (sheet, reference, want) in new[] { ("Documents", "A2", "00123"), ("Sentences", "A3", "00123"), ("Sentences", "Q3", "1234567890123456789"), ("Sentences", "R3", "1e5") })
+        {
+            var cell = Workbooks.Sheet(doc, sheet).Descendants<Cell>().Single(c => c.CellReference == reference);
+            Assert.Equal(CellValues.InlineString, cell.DataType?.Value);
+            Assert.Equal(want, cell.InlineString!.InnerText);
+        }
+    }
+
+    [Fact]
     public void GivenEscapes_WhenEncodedAndDecoded_ThenEveryStringComesBack()
     {
         foreach (var s in new[] { "plain", "_x0041_", "a\u0001b\u001Fc\rd", "_x005F_x0041_", "\uD83D\uDDA4 emoji", "lone \uD83D high", "_x12", string.Empty })

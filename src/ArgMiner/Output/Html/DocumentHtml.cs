@@ -26,7 +26,7 @@ internal static class DocumentHtml
         var (sentencesOf, firstOf) = SentencesByParagraph(document);
         html.Write($"<article class=\"doc\" id=\"doc-{index.ToString(CultureInfo.InvariantCulture)}\" data-doc=\"{Attr(document.Id)}\">\n");
         html.Write(open ? "<details open>" : "<details>");
-        html.Write($"<summary><span class=\"doc-title\">{Encoder.Encode(document.Title ?? document.Id)}</span> <span class=\"meta\">{Encoder.Encode(document.Id)} · {Count(document.Sentences.Length, "sentence")}, {Count(document.Entities.Length, "entity", "entities")}, {Count(document.Numbers.Length, "numeric claim")}, {Count(document.CommentCount, "comment")}</span></summary>\n");
+        html.Write($"<summary><span class=\"doc-title\" dir=\"auto\">{Encode(document.Title ?? document.Id)}</span> <span class=\"meta\"><bdi>{Encode(document.Id)}</bdi> · {Count(document.Sentences.Length, "sentence")}, {Count(document.Entities.Length, "entity", "entities")}, {Count(document.Numbers.Length, "numeric claim")}, {Count(document.CommentCount, "comment")}</span></summary>\n");
         var inComments = false;
         for (var p = 0; p < document.Paragraphs.Length; p++)
         {
@@ -67,7 +67,39 @@ internal static class DocumentHtml
     }
 
     /// <summary>An attribute value, encoded.</summary>
-    public static string Attr(string? value) => Encoder.Encode(value ?? string.Empty);
+    public static string Attr(string? value) => Encode(value);
+
+    /// <summary>
+    /// Text or an attribute value, encoded. The encoder writes a C1 control (U+0080–U+009F) as a character reference,
+    /// which browsers read as Windows-1252 (<c>&amp;#x85;</c> showed "…", <c>&amp;#x93;</c> a curly quote), so such a
+    /// reference is written as the character itself, which browsers keep. (HTML cannot carry U+0000: it shows as U+FFFD.)
+    /// </summary>
+    public static string Encode(string? value)
+    {
+        var encoded = Encoder.Encode(value ?? string.Empty);
+        if (!encoded.Contains("&#x8", StringComparison.Ordinal) && !encoded.Contains("&#x9", StringComparison.Ordinal))
+        {
+            return encoded;
+        }
+
+        var sb = new StringBuilder(encoded.Length);
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            // "&#x85;": a reference of two hex digits from 80 to 9F.
+            if (i + 5 < encoded.Length && encoded[i] == '&' && encoded[i + 1] == '#' && encoded[i + 2] == 'x'
+                && encoded[i + 3] is '8' or '9' && char.IsAsciiHexDigit(encoded[i + 4]) && encoded[i + 5] == ';')
+            {
+                sb.Append((char)int.Parse(encoded.AsSpan(i + 3, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                i += 5;
+            }
+            else
+            {
+                sb.Append(encoded[i]);
+            }
+        }
+
+        return sb.ToString();
+    }
 
     private static string Count(int n, string one, string? many = null) =>
         string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : many ?? one + "s")}");
@@ -171,7 +203,7 @@ internal static class DocumentHtml
             var label = prediction?.Label ?? "none";
             var style = LabelPalette.Of(label);
             var title = prediction is null ? "not labelled" : string.Create(CultureInfo.InvariantCulture, $"{label} · confidence {prediction.Confidence:0.00}");
-            html.Write($"<span class=\"s\" data-label=\"{label}\" data-mark=\"{style?.Mark ?? "–"}\" data-sentence=\"{s.ToString(CultureInfo.InvariantCulture)}\" title=\"{Attr(title)}\">");
+            html.Write($"<span class=\"s\" data-label=\"{label}\" data-mark=\"{style?.Mark ?? "–"}\" data-sentence=\"{s.ToString(CultureInfo.InvariantCulture)}\" title=\"{Attr(title)}\" dir=\"auto\">");
             var k = 0;
             WriteMarked(html, document.Text, sentence.Start, sentence.End, marks[s], ref k);
             html.Write("</span>");
@@ -205,7 +237,7 @@ internal static class DocumentHtml
     {
         if (end > start)
         {
-            html.Write(Encoder.Encode(text[start..end]));
+            html.Write(Encode(text[start..end]));
         }
     }
 }

@@ -109,7 +109,7 @@ public sealed class ReportWriter : IDisposable
             {
                 var value = column.Value(row);
                 w.Write(column.IsText || value is null || !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? "<td>" : "<td class=\"n\">");
-                w.Write(DocumentHtml.Encoder.Encode(value ?? string.Empty));
+                w.Write(DocumentHtml.Encode(value ?? string.Empty));
                 w.Write("</td>");
             }
 
@@ -135,7 +135,7 @@ public sealed class ReportWriter : IDisposable
             html.Write(Invariant($"<p class=\"meta\">{_documentCount} documents, {_sentenceCount} sentences, {_entityCount} entities, {_numberCount} numeric claims</p>\n"));
             foreach (var note in Notes())
             {
-                html.Write($"<p class=\"note\">{DocumentHtml.Encoder.Encode(note)}</p>\n");
+                html.Write($"<p class=\"note\">{DocumentHtml.Encode(note)}</p>\n");
             }
 
             html.Write("</header>\n<section class=\"summary\">\n<div>\n<h2>Label shares per document</h2>\n");
@@ -217,7 +217,7 @@ public sealed class ReportWriter : IDisposable
         html.Write("<label for=\"document-filter\">Document:</label>\n<select id=\"document-filter\" data-filter=\"document\">\n<option value=\"\">All documents</option>\n");
         foreach (var (id, name) in _shown)
         {
-            html.Write($"<option value=\"{DocumentHtml.Attr(id)}\">{DocumentHtml.Encoder.Encode(name == id ? id : name + " (" + id + ")")}</option>\n");
+            html.Write($"<option value=\"{DocumentHtml.Attr(id)}\">{DocumentHtml.Encode(name == id ? id : "\u2068" + name + "\u2069 (\u2068" + id + "\u2069)")}</option>\n");
         }
 
         html.Write("</select>\n</nav>\n");
@@ -234,8 +234,8 @@ public sealed class ReportWriter : IDisposable
         {
             var (name, counts) = rows[r];
             var y = 4 + (r * rowHeight);
-            var shortName = name.Length > 30 ? name[..29] + "…" : name;
-            html.Write(Invariant($"<text x=\"{labelWidth - 6}\" y=\"{y + 16}\" text-anchor=\"end\"{(r == 0 ? " font-weight=\"bold\"" : string.Empty)}>{DocumentHtml.Encoder.Encode(shortName)}<title>{DocumentHtml.Encoder.Encode(name)}</title></text>\n"));
+            var shortName = name.Length > 30 ? name[..(char.IsHighSurrogate(name[28]) ? 28 : 29)] + "…" : name; // never half an emoji
+            html.Write(Invariant($"<text x=\"{labelWidth - 6}\" y=\"{y + 16}\" text-anchor=\"end\"{(r == 0 ? " font-weight=\"bold\"" : string.Empty)}>{DocumentHtml.Encode(shortName)}<title>{DocumentHtml.Encode(name)}</title></text>\n"));
             var total = counts.Sum();
             double x = labelWidth;
             for (var k = 0; k < counts.Length && total > 0; k++)
@@ -272,7 +272,7 @@ public sealed class ReportWriter : IDisposable
         html.Write("<table class=\"entities\">\n<thead><tr><th scope=\"col\">entity</th><th scope=\"col\">type</th><th scope=\"col\">mentions</th></tr></thead>\n<tbody>\n");
         foreach (var ((type, text), count) in _entities.Top(TopEntities))
         {
-            html.Write($"<tr><td>{DocumentHtml.Encoder.Encode(text)}</td><td>{DocumentHtml.Encoder.Encode(type)}</td><td class=\"n\">{count.ToString(CultureInfo.InvariantCulture)}</td></tr>\n");
+            html.Write($"<tr><td>{DocumentHtml.Encode(text)}</td><td>{DocumentHtml.Encode(type)}</td><td class=\"n\">{count.ToString(CultureInfo.InvariantCulture)}</td></tr>\n");
         }
 
         html.Write("</tbody>\n</table>\n");

@@ -306,8 +306,10 @@ public sealed class WorkbookWriter : IDisposable
         for (var i = 0; i < columns.Count; i++)
         {
             var value = columns[i].Value(row);
+
+            // Only the typed columns hold numbers: an id that parses as one ("00123", a 19-digit id) stays text, as in the CSV.
             cells[i] = value is null ? (CellKind.Empty, null)
-                : !columns[i].IsText && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) ? (CellKind.Number, value)
+                : columns[i].Type != ColumnType.String && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) ? (CellKind.Number, value)
                 : (CellKind.Text, value);
         }
 

@@ -90,7 +90,18 @@ internal static class RunCommand
         private readonly Option<int> _checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Documents between checkpoints (with --shard or --resume).", DefaultValueFactory = _ => DefaultCheckpointEvery }
             .InRange(1, int.MaxValue, "--checkpoint-every must be at least 1");
 
-        public Binder() => Command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { _inputs, _out, _format, _jobs, _model, _pipeline, _encoding, _comments, _shard, _resume, _checkpointEvery, _gate, _encoders };
+        public Binder()
+        {
+            // Standard input can be read once: a second '-' was reported as an empty file and made the run exit 1.
+            _inputs.Validators.Add(result =>
+            {
+                if (result.Tokens.Count(t => t.Value == "-") > 1)
+                {
+                    result.AddError("standard input (-) can be given once");
+                }
+            });
+            Command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { _inputs, _out, _format, _jobs, _model, _pipeline, _encoding, _comments, _shard, _resume, _checkpointEvery, _gate, _encoders };
+        }
 
         public override Command Command { get; }
 

@@ -141,6 +141,16 @@ public class UsageErrorTests
     }
 
     [Fact]
+    public void GivenStandardInputTwice_WhenRun_ThenItIsAUsageErrorSayingSo()
+    {
+        using var dir = new TempDirectory();
+        var (exit, _, stderr) = Support.Cli.Run("run", "-", "-", "--out", dir.File("out"));
+        Assert.Equal(2, exit);
+        Assert.Contains("argminer: standard input (-) can be given once", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+
+    [Fact]
     public void GivenHelpAsACommand_WhenRun_ThenItListsTheCommands()
     {
         var (exit, stdout, _) = Support.Cli.Run("help");

@@ -115,3 +115,59 @@ internal sealed class BoundedStream(Stream inner, long length) : Stream
         base.Dispose(disposing);
     }
 }
+
+/// <summary>
+/// <c>head</c>'s bytes, then the rest of <c>inner</c>: a stream that can be read only once (standard input), after its
+/// first bytes were read to decide its format. Read-only, forward only; disposing it disposes <c>inner</c>.
+/// </summary>
+internal sealed class PrefixedStream(byte[] head, Stream inner) : Stream
+{
+    private int _at;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        if (_at < head.Length)
+        {
+            var n = Math.Min(count, head.Length - _at);
+            Array.Copy(head, _at, buffer, offset, n);
+            _at += n;
+            return n;
+        }
+
+        return inner.Read(buffer, offset, count);
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

@@ -183,11 +183,23 @@ public sealed class InputEnumerator
             var format = file.Format;
             if (format == InputFormat.Detect)
             {
-                // Standard input: buffer it so the first bytes can decide the format.
-                var buffer = new MemoryStream();
-                original.CopyTo(buffer);
-                buffer.Position = 0;
-                stream = buffer;
+                // Standard input: its first bytes decide the format, and JSON Lines is then read as it arrives, so a
+                // batch piped in (`zcat big.jsonl.gz | argminer run -`) is never held whole, as it was before session
+                // 30. UTF-16, rare there, is still read whole and converted (below).
+                var head = ReadHead(original);
+                if (head.Length >= 2 && TextDecoding.Utf16Encoding(head) is not null)
+                {
+                    var buffer = new MemoryStream();
+                    buffer.Write(head);
+                    original.CopyTo(buffer);
+                    buffer.Position = 0;
+                    stream = buffer;
+                }
+                else
+                {
+                    format = LooksLikeJson(head) ? InputFormat.JsonLines : InputFormat.PlainText;
+                    stream = new PrefixedStream(head, original);
+                }
             }
 
             if (format != InputFormat.PlainText && StartsWithUtf16Bom(stream))
@@ -243,6 +255,42 @@ public sealed class InputEnumerator
         return read == 2 && TextDecoding.Utf16Encoding(head) is not null;
     }
 
+    /// <summary>
+    /// The most a plain-text document of unknown size (standard input, a pipe, a device) may hold: it is read whole,
+    /// and an endless one (`run /dev/zero`, a stream that never ends) used to run the process out of memory.
+    /// </summary>
+    internal const long MaxUnsizedPlainText = 256L << 20;
+
+    /// <summary>The first bytes of <paramref name="stream"/>: up to its first one that is not white space (after a UTF-8 BOM), or to its end.</summary>
+    private static byte[] ReadHead(Stream stream)
+    {
+        var head = new MemoryStream();
+        var chunk = new byte[4096];
+        while (head.Length < MaxUnsizedPlainText)
+        {
+            var read = stream.Read(chunk, 0, chunk.Length);
+            if (read == 0)
+            {
+                break;
+            }
+
+            head.Write(chunk, 0, read);
+            var bytes = head.GetBuffer().AsSpan(0, (int)head.Length);
+            if (bytes.Length >= 2 && TextDecoding.Utf16Encoding(bytes) is not null)
+            {
+                break;
+            }
+
+            var text = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
+            if (text.IndexOfAnyExcept((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']) >= 0)
+            {
+                break;
+            }
+        }
+
+        return head.ToArray();
+    }
+
     private static byte[]? ReadAll(Stream stream, out string? error)
     {
         error = null;
@@ -279,7 +327,19 @@ public sealed class InputEnumerator
             }
 
             using var copy = new MemoryStream();
-            stream.CopyTo(copy);
+            var chunk = new byte[1 << 16];
+            int n;
+            while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (copy.Length + n > MaxUnsizedPlainText)
+                {
+                    error = $"more than {MaxUnsizedPlainText >> 20} MB of plain text in one document from a stream of unknown size; give JSON Lines (one record a line) or split it";
+                    return null;
+                }
+
+                copy.Write(chunk, 0, n);
+            }
+
             return copy.ToArray();
         }
         catch (IOException ex)

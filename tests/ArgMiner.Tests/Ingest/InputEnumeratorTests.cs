@@ -42,6 +42,67 @@ public class InputEnumeratorTests
         Assert.Equal("-", item.Document.Source);
     }
 
+    /// <summary>Standard input that never ends: <paramref name="line"/> over and over, as a generator piping into the tool.</summary>
+    private sealed class EndlessStream(string line) : Stream
+    {
+        private readonly byte[] _line = System.Text.Encoding.UTF8.GetBytes(line);
+        private long _at;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                buffer[offset + i] = _line[(int)(_at++ % _line.Length)];
+            }
+
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public async Task GivenJsonLinesPipedInWithoutEnd_WhenRead_ThenRecordsComeAsTheyArrive()
+    {
+        // Standard input was copied whole before its format was decided: a batch piped in was held in memory, and
+        // one that never ends was never read at all (the test is given a minute).
+        var stdin = new EndlessStream("{\"body\":\"A record from a pipe.\"}\n");
+
+        var items = await Task.Run(() => new InputEnumerator(["-"], () => stdin).Read().Take(3).ToList()).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(["stdin#1", "stdin#2", "stdin#3"], items.Select(i => i.Document!.Id));
+    }
+
+    [Fact]
+    public void GivenPlainTextPipedInWithoutEnd_WhenRead_ThenItIsSkippedWithOneErrorOnceItPassesTheLimit()
+    {
+        // `run /dev/zero` or a generator that never stops ran the process out of memory.
+        var stdin = new EndlessStream("Plain text without an end. ");
+
+        var item = new InputEnumerator(["-"], () => stdin).Read().Single();
+
+        Assert.Null(item.Document);
+        Assert.Contains($"more than {InputEnumerator.MaxUnsizedPlainText >> 20} MB of plain text in one document", item.Error!.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Plain text in UTF-16 from a pipe.", "stdin")]
     [InlineData("{\"id\":\"s\",\"body\":\"JSON Lines in UTF-16.\"}\n", "s")]

@@ -64,10 +64,14 @@ public static class FileParts
     }
 }
 
-/// <summary>A read-only view of <c>length</c> bytes of a stream from its current position.</summary>
-internal sealed class BoundedStream(Stream inner, long length) : Stream
+/// <summary>
+/// A stream read once from start to end, over an inner one it owns: the members a forward-only reader does not
+/// have, in one place for <see cref="BoundedStream"/> and <see cref="PrefixedStream"/>.
+/// </summary>
+internal abstract class ForwardReadStream(Stream inner) : Stream
 {
-    private long _left = length;
+    /// <summary>The stream read from, disposed with this one.</summary>
+    protected Stream Inner { get; } = inner;
 
     public override bool CanRead => true;
 
@@ -81,18 +85,6 @@ internal sealed class BoundedStream(Stream inner, long length) : Stream
     {
         get => throw new NotSupportedException();
         set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count)
-    {
-        if (_left <= 0)
-        {
-            return 0;
-        }
-
-        var read = inner.Read(buffer, offset, (int)Math.Min(count, _left));
-        _left -= read;
-        return read;
     }
 
     public override void Flush()
@@ -109,10 +101,28 @@ internal sealed class BoundedStream(Stream inner, long length) : Stream
     {
         if (disposing)
         {
-            inner.Dispose();
+            Inner.Dispose();
         }
 
         base.Dispose(disposing);
+    }
+}
+
+/// <summary>A read-only view of <c>length</c> bytes of a stream from its current position.</summary>
+internal sealed class BoundedStream(Stream inner, long length) : ForwardReadStream(inner)
+{
+    private long _left = length;
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        if (_left <= 0)
+        {
+            return 0;
+        }
+
+        var read = Inner.Read(buffer, offset, (int)Math.Min(count, _left));
+        _left -= read;
+        return read;
     }
 }
 
@@ -120,23 +130,9 @@ internal sealed class BoundedStream(Stream inner, long length) : Stream
 /// <c>head</c>'s bytes, then the rest of <c>inner</c>: a stream that can be read only once (standard input), after its
 /// first bytes were read to decide its format. Read-only, forward only; disposing it disposes <c>inner</c>.
 /// </summary>
-internal sealed class PrefixedStream(byte[] head, Stream inner) : Stream
+internal sealed class PrefixedStream(byte[] head, Stream inner) : ForwardReadStream(inner)
 {
     private int _at;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -148,26 +144,6 @@ internal sealed class PrefixedStream(byte[] head, Stream inner) : Stream
             return n;
         }
 
-        return inner.Read(buffer, offset, count);
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
+        return Inner.Read(buffer, offset, count);
     }
 }

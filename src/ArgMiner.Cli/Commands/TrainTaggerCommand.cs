@@ -105,26 +105,21 @@ internal static class TrainTaggerCommand
             return CommandLine.Usage;
         }
 
-        foreach (var dataPath in dataPaths)
+        // Every file's format is checked before training; the dev files are read after it, so one of the other kind's
+        // format, or a missing one, used to be found only then.
+        foreach (var (path, dev) in dataPaths.Select(p => (p, false)).Concat(devPaths.Select(p => (p, true))))
         {
-            var dataFormat = TaggerData.FormatOf(dataPath, null);
-            if ((k == "pos") != (dataFormat == "conllu"))
+            var format = TaggerData.FormatOf(path, null);
+            if ((k == "pos") != (format == "conllu"))
             {
-                stderr.WriteLine($"argminer: {dataPath}: {k} is trained on {(k == "pos" ? "a CoNLL-U file" : "the GMB CSV, IOB2 or CoNLL files")}, not {dataFormat}");
-                return CommandLine.Usage;
-            }
-        }
-
-        // The dev files are read after training: one missing, or of the other kind's format, used to be found only then.
-        foreach (var devPath in devPaths)
-        {
-            if ((k == "pos") != (TaggerData.FormatOf(devPath, null) == "conllu"))
-            {
-                stderr.WriteLine($"argminer: {devPath}: {k} is measured on {(k == "pos" ? "CoNLL-U" : "GMB CSV, IOB2 or CoNLL")} data, not {TaggerData.FormatOf(devPath, null)} (--dev)");
+                var kinds = k == "pos" ? "CoNLL-U" : "GMB CSV, IOB2 or CoNLL";
+                stderr.WriteLine(dev
+                    ? $"argminer: {path}: {k} is measured on {kinds} data, not {format} (--dev)"
+                    : $"argminer: {path}: {k} is trained on {(k == "pos" ? "a CoNLL-U file" : "the GMB CSV, IOB2 or CoNLL files")}, not {format}");
                 return CommandLine.Usage;
             }
 
-            if (CommandLine.NotAFile(devPath) is { } notAFile)
+            if (dev && CommandLine.NotAFile(path) is { } notAFile)
             {
                 stderr.WriteLine($"argminer: {notAFile}");
                 return CommandLine.Failed;

@@ -266,6 +266,7 @@ public sealed class InputEnumerator
     {
         var head = new MemoryStream();
         var chunk = new byte[4096];
+        var scanned = 0; // bytes of head already known to be white space (or the BOM), so each byte is looked at once
         while (head.Length < MaxUnsizedPlainText)
         {
             var read = stream.Read(chunk, 0, chunk.Length);
@@ -276,16 +277,23 @@ public sealed class InputEnumerator
 
             head.Write(chunk, 0, read);
             var bytes = head.GetBuffer().AsSpan(0, (int)head.Length);
+            if (((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]).StartsWith(bytes) || (bytes.Length == 1 && bytes[0] is 0xFF or 0xFE))
+            {
+                continue; // only the start of a byte order mark so far
+            }
+
             if (bytes.Length >= 2 && TextDecoding.Utf16Encoding(bytes) is not null)
             {
                 break;
             }
 
-            var text = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
-            if (text.IndexOfAnyExcept((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']) >= 0)
+            scanned = Math.Max(scanned, bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0);
+            if (bytes[scanned..].IndexOfAnyExcept((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']) >= 0)
             {
                 break;
             }
+
+            scanned = bytes.Length;
         }
 
         return head.ToArray();

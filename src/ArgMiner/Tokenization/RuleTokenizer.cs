@@ -459,6 +459,29 @@ public sealed partial class RuleTokenizer : ITokenizer
 
     private static bool IsDigitAscii(char c) => c is >= '0' and <= '9';
 
+    /// <summary>
+    /// The sign of a number's exponent ("1e-5", "4.9E+3"): the word before this segment is a number, the segment is
+    /// digits and one "e", and a digit follows. Without it "4.9e-324" fell apart into "4.9e" "-" "324" and the numbers
+    /// stage counted 324. Only the current segment is scanned, so a word costs linear time however many signs it holds.
+    /// </summary>
+    private static bool IsExponentSign(string text, int segStart, int j, char next)
+    {
+        if (!IsDigitAscii(next) || j - segStart < 2 || text[j - 1] is not ('e' or 'E'))
+        {
+            return false;
+        }
+
+        for (var k = segStart; k < j - 1; k++)
+        {
+            if (!IsDigitAscii(text[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsUpperAt(string text, int j) => text[j] < 128 ? (Ascii[text[j]] & Upper) != 0 : char.IsUpper(text[j]);
 
     // A word: letters, digits, marks and '_', with internal dots ("U.S", "1.5", "Amazon.com"), thousands
@@ -469,6 +492,7 @@ public sealed partial class RuleTokenizer : ITokenizer
         var j = i;
         var segStart = i; // start of the current alphanumeric segment (after the last connector)
         var numeric = IsDigitAscii(text[i]); // the word so far is a number (digits and separators)
+        var segmentNumeric = numeric; // the word before the current segment is a number
         var lastApostrophe = -1;
         while (j < e)
         {
@@ -550,7 +574,11 @@ public sealed partial class RuleTokenizer : ITokenizer
                 case '-':
                 case '\u2010':
                     keep = (numeric && IsPhoneGroup(text, segStart, j, e))
-                        || (j - segStart <= 7 && IsLetterAt(text, j + 1, e) && PrefixLookup.Contains(text.AsSpan(segStart, j - segStart)));
+                        || (j - segStart <= 7 && IsLetterAt(text, j + 1, e) && PrefixLookup.Contains(text.AsSpan(segStart, j - segStart)))
+                        || (segmentNumeric && IsExponentSign(text, segStart, j, next));
+                    break;
+                case '+':
+                    keep = segmentNumeric && IsExponentSign(text, segStart, j, next);
                     break;
                 case '\u00AD':
                 case '\u200C':
@@ -569,6 +597,7 @@ public sealed partial class RuleTokenizer : ITokenizer
 
             j++;
             segStart = j;
+            segmentNumeric = numeric;
         }
 
         // A trailing dot belongs to an abbreviation ("U.S.", "etc.", "Mr.", "M.").

@@ -95,6 +95,8 @@ public class NumericRuleTests
     [InlineData("The dose was 3 x 10^-4 g.", "3 x 10^-4 g | measure | 0.0003 | - | g | - | -")]
     [InlineData("The fleet logged 10^9 km.", "10^9 km | measure | 1000000000 | - | km | - | -")]
     [InlineData("The model has 1.2e6 parameters.", "1.2e6 | count | 1200000 | - | - | - | parameters")]
+    [InlineData("The test found 4.9e-3 faults.", "4.9e-3 | count | 0.0049 | - | - | - | faults")]
+    [InlineData("The model has 3E+4 parameters.", "3E+4 | count | 30000 | - | - | - | parameters")]
     [InlineData("It was 70 degF at noon.", "70 degF | measure | 70 | - | °F | - | -")]
     [InlineData("It was 21°C in Madrid.", "21°C | measure | 21 | - | °C | - | -")]
     [InlineData("It reached 40 degrees Celsius.", "40 degrees Celsius | measure | 40 | - | °C | - | -")]

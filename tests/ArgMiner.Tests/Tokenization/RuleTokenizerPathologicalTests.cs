@@ -53,6 +53,7 @@ public sealed class RuleTokenizerPathologicalTests
     [InlineData("<a@")]
     [InlineData("😂\u200D")]
     [InlineData("e-")]
+    [InlineData("1e-")]
     public void GivenARepeatedPatternWithoutSpaces_WhenTheInputDoubles_ThenTheTokenCountDoubles(string unit)
     {
         var small = new StringBuilder().Insert(0, unit, 50_000).ToString();

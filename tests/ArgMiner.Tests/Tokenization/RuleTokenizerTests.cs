@@ -54,6 +54,10 @@ public sealed class RuleTokenizerTests
     [InlineData("mid-July", "mid-July")]
     [InlineData("call 713-853-3989", "call|713-853-3989")]
     [InlineData("pages 10-12", "pages|10|-|12")]
+    [InlineData("a rate of 1e-5 here", "a|rate|of|1e-5|here")]
+    [InlineData("4.9E+3 or 2,500e-2", "4.9E+3|or|2,500e-2")]
+    [InlineData("a 5e-rated bond", "a|5e|-|rated|bond")]
+    [InlineData("the 1e-5e-5 run", "the|1e-5e|-|5|run")]
     public void GivenAHyphen_WhenTokenized_ThenCompoundsSplitExceptKeptPrefixesAndPhoneNumbers(string text, string expected) =>
         Assert.Equal(expected, Tokens(text));
 

@@ -51,7 +51,7 @@ public static class TaggingCorpora
         var tags = new List<string>();
         var sentence = 0;
         var lineNo = 0;
-        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        foreach (var line in ReadLines(path))
         {
             lineNo++;
             if (lineNo == 1 || line.Length == 0)
@@ -195,6 +195,32 @@ public static class TaggingCorpora
     }
 
     /// <summary>
+    /// The lines of a corpus file, read by the rule every reader of the project follows: strict UTF-8 (a BOM dropped,
+    /// UTF-16 with its BOM read as such), so a bad byte or a binary file stops the reading with the file and line
+    /// instead of turning into U+FFFD words the tagger would then learn.
+    /// </summary>
+    internal static IEnumerable<string> ReadLines(string path)
+    {
+        TextReader reader;
+        try
+        {
+            reader = ArgMiner.Ingest.TextStreams.Open(path, ArgMiner.Ingest.TextEncodingChoice.Utf8, out _);
+        }
+        catch (ArgMiner.Ingest.TextDecodingException ex)
+        {
+            throw new InvalidDataException($"{path}:{ex.Line}: {ex.Message.Replace(", skipped", string.Empty, StringComparison.Ordinal)}");
+        }
+
+        using (reader)
+        {
+            while (reader.ReadLine() is { } line)
+            {
+                yield return line;
+            }
+        }
+    }
+
+    /// <summary>
     /// Reads a tab-separated, one-token-per-line corpus (CoNLL-U, IOB2): blank lines end sentences, <c>#</c>
     /// lines are comments when <paramref name="comments"/> (in two-column CoNLL they are hashtags, words),
     /// <paramref name="row"/> turns a line's columns into a word and tag (or null to skip).
@@ -205,7 +231,7 @@ public static class TaggingCorpora
         var words = new List<string>();
         var tags = new List<string>();
         var lineNo = 0;
-        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        foreach (var line in ReadLines(path))
         {
             lineNo++;
             if (string.IsNullOrWhiteSpace(line))

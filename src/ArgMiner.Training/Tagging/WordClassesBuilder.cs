@@ -47,7 +47,7 @@ public static class WordClassesBuilder
                 throw new FileNotFoundException($"{namesPath}: file not found");
             }
 
-            foreach (var line in File.ReadLines(namesPath, Encoding.UTF8))
+            foreach (var line in TaggingCorpora.ReadLines(namesPath))
             {
                 var name = line.Trim();
                 if (name.Length > 0 && name[0] != '#')

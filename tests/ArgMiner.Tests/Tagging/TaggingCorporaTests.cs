@@ -140,4 +140,31 @@ public sealed class TaggingCorporaTests : IDisposable
 
         Assert.Contains("bad.conll:2", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("conll")]
+    [InlineData("iob2")]
+    [InlineData("conllu")]
+    [InlineData("gmb")]
+    public void GivenACorpusLineThatIsNotUtf8_WhenRead_ThenTheFileAndLineAreNamedInsteadOfReplacementCharacters(string format)
+    {
+        var head = format switch
+        {
+            "conllu" => "1\tApple\tapple\tPROPN\t_\t_\t0\troot\t_\t_\n2\t",
+            "gmb" => "Sentence #,Word,POS,Tag\nSentence: 1,Apple,NNP,B-org\n,",
+            _ => "Apple\tB-ORG\n",
+        };
+        var path = Path.Combine(_dir, "latin1." + format);
+        File.WriteAllBytes(path, [.. System.Text.Encoding.UTF8.GetBytes(head), 0x43, 0x61, 0x66, 0xE9, .. "\tO\n"u8]);
+
+        var ex = Assert.Throws<InvalidDataException>(() => format switch
+        {
+            "conll" => TaggingCorpora.ReadConll(path),
+            "iob2" => TaggingCorpora.ReadIob2(path),
+            "conllu" => TaggingCorpora.ReadConllu(path),
+            _ => TaggingCorpora.ReadGmb(path, GmbSplit.All),
+        });
+
+        Assert.Contains($"latin1.{format}:" + (format == "conllu" ? "2" : format == "gmb" ? "3" : "2") + ": not valid UTF-8", ex.Message, StringComparison.Ordinal);
+    }
 }

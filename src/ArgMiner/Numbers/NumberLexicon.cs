@@ -443,8 +443,16 @@ internal static class NumberLexicon
         ["days"] = "day",
         ["hour"] = "hour",
         ["hours"] = "hour",
+        ["hr"] = "hour",
+        ["hrs"] = "hour",
         ["minute"] = "minute",
         ["minutes"] = "minute",
+        ["min"] = "minute",
+        ["mins"] = "minute",
+        ["second"] = "second",
+        ["seconds"] = "second",
+        ["sec"] = "second",
+        ["secs"] = "second",
         ["decade"] = "decade",
         ["decades"] = "decade",
         ["century"] = "century",
@@ -715,7 +723,7 @@ internal static class NumberLexicon
          "paragraph", "part", "unit", "block", "building", "studio", "area", "camp", "boeing", "airbus", "apollo",
          "artemis", "falcon", "soyuz", "voyager", "formula", "fortune", "ftse", "nasdaq", "nikkei", "stoxx", "cac", "dax",
          "asx", "sensex", "nifty", "iphone", "galaxy", "pixel", "playstation", "xbox", "s&p", "day", "week",
-         "game", "round", "act", "article", "group", "division", "league"],
+         "game", "round", "act", "article", "group", "division", "league", "team", "sector", "suite", "ste", "apt", "iso"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Capitalised words before a number that do not name it ("Mr", "No", "Nos", "Top 10" stays a name).</summary>
@@ -729,6 +737,23 @@ internal static class NumberLexicon
     public static readonly HashSet<string> Weekdays = new HashSet<string>(
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
          "thu", "thur", "thurs", "fri", "sat", "sun"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Street words after a house number and a capitalised name ("4783 Bay Rd", "111 Market Place").</summary>
+    public static readonly HashSet<string> StreetWords = new HashSet<string>(
+        ["street", "st", "road", "rd", "avenue", "ave", "av", "boulevard", "blvd", "lane", "ln", "drive", "dr", "way",
+         "place", "pl", "court", "ct", "highway", "hwy", "parkway", "pkwy", "terrace", "plaza", "building", "crescent",
+         "close", "circle", "square", "sq", "suite", "ste"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>US states, as codes and names, before a postal code ("MD 21202", "Michigan 48604").</summary>
+    public static readonly HashSet<string> UsStates = new HashSet<string>(
+        ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
+         "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR",
+         "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "Alabama", "Alaska", "Arizona",
+         "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida", "Georgia", "Hawaii", "Idaho",
+         "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts",
+         "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "Ohio", "Oklahoma",
+         "Oregon", "Pennsylvania", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington", "Wisconsin",
+         "Wyoming"], StringComparer.Ordinal);
 
     /// <summary>Words before a phone number ("call 555-0143", "hotline: 0800 555 0199").</summary>
     public static readonly HashSet<string> PhoneWords = new HashSet<string>(

@@ -95,6 +95,11 @@ public class NumericRuleTests
     [InlineData("The dose was 3 x 10^-4 g.", "3 x 10^-4 g | measure | 0.0003 | - | g | - | -")]
     [InlineData("The fleet logged 10^9 km.", "10^9 km | measure | 1000000000 | - | km | - | -")]
     [InlineData("The model has 1.2e6 parameters.", "1.2e6 | count | 1200000 | - | - | - | parameters")]
+    [InlineData("Each part is timed for 90 seconds today.", "90 seconds | measure | 90 | - | second | - | -")]
+    [InlineData("I have 24hrs in San Francisco.", "24hrs | measure | 24 | - | hour | - | -")]
+    [InlineData("We were out in 10 mins with a deal.", "10 mins | measure | 10 | - | minute | - | -")]
+    [InlineData("The shop at 12 High Street sold 40 bikes.", "40 | count | 40 | - | - | - | bikes")]
+    [InlineData("The factory sold 15-MW turbines.", "15-MW | measure | 15 | - | MW | - | -")]
     [InlineData("The test found 4.9e-3 faults.", "4.9e-3 | count | 0.0049 | - | - | - | faults")]
     [InlineData("The model has 3E+4 parameters.", "3E+4 | count | 30000 | - | - | - | parameters")]
     [InlineData("It was 70 degF at noon.", "70 degF | measure | 70 | - | °F | - | -")]
@@ -136,6 +141,16 @@ public class NumericRuleTests
     [InlineData("He ruled the island from 1961 to 1975.")]
     [InlineData("Exports slowed in 2011 - 12 and again in 2014-5.")]
     [InlineData("The match ended 07-Mar, 06-Jan in his favour.")]
+    [InlineData("HAS MOVED TO 4783 Bay Rd Saginaw, Michigan 48604 today.")]
+    [InlineData("I live close to orchestra hall (220 South Michigan Avenue).")]
+    [InlineData("Send it to 111 Market Place Ste 500 Baltimore, MD 21202 by hand.")]
+    [InlineData("You can reach Vladi Pimenov at ext. 37625 in the morning.")]
+    [InlineData("1) what island of Fiji is a good island?")]
+    [InlineData("Tickets are cheap (1) for a long stay.")]
+    [InlineData("Order part 5765-NTKB from the catalogue.")]
+    [InlineData("Analyst Team 2: Coach Doug Sewell and his analysts.")]
+    [InlineData("Write to Berkeley, CA 94720-1900 soon.")]
+    [InlineData("You may be able to find one second hand there.")]
     public void GivenNoQuantity_WhenExtracted_ThenNoCountOrMoneyIsClaimed(string sentence)
     {
         var claims = NumbersTestKit.Claims(sentence);

@@ -46,6 +46,22 @@ internal static class CodeMarker
                 continue;
             }
 
+            if (IsAddressOrMarker(sentence, i))
+            {
+                sentence.Literals[i].Identifier = true;
+
+                // "CA 94720-1900": a ZIP+4 code's last four digits too.
+                if (sentence.Literals[i].IntDigits == 5 && sentence.IsDash(i + 1) && sentence.TouchesPrevious(i + 1) && sentence.TouchesPrevious(i + 2)
+                    && IsGroup(sentence, i + 2) && sentence.Literals[i + 2].IntDigits == 4)
+                {
+                    sentence.Literals[i + 2].Identifier = true;
+                    i += 2;
+                }
+
+                i++;
+                continue;
+            }
+
             if (IsNumberInName(sentence, i, titleCase))
             {
                 sentence.Literals[i].Identifier = true;
@@ -191,6 +207,86 @@ internal static class CodeMarker
 
         // Nor may a counted noun or a second bound follow: "CNN 40 people", "the U.S. 10-year yield", "Iraq 3 to 5".
         return !(sentence.IsPluralNoun(next) || sentence.IsDash(next) || sentence.WordIs(next, "to") || sentence.WordIs(next, "and") || sentence.WordIs(next, "or"));
+    }
+
+    /// <summary>
+    /// Numbers of web text and e-mail that locate or label rather than count (issue 10: "numbers inside names, models,
+    /// indexes, codes and addresses" are not numeric claims): a house number before a street ("4783 Bay Rd", "220 South
+    /// Michigan Avenue", "111 Market Place"); a postal code after a US state ("Baltimore, MD 21202", "Michigan
+    /// 48604"); a telephone extension ("ext. 37625"); a list marker opening a sentence ("1) what island…") or a
+    /// reference in brackets ("(1)"); a product or part code ("5765-NTKB"). Found in UD EWT dev's web text, where
+    /// each came out as a count.
+    /// </summary>
+    internal static bool IsAddressOrMarker(in SentenceView sentence, int i)
+    {
+        if (!IsGroup(sentence, i) || (i > 0 && sentence.TouchesPrevious(i) && !sentence.IsPunctuation(i - 1)))
+        {
+            return false;
+        }
+
+        var literal = sentence.Literals[i];
+        var next = sentence.Word(i + 1);
+
+        // "1) what island…", "2. I would like…" opening the sentence; "(1)" alone in brackets.
+        if (literal.IntDigits <= 2 && ((OpensSentence(sentence, i) && next is ")" && sentence.TouchesPrevious(i + 1))
+            || (i > 0 && sentence.Word(i - 1) is "(" && next is ")" && (i < 2 || !sentence.Literals[i - 2].Valid))))
+        {
+            return true;
+        }
+
+        // "ext. 37625", "extension 4410".
+        var before = i > 0 && sentence.Word(i - 1) is "." ? i - 2 : i - 1;
+        var ext = before >= 0 ? sentence.Word(before) : default;
+        if (before >= 0 && (ext.Equals("ext", StringComparison.OrdinalIgnoreCase) || ext.Equals("ext.", StringComparison.OrdinalIgnoreCase) || ext.Equals("extension", StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        // "5765-NTKB": digits glued by a hyphen to a code of capitals that is no unit or currency ("15-MW" stays).
+        if (sentence.IsDash(i + 1) && sentence.TouchesPrevious(i + 1) && sentence.TouchesPrevious(i + 2) && sentence.Word(i + 2) is { Length: >= 2 } code
+            && IsAllCapitals(code) && !TryLookup(Units, code, out _) && !TryLookup(CurrencyWords, code, out _) && !TryLookup(Scales, code, out _))
+        {
+            return true;
+        }
+
+        // "MD 21202", "Michigan 48604": five digits after a US state.
+        if (literal.IntDigits == 5 && i > 0 && IsIn(UsStates, sentence.Word(i - 1)) && HasCapital(sentence.Word(i - 1)) && !sentence.IsPluralNoun(i + 1))
+        {
+            return true;
+        }
+
+        // "4783 Bay Rd", "220 South Michigan Avenue": a house number, up to three capitalised words, a street word.
+        if (literal.IntDigits <= 6 && literal.Value >= 1)
+        {
+            for (var k = i + 1; k < sentence.Count && k <= i + 4; k++)
+            {
+                var word = sentence.Word(k);
+                if (k > i + 1 && IsIn(StreetWords, word.TrimEnd('.')) && sentence.IsCapitalized(k))
+                {
+                    return true;
+                }
+
+                if (!sentence.StartsWithLetter(k) || !sentence.IsCapitalized(k))
+                {
+                    break;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAllCapitals(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

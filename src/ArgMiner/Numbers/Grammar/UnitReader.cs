@@ -147,6 +147,12 @@ internal static class UnitReader
             return false;
         }
 
+        // "one second hand", "a second-hand car": second-hand goods, not a time.
+        if (unitName == "second" && (sentence.WordIs(k + 1, "hand") || (sentence.IsDash(k + 1) && sentence.WordIs(k + 2, "hand"))))
+        {
+            return false;
+        }
+
         if ((hyphen && sentence.IsDash(k + 1) && sentence.WordIs(k + 2, "old")) || (unitName is "year" or "month" or "week" or "day" && sentence.WordIs(k + 1, "old")))
         {
             return false;

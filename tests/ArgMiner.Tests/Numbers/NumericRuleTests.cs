@@ -151,6 +151,7 @@ public class NumericRuleTests
     [InlineData("Analyst Team 2: Coach Doug Sewell and his analysts.")]
     [InlineData("Write to Berkeley, CA 94720-1900 soon.")]
     [InlineData("You may be able to find one second hand there.")]
+    [InlineData("The posters are from the 70's and 1990’s.")]
     public void GivenNoQuantity_WhenExtracted_ThenNoCountOrMoneyIsClaimed(string sentence)
     {
         var claims = NumbersTestKit.Claims(sentence);

@@ -214,7 +214,7 @@ internal static class CodeMarker
     /// indexes, codes and addresses" are not numeric claims): a house number before a street ("4783 Bay Rd", "220 South
     /// Michigan Avenue", "111 Market Place"); a postal code after a US state ("Baltimore, MD 21202", "Michigan
     /// 48604"); a telephone extension ("ext. 37625"); a list marker opening a sentence ("1) what island…") or a
-    /// reference in brackets ("(1)"); a product or part code ("5765-NTKB"). Found in UD EWT dev's web text, where
+    /// reference in brackets ("(1)"); a product or part code ("5765-NTKB"); a decade with an apostrophe ("the 70's"). Found in UD EWT dev's web text, where
     /// each came out as a count.
     /// </summary>
     internal static bool IsAddressOrMarker(in SentenceView sentence, int i)
@@ -230,6 +230,12 @@ internal static class CodeMarker
         // "1) what island…", "2. I would like…" opening the sentence; "(1)" alone in brackets.
         if (literal.IntDigits <= 2 && ((OpensSentence(sentence, i) && next is ")" && sentence.TouchesPrevious(i + 1))
             || (i > 0 && sentence.Word(i - 1) is "(" && next is ")" && (i < 2 || !sentence.Literals[i - 2].Valid))))
+        {
+            return true;
+        }
+
+        // "the 70's", "the 1990’s": a decade written with an apostrophe, as "the 80s" is read.
+        if (literal.Value % 10 == 0 && literal.IntDigits is 2 or 4 && sentence.TouchesPrevious(i + 1) && (next is "'s" or "\u2019s"))
         {
             return true;
         }

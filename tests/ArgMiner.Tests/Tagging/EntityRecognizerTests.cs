@@ -180,4 +180,15 @@ public sealed class EntityRecognizerTests
 
         Assert.Equal([new TokenSpan(5, 3, "EVENT")], spans);
     }
+
+    [Fact]
+    public void GivenAContactFieldLabelAlone_WhenFixed_ThenItIsNoEntityButTelAvivStays()
+    {
+        var s = Words("Fax", ":", "555", "in", "Tel", "Aviv");
+        var spans = new List<TokenSpan> { new(0, 1, "PERSON"), new(4, 2, "LOC") };
+
+        EntityRecognizer.FixNameBoundaries(s.Text, s.Tokens.AsSpan(), spans);
+
+        Assert.Equal([new TokenSpan(4, 2, "LOC")], spans);
+    }
 }

@@ -99,6 +99,7 @@ public class NumericRuleTests
     [InlineData("I have 24hrs in San Francisco.", "24hrs | measure | 24 | - | hour | - | -")]
     [InlineData("We were out in 10 mins with a deal.", "10 mins | measure | 10 | - | minute | - | -")]
     [InlineData("The shop at 12 High Street sold 40 bikes.", "40 | count | 40 | - | - | - | bikes")]
+    [InlineData("They asked for an extension of 30 days.", "30 days | measure | 30 | - | day | - | -")]
     [InlineData("The factory sold 15-MW turbines.", "15-MW | measure | 15 | - | MW | - | -")]
     [InlineData("The test found 4.9e-3 faults.", "4.9e-3 | count | 0.0049 | - | - | - | faults")]
     [InlineData("The model has 3E+4 parameters.", "3E+4 | count | 30000 | - | - | - | parameters")]
@@ -152,6 +153,10 @@ public class NumericRuleTests
     [InlineData("Write to Berkeley, CA 94720-1900 soon.")]
     [InlineData("You may be able to find one second hand there.")]
     [InlineData("The posters are from the 70's and 1990’s.")]
+    [InlineData("3. Is there any cheap way to go?")]
+    [InlineData("A help desk analyst job#0000108806 is open, see issue #2 too.")]
+    [InlineData("The passcode to participate is: 5107 for all.")]
+    [InlineData("Reach us by Fax: +1 (212) 899-4310 today.")]
     public void GivenNoQuantity_WhenExtracted_ThenNoCountOrMoneyIsClaimed(string sentence)
     {
         var claims = NumbersTestKit.Claims(sentence);

@@ -89,6 +89,21 @@ internal static class CodeMarker
     {
         if (sentence.Word(i) is "+" && sentence.TouchesPrevious(i + 1) && IsGroup(sentence, i + 1))
         {
+            // "+1 (212) 899-4310": a country code, then an area code in brackets.
+            // (The tokenizer keeps "899-4310" whole, already an identifier.)
+            if (sentence.Literals[i + 1].IntDigits <= 3 && sentence.Word(i + 2) is "(" && IsGroup(sentence, i + 3) && sentence.Word(i + 4) is ")")
+            {
+                if (IsGroup(sentence, i + 5))
+                {
+                    return ReadGroups(sentence, i + 5).Last + 1;
+                }
+
+                if (i + 5 < sentence.Count && sentence.Literals[i + 5].Valid && sentence.Literals[i + 5].Identifier)
+                {
+                    return i + 6;
+                }
+            }
+
             var (groups, digits, last, _) = ReadGroups(sentence, i + 1);
             return groups >= 2 || digits >= 10 ? last + 1 : i;
         }
@@ -213,7 +228,8 @@ internal static class CodeMarker
     /// Numbers of web text and e-mail that locate or label rather than count (issue 10: "numbers inside names, models,
     /// indexes, codes and addresses" are not numeric claims): a house number before a street ("4783 Bay Rd", "220 South
     /// Michigan Avenue", "111 Market Place"); a postal code after a US state ("Baltimore, MD 21202", "Michigan
-    /// 48604"); a telephone extension ("ext. 37625"); a list marker opening a sentence ("1) what island…") or a
+    /// 48604"); a telephone extension or passcode (`CodeWords`: "ext. 37625", "passcode: 5107"); a number after
+    /// "#" ("#2"); a list marker opening a sentence ("1) what island…") or a
     /// reference in brackets ("(1)"); a product or part code ("5765-NTKB"); a decade with an apostrophe ("the 70's"). Found in UD EWT dev's web text, where
     /// each came out as a count.
     /// </summary>
@@ -227,8 +243,8 @@ internal static class CodeMarker
         var literal = sentence.Literals[i];
         var next = sentence.Word(i + 1);
 
-        // "1) what island…", "2. I would like…" opening the sentence; "(1)" alone in brackets.
-        if (literal.IntDigits <= 2 && ((OpensSentence(sentence, i) && next is ")" && sentence.TouchesPrevious(i + 1))
+        // "1) what island…", "2. Is there…" opening the sentence (with words after it); "(1)" alone in brackets.
+        if (literal.IntDigits <= 2 && ((OpensSentence(sentence, i) && sentence.TouchesPrevious(i + 1) && (next is ")" || (next is "." && i + 2 < sentence.Count)))
             || (i > 0 && sentence.Word(i - 1) is "(" && next is ")" && (i < 2 || !sentence.Literals[i - 2].Valid))))
         {
             return true;
@@ -240,12 +256,25 @@ internal static class CodeMarker
             return true;
         }
 
-        // "ext. 37625", "extension 4410".
-        var before = i > 0 && sentence.Word(i - 1) is "." ? i - 2 : i - 1;
-        var ext = before >= 0 ? sentence.Word(before) : default;
-        if (before >= 0 && (ext.Equals("ext", StringComparison.OrdinalIgnoreCase) || ext.Equals("ext.", StringComparison.OrdinalIgnoreCase) || ext.Equals("extension", StringComparison.OrdinalIgnoreCase)))
+        // "#2", "job#0000108806", "<<ld2d-#69397-1.DOC>>": a number after "#" labels something.
+        if (i > 0 && sentence.Word(i - 1) is "#" && sentence.TouchesPrevious(i))
         {
             return true;
+        }
+
+        // "ext. 37625", "extension: 4410" (right before, or with a dot or colon between: "an extension of 30 days" stays),
+        // "the passcode to participate is: 5107" (up to five tokens before, no punctuation but a dot or colon between).
+        for (var k = i - 1; k >= 0 && k >= i - 5; k--)
+        {
+            if (IsIn(CodeWords, sentence.Word(k)) && (k == i - 1 || (k == i - 2 && sentence.Word(i - 1) is "." or ":") || sentence.Word(k).Equals("passcode", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+
+            if (sentence.IsPunctuation(k) && sentence.Word(k) is not ("." or ":"))
+            {
+                break;
+            }
         }
 
         // "5765-NTKB": digits glued by a hyphen to a code of capitals that is no unit or currency ("15-MW" stays).

@@ -19,6 +19,7 @@ public class CodeMarkerTests
     [InlineData("Call 020 7946 0000 for details.", "020 7946 0000")]
     [InlineData("Dial +1 202 555 0143 today.", "+1 202 555 0143")]
     [InlineData("Ring (020) 7946 0000 today.", "(020) 7946 0000")]
+    [InlineData("Reach us by Fax: +1 (212) 899-4310 today.", "+1 (212) 899-4310")]
     [InlineData("The hotline, 0800 555 0199, is free.", "0800 555 0199")]
     [InlineData("Call 555 0143 now.", "555 0143")]
     [InlineData("Chelsea won 3-1 at home.", "3-1")]

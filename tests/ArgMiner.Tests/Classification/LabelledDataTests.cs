@@ -105,6 +105,24 @@ public sealed class LabelledDataTests : IDisposable
     }
 
     [Fact]
+    public void GivenOurOwnSentencesCsvSortedByConfidence_WhenRead_ThenEachDocumentsRowsAreBackInReadingOrder()
+    {
+        // The README's step 2: sort by confidence to check the least certain labels first, then save.
+        var path = Write("sorted.csv",
+            "doc_id,sentence_id,section,text,label,confidence\n" +
+            "b,1,body,B two.,claim,0.4000\n" +
+            "a,2,body,A three.,evidence,0.5000\n" +
+            "a,0,title,A one.,other,0.6000\n" +
+            "b,0,title,B one.,other,0.7000\n" +
+            "a,1,body,A two.,opinion,0.8000\n");
+        var rows = LabelledData.Read([path], new LabelledDataOptions());
+        Assert.Equal(["B one.", "B two.", "A one.", "A two.", "A three."], rows.Select(r => r.Text));
+        Assert.Equal([0.0, 1.0, 0.0, 0.5, 1.0], rows.Select(r => r.Position!.Value));
+        Assert.Equal([(0, 2), (2, 3)], SentenceClassifier.DocumentRuns(rows));
+        Assert.Equal($"{path}:4", rows[2].Origin);
+    }
+
+    [Fact]
     public void GivenForeignLabelsAndAMap_WhenRead_ThenTargetsAreTheMappedSets()
     {
         var path = Write("s.tsv", "Sentence\tLabel\nPrices rose.\tOBJ\nThis is shameful.\tSUBJ\n");

@@ -28,6 +28,20 @@ public sealed class LabelledWorkbookTests : IDisposable
     }
 
     [Fact]
+    public void GivenOurOwnWorkbookSortedByConfidence_WhenRead_ThenEachDocumentsRowsAreBackInReadingOrder()
+    {
+        // sentence_id is a number cell ("=N"), as ArgMiner and Calc write it; the rows were sorted by confidence.
+        var path = Workbooks.Create(
+            _dir.File("sorted.xlsx"),
+            ("Sentences", [["doc_id", "sentence_id", "text", "label", "confidence"], ["a", "=2", "A three.", "evidence", "=0.4"], ["b", "=0", "B one.", "other", "=0.5"], ["a", "=0", "A one.", "other", "=0.6"], ["a", "=1", "A two.", "opinion", "=0.7"], ["b", "=1", "B two.", "claim", "=0.8"]]));
+        var rows = LabelledData.Read([path], new LabelledDataOptions());
+        Assert.Equal(["A one.", "A two.", "A three.", "B one.", "B two."], rows.Select(r => r.Text));
+        Assert.Equal([0.0, 0.5, 1.0, 0.0, 1.0], rows.Select(r => r.Position!.Value));
+        Assert.Equal([(0, 3), (3, 2)], SentenceClassifier.DocumentRuns(rows));
+        Assert.Equal($"{path}, sheet Sentences, row 2", rows[2].Origin);
+    }
+
+    [Fact]
     public void GivenAnUnknownLabelInAWorkbook_WhenRead_ThenTheErrorNamesFileSheetRowAndLabel()
     {
         var path = Workbooks.Create(_dir.File("a.xlsx"), ("Sentences", [["text", "label"], ["Good.", "claim"], ["Typo here.", "opnion"]]));

@@ -67,6 +67,9 @@ public sealed class LabelledDataException : Exception
 /// </summary>
 public static class LabelledData
 {
+    /// <summary>The column of ArgMiner's own sentences that numbers a sentence in its document.</summary>
+    internal const string SentenceIdColumn = "sentence_id";
+
     private static readonly string[] Extensions = [".csv", ".tsv", ".tab", ".jsonl", ".ndjson", ".xlsx"];
 
     /// <summary>
@@ -300,6 +303,7 @@ public static class LabelledData
         var csvOptions = StrictCsv(DetectDelimiter(text, delimiter, options));
         using var csv = CsvReader.Create(new StringReader(text), csvOptions, false);
         var rows = new List<LabelledSentence>();
+        var sentenceIds = new List<string?>();
         try
         {
             csv.ReadHeader();
@@ -329,6 +333,7 @@ public static class LabelledData
 
             var sectionAt = Find(header, options.SectionColumn);
             var registerAt = sectionAt < 0 ? Find(header, options.RegisterColumn) : -1;
+            var sentenceIdAt = Find(header, SentenceIdColumn);
             foreach (var (name, at) in new[] { (textColumn, textAt), (labelColumn, labelAt) })
             {
                 if (at < 0 && !(options.LabelsFromOverlay && name == labelColumn))
@@ -349,6 +354,7 @@ public static class LabelledData
                     sectionAt >= 0 ? csv.GetString(sectionAt) : registerAt >= 0 && csv.GetString(registerAt).Trim() == "comment" ? "comment" : null,
                     map,
                     options.LabelsFromOverlay));
+                sentenceIds.Add(sentenceIdAt >= 0 ? csv.GetString(sentenceIdAt) : null);
             }
         }
         catch (CsvFormatException ex)
@@ -356,7 +362,38 @@ public static class LabelledData
             throw new LabelledDataException($"{path}:{ex.LineNumber}", $"malformed CSV ({Describe(ex.Message)})");
         }
 
-        return rows;
+        return options.LabelsFromOverlay ? rows : InReadingOrder(rows, sentenceIds);
+    }
+
+    /// <summary>
+    /// The rows of one file of ArgMiner's own sentences (<c>doc_id</c> and <c>sentence_id</c> columns: a run's
+    /// <c>sentences.csv</c> or workbook) in reading order: each document's rows together, where its first row was,
+    /// ordered by <c>sentence_id</c>. A person checking labels sorts the sheet (the README suggests sorting by
+    /// confidence) and saves it so; read in that order, a document's sentences were scattered, so their positions
+    /// and the document-context stage's neighbours were those of the sorted sheet, and <c>evaluate</c> of the same
+    /// workbook gave other predictions and another macro-F1 once sorted. Rows are left as they are unless every row
+    /// has a document and a whole-number sentence id (a file an overlay labels keeps its order: the overlay numbers its rows).
+    /// </summary>
+    internal static List<LabelledSentence> InReadingOrder(List<LabelledSentence> rows, List<string?> sentenceIds)
+    {
+        var keys = new double[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Doc is null || sentenceIds[i] is not { } id
+                || !double.TryParse(id.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out keys[i]) || keys[i] != Math.Floor(keys[i]))
+            {
+                return rows;
+            }
+        }
+
+        var firstOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            firstOf.TryAdd(rows[i].Doc!, i);
+        }
+
+        // A stable order: rows of one document with the same id keep the file's order.
+        return [.. Enumerable.Range(0, rows.Count).OrderBy(i => firstOf[rows[i].Doc!]).ThenBy(i => keys[i]).ThenBy(i => i).Select(i => rows[i])];
     }
 
     /// <summary>

@@ -58,12 +58,14 @@ internal static class LabelledWorkbook
             }
 
             var rows = new List<LabelledSentence>();
+            var sentenceIds = new List<string?>();
             foreach (var (name, part) in chosen)
             {
-                ReadSheet(path, name, part!, strings, options, rows);
+                ReadSheet(path, name, part!, strings, options, rows, sentenceIds);
             }
 
-            return rows;
+            // A sorted Sentences sheet is read in reading order (a document may go on in a continuation sheet).
+            return options.LabelsFromOverlay ? rows : LabelledData.InReadingOrder(rows, sentenceIds);
         }
     }
 
@@ -72,11 +74,11 @@ internal static class LabelledWorkbook
         || (name.StartsWith(SentencesSheet + " (", StringComparison.OrdinalIgnoreCase) && name.EndsWith(')')
             && int.TryParse(name.AsSpan(SentencesSheet.Length + 2, name.Length - SentencesSheet.Length - 3), NumberStyles.None, CultureInfo.InvariantCulture, out _));
 
-    private static void ReadSheet(string path, string sheet, WorksheetPart part, List<string> strings, LabelledDataOptions options, List<LabelledSentence> rows)
+    private static void ReadSheet(string path, string sheet, WorksheetPart part, List<string> strings, LabelledDataOptions options, List<LabelledSentence> rows, List<string?> sentenceIds)
     {
         string Origin(long row) => string.Create(CultureInfo.InvariantCulture, $"{path}, sheet {sheet}, row {row}");
         string[]? header = null;
-        int textAt = -1, labelAt = -1, docAt = -1, sectionAt = -1;
+        int textAt = -1, labelAt = -1, docAt = -1, sectionAt = -1, sentenceIdAt = -1;
         foreach (var (index, cells) in Rows(part, strings, path, sheet))
         {
             if (cells.All(c => string.IsNullOrWhiteSpace(c.Value)))
@@ -91,6 +93,7 @@ internal static class LabelledWorkbook
                 labelAt = Find(header, options.LabelColumn);
                 docAt = Find(header, options.DocColumn) is var d and >= 0 ? d : Find(header, "doc_id");
                 sectionAt = Find(header, options.SectionColumn);
+                sentenceIdAt = Find(header, LabelledData.SentenceIdColumn);
                 foreach (var (column, at) in new[] { (options.TextColumn, textAt), (options.LabelColumn, labelAt) })
                 {
                     if (at < 0 && !(options.LabelsFromOverlay && column == options.LabelColumn))
@@ -127,6 +130,7 @@ internal static class LabelledWorkbook
                 Cell(sectionAt, "section", false),
                 options.Map,
                 options.LabelsFromOverlay));
+            sentenceIds.Add(Cell(sentenceIdAt, LabelledData.SentenceIdColumn, false));
         }
     }
 

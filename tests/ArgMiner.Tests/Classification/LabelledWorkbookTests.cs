@@ -71,6 +71,40 @@ public sealed class LabelledWorkbookTests : IDisposable
         Assert.StartsWith($"{path}: not a readable xlsx workbook", ReadFails(path).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("corrected.ods")]
+    [InlineData("corrected.xls")]
+    [InlineData("corrected.numbers")]
+    public void GivenAWorkbookInAFormatTrainDoesNotRead_WhenRead_ThenTheErrorSaysToSaveItAsXlsxOrCsv(string name)
+    {
+        // What Calc's own format starts with (a zip whose first entry is the mimetype): read as CSV it was "binary file (contains NUL bytes)".
+        var path = _dir.File(name);
+        File.WriteAllBytes(path, [.. "PK\u0003\u0004\u0014\0\0\0\0\0mimetypeapplication/vnd.oasis.opendocument.spreadsheet"u8]);
+        Assert.Equal($"{path}: a {Path.GetExtension(name)} spreadsheet is not read; save it as Excel 2007-365 (.xlsx) or as Text CSV", ReadFails(path).Message);
+    }
+
+    [Fact]
+    public void GivenAFolderWithAnOdsWorkbook_WhenRead_ThenAWarningNamesItAsNotRead()
+    {
+        var folder = _dir.File("data");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "a.csv"), "text,label\nIt rose 5%.,evidence\n");
+        File.WriteAllBytes(Path.Combine(folder, "corrected.ods"), [.. "PK\u0003\u0004"u8]);
+        var warnings = new List<string>();
+        var rows = LabelledData.Read([folder], new LabelledDataOptions { OnWarning = warnings.Add });
+        Assert.Equal(["It rose 5%."], rows.Select(r => r.Text));
+        Assert.Equal([$"{Path.Combine(folder, "corrected.ods")}: a .ods spreadsheet is not read; save it as Excel 2007-365 (.xlsx) or as Text CSV"], warnings);
+    }
+
+    [Fact]
+    public void GivenAFolderWithNoDataFile_WhenRead_ThenTheErrorNamesEveryFormatRead()
+    {
+        var folder = _dir.File("empty");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "nothing");
+        Assert.Equal($"{folder}: folder holds no .csv, .tsv, .jsonl or .xlsx file", ReadFails(folder).Message);
+    }
+
     [Fact]
     public void GivenTheSameSentenceInTwoPaths_WhenRead_ThenTheLaterLabelWinsAndTheOverrideIsCounted()
     {

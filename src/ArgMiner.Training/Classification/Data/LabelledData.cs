@@ -73,6 +73,16 @@ public static class LabelledData
     private static readonly string[] Extensions = [".csv", ".tsv", ".tab", ".jsonl", ".ndjson", ".xlsx"];
 
     /// <summary>
+    /// Spreadsheet formats a person may save a corrected workbook in that are not read: Calc's own (.ods, .fods),
+    /// Excel's older and binary ones, Apple Numbers. Read as CSV they gave "binary file (contains NUL bytes)", and a
+    /// folder left them out without a word, so the corrections in them were lost unnoticed.
+    /// </summary>
+    private static readonly string[] UnreadSpreadsheets = [".ods", ".fods", ".xls", ".xlsb", ".numbers"];
+
+    /// <summary>What to do with a spreadsheet of <see cref="UnreadSpreadsheets"/>.</summary>
+    private static string NotRead(string extension) => $"a {extension} spreadsheet is not read; save it as Excel 2007-365 (.xlsx) or as Text CSV";
+
+    /// <summary>
     /// Reads every path. A folder is read recursively (files in ordinal order). An IBM Debater CE-EMNLP-2015
     /// folder reads as claims and evidence; append <c>#train</c> or <c>#held-out</c> to keep only those motions.
     /// Append <c>#labels=FILE</c> to a file to take its labels from a <see cref="LabelOverlay"/> instead of its own column.
@@ -144,13 +154,19 @@ public static class LabelledData
             {
                 // The folder rule every reader follows: hidden entries and link loops are named and skipped.
                 var notes = new List<Ingest.InputError>();
-                var files = Ingest.FolderSearch.InputFiles(path, path, notes, f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                var files = Ingest.FolderSearch.InputFiles(path, path, notes, f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()) || UnreadSpreadsheets.Contains(Path.GetExtension(f).ToLowerInvariant()))
                     .Select(f => Path.Combine(path, f))
                     .ToList();
                 notes.ForEach(n => options.OnWarning?.Invoke(n.ToString()));
+                foreach (var file in files.Where(f => UnreadSpreadsheets.Contains(Path.GetExtension(f).ToLowerInvariant())))
+                {
+                    options.OnWarning?.Invoke($"{file}: {NotRead(Path.GetExtension(file))}");
+                }
+
+                files.RemoveAll(f => UnreadSpreadsheets.Contains(Path.GetExtension(f).ToLowerInvariant()));
                 if (files.Count == 0)
                 {
-                    throw new LabelledDataException(path, "folder holds no .csv, .tsv or .jsonl file");
+                    throw new LabelledDataException(path, "folder holds no .csv, .tsv, .jsonl or .xlsx file");
                 }
 
                 foreach (var file in files)
@@ -191,6 +207,11 @@ public static class LabelledData
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
         var ext = Path.GetExtension(path).ToLowerInvariant();
+        if (UnreadSpreadsheets.Contains(ext))
+        {
+            throw new LabelledDataException(path, NotRead(Path.GetExtension(path)));
+        }
+
         try
         {
             if (Evaluation.UdSentences.IsConllu(path) && !options.LabelsFromOverlay)

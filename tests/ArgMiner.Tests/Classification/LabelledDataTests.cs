@@ -243,6 +243,17 @@ public sealed class LabelledDataTests : IDisposable
     }
 
     [Fact]
+    public void GivenATabSeparatedCsvAsCalcSavesIt_WhenRead_ThenTheDelimiterIsDetectedAndQuotesAreUndone()
+    {
+        // Calc's Text CSV with the field delimiter {Tab} keeps the .csv name and quotes a cell holding a quote.
+        var path = Write("calc-tab.csv", "doc_id\ttext\tlabel\r\nd1\t\"He said \"\"no\"\", twice.\"\topinion\r\nd1\tPrices rose 5%, wages 2%.\tevidence\r\n");
+        var rows = LabelledData.Read([path], new LabelledDataOptions());
+        Assert.Equal(["He said \"no\", twice.", "Prices rose 5%, wages 2%."], rows.Select(r => r.Text));
+        Assert.Equal(["opinion", "evidence"], rows.Select(r => r.Label));
+        Assert.Equal(["d1", "d1"], rows.Select(r => r.Doc));
+    }
+
+    [Fact]
     public void GivenAUtf16CsvWithABom_WhenRead_ThenItIsRead()
     {
         var path = Path.Combine(_dir.FullName, "utf16.csv");

@@ -303,7 +303,9 @@ public static class LabelledData
 
     /// <summary>
     /// A ".csv" whose header names the text column only when split at semicolons is semicolon-separated (what
-    /// Excel writes in locales with a decimal comma).
+    /// Excel writes in locales with a decimal comma), and one that names it only when split at tabs is
+    /// tab-separated (Calc's Text CSV with the field delimiter {Tab} keeps the .csv name; such a file was refused
+    /// as "missing column 'text'", listing a header that held it).
     /// </summary>
     private static char DetectDelimiter(string text, char delimiter, LabelledDataOptions options)
     {
@@ -315,13 +317,14 @@ public static class LabelledData
         var end = text.IndexOfAny(['\r', '\n']);
         var header = end < 0 ? text : text[..end];
         bool Names(char separator) => header.Split(separator).Any(h => string.Equals(h.Trim().Trim('"'), options.TextColumn, StringComparison.OrdinalIgnoreCase));
-        return !Names(',') && Names(';') ? ';' : ',';
+        return Names(',') ? ',' : Names(';') ? ';' : Names('\t') ? '\t' : ',';
     }
 
     private static List<LabelledSentence> ReadDelimited(string path, char delimiter, LabelledDataOptions options)
     {
         var text = ReadText(path, options);
-        var csvOptions = StrictCsv(DetectDelimiter(text, delimiter, options));
+        // A .tsv is read without quoting, as the external corpora write it; a .csv that turns out tab-separated keeps its quotes.
+        var csvOptions = StrictCsv(DetectDelimiter(text, delimiter, options), quoted: delimiter != '\t');
         using var csv = CsvReader.Create(new StringReader(text), csvOptions, false);
         var rows = new List<LabelledSentence>();
         var sentenceIds = new List<string?>();
@@ -418,14 +421,14 @@ public static class LabelledData
     }
 
     /// <summary>
-    /// Reader settings for labelled data: a header row, RFC 4180 quoting (none for TSV), line numbers kept for
-    /// error messages, and a malformed row or a wrong number of fields is an error, never skipped.
+    /// Reader settings for labelled data: a header row, RFC 4180 quoting (none when not <paramref name="quoted"/>:
+    /// a .tsv), line numbers kept for error messages, and a malformed row or a wrong number of fields is an error, never skipped.
     /// </summary>
-    internal static CsvReaderOptions StrictCsv(char delimiter = ',') => new()
+    internal static CsvReaderOptions StrictCsv(char delimiter = ',', bool quoted = true) => new()
     {
         Separator = delimiter,
         HasHeader = true,
-        Mode = delimiter == '\t' ? CsvMode.NoEscape : CsvMode.Rfc4180,
+        Mode = quoted ? CsvMode.Rfc4180 : CsvMode.NoEscape,
         AllowLineBreaksInQuotes = true,
         SkipEmptyLines = true,
         TrackLineNumbers = true,

@@ -123,6 +123,22 @@ public sealed class LabelledDataTests : IDisposable
     }
 
     [Fact]
+    public void GivenASortedSentencesCsvWithARowTheUserAdded_WhenRead_ThenTheRunsDocumentsAreStillBackInReadingOrder()
+    {
+        // A sentence typed in by hand has no doc_id or sentence_id; one pasted into document b has no sentence_id.
+        var path = Write("sorted-added.csv",
+            "doc_id,sentence_id,text,label,confidence\n" +
+            ",,My own sentence.,opinion,\n" +
+            "a,1,A two.,claim,0.4000\n" +
+            "b,,B pasted.,other,\n" +
+            "b,0,B one.,other,0.5000\n" +
+            "a,0,A one.,other,0.6000\n");
+        var rows = LabelledData.Read([path], new LabelledDataOptions());
+        Assert.Equal(["My own sentence.", "A one.", "A two.", "B pasted.", "B one."], rows.Select(r => r.Text));
+        Assert.Equal([(0, 1), (1, 2), (3, 2)], SentenceClassifier.DocumentRuns(rows));
+    }
+
+    [Fact]
     public void GivenForeignLabelsAndAMap_WhenRead_ThenTargetsAreTheMappedSets()
     {
         var path = Write("s.tsv", "Sentence\tLabel\nPrices rose.\tOBJ\nThis is shameful.\tSUBJ\n");

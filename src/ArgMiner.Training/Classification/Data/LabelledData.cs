@@ -395,29 +395,36 @@ public static class LabelledData
     /// ordered by <c>sentence_id</c>. A person checking labels sorts the sheet (the README suggests sorting by
     /// confidence) and saves it so; read in that order, a document's sentences were scattered, so their positions
     /// and the document-context stage's neighbours were those of the sorted sheet, and <c>evaluate</c> of the same
-    /// workbook gave other predictions and another macro-F1 once sorted. Rows are left as they are unless every row
-    /// has a document and a whole-number sentence id (a file an overlay labels keeps its order: the overlay numbers its rows).
+    /// workbook gave other predictions and another macro-F1 once sorted. A row without a document stays where it is
+    /// (a sentence typed in by hand), and a document with a row whose sentence id is not a whole number keeps its
+    /// rows in file order; a file an overlay labels keeps its order (the overlay numbers its rows).
     /// </summary>
     internal static List<LabelledSentence> InReadingOrder(List<LabelledSentence> rows, List<string?> sentenceIds)
     {
-        var keys = new double[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
+        if (rows.Count == 0 || sentenceIds.TrueForAll(string.IsNullOrWhiteSpace))
         {
-            if (rows[i].Doc is null || sentenceIds[i] is not { } id
-                || !double.TryParse(id.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out keys[i]) || keys[i] != Math.Floor(keys[i]))
-            {
-                return rows;
-            }
+            return rows;
         }
 
         var firstOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var numbered = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var ids = new double[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
-            firstOf.TryAdd(rows[i].Doc!, i);
+            if (rows[i].Doc is { } doc)
+            {
+                firstOf.TryAdd(doc, i);
+                var whole = sentenceIds[i] is { } id && double.TryParse(id.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out ids[i]) && ids[i] == Math.Floor(ids[i]);
+                numbered[doc] = numbered.GetValueOrDefault(doc, true) && whole;
+            }
         }
 
-        // A stable order: rows of one document with the same id keep the file's order.
-        return [.. Enumerable.Range(0, rows.Count).OrderBy(i => firstOf[rows[i].Doc!]).ThenBy(i => keys[i]).ThenBy(i => i).Select(i => rows[i])];
+        // A stable order: a document's rows with the same id, and those of a document not numbered throughout, keep the file's order.
+        return [.. Enumerable.Range(0, rows.Count)
+            .OrderBy(i => rows[i].Doc is { } d ? firstOf[d] : i)
+            .ThenBy(i => rows[i].Doc is { } d && numbered[d] ? ids[i] : 0)
+            .ThenBy(i => i)
+            .Select(i => rows[i])];
     }
 
     /// <summary>

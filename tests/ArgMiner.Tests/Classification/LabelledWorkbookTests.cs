@@ -71,6 +71,18 @@ public sealed class LabelledWorkbookTests : IDisposable
         Assert.StartsWith($"{path}: not a readable xlsx workbook", ReadFails(path).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void GivenACopyOfTheSentencesSheetNamedAsExcelNamesIt_WhenRead_ThenTheErrorNamesBothSheetsInsteadOfReadingEverySentenceTwice()
+    {
+        // Excel's Move or Copy names a copy of Sentences "Sentences (2)", the name of a continuation sheet; one copy was then corrected.
+        string[] header = ["doc_id", "sentence_id", "text", "label"];
+        var path = Workbooks.Create(
+            _dir.File("copied.xlsx"),
+            ("Sentences (2)", [header, ["a", "=0", "A one.", "other"], ["a", "=1", "A two.", "claim"]]),
+            ("Sentences", [header, ["a", "=0", "A one.", "other"], ["a", "=1", "A two.", "opinion"]]));
+        Assert.Equal($"{path}, sheet Sentences, row 2: sentence 0 of document a is in sheet Sentences (2) too: is one sheet a copy of the other? Delete or rename it (only Sentences and the sheets a batch too large for it goes on in are read)", ReadFails(path).Message);
+    }
+
     [Theory]
     [InlineData("corrected.ods")]
     [InlineData("corrected.xls")]

@@ -59,9 +59,10 @@ internal static class LabelledWorkbook
 
             var rows = new List<LabelledSentence>();
             var sentenceIds = new List<string?>();
+            Dictionary<(string Doc, string Id), string>? sheetOf = chosen.Count > 1 ? [] : null;
             foreach (var (name, part) in chosen)
             {
-                ReadSheet(path, name, part!, strings, options, rows, sentenceIds);
+                ReadSheet(path, name, part!, strings, options, rows, sentenceIds, sheetOf);
             }
 
             // A sorted Sentences sheet is read in reading order (a document may go on in a continuation sheet).
@@ -69,12 +70,18 @@ internal static class LabelledWorkbook
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="name"/> is Sentences or a continuation sheet of it. Excel names a copy of a sheet the
+    /// same way ("Sentences (2)"), so a person who copies Sentences before correcting it has two; read as one
+    /// batch, every sentence was read twice, its corrected and its old label side by side. <see cref="ReadSheet"/>
+    /// refuses a sentence (document and sentence id) that two of these sheets hold.
+    /// </summary>
     private static bool IsSentencesSheet(string name) =>
         string.Equals(name, SentencesSheet, StringComparison.OrdinalIgnoreCase)
         || (name.StartsWith(SentencesSheet + " (", StringComparison.OrdinalIgnoreCase) && name.EndsWith(')')
             && int.TryParse(name.AsSpan(SentencesSheet.Length + 2, name.Length - SentencesSheet.Length - 3), NumberStyles.None, CultureInfo.InvariantCulture, out _));
 
-    private static void ReadSheet(string path, string sheet, WorksheetPart part, List<string> strings, LabelledDataOptions options, List<LabelledSentence> rows, List<string?> sentenceIds)
+    private static void ReadSheet(string path, string sheet, WorksheetPart part, List<string> strings, LabelledDataOptions options, List<LabelledSentence> rows, List<string?> sentenceIds, Dictionary<(string Doc, string Id), string>? sheetOf)
     {
         string Origin(long row) => string.Create(CultureInfo.InvariantCulture, $"{path}, sheet {sheet}, row {row}");
         string[]? header = null;
@@ -130,7 +137,13 @@ internal static class LabelledWorkbook
                 Cell(sectionAt, "section", false),
                 options.Map,
                 options.LabelsFromOverlay));
-            sentenceIds.Add(Cell(sentenceIdAt, LabelledData.SentenceIdColumn, false));
+            var sentenceId = Cell(sentenceIdAt, LabelledData.SentenceIdColumn, false);
+            sentenceIds.Add(sentenceId);
+            if (sheetOf is not null && rows[^1].Doc is { } doc && sentenceId?.Trim() is { Length: > 0 } id
+                && !sheetOf.TryAdd((doc, id), sheet) && sheetOf[(doc, id)] is var other && other != sheet)
+            {
+                throw new LabelledDataException(Origin(index), $"sentence {id} of document {doc} is in sheet {other} too: is one sheet a copy of the other? Delete or rename it (only {SentencesSheet} and the sheets a batch too large for it goes on in are read)");
+            }
         }
     }
 

@@ -182,6 +182,28 @@ public sealed class LabelledDataTests : IDisposable
         Assert.Equal($"{path}: no such file or folder", ReadFails(path).Message);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("@2")]
+    public void GivenTheSameFileTwice_WhenRead_ThenTheErrorSaysItIsGivenTwiceInsteadOfReadingEverySentenceTwice(string suffix)
+    {
+        // "--data out/argminer.xlsx out/argminer.xlsx" read the workbook's sentences twice, as "from 1 source(s)".
+        var path = Write("out/sentences.csv", "text,label\nIt rose 5%.,evidence\n");
+        var again = Path.Combine(_dir.FullName, ".", "out", "sentences.csv") + suffix;
+        var error = Assert.Throws<LabelledDataException>(() => LabelledData.Read([path, again], new LabelledDataOptions()));
+        Assert.Equal($"{again}: given twice (as {path} too); give a data path once, with '@W' to weigh it more", error.Message);
+    }
+
+    [Fact]
+    public void GivenOneSourceWithTwoOverlays_WhenRead_ThenBothAreRead()
+    {
+        var source = Write("source.csv", "text\nOne.\nTwo.\n");
+        var first = Write("first.labels", "row,label\n1,claim\n");
+        var second = Write("second.labels", "row,label\n2,other\n");
+        var rows = LabelledData.Read([$"{source}#labels={first}", $"{source}#labels={second}"], new LabelledDataOptions());
+        Assert.Equal(["One.|claim", "Two.|other"], rows.Select(r => r.Text + "|" + r.Label));
+    }
+
     [Fact]
     public void GivenALabelsSuffixWithoutAFile_WhenRead_ThenTheErrorSaysSoInsteadOfNamingAnEmptyPath()
     {

@@ -98,6 +98,7 @@ public static class LabelledData
         var rows = new List<LabelledSentence>();
         var pathOf = new List<int>();
         var pathIndex = -1;
+        var given = new Dictionary<(string Path, string? Split), string>();
         foreach (var spec in paths)
         {
             pathIndex++;
@@ -122,6 +123,13 @@ public static class LabelledData
             {
                 split = path[(hash + 1)..];
                 path = path[..hash];
+            }
+
+            // The same file or folder twice (a weight aside) was read twice: every sentence counted double, without a word.
+            // The same source with another suffix is another set of rows (IBM's #train and #held-out, a second overlay).
+            if (!given.TryAdd((Path.GetFullPath(path), split), spec) && given[(Path.GetFullPath(path), split)] is var first)
+            {
+                throw new LabelledDataException(spec, $"given twice{(first == spec ? string.Empty : $" (as {first} too)")}; give a data path once, with '@W' to weigh it more");
             }
 
             var before = rows.Count;

@@ -96,6 +96,15 @@ public sealed class LabelledWorkbookTests : IDisposable
     }
 
     [Fact]
+    public void GivenAPasswordProtectedWorkbook_WhenRead_ThenTheErrorSaysToSaveItWithoutAPassword()
+    {
+        // Excel and Calc save an xlsx with a password as an encrypted OLE compound file; it said "File contains corrupted data".
+        var path = _dir.File("protected.xlsx");
+        File.WriteAllBytes(path, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[4088]]);
+        Assert.Equal($"{path}: not a readable xlsx workbook (a password-protected workbook, or an Excel 97-2003 file named .xlsx); save it without a password as Excel 2007-365 (.xlsx)", ReadFails(path).Message);
+    }
+
+    [Fact]
     public void GivenAFolderWithAnOdsWorkbook_WhenRead_ThenAWarningNamesItAsNotRead()
     {
         var folder = _dir.File("data");

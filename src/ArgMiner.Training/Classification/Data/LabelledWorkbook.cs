@@ -28,6 +28,11 @@ internal static class LabelledWorkbook
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or InvalidOperationException)
         {
+            if (IsCompoundFile(path))
+            {
+                throw new LabelledDataException(path, "not a readable xlsx workbook (a password-protected workbook, or an Excel 97-2003 file named .xlsx); save it without a password as Excel 2007-365 (.xlsx)");
+            }
+
             throw new LabelledDataException(path, $"not a readable xlsx workbook ({ex.Message.TrimEnd('.')})");
         }
 
@@ -68,6 +73,19 @@ internal static class LabelledWorkbook
             // A sorted Sentences sheet is read in reading order (a document may go on in a continuation sheet).
             return options.LabelsFromOverlay ? rows : LabelledData.InReadingOrder(rows, sentenceIds);
         }
+    }
+
+    /// <summary>
+    /// Whether the file is an OLE compound file: what Excel and Calc write for an xlsx saved with a password (the
+    /// package encrypted inside one) and for the old .xls format. The zip reader's own words, "File contains corrupted
+    /// data", sent the person looking for damage.
+    /// </summary>
+    private static bool IsCompoundFile(string path)
+    {
+        ReadOnlySpan<byte> magic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        Span<byte> head = stackalloc byte[8];
+        using var file = File.OpenRead(path);
+        return file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head.SequenceEqual(magic);
     }
 
     /// <summary>

@@ -195,6 +195,17 @@ public sealed class LabelledDataTests : IDisposable
     }
 
     [Fact]
+    public void GivenARunsOutputFolder_WhenRead_ThenTheErrorSaysWhichFileToGive()
+    {
+        // "train --data out" after "run --out out --format csv,xlsx": it said "out/documents.csv:1: missing column 'text'".
+        var folder = Path.Combine(_dir.FullName, "out");
+        Write("out/documents.csv", "doc_id,source,title,sentences,comments\na,a.txt,,1,0\n");
+        Write("out/sentences.csv", "doc_id,sentence_id,text,label\na,0,It rose 5%.,evidence\n");
+        Write("out/.argminer-output", "documents.csv\nsentences.csv\n");
+        Assert.Equal($"{folder}: a run's output folder; give its sentences.csv or argminer.xlsx (one of them: they hold the same sentences)", ReadFails(folder).Message);
+    }
+
+    [Fact]
     public void GivenOneSourceWithTwoOverlays_WhenRead_ThenBothAreRead()
     {
         var source = Write("source.csv", "text\nOne.\nTwo.\n");

@@ -158,6 +158,12 @@ public static class LabelledData
             {
                 throw new LabelledDataException(spec, "a '#split' suffix is only understood on an IBM Debater corpus folder ('#labels=FILE' on a data file)");
             }
+            else if (Directory.Exists(path) && File.Exists(Path.Combine(path, Output.OutputSet.ManifestName)))
+            {
+                // Read as a data folder it stopped at documents.csv ("missing column 'text'"), and its sentences.csv
+                // and argminer.xlsx would each have given every sentence.
+                throw new LabelledDataException(path, "a run's output folder; give its sentences.csv or argminer.xlsx (one of them: they hold the same sentences)");
+            }
             else if (Directory.Exists(path))
             {
                 // The folder rule every reader follows: hidden entries and link loops are named and skipped.

@@ -96,6 +96,22 @@ public sealed class LabelledWorkbookTests : IDisposable
     }
 
     [Fact]
+    public void GivenACopyOfTheSentencesSheetNamedAsCalcNamesIt_WhenRead_ThenAWarningNamesTheSheetNotRead()
+    {
+        // Calc's Move/Copy Sheet names a copy "Sentences_2"; corrections made in the copy were passed over without a word.
+        string[] header = ["doc_id", "sentence_id", "text", "label"];
+        var path = Workbooks.Create(
+            _dir.File("copied.xlsx"),
+            ("Sentences", [header, ["a", "=0", "A one.", "other"]]),
+            ("Sentences_2", [header, ["a", "=0", "A one.", "opinion"]]),
+            ("Entities", [["doc_id", "sentence_id", "text", "type"], ["a", "=0", "A", "ORG"]]));
+        var warnings = new List<string>();
+        var rows = LabelledData.Read([path], new LabelledDataOptions { OnWarning = warnings.Add });
+        Assert.Equal(["A one.|other"], rows.Select(r => r.Text + "|" + r.Label));
+        Assert.Equal([$"{path}: sheet Sentences_2 has 'text' and 'label' columns but is not read (only Sentences and the sheets a batch too large for it goes on in are); correct the labels in Sentences, or delete it and rename the sheet you corrected Sentences"], warnings);
+    }
+
+    [Fact]
     public void GivenAPasswordProtectedWorkbook_WhenRead_ThenTheErrorSaysToSaveItWithoutAPassword()
     {
         // Excel and Calc save an xlsx with a password as an encrypted OLE compound file; it said "File contains corrupted data".

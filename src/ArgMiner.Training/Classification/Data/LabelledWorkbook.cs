@@ -45,7 +45,19 @@ internal static class LabelledWorkbook
                 .Where(s => s.Part is not null)
                 .ToList();
             var chosen = sheets.Where(s => IsSentencesSheet(s.Name)).ToList();
-            if (chosen.Count == 0)
+            if (chosen.Count > 0)
+            {
+                // A copy of Sentences that Calc names "Sentences_2" (or any other sheet of sentences and labels) is not
+                // read: say so, since the corrections may be in it.
+                foreach (var other in sheets.Where(s => !IsSentencesSheet(s.Name)))
+                {
+                    if (Header(other.Part!, strings) is { } header && Find(header.Cells, options.TextColumn) >= 0 && Find(header.Cells, options.LabelColumn) >= 0)
+                    {
+                        options.OnWarning?.Invoke($"{path}: sheet {other.Name} has '{options.TextColumn}' and '{options.LabelColumn}' columns but is not read (only {SentencesSheet} and the sheets a batch too large for it goes on in are); correct the labels in {SentencesSheet}, or delete it and rename the sheet you corrected {SentencesSheet}");
+                    }
+                }
+            }
+            else
             {
                 foreach (var sheet in sheets)
                 {

@@ -105,6 +105,40 @@ public sealed class LabelledDataTests : IDisposable
     }
 
     [Fact]
+    public void GivenOurOwnSentencesCsvSortedByConfidence_WhenRead_ThenEachDocumentsRowsAreBackInReadingOrder()
+    {
+        // The README's step 2: sort by confidence to check the least certain labels first, then save.
+        var path = Write("sorted.csv",
+            "doc_id,sentence_id,section,text,label,confidence\n" +
+            "b,1,body,B two.,claim,0.4000\n" +
+            "a,2,body,A three.,evidence,0.5000\n" +
+            "a,0,title,A one.,other,0.6000\n" +
+            "b,0,title,B one.,other,0.7000\n" +
+            "a,1,body,A two.,opinion,0.8000\n");
+        var rows = LabelledData.Read([path], new LabelledDataOptions());
+        Assert.Equal(["B one.", "B two.", "A one.", "A two.", "A three."], rows.Select(r => r.Text));
+        Assert.Equal([0.0, 1.0, 0.0, 0.5, 1.0], rows.Select(r => r.Position!.Value));
+        Assert.Equal([(0, 2), (2, 3)], SentenceClassifier.DocumentRuns(rows));
+        Assert.Equal($"{path}:4", rows[2].Origin);
+    }
+
+    [Fact]
+    public void GivenASortedSentencesCsvWithARowTheUserAdded_WhenRead_ThenTheRunsDocumentsAreStillBackInReadingOrder()
+    {
+        // A sentence typed in by hand has no doc_id or sentence_id; one pasted into document b has no sentence_id.
+        var path = Write("sorted-added.csv",
+            "doc_id,sentence_id,text,label,confidence\n" +
+            ",,My own sentence.,opinion,\n" +
+            "a,1,A two.,claim,0.4000\n" +
+            "b,,B pasted.,other,\n" +
+            "b,0,B one.,other,0.5000\n" +
+            "a,0,A one.,other,0.6000\n");
+        var rows = LabelledData.Read([path], new LabelledDataOptions());
+        Assert.Equal(["My own sentence.", "A one.", "A two.", "B pasted.", "B one."], rows.Select(r => r.Text));
+        Assert.Equal([(0, 1), (1, 2), (3, 2)], SentenceClassifier.DocumentRuns(rows));
+    }
+
+    [Fact]
     public void GivenForeignLabelsAndAMap_WhenRead_ThenTargetsAreTheMappedSets()
     {
         var path = Write("s.tsv", "Sentence\tLabel\nPrices rose.\tOBJ\nThis is shameful.\tSUBJ\n");
@@ -146,6 +180,39 @@ public sealed class LabelledDataTests : IDisposable
     {
         var path = Path.Combine(_dir.FullName, "nope.csv");
         Assert.Equal($"{path}: no such file or folder", ReadFails(path).Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("@2")]
+    public void GivenTheSameFileTwice_WhenRead_ThenTheErrorSaysItIsGivenTwiceInsteadOfReadingEverySentenceTwice(string suffix)
+    {
+        // "--data out/argminer.xlsx out/argminer.xlsx" read the workbook's sentences twice, as "from 1 source(s)".
+        var path = Write("out/sentences.csv", "text,label\nIt rose 5%.,evidence\n");
+        var again = Path.Combine(_dir.FullName, ".", "out", "sentences.csv") + suffix;
+        var error = Assert.Throws<LabelledDataException>(() => LabelledData.Read([path, again], new LabelledDataOptions()));
+        Assert.Equal($"{again}: given twice (as {path} too); give a data path once, with '@W' to weigh it more", error.Message);
+    }
+
+    [Fact]
+    public void GivenARunsOutputFolder_WhenRead_ThenTheErrorSaysWhichFileToGive()
+    {
+        // "train --data out" after "run --out out --format csv,xlsx": it said "out/documents.csv:1: missing column 'text'".
+        var folder = Path.Combine(_dir.FullName, "out");
+        Write("out/documents.csv", "doc_id,source,title,sentences,comments\na,a.txt,,1,0\n");
+        Write("out/sentences.csv", "doc_id,sentence_id,text,label\na,0,It rose 5%.,evidence\n");
+        Write("out/.argminer-output", "documents.csv\nsentences.csv\n");
+        Assert.Equal($"{folder}: a run's output folder; give its sentences.csv or argminer.xlsx (one of them: they hold the same sentences)", ReadFails(folder).Message);
+    }
+
+    [Fact]
+    public void GivenOneSourceWithTwoOverlays_WhenRead_ThenBothAreRead()
+    {
+        var source = Write("source.csv", "text\nOne.\nTwo.\n");
+        var first = Write("first.labels", "row,label\n1,claim\n");
+        var second = Write("second.labels", "row,label\n2,other\n");
+        var rows = LabelledData.Read([$"{source}#labels={first}", $"{source}#labels={second}"], new LabelledDataOptions());
+        Assert.Equal(["One.|claim", "Two.|other"], rows.Select(r => r.Text + "|" + r.Label));
     }
 
     [Fact]
@@ -222,6 +289,17 @@ public sealed class LabelledDataTests : IDisposable
         var rows = LabelledData.Read([path], new LabelledDataOptions());
         Assert.Equal(["Prices rose; wages did not.", "It is, frankly, a disgrace."], rows.Select(r => r.Text));
         Assert.Equal(["evidence", "opinion"], rows.Select(r => r.Label));
+    }
+
+    [Fact]
+    public void GivenATabSeparatedCsvAsCalcSavesIt_WhenRead_ThenTheDelimiterIsDetectedAndQuotesAreUndone()
+    {
+        // Calc's Text CSV with the field delimiter {Tab} keeps the .csv name and quotes a cell holding a quote.
+        var path = Write("calc-tab.csv", "doc_id\ttext\tlabel\r\nd1\t\"He said \"\"no\"\", twice.\"\topinion\r\nd1\tPrices rose 5%, wages 2%.\tevidence\r\n");
+        var rows = LabelledData.Read([path], new LabelledDataOptions());
+        Assert.Equal(["He said \"no\", twice.", "Prices rose 5%, wages 2%."], rows.Select(r => r.Text));
+        Assert.Equal(["opinion", "evidence"], rows.Select(r => r.Label));
+        Assert.Equal(["d1", "d1"], rows.Select(r => r.Doc));
     }
 
     [Fact]

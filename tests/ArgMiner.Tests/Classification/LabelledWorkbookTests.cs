@@ -28,6 +28,20 @@ public sealed class LabelledWorkbookTests : IDisposable
     }
 
     [Fact]
+    public void GivenOurOwnWorkbookSortedByConfidence_WhenRead_ThenEachDocumentsRowsAreBackInReadingOrder()
+    {
+        // sentence_id is a number cell ("=N"), as ArgMiner and Calc write it; the rows were sorted by confidence.
+        var path = Workbooks.Create(
+            _dir.File("sorted.xlsx"),
+            ("Sentences", [["doc_id", "sentence_id", "text", "label", "confidence"], ["a", "=2", "A three.", "evidence", "=0.4"], ["b", "=0", "B one.", "other", "=0.5"], ["a", "=0", "A one.", "other", "=0.6"], ["a", "=1", "A two.", "opinion", "=0.7"], ["b", "=1", "B two.", "claim", "=0.8"]]));
+        var rows = LabelledData.Read([path], new LabelledDataOptions());
+        Assert.Equal(["A one.", "A two.", "A three.", "B one.", "B two."], rows.Select(r => r.Text));
+        Assert.Equal([0.0, 0.5, 1.0, 0.0, 1.0], rows.Select(r => r.Position!.Value));
+        Assert.Equal([(0, 3), (3, 2)], SentenceClassifier.DocumentRuns(rows));
+        Assert.Equal($"{path}, sheet Sentences, row 2", rows[2].Origin);
+    }
+
+    [Fact]
     public void GivenAnUnknownLabelInAWorkbook_WhenRead_ThenTheErrorNamesFileSheetRowAndLabel()
     {
         var path = Workbooks.Create(_dir.File("a.xlsx"), ("Sentences", [["text", "label"], ["Good.", "claim"], ["Typo here.", "opnion"]]));
@@ -55,6 +69,77 @@ public sealed class LabelledWorkbookTests : IDisposable
     {
         var path = _dir.Write("fake.xlsx", "text,label\nA.,claim\n");
         Assert.StartsWith($"{path}: not a readable xlsx workbook", ReadFails(path).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenACopyOfTheSentencesSheetNamedAsExcelNamesIt_WhenRead_ThenTheErrorNamesBothSheetsInsteadOfReadingEverySentenceTwice()
+    {
+        // Excel's Move or Copy names a copy of Sentences "Sentences (2)", the name of a continuation sheet; one copy was then corrected.
+        string[] header = ["doc_id", "sentence_id", "text", "label"];
+        var path = Workbooks.Create(
+            _dir.File("copied.xlsx"),
+            ("Sentences (2)", [header, ["a", "=0", "A one.", "other"], ["a", "=1", "A two.", "claim"]]),
+            ("Sentences", [header, ["a", "=0", "A one.", "other"], ["a", "=1", "A two.", "opinion"]]));
+        Assert.Equal($"{path}, sheet Sentences, row 2: sentence 0 of document a is in sheet Sentences (2) too: is one sheet a copy of the other? Delete or rename it (only Sentences and the sheets a batch too large for it goes on in are read)", ReadFails(path).Message);
+    }
+
+    [Theory]
+    [InlineData("corrected.ods")]
+    [InlineData("corrected.xls")]
+    [InlineData("corrected.numbers")]
+    public void GivenAWorkbookInAFormatTrainDoesNotRead_WhenRead_ThenTheErrorSaysToSaveItAsXlsxOrCsv(string name)
+    {
+        // What Calc's own format starts with (a zip whose first entry is the mimetype): read as CSV it was "binary file (contains NUL bytes)".
+        var path = _dir.File(name);
+        File.WriteAllBytes(path, [.. "PK\u0003\u0004\u0014\0\0\0\0\0mimetypeapplication/vnd.oasis.opendocument.spreadsheet"u8]);
+        Assert.Equal($"{path}: a {Path.GetExtension(name)} spreadsheet is not read; save it as Excel 2007-365 (.xlsx) or as Text CSV", ReadFails(path).Message);
+    }
+
+    [Fact]
+    public void GivenACopyOfTheSentencesSheetNamedAsCalcNamesIt_WhenRead_ThenAWarningNamesTheSheetNotRead()
+    {
+        // Calc's Move/Copy Sheet names a copy "Sentences_2"; corrections made in the copy were passed over without a word.
+        string[] header = ["doc_id", "sentence_id", "text", "label"];
+        var path = Workbooks.Create(
+            _dir.File("copied.xlsx"),
+            ("Sentences", [header, ["a", "=0", "A one.", "other"]]),
+            ("Sentences_2", [header, ["a", "=0", "A one.", "opinion"]]),
+            ("Entities", [["doc_id", "sentence_id", "text", "type"], ["a", "=0", "A", "ORG"]]));
+        var warnings = new List<string>();
+        var rows = LabelledData.Read([path], new LabelledDataOptions { OnWarning = warnings.Add });
+        Assert.Equal(["A one.|other"], rows.Select(r => r.Text + "|" + r.Label));
+        Assert.Equal([$"{path}: sheet Sentences_2 has 'text' and 'label' columns but is not read (only Sentences and the sheets a batch too large for it goes on in are); correct the labels in Sentences, or delete it and rename the sheet you corrected Sentences"], warnings);
+    }
+
+    [Fact]
+    public void GivenAPasswordProtectedWorkbook_WhenRead_ThenTheErrorSaysToSaveItWithoutAPassword()
+    {
+        // Excel and Calc save an xlsx with a password as an encrypted OLE compound file; it said "File contains corrupted data".
+        var path = _dir.File("protected.xlsx");
+        File.WriteAllBytes(path, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[4088]]);
+        Assert.Equal($"{path}: not a readable xlsx workbook (a password-protected workbook, or an Excel 97-2003 file named .xlsx); save it without a password as Excel 2007-365 (.xlsx)", ReadFails(path).Message);
+    }
+
+    [Fact]
+    public void GivenAFolderWithAnOdsWorkbook_WhenRead_ThenAWarningNamesItAsNotRead()
+    {
+        var folder = _dir.File("data");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "a.csv"), "text,label\nIt rose 5%.,evidence\n");
+        File.WriteAllBytes(Path.Combine(folder, "corrected.ods"), [.. "PK\u0003\u0004"u8]);
+        var warnings = new List<string>();
+        var rows = LabelledData.Read([folder], new LabelledDataOptions { OnWarning = warnings.Add });
+        Assert.Equal(["It rose 5%."], rows.Select(r => r.Text));
+        Assert.Equal([$"{Path.Combine(folder, "corrected.ods")}: a .ods spreadsheet is not read; save it as Excel 2007-365 (.xlsx) or as Text CSV"], warnings);
+    }
+
+    [Fact]
+    public void GivenAFolderWithNoDataFile_WhenRead_ThenTheErrorNamesEveryFormatRead()
+    {
+        var folder = _dir.File("empty");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "nothing");
+        Assert.Equal($"{folder}: folder holds no .csv, .tsv, .jsonl or .xlsx file", ReadFails(folder).Message);
     }
 
     [Fact]

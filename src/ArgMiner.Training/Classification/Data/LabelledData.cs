@@ -67,7 +67,20 @@ public sealed class LabelledDataException : Exception
 /// </summary>
 public static class LabelledData
 {
+    /// <summary>The column of ArgMiner's own sentences that numbers a sentence in its document.</summary>
+    internal const string SentenceIdColumn = "sentence_id";
+
     private static readonly string[] Extensions = [".csv", ".tsv", ".tab", ".jsonl", ".ndjson", ".xlsx"];
+
+    /// <summary>
+    /// Spreadsheet formats a person may save a corrected workbook in that are not read: Calc's own (.ods, .fods),
+    /// Excel's older and binary ones, Apple Numbers. Read as CSV they gave "binary file (contains NUL bytes)", and a
+    /// folder left them out without a word, so the corrections in them were lost unnoticed.
+    /// </summary>
+    private static readonly string[] UnreadSpreadsheets = [".ods", ".fods", ".xls", ".xlsb", ".numbers"];
+
+    /// <summary>What to do with a spreadsheet of <see cref="UnreadSpreadsheets"/>.</summary>
+    private static string NotRead(string extension) => $"a {extension} spreadsheet is not read; save it as Excel 2007-365 (.xlsx) or as Text CSV";
 
     /// <summary>
     /// Reads every path. A folder is read recursively (files in ordinal order). An IBM Debater CE-EMNLP-2015
@@ -85,6 +98,7 @@ public static class LabelledData
         var rows = new List<LabelledSentence>();
         var pathOf = new List<int>();
         var pathIndex = -1;
+        var given = new Dictionary<(string Path, string? Split), string>();
         foreach (var spec in paths)
         {
             pathIndex++;
@@ -109,6 +123,13 @@ public static class LabelledData
             {
                 split = path[(hash + 1)..];
                 path = path[..hash];
+            }
+
+            // The same file or folder twice (a weight aside) was read twice: every sentence counted double, without a word.
+            // The same source with another suffix is another set of rows (IBM's #train and #held-out, a second overlay).
+            if (!given.TryAdd((Path.GetFullPath(path), split), spec) && given[(Path.GetFullPath(path), split)] is var first)
+            {
+                throw new LabelledDataException(spec, $"given twice{(first == spec ? string.Empty : $" (as {first} too)")}; give a data path once, with '@W' to weigh it more");
             }
 
             var before = rows.Count;
@@ -137,17 +158,29 @@ public static class LabelledData
             {
                 throw new LabelledDataException(spec, "a '#split' suffix is only understood on an IBM Debater corpus folder ('#labels=FILE' on a data file)");
             }
+            else if (Directory.Exists(path) && File.Exists(Path.Combine(path, Output.OutputSet.ManifestName)))
+            {
+                // Read as a data folder it stopped at documents.csv ("missing column 'text'"), and its sentences.csv
+                // and argminer.xlsx would each have given every sentence.
+                throw new LabelledDataException(path, "a run's output folder; give its sentences.csv or argminer.xlsx (one of them: they hold the same sentences)");
+            }
             else if (Directory.Exists(path))
             {
                 // The folder rule every reader follows: hidden entries and link loops are named and skipped.
                 var notes = new List<Ingest.InputError>();
-                var files = Ingest.FolderSearch.InputFiles(path, path, notes, f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                var files = Ingest.FolderSearch.InputFiles(path, path, notes, f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()) || UnreadSpreadsheets.Contains(Path.GetExtension(f).ToLowerInvariant()))
                     .Select(f => Path.Combine(path, f))
                     .ToList();
                 notes.ForEach(n => options.OnWarning?.Invoke(n.ToString()));
+                foreach (var file in files.Where(f => UnreadSpreadsheets.Contains(Path.GetExtension(f).ToLowerInvariant())))
+                {
+                    options.OnWarning?.Invoke($"{file}: {NotRead(Path.GetExtension(file))}");
+                }
+
+                files.RemoveAll(f => UnreadSpreadsheets.Contains(Path.GetExtension(f).ToLowerInvariant()));
                 if (files.Count == 0)
                 {
-                    throw new LabelledDataException(path, "folder holds no .csv, .tsv or .jsonl file");
+                    throw new LabelledDataException(path, "folder holds no .csv, .tsv, .jsonl or .xlsx file");
                 }
 
                 foreach (var file in files)
@@ -188,6 +221,11 @@ public static class LabelledData
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
         var ext = Path.GetExtension(path).ToLowerInvariant();
+        if (UnreadSpreadsheets.Contains(ext))
+        {
+            throw new LabelledDataException(path, NotRead(Path.GetExtension(path)));
+        }
+
         try
         {
             if (Evaluation.UdSentences.IsConllu(path) && !options.LabelsFromOverlay)
@@ -279,7 +317,9 @@ public static class LabelledData
 
     /// <summary>
     /// A ".csv" whose header names the text column only when split at semicolons is semicolon-separated (what
-    /// Excel writes in locales with a decimal comma).
+    /// Excel writes in locales with a decimal comma), and one that names it only when split at tabs is
+    /// tab-separated (Calc's Text CSV with the field delimiter {Tab} keeps the .csv name; such a file was refused
+    /// as "missing column 'text'", listing a header that held it).
     /// </summary>
     private static char DetectDelimiter(string text, char delimiter, LabelledDataOptions options)
     {
@@ -291,15 +331,17 @@ public static class LabelledData
         var end = text.IndexOfAny(['\r', '\n']);
         var header = end < 0 ? text : text[..end];
         bool Names(char separator) => header.Split(separator).Any(h => string.Equals(h.Trim().Trim('"'), options.TextColumn, StringComparison.OrdinalIgnoreCase));
-        return !Names(',') && Names(';') ? ';' : ',';
+        return Names(',') ? ',' : Names(';') ? ';' : Names('\t') ? '\t' : ',';
     }
 
     private static List<LabelledSentence> ReadDelimited(string path, char delimiter, LabelledDataOptions options)
     {
         var text = ReadText(path, options);
-        var csvOptions = StrictCsv(DetectDelimiter(text, delimiter, options));
+        // A .tsv is read without quoting, as the external corpora write it; a .csv that turns out tab-separated keeps its quotes.
+        var csvOptions = StrictCsv(DetectDelimiter(text, delimiter, options), quoted: delimiter != '\t');
         using var csv = CsvReader.Create(new StringReader(text), csvOptions, false);
         var rows = new List<LabelledSentence>();
+        var sentenceIds = new List<string?>();
         try
         {
             csv.ReadHeader();
@@ -329,6 +371,7 @@ public static class LabelledData
 
             var sectionAt = Find(header, options.SectionColumn);
             var registerAt = sectionAt < 0 ? Find(header, options.RegisterColumn) : -1;
+            var sentenceIdAt = Find(header, SentenceIdColumn);
             foreach (var (name, at) in new[] { (textColumn, textAt), (labelColumn, labelAt) })
             {
                 if (at < 0 && !(options.LabelsFromOverlay && name == labelColumn))
@@ -349,6 +392,7 @@ public static class LabelledData
                     sectionAt >= 0 ? csv.GetString(sectionAt) : registerAt >= 0 && csv.GetString(registerAt).Trim() == "comment" ? "comment" : null,
                     map,
                     options.LabelsFromOverlay));
+                sentenceIds.Add(sentenceIdAt >= 0 ? csv.GetString(sentenceIdAt) : null);
             }
         }
         catch (CsvFormatException ex)
@@ -356,18 +400,56 @@ public static class LabelledData
             throw new LabelledDataException($"{path}:{ex.LineNumber}", $"malformed CSV ({Describe(ex.Message)})");
         }
 
-        return rows;
+        return options.LabelsFromOverlay ? rows : InReadingOrder(rows, sentenceIds);
     }
 
     /// <summary>
-    /// Reader settings for labelled data: a header row, RFC 4180 quoting (none for TSV), line numbers kept for
-    /// error messages, and a malformed row or a wrong number of fields is an error, never skipped.
+    /// The rows of one file of ArgMiner's own sentences (<c>doc_id</c> and <c>sentence_id</c> columns: a run's
+    /// <c>sentences.csv</c> or workbook) in reading order: each document's rows together, where its first row was,
+    /// ordered by <c>sentence_id</c>. A person checking labels sorts the sheet (the README suggests sorting by
+    /// confidence) and saves it so; read in that order, a document's sentences were scattered, so their positions
+    /// and the document-context stage's neighbours were those of the sorted sheet, and <c>evaluate</c> of the same
+    /// workbook gave other predictions and another macro-F1 once sorted. A row without a document stays where it is
+    /// (a sentence typed in by hand), and a document with a row whose sentence id is not a whole number keeps its
+    /// rows in file order; a file an overlay labels keeps its order (the overlay numbers its rows).
     /// </summary>
-    internal static CsvReaderOptions StrictCsv(char delimiter = ',') => new()
+    internal static List<LabelledSentence> InReadingOrder(List<LabelledSentence> rows, List<string?> sentenceIds)
+    {
+        if (rows.Count == 0 || sentenceIds.TrueForAll(string.IsNullOrWhiteSpace))
+        {
+            return rows;
+        }
+
+        var firstOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var numbered = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var ids = new double[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Doc is { } doc)
+            {
+                firstOf.TryAdd(doc, i);
+                var whole = sentenceIds[i] is { } id && double.TryParse(id.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out ids[i]) && ids[i] == Math.Floor(ids[i]);
+                numbered[doc] = numbered.GetValueOrDefault(doc, true) && whole;
+            }
+        }
+
+        // A stable order: a document's rows with the same id, and those of a document not numbered throughout, keep the file's order.
+        return [.. Enumerable.Range(0, rows.Count)
+            .OrderBy(i => rows[i].Doc is { } d ? firstOf[d] : i)
+            .ThenBy(i => rows[i].Doc is { } d && numbered[d] ? ids[i] : 0)
+            .ThenBy(i => i)
+            .Select(i => rows[i])];
+    }
+
+    /// <summary>
+    /// Reader settings for labelled data: a header row, RFC 4180 quoting (none when not <paramref name="quoted"/>:
+    /// a .tsv), line numbers kept for error messages, and a malformed row or a wrong number of fields is an error, never skipped.
+    /// </summary>
+    internal static CsvReaderOptions StrictCsv(char delimiter = ',', bool quoted = true) => new()
     {
         Separator = delimiter,
         HasHeader = true,
-        Mode = delimiter == '\t' ? CsvMode.NoEscape : CsvMode.Rfc4180,
+        Mode = quoted ? CsvMode.Rfc4180 : CsvMode.NoEscape,
         AllowLineBreaksInQuotes = true,
         SkipEmptyLines = true,
         TrackLineNumbers = true,

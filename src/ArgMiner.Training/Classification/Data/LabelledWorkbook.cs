@@ -28,6 +28,11 @@ internal static class LabelledWorkbook
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or InvalidOperationException)
         {
+            if (IsCompoundFile(path))
+            {
+                throw new LabelledDataException(path, "not a readable xlsx workbook (a password-protected workbook, or an Excel 97-2003 file named .xlsx); save it without a password as Excel 2007-365 (.xlsx)");
+            }
+
             throw new LabelledDataException(path, $"not a readable xlsx workbook ({ex.Message.TrimEnd('.')})");
         }
 
@@ -40,7 +45,19 @@ internal static class LabelledWorkbook
                 .Where(s => s.Part is not null)
                 .ToList();
             var chosen = sheets.Where(s => IsSentencesSheet(s.Name)).ToList();
-            if (chosen.Count == 0)
+            if (chosen.Count > 0)
+            {
+                // A copy of Sentences that Calc names "Sentences_2" (or any other sheet of sentences and labels) is not
+                // read: say so, since the corrections may be in it.
+                foreach (var other in sheets.Where(s => !IsSentencesSheet(s.Name)))
+                {
+                    if (Header(other.Part!, strings) is { } header && Find(header.Cells, options.TextColumn) >= 0 && Find(header.Cells, options.LabelColumn) >= 0)
+                    {
+                        options.OnWarning?.Invoke($"{path}: sheet {other.Name} has '{options.TextColumn}' and '{options.LabelColumn}' columns but is not read (only {SentencesSheet} and the sheets a batch too large for it goes on in are); correct the labels in {SentencesSheet}, or delete it and rename the sheet you corrected {SentencesSheet}");
+                    }
+                }
+            }
+            else
             {
                 foreach (var sheet in sheets)
                 {
@@ -58,25 +75,47 @@ internal static class LabelledWorkbook
             }
 
             var rows = new List<LabelledSentence>();
+            var sentenceIds = new List<string?>();
+            Dictionary<(string Doc, string Id), string>? sheetOf = chosen.Count > 1 ? [] : null;
             foreach (var (name, part) in chosen)
             {
-                ReadSheet(path, name, part!, strings, options, rows);
+                ReadSheet(path, name, part!, strings, options, rows, sentenceIds, sheetOf);
             }
 
-            return rows;
+            // A sorted Sentences sheet is read in reading order (a document may go on in a continuation sheet).
+            return options.LabelsFromOverlay ? rows : LabelledData.InReadingOrder(rows, sentenceIds);
         }
     }
 
+    /// <summary>
+    /// Whether the file is an OLE compound file: what Excel and Calc write for an xlsx saved with a password (the
+    /// package encrypted inside one) and for the old .xls format. The zip reader's own words, "File contains corrupted
+    /// data", sent the person looking for damage.
+    /// </summary>
+    private static bool IsCompoundFile(string path)
+    {
+        ReadOnlySpan<byte> magic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        Span<byte> head = stackalloc byte[8];
+        using var file = File.OpenRead(path);
+        return file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head.SequenceEqual(magic);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is Sentences or a continuation sheet of it. Excel names a copy of a sheet the
+    /// same way ("Sentences (2)"), so a person who copies Sentences before correcting it has two; read as one
+    /// batch, every sentence was read twice, its corrected and its old label side by side. <see cref="ReadSheet"/>
+    /// refuses a sentence (document and sentence id) that two of these sheets hold.
+    /// </summary>
     private static bool IsSentencesSheet(string name) =>
         string.Equals(name, SentencesSheet, StringComparison.OrdinalIgnoreCase)
         || (name.StartsWith(SentencesSheet + " (", StringComparison.OrdinalIgnoreCase) && name.EndsWith(')')
             && int.TryParse(name.AsSpan(SentencesSheet.Length + 2, name.Length - SentencesSheet.Length - 3), NumberStyles.None, CultureInfo.InvariantCulture, out _));
 
-    private static void ReadSheet(string path, string sheet, WorksheetPart part, List<string> strings, LabelledDataOptions options, List<LabelledSentence> rows)
+    private static void ReadSheet(string path, string sheet, WorksheetPart part, List<string> strings, LabelledDataOptions options, List<LabelledSentence> rows, List<string?> sentenceIds, Dictionary<(string Doc, string Id), string>? sheetOf)
     {
         string Origin(long row) => string.Create(CultureInfo.InvariantCulture, $"{path}, sheet {sheet}, row {row}");
         string[]? header = null;
-        int textAt = -1, labelAt = -1, docAt = -1, sectionAt = -1;
+        int textAt = -1, labelAt = -1, docAt = -1, sectionAt = -1, sentenceIdAt = -1;
         foreach (var (index, cells) in Rows(part, strings, path, sheet))
         {
             if (cells.All(c => string.IsNullOrWhiteSpace(c.Value)))
@@ -91,6 +130,7 @@ internal static class LabelledWorkbook
                 labelAt = Find(header, options.LabelColumn);
                 docAt = Find(header, options.DocColumn) is var d and >= 0 ? d : Find(header, "doc_id");
                 sectionAt = Find(header, options.SectionColumn);
+                sentenceIdAt = Find(header, LabelledData.SentenceIdColumn);
                 foreach (var (column, at) in new[] { (options.TextColumn, textAt), (options.LabelColumn, labelAt) })
                 {
                     if (at < 0 && !(options.LabelsFromOverlay && column == options.LabelColumn))
@@ -127,6 +167,13 @@ internal static class LabelledWorkbook
                 Cell(sectionAt, "section", false),
                 options.Map,
                 options.LabelsFromOverlay));
+            var sentenceId = Cell(sentenceIdAt, LabelledData.SentenceIdColumn, false);
+            sentenceIds.Add(sentenceId);
+            if (sheetOf is not null && rows[^1].Doc is { } doc && sentenceId?.Trim() is { Length: > 0 } id
+                && !sheetOf.TryAdd((doc, id), sheet) && sheetOf[(doc, id)] is var other && other != sheet)
+            {
+                throw new LabelledDataException(Origin(index), $"sentence {id} of document {doc} is in sheet {other} too: is one sheet a copy of the other? Delete or rename it (only {SentencesSheet} and the sheets a batch too large for it goes on in are read)");
+            }
         }
     }
 

@@ -48,18 +48,7 @@ public static class Conllu
     /// <exception cref="FormatException">A line that is not a CoNLL-U line, a binary file, or bytes that are not UTF-8 (with the line).</exception>
     public static List<ConlluSentence> ReadFile(string path)
     {
-        // Strict, by the rule every reader follows: a bad byte used to become U+FFFD without a word said.
-        TextReader reader;
-        try
-        {
-            reader = ArgMiner.Ingest.TextStreams.Open(path, ArgMiner.Ingest.TextEncodingChoice.Utf8, out _);
-        }
-        catch (ArgMiner.Ingest.TextDecodingException ex)
-        {
-            throw new FormatException($"line {ex.Line}: {ex.Message.Replace(", skipped", string.Empty, StringComparison.Ordinal)}");
-        }
-
-        using (reader)
+        using (var reader = CorpusText.Open(path, static (line, problem) => new FormatException($"line {line}: {problem}")))
         {
             return Read(reader);
         }

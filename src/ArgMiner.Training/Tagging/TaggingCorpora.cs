@@ -201,17 +201,7 @@ public static class TaggingCorpora
     /// </summary>
     internal static IEnumerable<string> ReadLines(string path)
     {
-        TextReader reader;
-        try
-        {
-            reader = ArgMiner.Ingest.TextStreams.Open(path, ArgMiner.Ingest.TextEncodingChoice.Utf8, out _);
-        }
-        catch (ArgMiner.Ingest.TextDecodingException ex)
-        {
-            throw new InvalidDataException($"{path}:{ex.Line}: {ex.Message.Replace(", skipped", string.Empty, StringComparison.Ordinal)}");
-        }
-
-        using (reader)
+        using (var reader = Evaluation.CorpusText.Open(path, (line, problem) => new InvalidDataException($"{path}:{line}: {problem}")))
         {
             while (reader.ReadLine() is { } line)
             {

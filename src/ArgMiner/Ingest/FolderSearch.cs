@@ -88,8 +88,15 @@ public static class FolderSearch
             }
         }
 
-        string Show(string relative) => (relative.Length == 0 ? shown : Path.Join(shown, relative)).Replace('\\', '/');
+        string Show(string relative) => Shown(relative.Length == 0 ? shown : Path.Join(shown, relative));
     }
+
+    /// <summary>
+    /// A path as it is shown and opened, with '/' between folders. Only where '\' separates folders (Windows) is it
+    /// turned into '/': on Linux it is a character of a name, and turning it made <c>back\slash.txt</c> a path that
+    /// does not exist, so the file was skipped as one that "cannot be read".
+    /// </summary>
+    public static string Shown(string path) => Path.DirectorySeparatorChar == '\\' ? path.Replace('\\', '/') : path;
 
     /// <summary>
     /// Whether a file found in a folder stores nothing (a size of 0), so a reader passes it over without opening it.

@@ -45,14 +45,14 @@ public sealed class InputEnumerator
             {
                 foreach (var relative in FolderSearch.InputFiles(input, input, notes))
                 {
-                    var shown = Path.Join(input, relative).Replace('\\', '/');
+                    var shown = FolderSearch.Shown(Path.Join(input, relative));
                     var format = FormatOf(relative);
                     yield return new InputFile(shown, WithoutExtension(relative), format, StoresNothing(Path.Join(input, relative), format));
                 }
             }
             else if (File.Exists(input))
             {
-                yield return new InputFile(input.Replace('\\', '/'), WithoutExtension(Path.GetFileName(input)), FormatOf(input), null);
+                yield return new InputFile(FolderSearch.Shown(input), WithoutExtension(Path.GetFileName(input)), FormatOf(input), null);
             }
             else
             {

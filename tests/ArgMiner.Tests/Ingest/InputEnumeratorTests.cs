@@ -212,4 +212,20 @@ public class InputEnumeratorTests
         var items = new InputEnumerator([dir.File("x"), dir.File("y")]).Read().ToList();
         Assert.Equal(["a", "a~2"], items.Select(i => i.Document!.Id));
     }
+
+    [Fact]
+    public void GivenAFileWithABackslashInItsName_WhenReadInAFolderOrNamed_ThenItIsReadUnderItsOwnName()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // a backslash separates folders there
+        }
+
+        using var dir = new TempDirectory();
+        var path = dir.Write(@"in/back\slash.txt", "Read me.");
+        var items = new InputEnumerator([dir.File("in"), path]).Read().ToList();
+        Assert.All(items, i => Assert.Null(i.Error));
+        Assert.Equal([@"back\slash", @"back\slash~2"], items.Select(i => i.Document!.Id));
+        Assert.Equal([dir.File(@"in/back\slash.txt"), path], items.Select(i => i.Document!.Source));
+    }
 }

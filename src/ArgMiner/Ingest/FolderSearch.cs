@@ -17,7 +17,9 @@ public static class FolderSearch
     /// <param name="shown">The folder as the user gave it, for notes.</param>
     /// <param name="notes">Receives the notes on links not followed and hidden entries skipped.</param>
     /// <param name="isInput">Which file names are inputs (by default <c>.txt</c> and <c>.jsonl</c>, what <c>run</c> reads).</param>
-    public static List<string> InputFiles(string root, string shown, List<InputError> notes, Func<string, bool>? isInput = null)
+    /// <param name="unreadable">When given, receives the entries that cannot be opened (a folder that cannot be listed), by
+    /// relative path, with the one-line reason; they are also among the files returned, in their place, so that the caller reports each as a skipped input. Without it they are notes.</param>
+    public static List<string> InputFiles(string root, string shown, List<InputError> notes, Func<string, bool>? isInput = null, Dictionary<string, string>? unreadable = null)
     {
         ArgumentNullException.ThrowIfNull(notes);
         var accepts = isInput ?? IsRunInput;
@@ -40,11 +42,13 @@ public static class FolderSearch
             IEnumerable<FileSystemInfo> entries;
             try
             {
-                entries = [.. new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0 })];
+                // Not IgnoreInaccessible: with it, a folder the user may not read (mode 700, another user's) was listed
+                // as empty, so its files were left out without a word and the run exited 0.
+                entries = [.. new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0 })];
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                notes.Add(new InputError(Show(relative), null, $"folder cannot be read ({ex.Message.TrimEnd('.')}), skipped"));
+                Unreadable(relative, $"folder cannot be read ({ex.Message.TrimEnd('.')}), skipped");
                 return;
             }
 
@@ -86,6 +90,18 @@ public static class FolderSearch
                     Search(entry.FullName, path, depth + 1);
                 }
             }
+        }
+
+        void Unreadable(string relative, string why)
+        {
+            if (unreadable is null)
+            {
+                notes.Add(new InputError(Show(relative), null, why));
+                return;
+            }
+
+            unreadable[relative] = why;
+            files.Add(relative);
         }
 
         string Show(string relative) => Shown(relative.Length == 0 ? shown : Path.Join(shown, relative));

@@ -17,8 +17,9 @@ public static class FolderSearch
     /// <param name="shown">The folder as the user gave it, for notes.</param>
     /// <param name="notes">Receives the notes on links not followed and hidden entries skipped.</param>
     /// <param name="isInput">Which file names are inputs (by default <c>.txt</c> and <c>.jsonl</c>, what <c>run</c> reads).</param>
-    /// <param name="unreadable">When given, receives the entries that cannot be opened (a folder that cannot be listed), by
-    /// relative path, with the one-line reason; they are also among the files returned, in their place, so that the caller reports each as a skipped input. Without it they are notes.</param>
+    /// <param name="unreadable">When given, receives the entries that cannot be opened (a folder that cannot be listed, a
+    /// name that is not valid UTF-8), by relative path, with the one-line reason; they are also among the files returned,
+    /// in their place, so that the caller reports each as a skipped input. Without it they are notes.</param>
     public static List<string> InputFiles(string root, string shown, List<InputError> notes, Func<string, bool>? isInput = null, Dictionary<string, string>? unreadable = null)
     {
         ArgumentNullException.ThrowIfNull(notes);
@@ -56,11 +57,26 @@ public static class FolderSearch
             {
                 var path = relative.Length == 0 ? entry.Name : relative + "/" + entry.Name;
                 var isFolder = entry is DirectoryInfo;
-                if (entry.Name.StartsWith('.') || (entry.Attributes & (FileAttributes.Hidden | FileAttributes.System)) != 0)
+                // .NET reads a name that is not UTF-8 (an archive from a Latin-1 system) with U+FFFD for its bad bytes, a
+                // name no file has: looking it up fails, and its attributes, all bits set then, made it a "hidden entry"
+                // (a warning, exit 0) whatever its name. (A file removed since the listing is not "hidden" either: its
+                // reading says it is gone.)
+                var badName = entry.Name.Contains('\uFFFD', StringComparison.Ordinal) && !entry.Exists;
+                if (entry.Name.StartsWith('.') || (entry.Exists && (entry.Attributes & (FileAttributes.Hidden | FileAttributes.System)) != 0))
                 {
                     if (isFolder || accepts(entry.Name))
                     {
                         hidden.Add(isFolder ? path + "/" : path);
+                    }
+
+                    continue;
+                }
+
+                if (badName)
+                {
+                    if (isFolder || accepts(entry.Name))
+                    {
+                        Unreadable(path, "its name is not valid UTF-8 (shown with U+FFFD for the bad bytes), so it cannot be opened; rename it (convmv), skipped");
                     }
 
                     continue;

@@ -228,4 +228,26 @@ public class InputEnumeratorTests
         Assert.Equal([@"back\slash", @"back\slash~2"], items.Select(i => i.Document!.Id));
         Assert.Equal([dir.File(@"in/back\slash.txt"), path], items.Select(i => i.Document!.Source));
     }
+
+    [Fact]
+    public void GivenAFileWhoseNameIsNotUtf8_WhenRead_ThenItIsSkippedWithAnErrorSayingSoNotNamedHidden()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // names there are UTF-16
+        }
+
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A text.");
+        // .NET cannot make such a name (its strings are UTF-16); the shell's printf can, as unpacking an old Latin-1 archive does.
+        var (exit, _, _) = ExternalProgram.Run("sh", ["-c", "printf 'Read me.' > \"$1/$(printf 'caf\\351.txt')\"", "sh", dir.File("in")]);
+        Assert.Equal(0, exit);
+        var warnings = new List<InputError>();
+        var items = new InputEnumerator([dir.File("in")], warn: warnings.Add).Read().ToList();
+        Assert.Empty(warnings);
+        Assert.Equal("a", items[0].Document!.Id);
+        var error = items[1].Error!;
+        Assert.Equal(dir.File("in") + "/caf\uFFFD.txt", error.Path);
+        Assert.StartsWith("its name is not valid UTF-8", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -74,6 +74,7 @@ public sealed partial class OutputSet : IDisposable
         var staging = Path.Combine(parent, "." + name + ".partial");
         var old = Path.Combine(parent, "." + name + ".old");
         RecoverInterruptedSwap(full, old, outDir, note);
+        CheckWritable(full, outDir);
         var earlier = EarlierSet(full, outDir);
         RemoveLeftovers(staging, outDir, note, resume);
         RemoveLegacyPartials(full, outDir, note);
@@ -229,6 +230,31 @@ public sealed partial class OutputSet : IDisposable
         }
 
         return set;
+    }
+
+    /// <summary>
+    /// Refuses an output folder this user may not write in (made read-only to keep it). The swap itself only needs its
+    /// parent, so the new set moved in, but removing the earlier set from it then failed: the run exited 1 though it had
+    /// replaced the folder, left <c>.NAME.old</c> behind, and every later run into the folder failed on that.
+    /// </summary>
+    private static void CheckWritable(string full, string outDir)
+    {
+        if (!Directory.Exists(full))
+        {
+            return;
+        }
+
+        try
+        {
+            // A name a leftover of which (a kill while it exists) the next run removes as an older version's partial file.
+            using (new FileStream(Path.Combine(full, ".argminer-write-check.partial"), FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new OutputFolderException($"--out {outDir} is read-only (this user may not write in it); make it writable (chmod u+w {outDir}) or give another folder");
+        }
     }
 
     // Versions before the output set wrote each file as ".name.partial" inside the output folder.

@@ -129,6 +129,32 @@ public class OutputSafetyTests
     }
 
     [Fact]
+    public void GivenAnOutputFolderMadeReadOnly_WhenRunIntoIt_ThenItIsRefusedAndItsFilesStay()
+    {
+        // Root writes in any folder, so as root the runs are made as the unprivileged user 'nobody' (setpriv, util-linux).
+        var root = Environment.UserName == "root";
+        if (OperatingSystem.IsWindows() || (root && ExternalProgram.Find("setpriv") is null))
+        {
+            return;
+        }
+
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A first article. It has two sentences.");
+        File.SetUnixFileMode(dir.Path, (UnixFileMode)0b111_111_111);
+        var user = root ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : string.Empty;
+        var home = new Dictionary<string, string> { ["HOME"] = dir.Path };
+        Assert.Equal(0, ChildRun.Run($"{user}\"$ARGMINER\" run '{dir.File("in")}' --out '{dir.File("out")}'", home).Exit);
+        var before = Snapshot(dir.File("out"));
+        File.SetUnixFileMode(dir.File("out"), (UnixFileMode)0b101_101_101);
+        var (exit, err) = ChildRun.Run($"{user}\"$ARGMINER\" run '{dir.File("in")}' --out '{dir.File("out")}' --format csv", home);
+        File.SetUnixFileMode(dir.File("out"), (UnixFileMode)0b111_101_101);
+        Assert.Equal(2, exit);
+        Assert.Contains("read-only", err, StringComparison.Ordinal);
+        AssertUnchanged(before, dir.File("out"));
+        Assert.Equal(["in", "out"], Listing(dir.Path));
+    }
+
+    [Fact]
     public void GivenClassifyWithOutEqualToInput_WhenRun_ThenItIsRefusedAndTheInputIsKept()
     {
         using var dir = new TempDirectory();

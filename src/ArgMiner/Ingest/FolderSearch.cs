@@ -159,8 +159,11 @@ public static class FolderSearch
     private static bool IsRunInput(string name) =>
         name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The folder's path with every link on the way resolved, so two ways into one folder compare equal.</summary>
-    private static string RealPath(string folder)
+    /// <summary>
+    /// The folder's path with every link on the way resolved, so two ways into one folder compare equal. Parts that do
+    /// not exist yet (an output folder to be made) are kept as they are.
+    /// </summary>
+    internal static string RealPath(string folder)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         var root = Path.GetPathRoot(full) ?? string.Empty;

@@ -164,8 +164,15 @@ public sealed partial class OutputSet : IDisposable
 
     private static StringComparer PathComparer => OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
+    /// <remarks>
+    /// Paths are compared as given and with their links resolved: an input folder given through a link (<c>run in
+    /// --out data/in/out</c>, with <c>in</c> a link to <c>data/in</c>, as home folders often are on clusters) was not
+    /// seen to hold the output folder, so each later run read the earlier run's documents.jsonl as input too, every
+    /// document twice, exit 0.
+    /// </remarks>
     private static void CheckAgainstInputs(string outDir, string full, IEnumerable<string> inputs)
     {
+        var real = Ingest.FolderSearch.RealPath(full);
         foreach (var input in inputs)
         {
             if (input == "-")
@@ -174,12 +181,13 @@ public sealed partial class OutputSet : IDisposable
             }
 
             var inputFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(input));
-            if (PathComparer.Equals(inputFull, full) || IsInside(inputFull, full))
+            var inputReal = Ingest.FolderSearch.RealPath(inputFull);
+            if (PathComparer.Equals(inputFull, full) || IsInside(inputFull, full) || PathComparer.Equals(inputReal, real) || IsInside(inputReal, real))
             {
                 throw new OutputFolderException($"--out {outDir} holds the input {input}; the run would replace its own input. Give another folder for --out");
             }
 
-            if (Directory.Exists(inputFull) && IsInside(full, inputFull))
+            if (Directory.Exists(inputFull) && (IsInside(full, inputFull) || IsInside(real, inputReal)))
             {
                 throw new OutputFolderException($"--out {outDir} is inside the input folder {input}; the next run would read its own outputs. Give a folder outside the inputs");
             }

@@ -76,6 +76,21 @@ public class OutputSafetyTests
     }
 
     [Fact]
+    public void GivenOutInsideAnInputFolderGivenThroughALink_WhenRun_ThenItIsRefusedBecauseTheNextRunWouldReadIt()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("data/in/a.txt", "A first article. It has two sentences.");
+        Directory.CreateSymbolicLink(dir.File("in"), dir.File("data/in"));
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("data/in/out"));
+        Assert.Equal(2, exit);
+        Assert.Contains("inside the input folder", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.File("data/in/out")));
+        (exit, _, stderr) = Support.Cli.Run("run", dir.File("data/in"), "--out", dir.File("in/out"));
+        Assert.Equal(2, exit);
+        Assert.Contains("inside the input folder", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GivenOutNamingAnExistingFile_WhenRun_ThenAClearUsageErrorAndTheFileIsKept()
     {
         using var dir = new TempDirectory();

@@ -250,4 +250,22 @@ public class InputEnumeratorTests
         Assert.Equal(dir.File("in") + "/caf\uFFFD.txt", error.Path);
         Assert.StartsWith("its name is not valid UTF-8", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void GivenAFileWithALineBreakInItsName_WhenItsErrorIsShown_ThenItIsOneLine()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // names there cannot hold a line break
+        }
+
+        using var dir = new TempDirectory();
+        dir.WriteBytes("in/evil\nname.txt", [0xC3, 0xA9, (byte)' ', 0xC3, (byte)'(']);
+        dir.WriteBytes("in/tab\tname.txt", [0, 1, 2]);
+        var shown = new InputEnumerator([dir.File("in")]).Read().Select(i => i.Error!.ToString()).ToList();
+        Assert.Equal(2, shown.Count);
+        Assert.All(shown, line => Assert.DoesNotContain(line, char.IsControl));
+        Assert.StartsWith(dir.File("in") + "/evil\\nname.txt:", shown[0], StringComparison.Ordinal);
+        Assert.StartsWith(dir.File("in") + "/tab\\tname.txt:", shown[1], StringComparison.Ordinal);
+    }
 }

@@ -56,7 +56,7 @@ public sealed partial class OutputSet : IDisposable
         ArgumentNullException.ThrowIfNull(outDir);
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(note);
-        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir));
+        var full = LinkedFolder(Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir)));
         var parent = Path.GetDirectoryName(full);
         if (parent is null || PathComparer.Equals(full, Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory)))
         {
@@ -159,6 +159,25 @@ public sealed partial class OutputSet : IDisposable
         catch (UnauthorizedAccessException)
         {
             // As above.
+        }
+    }
+
+    /// <summary>
+    /// The folder a link leads to (<c>out -> /scratch/me/out</c>, made to put the outputs on another disk), or the path
+    /// itself. The swap used to act on the link: the staging folder was written beside the link, on the link's disk, and
+    /// then took the link's place, so the outputs never reached the folder it led to and the link was gone.
+    /// </summary>
+    private static string LinkedFolder(string full)
+    {
+        try
+        {
+            return new DirectoryInfo(full).LinkTarget is not null && Directory.ResolveLinkTarget(full, returnFinalTarget: true) is { } target
+                ? Path.TrimEndingDirectorySeparator(target.FullName)
+                : full;
+        }
+        catch (IOException)
+        {
+            return full; // a loop of links: the folder cannot be made there, which the next step reports
         }
     }
 

@@ -91,6 +91,24 @@ public class OutputSafetyTests
     }
 
     [Fact]
+    public void GivenOutALinkToAFolderElsewhere_WhenRunTwice_ThenTheOutputsGoWhereItLeadsAndTheLinkStays()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A first article. It has two sentences.");
+        Directory.CreateDirectory(dir.File("scratch/out"));
+        Directory.CreateSymbolicLink(dir.File("out"), dir.File("scratch/out"));
+        for (var run = 0; run < 2; run++)
+        {
+            var (exit, _, _) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"));
+            Assert.Equal(0, exit);
+            Assert.NotNull(new DirectoryInfo(dir.File("out")).LinkTarget);
+            Assert.True(File.Exists(dir.File("scratch/out/documents.csv")));
+            Assert.Equal(["in", "out", "scratch"], Listing(dir.Path));
+            Assert.Equal(["out"], Listing(dir.File("scratch")));
+        }
+    }
+
+    [Fact]
     public void GivenOutNamingAnExistingFile_WhenRun_ThenAClearUsageErrorAndTheFileIsKept()
     {
         using var dir = new TempDirectory();

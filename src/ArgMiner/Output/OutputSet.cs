@@ -273,8 +273,10 @@ public sealed partial class OutputSet : IDisposable
 
         try
         {
-            // A name a leftover of which (a kill while it exists) the next run removes as an older version's partial file.
-            using (new FileStream(Path.Combine(full, ".argminer-write-check.partial"), FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            // A name a leftover of which (a kill while it exists) the next run removes as an older version's partial file;
+            // one of its own for each run, so that two runs opening the folder at once do not collide on it.
+            var probe = Path.Combine(full, ".argminer-write-check-" + Guid.NewGuid().ToString("N") + ".partial");
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
             {
             }
         }

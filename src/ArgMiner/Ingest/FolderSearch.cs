@@ -17,7 +17,10 @@ public static class FolderSearch
     /// <param name="shown">The folder as the user gave it, for notes.</param>
     /// <param name="notes">Receives the notes on links not followed and hidden entries skipped.</param>
     /// <param name="isInput">Which file names are inputs (by default <c>.txt</c> and <c>.jsonl</c>, what <c>run</c> reads).</param>
-    public static List<string> InputFiles(string root, string shown, List<InputError> notes, Func<string, bool>? isInput = null)
+    /// <param name="unreadable">When given, receives the entries that cannot be opened (a folder that cannot be listed, a
+    /// name that is not valid UTF-8), by relative path, with the one-line reason; they are also among the files returned,
+    /// in their place, so that the caller reports each as a skipped input. Without it they are notes.</param>
+    public static List<string> InputFiles(string root, string shown, List<InputError> notes, Func<string, bool>? isInput = null, Dictionary<string, string>? unreadable = null)
     {
         ArgumentNullException.ThrowIfNull(notes);
         var accepts = isInput ?? IsRunInput;
@@ -40,11 +43,13 @@ public static class FolderSearch
             IEnumerable<FileSystemInfo> entries;
             try
             {
-                entries = [.. new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0 })];
+                // Not IgnoreInaccessible: with it, a folder the user may not read (mode 700, another user's) was listed
+                // as empty, so its files were left out without a word and the run exited 0.
+                entries = [.. new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0 })];
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                notes.Add(new InputError(Show(relative), null, $"folder cannot be read ({ex.Message.TrimEnd('.')}), skipped"));
+                Unreadable(relative, $"folder cannot be read ({ex.Message.TrimEnd('.')}), skipped");
                 return;
             }
 
@@ -52,11 +57,26 @@ public static class FolderSearch
             {
                 var path = relative.Length == 0 ? entry.Name : relative + "/" + entry.Name;
                 var isFolder = entry is DirectoryInfo;
-                if (entry.Name.StartsWith('.') || (entry.Attributes & (FileAttributes.Hidden | FileAttributes.System)) != 0)
+                // .NET reads a name that is not UTF-8 (an archive from a Latin-1 system) with U+FFFD for its bad bytes, a
+                // name no file has: looking it up fails, and its attributes, all bits set then, made it a "hidden entry"
+                // (a warning, exit 0) whatever its name. (A file removed since the listing is not "hidden" either: its
+                // reading says it is gone.)
+                var badName = entry.Name.Contains('\uFFFD', StringComparison.Ordinal) && !entry.Exists;
+                if (entry.Name.StartsWith('.') || (entry.Exists && (entry.Attributes & (FileAttributes.Hidden | FileAttributes.System)) != 0))
                 {
                     if (isFolder || accepts(entry.Name))
                     {
                         hidden.Add(isFolder ? path + "/" : path);
+                    }
+
+                    continue;
+                }
+
+                if (badName)
+                {
+                    if (isFolder || accepts(entry.Name))
+                    {
+                        Unreadable(path, "its name is not valid UTF-8 (shown with U+FFFD for the bad bytes), so it cannot be opened; rename it (convmv), skipped");
                     }
 
                     continue;
@@ -88,8 +108,27 @@ public static class FolderSearch
             }
         }
 
-        string Show(string relative) => (relative.Length == 0 ? shown : Path.Join(shown, relative)).Replace('\\', '/');
+        void Unreadable(string relative, string why)
+        {
+            if (unreadable is null)
+            {
+                notes.Add(new InputError(Show(relative), null, why));
+                return;
+            }
+
+            unreadable[relative] = why;
+            files.Add(relative);
+        }
+
+        string Show(string relative) => Shown(relative.Length == 0 ? shown : Path.Join(shown, relative));
     }
+
+    /// <summary>
+    /// A path as it is shown and opened, with '/' between folders. Only where '\' separates folders (Windows) is it
+    /// turned into '/': on Linux it is a character of a name, and turning it made <c>back\slash.txt</c> a path that
+    /// does not exist, so the file was skipped as one that "cannot be read".
+    /// </summary>
+    public static string Shown(string path) => Path.DirectorySeparatorChar == '\\' ? path.Replace('\\', '/') : path;
 
     /// <summary>
     /// Whether a file found in a folder stores nothing (a size of 0), so a reader passes it over without opening it.
@@ -120,8 +159,11 @@ public static class FolderSearch
     private static bool IsRunInput(string name) =>
         name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The folder's path with every link on the way resolved, so two ways into one folder compare equal.</summary>
-    private static string RealPath(string folder)
+    /// <summary>
+    /// The folder's path with every link on the way resolved, so two ways into one folder compare equal. Parts that do
+    /// not exist yet (an output folder to be made) are kept as they are.
+    /// </summary>
+    internal static string RealPath(string folder)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         var root = Path.GetPathRoot(full) ?? string.Empty;

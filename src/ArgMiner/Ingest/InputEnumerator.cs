@@ -43,16 +43,25 @@ public sealed class InputEnumerator
             }
             else if (Directory.Exists(input))
             {
-                foreach (var relative in FolderSearch.InputFiles(input, input, notes))
+                // A folder that cannot be listed and a name that cannot be opened come in their place, each to be
+                // skipped with its error (counted, exit 1) rather than noted as a warning.
+                var unreadable = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var relative in FolderSearch.InputFiles(input, input, notes, unreadable: unreadable))
                 {
-                    var shown = Path.Join(input, relative).Replace('\\', '/');
+                    var shown = FolderSearch.Shown(Path.Join(input, relative));
                     var format = FormatOf(relative);
+                    if (unreadable.TryGetValue(relative, out var why))
+                    {
+                        yield return new InputFile(shown, WithoutExtension(relative), format, why);
+                        continue;
+                    }
+
                     yield return new InputFile(shown, WithoutExtension(relative), format, StoresNothing(Path.Join(input, relative), format));
                 }
             }
             else if (File.Exists(input))
             {
-                yield return new InputFile(input.Replace('\\', '/'), WithoutExtension(Path.GetFileName(input)), FormatOf(input), null);
+                yield return new InputFile(FolderSearch.Shown(input), WithoutExtension(Path.GetFileName(input)), FormatOf(input), null);
             }
             else
             {

@@ -46,6 +46,34 @@ public readonly record struct InputItem
 /// <param name="Message">What is wrong, in words a user can act on.</param>
 public sealed record InputError(string Path, long? Line, string Message)
 {
-    /// <summary><c>path:line: message</c>, the usual compiler-style location.</summary>
-    public override string ToString() => Line is long l ? $"{Path}:{l}: {Message}" : $"{Path}: {Message}";
+    /// <summary><c>path:line: message</c>, the usual compiler-style location, on one line.</summary>
+    /// <remarks>
+    /// A Linux file name may hold a line break or a tab (a scraper naming files by headlines): written as it was, one
+    /// problem took two lines of standard error, the second starting with the rest of the name, and a log reader or
+    /// <c>grep argminer:</c> lost the file. Control characters are shown as escapes (<c>\n</c>, <c>\t</c>, <c>\x1B</c>).
+    /// </remarks>
+    public override string ToString() => OneLine(Line is long l ? $"{Path}:{l}: {Message}" : $"{Path}: {Message}");
+
+    private static string OneLine(string text)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var shown = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '\n' => shown.Append("\\n"),
+                '\r' => shown.Append("\\r"),
+                '\t' => shown.Append("\\t"),
+                _ when char.IsControl(c) => shown.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\x{(int)c:X2}"),
+                _ => shown.Append(c),
+            };
+        }
+
+        return shown.ToString();
+    }
 }

@@ -56,7 +56,7 @@ public sealed partial class OutputSet : IDisposable
         ArgumentNullException.ThrowIfNull(outDir);
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(note);
-        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir));
+        var full = LinkedFolder(Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir)));
         var parent = Path.GetDirectoryName(full);
         if (parent is null || PathComparer.Equals(full, Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory)))
         {
@@ -74,6 +74,7 @@ public sealed partial class OutputSet : IDisposable
         var staging = Path.Combine(parent, "." + name + ".partial");
         var old = Path.Combine(parent, "." + name + ".old");
         RecoverInterruptedSwap(full, old, outDir, note);
+        CheckWritable(full, outDir);
         var earlier = EarlierSet(full, outDir);
         RemoveLeftovers(staging, outDir, note, resume);
         RemoveLegacyPartials(full, outDir, note);
@@ -161,10 +162,36 @@ public sealed partial class OutputSet : IDisposable
         }
     }
 
+    /// <summary>
+    /// The folder a link leads to (<c>out -> /scratch/me/out</c>, made to put the outputs on another disk), or the path
+    /// itself. The swap used to act on the link: the staging folder was written beside the link, on the link's disk, and
+    /// then took the link's place, so the outputs never reached the folder it led to and the link was gone.
+    /// </summary>
+    private static string LinkedFolder(string full)
+    {
+        try
+        {
+            return new DirectoryInfo(full).LinkTarget is not null && Directory.ResolveLinkTarget(full, returnFinalTarget: true) is { } target
+                ? Path.TrimEndingDirectorySeparator(target.FullName)
+                : full;
+        }
+        catch (IOException)
+        {
+            return full; // a loop of links: the folder cannot be made there, which the next step reports
+        }
+    }
+
     private static StringComparer PathComparer => OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
+    /// <remarks>
+    /// Paths are compared as given and with their links resolved: an input folder given through a link (<c>run in
+    /// --out data/in/out</c>, with <c>in</c> a link to <c>data/in</c>, as home folders often are on clusters) was not
+    /// seen to hold the output folder, so each later run read the earlier run's documents.jsonl as input too, every
+    /// document twice, exit 0.
+    /// </remarks>
     private static void CheckAgainstInputs(string outDir, string full, IEnumerable<string> inputs)
     {
+        var real = Ingest.FolderSearch.RealPath(full);
         foreach (var input in inputs)
         {
             if (input == "-")
@@ -173,12 +200,13 @@ public sealed partial class OutputSet : IDisposable
             }
 
             var inputFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(input));
-            if (PathComparer.Equals(inputFull, full) || IsInside(inputFull, full))
+            var inputReal = Ingest.FolderSearch.RealPath(inputFull);
+            if (PathComparer.Equals(inputFull, full) || IsInside(inputFull, full) || PathComparer.Equals(inputReal, real) || IsInside(inputReal, real))
             {
                 throw new OutputFolderException($"--out {outDir} holds the input {input}; the run would replace its own input. Give another folder for --out");
             }
 
-            if (Directory.Exists(inputFull) && IsInside(full, inputFull))
+            if (Directory.Exists(inputFull) && (IsInside(full, inputFull) || IsInside(real, inputReal)))
             {
                 throw new OutputFolderException($"--out {outDir} is inside the input folder {input}; the next run would read its own outputs. Give a folder outside the inputs");
             }
@@ -229,6 +257,33 @@ public sealed partial class OutputSet : IDisposable
         }
 
         return set;
+    }
+
+    /// <summary>
+    /// Refuses an output folder this user may not write in (made read-only to keep it). The swap itself only needs its
+    /// parent, so the new set moved in, but removing the earlier set from it then failed: the run exited 1 though it had
+    /// replaced the folder, left <c>.NAME.old</c> behind, and every later run into the folder failed on that.
+    /// </summary>
+    private static void CheckWritable(string full, string outDir)
+    {
+        if (!Directory.Exists(full))
+        {
+            return;
+        }
+
+        try
+        {
+            // A name a leftover of which (a kill while it exists) the next run removes as an older version's partial file;
+            // one of its own for each run, so that two runs opening the folder at once do not collide on it.
+            var probe = Path.Combine(full, ".argminer-write-check-" + Guid.NewGuid().ToString("N") + ".partial");
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new OutputFolderException($"--out {outDir} is read-only (this user may not write in it); make it writable (chmod u+w {outDir}) or give another folder");
+        }
     }
 
     // Versions before the output set wrote each file as ".name.partial" inside the output folder.

@@ -76,6 +76,39 @@ public class OutputSafetyTests
     }
 
     [Fact]
+    public void GivenOutInsideAnInputFolderGivenThroughALink_WhenRun_ThenItIsRefusedBecauseTheNextRunWouldReadIt()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("data/in/a.txt", "A first article. It has two sentences.");
+        Directory.CreateSymbolicLink(dir.File("in"), dir.File("data/in"));
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("data/in/out"));
+        Assert.Equal(2, exit);
+        Assert.Contains("inside the input folder", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.File("data/in/out")));
+        (exit, _, stderr) = Support.Cli.Run("run", dir.File("data/in"), "--out", dir.File("in/out"));
+        Assert.Equal(2, exit);
+        Assert.Contains("inside the input folder", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenOutALinkToAFolderElsewhere_WhenRunTwice_ThenTheOutputsGoWhereItLeadsAndTheLinkStays()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A first article. It has two sentences.");
+        Directory.CreateDirectory(dir.File("scratch/out"));
+        Directory.CreateSymbolicLink(dir.File("out"), dir.File("scratch/out"));
+        for (var run = 0; run < 2; run++)
+        {
+            var (exit, _, _) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("out"));
+            Assert.Equal(0, exit);
+            Assert.NotNull(new DirectoryInfo(dir.File("out")).LinkTarget);
+            Assert.True(File.Exists(dir.File("scratch/out/documents.csv")));
+            Assert.Equal(["in", "out", "scratch"], Listing(dir.Path));
+            Assert.Equal(["out"], Listing(dir.File("scratch")));
+        }
+    }
+
+    [Fact]
     public void GivenOutNamingAnExistingFile_WhenRun_ThenAClearUsageErrorAndTheFileIsKept()
     {
         using var dir = new TempDirectory();
@@ -124,6 +157,32 @@ public class OutputSafetyTests
             [dir.File("in")], dir.File("out"), ArgMiner.Output.OutputFormats.All, 1, new StringWriter(), stderr, ArgMiner.Pipeline.TextPipeline.CreateDefault(), interrupt.Token);
         Assert.Equal(130, exit);
         Assert.Contains("interrupted", stderr.ToString(), StringComparison.Ordinal);
+        AssertUnchanged(before, dir.File("out"));
+        Assert.Equal(["in", "out"], Listing(dir.Path));
+    }
+
+    [Fact]
+    public void GivenAnOutputFolderMadeReadOnly_WhenRunIntoIt_ThenItIsRefusedAndItsFilesStay()
+    {
+        // Root writes in any folder, so as root the runs are made as the unprivileged user 'nobody' (setpriv, util-linux).
+        var root = Environment.UserName == "root";
+        if (OperatingSystem.IsWindows() || (root && ExternalProgram.Find("setpriv") is null))
+        {
+            return;
+        }
+
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A first article. It has two sentences.");
+        File.SetUnixFileMode(dir.Path, (UnixFileMode)0b111_111_111);
+        var user = root ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : string.Empty;
+        var home = new Dictionary<string, string> { ["HOME"] = dir.Path };
+        Assert.Equal(0, ChildRun.Run($"{user}\"$ARGMINER\" run '{dir.File("in")}' --out '{dir.File("out")}'", home).Exit);
+        var before = Snapshot(dir.File("out"));
+        File.SetUnixFileMode(dir.File("out"), (UnixFileMode)0b101_101_101);
+        var (exit, err) = ChildRun.Run($"{user}\"$ARGMINER\" run '{dir.File("in")}' --out '{dir.File("out")}' --format csv", home);
+        File.SetUnixFileMode(dir.File("out"), (UnixFileMode)0b111_101_101);
+        Assert.Equal(2, exit);
+        Assert.Contains("read-only", err, StringComparison.Ordinal);
         AssertUnchanged(before, dir.File("out"));
         Assert.Equal(["in", "out"], Listing(dir.Path));
     }

@@ -187,4 +187,27 @@ public class RunCommandTests
         Assert.DoesNotContain(files, f => f!.EndsWith(".spool", StringComparison.Ordinal) || f.EndsWith(".partial", StringComparison.Ordinal));
         Assert.Contains("argminer.xlsx", stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void GivenASubfolderThatCannotBeRead_WhenRun_ThenItIsNamedAsSkippedAndTheRunExitsOne()
+    {
+        // Root reads any folder, so as root the run is made as the unprivileged user 'nobody' (setpriv, util-linux).
+        var root = Environment.UserName == "root";
+        if (OperatingSystem.IsWindows() || (root && ExternalProgram.Find("setpriv") is null))
+        {
+            return;
+        }
+
+        using var dir = new TempDirectory();
+        dir.Write("in/a/x.txt", "Taxes rose by 5 percent in 2020.");
+        dir.Write("in/b/y.txt", "Taxes fell by 5 percent in 2021.");
+        File.SetUnixFileMode(dir.Path, (UnixFileMode)0b111_111_111);
+        File.SetUnixFileMode(dir.File("in/b"), UnixFileMode.None);
+        var user = root ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : string.Empty;
+        var (exit, err) = ChildRun.Run($"{user}\"$ARGMINER\" run '{dir.File("in")}' --out '{dir.File("out")}'", new Dictionary<string, string> { ["HOME"] = dir.Path });
+        File.SetUnixFileMode(dir.File("in/b"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Assert.Equal(1, exit);
+        Assert.Contains($"argminer: {dir.File("in")}/b: folder cannot be read (", err, StringComparison.Ordinal);
+        Assert.Equal(2, File.ReadAllLines(dir.File("out/documents.csv")).Length);
+    }
 }

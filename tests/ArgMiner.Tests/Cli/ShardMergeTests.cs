@@ -77,6 +77,23 @@ public class ShardMergeTests
     }
 
     [Fact]
+    public void GivenTwoShardsOfABatchGivenOneOutputFolder_WhenTheSecondRuns_ThenItIsRefusedAndTheFirstStays()
+    {
+        using var dir = new TempDirectory();
+        var input = Inputs(dir);
+        Assert.Equal(0, Shard(input, dir.File("shard"), 0, 2).Exit);
+        var before = Directory.EnumerateFiles(dir.File("shard")).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
+        foreach (var more in new[] { new[] { "--resume" }, [] })
+        {
+            var (exit, err) = Shard(input, dir.File("shard"), 1, 2, more);
+            Assert.Equal(2, exit);
+            Assert.Contains("holds shard 0/2 of this batch", err, StringComparison.Ordinal);
+            Assert.Equal(before.Keys.Order(StringComparer.Ordinal), Directory.EnumerateFiles(dir.File("shard")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            Assert.All(before, f => Assert.Equal(f.Value, File.ReadAllBytes(dir.File("shard/" + f.Key))));
+        }
+    }
+
+    [Fact]
     public void GivenShardsOfOneBatch_WhenEachIsRun_ThenEachHoldsItsShareAndAManifestWithItsOrderAndSkippedInputs()
     {
         using var dir = new TempDirectory();

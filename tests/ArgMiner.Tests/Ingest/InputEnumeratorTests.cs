@@ -212,4 +212,60 @@ public class InputEnumeratorTests
         var items = new InputEnumerator([dir.File("x"), dir.File("y")]).Read().ToList();
         Assert.Equal(["a", "a~2"], items.Select(i => i.Document!.Id));
     }
+
+    [Fact]
+    public void GivenAFileWithABackslashInItsName_WhenReadInAFolderOrNamed_ThenItIsReadUnderItsOwnName()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // a backslash separates folders there
+        }
+
+        using var dir = new TempDirectory();
+        var path = dir.Write(@"in/back\slash.txt", "Read me.");
+        var items = new InputEnumerator([dir.File("in"), path]).Read().ToList();
+        Assert.All(items, i => Assert.Null(i.Error));
+        Assert.Equal([@"back\slash", @"back\slash~2"], items.Select(i => i.Document!.Id));
+        Assert.Equal([dir.File(@"in/back\slash.txt"), path], items.Select(i => i.Document!.Source));
+    }
+
+    [Fact]
+    public void GivenAFileWhoseNameIsNotUtf8_WhenRead_ThenItIsSkippedWithAnErrorSayingSoNotNamedHidden()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // names there are UTF-16
+        }
+
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A text.");
+        // .NET cannot make such a name (its strings are UTF-16); the shell's printf can, as unpacking an old Latin-1 archive does.
+        var (exit, _, _) = ExternalProgram.Run("sh", ["-c", "printf 'Read me.' > \"$1/$(printf 'caf\\351.txt')\"", "sh", dir.File("in")]);
+        Assert.Equal(0, exit);
+        var warnings = new List<InputError>();
+        var items = new InputEnumerator([dir.File("in")], warn: warnings.Add).Read().ToList();
+        Assert.Empty(warnings);
+        Assert.Equal("a", items[0].Document!.Id);
+        var error = items[1].Error!;
+        Assert.Equal(dir.File("in") + "/caf\uFFFD.txt", error.Path);
+        Assert.StartsWith("its name is not valid UTF-8", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenAFileWithALineBreakInItsName_WhenItsErrorIsShown_ThenItIsOneLine()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // names there cannot hold a line break
+        }
+
+        using var dir = new TempDirectory();
+        dir.WriteBytes("in/evil\nname.txt", [0xC3, 0xA9, (byte)' ', 0xC3, (byte)'(']);
+        dir.WriteBytes("in/tab\tname.txt", [0, 1, 2]);
+        var shown = new InputEnumerator([dir.File("in")]).Read().Select(i => i.Error!.ToString()).ToList();
+        Assert.Equal(2, shown.Count);
+        Assert.All(shown, line => Assert.DoesNotContain(line, char.IsControl));
+        Assert.StartsWith(dir.File("in") + "/evil\\nname.txt:", shown[0], StringComparison.Ordinal);
+        Assert.StartsWith(dir.File("in") + "/tab\\tname.txt:", shown[1], StringComparison.Ordinal);
+    }
 }

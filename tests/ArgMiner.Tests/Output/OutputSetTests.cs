@@ -100,6 +100,21 @@ public class OutputSetTests
     }
 
     [Fact]
+    public void GivenAnotherRunCheckingTheFolderIsWritable_WhenOpenedAtTheSameMoment_ThenTheChecksDoNotCollide()
+    {
+        using var dir = new TempDirectory();
+        var notes = new List<string>();
+        Publish(dir.File("out"), "old", notes, "a.csv").Dispose();
+        // Another run's check, caught while its file is open: one shared name made this run fail with "The process
+        // cannot access the file" (not refused as busy, nor run).
+        using (new FileStream(dir.File("out/.argminer-write-check.partial"), FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+        {
+            using var set = OutputSet.Open(dir.File("out"), [], notes.Add);
+            Assert.True(Directory.Exists(set.Staging));
+        }
+    }
+
+    [Fact]
     public void GivenAFileItsWriterDidNotName_WhenPublished_ThenItBelongsToTheSetAndTheNextRunAcceptsTheFolder()
     {
         using var dir = new TempDirectory();

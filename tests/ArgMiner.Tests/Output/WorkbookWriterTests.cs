@@ -226,7 +226,21 @@ public class WorkbookWriterTests
         Directory.CreateDirectory(folder);
         using var writer = new WorkbookWriter(Path.Combine(folder, WorkbookWriter.FileName), threads: 4);
         SeedDocuments().ForEach(d => writer.Write(DocumentContext.Of(d)));
-        Directory.Delete(folder, recursive: true);
+
+        // The rows thread may be making its temporary files while the folder goes ("Directory not empty"): delete until gone.
+        for (var attempt = 0; Directory.Exists(folder) && attempt < 100; attempt++)
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                Thread.Sleep(10);
+            }
+        }
+
+        Assert.False(Directory.Exists(folder));
         Assert.Throws<DirectoryNotFoundException>(writer.Commit);
     }
 

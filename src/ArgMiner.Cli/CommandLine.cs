@@ -133,6 +133,7 @@ public static class CommandLine
 
             var outName = outResult.Option.Name;
             var outPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outResult.Tokens[0].Value));
+            var outTarget = ArgMiner.Output.AtomicFile.TargetOf(outResult.Tokens[0].Value);
             foreach (var child in command.Children)
             {
                 if (child == outResult)
@@ -150,7 +151,10 @@ public static class CommandLine
                 {
                     foreach (var path in PathsIn(token.Value))
                     {
-                        if (string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)), outPath, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+                        // As given and with links resolved: a side file written through a link lands on the link's target.
+                        var comparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+                        if (string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)), outPath, comparison)
+                            || string.Equals(ArgMiner.Output.AtomicFile.TargetOf(path), outTarget, comparison))
                         {
                             return $"{outName} {outResult.Tokens[0].Value} is also {(name is not null && OutputOptions.Contains(name) ? "written by" : "an input")} ({name}); refusing to write over it. Give another {outName}";
                         }

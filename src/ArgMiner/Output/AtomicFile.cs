@@ -13,7 +13,7 @@ public sealed class AtomicFile : IDisposable
     /// <summary>Opens <paramref name="path"/>'s temporary file for writing, creating its folder if missing (as <c>--out</c> folders are).</summary>
     public AtomicFile(string path)
     {
-        FinalPath = Path.GetFullPath(path);
+        FinalPath = TargetOf(path);
         TempPath = Path.Combine(Path.GetDirectoryName(FinalPath)!, "." + Path.GetFileName(FinalPath) + ".partial");
 
         // A missing folder was found only here, at the end: classify and evaluate had done all their work, and it was lost.
@@ -36,6 +36,15 @@ public sealed class AtomicFile : IDisposable
 
         file.Commit();
     }
+
+    /// <summary>
+    /// Where a write to <paramref name="path"/> lands: its full path with every symbolic link on the way resolved, the
+    /// file's own included (<c>pred.csv -> /scratch/me/pred.csv</c>). The temporary file is made beside the target and
+    /// renamed over it, so the link stays and the target is written; renamed over the link itself, it used to replace
+    /// the link with a file and leave the target as it was. The command line compares outputs with inputs by this path
+    /// too, so a link to an input is still refused.
+    /// </summary>
+    public static string TargetOf(string path) => Ingest.FolderSearch.RealPath(Path.GetFullPath(path));
 
     /// <summary>Where the file ends up.</summary>
     public string FinalPath { get; }

@@ -232,4 +232,20 @@ public class OutputSafetyTests
         Assert.Equal("origin,doc,gold,label\n", File.ReadAllText(predictions));
         Assert.False(File.Exists(dir.File("m.model")));
     }
+
+    [Fact]
+    public void GivenASideFileThatIsALinkToTheData_WhenRun_ThenItIsRefusedAndTheDataIsKept()
+    {
+        using var dir = new TempDirectory();
+        const string data = "text,label\nIt is bad.,opinion\nIt rose 5%.,evidence\n";
+        var path = dir.Write("mine.csv", data);
+        var link = dir.File("predictions.csv");
+        File.CreateSymbolicLink(link, path);
+
+        var (exit, _, stderr) = Support.Cli.Run("evaluate", "--data", path, "--predictions", link);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("refusing to write over it", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Equal(data, File.ReadAllText(path));
+    }
 }

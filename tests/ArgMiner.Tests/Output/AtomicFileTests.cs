@@ -18,6 +18,22 @@ public sealed class AtomicFileTests
         Assert.Equal(["out.txt"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public void GivenALinkToAFileElsewhere_WhenWritingText_ThenTheTargetIsWrittenAndTheLinkStays()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.File("scratch"));
+        var target = dir.Write("scratch/pred.csv", "old\n");
+        var link = dir.File("pred.csv");
+        File.CreateSymbolicLink(link, target);
+
+        AtomicFile.WriteText(link, new UTF8Encoding(false), w => w.Write("new\n"));
+
+        Assert.NotNull(new FileInfo(link).LinkTarget);
+        Assert.Equal("new\n", File.ReadAllText(target));
+        Assert.Equal(["pred.csv"], Directory.GetFiles(dir.File("scratch")).Select(Path.GetFileName));
+    }
+
     [PathFact("/dev/full")] // Linux's always-full device stands in for a full disk
     public void GivenAFullDisk_WhenAnUncommittedFileIsAbandoned_ThenClosingItDoesNotThrowAndItsTemporaryFileGoes()
     {

@@ -132,8 +132,10 @@ public static class CommandLine
             }
 
             var outName = outResult.Option.Name;
-            var outPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outResult.Tokens[0].Value));
+
+            // With links resolved: a file written through a link lands on the link's target (AtomicFile).
             var outTarget = ArgMiner.Output.AtomicFile.TargetOf(outResult.Tokens[0].Value);
+            var comparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
             foreach (var child in command.Children)
             {
                 if (child == outResult)
@@ -151,10 +153,7 @@ public static class CommandLine
                 {
                     foreach (var path in PathsIn(token.Value))
                     {
-                        // As given and with links resolved: a side file written through a link lands on the link's target.
-                        var comparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-                        if (string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)), outPath, comparison)
-                            || string.Equals(ArgMiner.Output.AtomicFile.TargetOf(path), outTarget, comparison))
+                        if (string.Equals(ArgMiner.Output.AtomicFile.TargetOf(path), outTarget, comparison))
                         {
                             return $"{outName} {outResult.Tokens[0].Value} is also {(name is not null && OutputOptions.Contains(name) ? "written by" : "an input")} ({name}); refusing to write over it. Give another {outName}";
                         }

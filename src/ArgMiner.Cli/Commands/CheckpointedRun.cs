@@ -66,16 +66,17 @@ internal static class CheckpointedRun
             EndPart = end,
         };
 
+        var there = sharded ? ShardState.Load(Path.Combine(settings.Out, ShardState.ManifestName), out _) : null;
+
         // Each shard needs a folder of its own. Array tasks given one --out (a forgotten $K) replaced one another's
         // finished shards, hours of work each, with exit 0, and only merge found out ("shard 0/8 missing").
-        if (sharded && ShardState.Load(Path.Combine(settings.Out, ShardState.ManifestName), out _) is { } other
-            && other.Inputs == fresh.Inputs && other.Shards == fresh.Shards && other.Shard != fresh.Shard)
+        if (there is not null && there.Inputs == fresh.Inputs && there.Shards == fresh.Shards && there.Shard != fresh.Shard)
         {
-            stderr.WriteLine($"argminer: --out {settings.Out} holds shard {other.Shard}/{other.Shards} of this batch; each shard needs a folder of its own (e.g. --out shards/shard-{shard.Index}), so shard {shard} is not written over it");
+            stderr.WriteLine($"argminer: --out {settings.Out} holds shard {there.Shard}/{there.Shards} of this batch; each shard needs a folder of its own (e.g. --out shards/shard-{shard.Index}), so shard {shard} is not written over it");
             return CommandLine.Usage;
         }
 
-        if (sharded && settings.Resume && ShardState.Load(Path.Combine(settings.Out, ShardState.ManifestName), out _) is { } done && done.SameRunAs(fresh) && done.RecordsSha256 is not null)
+        if (settings.Resume && there is { } done && done.SameRunAs(fresh) && done.RecordsSha256 is not null)
         {
             // Complete only if its records are whole: merge refuses a folder whose records were lost or damaged and
             // says to run the shard again, which must then not answer "nothing to do".

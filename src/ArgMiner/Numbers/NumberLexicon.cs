@@ -744,9 +744,9 @@ internal static class NumberLexicon
          "place", "pl", "court", "ct", "highway", "hwy", "parkway", "pkwy", "terrace", "plaza", "building", "crescent",
          "close", "circle", "square", "sq", "suite", "ste"], StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Words before a number that is a code to dial, not an amount ("ext. 37625", "passcode: 5107").</summary>
-    public static readonly HashSet<string> CodeWords = new HashSet<string>(
-        ["ext", "ext.", "extension", "passcode"], StringComparer.OrdinalIgnoreCase);
+    /// <summary>Words right before a telephone extension ("ext. 37625", "extension: 4410").</summary>
+    public static readonly HashSet<string> ExtensionWords = new HashSet<string>(
+        ["ext", "ext.", "extension"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>US states, as codes and names, before a postal code ("MD 21202", "Michigan 48604").</summary>
     public static readonly HashSet<string> UsStates = new HashSet<string>(

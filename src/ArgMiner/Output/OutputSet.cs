@@ -56,7 +56,11 @@ public sealed partial class OutputSet : IDisposable
         ArgumentNullException.ThrowIfNull(outDir);
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(note);
-        var full = LinkedFolder(Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir)));
+        // With every link on the way resolved (FolderSearch.RealPath): an --out that is a link to a folder elsewhere
+        // (out -> /scratch/me/out, to put the outputs on another disk) was acted on as the link: the staging folder was
+        // written beside the link, on the link's disk, then took the link's place, so the outputs never reached the
+        // folder it led to and the link was gone. Inputs are compared with this path too (CheckAgainstInputs).
+        var full = Ingest.FolderSearch.RealPath(outDir);
         var parent = Path.GetDirectoryName(full);
         if (parent is null || PathComparer.Equals(full, Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory)))
         {
@@ -162,36 +166,16 @@ public sealed partial class OutputSet : IDisposable
         }
     }
 
-    /// <summary>
-    /// The folder a link leads to (<c>out -> /scratch/me/out</c>, made to put the outputs on another disk), or the path
-    /// itself. The swap used to act on the link: the staging folder was written beside the link, on the link's disk, and
-    /// then took the link's place, so the outputs never reached the folder it led to and the link was gone.
-    /// </summary>
-    private static string LinkedFolder(string full)
-    {
-        try
-        {
-            return new DirectoryInfo(full).LinkTarget is not null && Directory.ResolveLinkTarget(full, returnFinalTarget: true) is { } target
-                ? Path.TrimEndingDirectorySeparator(target.FullName)
-                : full;
-        }
-        catch (IOException)
-        {
-            return full; // a loop of links: the folder cannot be made there, which the next step reports
-        }
-    }
-
     private static StringComparer PathComparer => OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
     /// <remarks>
-    /// Paths are compared as given and with their links resolved: an input folder given through a link (<c>run in
+    /// <paramref name="full"/> has its links resolved, and each input is compared as given and resolved: an input folder given through a link (<c>run in
     /// --out data/in/out</c>, with <c>in</c> a link to <c>data/in</c>, as home folders often are on clusters) was not
     /// seen to hold the output folder, so each later run read the earlier run's documents.jsonl as input too, every
     /// document twice, exit 0.
     /// </remarks>
     private static void CheckAgainstInputs(string outDir, string full, IEnumerable<string> inputs)
     {
-        var real = Ingest.FolderSearch.RealPath(full);
         foreach (var input in inputs)
         {
             if (input == "-")
@@ -201,12 +185,12 @@ public sealed partial class OutputSet : IDisposable
 
             var inputFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(input));
             var inputReal = Ingest.FolderSearch.RealPath(inputFull);
-            if (PathComparer.Equals(inputFull, full) || IsInside(inputFull, full) || PathComparer.Equals(inputReal, real) || IsInside(inputReal, real))
+            if (PathComparer.Equals(inputFull, full) || IsInside(inputFull, full) || PathComparer.Equals(inputReal, full) || IsInside(inputReal, full))
             {
                 throw new OutputFolderException($"--out {outDir} holds the input {input}; the run would replace its own input. Give another folder for --out");
             }
 
-            if (Directory.Exists(inputFull) && (IsInside(full, inputFull) || IsInside(real, inputReal)))
+            if (Directory.Exists(inputFull) && (IsInside(full, inputFull) || IsInside(full, inputReal)))
             {
                 throw new OutputFolderException($"--out {outDir} is inside the input folder {input}; the next run would read its own outputs. Give a folder outside the inputs");
             }

@@ -227,11 +227,11 @@ internal static class CodeMarker
     /// <summary>
     /// Numbers of web text and e-mail that locate or label rather than count (issue 10: "numbers inside names, models,
     /// indexes, codes and addresses" are not numeric claims): a house number before a street ("4783 Bay Rd", "220 South
-    /// Michigan Avenue", "111 Market Place"); a postal code after a US state ("Baltimore, MD 21202", "Michigan
-    /// 48604"); a telephone extension or passcode (`CodeWords`: "ext. 37625", "passcode: 5107"); a number after
-    /// "#" ("#2"); a list marker opening a sentence ("1) what island…") or a
-    /// reference in brackets ("(1)"); a product or part code ("5765-NTKB"); a decade with an apostrophe ("the 70's"). Found in UD EWT dev's web text, where
-    /// each came out as a count.
+    /// Michigan Avenue", "111 Market Place"); a postal code after a US state ("Baltimore, MD 21202", "Michigan 48604");
+    /// a telephone extension or passcode ("ext. 37625", "passcode: 5107"); a number after "#" ("#2"); a list marker
+    /// opening a sentence ("1) what island…") or a reference in brackets ("(1)"); a product or part code
+    /// ("5765-NTKB"); a decade with an apostrophe ("the 70's"). Found in UD EWT's web text, where each came out as a
+    /// count.
     /// </summary>
     internal static bool IsAddressOrMarker(in SentenceView sentence, int i)
     {
@@ -264,9 +264,15 @@ internal static class CodeMarker
 
         // "ext. 37625", "extension: 4410" (right before, or with a dot or colon between: "an extension of 30 days" stays),
         // "the passcode to participate is: 5107" (up to five tokens before, no punctuation but a dot or colon between).
+        var gap = i > 0 && sentence.Word(i - 1) is "." or ":" ? 1 : 0;
+        if (i - 1 - gap >= 0 && IsIn(ExtensionWords, sentence.Word(i - 1 - gap)))
+        {
+            return true;
+        }
+
         for (var k = i - 1; k >= 0 && k >= i - 5; k--)
         {
-            if (IsIn(CodeWords, sentence.Word(k)) && (k == i - 1 || (k == i - 2 && sentence.Word(i - 1) is "." or ":") || sentence.Word(k).Equals("passcode", StringComparison.OrdinalIgnoreCase)))
+            if (sentence.WordIs(k, "passcode"))
             {
                 return true;
             }
@@ -279,13 +285,13 @@ internal static class CodeMarker
 
         // "5765-NTKB": digits glued by a hyphen to a code of capitals that is no unit or currency ("15-MW" stays).
         if (sentence.IsDash(i + 1) && sentence.TouchesPrevious(i + 1) && sentence.TouchesPrevious(i + 2) && sentence.Word(i + 2) is { Length: >= 2 } code
-            && IsAllCapitals(code) && !TryLookup(Units, code, out _) && !TryLookup(CurrencyWords, code, out _) && !TryLookup(Scales, code, out _))
+            && IsAllUpper(code) && !TryLookup(Units, code, out _) && !TryLookup(CurrencyWords, code, out _) && !TryLookup(Scales, code, out _))
         {
             return true;
         }
 
         // "MD 21202", "Michigan 48604": five digits after a US state.
-        if (literal.IntDigits == 5 && i > 0 && IsIn(UsStates, sentence.Word(i - 1)) && HasCapital(sentence.Word(i - 1)) && !sentence.IsPluralNoun(i + 1))
+        if (literal.IntDigits == 5 && i > 0 && IsIn(UsStates, sentence.Word(i - 1)) && !sentence.IsPluralNoun(i + 1))
         {
             return true;
         }
@@ -309,19 +315,6 @@ internal static class CodeMarker
         }
 
         return false;
-    }
-
-    private static bool IsAllCapitals(ReadOnlySpan<char> word)
-    {
-        foreach (var c in word)
-        {
-            if (!char.IsUpper(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>

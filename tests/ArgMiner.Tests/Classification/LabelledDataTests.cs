@@ -101,7 +101,32 @@ public sealed class LabelledDataTests : IDisposable
         Assert.Equal("-1 for this", rows[2].Text);
         Assert.Equal(global::ArgMiner.Text.Section.Comment, rows[2].Section);
         Assert.All(rows, r => Assert.Equal("art1", r.Doc));
-        Assert.Equal([0.0, 0.5, 1.0], rows.Select(r => r.Position!.Value));
+        // Positions run over the article and over its comments apart, as run gives them.
+        Assert.Equal([0.0, 1.0, 0.0], rows.Select(r => r.Position!.Value));
+    }
+
+    [Fact]
+    public void GivenARunsSentencesCsv_WhenRead_ThenEachRowHasThePositionRunGaveTheClassifier()
+    {
+        // Given the seed articles (an article with its comment thread among them) through run
+        var output = Path.Combine(_dir.FullName, "out");
+        var (exit, _, err) = Support.Cli.Run("run", Repository.Articles, "--out", output, "--format", "csv", "--jobs", "1");
+        Assert.True(exit == 0, err);
+
+        // When its sentences.csv is read back as training data, as the retraining loop does
+        var rows = LabelledData.Read([Path.Combine(output, "sentences.csv")], new LabelledDataOptions());
+
+        // Then every row's position is the one run's classifier read for that sentence
+        var expected = new List<double?>();
+        foreach (var file in Directory.GetFiles(Repository.Articles, "*.txt").Order(StringComparer.Ordinal))
+        {
+            var item = global::ArgMiner.Ingest.DocumentReaders.ReadPlainText(File.ReadAllBytes(file), file, Path.GetFileNameWithoutExtension(file));
+            var processed = global::ArgMiner.Pipeline.TextPipeline.CreateDefault().Process(item.Document!);
+            expected.AddRange(SentenceClassifier.DocumentContexts(processed).Select(c => c.Position));
+        }
+
+        Assert.Contains(rows, r => r.Section == global::ArgMiner.Text.Section.Comment);
+        Assert.Equal(expected, rows.Select(r => r.Position));
     }
 
     [Fact]

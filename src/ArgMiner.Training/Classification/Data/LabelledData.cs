@@ -545,15 +545,21 @@ public static class LabelledData
         return -1;
     }
 
-    /// <summary>Rows of one file with a document id are in document order: give each its relative position.</summary>
+    /// <summary>
+    /// Rows of one file with a document id are in document order: give each its relative position within its
+    /// part of the document, the article or its reader comments taken together, as <c>run</c> does
+    /// (<see cref="SentenceClassifier"/>'s document contexts). Until session 32 the position ran over the whole
+    /// document here, so a workbook row of an article with comments trained on positions <c>run</c> never gives.
+    /// </summary>
     private static List<LabelledSentence> AddPositions(List<LabelledSentence> rows)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Dictionary<(string Doc, bool Comment), int>();
         foreach (var r in rows)
         {
             if (r.Doc is { } d)
             {
-                counts[d] = counts.GetValueOrDefault(d) + 1;
+                var key = (d, r.Section == Section.Comment);
+                counts[key] = counts.GetValueOrDefault(key) + 1;
             }
         }
 
@@ -562,14 +568,15 @@ public static class LabelledData
             return rows;
         }
 
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new Dictionary<(string Doc, bool Comment), int>();
         for (var i = 0; i < rows.Count; i++)
         {
             if (rows[i].Doc is { } d)
             {
-                var k = seen.GetValueOrDefault(d);
-                seen[d] = k + 1;
-                var n = counts[d];
+                var key = (d, rows[i].Section == Section.Comment);
+                var k = seen.GetValueOrDefault(key);
+                seen[key] = k + 1;
+                var n = counts[key];
                 rows[i] = rows[i] with { Position = n <= 1 ? 0.0 : (double)k / (n - 1) };
             }
         }

@@ -8,7 +8,9 @@ namespace ArgMiner.Output;
 /// (<c>'=x</c>) gets one more apostrophe too (<c>''=x</c>); every other text is written as it is.
 /// <see cref="Restore"/> removes exactly one apostrophe from exactly those cells, so
 /// <c>Restore(Neutralise(t)) == t</c> for every text, and a cell the guard did not touch is never changed.
-/// Ids, paths and numbers are not free text and are never guarded (they must join across files).
+/// Ids and paths are guarded too (until session 32 they were not): a JSON Lines feed or a file name sets them, and
+/// "=HYPERLINK(…)" as a document or comment id ran in a spreadsheet like any other formula. A guarded id differs
+/// from documents.jsonl's by that one apostrophe; <see cref="Restore"/> gives the id back.
 /// </summary>
 public static class CsvSafety
 {
@@ -16,7 +18,8 @@ public static class CsvSafety
     public static string Neutralise(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return StartsLikeFormula(value, 0) ? "'" + value : value;
+        // A lone "-" (standard input's source, a separator line) is no formula in any spreadsheet: left as it is.
+        return value != "-" && StartsLikeFormula(value, 0) ? "'" + value : value;
     }
 
     /// <summary>Undoes <see cref="Neutralise"/> when reading ArgMiner's own CSV back.</summary>

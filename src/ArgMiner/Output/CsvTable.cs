@@ -24,7 +24,7 @@ public enum ColumnType
 /// <typeparam name="TRow">What one row is made from.</typeparam>
 /// <param name="Header">The header cell.</param>
 /// <param name="Value">The cell; null writes an empty cell.</param>
-/// <param name="IsText">Text cells are neutralised against formula injection; numeric cells are not.</param>
+/// <param name="IsText">Cells whose value comes from the input (free text, ids, paths) are neutralised against formula injection; ArgMiner's own values (labels, kinds, numbers) are not.</param>
 /// <param name="Type">What the cell holds.</param>
 /// <param name="JsonName">Its name in documents.jsonl's nested objects, or null when the nesting already says it (the document id).</param>
 public sealed record CsvColumn<TRow>(string Header, Func<TRow, string?> Value, bool IsText = false, ColumnType Type = ColumnType.String, string? JsonName = null);

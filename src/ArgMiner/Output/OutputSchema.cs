@@ -14,8 +14,8 @@ public static class OutputSchema
     /// <summary>documents.csv: doc_id, source, title, sentences, comments.</summary>
     public static IReadOnlyList<CsvColumn<DocumentContext>> DocumentColumns { get; } =
     [
-        new("doc_id", d => d.Document.Id),
-        new("source", d => d.Document.Source),
+        new("doc_id", d => d.Document.Id, IsText: true),
+        new("source", d => d.Document.Source, IsText: true),
         new("title", d => d.Document.Title, IsText: true),
         new("sentences", d => Int(d.Document.Sentences.Length), Type: ColumnType.Integer),
         new("comments", d => Int(d.Document.CommentCount), Type: ColumnType.Integer),
@@ -24,12 +24,13 @@ public static class OutputSchema
     /// <summary>
     /// sentences.csv: doc_id, sentence_id, section, paragraph, comment, start, end, text, entities, numbers,
     /// label, confidence, p_claim, p_evidence, p_opinion, p_other, comment_id, comment_author (the reader
-    /// comment's own id and author, as the input gave them; empty outside comments). Ids and paths are
-    /// written as they are; free text (sentence, title, author, spans) is guarded by <see cref="CsvSafety"/>.
+    /// comment's own id and author, as the input gave them; empty outside comments). Every cell whose value comes
+    /// from the input (sentence, title, author, spans, and the ids and paths, which a feed or a file name sets) is
+    /// guarded by <see cref="CsvSafety"/>; labels, sections and numbers are ArgMiner's own and written as they are.
     /// </summary>
     public static IReadOnlyList<CsvColumn<SentenceRow>> SentenceColumns { get; } =
     [
-        new("doc_id", r => r.Context.Document.Id),
+        new("doc_id", r => r.Context.Document.Id, IsText: true),
         new("sentence_id", r => Int(r.Index), Type: ColumnType.Integer),
         new("section", r => r.Sentence.Section.ToName()),
         new("paragraph", r => Int(r.Sentence.Paragraph), Type: ColumnType.Integer),
@@ -42,7 +43,7 @@ public static class OutputSchema
         new("label", r => Prediction(r)?.Label),
         new("confidence", r => Prediction(r) is { } p ? Probability(p.Confidence) : null, Type: ColumnType.Number),
         .. SentenceLabels.All.Select((label, k) => new CsvColumn<SentenceRow>("p_" + label, r => Prediction(r) is { } p ? Probability(p.Probabilities[k]) : null, Type: ColumnType.Number)),
-        new("comment_id", r => Comment(r)?.Id),
+        new("comment_id", r => Comment(r)?.Id, IsText: true),
         new("comment_author", r => Comment(r)?.Author, IsText: true),
     ];
 
@@ -52,7 +53,7 @@ public static class OutputSchema
     /// </summary>
     public static IReadOnlyList<CsvColumn<EntityRow>> EntityColumns { get; } =
     [
-        new("doc_id", r => r.Context.Document.Id),
+        new("doc_id", r => r.Context.Document.Id, IsText: true),
         new("sentence_id", r => Int(r.Entity.Sentence), Type: ColumnType.Integer, JsonName: "sentence"),
         new("start", r => Int(r.Context.Map.ToCodePoint(r.Entity.Start)), Type: ColumnType.Integer, JsonName: "start"),
         new("end", r => Int(r.Context.Map.ToCodePoint(r.Entity.End)), Type: ColumnType.Integer, JsonName: "end"),
@@ -67,7 +68,7 @@ public static class OutputSchema
     /// </summary>
     public static IReadOnlyList<CsvColumn<NumberRow>> NumberColumns { get; } =
     [
-        new("doc_id", r => r.Context.Document.Id),
+        new("doc_id", r => r.Context.Document.Id, IsText: true),
         new("sentence_id", r => Int(r.Claim.Sentence), Type: ColumnType.Integer, JsonName: "sentence"),
         new("start", r => Int(r.Context.Map.ToCodePoint(r.Claim.Start)), Type: ColumnType.Integer, JsonName: "start"),
         new("end", r => Int(r.Context.Map.ToCodePoint(r.Claim.End)), Type: ColumnType.Integer, JsonName: "end"),

@@ -60,9 +60,10 @@ public class BatchWriterTests
         }
 
         Assert.Equal("doc_id,sentence_id,section,paragraph,comment,start,end,text,entities,numbers,label,confidence,p_claim,p_evidence,p_opinion,p_other,comment_id,comment_author", Lines(dir.File("sentences.csv"))[0]);
-        Assert.Equal("-doc,0,body,0,,0,33,🖤 Reuters said =over 100 attacks.,1,1,evidence,0.7000,0.1000,0.7000,0.0500,0.1500,,", Lines(dir.File("sentences.csv"))[1]);
-        Assert.Equal(["doc_id,sentence_id,start,end,text,type,source", "-doc,0,2,9,Reuters,ORG,gazetteer"], Lines(dir.File("entities.csv")));
-        Assert.Equal("-doc,0,15,32,'=over 100 attacks,count,100,,,more_than,,,attacks,,Reuters", Lines(dir.File("numbers.csv"))[1]);
+        // The id "-doc" begins like a formula and is guarded in every CSV file (documents.jsonl keeps it as it is).
+        Assert.Equal("'-doc,0,body,0,,0,33,🖤 Reuters said =over 100 attacks.,1,1,evidence,0.7000,0.1000,0.7000,0.0500,0.1500,,", Lines(dir.File("sentences.csv"))[1]);
+        Assert.Equal(["doc_id,sentence_id,start,end,text,type,source", "'-doc,0,2,9,Reuters,ORG,gazetteer"], Lines(dir.File("entities.csv")));
+        Assert.Equal("'-doc,0,15,32,'=over 100 attacks,count,100,,,more_than,,,attacks,,Reuters", Lines(dir.File("numbers.csv"))[1]);
 
         using var json = JsonDocument.Parse(File.ReadAllText(dir.File("documents.jsonl")));
         var root = json.RootElement;
@@ -115,7 +116,7 @@ public class BatchWriterTests
             writer.Commit();
         }
 
-        Assert.Equal("-doc,0,0,1,🖤,count,,,,,,,,,", Lines(dir.File("numbers.csv"))[1]);
+        Assert.Equal("'-doc,0,0,1,🖤,count,,,,,,,,,", Lines(dir.File("numbers.csv"))[1]);
         using var json = JsonDocument.Parse(File.ReadAllText(dir.File("documents.jsonl")));
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("numbers")[0].GetProperty("value").ValueKind);
         await using (var stream = File.OpenRead(dir.File("numbers.parquet")))

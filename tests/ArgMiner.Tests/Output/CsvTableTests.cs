@@ -67,6 +67,13 @@ public class CsvTableTests
         Assert.Equal(text, CsvSafety.Restore(CsvSafety.Neutralise(text)));
     }
 
+    [Fact]
+    public void GivenALoneDash_WhenGuarded_ThenItIsLeftAsItIs()
+    {
+        Assert.Equal("-", CsvSafety.Neutralise("-"));
+        Assert.Equal("'-x", CsvSafety.Neutralise("-x"));
+    }
+
     [Theory]
     [InlineData("'=SUM(A1)")]
     [InlineData("''+1")]
@@ -86,7 +93,8 @@ public class CsvTableTests
         Prop.ForAll(texts, text =>
         {
             var guarded = CsvSafety.Neutralise(text);
-            var startsLikeFormula = guarded.Length > 0 && guarded[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+            // A lone "-" is no formula and is left as it is (standard input's source name).
+            var startsLikeFormula = guarded != "-" && guarded.Length > 0 && guarded[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
             var unguardedUntouched = guarded != text || CsvSafety.Restore(text) == text;
             return CsvSafety.Restore(guarded) == text && !startsLikeFormula && unguardedUntouched;
         }).QuickCheckThrowOnFailure();

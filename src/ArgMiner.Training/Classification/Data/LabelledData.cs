@@ -258,6 +258,9 @@ public static class LabelledData
         }
     }
 
+    /// <summary>A row's document id, with the CSV formula guard undone (ArgMiner's own CSV guards ids), or null when empty.</summary>
+    private static string? DocId(string? doc) => string.IsNullOrWhiteSpace(doc) ? null : Output.CsvSafety.Restore(doc.Trim());
+
     /// <summary>Builds a sentence from one row's cells, checking text and label.</summary>
     internal static LabelledSentence MakeRow(string origin, string source, string? text, string? label, string? doc, string? section, LabelMap map, bool labelsFromOverlay = false)
     {
@@ -271,7 +274,7 @@ public static class LabelledData
         {
             return new LabelledSentence(text, string.Empty, [])
             {
-                Doc = string.IsNullOrWhiteSpace(doc) ? null : doc.Trim(),
+                Doc = DocId(doc),
                 Section = Text.SectionNames.FromName(section),
                 Origin = origin,
                 Source = source,
@@ -291,7 +294,7 @@ public static class LabelledData
 
         return new LabelledSentence(text, canonical, targets)
         {
-            Doc = string.IsNullOrWhiteSpace(doc) ? null : doc.Trim(),
+            Doc = DocId(doc),
             Section = Text.SectionNames.FromName(section),
             Origin = origin,
             Source = source,

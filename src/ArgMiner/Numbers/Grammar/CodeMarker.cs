@@ -331,7 +331,8 @@ internal static class CodeMarker
     /// minutes run together ("230", "945") right after "at", "by", "until", "before"… (an "about" or "around" may
     /// stand between), with a word of the time of day right after it or right before the preposition ("at 10
     /// tomorrow", "at 7 in the morning", "Game tonight at 7", "Sunday at about 230"). A unit, currency, percent,
-    /// scale or counted noun after the number keeps it a quantity ("at 7 percent", "at 5 stores tonight").
+    /// scale or other word after the number keeps it a quantity ("at 7 percent", "at 5 stores tonight", "tomorrow at
+    /// 5 polling places"), but for a word of the time of day.
     /// </summary>
     internal static bool IsTimeOfDay(in SentenceView sentence, int i)
     {
@@ -360,7 +361,9 @@ internal static class CodeMarker
 
         // Before the preposition: "tonight at 7", "Sunday at 10".
         var before = preposition > 0 && (IsIn(ClockWords, sentence.Word(preposition - 1)) || (IsIn(Weekdays, sentence.Word(preposition - 1)) && sentence.IsCapitalized(preposition - 1)));
-        return after || (before && !IsQuantityAfter(sentence, next) && !sentence.IsPluralNoun(next));
+        // With the word of time before it, only punctuation or a function word may follow ("tonight at 7, …", "Sunday at 10
+        // and"), not what it might count ("tomorrow at 5 polling places").
+        return after || (before && !IsQuantityAfter(sentence, next) && (next >= sentence.Count || !sentence.StartsWithLetter(next) || IsIn(NotNames, word)));
     }
 
     /// <summary>

@@ -726,11 +726,11 @@ internal static class NumberLexicon
          "game", "round", "act", "article", "group", "division", "league", "team", "sector", "suite", "ste", "apt", "iso"],
         StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Capitalised words before a number that do not name it ("Mr", "No", "Nos", "Top 10" stays a name).</summary>
+    /// <summary>Capitalised words before a number that do not name it ("Mr", "No", "Nos", "Mach 2.2"; "Top 10" stays a name).</summary>
     public static readonly HashSet<string> NotNames = new HashSet<string>(
         ["no", "nos", "no.", "number", "mr", "mrs", "ms", "dr", "st", "us", "u.s.", "uk", "eu", "un", "only", "just", "all",
          "some", "another", "every", "each", "the", "of", "and", "or", "but", "than", "then", "with", "for", "by", "at",
-         "on", "in", "to", "from", "since", "after", "before", "during", "between", "per", "plus", "minus", "times"],
+         "on", "in", "to", "from", "since", "after", "before", "during", "between", "per", "plus", "minus", "times", "mach"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Days of the week (a number after one is a day of the month or a count).</summary>
@@ -747,6 +747,20 @@ internal static class NumberLexicon
     /// <summary>Words right before a telephone extension ("ext. 37625", "extension: 4410").</summary>
     public static readonly HashSet<string> ExtensionWords = new HashSet<string>(
         ["ext", "ext.", "extension"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Prepositions before a time of day ("at 7", "by 10", "until 5").</summary>
+    public static readonly HashSet<string> ClockPrepositions = new HashSet<string>(
+        ["at", "by", "until", "till", "til", "before", "after"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words of the time of day that make a bare number beside them a time ("at 7 tonight", "tomorrow at 10").</summary>
+    public static readonly HashSet<string> ClockWords = new HashSet<string>(
+        ["tonight", "tonite", "tomorrow", "today", "morning", "evening", "night", "afternoon", "o'clock", "oclock", "am",
+         "pm", "a.m.", "p.m."], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words of opening hours before "from 9 to 5" ("open from 9 to 5", "work 9 to 5").</summary>
+    public static readonly HashSet<string> HoursWords = new HashSet<string>(
+        ["open", "opens", "opened", "closed", "hours", "work", "works", "worked", "working", "shift", "shifts", "staffed"],
+        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>US states, as codes and names, before a postal code ("MD 21202", "Michigan 48604").</summary>
     public static readonly HashSet<string> UsStates = new HashSet<string>(

@@ -157,6 +157,10 @@ public class NumericRuleTests
     [InlineData("A help desk analyst job#0000108806 is open, see issue #2 too.")]
     [InlineData("The passcode to participate is: 5107 for all.")]
     [InlineData("Reach us by Fax: +1 (212) 899-4310 today.")]
+    [InlineData("Game tonight at 7, it is time to win.")]
+    [InlineData("Let us meet at 10 tomorrow at the bar.")]
+    [InlineData("The office is open from 9 to 5 on weekdays.")]
+    [InlineData("I upgraded to Firefox 1.5, then to Windows 7 yesterday.")]
     public void GivenNoQuantity_WhenExtracted_ThenNoCountOrMoneyIsClaimed(string sentence)
     {
         var claims = NumbersTestKit.Claims(sentence);

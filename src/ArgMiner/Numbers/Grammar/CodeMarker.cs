@@ -9,7 +9,8 @@ namespace ArgMiner.Numbers.Grammar;
 /// read, so that neither reads them: phone numbers ("+44 20 7946 0000", "020 7946 0000", "(020) 7946 0000", "call
 /// 555-0143"), scores and hyphenated tallies ("won 3-1", "ruled 6-3", "a 2-2 draw", "voted 52-48"; but "voted 52
 /// to 48" is two counts of votes), and numbers in
-/// names ("Model 3", "the FTSE 250 Index", "Boeing 737", "Fortune 500 companies", "Type 2 diabetes"). Labels after
+/// names ("Model 3", "the FTSE 250 Index", "Boeing 737", "Fortune 500 companies", "Type 2 diabetes", "Firefox 1.5"),
+/// and times of day ("Game tonight at 7", "meet at 10 tomorrow", "open from 9 to 5"). Labels after
 /// a version word ("Section 230", "Route 66", "Windows 10") and codes ("F-16") are refused by
 /// <see cref="AmountReader"/>.
 /// </summary>
@@ -46,7 +47,16 @@ internal static class CodeMarker
                 continue;
             }
 
-            if (IsAddressOrMarker(sentence, i))
+            // "open from 9 to 5": office hours, both bounds times of day.
+            if (IsOfficeHours(sentence, i))
+            {
+                sentence.Literals[i].Identifier = true;
+                sentence.Literals[i + 2].Identifier = true;
+                i += 3;
+                continue;
+            }
+
+            if (IsAddressOrMarker(sentence, i) || IsTimeOfDay(sentence, i))
             {
                 sentence.Literals[i].Identifier = true;
 
@@ -177,11 +187,12 @@ internal static class CodeMarker
     /// Whether the whole number at <paramref name="i"/> is part of a name: after a capitalised naming word ("Model
     /// 3", "Index 250", "Type 2", "Boeing 737", "FTSE 100"), or, in a sentence that is not in title case, after any
     /// capitalised word that does not open the sentence when nothing counted follows ("the Tesla Model Y 3", "Apollo
-    /// 11 landed"); not after a month, a currency code, a qualifier or a number word, and never a year.
+    /// 11 landed"); a version with one or two digits before its point is read so too ("Firefox 1.5", "Para 3.2"); not
+    /// after a month, a currency code, a qualifier or a number word ("Jan 9.95", "Mach 2.2"), and never a year.
     /// </summary>
     internal static bool IsNumberInName(in SentenceView sentence, int i, bool titleCase)
     {
-        if (!IsGroup(sentence, i) || sentence.Literals[i].Identifier || i == 0 || !sentence.StartsWithLetter(i - 1) || sentence.TouchesPrevious(i))
+        if (!(IsGroup(sentence, i) || IsVersionNumber(sentence, i)) || sentence.Literals[i].Identifier || i == 0 || !sentence.StartsWithLetter(i - 1) || sentence.TouchesPrevious(i))
         {
             return false;
         }
@@ -196,9 +207,7 @@ internal static class CodeMarker
 
         // "Rugby League 12%", "Index 3 points"… a unit, currency, percent or scale makes it a quantity.
         var next = i + 1;
-        var word = sentence.Word(next);
-        if (TryLookup(Units, word, out _) || TryLookup(CurrencyWords, word, out _) || TryLookup(Scales, word, out _) || TryLookup(PluralScales, word, out _)
-            || sentence.IsPercentWord(next) || word is "%" || sentence.WordIs(next, "times"))
+        if (IsQuantityAfter(sentence, next) || sentence.WordIs(next, "times"))
         {
             return false;
         }
@@ -318,6 +327,100 @@ internal static class CodeMarker
     }
 
     /// <summary>
+    /// A bare number read as a clock time (issue 10: times of day are no counts): an hour (1–12) or an hour and
+    /// minutes run together ("230", "945") right after "at", "by", "until", "before"… (an "about" or "around" may
+    /// stand between), with a word of the time of day right after it or right before the preposition ("at 10
+    /// tomorrow", "at 7 in the morning", "Game tonight at 7", "Sunday at about 230"). A unit, currency, percent,
+    /// scale or other word after the number keeps it a quantity ("at 7 percent", "at 5 stores tonight", "tomorrow at
+    /// 5 polling places"), but for a word of the time of day.
+    /// </summary>
+    internal static bool IsTimeOfDay(in SentenceView sentence, int i)
+    {
+        if (!IsClockNumber(sentence, i))
+        {
+            return false;
+        }
+
+        var preposition = i - 1;
+        if (sentence.WordIs(preposition, "about") || sentence.WordIs(preposition, "around") || sentence.WordIs(preposition, "approximately"))
+        {
+            preposition--;
+        }
+
+        if (!IsIn(ClockPrepositions, sentence.Word(preposition)) || (preposition > 0 && sentence.WordIs(preposition - 1, "least")))
+        {
+            return false;
+        }
+
+        // After the number: "at 10 tomorrow", "at 7 tonight", "at 7 in the morning", "by 9 this evening".
+        var next = i + 1;
+        var word = sentence.Word(next);
+        var after = IsIn(ClockWords, word)
+            || ((sentence.WordIs(next, "in") || sentence.WordIs(next, "this"))
+                && (IsIn(ClockWords, sentence.Word(next + 1)) || (sentence.WordIs(next + 1, "the") && IsIn(ClockWords, sentence.Word(next + 2)))));
+
+        // Before the preposition: "tonight at 7", "Sunday at 10".
+        var before = preposition > 0 && (IsIn(ClockWords, sentence.Word(preposition - 1)) || (IsIn(Weekdays, sentence.Word(preposition - 1)) && sentence.IsCapitalized(preposition - 1)));
+        // With the word of time before it, only punctuation or a function word may follow ("tonight at 7, …", "Sunday at 10
+        // and"), not what it might count ("tomorrow at 5 polling places").
+        return after || (before && !IsQuantityAfter(sentence, next) && (next >= sentence.Count || !sentence.StartsWithLetter(next) || IsIn(NotNames, word)));
+    }
+
+    /// <summary>
+    /// Office hours: "from 9 to 5" (or "9-5") with two hours (1–12) after a word of opening hours or of the time of
+    /// day up to four tokens back in the clause ("open from 9 to 5", "work 9 to 5"), or before one ("from 9 to 5
+    /// tomorrow"), with no quantity after them ("from 9 to 5 percent" stays a range).
+    /// </summary>
+    internal static bool IsOfficeHours(in SentenceView sentence, int i)
+    {
+        if (!IsClockNumber(sentence, i) || !(sentence.WordIs(i + 1, "to") || sentence.WordIs(i + 1, "till") || sentence.WordIs(i + 1, "until") || sentence.IsDash(i + 1))
+            || !IsClockNumber(sentence, i + 2) || sentence.Literals[i].IntDigits > 2 || sentence.Literals[i + 2].IntDigits > 2 || IsQuantityAfter(sentence, i + 3) || sentence.IsPluralNoun(i + 3))
+        {
+            return false;
+        }
+
+        if (IsIn(ClockWords, sentence.Word(i + 3)))
+        {
+            return true;
+        }
+
+        for (var k = i - 1; k >= 0 && k >= i - 5; k--)
+        {
+            if (IsIn(HoursWords, sentence.Word(k)) || IsIn(ClockWords, sentence.Word(k)))
+            {
+                return true;
+            }
+
+            if (sentence.IsPunctuation(k))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A bare hour (1–12) or an hour with its minutes run together (100–1259, minutes under 60) at <paramref name="i"/>.</summary>
+    private static bool IsClockNumber(in SentenceView sentence, int i)
+    {
+        if (!IsGroup(sentence, i) || sentence.Literals[i].LeadingZero || (i > 0 && sentence.TouchesPrevious(i) && !sentence.IsPunctuation(i - 1)))
+        {
+            return false;
+        }
+
+        var value = sentence.Literals[i].Value;
+        return sentence.Literals[i].IntDigits <= 2 ? value is >= 1 and <= 12 : sentence.Literals[i].IntDigits == 3 && value % 100 < 60;
+    }
+
+    /// <summary>Whether a unit, currency, percent or scale stands at <paramref name="i"/>, making the number before it a quantity.</summary>
+    private static bool IsQuantityAfter(in SentenceView sentence, int i)
+    {
+        var word = sentence.Word(i);
+        return TryLookup(Units, word, out _) || TryLookup(CurrencyWords, word, out _) || TryLookup(Scales, word, out _) || TryLookup(PluralScales, word, out _)
+            || sentence.IsPercentWord(i) || word is "%";
+    }
+
+    /// <summary>
     /// The groups of digits from <paramref name="i"/> joined by spaces, hyphens or points ("020 7946 0000",
     /// "202-555-0143"): how many, their digits, the last group's token and whether a group after the first has four
     /// digits.
@@ -368,6 +471,19 @@ internal static class CodeMarker
 
         var literal = sentence.Literals[i];
         return literal.Valid && !literal.Identifier && literal.Integer && !literal.Grouped && literal.Suffix == LiteralSuffix.None && literal.PrefixCurrency is null && literal.End == i + 1;
+    }
+
+    /// <summary>A version number at <paramref name="i"/>: one or two digits, a point and decimals, in one token, without suffix or currency ("1.5", "3.6").</summary>
+    private static bool IsVersionNumber(in SentenceView sentence, int i)
+    {
+        if (i < 0 || i >= sentence.Count || sentence.InsideLiteral[i])
+        {
+            return false;
+        }
+
+        var literal = sentence.Literals[i];
+        return literal.Valid && !literal.Identifier && !literal.Integer && !literal.Grouped && literal.IntDigits is >= 1 and <= 2 && literal.Suffix == LiteralSuffix.None
+            && literal.PrefixCurrency is null && literal.End == i + 1;
     }
 
     /// <summary>A group of one to three digits at <paramref name="i"/> (a score: "3", "102").</summary>

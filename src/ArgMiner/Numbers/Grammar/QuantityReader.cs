@@ -25,6 +25,20 @@ internal static class QuantityReader
 
         var start = i;
 
+        // "%10 off": a percent sign written before the number, as some web writers do (not the sign of a number before).
+        if (sentence.Word(i) is "%" && !sentence.InsideLiteral[i] && sentence.TouchesPrevious(i + 1) && sentence.Literals[i + 1].Valid
+            && !(i > 0 && sentence.TouchesPrevious(i) && (sentence.Literals[i - 1].Valid || sentence.InsideLiteral[i - 1])))
+        {
+            if (!AmountReader.TryRead(sentence, i + 1, false, out var share) || share.Ordinal || share.Percent || share.Currency is not null || share.Unit is not null
+                || sentence.Word(share.End) is "%" || UnitReader.TryReadPercent(sentence, share.End, out _, out _))
+            {
+                return false;
+            }
+
+            quantity = new Quantity { Start = start, End = share.End, Kind = NumericKinds.Percent, Value = share.Value, Unit = "%", Amount = share };
+            return true;
+        }
+
         // "-$40 million", "minus £3bn": the sign before the currency.
         var negative = AmountReader.ReadSign(sentence, i, out var afterSign) < 0 && CurrencyReader.ReadBefore(sentence, afterSign, out _, out _) > afterSign;
         var j = CurrencyReader.ReadBefore(sentence, negative ? afterSign : i, out var code, out var prefixScale);

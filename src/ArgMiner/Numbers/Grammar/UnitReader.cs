@@ -89,6 +89,30 @@ internal static class UnitReader
     }
 
     /// <summary>
+    /// An inch mark at <paramref name="i"/>: a straight or double-prime quote glued to the digits before it, with a
+    /// word after it ("17\" wheels", "a 42\" TV", "17\" or 16\""), that closes no quotation opened earlier in the
+    /// sentence ("the \"207\" number" is a quote).
+    /// </summary>
+    private static bool IsInchMark(in SentenceView sentence, int i)
+    {
+        var mark = sentence.Word(i);
+        if (!(mark is "\"" or "\u2033") || !sentence.TouchesPrevious(i) || !(sentence.Literals[i - 1].Valid || sentence.InsideLiteral[i - 1])
+            || i + 1 >= sentence.Count || sentence.TouchesPrevious(i + 1) || !(sentence.StartsWithLetter(i + 1) || sentence.Literals[i + 1].Valid))
+        {
+            return false;
+        }
+
+        // Quotation marks before it, other inch marks not counted.
+        var quotes = 0;
+        for (var k = 0; k < i; k++)
+        {
+            quotes += sentence.Word(k) is "\"" && !(sentence.TouchesPrevious(k) && (sentence.Literals[k - 1].Valid || sentence.InsideLiteral[k - 1])) ? 1 : 0;
+        }
+
+        return quotes % 2 == 0;
+    }
+
+    /// <summary>
     /// A measurement unit after an amount at <paramref name="i"/> (with a hyphen or a prefix such as "square",
     /// "metric"); speeds become "mph" or "km/h"; ages ("20-year-old", "5 years old") are not measures.
     /// </summary>
@@ -110,6 +134,13 @@ internal static class UnitReader
 
         end = i;
         unit = "";
+        if (IsInchMark(sentence, i))
+        {
+            unit = "in";
+            end = i + 1;
+            return true;
+        }
+
         var k = i;
         var hyphen = false;
         if (sentence.IsDash(k) && sentence.TouchesPrevious(k) && sentence.TouchesPrevious(k + 1))

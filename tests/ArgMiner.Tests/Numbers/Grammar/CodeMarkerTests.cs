@@ -76,9 +76,38 @@ public class CodeMarkerTests
     [InlineData("In March 3 people died.", "3", false)]
     [InlineData("Apollo 11 landed.", "11", true)]
     [InlineData("Chapter 11 looms.", "11", false)]
+    [InlineData("I upgraded to Firefox 1.5 yesterday.", "1.5", true)]
+    [InlineData("We added language in Para 3.2 for it.", "3.2", true)]
+    [InlineData("Its top speed is Mach 2.2 at altitude.", "2.2", false)]
+    [InlineData("Prices were Jan 9.95 and Feb 6.25 in the table.", "9.95", false)]
+    [InlineData("He told CNN 2.5 million people had left.", "2.5", false)]
+    [InlineData("Version 1.5 shipped late.", "1.5", false)]
     public void GivenANumberAfterACapitalisedWord_WhenMarked_ThenItIsANameOnlyWhereNothingCountedFollows(string sentence, string number, bool name)
     {
         var view = Marked(sentence, []);
         Assert.Equal(name, view.Literals[TokenIndex(view, number)].Identifier);
+    }
+
+    [Theory]
+    [InlineData("Game tonight at 7, it is time to win.", "7", true)]
+    [InlineData("Let us meet at 10 tomorrow.", "10", true)]
+    [InlineData("The talk starts at 7 in the evening.", "7", true)]
+    [InlineData("We arrived Sunday at about 230 and left.", "230", true)]
+    [InlineData("Be home by 11 tonight.", "11", true)]
+    [InlineData("The office is open from 9 to 5 on weekdays.", "9", true)]
+    [InlineData("The office is open from 9 to 5 on weekdays.", "5", true)]
+    [InlineData("Rates settled at 7 percent tonight.", "7", false)]
+    [InlineData("Sales hit 10 million at 5 stores tonight.", "5", false)]
+    [InlineData("Tonight at 5 stores the sale begins.", "5", false)]
+    [InlineData("The toll stood at 10 on Tuesday.", "10", false)]
+    [InlineData("They close at 8 and reopen later.", "8", false)]
+    [InlineData("Tonight at least 7 people were hurt.", "7", false)]
+    [InlineData("Prices fell from 9 to 5 after the sale.", "9", false)]
+    [InlineData("They work from 9 to 5 hours a day.", "9", false)]
+    [InlineData("The vote is tomorrow at 5 polling places.", "5", false)]
+    public void GivenANumberAfterAClockPreposition_WhenMarked_ThenItIsATimeOnlyBesideAWordOfTheTimeOfDay(string sentence, string number, bool time)
+    {
+        var view = Marked(sentence, []);
+        Assert.Equal(time, view.Literals[TokenIndex(view, number)].Identifier);
     }
 }

@@ -24,6 +24,10 @@ public class QuantityReaderTests
     [InlineData("Profit reached 361 million pounds.", "361", "361 million pounds | money | 361000000 | GBP")]
     [InlineData("They hired 2,500 new staff.", "2,500", "2,500 | count | 2500 | -")]
     [InlineData("He finished 3rd in the race.", "3rd", "3rd | ordinal | 3 | -")]
+    [InlineData("You will receive %10 off today.", "%", "%10 | percent | 10 | %")]
+    [InlineData("I will buy 17\" wheels soon.", "17", "17\" | measure | 17 | in")]
+    [InlineData("They sell a 42\" TV there.", "42", "42\" | measure | 42 | in")]
+    [InlineData("Pick 17\" or 16\" wheels.", "16", "16\" | measure | 16 | in")]
     public void GivenAQuantity_WhenRead_ThenItsSpanKindValueAndUnitAreRight(string sentence, string first, string expected)
     {
         var fields = expected.Split('|', StringSplitOptions.TrimEntries);
@@ -41,6 +45,17 @@ public class QuantityReaderTests
         var view = View("It began in 2011 there.");
         Assert.False(QuantityReader.TryRead(view, TokenIndex(view, "2011"), out _));
         Assert.Equal(NumericKinds.Count, ReadAt(View("It began with 2011 troops."), "2011"));
+    }
+
+    [Fact]
+    public void GivenAPercentSignOrAQuoteThatBelongsElsewhere_WhenRead_ThenTheNumberStaysACount()
+    {
+        // The sign after "5" is its percent; the quote closes the one opened before "207"; a quote at the end has no word after it.
+        Assert.Equal(NumericKinds.Count, ReadAt(View("Sales rose 5% 10 times."), "10"));
+        Assert.Equal(NumericKinds.Count, ReadAt(View("I called the \"207\" number."), "207"));
+        Assert.Equal(NumericKinds.Count, ReadAt(View("He sang \"Revolution number 9\"."), "9"));
+        var view = View("Sales rose 5% 10 times.");
+        Assert.False(QuantityReader.TryRead(view, TokenIndex(view, "%"), out _));
     }
 
     private static string ReadAt(in SentenceView view, string token)

@@ -21,7 +21,9 @@ namespace ArgMiner.Output;
 /// It is held by opening it with <see cref="FileShare.None"/>, which .NET on Linux and macOS turns into an advisory
 /// <c>flock(LOCK_EX | LOCK_NB)</c> on the open file (on Windows, a share mode): the kernel drops it when the process
 /// ends however it ends, so a <c>kill -9</c> leaves a file that is not held and blocks no later run. It is per open
-/// file, not per process, so two output sets in one process exclude each other too.
+/// file, not per process, so two output sets in one process exclude each other too. It excludes nothing where file
+/// locking is turned off (<c>DOTNET_SYSTEM_IO_DISABLEFILELOCKING</c>) or not supported (an NFS mount without lockd),
+/// as .NET then opens the file unlocked.
 /// </para>
 /// <para>
 /// Removing a lock file is racy on its own: a run that opened the file just before its holder removed it could then
@@ -74,9 +76,7 @@ internal sealed partial class OutputLock : IDisposable
             var linked = StillLinked(file);
             if (linked != false)
             {
-                file.SetLength(0);
-                file.Write(Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n"));
-                file.Flush();
+                WriteProcessId(file);
                 return new OutputLock(file, path, remove: linked == true);
             }
 
@@ -117,6 +117,21 @@ internal sealed partial class OutputLock : IDisposable
         }
 
         _file.Dispose();
+    }
+
+    // Only for the message of a run refused meanwhile, so a full disk does not stop the run here.
+    private static void WriteProcessId(FileStream file)
+    {
+        try
+        {
+            file.SetLength(0);
+            file.Write(Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n"));
+            file.Flush();
+        }
+        catch (IOException)
+        {
+            // The refusal then names no process.
+        }
     }
 
     /// <summary>Whether the open <paramref name="file"/> is still under its name; null where that cannot be told.</summary>

@@ -54,8 +54,10 @@ public sealed partial class OutputSet : IDisposable
     /// <param name="inputs">The run's inputs; the output folder may neither be one, hold one, nor lie inside one.</param>
     /// <param name="note">Receives one line per thing the user should know (cleanups, restored sets).</param>
     /// <param name="resume">Keep the staging folder of an interrupted run (its checkpoint) instead of removing it.</param>
+    /// <param name="underLock">The caller's own checks of what the folder holds, made once no other run can change it
+    /// and before anything is changed; an <see cref="OutputFolderException"/> from it refuses the folder.</param>
     /// <exception cref="OutputFolderException">The folder cannot be used without losing or mixing data.</exception>
-    public static OutputSet Open(string outDir, IEnumerable<string> inputs, Action<string> note, bool resume = false)
+    public static OutputSet Open(string outDir, IEnumerable<string> inputs, Action<string> note, bool resume = false, Action? underLock = null)
     {
         ArgumentNullException.ThrowIfNull(outDir);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -83,6 +85,7 @@ public sealed partial class OutputSet : IDisposable
         var folderLock = OutputLock.Take(full, outDir);
         try
         {
+            underLock?.Invoke();
             var name = Path.GetFileName(full);
             var staging = Path.Combine(parent, "." + name + ".partial");
             var old = Path.Combine(parent, "." + name + ".old");

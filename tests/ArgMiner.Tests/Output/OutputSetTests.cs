@@ -229,6 +229,34 @@ public class OutputSetTests
     }
 
     [Fact]
+    public void GivenACallersCheckUnderTheLock_WhenItRefusesTheFolder_ThenNoOtherRunCouldOpenItMeanwhileAndNothingIsChanged()
+    {
+        // run --shard reads which shard the folder holds here: read before the lock, a shard finishing in between was
+        // not seen, and this one replaced it.
+        using var dir = new TempDirectory();
+        var notes = new List<string>();
+        Publish(dir.File("out"), "old", notes, "a.csv").Dispose();
+        Directory.CreateDirectory(dir.File(".out.partial"));
+        WriteSet(dir.File(".out.partial"), "killed", "a.csv");
+        var before = Listing(dir.Path);
+        OutputFolderException? meanwhile = null;
+
+        var ex = Assert.Throws<OutputFolderException>(() => OutputSet.Open(dir.File("out"), [], notes.Add, underLock: () =>
+        {
+            meanwhile = Assert.Throws<OutputFolderException>(() => OutputSet.Open(dir.File("out"), [], notes.Add));
+            throw new OutputFolderException("--out out holds shard 0/2 of this batch");
+        }));
+
+        Assert.True(meanwhile!.Busy);
+        Assert.False(ex.Busy);
+        Assert.Equal(before, Listing(dir.Path));
+        Assert.Equal("killed", File.ReadAllText(dir.File(".out.partial/a.csv")));
+        Assert.Empty(notes);
+        Publish(dir.File("out"), "new", notes, "a.csv").Dispose();
+        Assert.Equal(["out"], Listing(dir.Path));
+    }
+
+    [Fact]
     public void GivenFourRunsStartedAtTheSameMoment_WhenEachTriesToPublish_ThenTheFolderHoldsOneRunsWholeSetAndTheOthersAreRefusedAsBusy()
     {
         using var dir = new TempDirectory();

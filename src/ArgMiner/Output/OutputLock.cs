@@ -47,16 +47,13 @@ internal sealed partial class OutputLock : IDisposable
         _remove = remove;
     }
 
-    /// <summary>The lock file of the output folder <paramref name="full"/> (links resolved).</summary>
-    public static string PathFor(string full) => Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + ".lock");
-
     /// <summary>Takes the lock of the output folder <paramref name="full"/>, whose parent exists.</summary>
     /// <param name="full">The output folder, links resolved.</param>
     /// <param name="outDir">The output folder as the user gave it, for messages.</param>
     /// <exception cref="OutputFolderException">Another run holds it (<see cref="OutputFolderException.Busy"/>), or it cannot be made.</exception>
     public static OutputLock Take(string full, string outDir)
     {
-        var path = PathFor(full);
+        var path = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + ".lock");
         for (var attempt = 0; ; attempt++)
         {
             FileStream file;

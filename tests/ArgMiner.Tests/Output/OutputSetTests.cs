@@ -212,7 +212,7 @@ public class OutputSetTests
     }
 
     [Fact]
-    public void GivenALockFileLeftByAKilledRun_WhenARunIsRefusedMeanwhile_ThenItDoesNotCountAsAFileOfTheFolder()
+    public void GivenALockFileLeftByAKilledRun_WhenARunWritesTheFolder_ThenTheLockIsNeitherInTheSetNorLeftBesideIt()
     {
         using var dir = new TempDirectory();
         var notes = new List<string>();

@@ -67,15 +67,6 @@ internal static class CheckpointedRun
         };
 
         var there = sharded ? ShardState.Load(Path.Combine(settings.Out, ShardState.ManifestName), out _) : null;
-
-        // Each shard needs a folder of its own. Array tasks given one --out (a forgotten $K) replaced one another's
-        // finished shards, hours of work each, with exit 0, and only merge found out ("shard 0/8 missing").
-        if (there is not null && there.Inputs == fresh.Inputs && there.Shards == fresh.Shards && there.Shard != fresh.Shard)
-        {
-            stderr.WriteLine($"argminer: --out {settings.Out} holds shard {there.Shard}/{there.Shards} of this batch; each shard needs a folder of its own (e.g. --out shards/shard-{shard.Index}), so shard {shard} is not written over it");
-            return CommandLine.Usage;
-        }
-
         if (settings.Resume && there is { } done && done.SameRunAs(fresh) && done.RecordsSha256 is not null)
         {
             // Complete only if its records are whole: merge refuses a folder whose records were lost or damaged and
@@ -92,7 +83,7 @@ internal static class CheckpointedRun
         OutputSet set;
         try
         {
-            set = OutputSet.Open(settings.Out, settings.Inputs, note => stderr.WriteLine($"argminer: {note}"), resume: settings.Resume);
+            set = OutputSet.Open(settings.Out, settings.Inputs, note => stderr.WriteLine($"argminer: {note}"), resume: settings.Resume, underLock: sharded ? RefuseAnotherShard : null);
         }
         catch (OutputFolderException ex)
         {
@@ -121,6 +112,18 @@ internal static class CheckpointedRun
                 ? $"argminer: {ex.Message.TrimEnd('.')}; the last checkpoint is kept: fix this and run the same command with --resume to continue"
                 : $"argminer: {ex.Message.TrimEnd('.')}; it stopped before its first checkpoint (every --checkpoint-every {settings.CheckpointEvery} documents), so the same command with --resume starts over");
             return CommandLine.Failed;
+        }
+
+        // Each shard needs a folder of its own. Array tasks given one --out (a forgotten $K) replaced one another's
+        // finished shards, hours of work each, with exit 0, and only merge found out ("shard 0/8 missing"). Read under
+        // the folder's lock: a shard that finishes while this one starts counts too.
+        void RefuseAnotherShard()
+        {
+            if (ShardState.Load(Path.Combine(settings.Out, ShardState.ManifestName), out _) is { } other
+                && other.Inputs == fresh.Inputs && other.Shards == fresh.Shards && other.Shard != fresh.Shard)
+            {
+                throw new OutputFolderException($"--out {settings.Out} holds shard {other.Shard}/{other.Shards} of this batch; each shard needs a folder of its own (e.g. --out shards/shard-{shard.Index}), so shard {shard} is not written over it");
+            }
         }
 
         int Process()

@@ -10,8 +10,10 @@ namespace ArgMiner.Output;
 /// set, never a mix. On Linux the swap is one atomic <c>renameat2(RENAME_EXCHANGE)</c>; elsewhere the old
 /// folder is first renamed to <c>.NAME.old</c>, so a kill between the two renames leaves no output folder
 /// (never a mixed one) and the next run restores the old set. Leftovers of an interrupted run are removed
-/// (and named) when the next run opens the folder. Nothing exists in the standard library for swapping two
-/// folders, hence the small native call.
+/// (and named) when the next run opens the folder. One run at a time writes a folder: each holds its lock
+/// (<see cref="OutputLock"/>, <c>.NAME.lock</c> beside it) from before it looks at the folder until the swap and
+/// clean-up are done, and another run meanwhile is refused with nothing changed. Nothing exists in the standard
+/// library for swapping two folders, hence the small native call.
 /// </summary>
 public sealed partial class OutputSet : IDisposable
 {
@@ -23,15 +25,17 @@ public sealed partial class OutputSet : IDisposable
 
     private readonly string _shown;
     private readonly Action<string> _note;
+    private readonly OutputLock _folderLock;
     private readonly FileStream _lock;
     private readonly HashSet<string> _earlierSet;
     private bool _published;
 
-    private OutputSet(string shown, string finalPath, string staging, FileStream lockFile, HashSet<string> earlierSet, Action<string> note)
+    private OutputSet(string shown, string finalPath, string staging, OutputLock folderLock, FileStream lockFile, HashSet<string> earlierSet, Action<string> note)
     {
         _shown = shown;
         FinalPath = finalPath;
         Staging = staging;
+        _folderLock = folderLock;
         _lock = lockFile;
         _earlierSet = earlierSet;
         _note = note;
@@ -50,8 +54,10 @@ public sealed partial class OutputSet : IDisposable
     /// <param name="inputs">The run's inputs; the output folder may neither be one, hold one, nor lie inside one.</param>
     /// <param name="note">Receives one line per thing the user should know (cleanups, restored sets).</param>
     /// <param name="resume">Keep the staging folder of an interrupted run (its checkpoint) instead of removing it.</param>
+    /// <param name="underLock">The caller's own checks of what the folder holds, made once no other run can change it
+    /// and before anything is changed; an <see cref="OutputFolderException"/> from it refuses the folder.</param>
     /// <exception cref="OutputFolderException">The folder cannot be used without losing or mixing data.</exception>
-    public static OutputSet Open(string outDir, IEnumerable<string> inputs, Action<string> note, bool resume = false)
+    public static OutputSet Open(string outDir, IEnumerable<string> inputs, Action<string> note, bool resume = false, Action? underLock = null)
     {
         ArgumentNullException.ThrowIfNull(outDir);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -74,17 +80,30 @@ public sealed partial class OutputSet : IDisposable
 
         CheckAgainstInputs(outDir, full, inputs);
         Directory.CreateDirectory(parent);
-        var name = Path.GetFileName(full);
-        var staging = Path.Combine(parent, "." + name + ".partial");
-        var old = Path.Combine(parent, "." + name + ".old");
-        RecoverInterruptedSwap(full, old, outDir, note);
-        CheckWritable(full, outDir);
-        var earlier = EarlierSet(full, outDir);
-        RemoveLeftovers(staging, outDir, note, resume);
-        RemoveLegacyPartials(full, outDir, note);
-        Directory.CreateDirectory(staging);
-        var lockFile = new FileStream(Path.Combine(staging, ".lock"), FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
-        return new OutputSet(outDir, full, staging, lockFile, earlier, note);
+        // Held before anything about the folder is decided, until the swap and clean-up are done (OutputLock): a run
+        // started at the same moment is refused here, with nothing changed, whatever it would have found.
+        var folderLock = OutputLock.Take(full, outDir);
+        try
+        {
+            underLock?.Invoke();
+            var name = Path.GetFileName(full);
+            var staging = Path.Combine(parent, "." + name + ".partial");
+            var old = Path.Combine(parent, "." + name + ".old");
+            RecoverInterruptedSwap(full, old, outDir, note);
+            CheckWritable(full, outDir);
+            var earlier = EarlierSet(full, outDir);
+            RemoveLeftovers(staging, outDir, note, resume);
+            RemoveLegacyPartials(full, outDir, note);
+            Directory.CreateDirectory(staging);
+            // The lock of versions before the folder lock, which know only this one: they must still see a live run.
+            var lockFile = new FileStream(Path.Combine(staging, ".lock"), FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+            return new OutputSet(outDir, full, staging, folderLock, lockFile, earlier, note);
+        }
+        catch
+        {
+            folderLock.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -127,6 +146,7 @@ public sealed partial class OutputSet : IDisposable
         }
 
         _published = true;
+        _folderLock.Dispose();
     }
 
     /// <summary>
@@ -137,21 +157,16 @@ public sealed partial class OutputSet : IDisposable
     {
         _lock.Dispose();
         _published = true;
+        _folderLock.Dispose();
     }
 
     /// <summary>Abandons an unpublished set: the staging folder is deleted and the output folder is untouched.</summary>
     public void Dispose()
     {
         _lock.Dispose();
-        if (_published)
-        {
-            return;
-        }
-
-        _published = true;
         try
         {
-            if (Directory.Exists(Staging))
+            if (!_published && Directory.Exists(Staging))
             {
                 Directory.Delete(Staging, recursive: true);
             }
@@ -163,6 +178,11 @@ public sealed partial class OutputSet : IDisposable
         catch (UnauthorizedAccessException)
         {
             // As above.
+        }
+        finally
+        {
+            _published = true;
+            _folderLock.Dispose();
         }
     }
 
@@ -308,7 +328,8 @@ public sealed partial class OutputSet : IDisposable
         }
         catch (IOException)
         {
-            throw new OutputFolderException($"--out {outDir}: another argminer run is writing to this folder; wait for it or give another folder") { Busy = true };
+            // Only a version from before the folder lock (OutputLock) can hold it now.
+            throw OutputLock.Busy(outDir, null);
         }
 
         if (resume)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace ArgMiner.Output;
 
@@ -22,6 +23,9 @@ public sealed partial class OutputSet : IDisposable
 
     // Files of runs from before the manifest existed: recognised as ArgMiner's, so such folders are replaced too.
     private static readonly string[] LegacyNames = ["documents.csv", "sentences.csv", "entities.csv", "numbers.csv", "documents.jsonl"];
+
+    // NAME_MAX of Linux's and macOS's file systems.
+    private const int MaxNameBytes = 255;
 
     private readonly string _shown;
     private readonly Action<string> _note;
@@ -76,6 +80,14 @@ public sealed partial class OutputSet : IDisposable
         if (File.Exists(full))
         {
             throw new OutputFolderException($"--out {outDir} is a file, not a folder; give a folder for the output files");
+        }
+
+        // The longest name a run writes is the staging folder's, beside the output folder; a file system takes at most
+        // 255 bytes a name. Until session 32 a longer one failed on the lock file, said to be held by another run.
+        var besideName = Encoding.UTF8.GetByteCount("." + Path.GetFileName(full) + ".partial");
+        if (besideName > MaxNameBytes)
+        {
+            throw new OutputFolderException(string.Create(CultureInfo.InvariantCulture, $"--out {outDir}: its name is too long ({besideName - 9} bytes; a run writes the hidden .NAME.partial beside it, so at most {MaxNameBytes - 9}); give a shorter name"));
         }
 
         CheckAgainstInputs(outDir, full, inputs);

@@ -248,4 +248,16 @@ public class OutputSafetyTests
         Assert.Contains("refusing to write over it", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
         Assert.Equal(data, File.ReadAllText(path));
     }
+
+    [Fact]
+    public void GivenAShardsOutputFolderWithANameTooLong_WhenRun_ThenOneLineSaysSoWithExit2SoNoEngineRetriesIt()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A first article. It has two sentences.");
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File(new string('s', 250)), "--shard", "0/2", "--resume");
+        Assert.Equal(2, exit);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.Contains("too long", stderr, StringComparison.Ordinal);
+        Assert.Equal(["in"], Listing(dir.Path));
+    }
 }

@@ -91,7 +91,16 @@ public sealed partial class OutputSet : IDisposable
         }
 
         CheckAgainstInputs(outDir, full, inputs);
-        Directory.CreateDirectory(parent);
+        try
+        {
+            Directory.CreateDirectory(parent);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file on the way (--out notes.txt/out) or a folder this user may not make: .NET's own words, exit 1, until session 32.
+            throw new OutputFolderException($"--out {outDir}: its folder {parent} cannot be made ({ex.Message.TrimEnd('.')}); give another folder");
+        }
+
         // Held before anything about the folder is decided, until the swap and clean-up are done (OutputLock): a run
         // started at the same moment is refused here, with nothing changed, whatever it would have found.
         var folderLock = OutputLock.Take(full, outDir);

@@ -328,6 +328,18 @@ public class OutputSetTests
         Assert.DoesNotContain("another argminer run", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void GivenAnOutputFolderUnderAFile_WhenOpened_ThenItIsRefusedAsAUsageErrorNamingTheFile()
+    {
+        // Until session 32 .NET's own words ("The file '…/notes.txt' already exists."), exit 1.
+        using var dir = new TempDirectory();
+        dir.Write("notes.txt", "mine");
+        var ex = Assert.Throws<OutputFolderException>(() => OutputSet.Open(dir.File("notes.txt/out"), [], _ => { }));
+        Assert.False(ex.Busy);
+        Assert.StartsWith("--out " + dir.File("notes.txt/out") + ": its folder " + dir.File("notes.txt") + " cannot be made", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(dir.File("notes.txt")));
+    }
+
     private static FileStream HoldLock(string path, int pid)
     {
         var held = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);

@@ -263,10 +263,10 @@ internal static class RunCommand
     {
         var seconds = Math.Max(s.Elapsed.TotalSeconds, 1e-9);
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
-        return string.Create(CultureInfo.InvariantCulture,
+        return InputError.OneLine(string.Create(CultureInfo.InvariantCulture,
             $"argminer: {s.Documents} documents, {s.Sentences} sentences, {s.Tokens} tokens in {seconds:0.000} s " +
             $"({s.Bytes / 1e6 / seconds:0.00} MB/s, {s.Tokens / seconds:0} tokens/s, peak memory {peak:0} MB); " +
-            $"{s.Skipped} skipped; wrote {string.Join(", ", files.Select(f => Path.Combine(outDir, f)))}");
+            $"{s.Skipped} skipped; wrote {string.Join(", ", files.Select(f => Path.Combine(outDir, f)))}"));
     }
 
     // A bar only for a person at a terminal; logs and pipes get the one-line summary.

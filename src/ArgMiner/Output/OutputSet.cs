@@ -66,6 +66,9 @@ public sealed partial class OutputSet : IDisposable
         ArgumentNullException.ThrowIfNull(outDir);
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(note);
+        // --out is in most notes, and a line break in it took a note onto two lines.
+        var noteLine = note;
+        note = line => noteLine(Ingest.InputError.OneLine(line));
         // With every link on the way resolved (FolderSearch.RealPath): an --out that is a link to a folder elsewhere
         // (out -> /scratch/me/out, to put the outputs on another disk) was acted on as the link: the staging folder was
         // written beside the link, on the link's disk, then took the link's place, so the outputs never reached the
@@ -424,7 +427,7 @@ public sealed class OutputFolderException : Exception
 
     /// <summary>Creates the error.</summary>
     public OutputFolderException(string message)
-        : base(message)
+        : base(Ingest.InputError.OneLine(message))
     {
     }
 

@@ -153,12 +153,21 @@ internal static class RunCommand
         profile?.ModelsLoaded(pipeline);
 
         // Ctrl-C or a termination request stops reading; what was written so far is removed, not published.
+        return Interruptible(interrupted => settings.Checkpointed
+            ? CheckpointedRun.Run(settings, pipeline, stdout, stderr, interrupted)
+            : Run(settings.Inputs, settings.Out, settings.Formats, settings.Jobs, stdout, stderr, pipeline, interrupted, settings.Encoding, settings.Comments, profile));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="command"/> with a token that the first Ctrl-C or termination request cancels instead of
+    /// ending the process (a second one ends it); <c>run</c> and <c>merge</c> then remove what they wrote and say so.
+    /// </summary>
+    internal static int Interruptible(Func<CancellationToken, int> command)
+    {
         using var interrupt = new CancellationTokenSource();
         using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        return settings.Checkpointed
-            ? CheckpointedRun.Run(settings, pipeline, stdout, stderr, interrupt.Token)
-            : Run(settings.Inputs, settings.Out, settings.Formats, settings.Jobs, stdout, stderr, pipeline, interrupt.Token, settings.Encoding, settings.Comments, profile);
+        return command(interrupt.Token);
 
         void Stop(PosixSignalContext context)
         {

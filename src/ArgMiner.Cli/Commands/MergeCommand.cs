@@ -20,7 +20,7 @@ internal sealed record MergeSettings(IReadOnlyList<string> Shards, string Out, O
 /// </summary>
 internal static class MergeCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr) => new Binder().HandledBy(settings => Execute(settings, stdout, stderr));
+    public static Command Create(TextWriter stdout, TextWriter stderr) => new Binder().HandledBy(settings => RunCommand.Interruptible(interrupted => Execute(settings, stdout, stderr, interrupted)));
 
     /// <summary><c>merge</c>'s arguments and options.</summary>
     internal sealed class Binder : SettingsBinder<MergeSettings>
@@ -46,7 +46,7 @@ internal static class MergeCommand
         public override MergeSettings Bind(ParseResult parse) => new(parse.GetValue(_shards) ?? [], parse.GetValue(_out)!, parse.GetValue(_format)?.Value);
     }
 
-    internal static int Execute(MergeSettings settings, TextWriter stdout, TextWriter stderr)
+    internal static int Execute(MergeSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken interrupted = default)
     {
         var shards = Check(settings.Shards, out var problem);
         if (shards is null)
@@ -79,9 +79,16 @@ internal static class MergeCommand
             return CommandLine.Failed;
         }
 
-        var documents = shards.SelectMany(s => Records(s.Folder, s.State));
+        var documents = shards.SelectMany(s => Records(s.Folder, s.State)).TakeWhile(_ => !interrupted.IsCancellationRequested);
         using var writer = new BatchWriter(set.Staging, settings.Formats ?? (OutputFormats)shards[0].State.Formats, Environment.ProcessorCount);
         var summary = RecordRenderer.Render(documents, writer, w => stderr.WriteLine($"argminer: warning: {w}")) with { Skipped = skipped };
+        if (interrupted.IsCancellationRequested)
+        {
+            // As run: what was written goes with the staging folder, and the earlier outputs stay.
+            stderr.WriteLine($"argminer: interrupted after {summary.Documents} documents; nothing written, {settings.Out} left as it was");
+            return RunCommand.Interrupted;
+        }
+
         writer.Commit();
         set.Publish(writer.Files);
         stdout.WriteLine(RunCommand.Summarise(summary, settings.Out, writer.Files).Replace("argminer: ", $"argminer: merged {shards.Count} shards: ", StringComparison.Ordinal));

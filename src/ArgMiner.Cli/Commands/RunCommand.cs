@@ -153,12 +153,21 @@ internal static class RunCommand
         profile?.ModelsLoaded(pipeline);
 
         // Ctrl-C or a termination request stops reading; what was written so far is removed, not published.
+        return Interruptible(interrupted => settings.Checkpointed
+            ? CheckpointedRun.Run(settings, pipeline, stdout, stderr, interrupted)
+            : Run(settings.Inputs, settings.Out, settings.Formats, settings.Jobs, stdout, stderr, pipeline, interrupted, settings.Encoding, settings.Comments, profile));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="command"/> with a token that the first Ctrl-C or termination request cancels instead of
+    /// ending the process (a second one ends it); <c>run</c> and <c>merge</c> then remove what they wrote and say so.
+    /// </summary>
+    internal static int Interruptible(Func<CancellationToken, int> command)
+    {
         using var interrupt = new CancellationTokenSource();
         using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        return settings.Checkpointed
-            ? CheckpointedRun.Run(settings, pipeline, stdout, stderr, interrupt.Token)
-            : Run(settings.Inputs, settings.Out, settings.Formats, settings.Jobs, stdout, stderr, pipeline, interrupt.Token, settings.Encoding, settings.Comments, profile);
+        return command(interrupt.Token);
 
         void Stop(PosixSignalContext context)
         {
@@ -263,10 +272,10 @@ internal static class RunCommand
     {
         var seconds = Math.Max(s.Elapsed.TotalSeconds, 1e-9);
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
-        return string.Create(CultureInfo.InvariantCulture,
+        return InputError.OneLine(string.Create(CultureInfo.InvariantCulture,
             $"argminer: {s.Documents} documents, {s.Sentences} sentences, {s.Tokens} tokens in {seconds:0.000} s " +
             $"({s.Bytes / 1e6 / seconds:0.00} MB/s, {s.Tokens / seconds:0} tokens/s, peak memory {peak:0} MB); " +
-            $"{s.Skipped} skipped; wrote {string.Join(", ", files.Select(f => Path.Combine(outDir, f)))}");
+            $"{s.Skipped} skipped; wrote {string.Join(", ", files.Select(f => Path.Combine(outDir, f)))}"));
     }
 
     // A bar only for a person at a terminal; logs and pipes get the one-line summary.

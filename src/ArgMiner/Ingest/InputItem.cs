@@ -54,8 +54,10 @@ public sealed record InputError(string Path, long? Line, string Message)
     /// </remarks>
     public override string ToString() => OneLine(Line is long l ? $"{Path}:{l}: {Message}" : $"{Path}: {Message}");
 
-    private static string OneLine(string text)
+    /// <summary><paramref name="text"/> with its control characters shown as escapes, so that it prints as one line.</summary>
+    public static string OneLine(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         if (!text.Any(char.IsControl))
         {
             return text;

@@ -61,9 +61,15 @@ internal sealed partial class OutputLock : IDisposable
             {
                 file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, 0);
             }
-            catch (IOException)
+            catch (IOException ex) when (HeldElsewhere(ex))
             {
                 throw Busy(outDir, HolderOf(path));
+            }
+            catch (IOException ex)
+            {
+                // Not another run (a link loop, a read-only or full file system): until session 32 said to be one, so
+                // a shard was retried for ever.
+                throw new OutputFolderException($"--out {outDir}: its lock file {path} cannot be made ({ex.Message.TrimEnd('.')}); give another folder");
             }
             catch (UnauthorizedAccessException)
             {
@@ -93,6 +99,13 @@ internal sealed partial class OutputLock : IDisposable
         {
             Busy = true,
         };
+
+    /// <summary>
+    /// Whether opening the lock file failed because another open file holds it: .NET reports that as an
+    /// <see cref="IOException"/> carrying <c>EWOULDBLOCK</c> (Unix; 35 on macOS and the BSDs) or a sharing violation (Windows).
+    /// </summary>
+    private static bool HeldElsewhere(IOException ex) =>
+        ex.HResult == (OperatingSystem.IsWindows() ? unchecked((int)0x80070020) : OperatingSystem.IsLinux() ? 11 : 35);
 
     /// <summary>Releases the lock: the output folder may be written by the next run.</summary>
     public void Dispose()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace ArgMiner.Output;
 
@@ -22,6 +23,9 @@ public sealed partial class OutputSet : IDisposable
 
     // Files of runs from before the manifest existed: recognised as ArgMiner's, so such folders are replaced too.
     private static readonly string[] LegacyNames = ["documents.csv", "sentences.csv", "entities.csv", "numbers.csv", "documents.jsonl"];
+
+    // NAME_MAX of Linux's and macOS's file systems.
+    private const int MaxNameBytes = 255;
 
     private readonly string _shown;
     private readonly Action<string> _note;
@@ -62,6 +66,9 @@ public sealed partial class OutputSet : IDisposable
         ArgumentNullException.ThrowIfNull(outDir);
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(note);
+        // --out is in most notes, and a line break in it took a note onto two lines.
+        var noteLine = note;
+        note = line => noteLine(Ingest.InputError.OneLine(line));
         // With every link on the way resolved (FolderSearch.RealPath): an --out that is a link to a folder elsewhere
         // (out -> /scratch/me/out, to put the outputs on another disk) was acted on as the link: the staging folder was
         // written beside the link, on the link's disk, then took the link's place, so the outputs never reached the
@@ -78,8 +85,25 @@ public sealed partial class OutputSet : IDisposable
             throw new OutputFolderException($"--out {outDir} is a file, not a folder; give a folder for the output files");
         }
 
+        // The longest name a run writes is the staging folder's, beside the output folder; a file system takes at most
+        // 255 bytes a name. Until session 32 a longer one failed on the lock file, said to be held by another run.
+        var besideName = Encoding.UTF8.GetByteCount("." + Path.GetFileName(full) + ".partial");
+        if (besideName > MaxNameBytes)
+        {
+            throw new OutputFolderException(string.Create(CultureInfo.InvariantCulture, $"--out {outDir}: its name is too long ({besideName - 9} bytes; a run writes the hidden .NAME.partial beside it, so at most {MaxNameBytes - 9}); give a shorter name"));
+        }
+
         CheckAgainstInputs(outDir, full, inputs);
-        Directory.CreateDirectory(parent);
+        try
+        {
+            Directory.CreateDirectory(parent);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file on the way (--out notes.txt/out) or a folder this user may not make: .NET's own words, exit 1, until session 32.
+            throw new OutputFolderException($"--out {outDir}: its folder {parent} cannot be made ({ex.Message.TrimEnd('.')}); give another folder");
+        }
+
         // Held before anything about the folder is decided, until the swap and clean-up are done (OutputLock): a run
         // started at the same moment is refused here, with nothing changed, whatever it would have found.
         var folderLock = OutputLock.Take(full, outDir);
@@ -403,7 +427,7 @@ public sealed class OutputFolderException : Exception
 
     /// <summary>Creates the error.</summary>
     public OutputFolderException(string message)
-        : base(message)
+        : base(Ingest.InputError.OneLine(message))
     {
     }
 

@@ -28,6 +28,16 @@ public sealed class LabelledWorkbookTests : IDisposable
     }
 
     [Fact]
+    public void GivenSentencesCsvSavedAsAWorkbook_WhenRead_ThenTheFormulaGuardIsUndoneAsInTheCsv()
+    {
+        // Excel and Calc name the sheet after the file and keep the guard's apostrophe as text; there is no Documents sheet.
+        var path = Workbooks.Create(_dir.File("sentences.xlsx"), ("sentences", [["doc_id", "sentence_id", "text", "label"], ["'=x", "0", "'@you are wrong.", "opinion"], ["''=x", "0", "''-- so it goes.", "other"]]));
+        var rows = LabelledData.Read([path], new LabelledDataOptions());
+        Assert.Equal(["=x", "'=x"], rows.Select(r => r.Doc));
+        Assert.Equal(["@you are wrong.", "'-- so it goes."], rows.Select(r => r.Text));
+    }
+
+    [Fact]
     public void GivenOurOwnWorkbookSortedByConfidence_WhenRead_ThenEachDocumentsRowsAreBackInReadingOrder()
     {
         // sentence_id is a number cell ("=N"), as ArgMiner and Calc write it; the rows were sorted by confidence.

@@ -248,4 +248,41 @@ public class OutputSafetyTests
         Assert.Contains("refusing to write over it", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
         Assert.Equal(data, File.ReadAllText(path));
     }
+
+    [Fact]
+    public void GivenAShardsOutputFolderWithANameTooLong_WhenRun_ThenOneLineSaysSoWithExit2SoNoEngineRetriesIt()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A first article. It has two sentences.");
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File(new string('s', 250)), "--shard", "0/2", "--resume");
+        Assert.Equal(2, exit);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.Contains("too long", stderr, StringComparison.Ordinal);
+        Assert.Equal(["in"], Listing(dir.Path));
+    }
+
+    [Fact]
+    public void GivenAnOutputFolderNameWithALineBreak_WhenRunRerunAndRefused_ThenEachThingSaidIsOneLine()
+    {
+        // A line break in --out was printed as it is: the summary, a note and a refusal each took two lines, the second
+        // without "argminer:", as a file name's did before InputError showed it as \n.
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A first article. It has two sentences.");
+        var output = dir.File("o\nx");
+        var runs = new[]
+        {
+            Support.Cli.Run("run", dir.File("in"), "--out", output),
+            Support.Cli.Run("run", dir.File("in"), "--out", output, "--format", "csv"),
+        };
+        File.WriteAllText(Path.Combine(output, "mine.txt"), "mine");
+        var refused = Support.Cli.Run("run", dir.File("in"), "--out", output);
+
+        Assert.Equal([0, 0, 2], runs.Append(refused).Select(r => r.Exit));
+        Assert.Contains("documents.jsonl was from an earlier run", runs[1].Err, StringComparison.Ordinal);
+        Assert.Contains("files ArgMiner did not write", refused.Err, StringComparison.Ordinal);
+        var said = runs.Append(refused).SelectMany(r => (r.Out + r.Err).Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.Contains(said, line => line.Contains("documents, ", StringComparison.Ordinal));
+        Assert.All(said, line => Assert.StartsWith("argminer: ", line, StringComparison.Ordinal));
+        Assert.Contains("o\\nx", refused.Err, StringComparison.Ordinal);
+    }
 }

@@ -328,4 +328,24 @@ public class ShardMergeTests
         Assert.Equal(2, exit);
         Assert.Contains("not standard input", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void GivenAnInterrupt_WhenMerging_ThenNothingIsWrittenTheOldOutputsStayAndTheMergeSaysSo()
+    {
+        // A SIGTERM (or Ctrl-C) ended a merge at once, exit 143 and not a word, leaving the hidden .merged.partial.
+        using var dir = new TempDirectory();
+        var input = Inputs(dir);
+        Shard(input, dir.File("shard-0"), 0, 2);
+        Shard(input, dir.File("shard-1"), 1, 2);
+        Support.Cli.Run("merge", dir.File("shard-0"), dir.File("shard-1"), "--out", dir.File("merged"), "--format", "csv");
+        var before = Directory.EnumerateFiles(dir.File("merged")).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
+        using var interrupt = new CancellationTokenSource();
+        interrupt.Cancel();
+        var stderr = new StringWriter();
+        var exit = ArgMiner.Cli.Commands.MergeCommand.Execute(new([dir.File("shard-0"), dir.File("shard-1")], dir.File("merged")), new StringWriter(), stderr, interrupt.Token);
+        Assert.Equal(130, exit);
+        Assert.Contains("interrupted", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, Directory.EnumerateFiles(dir.File("merged")).Order(StringComparer.Ordinal).Select(File.ReadAllBytes));
+        Assert.Equal(["in", "merged", "shard-0", "shard-1"], Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
 }

@@ -57,6 +57,33 @@ public sealed class FormulaGuardTests
         Assert.All(read, r => Assert.Equal(DocId, r.Doc));
     }
 
+    [Fact]
+    public void GivenIdsAndTextThatBeginWithAnApostropheBeforeAFormulaCharacter_WhenTheCsvAndTheWorkbookAreReadBack_ThenBothGiveTheDocumentsOwn()
+    {
+        // Given two documents whose ids differ only by a leading apostrophe, one with a sentence that begins with one too
+        using var dir = new TempDirectory();
+        var records = new[]
+        {
+            JsonSerializer.Serialize(new { id = "=x", body = "The council cut the budget. Critics say it will hurt schools." }),
+            JsonSerializer.Serialize(new { id = "'=x", body = "'-- so it goes. Critics say it will hurt schools." }),
+        };
+        var input = dir.Write("feed.jsonl", string.Join("\n", records) + "\n");
+        var output = dir.File("out");
+
+        // When they are run with CSV and the workbook, and each is read back for training
+        var (exit, _, err) = Support.Cli.Run("run", input, "--out", output, "--format", "csv,xlsx", "--jobs", "1");
+        Assert.True(exit == 0, err);
+        var fromCsv = LabelledData.Read([Path.Combine(output, "sentences.csv")], new LabelledDataOptions());
+        var fromWorkbook = LabelledData.Read([Path.Combine(output, "argminer.xlsx")], new LabelledDataOptions());
+
+        // Then both give the documents' own ids and text, so the two documents stay two
+        string[] expected = ["=x", "=x", "'=x", "'=x"];
+        Assert.Equal(expected, fromCsv.Select(r => r.Doc));
+        Assert.Equal(expected, fromWorkbook.Select(r => r.Doc));
+        Assert.Equal("'-- so it goes.", fromCsv[2].Text);
+        Assert.Equal("'-- so it goes.", fromWorkbook[2].Text);
+    }
+
     /// <summary>The header and the rows of a CSV file, cells as written (guards kept).</summary>
     private static List<string[]> CsvRows(string path)
     {

@@ -302,6 +302,44 @@ public class OutputSetTests
         }
     }
 
+    [Theory]
+    [InlineData(247)]
+    [InlineData(250)]
+    public void GivenAFolderNameTooLongForTheFilesBesideIt_WhenOpened_ThenItIsRefusedAsNotBusyAndNothingIsMade(int length)
+    {
+        // ".NAME.lock" and ".NAME.partial" beside the folder add 6 and 9 bytes to a name: at 250 the lock file could not be
+        // made and the run was told another run held the folder (exit 1 with --shard: an engine retried it for ever); at 247
+        // the lock was made and the staging folder then failed with .NET's own message.
+        using var dir = new TempDirectory();
+        var ex = Assert.Throws<OutputFolderException>(() => OutputSet.Open(dir.File(new string('x', length)), [], _ => { }));
+        Assert.False(ex.Busy);
+        Assert.Contains("too long", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(Listing(dir.Path));
+    }
+
+    [Fact]
+    public void GivenALockFileThatCannotBeOpened_WhenOpened_ThenItIsRefusedWithTheReasonAndNotAsBusy()
+    {
+        using var dir = new TempDirectory();
+        File.CreateSymbolicLink(dir.File(".out.lock"), dir.File(".out.lock"));
+        var ex = Assert.Throws<OutputFolderException>(() => OutputSet.Open(dir.File("out"), [], _ => { }));
+        Assert.False(ex.Busy);
+        Assert.Contains(".out.lock", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("another argminer run", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenAnOutputFolderUnderAFile_WhenOpened_ThenItIsRefusedAsAUsageErrorNamingTheFile()
+    {
+        // Until session 32 .NET's own words ("The file '…/notes.txt' already exists."), exit 1.
+        using var dir = new TempDirectory();
+        dir.Write("notes.txt", "mine");
+        var ex = Assert.Throws<OutputFolderException>(() => OutputSet.Open(dir.File("notes.txt/out"), [], _ => { }));
+        Assert.False(ex.Busy);
+        Assert.StartsWith("--out " + dir.File("notes.txt/out") + ": its folder " + dir.File("notes.txt") + " cannot be made", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(dir.File("notes.txt")));
+    }
+
     private static FileStream HoldLock(string path, int pid)
     {
         var held = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);

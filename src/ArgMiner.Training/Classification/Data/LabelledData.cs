@@ -258,13 +258,18 @@ public static class LabelledData
         }
     }
 
-    /// <summary>A row's document id, with the CSV formula guard undone (ArgMiner's own CSV guards ids), or null when empty.</summary>
-    private static string? DocId(string? doc) => string.IsNullOrWhiteSpace(doc) ? null : Output.CsvSafety.Restore(doc.Trim());
+    /// <summary>A row's document id, with the CSV formula guard undone when the cells may carry it (ArgMiner's own CSV guards ids), or null when empty.</summary>
+    private static string? DocId(string? doc, bool guarded) => string.IsNullOrWhiteSpace(doc) ? null : guarded ? Output.CsvSafety.Restore(doc.Trim()) : doc.Trim();
 
-    /// <summary>Builds a sentence from one row's cells, checking text and label.</summary>
-    internal static LabelledSentence MakeRow(string origin, string source, string? text, string? label, string? doc, string? section, LabelMap map, bool labelsFromOverlay = false)
+    /// <summary>
+    /// Builds a sentence from one row's cells, checking text and label. <paramref name="guarded"/>: the cells may carry
+    /// the CSV formula guard (<see cref="Output.CsvSafety"/>), which is then undone; ArgMiner's own workbook holds text and
+    /// ids as they are.
+    /// </summary>
+    internal static LabelledSentence MakeRow(string origin, string source, string? text, string? label, string? doc, string? section, LabelMap map, bool labelsFromOverlay = false, bool guarded = true)
     {
-        text = Output.CsvSafety.Restore(text?.Trim() ?? string.Empty);
+        text = text?.Trim() ?? string.Empty;
+        text = guarded ? Output.CsvSafety.Restore(text) : text;
         if (text.Length == 0)
         {
             throw new LabelledDataException(origin, "empty text");
@@ -274,7 +279,7 @@ public static class LabelledData
         {
             return new LabelledSentence(text, string.Empty, [])
             {
-                Doc = DocId(doc),
+                Doc = DocId(doc, guarded),
                 Section = Text.SectionNames.FromName(section),
                 Origin = origin,
                 Source = source,
@@ -294,7 +299,7 @@ public static class LabelledData
 
         return new LabelledSentence(text, canonical, targets)
         {
-            Doc = DocId(doc),
+            Doc = DocId(doc, guarded),
             Section = Text.SectionNames.FromName(section),
             Origin = origin,
             Source = source,

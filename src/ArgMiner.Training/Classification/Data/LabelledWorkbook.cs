@@ -18,6 +18,9 @@ internal static class LabelledWorkbook
     /// <summary>The sheet <c>argminer.xlsx</c> keeps its sentences in.</summary>
     public const string SentencesSheet = "Sentences";
 
+    /// <summary>The sheet of documents beside <see cref="SentencesSheet"/> in <c>argminer.xlsx</c>.</summary>
+    private const string DocumentsSheet = "Documents";
+
     /// <summary>Reads the sentences of the workbook at <paramref name="path"/>.</summary>
     public static List<LabelledSentence> Read(string path, LabelledDataOptions options)
     {
@@ -77,9 +80,13 @@ internal static class LabelledWorkbook
             var rows = new List<LabelledSentence>();
             var sentenceIds = new List<string?>();
             Dictionary<(string Doc, string Id), string>? sheetOf = chosen.Count > 1 ? [] : null;
+            // ArgMiner's own workbook (its Documents sheet beside Sentences, also once Excel or Calc saved it) holds ids and
+            // text as they are: undoing the CSV's formula guard there turned an id or a sentence "'=x" into "=x", so two
+            // documents "=x" and "'=x" were read as one. Other workbooks may be a sentences.csv saved as xlsx, guard and all.
+            var guarded = !sheets.Any(s => string.Equals(s.Name, DocumentsSheet, StringComparison.OrdinalIgnoreCase));
             foreach (var (name, part) in chosen)
             {
-                ReadSheet(path, name, part!, strings, options, rows, sentenceIds, sheetOf);
+                ReadSheet(path, name, part!, strings, options, rows, sentenceIds, sheetOf, guarded);
             }
 
             // A sorted Sentences sheet is read in reading order (a document may go on in a continuation sheet).
@@ -111,7 +118,7 @@ internal static class LabelledWorkbook
         || (name.StartsWith(SentencesSheet + " (", StringComparison.OrdinalIgnoreCase) && name.EndsWith(')')
             && int.TryParse(name.AsSpan(SentencesSheet.Length + 2, name.Length - SentencesSheet.Length - 3), NumberStyles.None, CultureInfo.InvariantCulture, out _));
 
-    private static void ReadSheet(string path, string sheet, WorksheetPart part, List<string> strings, LabelledDataOptions options, List<LabelledSentence> rows, List<string?> sentenceIds, Dictionary<(string Doc, string Id), string>? sheetOf)
+    private static void ReadSheet(string path, string sheet, WorksheetPart part, List<string> strings, LabelledDataOptions options, List<LabelledSentence> rows, List<string?> sentenceIds, Dictionary<(string Doc, string Id), string>? sheetOf, bool guarded)
     {
         string Origin(long row) => string.Create(CultureInfo.InvariantCulture, $"{path}, sheet {sheet}, row {row}");
         string[]? header = null;
@@ -166,7 +173,8 @@ internal static class LabelledWorkbook
                 Cell(docAt, "document", false),
                 Cell(sectionAt, "section", false),
                 options.Map,
-                options.LabelsFromOverlay));
+                options.LabelsFromOverlay,
+                guarded));
             var sentenceId = Cell(sentenceIdAt, LabelledData.SentenceIdColumn, false);
             sentenceIds.Add(sentenceId);
             if (sheetOf is not null && rows[^1].Doc is { } doc && sentenceId?.Trim() is { Length: > 0 } id

@@ -49,9 +49,10 @@ public static class CommandLine
             return Usage;
         }
 
-        if ((EmptyPath(parse) ?? OutputThatIsAnInput(parse) ?? OutputFileThatIsAFolder(parse)) is { } clash)
+        if ((EmptyPath(parse) ?? OutputThatIsAnInput(parse) ?? UnusableOutputFile(parse)) is { } clash)
         {
-            stderr.WriteLine($"argminer: {clash}");
+            // A path is shown as given, with a line break in it escaped (InputError.OneLine), so this stays one line.
+            stderr.WriteLine($"argminer: {ArgMiner.Ingest.InputError.OneLine(clash)}");
             return Usage;
         }
 
@@ -199,9 +200,10 @@ public static class CommandLine
     /// <summary>
     /// A file a command writes (a model, a CSV, a side file) that names an existing folder: refused before anything is
     /// read, since the write is the last step (train and evaluate used to work for their whole run, then say 'cannot be
-    /// written (Is a directory …)', the model lost). <c>run</c>'s and <c>merge</c>'s <c>--out</c> are folders.
+    /// written (Is a directory …)', the model lost). <c>run</c>'s and <c>merge</c>'s <c>--out</c> are folders (checked by
+    /// <see cref="ArgMiner.Output.OutputSet"/>). So is one that cannot be written there (<see cref="ArgMiner.Output.AtomicFile.Unusable"/>).
     /// </summary>
-    private static string? OutputFileThatIsAFolder(ParseResult parse)
+    private static string? UnusableOutputFile(ParseResult parse)
     {
         var command = parse.CommandResult;
         foreach (var result in command.Children.OfType<OptionResult>().Where(o => OutputOptions.Contains(o.Option.Name)))
@@ -210,6 +212,14 @@ public static class CommandLine
                 && !(result.Option.Name == "--out" && command.Command.Name is "run" or "merge") && Directory.Exists(path))
             {
                 return $"{result.Option.Name} {path} is a folder, not a file; give a file name";
+            }
+
+            // As a folder on the way that is a file: found only when the file was written (train's after the whole
+            // training), in .NET's words, exit 1, until session 32.
+            if (result is { Tokens.Count: > 0 } && result.Tokens[0].Value is { Length: > 0 } written and not "-"
+                && !(result.Option.Name == "--out" && command.Command.Name is "run" or "merge") && ArgMiner.Output.AtomicFile.Unusable(written) is { } why)
+            {
+                return $"{result.Option.Name} {written}: {why}";
             }
         }
 

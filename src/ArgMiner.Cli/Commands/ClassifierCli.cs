@@ -70,6 +70,12 @@ internal static class ClassifierCli
         {
             save(outPath);
         }
+        catch (OutputPathException ex)
+        {
+            // Its message is the path and why, one line: the path is not said twice.
+            stderr.WriteLine($"argminer: --out {ex.Message}");
+            return CommandLine.Usage;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"argminer: {outPath}: cannot be written ({ex.Message.TrimEnd('.')})");
@@ -198,6 +204,12 @@ internal static class ClassifierCli
         {
             PredictionsFile.Write(path, rows, predictions);
             return true;
+        }
+        catch (OutputPathException ex)
+        {
+            // Its message is the path and why, one line: the path is not said twice.
+            stderr.WriteLine($"argminer: --predictions {ex.Message}");
+            return false;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

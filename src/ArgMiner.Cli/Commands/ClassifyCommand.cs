@@ -175,6 +175,12 @@ internal static class ClassifyCommand
             stderr.WriteLine($"argminer: {(inPath == "-" ? "standard input" : inPath)}: not valid UTF-8 (it can be read only once, so it is read as UTF-8: give --encoding windows-1252, or a file with --input to have its encoding detected){(outPath == "-" ? string.Empty : "; nothing written")}");
             return CommandLine.Failed;
         }
+        catch (ArgMiner.Output.OutputPathException ex)
+        {
+            // --out cannot be written where it is asked for (its message is the path and why, one line): a usage error.
+            stderr.WriteLine($"argminer: --out {ex.Message}");
+            return CommandLine.Usage;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"argminer: {ex.Message}");

@@ -11,15 +11,36 @@ public sealed class AtomicFile : IDisposable
     private bool _done;
 
     /// <summary>Opens <paramref name="path"/>'s temporary file for writing, creating its folder if missing (as <c>--out</c> folders are).</summary>
+    /// <exception cref="OutputPathException">The file cannot be written there (<see cref="Unusable"/>, or its folder cannot be made).</exception>
     public AtomicFile(string path)
     {
         FinalPath = TargetOf(path);
         TempPath = Path.Combine(Path.GetDirectoryName(FinalPath)!, "." + Path.GetFileName(FinalPath) + ".partial");
 
+        // Both were .NET's own words ("The path '…' is too long", "The file '…/notes.txt' already exists"), exit 1, until session 32.
+        if (Unusable(path) is { } unusable)
+        {
+            throw new OutputPathException(path, unusable);
+        }
+
         // A missing folder was found only here, at the end: classify and evaluate had done all their work, and it was lost.
-        Directory.CreateDirectory(Path.GetDirectoryName(FinalPath)!);
+        if (OutputPath.MakeFolder(Path.GetDirectoryName(FinalPath)!, path) is { } cannot)
+        {
+            throw new OutputPathException(path, $"its folder cannot be made ({cannot}); give another path");
+        }
+
         _stream = new FileStream(TempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
     }
+
+    /// <summary>
+    /// Why a file cannot be written at <paramref name="path"/>, in words, or null: its name too long for the temporary
+    /// name beside it (over 246 bytes), or a file on its folder's way (<c>notes.txt/pred.csv</c>). Changes nothing, so the
+    /// command line asks it of every file a command writes before any work (<see cref="OutputPath"/>'s checks, as the
+    /// output folder of a run).
+    /// </summary>
+    public static string? Unusable(string path) =>
+        OutputPath.NameTooLong(TargetOf(path), "it is written first as .NAME.partial beside it")
+        ?? (OutputPath.FileOnTheWay(path) is { } file ? $"its folder cannot be made ({file} is a file); give another path" : null);
 
     /// <summary>
     /// Writes a text file through <paramref name="write"/> under the temporary name and commits it when

@@ -24,9 +24,6 @@ public sealed partial class OutputSet : IDisposable
     // Files of runs from before the manifest existed: recognised as ArgMiner's, so such folders are replaced too.
     private static readonly string[] LegacyNames = ["documents.csv", "sentences.csv", "entities.csv", "numbers.csv", "documents.jsonl"];
 
-    // NAME_MAX of Linux's and macOS's file systems.
-    private const int MaxNameBytes = 255;
-
     private readonly string _shown;
     private readonly Action<string> _note;
     private readonly OutputLock _folderLock;
@@ -87,21 +84,16 @@ public sealed partial class OutputSet : IDisposable
 
         // The longest name a run writes is the staging folder's, beside the output folder; a file system takes at most
         // 255 bytes a name. Until session 32 a longer one failed on the lock file, said to be held by another run.
-        var besideName = Encoding.UTF8.GetByteCount("." + Path.GetFileName(full) + ".partial");
-        if (besideName > MaxNameBytes)
+        if (OutputPath.NameTooLong(full, "a run writes the hidden .NAME.partial beside it") is { } tooLong)
         {
-            throw new OutputFolderException(string.Create(CultureInfo.InvariantCulture, $"--out {outDir}: its name is too long ({besideName - 9} bytes; a run writes the hidden .NAME.partial beside it, so at most {MaxNameBytes - 9}); give a shorter name"));
+            throw new OutputFolderException($"--out {outDir}: {tooLong}");
         }
 
         CheckAgainstInputs(outDir, full, inputs);
-        try
+        // A file on the way (--out notes.txt/out) or a folder this user may not make: .NET's own words, exit 1, until session 32.
+        if (OutputPath.MakeFolder(parent, outDir) is { } cannot)
         {
-            Directory.CreateDirectory(parent);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // A file on the way (--out notes.txt/out) or a folder this user may not make: .NET's own words, exit 1, until session 32.
-            throw new OutputFolderException($"--out {outDir}: its folder {parent} cannot be made ({ex.Message.TrimEnd('.')}); give another folder");
+            throw new OutputFolderException($"--out {outDir}: its folder {parent} cannot be made ({cannot}); give another folder");
         }
 
         // Held before anything about the folder is decided, until the swap and clean-up are done (OutputLock): a run

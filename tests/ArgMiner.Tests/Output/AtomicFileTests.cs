@@ -64,4 +64,26 @@ public sealed class AtomicFileTests
         Assert.Equal("the complete earlier file\n", File.ReadAllText(path));
         Assert.Equal(["out.txt"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public void GivenANameTooLongForItsPartialFile_WhenOpened_ThenOneLineNamesItAndNothingIsWritten()
+    {
+        // Until session 32 .NET's own words: "The path '…' is too long, or a component of the specified path is too long."
+        using var dir = new TempDirectory();
+        var path = dir.File(new string('n', 250));
+        var ex = Assert.Throws<OutputPathException>(() => new AtomicFile(path));
+        Assert.Equal(path + ": its name is too long (250 bytes; it is written first as .NAME.partial beside it, so at most 246); give a shorter name", ex.Message);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
+    }
+
+    [Fact]
+    public void GivenAFolderUnderAFile_WhenOpened_ThenOneLineNamesTheFileInTheWay()
+    {
+        // Until session 32 .NET's own words: "The file '…/notes.txt' already exists."
+        using var dir = new TempDirectory();
+        dir.Write("notes.txt", "mine");
+        var ex = Assert.Throws<OutputPathException>(() => new AtomicFile(dir.File("notes.txt/pred.csv")));
+        Assert.Equal(dir.File("notes.txt/pred.csv") + ": its folder cannot be made (" + dir.File("notes.txt") + " is a file); give another path", ex.Message);
+        Assert.Equal("mine", File.ReadAllText(dir.File("notes.txt")));
+    }
 }

@@ -336,7 +336,7 @@ public class OutputSetTests
         dir.Write("notes.txt", "mine");
         var ex = Assert.Throws<OutputFolderException>(() => OutputSet.Open(dir.File("notes.txt/out"), [], _ => { }));
         Assert.False(ex.Busy);
-        Assert.StartsWith("--out " + dir.File("notes.txt/out") + ": its folder " + dir.File("notes.txt") + " cannot be made", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("--out " + dir.File("notes.txt/out") + ": its folder " + dir.File("notes.txt") + " cannot be made (" + dir.File("notes.txt") + " is a file); give another folder", ex.Message);
         Assert.Equal("mine", File.ReadAllText(dir.File("notes.txt")));
     }
 

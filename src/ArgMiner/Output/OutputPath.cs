@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+
+namespace ArgMiner.Output;
+
+/// <summary>
+/// The checks of a path ArgMiner writes under a hidden temporary name beside it (<c>.NAME.partial</c>): an output
+/// folder (<see cref="OutputSet"/>) or an output file (<see cref="AtomicFile"/>, and the command line before any work).
+/// Each gives the reason in words, or null when the path is fine; the caller names the option and the path.
+/// </summary>
+public static class OutputPath
+{
+    // NAME_MAX of Linux's and macOS's file systems.
+    private const int MaxNameBytes = 255;
+
+    // The "." and ".partial" of the temporary name beside it.
+    private const int PartialBytes = 9;
+
+    /// <summary>
+    /// Why <paramref name="path"/>'s name is too long for its temporary name beside it (at most 246 bytes), or null.
+    /// </summary>
+    /// <param name="path">The path; only its last part counts.</param>
+    /// <param name="writtenAs">How the temporary name comes about, in words (<c>it is written first as .NAME.partial beside it</c>).</param>
+    public static string? NameTooLong(string path, string writtenAs)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var bytes = Encoding.UTF8.GetByteCount(Path.GetFileName(Path.TrimEndingDirectorySeparator(path)));
+        return bytes + PartialBytes > MaxNameBytes
+            ? string.Create(CultureInfo.InvariantCulture, $"its name is too long ({bytes} bytes; {writtenAs}, so at most {MaxNameBytes - PartialBytes}); give a shorter name")
+            : null;
+    }
+
+    /// <summary>
+    /// The first folder on <paramref name="path"/>'s way that is a file (<c>notes.txt</c> of <c>notes.txt/out</c>), as
+    /// the path gives it, or null.
+    /// </summary>
+    public static string? FileOnTheWay(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string? found = null;
+        for (var folder = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(path)); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+        {
+            // A link is left to .NET's words: one that leads nowhere (a loop) also "exists" as a file.
+            if (File.Exists(folder) && !Directory.Exists(folder) && new FileInfo(folder).LinkTarget is null)
+            {
+                found = folder;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="folder"/> and the folders above it if missing; why it cannot be made, or null when it is there.
+    /// </summary>
+    /// <param name="folder">The folder to make.</param>
+    /// <param name="shown">The path the user gave that lies in it, to name a file on its way as the user wrote it.</param>
+    public static string? MakeFolder(string folder, string shown)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // .NET's words name the full path of what is in the way ("The file '/home/me/notes.txt' already exists.").
+            return FileOnTheWay(shown) is { } file ? $"{file} is a file" : ex.Message.TrimEnd('.');
+        }
+    }
+}
+
+/// <summary>An output file that cannot be written where it is asked for (a usage error): one line, the path and why.</summary>
+public sealed class OutputPathException : IOException
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="path">The path as the user gave it.</param>
+    /// <param name="reason">Why it cannot be written there, in words.</param>
+    public OutputPathException(string path, string reason)
+        : base(Ingest.InputError.OneLine($"{path}: {reason}"))
+    {
+        ShownPath = path;
+        Reason = reason;
+    }
+
+    /// <summary>Creates the error (for serializers and analyzers).</summary>
+    public OutputPathException()
+    {
+    }
+
+    /// <summary>Creates the error (for serializers and analyzers).</summary>
+    public OutputPathException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the error (for serializers and analyzers).</summary>
+    public OutputPathException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+
+    /// <summary>The path as the user gave it.</summary>
+    public string ShownPath { get; } = string.Empty;
+
+    /// <summary>Why it cannot be written there.</summary>
+    public string Reason { get; } = string.Empty;
+}

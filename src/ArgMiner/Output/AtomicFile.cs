@@ -34,13 +34,13 @@ public sealed class AtomicFile : IDisposable
 
     /// <summary>
     /// Why a file cannot be written at <paramref name="path"/>, in words, or null: its name too long for the temporary
-    /// name beside it (over 246 bytes), or a file on its folder's way (<c>notes.txt/pred.csv</c>). Changes nothing, so the
+    /// name beside it (over 246 bytes), or a file (or a link that leads nowhere) on its folder's way (<c>notes.txt/pred.csv</c>). Changes nothing, so the
     /// command line asks it of every file a command writes before any work (<see cref="OutputPath"/>'s checks, as the
     /// output folder of a run).
     /// </summary>
     public static string? Unusable(string path) =>
         OutputPath.NameTooLong(TargetOf(path), "it is written first as .NAME.partial beside it")
-        ?? (OutputPath.FileOnTheWay(path) is { } file ? $"its folder cannot be made ({file} is a file); give another path" : null);
+        ?? (OutputPath.InTheWay(path) is { } inTheWay ? $"its folder cannot be made ({inTheWay}); give another path" : null);
 
     /// <summary>
     /// Writes a text file through <paramref name="write"/> under the temporary name and commits it when

@@ -31,23 +31,57 @@ public static class OutputPath
     }
 
     /// <summary>
-    /// The first folder on <paramref name="path"/>'s way that is a file (<c>notes.txt</c> of <c>notes.txt/out</c>), as
-    /// the path gives it, or null.
+    /// What stands on <paramref name="path"/>'s way, in words, or null: the first folder of it that is a file
+    /// (<c>notes.txt is a file</c> for <c>notes.txt/out</c>) or a symbolic link that leads nowhere, named as the path
+    /// gives it.
     /// </summary>
-    public static string? FileOnTheWay(string path)
+    public static string? InTheWay(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         string? found = null;
         for (var folder = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(path)); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
         {
-            // A link is left to .NET's words: one that leads nowhere (a loop) also "exists" as a file.
-            if (File.Exists(folder) && !Directory.Exists(folder) && new FileInfo(folder).LinkTarget is null)
+            if (IsLinkLoop(folder))
             {
-                found = folder;
+                found = $"{folder} is {LinkLoop}";
+            }
+            else if (File.Exists(folder) && !Directory.Exists(folder) && new FileInfo(folder).LinkTarget is null)
+            {
+                found = $"{folder} is a file";
             }
         }
 
         return found;
+    }
+
+    /// <summary>What <see cref="IsLinkLoop"/> finds, in words.</summary>
+    public const string LinkLoop = "a symbolic link that leads nowhere (a loop)";
+
+    /// <summary>
+    /// Whether <paramref name="path"/> is a symbolic link that cannot be followed to its end (<c>ln -s a b; ln -s b a</c>);
+    /// one to a missing target is not (the target is made).
+    /// </summary>
+    public static bool IsLinkLoop(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.LinkTarget is null)
+            {
+                return false;
+            }
+
+            _ = info.ResolveLinkTarget(returnFinalTarget: true);
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -65,7 +99,7 @@ public static class OutputPath
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // .NET's words name the full path of what is in the way ("The file '/home/me/notes.txt' already exists.").
-            return FileOnTheWay(shown) is { } file ? $"{file} is a file" : ex.Message.TrimEnd('.');
+            return InTheWay(shown) ?? ex.Message.TrimEnd('.');
         }
     }
 }

@@ -77,6 +77,12 @@ public sealed partial class OutputSet : IDisposable
             throw new OutputFolderException($"--out {outDir} is the current or root folder; give a folder of its own (e.g. out)");
         }
 
+        // Resolved as far as it goes (RealPath), a link that is still a link leads nowhere; it exists as a file, and was said to be one until session 32.
+        if (OutputPath.IsLinkLoop(full))
+        {
+            throw new OutputFolderException($"--out {outDir} is {OutputPath.LinkLoop}; give another folder");
+        }
+
         if (File.Exists(full))
         {
             throw new OutputFolderException($"--out {outDir} is a file, not a folder; give a folder for the output files");

@@ -285,4 +285,17 @@ public class OutputSafetyTests
         Assert.All(said, line => Assert.StartsWith("argminer: ", line, StringComparison.Ordinal));
         Assert.Contains("o\\nx", refused.Err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void GivenAnOutputFolderThatIsALinkLoop_WhenRun_ThenOneLineSaysSoWithExit2()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A first article. It has two sentences.");
+        File.CreateSymbolicLink(dir.File("a"), dir.File("L"));
+        File.CreateSymbolicLink(dir.File("L"), dir.File("a"));
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--out", dir.File("L"));
+        Assert.Equal(2, exit);
+        Assert.Equal($"argminer: --out {dir.File("L")} is a symbolic link that leads nowhere (a loop); give another folder", Assert.Single(stderr.TrimEnd('\n').Split('\n')));
+        Assert.Equal(["L", "a", "in"], Listing(dir.Path));
+    }
 }

@@ -340,6 +340,29 @@ public class OutputSetTests
         Assert.Equal("mine", File.ReadAllText(dir.File("notes.txt")));
     }
 
+    [Fact]
+    public void GivenAnOutputFolderThatIsALinkLoop_WhenOpened_ThenItIsRefusedAsALinkThatLeadsNowhere()
+    {
+        // Until session 32 "--out L is a file, not a folder": a link that leads nowhere is not a file.
+        using var dir = new TempDirectory();
+        File.CreateSymbolicLink(dir.File("a"), dir.File("b"));
+        File.CreateSymbolicLink(dir.File("b"), dir.File("a"));
+        var ex = Assert.Throws<OutputFolderException>(() => OutputSet.Open(dir.File("b"), [], _ => { }));
+        Assert.False(ex.Busy);
+        Assert.Equal("--out " + dir.File("b") + " is a symbolic link that leads nowhere (a loop); give another folder", ex.Message);
+        Assert.Equal(["a", "b"], Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void GivenAnOutputFolderUnderALinkLoop_WhenOpened_ThenTheLoopIsNamed()
+    {
+        using var dir = new TempDirectory();
+        File.CreateSymbolicLink(dir.File("a"), dir.File("b"));
+        File.CreateSymbolicLink(dir.File("b"), dir.File("a"));
+        var ex = Assert.Throws<OutputFolderException>(() => OutputSet.Open(dir.File("b/out"), [], _ => { }));
+        Assert.Contains("(" + dir.File("b") + " is a symbolic link that leads nowhere (a loop))", ex.Message, StringComparison.Ordinal);
+    }
+
     private static FileStream HoldLock(string path, int pid)
     {
         var held = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);

@@ -73,11 +73,11 @@ internal static class CheckpointedRun
             // says to run the shard again, which must then not answer "nothing to do".
             if (done.RecordsMatch(settings.Out))
             {
-                stdout.WriteLine($"argminer: shard {shard} is already complete in {settings.Out} ({done.Documents} documents); nothing to do");
+                stdout.WriteLine(InputError.OneLine($"argminer: shard {shard} is already complete in {settings.Out} ({done.Documents} documents); nothing to do"));
                 return CommandLine.Ok;
             }
 
-            stderr.WriteLine($"argminer: {settings.Out}: shard {shard}'s {DocumentRecords.FileName} is missing or does not match its manifest; running the shard again");
+            stderr.WriteLine(InputError.OneLine($"argminer: {settings.Out}: shard {shard}'s {DocumentRecords.FileName} is missing or does not match its manifest; running the shard again"));
         }
 
         OutputSet set;
@@ -225,13 +225,13 @@ internal static class CheckpointedRun
                 if (interrupted.IsCancellationRequested)
                 {
                     set.Keep();
-                    stderr.WriteLine($"argminer: interrupted after {state.Documents} documents; the checkpoint is kept: run the same command with --resume to continue ({settings.Out} left as it was)");
+                    stderr.WriteLine(InputError.OneLine($"argminer: interrupted after {state.Documents} documents; the checkpoint is kept: run the same command with --resume to continue ({settings.Out} left as it was)"));
                     return Interrupted;
                 }
 
                 if (state.Documents == 0 && !sharded)
                 {
-                    stderr.WriteLine($"argminer: no document was read; nothing written, {settings.Out} left as it was");
+                    stderr.WriteLine(InputError.OneLine($"argminer: no document was read; nothing written, {settings.Out} left as it was"));
                     return CommandLine.Failed;
                 }
 
@@ -338,7 +338,7 @@ internal static class CheckpointedRun
         {
             if (error is not null)
             {
-                stderr.WriteLine($"argminer: {outDir}: the checkpoint of the interrupted run is {error}; starting over");
+                stderr.WriteLine(InputError.OneLine($"argminer: {outDir}: the checkpoint of the interrupted run is {error}; starting over"));
             }
 
             return null;
@@ -346,7 +346,7 @@ internal static class CheckpointedRun
 
         if (!checkpoint.SameRunAs(fresh))
         {
-            stderr.WriteLine($"argminer: {outDir}: the interrupted run had other inputs, settings, model or version; starting over");
+            stderr.WriteLine(InputError.OneLine($"argminer: {outDir}: the interrupted run had other inputs, settings, model or version; starting over"));
             return null;
         }
 
@@ -356,13 +356,13 @@ internal static class CheckpointedRun
         if (checkpoint.ResumeFile < -1 || checkpoint.ResumeFile >= checkpoint.Files || checkpoint.ResumeFileItems < 0
             || checkpoint.Items < checkpoint.Documents || checkpoint.Documents < 0 || checkpoint.RecordsBytes < 0)
         {
-            stderr.WriteLine($"argminer: {outDir}: the checkpoint of the interrupted run is damaged (a count out of range); starting over");
+            stderr.WriteLine(InputError.OneLine($"argminer: {outDir}: the checkpoint of the interrupted run is damaged (a count out of range); starting over"));
             return null;
         }
 
         if (!File.Exists(recordsPath) || new FileInfo(recordsPath).Length < checkpoint.RecordsBytes)
         {
-            stderr.WriteLine($"argminer: {outDir}: the interrupted run's records are shorter than its checkpoint; starting over");
+            stderr.WriteLine(InputError.OneLine($"argminer: {outDir}: the interrupted run's records are shorter than its checkpoint; starting over"));
             return null;
         }
 
@@ -370,11 +370,11 @@ internal static class CheckpointedRun
         // not a crash halfway through the outputs.
         if (DocumentRecords.Damage(recordsPath, checkpoint.RecordsBytes) is { } damage)
         {
-            stderr.WriteLine($"argminer: {outDir}: the interrupted run's records are damaged ({damage}); starting over");
+            stderr.WriteLine(InputError.OneLine($"argminer: {outDir}: the interrupted run's records are damaged ({damage}); starting over"));
             return null;
         }
 
-        stderr.WriteLine($"argminer: {outDir}: resuming after {checkpoint.Documents} documents ({checkpoint.Items} inputs done)");
+        stderr.WriteLine(InputError.OneLine($"argminer: {outDir}: resuming after {checkpoint.Documents} documents ({checkpoint.Items} inputs done)"));
         return checkpoint;
     }
 

@@ -51,7 +51,8 @@ internal static class MergeCommand
         var shards = Check(settings.Shards, out var problem);
         if (shards is null)
         {
-            stderr.WriteLine($"argminer: merge: {problem}");
+            // The shards are earlier runs' --out folders, shown with a line break escaped as the output folder is.
+            stderr.WriteLine(ArgMiner.Ingest.InputError.OneLine($"argminer: merge: {problem}"));
             return CommandLine.Failed;
         }
 
@@ -75,7 +76,7 @@ internal static class MergeCommand
         var skipped = shards.Sum(s => s.State.Skipped.Count);
         if (shards.Sum(s => s.State.Documents) == 0)
         {
-            stderr.WriteLine($"argminer: no document was read in any shard; nothing written, {settings.Out} left as it was");
+            stderr.WriteLine(ArgMiner.Ingest.InputError.OneLine($"argminer: no document was read in any shard; nothing written, {settings.Out} left as it was"));
             return CommandLine.Failed;
         }
 
@@ -85,7 +86,7 @@ internal static class MergeCommand
         if (interrupted.IsCancellationRequested)
         {
             // As run: what was written goes with the staging folder, and the earlier outputs stay.
-            stderr.WriteLine($"argminer: interrupted after {summary.Documents} documents; nothing written, {settings.Out} left as it was");
+            stderr.WriteLine(ArgMiner.Ingest.InputError.OneLine($"argminer: interrupted after {summary.Documents} documents; nothing written, {settings.Out} left as it was"));
             return RunCommand.Interrupted;
         }
 

@@ -247,13 +247,13 @@ internal static class RunCommand
 
             if (interrupted.IsCancellationRequested)
             {
-                stderr.WriteLine($"argminer: interrupted after {summary.Documents} documents; nothing written, {outDir} left as it was");
+                stderr.WriteLine(InputError.OneLine($"argminer: interrupted after {summary.Documents} documents; nothing written, {outDir} left as it was"));
                 return Interrupted;
             }
 
             if (summary.Documents == 0)
             {
-                stderr.WriteLine($"argminer: no document was read; nothing written, {outDir} left as it was");
+                stderr.WriteLine(InputError.OneLine($"argminer: no document was read; nothing written, {outDir} left as it was"));
                 return CommandLine.Failed;
             }
 

@@ -298,4 +298,29 @@ public class OutputSafetyTests
         Assert.Equal($"argminer: --out {dir.File("L")} is a symbolic link that leads nowhere (a loop); give another folder", Assert.Single(stderr.TrimEnd('\n').Split('\n')));
         Assert.Equal(["L", "a", "in"], Listing(dir.Path));
     }
+
+    [Fact]
+    public void GivenOutputFolderNamesWithALineBreak_WhenRunAndMergeReadNothingOrFindTheShardDone_ThenEachThingSaidIsOneLine()
+    {
+        // These lines printed --out as it is after session 32's first pass, a line break taking each onto two lines.
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", string.Empty);
+        var runs = new[]
+        {
+            Support.Cli.Run("run", dir.File("in"), "--out", dir.File("o\nx")),
+            Support.Cli.Run("run", dir.File("in"), "--out", dir.File("o\nx"), "--resume"),
+            Support.Cli.Run("run", dir.File("in"), "--out", dir.File("s\nx"), "--shard", "0/1", "--resume"),
+            Support.Cli.Run("run", dir.File("in"), "--out", dir.File("s\nx"), "--shard", "0/1", "--resume"),
+            Support.Cli.Run("merge", dir.File("s\nx"), "--out", dir.File("m\nx")),
+            Support.Cli.Run("merge", dir.File("n\nx"), "--out", dir.File("m\nx")),
+        };
+
+        Assert.Equal([1, 1, 0, 0, 1, 1], runs.Select(r => r.Exit));
+        Assert.Contains(dir.File("n\\nx"), runs[5].Err, StringComparison.Ordinal);
+        Assert.Contains("already complete in " + dir.File("s\\nx"), runs[3].Out, StringComparison.Ordinal);
+        Assert.Contains("nothing written, " + dir.File("m\\nx"), runs[4].Err, StringComparison.Ordinal);
+        var said = runs.SelectMany(r => (r.Out + r.Err).Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.Equal(2, said.Count(line => line.Contains("no document was read; nothing written, " + dir.File("o\\nx"), StringComparison.Ordinal)));
+        Assert.All(said, line => Assert.StartsWith("argminer: ", line, StringComparison.Ordinal));
+    }
 }

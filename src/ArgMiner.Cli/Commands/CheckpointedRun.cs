@@ -66,8 +66,8 @@ internal static class CheckpointedRun
             EndPart = end,
         };
 
-        var there = sharded ? ShardState.Load(Path.Combine(settings.Out, ShardState.ManifestName), out _) : null;
-        if (settings.Resume && there is { } done && done.SameRunAs(fresh) && done.RecordsSha256 is not null)
+        if (sharded && settings.Resume && ShardState.Load(Path.Combine(settings.Out, ShardState.ManifestName), out _) is { } done
+            && done.SameRunAs(fresh) && done.RecordsSha256 is not null)
         {
             // Complete only if its records are whole: merge refuses a folder whose records were lost or damaged and
             // says to run the shard again, which must then not answer "nothing to do".

@@ -458,7 +458,7 @@ internal static class CodeMarker
 
     /// <summary>Whether token <paramref name="i"/> is a hyphen glued between the pair and another number, before it (<paramref name="direction"/> -1) or after it (+1).</summary>
     private static bool IsChained(in SentenceView sentence, int i, int direction) =>
-        sentence.IsDash(i) && (direction < 0 ? sentence.TouchesPrevious(i + 1) && sentence.TouchesPrevious(i) && i > 0 && (sentence.Literals[i - 1].Valid || sentence.InsideLiteral[i - 1])
+        sentence.IsDash(i) && (direction < 0 ? sentence.TouchesPrevious(i + 1) && sentence.FollowsNumber(i)
             : sentence.TouchesPrevious(i) && sentence.TouchesPrevious(i + 1) && i + 1 < sentence.Count && sentence.Literals[i + 1].Valid);
 
     /// <summary>A group of digits at <paramref name="i"/>: a whole number in one token, without grouping, suffix or currency.</summary>

@@ -27,7 +27,7 @@ internal static class QuantityReader
 
         // "%10 off": a percent sign written before the number, as some web writers do (not the sign of a number before).
         if (sentence.Word(i) is "%" && !sentence.InsideLiteral[i] && sentence.TouchesPrevious(i + 1) && sentence.Literals[i + 1].Valid
-            && !(i > 0 && sentence.TouchesPrevious(i) && (sentence.Literals[i - 1].Valid || sentence.InsideLiteral[i - 1])))
+            && !sentence.FollowsNumber(i))
         {
             if (!AmountReader.TryRead(sentence, i + 1, false, out var share) || share.Ordinal || share.Percent || share.Currency is not null || share.Unit is not null
                 || sentence.Word(share.End) is "%" || UnitReader.TryReadPercent(sentence, share.End, out _, out _))

@@ -66,6 +66,9 @@ internal readonly ref struct SentenceView
     /// <summary>Whether token <paramref name="i"/> starts where the one before it ends ("3" "m" in "3m").</summary>
     public bool TouchesPrevious(int i) => i > 0 && i < Count && Tokens[i].Start == Tokens[i - 1].End;
 
+    /// <summary>Whether token <paramref name="i"/> is glued to a number before it (a literal, or a piece of one).</summary>
+    public bool FollowsNumber(int i) => TouchesPrevious(i) && (Literals[i - 1].Valid || InsideLiteral[i - 1]);
+
     /// <summary>Whether token <paramref name="i"/> is a hyphen, a dash or a minus sign.</summary>
     public bool IsDash(int i)
     {

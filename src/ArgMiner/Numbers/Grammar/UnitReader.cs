@@ -96,7 +96,7 @@ internal static class UnitReader
     private static bool IsInchMark(in SentenceView sentence, int i)
     {
         var mark = sentence.Word(i);
-        if (!(mark is "\"" or "\u2033") || !sentence.TouchesPrevious(i) || !(sentence.Literals[i - 1].Valid || sentence.InsideLiteral[i - 1])
+        if (!(mark is "\"" or "\u2033") || !sentence.FollowsNumber(i)
             || i + 1 >= sentence.Count || sentence.TouchesPrevious(i + 1) || !(sentence.StartsWithLetter(i + 1) || sentence.Literals[i + 1].Valid))
         {
             return false;
@@ -106,7 +106,7 @@ internal static class UnitReader
         var quotes = 0;
         for (var k = 0; k < i; k++)
         {
-            quotes += sentence.Word(k) is "\"" && !(sentence.TouchesPrevious(k) && (sentence.Literals[k - 1].Valid || sentence.InsideLiteral[k - 1])) ? 1 : 0;
+            quotes += sentence.Word(k) is "\"" && !sentence.FollowsNumber(k) ? 1 : 0;
         }
 
         return quotes % 2 == 0;

@@ -93,6 +93,41 @@ public sealed partial class RuleSentenceSplitter
         return value == lastItem + 1 || value == lastItem - 1;
     }
 
+    // Token i, opening a sentence, is a bare step number before a capitalised word and a lower-case one ("2 Mount the …"): the next
+    // number after a final mark, or "1" opening the paragraph when a "2" opens a sentence of it later. Not "1 The rank of …" after
+    // a final mark, nor "1 World Trade Center" (a capital after the word), nor a footnote "1 Year of entry …" (a noun and a
+    // preposition: a step opens with a verb). The look for a "2" runs once per paragraph: linear time.
+    private static bool IsStepNumber(string text, ReadOnlySpan<Token> tokens, int i, int lastStep)
+    {
+        if (i + 2 >= tokens.Length || !IsSmallNumber(text, tokens[i]) || tokens[i + 1].Start == tokens[i].End
+            || !IsName(tokens[i + 1].In(text)) || !char.IsLower(text[tokens[i + 2].Start])
+            || tokens[i + 2].In(text) is "of" or "by" or "for" or "in" or "on" or "at" or "with" or "from")
+        {
+            return false;
+        }
+
+        var value = ItemValue(text, tokens[i]);
+        if (i > 0)
+        {
+            return lastStep > 0 && value == lastStep + 1 && IsFinalMarks(tokens[i - 1].In(text));
+        }
+
+        if (value != 1)
+        {
+            return false;
+        }
+
+        for (var k = 3; k + 1 < tokens.Length; k++)
+        {
+            if (tokens[k].In(text) is "2" && IsFinalMarks(tokens[k - 1].In(text)) && IsName(tokens[k + 1].In(text)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // Only marks and closing quotes and brackets from token k to the paragraph's end, not after an address or URL
     // ("E-mail:? kim@example.org ?" is a lost line of its own).
     private static bool IsResidue(string text, ReadOnlySpan<Token> tokens, int k)

@@ -70,6 +70,14 @@ public sealed partial class RuleSentenceSplitter
             return i;
         }
 
+        // "Thanks Earl Lee 505-555-0131": a sign-off word, then a full name closing the paragraph or before a phone number, are two lines.
+        if (i == start + 1 && i + 1 < n && BareSignOffLookup.Contains(tokens[start].In(text)) && IsName(s) && IsName(tokens[i + 1].In(text))
+            && !StarterLookup.Contains(s) && !StarterLookup.Contains(tokens[i + 1].In(text)) && !NotSignatureLookup.Contains(s)
+            && (i + 2 == n || IsPhoneOrCode(tokens[i + 2].In(text))))
+        {
+            return i;
+        }
+
         var c0 = s[0]; // most tokens are words: one character test keeps the rules below off the common path
 
         // "To answer in order: 1) It is …", "check the following: 1. Is …": a colon introducing a numbered list ends there.

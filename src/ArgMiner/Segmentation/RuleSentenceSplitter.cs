@@ -81,6 +81,7 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
         var rows = default(FieldRow);
         var lastLower = -1; // the last token opening with a lower-case letter
         var lastItem = -1; // the number of the last "N." item opening a sentence
+        var lastStep = -1; // the number of the last bare step number "N" standing alone
         var first = sentenceLengths.Count;
         while (i < tokens.Length)
         {
@@ -104,6 +105,17 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                 start = cut;
                 hasWord = false;
                 i = cut;
+                continue;
+            }
+
+            // "1 Know the rules. 2 Mount the sight …": a bare step number opening a sentence is a line of its own (RuleSentenceSplitter.Lines.cs).
+            if (kind == Kind.None && i == start && IsStepNumber(text, tokens, i, lastStep))
+            {
+                lastStep = ItemValue(text, tokens[i]);
+                sentenceLengths.Add(1);
+                start = i + 1;
+                hasWord = false;
+                i++;
                 continue;
             }
 
@@ -475,6 +487,14 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                     return false;
                 }
 
+                // "Hello, Bill! Stan will …", "Hi, Liz: …": a one-word greeting's comma before a lone name that a mark, colon or comma
+                // closes stays with the name (not "Thanks, Kim.", which is split as often as not).
+                if (tokens[mark - 1].In(text) is "Hi" or "Hello" or "Hey" or "Dear" && next + 1 < tokens.Length && tokens[next].In(text) == word
+                    && IsName(word) && tokens[next + 1].In(text) is "!" or ":" or ",")
+                {
+                    return false;
+                }
+
                 return char.IsUpper(first) && !word.IsEmpty;
             case Kind.Rule:
                 return !char.IsLower(first) && tokens[next].Start > tokens[mark].End;
@@ -655,6 +675,12 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
         }
 
         if (GreetingLookup.Contains(tokens[start].In(text)))
+        {
+            return true;
+        }
+
+        // "@Ryan B, I'm …": a forum reply addressing a user by handle.
+        if (tokens[start].Length >= 2 && text[tokens[start].Start] == '@' && char.IsLetter(text[tokens[start].Start + 1]))
         {
             return true;
         }

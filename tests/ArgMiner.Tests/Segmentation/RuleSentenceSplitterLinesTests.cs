@@ -90,4 +90,13 @@ public sealed class RuleSentenceSplitterLinesTests
     [InlineData("Made By ACME Tools", "Made By ACME Tools")]
     public void GivenABylineInCapitals_WhenSplit_ThenItIsALine(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("1 Know the pros and cons. 2 Mount the sight on the rail. 3 Consider the light.", "1 || Know the pros and cons. || 2 || Mount the sight on the rail. || 3 || Consider the light.")]
+    [InlineData("The index fell by 7 per cent. 1 The rank of the country dropped.", "The index fell by 7 per cent. || 1 The rank of the country dropped.")]
+    [InlineData("1 World Trade Center opened. 2 Towers fell in 2001.", "1 World Trade Center opened. || 2 Towers fell in 2001.")]
+    [InlineData("1 Year of entry into the Eurozone. 2 Deficit for 1999 was revised.", "1 Year of entry into the Eurozone. || 2 Deficit for 1999 was revised.")]
+    [InlineData("1 Know the rules and keep them.", "1 Know the rules and keep them.")]
+    public void GivenBareStepNumbers_WhenEachOpensASentenceInTurn_ThenEachIsALine(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
 }

@@ -110,4 +110,28 @@ public sealed class RuleSentenceSplitterMailTests
     [InlineData("Buy a PS for me.", "Buy a PS for me.")]
     public void GivenAPostscriptAfterALine_WhenSplit_ThenItOpensALineOfItsOwn(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Hello, Bill! Stan will attend in person.", "Hello, Bill! || Stan will attend in person.")]
+    [InlineData("Hi, Liz: The plan is ready.", "Hi, Liz: The plan is ready.")]
+    [InlineData("Hi, Liz, The plan is ready.", "Hi, Liz, || The plan is ready.")]
+    [InlineData("Hello, Stan will attend in person.", "Hello, || Stan will attend in person.")]
+    [InlineData("Thanks, Kim. See you.", "Thanks, || Kim. || See you.")]
+    public void GivenAGreetingAndALoneNameClosedByAMark_WhenSplit_ThenTheNameStaysWithTheGreeting(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Is there a future? @Ryan B, I'm two years into a degree.", "Is there a future? || @Ryan B, || I'm two years into a degree.")]
+    [InlineData("@Ryan, you are right.", "@Ryan, you are right.")]
+    [InlineData("Email me at kim@example.org, The office is closed.", "Email me at kim@example.org, The office is closed.")]
+    public void GivenAReplyAddressingAHandle_WhenACapitalFollowsItsComma_ThenTheAddressIsALine(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Thanks Earl Lee 505-555-0131 All, the pipe is fixed.", "Thanks || Earl Lee 505-555-0131 || All, the pipe is fixed.")]
+    [InlineData("Thanks Earl Lee", "Thanks || Earl Lee")]
+    [InlineData("Thanks From Bill", "Thanks From Bill")]
+    [InlineData("Thanks Earl Lee for the help.", "Thanks Earl Lee for the help.")]
+    public void GivenASignOffWordAndAFullName_WhenThePhoneOrTheParagraphEndFollows_ThenTheNameIsASignature(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
 }

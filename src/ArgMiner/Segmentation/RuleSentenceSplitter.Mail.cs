@@ -57,11 +57,23 @@ public sealed partial class RuleSentenceSplitter
 
         // "Which do you prefer? Kay Are you in …": a name alone after a final mark signs the message before it.
         // Not before "I": "Lucky I had a spare" opens with an adjective as often as with a name.
-        if (i == start + 1 && start > 0 && IsFinalMarks(tokens[start - 1].In(text)) && IsName(tokens[start].In(text))
-            && StarterLookup.Contains(s) && s is not "I" && !StarterLookup.Contains(tokens[start].In(text))
-            && !NotSignatureLookup.Contains(tokens[start].In(text)) && !tokens[start].In(text).EndsWith("ly"))
+        // After a sign-off ("Thanks. Sara I e-mailed …", "Regards Delainey Do n't …") the name is a signature before "I" too.
+        if (i == start + 1 && start > 0 && IsName(tokens[start].In(text)) && StarterLookup.Contains(s)
+            && !StarterLookup.Contains(tokens[start].In(text)) && !NotSignatureLookup.Contains(tokens[start].In(text)) && !tokens[start].In(text).EndsWith("ly")
+            && (IsFinalMarks(tokens[start - 1].In(text)) ? s is not "I" || (start >= 2 && BareSignOffLookup.Contains(tokens[start - 2].In(text)))
+                : tokens[start - 1].In(text) is "Regards" or "Cheers" && (start == 1 || IsFinalMarks(tokens[start - 2].In(text)))))
         {
             return i;
+        }
+
+        // "… this goal? Regards Delainey Do n't worry …": a sign-off word opening a sentence, a name and a function word: the sign-off
+        // is a line of its own (the name is cut off by the rule above).
+        // Not "Thanks Bill I owe you": after "Thanks" the name is as often the one thanked.
+        if (i == start + 2 && tokens[start].In(text) is "Regards" or "Cheers"
+            && IsName(tokens[start + 1].In(text)) && StarterLookup.Contains(s)
+            && !StarterLookup.Contains(tokens[start + 1].In(text)) && !NotSignatureLookup.Contains(tokens[start + 1].In(text)) && !tokens[start + 1].In(text).EndsWith("ly"))
+        {
+            return start + 1;
         }
 
         // "Thanks Darla" closing the paragraph: the sign-off and the signature are two lines (as "Thanks, || Darla" is).

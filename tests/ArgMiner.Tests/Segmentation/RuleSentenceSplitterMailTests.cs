@@ -134,4 +134,13 @@ public sealed class RuleSentenceSplitterMailTests
     [InlineData("Thanks Earl Lee for the help.", "Thanks Earl Lee for the help.")]
     public void GivenASignOffWordAndAFullName_WhenThePhoneOrTheParagraphEndFollows_ThenTheNameIsASignature(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Please add it. Thanks. Sara I e-mailed your assistant.", "Please add it. || Thanks. || Sara || I e-mailed your assistant.")]
+    [InlineData("Is it ok? Regards Delainey Do you agree?", "Is it ok? || Regards || Delainey || Do you agree?")]
+    [InlineData("Thanks Bill I owe you.", "Thanks Bill I owe you.")]
+    [InlineData("It helps. Lucky I had a spare.", "It helps. || Lucky I had a spare.")]
+    [InlineData("Give him my regards Tom The boss agrees.", "Give him my regards Tom The boss agrees.")]
+    public void GivenASignOffThenALoneName_WhenAFunctionWordFollows_ThenTheNameIsASignature(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
 }

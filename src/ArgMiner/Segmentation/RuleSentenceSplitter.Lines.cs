@@ -261,6 +261,14 @@ public sealed partial class RuleSentenceSplitter
             return i;
         }
 
+        // "… Ontario M5J 1S9 416-865-3700 Paul DeVries - Director …": a contact line (no lower-case word) ends at a phone number
+        // before the next person's full name. Not before a contact label ("… 713-555-0100 Fax …"), nor after a ZIP+4 or a box number.
+        if (lastLower < start && i - start >= 2 && IsName(s) && IsPhone(prev) && IsProperWord(after)
+            && !ContactLabelLookup.Contains(s) && !ContactLabelLookup.Contains(after) && !StarterLookup.Contains(s))
+        {
+            return i;
+        }
+
         // "… trading margin is $1,922,000 Not bad for …", "… Religious Leaders April 19, 2004 The most …", "… by Friday, May 4th Thank
         // you": a line ending in an amount or a full date before a pronoun, determiner or wh-word and a lower-case word. Not any
         // number: "In 2005 The band split", "Please call 713-555-0100 The desk answers" read as one sentence.
@@ -384,6 +392,35 @@ public sealed partial class RuleSentenceSplitter
 
         return digits >= 5 || (digits == 4 && s.Length > 4);
     }
+
+    // "713-555-0100", "416.865.3700", "345-9945": seven digits or more in groups joined by dashes or dots (not a ZIP+4 "77042-2016").
+    private static bool IsPhone(ReadOnlySpan<char> s)
+    {
+        var digits = 0;
+        var joins = 0;
+        foreach (var c in s)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (c is '-' or '.')
+            {
+                joins++;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return digits >= 7 && joins > 0 && !(s.Length == 10 && s[5] == '-');
+    }
+
+    // "DeVries", "Wilson", "IBM": a capital, then letters.
+    private static bool IsProperWord(ReadOnlySpan<char> s) => s.Length >= 2 && char.IsAsciiLetterUpper(s[0]) && !s[1..].ContainsAnyExcept(AsciiLetters);
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     // Token k is an amount ("$47,500") or ends a date: a day "4th", or a year after a comma ("April 19, 2004").
     private static bool IsAmountOrDate(string text, ReadOnlySpan<Token> tokens, int k)

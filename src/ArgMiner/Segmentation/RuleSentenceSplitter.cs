@@ -202,7 +202,8 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                 && IsSalutation(text, tokens, start, i)
                 && FirstWordChar(text, tokens, i + 1, out var salutee) is var s0 && !salutee.IsEmpty
                 && (char.IsUpper(s0) || (char.IsLower(s0) && start > 0 && Classify(text, tokens, start - 1) == Kind.Stamp))
-                && (salutee.Length == 1 || salutee[1..].ContainsAnyExceptInRange('A', 'Z'))) // "Dana Smith - ACME-CPS.doc" is no salutation
+                && (salutee.Length == 1 || salutee[1..].ContainsAnyExceptInRange('A', 'Z')) // "Dana Smith - ACME-CPS.doc" is no salutation
+                && !(i + 2 < tokens.Length && IsPhone(tokens[i + 2].In(text)))) // "Jan Wilson - Manager 416-555-0104" is a contact line
             {
                 sentenceLengths.Add(i + 1 - start);
                 start = i + 1;

@@ -99,4 +99,13 @@ public sealed class RuleSentenceSplitterLinesTests
     [InlineData("1 Know the rules and keep them.", "1 Know the rules and keep them.")]
     public void GivenBareStepNumbers_WhenEachOpensASentenceInTurn_ThenEachIsALine(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("70 York Street Toronto, Ontario M5J 1S9 416-555-0100 Paul DeVries - Director 416-555-0103 Jan Wilson - Manager 416-555-0104 Attached is a forecast.",
+        "70 York Street Toronto, Ontario M5J 1S9 416-555-0100 || Paul DeVries - Director 416-555-0103 || Jan Wilson - Manager 416-555-0104 || Attached is a forecast.")]
+    [InlineData("Kim Lee 713-555-0100 Fax 713-555-0101", "Kim Lee 713-555-0100 Fax 713-555-0101")]
+    [InlineData("Houston, TX 77042-2016 Kim Lee", "Houston, TX 77042-2016 Kim Lee")]
+    [InlineData("Please call 713-555-0100 John Smith said.", "Please call 713-555-0100 John Smith said.")]
+    public void GivenAContactLine_WhenAPhoneNumberIsFollowedByAFullName_ThenTheNextPersonStartsALine(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
 }

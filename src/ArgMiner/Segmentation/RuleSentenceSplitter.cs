@@ -43,6 +43,14 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
         "v", "pop", "approx", "appr", "est", "ca", "cca", "incl", "avg", "ext", "dept",
     };
 
+    // Abbreviated labels that a number follows ("Ph. (03) 9221 4101", "Para. 13", "Art. 5"), matched case-sensitively.
+    private static readonly HashSet<string> NumberLabels = new(StringComparer.Ordinal)
+    {
+        "Ph", "Tel", "Fax", "Mob", "Ext", "ext", "Para", "para", "Art", "Ch", "Rm", "Apt", "Ste", "Pg", "Ref", "Acct",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberLabelLookup = NumberLabels.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> InnerAbbreviationLookup = InnerAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Abbreviations that often end a sentence: any capitalised word after them starts a new one.
@@ -419,6 +427,14 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                 // "Roe v. Wade", "(pop. 5,000)": the tokenizer's lone dot after an abbreviation that sits inside sentences.
                 if (mark > 0 && tokens[mark - 1].End == tokens[mark].Start && tokens[mark].Length == 1 && text[tokens[mark].Start] == '.'
                     && InnerAbbreviationLookup.Contains(tokens[mark - 1].In(text)))
+                {
+                    return false;
+                }
+
+                // "Ph. (03) 9221 4101", "Fax.(03) …", "the Para. 13 relative to …": the dot of a label that a number follows.
+                if (mark > 0 && tokens[mark - 1].End == tokens[mark].Start && tokens[mark].Length == 1 && text[tokens[mark].Start] == '.'
+                    && NumberLabelLookup.Contains(tokens[mark - 1].In(text))
+                    && (char.IsAsciiDigit(text[tokens[next].Start]) || (text[tokens[next].Start] == '(' && tokens[next].Length == 1 && next + 1 < tokens.Length && char.IsAsciiDigit(text[tokens[next + 1].Start]))))
                 {
                     return false;
                 }

@@ -223,4 +223,13 @@ public sealed class RuleSentenceSplitterTests
     [InlineData("Loved it :) Will return.", "Loved it :) || Will return.")]
     public void GivenAnEmoticonInsideASentence_WhenSplit_ThenOnlyACapitalAfterItStartsANewOne(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Abbotsford, VIC 3067. Ph. (03) 9221 4101 Fax.(03) 9221 4193", "Abbotsford, VIC 3067. || Ph. (03) 9221 4101 Fax.(03) 9221 4193")]
+    [InlineData("We have drafts of the Para. 13 relative to the above.", "We have drafts of the Para. 13 relative to the above.")]
+    [InlineData("Art. 208 of the penal code applies.", "Art. 208 of the penal code applies.")]
+    [InlineData("I sent it by fax. 20 people got it.", "I sent it by fax. || 20 people got it.")]
+    [InlineData("He wrote to Art. The reply came.", "He wrote to Art. || The reply came.")]
+    public void GivenALabelAbbreviationBeforeANumber_WhenSplit_ThenItsDotEndsNothing(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
 }

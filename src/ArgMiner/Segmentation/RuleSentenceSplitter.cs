@@ -13,7 +13,8 @@ namespace ArgMiner.Segmentation;
 /// ellipsis ends a sentence only before a capital. An abbreviation's own dot ("U.S.", "etc.") ends a
 /// sentence only when the next word clearly starts a new one: a capitalised function word ("The", "It",
 /// "But"…), or any capitalised word after "etc."; never after a title ("Mr.", "Gen."), and after an
-/// initial ("M.") only before a function word. "1." opening a numbered item is not a sentence.
+/// initial ("M.") only before a function word. "1." opening a numbered item is not a sentence. The dot of a
+/// label abbreviation before a number ("Ph. (03) …", "Art. 208", "(c. 350 BCE)", "p. 155", "6th Cir. 1996") ends nothing.
 /// Web and e-mail text add boundaries without a final mark: after a greeting or sign-off ("Hi John,",
 /// "Best regards,", "Best,"; not "Yes,", "Ok,", "Well,"); after a sign-off's name before a function word
 /// ("Best, Jeff Are you …"); after a salutation's dash ("Kay - Can you …"); after "Jill:" opening a
@@ -46,7 +47,8 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
     // Abbreviated labels that a number follows ("Ph. (03) 9221 4101", "Para. 13", "Art. 5"), matched case-sensitively.
     private static readonly HashSet<string> NumberLabels = new(StringComparer.Ordinal)
     {
-        "Ph", "Tel", "Fax", "Mob", "Ext", "ext", "Para", "para", "Art", "Ch", "Rm", "Apt", "Ste", "Pg", "Ref", "Acct",
+        "Ph", "Tel", "Fax", "Mob", "Ext", "ext", "Para", "para", "Art", "art", "Ch", "ch", "Rm", "Apt", "Ste", "Pg", "Ref", "Acct", "c", "p", "pp",
+        "qq", "Cir", "Res", "vol", "Vol", "no", "No", "sec", "Sec", "fig", "Fig",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberLabelLookup = NumberLabels.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -228,6 +228,8 @@ public sealed class RuleSentenceSplitterTests
     [InlineData("Abbotsford, VIC 3067. Ph. (03) 9221 4101 Fax.(03) 9221 4193", "Abbotsford, VIC 3067. || Ph. (03) 9221 4101 Fax.(03) 9221 4193")]
     [InlineData("We have drafts of the Para. 13 relative to the above.", "We have drafts of the Para. 13 relative to the above.")]
     [InlineData("Art. 208 of the penal code applies.", "Art. 208 of the penal code applies.")]
+    [InlineData("Kautilya, a philosopher (c. 350-283 BCE), wrote it (vol. 10, no. 1, 1982, p. 155).", "Kautilya, a philosopher (c. 350-283 BCE), wrote it (vol. 10, no. 1, 1982, p. 155).")]
+    [InlineData("See Thomas, 74 F.3d 701 (6th Cir. 1996) and H.J. Res. 10 too.", "See Thomas, 74 F.3d 701 (6th Cir. 1996) and H.J. Res. 10 too.")]
     [InlineData("I sent it by fax. 20 people got it.", "I sent it by fax. || 20 people got it.")]
     [InlineData("He wrote to Art. The reply came.", "He wrote to Art. || The reply came.")]
     public void GivenALabelAbbreviationBeforeANumber_WhenSplit_ThenItsDotEndsNothing(string text, string expected) =>

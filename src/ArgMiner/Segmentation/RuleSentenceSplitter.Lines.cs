@@ -278,6 +278,12 @@ public sealed partial class RuleSentenceSplitter
             return i;
         }
 
+        // "November 22th 2005 I got these …", "March 30, 2004 I was …": a line that is only a date before "I" and a lower-case word.
+        if (s is "I" && char.IsLower(after[0]) && IsDateLine(text, tokens, start, i))
+        {
+            return i;
+        }
+
         // "Jeremy Meier Blumenfeld & Cohen Attached for your review …", "Apple Computers It was …", "Virgo in 2005 - Perseverance
         // Your working life …": a line of capitalised words
         // (a signature with a title or company, a heading) before a pronoun, determiner, wh-word or auxiliary and a lower-case word (not a
@@ -416,6 +422,40 @@ public sealed partial class RuleSentenceSplitter
 
         return digits >= 7 && joins > 0 && !(s.Length == 10 && s[5] == '-');
     }
+
+    // Tokens start to end (exclusive) are a date and nothing else: a month's name, a day ("22", "22th", "22nd") and a comma if
+    // any, and a year ("November 22th 2005", "March 30, 2004", "June 2005").
+    private static bool IsDateLine(string text, ReadOnlySpan<Token> tokens, int start, int end)
+    {
+        if (end - start is < 2 or > 4 || !MonthLookup.Contains(tokens[start].In(text)))
+        {
+            return false;
+        }
+
+        var year = tokens[end - 1].In(text);
+        if (year.Length != 4 || year.ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+
+        for (var k = start + 1; k < end - 1; k++)
+        {
+            var t = tokens[k].In(text);
+            if (t is not "," && !(t.Length <= 4 && char.IsAsciiDigit(t[0])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly HashSet<string> Months = new(StringComparer.Ordinal)
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthLookup = Months.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // "DeVries", "Wilson", "IBM": a capital, then letters.
     private static bool IsProperWord(ReadOnlySpan<char> s) => s.Length >= 2 && char.IsAsciiLetterUpper(s[0]) && !s[1..].ContainsAnyExcept(AsciiLetters);

@@ -108,4 +108,12 @@ public sealed class RuleSentenceSplitterLinesTests
     [InlineData("Please call 713-555-0100 John Smith said.", "Please call 713-555-0100 John Smith said.")]
     public void GivenAContactLine_WhenAPhoneNumberIsFollowedByAFullName_ThenTheNextPersonStartsALine(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Email: kim@example.org November 22th 2005 I got these pictures from Dana.", "Email: kim@example.org || November 22th 2005 || I got these pictures from Dana.")]
+    [InlineData("Great. March 30, 2004 I was there.", "Great. || March 30, 2004 || I was there.")]
+    [InlineData("In November 2005 I got these pictures.", "In November 2005 I got these pictures.")]
+    [InlineData("She said March 30, 2004 I was there.", "She said March 30, 2004 I was there.")]
+    public void GivenALineThatIsOnlyADate_WhenIAndALowerCaseWordFollow_ThenTheDateIsALine(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
 }

@@ -41,9 +41,11 @@ public sealed partial class RuleSentenceSplitter
         }
 
         var hasFirst = false;
+        var hasInitial = false;
         if (k - 1 > start && IsInitial(tokens[k - 1].In(text)))
         {
             k--;
+            hasInitial = true;
         }
 
         if (k - 1 >= start && IsName(tokens[k - 1].In(text)) && !StarterLookup.Contains(tokens[k - 1].In(text)))
@@ -57,7 +59,11 @@ public sealed partial class RuleSentenceSplitter
             return -1; // a lone capitalised word is no sender
         }
 
-        if (k == start || (k - 1 == start && IsName(tokens[start].In(text))) || tokens[k - 1].In(text) is ":")
+        // "… signed off. Jeff David Hoog 01/26/2001 …", "… let me know. Sara Dan R Lee@ACME 05/17/99 …": after a final mark a lone name
+        // before a full sender (with a middle initial, or a first name of three letters or more: not "Carol St Clair") is a signature.
+        var signature = k - 1 == start && start > 0 && IsFinalMarks(tokens[start - 1].In(text)) && !StarterLookup.Contains(tokens[start].In(text))
+            && (hasInitial || tokens[k].Length >= 3);
+        if (k == start || (k - 1 == start && IsName(tokens[start].In(text)) && !signature) || tokens[k - 1].In(text) is ":")
         {
             return -1; // "Carol St Clair 05/25/2001", "Sent by: Kim Lee@ACME 10/20/2000"
         }

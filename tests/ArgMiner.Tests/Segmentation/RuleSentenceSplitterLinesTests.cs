@@ -116,4 +116,11 @@ public sealed class RuleSentenceSplitterLinesTests
     [InlineData("She said March 30, 2004 I was there.", "She said March 30, 2004 I was there.")]
     public void GivenALineThatIsOnlyADate_WhenIAndALowerCaseWordFollow_ThenTheDateIsALine(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("It is signed off. Jeff David Hoog 01/26/2001 09:37 AM Following up on our call.", "It is signed off. || Jeff || David Hoog || 01/26/2001 09:37 AM || Following up on our call.")]
+    [InlineData("Let me know. Sara Dan R Lee@ACME 05/17/99 01:47 PM Please call.", "Let me know. || Sara || Dan R Lee@ACME || 05/17/99 01:47 PM || Please call.")]
+    [InlineData("Send a new one. Carol St Clair 05/25/2001 10:56 AM Rhonda: Does it work?", "Send a new one. || Carol St Clair || 05/25/2001 10:56 AM || Rhonda: || Does it work?")]
+    public void GivenALoneNameAfterAFinalMark_WhenAFullSenderAndAStampFollow_ThenTheNameIsASignature(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
 }

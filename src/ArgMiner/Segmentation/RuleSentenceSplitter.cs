@@ -698,8 +698,9 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
             return true;
         }
 
-        // "@Ryan B, I'm …": a forum reply addressing a user by handle.
-        if (tokens[start].Length >= 2 && text[tokens[start].Start] == '@' && char.IsLetter(text[tokens[start].Start + 1]))
+        // "@Ryan B, I'm …": a forum reply addressing a user by handle alone (not "@kim before seeing you, I …", "@kim Yeah, I …").
+        if (tokens[start].Length >= 2 && text[tokens[start].Start] == '@' && char.IsLetter(text[tokens[start].Start + 1])
+            && (comma - start == 1 || (comma - start == 2 && IsInitial(tokens[start + 1].In(text)))))
         {
             return true;
         }

@@ -123,6 +123,8 @@ public sealed class RuleSentenceSplitterMailTests
     [Theory]
     [InlineData("Is there a future? @Ryan B, I'm two years into a degree.", "Is there a future? || @Ryan B, || I'm two years into a degree.")]
     [InlineData("@Ryan, you are right.", "@Ryan, you are right.")]
+    [InlineData("@kim Yeah, I'm not worried.", "@kim Yeah, I'm not worried.")]
+    [InlineData("@kim before seeing you, I did not believe it.", "@kim before seeing you, I did not believe it.")]
     [InlineData("Email me at kim@example.org, The office is closed.", "Email me at kim@example.org, The office is closed.")]
     public void GivenAReplyAddressingAHandle_WhenACapitalFollowsItsComma_ThenTheAddressIsALine(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));

@@ -433,6 +433,13 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                     return false;
                 }
 
+                // "Lysa Akin Ass't. to Paul …", "the Nat'l. team": the dot of a contraction abbreviation before a lower-case word.
+                if (mark > 0 && tokens[mark - 1].End == tokens[mark].Start && tokens[mark].Length == 1 && text[tokens[mark].Start] == '.'
+                    && char.IsLower(first) && !word.IsEmpty && IsApostropheAbbreviation(tokens[mark - 1].In(text)))
+                {
+                    return false;
+                }
+
                 // "Ph. (03) 9221 4101", "Fax.(03) …", "the Para. 13 relative to …": the dot of a label that a number follows.
                 if (mark > 0 && tokens[mark - 1].End == tokens[mark].Start && tokens[mark].Length == 1 && text[tokens[mark].Start] == '.'
                     && NumberLabelLookup.Contains(tokens[mark - 1].In(text))
@@ -525,6 +532,10 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                 return false;
         }
     }
+
+    // "Ass't", "Gov't", "Nat'l", "Int'l": letters, an apostrophe, then a final "t" or "l".
+    private static bool IsApostropheAbbreviation(ReadOnlySpan<char> s) =>
+        s.Length is >= 4 and <= 6 && s[^2] is '\'' or '\u2019' && s[^1] is 't' or 'l' && s[^3] is not 'n' && char.IsLetter(s[0]) && !s[..^2].ContainsAnyExcept(AsciiLetters);
 
     // "1)" after a word: a digit or two, then a touching ")" , not inside "(…)".
     private static bool IsItemNumber(string text, ReadOnlySpan<Token> tokens, int i)

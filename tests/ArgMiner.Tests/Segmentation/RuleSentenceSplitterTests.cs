@@ -234,4 +234,12 @@ public sealed class RuleSentenceSplitterTests
     [InlineData("He wrote to Art. The reply came.", "He wrote to Art. || The reply came.")]
     public void GivenALabelAbbreviationBeforeANumber_WhenSplit_ThenItsDotEndsNothing(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Lysa Akin Ass't. to Paul Kaufman", "Lysa Akin Ass't. to Paul Kaufman")]
+    [InlineData("The Nat'l. team won.", "The Nat'l. team won.")]
+    [InlineData("I don't. he said.", "I don't. || he said.")]
+    [InlineData("The Nat'l. The team won.", "The Nat'l. || The team won.")]
+    public void GivenAContractionAbbreviation_WhenALowerCaseWordFollowsItsDot_ThenTheSentenceGoesOn(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
 }

@@ -90,6 +90,19 @@ public sealed partial class RuleSentenceSplitter
             return i;
         }
 
+        // "… 09:40 AM fyi Tom Byargeon, Kevin …", "Paula FYI": a forwarding note "FYI" is a line of its own before a capitalised word or
+        // the paragraph's end (not "FYI, we had …", "FYI - See rows …").
+        if (i == start + 1 && tokens[start].In(text).Equals("FYI", StringComparison.OrdinalIgnoreCase) && IsProperWord(s))
+        {
+            return i;
+        }
+
+        if (s.Length == 3 && s.Equals("FYI", StringComparison.OrdinalIgnoreCase) && char.IsLetterOrDigit(text[tokens[i - 1].End - 1])
+            && (i + 1 == n || IsProperWord(tokens[i + 1].In(text))))
+        {
+            return i;
+        }
+
         var c0 = s[0]; // most tokens are words: one character test keeps the rules below off the common path
 
         // "To answer in order: 1) It is …", "check the following: 1. Is …": a colon introducing a numbered list ends there.

@@ -145,4 +145,13 @@ public sealed class RuleSentenceSplitterMailTests
     [InlineData("Give him my regards Tom The boss agrees.", "Give him my regards Tom The boss agrees.")]
     public void GivenASignOffThenALoneName_WhenAFunctionWordFollows_ThenTheNameIsASignature(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Dana Lee 01/25/2001 09:40 AM fyi Tom Byargeon and Ken Loch are in.", "Dana Lee || 01/25/2001 09:40 AM || fyi || Tom Byargeon and Ken Loch are in.")]
+    [InlineData("Paula FYI", "Paula || FYI")]
+    [InlineData("FYI, we had a talk.", "FYI, we had a talk.")]
+    [InlineData("FYI - See rows 49.", "FYI - See rows 49.")]
+    [InlineData("I sent it to him as an FYI and he agreed.", "I sent it to him as an FYI and he agreed.")]
+    public void GivenAForwardingNoteFyi_WhenACapitalOrTheParagraphEndFollows_ThenItIsALine(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
 }

@@ -6,8 +6,11 @@ namespace ArgMiner.Segmentation;
 /// Lines that a joined-up paragraph lost, issue 10 §1 (second round): the sender line before an e-mail header's
 /// time stamp ("… Thanks, Kim Dana Lee 10/20/2000 11:32 AM", "Kim Lee@ACME 10/20/2000 …", "a@b.com 10/20/2000 …");
 /// the next item of a numbered list run together ("… Ann Wu, CEO 9. Bob Li …" starts at "9"); marks and quotes
-/// left alone at a paragraph's end close its last sentence.
-/// Each rule looks a constant number of tokens around the current one: linear time.
+/// left alone at a paragraph's end close its last sentence; bare step numbers "1 Know … 2 Mount …" stand alone; a contact line ends
+/// at a phone number before the next person's full name; a line that is only a date ends before "I"; a lone name after a final
+/// mark before a full sender and a stamp ("… off. Jeff David Hoog 01/26/2001 …") is a signature.
+/// Each rule looks a constant number of tokens around the current one (the look for a step "2" after a paragraph's opening "1" scans
+/// the paragraph once): linear time.
 /// </summary>
 public sealed partial class RuleSentenceSplitter
 {

@@ -8,7 +8,9 @@ namespace ArgMiner.Segmentation;
 /// ends its sentence; a signature's lone name
 /// after a final mark stands alone before a capitalised function word ("… Thanks. Sara The draft …"); a
 /// sign-off word and a name closing the paragraph without a comma are two lines ("Thanks Darla"); a Lotus
-/// Notes "Sent by:" header line and an Outlook attachment line "&lt;&lt;File: a.doc&gt;&gt;" each start a new sentence.
+/// Notes "Sent by:" header line and an Outlook attachment line "&lt;&lt;File: a.doc&gt;&gt;" each start a new sentence; after a
+/// sign-off the lone name is a signature before "I" too ("Thanks. Sara I e-mailed …"), and "Regards Delainey Do n't …" is three
+/// lines; "Thanks Earl Lee 505-555-0131" splits the sign-off from a full-name signature; a forwarding note "FYI" is a line of its own.
 /// Every rule looks at a constant number of tokens around the current one: linear time.
 /// </summary>
 public sealed partial class RuleSentenceSplitter

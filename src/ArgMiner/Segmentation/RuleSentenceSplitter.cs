@@ -15,7 +15,7 @@ namespace ArgMiner.Segmentation;
 /// "But"…), or any capitalised word after "etc."; never after a title ("Mr.", "Gen."), and after an
 /// initial ("M.") only before a function word. "1." opening a numbered item is not a sentence. The dot of a
 /// label abbreviation before a number ("Ph. (03) …", "Art. 208", "(c. 350 BCE)", "p. 155", "6th Cir. 1996") ends nothing.
-/// Web and e-mail text add boundaries without a final mark: after a greeting or sign-off ("Hi John,",
+/// Web and e-mail text add boundaries without a final mark: after a greeting, a reply's "@handle," or a sign-off ("Hi John,",
 /// "Best regards,", "Best,"; not "Yes,", "Ok,", "Well,"); after a sign-off's name before a function word
 /// ("Best, Jeff Are you …"); after a salutation's dash ("Kay - Can you …"); after "Jill:" opening a
 /// paragraph (not a header label such as "Subject:") or a message after its header's time stamp; before

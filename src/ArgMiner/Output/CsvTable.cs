@@ -38,14 +38,15 @@ public sealed class CsvTable<TRow> : IDisposable
 {
     private readonly AtomicFile _file;
     private readonly CsvWriter _csv;
-    private readonly IReadOnlyList<CsvColumn<TRow>> _columns;
+    // An array, not the caller's IReadOnlyList: a foreach over the interface allocated an enumerator for every row.
+    private readonly CsvColumn<TRow>[] _columns;
     private bool _closed;
 
     /// <summary>Opens the table at <paramref name="path"/> and writes the header.</summary>
     public CsvTable(string path, IReadOnlyList<CsvColumn<TRow>> columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
-        _columns = columns;
+        _columns = [.. columns];
         _file = new AtomicFile(path);
         _csv = CsvWriter.Create(_file.Stream, Options(CultureInfo.InvariantCulture), true);
         foreach (var column in columns)

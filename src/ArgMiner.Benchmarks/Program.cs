@@ -18,6 +18,11 @@ public static class Program
             return ThroughputCorpus.Prepare(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "writer")
+        {
+            return WriterProfile.Run(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "stages")
         {
             return StageProfile.Run(args[1..]);

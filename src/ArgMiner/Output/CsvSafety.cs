@@ -22,6 +22,9 @@ public static class CsvSafety
         return value != "-" && StartsLikeFormula(value, 0) ? "'" + value : value;
     }
 
+    /// <summary>Whether <see cref="Neutralise"/> changes <paramref name="value"/>.</summary>
+    public static bool NeedsGuard(ReadOnlySpan<char> value) => !(value.Length == 1 && value[0] == '-') && StartsLikeFormula(value, 0);
+
     /// <summary>Undoes <see cref="Neutralise"/> when reading ArgMiner's own CSV back.</summary>
     public static string Restore(string value)
     {
@@ -30,7 +33,7 @@ public static class CsvSafety
     }
 
     /// <summary>Whether <c>value[from..]</c> is a run of apostrophes (possibly none) and then a formula character.</summary>
-    private static bool StartsLikeFormula(string value, int from)
+    private static bool StartsLikeFormula(ReadOnlySpan<char> value, int from)
     {
         var i = from;
         while (i < value.Length && value[i] == '\'')

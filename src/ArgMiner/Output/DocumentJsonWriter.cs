@@ -113,6 +113,7 @@ public sealed class DocumentJsonWriter : IDisposable
         var tokens = d.Tokens.AsSpan();
         var pos = d.Pos.Length == d.Tokens.Length ? d.Pos.AsSpan() : default;
         var labelled = d.Labels.Length == d.Sentences.Length && d.Labels.Length > 0;
+        var tags = new TagCache();
         json.WriteStartArray(Names.Sentences);
         for (var i = 0; i < d.Sentences.Length; i++)
         {
@@ -146,7 +147,7 @@ public sealed class DocumentJsonWriter : IDisposable
                 json.WriteNumber(Names.End, map.ToCodePoint(tokens[t].End));
                 if (!pos.IsEmpty)
                 {
-                    json.WriteString(Names.Pos, pos[t]);
+                    tags.Write(json, pos[t]);
                 }
 
                 json.WriteEndObject();
@@ -265,6 +266,40 @@ public sealed class DocumentJsonWriter : IDisposable
         else
         {
             json.WriteString(name, value);
+        }
+    }
+
+    // The document's part-of-speech tags, each encoded once: the tagger gives every token one of its few tag
+    // strings, and Utf8JsonWriter otherwise escape-checks and transcodes the value at every token (issue 12,
+    // session 33). Encoded with the writer's own encoder, as WriteString would. Tags are told apart by reference,
+    // which is all the tagger's strings need; a tag string met past the first 32 is written as before. The bytes
+    // written are the same.
+    private sealed class TagCache
+    {
+        private readonly string?[] _tags = new string?[32];
+        private readonly JsonEncodedText[] _encoded = new JsonEncodedText[32];
+        private int _count;
+
+        public void Write(Utf8JsonWriter json, string tag)
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                if (ReferenceEquals(_tags[i], tag))
+                {
+                    json.WriteString(Names.Pos, _encoded[i]);
+                    return;
+                }
+            }
+
+            if (_count == _tags.Length)
+            {
+                json.WriteString(Names.Pos, tag);
+                return;
+            }
+
+            _tags[_count] = tag;
+            _encoded[_count] = JsonEncodedText.Encode(tag, json.Options.Encoder);
+            json.WriteString(Names.Pos, _encoded[_count++]);
         }
     }
 

@@ -31,18 +31,18 @@ public static class OutputSchema
     public static IReadOnlyList<CsvColumn<SentenceRow>> SentenceColumns { get; } =
     [
         new("doc_id", r => r.Context.Document.Id, IsText: true),
-        new("sentence_id", r => Int(r.Index), Type: ColumnType.Integer),
+        new("sentence_id", r => Int(r.Index), Type: ColumnType.Integer, Cell: (r, s) => CsvCells.Int(r.Index, s)),
         new("section", r => r.Sentence.Section.ToName()),
-        new("paragraph", r => Int(r.Sentence.Paragraph), Type: ColumnType.Integer),
-        new("comment", r => r.Sentence.Comment is int c ? Int(c) : null, Type: ColumnType.Integer),
-        new("start", r => Int(r.Context.Map.ToCodePoint(r.Sentence.Start)), Type: ColumnType.Integer),
-        new("end", r => Int(r.Context.Map.ToCodePoint(r.Sentence.End)), Type: ColumnType.Integer),
-        new("text", r => r.Context.Document.Text[r.Sentence.Start..r.Sentence.End], IsText: true),
-        new("entities", r => Int(r.Context.EntitiesPerSentence[r.Index]), Type: ColumnType.Integer),
-        new("numbers", r => Int(r.Context.NumbersPerSentence[r.Index]), Type: ColumnType.Integer),
+        new("paragraph", r => Int(r.Sentence.Paragraph), Type: ColumnType.Integer, Cell: (r, s) => CsvCells.Int(r.Sentence.Paragraph, s)),
+        new("comment", r => r.Sentence.Comment is int c ? Int(c) : null, Type: ColumnType.Integer, Cell: (r, s) => r.Sentence.Comment is int c ? CsvCells.Int(c, s) : default),
+        new("start", r => Int(r.Context.Map.ToCodePoint(r.Sentence.Start)), Type: ColumnType.Integer, Cell: (r, s) => CsvCells.Int(r.Context.Map.ToCodePoint(r.Sentence.Start), s)),
+        new("end", r => Int(r.Context.Map.ToCodePoint(r.Sentence.End)), Type: ColumnType.Integer, Cell: (r, s) => CsvCells.Int(r.Context.Map.ToCodePoint(r.Sentence.End), s)),
+        new("text", r => r.Context.Document.Text[r.Sentence.Start..r.Sentence.End], IsText: true, Cell: (r, _) => r.Context.Document.Text.AsSpan(r.Sentence.Start, r.Sentence.End - r.Sentence.Start)),
+        new("entities", r => Int(r.Context.EntitiesPerSentence[r.Index]), Type: ColumnType.Integer, Cell: (r, s) => CsvCells.Int(r.Context.EntitiesPerSentence[r.Index], s)),
+        new("numbers", r => Int(r.Context.NumbersPerSentence[r.Index]), Type: ColumnType.Integer, Cell: (r, s) => CsvCells.Int(r.Context.NumbersPerSentence[r.Index], s)),
         new("label", r => Prediction(r)?.Label),
-        new("confidence", r => Prediction(r) is { } p ? Probability(p.Confidence) : null, Type: ColumnType.Number),
-        .. SentenceLabels.All.Select((label, k) => new CsvColumn<SentenceRow>("p_" + label, r => Prediction(r) is { } p ? Probability(p.Probabilities[k]) : null, Type: ColumnType.Number)),
+        new("confidence", r => Prediction(r) is { } p ? Probability(p.Confidence) : null, Type: ColumnType.Number, Cell: (r, s) => Prediction(r) is { } p ? CsvCells.Probability(p.Confidence, s) : default),
+        .. SentenceLabels.All.Select((label, k) => new CsvColumn<SentenceRow>("p_" + label, r => Prediction(r) is { } p ? Probability(p.Probabilities[k]) : null, Type: ColumnType.Number, Cell: (r, s) => Prediction(r) is { } p ? CsvCells.Probability(p.Probabilities[k], s) : default)),
         new("comment_id", r => Comment(r)?.Id, IsText: true),
         new("comment_author", r => Comment(r)?.Author, IsText: true),
     ];
@@ -54,10 +54,10 @@ public static class OutputSchema
     public static IReadOnlyList<CsvColumn<EntityRow>> EntityColumns { get; } =
     [
         new("doc_id", r => r.Context.Document.Id, IsText: true),
-        new("sentence_id", r => Int(r.Entity.Sentence), Type: ColumnType.Integer, JsonName: "sentence"),
-        new("start", r => Int(r.Context.Map.ToCodePoint(r.Entity.Start)), Type: ColumnType.Integer, JsonName: "start"),
-        new("end", r => Int(r.Context.Map.ToCodePoint(r.Entity.End)), Type: ColumnType.Integer, JsonName: "end"),
-        new("text", r => r.Context.Document.Text[r.Entity.Start..r.Entity.End], IsText: true, JsonName: "text"),
+        new("sentence_id", r => Int(r.Entity.Sentence), Type: ColumnType.Integer, JsonName: "sentence", Cell: (r, s) => CsvCells.Int(r.Entity.Sentence, s)),
+        new("start", r => Int(r.Context.Map.ToCodePoint(r.Entity.Start)), Type: ColumnType.Integer, JsonName: "start", Cell: (r, s) => CsvCells.Int(r.Context.Map.ToCodePoint(r.Entity.Start), s)),
+        new("end", r => Int(r.Context.Map.ToCodePoint(r.Entity.End)), Type: ColumnType.Integer, JsonName: "end", Cell: (r, s) => CsvCells.Int(r.Context.Map.ToCodePoint(r.Entity.End), s)),
+        new("text", r => r.Context.Document.Text[r.Entity.Start..r.Entity.End], IsText: true, JsonName: "text", Cell: (r, _) => r.Context.Document.Text.AsSpan(r.Entity.Start, r.Entity.End - r.Entity.Start)),
         new("type", r => r.Entity.Type, JsonName: "type"),
         new("source", r => SourceName(r.Entity.Source), JsonName: "source"),
     ];
@@ -69,10 +69,10 @@ public static class OutputSchema
     public static IReadOnlyList<CsvColumn<NumberRow>> NumberColumns { get; } =
     [
         new("doc_id", r => r.Context.Document.Id, IsText: true),
-        new("sentence_id", r => Int(r.Claim.Sentence), Type: ColumnType.Integer, JsonName: "sentence"),
-        new("start", r => Int(r.Context.Map.ToCodePoint(r.Claim.Start)), Type: ColumnType.Integer, JsonName: "start"),
-        new("end", r => Int(r.Context.Map.ToCodePoint(r.Claim.End)), Type: ColumnType.Integer, JsonName: "end"),
-        new("text", r => r.Context.Document.Text[r.Claim.Start..r.Claim.End], IsText: true, JsonName: "text"),
+        new("sentence_id", r => Int(r.Claim.Sentence), Type: ColumnType.Integer, JsonName: "sentence", Cell: (r, s) => CsvCells.Int(r.Claim.Sentence, s)),
+        new("start", r => Int(r.Context.Map.ToCodePoint(r.Claim.Start)), Type: ColumnType.Integer, JsonName: "start", Cell: (r, s) => CsvCells.Int(r.Context.Map.ToCodePoint(r.Claim.Start), s)),
+        new("end", r => Int(r.Context.Map.ToCodePoint(r.Claim.End)), Type: ColumnType.Integer, JsonName: "end", Cell: (r, s) => CsvCells.Int(r.Context.Map.ToCodePoint(r.Claim.End), s)),
+        new("text", r => r.Context.Document.Text[r.Claim.Start..r.Claim.End], IsText: true, JsonName: "text", Cell: (r, _) => r.Context.Document.Text.AsSpan(r.Claim.Start, r.Claim.End - r.Claim.Start)),
         new("kind", r => r.Claim.Kind, JsonName: "kind"),
         new("value", r => Number(r.Claim.Value), Type: ColumnType.Number, JsonName: "value"),
         new("low", r => Number(r.Claim.Low), Type: ColumnType.Number, JsonName: "low"),

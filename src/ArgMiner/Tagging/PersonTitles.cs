@@ -7,7 +7,12 @@ public static class PersonTitles
     /// Person titles that GMB puts inside person spans and ArgMiner (like UNER and most users) leaves out:
     /// stripped from the start of training spans and of recognised PERSON spans.
     /// </summary>
-    public static readonly IReadOnlySet<string> Words = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    public static IReadOnlySet<string> Words => Set;
+
+    /// <summary>Whether <paramref name="word"/> is one of <see cref="Words"/>, without making a string of it.</summary>
+    public static bool Contains(ReadOnlySpan<char> word) => Lookup.Contains(word);
+
+    private static readonly HashSet<string> Set = new(StringComparer.OrdinalIgnoreCase)
     {
         "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lady", "Lord", "Dame",
         "President", "Vice", "Prime", "Minister", "Foreign", "Defense", "Defence", "Interior", "Finance",
@@ -20,4 +25,6 @@ public static class PersonTitles
         "Spokeswoman", "Mullah", "Cleric", "Professor", "Prof.", "Nobel", "Laureate", "Field", "Marshal",
         "Attorney", "Supreme", "Grand", "Brigadier", "Secretary-General",
     };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup = Set.GetAlternateLookup<ReadOnlySpan<char>>();
 }

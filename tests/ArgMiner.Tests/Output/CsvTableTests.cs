@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using ArgMiner.Ingest;
 using ArgMiner.Output;
+using ArgMiner.Pipeline;
 using ArgMiner.Tests.Support;
 using CsvHelper;
 using FsCheck;
@@ -112,5 +114,83 @@ public class CsvTableTests
 
         Assert.Equal("old complete file", File.ReadAllText(path));
         Assert.Single(Directory.GetFiles(dir.Path));
+    }
+
+    [Fact]
+    public void GivenAProcessedDocument_WhenEverySchemaColumnWithACellIsRead_ThenTheCellIsItsValue()
+    {
+        var text = "Sales rose 4.5% to $3.2 billion in March 2024, Acme Corp said in London.\n\n=SUM(A1) is not a formula here. Prices fell 12 percent.";
+        var document = TextPipeline.CreateFull().Process(DocumentReaders.Compose("d", "d", "A title", text, [("-Great point, 20 votes", "c1", "@me")]));
+        var context = DocumentContext.Of(document);
+        Assert.NotEmpty(document.Entities);
+        Assert.NotEmpty(document.Numbers);
+        Assert.NotEmpty(document.Labels);
+        var checkedCells = 0;
+        checkedCells += CheckCells(OutputSchema.SentenceColumns, Enumerable.Range(0, document.Sentences.Length).Select(i => new SentenceRow(context, i)));
+        checkedCells += CheckCells(OutputSchema.EntityColumns, Enumerable.Range(0, document.Entities.Length).Select(i => new EntityRow(context, i)));
+        checkedCells += CheckCells(OutputSchema.NumberColumns, Enumerable.Range(0, document.Numbers.Length).Select(i => new NumberRow(context, i)));
+        Assert.True(checkedCells > 50, $"{checkedCells} cells");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("plain")]
+    [InlineData(" leading space")]
+    [InlineData("trailing tab\t")]
+    [InlineData("He said \"no\", then\r\nleft")]
+    [InlineData("a,b")]
+    [InlineData("é 🖤")]
+    [InlineData("0.1235")]
+    public void GivenACell_WhenWrittenAsASpanOrAsAString_ThenTheBytesAreTheSame(string cell)
+    {
+        Assert.Equal(WriteOne(cell, asSpan: false), WriteOne(cell, asSpan: true));
+    }
+
+    [Fact]
+    public void GivenAnyText_WhenAskedWhetherItNeedsTheGuard_ThenItIsExactlyWhenNeutraliseChangesIt()
+    {
+        var texts = Gen.Elements('\'', '=', '+', '-', '@', '\t', '\r', 'a', ' ').ArrayOf().Select(c => new string(c)).ToArbitrary();
+        Prop.ForAll(texts, text => CsvSafety.NeedsGuard(text) == (CsvSafety.Neutralise(text) != text)).QuickCheckThrowOnFailure();
+    }
+
+    private static int CheckCells<TRow>(IReadOnlyList<CsvColumn<TRow>> columns, IEnumerable<TRow> rows)
+    {
+        var count = 0;
+        var scratch = new char[CsvCells.ScratchLength];
+        foreach (var row in rows)
+        {
+            foreach (var column in columns)
+            {
+                if (column.Cell is { } cell)
+                {
+                    Assert.Equal(column.Value(row) ?? string.Empty, cell(row, scratch).ToString());
+                    count++;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    private static byte[] WriteOne(string cell, bool asSpan)
+    {
+        using var stream = new MemoryStream();
+        using (var csv = CsvWriter.Create(stream, CsvTable<int>.Options(CultureInfo.InvariantCulture), true))
+        {
+            if (asSpan)
+            {
+                csv.WriteField(cell.AsSpan());
+                csv.WriteField("x".AsSpan());
+            }
+            else
+            {
+                csv.WriteField(cell);
+                csv.WriteField("x");
+            }
+
+            csv.EndRecord();
+        }
+
+        return stream.ToArray();
     }
 }

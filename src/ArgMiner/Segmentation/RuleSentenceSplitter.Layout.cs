@@ -203,10 +203,10 @@ public sealed partial class RuleSentenceSplitter
 
     // "1", "12", "A": the index of a numbered label ("Game 2:", "Option B:").
     private static bool IsLabelIndex(ReadOnlySpan<char> s) =>
-        (s.Length is 1 or 2 && !s.ContainsAnyExceptInRange('0', '9')) || (s.Length == 1 && char.IsAsciiLetterUpper(s[0]));
+        (s.Length is 1 or 2 && AsciiRanges.All(s, '0', '9')) || (s.Length == 1 && char.IsAsciiLetterUpper(s[0]));
 
     // "TEHRAN", "NEW": capital letters only, two or more.
-    private static bool IsCapitals(ReadOnlySpan<char> s) => s.Length >= 2 && !s.ContainsAnyExceptInRange('A', 'Z');
+    private static bool IsCapitals(ReadOnlySpan<char> s) => s.Length >= 2 && AsciiRanges.All(s, 'A', 'Z');
 
     // "Slope:", "R Square:", "E-mail:": one or two capitalised words and a colon from token k; the colon's index, or -1.
     private static int LabelColon(string text, ReadOnlySpan<Token> tokens, int k)

@@ -367,7 +367,7 @@ public sealed partial class RuleSentenceSplitter
     private static int LabelLineEnd(string text, ReadOnlySpan<Token> tokens, int start, int i)
     {
         var s = tokens[i].In(text);
-        if (i - 2 < start || i - 2 == 0 || s.Length < 2 || !s[1..].ContainsAnyInRange('a', 'z'))
+        if (i - 2 < start || i - 2 == 0 || s.Length < 2 || !AsciiRanges.Any(s[1..], 'a', 'z'))
         {
             return -1;
         }
@@ -442,7 +442,7 @@ public sealed partial class RuleSentenceSplitter
         }
 
         var year = tokens[end - 1].In(text);
-        if (year.Length != 4 || year.ContainsAnyExceptInRange('0', '9'))
+        if (year.Length != 4 || !AsciiRanges.All(year, '0', '9'))
         {
             return false;
         }
@@ -482,7 +482,7 @@ public sealed partial class RuleSentenceSplitter
 
         var dollar = s[0] == '$' || (k > 0 && tokens[k - 1].In(text) is "$" && tokens[k - 1].End == tokens[k].Start);
         return (dollar && char.IsAsciiDigit(s[^1])) || s[^2..] is "th" or "st" or "nd" or "rd"
-            || (s.Length == 4 && !s.ContainsAnyExceptInRange('0', '9') && k >= 2 && tokens[k - 1].In(text) is "," && char.IsAsciiDigit(text[tokens[k - 2].End - 1]));
+            || (s.Length == 4 && AsciiRanges.All(s, '0', '9') && k >= 2 && tokens[k - 1].In(text) is "," && char.IsAsciiDigit(text[tokens[k - 2].End - 1]));
     }
 
     // "By KIM LEE The …": "By" at index by, two or three words in capitals, then a capitalised word; the index of that word, or -1.

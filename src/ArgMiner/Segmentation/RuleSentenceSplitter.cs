@@ -212,7 +212,7 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                 && IsSalutation(text, tokens, start, i)
                 && FirstWordChar(text, tokens, i + 1, out var salutee) is var s0 && !salutee.IsEmpty
                 && (char.IsUpper(s0) || (char.IsLower(s0) && start > 0 && Classify(text, tokens, start - 1) == Kind.Stamp))
-                && (salutee.Length == 1 || salutee[1..].ContainsAnyExceptInRange('A', 'Z')) // "Dana Smith - ACME-CPS.doc" is no salutation
+                && (salutee.Length == 1 || !AsciiRanges.All(salutee[1..], 'A', 'Z')) // "Dana Smith - ACME-CPS.doc" is no salutation
                 && !(i + 2 < tokens.Length && IsPhone(tokens[i + 2].In(text)))) // "Jan Wilson - Manager 416-555-0104" is a contact line
             {
                 sentenceLengths.Add(i + 1 - start);
@@ -590,7 +590,7 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
     }
 
     // "Kay", "Debra": a capital, then lower-case letters.
-    private static bool IsName(ReadOnlySpan<char> s) => s.Length >= 2 && char.IsAsciiLetterUpper(s[0]) && !s[1..].ContainsAnyExceptInRange('a', 'z');
+    private static bool IsName(ReadOnlySpan<char> s) => s.Length >= 2 && char.IsAsciiLetterUpper(s[0]) && AsciiRanges.All(s[1..], 'a', 'z');
 
     private static readonly HashSet<string> SignOffs = new(StringComparer.Ordinal) { "Thanks", "Regards", "Cheers", "Best", "Sincerely", "Cordially" };
 

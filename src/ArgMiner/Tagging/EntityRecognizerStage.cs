@@ -98,7 +98,7 @@ public sealed class EntityRecognizerStage(EntityRecognizer recognizer) : IProces
         var content = pos.IsEmpty;
         for (var t = first; t < first + count; t++)
         {
-            if (name && HasAsciiDigit(document.Tokens[t].In(document.Text)))
+            if (name && AsciiRanges.AnyDigit(document.Tokens[t].In(document.Text)))
             {
                 return false;
             }
@@ -131,20 +131,5 @@ public sealed class EntityRecognizerStage(EntityRecognizer recognizer) : IProces
         }
 
         return words > 0 && capitalised * 2 > words;
-    }
-
-    // A plain loop, not ContainsAnyInRange('0', '9'): the published tool's precompiled (ReadyToRun composite) code of
-    // that generic method boxed a char at every call (issue 12; NumberCues.HasAsciiDigit says more).
-    private static bool HasAsciiDigit(ReadOnlySpan<char> word)
-    {
-        foreach (var c in word)
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

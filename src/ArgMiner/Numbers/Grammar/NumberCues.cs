@@ -36,7 +36,7 @@ internal static class NumberCues
             return false;
         }
 
-        if (HasAsciiDigit(word))
+        if (AsciiRanges.AnyDigit(word))
         {
             return true;
         }
@@ -61,24 +61,5 @@ internal static class NumberCues
 
         // Lower-case "may" and "march" are a verb and a noun, never a month, and in no other table.
         return LexiconLookup.IsIn(CueWords, word) && !word.SequenceEqual("may") && !word.SequenceEqual("march");
-    }
-
-    /// <summary>
-    /// Whether <paramref name="word"/> holds an ASCII digit. A plain loop rather than
-    /// <c>IndexOfAnyInRange('0', '9')</c>: the published tool's precompiled (ReadyToRun composite) code of that generic
-    /// method boxed a char at every call, about 480,000 boxes (11.5 MB) on the 4 MB benchmark text (issue 12); tokens
-    /// are a few characters long, so vectorising gains nothing here.
-    /// </summary>
-    internal static bool HasAsciiDigit(ReadOnlySpan<char> word)
-    {
-        foreach (var c in word)
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -221,6 +221,15 @@ public static class CommandLine
             {
                 return $"{result.Option.Name} {written}: {why}";
             }
+
+            // A folder this user may not write in: found only when the file was written, after all the work (evaluate's
+            // scoring, train's training), with .NET's words naming the hidden .NAME.partial, until session 33.
+            if (result is { Tokens.Count: > 0 } && result.Tokens[0].Value is { Length: > 0 } target and not "-"
+                && !(result.Option.Name == "--out" && command.Command.Name is "run" or "merge")
+                && ArgMiner.Output.OutputPath.NotWritable(Path.GetDirectoryName(ArgMiner.Output.AtomicFile.TargetOf(target))!) is { } readOnly)
+            {
+                return $"{result.Option.Name} {target}: {readOnly}";
+            }
         }
 
         return null;

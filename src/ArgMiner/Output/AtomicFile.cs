@@ -29,7 +29,16 @@ public sealed class AtomicFile : IDisposable
             throw new OutputPathException(path, $"its folder cannot be made ({cannot}); give another path");
         }
 
-        _stream = new FileStream(TempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        try
+        {
+            _stream = new FileStream(TempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // The command line checks this before any work (OutputPath.NotWritable); here for a folder made read-only since.
+            // .NET's words named the hidden .NAME.partial, a file the user never asked for.
+            throw new OutputPathException(path, $"{Path.GetDirectoryName(FinalPath)} is read-only for this user; make it writable (chmod u+w) or give another path");
+        }
     }
 
     /// <summary>

@@ -85,6 +85,50 @@ public static class OutputPath
     }
 
     /// <summary>
+    /// Why this user cannot make a file in <paramref name="folder"/> or, when it is missing, in the nearest folder above it
+    /// that exists (where the missing ones would be made), in words, or null. Tried by making a hidden file there and
+    /// removing it at once (permissions alone do not say it: root writes in a read-only folder, a read-only file system
+    /// refuses everyone).
+    /// </summary>
+    public static string? NotWritable(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var existing = Path.TrimEndingDirectorySeparator(folder);
+        while (!Directory.Exists(existing))
+        {
+            var parent = Path.GetDirectoryName(existing);
+            if (string.IsNullOrEmpty(parent))
+            {
+                // Nothing on the way exists (another drive, say): making the folder will say why, if it cannot.
+                return null;
+            }
+
+            existing = parent;
+        }
+
+        try
+        {
+            // One name per check, so that two commands checking one folder at once do not collide on it.
+            var probe = Path.Combine(existing, ".argminer-write-check-" + Guid.NewGuid().ToString("N") + ".partial");
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return $"{existing} is read-only for this user; make it writable (chmod u+w) or give another path";
+        }
+        catch (IOException ex)
+        {
+            // A read-only file system, a full disk: .NET's words ("Read-only file system : '…'") name the probe, not a path the user gave.
+            var words = ex.Message.Split(" : '", 2)[0].TrimEnd('.');
+            return $"{existing} cannot be written in ({words}); give another path";
+        }
+    }
+
+    /// <summary>
     /// Makes <paramref name="folder"/> and the folders above it if missing; why it cannot be made, or null when it is there.
     /// </summary>
     /// <param name="folder">The folder to make.</param>

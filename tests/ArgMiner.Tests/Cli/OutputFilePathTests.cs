@@ -71,4 +71,30 @@ public class OutputFilePathTests
         Assert.Equal(2, exit);
         Assert.Contains("p\\nq.csv", Assert.Single(stderr.TrimEnd('\n').Split('\n')), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ro/pred.csv")]
+    [InlineData("ro/sub/pred.csv")]
+    public void GivenPredictionsInAFolderThisUserMayNotWriteIn_WhenEvaluateRuns_ThenOneLineSaysSoBeforeAnyScoringWithExit2(string predictions)
+    {
+        // Until session 33 found only when the file was written, after the scoring (exit 1, .NET's words naming the
+        // hidden .pred.csv.partial). Root writes in any folder, so as root the command runs as 'nobody' (setpriv, util-linux).
+        var root = Environment.UserName == "root";
+        if (OperatingSystem.IsWindows() || (root && ExternalProgram.Find("setpriv") is null))
+        {
+            return;
+        }
+
+        using var dir = WithInputs();
+        Directory.CreateDirectory(dir.File("ro"));
+        File.SetUnixFileMode(dir.Path, (UnixFileMode)0b111_111_111);
+        File.SetUnixFileMode(dir.File("ro"), (UnixFileMode)0b101_101_101);
+        var user = root ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : string.Empty;
+        var (exit, err) = ChildRun.Run($"{user}\"$ARGMINER\" evaluate --data '{dir.File("d.csv")}' --predictions '{dir.File(predictions)}'", new Dictionary<string, string> { ["HOME"] = dir.Path });
+        File.SetUnixFileMode(dir.File("ro"), (UnixFileMode)0b111_101_101);
+        Assert.Equal(2, exit);
+        var line = Assert.Single(err.TrimEnd('\n').Split('\n'));
+        Assert.Equal($"argminer: --predictions {dir.File(predictions)}: {dir.File("ro")} is read-only for this user; make it writable (chmod u+w) or give another path", line);
+        Assert.Empty(Listing(dir.File("ro")));
+    }
 }

@@ -274,6 +274,21 @@ public sealed class LabelledDataTests : IDisposable
     }
 
     [Fact]
+    public void GivenJsonLinesWhoseTextAndDocBeginWithAnApostropheBeforeAFormulaCharacter_WhenRead_ThenTheApostropheStays()
+    {
+        // JSON Lines are never written with the CSV formula guard, so a leading apostrophe is the text's own: until
+        // session 33 it was taken for the guard and removed ("'=x" read as "=x", "''+1" as "'+1"), as for CSV.
+        var path = Write("g.jsonl", "{\"text\":\"'-- so it goes.\",\"label\":\"other\",\"doc\":\"'=x\"}\n{\"text\":\"''+1 for that.\",\"label\":\"opinion\",\"doc\":\"'=x\"}\n");
+        var rows = LabelledData.Read([path], new LabelledDataOptions());
+        Assert.Equal(["'-- so it goes.", "''+1 for that."], rows.Select(r => r.Text));
+        Assert.All(rows, r => Assert.Equal("'=x", r.Doc));
+
+        // while the same cells in a CSV are guarded ones, undone
+        var csv = Write("g.csv", "text,label,doc\n'-- so it goes.,other,'=x\n");
+        Assert.Equal("-- so it goes.", Assert.Single(LabelledData.Read([csv], new LabelledDataOptions())).Text);
+    }
+
+    [Fact]
     public void GivenTheCorpusRegisterColumn_WhenRead_ThenCommentRowsGetTheCommentSection()
     {
         var path = Write("c.csv", "text,label,doc,register,topic\nA claim.,claim,d1,oped,x\nLove it!,opinion,d2,comment,x\n");

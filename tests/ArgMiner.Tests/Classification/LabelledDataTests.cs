@@ -288,6 +288,18 @@ public sealed class LabelledDataTests : IDisposable
         Assert.Equal("-- so it goes.", Assert.Single(LabelledData.Read([csv], new LabelledDataOptions())).Text);
     }
 
+    [Theory]
+    [InlineData("{\"text\":\"Fine \\ud800 here.\",\"label\":\"claim\"}")]
+    [InlineData("{\"text\":\"Fine.\",\"label\":\"\\udc00\"}")]
+    [InlineData("{\"te\\ud800xt\":\"Fine.\",\"text\":\"Fine.\",\"label\":\"claim\"}")]
+    public void GivenJsonLinesWithAnUnpairedSurrogateEscape_WhenRead_ThenTheErrorNamesFileAndLine(string record)
+    {
+        // Until session 33 an unhandled InvalidOperationException: a stack trace and exit 134 from train and evaluate.
+        var path = Write("s.jsonl", "{\"text\":\"Good.\",\"label\":\"claim\"}\n" + record + "\n");
+        var ex = ReadFails(path);
+        Assert.Equal($"{path}:2: a string holds an unpaired surrogate escape (not valid Unicode)", ex.Message);
+    }
+
     [Fact]
     public void GivenTheCorpusRegisterColumn_WhenRead_ThenCommentRowsGetTheCommentSection()
     {

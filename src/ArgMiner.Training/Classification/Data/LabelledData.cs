@@ -538,7 +538,18 @@ public static class LabelledData
                     return required ? throw new LabelledDataException(origin, $"missing field '{name}'") : null;
                 }
 
-                rows.Add(MakeRow(origin, path, Field(options.TextColumn, true), Field(options.LabelColumn, !options.LabelsFromOverlay), Field(options.DocColumn, false) ?? Field("doc_id", false), Field(options.SectionColumn, false), options.Map, options.LabelsFromOverlay, guarded: false));
+                string? text, label, doc, section;
+                try
+                {
+                    (text, label, doc, section) = (Field(options.TextColumn, true), Field(options.LabelColumn, !options.LabelsFromOverlay), Field(options.DocColumn, false) ?? Field("doc_id", false), Field(options.SectionColumn, false));
+                }
+                catch (InvalidOperationException)
+                {
+                    // System.Text.Json parses "\ud800" and throws only when the string is decoded: it was a stack trace, exit 134.
+                    throw new LabelledDataException(origin, "a string holds an unpaired surrogate escape (not valid Unicode)");
+                }
+
+                rows.Add(MakeRow(origin, path, text, label, doc, section, options.Map, options.LabelsFromOverlay, guarded: false));
             }
         }
 

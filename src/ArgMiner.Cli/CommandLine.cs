@@ -56,6 +56,20 @@ public static class CommandLine
             return Usage;
         }
 
+        // run and merge stop on their own (RunCommand.Interruptible); every other command ends at once, and its file
+        // being written under a temporary name was left behind, hidden, as large as the output had grown (session 33).
+        var interruptible = parse.CommandResult.Command.Name is "run" or "merge";
+        using var onInterrupt = interruptible ? null : System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Abandon);
+        using var onTerminate = interruptible ? null : System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Abandon);
+        void Abandon(System.Runtime.InteropServices.PosixSignalContext context)
+        {
+            // The default action (the process ends) follows.
+            if (ArgMiner.Output.AtomicFile.AbandonAll() > 0)
+            {
+                stderr.WriteLine("argminer: interrupted; the file being written is removed (an earlier one stays)");
+            }
+        }
+
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });

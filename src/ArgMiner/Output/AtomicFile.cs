@@ -7,6 +7,9 @@ namespace ArgMiner.Output;
 /// </summary>
 public sealed class AtomicFile : IDisposable
 {
+    // The files being written now, so that an interrupted command can remove their temporary files (AbandonAll).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<AtomicFile, byte> Writing = new();
+
     private readonly FileStream _stream;
     private bool _done;
 
@@ -39,7 +42,48 @@ public sealed class AtomicFile : IDisposable
             // .NET's words named the hidden .NAME.partial, a file the user never asked for.
             throw new OutputPathException(path, $"{Path.GetDirectoryName(FinalPath)} is read-only for this user; make it writable (chmod u+w) or give another path");
         }
+        catch (IOException ex) when (IsLockedByAnother(ex))
+        {
+            // Another command writing the same file holds its temporary file (the lock keeps it whole; the earlier file
+            // stays). .NET's words ("The process cannot access the file '…/.NAME.partial' because it is being used by
+            // another process") named a file the user never asked for, until session 33.
+            throw new OutputPathException(path, "another process is writing it now; wait for it to finish or give another path");
+        }
+
+        Writing[this] = 0;
     }
+
+    /// <summary>
+    /// Removes the temporary file of every file being written (for a command that Ctrl-C or SIGTERM ends: the process
+    /// ends without running its clean-up, so the hidden <c>.NAME.partial</c>, up to the size of the whole output, stayed);
+    /// the final files are not touched, so an earlier one stays. How many were removed.
+    /// </summary>
+    public static int AbandonAll()
+    {
+        var removed = 0;
+        foreach (var file in Writing.Keys)
+        {
+            try
+            {
+                File.Delete(file.TempPath);
+                removed++;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: the process is ending.
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="ex"/> says another handle holds the file's lock (<see cref="FileShare.None"/>): Windows'
+    /// ERROR_SHARING_VIOLATION, or on Linux and macOS the errno of the refused <c>flock</c> (EWOULDBLOCK), which .NET
+    /// gives as the exception's HResult.
+    /// </summary>
+    private static bool IsLockedByAnother(IOException ex) =>
+        OperatingSystem.IsWindows() ? (ex.HResult & 0xFFFF) == 32 : ex.HResult == (OperatingSystem.IsLinux() ? 11 : 35);
 
     /// <summary>
     /// Why a file cannot be written at <paramref name="path"/>, in words, or null: its name too long for the temporary
@@ -93,6 +137,7 @@ public sealed class AtomicFile : IDisposable
         _stream.Dispose();
         File.Move(TempPath, FinalPath, overwrite: true);
         _done = true;
+        Writing.TryRemove(this, out _);
     }
 
     /// <summary>Abandons the file unless committed: the temporary file is deleted.</summary>
@@ -104,6 +149,7 @@ public sealed class AtomicFile : IDisposable
         }
 
         _done = true;
+        Writing.TryRemove(this, out _);
         try
         {
             _stream.Dispose();

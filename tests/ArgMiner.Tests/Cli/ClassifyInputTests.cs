@@ -153,4 +153,36 @@ public sealed class ClassifyInputTests : IDisposable
         Assert.True(chosen.Code == 0, chosen.Stderr);
         Assert.StartsWith("The caf\u00e9 charges \u00a35 for tea.,", File.ReadAllLines(output, Encoding.UTF8)[1], StringComparison.Ordinal);
     }
+
+    [ProgramFact("mkfifo")]
+    public void GivenClassifyWritingAFile_WhenTerminated_ThenItsHiddenPartialFileGoesAndTheEarlierFileStays()
+    {
+        // Until session 33 a classify ended by SIGTERM or Ctrl-C left its hidden .out.csv.partial, as large as the output
+        // had grown. The input is a pipe kept open, so the command is surely still writing when it is stopped.
+        var input = _dir.File("pipe.txt");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", input))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var output = _dir.Write("out.csv", "earlier\n");
+        using var stopped = new ManualResetEventSlim();
+        var writer = Task.Run(() =>
+        {
+            using var pipe = new StreamWriter(input);
+            pipe.WriteLine("A first line is classified at once.");
+            pipe.Flush();
+            stopped.Wait(TimeSpan.FromMinutes(2));
+        });
+
+        var (exit, err) = ChildRun.TerminateAfterCheckpoint($"\"$ARGMINER\" classify --input '{input}' --out '{output}'", new Dictionary<string, string>(), _dir.File(".out.csv.partial"));
+        stopped.Set();
+        writer.Wait(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(143, exit);
+        Assert.Equal("argminer: interrupted; the file being written is removed (an earlier one stays)", err.Trim());
+        Assert.Equal("earlier\n", File.ReadAllText(output));
+        Assert.Equal(["out.csv", "pipe.txt"], Directory.EnumerateFileSystemEntries(_dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
 }

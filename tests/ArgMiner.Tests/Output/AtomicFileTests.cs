@@ -86,4 +86,22 @@ public sealed class AtomicFileTests
         Assert.Equal(dir.File("notes.txt/pred.csv") + ": its folder cannot be made (" + dir.File("notes.txt") + " is a file); give another path", ex.Message);
         Assert.Equal("mine", File.ReadAllText(dir.File("notes.txt")));
     }
+
+    [Fact]
+    public void GivenAFileAnotherWriterHasOpen_WhenOpenedAgain_ThenOneLineSaysSoAndTheFirstWriterFinishesWhole()
+    {
+        // Two commands with one --out (classify twice, say): the second got .NET's words naming the hidden .NAME.partial
+        // until session 33.
+        using var dir = new TempDirectory();
+        var path = dir.Write("pred.csv", "old\n");
+        using var first = new AtomicFile(path);
+        first.Stream.Write("new\n"u8);
+
+        var ex = Assert.Throws<OutputPathException>(() => new AtomicFile(path));
+
+        Assert.Equal($"{path}: another process is writing it now; wait for it to finish or give another path", ex.Message);
+        Assert.Equal("old\n", File.ReadAllText(path));
+        first.Commit();
+        Assert.Equal("new\n", File.ReadAllText(path));
+    }
 }

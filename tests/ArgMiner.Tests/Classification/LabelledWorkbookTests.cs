@@ -100,6 +100,28 @@ public sealed class LabelledWorkbookTests : IDisposable
         Assert.StartsWith($"{path}: not a readable xlsx workbook (damaged XML: ", ReadFails(path).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void GivenASheetWhoseCompressedBytesAreDamaged_WhenRead_ThenOneErrorNamesTheFile()
+    {
+        // Until session 33 the zip reader's words alone ("The archive entry was compressed using an unsupported
+        // compression method."), without the file's name.
+        var path = Workbooks.Create(_dir.File("flipped.xlsx"), ("Sentences", [["text", "label"], .. Enumerable.Range(0, 200).Select(i => new[] { $"Sentence number {i} is here.", "claim" })]));
+        var bytes = File.ReadAllBytes(path);
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(path))
+        {
+            // The sheet's local header: its name follows 30 bytes of fields, then its compressed bytes.
+            var name = System.Text.Encoding.UTF8.GetBytes(zip.Entries.Single(e => e.FullName.Contains("worksheets/", StringComparison.Ordinal)).FullName);
+            var at = bytes.AsSpan().IndexOf(name) + name.Length + BitConverter.ToUInt16(bytes, bytes.AsSpan().IndexOf(name) - 2);
+            for (var k = at + 10; k < at + 300; k++)
+            {
+                bytes[k] ^= 0x55;
+            }
+        }
+
+        File.WriteAllBytes(path, bytes);
+        Assert.StartsWith($"{path}: not a readable xlsx workbook (damaged", ReadFails(path).Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("ZZZZZZ3")]
     [InlineData("AAAAAAAAAAAAAAAA3")]

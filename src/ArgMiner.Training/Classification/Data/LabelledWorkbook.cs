@@ -51,6 +51,11 @@ internal static class LabelledWorkbook
                 // read: an unhandled XmlException, a stack trace and exit 134, until session 33.
                 throw new LabelledDataException(path, $"not a readable xlsx workbook (damaged XML: {ex.Message.TrimEnd('.')})");
             }
+            catch (Exception ex) when (ex is InvalidDataException or OpenXmlPackageException)
+            {
+                // A part whose compressed bytes are damaged: the zip reader's words alone, without the file's name, until session 33.
+                throw new LabelledDataException(path, $"not a readable xlsx workbook (damaged: {ex.Message.TrimEnd('.')})");
+            }
         }
     }
 

@@ -141,7 +141,9 @@ public static class CommandLine
         var command = parse.CommandResult;
         foreach (var outResult in command.Children.OfType<OptionResult>().Where(o => OutputOptions.Contains(o.Option.Name)))
         {
-            if (outResult is not { Tokens.Count: > 0 } || outResult.Tokens[0].Value is "-" or "")
+            // A device or pipe (/dev/null, /dev/stdout, >(gzip > x.gz)) is written in place and destroys nothing;
+            // /dev/stdin and /dev/stdout on one terminal lead to the same device.
+            if (outResult is not { Tokens.Count: > 0 } || outResult.Tokens[0].Value is "-" or "" || ArgMiner.Output.OutputPath.IsSpecialFile(outResult.Tokens[0].Value))
             {
                 continue;
             }
@@ -222,6 +224,12 @@ public static class CommandLine
         var command = parse.CommandResult;
         foreach (var result in command.Children.OfType<OptionResult>().Where(o => OutputOptions.Contains(o.Option.Name)))
         {
+            if (result is { Tokens.Count: > 0 } && result.Tokens[0].Value is { Length: > 0 } special && ArgMiner.Output.OutputPath.IsSpecialFile(special))
+            {
+                // /dev/null, /dev/stdout, a pipe: written in place (AtomicFile), nothing to check beside it.
+                continue;
+            }
+
             if (result is { Tokens.Count: > 0 } && result.Tokens[0].Value is { Length: > 0 } path and not "-"
                 && !(result.Option.Name == "--out" && command.Command.Name is "run" or "merge") && Directory.Exists(path))
             {

@@ -11,12 +11,24 @@ public sealed class AtomicFile : IDisposable
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<AtomicFile, byte> Writing = new();
 
     private readonly FileStream _stream;
+    private readonly bool _inPlace;
     private bool _done;
 
     /// <summary>Opens <paramref name="path"/>'s temporary file for writing, creating its folder if missing (as <c>--out</c> folders are).</summary>
     /// <exception cref="OutputPathException">The file cannot be written there (<see cref="Unusable"/>, or its folder cannot be made).</exception>
     public AtomicFile(string path)
     {
+        if (OutputPath.IsSpecialFile(path))
+        {
+            // /dev/null, /dev/stdout, a pipe: written in place. Renamed over, a device or pipe was replaced by a file (as
+            // root, `classify --out /dev/null` made /dev/null a file), or the temporary name could not be made beside it
+            // (/proc/self/fd), until session 33. There is no earlier file to keep.
+            FinalPath = TempPath = path;
+            _inPlace = true;
+            _stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16);
+            return;
+        }
+
         FinalPath = TargetOf(path);
         TempPath = Path.Combine(Path.GetDirectoryName(FinalPath)!, "." + Path.GetFileName(FinalPath) + ".partial");
 
@@ -133,6 +145,15 @@ public sealed class AtomicFile : IDisposable
     public void Commit()
     {
         ObjectDisposedException.ThrowIf(_done, this);
+        if (_inPlace)
+        {
+            // A pipe or a device has no disk to force it to (fsync fails on a pipe).
+            _stream.Flush();
+            _stream.Dispose();
+            _done = true;
+            return;
+        }
+
         _stream.Flush(flushToDisk: true);
         _stream.Dispose();
         File.Move(TempPath, FinalPath, overwrite: true);
@@ -158,6 +179,11 @@ public sealed class AtomicFile : IDisposable
         {
             // Closing flushes what is buffered, which fails again on a full disk; the file is abandoned anyway, and
             // it must still go (a resumed run keeps its staging folder, and the space is what ran out).
+        }
+
+        if (_inPlace)
+        {
+            return;
         }
 
         try

@@ -97,4 +97,28 @@ public class OutputFilePathTests
         Assert.Equal($"argminer: --predictions {dir.File(predictions)}: {dir.File("ro")} is read-only for this user; make it writable (chmod u+w) or give another path", line);
         Assert.Empty(Listing(dir.File("ro")));
     }
+
+    [ProgramFact("mkfifo")]
+    public async Task GivenANamedPipeAsTheOutputFile_WhenClassifyAndEvaluateWrite_ThenTheReaderGetsTheCsvAndThePipeStays()
+    {
+        // `--out >(gzip > x.gz)` and `--out /dev/stdout` hand a pipe, `--out /dev/null` a device: until session 33 the
+        // file was written beside it and renamed over it (or refused where nothing can be made beside it, /proc/self/fd).
+        using var dir = WithInputs();
+        var pipe = dir.File("pipe.csv");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", pipe))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        foreach (var (command, option, input) in new[] { ("classify", "--out", "--input"), ("evaluate", "--predictions", "--data") })
+        {
+            var reader = Task.Run(() => File.ReadAllText(pipe));
+            var (exit, _, err) = await Task.Run(() => Support.Cli.Run(command, input, dir.File(command == "classify" ? "a.txt" : "d.csv"), option, pipe)).WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.True(exit == 0, err);
+            Assert.StartsWith(command == "classify" ? "text,label," : "origin,doc,gold,label,", await reader.WaitAsync(TimeSpan.FromMinutes(1)), StringComparison.Ordinal);
+            Assert.True(ArgMiner.Output.OutputPath.IsSpecialFile(pipe));
+        }
+
+        Assert.Equal(["a.txt", "d.csv", "pipe.csv"], Listing(dir.Path));
+    }
 }

@@ -104,4 +104,43 @@ public sealed class AtomicFileTests
         first.Commit();
         Assert.Equal("new\n", File.ReadAllText(path));
     }
+
+    [PathFact("/dev/null")]
+    public void GivenADeviceAPipeAFileAFolderAndNothing_WhenAskedWhetherSpecial_ThenOnlyTheDeviceAndThePipeAre()
+    {
+        using var dir = new TempDirectory();
+        var pipe = dir.File("pipe");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", pipe))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        File.CreateSymbolicLink(dir.File("null-link"), "/dev/null");
+        Assert.True(OutputPath.IsSpecialFile("/dev/null"));
+        Assert.True(OutputPath.IsSpecialFile(dir.File("null-link")));
+        Assert.True(OutputPath.IsSpecialFile(pipe));
+        Assert.False(OutputPath.IsSpecialFile(dir.Write("a.csv", "x\n")));
+        Assert.False(OutputPath.IsSpecialFile(dir.Path));
+        Assert.False(OutputPath.IsSpecialFile(dir.File("missing.csv")));
+    }
+
+    [ProgramFact("mkfifo")]
+    public async Task GivenANamedPipe_WhenWrittenAsAnAtomicFile_ThenItIsWrittenInPlaceAndStaysAPipe()
+    {
+        // Until session 33 the temporary file was renamed over the pipe: the pipe became a file and its reader got nothing
+        // (and `classify --out /dev/null` as root made /dev/null a file).
+        using var dir = new TempDirectory();
+        var pipe = dir.File("pipe");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", pipe))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var reader = Task.Run(() => File.ReadAllText(pipe));
+        AtomicFile.WriteText(pipe, new UTF8Encoding(false), w => w.Write("one\ntwo\n"));
+
+        Assert.Equal("one\ntwo\n", await reader.WaitAsync(TimeSpan.FromMinutes(1)));
+        Assert.True(OutputPath.IsSpecialFile(pipe));
+        Assert.Equal(["pipe"], Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName));
+    }
 }

@@ -109,6 +109,22 @@ public class UsageErrorTests
         Assert.False(File.Exists(dir.File("m.model")));
     }
 
+    [Fact]
+    public void GivenAnEmbeddingCacheUnderAFile_WhenTierTrainingStarts_ThenItIsAUsageErrorBeforeAnythingIsTagged()
+    {
+        // Until session 33 found when the first vectors were written, after tagging and loading the encoders, in .NET's words.
+        using var dir = new TempDirectory();
+        var data = dir.Write("data.csv", "text,label\nThe plan will fail.,claim\nIt rained on Monday.,evidence\n");
+        var cache = Path.Combine(data, "cache");
+
+        var (exit, stdout, stderr) = Support.Cli.Run("train-accurate", "--data", data, "--out", dir.File("m.model"), "--embedding-cache", cache);
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"argminer: --embedding-cache {cache}: {data} is a file", stderr.Trim());
+        Assert.Empty(stdout);
+        Assert.False(File.Exists(dir.File("m.model")));
+    }
+
     [Theory]
     [InlineData("run", "inputs", "", "--out", "{dir}/o")]
     [InlineData("run", "--out", "{dir}/in", "--out", "")]

@@ -41,7 +41,7 @@ public static class CommandLine
             }
 
             // An option's own parser or check names the option and what it takes: that one line says it all.
-            if (!parse.Errors.All(IsOptionsOwnMessage) || UnknownOptions(parse).Any())
+            if (!parse.Errors.All(e => IsOptionsOwnMessage(e) || Choices(e) is not null) || UnknownOptions(parse).Any())
             {
                 stderr.WriteLine("Try 'argminer --help'.");
             }
@@ -93,12 +93,42 @@ public static class CommandLine
     private static bool IsOptionsOwnMessage(ParseError error) =>
         error.SymbolResult is OptionResult o && error.Message.StartsWith(o.Option.Name, StringComparison.Ordinal);
 
+    /// <summary>
+    /// A value outside an option's or argument's choices in one line (<c>--encoding takes auto, utf-8 or windows-1252, not
+    /// 'latin1'</c>), or null for another error. System.CommandLine's own message put each choice on a line of its own,
+    /// four lines and a fifth ("Try …") for one mistake, until session 33.
+    /// </summary>
+    private static string? Choices(ParseError error)
+    {
+        var lines = error.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.Length < 2 || !lines[0].EndsWith("Must be one of:", StringComparison.Ordinal) || error.SymbolResult?.Tokens is not { Count: > 0 } tokens)
+        {
+            return null;
+        }
+
+        var name = error.SymbolResult switch
+        {
+            OptionResult o => o.Option.Name,
+            ArgumentResult { Parent: OptionResult o } => o.Option.Name,
+            ArgumentResult a => $"<{a.Argument.Name}>",
+            _ => null,
+        };
+        var choices = lines[1..].Select(l => l.Trim('\'')).ToList();
+        var given = tokens.Select(t => t.Value).FirstOrDefault(v => !choices.Contains(v, StringComparer.Ordinal)) ?? tokens[0].Value;
+        return name is null ? null : $"{name} takes {string.Join(", ", choices[..^1])}{(choices.Count > 1 ? " or " : string.Empty)}{choices[^1]}, not '{given}'";
+    }
+
     /// <summary>A parse error in words: a numeric option asks for a (whole) number instead of naming a .NET type.</summary>
     private static string Describe(ParseError error)
     {
         if (IsOptionsOwnMessage(error))
         {
             return error.Message;
+        }
+
+        if (Choices(error) is { } choices)
+        {
+            return choices;
         }
 
         var (name, type) = error.SymbolResult switch

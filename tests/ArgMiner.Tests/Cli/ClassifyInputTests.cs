@@ -185,4 +185,26 @@ public sealed class ClassifyInputTests : IDisposable
         Assert.Equal("earlier\n", File.ReadAllText(output));
         Assert.Equal(["out.csv", "pipe.txt"], Directory.EnumerateFileSystemEntries(_dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void GivenAModelFileThisUserMayNotRead_WhenClassifying_ThenOneLineSaysItCannotBeRead()
+    {
+        // Until session 33 .NET's words alone ("Access to the path '…' is denied."). Root reads any file, so as root the
+        // command runs as 'nobody' (setpriv, util-linux).
+        var root = Environment.UserName == "root";
+        if (OperatingSystem.IsWindows() || (root && ExternalProgram.Find("setpriv") is null))
+        {
+            return;
+        }
+
+        using var dir = new TempDirectory();
+        var input = dir.Write("a.txt", "One line.\n");
+        var model = dir.Write("m.model", "not read");
+        File.SetUnixFileMode(dir.Path, (UnixFileMode)0b111_111_111);
+        File.SetUnixFileMode(model, UnixFileMode.None);
+        var user = root ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : string.Empty;
+        var (exit, err) = ChildRun.Run($"{user}\"$ARGMINER\" classify --model '{model}' --input '{input}' --out -", new Dictionary<string, string> { ["HOME"] = dir.Path });
+        Assert.Equal(1, exit);
+        Assert.Equal($"argminer: {model}: cannot be read (Access to the path '{model}' is denied)", err.Trim());
+    }
 }

@@ -187,7 +187,7 @@ public sealed class ClassifyInputTests : IDisposable
     }
 
     [Fact]
-    public void GivenAModelFileThisUserMayNotRead_WhenClassifying_ThenOneLineSaysItCannotBeRead()
+    public void GivenAModelOrInputFileThisUserMayNotRead_WhenClassifying_ThenOneLineSaysItCannotBeRead()
     {
         // Until session 33 .NET's words alone ("Access to the path '…' is denied."). Root reads any file, so as root the
         // command runs as 'nobody' (setpriv, util-linux).
@@ -206,5 +206,11 @@ public sealed class ClassifyInputTests : IDisposable
         var (exit, err) = ChildRun.Run($"{user}\"$ARGMINER\" classify --model '{model}' --input '{input}' --out -", new Dictionary<string, string> { ["HOME"] = dir.Path });
         Assert.Equal(1, exit);
         Assert.Equal($"argminer: {model}: cannot be read (Access to the path '{model}' is denied)", err.Trim());
+
+        // and an input file the same way
+        File.SetUnixFileMode(input, UnixFileMode.None);
+        (exit, err) = ChildRun.Run($"{user}\"$ARGMINER\" classify --input '{input}' --out -", new Dictionary<string, string> { ["HOME"] = dir.Path });
+        Assert.Equal(1, exit);
+        Assert.Equal($"argminer: {input}: cannot be read (Access to the path '{input}' is denied)", err.Trim());
     }
 }

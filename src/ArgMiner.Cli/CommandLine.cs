@@ -41,7 +41,7 @@ public static class CommandLine
             }
 
             // An option's own parser or check names the option and what it takes: that one line says it all.
-            if (!parse.Errors.All(IsOptionsOwnMessage) || UnknownOptions(parse).Any())
+            if (!parse.Errors.All(e => IsOptionsOwnMessage(e) || Choices(e) is not null) || UnknownOptions(parse).Any())
             {
                 stderr.WriteLine("Try 'argminer --help'.");
             }
@@ -54,6 +54,20 @@ public static class CommandLine
             // A path is shown as given, with a line break in it escaped (InputError.OneLine), so this stays one line.
             stderr.WriteLine($"argminer: {ArgMiner.Ingest.InputError.OneLine(clash)}");
             return Usage;
+        }
+
+        // run and merge stop on their own (RunCommand.Interruptible); every other command ends at once, and its file
+        // being written under a temporary name was left behind, hidden, as large as the output had grown (session 33).
+        var interruptible = parse.CommandResult.Command.Name is "run" or "merge";
+        using var onInterrupt = interruptible ? null : System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Abandon);
+        using var onTerminate = interruptible ? null : System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Abandon);
+        void Abandon(System.Runtime.InteropServices.PosixSignalContext context)
+        {
+            // The default action (the process ends) follows.
+            if (ArgMiner.Output.AtomicFile.AbandonAll() > 0)
+            {
+                stderr.WriteLine("argminer: interrupted; the file being written is removed (an earlier one stays)");
+            }
         }
 
         try
@@ -79,12 +93,42 @@ public static class CommandLine
     private static bool IsOptionsOwnMessage(ParseError error) =>
         error.SymbolResult is OptionResult o && error.Message.StartsWith(o.Option.Name, StringComparison.Ordinal);
 
+    /// <summary>
+    /// A value outside an option's or argument's choices in one line (<c>--encoding takes auto, utf-8 or windows-1252, not
+    /// 'latin1'</c>), or null for another error. System.CommandLine's own message put each choice on a line of its own,
+    /// four lines and a fifth ("Try …") for one mistake, until session 33.
+    /// </summary>
+    private static string? Choices(ParseError error)
+    {
+        var lines = error.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.Length < 2 || !lines[0].EndsWith("Must be one of:", StringComparison.Ordinal) || error.SymbolResult?.Tokens is not { Count: > 0 } tokens)
+        {
+            return null;
+        }
+
+        var name = error.SymbolResult switch
+        {
+            OptionResult o => o.Option.Name,
+            ArgumentResult { Parent: OptionResult o } => o.Option.Name,
+            ArgumentResult a => $"<{a.Argument.Name}>",
+            _ => null,
+        };
+        var choices = lines[1..].Select(l => l.Trim('\'')).ToList();
+        var given = tokens.Select(t => t.Value).FirstOrDefault(v => !choices.Contains(v, StringComparer.Ordinal)) ?? tokens[0].Value;
+        return name is null ? null : $"{name} takes {string.Join(", ", choices[..^1])}{(choices.Count > 1 ? " or " : string.Empty)}{choices[^1]}, not '{given}'";
+    }
+
     /// <summary>A parse error in words: a numeric option asks for a (whole) number instead of naming a .NET type.</summary>
     private static string Describe(ParseError error)
     {
         if (IsOptionsOwnMessage(error))
         {
             return error.Message;
+        }
+
+        if (Choices(error) is { } choices)
+        {
+            return choices;
         }
 
         var (name, type) = error.SymbolResult switch
@@ -127,7 +171,9 @@ public static class CommandLine
         var command = parse.CommandResult;
         foreach (var outResult in command.Children.OfType<OptionResult>().Where(o => OutputOptions.Contains(o.Option.Name)))
         {
-            if (outResult is not { Tokens.Count: > 0 } || outResult.Tokens[0].Value is "-" or "")
+            // A device or pipe (/dev/null, /dev/stdout, >(gzip > x.gz)) is written in place and destroys nothing;
+            // /dev/stdin and /dev/stdout on one terminal lead to the same device.
+            if (outResult is not { Tokens.Count: > 0 } || outResult.Tokens[0].Value is "-" or "" || ArgMiner.Output.OutputPath.IsSpecialFile(outResult.Tokens[0].Value))
             {
                 continue;
             }
@@ -208,6 +254,12 @@ public static class CommandLine
         var command = parse.CommandResult;
         foreach (var result in command.Children.OfType<OptionResult>().Where(o => OutputOptions.Contains(o.Option.Name)))
         {
+            if (result is { Tokens.Count: > 0 } && result.Tokens[0].Value is { Length: > 0 } special && ArgMiner.Output.OutputPath.IsSpecialFile(special))
+            {
+                // /dev/null, /dev/stdout, a pipe: written in place (AtomicFile), nothing to check beside it.
+                continue;
+            }
+
             if (result is { Tokens.Count: > 0 } && result.Tokens[0].Value is { Length: > 0 } path and not "-"
                 && !(result.Option.Name == "--out" && command.Command.Name is "run" or "merge") && Directory.Exists(path))
             {
@@ -220,6 +272,15 @@ public static class CommandLine
                 && !(result.Option.Name == "--out" && command.Command.Name is "run" or "merge") && ArgMiner.Output.AtomicFile.Unusable(written) is { } why)
             {
                 return $"{result.Option.Name} {written}: {why}";
+            }
+
+            // A folder this user may not write in: found only when the file was written, after all the work (evaluate's
+            // scoring, train's training), with .NET's words naming the hidden .NAME.partial, until session 33.
+            if (result is { Tokens.Count: > 0 } && result.Tokens[0].Value is { Length: > 0 } target and not "-"
+                && !(result.Option.Name == "--out" && command.Command.Name is "run" or "merge")
+                && ArgMiner.Output.OutputPath.NotWritable(Path.GetDirectoryName(ArgMiner.Output.AtomicFile.TargetOf(target))!) is { } readOnly)
+            {
+                return $"{result.Option.Name} {target}: {readOnly}";
             }
         }
 

@@ -144,9 +144,21 @@ internal static class ClassifyCommand
             // be read twice, must be UTF-8 (a BOM is dropped; a bad byte stops the command) unless
             // --encoding windows-1252 says otherwise.
             string? warning = null;
-            using var reader = inPath == "-"
-                ? TextStreams.ReadOnce(Console.OpenStandardInput(), settings.Encoding)
-                : TextStreams.Open(inPath, settings.Encoding, out warning);
+            TextReader opened;
+            try
+            {
+                opened = inPath == "-"
+                    ? TextStreams.ReadOnce(Console.OpenStandardInput(), settings.Encoding)
+                    : TextStreams.Open(inPath, settings.Encoding, out warning);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A file this user may not read was .NET's words alone ("Access to the path '…' is denied."), until session 33.
+                stderr.WriteLine($"argminer: {inPath}: cannot be read ({ex.Message.TrimEnd('.')})");
+                return CommandLine.Failed;
+            }
+
+            using var reader = opened;
             if (warning is not null)
             {
                 stderr.WriteLine($"argminer: warning: {inPath}: {warning}");

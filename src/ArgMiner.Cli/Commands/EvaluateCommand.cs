@@ -87,6 +87,17 @@ internal static class EvaluateCommand
             return CommandLine.Usage;
         }
 
+        // A missing or mistyped file to compare with was found only after the scoring (the accurate tier's: minutes),
+        // until session 33.
+        foreach (var (option, path) in new[] { ("--against", settings.Against), ("--against-predictions", settings.AgainstPredictions) })
+        {
+            if (path is not null and not ("shipped" or AccurateModel.Keyword) && CommandLine.NotAFile(path) is { } notAFile)
+            {
+                stderr.WriteLine($"argminer: {option} {notAFile}");
+                return CommandLine.Failed;
+            }
+        }
+
         var rows = ClassifierCli.ReadData(settings.Data, stderr);
         if (rows is null)
         {

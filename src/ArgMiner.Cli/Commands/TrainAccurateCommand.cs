@@ -125,6 +125,16 @@ internal static class TrainAccurateCommand
             return CommandLine.Usage;
         }
 
+        // Under a file, or in a folder this user may not write in: found when the first vectors were written, after the
+        // data were read and tagged and the encoders loaded, until session 33 (.NET's words; a read-only folder then
+        // also crashed the process, exit 139, as the encoders were disposed under the threads still embedding).
+        if (settings.EmbeddingCache is { } cache
+            && (ArgMiner.Output.OutputPath.InTheWay(Path.Combine(cache, "embeddings.bin")) ?? ArgMiner.Output.OutputPath.NotWritable(cache)) is { } unusable)
+        {
+            stderr.WriteLine($"argminer: --embedding-cache {cache}: {unusable}");
+            return CommandLine.Usage;
+        }
+
         if (!settings.FromShipped && (settings.Shared is not null || settings.LeaveOut is { Count: > 0 }))
         {
             stderr.WriteLine("argminer: --shared and --leave-out go with --from-shipped");
@@ -172,6 +182,13 @@ internal static class TrainAccurateCommand
         {
             stderr.WriteLine("argminer: train-accurate needs --data (labelled files or folders), or --from-shipped");
             return CommandLine.Usage;
+        }
+
+        // Found only after the data were read and tagged (minutes for the shipped recipe's), until session 33.
+        if (settings.TunedFrom is { } donorPath && CommandLine.NotAFile(donorPath) is { } notAFile)
+        {
+            stderr.WriteLine($"argminer: --tuned-from {notAFile}");
+            return CommandLine.Failed;
         }
 
         var rows = Read(data, stderr);

@@ -126,6 +126,13 @@ internal static class TrainTaggerCommand
             }
         }
 
+        // Read after the training data and the vectors' clustering (half a minute with the shipped vectors), until session 33.
+        if (k == "ner" && settings.Names is { } names && CommandLine.NotAFile(names) is { } noNames)
+        {
+            stderr.WriteLine($"argminer: --names {noNames}");
+            return CommandLine.Failed;
+        }
+
         try
         {
             var g = settings.Gazetteer;

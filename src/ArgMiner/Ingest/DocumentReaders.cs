@@ -162,6 +162,13 @@ public static class DocumentReaders
         {
             try
             {
+                // A "\u0000" escape is a NUL as a raw NUL byte is: it reached sentences.csv, which training then refused
+                // as a binary file, until session 33. Looked for only when the escape is in the line.
+                if (utf8.AsSpan().IndexOf("\\u0000"u8) >= 0 && HoldsNul(parsed.RootElement))
+                {
+                    return InputItem.Failed(new InputError(path, lineNumber, "a string holds a NUL character (\\u0000, binary data), record skipped"));
+                }
+
                 return ReadObject(parsed.RootElement, path, lineNumber, defaultId);
             }
             catch (InvalidOperationException)
@@ -353,6 +360,15 @@ public static class DocumentReaders
                 break;
         }
     }
+
+    /// <summary>Whether a string or property name under <paramref name="element"/> holds U+0000; an unpaired surrogate escape throws <see cref="InvalidOperationException"/>.</summary>
+    private static bool HoldsNul(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => element.GetString()!.Contains('\0', StringComparison.Ordinal),
+        JsonValueKind.Array => element.EnumerateArray().Any(HoldsNul),
+        JsonValueKind.Object => element.EnumerateObject().Any(p => p.Name.Contains('\0', StringComparison.Ordinal) || HoldsNul(p.Value)),
+        _ => false,
+    };
 
     private static string? ScalarText(JsonElement element, string name) =>
         element.TryGetProperty(name, out var v) ? v.ValueKind switch

@@ -35,6 +35,34 @@ public sealed class InputEnumerator
     /// <summary>The files, adding notes on folder entries not read (hidden, looping links) to <paramref name="notes"/> as they come.</summary>
     private IEnumerable<InputFile> Entries(List<InputError> notes)
     {
+        // A file named twice (`run in in/a.txt`, `run in in`) was read twice, every document of it twice in the outputs
+        // under a renamed id, until session 33; now once, with a note. Compared with links resolved.
+        var read = new Dictionary<string, string>(OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
+        var folders = new List<(string Real, string Shown)>();
+        static string RealPathOf(string path)
+        {
+            try
+            {
+                return FolderSearch.RealPath(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                return Path.GetFullPath(path);
+            }
+        }
+
+        bool ReadBefore(string path, string shown)
+        {
+            var real = RealPathOf(path);
+            if (read.TryAdd(real, shown))
+            {
+                return false;
+            }
+
+            notes.Add(new InputError(shown, null, $"already read as {read[real]} (an input given twice, or inside a folder given too), read once"));
+            return true;
+        }
+
         foreach (var input in _inputs)
         {
             if (input == "-")
@@ -43,12 +71,27 @@ public sealed class InputEnumerator
             }
             else if (Directory.Exists(input))
             {
+                // A folder given again, or one inside a folder given before: one note, not one a file.
+                var realFolder = RealPathOf(input);
+                var comparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+                if (folders.FirstOrDefault(f => string.Equals(realFolder, f.Real, comparison) || realFolder.StartsWith(Path.TrimEndingDirectorySeparator(f.Real) + Path.DirectorySeparatorChar, comparison)).Shown is { } earlier)
+                {
+                    notes.Add(new InputError(FolderSearch.Shown(input), null, $"already read with {earlier} (a folder given twice, or inside a folder given too), read once"));
+                    continue;
+                }
+
+                folders.Add((realFolder, FolderSearch.Shown(input)));
                 // A folder that cannot be listed and a name that cannot be opened come in their place, each to be
                 // skipped with its error (counted, exit 1) rather than noted as a warning.
                 var unreadable = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var relative in FolderSearch.InputFiles(input, input, notes, unreadable: unreadable))
                 {
                     var shown = FolderSearch.Shown(Path.Join(input, relative));
+                    if (ReadBefore(Path.Join(input, relative), shown))
+                    {
+                        continue;
+                    }
+
                     var format = FormatOf(relative);
                     if (unreadable.TryGetValue(relative, out var why))
                     {
@@ -61,6 +104,11 @@ public sealed class InputEnumerator
             }
             else if (File.Exists(input))
             {
+                if (ReadBefore(input, FolderSearch.Shown(input)))
+                {
+                    continue;
+                }
+
                 yield return new InputFile(FolderSearch.Shown(input), WithoutExtension(Path.GetFileName(input)), FormatOf(input), null);
             }
             else

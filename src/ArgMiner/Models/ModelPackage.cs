@@ -114,8 +114,9 @@ public sealed class ModelPackage
             using var stream = File.OpenRead(path);
             return Read(stream, path, kind, maxFormatVersion, checkSums: true);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            // A file this user may not read was .NET's words alone ("Access to the path '…' is denied."), until session 33.
             throw new ModelFormatException(path, $"cannot be read ({ex.Message.TrimEnd('.')})");
         }
     }

@@ -7,13 +7,28 @@ namespace ArgMiner.Output;
 /// </summary>
 public sealed class AtomicFile : IDisposable
 {
+    // The files being written now, so that an interrupted command can remove their temporary files (AbandonAll).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<AtomicFile, byte> Writing = new();
+
     private readonly FileStream _stream;
+    private readonly bool _inPlace;
     private bool _done;
 
     /// <summary>Opens <paramref name="path"/>'s temporary file for writing, creating its folder if missing (as <c>--out</c> folders are).</summary>
     /// <exception cref="OutputPathException">The file cannot be written there (<see cref="Unusable"/>, or its folder cannot be made).</exception>
     public AtomicFile(string path)
     {
+        if (OutputPath.IsSpecialFile(path))
+        {
+            // /dev/null, /dev/stdout, a pipe: written in place. Renamed over, a device or pipe was replaced by a file (as
+            // root, `classify --out /dev/null` made /dev/null a file), or the temporary name could not be made beside it
+            // (/proc/self/fd), until session 33. There is no earlier file to keep.
+            FinalPath = TempPath = path;
+            _inPlace = true;
+            _stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16);
+            return;
+        }
+
         FinalPath = TargetOf(path);
         TempPath = Path.Combine(Path.GetDirectoryName(FinalPath)!, "." + Path.GetFileName(FinalPath) + ".partial");
 
@@ -29,8 +44,58 @@ public sealed class AtomicFile : IDisposable
             throw new OutputPathException(path, $"its folder cannot be made ({cannot}); give another path");
         }
 
-        _stream = new FileStream(TempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        try
+        {
+            _stream = new FileStream(TempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // The command line checks this before any work (OutputPath.NotWritable); here for a folder made read-only since.
+            // .NET's words named the hidden .NAME.partial, a file the user never asked for.
+            throw new OutputPathException(path, $"{Path.GetDirectoryName(FinalPath)} is read-only for this user; make it writable (chmod u+w) or give another path");
+        }
+        catch (IOException ex) when (IsLockedByAnother(ex))
+        {
+            // Another command writing the same file holds its temporary file (the lock keeps it whole; the earlier file
+            // stays). .NET's words ("The process cannot access the file '…/.NAME.partial' because it is being used by
+            // another process") named a file the user never asked for, until session 33.
+            throw new OutputPathException(path, "another process is writing it now; wait for it to finish or give another path");
+        }
+
+        Writing[this] = 0;
     }
+
+    /// <summary>
+    /// Removes the temporary file of every file being written (for a command that Ctrl-C or SIGTERM ends: the process
+    /// ends without running its clean-up, so the hidden <c>.NAME.partial</c>, up to the size of the whole output, stayed);
+    /// the final files are not touched, so an earlier one stays. How many were removed.
+    /// </summary>
+    public static int AbandonAll()
+    {
+        var removed = 0;
+        foreach (var file in Writing.Keys)
+        {
+            try
+            {
+                File.Delete(file.TempPath);
+                removed++;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: the process is ending.
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="ex"/> says another handle holds the file's lock (<see cref="FileShare.None"/>): Windows'
+    /// ERROR_SHARING_VIOLATION, or on Linux and macOS the errno of the refused <c>flock</c> (EWOULDBLOCK), which .NET
+    /// gives as the exception's HResult.
+    /// </summary>
+    private static bool IsLockedByAnother(IOException ex) =>
+        OperatingSystem.IsWindows() ? (ex.HResult & 0xFFFF) == 32 : ex.HResult == (OperatingSystem.IsLinux() ? 11 : 35);
 
     /// <summary>
     /// Why a file cannot be written at <paramref name="path"/>, in words, or null: its name too long for the temporary
@@ -80,10 +145,20 @@ public sealed class AtomicFile : IDisposable
     public void Commit()
     {
         ObjectDisposedException.ThrowIf(_done, this);
+        if (_inPlace)
+        {
+            // A pipe or a device has no disk to force it to (fsync fails on a pipe).
+            _stream.Flush();
+            _stream.Dispose();
+            _done = true;
+            return;
+        }
+
         _stream.Flush(flushToDisk: true);
         _stream.Dispose();
         File.Move(TempPath, FinalPath, overwrite: true);
         _done = true;
+        Writing.TryRemove(this, out _);
     }
 
     /// <summary>Abandons the file unless committed: the temporary file is deleted.</summary>
@@ -95,6 +170,7 @@ public sealed class AtomicFile : IDisposable
         }
 
         _done = true;
+        Writing.TryRemove(this, out _);
         try
         {
             _stream.Dispose();
@@ -103,6 +179,11 @@ public sealed class AtomicFile : IDisposable
         {
             // Closing flushes what is buffered, which fails again on a full disk; the file is abandoned anyway, and
             // it must still go (a resumed run keeps its staging folder, and the space is what ran out).
+        }
+
+        if (_inPlace)
+        {
+            return;
         }
 
         try

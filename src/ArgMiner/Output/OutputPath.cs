@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ArgMiner.Output;
@@ -8,7 +9,7 @@ namespace ArgMiner.Output;
 /// folder (<see cref="OutputSet"/>) or an output file (<see cref="AtomicFile"/>, and the command line before any work).
 /// Each gives the reason in words, or null when the path is fine; the caller names the option and the path.
 /// </summary>
-public static class OutputPath
+public static partial class OutputPath
 {
     // NAME_MAX of Linux's and macOS's file systems.
     private const int MaxNameBytes = 255;
@@ -81,6 +82,95 @@ public static class OutputPath
         catch (UnauthorizedAccessException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="path"/>, links followed, is a device (<c>/dev/null</c>, a terminal), a named pipe (<c>mkfifo</c>,
+    /// a shell's <c>&gt;(gzip &gt; x.gz)</c>, <c>/dev/stdout</c> into a pipe) or a socket: written in place, never replaced by a
+    /// file (<see cref="AtomicFile"/>). False for a regular file, a folder, a path that does not exist, and where it cannot be told.
+    /// </summary>
+    public static bool IsSpecialFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (OperatingSystem.IsWindows() || path.Length == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            // .NET's own portable stat (System.Native): its second field is st_mode, whatever the system's struct stat.
+            return Native.Stat(path, out var status) == 0 && (status.Mode & FileTypeMask) is Fifo or CharacterDevice or BlockDevice or Socket;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private const int FileTypeMask = 0xF000;
+    private const int Fifo = 0x1000;
+    private const int CharacterDevice = 0x2000;
+    private const int BlockDevice = 0x6000;
+    private const int Socket = 0xC000;
+
+    private static partial class Native
+    {
+        /// <summary>System.Native's FileStatus: Flags, then Mode; the rest (sizes, times, ids) is room, more than it needs.</summary>
+        [StructLayout(LayoutKind.Sequential, Size = 256)]
+        public struct FileStatus
+        {
+            public int Flags;
+            public int Mode;
+        }
+
+        [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_Stat", StringMarshalling = StringMarshalling.Utf8)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static partial int Stat(string path, out FileStatus status);
+    }
+
+    /// <summary>
+    /// Why this user cannot make a file in <paramref name="folder"/> or, when it is missing, in the nearest folder above it
+    /// that exists (where the missing ones would be made), in words, or null. Tried by making a hidden file there and
+    /// removing it at once (permissions alone do not say it: root writes in a read-only folder, a read-only file system
+    /// refuses everyone).
+    /// </summary>
+    public static string? NotWritable(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var existing = Path.TrimEndingDirectorySeparator(folder);
+        while (!Directory.Exists(existing))
+        {
+            var parent = Path.GetDirectoryName(existing);
+            if (string.IsNullOrEmpty(parent))
+            {
+                // Nothing on the way exists (another drive, say): making the folder will say why, if it cannot.
+                return null;
+            }
+
+            existing = parent;
+        }
+
+        try
+        {
+            // One name per check, so that two commands checking one folder at once do not collide on it.
+            var probe = Path.Combine(existing, ".argminer-write-check-" + Guid.NewGuid().ToString("N") + ".partial");
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return $"{existing} is read-only for this user; make it writable (chmod u+w) or give another path";
+        }
+        catch (IOException ex)
+        {
+            // A read-only file system, a full disk: .NET's words ("Read-only file system : '…'") name the probe, not a path the user gave.
+            var words = ex.Message.Split(" : '", 2)[0].TrimEnd('.');
+            return $"{existing} cannot be written in ({words}); give another path";
         }
     }
 

@@ -166,6 +166,20 @@ public sealed class ClassifierCommandsTests : IDisposable
         Assert.Single(err.Trim().Split('\n'));
     }
 
+    [Theory]
+    [InlineData("--against", "missing.model", "missing.model: file not found")]
+    [InlineData("--against-predictions", "missing.csv", "missing.csv: file not found")]
+    [InlineData("--against-predictions", "folder", "folder is a folder; give a file")]
+    public void GivenAMissingFileToCompareWith_WhenEvaluated_ThenOneLineSaysSoBeforeAnythingIsScored(string option, string name, string problem)
+    {
+        // Until session 33 found only after the data were tagged and scored (the accurate tier's scoring takes minutes).
+        Directory.CreateDirectory(PathOf("folder"));
+        var (code, output, err) = Run("evaluate", "--data", TinyCsv(), option, PathOf(name));
+        Assert.Equal(1, code);
+        Assert.Equal($"argminer: {option} {PathOf(problem)}", err.TrimEnd('\n'));
+        Assert.Equal(string.Empty, output);
+    }
+
     [Fact]
     public void GivenForeignLabels_WhenEvaluatedWithAMap_ThenMetricsUseTheForeignClasses()
     {

@@ -274,6 +274,33 @@ public sealed class LabelledDataTests : IDisposable
     }
 
     [Fact]
+    public void GivenJsonLinesWhoseTextAndDocBeginWithAnApostropheBeforeAFormulaCharacter_WhenRead_ThenTheApostropheStays()
+    {
+        // JSON Lines are never written with the CSV formula guard, so a leading apostrophe is the text's own: until
+        // session 33 it was taken for the guard and removed ("'=x" read as "=x", "''+1" as "'+1"), as for CSV.
+        var path = Write("g.jsonl", "{\"text\":\"'-- so it goes.\",\"label\":\"other\",\"doc\":\"'=x\"}\n{\"text\":\"''+1 for that.\",\"label\":\"opinion\",\"doc\":\"'=x\"}\n");
+        var rows = LabelledData.Read([path], new LabelledDataOptions());
+        Assert.Equal(["'-- so it goes.", "''+1 for that."], rows.Select(r => r.Text));
+        Assert.All(rows, r => Assert.Equal("'=x", r.Doc));
+
+        // while the same cells in a CSV are guarded ones, undone
+        var csv = Write("g.csv", "text,label,doc\n'-- so it goes.,other,'=x\n");
+        Assert.Equal("-- so it goes.", Assert.Single(LabelledData.Read([csv], new LabelledDataOptions())).Text);
+    }
+
+    [Theory]
+    [InlineData("{\"text\":\"Fine \\ud800 here.\",\"label\":\"claim\"}")]
+    [InlineData("{\"text\":\"Fine.\",\"label\":\"\\udc00\"}")]
+    [InlineData("{\"te\\ud800xt\":\"Fine.\",\"text\":\"Fine.\",\"label\":\"claim\"}")]
+    public void GivenJsonLinesWithAnUnpairedSurrogateEscape_WhenRead_ThenTheErrorNamesFileAndLine(string record)
+    {
+        // Until session 33 an unhandled InvalidOperationException: a stack trace and exit 134 from train and evaluate.
+        var path = Write("s.jsonl", "{\"text\":\"Good.\",\"label\":\"claim\"}\n" + record + "\n");
+        var ex = ReadFails(path);
+        Assert.Equal($"{path}:2: a string holds an unpaired surrogate escape (not valid Unicode)", ex.Message);
+    }
+
+    [Fact]
     public void GivenTheCorpusRegisterColumn_WhenRead_ThenCommentRowsGetTheCommentSection()
     {
         var path = Write("c.csv", "text,label,doc,register,topic\nA claim.,claim,d1,oped,x\nLove it!,opinion,d2,comment,x\n");

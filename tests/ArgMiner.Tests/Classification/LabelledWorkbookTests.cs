@@ -74,6 +74,65 @@ public sealed class LabelledWorkbookTests : IDisposable
         Assert.Equal($"{path}: no sheet named Sentences and no sheet with 'text' and 'label' columns (sheets: One, Two)", ReadFails(path).Message);
     }
 
+    /// <summary>A workbook of two sentences whose sheet's XML <paramref name="edit"/> changes, as a faulty tool would write it.</summary>
+    private string Edited(string name, Func<string, string> edit)
+    {
+        var path = Workbooks.Create(_dir.File(name), ("Sentences", [["text", "label"], ["Good.", "claim"], ["Fine.", "other"]]));
+        using var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update);
+        var entry = zip.Entries.Single(e => e.FullName.Contains("worksheets/", StringComparison.Ordinal));
+        string xml;
+        using (var reader = new StreamReader(entry.Open()))
+        {
+            xml = reader.ReadToEnd();
+        }
+
+        entry.Delete();
+        using var writer = new StreamWriter(zip.CreateEntry(entry.FullName).Open());
+        writer.Write(edit(xml));
+        return path;
+    }
+
+    [Fact]
+    public void GivenASheetWhoseXmlIsCutShort_WhenRead_ThenOneErrorNamesTheFile()
+    {
+        // Until session 33 an unhandled XmlException: a stack trace and exit 134 from train and evaluate.
+        var path = Edited("cut.xlsx", xml => xml[..(xml.IndexOf("Fine.", StringComparison.Ordinal) + 2)]);
+        Assert.StartsWith($"{path}: not a readable xlsx workbook (damaged XML: ", ReadFails(path).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenASheetWhoseCompressedBytesAreDamaged_WhenRead_ThenOneErrorNamesTheFile()
+    {
+        // Until session 33 the zip reader's words alone ("The archive entry was compressed using an unsupported
+        // compression method."), without the file's name.
+        var path = Workbooks.Create(_dir.File("flipped.xlsx"), ("Sentences", [["text", "label"], .. Enumerable.Range(0, 200).Select(i => new[] { $"Sentence number {i} is here.", "claim" })]));
+        var bytes = File.ReadAllBytes(path);
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(path))
+        {
+            // The sheet's local header: its name follows 30 bytes of fields, then its compressed bytes.
+            var name = System.Text.Encoding.UTF8.GetBytes(zip.Entries.Single(e => e.FullName.Contains("worksheets/", StringComparison.Ordinal)).FullName);
+            var at = bytes.AsSpan().IndexOf(name) + name.Length + BitConverter.ToUInt16(bytes, bytes.AsSpan().IndexOf(name) - 2);
+            for (var k = at + 10; k < at + 300; k++)
+            {
+                bytes[k] ^= 0x55;
+            }
+        }
+
+        File.WriteAllBytes(path, bytes);
+        Assert.StartsWith($"{path}: not a readable xlsx workbook (damaged", ReadFails(path).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ZZZZZZ3")]
+    [InlineData("AAAAAAAAAAAAAAAA3")]
+    [InlineData("XFE3")]
+    public void GivenACellReferenceBeyondTheLastColumn_WhenRead_ThenOneErrorNamesTheRowAtOnce(string reference)
+    {
+        // Until session 33 every cell before it was filled in: gigabytes of empty cells, for minutes.
+        var path = Edited("wide.xlsx", xml => xml.Replace("r=\"A3\"", $"r=\"{reference}\"", StringComparison.Ordinal));
+        Assert.Equal($"{path}, sheet Sentences, row 3: a cell reference '{reference}' lies beyond column XFD, the last a sheet has", ReadFails(path).Message);
+    }
+
     [Fact]
     public void GivenAFileThatIsNotAWorkbook_WhenRead_ThenTheErrorNamesIt()
     {

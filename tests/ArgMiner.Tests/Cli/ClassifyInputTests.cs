@@ -153,4 +153,64 @@ public sealed class ClassifyInputTests : IDisposable
         Assert.True(chosen.Code == 0, chosen.Stderr);
         Assert.StartsWith("The caf\u00e9 charges \u00a35 for tea.,", File.ReadAllLines(output, Encoding.UTF8)[1], StringComparison.Ordinal);
     }
+
+    [ProgramFact("mkfifo")]
+    public void GivenClassifyWritingAFile_WhenTerminated_ThenItsHiddenPartialFileGoesAndTheEarlierFileStays()
+    {
+        // Until session 33 a classify ended by SIGTERM or Ctrl-C left its hidden .out.csv.partial, as large as the output
+        // had grown. The input is a pipe kept open, so the command is surely still writing when it is stopped.
+        var input = _dir.File("pipe.txt");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", input))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var output = _dir.Write("out.csv", "earlier\n");
+        using var stopped = new ManualResetEventSlim();
+        var writer = Task.Run(() =>
+        {
+            using var pipe = new StreamWriter(input);
+            pipe.WriteLine("A first line is classified at once.");
+            pipe.Flush();
+            stopped.Wait(TimeSpan.FromMinutes(2));
+        });
+
+        var (exit, err) = ChildRun.TerminateAfterCheckpoint($"\"$ARGMINER\" classify --input '{input}' --out '{output}'", new Dictionary<string, string>(), _dir.File(".out.csv.partial"));
+        stopped.Set();
+        writer.Wait(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(143, exit);
+        Assert.Equal("argminer: interrupted; the file being written is removed (an earlier one stays)", err.Trim());
+        Assert.Equal("earlier\n", File.ReadAllText(output));
+        Assert.Equal(["out.csv", "pipe.txt"], Directory.EnumerateFileSystemEntries(_dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void GivenAModelOrInputFileThisUserMayNotRead_WhenClassifying_ThenOneLineSaysItCannotBeRead()
+    {
+        // Until session 33 .NET's words alone ("Access to the path '…' is denied."). Root reads any file, so as root the
+        // command runs as 'nobody' (setpriv, util-linux).
+        var root = Environment.UserName == "root";
+        if (OperatingSystem.IsWindows() || (root && ExternalProgram.Find("setpriv") is null))
+        {
+            return;
+        }
+
+        using var dir = new TempDirectory();
+        var input = dir.Write("a.txt", "One line.\n");
+        var model = dir.Write("m.model", "not read");
+        File.SetUnixFileMode(dir.Path, (UnixFileMode)0b111_111_111);
+        File.SetUnixFileMode(model, UnixFileMode.None);
+        var user = root ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : string.Empty;
+        var (exit, err) = ChildRun.Run($"{user}\"$ARGMINER\" classify --model '{model}' --input '{input}' --out -", new Dictionary<string, string> { ["HOME"] = dir.Path });
+        Assert.Equal(1, exit);
+        Assert.Equal($"argminer: {model}: cannot be read (Access to the path '{model}' is denied)", err.Trim());
+
+        // and an input file the same way
+        File.SetUnixFileMode(input, UnixFileMode.None);
+        (exit, err) = ChildRun.Run($"{user}\"$ARGMINER\" classify --input '{input}' --out -", new Dictionary<string, string> { ["HOME"] = dir.Path });
+        Assert.Equal(1, exit);
+        Assert.Equal($"argminer: {input}: cannot be read (Access to the path '{input}' is denied)", err.Trim());
+    }
 }

@@ -71,4 +71,54 @@ public class OutputFilePathTests
         Assert.Equal(2, exit);
         Assert.Contains("p\\nq.csv", Assert.Single(stderr.TrimEnd('\n').Split('\n')), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ro/pred.csv")]
+    [InlineData("ro/sub/pred.csv")]
+    public void GivenPredictionsInAFolderThisUserMayNotWriteIn_WhenEvaluateRuns_ThenOneLineSaysSoBeforeAnyScoringWithExit2(string predictions)
+    {
+        // Until session 33 found only when the file was written, after the scoring (exit 1, .NET's words naming the
+        // hidden .pred.csv.partial). Root writes in any folder, so as root the command runs as 'nobody' (setpriv, util-linux).
+        var root = Environment.UserName == "root";
+        if (OperatingSystem.IsWindows() || (root && ExternalProgram.Find("setpriv") is null))
+        {
+            return;
+        }
+
+        using var dir = WithInputs();
+        Directory.CreateDirectory(dir.File("ro"));
+        File.SetUnixFileMode(dir.Path, (UnixFileMode)0b111_111_111);
+        File.SetUnixFileMode(dir.File("ro"), (UnixFileMode)0b101_101_101);
+        var user = root ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : string.Empty;
+        var (exit, err) = ChildRun.Run($"{user}\"$ARGMINER\" evaluate --data '{dir.File("d.csv")}' --predictions '{dir.File(predictions)}'", new Dictionary<string, string> { ["HOME"] = dir.Path });
+        File.SetUnixFileMode(dir.File("ro"), (UnixFileMode)0b111_101_101);
+        Assert.Equal(2, exit);
+        var line = Assert.Single(err.TrimEnd('\n').Split('\n'));
+        Assert.Equal($"argminer: --predictions {dir.File(predictions)}: {dir.File("ro")} is read-only for this user; make it writable (chmod u+w) or give another path", line);
+        Assert.Empty(Listing(dir.File("ro")));
+    }
+
+    [ProgramFact("mkfifo")]
+    public async Task GivenANamedPipeAsTheOutputFile_WhenClassifyAndEvaluateWrite_ThenTheReaderGetsTheCsvAndThePipeStays()
+    {
+        // `--out >(gzip > x.gz)` and `--out /dev/stdout` hand a pipe, `--out /dev/null` a device: until session 33 the
+        // file was written beside it and renamed over it (or refused where nothing can be made beside it, /proc/self/fd).
+        using var dir = WithInputs();
+        var pipe = dir.File("pipe.csv");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", pipe))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        foreach (var (command, option, input) in new[] { ("classify", "--out", "--input"), ("evaluate", "--predictions", "--data") })
+        {
+            var reader = Task.Run(() => File.ReadAllText(pipe));
+            var (exit, _, err) = await Task.Run(() => Support.Cli.Run(command, input, dir.File(command == "classify" ? "a.txt" : "d.csv"), option, pipe)).WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.True(exit == 0, err);
+            Assert.StartsWith(command == "classify" ? "text,label," : "origin,doc,gold,label,", await reader.WaitAsync(TimeSpan.FromMinutes(1)), StringComparison.Ordinal);
+            Assert.True(ArgMiner.Output.OutputPath.IsSpecialFile(pipe));
+        }
+
+        Assert.Equal(["a.txt", "d.csv", "pipe.csv"], Listing(dir.Path));
+    }
 }

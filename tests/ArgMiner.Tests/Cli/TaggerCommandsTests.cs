@@ -134,6 +134,23 @@ public sealed class TaggerCommandsTests : IDisposable
         Assert.False(File.Exists(model));
     }
 
+    [Fact]
+    public void GivenAMissingFirstNameList_WhenTrainingNer_ThenOneLineNamesTheOptionBeforeAnythingIsRead()
+    {
+        // Until session 33 read after the training data and the vectors' clustering (half a minute with the shipped vectors).
+        var data = Path.Combine(_dir, "w.iob2");
+        File.WriteAllText(data, "Ann\tB-PER\nsaid\tO\n\n");
+        var missing = Path.Combine(_dir, "names.txt");
+        var model = Path.Combine(_dir, "m.model");
+
+        var (code, output, err) = Run("train-tagger", "ner", "--data", data, "--names", missing, "--out", model);
+
+        Assert.Equal(1, code);
+        Assert.Equal($"argminer: --names {missing}: file not found", err.Trim());
+        Assert.Equal(string.Empty, output);
+        Assert.False(File.Exists(model));
+    }
+
     [Theory]
     [InlineData("pos", "blank.conllu")]
     [InlineData("ner", "empty.iob2")]

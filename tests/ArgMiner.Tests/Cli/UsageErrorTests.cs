@@ -110,6 +110,43 @@ public class UsageErrorTests
     }
 
     [Theory]
+    [InlineData("argminer: --encoding takes auto, utf-8 or windows-1252, not 'latin1'", "run", "in", "--out", "o", "--encoding", "latin1")]
+    [InlineData("argminer: --comments takes auto, none or blank-lines, not 'bogus'", "run", "in", "--out", "o", "--comments", "bogus")]
+    [InlineData("argminer: --encoders takes all or tuned, not 'x'", "evaluate", "--data", "d.csv", "--encoders", "x")]
+    public void GivenAValueOutsideAnOptionsChoices_WhenTheCommandRuns_ThenOneLineNamesTheChoices(string expected, params string[] args)
+    {
+        // Until session 33 System.CommandLine's words, each choice on a line of its own, then "Try 'argminer --help'.".
+        var (exit, _, stderr) = Support.Cli.Run(args);
+        Assert.Equal(2, exit);
+        Assert.Equal(expected, stderr.TrimEnd('\n'));
+    }
+
+    [Fact]
+    public void GivenAnUnknownTaggerKind_WhenTrainingOrEvaluatingATagger_ThenOneLineNamesTheKinds()
+    {
+        var (exit, _, stderr) = Support.Cli.Run("evaluate-tagger", "chunk", "--model", "m.model", "--data", "d.conllu");
+        Assert.Equal(2, exit);
+        var line = Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.Matches("^argminer: <[a-z]+> takes pos or ner, not 'chunk'$", line);
+    }
+
+    [Fact]
+    public void GivenAnEmbeddingCacheUnderAFile_WhenTierTrainingStarts_ThenItIsAUsageErrorBeforeAnythingIsTagged()
+    {
+        // Until session 33 found when the first vectors were written, after tagging and loading the encoders, in .NET's words.
+        using var dir = new TempDirectory();
+        var data = dir.Write("data.csv", "text,label\nThe plan will fail.,claim\nIt rained on Monday.,evidence\n");
+        var cache = Path.Combine(data, "cache");
+
+        var (exit, stdout, stderr) = Support.Cli.Run("train-accurate", "--data", data, "--out", dir.File("m.model"), "--embedding-cache", cache);
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"argminer: --embedding-cache {cache}: {data} is a file", stderr.Trim());
+        Assert.Empty(stdout);
+        Assert.False(File.Exists(dir.File("m.model")));
+    }
+
+    [Theory]
     [InlineData("run", "inputs", "", "--out", "{dir}/o")]
     [InlineData("run", "--out", "{dir}/in", "--out", "")]
     [InlineData("merge", "shards", "", "--out", "{dir}/o")]

@@ -50,4 +50,17 @@ public sealed class TrainAccurateTunedFromTests(TunedEncoderFixture fixture) : I
         Assert.Equal(fixture.Moved, Assert.Single(tier.Tuned).ToBytes());
         Assert.Equal("donor.model", (string?)tier.Card["tunedEncodersFrom"]);
     }
+
+    [Fact]
+    public void GivenAMissingDonorTier_WhenTrainingWithTunedFrom_ThenOneLineSaysSoBeforeTheDataAreRead()
+    {
+        // Until session 33 found after the data were read and tagged and the encoders loaded.
+        using var dir = new TempDirectory();
+        var data = dir.Write("tiny.csv", TinyData.Csv());
+        var (code, stdout, stderr) = Support.Cli.Run("train-accurate", "--data", data, "--out", dir.File("new.model"), "--folds", "2", "--tuned-from", dir.File("missing.model"));
+        Assert.Equal(1, code);
+        Assert.Equal($"argminer: --tuned-from {dir.File("missing.model")}: file not found", stderr.TrimEnd('\n'));
+        Assert.Equal(string.Empty, stdout);
+        Assert.False(File.Exists(dir.File("new.model")));
+    }
 }

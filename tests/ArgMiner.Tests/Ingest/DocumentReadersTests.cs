@@ -143,4 +143,16 @@ public class DocumentReadersTests
         Assert.Equal(["a", "b"], items.Select(i => i.Document?.Id));
         Assert.Equal("One.", items[0].Document!.Text);
     }
+
+    [Fact]
+    public void GivenANulEscapeInATitleBodyOrCommentId_WhenReadingJsonLines_ThenTheRecordIsSkippedAsBinaryData()
+    {
+        // Until session 33 the NUL reached sentences.csv and documents.csv, and training refused ArgMiner's own
+        // sentences.csv as a binary file. A backslash before "u0000" is text, and stays.
+        var items = ReadJsonl("{\"title\":\"T\\u0000itle\",\"body\":\"ok\"}\n{\"body\":\"a \\u0000 b\"}\n{\"body\":\"ok\",\"comments\":[{\"text\":\"c\",\"id\":\"\\u0000\"}]}\n{\"body\":\"path C:\\\\u0000 here\"}");
+        Assert.Equal(
+            ["in.jsonl:1: a string holds a NUL character (\\u0000, binary data), record skipped", "in.jsonl:2: a string holds a NUL character (\\u0000, binary data), record skipped", "in.jsonl:3: a string holds a NUL character (\\u0000, binary data), record skipped"],
+            items.Take(3).Select(i => i.Error!.ToString()));
+        Assert.Equal("path C:\\u0000 here", items[3].Document!.Text);
+    }
 }

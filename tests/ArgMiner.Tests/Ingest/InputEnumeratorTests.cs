@@ -223,9 +223,10 @@ public class InputEnumeratorTests
 
         using var dir = new TempDirectory();
         var path = dir.Write(@"in/back\slash.txt", "Read me.");
-        var items = new InputEnumerator([dir.File("in"), path]).Read().ToList();
+        // Read in the folder, then named on its own (together, the second would be read once: session 33).
+        var items = new InputEnumerator([dir.File("in")]).Read().Concat(new InputEnumerator([path]).Read()).ToList();
         Assert.All(items, i => Assert.Null(i.Error));
-        Assert.Equal([@"back\slash", @"back\slash~2"], items.Select(i => i.Document!.Id));
+        Assert.Equal([@"back\slash", @"back\slash"], items.Select(i => i.Document!.Id));
         Assert.Equal([dir.File(@"in/back\slash.txt"), path], items.Select(i => i.Document!.Source));
     }
 
@@ -267,5 +268,29 @@ public class InputEnumeratorTests
         Assert.All(shown, line => Assert.DoesNotContain(line, char.IsControl));
         Assert.StartsWith(dir.File("in") + "/evil\\nname.txt:", shown[0], StringComparison.Ordinal);
         Assert.StartsWith(dir.File("in") + "/tab\\tname.txt:", shown[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenAFolderGivenTwiceAFileInsideItAndASubfolderOfIt_WhenRead_ThenEachFileIsReadOnceWithOneNoteAnInput()
+    {
+        // Until session 33 every document of them was read again, under an id renamed 'a~2'.
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A text.");
+        dir.Write("in/sub/b.txt", "B text.");
+        var inDir = dir.File("in");
+        var warnings = new List<string>();
+        var inputs = new[] { inDir, inDir + "/", dir.File("in/a.txt"), dir.File("in/sub") };
+
+        var items = new InputEnumerator(inputs, warn: w => warnings.Add(w.ToString())).Read().ToList();
+
+        Assert.Equal(["a", "sub/b"], items.Select(i => i.Document!.Id));
+        Assert.Equal(["a", "sub/b"], new InputEnumerator(inputs).Files().Select(f => f.Id));
+        Assert.Equal(
+            [
+                $"{inDir}/: already read with {inDir} (a folder given twice, or inside a folder given too), read once",
+                $"{dir.File("in/a.txt")}: already read as {dir.File("in/a.txt")} (an input given twice, or inside a folder given too), read once",
+                $"{dir.File("in/sub")}: already read with {inDir} (a folder given twice, or inside a folder given too), read once",
+            ],
+            warnings);
     }
 }

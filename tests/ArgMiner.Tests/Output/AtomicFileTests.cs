@@ -86,4 +86,61 @@ public sealed class AtomicFileTests
         Assert.Equal(dir.File("notes.txt/pred.csv") + ": its folder cannot be made (" + dir.File("notes.txt") + " is a file); give another path", ex.Message);
         Assert.Equal("mine", File.ReadAllText(dir.File("notes.txt")));
     }
+
+    [Fact]
+    public void GivenAFileAnotherWriterHasOpen_WhenOpenedAgain_ThenOneLineSaysSoAndTheFirstWriterFinishesWhole()
+    {
+        // Two commands with one --out (classify twice, say): the second got .NET's words naming the hidden .NAME.partial
+        // until session 33.
+        using var dir = new TempDirectory();
+        var path = dir.Write("pred.csv", "old\n");
+        using var first = new AtomicFile(path);
+        first.Stream.Write("new\n"u8);
+
+        var ex = Assert.Throws<OutputPathException>(() => new AtomicFile(path));
+
+        Assert.Equal($"{path}: another process is writing it now; wait for it to finish or give another path", ex.Message);
+        Assert.Equal("old\n", File.ReadAllText(path));
+        first.Commit();
+        Assert.Equal("new\n", File.ReadAllText(path));
+    }
+
+    [PathFact("/dev/null")]
+    public void GivenADeviceAPipeAFileAFolderAndNothing_WhenAskedWhetherSpecial_ThenOnlyTheDeviceAndThePipeAre()
+    {
+        using var dir = new TempDirectory();
+        var pipe = dir.File("pipe");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", pipe))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        File.CreateSymbolicLink(dir.File("null-link"), "/dev/null");
+        Assert.True(OutputPath.IsSpecialFile("/dev/null"));
+        Assert.True(OutputPath.IsSpecialFile(dir.File("null-link")));
+        Assert.True(OutputPath.IsSpecialFile(pipe));
+        Assert.False(OutputPath.IsSpecialFile(dir.Write("a.csv", "x\n")));
+        Assert.False(OutputPath.IsSpecialFile(dir.Path));
+        Assert.False(OutputPath.IsSpecialFile(dir.File("missing.csv")));
+    }
+
+    [ProgramFact("mkfifo")]
+    public async Task GivenANamedPipe_WhenWrittenAsAnAtomicFile_ThenItIsWrittenInPlaceAndStaysAPipe()
+    {
+        // Until session 33 the temporary file was renamed over the pipe: the pipe became a file and its reader got nothing
+        // (and `classify --out /dev/null` as root made /dev/null a file).
+        using var dir = new TempDirectory();
+        var pipe = dir.File("pipe");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", pipe))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var reader = Task.Run(() => File.ReadAllText(pipe));
+        AtomicFile.WriteText(pipe, new UTF8Encoding(false), w => w.Write("one\ntwo\n"));
+
+        Assert.Equal("one\ntwo\n", await reader.WaitAsync(TimeSpan.FromMinutes(1)));
+        Assert.True(OutputPath.IsSpecialFile(pipe));
+        Assert.Equal(["pipe"], Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName));
+    }
 }

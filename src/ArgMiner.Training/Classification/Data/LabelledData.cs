@@ -484,6 +484,11 @@ public static class LabelledData
         return (offset >= 0 ? m[..offset] : m).TrimEnd('.');
     }
 
+    /// <summary>
+    /// A JSON Lines file's rows, text and ids as they are: no JSON Lines file is written with the CSV formula guard
+    /// (ArgMiner guards CSV cells only), so a leading apostrophe is the text's own and stays (until session 33 it was
+    /// removed as the guard).
+    /// </summary>
     private static List<LabelledSentence> ReadJsonLines(string path, LabelledDataOptions options)
     {
         var rows = new List<LabelledSentence>();
@@ -533,7 +538,18 @@ public static class LabelledData
                     return required ? throw new LabelledDataException(origin, $"missing field '{name}'") : null;
                 }
 
-                rows.Add(MakeRow(origin, path, Field(options.TextColumn, true), Field(options.LabelColumn, !options.LabelsFromOverlay), Field(options.DocColumn, false) ?? Field("doc_id", false), Field(options.SectionColumn, false), options.Map, options.LabelsFromOverlay));
+                string? text, label, doc, section;
+                try
+                {
+                    (text, label, doc, section) = (Field(options.TextColumn, true), Field(options.LabelColumn, !options.LabelsFromOverlay), Field(options.DocColumn, false) ?? Field("doc_id", false), Field(options.SectionColumn, false));
+                }
+                catch (InvalidOperationException)
+                {
+                    // System.Text.Json parses "\ud800" and throws only when the string is decoded: it was a stack trace, exit 134.
+                    throw new LabelledDataException(origin, "a string holds an unpaired surrogate escape (not valid Unicode)");
+                }
+
+                rows.Add(MakeRow(origin, path, text, label, doc, section, options.Map, options.LabelsFromOverlay, guarded: false));
             }
         }
 

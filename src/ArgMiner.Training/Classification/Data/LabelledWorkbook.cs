@@ -41,57 +41,77 @@ internal static class LabelledWorkbook
 
         using (document)
         {
-            var workbook = document.WorkbookPart ?? throw new LabelledDataException(path, "not a readable xlsx workbook (no workbook part)");
-            var strings = SharedStrings(workbook);
-            var sheets = (workbook.Workbook?.Sheets?.Elements<Sheet>() ?? [])
-                .Select(s => (Name: s.Name?.Value ?? string.Empty, Part: s.Id?.Value is { } id ? workbook.GetPartById(id) as WorksheetPart : null))
-                .Where(s => s.Part is not null)
-                .ToList();
-            var chosen = sheets.Where(s => IsSentencesSheet(s.Name)).ToList();
-            if (chosen.Count > 0)
+            try
             {
-                // A copy of Sentences that Calc names "Sentences_2" (or any other sheet of sentences and labels) is not
-                // read: say so, since the corrections may be in it.
-                foreach (var other in sheets.Where(s => !IsSentencesSheet(s.Name)))
-                {
-                    if (Header(other.Part!, strings) is { } header && Find(header.Cells, options.TextColumn) >= 0 && Find(header.Cells, options.LabelColumn) >= 0)
-                    {
-                        options.OnWarning?.Invoke($"{path}: sheet {other.Name} has '{options.TextColumn}' and '{options.LabelColumn}' columns but is not read (only {SentencesSheet} and the sheets a batch too large for it goes on in are); correct the labels in {SentencesSheet}, or delete it and rename the sheet you corrected {SentencesSheet}");
-                    }
-                }
+                return ReadSheets(path, document, options);
             }
-            else
+            catch (System.Xml.XmlException ex)
             {
-                foreach (var sheet in sheets)
-                {
-                    if (Header(sheet.Part!, strings) is { } header && Find(header.Cells, options.TextColumn) >= 0 && Find(header.Cells, options.LabelColumn) >= 0)
-                    {
-                        chosen.Add(sheet);
-                        break;
-                    }
-                }
+                // A part whose XML is damaged (a workbook cut short, or written by a faulty tool) is found only as it is
+                // read: an unhandled XmlException, a stack trace and exit 134, until session 33.
+                throw new LabelledDataException(path, $"not a readable xlsx workbook (damaged XML: {ex.Message.TrimEnd('.')})");
             }
-
-            if (chosen.Count == 0)
+            catch (Exception ex) when (ex is InvalidDataException or OpenXmlPackageException)
             {
-                throw new LabelledDataException(path, $"no sheet named {SentencesSheet} and no sheet with '{options.TextColumn}' and '{options.LabelColumn}' columns (sheets: {string.Join(", ", sheets.Select(s => s.Name))})");
+                // A part whose compressed bytes are damaged: the zip reader's words alone, without the file's name, until session 33.
+                throw new LabelledDataException(path, $"not a readable xlsx workbook (damaged: {ex.Message.TrimEnd('.')})");
             }
-
-            var rows = new List<LabelledSentence>();
-            var sentenceIds = new List<string?>();
-            Dictionary<(string Doc, string Id), string>? sheetOf = chosen.Count > 1 ? [] : null;
-            // ArgMiner's own workbook (its Documents sheet beside Sentences, also once Excel or Calc saved it) holds ids and
-            // text as they are: undoing the CSV's formula guard there turned an id or a sentence "'=x" into "=x", so two
-            // documents "=x" and "'=x" were read as one. Other workbooks may be a sentences.csv saved as xlsx, guard and all.
-            var guarded = !sheets.Any(s => string.Equals(s.Name, DocumentsSheet, StringComparison.OrdinalIgnoreCase));
-            foreach (var (name, part) in chosen)
-            {
-                ReadSheet(path, name, part!, strings, options, rows, sentenceIds, sheetOf, guarded);
-            }
-
-            // A sorted Sentences sheet is read in reading order (a document may go on in a continuation sheet).
-            return options.LabelsFromOverlay ? rows : LabelledData.InReadingOrder(rows, sentenceIds);
         }
+    }
+
+    /// <summary>The sentences of the chosen sheets (<see cref="Read"/>).</summary>
+    private static List<LabelledSentence> ReadSheets(string path, SpreadsheetDocument document, LabelledDataOptions options)
+    {
+        var workbook = document.WorkbookPart ?? throw new LabelledDataException(path, "not a readable xlsx workbook (no workbook part)");
+        var strings = SharedStrings(workbook);
+        var sheets = (workbook.Workbook?.Sheets?.Elements<Sheet>() ?? [])
+            .Select(s => (Name: s.Name?.Value ?? string.Empty, Part: s.Id?.Value is { } id ? workbook.GetPartById(id) as WorksheetPart : null))
+            .Where(s => s.Part is not null)
+            .ToList();
+        var chosen = sheets.Where(s => IsSentencesSheet(s.Name)).ToList();
+        if (chosen.Count > 0)
+        {
+            // A copy of Sentences that Calc names "Sentences_2" (or any other sheet of sentences and labels) is not
+            // read: say so, since the corrections may be in it.
+            foreach (var other in sheets.Where(s => !IsSentencesSheet(s.Name)))
+            {
+                if (Header(other.Part!, strings) is { } header && Find(header.Cells, options.TextColumn) >= 0 && Find(header.Cells, options.LabelColumn) >= 0)
+                {
+                    options.OnWarning?.Invoke($"{path}: sheet {other.Name} has '{options.TextColumn}' and '{options.LabelColumn}' columns but is not read (only {SentencesSheet} and the sheets a batch too large for it goes on in are); correct the labels in {SentencesSheet}, or delete it and rename the sheet you corrected {SentencesSheet}");
+                }
+            }
+        }
+        else
+        {
+            foreach (var sheet in sheets)
+            {
+                if (Header(sheet.Part!, strings) is { } header && Find(header.Cells, options.TextColumn) >= 0 && Find(header.Cells, options.LabelColumn) >= 0)
+                {
+                    chosen.Add(sheet);
+                    break;
+                }
+            }
+        }
+
+        if (chosen.Count == 0)
+        {
+            throw new LabelledDataException(path, $"no sheet named {SentencesSheet} and no sheet with '{options.TextColumn}' and '{options.LabelColumn}' columns (sheets: {string.Join(", ", sheets.Select(s => s.Name))})");
+        }
+
+        var rows = new List<LabelledSentence>();
+        var sentenceIds = new List<string?>();
+        Dictionary<(string Doc, string Id), string>? sheetOf = chosen.Count > 1 ? [] : null;
+        // ArgMiner's own workbook (its Documents sheet beside Sentences, also once Excel or Calc saved it) holds ids and
+        // text as they are: undoing the CSV's formula guard there turned an id or a sentence "'=x" into "=x", so two
+        // documents "=x" and "'=x" were read as one. Other workbooks may be a sentences.csv saved as xlsx, guard and all.
+        var guarded = !sheets.Any(s => string.Equals(s.Name, DocumentsSheet, StringComparison.OrdinalIgnoreCase));
+        foreach (var (name, part) in chosen)
+        {
+            ReadSheet(path, name, part!, strings, options, rows, sentenceIds, sheetOf, guarded);
+        }
+
+        // A sorted Sentences sheet is read in reading order (a document may go on in a continuation sheet).
+        return options.LabelsFromOverlay ? rows : LabelledData.InReadingOrder(rows, sentenceIds);
     }
 
     /// <summary>
@@ -217,6 +237,12 @@ internal static class LabelledWorkbook
             foreach (var cell in row.Elements<Cell>())
             {
                 var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
+                if (column >= MaxColumns)
+                {
+                    // Every cell before it was filled in as empty: "ZZZZZZ2" took 8 GB and more, until session 33.
+                    throw new LabelledDataException(string.Create(CultureInfo.InvariantCulture, $"{path}, sheet {sheet}, row {index}"), $"a cell reference '{cell.CellReference!.Value}' lies beyond column XFD, the last a sheet has");
+                }
+
                 while (cells.Count < column)
                 {
                     cells.Add((string.Empty, string.Empty));
@@ -275,6 +301,10 @@ internal static class LabelledWorkbook
     private static string Flatten(OpenXmlElement item) =>
         string.Concat(item.Descendants<DocumentFormat.OpenXml.Spreadsheet.Text>().Where(t => t.Ancestors<PhoneticRun>().FirstOrDefault() is null).Select(t => t.Text));
 
+    /// <summary>The columns a sheet has (A to XFD).</summary>
+    private const int MaxColumns = 16_384;
+
+    /// <summary>The column a cell reference names, from 0; <see cref="MaxColumns"/> for any beyond the last (no overflow).</summary>
     private static int ColumnIndex(string reference)
     {
         var column = 0;
@@ -291,6 +321,11 @@ internal static class LabelledWorkbook
             else
             {
                 break;
+            }
+
+            if (column > MaxColumns)
+            {
+                return MaxColumns;
             }
         }
 

@@ -78,7 +78,7 @@ public static class Conllu
             {
                 if (text is not null || lines.Count > 0)
                 {
-                    sentences.Add(Build(text ?? string.Empty, newPar, lines, firstTokenLine) with { SentId = sentId });
+                    sentences.Add(Build(text ?? TextOf(lines), newPar, lines, firstTokenLine) with { SentId = sentId });
                 }
 
                 text = null;
@@ -116,10 +116,49 @@ public static class Conllu
 
         if (text is not null || lines.Count > 0)
         {
-            sentences.Add(Build(text ?? string.Empty, newPar, lines, firstTokenLine) with { SentId = sentId });
+            sentences.Add(Build(text ?? TextOf(lines), newPar, lines, firstTokenLine) with { SentId = sentId });
         }
 
         return sentences;
+    }
+
+    /// <summary>
+    /// A sentence's text rebuilt from its token lines, for a file without <c># text</c> comments (UD's own rule: each
+    /// surface token's form, a multiword token's rather than its words', followed by a space unless its MISC column
+    /// says <c>SpaceAfter=No</c>). Until session 33 such a sentence was given no text at all, so none of its words could
+    /// be placed and <c>evaluate-text</c> printed recall 0 over the whole file.
+    /// </summary>
+    private static string TextOf(List<string> lines)
+    {
+        var text = new System.Text.StringBuilder();
+        var coveredUntil = 0;
+        foreach (var line in lines)
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab < 0 || line.AsSpan(0, tab).Contains('.'))
+            {
+                continue; // no columns, or an empty node
+            }
+
+            var id = line.AsSpan(0, tab);
+            var dash = id.IndexOf('-');
+            if (dash > 0)
+            {
+                coveredUntil = int.TryParse(id[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var last) ? last : coveredUntil;
+            }
+            else if (int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= coveredUntil)
+            {
+                continue; // a word of the multiword token just written
+            }
+
+            text.Append(Field(line, 1));
+            if (!Field(line, 9).Split('|').Contains("SpaceAfter=No", StringComparer.Ordinal))
+            {
+                text.Append(' ');
+            }
+        }
+
+        return text.ToString().TrimEnd(' ');
     }
 
     /// <summary>A sentence from its token lines; a token id that is not a number is refused naming its line.</summary>

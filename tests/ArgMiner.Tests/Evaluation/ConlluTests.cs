@@ -33,6 +33,16 @@ public sealed class ConlluTests
         """;
 
     [Fact]
+    public void GivenAFileWithoutTextComments_WhenRead_ThenEachSentenceTextIsRebuiltFromItsTokensAsUdSpellsIt()
+    {
+        var withText = Conllu.Read(new StringReader(Sample));
+        var without = Conllu.Read(new StringReader(string.Join('\n', Sample.Split('\n').Where(l => !l.StartsWith("# text = ", StringComparison.Ordinal)))));
+        Assert.Equal(withText.Select(s => s.Text), without.Select(s => s.Text));
+        Assert.Equal(withText.Select(s => s.Words.ToArray()), without.Select(s => s.Words.ToArray()));
+        Assert.All(without, s => Assert.Equal(0, s.UnalignedWords));
+    }
+
+    [Fact]
     public void GivenAMultiwordToken_WhenRead_ThenItsWordsGetConsecutiveSpans()
     {
         var sentences = Conllu.Read(new StringReader(Sample));

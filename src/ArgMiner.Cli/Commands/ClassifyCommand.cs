@@ -178,12 +178,14 @@ internal static class ClassifyCommand
         }
         catch (TextDecodingException ex)
         {
-            stderr.WriteLine($"argminer: {inPath}, line {ex.Line}: {ex.Message}; nothing written");
+            // Standard input and pipes name the line too since session 33 (Utf8CheckingStream).
+            stderr.WriteLine($"argminer: {(inPath == "-" ? "standard input" : inPath)}, line {ex.Line}: {ex.Message}{(outPath == "-" ? string.Empty : "; nothing written")}");
             return CommandLine.Failed;
         }
         catch (DecoderFallbackException)
         {
-            // Files are checked before they are read; this is standard input or a pipe, read once as UTF-8.
+            // Not expected (files are checked before they are read, standard input and pipes as they are read); kept so
+            // that a bad byte the checks let through is still one line.
             stderr.WriteLine($"argminer: {(inPath == "-" ? "standard input" : inPath)}: not valid UTF-8 (it can be read only once, so it is read as UTF-8: give --encoding windows-1252, or a file with --input to have its encoding detected){(outPath == "-" ? string.Empty : "; nothing written")}");
             return CommandLine.Failed;
         }

@@ -14,11 +14,78 @@ internal static class CorpusText
     {
         try
         {
-            return TextStreams.Open(path, TextEncodingChoice.Utf8, out _);
+            // A pipe (`--ud <(zcat …)`) is checked as it is read, so its bad byte surfaces from a read: the wrapper
+            // gives it the same words (until session 33 it was a stack trace).
+            return new Checked(TextStreams.Open(path, TextEncodingChoice.Utf8, out _), fail);
         }
         catch (TextDecodingException ex)
         {
-            throw fail(ex.Line, ex.Message.Replace(", skipped", string.Empty, StringComparison.Ordinal));
+            throw Failure(ex, fail);
+        }
+    }
+
+    private static Exception Failure(TextDecodingException ex, Func<long, string, Exception> fail) =>
+        fail(ex.Line, ex.Message.Replace(", skipped", string.Empty, StringComparison.Ordinal));
+
+    /// <summary>A reader whose decoding errors met while reading are thrown as <c>fail</c> makes them.</summary>
+    private sealed class Checked(TextReader inner, Func<long, string, Exception> fail) : TextReader
+    {
+        public override string? ReadLine()
+        {
+            try
+            {
+                return inner.ReadLine();
+            }
+            catch (TextDecodingException ex)
+            {
+                throw Failure(ex, fail);
+            }
+        }
+
+        public override int Read()
+        {
+            try
+            {
+                return inner.Read();
+            }
+            catch (TextDecodingException ex)
+            {
+                throw Failure(ex, fail);
+            }
+        }
+
+        public override int Peek()
+        {
+            try
+            {
+                return inner.Peek();
+            }
+            catch (TextDecodingException ex)
+            {
+                throw Failure(ex, fail);
+            }
+        }
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            try
+            {
+                return inner.Read(buffer, index, count);
+            }
+            catch (TextDecodingException ex)
+            {
+                throw Failure(ex, fail);
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
     }
 }

@@ -70,13 +70,20 @@ public static class TextStreams
 
     /// <summary>
     /// Reads <paramref name="stream"/>, which can be read only once (standard input, a pipe), without the pass that
-    /// detects the encoding: strict UTF-8 (a BOM is dropped; a bad byte throws <see cref="DecoderFallbackException"/>
-    /// as it is read), or Windows-1252 when <paramref name="choice"/> says so.
+    /// detects the encoding: strict UTF-8 (a BOM is dropped; a bad byte throws <see cref="TextDecodingException"/> naming
+    /// its line as the read reaches it, <see cref="Utf8CheckingStream"/>), or Windows-1252 when <paramref name="choice"/>
+    /// says so.
     /// </summary>
     public static TextReader ReadOnce(Stream stream, TextEncodingChoice choice) =>
         choice == TextEncodingChoice.Windows1252
             ? new Windows1252Reader(stream)
-            : new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, ChunkSize);
+            : new StreamReader(
+                new Utf8CheckingStream(stream, choice == TextEncodingChoice.Utf8
+                    ? "it must be UTF-8"
+                    : "it can be read only once, so it is read as UTF-8: give --encoding windows-1252, or a file with --input to have its encoding detected"),
+                new UTF8Encoding(false, throwOnInvalidBytes: true),
+                detectEncodingFromByteOrderMarks: true,
+                ChunkSize);
 
     private sealed record ScanResult(Encoding? Utf16, bool Bom, long Nul, long NulLine, long Invalid, byte InvalidByte, long InvalidLine, bool Multibyte);
 
@@ -141,7 +148,7 @@ public static class TextStreams
     }
 
     /// <summary>The length of <paramref name="bytes"/> without an incomplete UTF-8 sequence at its end (at most 3 bytes are held back).</summary>
-    private static int CompleteLength(ReadOnlySpan<byte> bytes)
+    internal static int CompleteLength(ReadOnlySpan<byte> bytes)
     {
         for (var back = 1; back <= 3 && back <= bytes.Length; back++)
         {

@@ -22,6 +22,29 @@ public sealed class ClassifyInputTests : IDisposable
         Assert.Contains("The caf\u00e9 charges \u00a35 for tea.,", File.ReadAllText(output, Encoding.UTF8), StringComparison.Ordinal);
     }
 
+    [ProgramFact("mkfifo")]
+    public async Task GivenDamagedUtf8ThroughAPipe_WhenClassified_ThenOneErrorLineNamesTheLineAndNothingIsWritten()
+    {
+        // A pipe is read once, so no first pass can find the bad byte: it is found as it is read (session 33; it used
+        // to be named with no line).
+        var pipe = _dir.File("pipe.txt");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", pipe))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var output = _dir.File("out.csv");
+        var write = Task.Run(() => File.WriteAllBytes(pipe, [.. Encoding.UTF8.GetBytes("A na\u00efve plan.\nSecond line.\nThird "), 0xFF, .. " line.\n"u8]));
+        var (code, _, stderr) = await Task.Run(() => Support.Cli.Run("classify", "--input", pipe, "--out", output)).WaitAsync(TimeSpan.FromMinutes(1));
+        await write.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(1, code);
+        Assert.StartsWith($"argminer: {pipe}, line 3: not valid UTF-8 (bad byte 0xFF; ", stderr.Trim(), StringComparison.Ordinal);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.False(File.Exists(output));
+    }
+
     [Fact]
     public void GivenDamagedUtf8_WhenClassified_ThenOneErrorLineNamesFileAndLineAndNothingIsWritten()
     {
@@ -146,7 +169,7 @@ public sealed class ClassifyInputTests : IDisposable
 
         var strict = await Classify();
         Assert.Equal(1, strict.Code);
-        Assert.Equal($"argminer: {pipe}: not valid UTF-8 (it can be read only once, so it is read as UTF-8: give --encoding windows-1252, or a file with --input to have its encoding detected); nothing written", strict.Stderr.Trim());
+        Assert.Equal($"argminer: {pipe}, line 1: not valid UTF-8 (bad byte 0xE9; it can be read only once, so it is read as UTF-8: give --encoding windows-1252, or a file with --input to have its encoding detected); nothing written", strict.Stderr.Trim());
         Assert.False(File.Exists(output));
 
         var chosen = await Classify("--encoding", "windows-1252");

@@ -80,12 +80,63 @@ public sealed class TextStreamsTests : IDisposable
 
         using (var reader = TextStreams.ReadOnce(new MemoryStream(cp1252), TextEncodingChoice.Auto))
         {
-            Assert.Throws<DecoderFallbackException>(() => reader.ReadToEnd());
+            Assert.Equal(1, Assert.Throws<TextDecodingException>(() => reader.ReadToEnd()).Line);
         }
 
         using (var reader = TextStreams.ReadOnce(new MemoryStream([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("d\u00e9j\u00e0 vu\n")]), TextEncodingChoice.Utf8))
         {
             Assert.Equal("d\u00e9j\u00e0 vu\n", reader.ReadToEnd());
         }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(4096)]
+    public void GivenAStreamReadOnceWithABadByteOnLineN_WhenReadInPiecesOfAnySize_ThenTheErrorNamesLineN(int piece)
+    {
+        // Valid multibyte characters on every line, so pieces cut sequences in two; the bad byte is on line 40.
+        var text = new StringBuilder();
+        for (var i = 1; i < 40; i++)
+        {
+            text.Append("line ").Append(i).Append(" d\u00e9j\u00e0 \u20ac5 \U0001F600\n");
+        }
+
+        byte[] bytes = [.. Encoding.UTF8.GetBytes(text.ToString()), .. "bad "u8, 0xC3, 0x28, .. "\nlast\n"u8];
+        using var reader = TextStreams.ReadOnce(new PieceStream(bytes, piece), TextEncodingChoice.Auto);
+        var error = Assert.Throws<TextDecodingException>(() => reader.ReadToEnd());
+        Assert.Equal(40, error.Line);
+        Assert.Contains("0xC3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenAStreamReadOnceEndingInACutSequence_WhenRead_ThenTheErrorNamesItsLine()
+    {
+        using var reader = TextStreams.ReadOnce(new PieceStream([.. "ok\nd\u00e9j"u8, 0xE2, 0x82], 3), TextEncodingChoice.Auto);
+        Assert.Equal(2, Assert.Throws<TextDecodingException>(() => reader.ReadToEnd()).Line);
+    }
+
+    [Fact]
+    public void GivenValidUtf8AndUtf16ReadOnce_WhenRead_ThenTheTextComesThroughUnchanged()
+    {
+        var text = "d\u00e9j\u00e0 vu \U0001F600\nline two\n";
+        using (var reader = TextStreams.ReadOnce(new PieceStream(Encoding.UTF8.GetBytes(text), 1), TextEncodingChoice.Auto))
+        {
+            Assert.Equal(text, reader.ReadToEnd());
+        }
+
+        using (var reader = TextStreams.ReadOnce(new PieceStream([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)], 5), TextEncodingChoice.Auto))
+        {
+            Assert.Equal(text, reader.ReadToEnd());
+        }
+    }
+
+    /// <summary>A stream that hands its bytes out at most <paramref name="piece"/> at a time, as a pipe may.</summary>
+    private sealed class PieceStream(byte[] bytes, int piece) : MemoryStream(bytes)
+    {
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(piece, buffer.Length)]);
+
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(piece, count));
     }
 }

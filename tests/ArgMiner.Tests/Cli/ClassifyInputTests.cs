@@ -27,12 +27,7 @@ public sealed class ClassifyInputTests : IDisposable
     {
         // A pipe is read once, so no first pass can find the bad byte: it is found as it is read (session 33; it used
         // to be named with no line).
-        var pipe = _dir.File("pipe.txt");
-        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", pipe))
-        {
-            mkfifo.WaitForExit();
-            Assert.Equal(0, mkfifo.ExitCode);
-        }
+        var pipe = Fifo("pipe.txt");
 
         var output = _dir.File("out.csv");
         var write = Task.Run(() => File.WriteAllBytes(pipe, [.. Encoding.UTF8.GetBytes("A na\u00efve plan.\nSecond line.\nThird "), 0xFF, .. " line.\n"u8]));
@@ -127,12 +122,7 @@ public sealed class ClassifyInputTests : IDisposable
     {
         // `--input <(command)` hands the command a pipe, which can be read only once: before, the encoding pass
         // read it to the end and seeking back to read it again crashed with a stack trace.
-        var input = _dir.File("pipe.txt");
-        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", input))
-        {
-            mkfifo.WaitForExit();
-            Assert.Equal(0, mkfifo.ExitCode);
-        }
+        var input = Fifo("pipe.txt");
 
         var output = _dir.File("out.csv");
         var writer = Task.Run(() => File.WriteAllText(input, "D\u00e9j\u00e0 vu all over again.\nPrices rose 3 percent.\n"));
@@ -152,12 +142,7 @@ public sealed class ClassifyInputTests : IDisposable
         // A pipe cannot be scanned before it is read: UTF-8 is required unless --encoding says otherwise.
         var bytes = Encoding.Latin1.GetBytes("The caf\u00e9 charges \u00a35 for tea.\n");
         var output = _dir.File("out.csv");
-        var pipe = _dir.File("pipe.txt");
-        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", pipe))
-        {
-            mkfifo.WaitForExit();
-            Assert.Equal(0, mkfifo.ExitCode);
-        }
+        var pipe = Fifo("pipe.txt");
 
         async Task<(int Code, string Stderr)> Classify(params string[] extra)
         {
@@ -182,12 +167,7 @@ public sealed class ClassifyInputTests : IDisposable
     {
         // Until session 33 a classify ended by SIGTERM or Ctrl-C left its hidden .out.csv.partial, as large as the output
         // had grown. The input is a pipe kept open, so the command is surely still writing when it is stopped.
-        var input = _dir.File("pipe.txt");
-        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", input))
-        {
-            mkfifo.WaitForExit();
-            Assert.Equal(0, mkfifo.ExitCode);
-        }
+        var input = Fifo("pipe.txt");
 
         var output = _dir.Write("out.csv", "earlier\n");
         using var stopped = new ManualResetEventSlim();
@@ -235,5 +215,15 @@ public sealed class ClassifyInputTests : IDisposable
         (exit, err) = ChildRun.Run($"{user}\"$ARGMINER\" classify --input '{input}' --out -", new Dictionary<string, string> { ["HOME"] = dir.Path });
         Assert.Equal(1, exit);
         Assert.Equal($"argminer: {input}: cannot be read (Access to the path '{input}' is denied)", err.Trim());
+    }
+
+    /// <summary>A named pipe in the test's folder (the tests that use it need the mkfifo program).</summary>
+    private string Fifo(string name)
+    {
+        var path = _dir.File(name);
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", path);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return path;
     }
 }

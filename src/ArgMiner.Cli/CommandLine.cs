@@ -254,33 +254,31 @@ public static class CommandLine
         var command = parse.CommandResult;
         foreach (var result in command.Children.OfType<OptionResult>().Where(o => OutputOptions.Contains(o.Option.Name)))
         {
-            if (result is { Tokens.Count: > 0 } && result.Tokens[0].Value is { Length: > 0 } special && ArgMiner.Output.OutputPath.IsSpecialFile(special))
+            // Standard input's "-", a device or pipe (/dev/null, /dev/stdout: written in place by AtomicFile), and run's
+            // and merge's --out (folders, checked by OutputSet) have nothing to check here.
+            if (result is not { Tokens.Count: > 0 } || result.Tokens[0].Value is not { Length: > 0 } path || path == "-"
+                || (result.Option.Name == "--out" && command.Command.Name is "run" or "merge") || ArgMiner.Output.OutputPath.IsSpecialFile(path))
             {
-                // /dev/null, /dev/stdout, a pipe: written in place (AtomicFile), nothing to check beside it.
                 continue;
             }
 
-            if (result is { Tokens.Count: > 0 } && result.Tokens[0].Value is { Length: > 0 } path and not "-"
-                && !(result.Option.Name == "--out" && command.Command.Name is "run" or "merge") && Directory.Exists(path))
+            if (Directory.Exists(path))
             {
                 return $"{result.Option.Name} {path} is a folder, not a file; give a file name";
             }
 
             // As a folder on the way that is a file: found only when the file was written (train's after the whole
             // training), in .NET's words, exit 1, until session 32.
-            if (result is { Tokens.Count: > 0 } && result.Tokens[0].Value is { Length: > 0 } written and not "-"
-                && !(result.Option.Name == "--out" && command.Command.Name is "run" or "merge") && ArgMiner.Output.AtomicFile.Unusable(written) is { } why)
+            if (ArgMiner.Output.AtomicFile.Unusable(path) is { } why)
             {
-                return $"{result.Option.Name} {written}: {why}";
+                return $"{result.Option.Name} {path}: {why}";
             }
 
             // A folder this user may not write in: found only when the file was written, after all the work (evaluate's
             // scoring, train's training), with .NET's words naming the hidden .NAME.partial, until session 33.
-            if (result is { Tokens.Count: > 0 } && result.Tokens[0].Value is { Length: > 0 } target and not "-"
-                && !(result.Option.Name == "--out" && command.Command.Name is "run" or "merge")
-                && ArgMiner.Output.OutputPath.NotWritable(Path.GetDirectoryName(ArgMiner.Output.AtomicFile.TargetOf(target))!) is { } readOnly)
+            if (ArgMiner.Output.OutputPath.NotWritable(Path.GetDirectoryName(ArgMiner.Output.AtomicFile.TargetOf(path))!) is { } readOnly)
             {
-                return $"{result.Option.Name} {target}: {readOnly}";
+                return $"{result.Option.Name} {path}: {readOnly}";
             }
         }
 

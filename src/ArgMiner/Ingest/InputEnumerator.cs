@@ -37,7 +37,8 @@ public sealed class InputEnumerator
     {
         // A file named twice (`run in in/a.txt`, `run in in`) was read twice, every document of it twice in the outputs
         // under a renamed id, until session 33; now once, with a note. Compared with links resolved.
-        var read = new Dictionary<string, string>(OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
+        var comparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        var read = new Dictionary<string, string>(StringComparer.FromComparison(comparison));
         var folders = new List<(string Real, string Shown)>();
         static string RealPathOf(string path)
         {
@@ -73,7 +74,6 @@ public sealed class InputEnumerator
             {
                 // A folder given again, or one inside a folder given before: one note, not one a file.
                 var realFolder = RealPathOf(input);
-                var comparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
                 if (folders.FirstOrDefault(f => string.Equals(realFolder, f.Real, comparison) || realFolder.StartsWith(Path.TrimEndingDirectorySeparator(f.Real) + Path.DirectorySeparatorChar, comparison)).Shown is { } earlier)
                 {
                     notes.Add(new InputError(FolderSearch.Shown(input), null, $"already read with {earlier} (a folder given twice, or inside a folder given too), read once"));

@@ -54,7 +54,7 @@ public sealed class AtomicFile : IDisposable
             // .NET's words named the hidden .NAME.partial, a file the user never asked for.
             throw new OutputPathException(path, $"{Path.GetDirectoryName(FinalPath)} is read-only for this user; make it writable (chmod u+w) or give another path");
         }
-        catch (IOException ex) when (IsLockedByAnother(ex))
+        catch (IOException ex) when (OutputLock.HeldElsewhere(ex))
         {
             // Another command writing the same file holds its temporary file (the lock keeps it whole; the earlier file
             // stays). .NET's words ("The process cannot access the file '…/.NAME.partial' because it is being used by
@@ -88,14 +88,6 @@ public sealed class AtomicFile : IDisposable
 
         return removed;
     }
-
-    /// <summary>
-    /// Whether <paramref name="ex"/> says another handle holds the file's lock (<see cref="FileShare.None"/>): Windows'
-    /// ERROR_SHARING_VIOLATION, or on Linux and macOS the errno of the refused <c>flock</c> (EWOULDBLOCK), which .NET
-    /// gives as the exception's HResult.
-    /// </summary>
-    private static bool IsLockedByAnother(IOException ex) =>
-        OperatingSystem.IsWindows() ? (ex.HResult & 0xFFFF) == 32 : ex.HResult == (OperatingSystem.IsLinux() ? 11 : 35);
 
     /// <summary>
     /// Why a file cannot be written at <paramref name="path"/>, in words, or null: its name too long for the temporary

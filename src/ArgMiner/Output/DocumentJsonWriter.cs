@@ -30,6 +30,9 @@ public sealed class DocumentJsonWriter : IDisposable
     private readonly AtomicFile _file;
     private readonly ArrayBufferWriter<byte> _pending = new(2 * SpillBytes);
     private readonly Utf8JsonWriter _json;
+
+    // Kept for the whole file: the tagger's tag strings are the same few objects in every document.
+    private readonly TagCache _tags = new();
     private bool _closed;
 
     /// <summary>Opens documents.jsonl (under a temporary name) at <paramref name="path"/>.</summary>
@@ -113,7 +116,7 @@ public sealed class DocumentJsonWriter : IDisposable
         var tokens = d.Tokens.AsSpan();
         var pos = d.Pos.Length == d.Tokens.Length ? d.Pos.AsSpan() : default;
         var labelled = d.Labels.Length == d.Sentences.Length && d.Labels.Length > 0;
-        var tags = new TagCache();
+        var tags = owner?._tags ?? new TagCache();
         json.WriteStartArray(Names.Sentences);
         for (var i = 0; i < d.Sentences.Length; i++)
         {
@@ -269,7 +272,7 @@ public sealed class DocumentJsonWriter : IDisposable
         }
     }
 
-    // The document's part-of-speech tags, each encoded once: the tagger gives every token one of its few tag
+    // The part-of-speech tags, each encoded once per file: the tagger gives every token one of its few tag
     // strings, and Utf8JsonWriter otherwise escape-checks and transcodes the value at every token (issue 12,
     // session 33). Encoded with the writer's own encoder, as WriteString would. Tags are told apart by reference,
     // which is all the tagger's strings need; a tag string met past the first 32 is written as before. The bytes

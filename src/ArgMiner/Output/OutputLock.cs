@@ -101,10 +101,11 @@ internal sealed partial class OutputLock : IDisposable
         };
 
     /// <summary>
-    /// Whether opening the lock file failed because another open file holds it: .NET reports that as an
+    /// Whether opening a file with <see cref="FileShare.None"/> (this lock file, <see cref="AtomicFile"/>'s temporary file)
+    /// failed because another open file holds it: .NET reports that as an
     /// <see cref="IOException"/> carrying <c>EWOULDBLOCK</c> (Unix; 35 on macOS and the BSDs) or a sharing violation (Windows).
     /// </summary>
-    private static bool HeldElsewhere(IOException ex) =>
+    internal static bool HeldElsewhere(IOException ex) =>
         ex.HResult == (OperatingSystem.IsWindows() ? unchecked((int)0x80070020) : OperatingSystem.IsLinux() ? 11 : 35);
 
     /// <summary>Releases the lock: the output folder may be written by the next run.</summary>

@@ -420,6 +420,9 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
         switch (kind)
         {
             case Kind.Final:
+                // The tokenizer's lone dot glued to the word before it ("v.", "Ph.", "LA."): the rules below ask what that word is.
+                var gluedDot = mark > 0 && tokens[mark - 1].End == tokens[mark].Start && tokens[mark].Length == 1 && text[tokens[mark].Start] == '.';
+
                 // ". . ." spaced out is one ellipsis; a final mark before a comma or another mark ends nothing.
                 if (tokens[mark].Length == 1 && text[tokens[mark].Start] == '.' && text[tokens[next].Start] == '.')
                 {
@@ -427,21 +430,21 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                 }
 
                 // "Roe v. Wade", "(pop. 5,000)": the tokenizer's lone dot after an abbreviation that sits inside sentences.
-                if (mark > 0 && tokens[mark - 1].End == tokens[mark].Start && tokens[mark].Length == 1 && text[tokens[mark].Start] == '.'
+                if (gluedDot
                     && InnerAbbreviationLookup.Contains(tokens[mark - 1].In(text)))
                 {
                     return false;
                 }
 
                 // "Lysa Akin Ass't. to Paul …", "the Nat'l. team": the dot of a contraction abbreviation before a lower-case word.
-                if (mark > 0 && tokens[mark - 1].End == tokens[mark].Start && tokens[mark].Length == 1 && text[tokens[mark].Start] == '.'
+                if (gluedDot
                     && char.IsLower(first) && !word.IsEmpty && IsApostropheAbbreviation(tokens[mark - 1].In(text)))
                 {
                     return false;
                 }
 
                 // "Ph. (03) 9221 4101", "Fax.(03) …", "the Para. 13 relative to …": the dot of a label that a number follows.
-                if (mark > 0 && tokens[mark - 1].End == tokens[mark].Start && tokens[mark].Length == 1 && text[tokens[mark].Start] == '.'
+                if (gluedDot
                     && NumberLabelLookup.Contains(tokens[mark - 1].In(text))
                     && (char.IsAsciiDigit(text[tokens[next].Start]) || (text[tokens[next].Start] == '(' && tokens[next].Length == 1 && next + 1 < tokens.Length && char.IsAsciiDigit(text[tokens[next + 1].Start]))))
                 {
@@ -450,7 +453,7 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
 
                 // "(although LA. is …", "in Bellevue, WA. and in …": the dot after a short capitalised word (a state, an abbreviation the
                 // tokenizer does not know) before a lower-case word is the abbreviation's.
-                if (mark > 0 && tokens[mark - 1].End == tokens[mark].Start && tokens[mark].Length == 1 && text[tokens[mark].Start] == '.'
+                if (gluedDot
                     && tokens[mark - 1].Length <= 3 && (IsName(tokens[mark - 1].In(text)) || IsCapitals(tokens[mark - 1].In(text)))
                     && char.IsLower(first) && !word.IsEmpty)
                 {

@@ -46,6 +46,9 @@ public sealed class AveragedPerceptronTagger
     private readonly TaggerLexicon _lexicon;
     private readonly WordClasses? _wordClasses;
 
+    // An entity tagger's BIO constraint (I-X only after B-X or I-X); null for the POS tagger.
+    private readonly BioTransitions? _transitions;
+
     /// <summary>
     /// Word-type memos (<see cref="TaggerWordCache"/>), each taken for one sentence and put back: as many as sentences
     /// tagged at once, not one per thread that ever tagged. They change no tag.
@@ -68,6 +71,7 @@ public sealed class AveragedPerceptronTagger
         _classCount = classes.Length;
         _weights = weights;
         Scale = scale;
+        _transitions = kind == NerKind ? BioTransitions.For(classes) : null;
     }
 
     /// <summary><see cref="PosKind"/> or <see cref="NerKind"/>.</summary>
@@ -206,6 +210,11 @@ public sealed class AveragedPerceptronTagger
 
                 _weights.ToRows(features[width..], prefetch: false);
                 var best = _weights.Best(features, scores);
+                if (_transitions is not null)
+                {
+                    best = _transitions.Best(prev, best, scores);
+                }
+
                 tags[i] = best;
                 prev2 = prev;
                 prev = best;

@@ -7,7 +7,9 @@ namespace ArgMiner.Tagging;
 public readonly record struct TokenSpan(int First, int Count, string Type);
 
 /// <summary>
-/// Reads entities from BIO tags, repairing what a greedy tagger can emit: an <c>I-X</c> after <c>O</c>
+/// Reads entities from BIO tags, repairing what a greedy tagger can emit (the shipped entity tagger no longer emits
+/// either since session 34: it decodes under <see cref="BioTransitions"/>; the repairs serve tag sequences from
+/// elsewhere, such as other taggers' output read for evaluation): an <c>I-X</c> after <c>O</c>
 /// starts an entity (read as <c>B-X</c>); an <c>I-X</c> right after an entity of another type continues
 /// that entity, which keeps its first type ("Operation Midnight Hammer" tagged B-EVENT I-ORG I-PERSON is
 /// one EVENT, not three fragments; measured better on GMB and UNER than starting a new entity).

@@ -266,10 +266,36 @@ public sealed class AccurateClassifier
     /// first runs here. Each encoder runs single-threaded, so on two cores two encoders take about the time of the slower
     /// one instead of both; each result depends only on its encoder and input, so it is the same on any number of cores.
     /// </summary>
+    /// <remarks>
+    /// No exception leaves before every encoder has returned: until session 34 one encoder's failure (its embedding cache
+    /// could not be written) left at once, the caller disposed the encoders while another still ran on the thread pool,
+    /// and ONNX Runtime's freed session crashed the process (exit 139). The first failing encoder's exception is thrown, as before.
+    /// </remarks>
     private static T[] SideBySide<TEncoder, T>(IReadOnlyList<TEncoder> encoders, Func<TEncoder, T> run)
     {
         var others = encoders.Skip(1).Select(e => Task.Run(() => run(e))).ToArray();
-        var first = run(encoders[0]);
+        T first = default!;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failed = null;
+        try
+        {
+            first = run(encoders[0]);
+        }
+        catch (Exception ex)
+        {
+            failed = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+        }
+
+        try
+        {
+            // Waits for every task, failed or not, before throwing.
+            Task.WaitAll(others);
+        }
+        catch (AggregateException)
+        {
+            // Rethrown below, in encoder order, unwrapped.
+        }
+
+        failed?.Throw();
         return [first, .. others.Select(t => t.GetAwaiter().GetResult())];
     }
 

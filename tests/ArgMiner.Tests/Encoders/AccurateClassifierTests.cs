@@ -288,4 +288,50 @@ public sealed class AccurateClassifierTests
 
         public int GetHashCode(SentencePrediction obj) => obj.Label.GetHashCode(StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void GivenTwoEncodersAndTheFirstFails_WhenEmbedding_ThenTheExceptionLeavesOnlyAfterTheSecondHasReturned()
+    {
+        // train-accurate disposes its encoders as the exception leaves: an ONNX session disposed under the second
+        // encoder, still running on the thread pool, crashed the process (exit 139) until session 34.
+        var second = new SlowEmbedder();
+        var ex = Assert.Throws<IOException>(() => AccurateClassifier.Embed([new FailingEmbedder(), second], ["one sentence", "another"]));
+        Assert.Equal("the cache cannot be written", ex.Message);
+        Assert.True(second.Returned, "the exception left while the second encoder was still embedding");
+    }
+
+    private sealed class FailingEmbedder : ISentenceEmbedder
+    {
+        public string Name => "failing";
+
+        public int Dimension => 4;
+
+        public float[][] Embed(IReadOnlyList<string> sentences) => throw new IOException("the cache cannot be written");
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class SlowEmbedder : ISentenceEmbedder
+    {
+        private volatile bool _returned;
+
+        public string Name => "slow";
+
+        public int Dimension => 4;
+
+        public bool Returned => _returned;
+
+        public float[][] Embed(IReadOnlyList<string> sentences)
+        {
+            Thread.Sleep(500);
+            _returned = true;
+            return [.. sentences.Select(_ => new float[4])];
+        }
+
+        public void Dispose()
+        {
+        }
+    }
 }

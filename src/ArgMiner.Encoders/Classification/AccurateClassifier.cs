@@ -541,19 +541,13 @@ public sealed class AccurateClassifier
         return package;
     }
 
-    /// <summary>Whether <paramref name="path"/> is a model file of this kind (so a command can tell the tiers apart).</summary>
-    public static bool IsAccurateModel(string path)
-    {
-        try
-        {
-            ModelPackage.Load(path, Kind, int.MaxValue);
-            return true;
-        }
-        catch (ModelFormatException)
-        {
-            return false;
-        }
-    }
+    /// <summary>
+    /// Whether <paramref name="path"/> is a model file of this kind (so a command can tell the tiers apart), from its manifest
+    /// alone. Until session 34 the whole file was loaded and checked for this (67 MB, again when the command then loaded it),
+    /// and a damaged tier, its checksums failing, was taken for a fast model: "is a 'accurate-sentence-classifier' model, not
+    /// a 'sentence-classifier' model" instead of the damage.
+    /// </summary>
+    public static bool IsAccurateModel(string path) => ModelPackage.KindOf(path) == Kind;
 
     /// <summary>Reads a model file, scoring with <paramref name="embedder"/>, which must be the one encoder it was trained on.</summary>
     /// <exception cref="ModelFormatException">Missing, corrupt, another kind, newer, or trained on other encoders.</exception>

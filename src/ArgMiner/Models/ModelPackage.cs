@@ -90,6 +90,31 @@ public sealed class ModelPackage
         }
     }
 
+    /// <summary>
+    /// The kind the manifest of the model file at <paramref name="path"/> names, reading the manifest alone (no other entry,
+    /// no checksum); null when the file has no readable manifest of an ArgMiner model. For a command that tells model kinds
+    /// apart before loading one: a damaged file of a kind is then loaded as that kind, and its damage named.
+    /// </summary>
+    public static string? KindOf(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+            if (zip.GetEntry(ManifestEntry) is not { Length: <= MaxEntryBytes } entry)
+            {
+                return null;
+            }
+
+            using var manifest = entry.Open();
+            return JsonNode.Parse(manifest) is JsonObject json && (string?)json["signature"] == Signature ? (string?)json["kind"] : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The largest entry a package may hold (a corrupt header claiming more is refused, not allocated).</summary>
     private const long MaxEntryBytes = 1L << 30;
 

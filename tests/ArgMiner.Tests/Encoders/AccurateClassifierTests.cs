@@ -240,6 +240,28 @@ public sealed class AccurateClassifierTests
     }
 
     [Fact]
+    public void GivenADamagedAccurateModel_WhenClassifyingWithIt_ThenTheDamageIsNamedNotAnotherKind()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("accurate.model");
+        Train(new FakeEmbedder()).Save(path);
+        var bytes = File.ReadAllBytes(path);
+        // A byte of the stacker's stored weights flipped (a stored entry is checked by its CRC-32 alone): the entry's
+        // local header is the first place its name appears (the manifest is deflated), its data after name and extra field.
+        var name = "stacker-weights.bin"u8;
+        var at = bytes.AsSpan().IndexOf(name);
+        var extra = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(at - 2));
+        bytes[at + name.Length + extra + 8] ^= 0xFF;
+        File.WriteAllBytes(path, bytes);
+        Assert.True(AccurateClassifier.IsAccurateModel(path));
+        var input = dir.Write("in.txt", "The council should reject the deal.\n");
+        var (code, _, stderr) = Support.Cli.Run("classify", "--model", path, "--input", input, "--out", dir.File("out.csv"));
+        Assert.Equal(1, code);
+        Assert.Equal($"argminer: {path}: corrupt model file (stacker-weights.bin does not match its checksum)", stderr.Trim());
+        Assert.False(File.Exists(dir.File("out.csv")));
+    }
+
+    [Fact]
     public void GivenTheSameDataTwice_WhenTrained_ThenTheModelFilesAreByteIdentical()
     {
         using var dir = new TempDirectory();

@@ -153,15 +153,27 @@ public sealed class EmbeddingCache : ISentenceEmbedder
     private IOException Unwritable(Exception ex) =>
         new($"--embedding-cache: {_path} cannot be written ({ex.Message.TrimEnd('.')})", ex);
 
+    /// <summary>
+    /// Reads the whole records, a record at a time: the file was read whole into one array until session 34, so a cache
+    /// past 2 GB (about 1.4 million sentences of a 384-dimension encoder) ended every later run with .NET's "The file is
+    /// too long", naming no file.
+    /// </summary>
     private void Read()
     {
-        var record = 32 + (4 * Dimension);
-        var bytes = File.ReadAllBytes(_path);
-        for (var offset = 0; offset + record <= bytes.Length; offset += record)
+        var record = new byte[32 + (4 * Dimension)];
+        try
         {
-            var vector = new float[Dimension];
-            Buffer.BlockCopy(bytes, offset + 32, vector, 0, 4 * Dimension);
-            _vectors[Convert.ToHexString(bytes, offset, 32)] = vector;
+            using var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            while (file.ReadAtLeast(record, record.Length, throwOnEndOfStream: false) == record.Length)
+            {
+                var vector = new float[Dimension];
+                Buffer.BlockCopy(record, 32, vector, 0, 4 * Dimension);
+                _vectors[Convert.ToHexString(record, 0, 32)] = vector;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"--embedding-cache: {_path} cannot be read ({ex.Message.TrimEnd('.')})", ex);
         }
     }
 }

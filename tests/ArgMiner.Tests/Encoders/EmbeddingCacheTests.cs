@@ -74,4 +74,26 @@ public sealed class EmbeddingCacheTests
         Assert.StartsWith($"--embedding-cache: {cache.FilePath} cannot be written (", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);
     }
+
+    [Fact]
+    public void GivenACacheFilePast2GB_WhenOpened_ThenItsRecordsAreRead()
+    {
+        using var dir = new TempDirectory();
+        const int Dimension = 4096;
+        const int Record = 32 + (4 * Dimension);
+        var cache = new EmbeddingCache(new FakeEmbedder(Dimension), dir.Path);
+        cache.Embed(["one sentence"]);
+
+        // Sparse: 2.1 GB of zero records (one key, all zero) after the written one, no disk space taken.
+        using (var file = new FileStream(cache.FilePath, FileMode.Open))
+        {
+            file.SetLength(Record + ((2100L << 20) / Record * Record));
+        }
+
+        var inner = new FakeEmbedder(Dimension);
+        var reopened = new EmbeddingCache(inner, dir.Path);
+        Assert.Equal(2, reopened.Count);
+        Assert.Equal(new FakeEmbedder(Dimension).Embed(["one sentence"])[0], reopened.Embed(["one sentence"])[0]);
+        Assert.Equal(0, inner.Embedded);
+    }
 }

@@ -26,7 +26,9 @@ internal static class ClassifierCli
             var rows = LabelledData.Read(paths, options with { OnWarning = warning => stderr.WriteLine($"argminer: warning: {warning}") });
             if (rows.Count == 0)
             {
-                stderr.WriteLine("argminer: the data holds no labelled sentence");
+                // The files are named, as every other data error names its file (until session 34: "the data holds no
+                // labelled sentence", which left a person with several --data to guess which was empty).
+                stderr.WriteLine(ArgMiner.Ingest.InputError.OneLine($"argminer: {string.Join(", ", paths)}: no labelled sentence"));
                 return null;
             }
 

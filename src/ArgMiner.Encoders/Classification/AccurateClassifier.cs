@@ -266,10 +266,36 @@ public sealed class AccurateClassifier
     /// first runs here. Each encoder runs single-threaded, so on two cores two encoders take about the time of the slower
     /// one instead of both; each result depends only on its encoder and input, so it is the same on any number of cores.
     /// </summary>
+    /// <remarks>
+    /// No exception leaves before every encoder has returned: until session 34 one encoder's failure (its embedding cache
+    /// could not be written) left at once, the caller disposed the encoders while another still ran on the thread pool,
+    /// and ONNX Runtime's freed session crashed the process (exit 139). The first failing encoder's exception is thrown, as before.
+    /// </remarks>
     private static T[] SideBySide<TEncoder, T>(IReadOnlyList<TEncoder> encoders, Func<TEncoder, T> run)
     {
         var others = encoders.Skip(1).Select(e => Task.Run(() => run(e))).ToArray();
-        var first = run(encoders[0]);
+        T first = default!;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failed = null;
+        try
+        {
+            first = run(encoders[0]);
+        }
+        catch (Exception ex)
+        {
+            failed = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+        }
+
+        try
+        {
+            // Waits for every task, failed or not, before throwing.
+            Task.WaitAll(others);
+        }
+        catch (AggregateException)
+        {
+            // Rethrown below, in encoder order, unwrapped.
+        }
+
+        failed?.Throw();
         return [first, .. others.Select(t => t.GetAwaiter().GetResult())];
     }
 
@@ -515,19 +541,13 @@ public sealed class AccurateClassifier
         return package;
     }
 
-    /// <summary>Whether <paramref name="path"/> is a model file of this kind (so a command can tell the tiers apart).</summary>
-    public static bool IsAccurateModel(string path)
-    {
-        try
-        {
-            ModelPackage.Load(path, Kind, int.MaxValue);
-            return true;
-        }
-        catch (ModelFormatException)
-        {
-            return false;
-        }
-    }
+    /// <summary>
+    /// Whether <paramref name="path"/> is a model file of this kind (so a command can tell the tiers apart), from its manifest
+    /// alone. Until session 34 the whole file was loaded and checked for this (67 MB, again when the command then loaded it),
+    /// and a damaged tier, its checksums failing, was taken for a fast model: "is a 'accurate-sentence-classifier' model, not
+    /// a 'sentence-classifier' model" instead of the damage.
+    /// </summary>
+    public static bool IsAccurateModel(string path) => ModelPackage.KindOf(path) == Kind;
 
     /// <summary>Reads a model file, scoring with <paramref name="embedder"/>, which must be the one encoder it was trained on.</summary>
     /// <exception cref="ModelFormatException">Missing, corrupt, another kind, newer, or trained on other encoders.</exception>

@@ -26,6 +26,7 @@ public abstract class PackagedSentenceEmbedder : ISentenceEmbedder
     private readonly SessionOptions _options;
     private readonly Lazy<ISentenceEncoder> _encoder;
     private readonly Lock _gate = new();
+    private bool _disposed;
 
     /// <summary>
     /// Prepares the package's encoder, made by <paramref name="create"/> with single-threaded session options when
@@ -79,6 +80,7 @@ public abstract class PackagedSentenceEmbedder : ISentenceEmbedder
             float[][] vectors;
             lock (_gate)
             {
+                ObjectDisposedException.ThrowIf(_disposed, this);
                 vectors = _encoder.Value.Encode(batch, CancellationToken.None);
             }
 
@@ -92,14 +94,28 @@ public abstract class PackagedSentenceEmbedder : ISentenceEmbedder
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Waits for a batch being encoded on another thread, and a later call throws <see cref="ObjectDisposedException"/>:
+    /// an ONNX session freed under a running batch crashes the process (exit 139), not with a .NET exception.
+    /// </remarks>
     public void Dispose()
     {
-        if (_encoder.IsValueCreated)
+        lock (_gate)
         {
-            (_encoder.Value as IDisposable)?.Dispose();
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            if (_encoder.IsValueCreated)
+            {
+                (_encoder.Value as IDisposable)?.Dispose();
+            }
+
+            _options.Dispose();
         }
 
-        _options.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -60,13 +60,15 @@ public static class SoftTargets
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new LabelledDataException(path, "no such soft-label file");
+            throw new LabelledDataException(path, Directory.Exists(path) ? "is a folder; give the soft-label file" : "no such soft-label file");
         }
 
         var result = new Dictionary<string, float[]>(StringComparer.Ordinal);
         try
         {
-            using var csv = CsvReader.Create(new StreamReader(path, new System.Text.UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true), LabelledData.StrictCsv(), false);
+            // Strict UTF-8, a binary file refused (TextStreams): a bad byte in a document id became U+FFFD without a word
+            // until session 34, so that document's sentences silently found no soft label.
+            using var csv = CsvReader.Create(ArgMiner.Ingest.TextStreams.Open(path, ArgMiner.Ingest.TextEncodingChoice.Utf8, out _), LabelledData.StrictCsv(), false);
             csv.ReadHeader();
             if (string.Join(',', csv.Headers ?? []) != Header)
             {
@@ -99,6 +101,10 @@ public static class SoftTargets
         catch (CsvFormatException ex)
         {
             throw new LabelledDataException($"{path}:{ex.LineNumber}", "malformed CSV");
+        }
+        catch (ArgMiner.Ingest.TextDecodingException ex)
+        {
+            throw new LabelledDataException($"{path}:{ex.Line}", ex.Message.Replace(", skipped", string.Empty, StringComparison.Ordinal));
         }
         catch (IOException ex)
         {

@@ -24,6 +24,26 @@ internal static class CorpusText
         }
     }
 
+    /// <summary>The lines of <paramref name="path"/>, read as <see cref="Open"/> reads it, each as it is reached.</summary>
+    public static IEnumerable<string> ReadLines(string path, Func<long, string, Exception> fail)
+    {
+        using var reader = Open(path, fail);
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
+        }
+    }
+
+    /// <summary>The whole text of <paramref name="path"/>, read as <see cref="Open"/> reads it.</summary>
+    public static string ReadAll(string path, Func<long, string, Exception> fail)
+    {
+        using var reader = Open(path, fail);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>A <c>fail</c> for the labelled-data readers: <see cref="Classification.LabelledDataException"/> naming <c>path:line</c>.</summary>
+    public static Func<long, string, Exception> DataError(string path) => (line, problem) => new Classification.LabelledDataException(line > 0 ? $"{path}:{line}" : path, problem);
+
     private static Exception Failure(TextDecodingException ex, Func<long, string, Exception> fail) =>
         fail(ex.Line, ex.Message.Replace(", skipped", string.Empty, StringComparison.Ordinal));
 

@@ -90,8 +90,60 @@ public sealed class ModelPackage
         }
     }
 
+    /// <summary>
+    /// The kind the manifest of the model file at <paramref name="path"/> names, reading the manifest alone (no other entry,
+    /// no checksum); null when the file has no readable manifest of an ArgMiner model. For a command that tells model kinds
+    /// apart before loading one: a damaged file of a kind is then loaded as that kind, and its damage named.
+    /// </summary>
+    public static string? KindOf(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+            if (zip.GetEntry(ManifestEntry) is not { Length: <= MaxManifestBytes } entry)
+            {
+                return null;
+            }
+
+            using var manifest = entry.Open();
+            return ReadManifest(manifest) is { } bytes && JsonNode.Parse(bytes) is JsonObject json && (string?)json["signature"] == Signature ? (string?)json["kind"] : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The largest entry a package may hold (a corrupt header claiming more is refused, not allocated).</summary>
     private const long MaxEntryBytes = 1L << 30;
+
+    /// <summary>
+    /// The most a package's entries may add up to, as their headers say (every entry is read into memory): the largest
+    /// model, the accurate tier, holds 67 MB; each entry alone may be up to <see cref="MaxEntryBytes"/>.
+    /// </summary>
+    private const long MaxTotalBytes = 4L << 30;
+
+    /// <summary>The largest manifest read: the accurate tier's, its card and all, is 231 KB.</summary>
+    private const int MaxManifestBytes = 64 << 20;
+
+    /// <summary>The manifest's bytes, or null past <see cref="MaxManifestBytes"/> (whatever its header says).</summary>
+    private static byte[]? ReadManifest(Stream stream)
+    {
+        var bytes = new MemoryStream();
+        var buffer = new byte[1 << 16];
+        int n;
+        while ((n = stream.Read(buffer)) > 0)
+        {
+            bytes.Write(buffer, 0, n);
+            if (bytes.Length > MaxManifestBytes)
+            {
+                return null;
+            }
+        }
+
+        return bytes.ToArray();
+    }
 
     /// <summary>
     /// Reads a package and checks it is a model of <paramref name="kind"/> in a format this version reads.
@@ -135,12 +187,21 @@ public sealed class ModelPackage
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             var manifestEntry = zip.GetEntry(ManifestEntry) ?? throw new ModelFormatException(name, "not an ArgMiner model (no manifest)");
+            if (zip.Entries.Sum(e => e.Length) > MaxTotalBytes)
+            {
+                throw new ModelFormatException(name, "corrupt model file (its entries add up to more than any model holds)");
+            }
+
             JsonObject manifest;
             using (var ms = manifestEntry.Open())
             {
                 try
                 {
-                    manifest = JsonNode.Parse(ms) as JsonObject ?? throw new ModelFormatException(name, "corrupt model (manifest is not a JSON object)");
+                    // Read to a bounded buffer first: a manifest inflating to gigabytes (a crafted or damaged file) reached
+                    // JsonNode.Parse, whose whole-stream read overflowed past 2 GB (an OverflowException, a stack trace and
+                    // exit 134) until session 34.
+                    var bytes = ReadManifest(ms) ?? throw new ModelFormatException(name, "corrupt model file (its manifest.json is larger than any model's)");
+                    manifest = JsonNode.Parse(bytes) as JsonObject ?? throw new ModelFormatException(name, "corrupt model (manifest is not a JSON object)");
                 }
                 catch (JsonException)
                 {

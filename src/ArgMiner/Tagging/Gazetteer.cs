@@ -8,7 +8,7 @@ public sealed class GazetteerFormatException : Exception
 {
     /// <summary>Creates the error.</summary>
     public GazetteerFormatException(string path, int line, string problem)
-        : base($"{path}:{line}: {problem}")
+        : base(line > 0 ? $"{path}:{line}: {problem}" : $"{path}: {problem}")
     {
         Path = path;
         Line = line;
@@ -66,18 +66,35 @@ public sealed class Gazetteer
     /// <summary>An empty gazetteer.</summary>
     public static Gazetteer Empty { get; } = FromEntries([]);
 
-    /// <summary>Loads a gazetteer file.</summary>
-    /// <exception cref="GazetteerFormatException">The file is missing or a line is bad.</exception>
+    /// <summary>
+    /// Loads a gazetteer file: strict UTF-8 (a BOM dropped, UTF-16 read by its BOM), a binary file refused, as every
+    /// corpus file is read (<see cref="Ingest.TextStreams"/>). Until session 34 a bad byte became U+FFFD in a name without
+    /// a word, a binary file's first line was printed whole in "unknown type '…'", and a folder was "<c>PATH:0: gazetteer
+    /// file not found</c>".
+    /// </summary>
+    /// <exception cref="GazetteerFormatException">The file is missing, a folder, not UTF-8 text, or a line is bad.</exception>
     public static Gazetteer Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            throw new GazetteerFormatException(path, 0, "is a folder; give a gazetteer file");
+        }
+
         if (!File.Exists(path))
         {
             throw new GazetteerFormatException(path, 0, "gazetteer file not found");
         }
 
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        return Parse(reader, path);
+        try
+        {
+            using var reader = Ingest.TextStreams.Open(path, Ingest.TextEncodingChoice.Utf8, out _);
+            return Parse(reader, path);
+        }
+        catch (Ingest.TextDecodingException ex)
+        {
+            throw new GazetteerFormatException(path, (int)Math.Min(ex.Line, int.MaxValue), ex.Message.Replace(", skipped", string.Empty, StringComparison.Ordinal));
+        }
     }
 
     /// <summary>Parses gazetteer lines; <paramref name="name"/> is for messages. Later lines win.</summary>
@@ -111,7 +128,9 @@ public sealed class Gazetteer
 
             if (!Types.Contains(type))
             {
-                throw new GazetteerFormatException(name, lineNo, $"unknown type '{type}' (use one of {string.Join(", ", Types.Order(StringComparer.Ordinal))})");
+                // Quoted short and on one line: a long or odd line is not printed whole.
+                var shown = Ingest.InputError.OneLine(type.Length > 40 ? type[..40] + "…" : type);
+                throw new GazetteerFormatException(name, lineNo, $"unknown type '{shown}' (use one of {string.Join(", ", Types.Order(StringComparer.Ordinal))})");
             }
 
             entries.Add((n, type));

@@ -128,6 +128,24 @@ public sealed class ClassifierCommandsTests : IDisposable
     }
 
     [Fact]
+    public void GivenDataFilesWithoutASentence_WhenEvaluatedOrTrained_ThenOneErrorLineNamesThem()
+    {
+        var empty = PathOf("empty.jsonl");
+        File.WriteAllText(empty, "\n\n");
+        var blank = PathOf("blank.csv");
+        File.WriteAllText(blank, "text,label\n");
+        var (code, _, err) = Run("evaluate", "--data", empty, "--data", blank);
+        Assert.Equal(1, code);
+        Assert.Equal($"argminer: {empty}, {blank}: no labelled sentence", err.Trim());
+
+        var model = PathOf("never.model");
+        (code, _, err) = Run("train", "--data", empty, "--out", model);
+        Assert.Equal(1, code);
+        Assert.Equal($"argminer: {empty}: no labelled sentence", err.Trim());
+        Assert.False(File.Exists(model));
+    }
+
+    [Fact]
     public void GivenDataWithASingleLabel_WhenTrained_ThenItIsRefusedAndNoModelIsWritten()
     {
         var data = PathOf("one-label.csv");

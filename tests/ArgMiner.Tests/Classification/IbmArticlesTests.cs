@@ -64,4 +64,45 @@ public sealed class IbmArticlesTests : IDisposable
 
         Assert.Contains("row 1", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void GivenAnArticleWithABadByte_WhenReadOrEvaluated_ThenOneErrorNamesTheFileAndLine()
+    {
+        Write("ibm/claims.txt", "Topic\tClaim\n");
+        Write("ibm/evidence.txt", "Topic\tClaim\tEvidence\n");
+        Write("ibm/motions.txt", "Topic id\tTopic\tData-set\n1\tT\ttrain and test\n");
+        Write("ibm/articles.txt", "Topic\tTitle\tarticle Id\nT\tA\t3\n");
+        var article = Write("ibm/articles/clean_3.txt", "Gambling is old.\n");
+        File.AppendAllText(article, "It grew.\n");
+        using (var file = new FileStream(article, FileMode.Append))
+        {
+            file.Write([.. "Bad "u8, 0xFF, .. " byte.\n"u8]);
+        }
+
+        var overlay = Write("o.labels", "row,label\n1,evidence\n");
+        var spec = Path.Combine(_dir.FullName, "ibm", "articles") + "#labels=" + overlay;
+
+        // .NET's DecoderFallbackException went past every handler: a stack trace and exit 134 until session 34.
+        var error = Assert.Throws<LabelledDataException>(() => LabelledData.Read([spec], new LabelledDataOptions()));
+        Assert.Equal($"{article}:3: not valid UTF-8 (bad byte 0xFF at byte 30)", error.Message);
+        var (code, _, stderr) = Support.Cli.Run("evaluate", "--data", spec);
+        Assert.Equal(1, code);
+        Assert.Equal($"argminer: {article}:3: not valid UTF-8 (bad byte 0xFF at byte 30)", stderr.Trim());
+    }
+
+    [Fact]
+    public void GivenAClaimsFileWithABadByte_WhenRead_ThenOneErrorNamesTheFileAndLineInsteadOfAReplacementCharacter()
+    {
+        Write("ibm/claims.txt", "Topic\tClaim\n");
+        var claims = Path.Combine(_dir.FullName, "ibm", "claims.txt");
+        using (var file = new FileStream(claims, FileMode.Append))
+        {
+            file.Write([.. "T\tCasinos harm "u8, 0xE9, .. "conomies.\n"u8]);
+        }
+
+        Write("ibm/evidence.txt", "Topic\tClaim\tEvidence\n");
+        Write("ibm/motions.txt", "Topic id\tTopic\tData-set\n1\tT\ttrain and test\n");
+        var error = Assert.Throws<LabelledDataException>(() => LabelledData.Read([Path.Combine(_dir.FullName, "ibm")], new LabelledDataOptions()));
+        Assert.StartsWith($"{claims}:2: not valid UTF-8 (bad byte 0xE9", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -97,6 +97,24 @@ public sealed class LabelOverlayTests : IDisposable
     }
 
     [Fact]
+    public void GivenAnOverlayWithABadByteOrNulOrAFolder_WhenRead_ThenTheErrorNamesTheOverlayLineAndProblem()
+    {
+        var source = Source();
+
+        // A Latin-1 byte in a check cell was read as U+FFFD, and the error blamed the source file ("was the source file changed?").
+        var latin1 = Path.Combine(_dir.FullName, "latin1.labels");
+        File.WriteAllBytes(latin1, [.. "row,label,check\n1,evidence,\n3,claim,ab"u8, 0xE9, .. "f\n"u8]);
+        Assert.StartsWith($"{latin1}:3: not valid UTF-8 (bad byte 0xE9", ReadFails($"{source}#labels={latin1}"), StringComparison.Ordinal);
+
+        var binary = Path.Combine(_dir.FullName, "binary.labels");
+        File.WriteAllBytes(binary, [.. "row,label\n"u8, 0x00, 0x01]);
+        Assert.Equal($"{binary}:2: binary file (contains NUL bytes)", ReadFails($"{source}#labels={binary}"));
+
+        var folder = Directory.CreateDirectory(Path.Combine(_dir.FullName, "labels")).FullName;
+        Assert.Equal($"{folder}: is a folder; give the label file", ReadFails($"{source}#labels={folder}"));
+    }
+
+    [Fact]
     public void GivenTextsThatDifferOnlyInWhiteSpace_WhenChecked_ThenTheChecksAgree()
     {
         Assert.Equal(LabelOverlay.Check("The bill passed\n on  Tuesday."), LabelOverlay.Check(" The bill passed on Tuesday.\n"));

@@ -229,4 +229,104 @@ public sealed class LabelledWorkbookTests : IDisposable
         Assert.Equal(1, reversed.Overridden);
         Assert.DoesNotContain(reversed, r => r.Label == "opinion");
     }
+
+    /// <summary>
+    /// <paramref name="path"/>, a workbook of <see cref="Workbooks.Create"/>, rewritten with its first sheet replaced by
+    /// <paramref name="head"/>, <paramref name="repeated"/> until the part holds <paramref name="bytes"/>, then
+    /// <paramref name="tail"/>: compressed as it is written, so a part of gigabytes takes a few megabytes on disk.
+    /// </summary>
+    private static string Bomb(string path, string head, string repeated, long bytes, string tail)
+    {
+        var original = File.ReadAllBytes(path);
+        using (var source = new System.IO.Compression.ZipArchive(new MemoryStream(original), System.IO.Compression.ZipArchiveMode.Read))
+        using (var target = new System.IO.Compression.ZipArchive(File.Create(path), System.IO.Compression.ZipArchiveMode.Create))
+        {
+            var sheet = source.Entries.First(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal)).FullName;
+            foreach (var entry in source.Entries)
+            {
+                using var to = target.CreateEntry(entry.FullName, System.IO.Compression.CompressionLevel.Optimal).Open();
+                if (entry.FullName != sheet)
+                {
+                    using var from = entry.Open();
+                    from.CopyTo(to);
+                    continue;
+                }
+
+                var chunk = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(repeated, (1 << 20) / repeated.Length)));
+                to.Write(System.Text.Encoding.UTF8.GetBytes(head));
+                for (long written = 0; written < bytes; written += chunk.Length)
+                {
+                    to.Write(chunk);
+                }
+
+                to.Write(System.Text.Encoding.UTF8.GetBytes(tail));
+            }
+        }
+
+        return path;
+    }
+
+    private const string SheetHead = """<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c t="inlineStr"><is><t>text</t></is></c><c t="inlineStr"><is><t>label</t></is></c></row>""";
+
+    [Fact]
+    public void GivenAWorkbookWhoseSheetInflatesToGigabytes_WhenRead_ThenOneErrorNamesTheFileAndPartBeforeAnyRowIsRead()
+    {
+        // 4.1 GiB of rows, 4 MB on disk: read row by row, a sentence each kept in memory, still going after two
+        // minutes, until session 34.
+        var path = Bomb(
+            Workbooks.Create(_dir.File("bomb.xlsx"), ("Sentences", [["text", "label"], ["Good.", "claim"]])),
+            SheetHead,
+            """<row><c t="inlineStr"><is><t>Prices rose.</t></is></c><c t="inlineStr"><is><t>claim</t></is></c></row>""",
+            (4L << 30) + (100L << 20),
+            "</sheetData></worksheet>");
+        Assert.True(new FileInfo(path).Length < 64 << 20);
+        var message = ReadFails(path).Message;
+        Assert.StartsWith($"{path}: not read: its part xl/worksheets/", message, StringComparison.Ordinal);
+        Assert.Contains("inflates to more than 4 GiB", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenAWorkbookWithAValueOfGigabytes_WhenRead_ThenOneErrorNamesTheFileInsteadOfBuildingTheString()
+    {
+        // One cell of 1.2 GB: a string past .NET's longest, an OutOfMemoryException and a stack trace until session 34.
+        var path = Bomb(
+            Workbooks.Create(_dir.File("cell.xlsx"), ("Sentences", [["text", "label"], ["Good.", "claim"]])),
+            SheetHead + """<row><c t="inlineStr"><is><t>""",
+            "aaaaaaaa",
+            1200L << 20,
+            "</t></is></c></row></sheetData></worksheet>");
+        var message = ReadFails(path).Message;
+        Assert.StartsWith($"{path}: not read: its part xl/worksheets/", message, StringComparison.Ordinal);
+        Assert.Contains("holds a value of more than 64 MiB", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenWorkbookLimits_WhenTheirPartsInAllOrTheirCellsPassThem_ThenOneErrorNamesTheFile()
+    {
+        var path = Workbooks.Create(_dir.File("many.xlsx"), ("Sentences", [["text", "label"], .. Enumerable.Range(0, 50).Select(i => new[] { $"Sentence {i}.", "claim" })]));
+        var options = new LabelledDataOptions();
+        Assert.Equal(50, LabelledWorkbook.Read(path, options, LabelledWorkbook.WorkbookLimits.Default).Count);
+
+        var total = Assert.Throws<LabelledDataException>(() => LabelledWorkbook.Read(path, options, LabelledWorkbook.WorkbookLimits.Default with { TotalBytes = 2000 }));
+        Assert.Equal($"{path}: not read: its parts inflate to more than 2000 bytes in all (a damaged file or a zip bomb; a real million-sentence workbook is about 2 GB)", total.Message);
+
+        // 102 cells and 53 shared strings.
+        var cells = Assert.Throws<LabelledDataException>(() => LabelledWorkbook.Read(path, options, LabelledWorkbook.WorkbookLimits.Default with { Cells = 120 }));
+        Assert.Equal($"{path}: not read: more than 120 cells (a damaged file or a zip bomb; a real million-sentence workbook has about 18 million)", cells.Message);
+    }
+
+    [Fact]
+    public void GivenAZipBombWorkbook_WhenEvaluatingOnIt_ThenOneErrorLineNamesTheFile()
+    {
+        var path = Bomb(
+            Workbooks.Create(_dir.File("bomb.xlsx"), ("Sentences", [["text", "label"], ["Good.", "claim"]])),
+            SheetHead,
+            "<row/>",
+            (4L << 30) + (100L << 20),
+            "</sheetData></worksheet>");
+        var (code, _, stderr) = Support.Cli.Run("evaluate", "--data", path);
+        Assert.Equal(1, code);
+        Assert.StartsWith($"argminer: {path}: not read: its part xl/worksheets/", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
 }

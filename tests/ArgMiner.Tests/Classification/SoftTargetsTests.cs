@@ -40,6 +40,24 @@ public sealed class SoftTargetsTests
     }
 
     [Fact]
+    public void GivenASoftLabelFileWithABadByteOrNulOrAFolder_WhenRead_ThenTheErrorNamesTheFileLineAndProblem()
+    {
+        using var dir = new TempDirectory();
+        var header = "doc,check,p_claim,p_evidence,p_opinion,p_other\n"u8.ToArray();
+
+        // A Latin-1 document id was read as U+FFFD, so its sentences found no soft label, without a word.
+        var latin1 = dir.File("latin1.csv");
+        File.WriteAllBytes(latin1, [.. header, .. "d1,abcd1234,0.25,0.25,0.25,0.25\nS"u8, 0xE3, .. "o,abcd1234,0.25,0.25,0.25,0.25\n"u8]);
+        Assert.StartsWith($"{latin1}:3: not valid UTF-8 (bad byte 0xE3", Assert.Throws<LabelledDataException>(() => SoftTargets.Read(latin1)).Message, StringComparison.Ordinal);
+
+        var binary = dir.File("binary.csv");
+        File.WriteAllBytes(binary, [.. header, 0x00, 0x01, 0x02]);
+        Assert.Equal($"{binary}:2: binary file (contains NUL bytes)", Assert.Throws<LabelledDataException>(() => SoftTargets.Read(binary)).Message);
+
+        Assert.Equal($"{dir.Path}: is a folder; give the soft-label file", Assert.Throws<LabelledDataException>(() => SoftTargets.Read(dir.Path)).Message);
+    }
+
+    [Fact]
     public void GivenSoftWeightZero_WhenTrained_ThenTheModelIsTheOneTrainedOnGoldLabelsAlone()
     {
         var rows = TinyData.Rows();

@@ -240,6 +240,28 @@ public sealed class AccurateClassifierTests
     }
 
     [Fact]
+    public void GivenADamagedAccurateModel_WhenClassifyingWithIt_ThenTheDamageIsNamedNotAnotherKind()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("accurate.model");
+        Train(new FakeEmbedder()).Save(path);
+        var bytes = File.ReadAllBytes(path);
+        // A byte of the stacker's stored weights flipped (a stored entry is checked by its CRC-32 alone): the entry's
+        // local header is the first place its name appears (the manifest is deflated), its data after name and extra field.
+        var name = "stacker-weights.bin"u8;
+        var at = bytes.AsSpan().IndexOf(name);
+        var extra = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(at - 2));
+        bytes[at + name.Length + extra + 8] ^= 0xFF;
+        File.WriteAllBytes(path, bytes);
+        Assert.True(AccurateClassifier.IsAccurateModel(path));
+        var input = dir.Write("in.txt", "The council should reject the deal.\n");
+        var (code, _, stderr) = Support.Cli.Run("classify", "--model", path, "--input", input, "--out", dir.File("out.csv"));
+        Assert.Equal(1, code);
+        Assert.Equal($"argminer: {path}: corrupt model file (stacker-weights.bin does not match its checksum)", stderr.Trim());
+        Assert.False(File.Exists(dir.File("out.csv")));
+    }
+
+    [Fact]
     public void GivenTheSameDataTwice_WhenTrained_ThenTheModelFilesAreByteIdentical()
     {
         using var dir = new TempDirectory();
@@ -287,5 +309,51 @@ public sealed class AccurateClassifierTests
             x is not null && y is not null && x.Label == y.Label && x.Confidence == y.Confidence && x.Probabilities.SequenceEqual(y.Probabilities);
 
         public int GetHashCode(SentencePrediction obj) => obj.Label.GetHashCode(StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenTwoEncodersAndTheFirstFails_WhenEmbedding_ThenTheExceptionLeavesOnlyAfterTheSecondHasReturned()
+    {
+        // train-accurate disposes its encoders as the exception leaves: an ONNX session disposed under the second
+        // encoder, still running on the thread pool, crashed the process (exit 139) until session 34.
+        var second = new SlowEmbedder();
+        var ex = Assert.Throws<IOException>(() => AccurateClassifier.Embed([new FailingEmbedder(), second], ["one sentence", "another"]));
+        Assert.Equal("the cache cannot be written", ex.Message);
+        Assert.True(second.Returned, "the exception left while the second encoder was still embedding");
+    }
+
+    private sealed class FailingEmbedder : ISentenceEmbedder
+    {
+        public string Name => "failing";
+
+        public int Dimension => 4;
+
+        public float[][] Embed(IReadOnlyList<string> sentences) => throw new IOException("the cache cannot be written");
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class SlowEmbedder : ISentenceEmbedder
+    {
+        private volatile bool _returned;
+
+        public string Name => "slow";
+
+        public int Dimension => 4;
+
+        public bool Returned => _returned;
+
+        public float[][] Embed(IReadOnlyList<string> sentences)
+        {
+            Thread.Sleep(500);
+            _returned = true;
+            return [.. sentences.Select(_ => new float[4])];
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -18,6 +18,16 @@ public abstract class PackagedSentenceEmbedderTests<TEmbedder>
     }
 
     [Fact]
+    public void GivenADisposedEncoder_WhenEmbedding_ThenObjectDisposedExceptionAndNoSessionIsMade()
+    {
+        // A batch after Dispose made an ONNX session from the disposed options: a native crash, not an exception.
+        var embedder = new TEmbedder();
+        embedder.Dispose();
+        embedder.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => embedder.Embed(["The council should reject the deal."]));
+    }
+
+    [Fact]
     public void GivenSentences_WhenEmbedded_ThenOneUnitVectorOfTheDimensionEach()
     {
         var vectors = _embedder.Embed(["The council should reject the deal.", "I love this!", "Police recorded 42 burglaries last year."]);

@@ -33,6 +33,75 @@ public sealed class ModelPackageTests
         Assert.Equal(names, read.Entries["feature-names.tsv"]);
     }
 
+    /// <summary>A model file of 12 MB or so whose manifest.json inflates to <paramref name="bytes"/> of spaces and then a valid manifest.</summary>
+    private static void WriteManifestBomb(string path, long bytes)
+    {
+        using var zip = new ZipArchive(File.Create(path), ZipArchiveMode.Create);
+        using var manifest = zip.CreateEntry("manifest.json", CompressionLevel.Optimal).Open();
+        var spaces = new byte[1 << 20];
+        Array.Fill(spaces, (byte)' ');
+        for (long written = 0; written < bytes; written += spaces.Length)
+        {
+            manifest.Write(spaces);
+        }
+
+        manifest.Write("{\"signature\":\"argminer-model\",\"kind\":\"test-kind\",\"formatVersion\":1}"u8);
+    }
+
+    [Fact]
+    public void GivenAManifestThatInflatesToGigabytes_WhenLoaded_ThenItIsRefusedAsCorruptNotAStackTrace()
+    {
+        var dir = Directory.CreateTempSubdirectory("argminer-package-");
+        try
+        {
+            // 2.5 GB of white space: JsonNode.Parse's whole-stream read overflowed (OverflowException, exit 134) until session 34.
+            var path = Path.Combine(dir.FullName, "bomb.model");
+            WriteManifestBomb(path, 2560L << 20);
+            var ex = Assert.Throws<ModelFormatException>(() => ModelPackage.Load(path, "test-kind", 1));
+            Assert.Equal($"{path}: corrupt model file (its manifest.json is larger than any model's)", ex.Message);
+            Assert.Null(ModelPackage.KindOf(path));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void GivenEntriesThatAddUpToMoreThanAnyModel_WhenLoaded_ThenItIsRefusedBeforeAnyIsRead()
+    {
+        var dir = Directory.CreateTempSubdirectory("argminer-package-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "big.model");
+            using (var zip = new ZipArchive(File.Create(path), ZipArchiveMode.Create))
+            {
+                using (var manifest = zip.CreateEntry("manifest.json").Open())
+                {
+                    manifest.Write("{\"signature\":\"argminer-model\",\"kind\":\"test-kind\",\"formatVersion\":1}"u8);
+                }
+
+                // Five entries of 1 GiB of zeros each, each within the one-entry limit: 5 GiB read into memory before.
+                var zeros = new byte[1 << 20];
+                for (var i = 0; i < 5; i++)
+                {
+                    using var entry = zip.CreateEntry($"part-{i}.bin", CompressionLevel.Optimal).Open();
+                    for (var mb = 0; mb < 1024; mb++)
+                    {
+                        entry.Write(zeros);
+                    }
+                }
+            }
+
+            var ex = Assert.Throws<ModelFormatException>(() => ModelPackage.Load(path, "test-kind", 1));
+            Assert.Equal($"{path}: corrupt model file (its entries add up to more than any model holds)", ex.Message);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void GivenAModelFileWithOneStoredByteFlipped_WhenLoaded_ThenItIsRefusedAsCorruptNamingTheEntry()
     {

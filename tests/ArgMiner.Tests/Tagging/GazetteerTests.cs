@@ -129,6 +129,32 @@ public sealed class GazetteerTests
     }
 
     [Fact]
+    public void GivenAFolderABinaryFileOrABadByte_WhenLoaded_ThenOneErrorNamesTheFileAndWhatIsWrong()
+    {
+        using var dir = new Support.TempDirectory();
+        var folder = Assert.Throws<GazetteerFormatException>(() => Gazetteer.Load(dir.Path));
+        Assert.Equal($"{dir.Path}: is a folder; give a gazetteer file", folder.Message);
+
+        var binary = dir.File("binary.tsv");
+        File.WriteAllBytes(binary, [.. "Paris\tLOC\n"u8, 0x1B, (byte)'[', (byte)'2', (byte)'J', (byte)'\t', 0x00, 0xFF, (byte)'\n']);
+        Assert.Equal($"{binary}:2: binary file (contains NUL bytes)", Assert.Throws<GazetteerFormatException>(() => Gazetteer.Load(binary)).Message);
+
+        // A bad byte used to become U+FFFD in the name, matched against no text, without a word.
+        var latin1 = dir.File("latin1.tsv");
+        File.WriteAllBytes(latin1, [.. "Paris\tLOC\nS"u8, 0xE3, .. "o Paulo\tLOC\n"u8]);
+        Assert.Equal($"{latin1}:2: not valid UTF-8 (bad byte 0xE3 at byte 11)", Assert.Throws<GazetteerFormatException>(() => Gazetteer.Load(latin1)).Message);
+    }
+
+    [Fact]
+    public void GivenAnUnknownTypeWithControlCharacters_WhenParsed_ThenItIsQuotedShortOnOneLine()
+    {
+        var ex = Assert.Throws<GazetteerFormatException>(() => Parse("Paris\t\u001b[2J" + new string('x', 500) + "\n", "my.tsv"));
+        Assert.StartsWith("my.tsv:1: unknown type '\\x1B[2J", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', ex.Message);
+        Assert.True(ex.Message.Length < 200, ex.Message);
+    }
+
+    [Fact]
     public void GivenTheRepositoryFile_WhenLoaded_ThenItParsesAndEqualsTheEmbeddedDefault()
     {
         var path = Path.Combine(TaggingTestData.RepoRoot(), "corpus", "gazetteer.tsv");

@@ -47,14 +47,16 @@ public static class LabelOverlay
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new LabelledDataException(path, "no such label file");
+            throw new LabelledDataException(path, Directory.Exists(path) ? "is a folder; give the label file" : "no such label file");
         }
 
         var labels = new string?[rows.Count];
         var sections = new Section?[rows.Count];
         try
         {
-            using var csv = CsvReader.Create(new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true), LabelledData.StrictCsv(), false);
+            // Strict UTF-8, a binary file refused (TextStreams): a bad byte became U+FFFD until session 34, so a check cell
+            // holding one blamed the source file ("was the source file changed?") and a binary file was "malformed CSV".
+            using var csv = CsvReader.Create(Ingest.TextStreams.Open(path, Ingest.TextEncodingChoice.Utf8, out _), LabelledData.StrictCsv(), false);
             csv.ReadHeader();
             var header = csv.Headers?.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray() ?? [];
             var rowAt = Array.IndexOf(header, "row");
@@ -103,6 +105,10 @@ public static class LabelOverlay
         catch (CsvFormatException ex)
         {
             throw new LabelledDataException($"{path}:{ex.LineNumber}", "malformed CSV");
+        }
+        catch (Ingest.TextDecodingException ex)
+        {
+            throw new LabelledDataException($"{path}:{ex.Line}", ex.Message.Replace(", skipped", string.Empty, StringComparison.Ordinal));
         }
         catch (IOException ex)
         {

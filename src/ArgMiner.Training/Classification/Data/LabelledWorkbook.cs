@@ -22,8 +22,12 @@ internal static class LabelledWorkbook
     private const string DocumentsSheet = "Documents";
 
     /// <summary>Reads the sentences of the workbook at <paramref name="path"/>.</summary>
-    public static List<LabelledSentence> Read(string path, LabelledDataOptions options)
+    public static List<LabelledSentence> Read(string path, LabelledDataOptions options) => Read(path, options, WorkbookLimits.Default);
+
+    /// <summary>Reads the sentences of the workbook at <paramref name="path"/> within <paramref name="limits"/>.</summary>
+    internal static List<LabelledSentence> Read(string path, LabelledDataOptions options, WorkbookLimits limits)
     {
+        CheckSize(path, limits);
         SpreadsheetDocument document;
         try
         {
@@ -43,7 +47,7 @@ internal static class LabelledWorkbook
         {
             try
             {
-                return ReadSheets(path, document, options);
+                return ReadSheets(path, document, options, new CellBudget(limits.Cells));
             }
             catch (System.Xml.XmlException ex)
             {
@@ -60,10 +64,10 @@ internal static class LabelledWorkbook
     }
 
     /// <summary>The sentences of the chosen sheets (<see cref="Read"/>).</summary>
-    private static List<LabelledSentence> ReadSheets(string path, SpreadsheetDocument document, LabelledDataOptions options)
+    private static List<LabelledSentence> ReadSheets(string path, SpreadsheetDocument document, LabelledDataOptions options, CellBudget budget)
     {
         var workbook = document.WorkbookPart ?? throw new LabelledDataException(path, "not a readable xlsx workbook (no workbook part)");
-        var strings = SharedStrings(workbook);
+        var strings = SharedStrings(workbook, budget, path);
         var sheets = (workbook.Workbook?.Sheets?.Elements<Sheet>() ?? [])
             .Select(s => (Name: s.Name?.Value ?? string.Empty, Part: s.Id?.Value is { } id ? workbook.GetPartById(id) as WorksheetPart : null))
             .Where(s => s.Part is not null)
@@ -75,7 +79,7 @@ internal static class LabelledWorkbook
             // read: say so, since the corrections may be in it.
             foreach (var other in sheets.Where(s => !IsSentencesSheet(s.Name)))
             {
-                if (Header(other.Part!, strings) is { } header && Find(header.Cells, options.TextColumn) >= 0 && Find(header.Cells, options.LabelColumn) >= 0)
+                if (Header(other.Part!, strings, budget, path) is { } header && Find(header.Cells, options.TextColumn) >= 0 && Find(header.Cells, options.LabelColumn) >= 0)
                 {
                     options.OnWarning?.Invoke($"{path}: sheet {other.Name} has '{options.TextColumn}' and '{options.LabelColumn}' columns but is not read (only {SentencesSheet} and the sheets a batch too large for it goes on in are); correct the labels in {SentencesSheet}, or delete it and rename the sheet you corrected {SentencesSheet}");
                 }
@@ -85,7 +89,7 @@ internal static class LabelledWorkbook
         {
             foreach (var sheet in sheets)
             {
-                if (Header(sheet.Part!, strings) is { } header && Find(header.Cells, options.TextColumn) >= 0 && Find(header.Cells, options.LabelColumn) >= 0)
+                if (Header(sheet.Part!, strings, budget, path) is { } header && Find(header.Cells, options.TextColumn) >= 0 && Find(header.Cells, options.LabelColumn) >= 0)
                 {
                     chosen.Add(sheet);
                     break;
@@ -107,7 +111,7 @@ internal static class LabelledWorkbook
         var guarded = !sheets.Any(s => string.Equals(s.Name, DocumentsSheet, StringComparison.OrdinalIgnoreCase));
         foreach (var (name, part) in chosen)
         {
-            ReadSheet(path, name, part!, strings, options, rows, sentenceIds, sheetOf, guarded);
+            ReadSheet(path, name, part!, strings, budget, options, rows, sentenceIds, sheetOf, guarded);
         }
 
         // A sorted Sentences sheet is read in reading order (a document may go on in a continuation sheet).
@@ -138,12 +142,12 @@ internal static class LabelledWorkbook
         || (name.StartsWith(SentencesSheet + " (", StringComparison.OrdinalIgnoreCase) && name.EndsWith(')')
             && int.TryParse(name.AsSpan(SentencesSheet.Length + 2, name.Length - SentencesSheet.Length - 3), NumberStyles.None, CultureInfo.InvariantCulture, out _));
 
-    private static void ReadSheet(string path, string sheet, WorksheetPart part, List<string> strings, LabelledDataOptions options, List<LabelledSentence> rows, List<string?> sentenceIds, Dictionary<(string Doc, string Id), string>? sheetOf, bool guarded)
+    private static void ReadSheet(string path, string sheet, WorksheetPart part, List<string> strings, CellBudget budget, LabelledDataOptions options, List<LabelledSentence> rows, List<string?> sentenceIds, Dictionary<(string Doc, string Id), string>? sheetOf, bool guarded)
     {
         string Origin(long row) => string.Create(CultureInfo.InvariantCulture, $"{path}, sheet {sheet}, row {row}");
         string[]? header = null;
         int textAt = -1, labelAt = -1, docAt = -1, sectionAt = -1, sentenceIdAt = -1;
-        foreach (var (index, cells) in Rows(part, strings, path, sheet))
+        foreach (var (index, cells) in Rows(part, strings, budget, path, sheet))
         {
             if (cells.All(c => string.IsNullOrWhiteSpace(c.Value)))
             {
@@ -205,9 +209,9 @@ internal static class LabelledWorkbook
         }
     }
 
-    private static (long Index, string[] Cells)? Header(WorksheetPart part, List<string> strings)
+    private static (long Index, string[] Cells)? Header(WorksheetPart part, List<string> strings, CellBudget budget, string path)
     {
-        foreach (var (index, cells) in Rows(part, strings, string.Empty, string.Empty))
+        foreach (var (index, cells) in Rows(part, strings, budget, path, string.Empty))
         {
             if (cells.Any(c => c.Value.Length > 0))
             {
@@ -219,7 +223,7 @@ internal static class LabelledWorkbook
     }
 
     /// <summary>Each row's number and cells (type letter, text), gaps filled with empty cells.</summary>
-    private static IEnumerable<(long Index, (string Kind, string Value)[] Cells)> Rows(WorksheetPart part, List<string> strings, string path, string sheet)
+    private static IEnumerable<(long Index, (string Kind, string Value)[] Cells)> Rows(WorksheetPart part, List<string> strings, CellBudget budget, string path, string sheet)
     {
         using var reader = OpenXmlReader.Create(part);
         long previous = 0;
@@ -236,6 +240,7 @@ internal static class LabelledWorkbook
             var cells = new List<(string, string)>();
             foreach (var cell in row.Elements<Cell>())
             {
+                budget.Take(path);
                 var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
                 if (column >= MaxColumns)
                 {
@@ -279,7 +284,7 @@ internal static class LabelledWorkbook
         }
     }
 
-    private static List<string> SharedStrings(WorkbookPart workbook)
+    private static List<string> SharedStrings(WorkbookPart workbook, CellBudget budget, string path)
     {
         var strings = new List<string>();
         if (workbook.SharedStringTablePart is { } table)
@@ -289,6 +294,7 @@ internal static class LabelledWorkbook
             {
                 if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
                 {
+                    budget.Take(path);
                     strings.Add(Flatten((SharedStringItem)reader.LoadCurrentElement()!));
                 }
             }
@@ -334,4 +340,106 @@ internal static class LabelledWorkbook
 
     private static int Find(string[] header, string name) =>
         Array.FindIndex(header, h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Refuses, before the Open XML SDK reads anything, a workbook whose parts inflate beyond <paramref name="limits"/>
+    /// (a zip bomb: a few megabytes that inflate to gigabytes), with one <see cref="LabelledDataException"/> naming the
+    /// file and the part. Each part is inflated once here, counted and thrown away, stopping at the first cap passed.
+    /// Until session 34 nothing was capped: a 5 MB workbook inflating to 5 GB of one sheet was read to its end, and a
+    /// shared string or cell of gigabytes was built in memory. A file that is no zip, or a damaged one, is left to the
+    /// SDK, whose errors <see cref="Read(string, LabelledDataOptions, WorkbookLimits)"/> words.
+    /// </summary>
+    private static void CheckSize(string path, WorkbookLimits limits)
+    {
+        System.IO.Compression.ZipArchive zip;
+        try
+        {
+            zip = System.IO.Compression.ZipFile.OpenRead(path);
+        }
+        catch (InvalidDataException)
+        {
+            return;
+        }
+
+        using (zip)
+        {
+            var buffer = new byte[1 << 16];
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                var part = ArgMiner.Ingest.InputError.OneLine(entry.FullName);
+                long inPart = 0, run = 0;
+                try
+                {
+                    using var stream = entry.Open();
+                    int n;
+                    while ((n = stream.Read(buffer)) > 0)
+                    {
+                        inPart += n;
+                        total += n;
+                        if (inPart > limits.PartBytes)
+                        {
+                            throw new LabelledDataException(path, $"not read: its part {part} inflates to more than {Size(limits.PartBytes)} (a damaged file or a zip bomb; the largest part of a real million-sentence workbook is about 1 GB)");
+                        }
+
+                        if (total > limits.TotalBytes)
+                        {
+                            throw new LabelledDataException(path, $"not read: its parts inflate to more than {Size(limits.TotalBytes)} in all (a damaged file or a zip bomb; a real million-sentence workbook is about 2 GB)");
+                        }
+
+                        // The longest stretch without '<' or '>': one text or attribute value read as one string.
+                        var bytes = buffer.AsSpan(0, n);
+                        var first = bytes.IndexOfAny((byte)'<', (byte)'>');
+                        run += first < 0 ? n : first;
+                        if (run > limits.Stretch)
+                        {
+                            throw new LabelledDataException(path, $"not read: its part {part} holds a value of more than {Size(limits.Stretch)} (a damaged file or a zip bomb; a cell holds at most 32,767 characters)");
+                        }
+
+                        if (first >= 0)
+                        {
+                            run = n - 1 - bytes.LastIndexOfAny((byte)'<', (byte)'>');
+                        }
+                    }
+                }
+                catch (Exception ex) when (ex is InvalidDataException or NotSupportedException)
+                {
+                    // Damaged, encrypted or compressed in a way the zip reader lacks: the SDK says so.
+                    return;
+                }
+            }
+        }
+    }
+
+    private static string Size(long bytes) =>
+        bytes >= 1L << 30 ? $"{bytes >> 30} GiB" : bytes >= 1L << 20 ? $"{bytes >> 20} MiB" : $"{bytes} bytes";
+
+    /// <summary>
+    /// How much of a workbook is read at most (<see cref="CheckSize"/>, <see cref="CellBudget"/>). The defaults are far above
+    /// any real corrected workbook: argminer.xlsx of corpus/articles (145 sentences) holds 136 KB of Sentences sheet and 282 KB
+    /// in all its parts, about 0.94 KB and 1.9 KB a sentence, so a million-sentence run's is about 0.94 GB in its largest part
+    /// and 1.9 GB in all; a part may inflate to 4 GiB and all of them to 8 GiB (over four times that). Its Sentences sheet has
+    /// 18 columns, 18 million cells for a million sentences (and the shared strings Excel makes of them at most as many):
+    /// 100 million cells in all. A cell holds at most 32,767 characters (Excel's limit; 196,602 bytes even if each were
+    /// written as a six-byte escape), so a stretch of 64 MiB without markup is no cell of a real workbook.
+    /// </summary>
+    internal sealed record WorkbookLimits(long PartBytes, long TotalBytes, long Cells, long Stretch)
+    {
+        /// <summary>The limits every command reads workbooks with.</summary>
+        public static WorkbookLimits Default { get; } = new(4L << 30, 8L << 30, 100_000_000, 64L << 20);
+    }
+
+    /// <summary>Counts the cells and shared strings read from one workbook against <see cref="WorkbookLimits.Cells"/>.</summary>
+    private sealed class CellBudget(long limit)
+    {
+        private long _used;
+
+        public void Take(string path)
+        {
+            if (++_used > limit)
+            {
+                throw new LabelledDataException(path, string.Create(CultureInfo.InvariantCulture, $"not read: more than {limit:N0} cells (a damaged file or a zip bomb; a real million-sentence workbook has about 18 million)"));
+            }
+        }
+    }
 }

@@ -51,7 +51,8 @@ public static partial class IbmArticles
             }
 
             var line = 0;
-            foreach (var paragraph in File.ReadAllText(path, new UTF8Encoding(false, true)).Split('\n'))
+            // A bad byte threw .NET's DecoderFallbackException past every handler (a stack trace, exit 134) until session 34.
+            foreach (var paragraph in ArgMiner.Evaluation.CorpusText.ReadAll(path, ArgMiner.Evaluation.CorpusText.DataError(path)).Split('\n'))
             {
                 line++;
                 foreach (var sentence in Sentences(paragraph))
@@ -146,7 +147,7 @@ public static partial class IbmArticles
     {
         var ids = new SortedSet<int>();
         var n = 0;
-        foreach (var row in File.ReadLines(path, Encoding.UTF8))
+        foreach (var row in ArgMiner.Evaluation.CorpusText.ReadLines(path, ArgMiner.Evaluation.CorpusText.DataError(path)))
         {
             n++;
             if (n == 1 || row.Length == 0)

@@ -42,7 +42,8 @@ public static class IbmDebater
         var motions = new Dictionary<string, (string Id, bool HeldOut)>(StringComparer.Ordinal);
         var motionsPath = Path.Combine(folder, "motions.txt");
         var line = 0;
-        foreach (var row in File.ReadLines(motionsPath, Encoding.UTF8).Skip(1))
+        // Strict UTF-8 (CorpusText), as every corpus is read: a bad byte became U+FFFD without a word until session 34.
+        foreach (var row in ArgMiner.Evaluation.CorpusText.ReadLines(motionsPath, ArgMiner.Evaluation.CorpusText.DataError(motionsPath)).Skip(1))
         {
             line++;
             var cells = row.Split('\t');
@@ -60,7 +61,7 @@ public static class IbmDebater
         {
             var path = Path.Combine(folder, name);
             var n = 1;
-            foreach (var row in File.ReadLines(path, Encoding.UTF8).Skip(1))
+            foreach (var row in ArgMiner.Evaluation.CorpusText.ReadLines(path, ArgMiner.Evaluation.CorpusText.DataError(path)).Skip(1))
             {
                 n++;
                 var cells = row.Split('\t');

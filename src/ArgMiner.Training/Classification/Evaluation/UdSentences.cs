@@ -22,7 +22,9 @@ public static class UdSentences
         var inSentence = false;
         var lineNumber = 0;
         var sentenceLine = 0;
-        foreach (var line in File.ReadLines(path))
+        // Strict UTF-8 (CorpusText): a bad byte became U+FFFD without a word until session 34, and the overlay's check then
+        // blamed a changed source file.
+        foreach (var line in ArgMiner.Evaluation.CorpusText.ReadLines(path, ArgMiner.Evaluation.CorpusText.DataError(path)))
         {
             lineNumber++;
             if (line.Length == 0)

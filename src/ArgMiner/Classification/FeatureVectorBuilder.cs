@@ -87,6 +87,12 @@ internal sealed class FeatureVectorBuilder
         return this;
     }
 
+    /// <summary>
+    /// Whether its tables are of an ordinary sentence's size (at most 16,384 entries and slots, under 300 KB), so a
+    /// caller may keep it for the next document; one grown by a freak sentence is dropped rather than pinned.
+    /// </summary>
+    public bool IsCompact => _slots.Length <= 1 << 14 && _indices.Length <= 1 << 14;
+
     /// <summary>Number of distinct (block, index) entries.</summary>
     public int Count { get; private set; }
 

@@ -45,6 +45,10 @@ public sealed class SentenceClassifier
     private const string NamesEntry = "feature-names.tsv";
     private const int LabelCount = 4;
 
+    /// <summary>This thread's feature builder between documents (<see cref="PredictDocument"/>), or null.</summary>
+    [ThreadStatic]
+    private static FeatureVectorBuilder? t_builder;
+
     private readonly float[] _weights;
     private readonly float[] _bias;
     private readonly IReadOnlyDictionary<int, string> _names;
@@ -236,13 +240,21 @@ public sealed class SentenceClassifier
     {
         ArgumentNullException.ThrowIfNull(document);
         var contexts = DocumentContexts(document);
-        var builder = new FeatureVectorBuilder();
+        // Taken from the thread for the document and put back after: a builder made per document cost its
+        // tables' allocation, zeroing and regrowth every time (issue 12). Featurize clears it for each sentence.
+        var builder = t_builder ?? new FeatureVectorBuilder();
+        t_builder = null;
         var n = document.Sentences.Length;
         var p = new double[n * LabelCount];
         for (var i = 0; i < n; i++)
         {
             var s = document.Sentences[i];
             PredictInto(document.Text.AsSpan(s.Start, s.Length), contexts[i], builder, p.AsSpan(i * LabelCount, LabelCount));
+        }
+
+        if (builder.IsCompact)
+        {
+            t_builder = builder;
         }
 
         Context?.Apply(p, n);

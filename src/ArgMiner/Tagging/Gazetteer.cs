@@ -53,11 +53,19 @@ public sealed class Gazetteer
     private readonly Dictionary<long, int> _edges;
     private readonly string?[] _types;
 
+    // The root's edges for ASCII characters (the node, or 0 for none): every token of every sentence starts a walk
+    // from the root, so its first step is an array read instead of a dictionary look-up (issue 12).
+    private readonly int[] _rootAscii = new int[128];
+
     private Gazetteer(Dictionary<long, int> edges, string?[] types, int count)
     {
         _edges = edges;
         _types = types;
         Count = count;
+        for (var c = 0; c < _rootAscii.Length; c++)
+        {
+            _rootAscii[c] = edges.TryGetValue(c, out var child) ? child : 0;
+        }
     }
 
     /// <summary>The number of names.</summary>
@@ -231,7 +239,16 @@ public sealed class Gazetteer
                 continue;
             }
 
-            if (!_edges.TryGetValue(((long)node << 16) | c, out node))
+            if (node == 0 && c < 128)
+            {
+                // The root's child nodes are never 0 (the root's own number).
+                node = _rootAscii[c];
+                if (node == 0)
+                {
+                    break;
+                }
+            }
+            else if (!_edges.TryGetValue(((long)node << 16) | c, out node))
             {
                 break;
             }

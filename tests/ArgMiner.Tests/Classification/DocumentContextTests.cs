@@ -3,6 +3,7 @@ using ArgMiner.Ingest;
 using ArgMiner.Models;
 using ArgMiner.Pipeline;
 using ArgMiner.Tests.Support;
+using ArgMiner.Text;
 
 namespace ArgMiner.Tests.Classification;
 
@@ -167,5 +168,24 @@ public sealed class DocumentContextTests
         var first = model.WithContext(null).PredictDocument(document);
         var rescored = SentenceClassifier.ApplyContext(model.Context!, [.. sentences.Select(s => new LabelledSentence(s, "claim") { Doc = "d" })], first);
         Assert.Equal(rescored.Select(p => p.Probabilities.ToArray()), viaDocument.Select(p => p.Probabilities.ToArray()));
+    }
+
+    [Fact]
+    public void GivenADocumentAfterALongerOne_WhenClassified_ThenTheThreadsReusedBuilderGivesWhatAFreshOneGives()
+    {
+        // PredictDocument keeps its feature builder on the thread between documents; a builder grown by a long
+        // document must score the next one bit for bit as a fresh thread's new builder does.
+        var model = TrainWithContext(DocumentRows());
+        var pipeline = TextPipeline.CreateDefault();
+        Document Read(string text) => pipeline.Process(DocumentReaders.ReadPlainText(System.Text.Encoding.UTF8.GetBytes(text), "d.txt", "d").Document!);
+        var longer = Read(string.Join(" ", Enumerable.Repeat(string.Join(" ", TinyData.Evidence), 20)));
+        var document = Read(string.Join(" ", TinyData.Claims[0], TinyData.Evidence[0], TinyData.Opinions[0]));
+        double[][]? fresh = null;
+        var thread = new Thread(() => fresh = [.. model.PredictDocument(document).Select(p => p.Probabilities.ToArray())]);
+        thread.Start();
+        thread.Join();
+        _ = model.PredictDocument(longer);
+        var reused = model.PredictDocument(document).Select(p => p.Probabilities.ToArray());
+        Assert.Equal(fresh, reused);
     }
 }

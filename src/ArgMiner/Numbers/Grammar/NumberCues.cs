@@ -60,6 +60,70 @@ internal static class NumberCues
         }
 
         // Lower-case "may" and "march" are a verb and a noun, never a month, and in no other table.
-        return LexiconLookup.IsIn(CueWords, word) && !word.SequenceEqual("may") && !word.SequenceEqual("march");
+        return CueShapes.MayBeCue(word) && LexiconLookup.IsIn(CueWords, word) && !word.SequenceEqual("may") && !word.SequenceEqual("march");
+    }
+}
+
+/// <summary>
+/// The length, first and last letter of every cue word (<see cref="NumberLexicon.CueWords"/>), as a bitmap: a word
+/// whose length and end letters no cue word has cannot be one, and is turned away without hashing it for the
+/// case-insensitive look-up ("the", "and", "said": most tokens of running text; the look-up was a tenth of the
+/// numbers stage, issue 12). It only ever says no where the look-up would too: a case-insensitive ordinal match
+/// needs the same length, and an ASCII letter matches only itself in either case; a word whose first or last
+/// character is not an ASCII letter goes to the look-up, and so does every word when a cue word is not plain ASCII.
+/// </summary>
+internal static class CueShapes
+{
+    private const int Lengths = 32;
+
+    // Per length (the last slot: 31 and longer) and first letter a-z, the last letters a-z of the cue words.
+    private static readonly uint[] Ends = new uint[Lengths * 26];
+
+    // Lengths at which some cue word starts or ends with something other than an ASCII letter: no filter there.
+    private static readonly uint OpenLengths;
+
+    private static readonly bool Enabled = Build(out OpenLengths);
+
+    /// <summary>False only when no cue word has the length and (case-folded) first and last letter of <paramref name="word"/>.</summary>
+    public static bool MayBeCue(ReadOnlySpan<char> word)
+    {
+        if (!Enabled || word.IsEmpty)
+        {
+            return true;
+        }
+
+        var length = Math.Min(word.Length, Lengths - 1);
+        // Below 26 only for an ASCII letter, of either case.
+        var first = (uint)((word[0] | 0x20) - 'a');
+        var last = (uint)((word[^1] | 0x20) - 'a');
+        if (first >= 26 || last >= 26 || (OpenLengths & (1u << length)) != 0)
+        {
+            return true;
+        }
+
+        return (Ends[(length * 26) + (int)first] & (1u << (int)last)) != 0;
+    }
+
+    private static bool Build(out uint openLengths)
+    {
+        openLengths = 0;
+        foreach (var cue in CueWords)
+        {
+            if (cue.Length == 0 || !System.Text.Ascii.IsValid(cue))
+            {
+                return false;
+            }
+
+            var length = Math.Min(cue.Length, Lengths - 1);
+            if (!char.IsAsciiLetter(cue[0]) || !char.IsAsciiLetter(cue[^1]))
+            {
+                openLengths |= 1u << length;
+                continue;
+            }
+
+            Ends[(length * 26) + ((cue[0] | 0x20) - 'a')] |= 1u << ((cue[^1] | 0x20) - 'a');
+        }
+
+        return true;
     }
 }

@@ -43,6 +43,55 @@ public class NumberCuesTests
     public void GivenAWordThatBeginsNothing_WhenChecked_ThenItIsNoCue(string word) => Assert.False(NumberCues.IsCue(word));
 
     [Fact]
+    public void GivenAnyWord_WhenTheShapeFilterTurnsItAway_ThenTheLookUpWouldToo()
+    {
+        // Every cue word in three casings passes; and over words of every length and end letter, including
+        // non-ASCII letters that fold to ASCII ones under ordinal case-insensitive comparison, the filter never says
+        // no where the case-insensitive look-up says yes.
+        foreach (var cue in NumberLexicon.CueWords)
+        {
+            Assert.True(CueShapes.MayBeCue(cue), cue);
+            Assert.True(CueShapes.MayBeCue(cue.ToUpperInvariant()), cue);
+            Assert.True(CueShapes.MayBeCue(char.ToUpperInvariant(cue[0]) + cue[1..]), cue);
+        }
+
+        var rejected = 0;
+        var words = new List<string>(NumberLexicon.CueWords);
+        foreach (var cue in NumberLexicon.CueWords)
+        {
+            words.Add(cue.Replace('i', '\u0131').Replace('s', '\u017F').Replace('k', '\u212A'));
+            words.Add(cue + "x");
+            words.Add(cue[1..]);
+        }
+
+        foreach (var middle in new[] { "", "e", "hre", "ousan", "ndredth" })
+        {
+            for (var a = 0; a < 128; a++)
+            {
+                for (var b = 'a'; b <= 'z'; b++)
+                {
+                    words.Add((char)a + middle + b);
+                    words.Add(b + middle + (char)a);
+                }
+            }
+        }
+
+        foreach (var word in words)
+        {
+            var found = LexiconLookup.IsIn(NumberLexicon.CueWords, word);
+            if (!CueShapes.MayBeCue(word))
+            {
+                rejected++;
+                Assert.False(found, word);
+            }
+        }
+
+        // It does turn words away: common ones, and over a third of the words above (most with a letter at both ends).
+        Assert.True(rejected > words.Count / 3, $"{rejected} of {words.Count}");
+        Assert.All(new[] { "the", "The", "and", "said", "people" }, w => Assert.False(CueShapes.MayBeCue(w), w));
+    }
+
+    [Fact]
     public void GivenTheTestCorpora_WhenASentenceHoldsAnythingTheGrammarFinds_ThenThePreCheckLetsItThrough()
     {
         var texts = new List<string>();

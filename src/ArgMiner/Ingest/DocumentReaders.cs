@@ -96,6 +96,16 @@ public static class DocumentReaders
                 continue;
             }
 
+            // A file whose first record holds raw NUL bytes is not JSON Lines but binary data (a .jsonl that is an
+            // image, an archive, random bytes): one line for the file, as a binary .txt gets, instead of one per
+            // "record" (about 25 lines for 5 KB of random bytes until session 34). Only the first record decides,
+            // so a damaged record further into a real file still costs that record alone.
+            if (!any && wholeFile && span.IndexOf((byte)0) >= 0)
+            {
+                yield return InputItem.Failed(new InputError(path, lineNumber, "binary data (NUL bytes in the first record), not JSON Lines: file skipped"));
+                yield break;
+            }
+
             any = true;
             var item = ReadRecord(span, path, lineNumber, defaultId, encoding, out var warning);
             if (warning is not null && !warned)

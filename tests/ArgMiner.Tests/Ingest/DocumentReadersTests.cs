@@ -155,4 +155,25 @@ public class DocumentReadersTests
             items.Take(3).Select(i => i.Error!.ToString()));
         Assert.Equal("path C:\\u0000 here", items[3].Document!.Text);
     }
+
+    [Fact]
+    public void GivenBinaryBytesNamedJsonl_WhenReadingJsonLines_ThenOneErrorSkipsTheWholeFile()
+    {
+        // Until session 34 every "line" of the bytes was a record skipped with a line of its own.
+        var bytes = new byte[] { 0x89, 0x50, 0x00, 0x47, 0x0A, 0x00, 0x01, 0x0A, 0xFF, 0x0A, 0x7B, 0x0A, 0x00, 0x0A };
+        var items = DocumentReaders.ReadJsonLines(new MemoryStream(bytes), "in.jsonl", "in").ToList();
+
+        var only = Assert.Single(items);
+        Assert.Equal("in.jsonl:1: binary data (NUL bytes in the first record), not JSON Lines: file skipped", only.Error!.ToString());
+    }
+
+    [Fact]
+    public void GivenARecordWithNulBytesAfterAGoodOne_WhenReadingJsonLines_ThenOnlyThatRecordIsSkipped()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"body\":\"One.\"}\n").Concat(new byte[] { 0x7B, 0x00, 0x7D, 0x0A }).Concat(Encoding.UTF8.GetBytes("{\"body\":\"Three.\"}\n")).ToArray();
+        var items = DocumentReaders.ReadJsonLines(new MemoryStream(bytes), "in.jsonl", "in").ToList();
+
+        Assert.Equal(["One.", null, "Three."], items.Select(i => i.Document?.Text));
+        Assert.Equal("in.jsonl:2: binary data (NUL bytes), record skipped", items[1].Error!.ToString());
+    }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using System.Text.Json.Nodes;
 using ArgMiner.Classification;
 using ArgMiner.Encoders.Embedding;
@@ -275,14 +276,14 @@ public sealed class AccurateClassifier
     {
         var others = encoders.Skip(1).Select(e => Task.Run(() => run(e))).ToArray();
         T first = default!;
-        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failed = null;
+        ExceptionDispatchInfo? failed = null;
         try
         {
             first = run(encoders[0]);
         }
         catch (Exception ex)
         {
-            failed = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+            failed = ExceptionDispatchInfo.Capture(ex);
         }
 
         try

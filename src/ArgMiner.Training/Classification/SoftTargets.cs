@@ -104,7 +104,7 @@ public static class SoftTargets
         }
         catch (ArgMiner.Ingest.TextDecodingException ex)
         {
-            throw new LabelledDataException($"{path}:{ex.Line}", ex.Message.Replace(", skipped", string.Empty, StringComparison.Ordinal));
+            throw new LabelledDataException($"{path}:{ex.Line}", ex.Problem);
         }
         catch (IOException ex)
         {

@@ -45,7 +45,7 @@ internal static class CorpusText
     public static Func<long, string, Exception> DataError(string path) => (line, problem) => new Classification.LabelledDataException(line > 0 ? $"{path}:{line}" : path, problem);
 
     private static Exception Failure(TextDecodingException ex, Func<long, string, Exception> fail) =>
-        fail(ex.Line, ex.Message.Replace(", skipped", string.Empty, StringComparison.Ordinal));
+        fail(ex.Line, ex.Problem);
 
     /// <summary>A reader whose decoding errors met while reading are thrown as <c>fail</c> makes them.</summary>
     private sealed class Checked(TextReader inner, Func<long, string, Exception> fail) : TextReader

@@ -24,6 +24,19 @@ public enum TextEncodingChoice
 /// </summary>
 public static class TextDecoding
 {
+    private const string Skipped = ", skipped";
+
+    /// <summary>
+    /// A reason as a reader that skips nothing words it: <see cref="TryDecode(ReadOnlySpan{byte}, TextEncodingChoice, out string?, out long, out string?)"/>
+    /// words its reasons for a batch, which skips the file and goes on ("…, skipped"); a training or evaluation file
+    /// that cannot be read stops the command instead.
+    /// </summary>
+    public static string Alone(string problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return problem.EndsWith(Skipped, StringComparison.Ordinal) ? problem[..^Skipped.Length] : problem;
+    }
+
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     // Windows-1252 differs from Latin-1 only in 0x80-0x9F; the five bytes it leaves unassigned (0x81, 0x8D,

@@ -7,6 +7,9 @@ public sealed class TextDecodingException(string problem, long line) : Exception
 {
     /// <summary>The 1-based line of the first bad byte (0 when unknown).</summary>
     public long Line { get; } = line;
+
+    /// <summary>The reason as a reader outside a batch words it (<see cref="TextDecoding.Alone"/>).</summary>
+    public string Problem => TextDecoding.Alone(Message);
 }
 
 /// <summary>

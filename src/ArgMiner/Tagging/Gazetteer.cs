@@ -101,7 +101,7 @@ public sealed class Gazetteer
         }
         catch (Ingest.TextDecodingException ex)
         {
-            throw new GazetteerFormatException(path, (int)Math.Min(ex.Line, int.MaxValue), ex.Message.Replace(", skipped", string.Empty, StringComparison.Ordinal));
+            throw new GazetteerFormatException(path, (int)Math.Min(ex.Line, int.MaxValue), ex.Problem);
         }
     }
 

@@ -108,7 +108,7 @@ public static class LabelOverlay
         }
         catch (Ingest.TextDecodingException ex)
         {
-            throw new LabelledDataException($"{path}:{ex.Line}", ex.Message.Replace(", skipped", string.Empty, StringComparison.Ordinal));
+            throw new LabelledDataException($"{path}:{ex.Line}", ex.Problem);
         }
         catch (IOException ex)
         {

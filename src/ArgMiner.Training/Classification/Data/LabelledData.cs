@@ -312,7 +312,7 @@ public static class LabelledData
         var text = Ingest.TextDecoding.TryDecode(File.ReadAllBytes(path), Ingest.TextEncodingChoice.Auto, out var problem, out var line, out var warning);
         if (text is null)
         {
-            throw new LabelledDataException(line > 0 ? $"{path}:{line}" : path, problem!.Replace(", skipped", string.Empty, StringComparison.Ordinal));
+            throw new LabelledDataException(line > 0 ? $"{path}:{line}" : path, Ingest.TextDecoding.Alone(problem!));
         }
 
         if (warning is not null)

@@ -176,6 +176,10 @@ internal static class Program
         var card = tier.Card;
         JsonNode? Settings(string p) => File.Exists(p + ".json") ? JsonNode.Parse(File.ReadAllText(p + ".json")) : null;
         card["tunedEncoderTraining"] = paths.Length == 1 ? Settings(paths[0]) : new JsonArray([.. paths.Select(Settings)]);
+
+        // A temperature was fitted on the tier's probabilities with its former encoders mixed in: not these.
+        card.Remove(AccurateClassifier.TemperatureKey);
+        card.Remove(AccurateClassifier.CalibrationKey);
         tier.WithCard(card).WithTuned(tuned).Save(output);
         Console.WriteLine($"wrote {output}");
         return 0;

@@ -12,6 +12,7 @@ internal static class All
         yield return TrainCommand.Create(stdout, stderr);
         yield return TrainAccurateCommand.Create(stdout, stderr);
         yield return EvaluateCommand.Create(stdout, stderr);
+        yield return CalibrateCommand.Create(stdout, stderr);
         yield return ImportVectorsCommand.Create(stdout, stderr);
         yield return ClassifyCommand.Create(stdout, stderr);
         yield return EvaluateTextCommand.Create(stdout, stderr);

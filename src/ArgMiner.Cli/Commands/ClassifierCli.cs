@@ -101,7 +101,7 @@ internal static class ClassifierCli
     public static void WriteMetrics(TextWriter output, string title, MulticlassMetrics m)
     {
         output.WriteLine(title);
-        output.WriteLine($"  sentences {m.Count}  micro-accuracy {F(m.MicroAccuracy)}  macro-accuracy {F(m.MacroAccuracy)}  macro-F1 {F(m.MacroF1)}  log-loss {F(m.LogLoss)}  log-loss reduction {F(m.LogLossReduction)}");
+        output.WriteLine($"  sentences {m.Count}  micro-accuracy {F(m.MicroAccuracy)}  macro-accuracy {F(m.MacroAccuracy)}  macro-F1 {F(m.MacroF1)}  log-loss {F(m.LogLoss)}  log-loss reduction {F(m.LogLossReduction)}  calibration error {F(m.CalibrationError)}");
         var console = Console(output, out var border);
         var perClass = new Table { Border = border };
         perClass.AddColumn(new TableColumn(T("class")));

@@ -56,6 +56,12 @@ public sealed class AccurateClassifier
     /// <summary>The embedded resource holding the shipped accurate model, when one is shipped.</summary>
     public const string DefaultResource = "ArgMiner.Encoders.accurate-classifier.model";
 
+    /// <summary>The card's key holding <see cref="Temperature"/> (absent: 1).</summary>
+    public const string TemperatureKey = "temperature";
+
+    /// <summary>The card's key holding how <see cref="Temperature"/> was fitted and what it did (written by <c>argminer calibrate</c>).</summary>
+    public const string CalibrationKey = "calibration";
+
     private const string StackerEntry = "stacker-weights.bin";
     private const int K = 4;
 
@@ -119,6 +125,7 @@ public sealed class AccurateClassifier
         _bias = bias;
         Gate = gate;
         _card = card ?? throw new ArgumentNullException(nameof(card));
+        Temperature = TemperatureOf(card) ?? throw new ArgumentException($"the card's {TemperatureKey} is not a number above 0", nameof(card));
         StackerMlNet = stackerMlNet ?? throw new ArgumentNullException(nameof(stackerMlNet));
         Context = context;
     }
@@ -157,6 +164,15 @@ public sealed class AccurateClassifier
 
     /// <summary>The stacker is consulted for sentences whose fast top probability is below this.</summary>
     public double Gate { get; }
+
+    /// <summary>
+    /// The temperature the full tier's probabilities of a consulted sentence are divided by in log space, last
+    /// (p<sub>k</sub> ∝ p<sub>k</sub><sup>1/T</sup>; 1, the default and any model before session 35: unchanged), so
+    /// that its confidence reads as a probability. Fitted on held-out labelled text by <c>argminer calibrate</c>
+    /// (models/accurate-classifier.md, "Calibration"); it never changes a label, since every sentence keeps the order
+    /// of its four probabilities. Not applied with <see cref="TunedOnly"/>, whose probabilities it was not fitted on.
+    /// </summary>
+    public double Temperature { get; }
 
     /// <summary>The stacker as ML.NET saved it.</summary>
     public byte[] StackerMlNet { get; }
@@ -232,8 +248,15 @@ public sealed class AccurateClassifier
         return result;
     }
 
+    /// <summary>Whether the tier consults its encoders for a sentence the fast model predicted so (its top probability below <see cref="Gate"/>).</summary>
+    public bool Consults(SentencePrediction fast)
+    {
+        ArgumentNullException.ThrowIfNull(fast);
+        return fast.Confidence < Gate;
+    }
+
     /// <summary>The sentences the tier consults: those whose fast top probability is below <see cref="Gate"/>.</summary>
-    private List<int> Consulted(IReadOnlyList<SentencePrediction> fast) => [.. Enumerable.Range(0, fast.Count).Where(i => fast[i].Confidence < Gate)];
+    private List<int> Consulted(IReadOnlyList<SentencePrediction> fast) => [.. Enumerable.Range(0, fast.Count).Where(i => Consults(fast[i]))];
 
     /// <summary>Each sentence's vectors from <paramref name="embedders"/>, joined in order.</summary>
     public static float[][] Embed(IReadOnlyList<ISentenceEmbedder> embedders, IReadOnlyList<string> texts)
@@ -310,7 +333,7 @@ public sealed class AccurateClassifier
         ArgumentNullException.ThrowIfNull(rows);
         var texts = rows.Select(r => r.Text).ToList();
         var fast = Fast.PredictRows(rows);
-        return MixTuned(texts, fast, WithContext(rows, Refine(texts, fast)));
+        return Calibrated(fast, MixTuned(texts, fast, WithContext(rows, Refine(texts, fast))));
     }
 
     /// <summary><see cref="Context"/>'s rescoring of tier predictions of labelled rows, document run by document run (unchanged without a context stage).</summary>
@@ -322,7 +345,7 @@ public sealed class AccurateClassifier
     {
         ArgumentNullException.ThrowIfNull(texts);
         var fast = Fast.PredictAll(texts);
-        return MixTuned(texts, fast, Refine(texts, fast));
+        return Calibrated(fast, MixTuned(texts, fast, Refine(texts, fast)));
     }
 
     /// <summary>
@@ -384,6 +407,51 @@ public sealed class AccurateClassifier
         return result;
     }
 
+    /// <summary>
+    /// <paramref name="tier"/> with each consulted sentence's probabilities raised to 1 / <see cref="Temperature"/> and
+    /// renormalised (unchanged at temperature 1 and with <see cref="TunedOnly"/>); the fast model's own predictions,
+    /// which read as probabilities already, are left alone.
+    /// </summary>
+    private SentencePrediction[] Calibrated(IReadOnlyList<SentencePrediction> fast, SentencePrediction[] tier)
+    {
+        if (Temperature == 1 || TunedOnly)
+        {
+            return tier;
+        }
+
+        var power = 1 / Temperature;
+        Span<double> p = stackalloc double[K];
+        foreach (var i in Consulted(fast))
+        {
+            var total = 0.0;
+            for (var k = 0; k < K; k++)
+            {
+                p[k] = Math.Pow(tier[i].Probabilities[k], power);
+                total += p[k];
+            }
+
+            for (var k = 0; k < K; k++)
+            {
+                p[k] = total > 0 ? p[k] / total : 0.25;
+            }
+
+            tier[i] = ToPrediction(p);
+        }
+
+        return tier;
+    }
+
+    /// <summary>The temperature <paramref name="card"/> holds (1 when it holds none), or null when it is not a finite number above 0.</summary>
+    private static double? TemperatureOf(JsonObject card)
+    {
+        if (card[TemperatureKey] is not { } node)
+        {
+            return 1;
+        }
+
+        return node is JsonValue value && value.TryGetValue(out double t) && double.IsFinite(t) && t > 0 ? t : null;
+    }
+
     /// <summary>Classifies every sentence of a processed document (sentences must be set).</summary>
     public ImmutableArray<SentencePrediction> PredictDocument(Document document)
     {
@@ -418,7 +486,7 @@ public sealed class AccurateClassifier
             at += n;
         }
 
-        var mixed = MixTuned(texts, fast, tier);
+        var mixed = Calibrated(fast, MixTuned(texts, fast, tier));
         var result = new ImmutableArray<SentencePrediction>[documents.Count];
         at = 0;
         for (var d = 0; d < documents.Count; d++)
@@ -647,6 +715,11 @@ public sealed class AccurateClassifier
         }
 
         var gate = (double?)card["gate"] ?? throw new ModelFormatException(path, "corrupt model (no gate in the card)");
+        if (TemperatureOf(card) is null)
+        {
+            throw new ModelFormatException(path, $"corrupt model (the card's {TemperatureKey} is not a number above 0)");
+        }
+
         SentenceClassifier fast;
         using (var stream = new MemoryStream(package.GetEntry(FastEntry, path)))
         {
@@ -714,6 +787,20 @@ public sealed class AccurateClassifier
 
     /// <summary>This model with fine-tuned encoders mixed in last (or none), as <c>ArgMiner.FineTuning</c> attaches them.</summary>
     public AccurateClassifier WithTuned(IReadOnlyList<TunedEncoderHead>? tuned) => new(Fast, Embedders, _weights, _bias, Gate, Card, StackerMlNet, Context, Bank, tuned, TunedOnly && tuned is { Count: > 0 });
+
+    /// <summary>This model with another <see cref="Temperature"/> (<c>argminer calibrate</c> fits one), recorded in its card.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="temperature"/> is not a finite number above 0.</exception>
+    public AccurateClassifier WithTemperature(double temperature)
+    {
+        if (!(double.IsFinite(temperature) && temperature > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(temperature), "the temperature is a finite number above 0");
+        }
+
+        var card = Card;
+        card[TemperatureKey] = temperature;
+        return WithCard(card);
+    }
 
     /// <summary>This model with another gate (the trainer measures several on one stacker).</summary>
     public AccurateClassifier WithGate(double gate) => new(Fast, Embedders, _weights, _bias, gate, Card, StackerMlNet, Context, Bank, Tuned, TunedOnly);

@@ -26,8 +26,9 @@ public readonly record struct ClassMetrics(string Label, double Precision, doubl
 /// </summary>
 public sealed class MulticlassMetrics
 {
-    private MulticlassMetrics(ImmutableArray<string> classes, MulticlassClassificationMetrics metrics)
+    private MulticlassMetrics(ImmutableArray<string> classes, MulticlassClassificationMetrics metrics, double calibrationError)
     {
+        CalibrationError = calibrationError;
         Classes = classes;
         var n = classes.Length;
         Confusion = new int[n, n];
@@ -93,6 +94,12 @@ public sealed class MulticlassMetrics
 
     /// <summary>1 - LogLoss / (log-loss of predicting the class frequencies); 0 is no better than the prior.</summary>
     public double LogLossReduction { get; }
+
+    /// <summary>
+    /// Expected calibration error over ten bins of the predicted class's score (<see cref="Calibration.ExpectedError"/>):
+    /// how far confidence is from the share of predictions that are right; 0 is a confidence that reads as a probability.
+    /// </summary>
+    public double CalibrationError { get; }
 
     /// <summary>Per-class precision, recall, F1 and support.</summary>
     public ImmutableArray<ClassMetrics> PerClass { get; }
@@ -196,7 +203,8 @@ public sealed class MulticlassMetrics
         schema[nameof(Outcome.Score)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, classes.Count);
         var view = ml.Data.LoadFromEnumerable(outcomes, schema);
         var metrics = ml.MulticlassClassification.Evaluate(view, nameof(Outcome.Label), nameof(Outcome.Score), nameof(Outcome.PredictedLabel), topKPredictionCount: 0);
-        return new MulticlassMetrics([.. classes], metrics);
+        var calibrationError = Calibration.ExpectedError(outcomes.Select(o => ((double)o.Score[o.PredictedLabel], o.Label == o.PredictedLabel)));
+        return new MulticlassMetrics([.. classes], metrics, calibrationError);
     }
 
     private static double Finite(double value) => double.IsFinite(value) ? value : 0;

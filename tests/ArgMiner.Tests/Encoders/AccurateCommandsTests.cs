@@ -54,6 +54,53 @@ public sealed class AccurateCommandsTests
     }
 
     [Fact]
+    public void GivenATinyAccurateModel_WhenCalibrated_ThenTheTierIsWrittenWithItsTemperatureAndTheSameLabels()
+    {
+        using var dir = new TempDirectory();
+        var data = dir.Write("tiny.csv", TinyData.Csv());
+        var model = dir.File("accurate.model");
+        var (code, stdout, stderr) = Support.Cli.Run("train-accurate", "--data", data, "--out", model, "--folds", "2");
+        Assert.True(code == 0, stderr);
+        var calibrated = dir.File("calibrated.model");
+        (code, stdout, stderr) = Support.Cli.Run("calibrate", "--model", model, "--data", data, "--out", calibrated);
+        Assert.True(code == 0, stderr);
+        Assert.Matches(@"(?m)^temperature \d+\.\d{4}, fitted on \d+ of \d+ sentences", stdout);
+        var card = ArgMiner.Models.ModelPackage.Load(calibrated, AccurateClassifier.Kind, AccurateClassifier.FormatVersion).Card;
+        var temperature = (double)card[AccurateClassifier.TemperatureKey]!;
+        Assert.True(temperature > 0 && temperature != 1);
+        Assert.True((double)card[AccurateClassifier.CalibrationKey]!["logLossAfter"]! <= (double)card[AccurateClassifier.CalibrationKey]!["logLossBefore"]!);
+
+        var input = dir.Write("in.txt", "The council should reject the deal.\nI love this so much!\nThe survey of 900 voters found 52 percent support.\n");
+        (code, var plain, stderr) = Support.Cli.Run("classify", "--model", model, "--input", input);
+        Assert.True(code == 0, stderr);
+        (code, var scaled, stderr) = Support.Cli.Run("classify", "--model", calibrated, "--input", input);
+        Assert.True(code == 0, stderr);
+        static string[] Labels(string csv) => [.. csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[^6])];
+        Assert.Equal(Labels(plain), Labels(scaled));
+        Assert.NotEqual(plain, scaled);
+
+        // The fast model has no temperature to fit; gold labels outside ArgMiner's four are refused: one line each.
+        (code, _, stderr) = Support.Cli.Run("calibrate", "--model", TinyModelOf(dir, data), "--data", data, "--out", dir.File("fast-calibrated.model"));
+        Assert.Equal(1, code);
+        Assert.Contains("not an accurate-tier model", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var foreign = dir.Write("foreign.csv", "text,label\nThe plan will fail.,SUBJ\n");
+        (code, _, stderr) = Support.Cli.Run("calibrate", "--model", model, "--data", foreign, "--out", dir.File("never.model"));
+        Assert.Equal(1, code);
+        Assert.Contains("'SUBJ'", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.False(File.Exists(dir.File("fast-calibrated.model")) || File.Exists(dir.File("never.model")));
+    }
+
+    private static string TinyModelOf(TempDirectory dir, string data)
+    {
+        var path = dir.File("fast.model");
+        var (code, _, stderr) = Support.Cli.Run("train", "--data", data, "--out", path);
+        Assert.True(code == 0, stderr);
+        return path;
+    }
+
+    [Fact]
     public void GivenNeighbours_WhenTrainingATinyAccurateModel_ThenItKeepsEveryRowInItsBankAndClassifies()
     {
         using var dir = new TempDirectory();

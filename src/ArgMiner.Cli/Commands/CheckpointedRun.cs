@@ -333,12 +333,13 @@ internal static class CheckpointedRun
     /// <summary>The checkpoint to continue from, or null (starting over, said why) when there is none that fits.</summary>
     private static ShardState? Resumable(string checkpointPath, string recordsPath, ShardState fresh, string outDir, TextWriter stderr)
     {
-        var checkpoint = ShardState.Load(checkpointPath, out var error);
+        var checkpoint = ShardState.Load(checkpointPath, out var error, out var line);
         if (checkpoint is null)
         {
             if (error is not null)
             {
-                stderr.WriteLine(InputError.OneLine($"argminer: {outDir}: the checkpoint of the interrupted run is {error}; starting over"));
+                // Named with its line, as any file read is; the run starts over by itself and writes a new one.
+                stderr.WriteLine(InputError.OneLine($"argminer: {new InputError(checkpointPath, line == 0 ? null : line, $"the checkpoint of the interrupted run is {error}; starting over from the first document")}"));
             }
 
             return null;

@@ -206,12 +206,13 @@ internal static class MergeCommand
             return null;
         }
 
-        var state = ShardState.Load(Path.Combine(folder, ShardState.ManifestName), out var error);
+        var manifest = Path.Combine(folder, ShardState.ManifestName);
+        var state = ShardState.Load(manifest, out var error, out var line);
         if (state is null)
         {
             problem = error is null
                 ? $"{folder} is not a complete shard (no {ShardState.ManifestName}): its run failed, was stopped or is still running; run that shard again"
-                : $"{folder}: its {ShardState.ManifestName} is {error}; run that shard again";
+                : $"{new ArgMiner.Ingest.InputError(manifest, line == 0 ? null : line, $"this shard's manifest is {error}")}; run that shard again";
             return null;
         }
 

@@ -106,11 +106,13 @@ internal static class CheckpointedRun
         }
         catch (IOException ex)
         {
-            // A full disk or a lost mount: the checkpoint stays, so the hours already spent are not lost.
+            // A full disk or a lost mount: the checkpoint stays, so the hours already spent are not lost. A full disk is
+            // said so, naming the output folder: .NET's words named a hidden temporary file in the staging folder until session 35.
             set.Keep();
-            stderr.WriteLine(File.Exists(checkpointPath)
-                ? $"argminer: {ex.Message.TrimEnd('.')}; the last checkpoint is kept: fix this and run the same command with --resume to continue"
-                : $"argminer: {ex.Message.TrimEnd('.')}; it stopped before its first checkpoint (every --checkpoint-every {settings.CheckpointEvery} documents), so the same command with --resume starts over");
+            var (what, fix) = OutputPath.NoSpace(ex) is { } why ? ($"{settings.Out}: {why}; {settings.Out} is left as it was", "free some space") : (ex.Message.TrimEnd('.'), "fix this");
+            stderr.WriteLine(InputError.OneLine(File.Exists(checkpointPath)
+                ? $"argminer: {what}; the last checkpoint is kept: {fix} and run the same command with --resume to continue"
+                : $"argminer: {what}; it stopped before its first checkpoint (every --checkpoint-every {settings.CheckpointEvery} documents), so the same command with --resume starts over"));
             return CommandLine.Failed;
         }
 

@@ -64,12 +64,7 @@ public sealed class ModelPackage
     /// Writes the package to <paramref name="path"/> under a hidden temporary name, then renames it (<see cref="Output.AtomicFile"/>;
     /// the temporary name used to be PATH.tmp, so a file of the user's of that name was overwritten and deleted).
     /// </summary>
-    public void Save(string path)
-    {
-        using var file = new Output.AtomicFile(path);
-        Write(file.Stream);
-        file.Commit();
-    }
+    public void Save(string path) => Output.AtomicFile.Write(path, Write);
 
     /// <summary>Writes the package to a stream.</summary>
     public void Write(Stream stream)

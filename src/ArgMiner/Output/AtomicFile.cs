@@ -106,13 +106,33 @@ public sealed class AtomicFile : IDisposable
     public static void WriteText(string path, System.Text.Encoding encoding, Action<TextWriter> write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        using var file = new AtomicFile(path);
-        using (var writer = new StreamWriter(file.Stream, encoding, 1 << 16, leaveOpen: true))
+        Write(path, stream =>
         {
+            using var writer = new StreamWriter(stream, encoding, 1 << 16, leaveOpen: true);
             write(writer);
-        }
+        });
+    }
 
-        file.Commit();
+    /// <summary>
+    /// Writes a file through <paramref name="write"/> under the temporary name and commits it when <paramref name="write"/>
+    /// returns; if it throws, no file (and no half file) is left at <paramref name="path"/>, and an earlier one stays.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be written; a full disk is said so, naming <paramref name="path"/>.</exception>
+    public static void Write(string path, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        try
+        {
+            using var file = new AtomicFile(path);
+            write(file.Stream);
+            file.Commit();
+        }
+        catch (IOException ex) when (ex is not OutputPathException && OutputPath.NoSpace(ex) is { } why)
+        {
+            // .NET's words named the hidden .NAME.partial, a file the user never asked for, until session 35.
+            var earlier = File.Exists(TargetOf(path)) ? $"; the earlier {Path.GetFileName(path)} is kept" : string.Empty;
+            throw new IOException(Ingest.InputError.OneLine($"{path}: cannot be written: {why}{earlier}. Free some space and run again"), ex) { HResult = ex.HResult };
+        }
     }
 
     /// <summary>

@@ -130,12 +130,7 @@ public sealed record ShardState
     }
 
     /// <summary>Writes this state to <paramref name="path"/> under a temporary name, renamed when whole.</summary>
-    public void Save(string path)
-    {
-        using var file = new AtomicFile(path);
-        JsonSerializer.Serialize(file.Stream, this, Json);
-        file.Commit();
-    }
+    public void Save(string path) => AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, this, Json));
 
     /// <summary>Reads a state; null when the file is missing, and <paramref name="error"/> when it is damaged.</summary>
     public static ShardState? Load(string path, out string? error) => Load(path, out error, out _);

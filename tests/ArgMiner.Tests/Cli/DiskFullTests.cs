@@ -44,7 +44,7 @@ public sealed class DiskFullTests
         var path = dir.Write("pred.csv", "the earlier predictions\n");
         File.CreateSymbolicLink(dir.File(".pred.csv.partial"), "/dev/full");
 
-        var ex = Assert.Throws<IOException>(() => AtomicFile.WriteText(path, new System.Text.UTF8Encoding(false), w => w.Write(new string('x', 100_000))));
+        var ex = Assert.Throws<NoSpaceException>(() => AtomicFile.WriteText(path, new System.Text.UTF8Encoding(false), w => w.Write(new string('x', 100_000))));
 
         // .NET's words ("No space left on device : '…/.pred.csv.partial'") named the hidden file until session 35.
         Assert.Equal($"{path}: cannot be written: {Full}; the earlier pred.csv is kept. Free some space and run again", ex.Message);
@@ -67,6 +67,24 @@ public sealed class DiskFullTests
         Assert.Equal(string.Empty, stdout);
         Assert.Equal($"argminer: {pred}: cannot be written: {Full}. Free some space and run again", stderr.TrimEnd('\n', '\r'));
         Assert.Equal(["in.txt"], Listing(dir.Path));
+    }
+
+    [PathFact("/dev/full")]
+    public void GivenAFullDisk_WhenAModelIsSaved_ThenOneLineNamesTheModelFileAndItsPathIsNotSaidTwice()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("model.model");
+        File.CreateSymbolicLink(dir.File(".model.model.partial"), "/dev/full");
+        var package = new ArgMiner.Models.ModelPackage("test-kind", 1, []);
+        package.Entries["weights.bin"] = new byte[200_000];
+        var stderr = new StringWriter();
+
+        // train's and train-tagger's last step, after all the training.
+        var exit = ClassifierCli.SaveModel(package.Save, path, new StringWriter(), stderr);
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"argminer: {path}: cannot be written: {Full}. Free some space and run again", stderr.ToString().TrimEnd('\n', '\r'));
+        Assert.Equal([], Listing(dir.Path));
     }
 
     [PathFact("/dev/full")]

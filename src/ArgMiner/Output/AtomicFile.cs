@@ -220,6 +220,7 @@ public sealed class NoSpaceException : IOException
     public NoSpaceException(string message, Exception inner)
         : base(message, inner)
     {
+        // The system's error number, so that a caller that looks at it (OutputPath.NoSpace) still sees a full disk.
         HResult = inner?.HResult ?? HResult;
     }
 

@@ -179,12 +179,14 @@ public sealed record ShardState
     /// <summary>What a <see cref="JsonException"/> says is wrong with a state file, in ArgMiner's words.</summary>
     private static string Damage(JsonException ex)
     {
-        // The reader's own errors (bad syntax, a cut file, bytes that are not UTF-8) come wrapped around a reader exception.
+        // An empty file (or one of white space) is the one case .NET's message alone tells apart.
         if (ex.Message.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
         {
             return "empty";
         }
 
+        // The reader's own errors (bad syntax, a cut file, bytes that are not UTF-8) come wrapped around a reader exception;
+        // the serializer's (a value of the wrong kind, a field missing) do not.
         if (ex.InnerException is JsonException)
         {
             return ex.BytePositionInLine is long column ? $"not valid JSON at column {column + 1}" : "not valid JSON";

@@ -106,11 +106,13 @@ internal static class CheckpointedRun
         }
         catch (IOException ex)
         {
-            // A full disk or a lost mount: the checkpoint stays, so the hours already spent are not lost.
+            // A full disk or a lost mount: the checkpoint stays, so the hours already spent are not lost. A full disk is
+            // said so, naming the output folder: .NET's words named a hidden temporary file in the staging folder until session 35.
             set.Keep();
-            stderr.WriteLine(File.Exists(checkpointPath)
-                ? $"argminer: {ex.Message.TrimEnd('.')}; the last checkpoint is kept: fix this and run the same command with --resume to continue"
-                : $"argminer: {ex.Message.TrimEnd('.')}; it stopped before its first checkpoint (every --checkpoint-every {settings.CheckpointEvery} documents), so the same command with --resume starts over");
+            var (what, fix) = OutputPath.NoSpace(ex) is { } why ? ($"{settings.Out}: {why}; {settings.Out} is left as it was", "free some space") : (ex.Message.TrimEnd('.'), "fix this");
+            stderr.WriteLine(InputError.OneLine(File.Exists(checkpointPath)
+                ? $"argminer: {what}; the last checkpoint is kept: {fix} and run the same command with --resume to continue"
+                : $"argminer: {what}; it stopped before its first checkpoint (every --checkpoint-every {settings.CheckpointEvery} documents), so the same command with --resume starts over"));
             return CommandLine.Failed;
         }
 
@@ -333,12 +335,13 @@ internal static class CheckpointedRun
     /// <summary>The checkpoint to continue from, or null (starting over, said why) when there is none that fits.</summary>
     private static ShardState? Resumable(string checkpointPath, string recordsPath, ShardState fresh, string outDir, TextWriter stderr)
     {
-        var checkpoint = ShardState.Load(checkpointPath, out var error);
+        var checkpoint = ShardState.Load(checkpointPath, out var error, out var line);
         if (checkpoint is null)
         {
             if (error is not null)
             {
-                stderr.WriteLine(InputError.OneLine($"argminer: {outDir}: the checkpoint of the interrupted run is {error}; starting over"));
+                // Named with its line, as any file read is; the run starts over by itself and writes a new one.
+                stderr.WriteLine(InputError.OneLine($"argminer: {new InputError(checkpointPath, line == 0 ? null : line, $"the checkpoint of the interrupted run is {error}; starting over from the first document")}"));
             }
 
             return null;

@@ -78,6 +78,12 @@ internal static class ClassifierCli
             stderr.WriteLine($"argminer: --out {ex.Message}");
             return CommandLine.Usage;
         }
+        catch (NoSpaceException ex)
+        {
+            // Its message is the path and that the disk is full, one line.
+            stderr.WriteLine($"argminer: {ex.Message}");
+            return CommandLine.Failed;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"argminer: {outPath}: cannot be written ({ex.Message.TrimEnd('.')})");
@@ -211,6 +217,11 @@ internal static class ClassifierCli
         {
             // Its message is the path and why, one line: the path is not said twice.
             stderr.WriteLine($"argminer: --predictions {ex.Message}");
+            return false;
+        }
+        catch (NoSpaceException ex)
+        {
+            stderr.WriteLine($"argminer: {ex.Message}");
             return false;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

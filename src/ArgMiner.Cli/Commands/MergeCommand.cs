@@ -81,19 +81,28 @@ internal static class MergeCommand
         }
 
         var documents = shards.SelectMany(s => Records(s.Folder, s.State)).TakeWhile(_ => !interrupted.IsCancellationRequested);
-        using var writer = new BatchWriter(set.Staging, settings.Formats ?? (OutputFormats)shards[0].State.Formats, Environment.ProcessorCount);
-        var summary = RecordRenderer.Render(documents, writer, w => stderr.WriteLine($"argminer: warning: {w}")) with { Skipped = skipped };
-        if (interrupted.IsCancellationRequested)
+        try
         {
-            // As run: what was written goes with the staging folder, and the earlier outputs stay.
-            stderr.WriteLine(ArgMiner.Ingest.InputError.OneLine($"argminer: interrupted after {summary.Documents} documents; nothing written, {settings.Out} left as it was"));
-            return RunCommand.Interrupted;
-        }
+            using var writer = new BatchWriter(set.Staging, settings.Formats ?? (OutputFormats)shards[0].State.Formats, Environment.ProcessorCount);
+            var summary = RecordRenderer.Render(documents, writer, w => stderr.WriteLine($"argminer: warning: {w}")) with { Skipped = skipped };
+            if (interrupted.IsCancellationRequested)
+            {
+                // As run: what was written goes with the staging folder, and the earlier outputs stay.
+                stderr.WriteLine(ArgMiner.Ingest.InputError.OneLine($"argminer: interrupted after {summary.Documents} documents; nothing written, {settings.Out} left as it was"));
+                return RunCommand.Interrupted;
+            }
 
-        writer.Commit();
-        set.Publish(writer.Files);
-        stdout.WriteLine(RunCommand.Summarise(summary, settings.Out, writer.Files).Replace("argminer: ", $"argminer: merged {shards.Count} shards: ", StringComparison.Ordinal));
-        return skipped > 0 ? CommandLine.Failed : CommandLine.Ok;
+            writer.Commit();
+            set.Publish(writer.Files);
+            stdout.WriteLine(RunCommand.Summarise(summary, settings.Out, writer.Files).Replace("argminer: ", $"argminer: merged {shards.Count} shards: ", StringComparison.Ordinal));
+            return skipped > 0 ? CommandLine.Failed : CommandLine.Ok;
+        }
+        catch (IOException ex) when (OutputPath.NoSpace(ex) is { } why)
+        {
+            // As run: the staging folder goes with the set, and the earlier outputs stay.
+            stderr.WriteLine(RunCommand.NoSpaceLine(settings.Out, why));
+            return CommandLine.Failed;
+        }
     }
 
     /// <summary>The shards in order K = 0…N-1, or null and the one line that says what is wrong.</summary>
@@ -206,12 +215,13 @@ internal static class MergeCommand
             return null;
         }
 
-        var state = ShardState.Load(Path.Combine(folder, ShardState.ManifestName), out var error);
+        var manifest = Path.Combine(folder, ShardState.ManifestName);
+        var state = ShardState.Load(manifest, out var error, out var line);
         if (state is null)
         {
             problem = error is null
                 ? $"{folder} is not a complete shard (no {ShardState.ManifestName}): its run failed, was stopped or is still running; run that shard again"
-                : $"{folder}: its {ShardState.ManifestName} is {error}; run that shard again";
+                : $"{new ArgMiner.Ingest.InputError(manifest, line == 0 ? null : line, $"this shard's manifest is {error}")}; run that shard again";
             return null;
         }
 

@@ -212,61 +212,75 @@ internal static class RunCommand
         BatchSummary summary;
         var errors = new List<InputError>();
         var items = enumerator.Read().TakeWhile(_ => !interrupted.IsCancellationRequested);
-        using (var writer = new BatchWriter(set.Staging, formats, jobs))
+        try
         {
-            if (progress)
+            using (var writer = new BatchWriter(set.Staging, formats, jobs))
             {
-                long total = Math.Max(1, enumerator.Files().Sum(f => f.Path != "-" && File.Exists(f.Path) ? new FileInfo(f.Path).Length : 0));
-                summary = AnsiConsole.Progress()
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                    .Start(ctx =>
+                if (progress)
+                {
+                    long total = Math.Max(1, enumerator.Files().Sum(f => f.Path != "-" && File.Exists(f.Path) ? new FileInfo(f.Path).Length : 0));
+                    summary = AnsiConsole.Progress()
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                        .Start(ctx =>
+                        {
+                            var task = ctx.AddTask("argminer run", maxValue: total);
+                            var result = runner.Run(items, writer, errors.Add, d => task.Increment(System.Text.Encoding.UTF8.GetByteCount(d.Text)));
+                            task.Value = task.MaxValue;
+                            return result;
+                        });
+                    foreach (var warning in warnings)
                     {
-                        var task = ctx.AddTask("argminer run", maxValue: total);
-                        var result = runner.Run(items, writer, errors.Add, d => task.Increment(System.Text.Encoding.UTF8.GetByteCount(d.Text)));
-                        task.Value = task.MaxValue;
-                        return result;
+                        stderr.WriteLine($"argminer: warning: {warning}");
+                    }
+
+                    foreach (var error in errors)
+                    {
+                        stderr.WriteLine($"argminer: {error}");
+                    }
+                }
+                else
+                {
+                    summary = runner.Run(items, writer, e =>
+                    {
+                        errors.Add(e);
+                        stderr.WriteLine($"argminer: {e}");
                     });
-                foreach (var warning in warnings)
-                {
-                    stderr.WriteLine($"argminer: warning: {warning}");
                 }
 
-                foreach (var error in errors)
+                if (interrupted.IsCancellationRequested)
                 {
-                    stderr.WriteLine($"argminer: {error}");
+                    stderr.WriteLine(InputError.OneLine($"argminer: interrupted after {summary.Documents} documents; nothing written, {outDir} left as it was"));
+                    return Interrupted;
                 }
-            }
-            else
-            {
-                summary = runner.Run(items, writer, e =>
+
+                if (summary.Documents == 0)
                 {
-                    errors.Add(e);
-                    stderr.WriteLine($"argminer: {e}");
-                });
-            }
+                    stderr.WriteLine(InputError.OneLine($"argminer: no document was read; nothing written, {outDir} left as it was"));
+                    return CommandLine.Failed;
+                }
 
-            if (interrupted.IsCancellationRequested)
-            {
-                stderr.WriteLine(InputError.OneLine($"argminer: interrupted after {summary.Documents} documents; nothing written, {outDir} left as it was"));
-                return Interrupted;
+                profile?.BatchEnded();
+                writer.Commit();
+                set.Publish(writer.Files);
+                stdout.WriteLine(Summarise(summary, outDir, writer.Files));
             }
-
-            if (summary.Documents == 0)
-            {
-                stderr.WriteLine(InputError.OneLine($"argminer: no document was read; nothing written, {outDir} left as it was"));
-                return CommandLine.Failed;
-            }
-
-            profile?.BatchEnded();
-            writer.Commit();
-            set.Publish(writer.Files);
-            stdout.WriteLine(Summarise(summary, outDir, writer.Files));
+        }
+        catch (IOException ex) when (OutputPath.NoSpace(ex) is { } why)
+        {
+            // The staging folder goes with the set (disposed on return) and the output folder is not touched. .NET's words
+            // named a hidden temporary file in the staging folder (".out.partial/.documents.jsonl.partial") until session 35.
+            stderr.WriteLine(NoSpaceLine(outDir, why));
+            return CommandLine.Failed;
         }
 
         profile?.Report(stderr);
 
         return summary.Skipped > 0 ? CommandLine.Failed : CommandLine.Ok;
     }
+
+    /// <summary>The one line for a run or merge stopped by a full disk (<see cref="OutputPath.NoSpace"/>): nothing is published.</summary>
+    internal static string NoSpaceLine(string outDir, string why) =>
+        InputError.OneLine($"argminer: {outDir}: {why}; nothing was written, {outDir} is left as it was. Free some space and run again");
 
     internal static string Summarise(BatchSummary s, string outDir, IEnumerable<string> files)
     {

@@ -288,7 +288,8 @@ internal static class TrainAccurateCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine($"argminer: {softPath}: cannot be written ({ex.Message.TrimEnd('.')})");
+                // A full disk's message names the file already (AtomicFile.Write).
+                stderr.WriteLine(ex is ArgMiner.Output.NoSpaceException ? $"argminer: {ex.Message}" : $"argminer: {softPath}: cannot be written ({ex.Message.TrimEnd('.')})");
                 return CommandLine.Failed;
             }
         }

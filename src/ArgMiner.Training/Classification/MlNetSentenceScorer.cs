@@ -29,15 +29,17 @@ public sealed class MlNetSentenceScorer : IDisposable
             ?? throw new ModelFormatException(source, "this model holds no ML.NET model (it was written before ArgMiner trained with ML.NET); retrain it, or score it with the default engine");
         _featurizer = classifier.Featurizer;
         var ml = new MLContext(1);
-        _engine = ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(LoadModel(ml, bytes, source), ignoreMissingColumns: true, inputSchemaDefinition: FeatureData.Schema(_featurizer.Dimension));
+        _engine = ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(LoadModel(ml, bytes, source, SentenceClassifier.MlNetEntry), ignoreMissingColumns: true, inputSchemaDefinition: FeatureData.Schema(_featurizer.Dimension));
         if (classifier.Context is { } context)
         {
-            _context = ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(LoadModel(ml, context.MlNetModel, source), ignoreMissingColumns: true, inputSchemaDefinition: FeatureData.Schema(DocumentContextModel.FeatureCount));
+            _context = ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(LoadModel(ml, context.MlNetModel, source, DocumentContextModel.MlNetEntry), ignoreMissingColumns: true, inputSchemaDefinition: FeatureData.Schema(DocumentContextModel.FeatureCount));
         }
     }
 
-    private static ITransformer LoadModel(MLContext ml, byte[] bytes, string source)
+    private static ITransformer LoadModel(MLContext ml, byte[] bytes, string source, string entry)
     {
+        // ML.NET extracts the archive's entries to temporary files without a limit: checked first (a zip bomb).
+        ModelPackage.CheckNestedZip(bytes, source, entry);
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);

@@ -79,9 +79,17 @@ public static class DocumentReaders
     /// </summary>
     public static IEnumerable<InputItem> ReadJsonLines(Stream stream, string path, string defaultId, TextEncodingChoice encoding, long firstLine, bool wholeFile)
     {
+        ArgumentNullException.ThrowIfNull(stream);
         var any = !wholeFile;
+        var first = true;
         var warned = false;
-        foreach (var (lineNumber, line) in Utf8Lines.Read(stream, firstLine))
+
+        // The start of the bytes decides whether they are binary at all (TextDecoding.BinaryReason), read ahead and put
+        // back: random bytes whose first "record" holds no NUL got one line per "record" until session 35 (5 KB gave 9).
+        var head = new byte[TextDecoding.BinaryProbeLength];
+        head = head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
+        var binary = TextDecoding.BinaryReason(head.AsSpan(head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0));
+        foreach (var (lineNumber, line) in Utf8Lines.Read(new PrefixedStream(head, stream), firstLine))
         {
             var span = line.Span;
 
@@ -106,7 +114,15 @@ public static class DocumentReaders
                 yield break;
             }
 
+            // A part of a file (a shard's) is judged by its own start too: each shard then gives one line, not one a "record".
+            if (first && binary is not null)
+            {
+                yield return InputItem.Failed(new InputError(path, lineNumber, $"binary data ({binary}), not JSON Lines: file skipped"));
+                yield break;
+            }
+
             any = true;
+            first = false;
             var item = ReadRecord(span, path, lineNumber, defaultId, encoding, out var warning);
             if (warning is not null && !warned)
             {

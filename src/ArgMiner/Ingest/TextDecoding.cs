@@ -17,7 +17,8 @@ public enum TextEncodingChoice
 
 /// <summary>
 /// The one rule every ArgMiner reader follows to turn bytes into text: a UTF-8 BOM is dropped; a UTF-16
-/// BOM (either byte order) means UTF-16; NUL bytes otherwise mean a binary file; valid UTF-8 is UTF-8;
+/// BOM (either byte order) means UTF-16; NUL bytes otherwise, or control characters in a share no text holds at
+/// the start (<see cref="BinaryReason"/>), mean a binary file; valid UTF-8 is UTF-8;
 /// bytes that are not UTF-8 and hold no valid UTF-8 sequence at all are read as Windows-1252 (what Excel's
 /// plain CSV and many news archives write; its five unassigned bytes as Latin-1) with one warning, unless the
 /// user insists on UTF-8; damaged UTF-8 (valid sequences and bad bytes) is an error. Never invents U+FFFD.
@@ -61,7 +62,7 @@ public static class TextDecoding
 
     /// <summary>
     /// Decodes <paramref name="bytes"/> (a leading BOM is dropped). Returns null and a reason when the bytes
-    /// are not text: a NUL byte (binary) or, when UTF-8 is insisted on, invalid UTF-8; <paramref name="line"/>
+    /// are not text: a NUL byte or a start of control characters (binary, <see cref="BinaryReason"/>) or, when UTF-8 is insisted on, invalid UTF-8; <paramref name="line"/>
     /// is then the 1-based line of the first bad byte. <paramref name="warning"/> says when the text was read
     /// as Windows-1252 because it was not valid UTF-8.
     /// </summary>
@@ -97,6 +98,14 @@ public static class TextDecoding
             return null;
         }
 
+        // Random or compressed bytes without a NUL were "damaged UTF-8" at their first high byte, or, holding no valid
+        // multibyte sequence (or with --encoding windows-1252), read as a Windows-1252 document of garbage, until session 35.
+        if (BinaryReason(bytes) is { } binary)
+        {
+            problem = $"binary file ({binary}), skipped";
+            return null;
+        }
+
         if (choice == TextEncodingChoice.Windows1252 && !bom)
         {
             return Windows1252(bytes);
@@ -121,6 +130,38 @@ public static class TextDecoding
         warning = $"not valid UTF-8 (byte 0x{bytes[invalid]:X2} on line {line}), read as Windows-1252";
         return Windows1252(bytes);
     }
+
+    /// <summary>How many bytes at the start of a file <see cref="BinaryReason"/> looks at.</summary>
+    public const int BinaryProbeLength = 8192;
+
+    /// <summary>
+    /// Why the start of <paramref name="bytes"/> (its first <see cref="BinaryProbeLength"/> bytes, after any BOM) is binary
+    /// data rather than text, in words, or null. Text in the encodings read here (UTF-8, Windows-1252) holds next to no C0
+    /// control characters besides tab, the line ends, vertical tab, form feed and escape (coloured terminal output), and
+    /// JSON none at all outside white space; random, compressed or encrypted bytes hold one in ten. So a share of one in
+    /// twenty, and at least <see cref="MinBinaryControls"/> of them, is binary, while a real file with an odd bad byte
+    /// is still read (or refused at that byte's line) as before. Bytes that are not UTF-8 are not counted: a file in a
+    /// legacy 8-bit encoding is all of them, and is text.
+    /// </summary>
+    public static string? BinaryReason(ReadOnlySpan<byte> bytes)
+    {
+        var head = bytes[..Math.Min(bytes.Length, BinaryProbeLength)];
+        var controls = 0;
+        foreach (var b in head)
+        {
+            if ((b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or 0x0B or 0x0C or (byte)'\r' or 0x1B)) || b == 0x7F)
+            {
+                controls++;
+            }
+        }
+
+        return controls >= MinBinaryControls && controls * 20L > head.Length
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{controls} of its first {head.Length} bytes are control characters")
+            : null;
+    }
+
+    /// <summary>The fewest control characters <see cref="BinaryReason"/> calls binary, so a few bad bytes in a tiny file are not.</summary>
+    private const int MinBinaryControls = 4;
 
     /// <summary>The UTF-16 encoding a BOM announces (strict), or null.</summary>
     public static Encoding? Utf16Encoding(ReadOnlySpan<byte> bytes) =>

@@ -51,6 +51,11 @@ public static class TextStreams
             throw new TextDecodingException("binary file (contains NUL bytes), skipped", scan.NulLine);
         }
 
+        if (scan.Binary is not null)
+        {
+            throw new TextDecodingException($"binary file ({scan.Binary}), skipped", 0);
+        }
+
         if ((choice == TextEncodingChoice.Windows1252 && !scan.Bom) || (scan.Invalid >= 0 && choice != TextEncodingChoice.Utf8 && !scan.Bom && !scan.Multibyte))
         {
             if (choice != TextEncodingChoice.Windows1252)
@@ -88,9 +93,9 @@ public static class TextStreams
                 detectEncodingFromByteOrderMarks: true,
                 ChunkSize);
 
-    private sealed record ScanResult(Encoding? Utf16, bool Bom, long Nul, long NulLine, long Invalid, byte InvalidByte, long InvalidLine, bool Multibyte);
+    private sealed record ScanResult(Encoding? Utf16, bool Bom, long Nul, long NulLine, long Invalid, byte InvalidByte, long InvalidLine, bool Multibyte, string? Binary = null);
 
-    /// <summary>One pass over the bytes: BOM, first NUL, first byte that is not UTF-8, whether any valid multibyte UTF-8 occurs.</summary>
+    /// <summary>One pass over the bytes: BOM, first NUL, first byte that is not UTF-8, whether any valid multibyte UTF-8 occurs, and whether the start is binary (<see cref="TextDecoding.BinaryReason"/>).</summary>
     private static ScanResult Scan(string path)
     {
         using var stream = File.OpenRead(path);
@@ -103,6 +108,7 @@ public static class TextStreams
 
         var bom = buffer.AsSpan(0, n).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
         var skip = bom ? 3 : 0;
+        var binary = TextDecoding.BinaryReason(buffer.AsSpan(skip, n - skip));
         var carry = 0;
         long offset = 0;
         long lines = 1;
@@ -147,7 +153,7 @@ public static class TextStreams
             n = stream.ReadAtLeast(buffer.AsSpan(carry, ChunkSize), ChunkSize, throwOnEndOfStream: false);
         }
 
-        return new ScanResult(null, bom, nul, nulLine, invalid, invalidByte, invalidLine, multibyte);
+        return new ScanResult(null, bom, nul, nulLine, invalid, invalidByte, invalidLine, multibyte, binary);
     }
 
     /// <summary>The length of <paramref name="bytes"/> without an incomplete UTF-8 sequence at its end (at most 3 bytes are held back).</summary>

@@ -106,13 +106,34 @@ public sealed class AtomicFile : IDisposable
     public static void WriteText(string path, System.Text.Encoding encoding, Action<TextWriter> write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        using var file = new AtomicFile(path);
-        using (var writer = new StreamWriter(file.Stream, encoding, 1 << 16, leaveOpen: true))
+        Write(path, stream =>
         {
+            using var writer = new StreamWriter(stream, encoding, 1 << 16, leaveOpen: true);
             write(writer);
-        }
+        });
+    }
 
-        file.Commit();
+    /// <summary>
+    /// Writes a file through <paramref name="write"/> under the temporary name and commits it when <paramref name="write"/>
+    /// returns; if it throws, no file (and no half file) is left at <paramref name="path"/>, and an earlier one stays.
+    /// </summary>
+    /// <exception cref="NoSpaceException">The disk is full: said so, naming <paramref name="path"/>.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public static void Write(string path, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        try
+        {
+            using var file = new AtomicFile(path);
+            write(file.Stream);
+            file.Commit();
+        }
+        catch (IOException ex) when (ex is not OutputPathException && OutputPath.NoSpace(ex) is { } why)
+        {
+            // .NET's words named the hidden .NAME.partial, a file the user never asked for, until session 35.
+            var earlier = File.Exists(TargetOf(path)) ? $"; the earlier {Path.GetFileName(path)} is kept" : string.Empty;
+            throw new NoSpaceException(Ingest.InputError.OneLine($"{path}: cannot be written: {why}{earlier}. Free some space and run again"), ex);
+        }
     }
 
     /// <summary>
@@ -186,5 +207,31 @@ public sealed class AtomicFile : IDisposable
         {
             // Best effort: a leftover ".partial" file never looks like a finished output.
         }
+    }
+}
+
+/// <summary>
+/// A file that could not be written for want of space (<see cref="OutputPath.NoSpace"/>): its message is one line naming the
+/// file as the user gave it, saying so; the system's exception is inside it, and its HResult is the system's.
+/// </summary>
+public sealed class NoSpaceException : IOException
+{
+    /// <summary>Creates the error.</summary>
+    public NoSpaceException(string message, Exception inner)
+        : base(message, inner)
+    {
+        // The system's error number, so that a caller that looks at it (OutputPath.NoSpace) still sees a full disk.
+        HResult = inner?.HResult ?? HResult;
+    }
+
+    /// <summary>Creates the error (for serializers and analyzers).</summary>
+    public NoSpaceException()
+    {
+    }
+
+    /// <summary>Creates the error (for serializers and analyzers).</summary>
+    public NoSpaceException(string message)
+        : base(message)
+    {
     }
 }

@@ -175,6 +175,41 @@ public static partial class OutputPath
     }
 
     /// <summary>
+    /// Why a write failed for want of space, in words with the system's own (<c>the disk is full (No space left on device)</c>),
+    /// when <paramref name="ex"/> or an exception inside it says so; null otherwise. .NET reports it as an
+    /// <see cref="IOException"/> whose HResult is the error number: ENOSPC (28 on Linux and macOS) or EDQUOT (122 on Linux,
+    /// 69 on macOS) on Unix, ERROR_DISK_FULL (0x70) or ERROR_HANDLE_DISK_FULL (0x27) as an HRESULT on Windows. Its own
+    /// message names the file written, which is the hidden temporary one (<c>.NAME.partial</c>), not one the user asked
+    /// for, so only its words before the path are kept.
+    /// </summary>
+    public static string? NoSpace(Exception? ex)
+    {
+        // The innermost such exception has the system's words; one around it (AtomicFile.Write's) has its own.
+        string? found = null;
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is not IOException)
+            {
+                continue;
+            }
+
+            var code = ex.HResult;
+            var what = OperatingSystem.IsWindows()
+                ? code is unchecked((int)0x80070070) or unchecked((int)0x80070027) or 0x70 or 0x27 ? "the disk is full" : null
+                : code == 28 ? "the disk is full"
+                : code == (OperatingSystem.IsLinux() ? 122 : 69) ? "this user's disk quota is used up"
+                : null;
+            if (what is not null)
+            {
+                var words = ex.Message.Split(" : '", 2)[0].TrimEnd('.');
+                found = words.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal) || words.Length == 0 ? what : $"{what} ({words})";
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// Makes <paramref name="folder"/> and the folders above it if missing; why it cannot be made, or null when it is there.
     /// </summary>
     /// <param name="folder">The folder to make.</param>

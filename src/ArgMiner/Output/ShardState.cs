@@ -130,17 +130,19 @@ public sealed record ShardState
     }
 
     /// <summary>Writes this state to <paramref name="path"/> under a temporary name, renamed when whole.</summary>
-    public void Save(string path)
-    {
-        using var file = new AtomicFile(path);
-        JsonSerializer.Serialize(file.Stream, this, Json);
-        file.Commit();
-    }
+    public void Save(string path) => AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, this, Json));
 
     /// <summary>Reads a state; null when the file is missing, and <paramref name="error"/> when it is damaged.</summary>
-    public static ShardState? Load(string path, out string? error)
+    public static ShardState? Load(string path, out string? error) => Load(path, out error, out _);
+
+    /// <summary>
+    /// Reads a state; null when the file is missing, and <paramref name="error"/> when it is damaged, with the 1-based
+    /// <paramref name="line"/> of the damage when there is one (0 otherwise).
+    /// </summary>
+    public static ShardState? Load(string path, out string? error, out long line)
     {
         error = null;
+        line = 0;
         if (!File.Exists(path))
         {
             return null;
@@ -166,9 +168,34 @@ public sealed record ShardState
         }
         catch (JsonException ex)
         {
-            error = $"damaged ({ex.Message})";
+            // .NET's words ("'x' is an invalid start of a value. Path: $ | LineNumber: 0 | BytePositionInLine: 0.") counted
+            // lines from 0 and named a JSON path, until session 35.
+            line = ex.LineNumber is long l ? l + 1 : 0;
+            error = $"damaged ({Damage(ex)})";
             return null;
         }
+    }
+
+    /// <summary>What a <see cref="JsonException"/> says is wrong with a state file, in ArgMiner's words.</summary>
+    private static string Damage(JsonException ex)
+    {
+        // An empty file (or one of white space) is the one case .NET's message alone tells apart.
+        if (ex.Message.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
+        {
+            return "empty";
+        }
+
+        // The reader's own errors (bad syntax, a cut file, bytes that are not UTF-8) come wrapped around a reader exception;
+        // the serializer's (a value of the wrong kind, a field missing) do not.
+        if (ex.InnerException is JsonException)
+        {
+            return ex.BytePositionInLine is long column ? $"not valid JSON at column {column + 1}" : "not valid JSON";
+        }
+
+        var field = ex.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : null;
+        return ex.Message.Contains("missing required properties", StringComparison.Ordinal) ? "a field ArgMiner writes is missing"
+            : field is not null ? $"\"{field}\" holds a value of the wrong kind"
+            : "not the JSON ArgMiner writes";
     }
 
     /// <summary>SHA-256 of the first <paramref name="length"/> bytes of <paramref name="path"/>, in hex.</summary>

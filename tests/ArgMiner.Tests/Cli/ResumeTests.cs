@@ -157,6 +157,29 @@ public class ResumeTests
         OutputFolders.AssertSame(dir.File("single"), dir.File("out"));
     }
 
+    [Theory]
+    [InlineData("x", 1, "not valid JSON at column 1")]
+    [InlineData("", 1, "empty")]
+    [InlineData("{\n  \"layout\": 1,\n  oops\n}", 3, "not valid JSON at column 3")]
+    [InlineData("{\n  \"layout\": 1,\n  \"tool\": 5\n}", 3, "\"tool\" holds a value of the wrong kind")]
+    public void GivenACheckpointThatIsNotItsJson_WhenResumed_ThenOneLineNamesItsFileAndLineInArgMinersWordsAndTheRunStartsOver(string content, int line, string damage)
+    {
+        using var dir = new TempDirectory();
+        var input = Inputs(dir);
+        Support.Cli.Run("run", input, "--out", dir.File("single"), "--pipeline", "text", "--jobs", "1");
+        Assert.Equal(130, Interrupted(input, dir.File("out")).Exit);
+        var checkpoint = Path.Combine(dir.File(".out.partial"), ShardState.CheckpointName);
+        File.WriteAllText(checkpoint, content);
+
+        var (exit, err) = Resumed(input, dir.File("out"));
+
+        // .NET's words ("'x' is an invalid start of a value. Path: $ | LineNumber: 0 | BytePositionInLine: 0.") until session 35.
+        Assert.True(exit == 0, err);
+        var said = Assert.Single(err.Split('\n'), l => l.Contains("checkpoint", StringComparison.Ordinal));
+        Assert.Equal($"argminer: {checkpoint}:{line}: the checkpoint of the interrupted run is damaged ({damage}); starting over from the first document", said.TrimEnd('\r'));
+        OutputFolders.AssertSame(dir.File("single"), dir.File("out"));
+    }
+
     /// <summary>Standard error that requests the interruption when the second warning is written.</summary>
     private sealed class InterruptingWriter(CancellationTokenSource interrupt) : StringWriter
     {

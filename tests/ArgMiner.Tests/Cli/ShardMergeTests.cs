@@ -175,7 +175,29 @@ public class ShardMergeTests
 
         Assert.Equal(1, exit);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("argminer-shard.json is damaged", line, StringComparison.Ordinal);
+        Assert.Matches(@"argminer-shard\.json(:[0-9]+)?: this shard's manifest is damaged \((""[a-z]+"" holds a value of the wrong kind|a skipped input is null|not valid JSON at column [0-9]+)\); run that shard again$", line);
+        Assert.False(Directory.Exists(dir.File("merged")));
+    }
+
+    [Theory]
+    [InlineData("x", 1, "not valid JSON at column 1")]
+    [InlineData("", 1, "empty")]
+    [InlineData("{\n  \"layout\": 1,\n  oops\n}", 3, "not valid JSON at column 3")]
+    [InlineData("{\"layout\": 1, \"tool\": \"x\"}", 1, "a field ArgMiner writes is missing")]
+    public void GivenAManifestThatIsNotItsJson_WhenMerged_ThenOneLineNamesItsFileAndLineInArgMinersWords(string content, int line, string damage)
+    {
+        using var dir = new TempDirectory();
+        var input = Inputs(dir);
+        Shard(input, dir.File("shard-0"), 0, 2);
+        Shard(input, dir.File("shard-1"), 1, 2);
+        var manifest = dir.File("shard-1/argminer-shard.json");
+        File.WriteAllText(manifest, content);
+
+        var (exit, _, stderr) = Support.Cli.Run("merge", dir.File("shard-0"), dir.File("shard-1"), "--out", dir.File("merged"));
+
+        // .NET's words ("'x' is an invalid start of a value. Path: $ | LineNumber: 0 | BytePositionInLine: 0.") until session 35.
+        Assert.Equal(1, exit);
+        Assert.Equal($"argminer: merge: {manifest}:{line}: this shard's manifest is damaged ({damage}); run that shard again", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
         Assert.False(Directory.Exists(dir.File("merged")));
     }
 

@@ -343,4 +343,44 @@ public class WorkbookWriterTests
             Assert.Equal(s.Replace("\uD83D high", "\uD83D high", StringComparison.Ordinal), CellText.Decode(encoded));
         }
     }
+
+    [Fact]
+    public void GivenNotesOnTheSummary_WhenWritten_ThenTheyComeRightUnderTheTotalsAndTheChartStillDrawsTheDocuments()
+    {
+        // The notes came after every document row: row 1,292 of the IBM articles' workbook, where nobody saw that a cell
+        // had been cut or that the chart leaves documents out.
+        var documents = Enumerable.Range(0, WorkbookWriter.ChartDocuments + 10).Select(i =>
+        {
+            var text = i == 3 ? new string('x', CellText.MaxLength + 10) : "Prices rose.";
+            return new Document
+            {
+                Id = "d" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Source = "d.txt",
+                Text = text,
+                Paragraphs = [new Paragraph(0, text.Length, Section.Body, null)],
+                Sentences = [new Sentence(0, text.Length, Section.Body, 0, null, 0, 1)],
+                Labels = [new SentencePrediction("claim", 0.6, [0.6, 0.2, 0.1, 0.1])],
+            };
+        }).ToList();
+        using var dir = new TempDirectory();
+        var path = dir.File("t.xlsx");
+        using (var writer = new WorkbookWriter(path))
+        {
+            documents.ForEach(d => writer.Write(DocumentContext.Of(d)));
+            writer.Commit();
+        }
+
+        var summary = Workbooks.Cells(path, "Summary");
+        Assert.Equal("all documents", summary[1][0]);
+        Assert.StartsWith("1 cells held more than 32,767 characters", summary[2][0], StringComparison.Ordinal);
+        Assert.Equal("The chart shows the first 50 of 60 documents.", summary[3][0]);
+        Assert.All(summary[4], c => Assert.Equal(string.Empty, c));
+        Assert.Equal(documents.Select(d => d.Id), summary.Skip(5).Select(r => r[0]));
+
+        using var doc = SpreadsheetDocument.Open(path, false);
+        var chart = doc.WorkbookPart!.WorksheetParts.Single(p => p.DrawingsPart is not null).DrawingsPart!.ChartParts.Single().ChartSpace!;
+        var series = chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.BarChartSeries>().First();
+        Assert.Equal("'Summary'!$A$6:$A$55", series.Descendants<DocumentFormat.OpenXml.Drawing.Charts.CategoryAxisData>().Single().InnerText);
+        Assert.Equal("'Summary'!$D$6:$D$55", series.Descendants<DocumentFormat.OpenXml.Drawing.Charts.Values>().Single().InnerText);
+    }
 }

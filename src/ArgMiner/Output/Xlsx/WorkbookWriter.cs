@@ -358,10 +358,14 @@ public sealed class WorkbookWriter : IDisposable
     /// </summary>
     private SheetSource Summary(List<string> notes)
     {
-        var limit = _rowLimit - 2 - 2 - 1;
-        var documents = Math.Min(_summary.Rows, limit - 4);
+        // Rows beside the documents: the header, the totals, each note and the empty row after them. A fixed reserve of
+        // six notes left a Summary with all seven (four tables going on, cut cells, the two below) a row past the sheet.
+        var chartNote = _summary.Rows > ChartDocuments ? 1 : 0;
+        var room = _rowLimit - 2 - (notes.Count + chartNote + 1);
+        var documents = Math.Min(_summary.Rows, room);
         if (documents < _summary.Rows)
         {
+            documents = Math.Max(0, room - 1); // the note saying so takes a row
             notes.Add($"Summary lists the first {documents.ToString("N0", CultureInfo.InvariantCulture)} of {_summary.Rows.ToString("N0", CultureInfo.InvariantCulture)} documents; the totals row counts all.");
         }
 

@@ -1,4 +1,8 @@
+using System.Globalization;
 using ArgMiner.Numbers;
+using ArgMiner.Text;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace ArgMiner.Tests.Numbers;
 
@@ -241,5 +245,44 @@ public class NumericRuleTests
         Assert.Equal(0, doc.Numbers[0].Sentence);
         Assert.Equal(1, doc.Numbers[1].Sentence);
         Assert.Equal("About 20", text[doc.Numbers[0].Start..doc.Numbers[0].End]);
+    }
+
+    [Theory]
+    [InlineData("The fund paid $2.05 million in fees.", "$2.05 million", "2050000")]
+    [InlineData("The state lost 4.1 million jobs.", "4.1 million", "4100000")]
+    [InlineData("A stamp costs 2.2 cents more.", "2.2 cents", "0.022")]
+    [InlineData("The deal was worth $523.82 million last year.", "$523.82 million", "523820000")]
+    [InlineData("Some 16.6 million people voted.", "Some 16.6 million", "16600000")]
+    [InlineData("A third of voters stayed home.", "A third", "0.3333333333333333")]
+    [InlineData("It was one in 11 residents.", "one in 11", "0.09090909090909091")]
+    [InlineData("It was 33 out of 41 nations.", "33 out of 41", "0.8048780487804879")]
+    public void GivenAFigureTheGrammarScales_WhenWritten_ThenTheValueIsTheDecimalTheTextMeans(string sentence, string span, string written)
+    {
+        // Scaling the digits in binary gave 2049999.9999999998 for "$2.05 million", and every output wrote it so.
+        var c = Assert.Single(NumbersTestKit.Claims(sentence), x => sentence[x.Start..x.End] == span);
+        Assert.Equal(written, ArgMiner.Output.OutputSchema.Number(c.Value));
+    }
+
+    [Fact]
+    public void GivenDigitsTimesAScale_WhenMadeAClaimValue_ThenItIsTheDecimalAndEveryOtherValueMovesAtMostTwoUnitsInTheLastPlace()
+    {
+        // Digits with up to four decimals ("2.05", read as a double) times a scale word, as the grammar computes them.
+        var scaled = Gen.Choose(1, 9_999_999).Zip(Gen.Choose(0, 4)).Zip(Gen.Elements(1e2, 1e3, 1e6, 1e9, 1e12));
+        Prop.ForAll(scaled.ToArbitrary(), t =>
+        {
+            var ((digits, decimals), scale) = t;
+            var written = digits.ToString(CultureInfo.InvariantCulture) + "E-" + decimals.ToString(CultureInfo.InvariantCulture);
+            var read = double.Parse(written, CultureInfo.InvariantCulture);
+            var meant = double.Parse((decimal.Parse(written, NumberStyles.Float, CultureInfo.InvariantCulture) * (decimal)scale).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            return NumericClaim.Decimal(read * scale) == meant;
+        }).QuickCheckThrowOnFailure();
+
+        // Any other value moves by at most two units in the last place, stays finite, and is left alone the second time.
+        Prop.ForAll(ArbMap.Default.ArbFor<double>().Filter(double.IsFinite), v =>
+        {
+            var d = NumericClaim.Decimal(v)!.Value;
+            var unit = Math.BitIncrement(Math.Abs(v)) - Math.Abs(v);
+            return double.IsFinite(d) && Math.Abs(d - v) <= 2 * unit && NumericClaim.Decimal(d) == d;
+        }).QuickCheckThrowOnFailure();
     }
 }

@@ -131,4 +131,29 @@ public class RealProgramTests
         Assert.Contains("\u0085", string.Concat(ReportPage.Sentences(dom).Select(s => s.Text)), StringComparison.Ordinal);
         Assert.DoesNotContain("…", dom, StringComparison.Ordinal);
     }
+
+    [ProgramFact("chromium")]
+    public void GivenALongTitleAndAWordLongerThanTheLine_WhenChromiumLaysOutTheReport_ThenThePageIsNoWiderThanTheWindow()
+    {
+        // A select is as wide as its longest option: a 315-character title made the page 2,568 pixels wide in a 1,400-pixel
+        // window, the document list off screen; a word of thousands of characters (a hash, "!!!…") ran off the page too.
+        using var dir = new TempDirectory();
+        var title = string.Concat(Enumerable.Repeat("A very long headline ", 15));
+        var input = dir.Write("long.jsonl",
+            "{\"id\":\"t\",\"title\":\"" + title + "\",\"body\":\"Prices rose by 5 percent.\"}\n"
+            + "{\"id\":\"w\",\"body\":\"It said " + new string('x', 3_000) + " and left.\",\"comments\":[\"" + new string('!', 2_000) + "\"]}\n");
+        var (run, _, err) = Support.Cli.Run("run", input, "--out", dir.File("out"), "--format", "html", "--pipeline", "text");
+        Assert.True(run == 0, err);
+
+        // The page measures itself once laid out and writes the widths into the DOM that --dump-dom prints.
+        var probe = "<script>window.addEventListener('load', function () { var p = document.createElement('pre'); p.id = 'widths';"
+            + " p.textContent = document.documentElement.scrollWidth + ' ' + window.innerWidth; document.body.appendChild(p); });</script>";
+        var page = dir.Write("probe.html", File.ReadAllText(dir.File("out/report.html")).Replace("</body>", probe + "</body>", StringComparison.Ordinal));
+        var (exit, dom, stderr) = ExternalProgram.Run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1400,900", "--user-data-dir=" + dir.File("chromium-profile"), "--dump-dom", new Uri(page).AbsoluteUri]);
+        Assert.True(exit == 0, stderr);
+        var widths = System.Text.RegularExpressions.Regex.Match(dom, "<pre id=\"widths\">(\\d+) (\\d+)</pre>");
+        Assert.True(widths.Success, "the page did not measure itself");
+        var (scroll, window) = (int.Parse(widths.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(widths.Groups[2].Value, CultureInfo.InvariantCulture));
+        Assert.True(scroll <= window, $"the page is {scroll} pixels wide in a {window}-pixel window");
+    }
 }

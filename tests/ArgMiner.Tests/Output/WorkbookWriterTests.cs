@@ -343,4 +343,81 @@ public class WorkbookWriterTests
             Assert.Equal(s.Replace("\uD83D high", "\uD83D high", StringComparison.Ordinal), CellText.Decode(encoded));
         }
     }
+
+    [Fact]
+    public void GivenNotesOnTheSummary_WhenWritten_ThenTheyComeRightUnderTheTotalsAndTheChartStillDrawsTheDocuments()
+    {
+        // The notes came after every document row: row 1,292 of the IBM articles' workbook, where nobody saw that a cell
+        // had been cut or that the chart leaves documents out.
+        var documents = Enumerable.Range(0, WorkbookWriter.ChartDocuments + 10).Select(i =>
+        {
+            var text = i == 3 ? new string('x', CellText.MaxLength + 10) : "Prices rose.";
+            return new Document
+            {
+                Id = "d" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Source = "d.txt",
+                Text = text,
+                Paragraphs = [new Paragraph(0, text.Length, Section.Body, null)],
+                Sentences = [new Sentence(0, text.Length, Section.Body, 0, null, 0, 1)],
+                Labels = [new SentencePrediction("claim", 0.6, [0.6, 0.2, 0.1, 0.1])],
+            };
+        }).ToList();
+        using var dir = new TempDirectory();
+        var path = dir.File("t.xlsx");
+        using (var writer = new WorkbookWriter(path))
+        {
+            documents.ForEach(d => writer.Write(DocumentContext.Of(d)));
+            writer.Commit();
+        }
+
+        var summary = Workbooks.Cells(path, "Summary");
+        Assert.Equal("all documents", summary[1][0]);
+        Assert.StartsWith("1 cells held more than 32,767 characters", summary[2][0], StringComparison.Ordinal);
+        Assert.Equal("The chart shows the first 50 of 60 documents.", summary[3][0]);
+        Assert.All(summary[4], c => Assert.Equal(string.Empty, c));
+        Assert.Equal(documents.Select(d => d.Id), summary.Skip(5).Select(r => r[0]));
+
+        using var doc = SpreadsheetDocument.Open(path, false);
+        var chart = doc.WorkbookPart!.WorksheetParts.Single(p => p.DrawingsPart is not null).DrawingsPart!.ChartParts.Single().ChartSpace!;
+        var series = chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.BarChartSeries>().First();
+        Assert.Equal("'Summary'!$A$6:$A$55", series.Descendants<DocumentFormat.OpenXml.Drawing.Charts.CategoryAxisData>().Single().InnerText);
+        Assert.Equal("'Summary'!$D$6:$D$55", series.Descendants<DocumentFormat.OpenXml.Drawing.Charts.Values>().Single().InnerText);
+    }
+
+    [Fact]
+    public void GivenEveryNoteTheSummaryCanHave_WhenTheSheetsAreFull_ThenTheSummaryStaysWithinASheetAndListsWhatFits()
+    {
+        // The Summary kept room for six notes, but it can have seven (four tables going on, cut cells, the Summary and the
+        // chart leaving documents out): a row past the sheet's last.
+        const string text = "Ohio rose 5 percent.";
+        var documents = Enumerable.Range(0, WorkbookWriter.ChartDocuments + 10).Select(i => new Document
+        {
+            Id = "d" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Source = i == 3 ? new string('s', CellText.MaxLength + 1) : "d.txt",
+            Text = text,
+            Paragraphs = [new Paragraph(0, text.Length, Section.Body, null)],
+            Sentences = [new Sentence(0, text.Length, Section.Body, 0, null, 0, 5)],
+            Entities = [new Entity(0, 4, "LOC", EntitySource.Model, 0)],
+            Numbers = [new NumericClaim { Start = 10, End = 19, Sentence = 0, Kind = "percent", Value = 5 }],
+            Labels = [new SentencePrediction("claim", 0.6, [0.6, 0.2, 0.1, 0.1])],
+        }).ToList();
+        using var dir = new TempDirectory();
+        foreach (var limit in new[] { 12, 20 })
+        {
+            var path = dir.File(limit.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".xlsx");
+            using (var writer = new WorkbookWriter(path, rowLimit: limit))
+            {
+                documents.ForEach(d => writer.Write(DocumentContext.Of(d)));
+                writer.Commit();
+            }
+
+            Assert.All(Workbooks.SheetNames(path), sheet => Assert.True(Workbooks.Cells(path, sheet).Count <= limit, $"{sheet} has more than {limit} rows"));
+            var summary = Workbooks.Cells(path, "Summary");
+            var listed = summary.Count(r => r[0].StartsWith('d') && r[0].Length <= 3);
+            var notes = summary.Skip(2).TakeWhile(r => r[0].Length > 0).Select(r => r[0]).ToList();
+            Assert.Equal(limit, summary.Count);
+            Assert.True(listed >= 1, $"no document listed with a limit of {limit}");
+            Assert.Contains($"Summary lists the first {listed} of 60 documents; the totals row counts all.", notes);
+        }
+    }
 }

@@ -5,7 +5,12 @@ namespace ArgMiner.Output.Html;
 /// <summary>The report's style sheet and script, written inline so the file needs nothing from anywhere.</summary>
 internal static class ReportAssets
 {
-    /// <summary>The style sheet: label shading and marks from <see cref="LabelPalette"/>, filters by <c>data-show</c>.</summary>
+    /// <summary>
+    /// The style sheet: label shading and marks from <see cref="LabelPalette"/>, filters by <c>data-show</c>. A word
+    /// longer than the line (a pasted hash, a run of "!!!", 40,000 characters without a space) breaks where it must, and
+    /// the document list is no wider than the page: a select is as wide as its longest option, so one 315-character
+    /// title made the page 2,568 pixels wide and put the list off screen, and a 40,000-character token 564,000.
+    /// </summary>
     public static string Css()
     {
         var css = new StringBuilder("""
@@ -23,6 +28,8 @@ internal static class ReportAssets
             .filters { position: sticky; top: 0; background: #fff; border-bottom: 1px solid #ccc; padding: .5rem 0; z-index: 1; display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; }
             .filters button, .filters select { font: inherit; font-size: .9rem; padding: .25rem .6rem; border: 1px solid #777; border-radius: .3rem; background: #fff; cursor: pointer; }
             .filters button[aria-pressed="true"] { background: #1a1a1a; color: #fff; }
+            .filters select { max-width: 100%; }
+            main { overflow-wrap: anywhere; }
             .filters :focus-visible, summary:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
             article.doc { border-top: 2px solid #ddd; margin-top: 1rem; }
             article.doc > details > summary { cursor: pointer; padding: .5rem 0; }

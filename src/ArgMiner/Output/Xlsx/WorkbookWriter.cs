@@ -218,7 +218,7 @@ public sealed class WorkbookWriter : IDisposable
             sheets.AddRange(dataSheets);
             var chartRows = (int)Math.Min(_summary.Rows, ChartDocuments);
             using var skeleton = new MemoryStream();
-            var sheetParts = BuildSkeleton(skeleton, sheets, chartRows);
+            var sheetParts = BuildSkeleton(skeleton, sheets, FirstDocumentRow(notes), chartRows);
             skeleton.Position = 0;
             using var source = new ZipArchive(skeleton, ZipArchiveMode.Read);
 
@@ -350,13 +350,22 @@ public sealed class WorkbookWriter : IDisposable
         }
     }
 
-    /// <summary>The Summary sheet: the header, a totals row, one row per document, then any notes.</summary>
+    /// <summary>
+    /// The Summary sheet: the header, a totals row, any notes and an empty row, then one row per document. The notes
+    /// (cells cut, tables that go on in another sheet, documents the Summary or the chart leaves out) came after the
+    /// documents until session 35: row 1,292 of the IBM articles' workbook, row 9,027 of seven copies of them, where
+    /// nobody opening the workbook saw that a cell had been cut or a table went on.
+    /// </summary>
     private SheetSource Summary(List<string> notes)
     {
-        var limit = _rowLimit - 2 - 2 - 1;
-        var documents = Math.Min(_summary.Rows, limit - 4);
+        // Rows beside the documents: the header, the totals, each note and the empty row after them. A fixed reserve of
+        // six notes left a Summary with all seven (four tables going on, cut cells, the two below) a row past the sheet.
+        var chartNote = _summary.Rows > ChartDocuments ? 1 : 0;
+        var room = _rowLimit - 2 - (notes.Count + chartNote + 1);
+        var documents = Math.Min(_summary.Rows, room);
         if (documents < _summary.Rows)
         {
+            documents = Math.Max(0, room - 1); // the note saying so takes a row
             notes.Add($"Summary lists the first {documents.ToString("N0", CultureInfo.InvariantCulture)} of {_summary.Rows.ToString("N0", CultureInfo.InvariantCulture)} documents; the totals row counts all.");
         }
 
@@ -377,20 +386,21 @@ public sealed class WorkbookWriter : IDisposable
         IEnumerable<(CellKind, string?)[]> Rows()
         {
             yield return totals;
-            foreach (var row in _summary.Read().Take((int)documents))
-            {
-                yield return row;
-            }
-
             if (notes.Count > 0)
             {
-                yield return new (CellKind, string?)[headers.Count];
                 foreach (var note in notes)
                 {
                     var cells = new (CellKind, string?)[headers.Count];
                     cells[0] = (CellKind.Text, note);
                     yield return cells;
                 }
+
+                yield return new (CellKind, string?)[headers.Count];
+            }
+
+            foreach (var row in _summary.Read().Take((int)documents))
+            {
+                yield return row;
             }
         }
 
@@ -407,6 +417,9 @@ public sealed class WorkbookWriter : IDisposable
             DrawingId = "rId1",
         };
     }
+
+    /// <summary>The Summary's first document row (1-based): after the header, the totals and any notes with an empty row.</summary>
+    private static int FirstDocumentRow(List<string> notes) => 3 + (notes.Count > 0 ? notes.Count + 1 : 0);
 
     /// <summary>A table's sheets: one, or more when its rows pass the sheet row limit (their rows already deflated).</summary>
     private List<SheetSource> Split(SheetRows table)
@@ -450,7 +463,7 @@ public sealed class WorkbookWriter : IDisposable
     /// Builds every part but the sheets' rows with the SDK, with fixed relationship ids (the SDK would make random
     /// ones), and returns the zip entry name of each sheet's part with its index in <paramref name="sheets"/>.
     /// </summary>
-    private static Dictionary<string, int> BuildSkeleton(Stream stream, List<SheetSource> sheets, int chartRows)
+    private static Dictionary<string, int> BuildSkeleton(Stream stream, List<SheetSource> sheets, int firstDocumentRow, int chartRows)
     {
         var parts = new Dictionary<string, int>(StringComparer.Ordinal);
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
@@ -480,7 +493,7 @@ public sealed class WorkbookWriter : IDisposable
                 var drawing = part.AddNewPart<DrawingsPart>(drawingId);
                 var chart = drawing.AddNewPart<ChartPart>("rId1");
                 var title = chartRows < ChartDocuments ? "Label shares per document" : $"Label shares per document (first {ChartDocuments})";
-                chart.ChartSpace = WorkbookParts.Chart(sheets[i].Name, 3, 2 + Math.Max(1, chartRows), 3, title);
+                chart.ChartSpace = WorkbookParts.Chart(sheets[i].Name, firstDocumentRow, firstDocumentRow - 1 + Math.Max(1, chartRows), 3, title);
                 drawing.WorksheetDrawing = WorkbookParts.Drawing("rId1", sheets[i].Headers.Count + 1, Math.Max(18, 6 + (chartRows * 3 / 2)));
             }
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ArgMiner.Classification;
 using ArgMiner.Cli.Settings;
 using ArgMiner.Encoders.Classification;
 using ArgMiner.Text;
@@ -86,10 +87,11 @@ internal static class CalibrateCommand
             var fast = before.Fast.PredictRows(rows);
             predictions = before.PredictRows(rows);
 
-            // Only the sentences the tier consulted take its temperature; the fast model's own predictions do not.
+            // Only the sentences the tier consulted take its temperature; the fast model's own predictions do not, nor do
+            // titles, headings and footers, which run labels other by the layout rule whatever the tier says.
             for (var i = 0; i < rows.Count; i++)
             {
-                if (before.Consults(fast[i]))
+                if (before.Consults(fast[i]) && !SentenceClassifierStage.IsOtherByLayout(rows[i].Section))
                 {
                     probabilities.Add([.. predictions[i].Probabilities]);
                     gold.Add(SentenceLabels.All.IndexOf(rows[i].Label));
@@ -109,7 +111,7 @@ internal static class CalibrateCommand
         var lossBefore = Calibration.LogLoss(probabilities, gold, 1);
         var lossAfter = Calibration.LogLoss(probabilities, gold, temperature);
         static string F(double x) => x.ToString("0.0000", CultureInfo.InvariantCulture);
-        stdout.WriteLine($"temperature {F(temperature)}, fitted on {probabilities.Count} of {rows.Count} sentences (those the tier consults)");
+        stdout.WriteLine($"temperature {F(temperature)}, fitted on {probabilities.Count} of {rows.Count} sentences (those the tier consults, titles, headings and footers left out)");
         stdout.WriteLine($"  log-loss {F(lossBefore)} -> {F(lossAfter)}; calibration error (ten bins) {F(errorBefore)} -> {F(errorAfter)}; labels unchanged");
         var calibrated = before.WithTemperature(temperature);
         var card = calibrated.Card;

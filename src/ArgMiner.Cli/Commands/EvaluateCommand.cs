@@ -188,9 +188,28 @@ internal static class EvaluateCommand
     /// The predictions of the fast model or, for <c>--model accurate</c> or an accurate-tier file, of the accurate
     /// tier (its encoders loaded only then), on <paramref name="rows"/>; null after one error line. A model trained on
     /// tagged sentences is measured on tagged sentences, as it runs in <c>run</c>, so the rows are replaced by their
-    /// tagged copies then.
+    /// tagged copies then. Rows the data places in a title, heading or footer are <c>other</c>, as <c>run</c> labels
+    /// them (<see cref="SentenceClassifierStage.WithLayoutRules"/>); until session 35 they were the model's guesses, so
+    /// a corrected workbook scored its headings lower than <c>run</c> had labelled them.
     /// </summary>
     private static IReadOnlyList<SentencePrediction>? Predict(string? model, ref IReadOnlyList<LabelledSentence> rows, TextWriter stdout, TextWriter stderr, double? gate = null, bool tunedOnly = false)
+    {
+        var predictions = PredictModel(model, ref rows, stdout, stderr, gate, tunedOnly);
+        if (predictions is null)
+        {
+            return null;
+        }
+
+        var result = predictions.ToArray();
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = SentenceClassifierStage.IsOtherByLayout(rows[i].Section) ? SentenceClassifierStage.Other : result[i];
+        }
+
+        return result;
+    }
+
+    private static IReadOnlyList<SentencePrediction>? PredictModel(string? model, ref IReadOnlyList<LabelledSentence> rows, TextWriter stdout, TextWriter stderr, double? gate, bool tunedOnly)
     {
         if (AccurateModel.IsRequested(model))
         {

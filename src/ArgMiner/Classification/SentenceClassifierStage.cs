@@ -13,7 +13,11 @@ namespace ArgMiner.Classification;
 /// </summary>
 public sealed class SentenceClassifierStage(SentenceClassifier classifier) : IProcess
 {
-    private static readonly SentencePrediction Other = new("other", 1.0, [0.0, 0.0, 0.0, 1.0]);
+    /// <summary>The prediction a title, heading or footer gets: <c>other</c> with probability 1.</summary>
+    public static SentencePrediction Other { get; } = new("other", 1.0, [0.0, 0.0, 0.0, 1.0]);
+
+    /// <summary>Whether a sentence of <paramref name="section"/> is <c>other</c> by the guidelines' layout rule (titles, headings, footers).</summary>
+    public static bool IsOtherByLayout(Section? section) => section is Section.Title or Section.Heading or Section.Footer;
 
     /// <inheritdoc/>
     public string Name => "sentence-classifier";
@@ -47,7 +51,7 @@ public sealed class SentenceClassifierStage(SentenceClassifier classifier) : IPr
         ImmutableArray<SentencePrediction>.Builder? changed = null;
         for (var i = 0; i < labels.Length; i++)
         {
-            if (document.Sentences[i].Section is Section.Title or Section.Heading or Section.Footer)
+            if (IsOtherByLayout(document.Sentences[i].Section))
             {
                 changed ??= labels.ToBuilder();
                 changed[i] = Other;

@@ -217,6 +217,22 @@ public sealed class ClassifierCommandsTests : IDisposable
     }
 
     [Fact]
+    public void GivenRowsInATitleOrHeading_WhenEvaluated_ThenTheyAreOtherAsRunLabelsThem()
+    {
+        var model = TrainTiny();
+        var data = PathOf("sections.csv");
+        const string Claim = "The council should resign.";
+        File.WriteAllText(data, $"text,label,section,doc\n{Claim},claim,body,a\n{Claim},claim,title,b\n{Claim},claim,heading,c\n");
+        var predictions = PathOf("sections-predictions.csv");
+        var (code, _, err) = Run("evaluate", "--model", model, "--data", data, "--predictions", predictions);
+        Assert.True(code == 0, err);
+        var labels = File.ReadAllLines(predictions).Skip(1).Select(l => l.Split(',')[3]).ToArray();
+
+        // The model calls the sentence a claim in the body; run labels a title or heading other whatever it says.
+        Assert.Equal(["claim", "other", "other"], labels);
+    }
+
+    [Fact]
     public void GivenAnOldModel_WhenTrainingWithCompare_ThenBothModelsAreReported()
     {
         var old = TrainTiny();

@@ -106,8 +106,8 @@ internal static class CalibrateCommand
         }
 
         var temperature = Calibration.FitTemperature(probabilities, gold);
-        var errorBefore = ExpectedError(probabilities, gold, 1);
-        var errorAfter = ExpectedError(probabilities, gold, temperature);
+        var errorBefore = Calibration.ExpectedError(probabilities, gold, 1);
+        var errorAfter = Calibration.ExpectedError(probabilities, gold, temperature);
         var lossBefore = Calibration.LogLoss(probabilities, gold, 1);
         var lossAfter = Calibration.LogLoss(probabilities, gold, temperature);
         static string F(double x) => x.ToString("0.0000", CultureInfo.InvariantCulture);
@@ -133,17 +133,4 @@ internal static class CalibrateCommand
         string.Join('#', path.Split('#').Select((part, i) => i == 0
             ? Path.GetFileName(part.TrimEnd('/', '\\'))
             : part.Split('=', 2) is [var key, var value] ? key + "=" + Path.GetFileName(value.TrimEnd('/', '\\')) : part));
-
-    private static double ExpectedError(List<double[]> probabilities, List<int> gold, double temperature) =>
-        Calibration.ExpectedError(probabilities.Select((p, i) =>
-        {
-            var q = Calibration.Scale(p, temperature);
-            var top = 0;
-            for (var k = 1; k < q.Length; k++)
-            {
-                top = q[k] > q[top] ? k : top;
-            }
-
-            return (q[top], top == gold[i]);
-        }));
 }

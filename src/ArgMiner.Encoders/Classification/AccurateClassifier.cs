@@ -419,22 +419,10 @@ public sealed class AccurateClassifier
             return tier;
         }
 
-        var power = 1 / Temperature;
         Span<double> p = stackalloc double[K];
         foreach (var i in Consulted(fast))
         {
-            var total = 0.0;
-            for (var k = 0; k < K; k++)
-            {
-                p[k] = Math.Pow(tier[i].Probabilities[k], power);
-                total += p[k];
-            }
-
-            for (var k = 0; k < K; k++)
-            {
-                p[k] = total > 0 ? p[k] / total : 0.25;
-            }
-
+            TemperatureScaling.Scale(tier[i].Probabilities.AsSpan(), Temperature, p);
             tier[i] = ToPrediction(p);
         }
 

@@ -1,3 +1,5 @@
+using ArgMiner.Classification;
+
 namespace ArgMiner.Training.Classification;
 
 /// <summary>
@@ -113,25 +115,33 @@ public static class Calibration
         return 1 / ((low + high) / 2);
     }
 
-    /// <summary><paramref name="p"/> raised to 1 / <paramref name="temperature"/> and renormalised (a copy).</summary>
+    /// <summary><paramref name="p"/> raised to 1 / <paramref name="temperature"/> and renormalised (a copy; <see cref="TemperatureScaling"/>).</summary>
     public static double[] Scale(double[] p, double temperature)
     {
         ArgumentNullException.ThrowIfNull(p);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(temperature);
         var q = new double[p.Length];
-        var total = 0.0;
-        for (var k = 0; k < p.Length; k++)
-        {
-            q[k] = Math.Pow(p[k], 1 / temperature);
-            total += q[k];
-        }
-
-        for (var k = 0; k < q.Length; k++)
-        {
-            q[k] = total > 0 ? q[k] / total : 1.0 / q.Length;
-        }
-
+        TemperatureScaling.Scale(p, temperature, q);
         return q;
+    }
+
+    /// <summary>
+    /// <see cref="ExpectedError(IEnumerable{ValueTuple{double, bool}}, int)"/> of these sentences' predictions at
+    /// <paramref name="temperature"/>: each one's top probability after scaling, and whether its label is the gold one.
+    /// </summary>
+    public static double ExpectedError(IReadOnlyList<double[]> probabilities, IReadOnlyList<int> gold, double temperature)
+    {
+        Check(probabilities, gold);
+        return ExpectedError(probabilities.Select((p, i) =>
+        {
+            var q = Scale(p, temperature);
+            var top = 0;
+            for (var k = 1; k < q.Length; k++)
+            {
+                top = q[k] > q[top] ? k : top;
+            }
+
+            return (q[top], top == gold[i]);
+        }));
     }
 
     private static double NegativeLogLikelihood(IReadOnlyList<double[]> probabilities, IReadOnlyList<int> gold, double power)

@@ -49,12 +49,7 @@ public sealed class CalibrationTests
         var t = Calibration.FitTemperature(p, gold);
         Assert.InRange(t, 1.9, 2.1);
         Assert.True(Calibration.LogLoss(p, gold, t) < Calibration.LogLoss(p, gold, 1));
-        static double Error(List<double[]> p, List<int> gold, double t) => Calibration.ExpectedError(p.Select((x, i) =>
-        {
-            var q = Calibration.Scale(x, t);
-            var top = Array.IndexOf(q, q.Max());
-            return (q[top], top == gold[i]);
-        }));
+        static double Error(List<double[]> p, List<int> gold, double t) => Calibration.ExpectedError(p, gold, t);
 
         Assert.True(Error(p, gold, 1) > 0.05, $"the sharpened model should be visibly over-confident ({Error(p, gold, 1):0.000})");
         Assert.True(Error(p, gold, t) < 0.02, $"after scaling {Error(p, gold, t):0.000}");

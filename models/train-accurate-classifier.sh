@@ -56,7 +56,8 @@ argminer train-accurate --from-shipped --shared "$shared" --neighbours 20 "${tun
   --evaluate "$shared/corpora/wnut17/emerging.dev.conll#labels=$ext/wnut17-dev.heldout.labels" \
   --evaluate "$shared/corpora/wnut17/emerging.test.annotated#labels=$ext/wnut17-test.heldout.labels"
 echo "== The tier's temperature, fitted on UD EWT dev (held out; labels never change), so its confidence reads as a probability"
-argminer calibrate --model "$model" --data "$dev#labels=$ext/ud-ewt-dev.labels" --out "$model"
+argminer calibrate --model "$model" --data "$dev#labels=$ext/ud-ewt-dev.labels" --out "$out/calibrated.model"
+mv "$out/calibrated.model" "$model"
 echo "== Pooled per genre (UD dev + the held-out UD train documents of the genre), the tier through 'evaluate --model', as run uses it"
 for genre in weblog newsgroup reviews answers email; do
   argminer evaluate --model "$model" --bootstrap 1000 \

@@ -53,9 +53,16 @@ internal static class CalibrateCommand
     {
         if (!AccurateModel.IsRequested(settings.Model))
         {
-            stderr.WriteLine(CommandLine.NotAFile(settings.Model) is { } notAFile
-                ? $"argminer: --model {notAFile}"
-                : $"argminer: --model {settings.Model}: not an accurate-tier model (calibrate fits the accurate tier's temperature; the fast model's confidence needs none)");
+            if (CommandLine.NotAFile(settings.Model) is { } notAFile)
+            {
+                stderr.WriteLine($"argminer: --model {notAFile}");
+            }
+            else if (ArgMiner.Models.ModelPackage.KindOf(settings.Model) is not null || ClassifierCli.LoadModel(settings.Model, stderr) is not null)
+            {
+                // A readable model of another kind; a damaged file was named as damaged by the loader, in one line.
+                stderr.WriteLine($"argminer: --model {settings.Model}: not an accurate-tier model (calibrate fits the accurate tier's temperature; the fast model's confidence needs none)");
+            }
+
             return CommandLine.Failed;
         }
 

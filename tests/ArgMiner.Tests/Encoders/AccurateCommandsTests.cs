@@ -89,6 +89,14 @@ public sealed class AccurateCommandsTests
         Assert.Equal(1, code);
         Assert.Contains("'SUBJ'", stderr, StringComparison.Ordinal);
         Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        // A damaged tier is named as damaged, not as another kind of model.
+        var bytes = File.ReadAllBytes(model);
+        var cut = dir.WriteBytes("cut.model", bytes[..(bytes.Length / 2)]);
+        (code, _, stderr) = Support.Cli.Run("calibrate", "--model", cut, "--data", data, "--out", dir.File("never.model"));
+        Assert.Equal(1, code);
+        Assert.Contains("corrupt", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.False(File.Exists(dir.File("fast-calibrated.model")) || File.Exists(dir.File("never.model")));
     }
 

@@ -9,7 +9,7 @@
 #      UD genres pooled (dev + held-out train documents), the comments as a thread and bare, the Twitter posts,
 #      held-out UD, UD dev; NewsSD val and the IBM held-out motions are printed beside them, outside the rule.
 # Every set is held out from the shipped recipes (never trained on). Speed and size, the rule's other two
-# conditions, are measured apart (README, "Performance").
+# conditions, are measured apart (README, "Measured figures").
 #
 #   models/compare-classifiers.sh CANDIDATE [BASELINE]
 #

@@ -262,11 +262,13 @@ public sealed class InputEnumerator
             if (format != InputFormat.PlainText && StartsWithUtf16Bom(stream))
             {
                 // JSON Lines is read as UTF-8 bytes line by line: a UTF-16 file is converted once, up front.
+                // A NUL character is left in, for the records to be judged one by one as UTF-8 records are.
                 var bytes = ReadAll(stream, out var readError);
-                var text = bytes is null ? null : TextDecoding.TryDecode(bytes, out _, out _);
+                string? wideError = null;
+                var text = bytes is null ? null : TextDecoding.TryDecodeWide(bytes, out wideError);
                 if (text is null)
                 {
-                    yield return InputItem.Failed(new InputError(file.Path, null, readError is null ? "not valid UTF-16 (an unpaired surrogate), skipped" : $"cannot be read ({readError}), skipped"));
+                    yield return InputItem.Failed(new InputError(file.Path, null, readError is null ? wideError! : $"cannot be read ({readError}), skipped"));
                     yield break;
                 }
 
@@ -305,11 +307,12 @@ public sealed class InputEnumerator
             return false;
         }
 
-        Span<byte> head = stackalloc byte[2];
+        // Four bytes: UTF-32's big-endian BOM (00 00 FE FF) is converted up front too (session 36).
+        Span<byte> head = stackalloc byte[4];
         var start = stream.Position;
-        var read = stream.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+        var read = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
         stream.Position = start;
-        return read == 2 && TextDecoding.Utf16Encoding(head) is not null;
+        return read >= 2 && TextDecoding.Utf16Encoding(head[..read]) is not null;
     }
 
     /// <summary>

@@ -71,17 +71,23 @@ public static class TextDecoding
         problem = null;
         warning = null;
         line = 0;
-        if (Utf16Encoding(bytes) is { } utf16)
+        if (Utf16Encoding(bytes) is not null)
         {
-            try
+            if (TryDecodeWide(bytes, out problem) is not { } wide)
             {
-                return utf16.GetString(bytes[2..]);
-            }
-            catch (DecoderFallbackException)
-            {
-                problem = "not valid UTF-16 (an unpaired surrogate), skipped";
                 return null;
             }
+
+            // The byte check below cannot see a NUL character of UTF-16 or UTF-32 (its bytes hold NULs anyway): until
+            // session 36 one reached sentences.csv, which train then refused as binary, as a raw NUL once did from JSON Lines.
+            if (wide.IndexOf('\0', StringComparison.Ordinal) is var nulChar and >= 0)
+            {
+                problem = "binary file (contains NUL characters), skipped";
+                line = wide.AsSpan(0, nulChar).Count('\n') + 1;
+                return null;
+            }
+
+            return wide;
         }
 
         var bom = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
@@ -131,6 +137,31 @@ public static class TextDecoding
         return Windows1252(bytes);
     }
 
+    /// <summary>
+    /// Decodes bytes that start with a UTF-16 or UTF-32 BOM (<see cref="Utf16Encoding"/>), strictly, NUL characters
+    /// included; null and a reason ("…, skipped") when they are not valid in that encoding, or start with no such BOM.
+    /// </summary>
+    public static string? TryDecodeWide(ReadOnlySpan<byte> bytes, out string? problem)
+    {
+        problem = null;
+        var wide = Utf16Encoding(bytes);
+        if (wide is null)
+        {
+            problem = "no UTF-16 or UTF-32 byte order mark, skipped";
+            return null;
+        }
+
+        try
+        {
+            return wide.GetString(bytes[BomLength(bytes)..]);
+        }
+        catch (DecoderFallbackException)
+        {
+            problem = wide is UTF32Encoding ? "not valid UTF-32 (a value that is no character), skipped" : "not valid UTF-16 (an unpaired surrogate), skipped";
+            return null;
+        }
+    }
+
     /// <summary>How many bytes at the start of a file <see cref="BinaryReason"/> looks at.</summary>
     public const int BinaryProbeLength = 8192;
 
@@ -163,11 +194,27 @@ public static class TextDecoding
     /// <summary>The fewest control characters <see cref="BinaryReason"/> calls binary, so a few bad bytes in a tiny file are not.</summary>
     private const int MinBinaryControls = 4;
 
-    /// <summary>The UTF-16 encoding a BOM announces (strict), or null.</summary>
+    /// <summary>
+    /// The UTF-16 or UTF-32 encoding a BOM announces (strict), or null; <see cref="BomLength"/> bytes of BOM. UTF-32's
+    /// little-endian BOM (FF FE 00 00) starts with UTF-16's, and was read as UTF-16 until session 36: every other character
+    /// a NUL, written into the outputs (the big-endian one, 00 00 FE FF, was called binary). Two bytes (the most some
+    /// callers look at) say "UTF-16" for both little-endian BOMs, enough to know the file is not read as UTF-8 bytes.
+    /// </summary>
     public static Encoding? Utf16Encoding(ReadOnlySpan<byte> bytes) =>
-        bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true)
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]) ? new UTF32Encoding(bigEndian: false, byteOrderMark: false, throwOnInvalidCharacters: true)
+        : bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]) ? new UTF32Encoding(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true)
+        : bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true)
         : bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true)
         : null;
+
+    /// <summary>How many bytes the BOM <see cref="Utf16Encoding"/> found takes: 4 for UTF-32, 2 for UTF-16 (0 without one).</summary>
+    public static int BomLength(ReadOnlySpan<byte> bytes) =>
+        Utf16Encoding(bytes) switch
+        {
+            UTF32Encoding => 4,
+            null => 0,
+            _ => 2,
+        };
 
     /// <summary>Reads every byte as one Windows-1252 character (unassigned bytes as Latin-1).</summary>
     public static string Windows1252(ReadOnlySpan<byte> bytes)

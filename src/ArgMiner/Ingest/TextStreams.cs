@@ -42,7 +42,7 @@ public static class TextStreams
         if (scan.Utf16 is { } utf16)
         {
             var stream = File.OpenRead(path);
-            stream.Position = 2;
+            stream.Position = scan.BomLength;
             return new StreamReader(stream, utf16, detectEncodingFromByteOrderMarks: false, ChunkSize);
         }
 
@@ -93,7 +93,7 @@ public static class TextStreams
                 detectEncodingFromByteOrderMarks: true,
                 ChunkSize);
 
-    private sealed record ScanResult(Encoding? Utf16, bool Bom, long Nul, long NulLine, long Invalid, byte InvalidByte, long InvalidLine, bool Multibyte, string? Binary = null);
+    private sealed record ScanResult(Encoding? Utf16, int BomLength, bool Bom, long Nul, long NulLine, long Invalid, byte InvalidByte, long InvalidLine, bool Multibyte, string? Binary = null);
 
     /// <summary>One pass over the bytes: BOM, first NUL, first byte that is not UTF-8, whether any valid multibyte UTF-8 occurs, and whether the start is binary (<see cref="TextDecoding.BinaryReason"/>).</summary>
     private static ScanResult Scan(string path)
@@ -103,7 +103,7 @@ public static class TextStreams
         var n = stream.ReadAtLeast(buffer.AsSpan(0, ChunkSize), ChunkSize, throwOnEndOfStream: false);
         if (TextDecoding.Utf16Encoding(buffer.AsSpan(0, n)) is { } utf16)
         {
-            return new ScanResult(utf16, true, -1, 0, -1, 0, 0, false);
+            return new ScanResult(utf16, TextDecoding.BomLength(buffer.AsSpan(0, n)), true, -1, 0, -1, 0, 0, false);
         }
 
         var bom = buffer.AsSpan(0, n).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
@@ -153,7 +153,7 @@ public static class TextStreams
             n = stream.ReadAtLeast(buffer.AsSpan(carry, ChunkSize), ChunkSize, throwOnEndOfStream: false);
         }
 
-        return new ScanResult(null, bom, nul, nulLine, invalid, invalidByte, invalidLine, multibyte, binary);
+        return new ScanResult(null, 0, bom, nul, nulLine, invalid, invalidByte, invalidLine, multibyte, binary);
     }
 
     /// <summary>The length of <paramref name="bytes"/> without an incomplete UTF-8 sequence at its end (at most 3 bytes are held back).</summary>

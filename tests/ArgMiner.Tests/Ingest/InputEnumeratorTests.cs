@@ -132,6 +132,25 @@ public class InputEnumeratorTests
         Assert.Equal("Plain text in UTF-16. It has two sentences.", items[0].Document!.Text);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void GivenUtf32TextAndJsonLinesFilesWithABom_WhenRead_ThenBothGiveDocuments(bool bigEndian)
+    {
+        // Until session 36 the text came out with a NUL between every two letters (little-endian) or was called binary
+        // (big-endian), and the JSON Lines file was skipped whole as binary.
+        using var dir = new TempDirectory();
+        var utf32 = new System.Text.UTF32Encoding(bigEndian, byteOrderMark: true);
+        dir.WriteBytes("a.txt", [.. utf32.GetPreamble(), .. utf32.GetBytes("Plain text in UTF-32. It has two sentences.")]);
+        dir.WriteBytes("b.jsonl", [.. utf32.GetPreamble(), .. utf32.GetBytes("{\"id\":\"r1\",\"body\":\"First.\"}\n{\"id\":\"r2\",\"body\":\"A \u0000.\"}\n{\"id\":\"r3\",\"body\":\"Third.\"}\n")]);
+        var items = new InputEnumerator([dir.Path]).Read().ToList();
+        Assert.Equal(["a", "r1", null, "r3"], items.Select(i => i.Document?.Id));
+        Assert.Equal("Plain text in UTF-32. It has two sentences.", items[0].Document!.Text);
+
+        // A NUL character costs its record alone, as a raw NUL byte in a UTF-8 record does.
+        Assert.Equal($"{dir.Path}/b.jsonl:2: binary data (NUL bytes), record skipped", items[2].Error!.ToString());
+    }
+
     [Fact]
     public void GivenJsonLinesWithWindows1252Records_WhenRead_ThenTheyAreReadWithOneWarningForTheFile()
     {

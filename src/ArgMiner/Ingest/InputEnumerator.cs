@@ -263,12 +263,12 @@ public sealed class InputEnumerator
             {
                 // JSON Lines is read as UTF-8 bytes line by line: a UTF-16 file is converted once, up front.
                 // A NUL character is left in, for the records to be judged one by one as UTF-8 records are.
-                var bytes = ReadAll(stream, out var readError);
+                var bytes = ReadAll(stream, MaxWideJsonLines, "a UTF-16 or UTF-32 JSON Lines file is converted whole", out var readError);
                 string? wideError = null;
                 var text = bytes is null ? null : TextDecoding.TryDecodeWide(bytes, out wideError);
                 if (text is null)
                 {
-                    yield return InputItem.Failed(new InputError(file.Path, null, readError is null ? wideError! : $"cannot be read ({readError}), skipped"));
+                    yield return InputItem.Failed(new InputError(file.Path, null, readError ?? wideError!));
                     yield break;
                 }
 
@@ -292,9 +292,9 @@ public sealed class InputEnumerator
             }
             else
             {
-                var bytes = ReadAll(stream, out var error);
+                var bytes = ReadAll(stream, DocumentReaders.MaxDocumentBytes, null, out var error);
                 yield return bytes is null
-                    ? InputItem.Failed(new InputError(file.Path, null, $"cannot be read ({error}), skipped"))
+                    ? InputItem.Failed(new InputError(file.Path, null, error!))
                     : DocumentReaders.ReadPlainText(bytes, file.Path, file.Id, _encoding, _comments);
             }
         }
@@ -319,7 +319,13 @@ public sealed class InputEnumerator
     /// The most a plain-text document of unknown size (standard input, a pipe, a device) may hold: it is read whole,
     /// and an endless one (`run /dev/zero`, a stream that never ends) used to run the process out of memory.
     /// </summary>
-    internal const long MaxUnsizedPlainText = 256L << 20;
+    internal const long MaxUnsizedPlainText = DocumentReaders.MaxDocumentBytes;
+
+    /// <summary>
+    /// The largest UTF-16 or UTF-32 JSON Lines file: it is converted to UTF-8 whole, and past about 2 GB its text is more
+    /// than a .NET string holds ("Out of memory.", the batch lost, until session 36).
+    /// </summary>
+    internal const long MaxWideJsonLines = 1L << 30;
 
     /// <summary>The first bytes of <paramref name="stream"/>: up to its first one that is not white space (after a UTF-8 BOM), or to its end.</summary>
     private static byte[] ReadHead(Stream stream)
@@ -359,7 +365,11 @@ public sealed class InputEnumerator
         return head.ToArray();
     }
 
-    private static byte[]? ReadAll(Stream stream, out string? error)
+    /// <summary>
+    /// The bytes of <paramref name="stream"/>, at most <paramref name="limit"/> of them; else null and the one-line problem
+    /// ("…, skipped"). <paramref name="whole"/> says why a file is read whole, when it is not one document.
+    /// </summary>
+    private static byte[]? ReadAll(Stream stream, long limit, string? whole, out string? error)
     {
         error = null;
         try
@@ -369,9 +379,20 @@ public sealed class InputEnumerator
                 return ms.ToArray();
             }
 
+            // A file over the limit is not read at all: a plain-text file of 1.2 GB ended the batch with "Out of memory."
+            // (SIGABRT) until session 36, and one of 2 GB or more was called "a stream of unknown size".
+            if (stream is FileStream { CanSeek: true } sized && sized.Length - sized.Position is var length && length > limit)
+            {
+                error = whole is null
+                    ? DocumentReaders.TooLarge(Megabytes(length), "skipped")
+                    : $"{Megabytes(length)}: {whole}, so it may hold at most {limit >> 20} MB; save it as UTF-8, skipped";
+                return null;
+            }
+
             // A file is read straight into an array of its size: copying it through a MemoryStream and out again
             // cost two copies of every byte on the main thread, which reads and writes while the stages run (issue 12).
-            if (stream is FileStream { CanSeek: true } file && file.Length - file.Position is var size && size > 0 && size < Array.MaxLength)
+            var sizedFile = stream is FileStream { CanSeek: true };
+            if (stream is FileStream { CanSeek: true } file && file.Length - file.Position is var size && size > 0)
             {
                 var bytes = new byte[size];
                 var read = file.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
@@ -383,15 +404,16 @@ public sealed class InputEnumerator
 
                 if (file.ReadByte() is not -1 and var next)
                 {
-                    // The file grew meanwhile: read on to its end, as a copy would.
-                    using var rest = new MemoryStream();
+                    // The file grew meanwhile: read on to its end, as a copy would (up to the limit, below).
+                    var rest = new MemoryStream();
                     rest.Write(bytes);
                     rest.WriteByte((byte)next);
-                    file.CopyTo(rest);
-                    return rest.ToArray();
+                    stream = new PrefixedStream(rest.ToArray(), file);
                 }
-
-                return bytes;
+                else
+                {
+                    return bytes;
+                }
             }
 
             using var copy = new MemoryStream();
@@ -399,9 +421,11 @@ public sealed class InputEnumerator
             int n;
             while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
             {
-                if (copy.Length + n > MaxUnsizedPlainText)
+                if (copy.Length + n > limit)
                 {
-                    error = $"more than {MaxUnsizedPlainText >> 20} MB of plain text in one document from a stream of unknown size; give JSON Lines (one record a line) or split it";
+                    error = whole is not null ? $"more than {limit >> 20} MB: {whole}; save it as UTF-8, skipped"
+                        : sizedFile ? DocumentReaders.TooLarge("it grew while it was read", "skipped")
+                        : $"cannot be read (more than {limit >> 20} MB of plain text in one document from a stream of unknown size; give JSON Lines (one record a line) or split it), skipped";
                     return null;
                 }
 
@@ -412,10 +436,13 @@ public sealed class InputEnumerator
         }
         catch (IOException ex)
         {
-            error = ex.Message.TrimEnd('.');
+            error = $"cannot be read ({ex.Message.TrimEnd('.')}), skipped";
             return null;
         }
     }
+
+    private static string Megabytes(long bytes) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB");
 
     private static bool LooksLikeJson(ReadOnlySpan<byte> bytes)
     {

@@ -132,6 +132,25 @@ public class InputEnumeratorTests
         Assert.Equal("Plain text in UTF-16. It has two sentences.", items[0].Document!.Text);
     }
 
+    [Fact]
+    public void GivenAPlainTextFileOverTheDocumentLimit_WhenRead_ThenItIsOneLineWithoutBeingReadAndTheNextFileIsRead()
+    {
+        // A 1.2 GB text file ended the whole batch with "Out of memory." (SIGABRT) until session 36. A sparse file of
+        // 257 MB stands in (its zeros were read whole and then called binary).
+        using var dir = new TempDirectory();
+        using (var big = File.Create(Path.Combine(dir.Path, "a.txt")))
+        {
+            big.SetLength(DocumentReaders.MaxDocumentBytes + (1 << 20));
+        }
+
+        dir.Write("b.txt", "The next file is read.");
+        var items = new InputEnumerator([dir.Path]).Read().ToList();
+        Assert.Equal(
+            $"{dir.Path}/a.txt: 257 MB, more than the 256 MB one document may hold (it is held whole while it is processed); split it, skipped",
+            items[0].Error!.ToString());
+        Assert.Equal("b", items[1].Document!.Id);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -71,23 +71,20 @@ public static class TextDecoding
         problem = null;
         warning = null;
         line = 0;
-        if (Utf16Encoding(bytes) is not null)
+        if (Utf16Encoding(bytes) is { } wide)
         {
-            if (TryDecodeWide(bytes, out problem) is not { } wide)
-            {
-                return null;
-            }
-
             // The byte check below cannot see a NUL character of UTF-16 or UTF-32 (its bytes hold NULs anyway): until
             // session 36 one reached sentences.csv, which train then refused as binary, as a raw NUL once did from JSON Lines.
-            if (wide.IndexOf('\0', StringComparison.Ordinal) is var nulChar and >= 0)
+            var high = false;
+            line = 1;
+            problem = CheckWide(bytes[BomLength(bytes)..], wide is UTF32Encoding, bytes[0] is 0x00 or 0xFE, last: true, ref high, ref line);
+            if (problem is not null)
             {
-                problem = "binary file (contains NUL characters), skipped";
-                line = wide.AsSpan(0, nulChar).Count('\n') + 1;
                 return null;
             }
 
-            return wide;
+            line = 0;
+            return wide.GetString(bytes[BomLength(bytes)..]);
         }
 
         var bom = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
@@ -160,6 +157,41 @@ public static class TextDecoding
             problem = wide is UTF32Encoding ? "not valid UTF-32 (a value that is no character), skipped" : "not valid UTF-16 (an unpaired surrogate), skipped";
             return null;
         }
+    }
+
+    /// <summary>
+    /// Checks UTF-16 or UTF-32 code units (after the BOM), a piece at a time: returns the first problem ("…, skipped": an
+    /// unpaired surrogate, a value that is no character, a NUL character, a code unit cut short) or null, with
+    /// <paramref name="line"/> counted on to the problem or the piece's end. <paramref name="high"/> carries a high surrogate
+    /// from one piece to the next; every piece but the <paramref name="last"/> holds whole code units.
+    /// </summary>
+    public static string? CheckWide(ReadOnlySpan<byte> bytes, bool utf32, bool bigEndian, bool last, ref bool high, ref long line)
+    {
+        var unit = utf32 ? 4 : 2;
+        var invalid = utf32 ? "not valid UTF-32 (a value that is no character), skipped" : "not valid UTF-16 (an unpaired surrogate), skipped";
+        var whole = bytes.Length - (bytes.Length % unit);
+        for (var i = 0; i < whole; i += unit)
+        {
+            var v = utf32
+                ? bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes[i..]) : System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes[i..])
+                : bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(bytes[i..]) : System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(bytes[i..]);
+
+            // A low surrogate must follow a high one and nothing else may; UTF-32 holds no surrogates at all.
+            if (high != (v is >= 0xDC00 and <= 0xDFFF) || (utf32 && v is >= 0xD800 and <= 0xDFFF) || v > 0x10FFFF)
+            {
+                return invalid;
+            }
+
+            high = !utf32 && v is >= 0xD800 and <= 0xDBFF;
+            if (v == 0)
+            {
+                return "binary file (contains NUL characters), skipped";
+            }
+
+            line += v == '\n' ? 1 : 0;
+        }
+
+        return last && (high || whole != bytes.Length) ? invalid : null;
     }
 
     /// <summary>How many bytes at the start of a file <see cref="BinaryReason"/> looks at.</summary>

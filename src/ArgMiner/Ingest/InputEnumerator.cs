@@ -80,6 +80,10 @@ public sealed class InputEnumerator
                     continue;
                 }
 
+                // A folder given before that lies inside this one (`run in/sub in`) was read already: one note for it,
+                // not one for each of its files (a warning a file until session 36, as many as the folder held).
+                var inner = folders.Where(f => f.Real.StartsWith(Path.TrimEndingDirectorySeparator(realFolder) + Path.DirectorySeparatorChar, comparison)).ToList();
+                var innerRead = new HashSet<string>(StringComparer.Ordinal);
                 folders.Add((realFolder, FolderSearch.Shown(input)));
                 // A folder that cannot be listed and a name that cannot be opened come in their place, each to be
                 // skipped with its error (counted, exit 1) rather than noted as a warning.
@@ -87,6 +91,17 @@ public sealed class InputEnumerator
                 foreach (var relative in FolderSearch.InputFiles(input, input, notes, unreadable: unreadable))
                 {
                     var shown = FolderSearch.Shown(Path.Join(input, relative));
+                    if (inner.Count > 0 && RealPathOf(Path.Join(input, relative)) is var real && read.ContainsKey(real)
+                        && inner.FirstOrDefault(f => real.StartsWith(Path.TrimEndingDirectorySeparator(f.Real) + Path.DirectorySeparatorChar, comparison)).Shown is { } innerFolder)
+                    {
+                        if (innerRead.Add(innerFolder))
+                        {
+                            notes.Add(new InputError(innerFolder, null, $"already read before {FolderSearch.Shown(input)} (a folder given before the folder it is in), read once"));
+                        }
+
+                        continue;
+                    }
+
                     if (ReadBefore(Path.Join(input, relative), shown))
                     {
                         continue;

@@ -331,4 +331,22 @@ public class InputEnumeratorTests
             ],
             warnings);
     }
+
+    [Fact]
+    public void GivenASubfolderGivenBeforeTheFolderItIsIn_WhenRead_ThenItsFilesAreReadOnceWithOneNoteForTheSubfolder()
+    {
+        // `run in/sub in` gave a warning for every file of in/sub (a folder of 100,000 files: 100,000 lines) until session 36.
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A text.");
+        for (var i = 0; i < 5; i++)
+        {
+            dir.Write($"in/sub/b{i}.txt", "B text.");
+        }
+
+        var warnings = new List<string>();
+        var items = new InputEnumerator([dir.File("in/sub"), dir.File("in")], warn: w => warnings.Add(w.ToString())).Read().ToList();
+
+        Assert.Equal(["b0", "b1", "b2", "b3", "b4", "a"], items.Select(i => i.Document!.Id));
+        Assert.Equal([$"{dir.File("in/sub")}: already read before {dir.File("in")} (a folder given before the folder it is in), read once"], warnings);
+    }
 }

@@ -239,7 +239,13 @@ public static class DocumentReaders
             }
 
             var where = ex.BytePositionInLine is long col ? $" at column {col + 1}" : string.Empty;
-            return InputItem.Failed(new InputError(path, lineNumber, $"not valid JSON{where}, record skipped"));
+
+            // Records ended by CR alone (classic Mac OS line ends) make the whole file one "line": the only line for it
+            // said where the second record began, not why (until session 36). A CR is white space to JSON, so the
+            // records are not split there; the line says how to save the file instead.
+            var crOnly = utf8.AsSpan(0, Math.Max(0, utf8.Length - 1)).IndexOf((byte)'\r') >= 0 && utf8.AsSpan().IndexOf("}\r{"u8) >= 0
+                ? " (its records are ended by CR alone: save the file with LF or CRLF line ends)" : string.Empty;
+            return InputItem.Failed(new InputError(path, lineNumber, $"not valid JSON{where}{crOnly}, record skipped"));
         }
 
         using (parsed)

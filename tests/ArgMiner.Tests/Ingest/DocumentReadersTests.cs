@@ -109,6 +109,16 @@ public class DocumentReadersTests
     }
 
     [Fact]
+    public void GivenJsonLinesEndedByCrAlone_WhenReading_ThenTheOneLineSaysHowToSaveTheFile()
+    {
+        // The whole file is one "line" to JSON Lines; the line used to name only the column where the second record began.
+        var items = ReadJsonl("{\"id\":\"a\",\"body\":\"One.\"}\r{\"id\":\"b\",\"body\":\"Two.\"}\r");
+        Assert.Equal(
+            "in.jsonl:1: not valid JSON at column 26 (its records are ended by CR alone: save the file with LF or CRLF line ends), record skipped",
+            items.Single().Error!.ToString());
+    }
+
+    [Fact]
     public void GivenJsonLinesWithABadLine_WhenReading_ThenTheOthersAreKeptAndTheBadOneIsNamed()
     {
         var items = ReadJsonl("{\"id\":\"a\",\"body\":\"One.\"}\n{not json}\n{\"id\":\"b\",\"title\":\"T\"}\n{\"id\":\"c\",\"body\":\"Two.\"}\n");

@@ -385,9 +385,11 @@ internal static class CheckpointedRun
     {
         try
         {
-            Span<byte> head = stackalloc byte[2];
+            // Four bytes: UTF-32's big-endian BOM (00 00 FE FF) is a wide file too, read whole and never split.
+            Span<byte> head = stackalloc byte[4];
             using var file = File.OpenRead(path);
-            return file.ReadAtLeast(head, 2, throwOnEndOfStream: false) == 2 && TextDecoding.Utf16Encoding(head) is not null;
+            var read = file.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+            return read >= 2 && TextDecoding.Utf16Encoding(head[..read]) is not null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

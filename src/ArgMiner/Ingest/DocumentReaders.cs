@@ -11,6 +11,19 @@ public static class DocumentReaders
     /// <summary>How deeply a JSON Lines record may nest (System.Text.Json's default); deeper records are skipped.</summary>
     public const int MaxJsonDepth = 64;
 
+    /// <summary>
+    /// The most bytes one document may take in its input (a plain-text file, a JSON Lines record, standard input): a
+    /// document is held whole while it is processed, at about 20 bytes a byte of its text (a 46 MB record peaked at
+    /// 970 MB), so a larger one is skipped with one line. Until session 36 only standard input had this bound: a 1.2 GB
+    /// text file ended the whole batch with "Out of memory." (SIGABRT), and a 3 GB line of JSON Lines was still being
+    /// read after ten minutes, deaf to Ctrl-C.
+    /// </summary>
+    public const long MaxDocumentBytes = 256L << 20;
+
+    /// <summary>The problem for an input over <see cref="MaxDocumentBytes"/>: <paramref name="what"/>, then why, ending as <paramref name="skipped"/> says.</summary>
+    internal static string TooLarge(string what, string skipped) =>
+        $"{what}, more than the {MaxDocumentBytes >> 20} MB one document may hold (it is held whole while it is processed); split it, {skipped}";
+
     /// <summary>Reads one plain-text document in the seeds' layout.</summary>
     /// <param name="bytes">The whole file.</param>
     /// <param name="path">The path as the user gave it, for messages and <see cref="Document.Source"/>.</param>
@@ -81,7 +94,6 @@ public static class DocumentReaders
     {
         ArgumentNullException.ThrowIfNull(stream);
         var any = !wholeFile;
-        var first = true;
         var warned = false;
 
         // The start of the bytes decides whether they are binary at all (TextDecoding.BinaryReason), read ahead and put
@@ -89,8 +101,32 @@ public static class DocumentReaders
         var head = new byte[TextDecoding.BinaryProbeLength];
         head = head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
         var binary = TextDecoding.BinaryReason(head.AsSpan(head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0));
-        foreach (var (lineNumber, line) in Utf8Lines.Read(new PrefixedStream(head, stream), firstLine))
+
+        // Both binary checks look at the first record's start in the bytes read ahead, before any line is read whole:
+        // zeros or random bytes may hold no line end for gigabytes (300 MB of zeros took 930 MB before session 36).
+        // A part of a file (a shard's) is judged by its own start too: each shard then gives one line, not one a "record".
+        var nulAtStart = FirstRecordStart(head, firstLine, out var startLine).IndexOf((byte)0) >= 0;
+        if (wholeFile && nulAtStart)
         {
+            yield return InputItem.Failed(new InputError(path, startLine, NulInFirstRecord));
+            yield break;
+        }
+
+        if (binary is not null)
+        {
+            yield return InputItem.Failed(new InputError(path, startLine, $"binary data ({binary}), not JSON Lines: file skipped"));
+            yield break;
+        }
+
+        foreach (var (lineNumber, line, tooLong) in Utf8Lines.Read(new PrefixedStream(head, stream), firstLine, MaxDocumentBytes))
+        {
+            if (tooLong)
+            {
+                any = true;
+                yield return InputItem.Failed(new InputError(path, lineNumber, RecordTooLarge));
+                continue;
+            }
+
             var span = line.Span;
 
             // A BOM starts the file, or a later line when files were concatenated.
@@ -110,19 +146,11 @@ public static class DocumentReaders
             // so a damaged record further into a real file still costs that record alone.
             if (!any && wholeFile && span.IndexOf((byte)0) >= 0)
             {
-                yield return InputItem.Failed(new InputError(path, lineNumber, "binary data (NUL bytes in the first record), not JSON Lines: file skipped"));
-                yield break;
-            }
-
-            // A part of a file (a shard's) is judged by its own start too: each shard then gives one line, not one a "record".
-            if (first && binary is not null)
-            {
-                yield return InputItem.Failed(new InputError(path, lineNumber, $"binary data ({binary}), not JSON Lines: file skipped"));
+                yield return InputItem.Failed(new InputError(path, lineNumber, NulInFirstRecord));
                 yield break;
             }
 
             any = true;
-            first = false;
             var item = ReadRecord(span, path, lineNumber, defaultId, encoding, out var warning);
             if (warning is not null && !warned)
             {
@@ -137,6 +165,36 @@ public static class DocumentReaders
         {
             yield return InputItem.Failed(new InputError(path, null, "empty file (no JSON records), skipped"));
         }
+    }
+
+    private static readonly string RecordTooLarge =
+        $"a record (line) of more than {MaxDocumentBytes >> 20} MB, the most one document may hold (it is held whole while it is processed); split it, record skipped";
+
+    private const string NulInFirstRecord = "binary data (NUL bytes in the first record), not JSON Lines: file skipped";
+
+    /// <summary>The part of the first line that is not blank (a BOM and white space aside) within <paramref name="head"/>, and its number; empty when there is none.</summary>
+    private static ReadOnlySpan<byte> FirstRecordStart(ReadOnlySpan<byte> head, long firstLine, out long number)
+    {
+        number = firstLine;
+        while (!head.IsEmpty)
+        {
+            var end = head.IndexOf((byte)'\n');
+            var line = end < 0 ? head : head[..end];
+            if (line.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                line = line[3..];
+            }
+
+            if (!line.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r']).IsEmpty || end < 0)
+            {
+                return line;
+            }
+
+            head = head[(end + 1)..];
+            number++;
+        }
+
+        return default;
     }
 
     private static InputItem ReadRecord(ReadOnlySpan<byte> json, string path, long lineNumber, string defaultId, TextEncodingChoice encoding, out string? warning)
@@ -181,7 +239,13 @@ public static class DocumentReaders
             }
 
             var where = ex.BytePositionInLine is long col ? $" at column {col + 1}" : string.Empty;
-            return InputItem.Failed(new InputError(path, lineNumber, $"not valid JSON{where}, record skipped"));
+
+            // Records ended by CR alone (classic Mac OS line ends) make the whole file one "line": the only line for it
+            // said where the second record began, not why (until session 36). A CR is white space to JSON, so the
+            // records are not split there; the line says how to save the file instead.
+            var crOnly = utf8.AsSpan(0, Math.Max(0, utf8.Length - 1)).IndexOf((byte)'\r') >= 0 && utf8.AsSpan().IndexOf("}\r{"u8) >= 0
+                ? " (its records are ended by CR alone: save the file with LF or CRLF line ends)" : string.Empty;
+            return InputItem.Failed(new InputError(path, lineNumber, $"not valid JSON{where}{crOnly}, record skipped"));
         }
 
         using (parsed)

@@ -80,6 +80,10 @@ public sealed class InputEnumerator
                     continue;
                 }
 
+                // A folder given before that lies inside this one (`run in/sub in`) was read already: one note for it,
+                // not one for each of its files (a warning a file until session 36, as many as the folder held).
+                var inner = folders.Where(f => f.Real.StartsWith(Path.TrimEndingDirectorySeparator(realFolder) + Path.DirectorySeparatorChar, comparison)).ToList();
+                var innerRead = new HashSet<string>(StringComparer.Ordinal);
                 folders.Add((realFolder, FolderSearch.Shown(input)));
                 // A folder that cannot be listed and a name that cannot be opened come in their place, each to be
                 // skipped with its error (counted, exit 1) rather than noted as a warning.
@@ -87,6 +91,17 @@ public sealed class InputEnumerator
                 foreach (var relative in FolderSearch.InputFiles(input, input, notes, unreadable: unreadable))
                 {
                     var shown = FolderSearch.Shown(Path.Join(input, relative));
+                    if (inner.Count > 0 && RealPathOf(Path.Join(input, relative)) is var real && read.ContainsKey(real)
+                        && inner.FirstOrDefault(f => real.StartsWith(Path.TrimEndingDirectorySeparator(f.Real) + Path.DirectorySeparatorChar, comparison)).Shown is { } innerFolder)
+                    {
+                        if (innerRead.Add(innerFolder))
+                        {
+                            notes.Add(new InputError(innerFolder, null, $"already read before {FolderSearch.Shown(input)} (a folder given before the folder it is in), read once"));
+                        }
+
+                        continue;
+                    }
+
                     if (ReadBefore(Path.Join(input, relative), shown))
                     {
                         continue;
@@ -262,11 +277,13 @@ public sealed class InputEnumerator
             if (format != InputFormat.PlainText && StartsWithUtf16Bom(stream))
             {
                 // JSON Lines is read as UTF-8 bytes line by line: a UTF-16 file is converted once, up front.
-                var bytes = ReadAll(stream, out var readError);
-                var text = bytes is null ? null : TextDecoding.TryDecode(bytes, out _, out _);
+                // A NUL character is left in, for the records to be judged one by one as UTF-8 records are.
+                var bytes = ReadAll(stream, MaxWideJsonLines, "a UTF-16 or UTF-32 JSON Lines file is converted whole", out var readError);
+                string? wideError = null;
+                var text = bytes is null ? null : TextDecoding.TryDecodeWide(bytes, out wideError);
                 if (text is null)
                 {
-                    yield return InputItem.Failed(new InputError(file.Path, null, readError is null ? "not valid UTF-16 (an unpaired surrogate), skipped" : $"cannot be read ({readError}), skipped"));
+                    yield return InputItem.Failed(new InputError(file.Path, null, readError ?? wideError!));
                     yield break;
                 }
 
@@ -290,9 +307,9 @@ public sealed class InputEnumerator
             }
             else
             {
-                var bytes = ReadAll(stream, out var error);
+                var bytes = ReadAll(stream, DocumentReaders.MaxDocumentBytes, null, out var error);
                 yield return bytes is null
-                    ? InputItem.Failed(new InputError(file.Path, null, $"cannot be read ({error}), skipped"))
+                    ? InputItem.Failed(new InputError(file.Path, null, error!))
                     : DocumentReaders.ReadPlainText(bytes, file.Path, file.Id, _encoding, _comments);
             }
         }
@@ -305,18 +322,25 @@ public sealed class InputEnumerator
             return false;
         }
 
-        Span<byte> head = stackalloc byte[2];
+        // Four bytes: UTF-32's big-endian BOM (00 00 FE FF) is converted up front too (session 36).
+        Span<byte> head = stackalloc byte[4];
         var start = stream.Position;
-        var read = stream.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+        var read = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
         stream.Position = start;
-        return read == 2 && TextDecoding.Utf16Encoding(head) is not null;
+        return read >= 2 && TextDecoding.Utf16Encoding(head[..read]) is not null;
     }
 
     /// <summary>
     /// The most a plain-text document of unknown size (standard input, a pipe, a device) may hold: it is read whole,
     /// and an endless one (`run /dev/zero`, a stream that never ends) used to run the process out of memory.
     /// </summary>
-    internal const long MaxUnsizedPlainText = 256L << 20;
+    internal const long MaxUnsizedPlainText = DocumentReaders.MaxDocumentBytes;
+
+    /// <summary>
+    /// The largest UTF-16 or UTF-32 JSON Lines file: it is converted to UTF-8 whole, and past about 2 GB its text is more
+    /// than a .NET string holds ("Out of memory.", the batch lost, until session 36).
+    /// </summary>
+    internal const long MaxWideJsonLines = 1L << 30;
 
     /// <summary>The first bytes of <paramref name="stream"/>: up to its first one that is not white space (after a UTF-8 BOM), or to its end.</summary>
     private static byte[] ReadHead(Stream stream)
@@ -356,7 +380,11 @@ public sealed class InputEnumerator
         return head.ToArray();
     }
 
-    private static byte[]? ReadAll(Stream stream, out string? error)
+    /// <summary>
+    /// The bytes of <paramref name="stream"/>, at most <paramref name="limit"/> of them; else null and the one-line problem
+    /// ("…, skipped"). <paramref name="whole"/> says why a file is read whole, when it is not one document.
+    /// </summary>
+    private static byte[]? ReadAll(Stream stream, long limit, string? whole, out string? error)
     {
         error = null;
         try
@@ -366,9 +394,20 @@ public sealed class InputEnumerator
                 return ms.ToArray();
             }
 
+            // A file over the limit is not read at all: a plain-text file of 1.2 GB ended the batch with "Out of memory."
+            // (SIGABRT) until session 36, and one of 2 GB or more was called "a stream of unknown size".
+            if (stream is FileStream { CanSeek: true } sized && sized.Length - sized.Position is var length && length > limit)
+            {
+                error = whole is null
+                    ? DocumentReaders.TooLarge(Megabytes(length), "skipped")
+                    : $"{Megabytes(length)}: {whole}, so it may hold at most {limit >> 20} MB; save it as UTF-8, skipped";
+                return null;
+            }
+
             // A file is read straight into an array of its size: copying it through a MemoryStream and out again
             // cost two copies of every byte on the main thread, which reads and writes while the stages run (issue 12).
-            if (stream is FileStream { CanSeek: true } file && file.Length - file.Position is var size && size > 0 && size < Array.MaxLength)
+            var sizedFile = stream is FileStream { CanSeek: true };
+            if (stream is FileStream { CanSeek: true } file && file.Length - file.Position is var size && size > 0)
             {
                 var bytes = new byte[size];
                 var read = file.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
@@ -380,15 +419,16 @@ public sealed class InputEnumerator
 
                 if (file.ReadByte() is not -1 and var next)
                 {
-                    // The file grew meanwhile: read on to its end, as a copy would.
-                    using var rest = new MemoryStream();
+                    // The file grew meanwhile: read on to its end, as a copy would (up to the limit, below).
+                    var rest = new MemoryStream();
                     rest.Write(bytes);
                     rest.WriteByte((byte)next);
-                    file.CopyTo(rest);
-                    return rest.ToArray();
+                    stream = new PrefixedStream(rest.ToArray(), file);
                 }
-
-                return bytes;
+                else
+                {
+                    return bytes;
+                }
             }
 
             using var copy = new MemoryStream();
@@ -396,9 +436,11 @@ public sealed class InputEnumerator
             int n;
             while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
             {
-                if (copy.Length + n > MaxUnsizedPlainText)
+                if (copy.Length + n > limit)
                 {
-                    error = $"more than {MaxUnsizedPlainText >> 20} MB of plain text in one document from a stream of unknown size; give JSON Lines (one record a line) or split it";
+                    error = whole is not null ? $"more than {limit >> 20} MB: {whole}; save it as UTF-8, skipped"
+                        : sizedFile ? DocumentReaders.TooLarge("it grew while it was read", "skipped")
+                        : $"cannot be read (more than {limit >> 20} MB of plain text in one document from a stream of unknown size; give JSON Lines (one record a line) or split it), skipped";
                     return null;
                 }
 
@@ -409,10 +451,13 @@ public sealed class InputEnumerator
         }
         catch (IOException ex)
         {
-            error = ex.Message.TrimEnd('.');
+            error = $"cannot be read ({ex.Message.TrimEnd('.')}), skipped";
             return null;
         }
     }
+
+    private static string Megabytes(long bytes) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB");
 
     private static bool LooksLikeJson(ReadOnlySpan<byte> bytes)
     {

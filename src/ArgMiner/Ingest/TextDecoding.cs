@@ -71,17 +71,20 @@ public static class TextDecoding
         problem = null;
         warning = null;
         line = 0;
-        if (Utf16Encoding(bytes) is { } utf16)
+        if (Utf16Encoding(bytes) is { } wide)
         {
-            try
+            // The byte check below cannot see a NUL character of UTF-16 or UTF-32 (its bytes hold NULs anyway): until
+            // session 36 one reached sentences.csv, which train then refused as binary, as a raw NUL once did from JSON Lines.
+            var high = false;
+            line = 1;
+            problem = CheckWide(bytes[BomLength(bytes)..], wide is UTF32Encoding, bytes[0] is 0x00 or 0xFE, last: true, ref high, ref line);
+            if (problem is not null)
             {
-                return utf16.GetString(bytes[2..]);
-            }
-            catch (DecoderFallbackException)
-            {
-                problem = "not valid UTF-16 (an unpaired surrogate), skipped";
                 return null;
             }
+
+            line = 0;
+            return wide.GetString(bytes[BomLength(bytes)..]);
         }
 
         var bom = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
@@ -131,6 +134,66 @@ public static class TextDecoding
         return Windows1252(bytes);
     }
 
+    /// <summary>
+    /// Decodes bytes that start with a UTF-16 or UTF-32 BOM (<see cref="Utf16Encoding"/>), strictly, NUL characters
+    /// included; null and a reason ("…, skipped") when they are not valid in that encoding, or start with no such BOM.
+    /// </summary>
+    public static string? TryDecodeWide(ReadOnlySpan<byte> bytes, out string? problem)
+    {
+        problem = null;
+        var wide = Utf16Encoding(bytes);
+        if (wide is null)
+        {
+            problem = "no UTF-16 or UTF-32 byte order mark, skipped";
+            return null;
+        }
+
+        try
+        {
+            return wide.GetString(bytes[BomLength(bytes)..]);
+        }
+        catch (DecoderFallbackException)
+        {
+            problem = wide is UTF32Encoding ? "not valid UTF-32 (a value that is no character), skipped" : "not valid UTF-16 (an unpaired surrogate), skipped";
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Checks UTF-16 or UTF-32 code units (after the BOM), a piece at a time: returns the first problem ("…, skipped": an
+    /// unpaired surrogate, a value that is no character, a NUL character, a code unit cut short) or null, with
+    /// <paramref name="line"/> counted on to the problem or the piece's end. <paramref name="high"/> carries a high surrogate
+    /// from one piece to the next; every piece but the <paramref name="last"/> holds whole code units.
+    /// </summary>
+    public static string? CheckWide(ReadOnlySpan<byte> bytes, bool utf32, bool bigEndian, bool last, ref bool high, ref long line)
+    {
+        var unit = utf32 ? 4 : 2;
+        var invalid = utf32 ? "not valid UTF-32 (a value that is no character), skipped" : "not valid UTF-16 (an unpaired surrogate), skipped";
+        var whole = bytes.Length - (bytes.Length % unit);
+        for (var i = 0; i < whole; i += unit)
+        {
+            var v = utf32
+                ? bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes[i..]) : System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes[i..])
+                : bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(bytes[i..]) : System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(bytes[i..]);
+
+            // A low surrogate must follow a high one and nothing else may; UTF-32 holds no surrogates at all.
+            if (high != (v is >= 0xDC00 and <= 0xDFFF) || (utf32 && v is >= 0xD800 and <= 0xDFFF) || v > 0x10FFFF)
+            {
+                return invalid;
+            }
+
+            high = !utf32 && v is >= 0xD800 and <= 0xDBFF;
+            if (v == 0)
+            {
+                return "binary file (contains NUL characters), skipped";
+            }
+
+            line += v == '\n' ? 1 : 0;
+        }
+
+        return last && (high || whole != bytes.Length) ? invalid : null;
+    }
+
     /// <summary>How many bytes at the start of a file <see cref="BinaryReason"/> looks at.</summary>
     public const int BinaryProbeLength = 8192;
 
@@ -163,11 +226,27 @@ public static class TextDecoding
     /// <summary>The fewest control characters <see cref="BinaryReason"/> calls binary, so a few bad bytes in a tiny file are not.</summary>
     private const int MinBinaryControls = 4;
 
-    /// <summary>The UTF-16 encoding a BOM announces (strict), or null.</summary>
+    /// <summary>
+    /// The UTF-16 or UTF-32 encoding a BOM announces (strict), or null; <see cref="BomLength"/> bytes of BOM. UTF-32's
+    /// little-endian BOM (FF FE 00 00) starts with UTF-16's, and was read as UTF-16 until session 36: every other character
+    /// a NUL, written into the outputs (the big-endian one, 00 00 FE FF, was called binary). Two bytes (the most some
+    /// callers look at) say "UTF-16" for both little-endian BOMs, enough to know the file is not read as UTF-8 bytes.
+    /// </summary>
     public static Encoding? Utf16Encoding(ReadOnlySpan<byte> bytes) =>
-        bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true)
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]) ? new UTF32Encoding(bigEndian: false, byteOrderMark: false, throwOnInvalidCharacters: true)
+        : bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]) ? new UTF32Encoding(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true)
+        : bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true)
         : bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true)
         : null;
+
+    /// <summary>How many bytes the BOM <see cref="Utf16Encoding"/> found takes: 4 for UTF-32, 2 for UTF-16 (0 without one).</summary>
+    public static int BomLength(ReadOnlySpan<byte> bytes) =>
+        Utf16Encoding(bytes) switch
+        {
+            UTF32Encoding => 4,
+            null => 0,
+            _ => 2,
+        };
 
     /// <summary>Reads every byte as one Windows-1252 character (unassigned bytes as Latin-1).</summary>
     public static string Windows1252(ReadOnlySpan<byte> bytes)

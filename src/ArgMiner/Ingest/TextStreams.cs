@@ -41,8 +41,15 @@ public static class TextStreams
         var scan = Scan(path);
         if (scan.Utf16 is { } utf16)
         {
+            // Checked whole before it is read, as UTF-8 is: an unpaired surrogate was called "not valid UTF-8 (it can be
+            // read only once …)" without a line, and a NUL character went into the output, until session 36.
+            if (scan.Binary is not null)
+            {
+                throw new TextDecodingException(scan.Binary, scan.NulLine);
+            }
+
             var stream = File.OpenRead(path);
-            stream.Position = 2;
+            stream.Position = scan.BomLength;
             return new StreamReader(stream, utf16, detectEncodingFromByteOrderMarks: false, ChunkSize);
         }
 
@@ -93,7 +100,7 @@ public static class TextStreams
                 detectEncodingFromByteOrderMarks: true,
                 ChunkSize);
 
-    private sealed record ScanResult(Encoding? Utf16, bool Bom, long Nul, long NulLine, long Invalid, byte InvalidByte, long InvalidLine, bool Multibyte, string? Binary = null);
+    private sealed record ScanResult(Encoding? Utf16, int BomLength, bool Bom, long Nul, long NulLine, long Invalid, byte InvalidByte, long InvalidLine, bool Multibyte, string? Binary = null);
 
     /// <summary>One pass over the bytes: BOM, first NUL, first byte that is not UTF-8, whether any valid multibyte UTF-8 occurs, and whether the start is binary (<see cref="TextDecoding.BinaryReason"/>).</summary>
     private static ScanResult Scan(string path)
@@ -103,7 +110,10 @@ public static class TextStreams
         var n = stream.ReadAtLeast(buffer.AsSpan(0, ChunkSize), ChunkSize, throwOnEndOfStream: false);
         if (TextDecoding.Utf16Encoding(buffer.AsSpan(0, n)) is { } utf16)
         {
-            return new ScanResult(utf16, true, -1, 0, -1, 0, 0, false);
+            var bomLength = TextDecoding.BomLength(buffer.AsSpan(0, n));
+            stream.Position = bomLength;
+            var (problem, line) = ScanWide(stream, buffer, utf16 is UTF32Encoding, bigEndian: buffer[0] is 0x00 or 0xFE);
+            return new ScanResult(utf16, bomLength, true, -1, line, -1, 0, 0, false, problem);
         }
 
         var bom = buffer.AsSpan(0, n).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
@@ -153,7 +163,34 @@ public static class TextStreams
             n = stream.ReadAtLeast(buffer.AsSpan(carry, ChunkSize), ChunkSize, throwOnEndOfStream: false);
         }
 
-        return new ScanResult(null, bom, nul, nulLine, invalid, invalidByte, invalidLine, multibyte, binary);
+        return new ScanResult(null, 0, bom, nul, nulLine, invalid, invalidByte, invalidLine, multibyte, binary);
+    }
+
+    /// <summary>
+    /// One pass over a UTF-16 or UTF-32 file after its BOM: its first problem as <see cref="TextDecoding.CheckWide"/>
+    /// finds it for a whole file (an unpaired surrogate, a value that is no character, a NUL character), with its line.
+    /// </summary>
+    private static (string? Problem, long Line) ScanWide(Stream stream, byte[] buffer, bool utf32, bool bigEndian)
+    {
+        long line = 1;
+        var high = false;
+        int n;
+        while ((n = stream.ReadAtLeast(buffer.AsSpan(0, ChunkSize), ChunkSize, throwOnEndOfStream: false)) > 0)
+        {
+            // ChunkSize is a multiple of 4, so only the last chunk may end inside a code unit (a cut file: CheckWide says so).
+            var last = n < ChunkSize;
+            if (TextDecoding.CheckWide(buffer.AsSpan(0, n), utf32, bigEndian, last, ref high, ref line) is { } problem)
+            {
+                return (problem, line);
+            }
+
+            if (last)
+            {
+                break;
+            }
+        }
+
+        return (high ? TextDecoding.CheckWide([], utf32, bigEndian, true, ref high, ref line) : null, line);
     }
 
     /// <summary>The length of <paramref name="bytes"/> without an incomplete UTF-8 sequence at its end (at most 3 bytes are held back).</summary>

@@ -45,6 +45,80 @@ public class DocumentReadersTests
     }
 
     [Fact]
+    public void GivenAJsonLinesRecordOverTheDocumentLimit_WhenReading_ThenItIsOneLineAndTheNextRecordIsRead()
+    {
+        // A JSON array of 600 MB on one line (a .json renamed .jsonl) was held whole and parsed (3 GB: "Out of memory.").
+        var over = DocumentReaders.MaxDocumentBytes + 1;
+        var stream = new Utf8LinesTests.CountingStream(over, "\n{\"id\":\"after\",\"body\":\"Read.\"}\n"u8.ToArray());
+        var items = DocumentReaders.ReadJsonLines(stream, "big.jsonl", "big").ToList();
+        Assert.Equal([null, "after"], items.Select(i => i.Document?.Id));
+        Assert.Equal(
+            "big.jsonl:1: a record (line) of more than 256 MB, the most one document may hold (it is held whole while it is processed); split it, record skipped",
+            items[0].Error!.ToString());
+    }
+
+    [Fact]
+    public void GivenAJsonLinesFileOfZeros_WhenReading_ThenItIsBinaryBeforeItsFirstLineIsRead()
+    {
+        // Zeros hold no line end: 300 MB of them were read into one line (930 MB of memory) before being called binary,
+        // and 3 GB were still being read after ten minutes. Only the bytes read ahead are needed now.
+        var stream = new ZeroStream(1L << 30);
+        var item = DocumentReaders.ReadJsonLines(stream, "z.jsonl", "z").Single();
+        Assert.StartsWith("z.jsonl:1: binary data (", item.Error!.ToString(), StringComparison.Ordinal);
+        Assert.True(stream.BytesRead <= 1 << 16, $"{stream.BytesRead} bytes read");
+    }
+
+    [Fact]
+    public void GivenAFirstRecordWithANulAfterBlankLines_WhenReading_ThenTheFileIsBinaryAtThatRecordsLine()
+    {
+        var items = ReadJsonl("\n  \n{\"id\":\"a\",\"body\":\"x\u0000y\"}\n{\"id\":\"b\",\"body\":\"Fine.\"}\n");
+        Assert.Equal("in.jsonl:3: binary data (NUL bytes in the first record), not JSON Lines: file skipped", items.Single().Error!.ToString());
+    }
+
+    private sealed class ZeroStream(long length) : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - BytesRead);
+            Array.Clear(buffer, offset, n);
+            BytesRead += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public void GivenJsonLinesEndedByCrAlone_WhenReading_ThenTheOneLineSaysHowToSaveTheFile()
+    {
+        // The whole file is one "line" to JSON Lines; the line used to name only the column where the second record began.
+        var items = ReadJsonl("{\"id\":\"a\",\"body\":\"One.\"}\r{\"id\":\"b\",\"body\":\"Two.\"}\r");
+        Assert.Equal(
+            "in.jsonl:1: not valid JSON at column 26 (its records are ended by CR alone: save the file with LF or CRLF line ends), record skipped",
+            items.Single().Error!.ToString());
+    }
+
+    [Fact]
     public void GivenJsonLinesWithABadLine_WhenReading_ThenTheOthersAreKeptAndTheBadOneIsNamed()
     {
         var items = ReadJsonl("{\"id\":\"a\",\"body\":\"One.\"}\n{not json}\n{\"id\":\"b\",\"title\":\"T\"}\n{\"id\":\"c\",\"body\":\"Two.\"}\n");

@@ -133,6 +133,44 @@ public class InputEnumeratorTests
     }
 
     [Fact]
+    public void GivenAPlainTextFileOverTheDocumentLimit_WhenRead_ThenItIsOneLineWithoutBeingReadAndTheNextFileIsRead()
+    {
+        // A 1.2 GB text file ended the whole batch with "Out of memory." (SIGABRT) until session 36. A sparse file of
+        // 257 MB stands in (its zeros were read whole and then called binary).
+        using var dir = new TempDirectory();
+        using (var big = File.Create(Path.Combine(dir.Path, "a.txt")))
+        {
+            big.SetLength(DocumentReaders.MaxDocumentBytes + (1 << 20));
+        }
+
+        dir.Write("b.txt", "The next file is read.");
+        var items = new InputEnumerator([dir.Path]).Read().ToList();
+        Assert.Equal(
+            $"{dir.Path}/a.txt: 257 MB, more than the 256 MB one document may hold (it is held whole while it is processed); split it, skipped",
+            items[0].Error!.ToString());
+        Assert.Equal("b", items[1].Document!.Id);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void GivenUtf32TextAndJsonLinesFilesWithABom_WhenRead_ThenBothGiveDocuments(bool bigEndian)
+    {
+        // Until session 36 the text came out with a NUL between every two letters (little-endian) or was called binary
+        // (big-endian), and the JSON Lines file was skipped whole as binary.
+        using var dir = new TempDirectory();
+        var utf32 = new System.Text.UTF32Encoding(bigEndian, byteOrderMark: true);
+        dir.WriteBytes("a.txt", [.. utf32.GetPreamble(), .. utf32.GetBytes("Plain text in UTF-32. It has two sentences.")]);
+        dir.WriteBytes("b.jsonl", [.. utf32.GetPreamble(), .. utf32.GetBytes("{\"id\":\"r1\",\"body\":\"First.\"}\n{\"id\":\"r2\",\"body\":\"A \u0000.\"}\n{\"id\":\"r3\",\"body\":\"Third.\"}\n")]);
+        var items = new InputEnumerator([dir.Path]).Read().ToList();
+        Assert.Equal(["a", "r1", null, "r3"], items.Select(i => i.Document?.Id));
+        Assert.Equal("Plain text in UTF-32. It has two sentences.", items[0].Document!.Text);
+
+        // A NUL character costs its record alone, as a raw NUL byte in a UTF-8 record does.
+        Assert.Equal($"{dir.Path}/b.jsonl:2: binary data (NUL bytes), record skipped", items[2].Error!.ToString());
+    }
+
+    [Fact]
     public void GivenJsonLinesWithWindows1252Records_WhenRead_ThenTheyAreReadWithOneWarningForTheFile()
     {
         using var dir = new TempDirectory();
@@ -292,5 +330,23 @@ public class InputEnumeratorTests
                 $"{dir.File("in/sub")}: already read with {inDir} (a folder given twice, or inside a folder given too), read once",
             ],
             warnings);
+    }
+
+    [Fact]
+    public void GivenASubfolderGivenBeforeTheFolderItIsIn_WhenRead_ThenItsFilesAreReadOnceWithOneNoteForTheSubfolder()
+    {
+        // `run in/sub in` gave a warning for every file of in/sub (a folder of 100,000 files: 100,000 lines) until session 36.
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "A text.");
+        for (var i = 0; i < 5; i++)
+        {
+            dir.Write($"in/sub/b{i}.txt", "B text.");
+        }
+
+        var warnings = new List<string>();
+        var items = new InputEnumerator([dir.File("in/sub"), dir.File("in")], warn: w => warnings.Add(w.ToString())).Read().ToList();
+
+        Assert.Equal(["b0", "b1", "b2", "b3", "b4", "a"], items.Select(i => i.Document!.Id));
+        Assert.Equal([$"{dir.File("in/sub")}: already read before {dir.File("in")} (a folder given before the folder it is in), read once"], warnings);
     }
 }

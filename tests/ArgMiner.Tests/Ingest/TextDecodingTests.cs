@@ -56,6 +56,41 @@ public class TextDecodingTests
         Assert.Equal("Héllo 🖤 there.", text);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void GivenUtf32WithABom_WhenDecoded_ThenTheTextIsReadNotUtf16WithNuls(bool bigEndian)
+    {
+        // UTF-32's little-endian BOM (FF FE 00 00) starts with UTF-16's: it was read as UTF-16, a NUL between every two
+        // letters, and written to the outputs; the big-endian one was called binary.
+        var encoding = new UTF32Encoding(bigEndian, byteOrderMark: true);
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes("Héllo 🖤 there.\nSecond line.")).ToArray();
+        var text = Decode(bytes, TextEncodingChoice.Auto, out var problem, out var warning);
+        Assert.Null(problem);
+        Assert.Null(warning);
+        Assert.Equal("Héllo 🖤 there.\nSecond line.", text);
+    }
+
+    [Fact]
+    public void GivenUtf32WithAValueThatIsNoCharacter_WhenDecoded_ThenItIsOneProblem()
+    {
+        var text = Decode([0xFF, 0xFE, 0x00, 0x00, 0x41, 0x00, 0x00, 0x00, 0x00, 0x00, 0x11, 0x00], TextEncodingChoice.Auto, out var problem, out _);
+        Assert.Null(text);
+        Assert.Equal("not valid UTF-32 (a value that is no character), skipped", problem);
+    }
+
+    [Fact]
+    public void GivenUtf16HoldingANulCharacter_WhenDecoded_ThenItIsBinaryAtItsLine()
+    {
+        // Its bytes hold NULs in any case, so the byte check never looked; the NUL went into sentences.csv.
+        var encoding = new UnicodeEncoding(false, true);
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes("First line.\nA b\0c.")).ToArray();
+        var text = TextDecoding.TryDecode(bytes, TextEncodingChoice.Auto, out var problem, out var line, out _);
+        Assert.Null(text);
+        Assert.Equal("binary file (contains NUL characters), skipped", problem);
+        Assert.Equal(2, line);
+    }
+
     [Fact]
     public void GivenNulBytesWithoutABom_WhenDecoded_ThenItIsStillBinary()
     {

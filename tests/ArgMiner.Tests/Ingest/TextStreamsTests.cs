@@ -26,7 +26,8 @@ public sealed class TextStreamsTests : IDisposable
         }
     }
 
-    public static TheoryData<string> Cases() => new() { "ascii", "utf8-across-chunks", "bad-byte-late", "bad-byte-after-multibyte", "cp1252-late", "bom-utf8", "utf16", "nul-late", "empty" };
+    public static TheoryData<string> Cases() => new() { "ascii", "utf8-across-chunks", "bad-byte-late", "bad-byte-after-multibyte", "cp1252-late", "bom-utf8", "utf16", "nul-late", "empty",
+        "utf16-unpaired-late", "utf16-pair-across-chunks", "utf16-nul", "utf16-cut", "utf32le", "utf32be-no-character" };
 
     private static byte[] Bytes(string name)
     {
@@ -44,6 +45,14 @@ public sealed class TextStreamsTests : IDisposable
             "utf16" => Join([0xFF, 0xFE], Encoding.Unicode.GetBytes("déjà vu\nsecond line\n")),
             "nul-late" => Join(filler, filler[..100], [0x00], filler[..10]),
             "empty" => [],
+            // Until session 36 these were not checked before they were read: a bad surrogate was "not valid UTF-8 (it can be
+            // read only once …)" without a line, and a NUL character went into the output.
+            "utf16-unpaired-late" => Join([0xFF, 0xFE], Encoding.Unicode.GetBytes(Encoding.ASCII.GetString(filler)), [0x00, 0xD8, (byte)'x', 0x00, 0x0A, 0x00]),
+            "utf16-pair-across-chunks" => Join([0xFE, 0xFF], Encoding.BigEndianUnicode.GetBytes(new string('a', (Chunk / 2) - 1) + "\U0001F600\nend\n")),
+            "utf16-nul" => Join([0xFF, 0xFE], Encoding.Unicode.GetBytes("first\nsecond \0 line\n")),
+            "utf16-cut" => Join([0xFF, 0xFE], Encoding.Unicode.GetBytes("first\nsecond"), [0x41]),
+            "utf32le" => Join([0xFF, 0xFE, 0x00, 0x00], new UTF32Encoding(false, false).GetBytes("déjà vu \U0001F600\nsecond line\n")),
+            "utf32be-no-character" => Join([0x00, 0x00, 0xFE, 0xFF], new UTF32Encoding(true, false).GetBytes("one\ntwo\n"), [0x00, 0x11, 0x00, 0x00]),
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
     }

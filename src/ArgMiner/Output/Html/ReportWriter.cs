@@ -229,7 +229,7 @@ public sealed class ReportWriter : IDisposable
         var rows = new List<(string Name, long[] Counts)> { ("All documents", _labelTotals) };
         rows.AddRange(_chart);
         var height = (rows.Count * rowHeight) + 8;
-        html.Write(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{labelWidth + barWidth + 10}\" height=\"{height}\" role=\"img\" aria-label=\"Share of claim, evidence, opinion and other sentences per document\" font-family=\"sans-serif\" font-size=\"12\">\n"));
+        html.Write(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{labelWidth + barWidth + 10}\" height=\"{height}\" viewBox=\"0 0 {labelWidth + barWidth + 10} {height}\" role=\"img\" aria-label=\"Share of claim, evidence, opinion and other sentences per document\" font-family=\"sans-serif\" font-size=\"12\">\n"));
         for (var r = 0; r < rows.Count; r++)
         {
             var (name, counts) = rows[r];

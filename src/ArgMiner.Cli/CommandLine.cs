@@ -40,10 +40,13 @@ public static class CommandLine
                 stderr.WriteLine($"argminer: {error}");
             }
 
-            // An option's own parser or check names the option and what it takes: that one line says it all.
-            if (!parse.Errors.All(e => IsOptionsOwnMessage(e) || Choices(e) is not null) || UnknownOptions(parse).Any())
+            // An option's own parser or check names the option and what it takes, and an unknown option's line names
+            // the command's help: that one line says it all. Otherwise the hint names the command's own help, where
+            // the options are (it said 'argminer --help', which lists only the commands, under 'run' without --out).
+            if (!parse.Errors.All(e => IsOptionsOwnMessage(e) || Choices(e) is not null))
             {
-                stderr.WriteLine("Try 'argminer --help'.");
+                var command = parse.CommandResult.Command;
+                stderr.WriteLine(command is RootCommand ? "Try 'argminer --help'." : $"Try 'argminer {command.Name} --help'.");
             }
 
             return Usage;

@@ -126,7 +126,7 @@ internal sealed class LabelledDataGroup
     {
         Data = new Option<string[]>("--data")
         {
-            Description = "Labelled CSV/TSV/JSONL files or folders (recursive); an IBM Debater folder may end in #train or #held-out; append @W to weigh a source W in training" + dataNote,
+            Description = "Labelled CSV/TSV/JSONL files, xlsx workbooks (a run's argminer.xlsx: its Sentences sheet) or folders (recursive); an IBM Debater folder may end in #train or #held-out; append @W to weigh a source W in training" + dataNote,
             Required = dataRequired,
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = true,

@@ -16,6 +16,41 @@ public class UsageErrorTests
     }
 
     [Fact]
+    public void GivenAnUnknownOption_WhenRun_ThenOneLineNamesItAndTheCommandsHelp()
+    {
+        // It was followed by "Try 'argminer --help'.", a second line pointing at the list of commands.
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "Some text here.");
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--bogus", "--out", dir.File("out"));
+        Assert.Equal(2, exit);
+        Assert.Equal(["argminer: unknown option '--bogus' (see 'argminer run --help')"], stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Theory]
+    [InlineData("run", "in.txt")]
+    [InlineData("train", "--data", "x.csv")]
+    public void GivenARequiredOptionLeftOut_WhenTheCommandRuns_ThenTheHintNamesThatCommandsHelp(string command, params string[] args)
+    {
+        // "Try 'argminer --help'." showed only the list of commands, not the options of the command that was run.
+        var (exit, _, stderr) = Support.Cli.Run([command, .. args]);
+        Assert.Equal(2, exit);
+        Assert.Contains("'--out' is required", stderr, StringComparison.Ordinal);
+        Assert.Contains($"Try 'argminer {command} --help'.", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("train")]
+    [InlineData("evaluate")]
+    public void GivenTheHelpOfACommandReadingLabelledData_WhenShown_ThenDataSaysAWorkbookIsRead(string command)
+    {
+        // The README's retraining loop gives --data out/argminer.xlsx, but --help listed only CSV/TSV/JSONL files.
+        var (exit, stdout, _) = Support.Cli.Run(command, "--help");
+        Assert.Equal(0, exit);
+        var data = stdout.Split('\n').Single(line => line.TrimStart().StartsWith("--data", StringComparison.Ordinal));
+        Assert.Contains("xlsx", data, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GivenASoftWeightWithoutSoftLabels_WhenTrained_ThenItIsAUsageErrorAndNoModelIsWritten()
     {
         using var dir = new TempDirectory();

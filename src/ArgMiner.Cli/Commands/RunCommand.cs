@@ -287,9 +287,12 @@ internal static class RunCommand
         var seconds = Math.Max(s.Elapsed.TotalSeconds, 1e-9);
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
         return InputError.OneLine(string.Create(CultureInfo.InvariantCulture,
-            $"argminer: {s.Documents} documents, {s.Sentences} sentences, {s.Tokens} tokens in {seconds:0.000} s " +
+            $"argminer: {Count(s.Documents, "document")}, {Count(s.Sentences, "sentence")}, {Count(s.Tokens, "token")} in {seconds:0.000} s " +
             $"({s.Bytes / 1e6 / seconds:0.00} MB/s, {s.Tokens / seconds:0} tokens/s, peak memory {peak:0} MB); " +
             $"{s.Skipped} skipped; wrote {string.Join(", ", files.Select(f => Path.Combine(outDir, f)))}"));
+
+        // "1 documents, 1 sentences" until session 36.
+        static string Count(long n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");
     }
 
     // A bar only for a person at a terminal; logs and pipes get the one-line summary.

@@ -97,6 +97,18 @@ public class ReportWriterTests
     }
 
     [Fact]
+    public void GivenOneDocumentOfOneSentence_WhenWrittenAsHtml_ThenTheHeaderCountsInTheSingular()
+    {
+        // The header said "1 documents, 1 sentences, 1 entities, 1 numeric claims" (each document's own line said "1 sentence").
+        using var dir = new TempDirectory();
+        var input = dir.Write("one.txt", "Paris has 3 bridges.\n");
+        var (exit, _, err) = Support.Cli.Run("run", input, "--out", dir.File("out"), "--format", "csv,html");
+        Assert.True(exit == 0, err);
+        Assert.Equal(2, ReportWriterTests.CsvRows(dir.File("out/entities.csv")).Count + ReportWriterTests.CsvRows(dir.File("out/numbers.csv")).Count);
+        Assert.Contains("<p class=\"meta\">1 document, 1 sentence, 1 entity, 1 numeric claim</p>", File.ReadAllText(dir.File("out/report.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GivenATitleWithAnEmojiWhereTheChartCutsIt_WhenWritten_ThenTheChartLabelHoldsNoHalfOfIt()
     {
         // The chart's label cut the title after 29 UTF-16 units, between the two halves of the emoji: the page showed U+FFFD.

@@ -101,7 +101,8 @@ internal static class DocumentHtml
         return sb.ToString();
     }
 
-    private static string Count(int n, string one, string? many = null) =>
+    /// <summary>"1 sentence", "2 sentences": a count with its noun in the number it takes.</summary>
+    internal static string Count(long n, string one, string? many = null) =>
         string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : many ?? one + "s")}");
 
     /// <summary>A mark inside a sentence: its UTF-16 span and the opening tag.</summary>

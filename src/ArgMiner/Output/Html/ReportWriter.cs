@@ -132,7 +132,8 @@ public sealed class ReportWriter : IDisposable
             html.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>ArgMiner report</title>\n<style>\n");
             html.Write(ReportAssets.Css());
             html.Write("</style>\n</head>\n<body>\n<header>\n<h1>ArgMiner report</h1>\n");
-            html.Write(Invariant($"<p class=\"meta\">{_documentCount} documents, {_sentenceCount} sentences, {_entityCount} entities, {_numberCount} numeric claims</p>\n"));
+            // "1 documents, 1 sentences" until session 36; each document's own line already said "1 sentence".
+            html.Write($"<p class=\"meta\">{DocumentHtml.Count(_documentCount, "document")}, {DocumentHtml.Count(_sentenceCount, "sentence")}, {DocumentHtml.Count(_entityCount, "entity", "entities")}, {DocumentHtml.Count(_numberCount, "numeric claim")}</p>\n");
             foreach (var note in Notes())
             {
                 html.Write($"<p class=\"note\">{DocumentHtml.Encode(note)}</p>\n");

@@ -108,6 +108,28 @@ public class ReportWriterTests
         Assert.Contains("<p class=\"meta\">1 document, 1 sentence, 1 entity, 1 numeric claim</p>", File.ReadAllText(dir.File("out/report.html")), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(ReportWriter.ChartDocuments, false)]
+    [InlineData(ReportWriter.ChartDocuments + 1, true)]
+    public void GivenMoreDocumentsThanTheChartDraws_WhenWritten_ThenTheTopSaysItDrawsTheFirstOnly(int documents, bool said)
+    {
+        // The chart drew the first 50 documents, and nothing on the page said so (the workbook's Summary did).
+        using var dir = new TempDirectory();
+        var lines = new StringBuilder();
+        for (var i = 0; i < documents; i++)
+        {
+            lines.Append("{\"id\":\"d").Append(i).Append("\",\"body\":\"Prices rose by 5 percent in Ohio. We must act.\"}\n");
+        }
+
+        var input = dir.Write("many.jsonl", lines.ToString());
+        var (exit, _, err) = Support.Cli.Run("run", input, "--out", dir.File("out"), "--format", "html");
+        Assert.True(exit == 0, err);
+        var html = File.ReadAllText(dir.File("out/report.html"));
+        var header = html[..html.IndexOf("</header>", StringComparison.Ordinal)];
+        Assert.Equal(ReportWriter.ChartDocuments + 1, html.Split("<text x=\"214\"").Length - 1); // "All documents" and 50
+        Assert.Equal(said, header.Contains($"The chart shows the first 50 of {documents} documents", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void GivenATitleWithAnEmojiWhereTheChartCutsIt_WhenWritten_ThenTheChartLabelHoldsNoHalfOfIt()
     {

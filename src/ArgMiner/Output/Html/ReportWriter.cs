@@ -188,6 +188,13 @@ public sealed class ReportWriter : IDisposable
             yield return Invariant($"This report shows the first {MaxDocuments:N0} of {_documentCount:N0} documents; the counts above cover all, and the CSV, JSON Lines and xlsx outputs hold every document.");
         }
 
+        // The chart drew its first 50 documents without a word, so a reader of a larger batch took it for all of them
+        // (the workbook's Summary said so; the report did not until session 36).
+        if (_documentCount > ChartDocuments)
+        {
+            yield return Invariant($"The chart shows the first {ChartDocuments} of {_documentCount:N0} documents; its \"All documents\" bar counts all.");
+        }
+
         if (_documentCount > OpenDocuments)
         {
             yield return Invariant($"Documents after the first {OpenDocuments} are collapsed: open one by its title, or choose it in the document filter.");

@@ -100,7 +100,7 @@ internal static class RunCommand
                     result.AddError("standard input (-) can be given once");
                 }
             });
-            Command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { _inputs, _out, _format, _jobs, _model, _pipeline, _encoding, _comments, _shard, _resume, _checkpointEvery, _gate, _encoders };
+            Command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines (by default), an xlsx workbook, an HTML report or Parquet.") { _inputs, _out, _format, _jobs, _model, _pipeline, _encoding, _comments, _shard, _resume, _checkpointEvery, _gate, _encoders };
         }
 
         public override Command Command { get; }

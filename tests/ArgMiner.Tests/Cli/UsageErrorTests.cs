@@ -38,6 +38,16 @@ public class UsageErrorTests
         Assert.Contains($"Try 'argminer {command} --help'.", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void GivenTheListOfCommands_WhenShown_ThenRunSaysItWritesEveryFormat()
+    {
+        // run was described as writing "CSV and JSON Lines", the defaults, so --format's other outputs went unseen.
+        var (exit, stdout, _) = Support.Cli.Run("--help");
+        Assert.Equal(0, exit);
+        var run = stdout.Split('\n').Single(line => line.TrimStart().StartsWith("run <inputs>", StringComparison.Ordinal));
+        Assert.All(new[] { "CSV", "JSON Lines", "xlsx", "HTML", "Parquet" }, format => Assert.Contains(format, run, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("train")]
     [InlineData("evaluate")]

@@ -124,6 +124,21 @@ internal static class RunCommand
     /// <summary>Runs the pipeline as <paramref name="settings"/> say; the exit code.</summary>
     internal static int Execute(RunSettings settings, TextWriter stdout, TextWriter stderr)
     {
+        // Options that the rest of the command line makes idle are refused, as --gate is without the accurate tier: with
+        // --pipeline text no model is loaded, so a mistyped --model path ran without a word (and '--model accurate
+        // --gate 0.8' was told that --gate needs --model accurate); without --shard or --resume nothing checkpoints.
+        if (settings.TextOnly && settings.Model is not null)
+        {
+            stderr.WriteLine("argminer: --model applies to the full pipeline only (--pipeline text labels nothing)");
+            return CommandLine.Usage;
+        }
+
+        if (!settings.Checkpointed && settings.CheckpointEvery != DefaultCheckpointEvery)
+        {
+            stderr.WriteLine("argminer: --checkpoint-every applies with --resume or --shard only (a plain run keeps no checkpoints)");
+            return CommandLine.Usage;
+        }
+
         if (!SharedOptions.CheckTierOptions(settings.Gate, settings.TunedOnly, () => !settings.TextOnly && AccurateModel.IsRequested(settings.Model), stderr))
         {
             return CommandLine.Usage;

@@ -38,6 +38,22 @@ public class UsageErrorTests
         Assert.Contains($"Try 'argminer {command} --help'.", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("argminer: --model applies to the full pipeline only (--pipeline text labels nothing)", "--pipeline", "text", "--model", "no-such.model")]
+    [InlineData("argminer: --model applies to the full pipeline only (--pipeline text labels nothing)", "--pipeline", "text", "--model", "accurate", "--gate", "0.8")]
+    [InlineData("argminer: --checkpoint-every applies with --resume or --shard only (a plain run keeps no checkpoints)", "--checkpoint-every", "10")]
+    public void GivenAnOptionTheRestOfTheCommandLineMakesIdle_WhenRun_ThenOneLineSaysSoAndNothingIsWritten(string expected, params string[] options)
+    {
+        // Each ran without a word: the model (even a missing file) was never loaded, no checkpoint was kept; and
+        // --gate with '--model accurate --pipeline text' was told that it needs --model accurate.
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "Some text here.");
+        var (exit, _, stderr) = Support.Cli.Run(["run", dir.File("in"), "--out", dir.File("out"), .. options]);
+        Assert.Equal(2, exit);
+        Assert.Equal([expected], stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+
     [Fact]
     public void GivenTheListOfCommands_WhenShown_ThenRunSaysItWritesEveryFormat()
     {

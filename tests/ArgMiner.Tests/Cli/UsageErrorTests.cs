@@ -27,6 +27,22 @@ public class UsageErrorTests
     }
 
     [Theory]
+    [InlineData("argminer: unknown command 'bogus' (see 'argminer --help')", "bogus")]
+    [InlineData("argminer: unknown command 'bogus' (see 'argminer --help')", "help", "bogus")]
+    [InlineData("argminer: unknown option '--bogus' (see 'argminer classify --help')", "classify", "--bogus")]
+    [InlineData("argminer: evaluate-numbers takes no argument 'x' (see 'argminer evaluate-numbers --help')", "evaluate-numbers", "--specs", "s", "x")]
+    public void GivenATokenNoCommandTakes_WhenRun_ThenOneLineNamesItAndTheHelpToRead(string expected, params string[] args)
+    {
+        // 'argminer bogus' said "Required command was not provided.", "Unrecognized command or argument 'bogus'." and
+        // "Try 'argminer --help'."; 'classify --bogus' did not say "unknown option" as 'run --bogus' does; 'help bogus'
+        // listed the commands and exited 0.
+        var (exit, stdout, stderr) = Support.Cli.Run(args);
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Equal([expected], stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Theory]
     [InlineData("run", "in.txt")]
     [InlineData("train", "--data", "x.csv")]
     public void GivenARequiredOptionLeftOut_WhenTheCommandRuns_ThenTheHintNamesThatCommandsHelp(string command, params string[] args)

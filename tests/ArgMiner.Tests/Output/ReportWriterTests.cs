@@ -67,6 +67,17 @@ public class ReportWriterTests
     }
 
     [Fact]
+    public void GivenTheSeedReport_WhenASentencesConfidenceIsShownOnHover_ThenItReadsAsInSentencesCsv()
+    {
+        // The hover rounded to two decimals: 0.9962 showed "confidence 1.00", as sure as a title, and unlike the CSV.
+        using var dir = new TempDirectory();
+        var html = File.ReadAllText(RunSeeds(dir));
+        var shown = System.Text.RegularExpressions.Regex.Matches(html, "<span class=\"s\" data-label=\"(\\w+)\"[^>]* title=\"\\w+ · confidence ([0-9.]+)\"")
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value));
+        Assert.Equal(CsvRows(dir.File("out/sentences.csv")).Select(r => (r["label"], r["confidence"])), shown);
+    }
+
+    [Fact]
     public void GivenTheSameInputTwice_WhenWrittenAsHtml_ThenTheFilesAreByteIdentical()
     {
         using var a = new TempDirectory();

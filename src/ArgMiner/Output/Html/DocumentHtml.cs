@@ -203,7 +203,8 @@ internal static class DocumentHtml
             var prediction = document.Labels.Length == document.Sentences.Length ? document.Labels[s] : null;
             var label = prediction?.Label ?? "none";
             var style = LabelPalette.Of(label);
-            var title = prediction is null ? "not labelled" : string.Create(CultureInfo.InvariantCulture, $"{label} · confidence {prediction.Confidence:0.00}");
+            // Four decimals, as sentences.csv: with two, 0.9962 read "1.00", as sure as a title, and the page disagreed with the CSV.
+            var title = prediction is null ? "not labelled" : string.Create(CultureInfo.InvariantCulture, $"{label} · confidence {prediction.Confidence:0.0000}");
             html.Write($"<span class=\"s\" data-label=\"{label}\" data-mark=\"{style?.Mark ?? "–"}\" data-sentence=\"{s.ToString(CultureInfo.InvariantCulture)}\" title=\"{Attr(title)}\" dir=\"auto\">");
             var k = 0;
             WriteMarked(html, document.Text, sentence.Start, sentence.End, marks[s], ref k);

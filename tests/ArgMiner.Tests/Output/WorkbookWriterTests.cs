@@ -149,6 +149,24 @@ public class WorkbookWriterTests
     }
 
     [Fact]
+    public void GivenAThousandDocuments_WhenItsSummaryIsRead_ThenTheTotalsRowGroupsTheThousands()
+    {
+        // The totals row said "1000 documents" above the chart's note "The chart shows the first 50 of 1,000 documents.".
+        using var dir = new TempDirectory();
+        var lines = new System.Text.StringBuilder();
+        for (var i = 0; i < 1000; i++)
+        {
+            lines.Append("{\"id\":\"d").Append(i).Append("\",\"body\":\"A short one.\"}\n");
+        }
+
+        var (exit, _, err) = Support.Cli.Run("run", dir.Write("many.jsonl", lines.ToString()), "--out", dir.File("out"), "--format", "xlsx", "--pipeline", "text");
+        Assert.True(exit == 0, err);
+        var summary = Workbooks.Cells(dir.File("out/argminer.xlsx"), "Summary");
+        Assert.Equal(["all documents", "1,000 documents"], summary[1][..2]);
+        Assert.Equal("The chart shows the first 50 of 1,000 documents.", summary[2][0]);
+    }
+
+    [Fact]
     public void GivenTheSeedWorkbook_WhenValidatedAgainstTheOfficeSchemas_ThenNoPartHasAnError()
     {
         // Excel refuses (or "repairs") a workbook that breaks the schema where Calc may not: the SDK's validator checks what Calc cannot.

@@ -36,7 +36,7 @@ internal static class DocumentHtml
             {
                 if (!inComments)
                 {
-                    html.Write($"<section class=\"comments\" aria-label=\"Reader comments\"><h3>Reader comments ({document.CommentCount.ToString(CultureInfo.InvariantCulture)})</h3>\n");
+                    html.Write($"<section class=\"comments\" aria-label=\"Reader comments\"><h3>Reader comments ({document.CommentCount.ToString("N0", CultureInfo.InvariantCulture)})</h3>\n");
                     inComments = true;
                 }
 
@@ -101,9 +101,9 @@ internal static class DocumentHtml
         return sb.ToString();
     }
 
-    /// <summary>"1 sentence", "2 sentences": a count with its noun in the number it takes.</summary>
+    /// <summary>"1 sentence", "1,289 sentences": a count, grouped by thousands as the page's notes are, with its noun in the number it takes.</summary>
     internal static string Count(long n, string one, string? many = null) =>
-        string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : many ?? one + "s")}");
+        string.Create(CultureInfo.InvariantCulture, $"{n:N0} {(n == 1 ? one : many ?? one + "s")}");
 
     /// <summary>A mark inside a sentence: its UTF-16 span and the opening tag.</summary>
     private readonly record struct Mark(int Start, int End, string Open);

@@ -132,7 +132,8 @@ public sealed class ReportWriter : IDisposable
             html.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>ArgMiner report</title>\n<style>\n");
             html.Write(ReportAssets.Css());
             html.Write("</style>\n</head>\n<body>\n<header>\n<h1>ArgMiner report</h1>\n");
-            // "1 documents, 1 sentences" until session 36; each document's own line already said "1 sentence".
+            // "1 documents, 1 sentences" until session 36, each document's own line saying "1 sentence"; and
+            // "1289 documents" above a note saying "the first 1,000 of 1,289 documents": counts now group thousands.
             html.Write($"<p class=\"meta\">{DocumentHtml.Count(_documentCount, "document")}, {DocumentHtml.Count(_sentenceCount, "sentence")}, {DocumentHtml.Count(_entityCount, "entity", "entities")}, {DocumentHtml.Count(_numberCount, "numeric claim")}</p>\n");
             foreach (var note in Notes())
             {
@@ -144,7 +145,7 @@ public sealed class ReportWriter : IDisposable
             html.Write("</div>\n<div>\n<h2>Most named entities</h2>\n");
             WriteEntities(html);
             html.Write("</div>\n</section>\n");
-            html.Write(Invariant($"<section class=\"claims\">\n<h2>Numeric claims ({_numberCount})</h2>\n<table class=\"numbers\">\n<thead><tr>"));
+            html.Write(Invariant($"<section class=\"claims\">\n<h2>Numeric claims ({_numberCount:N0})</h2>\n<table class=\"numbers\">\n<thead><tr>"));
             foreach (var column in OutputSchema.NumberColumns)
             {
                 html.Write($"<th scope=\"col\">{column.Header}</th>");
@@ -219,7 +220,7 @@ public sealed class ReportWriter : IDisposable
         for (var k = 0; k < LabelPalette.All.Count; k++)
         {
             var style = LabelPalette.All[k];
-            html.Write($"<button type=\"button\" data-filter=\"{style.Label}\" aria-pressed=\"false\" aria-describedby=\"show-label\"><span class=\"swatch {style.Label}\" aria-hidden=\"true\">{style.Mark}</span> {names[k]} ({_labelTotals[k].ToString(CultureInfo.InvariantCulture)})</button>\n");
+            html.Write($"<button type=\"button\" data-filter=\"{style.Label}\" aria-pressed=\"false\" aria-describedby=\"show-label\"><span class=\"swatch {style.Label}\" aria-hidden=\"true\">{style.Mark}</span> {names[k]} ({_labelTotals[k].ToString("N0", CultureInfo.InvariantCulture)})</button>\n");
         }
 
         html.Write("<label for=\"document-filter\">Document:</label>\n<select id=\"document-filter\" data-filter=\"document\">\n<option value=\"\">All documents</option>\n");
@@ -255,7 +256,7 @@ public sealed class ReportWriter : IDisposable
                     continue;
                 }
 
-                html.Write(Invariant($"<g><title>{style.Label}: {counts[k]} of {total} ({100.0 * counts[k] / total:0} %)</title><rect x=\"{x:0.##}\" y=\"{y}\" width=\"{width:0.##}\" height=\"{rowHeight - 4}\" fill=\"#{style.Tint}\" stroke=\"#{style.Colour}\"/>"));
+                html.Write(Invariant($"<g><title>{style.Label}: {counts[k]:N0} of {total:N0} ({100.0 * counts[k] / total:0} %)</title><rect x=\"{x:0.##}\" y=\"{y}\" width=\"{width:0.##}\" height=\"{rowHeight - 4}\" fill=\"#{style.Tint}\" stroke=\"#{style.Colour}\"/>"));
                 if (width >= 24)
                 {
                     html.Write(Invariant($"<text x=\"{x + (width / 2):0.##}\" y=\"{y + 15}\" text-anchor=\"middle\" font-size=\"10\" font-weight=\"bold\">{style.Mark}</text>"));
@@ -280,7 +281,7 @@ public sealed class ReportWriter : IDisposable
         html.Write("<table class=\"entities\">\n<thead><tr><th scope=\"col\">entity</th><th scope=\"col\">type</th><th scope=\"col\">mentions</th></tr></thead>\n<tbody>\n");
         foreach (var ((type, text), count) in _entities.Top(TopEntities))
         {
-            html.Write($"<tr><td>{DocumentHtml.Encode(text)}</td><td>{DocumentHtml.Encode(type)}</td><td class=\"n\">{count.ToString(CultureInfo.InvariantCulture)}</td></tr>\n");
+            html.Write($"<tr><td>{DocumentHtml.Encode(text)}</td><td>{DocumentHtml.Encode(type)}</td><td class=\"n\">{count.ToString("N0", CultureInfo.InvariantCulture)}</td></tr>\n");
         }
 
         html.Write("</tbody>\n</table>\n");

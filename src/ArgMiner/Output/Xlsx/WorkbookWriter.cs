@@ -379,7 +379,7 @@ public sealed class WorkbookWriter : IDisposable
         var headers = _summary.Headers;
         var totals = new (CellKind, string?)[headers.Count];
         totals[0] = (CellKind.Text, "all documents");
-        totals[1] = (CellKind.Text, string.Create(CultureInfo.InvariantCulture, $"{_summary.Rows} {(_summary.Rows == 1 ? "document" : "documents")}"));
+        totals[1] = (CellKind.Text, string.Create(CultureInfo.InvariantCulture, $"{_summary.Rows:N0} {(_summary.Rows == 1 ? "document" : "documents")}"));
         for (var i = 2; i < totals.Length; i++)
         {
             totals[i] = (CellKind.Number, _totals[i].ToString(CultureInfo.InvariantCulture));

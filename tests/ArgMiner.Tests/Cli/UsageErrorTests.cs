@@ -92,6 +92,19 @@ public class UsageErrorTests
         Assert.Contains("xlsx", data, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("evaluate", false)]
+    [InlineData("calibrate", false)]
+    [InlineData("train", true)]
+    public void GivenTheHelpOfACommandReadingLabelledData_WhenShown_ThenASourcesWeightIsOfferedOnlyWhereItTrains(string command, bool offered)
+    {
+        // evaluate's and calibrate's --data said "append @W to weigh a source W in training"; neither trains.
+        var (exit, stdout, _) = Support.Cli.Run(command, "--help");
+        Assert.Equal(0, exit);
+        var data = stdout.Split('\n').Single(line => line.TrimStart().StartsWith("--data", StringComparison.Ordinal));
+        Assert.Equal(offered, data.Contains("@W", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void GivenASoftWeightWithoutSoftLabels_WhenTrained_ThenItIsAUsageErrorAndNoModelIsWritten()
     {

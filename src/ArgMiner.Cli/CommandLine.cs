@@ -32,6 +32,12 @@ public static class CommandLine
         }
 
         var parse = root.Parse(HelpCommand(args));
+        if (Unmatched(parse) is { } unmatched)
+        {
+            stderr.WriteLine($"argminer: {unmatched}");
+            return Usage;
+        }
+
         var errors = parse.Errors.Select(Describe).Concat(UnknownOptions(parse)).Distinct(StringComparer.Ordinal).ToList();
         if (errors.Count > 0)
         {
@@ -40,10 +46,13 @@ public static class CommandLine
                 stderr.WriteLine($"argminer: {error}");
             }
 
-            // An option's own parser or check names the option and what it takes: that one line says it all.
-            if (!parse.Errors.All(e => IsOptionsOwnMessage(e) || Choices(e) is not null) || UnknownOptions(parse).Any())
+            // An option's own parser or check names the option and what it takes, and an unknown option's line names
+            // the command's help: that one line says it all. Otherwise the hint names the command's own help, where
+            // the options are (it said 'argminer --help', which lists only the commands, under 'run' without --out).
+            if (!parse.Errors.All(e => IsOptionsOwnMessage(e) || Choices(e) is not null))
             {
-                stderr.WriteLine("Try 'argminer --help'.");
+                var command = parse.CommandResult.Command;
+                stderr.WriteLine(command is RootCommand ? "Try 'argminer --help'." : $"Try 'argminer {command.Name} --help'.");
             }
 
             return Usage;
@@ -80,6 +89,26 @@ public static class CommandLine
             stderr.WriteLine($"argminer: {ex.Message}");
             return Failed;
         }
+    }
+
+    /// <summary>
+    /// A token no command or option takes, in one line naming the help to read: <c>argminer bogus</c> said "Required
+    /// command was not provided." and "Unrecognized command or argument 'bogus'.", then a third line; <c>classify
+    /// --bogus</c> said the second, where <c>run --bogus</c> says "unknown option" (<see cref="UnknownOptions"/>);
+    /// <c>argminer help bogus</c> showed the list of commands and exit 0. Null when every token was taken.
+    /// </summary>
+    private static string? Unmatched(ParseResult parse)
+    {
+        if (parse.UnmatchedTokens is not [var token, ..])
+        {
+            return null;
+        }
+
+        var command = parse.CommandResult.Command;
+        var help = command is RootCommand ? "argminer --help" : $"argminer {command.Name} --help";
+        return token.Length > 1 && token[0] == '-' ? $"unknown option '{token}' (see '{help}')"
+            : command is RootCommand ? $"unknown command '{token}' (see '{help}')"
+            : $"{command.Name} takes no argument '{token}' (see '{help}')";
     }
 
     /// <summary><c>argminer help [command]</c> is <c>argminer [command] --help</c>.</summary>

@@ -29,7 +29,7 @@ internal static class CalibrateCommand
     internal sealed class Binder : SettingsBinder<CalibrateSettings>
     {
         private readonly Option<string> _model = SharedOptions.Model("The accurate tier to calibrate: its file, or 'accurate' for the shipped one", required: true);
-        private readonly LabelledDataGroup _data = new(dataNote: ". Held-out sentences, never trained on, labelled claim, evidence, opinion or other");
+        private readonly LabelledDataGroup _data = new(dataNote: ". Held-out sentences, never trained on, labelled claim, evidence, opinion or other", trains: false);
         private readonly Option<string> _out = SharedOptions.Out("Calibrated tier file to write", required: true);
 
         public Binder()

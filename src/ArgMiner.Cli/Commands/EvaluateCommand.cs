@@ -28,7 +28,7 @@ internal static class EvaluateCommand
     internal sealed class Binder : SettingsBinder<EvaluateSettings>
     {
         private readonly Option<string> _model = SharedOptions.Model("Model file (default: the shipped model); 'accurate' (or an accurate-tier file) measures the opt-in accurate tier");
-        private readonly LabelledDataGroup _data = new();
+        private readonly LabelledDataGroup _data = new(trains: false);
         private readonly Option<string> _predictions = new("--predictions") { Description = "Write each sentence's prediction beside its gold label to this CSV" };
         private readonly Option<int> _bootstrap = new("--bootstrap") { Description = "Also print a 95 % interval of macro-F1 and of each class's F1 from this many resamples of the documents (e.g. 1000): how far the figure could move on other text of the same kind" };
         private readonly Option<int> _bootstrapSeed = new("--bootstrap-seed") { Description = "Seed of the resampling", DefaultValueFactory = _ => 1 };

@@ -100,7 +100,7 @@ internal static class RunCommand
                     result.AddError("standard input (-) can be given once");
                 }
             });
-            Command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines.") { _inputs, _out, _format, _jobs, _model, _pipeline, _encoding, _comments, _shard, _resume, _checkpointEvery, _gate, _encoders };
+            Command = new Command("run", "Run the pipeline over articles and write CSV and JSON Lines (by default), an xlsx workbook, an HTML report or Parquet.") { _inputs, _out, _format, _jobs, _model, _pipeline, _encoding, _comments, _shard, _resume, _checkpointEvery, _gate, _encoders };
         }
 
         public override Command Command { get; }
@@ -124,6 +124,21 @@ internal static class RunCommand
     /// <summary>Runs the pipeline as <paramref name="settings"/> say; the exit code.</summary>
     internal static int Execute(RunSettings settings, TextWriter stdout, TextWriter stderr)
     {
+        // Options that the rest of the command line makes idle are refused, as --gate is without the accurate tier: with
+        // --pipeline text no model is loaded, so a mistyped --model path ran without a word (and '--model accurate
+        // --gate 0.8' was told that --gate needs --model accurate); without --shard or --resume nothing checkpoints.
+        if (settings.TextOnly && settings.Model is not null)
+        {
+            stderr.WriteLine("argminer: --model applies to the full pipeline only (--pipeline text labels nothing)");
+            return CommandLine.Usage;
+        }
+
+        if (!settings.Checkpointed && settings.CheckpointEvery != DefaultCheckpointEvery)
+        {
+            stderr.WriteLine("argminer: --checkpoint-every applies with --resume or --shard only (a plain run keeps no checkpoints)");
+            return CommandLine.Usage;
+        }
+
         if (!SharedOptions.CheckTierOptions(settings.Gate, settings.TunedOnly, () => !settings.TextOnly && AccurateModel.IsRequested(settings.Model), stderr))
         {
             return CommandLine.Usage;
@@ -287,9 +302,12 @@ internal static class RunCommand
         var seconds = Math.Max(s.Elapsed.TotalSeconds, 1e-9);
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
         return InputError.OneLine(string.Create(CultureInfo.InvariantCulture,
-            $"argminer: {s.Documents} documents, {s.Sentences} sentences, {s.Tokens} tokens in {seconds:0.000} s " +
+            $"argminer: {Count(s.Documents, "document")}, {Count(s.Sentences, "sentence")}, {Count(s.Tokens, "token")} in {seconds:0.000} s " +
             $"({s.Bytes / 1e6 / seconds:0.00} MB/s, {s.Tokens / seconds:0} tokens/s, peak memory {peak:0} MB); " +
             $"{s.Skipped} skipped; wrote {string.Join(", ", files.Select(f => Path.Combine(outDir, f)))}"));
+
+        // "1 documents, 1 sentences" until session 36.
+        static string Count(long n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");
     }
 
     // A bar only for a person at a terminal; logs and pipes get the one-line summary.

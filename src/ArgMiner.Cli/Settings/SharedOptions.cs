@@ -121,12 +121,17 @@ internal sealed record LabelledDataSettings(IReadOnlyList<string> Paths, string 
 /// </summary>
 internal sealed class LabelledDataGroup
 {
-    /// <summary>Creates the group; <paramref name="dataRequired"/> false and <paramref name="dataNote"/> for a command that has other data too.</summary>
-    public LabelledDataGroup(bool dataRequired = true, string? dataNote = null)
+    /// <summary>
+    /// Creates the group; <paramref name="dataRequired"/> false and <paramref name="dataNote"/> for a command that has other
+    /// data too; <paramref name="trains"/> false for a command that only scores the data, where a source's weight (@W)
+    /// means nothing and its help did not say so.
+    /// </summary>
+    public LabelledDataGroup(bool dataRequired = true, string? dataNote = null, bool trains = true)
     {
         Data = new Option<string[]>("--data")
         {
-            Description = "Labelled CSV/TSV/JSONL files or folders (recursive); an IBM Debater folder may end in #train or #held-out; append @W to weigh a source W in training" + dataNote,
+            Description = "Labelled CSV/TSV/JSONL files, xlsx workbooks (a run's argminer.xlsx: its Sentences sheet) or folders (recursive); an IBM Debater folder may end in #train or #held-out"
+                + (trains ? "; append @W to weigh a source W in training" : string.Empty) + dataNote,
             Required = dataRequired,
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = true,

@@ -281,7 +281,7 @@ public class OutputSafetyTests
         Assert.Contains("documents.jsonl was from an earlier run", runs[1].Err, StringComparison.Ordinal);
         Assert.Contains("files ArgMiner did not write", refused.Err, StringComparison.Ordinal);
         var said = runs.Append(refused).SelectMany(r => (r.Out + r.Err).Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
-        Assert.Contains(said, line => line.Contains("documents, ", StringComparison.Ordinal));
+        Assert.Contains(said, line => line.Contains("1 document, 2 sentences, ", StringComparison.Ordinal)); // the summary line
         Assert.All(said, line => Assert.StartsWith("argminer: ", line, StringComparison.Ordinal));
         Assert.Contains("o\\nx", refused.Err, StringComparison.Ordinal);
     }

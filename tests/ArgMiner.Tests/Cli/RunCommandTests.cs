@@ -19,6 +19,19 @@ public class RunCommandTests
         Assert.Equal(2, File.ReadAllLines(dir.File("documents.jsonl")).Length);
     }
 
+    [Theory]
+    [InlineData("Hello\n", "argminer: 1 document, 1 sentence, 1 token in ")]
+    [InlineData("Hello there.\n\nGood bye.\n", "argminer: 1 document, 2 sentences, 6 tokens in ")]
+    public void GivenOneDocument_WhenRun_ThenTheSummaryLineCountsInTheSingularWhereItIsOne(string text, string expected)
+    {
+        // The line said "1 documents, 1 sentences, 1 tokens".
+        using var dir = new TempDirectory();
+        var input = dir.Write("one.txt", text);
+        var (exit, stdout, stderr) = Support.Cli.Run("run", input, "--out", dir.File("out"), "--format", "csv");
+        Assert.True(exit == 0, stderr);
+        Assert.StartsWith(expected, stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void GivenDocumentsJsonl_WhenSlicingTextByCodePoints_ThenEverySpanGivesItsText()
     {

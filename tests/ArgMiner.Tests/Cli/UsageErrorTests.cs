@@ -16,6 +16,96 @@ public class UsageErrorTests
     }
 
     [Fact]
+    public void GivenAnUnknownOption_WhenRun_ThenOneLineNamesItAndTheCommandsHelp()
+    {
+        // It was followed by "Try 'argminer --help'.", a second line pointing at the list of commands.
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "Some text here.");
+        var (exit, _, stderr) = Support.Cli.Run("run", dir.File("in"), "--bogus", "--out", dir.File("out"));
+        Assert.Equal(2, exit);
+        Assert.Equal(["argminer: unknown option '--bogus' (see 'argminer run --help')"], stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Theory]
+    [InlineData("argminer: unknown command 'bogus' (see 'argminer --help')", "bogus")]
+    [InlineData("argminer: unknown command 'bogus' (see 'argminer --help')", "help", "bogus")]
+    [InlineData("argminer: unknown option '--bogus' (see 'argminer classify --help')", "classify", "--bogus")]
+    [InlineData("argminer: evaluate-numbers takes no argument 'x' (see 'argminer evaluate-numbers --help')", "evaluate-numbers", "--specs", "s", "x")]
+    public void GivenATokenNoCommandTakes_WhenRun_ThenOneLineNamesItAndTheHelpToRead(string expected, params string[] args)
+    {
+        // 'argminer bogus' said "Required command was not provided.", "Unrecognized command or argument 'bogus'." and
+        // "Try 'argminer --help'."; 'classify --bogus' did not say "unknown option" as 'run --bogus' does; 'help bogus'
+        // listed the commands and exited 0.
+        var (exit, stdout, stderr) = Support.Cli.Run(args);
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Equal([expected], stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Theory]
+    [InlineData("run", "in.txt")]
+    [InlineData("train", "--data", "x.csv")]
+    public void GivenARequiredOptionLeftOut_WhenTheCommandRuns_ThenTheHintNamesThatCommandsHelp(string command, params string[] args)
+    {
+        // "Try 'argminer --help'." showed only the list of commands, not the options of the command that was run.
+        var (exit, _, stderr) = Support.Cli.Run([command, .. args]);
+        Assert.Equal(2, exit);
+        Assert.Contains("'--out' is required", stderr, StringComparison.Ordinal);
+        Assert.Contains($"Try 'argminer {command} --help'.", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("argminer: --model applies to the full pipeline only (--pipeline text labels nothing)", "--pipeline", "text", "--model", "no-such.model")]
+    [InlineData("argminer: --model applies to the full pipeline only (--pipeline text labels nothing)", "--pipeline", "text", "--model", "accurate", "--gate", "0.8")]
+    [InlineData("argminer: --checkpoint-every applies with --resume or --shard only (a plain run keeps no checkpoints)", "--checkpoint-every", "10")]
+    public void GivenAnOptionTheRestOfTheCommandLineMakesIdle_WhenRun_ThenOneLineSaysSoAndNothingIsWritten(string expected, params string[] options)
+    {
+        // Each ran without a word: the model (even a missing file) was never loaded, no checkpoint was kept; and
+        // --gate with '--model accurate --pipeline text' was told that it needs --model accurate.
+        using var dir = new TempDirectory();
+        dir.Write("in/a.txt", "Some text here.");
+        var (exit, _, stderr) = Support.Cli.Run(["run", dir.File("in"), "--out", dir.File("out"), .. options]);
+        Assert.Equal(2, exit);
+        Assert.Equal([expected], stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+
+    [Fact]
+    public void GivenTheListOfCommands_WhenShown_ThenRunSaysItWritesEveryFormat()
+    {
+        // run was described as writing "CSV and JSON Lines", the defaults, so --format's other outputs went unseen.
+        var (exit, stdout, _) = Support.Cli.Run("--help");
+        Assert.Equal(0, exit);
+        var run = stdout.Split('\n').Single(line => line.TrimStart().StartsWith("run <inputs>", StringComparison.Ordinal));
+        Assert.All(new[] { "CSV", "JSON Lines", "xlsx", "HTML", "Parquet" }, format => Assert.Contains(format, run, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("train")]
+    [InlineData("evaluate")]
+    public void GivenTheHelpOfACommandReadingLabelledData_WhenShown_ThenDataSaysAWorkbookIsRead(string command)
+    {
+        // The README's retraining loop gives --data out/argminer.xlsx, but --help listed only CSV/TSV/JSONL files.
+        var (exit, stdout, _) = Support.Cli.Run(command, "--help");
+        Assert.Equal(0, exit);
+        var data = stdout.Split('\n').Single(line => line.TrimStart().StartsWith("--data", StringComparison.Ordinal));
+        Assert.Contains("xlsx", data, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("evaluate", false)]
+    [InlineData("calibrate", false)]
+    [InlineData("train", true)]
+    public void GivenTheHelpOfACommandReadingLabelledData_WhenShown_ThenASourcesWeightIsOfferedOnlyWhereItTrains(string command, bool offered)
+    {
+        // evaluate's and calibrate's --data said "append @W to weigh a source W in training"; neither trains.
+        var (exit, stdout, _) = Support.Cli.Run(command, "--help");
+        Assert.Equal(0, exit);
+        var data = stdout.Split('\n').Single(line => line.TrimStart().StartsWith("--data", StringComparison.Ordinal));
+        Assert.Equal(offered, data.Contains("@W", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void GivenASoftWeightWithoutSoftLabels_WhenTrained_ThenItIsAUsageErrorAndNoModelIsWritten()
     {
         using var dir = new TempDirectory();

@@ -52,7 +52,7 @@ public sealed class BinaryInputTests
                 $"argminer: {dir.File("in/random.txt")}: binary file ({controls} of its first 5000 bytes are control characters), skipped",
             ],
             Lines(stderr));
-        Assert.Contains("1 documents", stdout, StringComparison.Ordinal);
+        Assert.Contains("1 document,", stdout, StringComparison.Ordinal);
         Assert.Contains("2 skipped", stdout, StringComparison.Ordinal);
     }
 

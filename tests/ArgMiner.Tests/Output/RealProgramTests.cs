@@ -145,11 +145,27 @@ public class RealProgramTests
         var (run, _, err) = Support.Cli.Run("run", input, "--out", dir.File("out"), "--format", "html", "--pipeline", "text");
         Assert.True(run == 0, err);
 
+        AssertNoWiderThanTheWindow(dir, dir.File("out/report.html"), 1400);
+    }
+
+    [ProgramFact("chromium")]
+    public void GivenTheSeedReport_WhenChromiumLaysItOutInANarrowWindow_ThenTheChartShrinksAndThePageIsNoWiderThanTheWindow()
+    {
+        // The chart was drawn 670 pixels wide whatever the window: in a phone-sized window (500 pixels, headless
+        // Chromium's narrowest) the page was 694 pixels wide, the bars' right end and the legend's "other" off screen.
+        using var dir = new TempDirectory();
+        var outDir = RunSeeds(dir, "csv,html");
+        AssertNoWiderThanTheWindow(dir, Path.Combine(outDir, "report.html"), 500);
+    }
+
+    /// <summary>Lays out <paramref name="report"/> in Chromium at <paramref name="windowWidth"/> pixels and checks that nothing scrolls sideways.</summary>
+    private static void AssertNoWiderThanTheWindow(TempDirectory dir, string report, int windowWidth)
+    {
         // The page measures itself once laid out and writes the widths into the DOM that --dump-dom prints.
         var probe = "<script>window.addEventListener('load', function () { var p = document.createElement('pre'); p.id = 'widths';"
             + " p.textContent = document.documentElement.scrollWidth + ' ' + window.innerWidth; document.body.appendChild(p); });</script>";
-        var page = dir.Write("probe.html", File.ReadAllText(dir.File("out/report.html")).Replace("</body>", probe + "</body>", StringComparison.Ordinal));
-        var (exit, dom, stderr) = ExternalProgram.Run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1400,900", "--user-data-dir=" + dir.File("chromium-profile"), "--dump-dom", new Uri(page).AbsoluteUri]);
+        var page = dir.Write("probe.html", File.ReadAllText(report).Replace("</body>", probe + "</body>", StringComparison.Ordinal));
+        var (exit, dom, stderr) = ExternalProgram.Run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=" + windowWidth.ToString(CultureInfo.InvariantCulture) + ",900", "--user-data-dir=" + dir.File("chromium-profile"), "--dump-dom", new Uri(page).AbsoluteUri]);
         Assert.True(exit == 0, stderr);
         var widths = System.Text.RegularExpressions.Regex.Match(dom, "<pre id=\"widths\">(\\d+) (\\d+)</pre>");
         Assert.True(widths.Success, "the page did not measure itself");

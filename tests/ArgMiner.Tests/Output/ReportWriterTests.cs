@@ -67,6 +67,17 @@ public class ReportWriterTests
     }
 
     [Fact]
+    public void GivenTheSeedReport_WhenASentencesConfidenceIsShownOnHover_ThenItReadsAsInSentencesCsv()
+    {
+        // The hover rounded to two decimals: 0.9962 showed "confidence 1.00", as sure as a title, and unlike the CSV.
+        using var dir = new TempDirectory();
+        var html = File.ReadAllText(RunSeeds(dir));
+        var shown = System.Text.RegularExpressions.Regex.Matches(html, "<span class=\"s\" data-label=\"(\\w+)\"[^>]* title=\"\\w+ · confidence ([0-9.]+)\"")
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value));
+        Assert.Equal(CsvRows(dir.File("out/sentences.csv")).Select(r => (r["label"], r["confidence"])), shown);
+    }
+
+    [Fact]
     public void GivenTheSameInputTwice_WhenWrittenAsHtml_ThenTheFilesAreByteIdentical()
     {
         using var a = new TempDirectory();
@@ -92,8 +103,42 @@ public class ReportWriterTests
         Assert.Equal(ReportWriter.OpenDocuments, html.Split("<details open>").Length - 1);
         Assert.Equal(ReportWriter.MaxDocuments - ReportWriter.OpenDocuments, html.Split("<details>").Length - 1);
         Assert.Contains("This report shows the first 1,000 of 1,005 documents", html, StringComparison.Ordinal);
-        Assert.Contains("1005 documents, 2010 sentences", html, StringComparison.Ordinal);
+        Assert.Contains("1,005 documents, 2,010 sentences", html, StringComparison.Ordinal); // "1005 documents" until session 36, above "of 1,005 documents"
         Assert.Equal(ReportWriter.MaxDocuments + 1, html.Split("<option ").Length - 1);
+    }
+
+    [Fact]
+    public void GivenOneDocumentOfOneSentence_WhenWrittenAsHtml_ThenTheHeaderCountsInTheSingular()
+    {
+        // The header said "1 documents, 1 sentences, 1 entities, 1 numeric claims" (each document's own line said "1 sentence").
+        using var dir = new TempDirectory();
+        var input = dir.Write("one.txt", "Paris has 3 bridges.\n");
+        var (exit, _, err) = Support.Cli.Run("run", input, "--out", dir.File("out"), "--format", "csv,html");
+        Assert.True(exit == 0, err);
+        Assert.Equal(2, ReportWriterTests.CsvRows(dir.File("out/entities.csv")).Count + ReportWriterTests.CsvRows(dir.File("out/numbers.csv")).Count);
+        Assert.Contains("<p class=\"meta\">1 document, 1 sentence, 1 entity, 1 numeric claim</p>", File.ReadAllText(dir.File("out/report.html")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ReportWriter.ChartDocuments, false)]
+    [InlineData(ReportWriter.ChartDocuments + 1, true)]
+    public void GivenMoreDocumentsThanTheChartDraws_WhenWritten_ThenTheTopSaysItDrawsTheFirstOnly(int documents, bool said)
+    {
+        // The chart drew the first 50 documents, and nothing on the page said so (the workbook's Summary did).
+        using var dir = new TempDirectory();
+        var lines = new StringBuilder();
+        for (var i = 0; i < documents; i++)
+        {
+            lines.Append("{\"id\":\"d").Append(i).Append("\",\"body\":\"Prices rose by 5 percent in Ohio. We must act.\"}\n");
+        }
+
+        var input = dir.Write("many.jsonl", lines.ToString());
+        var (exit, _, err) = Support.Cli.Run("run", input, "--out", dir.File("out"), "--format", "html");
+        Assert.True(exit == 0, err);
+        var html = File.ReadAllText(dir.File("out/report.html"));
+        var header = html[..html.IndexOf("</header>", StringComparison.Ordinal)];
+        Assert.Equal(ReportWriter.ChartDocuments + 1, html.Split("<text x=\"214\"").Length - 1); // "All documents" and 50
+        Assert.Equal(said, header.Contains($"The chart shows the first 50 of {documents} documents", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -137,6 +137,36 @@ public class WorkbookWriterTests
     }
 
     [Fact]
+    public void GivenOneDocument_WhenItsSummaryIsRead_ThenTheTotalsRowSaysOneDocument()
+    {
+        // The totals row said "1 documents".
+        using var dir = new TempDirectory();
+        var input = dir.Write("one.txt", "Paris has 3 bridges.\n");
+        var (exit, _, err) = Support.Cli.Run("run", input, "--out", dir.File("out"), "--format", "xlsx");
+        Assert.True(exit == 0, err);
+        var summary = Workbooks.Cells(dir.File("out/argminer.xlsx"), "Summary");
+        Assert.Equal(["all documents", "1 document"], summary[1][..2]);
+    }
+
+    [Fact]
+    public void GivenAThousandDocuments_WhenItsSummaryIsRead_ThenTheTotalsRowGroupsTheThousands()
+    {
+        // The totals row said "1000 documents" above the chart's note "The chart shows the first 50 of 1,000 documents.".
+        using var dir = new TempDirectory();
+        var lines = new System.Text.StringBuilder();
+        for (var i = 0; i < 1000; i++)
+        {
+            lines.Append("{\"id\":\"d").Append(i).Append("\",\"body\":\"A short one.\"}\n");
+        }
+
+        var (exit, _, err) = Support.Cli.Run("run", dir.Write("many.jsonl", lines.ToString()), "--out", dir.File("out"), "--format", "xlsx", "--pipeline", "text");
+        Assert.True(exit == 0, err);
+        var summary = Workbooks.Cells(dir.File("out/argminer.xlsx"), "Summary");
+        Assert.Equal(["all documents", "1,000 documents"], summary[1][..2]);
+        Assert.Equal("The chart shows the first 50 of 1,000 documents.", summary[2][0]);
+    }
+
+    [Fact]
     public void GivenTheSeedWorkbook_WhenValidatedAgainstTheOfficeSchemas_ThenNoPartHasAnError()
     {
         // Excel refuses (or "repairs") a workbook that breaks the schema where Calc may not: the SDK's validator checks what Calc cannot.
@@ -293,7 +323,7 @@ public class WorkbookWriterTests
         Assert.Equal(CellText.MaxLength, rows[1][7].Length);
         Assert.EndsWith("…", rows[1][7], StringComparison.Ordinal);
         Assert.StartsWith(longText[..1000], rows[1][7], StringComparison.Ordinal);
-        Assert.Contains(Workbooks.Cells(path, "Summary"), row => row[0].StartsWith("1 cells held more than 32,767 characters", StringComparison.Ordinal));
+        Assert.Contains(Workbooks.Cells(path, "Summary"), row => row[0].StartsWith("1 cell held more than 32,767 characters and was cut", StringComparison.Ordinal));
         using (var doc = SpreadsheetDocument.Open(path, false))
         {
             Assert.Empty(doc.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet!.Descendants<CellFormula>()));
@@ -372,7 +402,7 @@ public class WorkbookWriterTests
 
         var summary = Workbooks.Cells(path, "Summary");
         Assert.Equal("all documents", summary[1][0]);
-        Assert.StartsWith("1 cells held more than 32,767 characters", summary[2][0], StringComparison.Ordinal);
+        Assert.StartsWith("1 cell held more than 32,767 characters and was cut", summary[2][0], StringComparison.Ordinal);
         Assert.Equal("The chart shows the first 50 of 60 documents.", summary[3][0]);
         Assert.All(summary[4], c => Assert.Equal(string.Empty, c));
         Assert.Equal(documents.Select(d => d.Id), summary.Skip(5).Select(r => r[0]));

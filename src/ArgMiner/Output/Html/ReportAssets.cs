@@ -9,7 +9,9 @@ internal static class ReportAssets
     /// The style sheet: label shading and marks from <see cref="LabelPalette"/>, filters by <c>data-show</c>. A word
     /// longer than the line (a pasted hash, a run of "!!!", 40,000 characters without a space) breaks where it must, and
     /// the document list is no wider than the page: a select is as wide as its longest option, so one 315-character
-    /// title made the page 2,568 pixels wide and put the list off screen, and a 40,000-character token 564,000.
+    /// title made the page 2,568 pixels wide and put the list off screen, and a 40,000-character token 564,000. The
+    /// chart (670 pixels drawn, with a viewBox) shrinks to a narrow window instead of widening the page: on a phone it
+    /// cut off the bars' right end and the legend's "other".
     /// </summary>
     public static string Css()
     {
@@ -24,6 +26,8 @@ internal static class ReportAssets
             th { background: #eee; }
             td.n { text-align: right; font-variant-numeric: tabular-nums; }
             .summary { display: flex; flex-wrap: wrap; gap: 2rem; }
+            .summary > div { min-width: 0; max-width: 100%; }
+            .summary svg { max-width: 100%; height: auto; }
             .claims { overflow-x: auto; }
             .filters { position: sticky; top: 0; background: #fff; border-bottom: 1px solid #ccc; padding: .5rem 0; z-index: 1; display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; }
             .filters button, .filters select { font: inherit; font-size: .9rem; padding: .25rem .6rem; border: 1px solid #777; border-radius: .3rem; background: #fff; cursor: pointer; }

@@ -132,7 +132,9 @@ public sealed class ReportWriter : IDisposable
             html.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>ArgMiner report</title>\n<style>\n");
             html.Write(ReportAssets.Css());
             html.Write("</style>\n</head>\n<body>\n<header>\n<h1>ArgMiner report</h1>\n");
-            html.Write(Invariant($"<p class=\"meta\">{_documentCount} documents, {_sentenceCount} sentences, {_entityCount} entities, {_numberCount} numeric claims</p>\n"));
+            // "1 documents, 1 sentences" until session 36, each document's own line saying "1 sentence"; and
+            // "1289 documents" above a note saying "the first 1,000 of 1,289 documents": counts now group thousands.
+            html.Write($"<p class=\"meta\">{DocumentHtml.Count(_documentCount, "document")}, {DocumentHtml.Count(_sentenceCount, "sentence")}, {DocumentHtml.Count(_entityCount, "entity", "entities")}, {DocumentHtml.Count(_numberCount, "numeric claim")}</p>\n");
             foreach (var note in Notes())
             {
                 html.Write($"<p class=\"note\">{DocumentHtml.Encode(note)}</p>\n");
@@ -143,7 +145,7 @@ public sealed class ReportWriter : IDisposable
             html.Write("</div>\n<div>\n<h2>Most named entities</h2>\n");
             WriteEntities(html);
             html.Write("</div>\n</section>\n");
-            html.Write(Invariant($"<section class=\"claims\">\n<h2>Numeric claims ({_numberCount})</h2>\n<table class=\"numbers\">\n<thead><tr>"));
+            html.Write(Invariant($"<section class=\"claims\">\n<h2>Numeric claims ({_numberCount:N0})</h2>\n<table class=\"numbers\">\n<thead><tr>"));
             foreach (var column in OutputSchema.NumberColumns)
             {
                 html.Write($"<th scope=\"col\">{column.Header}</th>");
@@ -187,6 +189,13 @@ public sealed class ReportWriter : IDisposable
             yield return Invariant($"This report shows the first {MaxDocuments:N0} of {_documentCount:N0} documents; the counts above cover all, and the CSV, JSON Lines and xlsx outputs hold every document.");
         }
 
+        // The chart drew its first 50 documents without a word, so a reader of a larger batch took it for all of them
+        // (the workbook's Summary said so; the report did not until session 36).
+        if (_documentCount > ChartDocuments)
+        {
+            yield return Invariant($"The chart shows the first {ChartDocuments} of {_documentCount:N0} documents; its \"All documents\" bar counts all.");
+        }
+
         if (_documentCount > OpenDocuments)
         {
             yield return Invariant($"Documents after the first {OpenDocuments} are collapsed: open one by its title, or choose it in the document filter.");
@@ -211,7 +220,7 @@ public sealed class ReportWriter : IDisposable
         for (var k = 0; k < LabelPalette.All.Count; k++)
         {
             var style = LabelPalette.All[k];
-            html.Write($"<button type=\"button\" data-filter=\"{style.Label}\" aria-pressed=\"false\" aria-describedby=\"show-label\"><span class=\"swatch {style.Label}\" aria-hidden=\"true\">{style.Mark}</span> {names[k]} ({_labelTotals[k].ToString(CultureInfo.InvariantCulture)})</button>\n");
+            html.Write($"<button type=\"button\" data-filter=\"{style.Label}\" aria-pressed=\"false\" aria-describedby=\"show-label\"><span class=\"swatch {style.Label}\" aria-hidden=\"true\">{style.Mark}</span> {names[k]} ({_labelTotals[k].ToString("N0", CultureInfo.InvariantCulture)})</button>\n");
         }
 
         html.Write("<label for=\"document-filter\">Document:</label>\n<select id=\"document-filter\" data-filter=\"document\">\n<option value=\"\">All documents</option>\n");
@@ -229,7 +238,7 @@ public sealed class ReportWriter : IDisposable
         var rows = new List<(string Name, long[] Counts)> { ("All documents", _labelTotals) };
         rows.AddRange(_chart);
         var height = (rows.Count * rowHeight) + 8;
-        html.Write(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{labelWidth + barWidth + 10}\" height=\"{height}\" role=\"img\" aria-label=\"Share of claim, evidence, opinion and other sentences per document\" font-family=\"sans-serif\" font-size=\"12\">\n"));
+        html.Write(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{labelWidth + barWidth + 10}\" height=\"{height}\" viewBox=\"0 0 {labelWidth + barWidth + 10} {height}\" role=\"img\" aria-label=\"Share of claim, evidence, opinion and other sentences per document\" font-family=\"sans-serif\" font-size=\"12\">\n"));
         for (var r = 0; r < rows.Count; r++)
         {
             var (name, counts) = rows[r];
@@ -247,7 +256,7 @@ public sealed class ReportWriter : IDisposable
                     continue;
                 }
 
-                html.Write(Invariant($"<g><title>{style.Label}: {counts[k]} of {total} ({100.0 * counts[k] / total:0} %)</title><rect x=\"{x:0.##}\" y=\"{y}\" width=\"{width:0.##}\" height=\"{rowHeight - 4}\" fill=\"#{style.Tint}\" stroke=\"#{style.Colour}\"/>"));
+                html.Write(Invariant($"<g><title>{style.Label}: {counts[k]:N0} of {total:N0} ({100.0 * counts[k] / total:0} %)</title><rect x=\"{x:0.##}\" y=\"{y}\" width=\"{width:0.##}\" height=\"{rowHeight - 4}\" fill=\"#{style.Tint}\" stroke=\"#{style.Colour}\"/>"));
                 if (width >= 24)
                 {
                     html.Write(Invariant($"<text x=\"{x + (width / 2):0.##}\" y=\"{y + 15}\" text-anchor=\"middle\" font-size=\"10\" font-weight=\"bold\">{style.Mark}</text>"));
@@ -272,7 +281,7 @@ public sealed class ReportWriter : IDisposable
         html.Write("<table class=\"entities\">\n<thead><tr><th scope=\"col\">entity</th><th scope=\"col\">type</th><th scope=\"col\">mentions</th></tr></thead>\n<tbody>\n");
         foreach (var ((type, text), count) in _entities.Top(TopEntities))
         {
-            html.Write($"<tr><td>{DocumentHtml.Encode(text)}</td><td>{DocumentHtml.Encode(type)}</td><td class=\"n\">{count.ToString(CultureInfo.InvariantCulture)}</td></tr>\n");
+            html.Write($"<tr><td>{DocumentHtml.Encode(text)}</td><td>{DocumentHtml.Encode(type)}</td><td class=\"n\">{count.ToString("N0", CultureInfo.InvariantCulture)}</td></tr>\n");
         }
 
         html.Write("</tbody>\n</table>\n");

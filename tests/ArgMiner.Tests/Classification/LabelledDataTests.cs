@@ -30,6 +30,15 @@ public sealed class LabelledDataTests : IDisposable
     }
 
     [Fact]
+    public void GivenARunsParquetTable_WhenRead_ThenTheErrorSaysToGiveItsCsvOrWorkbook()
+    {
+        // A Parquet file starts and ends with "PAR1" and holds NUL bytes: read as CSV it was "binary file (contains NUL bytes)".
+        var path = Path.Combine(_dir.FullName, "sentences.parquet");
+        File.WriteAllBytes(path, [.. "PAR1\0\0\u0015\u0004"u8, .. "PAR1"u8]);
+        Assert.Equal($"{path}: a Parquet table is not read as labelled data; give the same run's sentences.csv or argminer.xlsx", ReadFails(path).Message);
+    }
+
+    [Fact]
     public void GivenAMissingColumn_WhenRead_ThenTheErrorNamesFileAndColumn()
     {
         var path = Write("a.csv", "sentence,label\nGood sentence.,claim\n");

@@ -226,6 +226,13 @@ public static class LabelledData
             throw new LabelledDataException(path, NotRead(Path.GetExtension(path)));
         }
 
+        // A run's Parquet tables hold the same sentences as its sentences.csv, in a columnar form these readers do not
+        // parse: read as CSV, sentences.parquet was "binary file (contains NUL bytes)" (found in session 36's QA pass).
+        if (ext == ".parquet")
+        {
+            throw new LabelledDataException(path, "a Parquet table is not read as labelled data; give the same run's sentences.csv or argminer.xlsx");
+        }
+
         try
         {
             if (Evaluation.UdSentences.IsConllu(path) && !options.LabelsFromOverlay)

@@ -22,6 +22,23 @@ public sealed class ClassifyInputTests : IDisposable
         Assert.Contains("The caf\u00e9 charges \u00a35 for tea.,", File.ReadAllText(output, Encoding.UTF8), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void GivenALineOfMoreThanAMillionCharacters_WhenClassified_ThenItIsScoredAsItsFirstMillionWithOneWarningAndEveryLineHasItsRow()
+    {
+        // Until session 36 a line was held whole however long (a 600 MB line took 8.3 GB).
+        var input = _dir.WriteBytes("long.txt", Encoding.UTF8.GetBytes("The council should act.\n" + new string('w', 1_200_000) + "\nThe caf\u00e9 charges \u00a35 for tea.\n"));
+        var output = _dir.File("out.csv");
+
+        var (code, _, stderr) = Support.Cli.Run("classify", "--input", input, "--out", output);
+
+        Assert.Equal(0, code);
+        Assert.Equal($"argminer: warning: {input}, line 2: 1,200,000 characters, more than the 1,000,000 one line may hold; scored and written as its first 1,000,000", stderr.Trim());
+        var rows = File.ReadAllText(output, Encoding.UTF8).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, rows.Length);
+        Assert.StartsWith(new string('w', 1_000_000) + ",", rows[2], StringComparison.Ordinal);
+        Assert.StartsWith("The caf\u00e9 charges \u00a35 for tea.,", rows[3], StringComparison.Ordinal);
+    }
+
     [ProgramFact("mkfifo")]
     public async Task GivenDamagedUtf8ThroughAPipe_WhenClassified_ThenOneErrorLineNamesTheLineAndNothingIsWritten()
     {

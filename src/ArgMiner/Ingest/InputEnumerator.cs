@@ -396,18 +396,19 @@ public sealed class InputEnumerator
 
             // A file over the limit is not read at all: a plain-text file of 1.2 GB ended the batch with "Out of memory."
             // (SIGABRT) until session 36, and one of 2 GB or more was called "a stream of unknown size".
-            if (stream is FileStream { CanSeek: true } sized && sized.Length - sized.Position is var length && length > limit)
+            var file = stream is FileStream { CanSeek: true } seekable ? seekable : null;
+            var size = file is null ? -1 : file.Length - file.Position;
+            if (size > limit)
             {
                 error = whole is null
-                    ? DocumentReaders.TooLarge(Megabytes(length), "skipped")
-                    : $"{Megabytes(length)}: {whole}, so it may hold at most {limit >> 20} MB; save it as UTF-8, skipped";
+                    ? DocumentReaders.TooLarge(Megabytes(size), "skipped")
+                    : $"{Megabytes(size)}: {whole}, so it may hold at most {limit >> 20} MB; save it as UTF-8, skipped";
                 return null;
             }
 
             // A file is read straight into an array of its size: copying it through a MemoryStream and out again
             // cost two copies of every byte on the main thread, which reads and writes while the stages run (issue 12).
-            var sizedFile = stream is FileStream { CanSeek: true };
-            if (stream is FileStream { CanSeek: true } file && file.Length - file.Position is var size && size > 0)
+            if (file is not null && size > 0)
             {
                 var bytes = new byte[size];
                 var read = file.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
@@ -439,7 +440,7 @@ public sealed class InputEnumerator
                 if (copy.Length + n > limit)
                 {
                     error = whole is not null ? $"more than {limit >> 20} MB: {whole}; save it as UTF-8, skipped"
-                        : sizedFile ? DocumentReaders.TooLarge("it grew while it was read", "skipped")
+                        : file is not null ? DocumentReaders.TooLarge("it grew while it was read", "skipped")
                         : $"cannot be read (more than {limit >> 20} MB of plain text in one document from a stream of unknown size; give JSON Lines (one record a line) or split it), skipped";
                     return null;
                 }

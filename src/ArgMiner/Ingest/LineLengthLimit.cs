@@ -117,9 +117,6 @@ public sealed class LineLengthLimit : TextReader
     }
 
     /// <inheritdoc/>
-    public override int Peek() => -1;
-
-    /// <inheritdoc/>
     /// <remarks>Cut from the reader's own chunk, a line at a time (<c>classify --tag</c> and <c>--explain</c> read lines).</remarks>
     public override string? ReadLine()
     {

@@ -77,7 +77,7 @@ public static class TextDecoding
             // session 36 one reached sentences.csv, which train then refused as binary, as a raw NUL once did from JSON Lines.
             var high = false;
             line = 1;
-            problem = CheckWide(bytes[BomLength(bytes)..], wide is UTF32Encoding, bytes[0] is 0x00 or 0xFE, last: true, ref high, ref line);
+            problem = CheckWide(bytes[BomLength(bytes)..], wide, last: true, ref high, ref line);
             if (problem is not null)
             {
                 return null;
@@ -160,13 +160,16 @@ public static class TextDecoding
     }
 
     /// <summary>
-    /// Checks UTF-16 or UTF-32 code units (after the BOM), a piece at a time: returns the first problem ("…, skipped": an
+    /// Checks UTF-16 or UTF-32 code units (after the BOM) in the encoding <see cref="Utf16Encoding"/> gave, a piece at a time: returns the first problem ("…, skipped": an
     /// unpaired surrogate, a value that is no character, a NUL character, a code unit cut short) or null, with
     /// <paramref name="line"/> counted on to the problem or the piece's end. <paramref name="high"/> carries a high surrogate
     /// from one piece to the next; every piece but the <paramref name="last"/> holds whole code units.
     /// </summary>
-    public static string? CheckWide(ReadOnlySpan<byte> bytes, bool utf32, bool bigEndian, bool last, ref bool high, ref long line)
+    public static string? CheckWide(ReadOnlySpan<byte> bytes, Encoding wide, bool last, ref bool high, ref long line)
     {
+        ArgumentNullException.ThrowIfNull(wide);
+        var utf32 = wide is UTF32Encoding;
+        var bigEndian = wide.CodePage is 1201 or 12001; // UTF-16BE, UTF-32BE
         var unit = utf32 ? 4 : 2;
         var invalid = utf32 ? "not valid UTF-32 (a value that is no character), skipped" : "not valid UTF-16 (an unpaired surrogate), skipped";
         var whole = bytes.Length - (bytes.Length % unit);

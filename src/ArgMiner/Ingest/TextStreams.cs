@@ -112,7 +112,7 @@ public static class TextStreams
         {
             var bomLength = TextDecoding.BomLength(buffer.AsSpan(0, n));
             stream.Position = bomLength;
-            var (problem, line) = ScanWide(stream, buffer, utf16 is UTF32Encoding, bigEndian: buffer[0] is 0x00 or 0xFE);
+            var (problem, line) = ScanWide(stream, buffer, utf16);
             return new ScanResult(utf16, bomLength, true, -1, line, -1, 0, 0, false, problem);
         }
 
@@ -170,7 +170,7 @@ public static class TextStreams
     /// One pass over a UTF-16 or UTF-32 file after its BOM: its first problem as <see cref="TextDecoding.CheckWide"/>
     /// finds it for a whole file (an unpaired surrogate, a value that is no character, a NUL character), with its line.
     /// </summary>
-    private static (string? Problem, long Line) ScanWide(Stream stream, byte[] buffer, bool utf32, bool bigEndian)
+    private static (string? Problem, long Line) ScanWide(Stream stream, byte[] buffer, Encoding wide)
     {
         long line = 1;
         var high = false;
@@ -179,7 +179,7 @@ public static class TextStreams
         {
             // ChunkSize is a multiple of 4, so only the last chunk may end inside a code unit (a cut file: CheckWide says so).
             var last = n < ChunkSize;
-            if (TextDecoding.CheckWide(buffer.AsSpan(0, n), utf32, bigEndian, last, ref high, ref line) is { } problem)
+            if (TextDecoding.CheckWide(buffer.AsSpan(0, n), wide, last, ref high, ref line) is { } problem)
             {
                 return (problem, line);
             }
@@ -190,7 +190,7 @@ public static class TextStreams
             }
         }
 
-        return (high ? TextDecoding.CheckWide([], utf32, bigEndian, true, ref high, ref line) : null, line);
+        return (high ? TextDecoding.CheckWide([], wide, true, ref high, ref line) : null, line);
     }
 
     /// <summary>The length of <paramref name="bytes"/> without an incomplete UTF-8 sequence at its end (at most 3 bytes are held back).</summary>

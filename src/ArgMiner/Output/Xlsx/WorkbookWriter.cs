@@ -211,9 +211,7 @@ public sealed class WorkbookWriter : IDisposable
             var cut = _documents.CutCells + _sentences.CutCells + _entities.CutCells + _numbers.CutCells + _summary.CutCells;
             if (cut > 0)
             {
-                notes.Add(cut == 1
-                    ? $"1 cell held more than {CellText.MaxLength.ToString("N0", CultureInfo.InvariantCulture)} characters and was cut (ending in …); the CSV and JSON Lines files have the whole text."
-                    : $"{cut.ToString(CultureInfo.InvariantCulture)} cells held more than {CellText.MaxLength.ToString("N0", CultureInfo.InvariantCulture)} characters and were cut (ending in …); the CSV and JSON Lines files have the whole text.");
+                notes.Add($"{cut.ToString(CultureInfo.InvariantCulture)} {(cut == 1 ? "cell" : "cells")} held more than {CellText.MaxLength.ToString("N0", CultureInfo.InvariantCulture)} characters and {(cut == 1 ? "was" : "were")} cut (ending in …); the CSV and JSON Lines files have the whole text.");
             }
 
             sheets.Add(Summary(notes));
@@ -379,7 +377,7 @@ public sealed class WorkbookWriter : IDisposable
         var headers = _summary.Headers;
         var totals = new (CellKind, string?)[headers.Count];
         totals[0] = (CellKind.Text, "all documents");
-        totals[1] = (CellKind.Text, string.Create(CultureInfo.InvariantCulture, $"{_summary.Rows:N0} {(_summary.Rows == 1 ? "document" : "documents")}"));
+        totals[1] = (CellKind.Text, Html.DocumentHtml.Count(_summary.Rows, "document"));
         for (var i = 2; i < totals.Length; i++)
         {
             totals[i] = (CellKind.Number, _totals[i].ToString(CultureInfo.InvariantCulture));

@@ -714,6 +714,39 @@ internal static class NumberLexicon
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
+    /// Nouns that label a whole number after them, in any case, as <see cref="VersionWords"/> do ("line 2", "option
+    /// two", "step 3", "question 4", "World War Two"): the number names one of a series; it counts nothing.
+    /// </summary>
+    public static readonly HashSet<string> LabelNouns = new HashSet<string>(
+        ["line", "option", "step", "question", "item", "war", "lane", "verse"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Words of <see cref="VersionWords"/> that are as often verbs or software words, so a number in words after them
+    /// stays a number ("build two reactors", "update three files", "version two").
+    /// </summary>
+    public static readonly HashSet<string> NotWordLabels = new HashSet<string>(
+        ["version", "ver", "v", "build", "update", "release", "web", "gpt", "firmware", "exit", "p", "pp", "no", "no.", "number"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Verbs in -s that follow a labelled number as its sentence's verb ("Chapter three discusses", "Line two costs",
+    /// "Article Four gives"), where a plural noun would be counted ("season eight teams"); the grammar has no
+    /// part-of-speech tags to tell them apart.
+    /// </summary>
+    public static readonly HashSet<string> LabelVerbs = new HashSet<string>(
+        ["costs", "describes", "discusses", "begins", "asks", "shows", "says", "states", "addresses", "examines", "covers",
+         "requires", "provides", "deals", "explains", "includes", "contains", "focuses", "looks", "gives", "establishes",
+         "sets", "lists", "reads", "starts", "ends", "runs", "opens", "closes", "takes", "makes", "features", "introduces",
+         "presents", "argues", "concerns", "outlines", "defines", "prohibits", "allows", "grants", "protects", "tells",
+         "follows", "continues", "returns", "offers", "applies", "needs", "goes", "comes", "turns", "moves", "puts",
+         "asserts", "claims", "suggests", "notes", "reports", "finds", "considers", "treats", "traces", "tackles",
+         "explores", "analyses", "analyzes", "summarises", "summarizes", "concludes", "specifies", "permits", "forbids",
+         "guarantees", "mandates", "empowers", "authorises", "authorizes", "stipulates", "declares", "reveals",
+         "highlights", "connects", "links", "serves", "stops", "passes", "crosses", "leads", "leaves", "arrives", "departs"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
     /// Capitalised words before a whole number that make it part of a name, whatever follows ("Model 3", "Index
     /// 250", "Type 2 diabetes", "Boeing 737", "Fortune 500 companies").
     /// </summary>

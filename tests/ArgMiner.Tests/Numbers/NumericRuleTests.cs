@@ -110,6 +110,10 @@ public class NumericRuleTests
     [InlineData("It was 70 degF at noon.", "70 degF | measure | 70 | - | °F | - | -")]
     [InlineData("It was 21°C in Madrid.", "21°C | measure | 21 | - | °C | - | -")]
     [InlineData("It reached 40 degrees Celsius.", "40 degrees Celsius | measure | 40 | - | °C | - | -")]
+    [InlineData("We waited in line two hours.", "two hours | measure | 2 | - | hour | - | -")]
+    [InlineData("The company will build two new reactors.", "two | count | 2 | - | - | - | reactors")]
+    [InlineData("Before the 2006 season eight teams competed.", "eight | count | 8 | - | - | - | teams")]
+    [InlineData("Pupils sit for level six to ten subjects.", "six to ten | range | 6..10 | - | - | - | subjects")]
     [InlineData("The weight is 20 (kg) net.", "20 (kg) | measure | 20 | - | kg | - | -")]
     [InlineData("The arm turned 0.8rad.", "0.8rad | measure | 0.8 | - | rad | - | -")]
     public void GivenASentence_WhenExtracted_ThenTheClaimHasTheseFields(string sentence, string expected)
@@ -165,6 +169,15 @@ public class NumericRuleTests
     [InlineData("Let us meet at 10 tomorrow at the bar.")]
     [InlineData("The office is open from 9 to 5 on weekdays.")]
     [InlineData("I upgraded to Firefox 1.5, then to Windows 7 yesterday.")]
+    [InlineData("Line two costs more than line one.")]
+    [InlineData("Line 2 costs more than line 1.")]
+    [InlineData("Chapter three describes the trial.")]
+    [InlineData("Stage three begins in March.")]
+    [InlineData("Question two asks about taxes.")]
+    [InlineData("Option one is cheaper than option two.")]
+    [InlineData("Page two of the report says revenue rose.")]
+    [InlineData("Section Twenty-seven of the charter protects it.")]
+    [InlineData("The war ended after World War Two broke the empire.")]
     public void GivenNoQuantity_WhenExtracted_ThenNoCountOrMoneyIsClaimed(string sentence)
     {
         var claims = NumbersTestKit.Claims(sentence);

@@ -55,7 +55,7 @@ internal static class AmountReader
         }
         else
         {
-            ok = NumberWords.TryRead(sentence, i, out amount);
+            ok = NumberWords.TryRead(sentence, i, out amount) && !IsLabelledWordNumber(sentence, i, amount);
         }
 
         if (!ok)
@@ -78,6 +78,64 @@ internal static class AmountReader
 
         return true;
     }
+
+    /// <summary>
+    /// A small number in words that labels the thing named before it rather than counting: "Line two", "Page two",
+    /// "Chapter three", "Stage three", "World War Two", "option two" (as "Section 7" does for digits). Only a whole
+    /// number without a scale, right after a labelling noun, and not followed by a unit ("waited in line two hours" keeps
+    /// its count).
+    /// </summary>
+    private static bool IsLabelledWordNumber(in SentenceView sentence, int i, in Amount amount)
+    {
+        if (i == 0 || amount.HasScale || amount.Ordinal || !amount.Integer || amount.Vague || amount.End > sentence.Count)
+        {
+            return false;
+        }
+
+        // The tail of a hyphenated number whose head a label refused ("Section Twenty-seven") is refused with it.
+        while (i >= 2 && sentence.IsDash(i - 1) && sentence.TouchesPrevious(i) && sentence.TouchesPrevious(i - 1) && TryLookup(Cardinals, sentence.Word(i - 2), out _))
+        {
+            i -= 2;
+        }
+
+        if (i == 0)
+        {
+            return false;
+        }
+
+        // A label word at the end of a compound is an adjective: "a state-level three-member board".
+        var before = sentence.Word(i - 1);
+        if (i >= 3 && sentence.TouchesPrevious(i - 1) && sentence.IsDash(i - 2))
+        {
+            return false;
+        }
+
+        var labelling = IsIn(VersionWords, before) || IsIn(LabelNouns, before) || (IsIn(NameWords, before) && sentence.IsCapitalized(i - 1));
+        // "version two" stays a number, as Recognizers-Text's number specs read it; "build two reactors" is a verb.
+        if (!labelling || IsIn(NotWordLabels, before))
+        {
+            return false;
+        }
+
+        // A first bound is not a label when the second bound counts: "at 'O' level six to ten subjects".
+        var next = amount.End;
+        if ((sentence.WordIs(next, "to") || sentence.WordIs(next, "or") || sentence.IsDash(next)) && CountsAfter(sentence, next + 2))
+        {
+            return false;
+        }
+
+        return !CountsAfter(sentence, next);
+    }
+
+    /// <summary>
+    /// Whether token <paramref name="next"/> makes the number before it a count or measure: a unit ("waited in line two
+    /// hours"), a scale, "times", a percent or a plural noun ("the 2006 season eight teams"), but not a verb in -s that
+    /// follows a label ("Line two costs", "Chapter three discusses": <see cref="LabelVerbs"/>).
+    /// </summary>
+    private static bool CountsAfter(in SentenceView sentence, int next) =>
+        next < sentence.Count && (TryLookup(Units, sentence.Word(next), out _) || TryLookup(Scales, sentence.Word(next), out _)
+            || sentence.WordIs(next, "times") || sentence.IsPercentWord(next) || sentence.Word(next) is "%"
+            || (sentence.IsPluralNoun(next) && !IsIn(LabelVerbs, sentence.Word(next))));
 
     /// <summary>
     /// A sign at <paramref name="i"/>: "minus", "negative" (-1), or a minus, dash or plus sign touching the number or
@@ -134,6 +192,12 @@ internal static class AmountReader
 
         // Labels: "Section 7", "Flight 370", "Route 66", "No. 10".
         if (i > 0 && literal.Integer && !literal.Grouped && IsIn(VersionWords, sentence.Word(i - 1)) && !sentence.WordIs(i - 1, "number") && !sentence.WordIs(i - 1, "no"))
+        {
+            return false;
+        }
+
+        // The same for nouns that label in any case when nothing counted follows: "line 2", "option 3", "step 4".
+        if (i > 0 && literal.Integer && !literal.Grouped && literal.Suffix == LiteralSuffix.None && IsIn(LabelNouns, sentence.Word(i - 1)) && !CountsAfter(sentence, literal.End))
         {
             return false;
         }

@@ -692,6 +692,16 @@ internal static class NumberLexicon
         ["of", "the", "its", "their", "his", "her", "our", "my", "your", "all", "this", "that", "these", "those", "more",
          "less", "fewer", "as", "higher", "lower", "larger", "smaller", "bigger"], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Prepositions of a span of time before "three quarters" that make it a period when no "of" follows ("grew over three quarters").</summary>
+    public static readonly HashSet<string> SpanPrepositions = new HashSet<string>(
+        ["over", "in", "for", "during", "within", "across", "after", "throughout"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words after "by a third" that make the fraction the size of a change ("cut by a quarter over five years", "fell by a third last year").</summary>
+    public static readonly HashSet<string> AfterChangeSize = new HashSet<string>(
+        ["in", "over", "last", "since", "from", "to", "on", "at", "during", "within", "after", "before", "between", "this",
+         "next", "compared", "against", "versus", "vs", "year-on-year", "overall", "or", "and", "while", "when", "as",
+         "according", "under", "through", "until", "by"], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Words before "half" or "three quarters" that make them periods or parts, not shares ("the latter half").</summary>
     public static readonly HashSet<string> PeriodDeterminers = new HashSet<string>(
         ["the", "first", "last", "past", "next", "previous", "consecutive", "successive", "straight", "these", "those",

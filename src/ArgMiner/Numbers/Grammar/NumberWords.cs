@@ -253,8 +253,9 @@ internal static class NumberWords
         }
 
         // Fractions ("three fifths", "one-third", "two thirds") are not amounts (ProportionReader reads them);
-        // a rank before "quarter" or "half" is one ("the fourth quarter", "the first half").
-        if (!ordinal && end < sentence.Count && (IsPluralOrdinal(sentence, end) || (sentence.IsDash(end) && sentence.TouchesPrevious(end) && TryLookup(Ordinals, sentence.Word(end + 1), out _)) || sentence.WordIs(end, "half") || sentence.WordIs(end, "halves") || sentence.WordIs(end, "quarter") || sentence.WordIs(end, "quarters")))
+        // a rank before "quarter" or "half" is one ("the fourth quarter", "the first half"); "over three quarters" of a
+        // year are a count of quarters.
+        if (!ordinal && end < sentence.Count && (IsPluralOrdinal(sentence, end) || (sentence.IsDash(end) && sentence.TouchesPrevious(end) && TryLookup(Ordinals, sentence.Word(end + 1), out _)) || sentence.WordIs(end, "half") || sentence.WordIs(end, "halves") || sentence.WordIs(end, "quarter") || (sentence.WordIs(end, "quarters") && !ProportionReader.IsQuartersOfTime(sentence, i, end))))
         {
             return false;
         }

@@ -100,16 +100,27 @@ internal static class ProportionReader
             return false;
         }
 
-        // "the three quarters", "the last two halves": periods, not shares.
+        // "the three quarters", "the last two halves": periods, not shares; so are quarters of a span of time that
+        // share nothing out ("grew over three quarters", "in two quarters"; "over three quarters of voters" is a share).
         if (denominator is 2 or 4 && IsIn(PeriodDeterminers, sentence.Word(i - 1)))
         {
             return false;
         }
 
+        if (denominator == 4 && plural && IsQuartersOfTime(sentence, i, k))
+        {
+            return false;
+        }
+
+        // "fell by a quarter over five years", "cut by a third last year": after "by" a singular fraction is the size
+        // of a change when a preposition or time word follows it ("separated by a third member", "by a third party"
+        // and "by a third-person view" are ranks).
+        var byChange = !plural && sentence.WordIs(i - 1, "by") && IsIn(AfterChangeSize, sentence.Word(k + 1));
+
         // "a third term", "a quarter century" are ranks and periods: a singular denominator after "a" must end the
         // phrase or lead to "of", "more"…; after "one" (or hyphenated: "one-third") or a qualifier ("just over a third
         // said") it is a share anyway.
-        if (!plural && !IsIn(FractionFollowers, sentence.Word(k + 1)) && !EndsClause(sentence, k + 1)
+        if (!plural && !byChange && !IsIn(FractionFollowers, sentence.Word(k + 1)) && !EndsClause(sentence, k + 1)
             && !((sentence.WordIs(i, "one") || k > i + 1 || (qualified && !IsIn(PeriodDeterminers, sentence.Word(k + 1)) && !TryLookup(PeriodNouns, sentence.Word(k + 1), out _) && !TryLookup(Units, sentence.Word(k + 1), out _)))
                  && !sentence.IsDash(k + 1)))
         {
@@ -120,6 +131,14 @@ internal static class ProportionReader
         end = k + 1;
         return true;
     }
+
+    /// <summary>
+    /// Whether the number at <paramref name="i"/> and "quarters" at <paramref name="quarters"/> are quarters of a year
+    /// after a preposition of a span ("grew over three quarters", "fell in two quarters"), not a share: nothing that a
+    /// share needs ("of", "the", "more"…) follows. <see cref="NumberWords"/> reads them as a count of quarters.
+    /// </summary>
+    internal static bool IsQuartersOfTime(in SentenceView sentence, int i, int quarters) =>
+        i > 0 && IsIn(SpanPrepositions, sentence.Word(i - 1)) && !IsIn(FractionFollowers, sentence.Word(quarters + 1)) && !sentence.IsDash(quarters + 1);
 
     /// <summary>
     /// A multiplier at <paramref name="i"/>: "threefold", "10-fold", "2.5-fold", "three times higher", "3 times

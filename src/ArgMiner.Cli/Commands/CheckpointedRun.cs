@@ -131,7 +131,7 @@ internal static class CheckpointedRun
         int Process()
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var runner = new BatchRunner(pipeline, settings.Jobs);
+            var runner = new BatchRunner(pipeline, settings.Jobs) { Cancellation = interrupted };
             var done0 = state.Items;
             var order = new List<int[]>();
 

@@ -222,7 +222,7 @@ internal static class RunCommand
                 stderr.WriteLine($"argminer: warning: {w}");
             }
         });
-        var runner = new BatchRunner(pipeline, jobs) { Profile = profile?.Batch };
+        var runner = new BatchRunner(pipeline, jobs) { Profile = profile?.Batch, Cancellation = interrupted };
         profile?.BatchStarted();
         BatchSummary summary;
         var errors = new List<InputError>();

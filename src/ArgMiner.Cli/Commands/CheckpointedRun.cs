@@ -144,13 +144,37 @@ internal static class CheckpointedRun
             var written = new List<string>();
             using (var writer = new BatchWriter(set.Staging, settings.Formats, settings.Jobs))
             {
-                var renderer = new RecordRenderer(writer, w => stderr.WriteLine($"argminer: warning: {w}"));
+                // A stop request may cut the rendering partway through a document (a long one took seconds to write); the
+                // files are then unfinished, and never published. The records are written whole, window by window,
+                // whatever happens to the rendering, so the checkpoint always counts whole windows.
+                var renderer = new RecordRenderer(writer, w => stderr.WriteLine($"argminer: warning: {w}"), interrupted);
+                var rendering = true;
+                void Render(Action add)
+                {
+                    if (rendering)
+                    {
+                        try
+                        {
+                            add();
+                        }
+                        catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+                        {
+                            rendering = false;
+                        }
+                    }
+                }
+
                 if (state.RecordsBytes > 0)
                 {
                     foreach (var (document, fileIndex) in DocumentRecords.ReadAll(recordsPath, state.RecordsBytes))
                     {
+                        if (interrupted.IsCancellationRequested)
+                        {
+                            break;
+                        }
+
                         ShardState.AddToOrder(order, fileIndex);
-                        renderer.Add(document);
+                        Render(() => renderer.Add(document));
                     }
                 }
 
@@ -198,7 +222,7 @@ internal static class CheckpointedRun
                         {
                             records.Write(context.Document, item.FileIndex);
                             ShardState.AddToOrder(order, item.FileIndex);
-                            renderer.Add(context);
+                            Render(() => renderer.Add(context));
                             state.Documents++;
                             sinceCheckpoint++;
                         },

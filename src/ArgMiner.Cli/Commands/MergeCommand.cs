@@ -84,7 +84,7 @@ internal static class MergeCommand
         try
         {
             using var writer = new BatchWriter(set.Staging, settings.Formats ?? (OutputFormats)shards[0].State.Formats, Environment.ProcessorCount);
-            var summary = RecordRenderer.Render(documents, writer, w => stderr.WriteLine($"argminer: warning: {w}")) with { Skipped = skipped };
+            var summary = RecordRenderer.Render(documents, writer, w => stderr.WriteLine($"argminer: warning: {w}"), interrupted) with { Skipped = skipped };
             if (interrupted.IsCancellationRequested)
             {
                 // As run: what was written goes with the staging folder, and the earlier outputs stay.

@@ -55,11 +55,14 @@ public sealed class BatchRunner
     /// </summary>
     public CancellationToken Cancellation { get; init; }
 
-    /// <summary>Processes every item and writes the documents; skipped inputs go to <paramref name="onError"/>.</summary>
+    /// <summary>
+    /// Processes every item and writes the documents; skipped inputs go to <paramref name="onError"/>. A stop
+    /// (<see cref="Cancellation"/>) may leave <paramref name="writer"/>'s files unfinished: abandon them.
+    /// </summary>
     public BatchSummary Run(IEnumerable<InputItem> items, BatchWriter writer, Action<InputError> onError, Action<Document>? onDocument = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        return Run(items, (context, _) => writer.Write(context), onError, onDocument);
+        return Run(items, (context, _) => writer.Write(context, Cancellation), onError, onDocument);
     }
 
     /// <summary>

@@ -166,15 +166,18 @@ internal static class CheckpointedRun
 
                 if (state.RecordsBytes > 0)
                 {
-                    foreach (var (document, fileIndex) in DocumentRecords.ReadAll(recordsPath, state.RecordsBytes))
+                    try
                     {
-                        if (interrupted.IsCancellationRequested)
+                        foreach (var (document, fileIndex) in DocumentRecords.ReadAll(recordsPath, state.RecordsBytes, interrupted))
                         {
-                            break;
+                            ShardState.AddToOrder(order, fileIndex);
+                            Render(() => renderer.Add(document));
                         }
-
-                        ShardState.AddToOrder(order, fileIndex);
-                        Render(() => renderer.Add(document));
+                    }
+                    catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+                    {
+                        // Stopped while the interrupted run's records were read: the checkpoint stays as it was.
+                        rendering = false;
                     }
                 }
 

@@ -79,6 +79,9 @@ public static class CommandLine
             }
         }
 
+        // A stale temporary file removed before a file is written (a killed command's .NAME.partial) is said in one line.
+        var notes = ArgMiner.Output.AtomicFile.Notes;
+        ArgMiner.Output.AtomicFile.Notes = line => stderr.WriteLine($"argminer: {ArgMiner.Ingest.InputError.OneLine(line)}");
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
@@ -88,6 +91,10 @@ public static class CommandLine
             // The user's environment, not a bug: one line, no stack trace.
             stderr.WriteLine($"argminer: {ex.Message}");
             return Failed;
+        }
+        finally
+        {
+            ArgMiner.Output.AtomicFile.Notes = notes;
         }
     }
 

@@ -131,7 +131,7 @@ internal static class CheckpointedRun
         int Process()
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var runner = new BatchRunner(pipeline, settings.Jobs);
+            var runner = new BatchRunner(pipeline, settings.Jobs) { Cancellation = interrupted };
             var done0 = state.Items;
             var order = new List<int[]>();
 
@@ -144,13 +144,40 @@ internal static class CheckpointedRun
             var written = new List<string>();
             using (var writer = new BatchWriter(set.Staging, settings.Formats, settings.Jobs))
             {
-                var renderer = new RecordRenderer(writer, w => stderr.WriteLine($"argminer: warning: {w}"));
+                // A stop request may cut the rendering partway through a document (a long one took seconds to write); the
+                // files are then unfinished, and never published. The records are written whole, window by window,
+                // whatever happens to the rendering, so the checkpoint always counts whole windows.
+                var renderer = new RecordRenderer(writer, w => stderr.WriteLine($"argminer: warning: {w}"), interrupted);
+                var rendering = true;
+                void Render(Action add)
+                {
+                    if (rendering)
+                    {
+                        try
+                        {
+                            add();
+                        }
+                        catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+                        {
+                            rendering = false;
+                        }
+                    }
+                }
+
                 if (state.RecordsBytes > 0)
                 {
-                    foreach (var (document, fileIndex) in DocumentRecords.ReadAll(recordsPath, state.RecordsBytes))
+                    try
                     {
-                        ShardState.AddToOrder(order, fileIndex);
-                        renderer.Add(document);
+                        foreach (var (document, fileIndex) in DocumentRecords.ReadAll(recordsPath, state.RecordsBytes, interrupted))
+                        {
+                            ShardState.AddToOrder(order, fileIndex);
+                            Render(() => renderer.Add(document));
+                        }
+                    }
+                    catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+                    {
+                        // Stopped while the interrupted run's records were read: the checkpoint stays as it was.
+                        rendering = false;
                     }
                 }
 
@@ -198,7 +225,7 @@ internal static class CheckpointedRun
                         {
                             records.Write(context.Document, item.FileIndex);
                             ShardState.AddToOrder(order, item.FileIndex);
-                            renderer.Add(context);
+                            Render(() => renderer.Add(context));
                             state.Documents++;
                             sinceCheckpoint++;
                         },

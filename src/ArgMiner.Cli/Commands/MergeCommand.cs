@@ -80,11 +80,12 @@ internal static class MergeCommand
             return CommandLine.Failed;
         }
 
-        var documents = shards.SelectMany(s => Records(s.Folder, s.State)).TakeWhile(_ => !interrupted.IsCancellationRequested);
+        // A stop request cuts the reading of a long record and its rendering too (RecordRenderer.Render stops, nothing is published).
+        var documents = shards.SelectMany(s => Records(s.Folder, s.State, interrupted)).TakeWhile(_ => !interrupted.IsCancellationRequested);
         try
         {
             using var writer = new BatchWriter(set.Staging, settings.Formats ?? (OutputFormats)shards[0].State.Formats, Environment.ProcessorCount);
-            var summary = RecordRenderer.Render(documents, writer, w => stderr.WriteLine($"argminer: warning: {w}")) with { Skipped = skipped };
+            var summary = RecordRenderer.Render(documents, writer, w => stderr.WriteLine($"argminer: warning: {w}"), interrupted) with { Skipped = skipped };
             if (interrupted.IsCancellationRequested)
             {
                 // As run: what was written goes with the staging folder, and the earlier outputs stay.
@@ -183,11 +184,11 @@ internal static class MergeCommand
     /// A shard's documents, as many as its manifest says: records that match their SHA-256 but hold fewer (an empty
     /// file with a manifest edited to match) were merged without a word, one shard's documents missing, and exit 0.
     /// </summary>
-    private static IEnumerable<(Document Document, int FileIndex)> Records(string folder, ShardState state)
+    private static IEnumerable<(Document Document, int FileIndex)> Records(string folder, ShardState state, CancellationToken interrupted)
     {
         var path = Path.Combine(folder, DocumentRecords.FileName);
         var count = 0;
-        foreach (var record in DocumentRecords.ReadAll(path, state.RecordsBytes))
+        foreach (var record in DocumentRecords.ReadAll(path, state.RecordsBytes, interrupted))
         {
             if (++count > state.Documents)
             {

@@ -167,7 +167,8 @@ internal static class RunCommand
 
         profile?.ModelsLoaded(pipeline);
 
-        // Ctrl-C or a termination request stops reading; what was written so far is removed, not published.
+        // Ctrl-C or a termination request stops reading and the documents in flight, inside their stages and their
+        // writing (BatchRunner.Cancellation); what was written so far is removed, not published.
         return Interruptible(interrupted => settings.Checkpointed
             ? CheckpointedRun.Run(settings, pipeline, stdout, stderr, interrupted)
             : Run(settings.Inputs, settings.Out, settings.Formats, settings.Jobs, stdout, stderr, pipeline, interrupted, settings.Encoding, settings.Comments, profile));
@@ -222,7 +223,7 @@ internal static class RunCommand
                 stderr.WriteLine($"argminer: warning: {w}");
             }
         });
-        var runner = new BatchRunner(pipeline, jobs) { Profile = profile?.Batch };
+        var runner = new BatchRunner(pipeline, jobs) { Profile = profile?.Batch, Cancellation = interrupted };
         profile?.BatchStarted();
         BatchSummary summary;
         var errors = new List<InputError>();

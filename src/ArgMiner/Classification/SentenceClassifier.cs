@@ -236,7 +236,15 @@ public sealed class SentenceClassifier
     }
 
     /// <summary>Classifies every sentence of a processed document (sentences must be set).</summary>
-    public ImmutableArray<SentencePrediction> PredictDocument(Document document)
+    public ImmutableArray<SentencePrediction> PredictDocument(Document document) => PredictDocument(document, CancellationToken.None);
+
+    /// <summary>
+    /// Classifies every sentence of a processed document (sentences must be set), checking
+    /// <paramref name="cancellation"/> every <see cref="Pipeline.StageCancellation.Every"/> sentences, so a stop
+    /// request does not wait for the rest of a long document.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+    public ImmutableArray<SentencePrediction> PredictDocument(Document document, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(document);
         var contexts = DocumentContexts(document);
@@ -248,6 +256,7 @@ public sealed class SentenceClassifier
         var p = new double[n * LabelCount];
         for (var i = 0; i < n; i++)
         {
+            Pipeline.StageCancellation.Check(i, cancellation);
             var s = document.Sentences[i];
             PredictInto(document.Text.AsSpan(s.Start, s.Length), contexts[i], builder, p.AsSpan(i * LabelCount, LabelCount));
         }

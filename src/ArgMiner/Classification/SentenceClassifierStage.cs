@@ -11,7 +11,7 @@ namespace ArgMiner.Classification;
 /// do no argumentative work): the model sees too few of them in its labelled data to learn that from the section
 /// feature alone.
 /// </summary>
-public sealed class SentenceClassifierStage(SentenceClassifier classifier) : IProcess
+public sealed class SentenceClassifierStage(SentenceClassifier classifier) : ICancellableProcess
 {
     /// <summary>The prediction a title, heading or footer gets: <c>other</c> with probability 1.</summary>
     public static SentencePrediction Other { get; } = new("other", 1.0, [0.0, 0.0, 0.0, 1.0]);
@@ -32,10 +32,13 @@ public sealed class SentenceClassifierStage(SentenceClassifier classifier) : IPr
     public SentenceClassifier Classifier { get; } = classifier ?? throw new ArgumentNullException(nameof(classifier));
 
     /// <inheritdoc/>
-    public Document Process(Document document)
+    public Document Process(Document document) => Process(document, CancellationToken.None);
+
+    /// <inheritdoc/>
+    public Document Process(Document document, CancellationToken cancellation)
     {
         this.EnsureRequired(document);
-        return document with { Labels = WithLayoutRules(document, Classifier.PredictDocument(document)), Layers = document.Layers | Assigns };
+        return document with { Labels = WithLayoutRules(document, Classifier.PredictDocument(document, cancellation)), Layers = document.Layers | Assigns };
     }
 
     /// <summary>

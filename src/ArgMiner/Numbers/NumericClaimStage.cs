@@ -12,7 +12,7 @@ namespace ArgMiner.Numbers;
 /// Each sentence is read on its own, so a claim never crosses a sentence. Stateless: one instance serves
 /// every thread.
 /// </summary>
-public sealed class NumericClaimStage : IProcess
+public sealed class NumericClaimStage : ICancellableProcess
 {
     [ThreadStatic]
     private static List<NumericClaim>? t_claims;
@@ -36,7 +36,10 @@ public sealed class NumericClaimStage : IProcess
     public DocumentLayers Assigns => DocumentLayers.Numbers | (AddDateEntities ? DocumentLayers.Entities : DocumentLayers.None);
 
     /// <inheritdoc/>
-    public Document Process(Document document)
+    public Document Process(Document document) => Process(document, CancellationToken.None);
+
+    /// <inheritdoc/>
+    public Document Process(Document document, CancellationToken cancellation)
     {
         this.EnsureRequired(document);
 
@@ -49,6 +52,7 @@ public sealed class NumericClaimStage : IProcess
         codes?.Clear();
         for (var s = 0; s < document.Sentences.Length; s++)
         {
+            StageCancellation.Check(s, cancellation);
             NumericClaimExtractor.Analyze(document.Text, document.TokensOf(document.Sentences[s]), s, claims, dates, null, codes);
         }
 

@@ -10,6 +10,9 @@ public sealed class AtomicFile : IDisposable
     // The files being written now, so that an interrupted command can remove their temporary files (AbandonAll).
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<AtomicFile, byte> Writing = new();
 
+    // Per command (an AsyncLocal, so commands run side by side in one process, as the tests run them, each hear their own).
+    private static readonly AsyncLocal<Action<string>?> NoteSink = new();
+
     private readonly FileStream _stream;
     private readonly bool _inPlace;
     private bool _done;
@@ -44,6 +47,12 @@ public sealed class AtomicFile : IDisposable
             throw new OutputPathException(path, $"its folder cannot be made ({cannot}); give another path");
         }
 
+        if (RemoveStale(TempPath) is { } stale)
+        {
+            Notes?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{path}: removed {Path.GetFileName(TempPath)} ({stale / 1e6:0.0} MB), the unfinished temporary file of an earlier command that was killed while writing it"));
+        }
+
         try
         {
             _stream = new FileStream(TempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
@@ -64,6 +73,55 @@ public sealed class AtomicFile : IDisposable
 
         Writing[this] = 0;
     }
+
+    /// <summary>
+    /// Receives one line (without the <c>argminer: </c> prefix) when a file's stale temporary file is removed
+    /// (<see cref="RemoveStale"/>), for the command that is running; null says nothing. Set by the command line for the
+    /// command it runs, so that every writer (classify's CSV, train's model, evaluate's side files) reports it alike.
+    /// </summary>
+    public static Action<string>? Notes
+    {
+        get => NoteSink.Value;
+        set => NoteSink.Value = value;
+    }
+
+    /// <summary>
+    /// Removes <paramref name="temp"/> when it is the leftover of a dead writer, and returns its size; null when there is
+    /// none, or it is a live writer's. A writer holds its temporary file locked (opened with <see cref="FileShare.None"/>:
+    /// an advisory <c>flock</c> on Linux and macOS, which the kernel drops when the process ends however it ends); a
+    /// <c>kill -9</c> leaves the file, unlocked, and nothing removed it (session 37: classify's <c>.OUT.partial</c>
+    /// stayed beside its output, as large as it had grown, until a later write of the same file happened to reuse it).
+    /// It is removed while this process holds it, so no writer can take it meanwhile. Only a regular file is removed:
+    /// a link or a device under that name is not a leftover of ours. Where file locking is off
+    /// (<c>DOTNET_SYSTEM_IO_DISABLEFILELOCKING</c>) a live writer's file cannot be told from a dead one's, so nothing is removed.
+    /// </summary>
+    internal static long? RemoveStale(string temp)
+    {
+        try
+        {
+            var info = new FileInfo(temp);
+            if (!info.Exists || info.LinkTarget is not null || (info.Attributes & (FileAttributes.Device | FileAttributes.ReparsePoint)) != 0 || FileLockingDisabled)
+            {
+                return null;
+            }
+
+            using var held = new FileStream(temp, FileMode.Open, FileAccess.Write, FileShare.None, 1);
+            var bytes = held.Length;
+            File.Delete(temp);
+            return bytes;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A live writer holds it (the open that follows says so in one line), or it went meanwhile, or this user may
+            // not remove it (the open that follows says that too).
+            return null;
+        }
+    }
+
+    // .NET's switch that makes FileShare.None lock nothing; then a held file cannot be told from a leftover.
+    private static bool FileLockingDisabled =>
+        AppContext.TryGetSwitch("System.IO.DisableFileLocking", out var disabled) ? disabled
+        : Environment.GetEnvironmentVariable("DOTNET_SYSTEM_IO_DISABLEFILELOCKING") is { } value && (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Removes the temporary file of every file being written (for a command that Ctrl-C or SIGTERM ends: the process

@@ -123,13 +123,24 @@ public sealed class BatchWriter : IDisposable
     }
 
     /// <summary>Writes one processed document to every file.</summary>
-    public void Write(DocumentContext context)
+    public void Write(DocumentContext context) => Write(context, CancellationToken.None);
+
+    /// <summary>
+    /// Writes one processed document to every file, checking <paramref name="cancellation"/> every
+    /// <see cref="Pipeline.StageCancellation.Every"/> rows and between files: one 46 MB document took seconds to write,
+    /// and a stop request waited for it. A stopped write leaves the files unfinished, so the caller must abandon them
+    /// (<see cref="Dispose"/>), never <see cref="Commit"/> them.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; the files are unfinished.</exception>
+    public void Write(DocumentContext context, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(context);
+        cancellation.ThrowIfCancellationRequested();
         _documents?.Write(context);
         _documentsParquet?.Write(context);
         for (var i = 0; i < context.Document.Sentences.Length && (_sentences is not null || _sentencesParquet is not null); i++)
         {
+            Pipeline.StageCancellation.Check(i, cancellation);
             var row = new SentenceRow(context, i);
             _sentences?.Write(row);
             _sentencesParquet?.Write(row);
@@ -137,6 +148,7 @@ public sealed class BatchWriter : IDisposable
 
         for (var i = 0; i < context.Document.Entities.Length && (_entities is not null || _entitiesParquet is not null); i++)
         {
+            Pipeline.StageCancellation.Check(i, cancellation);
             var row = new EntityRow(context, i);
             _entities?.Write(row);
             _entitiesParquet?.Write(row);
@@ -144,13 +156,17 @@ public sealed class BatchWriter : IDisposable
 
         for (var i = 0; i < context.Document.Numbers.Length && (_numbers is not null || _numbersParquet is not null); i++)
         {
+            Pipeline.StageCancellation.Check(i, cancellation);
             var row = new NumberRow(context, i);
             _numbers?.Write(row);
             _numbersParquet?.Write(row);
         }
 
+        cancellation.ThrowIfCancellationRequested();
         _json?.Write(context);
+        cancellation.ThrowIfCancellationRequested();
         _workbook?.Write(context);
+        cancellation.ThrowIfCancellationRequested();
         _report?.Write(context);
     }
 

@@ -234,18 +234,24 @@ public sealed class RecordRenderer
 {
     private readonly BatchWriter _writer;
     private readonly Action<InputError> _warn;
+    private readonly CancellationToken _cancellation;
     private readonly DocumentIds _ids = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _count;
     private long _sentences, _tokens, _bytes;
 
-    /// <summary>Renders into <paramref name="writer"/>; renames go to <paramref name="warn"/>.</summary>
-    public RecordRenderer(BatchWriter writer, Action<InputError> warn)
+    /// <summary>
+    /// Renders into <paramref name="writer"/>; renames go to <paramref name="warn"/>. Once <paramref name="cancellation"/>
+    /// is cancelled, <see cref="Add(Document)"/> throws <see cref="OperationCanceledException"/>, possibly partway
+    /// through a document (<see cref="BatchWriter.Write(DocumentContext, CancellationToken)"/>): the files are then unfinished.
+    /// </summary>
+    public RecordRenderer(BatchWriter writer, Action<InputError> warn, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(warn);
         _writer = writer;
         _warn = warn;
+        _cancellation = cancellation;
     }
 
     /// <summary>What has been rendered so far (no inputs skipped: the caller knows those).</summary>
@@ -273,7 +279,7 @@ public sealed class RecordRenderer
             _warn(DocumentIds.RenameWarning(document.Source, document.Id, unique));
         }
 
-        _writer.Write(renamed ? DocumentContext.Of(document with { Id = unique }) : context ?? DocumentContext.Of(document));
+        _writer.Write(renamed ? DocumentContext.Of(document with { Id = unique }) : context ?? DocumentContext.Of(document), _cancellation);
         _count++;
         _sentences += document.Sentences.Length;
         _tokens += document.Tokens.Length;
@@ -282,15 +288,25 @@ public sealed class RecordRenderer
 
     /// <summary>
     /// Writes <paramref name="documents"/>, in order, to <paramref name="writer"/>, making their ids unique as a
-    /// single run does (<see cref="DocumentIds"/>; each rename goes to <paramref name="warn"/>).
+    /// single run does (<see cref="DocumentIds"/>; each rename goes to <paramref name="warn"/>). When
+    /// <paramref name="cancellation"/> is cancelled it stops, possibly partway through a document, and returns what was
+    /// rendered whole: the files are then unfinished and must be abandoned.
     /// </summary>
-    public static BatchSummary Render(IEnumerable<(Document Document, int FileIndex)> documents, BatchWriter writer, Action<InputError> warn)
+    public static BatchSummary Render(IEnumerable<(Document Document, int FileIndex)> documents, BatchWriter writer, Action<InputError> warn, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var renderer = new RecordRenderer(writer, warn);
-        foreach (var (document, _) in documents)
+        var renderer = new RecordRenderer(writer, warn, cancellation);
+        try
         {
-            renderer.Add(document);
+            foreach (var (document, _) in documents)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                renderer.Add(document);
+            }
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // Stopped: the caller abandons the unfinished files.
         }
 
         return renderer.Summary;

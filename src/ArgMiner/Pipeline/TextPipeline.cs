@@ -73,6 +73,21 @@ public sealed class TextPipeline
         return document;
     }
 
+    /// <summary>
+    /// Runs every stage on <paramref name="document"/>, stopping between stages and inside the long loops of
+    /// <see cref="ICancellableProcess"/> stages when <paramref name="cancellation"/> is cancelled.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; the document is abandoned.</exception>
+    public Document Process(Document document, CancellationToken cancellation)
+    {
+        foreach (var stage in Stages)
+        {
+            document = stage.Process(document, cancellation);
+        }
+
+        return document;
+    }
+
     /// <summary>Runs every stage on <paramref name="document"/>, adding each stage's time to <paramref name="profile"/> when given.</summary>
     public Document Process(Document document, BatchProfile? profile)
     {

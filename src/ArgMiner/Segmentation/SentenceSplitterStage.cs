@@ -11,7 +11,7 @@ namespace ArgMiner.Segmentation;
 /// punctuation, a pasted table) is cut between tokens, after a comma, semicolon, colon or dash in the
 /// second half of the limit when there is one.
 /// </summary>
-public sealed class SentenceSplitterStage(ISentenceSplitter splitter) : IProcess
+public sealed class SentenceSplitterStage(ISentenceSplitter splitter) : ICancellableProcess
 {
     /// <summary>
     /// The longest sentence, in UTF-16 code units: far above real sentences (the corpus's longest is under
@@ -30,7 +30,10 @@ public sealed class SentenceSplitterStage(ISentenceSplitter splitter) : IProcess
     public DocumentLayers Assigns => DocumentLayers.Sentences;
 
     /// <inheritdoc/>
-    public Document Process(Document document)
+    public Document Process(Document document) => Process(document, CancellationToken.None);
+
+    /// <inheritdoc/>
+    public Document Process(Document document, CancellationToken cancellation)
     {
         this.EnsureRequired(document);
         var tokens = document.Tokens.AsSpan();
@@ -40,6 +43,7 @@ public sealed class SentenceSplitterStage(ISentenceSplitter splitter) : IProcess
         var t = 0;
         for (var pi = 0; pi < document.Paragraphs.Length; pi++)
         {
+            StageCancellation.Check(pi, cancellation);
             var p = document.Paragraphs[pi];
             while (t < tokens.Length && tokens[t].Start < p.Start)
             {

@@ -8,7 +8,7 @@ namespace ArgMiner.Tagging;
 /// gazetteer, sentence by sentence, so no entity crosses a sentence. In title-case titles and headings
 /// only the gazetteer's entities and those the model also finds elsewhere in the document are kept.
 /// </summary>
-public sealed class EntityRecognizerStage(EntityRecognizer recognizer) : IProcess
+public sealed class EntityRecognizerStage(EntityRecognizer recognizer) : ICancellableProcess
 {
     /// <summary>The recogniser (model and gazetteer).</summary>
     public EntityRecognizer Recognizer { get; } = recognizer ?? throw new ArgumentNullException(nameof(recognizer));
@@ -23,7 +23,10 @@ public sealed class EntityRecognizerStage(EntityRecognizer recognizer) : IProces
     public DocumentLayers Assigns => DocumentLayers.Entities;
 
     /// <inheritdoc/>
-    public Document Process(Document document)
+    public Document Process(Document document) => Process(document, CancellationToken.None);
+
+    /// <inheritdoc/>
+    public Document Process(Document document, CancellationToken cancellation)
     {
         this.EnsureRequired(document);
 
@@ -34,6 +37,7 @@ public sealed class EntityRecognizerStage(EntityRecognizer recognizer) : IProces
         List<int>? headlines = null;
         for (var si = 0; si < document.Sentences.Length; si++)
         {
+            StageCancellation.Check(si, cancellation);
             var s = document.Sentences[si];
             if (s.Section is Section.Title or Section.Heading && IsTitleCase(document.Text, tokens.Slice(s.FirstToken, s.TokenCount)))
             {
@@ -55,9 +59,10 @@ public sealed class EntityRecognizerStage(EntityRecognizer recognizer) : IProces
                 known.Add((document.Text[e.Start..e.End], e.Type));
             }
 
-            foreach (var si in headlines)
+            for (var h = 0; h < headlines.Count; h++)
             {
-                Add(si, known);
+                StageCancellation.Check(h, cancellation);
+                Add(headlines[h], known);
             }
 
             entities.Sort((a, b) => a.Start.CompareTo(b.Start));

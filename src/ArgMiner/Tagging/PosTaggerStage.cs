@@ -9,7 +9,7 @@ namespace ArgMiner.Tagging;
 /// Requires tokens (and uses sentences when present); assigns <see cref="Document.Pos"/>, one UPOS tag per
 /// token, sentence by sentence (the whole token list as one sequence when there are no sentences).
 /// </summary>
-public sealed class PosTaggerStage(AveragedPerceptronTagger tagger) : IProcess
+public sealed class PosTaggerStage(AveragedPerceptronTagger tagger) : ICancellableProcess
 {
     /// <summary>The POS model.</summary>
     public AveragedPerceptronTagger Tagger { get; } = tagger ?? throw new ArgumentNullException(nameof(tagger));
@@ -24,7 +24,10 @@ public sealed class PosTaggerStage(AveragedPerceptronTagger tagger) : IProcess
     public DocumentLayers Assigns => DocumentLayers.PartsOfSpeech;
 
     /// <inheritdoc/>
-    public Document Process(Document document)
+    public Document Process(Document document) => Process(document, CancellationToken.None);
+
+    /// <inheritdoc/>
+    public Document Process(Document document, CancellationToken cancellation)
     {
         this.EnsureRequired(document);
         var tokens = document.Tokens.AsSpan();
@@ -34,8 +37,11 @@ public sealed class PosTaggerStage(AveragedPerceptronTagger tagger) : IProcess
             // Tokens outside every sentence (none with the standard splitter) get X.
             var x = Math.Max(0, Tagger.Classes.IndexOf("X"));
             tags.AsSpan(0, tokens.Length).Fill(x);
-            foreach (var s in document.Sentences)
+            var sentences = document.Sentences;
+            for (var i = 0; i < sentences.Length; i++)
             {
+                StageCancellation.Check(i, cancellation);
+                var s = sentences[i];
                 Tagger.Predict(document.Text, tokens.Slice(s.FirstToken, s.TokenCount), tags.AsSpan(s.FirstToken, s.TokenCount));
             }
 

@@ -4,7 +4,7 @@ using ArgMiner.Text;
 namespace ArgMiner.Tokenization;
 
 /// <summary>Requires paragraphs; assigns tokens (paragraph by paragraph, so no token crosses one).</summary>
-public sealed class TokenizerStage(ITokenizer tokenizer) : IProcess
+public sealed class TokenizerStage(ITokenizer tokenizer) : ICancellableProcess
 {
     /// <inheritdoc/>
     public string Name => "tokenizer";
@@ -16,7 +16,10 @@ public sealed class TokenizerStage(ITokenizer tokenizer) : IProcess
     public DocumentLayers Assigns => DocumentLayers.Tokens;
 
     /// <inheritdoc/>
-    public Document Process(Document document)
+    public Document Process(Document document) => Process(document, CancellationToken.None);
+
+    /// <inheritdoc/>
+    public Document Process(Document document, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(document);
         // Sized for a token per four characters (UD EWT averages one per 4.9): at one per five, about half the
@@ -28,9 +31,11 @@ public sealed class TokenizerStage(ITokenizer tokenizer) : IProcess
         tokens.EnsureCapacity(document.Text.Length / 4 + 16);
         try
         {
-            foreach (var p in document.Paragraphs)
+            var paragraphs = document.Paragraphs;
+            for (var i = 0; i < paragraphs.Length; i++)
             {
-                tokenizer.Tokenize(document.Text, p.Start, p.End, tokens);
+                StageCancellation.Check(i, cancellation);
+                tokenizer.Tokenize(document.Text, paragraphs[i].Start, paragraphs[i].End, tokens);
             }
 
             return document with { Tokens = [.. tokens], Layers = document.Layers | Assigns };

@@ -206,6 +206,43 @@ public sealed class ClassifyInputTests : IDisposable
         Assert.Equal(["out.csv", "pipe.txt"], Directory.EnumerateFileSystemEntries(_dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    [ProgramFact("mkfifo")]
+    public void GivenClassifyKilledWhileWritingAFile_WhenClassifyWritesItAgain_ThenTheLeftoverPartialFileIsRemovedWithOneLineAndTheFileIsWhole()
+    {
+        // `kill -9` runs no clean-up: the hidden .out.csv.partial stayed, and no later command said or removed it
+        // (session 37). The input is a pipe kept open, so the command is surely still writing when it is killed.
+        var input = Fifo("pipe.txt");
+        var output = _dir.File("out.csv");
+        using var killed = new ManualResetEventSlim();
+        var writer = Task.Run(() =>
+        {
+            try
+            {
+                using var pipe = new StreamWriter(input);
+                pipe.WriteLine("A first line is classified at once.");
+                pipe.Flush();
+                killed.Wait(TimeSpan.FromMinutes(2));
+            }
+            catch (IOException)
+            {
+                // The reader is gone.
+            }
+        });
+        ChildRun.KillAfterCheckpoint($"\"$ARGMINER\" classify --input '{input}' --out '{output}'", new Dictionary<string, string>(), _dir.File(".out.csv.partial"));
+        killed.Set();
+        writer.Wait(TimeSpan.FromMinutes(1));
+        Assert.True(File.Exists(_dir.File(".out.csv.partial")));
+
+        var again = _dir.Write("in.txt", "The council should act.\n");
+        var (code, _, stderr) = Support.Cli.Run("classify", "--input", again, "--out", output);
+
+        Assert.True(code == 0, stderr);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Matches(@"^argminer: .*out\.csv: removed \.out\.csv\.partial \([0-9]+\.[0-9] MB\), the unfinished temporary file of an earlier command that was killed while writing it$", line);
+        Assert.StartsWith("text,label,", File.ReadAllText(output), StringComparison.Ordinal);
+        Assert.Equal(["in.txt", "out.csv", "pipe.txt"], Directory.EnumerateFileSystemEntries(_dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void GivenAModelOrInputFileThisUserMayNotRead_WhenClassifying_ThenOneLineSaysItCannotBeRead()
     {

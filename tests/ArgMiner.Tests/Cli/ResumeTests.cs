@@ -9,15 +9,19 @@ namespace ArgMiner.Tests.Cli;
 /// <summary>
 /// <c>run --resume</c> in-process: a run is interrupted (as Ctrl-C does) when it meets a second file that warns, so the
 /// interruption falls mid-batch at a known place; the checkpoint it leaves is continued, or refused when the
-/// inputs changed since.
+/// inputs changed since. The documents are long enough (<see cref="Filler"/>) that a batch takes several windows: an
+/// interruption drops the windows not yet written (session 37), so the ones before it are what a checkpoint holds.
 /// </summary>
 public class ResumeTests
 {
+    /// <summary>About 20,000 characters: 14 such documents fill a window of one job (256 K characters).</summary>
+    private static readonly string Filler = string.Concat(Enumerable.Repeat("Filler words follow here. ", 770));
+
     private static string Inputs(TempDirectory dir)
     {
         for (var i = 0; i < 60; i++)
         {
-            dir.Write($"in/doc{i:00}.txt", $"Title {i}\nParagraph {i} has a sentence. And another {i * 7} one!\n");
+            dir.Write($"in/doc{i:00}.txt", $"Title {i}\nParagraph {i} has a sentence. And another {i * 7} one!\n\n{Filler}\n");
         }
 
         // Two Windows-1252 files: the second one's warning is the signal to interrupt.
@@ -33,7 +37,7 @@ public class ResumeTests
         dir.WriteBytes("in/a.txt", [.. "The fare rose to "u8, 0xA3, .. "5 this year."u8]);
         var records = Enumerable.Range(0, 60).Select(i => i == 30
             ? [.. "{\"id\":\"x\",\"body\":\"Costs "u8, 0xA3, .. "5 now.\"}\n"u8]
-            : System.Text.Encoding.UTF8.GetBytes($"{{\"body\":\"Record {i} has one sentence. And another.\"}}\n"));
+            : System.Text.Encoding.UTF8.GetBytes($"{{\"body\":\"Record {i} has one sentence. And another. {Filler}\"}}\n"));
         dir.WriteBytes("in/b.jsonl", [.. records.SelectMany(r => r)]);
         var input = dir.File("in");
         Support.Cli.Run("run", input, "--out", dir.File("single"), "--pipeline", "text", "--jobs", "1");
@@ -41,7 +45,8 @@ public class ResumeTests
         Assert.Equal(130, Interrupted(input, dir.File("out")).Exit);
         var (exit, err) = Resumed(input, dir.File("out"));
         Assert.True(exit == 0, err);
-        Assert.Contains("resuming after 31 documents", err, StringComparison.Ordinal); // a.txt and records 0 to 29: stopped inside b.jsonl
+        // a.txt and records 0 to 13, the first window: stopped inside b.jsonl, while reading record 30 (the third window).
+        Assert.Contains("resuming after 15 documents", err, StringComparison.Ordinal);
         OutputFolders.AssertSame(dir.File("single"), dir.File("out"));
     }
 

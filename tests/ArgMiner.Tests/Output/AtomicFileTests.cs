@@ -105,6 +105,56 @@ public sealed class AtomicFileTests
         Assert.Equal("new\n", File.ReadAllText(path));
     }
 
+    [Fact]
+    public void GivenATemporaryFileLeftByAKilledWriter_WhenTheFileIsWrittenAgain_ThenTheLeftoverIsRemovedAndSaidInOneLine()
+    {
+        // What `kill -9` leaves: the hidden temporary file, no longer locked by anyone (the kernel dropped its lock).
+        using var dir = new TempDirectory();
+        var path = dir.Write("pred.csv", "old\n");
+        dir.WriteBytes(".pred.csv.partial", new byte[1_500_000]);
+        var notes = new List<string>();
+        AtomicFile.Notes = notes.Add;
+        try
+        {
+            using var file = new AtomicFile(path);
+
+            Assert.Equal([$"{path}: removed .pred.csv.partial (1.5 MB), the unfinished temporary file of an earlier command that was killed while writing it"], notes);
+            Assert.Equal(0, new FileInfo(file.TempPath).Length);
+            Assert.Equal("old\n", File.ReadAllText(path));
+        }
+        finally
+        {
+            AtomicFile.Notes = null;
+        }
+
+        Assert.Equal(["pred.csv"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void GivenATemporaryFileALiveWriterHolds_WhenTheSameFileIsOpenedAgain_ThenItIsNeitherRemovedNorTouched()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("pred.csv");
+        using var first = new AtomicFile(path);
+        first.Stream.Write("being written\n"u8);
+        first.Stream.Flush();
+        var notes = new List<string>();
+        AtomicFile.Notes = notes.Add;
+        try
+        {
+            Assert.Null(AtomicFile.RemoveStale(first.TempPath));
+            Assert.Throws<OutputPathException>(() => new AtomicFile(path));
+        }
+        finally
+        {
+            AtomicFile.Notes = null;
+        }
+
+        Assert.Empty(notes);
+        first.Commit();
+        Assert.Equal("being written\n", File.ReadAllText(path));
+    }
+
     [PathFact("/dev/null")]
     public void GivenADeviceAPipeAFileAFolderAndNothing_WhenAskedWhetherSpecial_ThenOnlyTheDeviceAndThePipeAre()
     {

@@ -35,6 +35,22 @@ public class BatchWriterTests
 
     private static string[] Lines(string path) => Encoding.UTF8.GetString(File.ReadAllBytes(path)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
+    [Fact]
+    public void GivenAStopRequestedBeforeTheSecondDocument_WhenItIsWritten_ThenTheWriteStopsAndAbandoningLeavesNoFile()
+    {
+        // A plain run stopped while writing a long document abandons its files (session 37): nothing half-written is kept.
+        using var dir = new TempDirectory();
+        using var stop = new CancellationTokenSource();
+        var writer = new BatchWriter(dir.Path, OutputFormats.Csv | OutputFormats.JsonLines | OutputFormats.Xlsx | OutputFormats.Html | OutputFormats.Parquet);
+        writer.Write(DocumentContext.Of(Sample()), stop.Token);
+        stop.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => writer.Write(DocumentContext.Of(Sample() with { Id = "second" }), stop.Token));
+        writer.Dispose();
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
+    }
+
     [PathFact("/dev/full")] // Linux's always-full device stands in for a full disk
     public void GivenAFullDisk_WhenAnUncommittedBatchIsAbandoned_ThenEveryTemporaryFileGoesThoughClosingTheFirstFails()
     {

@@ -29,6 +29,37 @@ public class DocumentRecordsTests
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    [Fact]
+    public void GivenAStopRequestedAfterTheFirstRecord_WhenRecordsAreRead_ThenReadingStopsBeforeTheNext()
+    {
+        // merge read one 46 MB document's record for about 10 s after SIGTERM before it stopped (session 37).
+        using var dir = new TempDirectory();
+        var document = TextPipeline.CreateDefault().Process(DocumentReaders.Compose("long", "in/long.txt", null, string.Join("\n\n", Enumerable.Range(0, 100_000).Select(i => $"Paragraph {i} is here.")), []));
+        var path = dir.File("r.bin");
+        using (var writer = new DocumentRecordWriter(path))
+        {
+            writer.Write(document, 0);
+            writer.Write(document with { Id = "second" }, 0);
+            writer.Flush();
+        }
+
+        using var stop = new CancellationTokenSource();
+        var read = new List<string>();
+
+        Assert.Throws<OperationCanceledException>(() =>
+        {
+            foreach (var (record, _) in DocumentRecords.ReadAll(path, new FileInfo(path).Length, stop.Token))
+            {
+                read.Add(record.Id);
+                stop.Cancel();
+            }
+        });
+
+        // Both records are in one block, already decompressed: the stop is found while the second one's layers are read.
+        Assert.Equal(["long"], read);
+        Assert.Equal(2, DocumentRecords.ReadAll(path, new FileInfo(path).Length).Count());
+    }
+
     [Theory]
     [InlineData(2)] // the block's length
     [InlineData(10)] // its SHA-256

@@ -56,6 +56,65 @@ public sealed class BatchRunnerTests
         Assert.True(stage.Alone > 0, "after the run failed, its documents were not processed one by one");
     }
 
+    [Theory]
+    [InlineData(1, 48)] // windows of 16: the three before d50's are written
+    [InlineData(2, 32)] // windows of 32, processed in parallel: the one before d50's is written
+    public void GivenAStopRequestedWhileADocumentIsInItsStages_WhenABatchRuns_ThenItReturnsWithTheWindowsBeforeWrittenWholeAndNoneOfItsOwn(int jobs, int expected)
+    {
+        using var stop = new CancellationTokenSource();
+        var pipeline = new TextPipeline([.. TextPipeline.CreateDefault().Stages, new StoppingStage(stop, "d50")]);
+        var written = new List<Document>();
+        var errors = new List<InputError>();
+        var windows = new List<long>();
+
+        var summary = new BatchRunner(pipeline, jobs) { WindowDocuments = 10, Cancellation = stop.Token }
+            .Run(Items(100), (context, _) => written.Add(context.Document), errors.Add, onWindow: windows.Add);
+
+        // Stopped, not failed: no document is reported as skipped, and every window counted was written whole.
+        Assert.Empty(errors);
+        Assert.Equal(Enumerable.Range(0, expected).Select(i => $"d{i}"), written.Select(d => d.Id));
+        Assert.Equal(expected, summary.Documents);
+        Assert.Equal(expected, windows[^1]);
+    }
+
+    [Fact]
+    public void GivenAStageThatThrowsOperationCanceledOfItsOwn_WhenNoStopWasRequested_ThenOnlyThatDocumentIsSkippedWithItsError()
+    {
+        using var stop = new CancellationTokenSource();
+        using var other = new CancellationTokenSource();
+        var pipeline = new TextPipeline([.. TextPipeline.CreateDefault().Stages, new StoppingStage(other, "d3")]);
+        var written = new List<Document>();
+        var errors = new List<InputError>();
+
+        new BatchRunner(pipeline, 1) { Cancellation = stop.Token }.Run(Items(10), (context, _) => written.Add(context.Document), errors.Add);
+
+        Assert.Equal(9, written.Count);
+        Assert.Equal("in/d3.txt", Assert.Single(errors).Path);
+    }
+
+    /// <summary>Requests the stop when it meets one document, and stops there as a stage's loop would.</summary>
+    private sealed class StoppingStage(CancellationTokenSource stop, string at) : ICancellableProcess
+    {
+        public string Name => "stopping";
+
+        public DocumentLayers Requires => DocumentLayers.None;
+
+        public DocumentLayers Assigns => DocumentLayers.None;
+
+        public Document Process(Document document) => Process(document, CancellationToken.None);
+
+        public Document Process(Document document, CancellationToken cancellation)
+        {
+            if (document.Id == at)
+            {
+                stop.Cancel();
+                stop.Token.ThrowIfCancellationRequested();
+            }
+
+            return document;
+        }
+    }
+
     private static string[] Flat(ImmutableArray<SentencePrediction> labels) => [.. labels.Select(l => $"{l.Label} {string.Join(' ', l.Probabilities)}")];
 
     /// <summary>Labels each sentence by its length; refuses a document that says "boom", alone or in a run.</summary>

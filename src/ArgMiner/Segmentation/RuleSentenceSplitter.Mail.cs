@@ -185,6 +185,6 @@ public sealed partial class RuleSentenceSplitter
         return false;
     }
 
-    // ".", "?", "!!", "?!": a run of final marks.
-    private static bool IsFinalMarks(ReadOnlySpan<char> s) => !s.IsEmpty && !s.ContainsAnyExcept(".!?");
+    // ".", "?", "!!", "?!", "。": a run of final marks.
+    private static bool IsFinalMarks(ReadOnlySpan<char> s) => !s.IsEmpty && !s.ContainsAnyExcept(".!?\u3002\uFF61\uFF01\uFF1F");
 }

@@ -5,7 +5,7 @@ namespace ArgMiner.Segmentation;
 /// <summary>
 /// Rule-based sentence splitter over one paragraph's tokens (the hand-written counterpart of the
 /// punkt-style splitters in NLTK/Catalyst/spaCy's sentencizer). A sentence ends after a run of final marks
-/// (".", "!", "?", "?!", "…", "..."), together with the closing quotes and brackets that touch it, unless
+/// (".", "!", "?", "?!", "…", "...", and Chinese and Japanese "。", "！", "？" with no space after them), together with the closing quotes and brackets that touch it, unless
 /// a comma or closing bracket follows, or a closed quotation runs on into a lower-case word ("“Stop!” he
 /// said"), or it is the "!" of "Yahoo!" before anything but a capitalised function word. A mark inside
 /// brackets before a dot ("(?).") leaves the end to the dot; a "?" glued to a colon or comma ("Dial:?", a
@@ -262,8 +262,11 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                 continue;
             }
 
-            // "“Stop!” he shouted": a quotation ending in a final mark, then a lower-case word, goes on.
-            var quotedGoesOn = closedQuote && char.IsLower(text[tokens[next < tokens.Length ? next : last].Start]);
+            // "“Stop!” he shouted": a quotation ending in a final mark, then a lower-case word, goes on; so does "「行きます。」と言った",
+            // a corner quote with a word right after it.
+            var quotedGoesOn = (closedQuote && char.IsLower(text[tokens[next < tokens.Length ? next : last].Start]))
+                || (last > i && text[tokens[last].Start] is '\u300D' or '\u300F' && next < tokens.Length && tokens[next].Start == tokens[last].End
+                    && char.IsLetter(text[tokens[next].Start]));
             // "(?)." or "(and more!)." : the mark inside the brackets leaves the end to the mark after them.
             var markFollows = last > i && next < tokens.Length && Classify(text, tokens, next) == Kind.Final;
             // A separator line standing alone ("… Graae. *** Bush also …", "… form. ---->===}*{===<---- How has …", which the tokenizer
@@ -388,7 +391,7 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
             return Kind.Stamp;
         }
 
-        if (c is not ('.' or '!' or '?' or '\u2026'))
+        if (c is not ('.' or '!' or '?' or '\u2026') && !IsCjkFinal(c))
         {
             return Kind.None;
         }
@@ -397,13 +400,14 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
         var hasBang = false;
         foreach (var ch in s)
         {
-            if (ch is not ('.' or '!' or '?' or '\u2026'))
+            if (ch is not ('.' or '!' or '?' or '\u2026') && !IsCjkFinal(ch))
             {
                 allMarks = false;
                 break;
             }
 
-            hasBang |= ch is '!' or '?';
+            // "。", "！", "？" end a sentence as "!" does: Chinese and Japanese put no space after them and have no capitals to wait for.
+            hasBang |= ch is '!' or '?' || IsCjkFinal(ch);
         }
 
         if (allMarks)
@@ -787,8 +791,13 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
             return false;
         }
 
-        return text[token.Start] is '"' or '\'' or ')' or ']' or '}' or '\u201D' or '\u2019' or '\u00BB';
+        // The CJK closing brackets and corner quotes too: 「…。」
+        return text[token.Start] is '"' or '\'' or ')' or ']' or '}' or '\u201D' or '\u2019' or '\u00BB'
+            or '\u300D' or '\u300F' or '\u3011' or '\u300B' or '\u3009' or '\uFF09' or '\uFF3D';
     }
+
+    /// <summary>The Chinese and Japanese full stop, exclamation and question marks: "。", "｡", "！", "？".</summary>
+    internal static bool IsCjkFinal(char c) => c is '\u3002' or '\uFF61' or '\uFF01' or '\uFF1F';
 
     // A sentence needs more than punctuation: "..." at the start of a paragraph does not stand alone.
     private static bool IsWordLike(char c) => char.IsLetterOrDigit(c) || char.IsSurrogate(c) || c > 0x2000;

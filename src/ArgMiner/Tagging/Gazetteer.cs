@@ -239,6 +239,13 @@ public sealed class Gazetteer
                 continue;
             }
 
+            if (c == '\u00AD' && node != 0)
+            {
+                // A soft hyphen inside a name is invisible: "Bagh\u00ADdad" is Baghdad.
+                p++;
+                continue;
+            }
+
             if (node == 0 && c < 128)
             {
                 // The root's child nodes are never 0 (the root's own number).

@@ -174,6 +174,27 @@ internal static class TaggerFeatures
     /// </summary>
     public static void DescribeWord(ReadOnlySpan<char> s, TaggerLexicon lexicon, WordClasses? classes, ref TokenInfo t)
     {
+        // A soft hyphen (U+00AD, a web page's &shy;) is invisible: "Wash\u00ADington" is read as "Washington". Until session 37 it made
+        // the word unknown ("Wash­ington" a PERSON, "Ka­bul" no entity).
+        if (s.Length > 1 && s.Contains('\u00AD'))
+        {
+            Span<char> visible = s.Length <= 256 ? stackalloc char[s.Length] : new char[s.Length];
+            var m = 0;
+            foreach (var c in s)
+            {
+                if (c != '\u00AD')
+                {
+                    visible[m++] = c;
+                }
+            }
+
+            if (m > 0)
+            {
+                DescribeWord(visible[..m], lexicon, classes, ref t);
+                return;
+            }
+        }
+
         // One pass over the characters for the hashes of the word, its lower case and its shape: the
         // hash of a prefix is the word's hash after that many characters (the same FNV-1a as Hash).
         var n = s.Length;

@@ -356,9 +356,10 @@ public sealed partial class RuleTokenizer : ITokenizer
             // ".doc" after a name or a bracket: EWT keeps a file extension whole.
             j += extension;
         }
-        else if (c is '.' or '!' or '?' or '\u2026')
+        else if (c is '.' or '!' or '?' or '\u2026' or '\u3002' or '\uFF61' or '\uFF01' or '\uFF1F')
         {
-            while (j < e && text[j] is '.' or '!' or '?' or '\u2026')
+            // "！？", "。。。": a run of CJK final marks is one token too.
+            while (j < e && text[j] is '.' or '!' or '?' or '\u2026' or '\u3002' or '\uFF61' or '\uFF01' or '\uFF1F')
             {
                 j++;
             }

@@ -129,6 +129,31 @@ public class NumericRuleTests
         Assert.Equal(NumbersTestKit.NoneAsNull(f[6]), c.Counted);
     }
 
+    // SI and European typesetting group digits with a no-break, thin or narrow no-break space: until session 37
+    // "1 000 000 people" gave three claims, 1, 0 and 0.
+    [Theory]
+    [InlineData("The city has 1\u00A0000\u00A0000 people.", "1\u00A0000\u00A0000", 1000000)]
+    [InlineData("The city has 1\u2009000\u2009000 people.", "1\u2009000\u2009000", 1000000)]
+    [InlineData("The city has 12\u202F345 people.", "12\u202F345", 12345)]
+    [InlineData("It cost \u20AC12\u00A0345,50 in all.", "\u20AC12\u00A0345,50", 12345.5)]
+    [InlineData("Turnout was 1\u2009234.5 thousand.", "1\u2009234.5 thousand", 1234500)]
+    public void GivenDigitsGroupedByANoBreakOrThinSpace_WhenExtracted_ThenTheyAreOneNumber(string sentence, string span, double value)
+    {
+        var claims = NumbersTestKit.Claims(sentence);
+        var c = Assert.Single(claims);
+        Assert.Equal(span, sentence[c.Start..c.End]);
+        Assert.Equal(value, c.Value);
+    }
+
+    [Theory]
+    [InlineData("In 2019 300 people left.")]
+    [InlineData("In 2019\u00A0300 people left.")]
+    [InlineData("Rooms 12\u00A01234 and 5 were shut.")]
+    public void GivenNumbersNextToEachOtherThatAreNoGrouping_WhenExtracted_ThenTheyStayApart(string sentence)
+    {
+        Assert.DoesNotContain(NumbersTestKit.Claims(sentence), c => sentence[c.Start..c.End].Contains('\u00A0'));
+    }
+
     [Theory]
     [InlineData("Welcome to Trump 2.0, the sequel.")]
     [InlineData("Update to v2.1 and iOS 17.2 now.")]

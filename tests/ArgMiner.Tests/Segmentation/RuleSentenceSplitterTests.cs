@@ -33,6 +33,16 @@ public sealed class RuleSentenceSplitterTests
     public void GivenFinalMarks_WhenSplit_ThenEachEndsASentence(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 
+    // Chinese and Japanese write no space after a sentence's mark: until session 37 a paragraph of them was one sentence.
+    [Theory]
+    [InlineData("我认为政府应该降低税收。根据统计局的数据，失业率上升了。", "我认为政府应该降低税收。 || 根据统计局的数据，失业率上升了。")]
+    [InlineData("你同意吗？我不同意！！真的。", "你同意吗？ || 我不同意！！ || 真的。")]
+    [InlineData("彼は「行きます。」と言った。それだけだ。", "彼は「行きます。」と言った。 || それだけだ。")]
+    [InlineData("これは本当に悪い政策です！The UN said so.", "これは本当に悪い政策です！ || The UN said so.")]
+    [InlineData("半角の句点｡次の文｡", "半角の句点｡ || 次の文｡")]
+    public void GivenChineseOrJapaneseFinalMarks_WhenSplit_ThenEachEndsASentence(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
     [Theory]
     [InlineData("U.S. forces remain. They wait.", "U.S. forces remain. || They wait.")]
     [InlineData("Days later, the U.S. delivered a blow.", "Days later, the U.S. delivered a blow.")]

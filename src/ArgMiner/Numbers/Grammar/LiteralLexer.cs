@@ -36,6 +36,21 @@ internal static class LiteralLexer
             }
 
             var end = dotThenDigits ? i + 2 : i + 1;
+            // "1 000 000", "12 345,6" with a non-breaking or thin space between the groups (SI and European typesetting): one
+            // number. Until session 37 they were three, 1, 0 and 0.
+            if (!dotThenDigits && prefix == 0 && word.Length <= 3 && IsDigits(word))
+            {
+                while (end < sentence.Count && IsGroupSpace(sentence, end) && sentence.Word(end) is { Length: >= 3 } group && IsDigits(group[..3])
+                    && (group.Length == 3 || group[3] is ',' or '.' || !char.IsAsciiDigit(group[3])))
+                {
+                    end++;
+                    if (group.Length > 3)
+                    {
+                        break;
+                    }
+                }
+            }
+
             while (end + 1 < sentence.Count && sentence.Word(end) is [',' or '.'] && sentence.TouchesPrevious(end) && sentence.TouchesPrevious(end + 1)
                 && char.IsAsciiDigit(sentence.Word(end - 1)[^1]) && char.IsAsciiDigit(sentence.Word(end + 1)[0]))
             {
@@ -105,6 +120,16 @@ internal static class LiteralLexer
         return true;
     }
 
+    /// <summary>A space that groups digits ("1 000 000"): no-break (U+00A0), thin (U+2009) or narrow no-break (U+202F), never a plain space.</summary>
+    internal static bool IsGroupingSpace(char c) => c is '\u00A0' or '\u2009' or '\u202F';
+
+    // Token k follows token k - 1 after exactly one grouping space, with a digit before it.
+    private static bool IsGroupSpace(in SentenceView sentence, int k) =>
+        sentence.Tokens[k].Start == sentence.Tokens[k - 1].End + 1 && IsGroupingSpace(sentence.Text[sentence.Tokens[k - 1].End])
+        && char.IsAsciiDigit(sentence.Text[sentence.Tokens[k - 1].End - 1]);
+
+    private static bool IsDigits(ReadOnlySpan<char> s) => !s.IsEmpty && !s.ContainsAnyExceptInRange('0', '9');
+
     private static bool IsSuperscript(char c) => c is '⁰' or '¹' or '²' or '³' or '⁴' or '⁵' or '⁶' or '⁷' or '⁸' or '⁹' or '⁻';
 
     /// <summary>
@@ -143,13 +168,18 @@ internal static class LiteralLexer
     {
         var literal = new NumberLiteral { End = end, Valid = true };
         var j = 0;
-        int dots = 0, commas = 0, digits = 0;
+        int dots = 0, commas = 0, digits = 0, spaces = 0;
         while (j < characters.Length)
         {
             var c = characters[j];
             if (char.IsAsciiDigit(c))
             {
                 digits++;
+                j++;
+            }
+            else if (IsGroupingSpace(c) && j + 1 < characters.Length && char.IsAsciiDigit(characters[j + 1]))
+            {
+                spaces++;
                 j++;
             }
             else if ((c == ',' || c == '.') && j + 1 < characters.Length && char.IsAsciiDigit(characters[j + 1]))
@@ -182,7 +212,33 @@ internal static class LiteralLexer
         // Thousands grouping: 1-3 digits, then groups of exactly three; otherwise one comma and 1-2
         // digits is a decimal comma ("1,3"); anything else is a list or a code.
         var decimalComma = false;
-        if (commas > 0)
+        if (spaces > 0)
+        {
+            // "1 000 000", "12 345,67", "1 234.5": 1-3 digits, then groups of exactly three after each space; a comma
+            // after them is a decimal comma.
+            var point = number.IndexOfAny(',', '.');
+            var intPart = point >= 0 ? number[..point] : number;
+            var groupsOk = commas + dots <= 1;
+            var firstSpace = intPart.IndexOfAny('\u00A0', '\u2009', '\u202F');
+            groupsOk &= firstSpace is >= 1 and <= 3;
+            var rest = groupsOk ? intPart[(firstSpace + 1)..] : [];
+            while (groupsOk && !rest.IsEmpty)
+            {
+                var next = rest.IndexOfAny('\u00A0', '\u2009', '\u202F');
+                groupsOk = (next < 0 ? rest.Length : next) == 3;
+                rest = next < 0 ? [] : rest[(next + 1)..];
+            }
+
+            if (!groupsOk)
+            {
+                literal.Identifier = true;
+                return literal;
+            }
+
+            decimalComma = commas == 1;
+            literal.Grouped = true;
+        }
+        else if (commas > 0)
         {
             var intPart = number;
             var dot = number.IndexOf('.');
@@ -236,7 +292,7 @@ internal static class LiteralLexer
         var seenPoint = false;
         foreach (var c in number)
         {
-            if (c == ',' && !decimalComma)
+            if ((c == ',' && !decimalComma) || IsGroupingSpace(c))
             {
                 continue;
             }

@@ -244,24 +244,42 @@ public sealed class WorkbookWriter : IDisposable
                     DeflatedPiece.Write(null, partOfSheet[i], s => s.Write(after), final: true)]);
             }
 
-            using var zip = new ZipOutputStream(_file.Stream) { IsStreamOwner = false };
-            foreach (var entry in entries)
+            var zip = new ZipOutputStream(_file.Stream) { IsStreamOwner = false };
+            var finished = false;
+            try
             {
-                if (sheetParts.TryGetValue(entry.FullName, out var sheet))
+                foreach (var entry in entries)
                 {
-                    deflated[sheet]!.CopyTo(zip);
-                    continue;
+                    if (sheetParts.TryGetValue(entry.FullName, out var sheet))
+                    {
+                        deflated[sheet]!.CopyTo(zip);
+                        continue;
+                    }
+
+                    using var part = DeflatedPart.Write(null, entry.FullName, stream =>
+                    {
+                        using var input = entry.Open();
+                        input.CopyTo(stream);
+                    });
+                    part.CopyTo(zip);
                 }
 
-                using var part = DeflatedPart.Write(null, entry.FullName, stream =>
-                {
-                    using var input = entry.Open();
-                    input.CopyTo(stream);
-                });
-                part.CopyTo(zip);
+                zip.Finish();
+                finished = true;
             }
-
-            zip.Finish();
+            finally
+            {
+                try
+                {
+                    zip.Dispose();
+                }
+                catch (Exception) when (!finished)
+                {
+                    // After a failed write (a full disk) the zip's own closing finds its entry short and throws "compressed size
+                    // was …": the failure that matters is the write's. Until session 37 the zip's exception replaced it, and
+                    // 'run' stopped with a stack trace instead of saying the disk was full.
+                }
+            }
         }
         finally
         {

@@ -15,6 +15,8 @@ public class LiteralLexerTests
     [InlineData("2011", 2011, false, 4)]
     [InlineData("2,40,000", 240000, true, 6)]
     [InlineData("3,12,45,600", 31245600, true, 8)]
+    [InlineData("1\u00A0000\u00A0000", 1000000, true, 7)]
+    [InlineData("12\u2009345,5", 12345.5, true, 5)]
     public void GivenDigits_WhenParsed_ThenValueGroupingAndIntegerDigitsAreRead(string digits, double value, bool grouped, int intDigits)
     {
         var literal = LiteralLexer.Parse(digits, 1);
@@ -30,6 +32,8 @@ public class LiteralLexerTests
     [InlineData("1,50,00")]
     [InlineData("10,20,30")]
     [InlineData("1.2.3")]
+    [InlineData("1\u00A01234")]
+    [InlineData("1234\u00A0000")]
     [InlineData("5G")]
     [InlineData("3D")]
     [InlineData("12abc")]

@@ -34,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 
+sys.dont_write_bytecode = True  # the import below must leave no .pyc in the repository
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import wnut_comment_sample as wnut  # noqa: E402  (the frozen detokeniser)
 

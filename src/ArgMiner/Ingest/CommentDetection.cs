@@ -22,7 +22,7 @@ public enum CommentDetection
 /// news articles that separate some paragraphs by two blank lines lost them to the comments). Each line is
 /// read outside its double quotes, so a news quotation ("I was shocked," she said) is not a reader's voice:
 /// a line sounds like a comment when it speaks in the first person singular or to the reader ("I", "my",
-/// "you"), holds an emoji, an emoticon, "!!" or "lol", opens in lower case, or talks about the piece
+/// "you"), holds an emoji, an emoticon, "!!", "lol", an "@name" or "RT", opens in lower case, or talks about the piece
 /// itself ("great article", "the author"); it sounds like reporting when it has a reporting verb ("said",
 /// "told", "according to"). The lines after a run are comments when at least half of them sound like
 /// comments, reporting is rare among them, and they sound like comments clearly more often than the article
@@ -113,6 +113,10 @@ public static class CommentRegister
             {
                 reader = true; // an emoticon
             }
+            else if (!strict && !quoted && c == '@' && (i == 0 || char.IsWhiteSpace(line[i - 1])) && IsHandleStart(line[(i + 1)..]))
+            {
+                reader = true; // "@harbourwatcher": one reader answering another (an e-mail address has no space before its "@")
+            }
 
             if (!char.IsLetter(c))
             {
@@ -152,6 +156,7 @@ public static class CommentRegister
                 reader |= FirstPersonLookup.Contains(word) || ReaderLookup.Contains(word);
             }
 
+            reader |= !strict && word is "RT"; // a retweet, as exported comments from social media open
             reporting |= ReportingLookup.Contains(word);
             previousCapitalised = capitalised;
             previousOpensSentence = opensSentence;
@@ -257,6 +262,13 @@ public static class CommentRegister
         }
 
         return -1;
+    }
+
+    /// <summary>A user name follows an "@": a letter, digit or underscore, after at most one space (tokenised exports write "@ name").</summary>
+    private static bool IsHandleStart(ReadOnlySpan<char> rest)
+    {
+        rest = rest.StartsWith(' ') ? rest[1..] : rest;
+        return !rest.IsEmpty && (char.IsLetterOrDigit(rest[0]) || rest[0] == '_');
     }
 
     private static int WordCount(ReadOnlySpan<char> line)

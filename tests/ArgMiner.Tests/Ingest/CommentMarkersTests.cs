@@ -101,6 +101,16 @@ public sealed class CommentMarkersTests
     public void GivenALine_WhenScoredStrictly_ThenNumeralsArticlesAndLowerCaseOpeningsAreNotAReadersVoice(string line, int expected) =>
         Assert.Equal(expected, CommentRegister.Score(line, strict: true));
 
+    [Theory]
+    [InlineData("@harbourwatcher the barrage floods every spring", 1)]
+    [InlineData("RT @coastnews: barrage vote tonight", 1)]
+    [InlineData("Write to press@example.org for tickets.", 0)]
+    public void GivenALineAnsweringAHandleOrRetweeting_WhenScored_ThenItIsAReadersVoiceButNotStrictly(string line, int expected)
+    {
+        Assert.Equal(expected, CommentRegister.Score(line));
+        Assert.Equal(0, CommentRegister.Score(line, strict: true));
+    }
+
     [Fact]
     public void GivenAParagraphOfMoreThanSixtyWords_WhenScoredStrictly_ThenItIsNotAReadersVoice()
     {

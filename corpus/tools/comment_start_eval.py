@@ -20,7 +20,8 @@ documents. Tune on the tuning half only. Every choice is drawn from a random gen
 so the documents are the same on every run.
 
 Printed per half: documents whose comment start `run` found exactly (the first comment sentence starts at the first
-comment line, or at the comments heading; no comment sentence when there are none), by form; comment-vs-article
+comment line, or at the comments heading; no comment sentence when there are none), in all and by each trait of the
+form (blank lines before the comments, heading or not, writers' lines or not, comment length); comment-vs-article
 precision and recall over sentences (a comments heading is scored as neither); and the sentences `run` takes for
 comments in the unmodified IBM articles and in corpus/articles (the seeds' 29 are real comments).
 """

@@ -72,7 +72,8 @@ internal static class RunCommand
         private readonly Option<string> _encoding = SharedOptions.Encoding();
         private readonly Option<string> _comments = new Option<string>("--comments")
         {
-            Description = "Reader comments in plain text: auto (default): after two or more blank lines, when the lines there read like comments "
+            Description = "Reader comments in plain text: auto (default): below a comments heading ('Comments', '12 comments') or from the first of "
+                + "the writers' lines ('name wrote:', 'Posted by name at 10:42'); else after blank lines, when the lines there read like comments "
                 + "(first person, addressing the reader, no reporting) and unlike the article; blank-lines: everything after the first two or more "
                 + "blank lines; none: no comment section.",
             DefaultValueFactory = _ => "auto",

@@ -4,9 +4,9 @@ using ArgMiner.Text;
 namespace ArgMiner.Tests.Ingest;
 
 /// <summary>
-/// Comment sections exported after a single blank line, as an encyclopaedia article parts its own paragraphs: a comments
-/// heading, writers' lines or the register alone must find them, and the article's own paragraphs must stay article
-/// (made-up texts; corpus/tools/comment_start_eval.py measures the same on real ones).
+/// Comment sections exported after a single blank line, as an article parts its own paragraphs: a comments heading or
+/// writers' lines must find them, and the article's own paragraphs must stay article, also when they speak in the first
+/// person (made-up texts; corpus/tools/comment_start_eval.py measures the same on real ones).
 /// </summary>
 public sealed class CommentMarkersTests
 {
@@ -57,11 +57,21 @@ public sealed class CommentMarkersTests
     }
 
     [Fact]
-    public void GivenReadersVoicesAfterOneBlankLine_WhenParsed_ThenTheyAreComments()
+    public void GivenAFirstPersonPostPartedBySingleBlankLines_WhenParsed_ThenNothingIsAComment()
     {
-        var layout = Layout(Comment("I live next to the barrage and you never hear about the silt.\n\nMy town voted against it twice!!"));
-        Assert.Equal(2, layout.Count(p => p.Section == Section.Comment));
-        Assert.Equal("I live next to the barrage and you never hear about the silt.", layout.First(p => p.Section == Section.Comment).Text);
+        // A review or e-mail speaks in the first person all through and parts its paragraphs by one blank line: without a
+        // heading or writers' lines, one blank line never starts comments (session 37 tried it: 364 of 5,504 sentences of
+        // UD EWT web documents became comments).
+        var text = """
+            Great little bakery
+
+            We stopped here on our way to the coast and I am so glad we did.
+
+            I had the almond croissant and my husband had the rye loaf. You will not find better bread in this town!!
+
+            My only complaint is parking, but you can walk from the square.
+            """;
+        Assert.DoesNotContain(Layout(text), p => p.Section == Section.Comment);
     }
 
     [Fact]
@@ -93,29 +103,9 @@ public sealed class CommentMarkersTests
         Assert.Equal(expected, CommentMarkers.IsUserLine(line, out _));
 
     [Theory]
-    [InlineData("I think the council got this wrong.", 1)]
-    [InlineData("Honestly I was there and it was fine.", 1)]
-    [InlineData("World War I ended the project.", 0)]
-    [InlineData("Students pay less under the G.I. Bill.", 0)]
-    [InlineData("the article by Smith disagrees", 0)]
-    public void GivenALine_WhenScoredStrictly_ThenNumeralsArticlesAndLowerCaseOpeningsAreNotAReadersVoice(string line, int expected) =>
-        Assert.Equal(expected, CommentRegister.Score(line, strict: true));
-
-    [Theory]
     [InlineData("@harbourwatcher the barrage floods every spring", 1)]
     [InlineData("RT @coastnews: barrage vote tonight", 1)]
     [InlineData("Write to press@example.org for tickets.", 0)]
-    public void GivenALineAnsweringAHandleOrRetweeting_WhenScored_ThenItIsAReadersVoiceButNotStrictly(string line, int expected)
-    {
+    public void GivenALineAnsweringAHandleOrRetweeting_WhenScored_ThenItIsAReadersVoice(string line, int expected) =>
         Assert.Equal(expected, CommentRegister.Score(line));
-        Assert.Equal(0, CommentRegister.Score(line, strict: true));
-    }
-
-    [Fact]
-    public void GivenAParagraphOfMoreThanSixtyWords_WhenScoredStrictly_ThenItIsNotAReadersVoice()
-    {
-        var line = "I think " + string.Join(' ', Enumerable.Repeat("the barrage", 30)) + ".";
-        Assert.Equal(1, CommentRegister.Score(line));
-        Assert.Equal(0, CommentRegister.Score(line, strict: true));
-    }
 }

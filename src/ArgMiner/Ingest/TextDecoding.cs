@@ -96,7 +96,7 @@ public static class TextDecoding
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
         {
-            problem = "binary file (contains NUL bytes), skipped";
+            problem = NulProblem(bytes[..Math.Min(bytes.Length, 4096)]);
             line = LineOf(bytes, nul);
             return null;
         }
@@ -132,6 +132,28 @@ public static class TextDecoding
 
         warning = $"not valid UTF-8 (byte 0x{bytes[invalid]:X2} on line {line}), read as Windows-1252";
         return Windows1252(bytes);
+    }
+
+    /// <summary>
+    /// What a file holding NUL bytes is, from its first bytes (<paramref name="head"/>): UTF-16 text saved without a
+    /// byte-order mark (Windows' "Unicode" without one, some exports) has a NUL in every other byte while its text is
+    /// Latin script, which it says, with what to do; anything else is a binary file. Until session 37 both were "binary
+    /// file (contains NUL bytes)".
+    /// </summary>
+    public static string NulProblem(ReadOnlySpan<byte> head)
+    {
+        int even = 0, odd = 0;
+        for (var i = 0; i + 1 < head.Length; i += 2)
+        {
+            even += head[i] == 0 ? 1 : 0;
+            odd += head[i + 1] == 0 ? 1 : 0;
+        }
+
+        var pairs = head.Length / 2;
+        var utf16 = pairs >= 4 && (Math.Max(even, odd) * 10 >= pairs * 9) && (Math.Min(even, odd) * 10 < pairs);
+        return utf16
+            ? $"UTF-16 text without a byte-order mark ({(odd > even ? "little" : "big")}-endian: every other byte is NUL), skipped; save it as UTF-8, or as UTF-16 with a BOM"
+            : "binary file (contains NUL bytes), skipped";
     }
 
     /// <summary>

@@ -55,7 +55,7 @@ public static class TextStreams
 
         if (scan.Nul >= 0)
         {
-            throw new TextDecodingException("binary file (contains NUL bytes), skipped", scan.NulLine);
+            throw new TextDecodingException(TextDecoding.NulProblem(Head(path)), scan.NulLine);
         }
 
         if (scan.Binary is not null)
@@ -99,6 +99,15 @@ public static class TextStreams
                 new UTF8Encoding(false, throwOnInvalidBytes: true),
                 detectEncodingFromByteOrderMarks: true,
                 ChunkSize);
+
+    /// <summary>The first 4 KB of <paramref name="path"/> (or fewer), to tell UTF-16 without a BOM from binary.</summary>
+    private static byte[] Head(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var head = new byte[4096];
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return head[..read];
+    }
 
     private sealed record ScanResult(Encoding? Utf16, int BomLength, bool Bom, long Nul, long NulLine, long Invalid, byte InvalidByte, long InvalidLine, bool Multibyte, string? Binary = null);
 

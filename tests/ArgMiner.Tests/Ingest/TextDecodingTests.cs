@@ -98,4 +98,32 @@ public class TextDecodingTests
         Assert.Null(text);
         Assert.StartsWith("binary", problem, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("utf-16LE", "little")]
+    [InlineData("utf-16BE", "big")]
+    public void GivenUtf16WithoutABom_WhenDecoded_ThenTheProblemSaysSoAndWhatToDo(string encoding, string endian)
+    {
+        // Until session 37 this was "binary file (contains NUL bytes)", which sent users looking for corruption.
+        var bytes = Encoding.GetEncoding(encoding).GetBytes("The council voted to close the library.\nI think that is a mistake.\n");
+        var text = Decode(bytes, TextEncodingChoice.Auto, out var problem, out _);
+        Assert.Null(text);
+        Assert.Equal($"UTF-16 text without a byte-order mark ({endian}-endian: every other byte is NUL), skipped; save it as UTF-8, or as UTF-16 with a BOM", problem);
+    }
+
+    [Fact]
+    public void GivenUtf16WithoutABom_WhenStreamedFromAFile_ThenTheProblemSaysSo()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"argminer-utf16-{Guid.NewGuid():N}.txt");
+        File.WriteAllBytes(path, Encoding.Unicode.GetBytes("Rents rose by a third.\n"));
+        try
+        {
+            var ex = Assert.Throws<TextDecodingException>(() => TextStreams.Open(path, TextEncodingChoice.Auto, out _).Dispose());
+            Assert.StartsWith("UTF-16 text without a byte-order mark (little-endian", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

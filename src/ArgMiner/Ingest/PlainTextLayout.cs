@@ -192,6 +192,16 @@ public static class PlainTextLayout
             }
         }
 
+        // A line ending in emoji ("This is a disgrace!!! 😡😡", "Love it 👍") is a reader's or writer's voice; it is a
+        // heading only in title case ("My Trip To Kyoto 🇯🇵"). Until session 37 the emoji counted as a missing final
+        // mark, so such lines were headings and labelled other.
+        var text = TrimTrailingEmoji(line);
+        if (text.Length < line.Length)
+        {
+            text = text.TrimEnd();
+            return !text.IsEmpty && capitalised * 2 > words && text[^1] is not ('.' or ',' or ';' or ':' or '!' or '?' or '\u2026');
+        }
+
         var last = line[^1];
         if (last is '"' or '\'' or '\u201D' or '\u2019' or ')' or ']')
         {
@@ -205,6 +215,35 @@ public static class PlainTextLayout
             '?' or '!' => capitalised * 2 > words && words <= 8,
             _ => true,
         };
+    }
+
+    /// <summary>
+    /// <paramref name="line"/> without the emoji at its end (pictographs U+1F000–U+1FAFF with their skin tones, the
+    /// symbols and dingbats U+2600–U+27BF, and the variation selectors, joiners and spaces between them).
+    /// </summary>
+    internal static ReadOnlySpan<char> TrimTrailingEmoji(ReadOnlySpan<char> line)
+    {
+        var kept = line;
+        var rest = line;
+        while (!rest.IsEmpty && System.Text.Rune.DecodeLastFromUtf16(rest, out var rune, out var length) == System.Buffers.OperationStatus.Done)
+        {
+            var value = rune.Value;
+            if (value is (>= 0x1F000 and <= 0x1FAFF) or (>= 0x2600 and <= 0x27BF))
+            {
+                rest = rest[..^length];
+                kept = rest;
+            }
+            else if (value is 0xFE0F or 0xFE0E or 0x200D or 0x20E3 || System.Text.Rune.IsWhiteSpace(rune))
+            {
+                rest = rest[..^length];
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>

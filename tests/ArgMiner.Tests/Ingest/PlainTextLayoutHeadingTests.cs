@@ -13,6 +13,11 @@ public sealed class PlainTextLayoutHeadingTests
     [InlineData("Who would have thought that this could happen to us?", false)]
     [InlineData("you hit the spot, keep going brother", false)]
     [InlineData("Remnants of the Islamic State still launch over one hundred attacks a year according to UN reporting", false)]
+    [InlineData("This is a disgrace!!! \U0001F621\U0001F621", false)]
+    [InlineData("Love it \U0001F44D", false)]
+    [InlineData("Thank you so much \u2764\uFE0F", false)]
+    [InlineData("My Trip To Kyoto \U0001F1EF\U0001F1F5", true)]
+    [InlineData("Best Places To Eat \u2728", true)]
     public void GivenALine_WhenCheckedForAHeading_ThenShortUnpunctuatedOrTitleCaseQuestionsAreHeadings(string line, bool heading) =>
         Assert.Equal(heading, PlainTextLayout.LooksLikeHeading(line));
 

@@ -65,6 +65,17 @@ public static class PlainTextLayout
             seenContent = true;
         }
 
+        // Headings head something: a document whose every line looks like a title or heading ("Great game tonight / So
+        // proud of the team", a short post or e-mail with line breaks) has no body for them to head, so its lines are
+        // body (until session 37 all of them were labelled other).
+        if (paragraphs.Count > 1 && paragraphs.TrueForAll(p => p.Section is Section.Title or Section.Heading))
+        {
+            for (var i = 0; i < paragraphs.Count; i++)
+            {
+                paragraphs[i] = paragraphs[i] with { Section = Section.Body };
+            }
+        }
+
         return paragraphs;
     }
 

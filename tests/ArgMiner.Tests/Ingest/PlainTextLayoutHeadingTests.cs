@@ -34,9 +34,16 @@ public sealed class PlainTextLayoutHeadingTests
         Assert.Equal(Section.Body, paragraph.Section);
     }
 
+    [Theory]
+    [InlineData("Great game tonight\nSo proud of the team")]
+    [InlineData("Thanks for the reply\nI will try that tomorrow\nCheers")]
+    [InlineData("Honestly The Worst Policy\n\nThey Should Resign")]
+    public void GivenADocumentOfShortLinesOnly_WhenParsed_ThenTheyAreBodyForNoHeadingHeadsAnything(string text) =>
+        Assert.All(PlainTextLayout.Parse(text), p => Assert.Equal(Section.Body, p.Section));
+
     [Fact]
     public void GivenATitleLineAndABody_WhenParsed_ThenTheFirstLineIsStillTheTitle() =>
-        Assert.Equal([Section.Title, Section.Body], PlainTextLayout.Parse("Love it\n\nThe bakery on the corner reopened this week.").Select(p => p.Section));
+        Assert.Equal([Section.Title, Section.Heading, Section.Body], PlainTextLayout.Parse("Love it\n\nA Heading\nThe bakery on the corner reopened this week.").Select(p => p.Section));
 
     [Theory]
     [InlineData("Middle East Uncovered is powered by Ideas Beyond Borders. The views expressed are ours.")]

@@ -31,11 +31,6 @@ public static class PlainTextLayout
         var comment = 0;
         var lines = Lines(text, 0, text.Length).ToList();
         var commentStart = CommentRegister.CommentStart(text, lines, comments);
-
-        // A document of one line is a post, a comment or a sentence, not a title or a heading with nothing under it:
-        // until session 37 a short one ("Love it", "Worst service ever") was the title and so labelled other, as 385 of
-        // the 1,287 WNUT-17 test posts were when run one post to a file.
-        var oneLine = lines.Count(l => l.Start < l.End) == 1;
         for (var li = 0; li < lines.Count; li++)
         {
             var (start, end) = lines[li];
@@ -47,10 +42,6 @@ public static class PlainTextLayout
             if (commentStart >= 0 && li >= commentStart)
             {
                 paragraphs.Add(new Paragraph(start, end, Section.Comment, comment++));
-            }
-            else if (oneLine)
-            {
-                paragraphs.Add(new Paragraph(start, end, IsFooter(text.AsSpan(start, end - start)) ? Section.Footer : Section.Body, null));
             }
             else if (!seenContent && (LooksLikeHeading(text.AsSpan(start, end - start))
                 || (IsShortQuestionOrExclamation(text.AsSpan(start, end - start)) && li + 1 < lines.Count && lines[li + 1].Start == lines[li + 1].End)))
@@ -65,14 +56,16 @@ public static class PlainTextLayout
             seenContent = true;
         }
 
-        // Headings head something: a document whose every line looks like a title or heading ("Great game tonight / So
-        // proud of the team", a short post or e-mail with line breaks) has no body for them to head, so its lines are
-        // body (until session 37 all of them were labelled other).
-        if (paragraphs.Count > 1 && paragraphs.TrueForAll(p => p.Section is Section.Title or Section.Heading))
+        // Titles and headings head something: a document whose every line looks like one (a post or comment fed one to
+        // a file, "Great game tonight / So proud of the team", a short e-mail with line breaks) has no body for them to
+        // head, so its lines are body, or footer. Until session 37 all of them were labelled other: 385 of the 1,287
+        // WNUT-17 test posts, run one post to a file, were titles.
+        if (paragraphs.Count > 0 && paragraphs.TrueForAll(p => p.Section is Section.Title or Section.Heading))
         {
             for (var i = 0; i < paragraphs.Count; i++)
             {
-                paragraphs[i] = paragraphs[i] with { Section = Section.Body };
+                var p = paragraphs[i];
+                paragraphs[i] = p with { Section = IsFooter(text.AsSpan(p.Start, p.End - p.Start)) ? Section.Footer : Section.Body };
             }
         }
 

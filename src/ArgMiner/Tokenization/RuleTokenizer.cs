@@ -356,10 +356,10 @@ public sealed partial class RuleTokenizer : ITokenizer
             // ".doc" after a name or a bracket: EWT keeps a file extension whole.
             j += extension;
         }
-        else if (c is '.' or '!' or '?' or '\u2026' or '\u3002' or '\uFF61' or '\uFF01' or '\uFF1F')
+        else if (IsFinalMark(c))
         {
-            // "！？", "。。。": a run of CJK final marks is one token too.
-            while (j < e && text[j] is '.' or '!' or '?' or '\u2026' or '\u3002' or '\uFF61' or '\uFF01' or '\uFF1F')
+            // "?!", "...", and "！？", "。。。": a run of final marks (the Chinese and Japanese ones too) is one token.
+            while (j < e && IsFinalMark(text[j]))
             {
                 j++;
             }
@@ -459,6 +459,9 @@ public sealed partial class RuleTokenizer : ITokenizer
     }
 
     private static bool IsDigitAscii(char c) => c is >= '0' and <= '9';
+
+    // A sentence's final mark: ".", "!", "?", "…", and the Chinese and Japanese "。", "｡", "！", "？".
+    private static bool IsFinalMark(char c) => c is '.' or '!' or '?' or '\u2026' or '\u3002' or '\uFF61' or '\uFF01' or '\uFF1F';
 
     /// <summary>
     /// The sign of a number's exponent ("1e-5", "4.9E+3"): the word before this segment is a number, the segment is

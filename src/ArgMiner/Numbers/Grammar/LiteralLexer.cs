@@ -120,8 +120,11 @@ internal static class LiteralLexer
         return true;
     }
 
-    /// <summary>A space that groups digits ("1 000 000"): no-break (U+00A0), thin (U+2009) or narrow no-break (U+202F), never a plain space.</summary>
-    internal static bool IsGroupingSpace(char c) => c is '\u00A0' or '\u2009' or '\u202F';
+    // The spaces that group digits ("1 000 000"): no-break (U+00A0), thin (U+2009) and narrow no-break (U+202F), never a plain space.
+    private static readonly System.Buffers.SearchValues<char> GroupingSpaces = System.Buffers.SearchValues.Create("\u00A0\u2009\u202F");
+
+    /// <summary>A space that groups digits ("1 000 000"): no-break, thin or narrow no-break, never a plain space.</summary>
+    internal static bool IsGroupingSpace(char c) => GroupingSpaces.Contains(c);
 
     // Token k follows token k - 1 after exactly one grouping space, with a digit before it.
     private static bool IsGroupSpace(in SentenceView sentence, int k) =>
@@ -219,12 +222,12 @@ internal static class LiteralLexer
             var point = number.IndexOfAny(',', '.');
             var intPart = point >= 0 ? number[..point] : number;
             var groupsOk = commas + dots <= 1;
-            var firstSpace = intPart.IndexOfAny('\u00A0', '\u2009', '\u202F');
+            var firstSpace = intPart.IndexOfAny(GroupingSpaces);
             groupsOk &= firstSpace is >= 1 and <= 3;
             var rest = groupsOk ? intPart[(firstSpace + 1)..] : [];
             while (groupsOk && !rest.IsEmpty)
             {
-                var next = rest.IndexOfAny('\u00A0', '\u2009', '\u202F');
+                var next = rest.IndexOfAny(GroupingSpaces);
                 groupsOk = (next < 0 ? rest.Length : next) == 3;
                 rest = next < 0 ? [] : rest[(next + 1)..];
             }

@@ -238,10 +238,14 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                 last++;
             }
 
-            // "Great time. =) I'm …": a smiley after a final mark closes that sentence.
-            if (kind == Kind.Final && last + 1 < tokens.Length && IsEmoticon(tokens[last + 1].In(text)))
+            // "Great time. =) I'm …": a smiley after a final mark closes that sentence, and so does a run of them
+            // ("What a day! 😀😀😀 We …"), which would otherwise leave all but the first as a sentence of its own.
+            if (kind == Kind.Final)
             {
-                last++;
+                while (last + 1 < tokens.Length && IsEmoticon(tokens[last + 1].In(text)))
+                {
+                    last++;
+                }
             }
 
             var next = last + 1;

@@ -126,6 +126,8 @@ public sealed class RuleSentenceSplitterTests
     [Theory]
     [InlineData("It was a great time. =) I'm back.", "It was a great time. =) || I'm back.")]
     [InlineData("Great food! :) We will return.", "Great food! :) || We will return.")]
+    [InlineData("Great day at the beach! 😀😀😀 We will go again.", "Great day at the beach! 😀😀😀 || We will go again.")]
+    [InlineData("So good. 😍 😍 :) Back soon!", "So good. 😍 😍 :) || Back soon!")]
     public void GivenASmileyAfterAFinalMark_WhenSplit_ThenItStaysWithThatSentence(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 

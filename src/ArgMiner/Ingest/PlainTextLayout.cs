@@ -183,6 +183,13 @@ public static class PlainTextLayout
             return false;
         }
 
+        // A row of a pasted table ("2022\t4.8m\t4.0m", "Year    Spending    Income") is data in the body: until session
+        // 38 each row of a table pasted into an article was a heading.
+        if (IsTableRow(line))
+        {
+            return false;
+        }
+
         var words = 0;
         var capitalised = 0;
         var inWord = false;
@@ -228,6 +235,34 @@ public static class PlainTextLayout
             '?' or '!' => capitalised * 2 > words && words <= 8,
             _ => true,
         };
+    }
+
+    /// <summary>
+    /// A row of a table pasted as text: cells separated by a tab, or three or more cells aligned by runs of three or
+    /// more spaces (a heading or sentence has single spaces between its words).
+    /// </summary>
+    internal static bool IsTableRow(ReadOnlySpan<char> line)
+    {
+        if (line.Contains('\t'))
+        {
+            return true;
+        }
+
+        var gaps = 0;
+        var run = 0;
+        foreach (var c in line)
+        {
+            if (c == ' ')
+            {
+                run++;
+                continue;
+            }
+
+            gaps += run >= 3 ? 1 : 0;
+            run = 0;
+        }
+
+        return gaps >= 2;
     }
 
     /// <summary>

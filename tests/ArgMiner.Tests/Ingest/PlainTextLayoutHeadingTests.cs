@@ -18,8 +18,23 @@ public sealed class PlainTextLayoutHeadingTests
     [InlineData("Thank you so much \u2764\uFE0F", false)]
     [InlineData("My Trip To Kyoto \U0001F1EF\U0001F1F5", true)]
     [InlineData("Best Places To Eat \u2728", true)]
+    [InlineData("Year\tSpending\tIncome", false)]
+    [InlineData("2022\t4.8m\t4.0m", false)]
+    [InlineData("Year     Spending     Income", false)]
+    [InlineData("Chapter 1    Introduction", true)]
     public void GivenALine_WhenCheckedForAHeading_ThenShortUnpunctuatedOrTitleCaseQuestionsAreHeadings(string line, bool heading) =>
         Assert.Equal(heading, PlainTextLayout.LooksLikeHeading(line));
+
+    [Fact]
+    public void GivenAnArticleWithAPastedTable_WhenParsed_ThenItsRowsAreBodyAndTheTitleStays()
+    {
+        var text = "Why the budget numbers do not add up\n\nThe council published its figures on Monday.\n\n"
+            + "Year\tSpending\tIncome\n2021\t4.2m\t3.9m\n2022\t4.8m\t4.0m\n\nSpending Plans\nThe gap has grown every year.\n";
+        var sections = PlainTextLayout.Parse(text).Select(p => p.Section).ToList();
+        Assert.Equal(
+            [Section.Title, Section.Body, Section.Body, Section.Body, Section.Body, Section.Heading, Section.Body],
+            sections);
+    }
 
     [Theory]
     [InlineData("Love it")]

@@ -26,7 +26,8 @@ internal static class LiteralLexer
         {
             var word = sentence.Word(i);
             var prefix = GluedCurrencyPrefix(word, out var prefixCode);
-            var startsNumber = char.IsAsciiDigit(word[0]) || (word[0] == '.' && word.Length > 1 && char.IsAsciiDigit(word[1])) || prefix > 0;
+            var startsNumber = char.IsAsciiDigit(word[0]) || (word[0] == '.' && word.Length > 1 && char.IsAsciiDigit(word[1])) || prefix > 0
+                || VulgarFraction(word[0]) > 0;
             var dotThenDigits = word.Length == 1 && word[0] == '.' && i + 1 < sentence.Count && sentence.TouchesPrevious(i + 1) && char.IsAsciiDigit(sentence.Word(i + 1)[0])
                 && !(sentence.TouchesPrevious(i) && char.IsAsciiDigit(sentence.Word(i - 1)[^1]));
             if (!startsNumber && !dotThenDigits)
@@ -131,6 +132,23 @@ internal static class LiteralLexer
         sentence.Tokens[k].Start == sentence.Tokens[k - 1].End + 1 && IsGroupingSpace(sentence.Text[sentence.Tokens[k - 1].End])
         && char.IsAsciiDigit(sentence.Text[sentence.Tokens[k - 1].End - 1]);
 
+    /// <summary>
+    /// The value of a vulgar fraction character ("½" 0.5, "¾" 0.75, "⅓", "⅛" …: U+00BC–U+00BE and U+2150–U+215E), or 0
+    /// for any other character.
+    /// </summary>
+    internal static double VulgarFraction(char c) => c switch
+    {
+        '\u00BC' => 0.25,
+        '\u00BD' => 0.5,
+        '\u00BE' => 0.75,
+        >= '\u2150' and <= '\u215E' => VulgarFractions[c - '\u2150'],
+        _ => 0,
+    };
+
+    // ⅐ ⅑ ⅒ ⅓ ⅔ ⅕ ⅖ ⅗ ⅘ ⅙ ⅚ ⅛ ⅜ ⅝ ⅞, in code point order from U+2150.
+    private static readonly double[] VulgarFractions =
+        [1.0 / 7, 1.0 / 9, 0.1, 1.0 / 3, 2.0 / 3, 0.2, 0.4, 0.6, 0.8, 1.0 / 6, 5.0 / 6, 0.125, 0.375, 0.625, 0.875];
+
     private static bool IsDigits(ReadOnlySpan<char> s) => !s.IsEmpty && !s.ContainsAnyExceptInRange('0', '9');
 
     private static bool IsSuperscript(char c) => c is '⁰' or '¹' or '²' or '³' or '⁴' or '⁵' or '⁶' or '⁷' or '⁸' or '⁹' or '⁻';
@@ -205,7 +223,22 @@ internal static class LiteralLexer
         }
 
         var number = characters[..j];
+        // "2½ million", "3¾ hours", "½ per cent": a vulgar fraction glued after whole digits, or alone. Until session 38
+        // such a number was a name and claimed nothing.
+        var fraction = dots == 0 && commas == 0 && spaces == 0 && j < characters.Length ? VulgarFraction(characters[j]) : 0;
+        if (fraction > 0)
+        {
+            j++;
+        }
+
         var suffix = characters[j..];
+        if (fraction > 0 && digits == 0)
+        {
+            literal.Value = fraction;
+            ClassifySuffix(ref literal, suffix);
+            return literal;
+        }
+
         if (j > MaxLiteralLength || dots > 1 || digits == 0)
         {
             literal.Identifier = true;
@@ -316,8 +349,8 @@ internal static class LiteralLexer
             }
         }
 
-        literal.Value = double.Parse(buffer[..b], NumberStyles.Float, CultureInfo.InvariantCulture);
-        literal.Integer = !seenPoint;
+        literal.Value = double.Parse(buffer[..b], NumberStyles.Float, CultureInfo.InvariantCulture) + fraction;
+        literal.Integer = !seenPoint && fraction == 0;
         literal.LeadingZero = number.Length > 1 && number[0] == '0' && char.IsAsciiDigit(number[1]);
         ClassifySuffix(ref literal, suffix);
         return literal;

@@ -41,10 +41,11 @@ internal static class NumberCues
             return true;
         }
 
-        // Number words, months and the rest begin with a letter; punctuation and symbols need a digit after them.
+        // Number words, months and the rest begin with a letter; punctuation and symbols need a digit after them, and a
+        // vulgar fraction ("½ per cent") is a number of its own.
         if (!char.IsLetter(word[0]))
         {
-            return false;
+            return LiteralLexer.VulgarFraction(word[0]) > 0;
         }
 
         // "threefold", "ten-fold" as one token (ProportionReader.TryReadMultiplier).

@@ -254,7 +254,7 @@ internal static class ProportionReader
     }
 
     /// <summary>
-    /// "2/3", "1/4" in one token, the numerator below the denominator (at most 100), before "of", "the", "more"…
+    /// "2/3", "1/4" in one token, the numerator below the denominator (at most 100), or a vulgar fraction ("⅓", "¾"), before "of", "the", "more"…
     /// or after a qualifier: "2/3 of voters", "nearly 1/4"; "9/11", "24/7" and dates are not shares.
     /// </summary>
     private static bool TryReadSlashFraction(in SentenceView sentence, int i, bool qualified, out double value, out int end)
@@ -262,6 +262,14 @@ internal static class ProportionReader
         value = 0;
         end = i + 1;
         var word = sentence.Word(i);
+        // "⅓ of the seats", "¾ the size": a vulgar fraction alone is a share as "1/3" is.
+        var glyph = word.Length == 1 ? LiteralLexer.VulgarFraction(word[0]) : 0;
+        if (glyph > 0)
+        {
+            value = glyph;
+            return qualified || IsIn(FractionFollowers, sentence.Word(i + 1)) || sentence.WordIs(i + 1, "majority");
+        }
+
         var slash = word.IndexOf('/');
         if (slash is < 1 or > 2 || word.Length - slash - 1 is < 1 or > 3
             || !int.TryParse(word[..slash], NumberStyles.None, CultureInfo.InvariantCulture, out var numerator)

@@ -60,6 +60,16 @@ internal static class LiteralLexer
 
             var first = sentence.Tokens[i].Start + prefix;
             sentence.Literals[i] = Parse(sentence.Text.AsSpan(first, sentence.Tokens[end - 1].End - first), end);
+            // "2 1/2 years", "$1 1/2 billion": whole digits, one space and a proper fraction in digits are one mixed number
+            // (news agencies' style for "2½"). Until session 38 the whole part was read alone ("2 years" lost its half).
+            // A year before a share ("In 2009 2/3 of forests …") is no mixed number: the whole part is below 1,000 and no "of" follows.
+            if (end == i + 1 && sentence.Literals[i] is { Valid: true, Identifier: false, Integer: true, Grouped: false, Suffix: LiteralSuffix.None, Value: < 1000 }
+                && TryMixedFraction(sentence, end, out var part) && !sentence.WordIs(end + 1, "of"))
+            {
+                sentence.Literals[i].Value += part;
+                sentence.Literals[i].Integer = false;
+                sentence.Literals[i].End = ++end;
+            }
             if (prefix > 0)
             {
                 // "RM45,000", "Rs500", "RM2.3bn": the currency glued before the digits; a suffix other than a
@@ -131,6 +141,37 @@ internal static class LiteralLexer
     private static bool IsGroupSpace(in SentenceView sentence, int k) =>
         sentence.Tokens[k].Start == sentence.Tokens[k - 1].End + 1 && IsGroupingSpace(sentence.Text[sentence.Tokens[k - 1].End])
         && char.IsAsciiDigit(sentence.Text[sentence.Tokens[k - 1].End - 1]);
+
+    /// <summary>
+    /// A proper fraction in digits ("1/2", "3/4", "7/16": denominator 2 to 16) at token <paramref name="k"/>, one plain
+    /// space after a whole number, ending its word ("2 1/2-year" too, not "1/2/2025" or "1/2nd").
+    /// </summary>
+    private static bool TryMixedFraction(in SentenceView sentence, int k, out double part)
+    {
+        part = 0;
+        if (k >= sentence.Count || sentence.Tokens[k].Start != sentence.Tokens[k - 1].End + 1 || sentence.Text[sentence.Tokens[k - 1].End] != ' ')
+        {
+            return false;
+        }
+
+        var word = sentence.Word(k);
+        var slash = word.IndexOf('/');
+        if (slash is < 1 or > 2 || word.Length - slash - 1 is < 1 or > 2 || !IsDigits(word[..slash]) || !IsDigits(word[(slash + 1)..]))
+        {
+            return false;
+        }
+
+        var numerator = int.Parse(word[..slash], NumberStyles.None, CultureInfo.InvariantCulture);
+        var denominator = int.Parse(word[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture);
+        if (numerator < 1 || numerator >= denominator || denominator > 16
+            || (k + 1 < sentence.Count && sentence.TouchesPrevious(k + 1) && sentence.Word(k + 1) is not ("-" or "," or "." or ";" or ":" or ")" or "!" or "?")))
+        {
+            return false;
+        }
+
+        part = (double)numerator / denominator;
+        return true;
+    }
 
     /// <summary>
     /// The value of a vulgar fraction character ("½" 0.5, "¾" 0.75, "⅓", "⅛" …: U+00BC–U+00BE and U+2150–U+215E), or 0

@@ -30,8 +30,9 @@ public static class DocumentReaders
     /// <param name="id">The document id.</param>
     /// <param name="encoding">How bytes that are not UTF-8 are read (<see cref="TextDecoding"/>).</param>
     /// <param name="comments">How reader comments are found in the layout (<see cref="CommentDetection"/>).</param>
+    /// <param name="markdown">Whether the text is Markdown, its layout read by <see cref="MarkdownLayout"/>.</param>
     public static InputItem ReadPlainText(ReadOnlySpan<byte> bytes, string path, string id, TextEncodingChoice encoding = TextEncodingChoice.Auto,
-        CommentDetection comments = CommentDetection.Auto)
+        CommentDetection comments = CommentDetection.Auto, bool markdown = false)
     {
         if (bytes.IsEmpty)
         {
@@ -44,10 +45,11 @@ public static class DocumentReaders
             return InputItem.Failed(new InputError(path, line == 0 ? null : line, problem!));
         }
 
-        var paragraphs = PlainTextLayout.Parse(text, comments);
+        var paragraphs = markdown ? MarkdownLayout.Parse(text, comments) : PlainTextLayout.Parse(text, comments);
         if (paragraphs.Count == 0)
         {
-            return InputItem.Failed(new InputError(path, null, "no text (only white space), skipped"));
+            return InputItem.Failed(new InputError(path, null, markdown && !string.IsNullOrWhiteSpace(text)
+                ? "no prose (only code, markup or front matter), skipped" : "no text (only white space), skipped"));
         }
 
         var commentCount = 0;

@@ -157,7 +157,11 @@ public static class FolderSearch
     }
 
     private static bool IsRunInput(string name) =>
-        name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
+        name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || IsMarkdown(name);
+
+    /// <summary>Whether <paramref name="name"/> names a Markdown file (<c>.md</c>, <c>.markdown</c>).</summary>
+    internal static bool IsMarkdown(string name) =>
+        name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The folder's path with every link on the way resolved, so two ways into one folder compare equal. Parts that do

@@ -274,7 +274,7 @@ public sealed class InputEnumerator
                 }
             }
 
-            if (format != InputFormat.PlainText && StartsWithUtf16Bom(stream))
+            if (format is InputFormat.JsonLines or InputFormat.Detect && StartsWithUtf16Bom(stream))
             {
                 // JSON Lines is read as UTF-8 bytes line by line: a UTF-16 file is converted once, up front.
                 // A NUL character is left in, for the records to be judged one by one as UTF-8 records are.
@@ -310,7 +310,7 @@ public sealed class InputEnumerator
                 var bytes = ReadAll(stream, DocumentReaders.MaxDocumentBytes, null, out var error);
                 yield return bytes is null
                     ? InputItem.Failed(new InputError(file.Path, null, error!))
-                    : DocumentReaders.ReadPlainText(bytes, file.Path, file.Id, _encoding, _comments);
+                    : DocumentReaders.ReadPlainText(bytes, file.Path, file.Id, _encoding, _comments, markdown: format == InputFormat.Markdown);
             }
         }
     }
@@ -486,7 +486,9 @@ public sealed class InputEnumerator
         : format == InputFormat.JsonLines ? "empty file (no JSON records), skipped" : "empty file, skipped";
 
     private static InputFormat FormatOf(string path) =>
-        path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? InputFormat.JsonLines : InputFormat.PlainText;
+        path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? InputFormat.JsonLines
+        : FolderSearch.IsMarkdown(path) ? InputFormat.Markdown
+        : InputFormat.PlainText;
 
     private static string WithoutExtension(string relative)
     {
@@ -507,6 +509,9 @@ public enum InputFormat
 
     /// <summary>One JSON record per line.</summary>
     JsonLines,
+
+    /// <summary>Markdown (<c>.md</c>, <c>.markdown</c>): one document, its layout as the markup declares it (<see cref="MarkdownLayout"/>).</summary>
+    Markdown,
 }
 
 /// <summary>One input file as it will be read.</summary>

@@ -12,7 +12,7 @@ public class InputEnumeratorTests
         dir.Write("b.txt", "B text.");
         dir.Write("sub/a.txt", "A text.");
         dir.Write("a.jsonl", "{\"body\":\"x\"}");
-        dir.Write("notes.md", "ignored");
+        dir.Write("notes.html", "ignored");
         var files = new InputEnumerator([dir.Path]).Files().ToList();
         Assert.Equal(["a", "b", "sub/a"], files.Select(f => f.Id));
         Assert.Equal(InputFormat.JsonLines, files[0].Format);

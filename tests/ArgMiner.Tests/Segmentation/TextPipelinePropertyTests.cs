@@ -115,6 +115,49 @@ public sealed class TextPipelinePropertyTests
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
     }
 
+    // Markdown's block markers, mixed into the same pieces: headings, setext underlines, lists, quotations, breaks,
+    // fences, tables and front matter, at any place.
+    private static readonly string[] MarkdownPieces =
+        ["# ", "## ", "###### ", "#", " ##", "\n===\n", "\n---\n", "\n- ", "\n* ", "\n+ ", "\n1. ", "\n> ", ">", "\n```\n", "~~~", "|", "\n|---|---|\n",
+         "---\ntitle: ", "\n---\n", "    ", "\t", "**", "_", "[a](http://x.y)", "<div>", "\n\n", "\n"];
+
+    private static readonly Arbitrary<string> MarkdownTexts = Arb.From(
+        Gen.Frequency(
+            (6, Gen.Elements(Pieces)),
+            (4, Gen.Elements(MarkdownPieces)),
+            (1, Gen.Choose(0, 0xFFFF).Select(c => ((char)c).ToString())))
+        .ArrayOf()
+        .Select(parts => string.Concat(parts)));
+
+    [Fact]
+    public void GivenArbitraryMarkdown_WhenReadAsMarkdownAndProcessed_ThenParagraphsAndAllSpansAreWellFormed()
+    {
+        var pipeline = TextPipeline.CreateDefault();
+        var property = Prop.ForAll(MarkdownTexts, text =>
+        {
+            var item = DocumentReaders.ReadPlainText(Encoding.UTF8.GetBytes(text), "t.md", "t", markdown: true);
+            if (item.Document is null)
+            {
+                return true; // empty, no prose, or not decodable: rejected with a message instead
+            }
+
+            var d = item.Document;
+            var at = 0;
+            foreach (var p in d.Paragraphs)
+            {
+                if (p.Start < at || p.End <= p.Start || p.End > d.Text.Length || char.IsWhiteSpace(d.Text[p.Start]) || char.IsWhiteSpace(d.Text[p.End - 1]))
+                {
+                    return false;
+                }
+
+                at = p.End;
+            }
+
+            return WellFormed(pipeline.Process(d));
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
+    }
+
     [Fact]
     public void GivenArbitraryUnicodeText_WhenComposedAsARecordAndProcessed_ThenAllSpansAreWellFormed()
     {

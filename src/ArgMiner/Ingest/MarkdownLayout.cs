@@ -1,0 +1,218 @@
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using ArgMiner.Text;
+
+namespace ArgMiner.Ingest;
+
+/// <summary>
+/// Reads the paragraph structure of a Markdown document (<c>.md</c>, <c>.markdown</c>: blog posts as static-site
+/// generators and web scrapers write them) with Markdig's CommonMark parser, so the layout follows what the author
+/// declared instead of guessing from line shapes: the first heading (or the front matter's <c>title:</c>) is the title
+/// and later headings are headings, whatever their length or punctuation; a paragraph is a Markdown paragraph, its
+/// wrapped lines one paragraph; list items and quotations are paragraphs without their markers ("- ", "&gt; "), so a
+/// sentence no longer starts with a bullet; each table row is a body paragraph; thematic breaks, code, raw HTML, link
+/// definitions and the rest of the front matter are not prose and hold no sentence. Paragraph spans index the
+/// document's text exactly (Markdig's precise source locations), which stays whole. Inline markup (<c>**</c>,
+/// <c>[text](url)</c>) stays in the sentences' text, as offsets into the exact text require. Reader comments are
+/// found as in plain text (<see cref="CommentRegister"/>, over the lines with their heading markers set aside), and
+/// every block from the first comment line on is one comment. Until session 38 a folder's <c>.md</c> files were not
+/// read at all, and one named on the command line was read as plain text ("# Title" a body sentence, each bullet's
+/// "- " kept, "---" a sentence).
+/// </summary>
+public static class MarkdownLayout
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePreciseSourceLocation()
+        .UseYamlFrontMatter()
+        .UsePipeTables()
+        .Build();
+
+    /// <summary>Finds the paragraphs of a whole Markdown document.</summary>
+    /// <param name="text">The document.</param>
+    /// <param name="comments">How the reader comments are found (<see cref="CommentRegister"/>).</param>
+    public static List<Paragraph> Parse(string text, CommentDetection comments = CommentDetection.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var document = Markdown.Parse(text, Pipeline);
+        var commentFrom = CommentOffset(text, comments);
+        var paragraphs = new List<Paragraph>();
+        var comment = 0;
+        var titled = false;
+        var seenContent = false;
+
+        void Add(int start, int end, Section section)
+        {
+            (start, end) = Trim(text, start, end);
+            if (start >= end)
+            {
+                return;
+            }
+
+            if (start >= commentFrom)
+            {
+                paragraphs.Add(new Paragraph(start, end, Section.Comment, comment++));
+                return;
+            }
+
+            if (section == Section.Heading && !seenContent && !titled)
+            {
+                section = Section.Title;
+            }
+
+            titled |= section == Section.Title;
+            seenContent = true;
+            paragraphs.Add(new Paragraph(start, end, section, null));
+        }
+
+        foreach (var block in Leaves(document))
+        {
+            switch (block)
+            {
+                case YamlFrontMatterBlock front:
+                    if (FrontMatterTitle(text, front) is var (ts, te) && te > ts)
+                    {
+                        Add(ts, te, Section.Title);
+                    }
+
+                    break;
+                case HeadingBlock heading:
+                    var (hs, he) = HeadingContent(text, heading);
+                    Add(hs, he, Section.Heading);
+                    break;
+                case ParagraphBlock paragraph:
+                    var (ps, pe) = Extent(text, paragraph);
+                    Add(ps, pe, PlainTextLayout.IsFooter(text.AsSpan(ps, pe - ps)) ? Section.Footer : Section.Body);
+                    break;
+                case TableRow row:
+                    var (rs, re) = Extent(text, row);
+                    Add(rs, re, Section.Body);
+                    break;
+                default:
+                    // Thematic breaks, code, raw HTML, link reference definitions: not prose.
+                    break;
+            }
+        }
+
+        return paragraphs;
+    }
+
+    // The leaf blocks in document order, inside lists, quotations and tables (a table's rows, not its cells).
+    private static IEnumerable<Block> Leaves(ContainerBlock container)
+    {
+        foreach (var block in container)
+        {
+            if (block is TableRow or not ContainerBlock)
+            {
+                yield return block;
+                continue;
+            }
+
+            foreach (var inner in Leaves((ContainerBlock)block))
+            {
+                yield return inner;
+            }
+        }
+    }
+
+    // A block's [start, end) in the text: Markdig's spans end inclusively.
+    private static (int Start, int End) Extent(string text, Block block) =>
+        (Math.Clamp(block.Span.Start, 0, text.Length), Math.Clamp(block.Span.End + 1, 0, text.Length));
+
+    // "## Why it fails ##" → "Why it fails"; a setext heading's text line without its underline.
+    private static (int Start, int End) HeadingContent(string text, HeadingBlock heading)
+    {
+        var (start, end) = Extent(text, heading);
+        if (heading.IsSetext)
+        {
+            // The underline is the block's last line.
+            var lineEnd = text.LastIndexOfAny(['\n', '\r'], Math.Max(start, end - 1), end - start);
+            return lineEnd > start ? (start, lineEnd) : (start, start);
+        }
+
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (start < end && text[start] == '#')
+        {
+            start++;
+        }
+
+        (start, end) = Trim(text, start, end);
+        // An optional closing sequence of #s after a space.
+        var close = end;
+        while (close > start && text[close - 1] == '#')
+        {
+            close--;
+        }
+
+        if (close < end && (close == start || char.IsWhiteSpace(text[close - 1])))
+        {
+            end = close;
+        }
+
+        return Trim(text, start, end);
+    }
+
+    // The value of a "title:" line of YAML front matter, without its quotes.
+    private static (int Start, int End)? FrontMatterTitle(string text, YamlFrontMatterBlock front)
+    {
+        var (start, end) = Extent(text, front);
+        foreach (var (ls, le) in PlainTextLayout.Lines(text, start, end))
+        {
+            var line = text.AsSpan(ls, le - ls);
+            if (!line.StartsWith("title:", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var (vs, ve) = Trim(text, ls + "title:".Length, le);
+            if (ve - vs >= 2 && text[vs] is '"' or '\'' && text[ve - 1] == text[vs])
+            {
+                (vs, ve) = (vs + 1, ve - 1);
+            }
+
+            return (vs, ve);
+        }
+
+        return null;
+    }
+
+    // Where the reader comments start, as a text offset (text.Length when none): the plain-text rule over the lines,
+    // "## Comments" read as the heading "Comments".
+    private static int CommentOffset(string text, CommentDetection comments)
+    {
+        var lines = PlainTextLayout.Lines(text, 0, text.Length).Select(l => SkipHeadingMarker(text, l)).ToList();
+        var start = CommentRegister.CommentStart(text, lines, comments);
+        return start >= 0 ? lines[start].Start : text.Length;
+    }
+
+    private static (int Start, int End) SkipHeadingMarker(string text, (int Start, int End) line)
+    {
+        var i = line.Start;
+        while (i < line.End && i - line.Start < 6 && text[i] == '#')
+        {
+            i++;
+        }
+
+        return i > line.Start && i < line.End && text[i] == ' ' ? Trim(text, i, line.End) : line;
+    }
+
+    private static (int Start, int End) Trim(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return (start, end);
+    }
+}

@@ -45,7 +45,14 @@ public static class DocumentReaders
             return InputItem.Failed(new InputError(path, line == 0 ? null : line, problem!));
         }
 
-        var paragraphs = markdown ? MarkdownLayout.Parse(text, comments) : PlainTextLayout.Parse(text, comments);
+        string? notMarkdown = null;
+        var paragraphs = (markdown ? MarkdownLayout.TryParse(text, comments, out notMarkdown) : null) ?? PlainTextLayout.Parse(text, comments);
+        if (notMarkdown is not null)
+        {
+            markdown = false;
+            warning = (warning is null ? string.Empty : warning + "; ") + $"read as plain text, not Markdown: {notMarkdown}";
+        }
+
         if (paragraphs.Count == 0)
         {
             return InputItem.Failed(new InputError(path, null, markdown && !string.IsNullOrWhiteSpace(text)

@@ -1,5 +1,4 @@
 using Markdig;
-using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using ArgMiner.Text;
@@ -23,16 +22,104 @@ namespace ArgMiner.Ingest;
 /// </summary>
 public static class MarkdownLayout
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UsePreciseSourceLocation()
-        .UseYamlFrontMatter()
-        .UsePipeTables()
-        .Build();
+    // Inline markup is never read here (a paragraph's span is all the layout needs), and Markdig's inline parsers are
+    // where its worst cases lie: 200,000 "[" threw "too deeply nested" through to the user, "[a](" repeated took 17 s,
+    // a wide pipe table 73 s. So no inline parser runs, and pipe tables are found here (TableRows) instead.
+    private static readonly MarkdownPipeline Pipeline = BuildPipeline();
 
-    /// <summary>Finds the paragraphs of a whole Markdown document.</summary>
+    private static MarkdownPipeline BuildPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder().UsePreciseSourceLocation().UseYamlFrontMatter();
+        builder.InlineParsers.Clear();
+        return builder.Build();
+    }
+
+    /// <summary>Lines may open at most this many quotations and list items, and be indented at most <see cref="MaxIndent"/> columns.</summary>
+    public const int MaxNesting = 32;
+
+    /// <summary>The deepest indentation read as Markdown (a nested list item is indented two columns or more a level).</summary>
+    public const int MaxIndent = 100;
+
+    /// <summary>
+    /// Finds the paragraphs of a whole Markdown document; null, with the reason, when the markup nests too deep to read
+    /// in linear time (a line opening more than <see cref="MaxNesting"/> quotations or list items, or indented more than
+    /// <see cref="MaxIndent"/> columns: Markdig matches every line against every open container, and 2,000 nested list
+    /// items took 35 s before failing with "too deeply nested") or Markdig fails on it; the caller then reads it as plain text.
+    /// </summary>
     /// <param name="text">The document.</param>
     /// <param name="comments">How the reader comments are found (<see cref="CommentRegister"/>).</param>
-    public static List<Paragraph> Parse(string text, CommentDetection comments = CommentDetection.Auto)
+    /// <param name="problem">Why the text was not read as Markdown.</param>
+    public static List<Paragraph>? TryParse(string text, CommentDetection comments, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        problem = TooDeep(text);
+        if (problem is not null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Parse(text, comments);
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+        {
+            problem = $"Markdig could not parse it ({ex.Message})";
+            return null;
+        }
+    }
+
+    // The first line that opens too many containers or is indented too far, as a reason; null when none does.
+    private static string? TooDeep(string text)
+    {
+        var line = 1;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var indent = 0;
+            var markers = 0;
+            var j = i;
+            while (j < text.Length)
+            {
+                var c = text[j];
+                if (c is ' ' or '\t')
+                {
+                    indent += c == '\t' ? 4 : 1;
+                }
+                else if (c == '>' || (c is '-' or '*' or '+' && j + 1 < text.Length && text[j + 1] is ' ' or '\t'))
+                {
+                    markers++;
+                }
+                else
+                {
+                    break;
+                }
+
+                j++;
+            }
+
+            if (markers > MaxNesting || indent > MaxIndent)
+            {
+                return $"line {line} nests deeper than Markdown is read here ({MaxNesting} quotations or list items, {MaxIndent} columns)";
+            }
+
+            var next = text.IndexOfAny(['\n', '\r'], j);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i = next + (text[next] == '\r' && next + 1 < text.Length && text[next + 1] == '\n' ? 2 : 1);
+            line++;
+        }
+
+        return null;
+    }
+
+    /// <summary>Finds the paragraphs of a whole Markdown document (without <see cref="TryParse"/>'s guard against deep nesting).</summary>
+    /// <param name="text">The document.</param>
+    /// <param name="comments">How the reader comments are found (<see cref="CommentRegister"/>).</param>
+    internal static List<Paragraph> Parse(string text, CommentDetection comments = CommentDetection.Auto)
     {
         ArgumentNullException.ThrowIfNull(text);
         var document = Markdown.Parse(text, Pipeline);
@@ -83,11 +170,18 @@ public static class MarkdownLayout
                     break;
                 case ParagraphBlock paragraph:
                     var (ps, pe) = Extent(text, paragraph);
-                    Add(ps, pe, PlainTextLayout.IsFooter(text.AsSpan(ps, pe - ps)) ? Section.Footer : Section.Body);
-                    break;
-                case TableRow row:
-                    var (rs, re) = Extent(text, row);
-                    Add(rs, re, Section.Body);
+                    if (TableRows(text, ps, pe) is { } rows)
+                    {
+                        foreach (var (rs, re) in rows)
+                        {
+                            Add(rs, re, Section.Body);
+                        }
+                    }
+                    else
+                    {
+                        Add(ps, pe, PlainTextLayout.IsFooter(text.AsSpan(ps, pe - ps)) ? Section.Footer : Section.Body);
+                    }
+
                     break;
                 default:
                     // Thematic breaks, code, raw HTML, link reference definitions: not prose.
@@ -98,12 +192,12 @@ public static class MarkdownLayout
         return paragraphs;
     }
 
-    // The leaf blocks in document order, inside lists, quotations and tables (a table's rows, not its cells).
+    // The leaf blocks in document order, inside lists and quotations.
     private static IEnumerable<Block> Leaves(ContainerBlock container)
     {
         foreach (var block in container)
         {
-            if (block is TableRow or not ContainerBlock)
+            if (block is not ContainerBlock)
             {
                 yield return block;
                 continue;
@@ -115,6 +209,38 @@ public static class MarkdownLayout
             }
         }
     }
+
+    // A pipe table (GitHub's): a paragraph whose second line is a delimiter row ("|---|:--:|") and whose every line holds
+    // a "|"; its rows without the delimiter row and the outer pipes. Null for any other paragraph. Linear in its length.
+    private static List<(int Start, int End)>? TableRows(string text, int start, int end)
+    {
+        var lines = PlainTextLayout.Lines(text, start, end).Where(l => l.End > l.Start).ToList();
+        if (lines.Count < 2 || !IsDelimiterRow(text.AsSpan(lines[1].Start, lines[1].End - lines[1].Start))
+            || lines.Exists(l => text.AsSpan(l.Start, l.End - l.Start).IndexOf('|') < 0))
+        {
+            return null;
+        }
+
+        var rows = new List<(int Start, int End)>(lines.Count - 1);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (i == 1)
+            {
+                continue;
+            }
+
+            var (s, e) = lines[i];
+            s += text[s] == '|' ? 1 : 0;
+            e -= e > s && text[e - 1] == '|' ? 1 : 0;
+            rows.Add(Trim(text, s, e));
+        }
+
+        return rows;
+    }
+
+    // "|---|:--:|", "--- | ---": pipes, dashes, colons and spaces only, with a dash and a pipe.
+    private static bool IsDelimiterRow(ReadOnlySpan<char> line) =>
+        line.Contains('-') && line.Contains('|') && !line.ContainsAnyExcept("|-: \t");
 
     // A block's [start, end) in the text: Markdig's spans end inclusively.
     private static (int Start, int End) Extent(string text, Block block) =>

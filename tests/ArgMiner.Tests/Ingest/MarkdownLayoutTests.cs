@@ -70,4 +70,31 @@ public sealed class MarkdownLayoutTests
         Assert.Contains(sentences, l => l.StartsWith("post,1,body,", StringComparison.Ordinal) && l.Contains(",The plan failed in 2024.,", StringComparison.Ordinal));
         Assert.Contains(sentences, l => l.StartsWith("page,0,body,", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void GivenMarkupNestedTooDeep_WhenRead_ThenItIsReadAsPlainTextWithOneWarningLine()
+    {
+        // 2,000 nested list items took Markdig 35 s and then threw "too deeply nested" through to the user.
+        var text = string.Concat(Enumerable.Range(0, 2000).Select(i => new string(' ', 2 * i) + "- item " + i + "\n"));
+        var item = DocumentReaders.ReadPlainText(Encoding.UTF8.GetBytes(text), "deep.md", "deep", markdown: true);
+        Assert.NotNull(item.Document);
+        Assert.Equal(2000, item.Document.Paragraphs.Length);
+        Assert.Equal(
+            "deep.md: read as plain text, not Markdown: line 51 nests deeper than Markdown is read here (32 quotations or list items, 100 columns)",
+            item.Warning!.ToString());
+    }
+
+    [Theory]
+    [InlineData("[", "]")]
+    [InlineData("[a](", "")]
+    [InlineData("*a**", "")]
+    public void GivenPathologicalInlineMarkup_WhenRead_ThenItIsOneBodyParagraph(string piece, string closing)
+    {
+        // Inline markup is not parsed: 200,000 "[" threw "too deeply nested" through to the user, "[a](" took 17 s.
+        var text = string.Concat(Enumerable.Repeat(piece, 50_000)) + "a" + string.Concat(Enumerable.Repeat(closing, 50_000));
+        var item = DocumentReaders.ReadPlainText(Encoding.UTF8.GetBytes(text), "inline.md", "inline", markdown: true);
+        Assert.Null(item.Warning);
+        var paragraph = Assert.Single(item.Document!.Paragraphs);
+        Assert.Equal((0, text.Length), (paragraph.Start, paragraph.End));
+    }
 }

@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Text;
+using ArgMiner.Output;
 using ArgMiner.Output.Html;
 using ArgMiner.Tests.Support;
+using ArgMiner.Text;
 using CsvHelper;
 
 namespace ArgMiner.Tests.Output;
@@ -168,5 +171,102 @@ public class ReportWriterTests
         Assert.Contains("<span class=\"doc-title\" dir=\"auto\">", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"meta\"><bdi>rtl1</bdi> · ", html, StringComparison.Ordinal);
         Assert.Contains("<option value=\"rtl1\">\u2068Evil \u202Etitle\u2069 (\u2068rtl1\u2069)</option>", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>A document of <paramref name="sentences"/> labelled sentences in one paragraph, each about 60 characters.</summary>
+    private static Document ManySentences(string id, int sentences)
+    {
+        var text = new StringBuilder();
+        var spans = new Sentence[sentences];
+        for (var i = 0; i < sentences; i++)
+        {
+            var start = text.Length;
+            text.Append("Sentence ").Append(i).Append(" says that the prices rose sharply again this year.");
+            spans[i] = new Sentence(start, text.Length, Section.Body, 0, null, i, 1);
+            text.Append(' ');
+        }
+
+        var label = new SentencePrediction("claim", 0.6, [0.6, 0.2, 0.1, 0.1]);
+        return new Document
+        {
+            Id = id,
+            Source = id + ".txt",
+            Text = text.ToString(),
+            Paragraphs = [new Paragraph(0, text.Length, Section.Body, null)],
+            Sentences = [.. spans],
+            Labels = [.. spans.Select(_ => label)],
+        };
+    }
+
+    [Fact]
+    public void GivenDocumentsWhoseHtmlPassesTheCap_WhenWritten_ThenThePageStopsAtItInsideADocumentAndSaysSo()
+    {
+        // Only the number of documents was capped: 1,100 documents of 1,000 sentences made a 420 MB page that headless
+        // Chromium had not loaded after five minutes. Ten documents of 40,000 sentences here make 84 MB of HTML uncapped.
+        using var dir = new TempDirectory();
+        var path = dir.File(ReportWriter.FileName);
+        const int PerDocument = 40_000;
+        var document = ManySentences("d", PerDocument);
+        using (var writer = new ReportWriter(path))
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                writer.Write(DocumentContext.Of(document with { Id = "d" + i.ToString(CultureInfo.InvariantCulture) }));
+            }
+
+            writer.Commit();
+        }
+
+        var size = new FileInfo(path).Length;
+        Assert.True(size < ReportWriter.MaxDocumentBytes + (1 << 20), string.Create(CultureInfo.InvariantCulture, $"the page is {size:N0} bytes"));
+        var html = File.ReadAllText(path);
+        var shown = ReportPage.Sentences(html);
+        var documents = ReportPage.Count(html, "data-doc");
+        Assert.InRange(documents, 2, 9);
+        Assert.Equal(documents + 1, html.Split("<option ").Length - 1);
+        var inLast = shown.Count - ((documents - 1) * PerDocument);
+        Assert.InRange(inLast, 1, PerDocument - 1);
+        Assert.Equal(Enumerable.Range(0, shown.Count).Select(i => document.Text[document.Sentences[i % PerDocument].Start..document.Sentences[i % PerDocument].End]), shown.Select(s => s.Text));
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"<p class=\"note\">This report shows {shown.Count:N0} of the 400,000 sentences: the first {documents} of 10 documents, the last of them in part, since a page of more would be too large for a browser to open."), html, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"<p class=\"note\">The report stops here, after {inLast:N0} of this document's 40,000 sentences, so that a browser can open it;"), html, StringComparison.Ordinal);
+
+        // The document cut short closes what it opened.
+        var main = html[html.IndexOf("<main>", StringComparison.Ordinal)..html.IndexOf("</main>", StringComparison.Ordinal)];
+        foreach (var tag in new[] { "article", "details", "summary", "p", "span", "mark" })
+        {
+            Assert.Equal(System.Text.RegularExpressions.Regex.Count(main, "<" + tag + "[ >]"), System.Text.RegularExpressions.Regex.Count(main, "</" + tag + ">"));
+        }
+
+        Assert.Equal(documents, System.Text.RegularExpressions.Regex.Count(main, "</article>"));
+    }
+
+    [Fact]
+    public void GivenACapThatTheFirstDocumentFillsExactly_WhenWritten_ThenItIsShownWholeAndTheNextNotAtAll()
+    {
+        using var dir = new TempDirectory();
+        var first = ManySentences("a", 40);
+        var alone = dir.File("alone.html");
+        using (var writer = new ReportWriter(alone))
+        {
+            writer.Write(DocumentContext.Of(first));
+            writer.Commit();
+        }
+
+        var page = File.ReadAllText(alone);
+        var article = page[page.IndexOf("<article ", StringComparison.Ordinal)..(page.IndexOf("</article>", StringComparison.Ordinal) + "</article>\n".Length)];
+        var path = dir.File(ReportWriter.FileName);
+        using (var writer = new ReportWriter(path, Encoding.UTF8.GetByteCount(article)))
+        {
+            writer.Write(DocumentContext.Of(first));
+            writer.Write(DocumentContext.Of(ManySentences("b", 40)));
+            writer.Commit();
+        }
+
+        var html = File.ReadAllText(path);
+        Assert.Contains(article, html, StringComparison.Ordinal);
+        Assert.Equal(["a"], ReportPage.Values(html, "data-doc"));
+        Assert.Contains("<p class=\"note\">This report shows 40 of the 80 sentences: the first 1 of 2 documents, since a page of more", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("The report stops here", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Documents after the first", html, StringComparison.Ordinal);
     }
 }

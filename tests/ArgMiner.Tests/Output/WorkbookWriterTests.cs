@@ -238,6 +238,23 @@ public class WorkbookWriterTests
     }
 
     [Fact]
+    public void GivenATableThatGoesOnInOneSheetAndOneInTwo_WhenWritten_ThenTheSummaryNamesASheetAndSheets()
+    {
+        // "they go on in sheets Sentences (2)" until session 38, for the one further sheet of a batch of 1.1 million sentences.
+        using var dir = new TempDirectory();
+        var path = dir.File("split.xlsx");
+        using (var writer = new WorkbookWriter(path, rowLimit: 100))
+        {
+            SeedDocuments().ForEach(d => writer.Write(DocumentContext.Of(d)));
+            writer.Commit();
+        }
+
+        var notes = Workbooks.Cells(path, "Summary").Select(row => row[0]).ToList();
+        Assert.Contains("Sentences: 145 rows are more than a sheet holds; they go on in sheet Sentences (2).", notes);
+        Assert.Contains("Entities: 277 rows are more than a sheet holds; they go on in sheets Entities (2), Entities (3).", notes);
+    }
+
+    [Fact]
     public void GivenContinuedSheets_WhenRowsAreWrittenByTheCallerOrOnARowsThread_ThenTheFilesAreByteIdenticalAndWhole()
     {
         using var dir = new TempDirectory();

@@ -11,15 +11,19 @@ namespace ArgMiner.Output.Html;
 /// apart; every sentence a <c>span</c> shaded by its label (<c>data-label</c>, the label's two-letter mark, its
 /// confidence on hover); entities and numeric claims marked inside (<c>data-entity</c>, <c>data-number</c>, the
 /// details on hover). Every character of the document text is written once, so a sentence element's text is
-/// exactly the sentence.
+/// exactly the sentence (up to where a full page stops a document: <see cref="Write"/>).
 /// </summary>
 internal static class DocumentHtml
 {
     /// <summary>Encodes text and attribute values; letters of every script stay as they are.</summary>
     public static HtmlEncoder Encoder { get; } = HtmlEncoder.Create(UnicodeRanges.All);
 
-    /// <summary>Writes <paramref name="context"/> as an <c>article</c>, open (<c>details open</c>) or collapsed.</summary>
-    public static void Write(TextWriter html, DocumentContext context, int index, bool open)
+    /// <summary>
+    /// Writes <paramref name="context"/> as an <c>article</c>, open (<c>details open</c>) or collapsed, and returns how many
+    /// of its sentences it shows: all of them, unless <paramref name="full"/> says the page is full before one of them,
+    /// where the document stops (its open elements closed) with a note saying how much of it is not shown.
+    /// </summary>
+    public static int Write(TextWriter html, DocumentContext context, int index, bool open, Func<bool>? full = null)
     {
         var document = context.Document;
         var marks = Marks(context);
@@ -28,7 +32,9 @@ internal static class DocumentHtml
         html.Write(open ? "<details open>" : "<details>");
         html.Write($"<summary><span class=\"doc-title\" dir=\"auto\">{Encode(document.Title ?? document.Id)}</span> <span class=\"meta\"><bdi>{Encode(document.Id)}</bdi> · {Count(document.Sentences.Length, "sentence")}, {Count(document.Entities.Length, "entity", "entities")}, {Count(document.Numbers.Length, "numeric claim")}, {Count(document.CommentCount, "comment")}</span></summary>\n");
         var inComments = false;
-        for (var p = 0; p < document.Paragraphs.Length; p++)
+        var shown = 0;
+        var cut = false;
+        for (var p = 0; p < document.Paragraphs.Length && !cut; p++)
         {
             var paragraph = document.Paragraphs[p];
             var inParagraph = sentencesOf.AsSpan(firstOf[p]..firstOf[p + 1]);
@@ -41,7 +47,7 @@ internal static class DocumentHtml
                 }
 
                 html.Write($"<blockquote class=\"comment\" data-comment=\"{comment.ToString(CultureInfo.InvariantCulture)}\">");
-                WriteParagraph(html, context, p, inParagraph, marks);
+                cut = !WriteParagraph(html, context, p, inParagraph, marks, full, ref shown);
                 html.Write("</blockquote>\n");
                 continue;
             }
@@ -54,7 +60,7 @@ internal static class DocumentHtml
                 _ => "p",
             };
             html.Write($"<{tag}>");
-            WriteParagraph(html, context, p, inParagraph, marks);
+            cut = !WriteParagraph(html, context, p, inParagraph, marks, full, ref shown);
             html.Write($"</{tag.Split(' ')[0]}>\n");
         }
 
@@ -63,7 +69,13 @@ internal static class DocumentHtml
             html.Write("</section>\n");
         }
 
+        if (cut)
+        {
+            html.Write(string.Create(CultureInfo.InvariantCulture, $"<p class=\"note\">The report stops here, after {shown:N0} of this document's {document.Sentences.Length:N0} sentences, so that a browser can open it; the CSV, JSON Lines and xlsx outputs hold every sentence.</p>\n"));
+        }
+
         html.Write("</details></article>\n");
+        return shown;
     }
 
     /// <summary>An attribute value, encoded.</summary>
@@ -190,13 +202,19 @@ internal static class DocumentHtml
         return (sentences, first);
     }
 
-    private static void WriteParagraph(TextWriter html, DocumentContext context, int paragraphIndex, ReadOnlySpan<int> sentences, List<Mark>[] marks)
+    // Writes the paragraph's text and sentences; false when the page was full before one of them (the paragraph ends there).
+    private static bool WriteParagraph(TextWriter html, DocumentContext context, int paragraphIndex, ReadOnlySpan<int> sentences, List<Mark>[] marks, Func<bool>? full, ref int shown)
     {
         var document = context.Document;
         var paragraph = document.Paragraphs[paragraphIndex];
         var position = paragraph.Start;
         foreach (var s in sentences)
         {
+            if (full?.Invoke() == true)
+            {
+                return false;
+            }
+
             var sentence = document.Sentences[s];
 
             WriteText(html, document.Text, position, Math.Max(position, sentence.Start));
@@ -209,10 +227,12 @@ internal static class DocumentHtml
             var k = 0;
             WriteMarked(html, document.Text, sentence.Start, sentence.End, marks[s], ref k);
             html.Write("</span>");
+            shown++;
             position = Math.Max(position, sentence.End);
         }
 
         WriteText(html, document.Text, position, Math.Max(position, paragraph.End));
+        return true;
     }
 
     // Marks nest: one that starts inside another is written inside it, cut at its end if it runs past, so

@@ -12,9 +12,10 @@ namespace ArgMiner.Output.Html;
 /// <para>
 /// Large batches: the page stays usable because the first <see cref="OpenDocuments"/> documents are open and the
 /// rest collapsed (one line each until opened or chosen in the document filter); the report shows the first
-/// <see cref="MaxDocuments"/> documents in full, its chart the first <see cref="ChartDocuments"/>, its numbers
-/// table the first <see cref="MaxNumberRows"/> claims, and says so at the top; the totals count the whole batch,
-/// and the CSV, JSON Lines and xlsx outputs hold everything. Hand-written: no available package renders HTML
+/// <see cref="MaxDocuments"/> documents in full, and of them no more than <see cref="MaxDocumentBytes"/> of HTML
+/// (a document that passes it stops there), its chart the first <see cref="ChartDocuments"/>, its numbers table the
+/// first <see cref="MaxNumberRows"/> claims, and says so at the top; the totals count the whole batch, and the CSV,
+/// JSON Lines and xlsx outputs hold everything. Hand-written: no available package renders HTML
 /// reports; the text is encoded with the framework's <see cref="System.Text.Encodings.Web.HtmlEncoder"/>.
 /// </para>
 /// </summary>
@@ -35,9 +36,19 @@ public sealed class ReportWriter : IDisposable
     /// <summary>Rows of the numeric-claims table.</summary>
     public const int MaxNumberRows = 1_000;
 
+    /// <summary>
+    /// Bytes of HTML the documents shown take at most (a document passing it stops before its next sentence). Until
+    /// session 38 only the number of documents was capped: a batch of 1,100 documents of 1,001 short sentences made a
+    /// 420 MB page that headless Chromium had not loaded after five minutes; capped, it is 67 MB (160 documents, the
+    /// last in part) and loads in 19 s on this shared 2-core machine. The 1,000 IBM Debater articles shown take 52 MB
+    /// (10.5 s to load), within the cap, so their report is unchanged.
+    /// </summary>
+    public const long MaxDocumentBytes = 64L << 20;
+
     private const int TopEntities = 12;
 
     private readonly AtomicFile _file;
+    private readonly long _documentBytes;
     private readonly Spool _documents;
     private readonly Spool _numbers;
     private readonly List<(string Id, string Name)> _shown = [];
@@ -48,11 +59,22 @@ public sealed class ReportWriter : IDisposable
     private long _sentenceCount;
     private long _entityCount;
     private long _numberCount;
+    private long _sentencesShown;
+    private bool _pageFull;
+    private bool _lastInPart;
     private bool _done;
 
     /// <summary>Opens <paramref name="path"/> (written under a temporary name until <see cref="Commit"/>).</summary>
     public ReportWriter(string path)
+        : this(path, MaxDocumentBytes)
     {
+    }
+
+    /// <summary>Opens the report with another cap on the documents' HTML (tests of a full page).</summary>
+    internal ReportWriter(string path, long documentBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(documentBytes, 1);
+        _documentBytes = documentBytes;
         _file = new AtomicFile(path);
         var directory = Path.GetDirectoryName(_file.FinalPath)!;
         try
@@ -94,10 +116,19 @@ public sealed class ReportWriter : IDisposable
             _chart.Add((document.Title ?? document.Id, counts));
         }
 
-        if (_documentCount < MaxDocuments)
+        if (_documentCount < MaxDocuments && !_pageFull)
         {
-            _shown.Add((document.Id, document.Title ?? document.Id));
-            DocumentHtml.Write(_documents.Writer, context, (int)_documentCount, open: _documentCount < OpenDocuments);
+            if (PageFull())
+            {
+                _pageFull = true;
+            }
+            else
+            {
+                _shown.Add((document.Id, document.Title ?? document.Id));
+                var shown = DocumentHtml.Write(_documents.Writer, context, (int)_documentCount, open: _documentCount < OpenDocuments, PageFull);
+                _sentencesShown += shown;
+                _pageFull = _lastInPart = shown < document.Sentences.Length;
+            }
         }
 
         for (var i = 0; i < document.Numbers.Length && _numberCount + i < MaxNumberRows; i++)
@@ -182,9 +213,15 @@ public sealed class ReportWriter : IDisposable
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
+    private bool PageFull() => _documents.Bytes >= _documentBytes;
+
     private IEnumerable<string> Notes()
     {
-        if (_documentCount > MaxDocuments)
+        if (_pageFull)
+        {
+            yield return Invariant($"This report shows {_sentencesShown:N0} of the {_sentenceCount:N0} sentences: the first {_shown.Count:N0} of {_documentCount:N0} documents{(_lastInPart ? ", the last of them in part" : string.Empty)}, since a page of more would be too large for a browser to open. The counts above cover all, and the CSV, JSON Lines and xlsx outputs hold every document.");
+        }
+        else if (_documentCount > MaxDocuments)
         {
             yield return Invariant($"This report shows the first {MaxDocuments:N0} of {_documentCount:N0} documents; the counts above cover all, and the CSV, JSON Lines and xlsx outputs hold every document.");
         }
@@ -196,7 +233,7 @@ public sealed class ReportWriter : IDisposable
             yield return Invariant($"The chart shows the first {ChartDocuments} of {_documentCount:N0} documents; its \"All documents\" bar counts all.");
         }
 
-        if (_documentCount > OpenDocuments)
+        if (_shown.Count > OpenDocuments)
         {
             yield return Invariant($"Documents after the first {OpenDocuments} are collapsed: open one by its title, or choose it in the document filter.");
         }
@@ -291,20 +328,26 @@ public sealed class ReportWriter : IDisposable
     private sealed class Spool : IDisposable
     {
         private readonly FileStream _file;
+        private readonly StreamWriter _writer;
         private bool _disposed;
 
         public Spool(string directory, string name)
         {
             var path = Path.Combine(directory, "." + name + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".spool");
             _file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-            Writer = new StreamWriter(_file, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+            _writer = new StreamWriter(_file, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+            Writer = new CountingWriter(_writer);
         }
 
-        public StreamWriter Writer { get; }
+        /// <summary>Writes to the spool, counting the UTF-8 bytes.</summary>
+        public CountingWriter Writer { get; }
+
+        /// <summary>UTF-8 bytes written so far.</summary>
+        public long Bytes => Writer.Bytes;
 
         public void CopyTo(StreamWriter output)
         {
-            Writer.Flush();
+            _writer.Flush();
             output.Flush();
             _file.Position = 0;
             _file.CopyTo(output.BaseStream);
@@ -318,8 +361,41 @@ public sealed class ReportWriter : IDisposable
             }
 
             _disposed = true;
-            Writer.Dispose();
+            _writer.Dispose();
             _file.Dispose();
         }
+    }
+
+    /// <summary>A writer that passes text on and counts its UTF-8 bytes (the text is whole strings, never half a surrogate pair).</summary>
+    private sealed class CountingWriter(TextWriter inner) : TextWriter(CultureInfo.InvariantCulture)
+    {
+        public long Bytes { get; private set; }
+
+        public override Encoding Encoding => inner.Encoding;
+
+        public override void Write(char value)
+        {
+            Bytes += Encoding.UTF8.GetByteCount(new ReadOnlySpan<char>(in value));
+            inner.Write(value);
+        }
+
+        public override void Write(string? value)
+        {
+            Bytes += Encoding.UTF8.GetByteCount(value ?? string.Empty);
+            inner.Write(value);
+        }
+
+        public override void Write(ReadOnlySpan<char> buffer)
+        {
+            Bytes += Encoding.UTF8.GetByteCount(buffer);
+            inner.Write(buffer);
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            Write(buffer.AsSpan(index, count));
+        }
+
+        public override void Flush() => inner.Flush();
     }
 }

@@ -197,7 +197,9 @@ public sealed class WorkbookWriter : IDisposable
             var parts = Split(table);
             if (parts.Count > 1)
             {
-                notes.Add($"{parts[0].Name}: {table.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows are more than a sheet holds; they go on in sheets {string.Join(", ", parts.Skip(1).Select(p => p.Name))}.");
+                // "they go on in sheets Sentences (2)" until session 38: a sheet is singular, as the other counts of one are.
+                var more = parts.Skip(1).Select(p => p.Name).ToList();
+                notes.Add($"{parts[0].Name}: {table.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows are more than a sheet holds; they go on in {(more.Count == 1 ? "sheet" : "sheets")} {string.Join(", ", more)}.");
             }
 
             var pieces = table.Finish();

@@ -178,7 +178,7 @@ public sealed class AveragedPerceptronTagger
             for (var i = 0; i < tokens.Length; i++)
             {
                 var sure = TaggerLexicon.SureClass(span[i].Amb);
-                int count = 0;
+                int count = 0, n = 0;
                 ReadOnlySpan<int> own = [], before = [], after = [];
                 if (sure < 0)
                 {
@@ -194,6 +194,20 @@ public sealed class AveragedPerceptronTagger
                     {
                         count = cache.Parts(span, ids, i, features, prefetch: false, out own, out before, out after);
                     }
+
+                    // The features of the tags before, prefetched before the next token's word features are worked out:
+                    // their rows, found only now, then arrive during that work instead of stalling the sum below
+                    // (issue 12, session 38: the sum was a fifth of the taggers' time, waiting on these rows).
+                    var tagged = features[count..];
+                    TaggerFeatures.Dynamic(span, i, prev, prev2, _bits, tagged);
+                    n = TaggerFeatures.DynamicCount;
+                    if (UsesGazetteer)
+                    {
+                        TaggerFeatures.Gazetteer(span, i, prev, _bits, tagged[n..]);
+                        n += TaggerFeatures.GazetteerCount;
+                    }
+
+                    _weights.ToRows(tagged[..n], prefetch: true);
                 }
 
                 if (i + 1 < span.Length && TaggerLexicon.SureClass(span[i + 1].Amb) < 0)
@@ -210,16 +224,6 @@ public sealed class AveragedPerceptronTagger
                     continue;
                 }
 
-                var tagged = features[count..];
-                TaggerFeatures.Dynamic(span, i, prev, prev2, _bits, tagged);
-                var n = TaggerFeatures.DynamicCount;
-                if (UsesGazetteer)
-                {
-                    TaggerFeatures.Gazetteer(span, i, prev, _bits, tagged[n..]);
-                    n += TaggerFeatures.GazetteerCount;
-                }
-
-                _weights.ToRows(tagged[..n], prefetch: false);
                 var best = _weights.Best(features[..(count + n)], own, before, after, scores);
                 if (_transitions is not null)
                 {

@@ -18,14 +18,17 @@ namespace ArgMiner.Tagging;
 /// whose features read the sentence-start flag and are worked out in full. One per thread and tagger
 /// (<see cref="AveragedPerceptronTagger"/> holds them). It keeps the first <see cref="MaxWords"/> words of at most
 /// <see cref="MaxKeptLength"/> characters it meets (frequent words come early); a sentence's other words go to passing
-/// entries dropped with the sentence. Kept small (about 0.6 MB for the POS tagger, 0.4 MB for the entities') on purpose:
-/// with 8,192 words (2 MB a tagger) the entries no longer stayed in the CPU's cache beside the weights, and on UD EWT
-/// text the gain was gone (session 26). Written by hand: it is the tagger's own memo, no library's job.
+/// entries dropped with the sentence. Kept small on purpose: with 8,192 words (2 MB a tagger) the entries of session 26's
+/// layout no longer stayed in the CPU's cache beside the weights, and on UD EWT text the gain was gone; 2,048 words were
+/// kept then. With the sums (an entry of 424 bytes for the POS tagger, 328 for the entities': 1.7 and 1.3 MB at most),
+/// 4,096 words ran 5–7 % faster than 2,048 on UD EWT train (`ArgMiner.Benchmarks taggers`, 4 interleaved pairs of runs,
+/// POS 76.8 -> 73.1 ms and entities 107.2 -> 99.5 ms a round, medians) and 8,192 no faster than 4,096 (session 38).
+/// Written by hand: it is the tagger's own memo, no library's job.
 /// </remarks>
 internal sealed class TaggerWordCache
 {
     /// <summary>Words kept for good.</summary>
-    internal const int MaxWords = 1 << 11;
+    internal const int MaxWords = 1 << 12;
 
     /// <summary>Longest word kept for good (longer ones are rare and would pin memory).</summary>
     internal const int MaxKeptLength = 32;

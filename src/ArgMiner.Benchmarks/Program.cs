@@ -23,6 +23,11 @@ public static class Program
             return WriterProfile.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "taggers")
+        {
+            return TaggerProfile.Run(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "stages")
         {
             return StageProfile.Run(args[1..]);

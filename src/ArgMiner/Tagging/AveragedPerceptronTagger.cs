@@ -127,7 +127,7 @@ public sealed class AveragedPerceptronTagger
 
     /// <summary>As above, with the gazetteer's matches in the sentence (used when <see cref="UsesGazetteer"/>).</summary>
     /// <remarks>
-    /// This method, <see cref="WordRows"/>, the feature templates and <see cref="TaggerWeights.Best"/> are not marked
+    /// This method, <see cref="TaggerWordCache.Parts"/>, the feature templates and <see cref="TaggerWeights.Best"/> are not marked
     /// AggressiveOptimization: the runtime ignores the precompiled (ReadyToRun) code of a method so marked and
     /// compiles it at its first call, which cost the published tool's one-document run six full-optimisation
     /// compilations at the start of the batch (issue 12). The precompiled code is optimised already, and tiering
@@ -164,33 +164,55 @@ public sealed class AveragedPerceptronTagger
                 TaggerFeatures.MarkGazetteer(span, gazetteerMatches);
             }
 
-            var width = TaggerFeatures.StaticCount + (_wordClasses is null ? 0 : TaggerFeatures.WordClassCount);
-            Span<int> features = stackalloc int[width + TaggerFeatures.DynamicCount + (UsesGazetteer ? TaggerFeatures.GazetteerCount : 0)];
+            var width = TaggerWordCache.MaxRows;
+            Span<int> features = stackalloc int[width + TaggerFeatures.DynamicCount + TaggerFeatures.GazetteerCount];
             Span<int> ahead = stackalloc int[width];
             Span<int> scores = stackalloc int[Math.Max(32, _weights.Stride)];
 
-            // The word features of the next token to be scored, already turned into rows and prefetched, so
+            // The word features of the next token to be scored, already turned into rows and sums and prefetched, so
             // its rows come from memory while this token is scored (they do not depend on this token's tag).
             var aheadOf = -1;
+            var aheadCount = 0;
+            ReadOnlySpan<int> aheadOwn = [], aheadPrev = [], aheadNext = [];
             int prev = -1, prev2 = -2;
             for (var i = 0; i < tokens.Length; i++)
             {
                 var sure = TaggerLexicon.SureClass(span[i].Amb);
+                int count = 0, n = 0;
+                ReadOnlySpan<int> own = [], before = [], after = [];
                 if (sure < 0)
                 {
                     if (aheadOf == i)
                     {
-                        ahead.CopyTo(features);
+                        ahead[..aheadCount].CopyTo(features);
+                        count = aheadCount;
+                        own = aheadOwn;
+                        before = aheadPrev;
+                        after = aheadNext;
                     }
                     else
                     {
-                        cache.WordRows(span, ids, i, features[..width], prefetch: false);
+                        count = cache.Parts(span, ids, i, features, prefetch: false, out own, out before, out after);
                     }
+
+                    // The features of the tags before, prefetched before the next token's word features are worked out:
+                    // their rows, found only now, then arrive during that work instead of stalling the sum below
+                    // (issue 12, session 38: the sum was a fifth of the taggers' time, waiting on these rows).
+                    var tagged = features[count..];
+                    TaggerFeatures.Dynamic(span, i, prev, prev2, _bits, tagged);
+                    n = TaggerFeatures.DynamicCount;
+                    if (UsesGazetteer)
+                    {
+                        TaggerFeatures.Gazetteer(span, i, prev, _bits, tagged[n..]);
+                        n += TaggerFeatures.GazetteerCount;
+                    }
+
+                    _weights.ToRows(tagged[..n], prefetch: true);
                 }
 
                 if (i + 1 < span.Length && TaggerLexicon.SureClass(span[i + 1].Amb) < 0)
                 {
-                    cache.WordRows(span, ids, i + 1, ahead, prefetch: true);
+                    aheadCount = cache.Parts(span, ids, i + 1, ahead, prefetch: true, out aheadOwn, out aheadPrev, out aheadNext);
                     aheadOf = i + 1;
                 }
 
@@ -202,14 +224,7 @@ public sealed class AveragedPerceptronTagger
                     continue;
                 }
 
-                TaggerFeatures.Dynamic(span, i, prev, prev2, _bits, features[width..]);
-                if (UsesGazetteer)
-                {
-                    TaggerFeatures.Gazetteer(span, i, prev, _bits, features[(width + TaggerFeatures.DynamicCount)..]);
-                }
-
-                _weights.ToRows(features[width..], prefetch: false);
-                var best = _weights.Best(features, scores);
+                var best = _weights.Best(features[..(count + n)], own, before, after, scores);
                 if (_transitions is not null)
                 {
                     best = _transitions.Best(prev, best, scores);
@@ -229,19 +244,37 @@ public sealed class AveragedPerceptronTagger
     }
 
     /// <summary>
-    /// The word (and word-class) features of token <paramref name="i"/> as rows of the weight table, worked out from
-    /// the features' definitions without the word cache: what <see cref="TaggerWordCache.WordRows"/> must equal (tests).
+    /// The summed weights of token <paramref name="i"/>'s word (and word-class) features, worked out from the features'
+    /// definitions without the word cache: what <see cref="CachedWordScores"/> must equal (tests).
     /// </summary>
-    internal void UncachedWordRows(ReadOnlySpan<TokenInfo> info, int i, Span<int> rows)
+    internal void UncachedWordScores(ReadOnlySpan<TokenInfo> info, int i, Span<int> scores)
     {
+        Span<int> rows = stackalloc int[TaggerWordCache.MaxRows];
         TaggerFeatures.Static(info, i, _bits, rows);
+        var count = TaggerFeatures.StaticCount;
         if (_wordClasses is not null)
         {
-            TaggerFeatures.WordClassFeatures(info, i, _bits, rows[TaggerFeatures.StaticCount..]);
+            TaggerFeatures.WordClassFeatures(info, i, _bits, rows[count..]);
+            count += TaggerFeatures.WordClassCount;
         }
 
-        _weights.ToRows(rows, prefetch: false);
+        _weights.ToRows(rows[..count], prefetch: false);
+        _weights.Sum(rows[..count], [], [], [], scores);
     }
+
+    /// <summary>The same sums through <paramref name="cache"/>'s rows and kept sums (tests).</summary>
+    internal void CachedWordScores(TaggerWordCache cache, ReadOnlySpan<TokenInfo> info, ReadOnlySpan<int> ids, int i, bool prefetch, Span<int> scores)
+    {
+        Span<int> rows = stackalloc int[TaggerWordCache.MaxRows];
+        var count = cache.Parts(info, ids, i, rows, prefetch, out var own, out var before, out var after);
+        _weights.Sum(rows[..count], own, before, after, scores);
+    }
+
+    /// <summary>The scores' slots that are classes (<see cref="UncachedWordScores"/> writes padding after them).</summary>
+    internal int ScoreCount => _classCount;
+
+    /// <summary>Scratch for the scores of one token (tests).</summary>
+    internal int ScoreSlots => Math.Max(32, _weights.Stride);
 
     /// <summary>The tagger's lexicon of ambiguity classes (tests).</summary>
     internal TaggerLexicon Lexicon => _lexicon;
@@ -249,11 +282,8 @@ public sealed class AveragedPerceptronTagger
     /// <summary>The tagger's word classes, or null (tests).</summary>
     internal WordClasses? WordClassTable => _wordClasses;
 
-    /// <summary>A word cache of this tagger's own (tests compare it with <see cref="UncachedWordRows"/>).</summary>
+    /// <summary>A word cache of this tagger's own (tests compare it with <see cref="UncachedWordScores"/>).</summary>
     internal TaggerWordCache NewWordCache() => new(_lexicon, _wordClasses, _weights, _bits);
-
-    /// <summary>Rows per token that <see cref="UncachedWordRows"/> and the cache write.</summary>
-    internal int WordRowCount => TaggerFeatures.StaticCount + (_wordClasses is null ? 0 : TaggerFeatures.WordClassCount);
 
     /// <summary>Predicts the tags of a sentence as strings (for evaluation and tests).</summary>
     public string[] Predict(TaggedSentence sentence)

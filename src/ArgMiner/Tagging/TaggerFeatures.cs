@@ -424,30 +424,50 @@ internal static class TaggerFeatures
     /// <summary>Writes the features at <see cref="RemainderPositions"/>: the bias, the flags of the token and its neighbours, and word pairs.</summary>
     public static void StaticRemainder(ReadOnlySpan<TokenInfo> info, int i, int bits, Span<int> buckets)
     {
+        buckets[0] = BiasBucket(bits);
+        buckets[12] = FlagsBucket((ulong)info[i].Flags, bits);
+        buckets[23] = PrevFlagsBucket(i >= 1 ? (ulong)info[i - 1].Flags : 64, bits);
+        buckets[24] = NextFlagsBucket(i + 1 < info.Length ? (ulong)info[i + 1].Flags : 128, bits);
+        Span<int> pairs = stackalloc int[PairPositions.Length];
+        PairBuckets(info, i, bits, pairs);
+        Scatter(pairs, PairPositions, buckets);
+    }
+
+    /// <summary>The bias feature, the same for every token.</summary>
+    public static int BiasBucket(int bits) => Bucket(0, 0, bits);
+
+    /// <summary>The feature of the token's own flags (the sentence-start flag among them).</summary>
+    public static int FlagsBucket(ulong flags, int bits) => Bucket(12, flags, bits);
+
+    /// <summary>The feature of the previous word's flags (64 before the first token).</summary>
+    public static int PrevFlagsBucket(ulong flags, int bits) => Bucket(23, flags, bits);
+
+    /// <summary>The feature of the next word's flags (128 after the last token).</summary>
+    public static int NextFlagsBucket(ulong flags, int bits) => Bucket(24, flags, bits);
+
+    /// <summary>Where <see cref="StaticRemainder"/> puts the features of word pairs (<see cref="PairBuckets"/>), in order.</summary>
+    public static ReadOnlySpan<byte> PairPositions => [21, 22, 25, 26, 29, 30, 33, 34, 35];
+
+    /// <summary>The features that read two words at once (the token and a neighbour, or both next words), in <see cref="PairPositions"/> order.</summary>
+    public static void PairBuckets(ReadOnlySpan<TokenInfo> info, int i, int bits, Span<int> buckets)
+    {
         ref readonly var t = ref info[i];
         var p1 = i >= 1 ? info[i - 1].Lower : Start1;
         var n1 = i + 1 < info.Length ? info[i + 1].Lower : End1;
         var p1Shape = i >= 1 ? info[i - 1].Shape : Start1;
         var n1Shape = i + 1 < info.Length ? info[i + 1].Shape : End1;
-        var p1Flags = i >= 1 ? (ulong)info[i - 1].Flags : 64;
-        var n1Flags = i + 1 < info.Length ? (ulong)info[i + 1].Flags : 128;
         var p1Amb = i >= 1 ? info[i - 1].Amb : Start1;
         var n1Amb = i + 1 < info.Length ? info[i + 1].Amb : End1;
         var n2Amb = i + 2 < info.Length ? info[i + 2].Amb : End2;
-
-        buckets[0] = Bucket(0, 0, bits);
-        buckets[12] = Bucket(12, (ulong)t.Flags, bits);
-        buckets[21] = Bucket(21, Mix(p1) ^ t.Lower, bits);
-        buckets[22] = Bucket(22, Mix(t.Lower) ^ n1, bits);
-        buckets[23] = Bucket(23, p1Flags, bits);
-        buckets[24] = Bucket(24, n1Flags, bits);
-        buckets[25] = Bucket(25, Mix(p1Shape) ^ t.Shape, bits);
-        buckets[26] = Bucket(26, Mix(t.Shape) ^ n1Shape, bits);
-        buckets[29] = Bucket(29, Mix(t.Suf3) ^ n1, bits);
-        buckets[30] = Bucket(30, Mix(p1) ^ t.Suf3, bits);
-        buckets[33] = Bucket(33, Mix(t.Amb) ^ n1Amb, bits);
-        buckets[34] = Bucket(34, Mix(n1Amb) ^ n2Amb, bits);
-        buckets[35] = Bucket(35, Mix(p1Amb) ^ t.Amb, bits);
+        buckets[0] = Bucket(21, Mix(p1) ^ t.Lower, bits);
+        buckets[1] = Bucket(22, Mix(t.Lower) ^ n1, bits);
+        buckets[2] = Bucket(25, Mix(p1Shape) ^ t.Shape, bits);
+        buckets[3] = Bucket(26, Mix(t.Shape) ^ n1Shape, bits);
+        buckets[4] = Bucket(29, Mix(t.Suf3) ^ n1, bits);
+        buckets[5] = Bucket(30, Mix(p1) ^ t.Suf3, bits);
+        buckets[6] = Bucket(33, Mix(t.Amb) ^ n1Amb, bits);
+        buckets[7] = Bucket(34, Mix(n1Amb) ^ n2Amb, bits);
+        buckets[8] = Bucket(35, Mix(p1Amb) ^ t.Amb, bits);
     }
 
     /// <summary>Where <see cref="WordClassFeatures"/> puts the features of the token's own word classes (<see cref="ClassOwnBuckets"/>).</summary>
@@ -502,29 +522,58 @@ internal static class TaggerFeatures
     /// <summary>Writes the features at <see cref="ClassRemainderPositions"/>: classes crossed with case, marks and the sentence's length.</summary>
     public static void WordClassRemainder(ReadOnlySpan<TokenInfo> info, int i, int bits, Span<int> buckets)
     {
-        ref readonly var t = ref info[i];
-        const int caseFlags = FlagTitle | FlagUpper | FlagLower | FlagFirst;
+        Span<int> part = stackalloc int[ClassPairPositions.Length];
+        ClassOwnFlagBuckets(info[i], bits, part);
+        Scatter(part[..ClassOwnFlagPositions.Length], ClassOwnFlagPositions, buckets);
+        buckets[8] = ClassNextMarkBucket(i + 1 < info.Length ? info[i + 1].Class : ClassAfter, i + 1 < info.Length ? CaseFlags(info[i + 1].Flags) : 128, bits);
+        buckets[9] = ClassPrevMarkBucket(i >= 1 ? info[i - 1].Class : ClassBefore, i >= 1 ? CaseFlags(info[i - 1].Flags) : 64, bits);
+        ClassPairBuckets(info, i, bits, part);
+        Scatter(part, ClassPairPositions, buckets);
+    }
+
+    /// <summary>The flags the word-class features cross classes with: case and the sentence start.</summary>
+    public static ulong CaseFlags(int flags) => (ulong)(flags & (FlagTitle | FlagUpper | FlagLower | FlagFirst));
+
+    /// <summary>Where <see cref="WordClassRemainder"/> puts the features of <see cref="ClassOwnFlagBuckets"/>, in order.</summary>
+    public static ReadOnlySpan<byte> ClassOwnFlagPositions => [2, 7, 12, 15];
+
+    /// <summary>The word-class features of the token's own classes and marks crossed with its own flags (the sentence start among them).</summary>
+    public static void ClassOwnFlagBuckets(in TokenInfo t, int bits, Span<int> buckets)
+    {
         var fine = (ulong)(t.Class & WordClasses.FineMask);
+        var marks = (ulong)(t.Class >> 20);
+        var flags = CaseFlags(t.Flags);
+        buckets[0] = Bucket(62, Mix(fine) ^ flags, bits);
+        buckets[1] = Bucket(67, Mix(marks) ^ flags, bits);
+        buckets[2] = Bucket(72, Mix(t.Lower) ^ ((t.Flags & FlagFirst) != 0 ? 1UL : 2UL), bits);
+        buckets[3] = Bucket(75, Mix(fine + 5000) ^ (Mix(marks) >> 3) ^ flags, bits);
+    }
+
+    /// <summary>The feature of the next word's marks and flags (<see cref="ClassAfter"/> and 128 after the last token).</summary>
+    public static int ClassNextMarkBucket(uint n, ulong nFlags, int bits) => Bucket(68, Mix((ulong)(n >> 20)) ^ nFlags, bits);
+
+    /// <summary>The feature of the previous word's marks and flags (<see cref="ClassBefore"/> and 64 before the first token).</summary>
+    public static int ClassPrevMarkBucket(uint p, ulong pFlags, int bits) => Bucket(69, Mix((ulong)(p >> 20)) ^ pFlags, bits);
+
+    /// <summary>Where <see cref="WordClassRemainder"/> puts the features of <see cref="ClassPairBuckets"/>, in order.</summary>
+    public static ReadOnlySpan<byte> ClassPairPositions => [5, 6, 10, 11, 13, 14];
+
+    /// <summary>The word-class features that read two words at once, or the token and the sentence's length.</summary>
+    public static void ClassPairBuckets(ReadOnlySpan<TokenInfo> info, int i, int bits, Span<int> buckets)
+    {
+        ref readonly var t = ref info[i];
         var coarse = (ulong)((t.Class >> WordClasses.CoarseShift) & WordClasses.FineMask);
         var marks = (ulong)(t.Class >> 20);
-        var flags = (ulong)(t.Flags & caseFlags);
+        var flags = CaseFlags(t.Flags);
         var p = i >= 1 ? info[i - 1].Class : ClassBefore;
         var n = i + 1 < info.Length ? info[i + 1].Class : ClassAfter;
-        var pFlags = i >= 1 ? (ulong)(info[i - 1].Flags & caseFlags) : 64;
-        var nFlags = i + 1 < info.Length ? (ulong)(info[i + 1].Flags & caseFlags) : 128;
         var length = (ulong)Math.Min(info.Length, 7);
-        buckets[2] = Bucket(62, Mix(fine) ^ flags, bits);
-        buckets[5] = Bucket(65, Mix((p >> WordClasses.CoarseShift) & WordClasses.FineMask) ^ coarse, bits);
-        buckets[6] = Bucket(66, Mix(coarse) ^ ((n >> WordClasses.CoarseShift) & WordClasses.FineMask), bits);
-        buckets[7] = Bucket(67, Mix(marks) ^ flags, bits);
-        buckets[8] = Bucket(68, Mix((ulong)(n >> 20)) ^ nFlags, bits);
-        buckets[9] = Bucket(69, Mix((ulong)(p >> 20)) ^ pFlags, bits);
-        buckets[10] = Bucket(70, Mix(marks) ^ (Mix((ulong)(n >> 20)) >> 1), bits);
-        buckets[11] = Bucket(71, Mix((ulong)(p >> 20)) ^ (Mix(marks) >> 1), bits);
-        buckets[12] = Bucket(72, Mix(t.Lower) ^ ((t.Flags & FlagFirst) != 0 ? 1UL : 2UL), bits);
-        buckets[13] = Bucket(73, Mix(length) ^ flags, bits);
-        buckets[14] = Bucket(74, Mix(length + 100) ^ marks, bits);
-        buckets[15] = Bucket(75, Mix(fine + 5000) ^ (Mix(marks) >> 3) ^ flags, bits);
+        buckets[0] = Bucket(65, Mix((p >> WordClasses.CoarseShift) & WordClasses.FineMask) ^ coarse, bits);
+        buckets[1] = Bucket(66, Mix(coarse) ^ ((n >> WordClasses.CoarseShift) & WordClasses.FineMask), bits);
+        buckets[2] = Bucket(70, Mix(marks) ^ (Mix((ulong)(n >> 20)) >> 1), bits);
+        buckets[3] = Bucket(71, Mix((ulong)(p >> 20)) ^ (Mix(marks) >> 1), bits);
+        buckets[4] = Bucket(73, Mix(length) ^ flags, bits);
+        buckets[5] = Bucket(74, Mix(length + 100) ^ marks, bits);
     }
 
     /// <summary>Writes the <see cref="DynamicCount"/> features built on the previous predicted tags.</summary>

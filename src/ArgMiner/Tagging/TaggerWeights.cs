@@ -159,6 +159,12 @@ internal sealed class TaggerWeights
     /// <summary>The number of buckets with a non-zero weight.</summary>
     public int Rows { get; }
 
+    /// <summary>
+    /// The 32-bit sums a caller keeps of several rows (<see cref="AddRows"/>, <see cref="Best(ReadOnlySpan{int}, ReadOnlySpan{int}, ReadOnlySpan{int}, ReadOnlySpan{int}, Span{int})"/>)
+    /// have this many lanes: the classes, padded to whole 256-bit vectors (24 for the 17 POS tags, not the row's 32).
+    /// </summary>
+    public int Lanes => Stride == 32 && ClassCount <= 24 ? 24 : Stride;
+
     /// <summary>The class weights of a bucket (all zero when it has no row).</summary>
     public ReadOnlySpan<short> Row(int bucket) => _rows.AsSpan(_base + RowStart(bucket), ClassCount);
 
@@ -209,13 +215,50 @@ internal sealed class TaggerWeights
     /// </summary>
     /// <param name="rows">Row starts.</param>
     /// <param name="scores">At least <c>max(32, Stride)</c> slots of scratch.</param>
-    public int Best(ReadOnlySpan<int> rows, Span<int> scores)
+    public int Best(ReadOnlySpan<int> rows, Span<int> scores) => Best(rows, [], [], [], scores);
+
+    /// <summary>
+    /// As <see cref="Best(ReadOnlySpan{int}, Span{int})"/>, over the rows and three sums of other rows kept by the caller
+    /// (<see cref="Lanes"/> lanes each, made by <see cref="AddRows"/>; all three empty for none). The scores are the same
+    /// integers in whatever order the rows are added, so the same class wins.
+    /// </summary>
+    public int Best(ReadOnlySpan<int> rows, ReadOnlySpan<int> own, ReadOnlySpan<int> prev, ReadOnlySpan<int> next, Span<int> scores)
+    {
+        Sum(rows, own, prev, next, scores);
+        var best = 0;
+        for (var k = 1; k < ClassCount; k++)
+        {
+            if (scores[k] > scores[best])
+            {
+                best = k;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Adds the rows to <paramref name="sum"/> (<see cref="Lanes"/> lanes).</summary>
+    public void AddRows(ReadOnlySpan<int> rows, Span<int> sum)
+    {
+        Span<int> scores = stackalloc int[Math.Max(32, Stride)];
+        Sum(rows, sum[..Lanes], [], [], scores);
+        scores[..Lanes].CopyTo(sum);
+    }
+
+    /// <summary>Writes the sums over the rows and the three kept sums (each empty or <see cref="Lanes"/> long) to <paramref name="scores"/>.</summary>
+    public void Sum(ReadOnlySpan<int> rows, ReadOnlySpan<int> own, ReadOnlySpan<int> prev, ReadOnlySpan<int> next, Span<int> scores)
     {
         ref var table = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rows), _base);
         ref var acc = ref MemoryMarshal.GetReference(scores);
         if (Stride == 16)
         {
             Vector256<int> a0 = default, a1 = default;
+            if (!own.IsEmpty)
+            {
+                a0 = Sum3(own, prev, next, 0);
+                a1 = Sum3(own, prev, next, 8);
+            }
+
             foreach (var r in rows)
             {
                 var (l, h) = Vector256.Widen(Vector256.LoadUnsafe(ref Unsafe.Add(ref table, r)));
@@ -226,9 +269,41 @@ internal sealed class TaggerWeights
             a0.StoreUnsafe(ref acc);
             a1.StoreUnsafe(ref acc, 8);
         }
+        else if (Stride == 32 && Lanes == 24)
+        {
+            // 17 to 24 classes: the row's last 8 weights are padding, so they are neither widened nor added.
+            Vector256<int> a0 = default, a1 = default, a2 = default;
+            if (!own.IsEmpty)
+            {
+                a0 = Sum3(own, prev, next, 0);
+                a1 = Sum3(own, prev, next, 8);
+                a2 = Sum3(own, prev, next, 16);
+            }
+
+            foreach (var r in rows)
+            {
+                ref var row = ref Unsafe.Add(ref table, r);
+                var (l0, h0) = Vector256.Widen(Vector256.LoadUnsafe(ref row));
+                a0 += l0;
+                a1 += h0;
+                a2 += Vector256.WidenLower(Vector256.LoadUnsafe(ref row, 16));
+            }
+
+            a0.StoreUnsafe(ref acc);
+            a1.StoreUnsafe(ref acc, 8);
+            a2.StoreUnsafe(ref acc, 16);
+        }
         else if (Stride == 32)
         {
             Vector256<int> a0 = default, a1 = default, a2 = default, a3 = default;
+            if (!own.IsEmpty)
+            {
+                a0 = Sum3(own, prev, next, 0);
+                a1 = Sum3(own, prev, next, 8);
+                a2 = Sum3(own, prev, next, 16);
+                a3 = Sum3(own, prev, next, 24);
+            }
+
             foreach (var r in rows)
             {
                 ref var row = ref Unsafe.Add(ref table, r);
@@ -248,6 +323,11 @@ internal sealed class TaggerWeights
         else
         {
             scores[..ClassCount].Clear();
+            for (var k = 0; k < ClassCount && !own.IsEmpty; k++)
+            {
+                scores[k] = own[k] + (prev.IsEmpty ? 0 : prev[k] + next[k]);
+            }
+
             foreach (var r in rows)
             {
                 var row = _rows.AsSpan(_base + r, ClassCount);
@@ -257,17 +337,19 @@ internal sealed class TaggerWeights
                 }
             }
         }
+    }
 
-        var best = 0;
-        for (var k = 1; k < ClassCount; k++)
+    /// <summary>Lanes <paramref name="at"/> to <paramref name="at"/> + 7 of the three sums added (a sum may be the empty one only when all are).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> Sum3(ReadOnlySpan<int> own, ReadOnlySpan<int> prev, ReadOnlySpan<int> next, int at)
+    {
+        var sum = Vector256.Create(own.Slice(at, 8));
+        if (!prev.IsEmpty)
         {
-            if (scores[k] > scores[best])
-            {
-                best = k;
-            }
+            sum += Vector256.Create(prev.Slice(at, 8)) + Vector256.Create(next.Slice(at, 8));
         }
 
-        return best;
+        return sum;
     }
 
     /// <summary>The offset of a bucket's row from <see cref="_base"/>, or of the zero row; no branch.</summary>

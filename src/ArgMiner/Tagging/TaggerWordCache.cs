@@ -4,41 +4,37 @@ namespace ArgMiner.Tagging;
 
 /// <summary>
 /// A tagger's memo of word types, as spaCy keeps a lexeme's attributes in its vocabulary: for each distinct word,
-/// what <see cref="TaggerFeatures.DescribeWord"/> works out (hashes, affixes, shape, ambiguity and word classes) and
-/// the weight rows of every feature that reads that word alone, at each place it can stand (the token itself, the
-/// word before or after it, two before or after). A token whose neighbours were seen before then needs only the
-/// features of word pairs, flags and the sentence (<see cref="TaggerFeatures.StaticRemainder"/>) hashed and looked
-/// up; working those features out twice made the POS tagger a third slower and the entity recogniser nearly half
-/// (TaggerBenchmarks, issue 12). The rows are the ones the uncached path finds, in the same positions, so the tags are the same.
+/// what <see cref="TaggerFeatures.DescribeWord"/> works out (hashes, affixes, shape, ambiguity and word classes), and the
+/// summed weights of every feature that reads that word alone at each place it can stand: as the token itself, as the
+/// word before it and as the word after it (32-bit sums of the weight rows, <see cref="TaggerWeights.Lanes"/> lanes
+/// each), and the rows it gives as the word two before or two after. A token whose neighbours were seen before then needs
+/// only the features of word pairs (<see cref="TaggerFeatures.PairBuckets"/>) hashed and looked up, and its score is
+/// three sums plus a dozen rows instead of 42 rows (POS) or 58 (entities); the sums are exact integers, so the scores and
+/// the tags are those the features' definitions give (tests compare them).
 /// </summary>
 /// <remarks>
-/// One per thread and tagger (<see cref="AveragedPerceptronTagger"/> holds them). It keeps the first
-/// <see cref="MaxWords"/> words of at most <see cref="MaxKeptLength"/> characters it meets (frequent words come early);
-/// a sentence's other words go to passing entries dropped with the sentence. Kept small (about 0.5 MB) on purpose:
-/// with 8,192 words (2 MB a tagger) the entries no longer stayed in the CPU's cache beside the weights, and on UD EWT
-/// text the gain was gone; with 2,048 the entity stage ran 6–10 % faster in seven interleaved runs, the POS stage the
-/// same (`ArgMiner.Benchmarks stages`), and on the seed articles' smaller vocabulary both about 20 % (TaggerBenchmarks).
+/// Issue 12. Keeping each word's rows (session 26) saved the hashing; keeping their sums (session 38) also saves adding
+/// them again at every token: the flag features of a word are kept with it too, except at a sentence's first two tokens,
+/// whose features read the sentence-start flag and are worked out in full. One per thread and tagger
+/// (<see cref="AveragedPerceptronTagger"/> holds them). It keeps the first <see cref="MaxWords"/> words of at most
+/// <see cref="MaxKeptLength"/> characters it meets (frequent words come early); a sentence's other words go to passing
+/// entries dropped with the sentence. Kept small on purpose: with 8,192 words (2 MB a tagger) the entries of session 26's
+/// layout no longer stayed in the CPU's cache beside the weights, and on UD EWT text the gain was gone; 2,048 words were
+/// kept then. With the sums (an entry of 424 bytes for the POS tagger, 328 for the entities': 1.7 and 1.3 MB at most),
+/// 4,096 words ran 5–7 % faster than 2,048 on UD EWT train (`ArgMiner.Benchmarks taggers`, 4 interleaved pairs of runs,
+/// POS 76.8 -> 73.1 ms and entities 107.2 -> 99.5 ms a round, medians) and 8,192 no faster than 4,096 (session 38).
 /// Written by hand: it is the tagger's own memo, no library's job.
 /// </remarks>
 internal sealed class TaggerWordCache
 {
     /// <summary>Words kept for good.</summary>
-    internal const int MaxWords = 1 << 11;
+    internal const int MaxWords = 1 << 12;
 
     /// <summary>Longest word kept for good (longer ones are rare and would pin memory).</summary>
     internal const int MaxKeptLength = 32;
 
-    // Rows kept per word: where the word is the token itself, the word before, after, two before, two after, and
-    // its classes as the token, the word before and the word after.
-    private const int OwnAt = 0;
-    private const int PrevAt = 12;
-    private const int NextAt = 16;
-    private const int Prev2At = 21;
-    private const int Next2At = 22;
-    private const int ClassOwnAt = 23;
-    private const int ClassPrevAt = 25;
-    private const int ClassNextAt = 26;
-    private const int RowsPerWord = 27;
+    /// <summary>Rows <see cref="Parts"/> writes at most (every word feature of a sentence's first two tokens).</summary>
+    internal const int MaxRows = TaggerFeatures.StaticCount + TaggerFeatures.WordClassCount;
 
     private const int PassingBase = 1 << 30;
 
@@ -47,15 +43,18 @@ internal sealed class TaggerWordCache
     private readonly TaggerWeights _weights;
     private readonly int _bits;
 
-    // The rows of the stand-ins for words before the first token and after the last, at the same offsets.
-    private readonly int[] _outside = new int[RowsPerWord];
-    private readonly int _prev2Start1;
-    private readonly int _prev2Start2;
+    // An entry: the word's sums as the token, as the word before and as the word after (Lanes each), then its rows as
+    // the word two before and two after.
+    private readonly int _lanes;
+    private readonly int _entrySize;
+
+    // The sentence end as the word after the last token, and the rows of its stand-ins two after.
+    private readonly int[] _endSum;
     private readonly int _next2End1;
     private readonly int _next2End2;
 
-    private readonly Region _kept = new();
-    private readonly Region _passing = new();
+    private readonly Region _kept;
+    private readonly Region _passing;
     private ulong[] _slots = new ulong[512];
 
     /// <summary>A cache for the tagger with these parts (its lexicon, word classes, weights and bucket bits).</summary>
@@ -65,15 +64,22 @@ internal sealed class TaggerWordCache
         _classes = classes;
         _weights = weights;
         _bits = bits;
-        Span<int> part = stackalloc int[5];
-        TaggerFeatures.PrevBuckets(TaggerFeatures.Start1, TaggerFeatures.Start1, TaggerFeatures.Start1, TaggerFeatures.Start1, bits, part);
-        ToRows(part[..4], _outside.AsSpan(PrevAt));
+        _lanes = weights.Lanes;
+        _entrySize = (3 * _lanes) + 2;
+        _kept = new Region(_entrySize);
+        _passing = new Region(_entrySize);
+        Span<int> part = stackalloc int[8];
         TaggerFeatures.NextBuckets(TaggerFeatures.End1, TaggerFeatures.End1, TaggerFeatures.End1, TaggerFeatures.End1, TaggerFeatures.End1, bits, part);
-        ToRows(part, _outside.AsSpan(NextAt));
-        _outside[ClassPrevAt] = weights.RowOf(TaggerFeatures.ClassPrevBucket(TaggerFeatures.ClassBefore, bits));
-        _outside[ClassNextAt] = weights.RowOf(TaggerFeatures.ClassNextBucket(TaggerFeatures.ClassAfter, bits));
-        _prev2Start1 = weights.RowOf(TaggerFeatures.Prev2Bucket(TaggerFeatures.Start1, bits));
-        _prev2Start2 = weights.RowOf(TaggerFeatures.Prev2Bucket(TaggerFeatures.Start2, bits));
+        part[5] = TaggerFeatures.NextFlagsBucket(128, bits);
+        var n = 6;
+        if (classes is not null)
+        {
+            part[n++] = TaggerFeatures.ClassNextBucket(TaggerFeatures.ClassAfter, bits);
+            part[n++] = TaggerFeatures.ClassNextMarkBucket(TaggerFeatures.ClassAfter, 128, bits);
+        }
+
+        _endSum = new int[_lanes];
+        AddBuckets(part[..n], _endSum);
         _next2End1 = weights.RowOf(TaggerFeatures.Next2Bucket(TaggerFeatures.End1, bits));
         _next2End2 = weights.RowOf(TaggerFeatures.Next2Bucket(TaggerFeatures.End2, bits));
     }
@@ -81,11 +87,11 @@ internal sealed class TaggerWordCache
     /// <summary>Words kept so far (for tests).</summary>
     internal int Kept => _kept.Count;
 
-    /// <summary>Entries (a word's description and rows) with their keys: the kept words, or the sentence's passing ones.</summary>
-    private sealed class Region
+    /// <summary>Entries (a word's description, sums and rows) with their keys: the kept words, or the sentence's passing ones.</summary>
+    private sealed class Region(int entrySize)
     {
         public TokenInfo[] Infos = new TokenInfo[256];
-        public int[] Rows = new int[256 * RowsPerWord];
+        public int[] Entries = new int[256 * entrySize];
         public char[] Chars = new char[2048];
 
         // Where each kept word's key starts in Chars (and, one further, ends).
@@ -97,7 +103,7 @@ internal sealed class TaggerWordCache
 
     /// <summary>
     /// Does what <see cref="TaggerFeatures.Describe"/> does, word types seen before looked up, and writes each token's
-    /// entry to <paramref name="ids"/> for <see cref="WordRows"/>; the sentence's passing entries last until the next call.
+    /// entry to <paramref name="ids"/> for <see cref="Parts"/>; the sentence's passing entries last until the next call.
     /// </summary>
     public void Describe(string text, ReadOnlySpan<Token> tokens, Span<TokenInfo> info, Span<int> ids)
     {
@@ -115,59 +121,71 @@ internal sealed class TaggerWordCache
     }
 
     /// <summary>
-    /// The rows of token <paramref name="i"/>'s word (and word-class) features, in the positions
-    /// <see cref="TaggerFeatures.Static"/> and <see cref="TaggerFeatures.WordClassFeatures"/> give them.
+    /// The word (and word-class) features of token <paramref name="i"/>, as weight rows in <paramref name="rows"/> (their
+    /// number returned) and three kept sums (<see cref="TaggerWeights.Lanes"/> each): summed, they score as the rows of
+    /// <see cref="TaggerFeatures.Static"/> and <see cref="TaggerFeatures.WordClassFeatures"/> do. A sentence's first two
+    /// tokens get every row and empty sums (their features and their neighbour's read the sentence start).
     /// </summary>
-    public void WordRows(ReadOnlySpan<TokenInfo> info, ReadOnlySpan<int> ids, int i, Span<int> rows, bool prefetch)
+    public int Parts(ReadOnlySpan<TokenInfo> info, ReadOnlySpan<int> ids, int i, scoped Span<int> rows, bool prefetch, out ReadOnlySpan<int> own, out ReadOnlySpan<int> prev, out ReadOnlySpan<int> next)
     {
-        TaggerFeatures.StaticRemainder(info, i, _bits, rows);
-        _weights.ToRows(rows, TaggerFeatures.RemainderPositions, prefetch);
-        var own = RowsOf(ids[i]);
-        Place(own.Slice(OwnAt, 12), TaggerFeatures.OwnPositions, rows, prefetch);
-        Place((i >= 1 ? RowsOf(ids[i - 1]) : _outside).Slice(PrevAt, 4), TaggerFeatures.PrevPositions, rows, prefetch);
-        Place((i + 1 < info.Length ? RowsOf(ids[i + 1]) : _outside).Slice(NextAt, 5), TaggerFeatures.NextPositions, rows, prefetch);
-        Put(rows, TaggerFeatures.Prev2Position, i >= 2 ? RowsOf(ids[i - 2])[Prev2At] : i >= 1 ? _prev2Start1 : _prev2Start2, prefetch);
-        Put(rows, TaggerFeatures.Next2Position, i + 2 < info.Length ? RowsOf(ids[i + 2])[Next2At] : i + 1 < info.Length ? _next2End1 : _next2End2, prefetch);
-        if (_classes is null)
+        if (i < 2)
         {
-            return;
+            own = prev = next = [];
+            TaggerFeatures.Static(info, i, _bits, rows);
+            var count = TaggerFeatures.StaticCount;
+            if (_classes is not null)
+            {
+                TaggerFeatures.WordClassFeatures(info, i, _bits, rows.Slice(count, TaggerFeatures.WordClassCount));
+                count += TaggerFeatures.WordClassCount;
+            }
+
+            _weights.ToRows(rows[..count], prefetch);
+            return count;
         }
 
-        var classes = rows[TaggerFeatures.StaticCount..];
-        TaggerFeatures.WordClassRemainder(info, i, _bits, classes);
-        _weights.ToRows(classes, TaggerFeatures.ClassRemainderPositions, prefetch);
-        Place(own.Slice(ClassOwnAt, 2), TaggerFeatures.ClassOwnPositions, classes, prefetch);
-        Put(classes, TaggerFeatures.ClassPrevPosition, (i >= 1 ? RowsOf(ids[i - 1]) : _outside)[ClassPrevAt], prefetch);
-        Put(classes, TaggerFeatures.ClassNextPosition, (i + 1 < info.Length ? RowsOf(ids[i + 1]) : _outside)[ClassNextAt], prefetch);
-    }
-
-    private ReadOnlySpan<int> RowsOf(int id) => id >= PassingBase
-        ? _passing.Rows.AsSpan((id - PassingBase) * RowsPerWord, RowsPerWord)
-        : _kept.Rows.AsSpan(id * RowsPerWord, RowsPerWord);
-
-    private void Place(ReadOnlySpan<int> part, ReadOnlySpan<byte> positions, Span<int> rows, bool prefetch)
-    {
-        for (var k = 0; k < positions.Length; k++)
+        var n = TaggerFeatures.PairPositions.Length;
+        TaggerFeatures.PairBuckets(info, i, _bits, rows[..n]);
+        if (_classes is not null)
         {
-            Put(rows, positions[k], part[k], prefetch);
+            TaggerFeatures.ClassPairBuckets(info, i, _bits, rows.Slice(n, TaggerFeatures.ClassPairPositions.Length));
+            n += TaggerFeatures.ClassPairPositions.Length;
         }
-    }
 
-    private void Put(Span<int> rows, int position, int row, bool prefetch)
-    {
-        rows[position] = row;
+        _weights.ToRows(rows[..n], prefetch);
+        var ownEntry = EntryOf(ids[i]);
+        own = ownEntry[.._lanes];
+        prev = EntryOf(ids[i - 1]).Slice(_lanes, _lanes);
+        rows[n++] = EntryOf(ids[i - 2])[3 * _lanes];
+        if (i + 1 < info.Length)
+        {
+            var nextEntry = EntryOf(ids[i + 1]);
+            next = nextEntry.Slice(2 * _lanes, _lanes);
+            rows[n++] = i + 2 < info.Length ? EntryOf(ids[i + 2])[(3 * _lanes) + 1] : _next2End1;
+        }
+        else
+        {
+            next = _endSum;
+            rows[n++] = _next2End2;
+        }
+
         if (prefetch)
         {
-            _weights.PrefetchRow(row);
+            _weights.PrefetchRow(rows[n - 2]);
+            _weights.PrefetchRow(rows[n - 1]);
         }
+
+        return n;
     }
 
-    private void ToRows(ReadOnlySpan<int> buckets, Span<int> rows)
+    private ReadOnlySpan<int> EntryOf(int id) => id >= PassingBase
+        ? _passing.Entries.AsSpan((id - PassingBase) * _entrySize, _entrySize)
+        : _kept.Entries.AsSpan(id * _entrySize, _entrySize);
+
+    /// <summary>Adds the rows of <paramref name="buckets"/> to <paramref name="sum"/>.</summary>
+    private void AddBuckets(Span<int> buckets, Span<int> sum)
     {
-        for (var k = 0; k < buckets.Length; k++)
-        {
-            rows[k] = _weights.RowOf(buckets[k]);
-        }
+        _weights.ToRows(buckets, prefetch: false);
+        _weights.AddRows(buckets, sum);
     }
 
     /// <summary>The entry of <paramref name="word"/>, worked out when new: kept when there is room, else passing.</summary>
@@ -208,7 +226,7 @@ internal sealed class TaggerWordCache
         if (region.Count == region.Infos.Length)
         {
             Array.Resize(ref region.Infos, region.Infos.Length * 2);
-            Array.Resize(ref region.Rows, region.Infos.Length * RowsPerWord);
+            Array.Resize(ref region.Entries, region.Infos.Length * _entrySize);
             Array.Resize(ref region.KeyStarts, region.Infos.Length + 1);
         }
 
@@ -229,24 +247,49 @@ internal sealed class TaggerWordCache
         ref var t = ref region.Infos[id];
         t = default;
         TaggerFeatures.DescribeWord(word, _lexicon, _classes, ref t);
-        var rows = region.Rows.AsSpan(id * RowsPerWord, RowsPerWord);
-        Span<int> part = stackalloc int[12];
-        TaggerFeatures.OwnBuckets(t, _bits, part);
-        ToRows(part, rows[OwnAt..]);
-        TaggerFeatures.PrevBuckets(t.Lower, t.Suf3, t.Shape, t.Word, _bits, part);
-        ToRows(part[..4], rows[PrevAt..]);
-        TaggerFeatures.NextBuckets(t.Lower, t.Suf3, t.Shape, t.Word, t.Amb, _bits, part);
-        ToRows(part[..5], rows[NextAt..]);
-        rows[Prev2At] = _weights.RowOf(TaggerFeatures.Prev2Bucket(t.Lower, _bits));
-        rows[Next2At] = _weights.RowOf(TaggerFeatures.Next2Bucket(t.Lower, _bits));
+        var entry = region.Entries.AsSpan(id * _entrySize, _entrySize);
+        entry.Clear();
+        Span<int> part = stackalloc int[20];
+
+        // As the token: the bias, its own word and flags, its classes.
+        part[0] = TaggerFeatures.BiasBucket(_bits);
+        TaggerFeatures.OwnBuckets(t, _bits, part.Slice(1, TaggerFeatures.OwnPositions.Length));
+        var n = 1 + TaggerFeatures.OwnPositions.Length;
+        part[n++] = TaggerFeatures.FlagsBucket((ulong)t.Flags, _bits);
         if (_classes is not null)
         {
-            TaggerFeatures.ClassOwnBuckets(t.Class, _bits, part);
-            ToRows(part[..2], rows[ClassOwnAt..]);
-            rows[ClassPrevAt] = _weights.RowOf(TaggerFeatures.ClassPrevBucket(t.Class, _bits));
-            rows[ClassNextAt] = _weights.RowOf(TaggerFeatures.ClassNextBucket(t.Class, _bits));
+            TaggerFeatures.ClassOwnBuckets(t.Class, _bits, part.Slice(n, 2));
+            TaggerFeatures.ClassOwnFlagBuckets(t, _bits, part.Slice(n + 2, TaggerFeatures.ClassOwnFlagPositions.Length));
+            n += 2 + TaggerFeatures.ClassOwnFlagPositions.Length;
         }
 
+        AddBuckets(part[..n], entry[.._lanes]);
+
+        // As the word before the token.
+        TaggerFeatures.PrevBuckets(t.Lower, t.Suf3, t.Shape, t.Word, _bits, part);
+        part[4] = TaggerFeatures.PrevFlagsBucket((ulong)t.Flags, _bits);
+        n = 5;
+        if (_classes is not null)
+        {
+            part[n++] = TaggerFeatures.ClassPrevBucket(t.Class, _bits);
+            part[n++] = TaggerFeatures.ClassPrevMarkBucket(t.Class, TaggerFeatures.CaseFlags(t.Flags), _bits);
+        }
+
+        AddBuckets(part[..n], entry.Slice(_lanes, _lanes));
+
+        // As the word after it.
+        TaggerFeatures.NextBuckets(t.Lower, t.Suf3, t.Shape, t.Word, t.Amb, _bits, part);
+        part[5] = TaggerFeatures.NextFlagsBucket((ulong)t.Flags, _bits);
+        n = 6;
+        if (_classes is not null)
+        {
+            part[n++] = TaggerFeatures.ClassNextBucket(t.Class, _bits);
+            part[n++] = TaggerFeatures.ClassNextMarkBucket(t.Class, TaggerFeatures.CaseFlags(t.Flags), _bits);
+        }
+
+        AddBuckets(part[..n], entry.Slice(2 * _lanes, _lanes));
+        entry[3 * _lanes] = _weights.RowOf(TaggerFeatures.Prev2Bucket(t.Lower, _bits));
+        entry[(3 * _lanes) + 1] = _weights.RowOf(TaggerFeatures.Next2Bucket(t.Lower, _bits));
         return id;
     }
 

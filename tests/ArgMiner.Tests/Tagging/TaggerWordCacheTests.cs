@@ -9,8 +9,8 @@ using FsCheck.Fluent;
 namespace ArgMiner.Tests.Tagging;
 
 /// <summary>
-/// The taggers' word cache (<see cref="TaggerWordCache"/>) is only a memo: every token's description and word-feature
-/// rows must be exactly those the features' definitions give without it, whatever the cache has kept.
+/// The taggers' word cache (<see cref="TaggerWordCache"/>) is only a memo: every token's description and the summed
+/// weights of its word features must be exactly those the features' definitions give without it, whatever the cache has kept.
 /// </summary>
 public sealed class TaggerWordCacheTests
 {
@@ -28,7 +28,7 @@ public sealed class TaggerWordCacheTests
     ];
 
     [Fact]
-    public void GivenRealSentences_WhenDescribedThroughTheCache_ThenInfoAndRowsAreThoseWithout()
+    public void GivenRealSentences_WhenDescribedThroughTheCache_ThenInfoAndScoresAreThoseWithout()
     {
         foreach (var tagger in Taggers)
         {
@@ -43,7 +43,7 @@ public sealed class TaggerWordCacheTests
     }
 
     [Fact]
-    public void GivenAnyStrings_WhenDescribedThroughOneCache_ThenInfoAndRowsAreThoseWithout()
+    public void GivenAnyStrings_WhenDescribedThroughOneCache_ThenInfoAndScoresAreThoseWithout()
     {
         foreach (var tagger in Taggers)
         {
@@ -54,7 +54,7 @@ public sealed class TaggerWordCacheTests
     }
 
     [Fact]
-    public void GivenMoreWordsThanTheCacheKeepsAndLongWords_WhenDescribed_ThenItKeepsOnlyShortFirstOnesAndRowsStayThoseWithout()
+    public void GivenMoreWordsThanTheCacheKeepsAndLongWords_WhenDescribed_ThenItKeepsOnlyShortFirstOnesAndScoresStayThoseWithout()
     {
         var tagger = ShippedModels.NerTagger;
         var cache = tagger.NewWordCache();
@@ -88,8 +88,8 @@ public sealed class TaggerWordCacheTests
     {
         foreach (var (docText, tokens) in Sentences(text))
         {
-            var (plainInfo, cachedInfo, plainRows, cachedRows) = Describe(tagger, cache, docText, tokens);
-            if (!plainInfo.SequenceEqual(cachedInfo) || !plainRows.SequenceEqual(cachedRows))
+            var (plainInfo, cachedInfo, plainScores, cachedScores) = Describe(tagger, cache, docText, tokens);
+            if (!plainInfo.SequenceEqual(cachedInfo) || !plainScores.SequenceEqual(cachedScores))
             {
                 return false;
             }
@@ -102,28 +102,31 @@ public sealed class TaggerWordCacheTests
     {
         foreach (var (docText, tokens) in Sentences(text))
         {
-            var (plainInfo, cachedInfo, plainRows, cachedRows) = Describe(tagger, cache, docText, tokens);
+            var (plainInfo, cachedInfo, plainScores, cachedScores) = Describe(tagger, cache, docText, tokens);
             Assert.Equal(plainInfo, cachedInfo);
-            Assert.Equal(plainRows, cachedRows);
+            Assert.Equal(plainScores, cachedScores);
         }
     }
 
-    private static (TokenInfo[] PlainInfo, TokenInfo[] CachedInfo, int[] PlainRows, int[] CachedRows) Describe(AveragedPerceptronTagger tagger, TaggerWordCache cache, string text, Token[] tokens)
+    private static (TokenInfo[] PlainInfo, TokenInfo[] CachedInfo, int[] PlainScores, int[] CachedScores) Describe(AveragedPerceptronTagger tagger, TaggerWordCache cache, string text, Token[] tokens)
     {
         var plain = new TokenInfo[tokens.Length];
         var cached = new TokenInfo[tokens.Length];
         var ids = new int[tokens.Length];
         TaggerFeatures.Describe(text, tokens, tagger.Lexicon, plain, tagger.WordClassTable);
         cache.Describe(text, tokens, cached, ids);
-        var width = tagger.WordRowCount;
-        var plainRows = new int[tokens.Length * width];
-        var cachedRows = new int[tokens.Length * width];
+        var width = tagger.ScoreCount;
+        var plainScores = new int[tokens.Length * width];
+        var cachedScores = new int[tokens.Length * width];
+        var scratch = new int[tagger.ScoreSlots];
         for (var i = 0; i < tokens.Length; i++)
         {
-            tagger.UncachedWordRows(plain, i, plainRows.AsSpan(i * width, width));
-            cache.WordRows(cached, ids, i, cachedRows.AsSpan(i * width, width), prefetch: i % 2 == 0);
+            tagger.UncachedWordScores(plain, i, scratch);
+            scratch.AsSpan(0, width).CopyTo(plainScores.AsSpan(i * width));
+            tagger.CachedWordScores(cache, cached, ids, i, prefetch: i % 2 == 0, scratch);
+            scratch.AsSpan(0, width).CopyTo(cachedScores.AsSpan(i * width));
         }
 
-        return (plain, cached, plainRows, cachedRows);
+        return (plain, cached, plainScores, cachedScores);
     }
 }

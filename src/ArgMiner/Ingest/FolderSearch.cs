@@ -27,12 +27,21 @@ public static class FolderSearch
         var full = Path.GetFullPath(root);
         var files = new List<string>();
         var hidden = new List<string>();
+        var others = new List<string>();
         var searched = new HashSet<string>(StringComparer.Ordinal) { RealPath(full) };
         Search(full, string.Empty, 0);
         if (hidden.Count > 0)
         {
             var names = string.Join(", ", hidden.Order(StringComparer.Ordinal).Take(5)) + (hidden.Count > 5 ? $" and {hidden.Count - 5} more" : string.Empty);
             notes.Insert(0, new InputError(shown, null, $"skipped {hidden.Count} hidden {(hidden.Count == 1 ? "entry" : "entries")} ({names})"));
+        }
+
+        // A folder of files run does not read (saved web pages, PDFs, Word files) gave only "no document was read": the
+        // note says what it looks for and what it found instead.
+        if (isInput is null && files.Count == 0 && others.Count > 0)
+        {
+            var names = string.Join(", ", others.Order(StringComparer.Ordinal).Take(3)) + (others.Count > 3 ? ", …" : string.Empty);
+            notes.Add(new InputError(shown, null, $"no .txt, .md, .markdown or .jsonl file in it, nothing read from it ({others.Count} other {(others.Count == 1 ? "file" : "files")}: {names})"));
         }
 
         files.Sort(StringComparer.Ordinal);
@@ -87,6 +96,10 @@ public static class FolderSearch
                     if (accepts(entry.Name))
                     {
                         files.Add(path);
+                    }
+                    else
+                    {
+                        others.Add(path);
                     }
 
                     continue;

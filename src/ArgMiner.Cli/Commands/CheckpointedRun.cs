@@ -142,6 +142,7 @@ internal static class CheckpointedRun
             // checkpoint are what is kept.
             BatchSummary summary;
             var written = new List<string>();
+            var outputNotes = new List<(string File, string Note)>();
             using (var writer = new BatchWriter(set.Staging, settings.Formats, settings.Jobs))
             {
                 // A stop request may cut the rendering partway through a document (a long one took seconds to write); the
@@ -267,6 +268,7 @@ internal static class CheckpointedRun
                 summary = renderer.Summary;
                 writer.Commit();
                 written.AddRange(writer.Files);
+                outputNotes.AddRange(writer.OutputNotes);
             }
 
             File.Delete(checkpointPath);
@@ -288,6 +290,11 @@ internal static class CheckpointedRun
             summary = summary with { Skipped = state.Skipped.Count, Elapsed = clock.Elapsed };
             var line = RunCommand.Summarise(summary, settings.Out, written);
             stdout.WriteLine(sharded ? $"argminer: shard {shard}: " + line["argminer: ".Length..] : line);
+            foreach (var (file, note) in outputNotes)
+            {
+                stdout.WriteLine(InputError.OneLine($"argminer: note: {file}: {note}"));
+            }
+
             // A shard that is written has done its task, skipped inputs and all (they are in its manifest, and merge
             // reports them and exits 1 as a single run would): a batch engine must not retry it for a bad file.
             return summary.Skipped > 0 && !sharded ? CommandLine.Failed : CommandLine.Ok;

@@ -280,6 +280,7 @@ internal static class RunCommand
                 writer.Commit();
                 set.Publish(writer.Files);
                 stdout.WriteLine(Summarise(summary, outDir, writer.Files));
+                WriteOutputNotes(stdout, writer);
             }
         }
         catch (IOException ex) when (OutputPath.NoSpace(ex) is { } why)
@@ -293,6 +294,15 @@ internal static class RunCommand
         profile?.Report(stderr);
 
         return summary.Skipped > 0 ? CommandLine.Failed : CommandLine.Ok;
+    }
+
+    /// <summary>One line for each thing the workbook or the report leaves out or cuts (<see cref="BatchWriter.OutputNotes"/>).</summary>
+    internal static void WriteOutputNotes(TextWriter stdout, BatchWriter writer)
+    {
+        foreach (var (file, note) in writer.OutputNotes)
+        {
+            stdout.WriteLine(InputError.OneLine($"argminer: note: {file}: {note}"));
+        }
     }
 
     /// <summary>The one line for a run or merge stopped by a full disk (<see cref="OutputPath.NoSpace"/>): nothing is published.</summary>

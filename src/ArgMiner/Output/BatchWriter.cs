@@ -187,6 +187,15 @@ public sealed class BatchWriter : IDisposable
     }
 
     /// <summary>
+    /// After <see cref="Commit"/>: what the workbook and the report leave out or cut (tables going on in further sheets,
+    /// cells cut, documents the report does not show), by file name. They say it inside; a run that does not open them
+    /// said nothing of it until session 38.
+    /// </summary>
+    public IEnumerable<(string File, string Note)> OutputNotes =>
+        (_workbook?.OutputNotes ?? []).Select(n => (Xlsx.WorkbookWriter.FileName, n))
+            .Concat((_report?.OutputNotes ?? []).Select(n => (Html.ReportWriter.FileName, n)));
+
+    /// <summary>
     /// Abandons uncommitted files (their temporary files are deleted). Every file is abandoned even when closing
     /// one fails (a full disk fails each flush again): one failure used to leave the rest of the temporary files behind.
     /// </summary>

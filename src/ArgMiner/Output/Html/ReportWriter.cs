@@ -45,6 +45,9 @@ public sealed class ReportWriter : IDisposable
     /// </summary>
     public const long MaxDocumentBytes = 64L << 20;
 
+    /// <summary>After <see cref="Commit"/>: the notes at the top of the page on what it leaves out, for the command to say them too.</summary>
+    public IReadOnlyList<string> OutputNotes { get; private set; } = [];
+
     private const int TopEntities = 12;
 
     private readonly AtomicFile _file;
@@ -166,7 +169,8 @@ public sealed class ReportWriter : IDisposable
             // "1 documents, 1 sentences" until session 36, each document's own line saying "1 sentence"; and
             // "1289 documents" above a note saying "the first 1,000 of 1,289 documents": counts now group thousands.
             html.Write($"<p class=\"meta\">{DocumentHtml.Count(_documentCount, "document")}, {DocumentHtml.Count(_sentenceCount, "sentence")}, {DocumentHtml.Count(_entityCount, "entity", "entities")}, {DocumentHtml.Count(_numberCount, "numeric claim")}</p>\n");
-            foreach (var note in Notes())
+            OutputNotes = [.. Notes()];
+            foreach (var note in OutputNotes)
             {
                 html.Write($"<p class=\"note\">{DocumentHtml.Encode(note)}</p>\n");
             }

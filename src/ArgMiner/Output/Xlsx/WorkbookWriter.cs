@@ -49,6 +49,12 @@ public sealed class WorkbookWriter : IDisposable
     /// <summary>The workbook's file name.</summary>
     public const string FileName = "argminer.xlsx";
 
+    /// <summary>
+    /// After <see cref="Commit"/>: what a reader of the workbook must know that its Summary sheet says (tables that go on
+    /// in further sheets, cells cut), for the command to say it too.
+    /// </summary>
+    public IReadOnlyList<string> OutputNotes { get; private set; } = [];
+
     /// <summary>Most rows a sheet holds (Excel's and Calc's limit).</summary>
     public const int SheetRowLimit = 1_048_576;
 
@@ -216,6 +222,7 @@ public sealed class WorkbookWriter : IDisposable
                 notes.Add($"{cut.ToString(CultureInfo.InvariantCulture)} {(cut == 1 ? "cell" : "cells")} held more than {CellText.MaxLength.ToString("N0", CultureInfo.InvariantCulture)} characters and {(cut == 1 ? "was" : "were")} cut (ending in …); the CSV and JSON Lines files have the whole text.");
             }
 
+            OutputNotes = [.. notes];
             sheets.Add(Summary(notes));
             sheets.AddRange(dataSheets);
             var chartRows = (int)Math.Min(_summary.Rows, ChartDocuments);

@@ -290,10 +290,7 @@ internal static class CheckpointedRun
             summary = summary with { Skipped = state.Skipped.Count, Elapsed = clock.Elapsed };
             var line = RunCommand.Summarise(summary, settings.Out, written);
             stdout.WriteLine(sharded ? $"argminer: shard {shard}: " + line["argminer: ".Length..] : line);
-            foreach (var (file, note) in outputNotes)
-            {
-                stdout.WriteLine(InputError.OneLine($"argminer: note: {file}: {note}"));
-            }
+            RunCommand.WriteOutputNotes(stdout, outputNotes);
 
             // A shard that is written has done its task, skipped inputs and all (they are in its manifest, and merge
             // reports them and exits 1 as a single run would): a batch engine must not retry it for a bad file.

@@ -96,7 +96,7 @@ internal static class MergeCommand
             writer.Commit();
             set.Publish(writer.Files);
             stdout.WriteLine(RunCommand.Summarise(summary, settings.Out, writer.Files).Replace("argminer: ", $"argminer: merged {shards.Count} shards: ", StringComparison.Ordinal));
-            RunCommand.WriteOutputNotes(stdout, writer);
+            RunCommand.WriteOutputNotes(stdout, writer.OutputNotes);
             return skipped > 0 ? CommandLine.Failed : CommandLine.Ok;
         }
         catch (IOException ex) when (OutputPath.NoSpace(ex) is { } why)

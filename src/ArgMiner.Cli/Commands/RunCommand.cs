@@ -280,7 +280,7 @@ internal static class RunCommand
                 writer.Commit();
                 set.Publish(writer.Files);
                 stdout.WriteLine(Summarise(summary, outDir, writer.Files));
-                WriteOutputNotes(stdout, writer);
+                WriteOutputNotes(stdout, writer.OutputNotes);
             }
         }
         catch (IOException ex) when (OutputPath.NoSpace(ex) is { } why)
@@ -297,9 +297,9 @@ internal static class RunCommand
     }
 
     /// <summary>One line for each thing the workbook or the report leaves out or cuts (<see cref="BatchWriter.OutputNotes"/>).</summary>
-    internal static void WriteOutputNotes(TextWriter stdout, BatchWriter writer)
+    internal static void WriteOutputNotes(TextWriter stdout, IEnumerable<(string File, string Note)> notes)
     {
-        foreach (var (file, note) in writer.OutputNotes)
+        foreach (var (file, note) in notes)
         {
             stdout.WriteLine(InputError.OneLine($"argminer: note: {file}: {note}"));
         }

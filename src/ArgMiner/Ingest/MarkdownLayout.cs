@@ -126,7 +126,6 @@ public static class MarkdownLayout
         var commentFrom = CommentOffset(text, comments);
         var paragraphs = new List<Paragraph>();
         var comment = 0;
-        var titled = false;
         var seenContent = false;
 
         void Add(int start, int end, Section section)
@@ -143,12 +142,12 @@ public static class MarkdownLayout
                 return;
             }
 
-            if (section == Section.Heading && !seenContent && !titled)
+            // The first heading is the title, unless the front matter gave one (then it came first).
+            if (section == Section.Heading && !seenContent)
             {
                 section = Section.Title;
             }
 
-            titled |= section == Section.Title;
             seenContent = true;
             paragraphs.Add(new Paragraph(start, end, section, null));
         }
@@ -257,11 +256,7 @@ public static class MarkdownLayout
             return lineEnd > start ? (start, lineEnd) : (start, start);
         }
 
-        while (start < end && char.IsWhiteSpace(text[start]))
-        {
-            start++;
-        }
-
+        (start, end) = Trim(text, start, end);
         while (start < end && text[start] == '#')
         {
             start++;
@@ -311,6 +306,11 @@ public static class MarkdownLayout
     // "## Comments" read as the heading "Comments".
     private static int CommentOffset(string text, CommentDetection comments)
     {
+        if (comments == CommentDetection.None)
+        {
+            return text.Length;
+        }
+
         var lines = PlainTextLayout.Lines(text, 0, text.Length).Select(l => SkipHeadingMarker(text, l)).ToList();
         var start = CommentRegister.CommentStart(text, lines, comments);
         return start >= 0 ? lines[start].Start : text.Length;

@@ -154,23 +154,38 @@ internal static class LiteralLexer
             return false;
         }
 
-        var word = sentence.Word(k);
-        var slash = word.IndexOf('/');
-        if (slash is < 1 or > 2 || word.Length - slash - 1 is < 1 or > 2 || !IsDigits(word[..slash]) || !IsDigits(word[(slash + 1)..]))
+        part = ProperFraction(sentence.Word(k), 16);
+        if (part == 0 || (k + 1 < sentence.Count && sentence.TouchesPrevious(k + 1) && sentence.Word(k + 1) is not ("-" or "," or "." or ";" or ":" or ")" or "!" or "?")))
         {
+            part = 0;
             return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The value of a proper fraction written in digits as one token ("2/3", "7/16"): a numerator of one or two digits, at
+    /// least 1 and below the denominator, which is 2 to <paramref name="maxDenominator"/> and written in no more digits
+    /// than it; 0 for anything else. Mixed numbers here and shares in <see cref="ProportionReader"/> read them alike.
+    /// </summary>
+    internal static double ProperFraction(ReadOnlySpan<char> word, int maxDenominator)
+    {
+        var maxDigits = 0;
+        for (var m = maxDenominator; m > 0; m /= 10)
+        {
+            maxDigits++;
+        }
+
+        var slash = word.IndexOf('/');
+        if (slash is < 1 or > 2 || word.Length - slash - 1 < 1 || word.Length - slash - 1 > maxDigits || !IsDigits(word[..slash]) || !IsDigits(word[(slash + 1)..]))
+        {
+            return 0;
         }
 
         var numerator = int.Parse(word[..slash], NumberStyles.None, CultureInfo.InvariantCulture);
         var denominator = int.Parse(word[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture);
-        if (numerator < 1 || numerator >= denominator || denominator > 16
-            || (k + 1 < sentence.Count && sentence.TouchesPrevious(k + 1) && sentence.Word(k + 1) is not ("-" or "," or "." or ";" or ":" or ")" or "!" or "?")))
-        {
-            return false;
-        }
-
-        part = (double)numerator / denominator;
-        return true;
+        return numerator < 1 || numerator >= denominator || denominator > maxDenominator ? 0 : (double)numerator / denominator;
     }
 
     /// <summary>

@@ -263,28 +263,13 @@ internal static class ProportionReader
         end = i + 1;
         var word = sentence.Word(i);
         // "⅓ of the seats", "¾ the size": a vulgar fraction alone is a share as "1/3" is.
-        var glyph = word.Length == 1 ? LiteralLexer.VulgarFraction(word[0]) : 0;
-        if (glyph > 0)
-        {
-            value = glyph;
-            return qualified || IsIn(FractionFollowers, sentence.Word(i + 1)) || sentence.WordIs(i + 1, "majority");
-        }
-
-        var slash = word.IndexOf('/');
-        if (slash is < 1 or > 2 || word.Length - slash - 1 is < 1 or > 3
-            || !int.TryParse(word[..slash], NumberStyles.None, CultureInfo.InvariantCulture, out var numerator)
-            || !int.TryParse(word[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var denominator)
-            || numerator < 1 || denominator is < 2 or > 100 || numerator >= denominator)
+        var share = word.Length == 1 ? LiteralLexer.VulgarFraction(word[0]) : LiteralLexer.ProperFraction(word, 100);
+        if (share == 0 || (!qualified && !IsIn(FractionFollowers, sentence.Word(i + 1)) && !sentence.WordIs(i + 1, "majority")))
         {
             return false;
         }
 
-        if (!qualified && !IsIn(FractionFollowers, sentence.Word(i + 1)) && !sentence.WordIs(i + 1, "majority"))
-        {
-            return false;
-        }
-
-        value = (double)numerator / denominator;
+        value = share;
         return true;
     }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Per-genre macro-F1 of a model on the held-out UD EWT documents as a user gets it: whole documents through `run`.
 
-Usage: python3 corpus/tools/ud_through_run.py [--model MODEL|accurate] [--shared DIR] [ARGMINER...]
+Usage: python3 corpus/tools/ud_through_run.py [--model MODEL|accurate] [--shared DIR] [--wrap COLUMNS] [ARGMINER...]
 
 `argminer evaluate` scores the labelled UD sentences one row at a time, with no layout: a review's title is a row like
 any other, and no section reaches the featurizer. `run` reads a document's layout first (its title, headings, body),
@@ -12,6 +12,8 @@ UD EWT train documents (`corpus/external/ud-ewt-train.heldout.labels`) as plain 
 temporary folder (the text never enters the repository); runs `argminer run` on it; gives each labelled UD sentence the
 label of the `run` sentence that overlaps it most; and prints macro-F1 and per-class F1 per genre, dev and held-out
 documents pooled as README's issue-9 rows pool them. The gold labels are the overlays in corpus/external.
+With --wrap N each paragraph is hard-wrapped at N columns first, as e-mail and newsgroup posts are sent (the offsets do
+not move: a space becomes a line break), to measure how `run` reads wrapped text.
 """
 import collections
 import csv
@@ -75,14 +77,36 @@ def macro_f1(pairs):
     return (total / len(per) if per else 0.0), per
 
 
+def hard_wrap(text, width):
+    """The text with each paragraph wrapped greedily at width columns, as a mail reader or `fold -s` wraps it: a space
+    becomes a line break where the next word would not fit. Offsets do not move (a space for a line break); 0 leaves
+    the text as it is."""
+    if width <= 0:
+        return text
+    out = list(text)
+    line_start, last_space = 0, -1
+    for i, c in enumerate(text):
+        if c == "\n":
+            line_start, last_space = i + 1, -1
+        elif c == " ":
+            last_space = i
+        elif i - line_start >= width and last_space > line_start:
+            out[last_space] = "\n"
+            line_start, last_space = last_space + 1, -1
+    return "".join(out)
+
+
 def main(argv):
     args = argv[1:]
     model, shared = None, os.environ.get("ARGMINER_SHARED", os.path.join(os.path.dirname(ROOT), "shared"))
-    while args and args[0] in ("--model", "--shared"):
+    wrap = 0
+    while args and args[0] in ("--model", "--shared", "--wrap"):
         if len(args) < 2:
             raise SystemExit(f"{args[0]} needs a value")
         if args[0] == "--model":
             model = args[1]
+        elif args[0] == "--wrap":
+            wrap = int(args[1])
         else:
             shared = args[1]
         args = args[2:]
@@ -111,7 +135,7 @@ def main(argv):
                         where.append((row, at, at + len(text)))
                         at += len(text)
                 with open(os.path.join(folder, key + ".txt"), "w", encoding="utf-8", newline="") as f:
-                    f.write("".join(parts) + "\n")
+                    f.write(hard_wrap("".join(parts), wrap) + "\n")
                 spans[key] = (doc.split("-")[0], where)
             out = os.path.join(work, name + "-out")
             run = command + ["run", folder, "--out", out, "--format", "csv", "--jobs", "1"] + (["--model", model] if model else [])

@@ -5,7 +5,8 @@ namespace ArgMiner.Ingest;
 
 /// <summary>
 /// Reads the paragraph structure of plain text in the seeds' layout: one paragraph per line; an optional
-/// first-line title (a heading-like line, or a short question or exclamation followed by a blank line); short lines without final punctuation are headings; a publisher footer or disclaimer
+/// first-line title (a heading-like line, or a short question or exclamation followed by a blank line); short lines without final punctuation are headings;
+/// the lines of a hard-wrapped paragraph are one paragraph (<see cref="HardWrap"/>); a publisher footer or disclaimer
 /// is <see cref="Section.Footer"/>; after a run of two or more blank lines may come reader comments, one per
 /// non-empty line (<see cref="CommentDetection"/>: by default only when those lines read like comments). Paragraph spans exclude surrounding white space and line ends (LF, CRLF or CR).
 /// </summary>
@@ -31,12 +32,19 @@ public static class PlainTextLayout
         var comment = 0;
         var lines = Lines(text, 0, text.Length).ToList();
         var commentStart = CommentRegister.CommentStart(text, lines, comments);
+        var continues = HardWrap.Continues(text, lines);
         for (var li = 0; li < lines.Count; li++)
         {
             var (start, end) = lines[li];
             if (start == end)
             {
                 continue;
+            }
+
+            // A hard-wrapped paragraph's lines are one paragraph; a run never crosses into the comments.
+            while (continues is not null && continues[li] && li + 1 != commentStart)
+            {
+                end = lines[++li].End;
             }
 
             if (commentStart >= 0 && li >= commentStart)
@@ -77,12 +85,9 @@ public static class PlainTextLayout
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(paragraphs);
-        foreach (var (s, e) in Lines(text, start, end))
+        foreach (var (s, e) in Blocks(text, start, end))
         {
-            if (s < e)
-            {
-                paragraphs.Add(new Paragraph(s, e, ClassifyBodyLine(text.AsSpan(s, e - s)), null));
-            }
+            paragraphs.Add(new Paragraph(s, e, ClassifyBodyLine(text.AsSpan(s, e - s)), null));
         }
     }
 
@@ -91,13 +96,35 @@ public static class PlainTextLayout
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(paragraphs);
-        foreach (var (s, e) in Lines(text, start, end))
+        foreach (var (s, e) in Blocks(text, start, end))
         {
-            if (s < e)
-            {
-                paragraphs.Add(new Paragraph(s, e, Section.Comment, comment));
-            }
+            paragraphs.Add(new Paragraph(s, e, Section.Comment, comment));
         }
+    }
+
+    // The paragraphs of text[start..end): its non-empty lines, a hard-wrapped paragraph's lines joined (HardWrap).
+    private static List<(int Start, int End)> Blocks(string text, int start, int end)
+    {
+        var lines = Lines(text, start, end).ToList();
+        var continues = HardWrap.Continues(text, lines);
+        var blocks = new List<(int Start, int End)>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var (s, e) = lines[i];
+            if (s == e)
+            {
+                continue;
+            }
+
+            while (continues is not null && continues[i])
+            {
+                e = lines[++i].End;
+            }
+
+            blocks.Add((s, e));
+        }
+
+        return blocks;
     }
 
     /// <summary>Body, heading or footer, for one trimmed line.</summary>

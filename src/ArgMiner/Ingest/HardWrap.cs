@@ -1,3 +1,5 @@
+using ArgMiner.Text;
+
 namespace ArgMiner.Ingest;
 
 /// <summary>
@@ -16,8 +18,9 @@ namespace ArgMiner.Ingest;
 /// least a fifth followed by a line that opens in lower case (in 150 Wikipedia articles wrapped at 60 to 80 columns, a
 /// third to nine tenths; in the five of 1,289 unwrapped IBM Debater articles that pass the other tests, lists of facts
 /// one to a line without final marks, none). Text written one paragraph a line (the seeds, the BBC and IBM articles, a comment a line) has
-/// lines of every length, so few are "full", and is read as before. Quotation lines ("&gt; …"), list items and rows
-/// of a pasted table are never joined. In any document, wrapped or not, a line that ends in a word no sentence ends
+/// lines of every length, so few are "full", and is read as before. A reply's quoted lines ("&gt; …") join only each
+/// other, at the same depth (the tokenizer reads their markers as markup: <see cref="QuoteMarkers"/>); list items and
+/// rows of a pasted table are never joined. In any document, wrapped or not, a line that ends in a word no sentence ends
 /// with ("the", "of", "and", "your": <see cref="OpenWords"/>) goes on in the next line. Written here because no available package re-flows plain text; linear time
 /// (the median by counting, over widths capped at <see cref="MaxWidth"/>).
 /// </para>
@@ -92,10 +95,11 @@ internal static class HardWrap
             }
 
             var lineWidth = Width(text, lines[i]);
-            var isFull = lineWidth + 1 + FirstWordLength(text, lines[i + 1]) > width;
+            var next = Inner(text, lines[i + 1], out _);
+            var isFull = lineWidth + 1 + FirstWordLength(text, next) > width;
             continues[i] = isFull;
             overflowing += lineWidth > width ? 1 : 0;
-            if (lineWidth > width || lineWidth * 2 < width || Words(text, lines[i]) < 3)
+            if (lineWidth > width || lineWidth * 2 < width || Words(text, Inner(text, lines[i], out _)) < 3)
             {
                 // An overflowing line (a long URL) says nothing about the width, nor does a short line (a header field,
                 // a greeting, a paragraph's end) or one of a word or two (a list of links): only lines of prose long
@@ -108,7 +112,7 @@ internal static class HardWrap
             {
                 full++;
                 midSentence += EndsMidSentence(text.AsSpan(lines[i].Start, lines[i].End - lines[i].Start)) ? 1 : 0;
-                lowerNext += char.IsLower(text[lines[i + 1].Start]) ? 1 : 0;
+                lowerNext += char.IsLower(text[next.Start]) ? 1 : 0;
             }
         }
 
@@ -188,11 +192,24 @@ internal static class HardWrap
             return false;
         }
 
-        var line = text.AsSpan(s, e - s);
-        var next = text.AsSpan(ns, ne - ns);
-        return line[0] != '>' && next[0] != '>' && !PlainTextLayout.IsTableRow(line) && !PlainTextLayout.IsTableRow(next)
+        // A reply's quoted lines ("> …") join each other at the same depth, never the reply's own lines; a quoted line
+        // holding nothing but its markers parts two quoted paragraphs.
+        var (inner, innerEnd) = Inner(text, lines[i], out var depth);
+        var (nextInner, nextEnd) = Inner(text, lines[i + 1], out var nextDepth);
+        if (depth != nextDepth || inner == innerEnd || nextInner == nextEnd)
+        {
+            return false;
+        }
+
+        var line = text.AsSpan(inner, innerEnd - inner);
+        var next = text.AsSpan(nextInner, nextEnd - nextInner);
+        return !PlainTextLayout.IsTableRow(line) && !PlainTextLayout.IsTableRow(next)
             && !(IsListItem(next) && (!EndsMidSentence(line) || IsListItem(line)));
     }
+
+    // A line without its quotation markers (QuoteMarkers), and how many it had.
+    private static (int Start, int End) Inner(string text, (int Start, int End) line, out int depth) =>
+        (QuoteMarkers.Skip(text, line.Start, line.End, out depth), line.End);
 
     // "- item", "* item", "• item", "1. item", "2) item", "a) item", "(b) item", "(iv) item". Such a line opens a list item after a line that ends a
     // sentence or is an item itself; after a line broken mid-sentence it is the sentence going on ("… wide ranging

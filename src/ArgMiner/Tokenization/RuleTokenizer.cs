@@ -78,14 +78,31 @@ public sealed partial class RuleTokenizer : ITokenizer
         }
 
         var i = start;
+        // The range's start and every line break open a line, where a reply's quotation markers ("> ") are markup, not
+        // tokens: a quoted paragraph wrapped over several lines reads as its words alone (QuoteMarkers).
+        var lineStart = true;
         while (i < end)
         {
             var c = text[i];
             if (c < 128 ? (Ascii[c] & Space) != 0 : char.IsWhiteSpace(c))
             {
+                lineStart |= c is '\n' or '\r';
                 i++;
                 continue;
             }
+
+            if (lineStart && c == '>')
+            {
+                var after = QuoteMarkers.Skip(text, i, end, out var depth);
+                if (depth > 0)
+                {
+                    i = after;
+                    lineStart = false;
+                    continue;
+                }
+            }
+
+            lineStart = false;
 
             // A chunk: a maximal run without white space. Simple words take a fast path.
             var chunkStart = i;

@@ -63,7 +63,7 @@ public class HardWrapTests
     }
 
     [Fact]
-    public void GivenListItemsAndQuotationsInWrappedText_WhenParsed_ThenTheyAreNotJoined()
+    public void GivenListItemsAndAQuotationInWrappedText_WhenParsed_ThenItemsStandAloneAndTheQuotationIsOneParagraph()
     {
         var text =
             "The school wrote to the parents of every child in the town last week\n" +
@@ -77,11 +77,11 @@ public class HardWrapTests
             "> the school wrote to every parent in the town to say that the rules\n" +
             "> would change in the new year, and asked them for their views first\n";
         var layout = Layout(text).Select(p => p.Text).ToList();
-        Assert.Equal(6, layout.Count);
+        Assert.Equal(5, layout.Count);
         Assert.Contains("so wide ranging - from bed times", layout[1], StringComparison.Ordinal);
         Assert.StartsWith("- the first rule", layout[2], StringComparison.Ordinal);
         Assert.StartsWith("- the second", layout[3], StringComparison.Ordinal);
-        Assert.StartsWith("> the school", layout[4], StringComparison.Ordinal);
+        Assert.Equal("> the school wrote to every parent in the town to say that the rules > would change in the new year, and asked them for their views first", layout[4]);
     }
 
     [Theory]
@@ -105,6 +105,27 @@ public class HardWrapTests
     [InlineData("35 voters preferring candidate B to C to A\n25 voters preferring candidate C to A to B.\n", 2)]
     public void GivenALineEndingInAWordNoSentenceEndsWith_WhenParsed_ThenItGoesOnInTheNextLine(string text, int paragraphs) =>
         Assert.Equal(paragraphs, PlainTextLayout.Parse(text).Count);
+
+    [Fact]
+    public void GivenAQuotedWrappedReply_WhenParsed_ThenQuotedLinesJoinEachOtherAtTheirDepthOnly()
+    {
+        var text =
+            "On Tuesday, Kim Lee wrote:\n" +
+            "> The minister said on Tuesday that the plan would cost more than anyone\n" +
+            "> had expected, and that the council should have seen it coming long\n" +
+            "> before the vote. It was a bad deal for everyone in the town.\n" +
+            ">\n" +
+            ">> She said that the figures were all known in March, and that the council\n" +
+            ">> chose to look away from them.\n" +
+            "I disagree with that completely, because the figures were not known in\n" +
+            "March, and the minister knows it as well as anyone on the council does.\n";
+        var layout = Layout(text).Select(p => p.Text).ToList();
+        Assert.Equal(
+            ["On Tuesday, Kim Lee wrote:", "> The minister said on Tuesday that the plan would cost more than anyone > had expected, and that the council should have seen it coming long > before the vote. It was a bad deal for everyone in the town.",
+             ">", ">> She said that the figures were all known in March, and that the council >> chose to look away from them.",
+             "I disagree with that completely, because the figures were not known in March, and the minister knows it as well as anyone on the council does."],
+            layout);
+    }
 
     [Fact]
     public void GivenAWrappedRecordBody_WhenParsedAsABody_ThenItsParagraphsAreJoined()

@@ -33,6 +33,17 @@ public sealed class MarkdownLayoutTests
     }
 
     [Fact]
+    public void GivenAQuotationWrappedOverLines_WhenProcessed_ThenItsMarkersAreNoTokensAndItsSentencesCrossTheLines()
+    {
+        var text = "# Title\n\n> The minister said the plan would cost\n> more than anyone expected. It was a\n> bad deal.\n";
+        var document = ArgMiner.Pipeline.TextPipeline.CreateDefault().Process(DocumentReaders.ReadPlainText(Encoding.UTF8.GetBytes(text), "q.md", "q", markdown: true).Document!);
+        Assert.DoesNotContain(document.Tokens, t => t.In(document.Text) is ">");
+        Assert.Equal(
+            ["Title", "The minister said the plan would cost\n> more than anyone expected.", "It was a\n> bad deal."],
+            document.Sentences.Select(s => document.Text[s.Start..s.End]));
+    }
+
+    [Fact]
     public void GivenFrontMatterWithATitle_WhenParsed_ThenItsValueIsTheTitleAndTheRestIsNotProse()
     {
         var text = "---\r\ntitle: \"Scrap the tram\"\r\ndate: 2025-03-03\r\ntags:\r\n  - transport\r\n---\r\n\r\n## First point\r\n\r\nIt costs too much.\r\n";

@@ -14,6 +14,14 @@ public sealed class RuleTokenizerTests
     }
 
     [Theory]
+    [InlineData("> The plan would cost\n> more than expected.", "The|plan|would|cost|more|than|expected|.")]
+    [InlineData(">> > nested\n  >> quote", "nested|quote")]
+    [InlineData("costs > 5 million", "costs|>|5|million")]
+    [InlineData(">From the start\n>100,000 groups", ">|From|the|start|>|100,000|groups")]
+    public void GivenQuotationMarkersAtALinesStart_WhenTokenized_ThenTheyAreNotTokens(string text, string expected) =>
+        Assert.Equal(expected, Tokens(text));
+
+    [Theory]
     [InlineData("Hello, world.", "Hello|,|world|.")]
     [InlineData("(quietly)", "(|quietly|)")]
     [InlineData("\"Yes,\" he said;", "\"|Yes|,|\"|he|said|;")]

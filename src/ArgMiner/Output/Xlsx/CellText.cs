@@ -16,6 +16,39 @@ public static class CellText
     /// <summary>The most characters a cell holds.</summary>
     public const int MaxLength = 32_767;
 
+    /// <summary>
+    /// How many columns <paramref name="value"/> takes on screen, counted up to <paramref name="cap"/>: East Asian wide
+    /// and full-width characters and most emoji take two, combining marks and zero-width characters none, any other
+    /// character one, a surrogate pair being one character (the Wcwidth package's tables, from the Unicode Character
+    /// Database). Until session 39 column widths counted UTF-16 units, so a column of Chinese or Japanese text came out
+    /// half as wide as its text.
+    /// </summary>
+    public static int DisplayWidth(string value, int cap)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var width = 0;
+        for (var i = 0; i < value.Length && width < cap; i++)
+        {
+            var c = value[i];
+            if (c < 0x300)
+            {
+                width++; // Latin, the common case: one column
+                continue;
+            }
+
+            var code = (int)c;
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                code = char.ConvertToUtf32(c, value[++i]);
+            }
+
+            // -1 for a control character or an unpaired surrogate: it still takes a column as a cell shows it.
+            width += Math.Max(Wcwidth.UnicodeCalculator.GetWidth(code), code is >= 0xD800 and <= 0xDFFF ? 1 : 0);
+        }
+
+        return Math.Min(width, cap);
+    }
+
     /// <summary>The cell text for <paramref name="value"/>; <paramref name="cut"/> says whether it was shortened.</summary>
     public static string Encode(string value, out bool cut)
     {

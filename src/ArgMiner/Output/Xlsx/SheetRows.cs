@@ -79,7 +79,7 @@ internal sealed class SheetRows : IDisposable
                 cells[i] = (kind, value);
             }
 
-            _widths[i] = Math.Max(_widths[i], value.Length);
+            _widths[i] = Math.Max(_widths[i], CellText.DisplayWidth(value, WorksheetXml.MaxWidth));
         }
 
         if (_xml is null || _inSheet == _perSheet)

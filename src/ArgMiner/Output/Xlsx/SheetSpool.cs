@@ -71,7 +71,7 @@ internal sealed class SheetSpool : IDisposable
 
             _writer.Write((byte)kind);
             _writer.Write(value);
-            _widths[i] = Math.Max(_widths[i], value.Length);
+            _widths[i] = Math.Max(_widths[i], CellText.DisplayWidth(value, WorksheetXml.MaxWidth));
         }
 
         Rows++;

@@ -27,7 +27,9 @@ internal static class WorksheetXml
     public const uint BoldStyle = 4;
 
     private const string RelationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    private const double MaxWidth = 80;
+
+    /// <summary>The widest column, in Excel's units (about one digit each): longer text wraps.</summary>
+    internal const int MaxWidth = 80;
 
     /// <summary>Writes <paramref name="sheet"/> to <paramref name="stream"/>.</summary>
     /// <remarks>

@@ -59,6 +59,35 @@ public static class DocumentReaders
                 ? "no prose (only code, markup or front matter), skipped" : "no text (only white space), skipped"));
         }
 
+        return FromLayout(text, paragraphs, path, id, warning);
+    }
+
+    /// <summary>Reads one Word document (<c>.docx</c>): its body's text, sections from its styles (<see cref="WordLayout"/>).</summary>
+    /// <param name="bytes">The whole file.</param>
+    /// <param name="path">The path as the user gave it, for messages and <see cref="Document.Source"/>.</param>
+    /// <param name="id">The document id.</param>
+    /// <param name="comments">How reader comments are found in the layout (<see cref="CommentDetection"/>).</param>
+    public static InputItem ReadWord(byte[] bytes, string path, string id, CommentDetection comments = CommentDetection.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (bytes.Length == 0)
+        {
+            return InputItem.Failed(new InputError(path, null, "empty file, skipped"));
+        }
+
+        if (WordLayout.TryRead(bytes, comments, out var problem) is not var (text, paragraphs))
+        {
+            return InputItem.Failed(new InputError(path, null, problem!));
+        }
+
+        return paragraphs.Count == 0
+            ? InputItem.Failed(new InputError(path, null, "no text in the document's body, skipped"))
+            : FromLayout(text, paragraphs, path, id, null);
+    }
+
+    // A document of text whose layout was read, its comments numbered as the paragraphs give them.
+    private static InputItem FromLayout(string text, List<Paragraph> paragraphs, string path, string id, string? warning)
+    {
         var commentCount = 0;
         foreach (var p in paragraphs)
         {

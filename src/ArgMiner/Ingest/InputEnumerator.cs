@@ -310,6 +310,7 @@ public sealed class InputEnumerator
                 var bytes = ReadAll(stream, DocumentReaders.MaxDocumentBytes, null, out var error);
                 yield return bytes is null
                     ? InputItem.Failed(new InputError(file.Path, null, error!))
+                    : format == InputFormat.Word ? DocumentReaders.ReadWord(bytes, file.Path, file.Id, _comments)
                     : DocumentReaders.ReadPlainText(bytes, file.Path, file.Id, _encoding, _comments, markdown: format == InputFormat.Markdown);
             }
         }
@@ -488,6 +489,7 @@ public sealed class InputEnumerator
     private static InputFormat FormatOf(string path) =>
         path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? InputFormat.JsonLines
         : FolderSearch.IsMarkdown(path) ? InputFormat.Markdown
+        : WordLayout.IsWordDocument(path) ? InputFormat.Word
         : InputFormat.PlainText;
 
     private static string WithoutExtension(string relative)
@@ -512,6 +514,9 @@ public enum InputFormat
 
     /// <summary>Markdown (<c>.md</c>, <c>.markdown</c>): one document, its layout as the markup declares it (<see cref="MarkdownLayout"/>).</summary>
     Markdown,
+
+    /// <summary>A Word document (<c>.docx</c>): its body's text, sections from its styles (<see cref="WordLayout"/>).</summary>
+    Word,
 }
 
 /// <summary>One input file as it will be read.</summary>

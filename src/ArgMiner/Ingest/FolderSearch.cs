@@ -1,7 +1,7 @@
 namespace ArgMiner.Ingest;
 
 /// <summary>
-/// Finds the input files under a folder, recursively: <c>.txt</c> and <c>.jsonl</c> files, in ordinal order of
+/// Finds the input files under a folder, recursively: <c>.txt</c>, <c>.md</c>, <c>.markdown</c>, <c>.html</c>, <c>.htm</c> and <c>.jsonl</c> files, in ordinal order of
 /// their relative paths. Folder links are followed once: a link to a folder already searched (a loop back to
 /// an ancestor, or a second way into the same folder) is not followed again. Hidden entries (names starting
 /// with '.', or marked hidden or system) are skipped. Both are reported as notes, one line each, instead of
@@ -16,7 +16,7 @@ public static class FolderSearch
     /// <param name="root">The folder.</param>
     /// <param name="shown">The folder as the user gave it, for notes.</param>
     /// <param name="notes">Receives the notes on links not followed and hidden entries skipped.</param>
-    /// <param name="isInput">Which file names are inputs (by default <c>.txt</c> and <c>.jsonl</c>, what <c>run</c> reads).</param>
+    /// <param name="isInput">Which file names are inputs (by default what <c>run</c> reads: <c>.txt</c>, <c>.jsonl</c>, Markdown and HTML).</param>
     /// <param name="unreadable">When given, receives the entries that cannot be opened (a folder that cannot be listed, a
     /// name that is not valid UTF-8), by relative path, with the one-line reason; they are also among the files returned,
     /// in their place, so that the caller reports each as a skipped input. Without it they are notes.</param>
@@ -36,12 +36,12 @@ public static class FolderSearch
             notes.Insert(0, new InputError(shown, null, $"skipped {hidden.Count} hidden {(hidden.Count == 1 ? "entry" : "entries")} ({names})"));
         }
 
-        // A folder of files run does not read (saved web pages, PDFs, Word files) gave only "no document was read": the
+        // A folder of files run does not read (PDFs, Word files) gave only "no document was read": the
         // note says what it looks for and what it found instead.
         if (isInput is null && files.Count == 0 && others.Count > 0)
         {
             var names = string.Join(", ", others.Order(StringComparer.Ordinal).Take(3)) + (others.Count > 3 ? ", …" : string.Empty);
-            notes.Add(new InputError(shown, null, $"no .txt, .md, .markdown or .jsonl file in it, nothing read from it ({others.Count} other {(others.Count == 1 ? "file" : "files")}: {names})"));
+            notes.Add(new InputError(shown, null, $"no .txt, .md, .markdown, .html, .htm or .jsonl file in it, nothing read from it ({others.Count} other {(others.Count == 1 ? "file" : "files")}: {names})"));
         }
 
         files.Sort(StringComparer.Ordinal);
@@ -170,11 +170,15 @@ public static class FolderSearch
     }
 
     private static bool IsRunInput(string name) =>
-        name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || IsMarkdown(name);
+        name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || IsMarkdown(name) || IsHtml(name);
 
     /// <summary>Whether <paramref name="name"/> names a Markdown file (<c>.md</c>, <c>.markdown</c>).</summary>
     internal static bool IsMarkdown(string name) =>
         name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="name"/> names a saved web page (<c>.html</c>, <c>.htm</c>).</summary>
+    internal static bool IsHtml(string name) =>
+        name.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The folder's path with every link on the way resolved, so two ways into one folder compare equal. Parts that do

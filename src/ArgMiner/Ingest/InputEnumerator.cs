@@ -1,7 +1,7 @@
 namespace ArgMiner.Ingest;
 
 /// <summary>
-/// Expands the command line's inputs (files, folders searched recursively for <c>.txt</c> and
+/// Expands the command line's inputs (files, folders searched recursively for <c>.txt</c>, <c>.md</c>, <c>.html</c> and
 /// <c>.jsonl</c> by <see cref="FolderSearch"/>, and <c>-</c> for standard input) and reads them one at a time, in a stable order:
 /// inputs as given, files in a folder by ordinal path. Nothing is read before it is needed.
 /// </summary>
@@ -308,8 +308,8 @@ public sealed class InputEnumerator
             else
             {
                 var bytes = ReadAll(stream, DocumentReaders.MaxDocumentBytes, null, out var error);
-                yield return bytes is null
-                    ? InputItem.Failed(new InputError(file.Path, null, error!))
+                yield return bytes is null ? InputItem.Failed(new InputError(file.Path, null, error!))
+                    : format == InputFormat.Html ? DocumentReaders.ReadHtml(bytes, file.Path, file.Id, _encoding, _comments)
                     : DocumentReaders.ReadPlainText(bytes, file.Path, file.Id, _encoding, _comments, markdown: format == InputFormat.Markdown);
             }
         }
@@ -488,6 +488,7 @@ public sealed class InputEnumerator
     private static InputFormat FormatOf(string path) =>
         path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? InputFormat.JsonLines
         : FolderSearch.IsMarkdown(path) ? InputFormat.Markdown
+        : FolderSearch.IsHtml(path) ? InputFormat.Html
         : InputFormat.PlainText;
 
     private static string WithoutExtension(string relative)
@@ -512,6 +513,9 @@ public enum InputFormat
 
     /// <summary>Markdown (<c>.md</c>, <c>.markdown</c>): one document, its layout as the markup declares it (<see cref="MarkdownLayout"/>).</summary>
     Markdown,
+
+    /// <summary>A saved web page (<c>.html</c>, <c>.htm</c>): one document, its text extracted from the markup (<see cref="HtmlLayout"/>).</summary>
+    Html,
 }
 
 /// <summary>One input file as it will be read.</summary>

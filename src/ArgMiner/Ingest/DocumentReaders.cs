@@ -81,6 +81,12 @@ public static class DocumentReaders
             return InputItem.Failed(new InputError(path, null, "empty file, skipped"));
         }
 
+        if (bytes.Length > HtmlLayout.MaxPageBytes)
+        {
+            return InputItem.Failed(new InputError(path, null, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{bytes.Length / (1024.0 * 1024.0):0.#} MB, more than the {HtmlLayout.MaxPageBytes >> 20} MB a web page may hold (its parsed markup is held whole while it is read); skipped")));
+        }
+
         string? charsetNote = null;
         var bom = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || TextDecoding.Utf16Encoding(bytes) is not null;
         if (!bom)

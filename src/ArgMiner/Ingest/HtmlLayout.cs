@@ -63,6 +63,13 @@ public static partial class HtmlLayout
     /// </summary>
     public const int MaxNesting = 256;
 
+    /// <summary>
+    /// The largest page read, in bytes: its parsed tree takes about 50 bytes a byte of markup (20 MB of nested
+    /// <c>div</c>s peaked at 1 GB), against about 20 for plain text, so pages get a quarter of the
+    /// <see cref="DocumentReaders.MaxDocumentBytes"/> other documents may hold. Saved pages are rarely over a few MB.
+    /// </summary>
+    public const int MaxPageBytes = 64 << 20;
+
     /// <summary>How many bytes are looked through for a <c>&lt;meta charset&gt;</c> (HTML's own pre-scan looks as far).</summary>
     public const int CharsetScanBytes = 1024;
 

@@ -211,6 +211,15 @@ public sealed class HtmlLayoutTests
     }
 
     [Fact]
+    public void GivenAPageOverTheSizeLimit_WhenRead_ThenOneLineSkipsIt()
+    {
+        var bytes = new byte[HtmlLayout.MaxPageBytes + (1 << 20)];
+        bytes.AsSpan().Fill((byte)'a');
+        Assert.Equal("huge.html: 65 MB, more than the 64 MB a web page may hold (its parsed markup is held whole while it is read); skipped",
+            DocumentReaders.ReadHtml(bytes, "huge.html", "huge").Error!.ToString());
+    }
+
+    [Fact]
     public void GivenAFolderWithSavedPages_WhenRun_ThenTheyAreReadAsHtml()
     {
         using var dir = new TempDirectory();

@@ -19,8 +19,8 @@ namespace ArgMiner.Ingest;
 /// items (without bullets: those are style), quotations, captions, definitions and any other block holding text are
 /// body; a table row is one body paragraph, its cells joined by " | " as a Markdown row's; a footer inside an article
 /// is <see cref="Section.Footer"/>, as is a paragraph worded like a publisher's footer. Left out as not prose:
-/// <c>pre</c> (code), <c>script</c>, <c>style</c>, <c>noscript</c>, <c>template</c>, <c>nav</c>, <c>form</c> and form
-/// controls, <c>aside</c>, embedded media, elements marked <c>hidden</c> or <c>aria-hidden</c>, a page's own header (one
+/// <c>pre</c> (code), <c>script</c>, <c>style</c>, <c>noscript</c>, <c>template</c>, <c>nav</c>, <c>form</c> (unless the
+/// page's article or <c>h1</c> is inside it, as ASP.NET pages put their whole body in one) and form controls, <c>aside</c>, embedded media, elements marked <c>hidden</c> or <c>aria-hidden</c>, a page's own header (one
 /// outside any <c>article</c> or <c>main</c>) and footer (outside any article), links to the comments and counts of them
 /// (<c>&lt;a href="#comments"&gt;5 Comments&lt;/a&gt;</c>, <c>comments-link</c>, <c>comment-count</c>: the plain-text rule
 /// below would take "5 Comments" for a comments heading), and the rest of <c>head</c>.
@@ -274,8 +274,7 @@ public static partial class HtmlLayout
                 var at = Find(open, name, stopAtScope: false);
                 if (at >= 0)
                 {
-                    foreign -= open.Skip(at).Count(n => n is "svg" or "math");
-                    open.RemoveRange(at, open.Count - at);
+                    PopTo(at);
                 }
 
                 if (FormattingElements.Contains(name))
@@ -309,23 +308,37 @@ public static partial class HtmlLayout
 
             if (ParagraphClosers.Contains(name) && Find(open, "p", stopAtScope: true) is var p and >= 0)
             {
-                open.RemoveRange(p, open.Count - p);
+                PopTo(p);
             }
 
             if (SelfClosingSiblings.Contains(name) && Find(open, name, stopAtScope: true) is var sibling and >= 0)
             {
-                open.RemoveRange(sibling, open.Count - sibling);
+                PopTo(sibling);
             }
 
             if (FormattingElements.Contains(name))
             {
+                // A new a (or nobr) closes the one left open; otherwise at most three alike are kept after the last marker.
                 var key = name + " " + html[nameEnd..gt].Trim();
-                if (formatting.Count(k => k == key) >= 3)
+                var marker = formatting.LastIndexOf(Marker);
+                if (name is "a" or "nobr")
                 {
-                    formatting.Remove(key);
+                    var previous = formatting.FindLastIndex(k => k.StartsWith(name + " ", StringComparison.Ordinal));
+                    if (previous > marker)
+                    {
+                        formatting.RemoveAt(previous);
+                    }
+                }
+                else if (formatting.Skip(marker + 1).Count(k => k == key) >= 3)
+                {
+                    formatting.RemoveAt(formatting.IndexOf(key, marker + 1));
                 }
 
                 formatting.Add(key);
+            }
+            else if (MarkerElements.Contains(name))
+            {
+                formatting.Add(Marker);
             }
 
             open.Add(name);
@@ -338,7 +351,30 @@ public static partial class HtmlLayout
         }
 
         return null;
+
+        // Closes the open elements from index at on; a cell, caption or object closed forgets the formatting opened in it.
+        void PopTo(int at)
+        {
+            for (var k = open.Count - 1; k >= at; k--)
+            {
+                foreign -= open[k] is "svg" or "math" ? 1 : 0;
+                if (MarkerElements.Contains(open[k]) && formatting.LastIndexOf(Marker) is var m and >= 0)
+                {
+                    formatting.RemoveRange(m, formatting.Count - m);
+                }
+            }
+
+            open.RemoveRange(at, open.Count - at);
+        }
     }
+
+    private const string Marker = "|";
+
+    // Elements that start a new list of formatting elements to re-open (HTML's "markers").
+    private static readonly HashSet<string> MarkerElements = new(StringComparer.Ordinal)
+    {
+        "td", "th", "caption", "applet", "object", "marquee", "template",
+    };
 
     // The index of the innermost open element named name, or -1; with stopAtScope, not past a scope boundary.
     private static int Find(List<string> open, string name, bool stopAtScope)
@@ -638,6 +674,12 @@ public static partial class HtmlLayout
             if (markedComments && IsCommentSection(element, name))
             {
                 return false;
+            }
+
+            // A form is left out unless the page is inside it (ASP.NET pages wrap their whole body in one).
+            if (name == "form")
+            {
+                return element.QuerySelector("article, main, h1") is null;
             }
 
             return DroppedElements.Contains(name) || IsLinkToComments(element, name)

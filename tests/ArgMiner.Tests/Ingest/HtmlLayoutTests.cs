@@ -112,6 +112,16 @@ public sealed class HtmlLayoutTests
     }
 
     [Fact]
+    public void GivenAPageInsideAForm_WhenRead_ThenItIsReadAndAnOrdinaryFormIsLeftOut()
+    {
+        // ASP.NET WebForms pages wrap the whole body in one form.
+        var item = Read("<body><form id=aspnetForm><input type=hidden name=__VIEWSTATE value=x><h1>Title</h1><p>Body text.</p></form></body>");
+        Assert.Equal([(Section.Title, null, "Title"), (Section.Body, null, "Body text.")], Layout(item));
+        var ordinary = Read("<h1>Title</h1><p>Body text.</p><form><p>Subscribe to our newsletter.</p><label>E-mail</label><input></form>");
+        Assert.Equal([(Section.Title, null, "Title"), (Section.Body, null, "Body text.")], Layout(ordinary));
+    }
+
+    [Fact]
     public void GivenOnlyScriptsAndStyles_WhenRead_ThenOneLineSaysThereIsNoProse()
     {
         var item = Read("<html><head><script>var a = '<p>x</p>';</script><style>p { color: red }</style></head><body><script>alert(1)</script><nav><a href=/>Home</a></nav></body></html>", "scripts.html");
@@ -194,6 +204,10 @@ public sealed class HtmlLayoutTests
         // Formatting left open in each paragraph, alike (HTML keeps three), lists of unclosed items, closed nesting.
         var html = string.Concat(Enumerable.Repeat("<p><font face=arial><b>Text</p>\n<ul><li>a<li>b</ul>\n<div><div><span>x</span></div></div>\n</i></i>", 20_000));
         Assert.Null(HtmlLayout.TooDeep(html));
+
+        // Links left open: a new one closes the last (HTML's adoption agency), and a table cell forgets those opened in it.
+        Assert.Null(HtmlLayout.TooDeep(string.Concat(Enumerable.Range(0, 5000).Select(k => $"<p><a href=/p{k}>link {k}\n"))));
+        Assert.Null(HtmlLayout.TooDeep("<table>" + string.Concat(Enumerable.Range(0, 5000).Select(k => $"<tr><td><b id=b{k}>{k}<td><i class=c{k}>x\n")) + "</table>"));
         Assert.Null(HtmlLayout.TooDeep(string.Concat(Enumerable.Repeat("<div>", 256)) + "<script>" + string.Concat(Enumerable.Repeat("<div>", 1000)) + "</script><!-- <div><div> -->"));
         Assert.NotNull(HtmlLayout.TooDeep(string.Concat(Enumerable.Repeat("<div>", 257))));
     }

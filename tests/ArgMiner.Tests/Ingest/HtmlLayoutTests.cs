@@ -50,6 +50,27 @@ public sealed class HtmlLayoutTests
     }
 
     [Fact]
+    public void GivenWordPressCommentsWithANestedReply_WhenRead_ThenEachCommentAndReplyIsOneCommentWithoutReplyLinksOrForm()
+    {
+        var html = "<article><h1>Post</h1><p>The post.</p></article>"
+            + "<div id=\"comments\" class=\"comments-area\"><h2 class=\"comments-title\">2 thoughts on &ldquo;Post&rdquo;</h2><ol class=\"comment-list\">"
+            + "<li id=\"comment-12\" class=\"comment even depth-1\"><article id=\"div-comment-12\" class=\"comment-body\">"
+            + "<footer class=\"comment-meta\"><div class=\"comment-author vcard\"><b class=\"fn\">Sam</b> <span class=\"says\">says:</span></div>"
+            + "<div class=\"comment-metadata\"><a href=\"#comment-12\"><time>March 3, 2025 at 10:12 am</time></a></div></footer>"
+            + "<div class=\"comment-content\"><p>Great piece!</p></div><div class=\"reply\"><a class=\"comment-reply-link\" href=\"#\">Reply</a></div></article>"
+            + "<ol class=\"children\"><li id=\"comment-13\" class=\"comment odd depth-2\"><article class=\"comment-body\"><footer class=\"comment-meta\">"
+            + "<b class=\"fn\">Priya</b> says:</footer><div class=\"comment-content\"><p>I disagree.</p></div></article></li></ol></li></ol>"
+            + "<div id=\"respond\"><h3>Leave a Reply</h3><form><p>Your email address will not be published.</p><textarea></textarea></form></div></div>";
+        Assert.Equal(
+            [
+                (Section.Title, null, "Post"), (Section.Body, null, "The post."),
+                (Section.Comment, 0, "Sam says:"), (Section.Comment, 0, "March 3, 2025 at 10:12 am"), (Section.Comment, 0, "Great piece!"),
+                (Section.Comment, 1, "Priya says:"), (Section.Comment, 1, "I disagree."),
+            ],
+            Layout(Read(html)));
+    }
+
+    [Fact]
     public void GivenEntitiesWhiteSpaceAndLineBreaks_WhenRead_ThenTheTextIsDecodedAndCollapsed()
     {
         var item = Read("<p>  Fish &amp; chips\n   cost&nbsp;&pound;9 &mdash; <b>too</b>much.<br>Second   line.  </p><p>\n\n</p><div>Tea &#8364;2</div>");

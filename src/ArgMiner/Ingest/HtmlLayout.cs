@@ -20,7 +20,9 @@ namespace ArgMiner.Ingest;
 /// body; a table row is one body paragraph, its cells joined by " | " as a Markdown row's; a footer inside an article
 /// is <see cref="Section.Footer"/>, as is a paragraph worded like a publisher's footer. Left out as not prose:
 /// <c>pre</c> (code), <c>script</c>, <c>style</c>, <c>noscript</c>, <c>template</c>, <c>nav</c>, <c>form</c> (unless the
-/// page's article or <c>h1</c> is inside it, as ASP.NET pages put their whole body in one) and form controls, <c>aside</c>, embedded media, elements marked <c>hidden</c> or <c>aria-hidden</c>, a page's own header (one
+/// page's article or <c>h1</c> is inside it, as ASP.NET pages put their whole body in one) and form controls, <c>aside</c>, embedded media, elements marked <c>hidden</c> or <c>aria-hidden</c> or styled
+/// <c>display: none</c> or <c>visibility: hidden</c> in their own <c>style</c> (style sheets are not read), ARIA
+/// navigation, complementary and search landmarks, a page's own header (one
 /// outside any <c>article</c> or <c>main</c>) and footer (outside any article), links to the comments and counts of them
 /// (<c>&lt;a href="#comments"&gt;5 Comments&lt;/a&gt;</c>, <c>comments-link</c>, <c>comment-count</c>: the plain-text rule
 /// below would take "5 Comments" for a comments heading), and the rest of <c>head</c>.
@@ -142,7 +144,8 @@ public static partial class HtmlLayout
         }
     }
 
-    [GeneratedRegex("""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_\-.:]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // Over at most 1,024 characters, so no time-out is needed (one would throw through to the user).
+    [GeneratedRegex("""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_\-.:]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CharsetPattern();
 
     // ---- The pre-scan of the nesting ----
@@ -661,7 +664,15 @@ public static partial class HtmlLayout
         // Whether an element and all in it is left out (footers and headers are kept where they belong to the article).
         bool Skip(IElement element, string name)
         {
-            if (element.HasAttribute("hidden") || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
+            if (element.HasAttribute("hidden") || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
+                || (element.GetAttribute("style") is { } style && HiddenStyle().IsMatch(style)))
+            {
+                return true;
+            }
+
+            // ARIA landmarks that are navigation, sidebars or search, as nav and aside are.
+            if (element.GetAttribute("role") is { } role && (role.Equals("navigation", StringComparison.OrdinalIgnoreCase)
+                || role.Equals("complementary", StringComparison.OrdinalIgnoreCase) || role.Equals("search", StringComparison.OrdinalIgnoreCase)))
             {
                 return true;
             }
@@ -880,6 +891,9 @@ public static partial class HtmlLayout
 
         return false;
     }
+
+    [GeneratedRegex(@"(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HiddenStyle();
 
     [GeneratedRegex(@"^comment[-_]?\d+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CommentIdPattern();

@@ -269,7 +269,7 @@ public sealed class InputEnumerator
                 }
                 else
                 {
-                    format = LooksLikeJson(head) ? InputFormat.JsonLines : InputFormat.PlainText;
+                    format = LooksLikeJson(head) ? InputFormat.JsonLines : LooksLikeHtml(head) ? InputFormat.Html : InputFormat.PlainText;
                     stream = new PrefixedStream(head, original);
                 }
             }
@@ -295,7 +295,8 @@ public sealed class InputEnumerator
             if (format == InputFormat.Detect)
             {
                 var buffer = (MemoryStream)stream;
-                format = LooksLikeJson(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) ? InputFormat.JsonLines : InputFormat.PlainText;
+                var converted = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+                format = LooksLikeJson(converted) ? InputFormat.JsonLines : LooksLikeHtml(converted) ? InputFormat.Html : InputFormat.PlainText;
             }
 
             if (format == InputFormat.JsonLines)
@@ -460,6 +461,20 @@ public sealed class InputEnumerator
     private static string Megabytes(long bytes) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB");
 
+    /// <summary>Whether standard input is a web page: it starts (after a BOM and white space) with <c>&lt;!DOCTYPE html</c> or <c>&lt;html</c>.</summary>
+    private static bool LooksLikeHtml(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        bytes = bytes.TrimStart((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']);
+        var head = System.Text.Encoding.ASCII.GetString(bytes[..Math.Min(bytes.Length, 14)]);
+        return head.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase)
+            || (head.StartsWith("<html", StringComparison.OrdinalIgnoreCase) && (head.Length == 5 || head[5] is '>' or ' ' or '\t' or '\r' or '\n'));
+    }
+
     private static bool LooksLikeJson(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
@@ -502,7 +517,7 @@ public sealed class InputEnumerator
 /// <summary>How an input file is read.</summary>
 public enum InputFormat
 {
-    /// <summary>Decide from the content (standard input).</summary>
+    /// <summary>Decide from the content (standard input): JSON Lines when it starts with <c>{</c>, a web page when it starts with <c>&lt;!DOCTYPE html</c> or <c>&lt;html</c>, else plain text.</summary>
     Detect,
 
     /// <summary>Plain text in the seeds' layout.</summary>

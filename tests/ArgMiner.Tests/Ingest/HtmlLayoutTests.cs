@@ -143,6 +143,26 @@ public sealed class HtmlLayoutTests
     }
 
     [Fact]
+    public void GivenHiddenElementsAndNavigationLandmarks_WhenRead_ThenTheyAreLeftOut()
+    {
+        var item = Read("<h1>T</h1><p>Shown.</p><div style=\"color: red; display:none\">Hidden by style.</div><p hidden>Hidden.</p>"
+            + "<div aria-hidden=\"true\">Icon text</div><div role=\"navigation\">Menu</div><div role=complementary>Sidebar</div><p style=\"display: block\">Also shown.</p>");
+        Assert.Equal([(Section.Title, null, "T"), (Section.Body, null, "Shown."), (Section.Body, null, "Also shown.")], Layout(item));
+    }
+
+    [Fact]
+    public void GivenAPageOnStandardInput_WhenRead_ThenItIsReadAsHtml()
+    {
+        var stdin = new MemoryStream("\n<!DOCTYPE html><html><head><title>Piped</title></head><body><nav>Home</nav><p>From a pipe.</p></body></html>"u8.ToArray());
+        var item = new InputEnumerator(["-"], () => stdin).Read().Single();
+        Assert.Equal("Piped\n\nFrom a pipe.", item.Document!.Text);
+
+        // Plain text that starts with a tag of another kind stays plain text.
+        var text = new MemoryStream("<b>Bold</b> claims are plain text here.\n"u8.ToArray());
+        Assert.Equal("<b>Bold</b> claims are plain text here.\n", new InputEnumerator(["-"], () => text).Read().Single().Document!.Text);
+    }
+
+    [Fact]
     public void GivenOnlyScriptsAndStyles_WhenRead_ThenOneLineSaysThereIsNoProse()
     {
         var item = Read("<html><head><script>var a = '<p>x</p>';</script><style>p { color: red }</style></head><body><script>alert(1)</script><nav><a href=/>Home</a></nav></body></html>", "scripts.html");

@@ -275,6 +275,19 @@ public sealed class HtmlLayoutTests
     }
 
     [Fact]
+    public void GivenAPageSavedCompleteWithItsResourceFolder_WhenSearched_ThenThePageIsReadAndTheFolderSkippedWithOneNote()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("pages/post.html", "<p>x</p>");
+        dir.Write("pages/post_files/ad-frame.html", "<p>Buy now</p>");
+        dir.Write("pages/post_files/saved_resource.htm", "<p>Tracker</p>");
+        dir.Write("pages/other_files/notes.txt", "Kept: no page of that name.");
+        var notes = new List<InputError>();
+        Assert.Equal(["other_files/notes.txt", "post.html"], FolderSearch.InputFiles(dir.File("pages"), "pages", notes));
+        Assert.Equal("pages: skipped 1 saved page's resource folder (post_files/: the scripts, images and frames a browser saves beside a page)", Assert.Single(notes).ToString());
+    }
+
+    [Fact]
     public void GivenAFolderWithSavedPages_WhenRun_ThenTheyAreReadAsHtml()
     {
         using var dir = new TempDirectory();

@@ -59,7 +59,72 @@ public static class DocumentReaders
                 ? "no prose (only code, markup or front matter), skipped" : "no text (only white space), skipped"));
         }
 
-        return FromLayout(text, paragraphs, path, id, warning);
+        return FromParagraphs(path, id, text, paragraphs, warning);
+    }
+
+    /// <summary>
+    /// Reads one saved web page (<c>.html</c>, <c>.htm</c>): its text and layout as <see cref="HtmlLayout"/> extracts
+    /// them. A byte-order mark decides the encoding, else a <c>&lt;meta charset&gt;</c> naming UTF-8 or Windows-1252
+    /// (and its aliases) does, else <paramref name="encoding"/> as for any input (<see cref="TextDecoding"/>), so bad bytes
+    /// give the same one line as other inputs. A page nested too deep, or one AngleSharp fails on, is skipped with one line.
+    /// </summary>
+    /// <param name="bytes">The whole file.</param>
+    /// <param name="path">The path as the user gave it, for messages and <see cref="Document.Source"/>.</param>
+    /// <param name="id">The document id.</param>
+    /// <param name="encoding">How bytes that are not UTF-8 are read when the page declares no charset.</param>
+    /// <param name="comments">How reader comments are found (<see cref="CommentDetection"/>).</param>
+    public static InputItem ReadHtml(ReadOnlySpan<byte> bytes, string path, string id, TextEncodingChoice encoding = TextEncodingChoice.Auto,
+        CommentDetection comments = CommentDetection.Auto)
+    {
+        if (bytes.IsEmpty)
+        {
+            return InputItem.Failed(new InputError(path, null, "empty file, skipped"));
+        }
+
+        if (bytes.Length > HtmlLayout.MaxPageBytes)
+        {
+            return InputItem.Failed(new InputError(path, null, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{bytes.Length / (1024.0 * 1024.0):0.#} MB, more than the {HtmlLayout.MaxPageBytes >> 20} MB a web page may hold (its parsed markup is held whole while it is read); skipped")));
+        }
+
+        string? charsetNote = null;
+        var bom = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || TextDecoding.Utf16Encoding(bytes) is not null;
+        if (!bom)
+        {
+            if (HtmlLayout.DeclaredEncoding(bytes, out var unsupported) is { } declared)
+            {
+                encoding = declared;
+            }
+            else if (unsupported is not null)
+            {
+                charsetNote = $"declares charset \"{unsupported}\", which is not read here: read as any input is (--encoding)";
+            }
+        }
+
+        var text = TextDecoding.TryDecode(bytes, encoding, out var problem, out var line, out var warning);
+        if (text is null)
+        {
+            return InputItem.Failed(new InputError(path, line == 0 ? null : line, problem!));
+        }
+
+        if (charsetNote is not null)
+        {
+            warning = warning is null ? charsetNote : charsetNote + "; " + warning;
+        }
+
+        var page = HtmlLayout.TryRead(text, comments, out var notRead);
+        if (page is null)
+        {
+            return InputItem.Failed(new InputError(path, null, notRead!));
+        }
+
+        if (page.Paragraphs.Count == 0)
+        {
+            return InputItem.Failed(new InputError(path, null, string.IsNullOrWhiteSpace(text)
+                ? "no text (only white space), skipped" : "no prose (only scripts, styles, navigation or markup), skipped"));
+        }
+
+        return FromParagraphs(path, id, page.Text, page.Paragraphs, warning);
     }
 
     /// <summary>Reads one Word document (<c>.docx</c>): its body's text, sections from its styles (<see cref="WordLayout"/>).</summary>
@@ -82,11 +147,11 @@ public static class DocumentReaders
 
         return paragraphs.Count == 0
             ? InputItem.Failed(new InputError(path, null, "no text in the document's body, skipped"))
-            : FromLayout(text, paragraphs, path, id, null);
+            : FromParagraphs(path, id, text, paragraphs, null);
     }
 
-    // A document of text whose layout was read, its comments numbered as the paragraphs give them.
-    private static InputItem FromLayout(string text, List<Paragraph> paragraphs, string path, string id, string? warning)
+    // The document of a whole file, its comments numbered as its paragraphs number them.
+    private static InputItem FromParagraphs(string path, string id, string text, List<Paragraph> paragraphs, string? warning)
     {
         var commentCount = 0;
         foreach (var p in paragraphs)

@@ -1,11 +1,12 @@
 namespace ArgMiner.Ingest;
 
 /// <summary>
-/// Finds the input files under a folder, recursively: <c>.txt</c> and <c>.jsonl</c> files, in ordinal order of
+/// Finds the input files under a folder, recursively: <c>.txt</c>, <c>.md</c>, <c>.markdown</c>, <c>.html</c>, <c>.htm</c> and <c>.jsonl</c> files, in ordinal order of
 /// their relative paths. Folder links are followed once: a link to a folder already searched (a loop back to
 /// an ancestor, or a second way into the same folder) is not followed again. Hidden entries (names starting
 /// with '.', or marked hidden or system) are skipped. Both are reported as notes, one line each, instead of
-/// silently. The standard recursive enumeration follows link loops until the path is too long, hence this walk.
+/// silently. A saved page's resource folder (<c>post_files/</c> beside <c>post.html</c>) is skipped with one note too.
+/// The standard recursive enumeration follows link loops until the path is too long, hence this walk.
 /// </summary>
 public static class FolderSearch
 {
@@ -16,7 +17,7 @@ public static class FolderSearch
     /// <param name="root">The folder.</param>
     /// <param name="shown">The folder as the user gave it, for notes.</param>
     /// <param name="notes">Receives the notes on links not followed and hidden entries skipped.</param>
-    /// <param name="isInput">Which file names are inputs (by default <c>.txt</c> and <c>.jsonl</c>, what <c>run</c> reads).</param>
+    /// <param name="isInput">Which file names are inputs (by default what <c>run</c> reads: <c>.txt</c>, <c>.jsonl</c>, Markdown and HTML).</param>
     /// <param name="unreadable">When given, receives the entries that cannot be opened (a folder that cannot be listed, a
     /// name that is not valid UTF-8), by relative path, with the one-line reason; they are also among the files returned,
     /// in their place, so that the caller reports each as a skipped input. Without it they are notes.</param>
@@ -27,6 +28,7 @@ public static class FolderSearch
         var full = Path.GetFullPath(root);
         var files = new List<string>();
         var hidden = new List<string>();
+        var resources = new List<string>();
         var others = new List<string>();
         var searched = new HashSet<string>(StringComparer.Ordinal) { RealPath(full) };
         Search(full, string.Empty, 0);
@@ -36,12 +38,18 @@ public static class FolderSearch
             notes.Insert(0, new InputError(shown, null, $"skipped {hidden.Count} hidden {(hidden.Count == 1 ? "entry" : "entries")} ({names})"));
         }
 
-        // A folder of files run does not read (saved web pages, PDFs, Word files) gave only "no document was read": the
+        if (resources.Count > 0)
+        {
+            var names = string.Join(", ", resources.Order(StringComparer.Ordinal).Take(3)) + (resources.Count > 3 ? $" and {resources.Count - 3} more" : string.Empty);
+            notes.Add(new InputError(shown, null, $"skipped {resources.Count} saved {(resources.Count == 1 ? "page's resource folder" : "pages' resource folders")} ({names}: the scripts, images and frames a browser saves beside a page)"));
+        }
+
+        // A folder of files run does not read (PDFs, Word files) gave only "no document was read": the
         // note says what it looks for and what it found instead.
         if (isInput is null && files.Count == 0 && others.Count > 0)
         {
             var names = string.Join(", ", others.Order(StringComparer.Ordinal).Take(3)) + (others.Count > 3 ? ", …" : string.Empty);
-            notes.Add(new InputError(shown, null, $"no .txt, .md, .markdown, .docx or .jsonl file in it, nothing read from it ({others.Count} other {(others.Count == 1 ? "file" : "files")}: {names})"));
+            notes.Add(new InputError(shown, null, $"no .txt, .md, .markdown, .html, .htm, .docx or .jsonl file in it, nothing read from it ({others.Count} other {(others.Count == 1 ? "file" : "files")}: {names})"));
         }
 
         files.Sort(StringComparer.Ordinal);
@@ -62,6 +70,9 @@ public static class FolderSearch
                 return;
             }
 
+            // "Save page as…, complete" puts a page's scripts, images and frames (ads, trackers, often .html) in a folder
+            // named after it: "post.html" and "post_files/". Run reads the page, not that folder.
+            var names = isInput is null ? entries.Select(e => e.Name).ToHashSet(StringComparer.OrdinalIgnoreCase) : null;
             foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
             {
                 var path = relative.Length == 0 ? entry.Name : relative + "/" + entry.Name;
@@ -102,6 +113,12 @@ public static class FolderSearch
                         others.Add(path);
                     }
 
+                    continue;
+                }
+
+                if (names is not null && IsPageResources(entry.Name, names))
+                {
+                    resources.Add(path + "/");
                     continue;
                 }
 
@@ -170,11 +187,29 @@ public static class FolderSearch
     }
 
     private static bool IsRunInput(string name) =>
-        name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || IsMarkdown(name) || WordLayout.IsWordDocument(name);
+        name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || IsMarkdown(name) || IsHtml(name)
+        || WordLayout.IsWordDocument(name);
 
     /// <summary>Whether <paramref name="name"/> names a Markdown file (<c>.md</c>, <c>.markdown</c>).</summary>
     internal static bool IsMarkdown(string name) =>
         name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
+
+    // "post_files" beside "post.html" or "post.htm" (the browsers' English name; localised ones such as "post-Dateien" are
+    // not recognised, and their .html files are read).
+    private static bool IsPageResources(string folder, HashSet<string> siblings)
+    {
+        if (!folder.EndsWith("_files", StringComparison.OrdinalIgnoreCase) || folder.Length == "_files".Length)
+        {
+            return false;
+        }
+
+        var page = folder[..^"_files".Length];
+        return siblings.Contains(page + ".html") || siblings.Contains(page + ".htm");
+    }
+
+    /// <summary>Whether <paramref name="name"/> names a saved web page (<c>.html</c>, <c>.htm</c>).</summary>
+    internal static bool IsHtml(string name) =>
+        name.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The folder's path with every link on the way resolved, so two ways into one folder compare equal. Parts that do

@@ -1,7 +1,7 @@
 namespace ArgMiner.Ingest;
 
 /// <summary>
-/// Expands the command line's inputs (files, folders searched recursively for <c>.txt</c> and
+/// Expands the command line's inputs (files, folders searched recursively for <c>.txt</c>, <c>.md</c>, <c>.html</c> and
 /// <c>.jsonl</c> by <see cref="FolderSearch"/>, and <c>-</c> for standard input) and reads them one at a time, in a stable order:
 /// inputs as given, files in a folder by ordinal path. Nothing is read before it is needed.
 /// </summary>
@@ -269,7 +269,7 @@ public sealed class InputEnumerator
                 }
                 else
                 {
-                    format = LooksLikeJson(head) ? InputFormat.JsonLines : InputFormat.PlainText;
+                    format = LooksLikeJson(head) ? InputFormat.JsonLines : LooksLikeHtml(head) ? InputFormat.Html : InputFormat.PlainText;
                     stream = new PrefixedStream(head, original);
                 }
             }
@@ -295,7 +295,8 @@ public sealed class InputEnumerator
             if (format == InputFormat.Detect)
             {
                 var buffer = (MemoryStream)stream;
-                format = LooksLikeJson(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) ? InputFormat.JsonLines : InputFormat.PlainText;
+                var converted = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+                format = LooksLikeJson(converted) ? InputFormat.JsonLines : LooksLikeHtml(converted) ? InputFormat.Html : InputFormat.PlainText;
             }
 
             if (format == InputFormat.JsonLines)
@@ -308,8 +309,8 @@ public sealed class InputEnumerator
             else
             {
                 var bytes = ReadAll(stream, DocumentReaders.MaxDocumentBytes, null, out var error);
-                yield return bytes is null
-                    ? InputItem.Failed(new InputError(file.Path, null, error!))
+                yield return bytes is null ? InputItem.Failed(new InputError(file.Path, null, error!))
+                    : format == InputFormat.Html ? DocumentReaders.ReadHtml(bytes, file.Path, file.Id, _encoding, _comments)
                     : format == InputFormat.Word ? DocumentReaders.ReadWord(bytes, file.Path, file.Id, _comments)
                     : DocumentReaders.ReadPlainText(bytes, file.Path, file.Id, _encoding, _comments, markdown: format == InputFormat.Markdown);
             }
@@ -461,6 +462,20 @@ public sealed class InputEnumerator
     private static string Megabytes(long bytes) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB");
 
+    /// <summary>Whether standard input is a web page: it starts (after a BOM and white space) with <c>&lt;!DOCTYPE html</c> or <c>&lt;html</c>.</summary>
+    private static bool LooksLikeHtml(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        bytes = bytes.TrimStart((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']);
+        var head = System.Text.Encoding.ASCII.GetString(bytes[..Math.Min(bytes.Length, 14)]);
+        return head.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase)
+            || (head.StartsWith("<html", StringComparison.OrdinalIgnoreCase) && (head.Length == 5 || head[5] is '>' or ' ' or '\t' or '\r' or '\n'));
+    }
+
     private static bool LooksLikeJson(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
@@ -489,6 +504,7 @@ public sealed class InputEnumerator
     private static InputFormat FormatOf(string path) =>
         path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? InputFormat.JsonLines
         : FolderSearch.IsMarkdown(path) ? InputFormat.Markdown
+        : FolderSearch.IsHtml(path) ? InputFormat.Html
         : WordLayout.IsWordDocument(path) ? InputFormat.Word
         : InputFormat.PlainText;
 
@@ -503,7 +519,7 @@ public sealed class InputEnumerator
 /// <summary>How an input file is read.</summary>
 public enum InputFormat
 {
-    /// <summary>Decide from the content (standard input).</summary>
+    /// <summary>Decide from the content (standard input): JSON Lines when it starts with <c>{</c>, a web page when it starts with <c>&lt;!DOCTYPE html</c> or <c>&lt;html</c>, else plain text.</summary>
     Detect,
 
     /// <summary>Plain text in the seeds' layout.</summary>
@@ -514,6 +530,9 @@ public enum InputFormat
 
     /// <summary>Markdown (<c>.md</c>, <c>.markdown</c>): one document, its layout as the markup declares it (<see cref="MarkdownLayout"/>).</summary>
     Markdown,
+
+    /// <summary>A saved web page (<c>.html</c>, <c>.htm</c>): one document, its text extracted from the markup (<see cref="HtmlLayout"/>).</summary>
+    Html,
 
     /// <summary>A Word document (<c>.docx</c>): its body's text, sections from its styles (<see cref="WordLayout"/>).</summary>
     Word,

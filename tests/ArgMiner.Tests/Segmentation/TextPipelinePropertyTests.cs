@@ -158,6 +158,53 @@ public sealed class TextPipelinePropertyTests
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
     }
 
+    // HTML's tags, entities, comments and raw text, mixed into the same pieces, closed or not, at any place.
+    private static readonly string[] HtmlPieces =
+        ["<p>", "</p>", "<div>", "</div>", "<h1>", "</h1>", "<h2>", "</h2>", "<ul>", "<li>", "</li>", "<br>", "<table><tr><td>", "</td><td>", "</tr><tr>",
+         "<script>", "</script>", "<style>", "<!--", "-->", "<title>", "</title>", "<meta property=og:title content='T'>", "&amp;", "&nbsp;", "&#8364;",
+         "&#", ";", "<b>", "</b>", "<pre>", "</pre>", "<nav>", "<footer>", "<article>", "</article>", "<section id=comments>", "<li class=comment>",
+         "</section>", "<blockquote>", "<a href='x'>", "</a>", "<", ">", "\"", "'", "="];
+
+    private static readonly Arbitrary<string> HtmlTexts = Arb.From(
+        Gen.Frequency(
+            (6, Gen.Elements(Pieces)),
+            (4, Gen.Elements(HtmlPieces)),
+            (1, Gen.Choose(0, 0xFFFF).Select(c => ((char)c).ToString())))
+        .ArrayOf()
+        .Select(parts => string.Concat(parts)));
+
+    [Fact]
+    public void GivenArbitraryHtml_WhenReadAsAPageAndProcessed_ThenTheParagraphsAreTheTextExactlyAndAllSpansAreWellFormed()
+    {
+        var pipeline = TextPipeline.CreateDefault();
+        var property = Prop.ForAll(HtmlTexts, html =>
+        {
+            var item = DocumentReaders.ReadHtml(Encoding.UTF8.GetBytes(html), "t.html", "t");
+            if (item.Document is null)
+            {
+                return true; // empty, no prose, or not decodable: rejected with a message instead
+            }
+
+            // The document's text is its paragraphs, a blank line between two, and nothing else.
+            var d = item.Document;
+            var at = 0;
+            foreach (var p in d.Paragraphs)
+            {
+                if (p.Start != (at == 0 ? 0 : at + 2) || p.End <= p.Start || p.End > d.Text.Length || char.IsWhiteSpace(d.Text[p.Start])
+                    || char.IsWhiteSpace(d.Text[p.End - 1]) || d.Text.AsSpan(p.Start, p.End - p.Start).Contains("\n\n", StringComparison.Ordinal)
+                    || (at > 0 && d.Text[at..p.Start] != "\n\n"))
+                {
+                    return false;
+                }
+
+                at = p.End;
+            }
+
+            return at == d.Text.Length && WellFormed(pipeline.Process(d));
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
+    }
+
     [Fact]
     public void GivenArbitraryUnicodeText_WhenComposedAsARecordAndProcessed_ThenAllSpansAreWellFormed()
     {

@@ -725,34 +725,7 @@ public static partial class HtmlLayout
         return og ?? title;
     }
 
-    private static string? Collapse(string? s)
-    {
-        if (s is null)
-        {
-            return null;
-        }
-
-        var sb = new StringBuilder(s.Length);
-        var space = false;
-        foreach (var c in s)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.Length == 0 ? null : sb.ToString();
-    }
+    private static string? Collapse(string? s) => s is null ? null : WhiteSpaceRuns.Collapse(s) is { Length: > 0 } collapsed ? collapsed : null;
 
     // The document's text and paragraphs from the blocks: the title first, a blank line between two blocks.
     private static Page Compose(List<Block> blocks, string? headTitle, CommentDetection comments)

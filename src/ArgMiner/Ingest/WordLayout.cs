@@ -263,26 +263,7 @@ public static class WordLayout
     }
 
     // Runs of white space and control characters made one space, trimmed.
-    private static string Clean(string text)
-    {
-        var clean = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                if (clean.Length > 0 && clean[^1] != ' ')
-                {
-                    clean.Append(' ');
-                }
-            }
-            else
-            {
-                clean.Append(c);
-            }
-        }
-
-        return clean.ToString().Trim();
-    }
+    private static string Clean(string text) => WhiteSpaceRuns.Collapse(text, controls: true);
 
     // The style ids that are a title or a heading: "Title", "Heading1" … "Heading9" by their names (ids are localised:
     // a German document's are "Titel" and "berschrift1"), and any paragraph style with an outline level.

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Text;
+using ArgMiner.Text;
 
 namespace ArgMiner.Classification;
 
@@ -93,27 +94,5 @@ public static class Corrections
         return new LabelledDataSet(kept, overridden);
     }
 
-    private static string Key(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.ToString();
-    }
+    private static string Key(string text) => WhiteSpaceRuns.Collapse(text);
 }

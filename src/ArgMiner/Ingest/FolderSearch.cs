@@ -1,7 +1,8 @@
 namespace ArgMiner.Ingest;
 
 /// <summary>
-/// Finds the input files under a folder, recursively: <c>.txt</c>, <c>.md</c>, <c>.markdown</c>, <c>.html</c>, <c>.htm</c> and <c>.jsonl</c> files, in ordinal order of
+/// Finds the input files under a folder, recursively: <c>.txt</c>, <c>.md</c>, <c>.markdown</c>, <c>.html</c>, <c>.htm</c>,
+/// <c>.docx</c> and <c>.jsonl</c> files, in ordinal order of
 /// their relative paths. Folder links are followed once: a link to a folder already searched (a loop back to
 /// an ancestor, or a second way into the same folder) is not followed again. Hidden entries (names starting
 /// with '.', or marked hidden or system) are skipped. Both are reported as notes, one line each, instead of
@@ -17,7 +18,7 @@ public static class FolderSearch
     /// <param name="root">The folder.</param>
     /// <param name="shown">The folder as the user gave it, for notes.</param>
     /// <param name="notes">Receives the notes on links not followed and hidden entries skipped.</param>
-    /// <param name="isInput">Which file names are inputs (by default what <c>run</c> reads: <c>.txt</c>, <c>.jsonl</c>, Markdown and HTML).</param>
+    /// <param name="isInput">Which file names are inputs (by default what <c>run</c> reads: <c>.txt</c>, <c>.jsonl</c>, Markdown, HTML and Word).</param>
     /// <param name="unreadable">When given, receives the entries that cannot be opened (a folder that cannot be listed, a
     /// name that is not valid UTF-8), by relative path, with the one-line reason; they are also among the files returned,
     /// in their place, so that the caller reports each as a skipped input. Without it they are notes.</param>
@@ -44,7 +45,7 @@ public static class FolderSearch
             notes.Add(new InputError(shown, null, $"skipped {resources.Count} saved {(resources.Count == 1 ? "page's resource folder" : "pages' resource folders")} ({names}: the scripts, images and frames a browser saves beside a page)"));
         }
 
-        // A folder of files run does not read (PDFs, Word files) gave only "no document was read": the
+        // A folder of files run does not read (PDFs, old .doc files) gave only "no document was read": the
         // note says what it looks for and what it found instead.
         if (isInput is null && files.Count == 0 && others.Count > 0)
         {

@@ -1,8 +1,8 @@
 namespace ArgMiner.Ingest;
 
 /// <summary>
-/// Expands the command line's inputs (files, folders searched recursively for <c>.txt</c>, <c>.md</c>, <c>.html</c> and
-/// <c>.jsonl</c> by <see cref="FolderSearch"/>, and <c>-</c> for standard input) and reads them one at a time, in a stable order:
+/// Expands the command line's inputs (files, folders searched recursively for <c>.txt</c>, <c>.md</c>, <c>.html</c>,
+/// <c>.docx</c> and <c>.jsonl</c> by <see cref="FolderSearch"/>, and <c>-</c> for standard input) and reads them one at a time, in a stable order:
 /// inputs as given, files in a folder by ordinal path. Nothing is read before it is needed.
 /// </summary>
 public sealed class InputEnumerator

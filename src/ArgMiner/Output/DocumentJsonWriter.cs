@@ -161,19 +161,18 @@ public sealed class DocumentJsonWriter : IDisposable
 
             // Hand finished sentences to the stream as they come: one huge document does not hold its whole
             // JSON (tens of bytes per token) in memory at once.
-            if (json.BytesPending > SpillBytes)
-            {
-                json.Flush();
-                owner?.Spill();
-            }
+            SpillIfLarge(json, owner);
         }
 
         json.WriteEndArray();
 
+        // Entities and numbers too: a document dense with figures ("5% 5% …", 1.3 million numeric claims in 4 MB) held
+        // its whole numbers array, about 200 bytes a claim, until session 39.
         json.WriteStartArray(Names.Entities);
         for (var i = 0; i < d.Entities.Length; i++)
         {
             WriteFields(json, OutputSchema.EntityColumns, new EntityRow(context, i));
+            SpillIfLarge(json, owner);
         }
 
         json.WriteEndArray();
@@ -182,10 +181,21 @@ public sealed class DocumentJsonWriter : IDisposable
         for (var i = 0; i < d.Numbers.Length; i++)
         {
             WriteFields(json, OutputSchema.NumberColumns, new NumberRow(context, i));
+            SpillIfLarge(json, owner);
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    // What json holds goes on to the file once it passes SpillBytes (owner null: json writes elsewhere, kept whole).
+    private static void SpillIfLarge(Utf8JsonWriter json, DocumentJsonWriter? owner)
+    {
+        if (json.BytesPending > SpillBytes)
+        {
+            json.Flush();
+            owner?.Spill();
+        }
     }
 
     /// <summary>Finishes the file and gives it its final name.</summary>

@@ -41,7 +41,7 @@ public static class FolderSearch
         if (isInput is null && files.Count == 0 && others.Count > 0)
         {
             var names = string.Join(", ", others.Order(StringComparer.Ordinal).Take(3)) + (others.Count > 3 ? ", …" : string.Empty);
-            notes.Add(new InputError(shown, null, $"no .txt, .md, .markdown or .jsonl file in it, nothing read from it ({others.Count} other {(others.Count == 1 ? "file" : "files")}: {names})"));
+            notes.Add(new InputError(shown, null, $"no .txt, .md, .markdown, .jsonl or .pdf file in it, nothing read from it ({others.Count} other {(others.Count == 1 ? "file" : "files")}: {names})"));
         }
 
         files.Sort(StringComparer.Ordinal);
@@ -170,7 +170,10 @@ public static class FolderSearch
     }
 
     private static bool IsRunInput(string name) =>
-        name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || IsMarkdown(name);
+        name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || IsMarkdown(name) || IsPdf(name);
+
+    /// <summary>Whether <paramref name="name"/> names a PDF file (<c>.pdf</c>, read by <see cref="PdfInput"/>).</summary>
+    internal static bool IsPdf(string name) => name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether <paramref name="name"/> names a Markdown file (<c>.md</c>, <c>.markdown</c>).</summary>
     internal static bool IsMarkdown(string name) =>

@@ -305,6 +305,11 @@ public sealed class InputEnumerator
                     yield return item;
                 }
             }
+            else if (format == InputFormat.Pdf)
+            {
+                var bytes = ReadAll(stream, DocumentReaders.MaxDocumentBytes, null, out var error);
+                yield return bytes is null ? InputItem.Failed(new InputError(file.Path, null, error!)) : PdfInput.Read(bytes, file.Path, file.Id);
+            }
             else
             {
                 var bytes = ReadAll(stream, DocumentReaders.MaxDocumentBytes, null, out var error);
@@ -488,6 +493,7 @@ public sealed class InputEnumerator
     private static InputFormat FormatOf(string path) =>
         path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? InputFormat.JsonLines
         : FolderSearch.IsMarkdown(path) ? InputFormat.Markdown
+        : FolderSearch.IsPdf(path) ? InputFormat.Pdf
         : InputFormat.PlainText;
 
     private static string WithoutExtension(string relative)
@@ -512,6 +518,9 @@ public enum InputFormat
 
     /// <summary>Markdown (<c>.md</c>, <c>.markdown</c>): one document, its layout as the markup declares it (<see cref="MarkdownLayout"/>).</summary>
     Markdown,
+
+    /// <summary>PDF (<c>.pdf</c>): one document, its text extracted (<see cref="PdfInput"/>).</summary>
+    Pdf,
 }
 
 /// <summary>One input file as it will be read.</summary>

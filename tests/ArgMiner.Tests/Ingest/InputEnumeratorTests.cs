@@ -22,13 +22,13 @@ public class InputEnumeratorTests
     public void GivenAFolderOfFilesRunDoesNotRead_WhenSearched_ThenOneNoteSaysWhatItLooksForAndWhatItFound()
     {
         using var dir = new TempDirectory();
-        dir.Write("pages/b.pdf", "%PDF");
+        dir.Write("pages/b.epub", "PK");
         dir.Write("pages/a.html", "<p>x</p>");
         dir.Write("pages/sub/c.docx", "x");
         dir.Write("pages/sub/d.doc", "x");
         var notes = new List<InputError>();
         Assert.Empty(FolderSearch.InputFiles(dir.File("pages"), "pages", notes));
-        Assert.Equal("pages: no .txt, .md, .markdown or .jsonl file in it, nothing read from it (4 other files: a.html, b.pdf, sub/c.docx, …)", Assert.Single(notes).ToString());
+        Assert.Equal("pages: no .txt, .md, .markdown, .jsonl or .pdf file in it, nothing read from it (4 other files: a.html, b.epub, sub/c.docx, …)", Assert.Single(notes).ToString());
 
         // A folder with one file run reads says nothing of the others.
         dir.Write("pages/e.md", "# E");

@@ -54,17 +54,22 @@ internal static partial class PdfText
         var paragraphs = new List<StringBuilder>();
         StringBuilder? current = null;
         Line? previous = null;
-        double previousBlockRight = 0;
+        (double Left, double Right, double Spacing) block = default;
         foreach (var page in kept)
         {
             for (var i = 0; i < page.Count; i++)
             {
                 var line = page[i];
                 var firstOfBlock = i == 0 || page[i - 1].Block != line.Block;
-                var blockRight = firstOfBlock ? BlockRight(page, i) : previousBlockRight;
+                var previousBlockRight = block.Right;
+                if (firstOfBlock)
+                {
+                    block = Extent(page, i); // once a block, so composing stays linear in the lines
+                }
+
                 var goesOn = current is not null && previous is { } p && (firstOfBlock
                     ? ContinuesAcrossBlocks(p, line, previousBlockRight, i + 1 < page.Count && page[i + 1].Block == line.Block)
-                    : ContinuesInBlock(p, line, blockRight, BlockLeft(page, i), LineSpacing(page, i)));
+                    : ContinuesInBlock(p, line, block.Right, block.Left, block.Spacing));
                 if (!goesOn)
                 {
                     current = new StringBuilder();
@@ -77,8 +82,13 @@ internal static partial class PdfText
                 }
 
                 previous = line;
-                previousBlockRight = blockRight;
             }
+        }
+
+        if (paragraphs.Count == 0)
+        {
+            titleFirst = false;
+            return string.Empty; // no text on any page: a Title alone is no document
         }
 
         var text = new StringBuilder();
@@ -263,43 +273,20 @@ internal static partial class PdfText
 
     private static readonly char[] TrimMarks = ['.', ',', ';', ':', '!', '?', '"', '\'', '(', ')', '[', ']', '“', '”', '‘', '’'];
 
-    private static double BlockRight(List<Line> page, int first)
+    // The left and right edges of the block whose first line is `first`, and the distance between the baselines of its
+    // first two lines (its usual line spacing), or 0 for a block of one line.
+    private static (double Left, double Right, double Spacing) Extent(List<Line> page, int first)
     {
-        var right = page[first].Right;
-        for (var i = first + 1; i < page.Count && page[i].Block == page[first].Block; i++)
+        double left = page[first].Left, right = page[first].Right;
+        var last = first;
+        while (last + 1 < page.Count && page[last + 1].Block == page[first].Block)
         {
-            right = Math.Max(right, page[i].Right);
+            last++;
+            left = Math.Min(left, page[last].Left);
+            right = Math.Max(right, page[last].Right);
         }
 
-        return right;
-    }
-
-    private static double BlockLeft(List<Line> page, int at)
-    {
-        var left = page[at].Left;
-        for (var i = at; i >= 0 && page[i].Block == page[at].Block; i--)
-        {
-            left = Math.Min(left, page[i].Left);
-        }
-
-        for (var i = at + 1; i < page.Count && page[i].Block == page[at].Block; i++)
-        {
-            left = Math.Min(left, page[i].Left);
-        }
-
-        return left;
-    }
-
-    // The distance between the baselines of line `at`'s block's first two lines (the block's usual line spacing), or 0.
-    private static double LineSpacing(List<Line> page, int at)
-    {
-        var first = at;
-        while (first > 0 && page[first - 1].Block == page[at].Block)
-        {
-            first--;
-        }
-
-        return first + 1 < page.Count && page[first + 1].Block == page[at].Block ? page[first].Bottom - page[first + 1].Bottom : 0;
+        return (left, right, last > first ? page[first].Bottom - page[first + 1].Bottom : 0);
     }
 
     // Within a block: the next line's first word would not have fitted at the end of this one, and the next line is

@@ -203,6 +203,18 @@ public sealed class PdfInputTests
         Assert.Equal("The council needs better information, not more well-known slogans about information.", text);
     }
 
+    [Fact]
+    public void GivenABlockOfFiftyThousandLines_WhenComposed_ThenItTakesLinearTime()
+    {
+        var page = Enumerable.Range(0, 50_000).Select(i => new PdfText.Line("word", 0, 72, 100, 50_000 - i + 1, 50_000 - i, 20)).ToList();
+        var clock = Stopwatch.StartNew();
+
+        var text = PdfText.Compose([page], null, out _);
+
+        Assert.Equal(5 * 50_000 - 1, text.Length); // each line full, so one paragraph
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{clock.Elapsed}");
+    }
+
     [Theory]
     [InlineData("7", true)]
     [InlineData("Page 12", true)]
@@ -259,7 +271,7 @@ public sealed class PdfInputTests
         dir.WriteBytes("in/b-truncated.pdf", goodBytes[..(goodBytes.Length / 3)]);
         dir.Write("in/c-not-a-pdf.pdf", "Just some text saved with the wrong name.\n");
         dir.WriteBytes("in/d-empty.pdf", []);
-        var images = new Writer();
+        var images = new Writer(title: "A Chart of Bus Use"); // a Title alone is no document
         images.NewPage().DrawRectangle(new PdfPoint(100, 100), 300, 200, 1, fill: true);
         dir.WriteBytes("in/e-images-only.pdf", images.Build());
         dir.WriteBytes("in/f-encrypted.pdf", RawPdf("BT /F1 12 Tf 72 700 Td (Secret.) Tj ET", trailerExtra:

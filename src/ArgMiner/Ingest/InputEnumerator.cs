@@ -269,7 +269,7 @@ public sealed class InputEnumerator
                 }
                 else
                 {
-                    format = LooksLikeJson(head) ? InputFormat.JsonLines : InputFormat.PlainText;
+                    format = PdfInput.LooksLikePdf(head) ? InputFormat.Pdf : LooksLikeJson(head) ? InputFormat.JsonLines : InputFormat.PlainText;
                     stream = new PrefixedStream(head, original);
                 }
             }

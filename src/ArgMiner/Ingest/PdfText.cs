@@ -44,7 +44,7 @@ internal static partial class PdfText
 
     /// <summary>The document's text: paragraphs one a line, a blank line between them, the title first when given.</summary>
     /// <param name="pages">Each page's lines in reading order.</param>
-    /// <param name="title">The title to put first (the PDF's own, <see cref="MeaningfulTitle"/>), or null.</param>
+    /// <param name="title">The title to put first (the PDF's own, <see cref="MeaningfulTitle"/>), or null; when it is one of the first three paragraphs, that one is moved first.</param>
     /// <param name="titleFirst">Whether the text starts with a title line (<paramref name="title"/>, given or found as the first line).</param>
     public static string Compose(IReadOnlyList<IReadOnlyList<Line>> pages, string? title, out bool titleFirst)
     {
@@ -96,9 +96,12 @@ internal static partial class PdfText
         if (title is not null)
         {
             titleFirst = true;
-            if (paragraphs.Count > 0 && SameText(paragraphs[0].ToString(), title))
+            // The title as one of the first lines (after a running header or a kicker, on a one-page PDF where they
+            // cannot be told from the text) is moved first rather than said twice.
+            var onPage = paragraphs.Take(3).ToList().FindIndex(p => SameText(p.ToString(), title));
+            if (onPage >= 0)
             {
-                paragraphs.RemoveAt(0);
+                paragraphs.RemoveAt(onPage);
             }
 
             text.Append(title);

@@ -131,6 +131,34 @@ public sealed class PdfInputTests
     }
 
     [Fact]
+    public void GivenAPdfOnStandardInput_WhenRead_ThenItIsReadAsAPdf()
+    {
+        var w = new Writer(title: "Why Buses Beat Bypasses");
+        w.NewPage();
+        w.Paragraph(First, 72, 730, 400);
+        using var stdin = new MemoryStream(w.Build());
+
+        var item = new InputEnumerator(["-"], () => stdin).Read().Single();
+
+        Assert.Null(item.Error);
+        Assert.Equal($"Why Buses Beat Bypasses\n\n{First}", item.Document?.Text);
+    }
+
+    [Fact]
+    public void GivenThePdfTitleAfterARunningHeaderOnAOnePagePdf_WhenRead_ThenTheTitleIsMovedFirstNotSaidTwice()
+    {
+        var w = new Writer(title: "Why Buses Beat Bypasses");
+        w.NewPage(header: "The Daily Argument");
+        w.Heading("Why Buses Beat Bypasses", 72, 760);
+        w.Paragraph(First, 72, 730, 400);
+
+        var d = ReadDocument(w.Build());
+
+        Assert.Equal(["Why Buses Beat Bypasses", "The Daily Argument", First], Paragraphs(d));
+        Assert.Equal(Section.Title, d.Paragraphs[0].Section);
+    }
+
+    [Fact]
     public void GivenAMeaningfulPdfTitleNotOnThePage_WhenRead_ThenItComesFirstAsTheTitle()
     {
         var w = new Writer(title: "The Case for Buses");

@@ -116,7 +116,8 @@ public static class PdfInput
         if (text.Length == 0)
         {
             var why = badPages.Count == pageCount && pageCount > 0 ? $"none of its {pageCount} pages could be read ({firstPageError})"
-                : pageCount == 0 ? "no pages" : "no text found (images or drawings only, or text PdfPig could not read; a scanned document needs OCR first)";
+                : pageCount == 0 ? "no pages" : "no text found (images or drawings only, or text PdfPig could not read; a scanned document needs OCR first)"
+                    + (badPages.Count == 0 ? string.Empty : $"; {badPages.Count} of {pageCount} pages could not be read (page {badPages[0]}: {firstPageError})");
             return Failed(path, $"{why}, skipped");
         }
 

@@ -54,7 +54,7 @@ internal static class RunCommand
     {
         private readonly Argument<string[]> _inputs = new("inputs")
         {
-            Description = "Files and folders (searched recursively for .txt, .md, .markdown, .html, .htm, .docx and .jsonl), or - for standard input.",
+            Description = "Files and folders (searched recursively for .txt, .md, .markdown, .html, .htm, .docx, .pdf and .jsonl), or - for standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
 

@@ -2,7 +2,7 @@ namespace ArgMiner.Ingest;
 
 /// <summary>
 /// Finds the input files under a folder, recursively: <c>.txt</c>, <c>.md</c>, <c>.markdown</c>, <c>.html</c>, <c>.htm</c>,
-/// <c>.docx</c> and <c>.jsonl</c> files, in ordinal order of
+/// <c>.docx</c>, <c>.pdf</c> and <c>.jsonl</c> files, in ordinal order of
 /// their relative paths. Folder links are followed once: a link to a folder already searched (a loop back to
 /// an ancestor, or a second way into the same folder) is not followed again. Hidden entries (names starting
 /// with '.', or marked hidden or system) are skipped. Both are reported as notes, one line each, instead of
@@ -18,7 +18,7 @@ public static class FolderSearch
     /// <param name="root">The folder.</param>
     /// <param name="shown">The folder as the user gave it, for notes.</param>
     /// <param name="notes">Receives the notes on links not followed and hidden entries skipped.</param>
-    /// <param name="isInput">Which file names are inputs (by default what <c>run</c> reads: <c>.txt</c>, <c>.jsonl</c>, Markdown, HTML and Word).</param>
+    /// <param name="isInput">Which file names are inputs (by default what <c>run</c> reads: <c>.txt</c>, <c>.jsonl</c>, Markdown, HTML, Word and PDF).</param>
     /// <param name="unreadable">When given, receives the entries that cannot be opened (a folder that cannot be listed, a
     /// name that is not valid UTF-8), by relative path, with the one-line reason; they are also among the files returned,
     /// in their place, so that the caller reports each as a skipped input. Without it they are notes.</param>
@@ -50,7 +50,7 @@ public static class FolderSearch
         if (isInput is null && files.Count == 0 && others.Count > 0)
         {
             var names = string.Join(", ", others.Order(StringComparer.Ordinal).Take(3)) + (others.Count > 3 ? ", …" : string.Empty);
-            notes.Add(new InputError(shown, null, $"no .txt, .md, .markdown, .html, .htm, .docx or .jsonl file in it, nothing read from it ({others.Count} other {(others.Count == 1 ? "file" : "files")}: {names})"));
+            notes.Add(new InputError(shown, null, $"no .txt, .md, .markdown, .html, .htm, .docx, .pdf or .jsonl file in it, nothing read from it ({others.Count} other {(others.Count == 1 ? "file" : "files")}: {names})"));
         }
 
         files.Sort(StringComparer.Ordinal);
@@ -189,7 +189,10 @@ public static class FolderSearch
 
     private static bool IsRunInput(string name) =>
         name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || IsMarkdown(name) || IsHtml(name)
-        || WordLayout.IsWordDocument(name);
+        || WordLayout.IsWordDocument(name) || IsPdf(name);
+
+    /// <summary>Whether <paramref name="name"/> names a PDF file (<c>.pdf</c>, read by <see cref="PdfInput"/>).</summary>
+    internal static bool IsPdf(string name) => name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether <paramref name="name"/> names a Markdown file (<c>.md</c>, <c>.markdown</c>).</summary>
     internal static bool IsMarkdown(string name) =>

@@ -2,7 +2,7 @@ namespace ArgMiner.Ingest;
 
 /// <summary>
 /// Expands the command line's inputs (files, folders searched recursively for <c>.txt</c>, <c>.md</c>, <c>.html</c>,
-/// <c>.docx</c> and <c>.jsonl</c> by <see cref="FolderSearch"/>, and <c>-</c> for standard input) and reads them one at a time, in a stable order:
+/// <c>.docx</c>, <c>.pdf</c> and <c>.jsonl</c> by <see cref="FolderSearch"/>, and <c>-</c> for standard input) and reads them one at a time, in a stable order:
 /// inputs as given, files in a folder by ordinal path. Nothing is read before it is needed.
 /// </summary>
 public sealed class InputEnumerator
@@ -269,7 +269,7 @@ public sealed class InputEnumerator
                 }
                 else
                 {
-                    format = LooksLikeJson(head) ? InputFormat.JsonLines : LooksLikeHtml(head) ? InputFormat.Html : InputFormat.PlainText;
+                    format = PdfInput.LooksLikePdf(head) ? InputFormat.Pdf : LooksLikeJson(head) ? InputFormat.JsonLines : LooksLikeHtml(head) ? InputFormat.Html : InputFormat.PlainText;
                     stream = new PrefixedStream(head, original);
                 }
             }
@@ -305,6 +305,11 @@ public sealed class InputEnumerator
                 {
                     yield return item;
                 }
+            }
+            else if (format == InputFormat.Pdf)
+            {
+                var bytes = ReadAll(stream, DocumentReaders.MaxDocumentBytes, null, out var error);
+                yield return bytes is null ? InputItem.Failed(new InputError(file.Path, null, error!)) : PdfInput.Read(bytes, file.Path, file.Id);
             }
             else
             {
@@ -506,6 +511,7 @@ public sealed class InputEnumerator
         : FolderSearch.IsMarkdown(path) ? InputFormat.Markdown
         : FolderSearch.IsHtml(path) ? InputFormat.Html
         : WordLayout.IsWordDocument(path) ? InputFormat.Word
+        : FolderSearch.IsPdf(path) ? InputFormat.Pdf
         : InputFormat.PlainText;
 
     private static string WithoutExtension(string relative)
@@ -536,6 +542,9 @@ public enum InputFormat
 
     /// <summary>A Word document (<c>.docx</c>): its body's text, sections from its styles (<see cref="WordLayout"/>).</summary>
     Word,
+
+    /// <summary>PDF (<c>.pdf</c>): one document, its text extracted (<see cref="PdfInput"/>).</summary>
+    Pdf,
 }
 
 /// <summary>One input file as it will be read.</summary>

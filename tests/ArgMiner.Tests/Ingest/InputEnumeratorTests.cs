@@ -12,7 +12,7 @@ public class InputEnumeratorTests
         dir.Write("b.txt", "B text.");
         dir.Write("sub/a.txt", "A text.");
         dir.Write("a.jsonl", "{\"body\":\"x\"}");
-        dir.Write("notes.pdf", "ignored");
+        dir.Write("notes.odt", "ignored");
         var files = new InputEnumerator([dir.Path]).Files().ToList();
         Assert.Equal(["a", "b", "sub/a"], files.Select(f => f.Id));
         Assert.Equal(InputFormat.JsonLines, files[0].Format);
@@ -22,13 +22,13 @@ public class InputEnumeratorTests
     public void GivenAFolderOfFilesRunDoesNotRead_WhenSearched_ThenOneNoteSaysWhatItLooksForAndWhatItFound()
     {
         using var dir = new TempDirectory();
-        dir.Write("pages/b.pdf", "%PDF");
+        dir.Write("pages/b.epub", "PK");
         dir.Write("pages/a.odt", "x");
         dir.Write("pages/sub/c.rtf", "x");
         dir.Write("pages/sub/d.doc", "x");
         var notes = new List<InputError>();
         Assert.Empty(FolderSearch.InputFiles(dir.File("pages"), "pages", notes));
-        Assert.Equal("pages: no .txt, .md, .markdown, .html, .htm, .docx or .jsonl file in it, nothing read from it (4 other files: a.odt, b.pdf, sub/c.rtf, …)", Assert.Single(notes).ToString());
+        Assert.Equal("pages: no .txt, .md, .markdown, .html, .htm, .docx, .pdf or .jsonl file in it, nothing read from it (4 other files: a.odt, b.epub, sub/c.rtf, …)", Assert.Single(notes).ToString());
 
         // A folder with one file run reads says nothing of the others.
         dir.Write("pages/e.md", "# E");

@@ -31,15 +31,22 @@ namespace ArgMiner.Ingest;
 /// Bad input gets one line naming the file and the batch goes on: not a PDF (no <c>%PDF-</c> in its first KB), encrypted
 /// with a password, damaged beyond what PdfPig's lenient parser recovers, no text at all (scanned pages, images only), more
 /// text than a document may hold (<see cref="DocumentReaders.MaxDocumentBytes"/>), or more than <see cref="MaxSeconds"/>
-/// seconds of reading (checked between pages). Pages that alone cannot be read are left out with one warning for the file.
+/// seconds and <see cref="SecondsPerPage"/> a page of reading (checked between pages). Pages that alone cannot be read are left out with one warning for the file.
 /// PdfPig's exceptions are caught here only, by type (<see cref="IsPdfPigFailure"/>). Nesting is bounded by PdfPig's
 /// <see cref="ParsingOptions.MaxStackDepth"/>.
 /// </para>
 /// </summary>
 public static class PdfInput
 {
-    /// <summary>Reading one PDF stops (the file skipped) when it has taken longer than this, checked after each page.</summary>
-    public const double MaxSeconds = 120;
+    /// <summary>
+    /// Reading one PDF stops (the file skipped) when it has taken longer than this plus <see cref="SecondsPerPage"/> a
+    /// page, checked after each page: a guard against PDFs PdfPig reads pathologically slowly, allowing a page about 30
+    /// times what a page takes here, so that a long report is read on a slow machine as on a fast one.
+    /// </summary>
+    public const double MaxSeconds = 60;
+
+    /// <summary>The time allowed a page, beside <see cref="MaxSeconds"/> (a page of text takes about 0.03 s here).</summary>
+    public const double SecondsPerPage = 1;
 
     /// <summary>A page with more letters than this (a normal page has a few thousand) is read in content order, without layout analysis, which grows faster than linearly.</summary>
     public const int MaxLettersForLayout = 50_000;
@@ -51,9 +58,9 @@ public static class PdfInput
     /// <param name="bytes">The whole file.</param>
     /// <param name="path">The path as the user gave it.</param>
     /// <param name="id">The document id.</param>
-    public static InputItem Read(byte[] bytes, string path, string id) => Read(bytes, path, id, TimeSpan.FromSeconds(MaxSeconds));
+    public static InputItem Read(byte[] bytes, string path, string id) => Read(bytes, path, id, TimeSpan.FromSeconds(MaxSeconds), TimeSpan.FromSeconds(SecondsPerPage));
 
-    internal static InputItem Read(byte[] bytes, string path, string id, TimeSpan limit)
+    internal static InputItem Read(byte[] bytes, string path, string id, TimeSpan limit, TimeSpan perPage)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         if (bytes.Length == 0)
@@ -77,6 +84,7 @@ public static class PdfInput
         {
             using var pdf = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
             pageCount = pdf.NumberOfPages;
+            limit += perPage * pageCount;
             title = PdfText.MeaningfulTitle(pdf.Information.Title, path);
             for (var number = 1; number <= pageCount; number++)
             {

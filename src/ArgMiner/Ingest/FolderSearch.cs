@@ -5,7 +5,7 @@ namespace ArgMiner.Ingest;
 /// <c>.docx</c>, <c>.pdf</c> and <c>.jsonl</c> files, in ordinal order of
 /// their relative paths. Folder links are followed once: a link to a folder already searched (a loop back to
 /// an ancestor, or a second way into the same folder) is not followed again. Hidden entries (names starting
-/// with '.', or marked hidden or system) are skipped. Both are reported as notes, one line each, instead of
+/// with '.', Office's lock files starting with "~$", or entries marked hidden or system) are skipped. Both are reported as notes, one line each, instead of
 /// silently. A saved page's resource folder (<c>post_files/</c> beside <c>post.html</c>) is skipped with one note too.
 /// The standard recursive enumeration follows link loops until the path is too long, hence this walk.
 /// </summary>
@@ -83,7 +83,10 @@ public static class FolderSearch
                 // (a warning, exit 0) whatever its name. (A file removed since the listing is not "hidden" either: its
                 // reading says it is gone.)
                 var badName = entry.Name.Contains('\uFFFD', StringComparison.Ordinal) && !entry.Exists;
-                if (entry.Name.StartsWith('.') || (entry.Exists && (entry.Attributes & (FileAttributes.Hidden | FileAttributes.System)) != 0))
+                // "~$op-ed.docx" is the lock file Word keeps beside a document it has open: hidden on Windows, not on a
+                // share read from Linux or macOS, where it made a "not a Word document" error of an open document.
+                if (entry.Name.StartsWith('.') || (!isFolder && entry.Name.StartsWith("~$", StringComparison.Ordinal))
+                    || (entry.Exists && (entry.Attributes & (FileAttributes.Hidden | FileAttributes.System)) != 0))
                 {
                     if (isFolder || accepts(entry.Name))
                     {

@@ -240,12 +240,14 @@ public class InputEnumeratorTests
         dir.Write("in/a.txt", "A text.");
         dir.Write("in/.draft.txt", "Hidden draft.");
         dir.Write("in/.cache/x.jsonl", "{\"body\":\"cached\"}");
+        dir.Write("in/~$op-ed.docx", "\u0001lock file Word keeps beside an open document");
         var warnings = new List<InputError>();
         var items = new InputEnumerator([dir.File("in")], warn: warnings.Add).Read().ToList();
         Assert.Equal(["a"], items.Select(i => i.Document!.Id));
         var note = Assert.Single(warnings);
         Assert.Contains(".draft.txt", note.Message, StringComparison.Ordinal);
         Assert.Contains(".cache/", note.Message, StringComparison.Ordinal);
+        Assert.Contains("~$op-ed.docx", note.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -129,6 +129,26 @@ public static class CommentRegister
     }
 
     /// <summary>
+    /// Where the reader comments of a whole text start, as a text offset (<c>text.Length</c> when there are none):
+    /// <see cref="CommentStart"/> over the text's lines, each first passed through <paramref name="line"/> when given
+    /// (Markdown reads "## Comments" as the heading "Comments"). For layouts that make their own paragraphs (Markdown,
+    /// web pages, Word) and then mark those from this offset on as comments.
+    /// </summary>
+    public static int CommentOffset(string text, CommentDetection mode, Func<(int Start, int End), (int Start, int End)>? line = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (mode == CommentDetection.None)
+        {
+            return text.Length;
+        }
+
+        var lines = PlainTextLayout.Lines(text, 0, text.Length);
+        var list = (line is null ? lines : lines.Select(line)).ToList();
+        var start = CommentStart(text, list, mode);
+        return start >= 0 ? list[start].Start : text.Length;
+    }
+
+    /// <summary>
     /// The index into <paramref name="lines"/> where comments start, or -1: <paramref name="mode"/> applied to
     /// trimmed lines (empty spans for blank lines) of <paramref name="text"/>. Linear in the number of lines.
     /// </summary>

@@ -192,7 +192,10 @@ public static class FolderSearch
 
     private static bool IsRunInput(string name) =>
         name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || IsMarkdown(name) || IsHtml(name)
-        || WordLayout.IsWordDocument(name) || IsPdf(name);
+        || IsWordDocument(name) || IsPdf(name);
+
+    /// <summary>Whether <paramref name="name"/> names a Word document (<c>.docx</c>, read by <see cref="WordLayout"/>).</summary>
+    internal static bool IsWordDocument(string name) => name.EndsWith(".docx", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether <paramref name="name"/> names a PDF file (<c>.pdf</c>, read by <see cref="PdfInput"/>).</summary>
     internal static bool IsPdf(string name) => name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);

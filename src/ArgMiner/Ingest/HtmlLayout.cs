@@ -782,17 +782,12 @@ public static partial class HtmlLayout
         if (commentCount == 0 && comments != CommentDetection.None && paragraphs.Count > 0)
         {
             // No comments section in the markup: found in the text as plain text's are, every block from there on one comment.
-            var lines = PlainTextLayout.Lines(text, 0, text.Length).ToList();
-            var start = CommentRegister.CommentStart(text, lines, comments);
-            if (start >= 0)
+            var from = CommentRegister.CommentOffset(text, comments);
+            for (var k = 0; k < paragraphs.Count; k++)
             {
-                var from = lines[start].Start;
-                for (var k = 0; k < paragraphs.Count; k++)
+                if (paragraphs[k].Start >= from)
                 {
-                    if (paragraphs[k].Start >= from)
-                    {
-                        paragraphs[k] = paragraphs[k] with { Section = Section.Comment, Comment = commentCount++ };
-                    }
+                    paragraphs[k] = paragraphs[k] with { Section = Section.Comment, Comment = commentCount++ };
                 }
             }
         }

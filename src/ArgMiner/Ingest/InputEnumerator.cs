@@ -510,7 +510,7 @@ public sealed class InputEnumerator
         path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? InputFormat.JsonLines
         : FolderSearch.IsMarkdown(path) ? InputFormat.Markdown
         : FolderSearch.IsHtml(path) ? InputFormat.Html
-        : WordLayout.IsWordDocument(path) ? InputFormat.Word
+        : FolderSearch.IsWordDocument(path) ? InputFormat.Word
         : FolderSearch.IsPdf(path) ? InputFormat.Pdf
         : InputFormat.PlainText;
 

@@ -123,7 +123,7 @@ public static class MarkdownLayout
     {
         ArgumentNullException.ThrowIfNull(text);
         var document = Markdown.Parse(text, Pipeline);
-        var commentFrom = CommentOffset(text, comments);
+        var commentFrom = CommentRegister.CommentOffset(text, comments, l => SkipHeadingMarker(text, l));
         var paragraphs = new List<Paragraph>();
         var comment = 0;
         var seenContent = false;
@@ -300,20 +300,6 @@ public static class MarkdownLayout
         }
 
         return null;
-    }
-
-    // Where the reader comments start, as a text offset (text.Length when none): the plain-text rule over the lines,
-    // "## Comments" read as the heading "Comments".
-    private static int CommentOffset(string text, CommentDetection comments)
-    {
-        if (comments == CommentDetection.None)
-        {
-            return text.Length;
-        }
-
-        var lines = PlainTextLayout.Lines(text, 0, text.Length).Select(l => SkipHeadingMarker(text, l)).ToList();
-        var start = CommentRegister.CommentStart(text, lines, comments);
-        return start >= 0 ? lines[start].Start : text.Length;
     }
 
     private static (int Start, int End) SkipHeadingMarker(string text, (int Start, int End) line)

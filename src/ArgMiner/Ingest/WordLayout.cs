@@ -34,9 +34,6 @@ public static class WordLayout
     /// <summary>The most bytes one part of the package may inflate to (the document's XML is several times its text).</summary>
     public const long MaxPartBytes = 4L * DocumentReaders.MaxDocumentBytes;
 
-    /// <summary>Whether <paramref name="name"/> names a Word document (<c>.docx</c>).</summary>
-    public static bool IsWordDocument(string name) => name.EndsWith(".docx", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>
     /// The text and paragraphs of the Word document in <paramref name="bytes"/>; null, with the reason, when it cannot
     /// be read as one.
@@ -109,7 +106,7 @@ public static class WordLayout
             return (all, PlainTextLayout.Parse(all, comments));
         }
 
-        var commentFrom = CommentOffset(all, comments);
+        var commentFrom = CommentRegister.CommentOffset(all, comments);
         var paragraphs = new List<Paragraph>(spans.Count);
         var comment = 0;
         var titled = false;
@@ -300,19 +297,6 @@ public static class WordLayout
         }
 
         return styles;
-    }
-
-    // Where the reader comments start, as a text offset (text.Length when none): the plain-text rule over the lines.
-    private static int CommentOffset(string text, CommentDetection comments)
-    {
-        if (comments == CommentDetection.None)
-        {
-            return text.Length;
-        }
-
-        var lines = PlainTextLayout.Lines(text, 0, text.Length).ToList();
-        var start = CommentRegister.CommentStart(text, lines, comments);
-        return start >= 0 ? lines[start].Start : text.Length;
     }
 
     private static string FirstSentence(string message)

@@ -29,7 +29,7 @@ internal static class CheckpointedRun
 
         var shard = settings.Shard ?? new ShardSpec(0, 1);
         var sharded = settings.Shard is not null;
-        var enumerator = new InputEnumerator(settings.Inputs, encoding: settings.Encoding, comments: settings.Comments, warn: w => stderr.WriteLine($"argminer: warning: {w}"));
+        var enumerator = new InputEnumerator(settings.Inputs, encoding: settings.Encoding, comments: settings.Comments, knownWord: ShippedModels.IsEnglishWord, warn: w => stderr.WriteLine($"argminer: warning: {w}"));
         var files = enumerator.Files().ToList();
         var sizes = files.Select(f => f.Problem is null && File.Exists(f.Path) ? new FileInfo(f.Path).Length : 0).ToList();
         // A JSON Lines file may be cut into byte ranges (not one in UTF-16, which is converted whole).

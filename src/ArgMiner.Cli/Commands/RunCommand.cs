@@ -213,7 +213,7 @@ internal static class RunCommand
         using var _ = set;
         var warnings = new List<InputError>();
         var progress = ShowProgress();
-        var enumerator = new InputEnumerator(inputs, encoding: encoding, comments: comments, warn: w =>
+        var enumerator = new InputEnumerator(inputs, encoding: encoding, comments: comments, knownWord: ShippedModels.IsEnglishWord, warn: w =>
         {
             if (progress)
             {

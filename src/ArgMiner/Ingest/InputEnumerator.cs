@@ -12,6 +12,7 @@ public sealed class InputEnumerator
     private readonly TextEncodingChoice _encoding;
     private readonly Action<InputError> _warn;
     private readonly CommentDetection _comments;
+    private readonly Func<string, bool>? _knownWord;
 
     /// <summary>Creates an enumerator over <paramref name="inputs"/>.</summary>
     /// <param name="inputs">Paths as the user gave them.</param>
@@ -19,10 +20,12 @@ public sealed class InputEnumerator
     /// <param name="encoding">How bytes that are not UTF-8 are read (<see cref="TextDecoding"/>).</param>
     /// <param name="warn">Receives, in reading order, what the user should know about inputs that were still read.</param>
     /// <param name="comments">How plain text's reader comments are found (<see cref="CommentDetection"/>).</param>
+    /// <param name="knownWord">Whether a lower-case word is an English word: PDFs' words broken at a line end are rejoined by it (<see cref="PdfInput"/>).</param>
     public InputEnumerator(IReadOnlyList<string> inputs, Func<Stream>? standardInput = null, TextEncodingChoice encoding = TextEncodingChoice.Auto, Action<InputError>? warn = null,
-        CommentDetection comments = CommentDetection.Auto)
+        CommentDetection comments = CommentDetection.Auto, Func<string, bool>? knownWord = null)
     {
         _comments = comments;
+        _knownWord = knownWord;
         _inputs = inputs;
         _standardInput = standardInput ?? Console.OpenStandardInput;
         _encoding = encoding;
@@ -309,7 +312,7 @@ public sealed class InputEnumerator
             else if (format == InputFormat.Pdf)
             {
                 var bytes = ReadAll(stream, DocumentReaders.MaxDocumentBytes, null, out var error);
-                yield return bytes is null ? InputItem.Failed(new InputError(file.Path, null, error!)) : PdfInput.Read(bytes, file.Path, file.Id);
+                yield return bytes is null ? InputItem.Failed(new InputError(file.Path, null, error!)) : PdfInput.Read(bytes, file.Path, file.Id, _knownWord);
             }
             else
             {

@@ -58,9 +58,11 @@ public static class PdfInput
     /// <param name="bytes">The whole file.</param>
     /// <param name="path">The path as the user gave it.</param>
     /// <param name="id">The document id.</param>
-    public static InputItem Read(byte[] bytes, string path, string id) => Read(bytes, path, id, TimeSpan.FromSeconds(MaxSeconds), TimeSpan.FromSeconds(SecondsPerPage));
+    /// <param name="knownWord">Whether a lower-case word is an English word, to rejoin words broken at a line end (<see cref="PdfText"/>); null: only the document's own words tell.</param>
+    public static InputItem Read(byte[] bytes, string path, string id, Func<string, bool>? knownWord = null) =>
+        Read(bytes, path, id, TimeSpan.FromSeconds(MaxSeconds), TimeSpan.FromSeconds(SecondsPerPage), knownWord);
 
-    internal static InputItem Read(byte[] bytes, string path, string id, TimeSpan limit, TimeSpan perPage)
+    internal static InputItem Read(byte[] bytes, string path, string id, TimeSpan limit, TimeSpan perPage, Func<string, bool>? knownWord = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         if (bytes.Length == 0)
@@ -120,7 +122,7 @@ public static class PdfInput
             return Failed(path, $"damaged or unreadable PDF ({Describe(ex)}), skipped");
         }
 
-        var text = PdfText.Compose(pages, title, out var titleFirst);
+        var text = PdfText.Compose(pages, title, out var titleFirst, knownWord);
         if (text.Length == 0)
         {
             var why = badPages.Count == pageCount && pageCount > 0 ? $"none of its {pageCount} pages could be read ({firstPageError})"

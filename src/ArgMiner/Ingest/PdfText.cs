@@ -22,13 +22,15 @@ namespace ArgMiner.Ingest;
 /// Running headers and footers are dropped: a page's topmost or bottommost line (up to two at each edge) that is a bare
 /// page number ("7", "Page 7", "7 of 30", "- 7 -", "vii"), or whose text, digits aside, is the topmost (bottommost) line of
 /// at least three pages (of both, in a two-page document). A word broken at a line end ("infor-" / "mation") is rejoined
-/// without its hyphen only when the whole word ("information") occurs elsewhere in the document; otherwise the two parts
-/// are joined keeping the hyphen ("well-known", never "well- known"). A soft hyphen (U+00AD) at a line end is always
-/// dropped. Linear in the number of lines (words, for the word list).
+/// without its hyphen when the whole word ("information") occurs elsewhere in the document, or is an English word
+/// (a word list the caller gives); a compound ("well-" / "known") keeps its hyphen, never "well- known", when it occurs so
+/// elsewhere or its second part is a word (<see cref="Rejoin"/>). A soft hyphen (U+00AD) at a line end is always dropped.
+/// Linear in the number of lines (words, for the word list).
 /// </para>
 /// </summary>
 internal static partial class PdfText
 {
+
     /// <summary>How many lines at a page's top (and at its bottom) may be a running header (footer).</summary>
     public const int MaxEdgeLines = 2;
 
@@ -46,7 +48,8 @@ internal static partial class PdfText
     /// <param name="pages">Each page's lines in reading order.</param>
     /// <param name="title">The title to put first (the PDF's own, <see cref="MeaningfulTitle"/>), or null; when it is one of the first three paragraphs, that one is moved first.</param>
     /// <param name="titleFirst">Whether the text starts with a title line (<paramref name="title"/>, given or found as the first line).</param>
-    public static string Compose(IReadOnlyList<IReadOnlyList<Line>> pages, string? title, out bool titleFirst)
+    /// <param name="knownWord">Whether a lower-case word is an English word, for words broken at a line end (<see cref="Rejoin"/>); null: only the document's own words tell.</param>
+    public static string Compose(IReadOnlyList<IReadOnlyList<Line>> pages, string? title, out bool titleFirst, Func<string, bool>? knownWord = null)
     {
         ArgumentNullException.ThrowIfNull(pages);
         var kept = DropRunningLines(pages);
@@ -78,7 +81,7 @@ internal static partial class PdfText
                 }
                 else
                 {
-                    Join(current!, line.Text, words);
+                    Join(current!, line.Text, words, knownWord);
                 }
 
                 previous = line;
@@ -333,7 +336,7 @@ internal static partial class PdfText
     }
 
     /// <summary>Appends <paramref name="line"/> to a paragraph: after a space, or rejoining a word broken at the line end.</summary>
-    private static void Join(StringBuilder paragraph, string line, HashSet<string> words)
+    private static void Join(StringBuilder paragraph, string line, HashSet<string> words, Func<string, bool>? knownWord)
     {
         if (paragraph.Length >= 2 && paragraph[^1] == '\u00AD' && line.Length > 0 && char.IsLetter(line[0]))
         {
@@ -353,9 +356,9 @@ internal static partial class PdfText
             var head = paragraph.ToString(start, paragraph.Length - 1 - start).TrimStart(TrimMarks);
             var end = line.IndexOf(' ', StringComparison.Ordinal);
             var tail = (end < 0 ? line : line[..end]).TrimEnd(TrimMarks);
-            if (!head.Contains('-', StringComparison.Ordinal) && words.Contains((head + tail).ToLowerInvariant()))
+            if (!head.Contains('-', StringComparison.Ordinal) && Rejoin(head.ToLowerInvariant(), tail.ToLowerInvariant(), words, knownWord))
             {
-                paragraph.Length--; // "infor-" + "mation", the word "information" found elsewhere
+                paragraph.Length--; // "infor-" + "mation": the word "information"
             }
 
             paragraph.Append(line);
@@ -363,6 +366,36 @@ internal static partial class PdfText
         }
 
         paragraph.Append(' ').Append(line);
+    }
+
+    /// <summary>
+    /// Whether a word broken at a line end after <paramref name="head"/> and its hyphen, going on with
+    /// <paramref name="tail"/> (both lower case), is one word rather than a compound. The document's own words decide
+    /// first ("information" elsewhere: one word; "well-known" elsewhere: a compound); then, with a word list, a known whole
+    /// word is one word ("impor-" + "tant"), and a tail that is a word of its own is a compound ("well-" + "known",
+    /// "covid-" + "related"). What is left is a break inside a word the list lacks ("coun-" + "terterrorism"): typesetters
+    /// break long words at syllables far more often than at a compound's hyphen, so the hyphen goes. Without a word list,
+    /// the hyphen stays unless the document shows the whole word (a compound read as one word reads worse than a broken
+    /// word kept whole with its hyphen).
+    /// </summary>
+    internal static bool Rejoin(string head, string tail, HashSet<string> words, Func<string, bool>? knownWord)
+    {
+        if (words.Contains(head + tail))
+        {
+            return true;
+        }
+
+        if (knownWord is null || words.Contains(head + "-" + tail))
+        {
+            return false;
+        }
+
+        if (knownWord(head + tail))
+        {
+            return true;
+        }
+
+        return !(tail.Length >= 3 && knownWord(tail));
     }
 
     [GeneratedRegex(@"^(?:page\s+)?(?:\d{1,5}(?:\s*(?:of|/)\s*\d{1,5})?|[-–—]\s*\d{1,5}\s*[-–—]|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

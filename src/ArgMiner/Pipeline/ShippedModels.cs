@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ArgMiner.Classification;
 using ArgMiner.Models;
 using ArgMiner.Tagging;
@@ -32,6 +33,7 @@ public static class ShippedModels
     private static readonly Lazy<Gazetteer> GazetteerValue = new(ReadGazetteer);
     private static readonly Lazy<SentenceClassifier> Classifier = new(ReadClassifier);
     private static readonly Lazy<WordVectors?> Vectors = new(ReadWordVectors);
+    private static readonly Lazy<FrozenSet<string>> Words = new(ReadWords);
 
     /// <summary>The shipped POS model.</summary>
     /// <exception cref="ModelFormatException">The resource is missing or corrupt.</exception>
@@ -52,6 +54,14 @@ public static class ShippedModels
     /// <summary>The shipped word-vector table, or null when this build has none.</summary>
     /// <exception cref="ModelFormatException">The resource is corrupt.</exception>
     public static WordVectors? WordVectors => Vectors.Value;
+
+    /// <summary>
+    /// Whether a lower-case word is one of the 30,000 frequent English words of the shipped word vectors (GloVe's own
+    /// list; words of letters only), as the PDF reader asks for a word broken at a line end ("infor-" / "mation"). The
+    /// list is read the first time it is asked, so runs without PDFs never load it; false for every word when this build
+    /// ships no vectors.
+    /// </summary>
+    public static bool IsEnglishWord(string word) => Words.Value.Contains(word);
 
     /// <summary>A POS stage with the shipped model.</summary>
     public static PosTaggerStage CreatePosStage() => new(PosTagger);
@@ -81,6 +91,9 @@ public static class ShippedModels
             ?? throw new ModelFormatException(ClassifierResource, "this build ships no sentence classifier (models/sentence-classifier.model was missing at build time); train one with 'argminer train' and pass it with --model");
         return SentenceClassifier.Read(stream, ClassifierResource);
     }
+
+    private static FrozenSet<string> ReadWords() =>
+        (WordVectors?.Words ?? []).Where(w => w.Length > 0 && w.All(char.IsAsciiLetterLower)).ToFrozenSet(StringComparer.Ordinal);
 
     private static WordVectors? ReadWordVectors()
     {

@@ -48,6 +48,8 @@ public sealed class PdfInputTests
 
         public PdfPageBuilder Page { get; private set; } = null!;
 
+        public PdfDocumentBuilder.AddedFont Font => _font;
+
         public PdfPageBuilder NewPage(string? header = null, int? number = null)
         {
             Page = _builder.AddPage(PageSize.A4);
@@ -145,6 +147,21 @@ public sealed class PdfInputTests
     }
 
     [Fact]
+    public void GivenAPdfWithAWordBrokenAtALineEndAndAWordList_WhenReadThroughTheEnumerator_ThenTheWordIsWhole()
+    {
+        var w = new Writer();
+        w.NewPage();
+        w.Page.AddText("The council needs a more impor-", 11, new PdfPoint(72, 730), w.Font);
+        w.Page.AddText("tant debate.", 11, new PdfPoint(72, 716), w.Font);
+        using var stdin = new MemoryStream(w.Build());
+
+        var item = new InputEnumerator(["-"], () => stdin, knownWord: word => word == "important").Read().Single();
+
+        Assert.Null(item.Error);
+        Assert.Equal("The council needs a more important debate.", item.Document?.Text);
+    }
+
+    [Fact]
     public void GivenThePdfTitleAfterARunningHeaderOnAOnePagePdf_WhenRead_ThenTheTitleIsMovedFirstNotSaidTwice()
     {
         var w = new Writer(title: "Why Buses Beat Bypasses");
@@ -229,6 +246,39 @@ public sealed class PdfInputTests
         var text = PdfText.Compose([page], null, out _);
 
         Assert.Equal("The council needs better information, not more well-known slogans about information.", text);
+    }
+
+    [Fact]
+    public void GivenWordsBrokenOnceAtLineEnds_WhenComposedWithAWordList_ThenWordsAreRejoinedAndCompoundsKeepTheirHyphen()
+    {
+        static PdfText.Line L(string text, double y, double right = 500) => new(text, 0, 72, right, y + 10, y, 30);
+        IReadOnlyList<PdfText.Line> page =
+        [
+            L("An impor-", 700),
+            L("tant step for coun-", 686),
+            L("terterrorism, not a well-", 672),
+            L("known and covid-", 658),
+            L("related slogan.", 644, 300),
+        ];
+        HashSet<string> english = ["important", "an", "step", "for", "not", "a", "well", "known", "and", "related", "slogan"];
+
+        var text = PdfText.Compose([page], null, out _, english.Contains);
+        var withoutList = PdfText.Compose([page], null, out _);
+
+        Assert.Equal("An important step for counterterrorism, not a well-known and covid-related slogan.", text);
+        Assert.Equal("An impor-tant step for coun-terterrorism, not a well-known and covid-related slogan.", withoutList);
+    }
+
+    [Theory]
+    [InlineData("e", "mail", "e-mail", true, false)] // the compound elsewhere in the document wins over the word list
+    [InlineData("infor", "mation", "information", false, true)] // the whole word elsewhere in the document
+    [InlineData("self", "made", null, false, false)] // the tail is a word: a compound
+    public void GivenABrokenWord_WhenRejoinIsAsked_ThenTheDocumentDecidesBeforeTheWordList(string head, string tail, string? elsewhere, bool listKnowsWhole, bool expected)
+    {
+        HashSet<string> words = elsewhere is null ? [] : [elsewhere];
+        bool Known(string w) => w == tail || (listKnowsWhole && w == head + tail);
+
+        Assert.Equal(expected, PdfText.Rejoin(head, tail, words, Known));
     }
 
     [Fact]

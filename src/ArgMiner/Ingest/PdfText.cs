@@ -345,18 +345,26 @@ internal static partial class PdfText
             return;
         }
 
-        if (paragraph.Length >= 2 && paragraph[^1] == '-' && char.IsLetter(paragraph[^2]) && line.Length > 0 && char.IsLower(line[0]))
+        if (paragraph.Length >= 2 && paragraph[^1] == '-' && char.IsLetterOrDigit(paragraph[^2]) && line.Length > 0 && char.IsLetterOrDigit(line[0]))
         {
+            // A hyphen right after a letter or digit at a line end, the next line going on with one: a word broken there
+            // or a compound ("Al-" / "Qaeda", "16-" / "nation", "620-294-" / "1909"), never two words.
             var start = paragraph.Length - 1;
             while (start > 0 && paragraph[start - 1] != ' ')
             {
                 start--;
             }
 
+            // The broken part: after a compound's own hyphen when the compound is broken again ("self-expres-" / "sion").
             var head = paragraph.ToString(start, paragraph.Length - 1 - start).TrimStart(TrimMarks);
+            head = head[(head.LastIndexOf('-') + 1)..];
             var end = line.IndexOf(' ', StringComparison.Ordinal);
             var tail = (end < 0 ? line : line[..end]).TrimEnd(TrimMarks);
-            if (!head.Contains('-', StringComparison.Ordinal) && Rejoin(head.ToLowerInvariant(), tail.ToLowerInvariant(), words, knownWord))
+            tail = tail.IndexOf('-', StringComparison.Ordinal) is > 0 and var dash ? tail[..dash] : tail; // "rocket-" / "propelled-grenade"
+            var lower = char.IsLower(line[0]);
+            var capitals = head.Length >= 2 && IsCapitals(head) && IsCapitals(tail); // "MAIL-" / "ING"
+            if ((lower || capitals) && head.Length > 0 && head.All(char.IsLetter)
+                && Rejoin(head.ToLowerInvariant(), tail.ToLowerInvariant(), words, knownWord))
             {
                 paragraph.Length--; // "infor-" + "mation": the word "information"
             }
@@ -373,8 +381,9 @@ internal static partial class PdfText
     /// <paramref name="tail"/> (both lower case), is one word rather than a compound. The document's own words decide
     /// first ("information" elsewhere: one word; "well-known" elsewhere: a compound); then, with a word list, a known whole
     /// word is one word ("impor-" + "tant"), and a tail that is a word of its own is a compound ("well-" + "known",
-    /// "covid-" + "related"). What is left is a break inside a word the list lacks ("coun-" + "terterrorism"): typesetters
-    /// break long words at syllables far more often than at a compound's hyphen, so the hyphen goes. Without a word list,
+    /// "covid-" + "related") unless it is a suffix ("inhal-" + "able"). What is left is a break inside a word the list
+    /// lacks ("coun-" + "terterrorism"): typesetters break long words at syllables far more often than at a compound's
+    /// hyphen, so the hyphen goes. Without a word list,
     /// the hyphen stays unless the document shows the whole word (a compound read as one word reads worse than a broken
     /// word kept whole with its hyphen).
     /// </summary>
@@ -395,8 +404,18 @@ internal static partial class PdfText
             return true;
         }
 
-        return !(tail.Length >= 3 && knownWord(tail));
+        return !(tail.Length >= 3 && knownWord(tail) && !Suffixes.Contains(tail));
     }
+
+    // Endings that are words of the list too ("ing", "able", "ism") but end a word broken before them, never a compound.
+    private static readonly HashSet<string> Suffixes = new(StringComparer.Ordinal)
+    {
+        "able", "ible", "ing", "ings", "ism", "isms", "ist", "ists", "tion", "tions", "sion", "sions", "ment", "ments",
+        "ness", "ity", "ities", "ance", "ence", "ous", "ive", "ives", "ful", "less", "ly", "ed", "er", "ers", "est",
+        "al", "ial", "ate", "ates", "ated", "ize", "izes", "ized", "ise", "ised", "ship", "ships",
+    };
+
+    private static bool IsCapitals(string word) => word.Length > 0 && word.All(c => char.IsLetter(c) && char.IsUpper(c));
 
     [GeneratedRegex(@"^(?:page\s+)?(?:\d{1,5}(?:\s*(?:of|/)\s*\d{1,5})?|[-–—]\s*\d{1,5}\s*[-–—]|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PageNumber();

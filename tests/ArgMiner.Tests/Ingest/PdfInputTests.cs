@@ -269,6 +269,28 @@ public sealed class PdfInputTests
         Assert.Equal("An impor-tant step for coun-terterrorism, not a well-known and covid-related slogan.", withoutList);
     }
 
+    [Fact]
+    public void GivenCompoundsNumbersAndCapitalsBrokenAtLineEnds_WhenComposedWithAWordList_ThenEachIsJoinedAsWritten()
+    {
+        static PdfText.Line L(string text, double y, double right = 500) => new(text, 0, 72, right, y + 10, y, 30);
+        IReadOnlyList<PdfText.Line> page =
+        [
+            L("Her self-expres-", 700),
+            L("sion, an inhal-", 686),
+            L("able al-", 672),
+            L("Qaeda threat, a 16-", 658),
+            L("nation deal, call 620-294-", 644),
+            L("1909, a CONFI-", 630),
+            L("DENTIAL rocket-", 616),
+            L("propelled-grenade.", 602, 300),
+        ];
+        HashSet<string> english = ["expression", "able", "her", "an", "threat", "a", "deal", "call", "confidential", "rocket", "propelled", "grenade"];
+
+        var text = PdfText.Compose([page], null, out _, english.Contains);
+
+        Assert.Equal("Her self-expression, an inhalable al-Qaeda threat, a 16-nation deal, call 620-294-1909, a CONFIDENTIAL rocket-propelled-grenade.", text);
+    }
+
     [Theory]
     [InlineData("e", "mail", "e-mail", true, false)] // the compound elsewhere in the document wins over the word list
     [InlineData("infor", "mation", "information", false, true)] // the whole word elsewhere in the document

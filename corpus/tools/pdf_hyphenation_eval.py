@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Words broken at PDF line ends: how many words of `run`'s text a PDF's hyphenation leaves wrong.
+"""PDFs set as newspapers set text: how many words of `run`'s text a PDF's hyphenation leaves wrong, and how many
+paragraphs come out exactly as written.
 
-Usage: python3 corpus/tools/pdf_hyphenation_eval.py [--shared DIR] [--set written|heldout] [ARGMINER...]
+Usage: python3 corpus/tools/pdf_hyphenation_eval.py [--shared DIR] [--set written|heldout] [--columns 1|2] [ARGMINER...]
 
 Needs LibreOffice Writer with English hyphenation patterns (`apt-get install libreoffice-writer-nogui hyphen-en-us`).
 Builds, in a temporary folder (the treebank's text never enters the repository), one Word document per UD EWT document
 (its `# newpar` paragraphs, sentences joined by a space), set justified in a narrow column with automatic hyphenation on,
 as newspapers and reports are set; LibreOffice prints each to PDF; `argminer run` reads the PDFs; each document's text is
 compared with its source, word by word (white-space words, edge punctuation trimmed, as multisets): printed are the
-words of the output that are not in the source (in all, and with a hyphen in them) and the source's words the output lacks.
+words of the output that are not in the source (in all, and with a hyphen in them) and the source's words the output lacks;
+and paragraph by paragraph: the source's paragraphs found exactly as paragraphs of the output. `--columns 2` sets the
+text in two columns of 9-point type with a 0.3 cm gutter instead of one 11-point column 11 cm wide.
 
 Sets: `written` (the 50 weblog and newsgroup documents of UD EWT dev, then train, of at least 1,500 characters: the
 documents the PDF reader's broken-word rules were written on) and `heldout` (the first 60 e-mail, answers and review
@@ -56,11 +59,13 @@ def documents(path, genres):
     return [(d["id"], [" ".join(p) for p in d["pars"] if p]) for d in docs if d["id"].startswith(genres)]
 
 
-def write_docx(path, paragraphs):
-    body = "".join(f'<w:p><w:pPr><w:jc w:val="both"/><w:spacing w:after="200"/></w:pPr><w:r><w:rPr><w:lang w:val="en-US"/><w:sz w:val="22"/></w:rPr>'
+def write_docx(path, paragraphs, columns):
+    size, margins, cols = (("18", 'w:right="1000" w:bottom="1440" w:left="1000"', '<w:cols w:num="2" w:space="170"/>') if columns == 2
+                           else ("22", 'w:right="4200" w:bottom="1440" w:left="1440"', ""))
+    body = "".join(f'<w:p><w:pPr><w:jc w:val="both"/><w:spacing w:after="200"/></w:pPr><w:r><w:rPr><w:lang w:val="en-US"/><w:sz w:val="{size}"/></w:rPr>'
                    f'<w:t xml:space="preserve">{html.escape(p)}</w:t></w:r></w:p>' for p in paragraphs)
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}"><w:body>{body}'
-                '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="4200" w:bottom="1440" w:left="1440"/></w:sectPr></w:body></w:document>')
+                f'<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" {margins}/>{cols}</w:sectPr></w:body></w:document>')
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("[Content_Types].xml", CONTENT_TYPES)
         z.writestr("_rels/.rels", PACKAGE_RELS)
@@ -74,13 +79,15 @@ def words(text):
 
 
 def main(argv):
-    shared, which, argminer = os.path.join(ROOT, "..", "shared"), "heldout", None
+    shared, which, columns, argminer = os.path.join(ROOT, "..", "shared"), "heldout", 1, None
     args = argv[1:]
     while args and args[0].startswith("--"):
         if args[0] == "--shared":
             shared, args = args[1], args[2:]
         elif args[0] == "--set":
             which, args = args[1], args[2:]
+        elif args[0] == "--columns":
+            columns, args = int(args[1]), args[2:]
         else:
             raise SystemExit(__doc__)
     argminer = args or ["dotnet", os.path.join(ROOT, "src/ArgMiner.Cli/bin/Release/net10.0/argminer.dll")]
@@ -97,19 +104,24 @@ def main(argv):
         gold = {}
         for doc_id, paragraphs in chosen:
             name = doc_id.replace("/", "_")
-            write_docx(os.path.join(docx, name + ".docx"), paragraphs)
+            write_docx(os.path.join(docx, name + ".docx"), paragraphs, columns)
             gold[name] = "\n\n".join(paragraphs)
         subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", pdf]
                        + sorted(os.path.join(docx, f) for f in os.listdir(docx)), check=True, capture_output=True)
         subprocess.run(argminer + ["run", pdf, "--out", out, "--format", "jsonl"], check=True, capture_output=True)
         extra, missing = collections.Counter(), collections.Counter()
+        exact = total = 0
         with open(os.path.join(out, "documents.jsonl"), encoding="utf-8") as f:
             for line in f:
                 d = json.loads(line)
                 g, o = words(gold[d["id"]]), words(d["text"])
                 extra.update(o - g)
                 missing.update(g - o)
-    print(f"{which} set, {len(chosen)} documents: words of the output not in the source {sum(extra.values())} "
+                found = set(d["text"].split("\n\n"))
+                source = gold[d["id"]].split("\n\n")
+                exact += sum(p in found for p in source)
+                total += len(source)
+    print(f"{which} set, {columns} column(s), {len(chosen)} documents: paragraphs exact {exact} of {total}; words of the output not in the source {sum(extra.values())} "
           f"(with a hyphen {sum(c for w, c in extra.items() if '-' in w)}); source words missing {sum(missing.values())}")
 
 

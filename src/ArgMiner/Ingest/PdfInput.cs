@@ -205,11 +205,23 @@ public static class PdfInput
                 }
 
                 var box = line.BoundingBox;
-                lines.Add(new PdfText.Line(text, b, box.Left, box.Right, box.Top, box.Bottom, line.Words.Count > 0 ? line.Words[0].BoundingBox.Width : 0));
+                lines.Add(new PdfText.Line(text, b, box.Left, box.Right, box.Top, box.Bottom, line.Words.Count > 0 ? line.Words[0].BoundingBox.Width : 0, WidestGap(line.Words)));
             }
         }
 
         return lines;
+    }
+
+    // The widest gap between two words of a line, left to right (0 for one word).
+    private static double WidestGap(IReadOnlyList<Word> words)
+    {
+        var gap = 0.0;
+        for (var i = 1; i < words.Count; i++)
+        {
+            gap = Math.Max(gap, words[i].BoundingBox.Left - words[i - 1].BoundingBox.Right);
+        }
+
+        return gap;
     }
 
     private static IEnumerable<TextLine> ContentOrderLines(List<Word> words)

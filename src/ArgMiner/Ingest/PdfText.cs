@@ -38,7 +38,8 @@ internal static partial class PdfText
     /// <param name="Text">The line's words, one space apart.</param>
     /// <param name="Block">The index of its block (a column or a paragraph set apart) within the page, in reading order.</param>
     /// <param name="FirstWordWidth">The width of its first word.</param>
-    public readonly record struct Line(string Text, int Block, double Left, double Right, double Top, double Bottom, double FirstWordWidth)
+    /// <param name="WordGap">The widest gap between two of its words (0 for one word): in justified text every gap of a line is stretched alike.</param>
+    public readonly record struct Line(string Text, int Block, double Left, double Right, double Top, double Bottom, double FirstWordWidth, double WordGap = 0)
     {
         /// <summary>The line's height, about its font size.</summary>
         public double Height => Math.Max(0.1, Top - Bottom);
@@ -52,7 +53,7 @@ internal static partial class PdfText
     public static string Compose(IReadOnlyList<IReadOnlyList<Line>> pages, string? title, out bool titleFirst, Func<string, bool>? knownWord = null)
     {
         ArgumentNullException.ThrowIfNull(pages);
-        var kept = DropRunningLines(pages);
+        var kept = DropRunningLines([.. pages.Select(JoinRiverSplits)]);
         var words = WordsOf(kept);
         var paragraphs = new List<StringBuilder>();
         StringBuilder? current = null;

@@ -1,0 +1,55 @@
+using ArgMiner.Ingest;
+
+namespace ArgMiner.Tests.Ingest;
+
+public sealed class PdfTextRiversTests
+{
+    private static PdfText.Line L(string text, int block, double left, double right, double bottom, double gap) =>
+        new(text, block, left, right, bottom + 10, bottom, 20, gap);
+
+    [Fact]
+    public void GivenAParagraphCutAlongARiver_WhenJoined_ThenEachLineIsWholeAgainInReadingOrder()
+    {
+        // Reading order as the XY cut gave it: the left part of both lines, then the right part of the first.
+        PdfText.Line[] page =
+        [
+            L("Excellent answer googlenut.", 0, 72, 200, 700, 11),
+            L("tional info.", 0, 72, 130, 686, 3),
+            L("Let me add some addi-", 1, 212, 385, 700, 11),
+        ];
+
+        var joined = PdfText.JoinRiverSplits(page);
+
+        Assert.Equal(["Excellent answer googlenut. Let me add some addi-", "tional info."], joined.Select(l => l.Text));
+        Assert.Equal(385, joined[0].Right);
+        Assert.Equal("Excellent answer googlenut. Let me add some additional info.", PdfText.Compose([page], null, out _, w => w == "additional"));
+    }
+
+    [Fact]
+    public void GivenTwoColumnsOnTheSameBaselines_WhenJoined_ThenTheColumnsStayApart()
+    {
+        // The left column's lines all stop at its right edge (290); the right column's short paragraph sits beside them.
+        PdfText.Line[] page =
+        [
+            L("The left column's first line", 0, 72, 290, 700, 6),
+            L("goes on and on in this way", 0, 72, 290, 686, 6),
+            L("until the column ends here.", 0, 72, 290, 672, 6),
+            L("A short paragraph", 1, 298, 516, 700, 8),
+            L("on the right.", 1, 298, 400, 686, 3),
+        ];
+
+        Assert.Equal(page.Select(l => l.Text), PdfText.JoinRiverSplits(page).Select(l => l.Text));
+    }
+
+    [Fact]
+    public void GivenAGapWiderThanTheLinesWordGaps_WhenJoined_ThenTheBlocksStayApart()
+    {
+        PdfText.Line[] page =
+        [
+            L("A caption on the left", 0, 72, 200, 700, 3),
+            L("A note on the right", 1, 240, 380, 700, 3),
+        ];
+
+        Assert.Equal(2, PdfText.JoinRiverSplits(page).Count);
+    }
+}

@@ -444,6 +444,12 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                     return false;
                 }
 
+                // "et. al.", "w/r.t. the CSA": the last dot of an abbreviation the tokenizer does not know (RuleSentenceSplitter.Abbreviations.cs).
+                if (gluedDot && IsAbbreviationDot(text, tokens, mark, next, first))
+                {
+                    return false;
+                }
+
                 // "Lysa Akin Ass't. to Paul …", "the Nat'l. team": the dot of a contraction abbreviation before a lower-case word.
                 if (gluedDot
                     && char.IsLower(first) && !word.IsEmpty && IsApostropheAbbreviation(tokens[mark - 1].In(text)))

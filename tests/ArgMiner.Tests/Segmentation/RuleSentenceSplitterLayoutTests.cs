@@ -15,6 +15,9 @@ public sealed class RuleSentenceSplitterLayoutTests
     [InlineData("That is all for tonight. -- Posted by Rowan at 9:15 PM", "That is all for tonight. || -- || Posted by Rowan at 9:15 PM")]
     [InlineData("-- Sent from the garden shed", "-- || Sent from the garden shed")]
     [InlineData("We waited -- and waited.", "We waited -- and waited.")]
+    [InlineData("Europe is still irrelevant.\" -- John B, Windermere, Florida", "Europe is still irrelevant.\" || -- John B, Windermere, Florida")]
+    [InlineData("Enjoy the holidays. -- Ann Lee", "Enjoy the holidays. || -- Ann Lee")]
+    [InlineData("Enjoy the holidays. -- Ann Lee wrote this", "Enjoy the holidays. || -- || Ann Lee wrote this")]
     public void GivenASignatureMarker_WhenACapitalFollows_ThenTheMarkerStandsAlone(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 

@@ -57,6 +57,17 @@ public sealed class RuleSentenceSplitterLayoutTests
         Assert.Equal(expected, Sentences(text));
 
     [Theory]
+    [InlineData("Here are some better cages IMO: http://www.example.com/cage.html Good luck.", "Here are some better cages IMO: || http://www.example.com/cage.html || Good luck.")]
+    [InlineData("Forensic photography is about the facts: http://www.example.com/search", "Forensic photography is about the facts: || http://www.example.com/search")]
+    [InlineData("Which of these two cages is better: http://www.example.com/a http://www.example.com/b", "Which of these two cages is better: || http://www.example.com/a || http://www.example.com/b")]
+    [InlineData("Website: http://www.example.com", "Website: http://www.example.com")]
+    [InlineData("For more details go to: http://www.example.com", "For more details go to: http://www.example.com")]
+    [InlineData("You might find help at this site: http://www.example.com", "You might find help at this site: http://www.example.com")]
+    [InlineData("Our favourite Lotte World: http://www.example.com", "Our favourite Lotte World: http://www.example.com")]
+    public void GivenAUrlAfterAColonClosingAClause_WhenSplit_ThenTheUrlStartsASentence(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
     [InlineData("Please sign the form. ? Call us with questions. ? Kind regards. ? ____ Dana Moss", "Please sign the form. || ? || Call us with questions. || ? || Kind regards. || ? || ____ || Dana Moss")]
     [InlineData("Mail: dana@example.org ?", "Mail: dana@example.org || ?")]
     public void GivenAQuestionMarkStandingForALostLine_WhenSplit_ThenItIsASentenceOfItsOwn(string text, string expected) =>

@@ -71,6 +71,12 @@ public sealed partial class RuleSentenceSplitter
             }
         }
 
+        // "… A Looming Folly By William Rivers Pitt", "By Dan Whipple UNITED PRESS …": a byline stands alone (RuleSentenceSplitter.Bylines.cs).
+        if (kind == Kind.None && BylineBoundary(text, tokens, start, i) is var byline and > 0)
+        {
+            return byline;
+        }
+
         // "TEHRAN (AFP) - An international …": a news dateline stands alone.
         if (kind == Kind.None && (i == start || tokens[i - 1].In(text) is ":") && DatelineEnd(text, tokens, i) is var dash and > 0)
         {

@@ -68,6 +68,16 @@ public sealed class RuleSentenceSplitterLayoutTests
         Assert.Equal(expected, Sentences(text));
 
     [Theory]
+    [InlineData("Storm on the Coast: A Long Night By William Rivers Pitt", "Storm on the Coast: A Long Night || By William Rivers Pitt")]
+    [InlineData("By Dan Whipple UNITED PRESS INTERNATIONAL", "By Dan Whipple || UNITED PRESS INTERNATIONAL")]
+    [InlineData("By Ann Lee The council met on Monday.", "By Ann Lee || The council met on Monday.")]
+    [InlineData("The band played Stand By Me again.", "The band played Stand By Me again.")]
+    [InlineData("By Ann Lee's count, it rained twice.", "By Ann Lee's count, it rained twice.")]
+    [InlineData("By Ann Lee and her team, the work was done.", "By Ann Lee and her team, the work was done.")]
+    public void GivenANewsByline_WhenSplit_ThenItStandsAlone(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
     [InlineData("Please sign the form. ? Call us with questions. ? Kind regards. ? ____ Dana Moss", "Please sign the form. || ? || Call us with questions. || ? || Kind regards. || ? || ____ || Dana Moss")]
     [InlineData("Mail: dana@example.org ?", "Mail: dana@example.org || ?")]
     public void GivenAQuestionMarkStandingForALostLine_WhenSplit_ThenItIsASentenceOfItsOwn(string text, string expected) =>

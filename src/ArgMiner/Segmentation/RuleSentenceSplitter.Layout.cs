@@ -56,9 +56,10 @@ public sealed partial class RuleSentenceSplitter
         if (i == start && i + 1 < n)
         {
             // "-- Posted by Kim": a signature marker before a capital. Not an attribution "-- Sally" or "-- Paul, Atlanta":
-            // a name closing the paragraph or followed by a comma belongs to its dash.
+            // a name closing the paragraph or followed by a comma belongs to its dash, and so does a full name ("-- John B, Windermere",
+            // "-- Ann Lee" closing the paragraph).
             if (s is "--" && char.IsUpper(text[tokens[i + 1].Start])
-                && !(IsName(tokens[i + 1].In(text)) && (i + 2 == n || tokens[i + 2].In(text) is ",")))
+                && !(IsName(tokens[i + 1].In(text)) && (i + 2 == n || tokens[i + 2].In(text) is "," || IsAttributionSurname(text, tokens, i + 2))))
             {
                 return i + 1;
             }
@@ -68,6 +69,12 @@ public sealed partial class RuleSentenceSplitter
             {
                 return close + 1;
             }
+        }
+
+        // "… A Looming Folly By William Rivers Pitt", "By Dan Whipple UNITED PRESS …": a byline stands alone (RuleSentenceSplitter.Bylines.cs).
+        if (kind == Kind.None && BylineBoundary(text, tokens, start, i) is var byline and > 0)
+        {
+            return byline;
         }
 
         // "TEHRAN (AFP) - An international …": a news dateline stands alone.
@@ -278,5 +285,22 @@ public sealed partial class RuleSentenceSplitter
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// True when the token at <paramref name="k"/> is the surname or initial of an attribution "-- John B, Windermere" or
+    /// "-- Ann Lee" (a capitalised word or initial that a comma follows or that closes the paragraph): the reader's name signs the quote
+    /// before the dash, so it stays with the dash rather than starting a line of its own as "-- Posted by Kim" does.
+    /// </summary>
+    private static bool IsAttributionSurname(string text, ReadOnlySpan<Token> tokens, int k)
+    {
+        if (k >= tokens.Length)
+        {
+            return false;
+        }
+
+        var surname = tokens[k].In(text);
+        return (IsName(surname) || (surname.Length == 1 && char.IsAsciiLetterUpper(surname[0])))
+            && (k + 1 == tokens.Length || tokens[k + 1].In(text) is ",");
     }
 }

@@ -138,6 +138,15 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                 start = i;
             }
 
+            // "… some better options IMO: http://…": a URL after a colon closing a clause is a line of its own (RuleSentenceSplitter.Colons.cs).
+            // A list of links goes on with another URL.
+            if (kind == Kind.Url && hasWord && IsUrl(tokens[i].In(text)) && IsUrlAfterClauseColon(text, tokens, start, i)
+                && (i + 1 == tokens.Length || !char.IsLower(text[tokens[i + 1].Start]) || IsUrl(tokens[i + 1].In(text))))
+            {
+                sentenceLengths.Add(i - start);
+                start = i;
+            }
+
             // A separator line after a word starts a new sentence ("… www.bbc.co.uk/news ------").
             // Not a dash standing for a pause: "… cut off to CPS --- do you know …".
             if (kind == Kind.Rule && i > start && hasWord && tokens[i - 1].End < tokens[i].Start && IsWordLike(text[tokens[i - 1].End - 1])
@@ -440,6 +449,12 @@ public sealed partial class RuleSentenceSplitter : ISentenceSplitter
                 // "Roe v. Wade", "(pop. 5,000)": the tokenizer's lone dot after an abbreviation that sits inside sentences.
                 if (gluedDot
                     && InnerAbbreviationLookup.Contains(tokens[mark - 1].In(text)))
+                {
+                    return false;
+                }
+
+                // "et. al.", "w/r.t. the CSA": the last dot of an abbreviation the tokenizer does not know (RuleSentenceSplitter.Abbreviations.cs).
+                if (gluedDot && IsAbbreviationDot(text, tokens, mark, next, first))
                 {
                     return false;
                 }

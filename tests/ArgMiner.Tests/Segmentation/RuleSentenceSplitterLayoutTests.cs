@@ -15,6 +15,9 @@ public sealed class RuleSentenceSplitterLayoutTests
     [InlineData("That is all for tonight. -- Posted by Rowan at 9:15 PM", "That is all for tonight. || -- || Posted by Rowan at 9:15 PM")]
     [InlineData("-- Sent from the garden shed", "-- || Sent from the garden shed")]
     [InlineData("We waited -- and waited.", "We waited -- and waited.")]
+    [InlineData("Europe is still irrelevant.\" -- John B, Windermere, Florida", "Europe is still irrelevant.\" || -- John B, Windermere, Florida")]
+    [InlineData("Enjoy the holidays. -- Ann Lee", "Enjoy the holidays. || -- Ann Lee")]
+    [InlineData("Enjoy the holidays. -- Ann Lee wrote this", "Enjoy the holidays. || -- || Ann Lee wrote this")]
     public void GivenASignatureMarker_WhenACapitalFollows_ThenTheMarkerStandsAlone(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 
@@ -51,6 +54,27 @@ public sealed class RuleSentenceSplitterLayoutTests
     [InlineData("Email: kim@example.org lol my last post came out wrong.", "Email: kim@example.org || lol my last post came out wrong.")]
     [InlineData("He said: Go home. Note: The office is closed.", "He said: Go home. || Note: The office is closed.")]
     public void GivenFieldRows_WhenSplit_ThenEachRowStandsAlone(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Here are some better cages IMO: http://www.example.com/cage.html Good luck.", "Here are some better cages IMO: || http://www.example.com/cage.html || Good luck.")]
+    [InlineData("Forensic photography is about the facts: http://www.example.com/search", "Forensic photography is about the facts: || http://www.example.com/search")]
+    [InlineData("Which of these two cages is better: http://www.example.com/a http://www.example.com/b", "Which of these two cages is better: || http://www.example.com/a || http://www.example.com/b")]
+    [InlineData("Website: http://www.example.com", "Website: http://www.example.com")]
+    [InlineData("For more details go to: http://www.example.com", "For more details go to: http://www.example.com")]
+    [InlineData("You might find help at this site: http://www.example.com", "You might find help at this site: http://www.example.com")]
+    [InlineData("Our favourite Lotte World: http://www.example.com", "Our favourite Lotte World: http://www.example.com")]
+    public void GivenAUrlAfterAColonClosingAClause_WhenSplit_ThenTheUrlStartsASentence(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
+    [InlineData("Storm on the Coast: A Long Night By William Rivers Pitt", "Storm on the Coast: A Long Night || By William Rivers Pitt")]
+    [InlineData("By Dan Whipple UNITED PRESS INTERNATIONAL", "By Dan Whipple || UNITED PRESS INTERNATIONAL")]
+    [InlineData("By Ann Lee The council met on Monday.", "By Ann Lee || The council met on Monday.")]
+    [InlineData("The band played Stand By Me again.", "The band played Stand By Me again.")]
+    [InlineData("By Ann Lee's count, it rained twice.", "By Ann Lee's count, it rained twice.")]
+    [InlineData("By Ann Lee and her team, the work was done.", "By Ann Lee and her team, the work was done.")]
+    public void GivenANewsByline_WhenSplit_ThenItStandsAlone(string text, string expected) =>
         Assert.Equal(expected, Sentences(text));
 
     [Theory]

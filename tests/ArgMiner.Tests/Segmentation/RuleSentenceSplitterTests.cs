@@ -57,6 +57,15 @@ public sealed class RuleSentenceSplitterTests
         Assert.Equal(expected, Sentences(text));
 
     [Theory]
+    [InlineData("The judges, lawyers, guards, et. al., were invited.", "The judges, lawyers, guards, et. al., were invited.")]
+    [InlineData("Smith et. al. found more.", "Smith et. al. found more.")]
+    [InlineData("Anne approved the request w/r.t. the loan.", "Anne approved the request w/r.t. the loan.")]
+    [InlineData("We met at the lot. the next day it rained.", "We met at the lot. || the next day it rained.")]
+    [InlineData("He said et. alors we left.", "He said et. || alors we left.")]
+    public void GivenAnAbbreviationTheTokenizerDoesNotKnow_WhenALowerCaseWordFollows_ThenItsDotDoesNotEndTheSentence(string text, string expected) =>
+        Assert.Equal(expected, Sentences(text));
+
+    [Theory]
     [InlineData("A potential U.S. military withdrawal. Iraq waits.", "A potential U.S. military withdrawal. || Iraq waits.")]
     [InlineData("They left the U.S. The next day it rained.", "They left the U.S. || The next day it rained.")]
     [InlineData("We bought pens, paper, etc. Then we left.", "We bought pens, paper, etc. || Then we left.")]

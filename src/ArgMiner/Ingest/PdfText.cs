@@ -350,11 +350,7 @@ internal static partial class PdfText
         {
             // A hyphen right after a letter or digit at a line end, the next line going on with one: a word broken there
             // or a compound ("Al-" / "Qaeda", "16-" / "nation", "620-294-" / "1909"), never two words.
-            var start = paragraph.Length - 1;
-            while (start > 0 && paragraph[start - 1] != ' ')
-            {
-                start--;
-            }
+            var start = LastWordStart(paragraph);
 
             // The broken part: after a compound's own hyphen when the compound is broken again ("self-expres-" / "sion").
             var head = paragraph.ToString(start, paragraph.Length - 1 - start).TrimStart(TrimMarks);
@@ -374,7 +370,57 @@ internal static partial class PdfText
             return;
         }
 
+        if (line.Length > 0 && paragraph.Length > 0 && (ClosesAWord(line[0]) || BreaksInsideAWord(paragraph)))
+        {
+            paragraph.Append(line); // "AWOL" / "”", "http://www.example.com/" / "page.html", "and/" / "or"
+            return;
+        }
+
         paragraph.Append(' ').Append(line);
+    }
+
+    /// <summary>How far back a line's last word is looked for: longer words are not words but data, and looking further would make joining quadratic.</summary>
+    private const int MaxWordLength = 256;
+
+    // Where the paragraph's last word starts (after its last space), looking back at most MaxWordLength characters.
+    private static int LastWordStart(StringBuilder paragraph)
+    {
+        var start = paragraph.Length - 1;
+        var stop = Math.Max(0, paragraph.Length - MaxWordLength);
+        while (start > stop && paragraph[start - 1] != ' ')
+        {
+            start--;
+        }
+
+        return start;
+    }
+
+    // A line cannot start with closing punctuation after a space: the line was broken before the mark, not before a word.
+    private static bool ClosesAWord(char c) => c is '”' or ')' or ']' or '}' or ',' or ';' or '!' or '?' or '%';
+
+    // A line ending in a word that goes on: a slash after a letter or digit ("and/", "www.example.com/"), or a web address
+    // ending in ?, &, = or # (line breaking rules allow a break there; a space never follows them in an address).
+    private static bool BreaksInsideAWord(StringBuilder paragraph)
+    {
+        var last = paragraph[^1];
+        if (paragraph.Length < 2 || paragraph[^2] == ' ')
+        {
+            return false;
+        }
+
+        if (last == '/')
+        {
+            return true;
+        }
+
+        if (last is not ('?' or '&' or '=' or '#'))
+        {
+            return false;
+        }
+
+        var start = LastWordStart(paragraph);
+        var word = paragraph.ToString(start, paragraph.Length - start);
+        return word.Contains("://", StringComparison.Ordinal) || word.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

@@ -291,6 +291,25 @@ public sealed class PdfInputTests
         Assert.Equal("Her self-expression, an inhalable al-Qaeda threat, a 16-nation deal, call 620-294-1909, a CONFIDENTIAL rocket-propelled-grenade.", text);
     }
 
+    [Fact]
+    public void GivenAddressesAndMarksBrokenAtLineEnds_WhenComposed_ThenNoSpaceIsPutInside()
+    {
+        static PdfText.Line L(string text, double y, double right = 500) => new(text, 0, 72, right, y + 10, y, 30);
+        IReadOnlyList<PdfText.Line> page =
+        [
+            L("Read http://www.example.com/news/", 700),
+            L("page.asp?", 686),
+            L("id=42 and/", 672),
+            L("or went \u201CAWOL", 658),
+            L("\u201D, okay?", 644),
+            L("Yes.", 630, 300),
+        ];
+
+        var text = PdfText.Compose([page], null, out _);
+
+        Assert.Equal("Read http://www.example.com/news/page.asp?id=42 and/or went \u201CAWOL\u201D, okay? Yes.", text);
+    }
+
     [Theory]
     [InlineData("e", "mail", "e-mail", true, false)] // the compound elsewhere in the document wins over the word list
     [InlineData("infor", "mation", "information", false, true)] // the whole word elsewhere in the document

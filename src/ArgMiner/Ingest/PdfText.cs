@@ -24,7 +24,7 @@ namespace ArgMiner.Ingest;
 /// at least three pages (of both, in a two-page document). A word broken at a line end ("infor-" / "mation") is rejoined
 /// without its hyphen when the whole word ("information") occurs elsewhere in the document, or is an English word
 /// (a word list the caller gives); a compound ("well-" / "known") keeps its hyphen, never "well- known", when it occurs so
-/// elsewhere or its second part is a word (<see cref="Rejoin"/>). A soft hyphen (U+00AD) at a line end is always dropped.
+/// elsewhere or both its parts are words (<see cref="Rejoin"/>). A soft hyphen (U+00AD) at a line end is always dropped.
 /// Linear in the number of lines (words, for the word list).
 /// </para>
 /// </summary>
@@ -427,8 +427,9 @@ internal static partial class PdfText
     /// Whether a word broken at a line end after <paramref name="head"/> and its hyphen, going on with
     /// <paramref name="tail"/> (both lower case), is one word rather than a compound. The document's own words decide
     /// first ("information" elsewhere: one word; "well-known" elsewhere: a compound); then, with a word list, a known whole
-    /// word is one word ("impor-" + "tant"), and a tail that is a word of its own is a compound ("well-" + "known",
-    /// "covid-" + "related") unless it is a suffix ("inhal-" + "able"). What is left is a break inside a word the list
+    /// word is one word ("impor-" + "tant"), and a tail that is a word of its own after a head that is one too, or a
+    /// prefix written with a hyphen, is a compound ("well-" + "known", "non-" + "profit"), unless the tail is a suffix
+    /// ("inhal-" + "able"); a word after a fragment is a word broken there ("disin-" + "formation"). What is left is a break inside a word the list
     /// lacks ("coun-" + "terterrorism"): typesetters break long words at syllables far more often than at a compound's
     /// hyphen, so the hyphen goes. Without a word list,
     /// the hyphen stays unless the document shows the whole word (a compound read as one word reads worse than a broken
@@ -451,8 +452,17 @@ internal static partial class PdfText
             return true;
         }
 
-        return !(tail.Length >= 3 && knownWord(tail) && !Suffixes.Contains(tail));
+        return !(tail.Length >= 3 && knownWord(tail) && !Suffixes.Contains(tail) && (knownWord(head) || Prefixes.Contains(head)));
     }
+
+    // First parts of compounds the word list lacks: prefixes written with a hyphen ("non-", "co-"; "anti-" and "self-" are
+    // words of the list) and a word newer than the list ("covid-").
+    private static readonly HashSet<string> Prefixes = new(StringComparer.Ordinal)
+    {
+        "non", "co", "neo", "pre", "re", "un", "bi", "tri", "mid", "semi", "quasi", "pseudo", "intra", "inter", "multi",
+        "ultra", "mega", "micro", "macro", "socio", "geo", "bio", "eco", "agro", "afro", "euro", "anglo", "sino", "indo",
+        "covid", "e",
+    };
 
     // Endings that are words of the list too ("ing", "able", "ism") but end a word broken before them, never a compound.
     private static readonly HashSet<string> Suffixes = new(StringComparer.Ordinal)

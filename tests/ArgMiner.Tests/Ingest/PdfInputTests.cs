@@ -313,11 +313,13 @@ public sealed class PdfInputTests
     [Theory]
     [InlineData("e", "mail", "e-mail", true, false)] // the compound elsewhere in the document wins over the word list
     [InlineData("infor", "mation", "information", false, true)] // the whole word elsewhere in the document
-    [InlineData("self", "made", null, false, false)] // the tail is a word: a compound
+    [InlineData("self", "made", null, false, false)] // both parts are words: a compound
+    [InlineData("non", "profit", null, false, false)] // a prefix that is no word of its own, and a word: a compound
+    [InlineData("disin", "formation", null, false, true)] // the tail is a word but the head is none: a word broken there
     public void GivenABrokenWord_WhenRejoinIsAsked_ThenTheDocumentDecidesBeforeTheWordList(string head, string tail, string? elsewhere, bool listKnowsWhole, bool expected)
     {
         HashSet<string> words = elsewhere is null ? [] : [elsewhere];
-        bool Known(string w) => w == tail || (listKnowsWhole && w == head + tail);
+        bool Known(string w) => w == tail || (w == head && head is "self" or "e") || (listKnowsWhole && w == head + tail);
 
         Assert.Equal(expected, PdfText.Rejoin(head, tail, words, Known));
     }

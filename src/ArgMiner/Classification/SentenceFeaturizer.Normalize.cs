@@ -5,9 +5,9 @@ namespace ArgMiner.Classification;
 /// <summary>The featurizer's first two steps over a sentence's chars: normalising them and cutting the tokens.</summary>
 public sealed partial class SentenceFeaturizer
 {
-    private readonly record struct Surface(int Caps, bool Emoji, bool Shouting, bool Year, int Words, int CapitalisedWords, bool StartsLowercase);
+    internal readonly record struct Surface(int Caps, bool Emoji, bool Shouting, bool Year, int Words, int CapitalisedWords, bool StartsLowercase);
 
-    private static Surface Normalize(ReadOnlySpan<char> text, Span<char> norm)
+    internal static Surface Normalize(ReadOnlySpan<char> text, Span<char> norm)
     {
         var caps = 0;
         var emoji = false;
@@ -149,7 +149,7 @@ public sealed partial class SentenceFeaturizer
     }
 
     /// <summary>Writes (start, length) pairs of word and punctuation tokens; returns the token count.</summary>
-    private static int Tokenize(ReadOnlySpan<char> norm, Span<int> tokens)
+    internal static int Tokenize(ReadOnlySpan<char> norm, Span<int> tokens)
     {
         var count = 0;
         var i = 0;

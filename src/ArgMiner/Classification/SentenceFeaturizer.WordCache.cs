@@ -132,9 +132,11 @@ public sealed partial class SentenceFeaturizer
         }
 
         /// <summary>The entry of <paramref name="word"/> (its plain FNV-1a <paramref name="hash"/> given), worked out when new.</summary>
-        public int Get(ReadOnlySpan<char> word, uint hash)
+        public int Get(ReadOnlySpan<char> word, uint hash) => Get(word, hash, FeatureHash.Mix(hash));
+
+        /// <summary><see cref="Get(ReadOnlySpan{char}, uint)"/> with the hash's mix (<see cref="FeatureHash.Mix"/>) already taken.</summary>
+        private int Get(ReadOnlySpan<char> word, uint hash, uint mixed)
         {
-            var mixed = FeatureHash.Mix(hash);
             var mask = _slots.Length - 1;
             var slot = (int)(mixed & (uint)mask);
             var kept = _kept.Entries;
@@ -165,13 +167,13 @@ public sealed partial class SentenceFeaturizer
         }
 
         /// <summary>
-        /// <see cref="Get"/>, with the entry's unigram slot and <see cref="BigramNext"/> read in the same step, and the
+        /// <see cref="Get(ReadOnlySpan{char}, uint)"/> (<paramref name="mixed"/>: the hash's mix), with the entry's unigram slot and <see cref="BigramNext"/> read in the same step, and the
         /// CPU asked to start loading the word's n-gram slots and vector rows, which the sentence's later blocks read
         /// (their cache misses then overlap with the rest of the word loop; issue 12). The hints change no result.
         /// </summary>
-        public int Lookup(ReadOnlySpan<char> word, uint hash, out int unigram, out uint bigramNext)
+        public int Lookup(ReadOnlySpan<char> word, uint hash, uint mixed, out int unigram, out uint bigramNext)
         {
-            var id = Get(word, hash);
+            var id = Get(word, hash, mixed);
             ref var e = ref At(id);
             unigram = e.Unigram;
             bigramNext = e.BigramNext;
@@ -203,15 +205,15 @@ public sealed partial class SentenceFeaturizer
             return id;
         }
 
-        /// <summary>Asks the CPU to start loading the table slot where <see cref="Get"/> will look for the word of plain hash <paramref name="hash"/> (a hint).</summary>
-        public void PrefetchSlot(uint hash)
+        /// <summary>Asks the CPU to start loading the table slot where <see cref="Get(ReadOnlySpan{char}, uint)"/> will look for the word whose plain hash mixes to <paramref name="mixed"/> (a hint).</summary>
+        public void PrefetchSlot(uint mixed)
         {
             if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
             {
                 var slots = _slots;
                 unsafe
                 {
-                    System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref slots[(int)(FeatureHash.Mix(hash) & (uint)(slots.Length - 1))]));
+                    System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref slots[(int)(mixed & (uint)(slots.Length - 1))]));
                 }
             }
         }
@@ -241,16 +243,16 @@ public sealed partial class SentenceFeaturizer
         }
 
         /// <summary>
-        /// Asks the CPU to start loading the entry the table's slot for the word of plain hash <paramref name="hash"/>
+        /// Asks the CPU to start loading the entry the table's slot for the word whose plain hash mixes to <paramref name="mixed"/>
         /// points to (after <see cref="PrefetchSlot"/> had the slot loaded): a hint, as the entry found first is
         /// usually the word's.
         /// </summary>
-        public void PrefetchEntry(uint hash)
+        public void PrefetchEntry(uint mixed)
         {
             if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
             {
                 var slots = _slots;
-                var entry = slots[(int)(FeatureHash.Mix(hash) & (uint)(slots.Length - 1))];
+                var entry = slots[(int)(mixed & (uint)(slots.Length - 1))];
                 var kept = _kept.Entries;
                 var at = (int)(uint)entry - 1;
                 if ((uint)at < (uint)kept.Length)
@@ -452,7 +454,7 @@ public sealed partial class SentenceFeaturizer
         // CPU for each word's slot of the cache's table; the second looks the words up, their table slots by then
         // on their way, instead of one cache miss after another (issue 12). The features and their order are
         // those of one pass. Between them, a pass has the entries the slots point to loaded too.
-        var hashes = cache.Scratch(count * 2);
+        var hashes = cache.Scratch(count * 3);
         var first = FeatureHash.Add(FeatureHash.Offset, 'b');
         for (var t = 0; t < count; t++)
         {
@@ -465,27 +467,29 @@ public sealed partial class SentenceFeaturizer
                 next = FeatureHash.Add(next, ch);
             }
 
-            cache.PrefetchSlot(plain);
-            hashes[t * 2] = (int)plain;
-            hashes[t * 2 + 1] = IndexOf(bigram);
+            var mixed = FeatureHash.Mix(plain);
+            cache.PrefetchSlot(mixed);
+            hashes[t * 3] = (int)plain;
+            hashes[t * 3 + 1] = (int)mixed;
+            hashes[t * 3 + 2] = IndexOf(bigram);
             prefix = FeatureHash.Add(next, ' ');
         }
 
         for (var t = 0; t < count; t++)
         {
-            cache.PrefetchEntry((uint)hashes[t * 2]);
+            cache.PrefetchEntry((uint)hashes[t * 3 + 1]);
         }
 
         for (var t = 0; t < count; t++)
         {
             var word = norm.Slice(tokens[t * 2], tokens[t * 2 + 1]);
-            var id = cache.Lookup(word, (uint)hashes[t * 2], out var unigram, out _);
+            var id = cache.Lookup(word, (uint)hashes[t * 3], (uint)hashes[t * 3 + 1], out var unigram, out _);
             entries[t] = id;
 
             builder.Add(unigram);
             if (bigrams)
             {
-                builder.Add(hashes[t * 2 + 1]);
+                builder.Add(hashes[t * 3 + 2]);
             }
         }
 

@@ -22,5 +22,7 @@ fi
 DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -q -F 4000 -g -o "$work/perf.data" \
   taskset -c 0 "$tool/argminer" classify --jobs 1 --input "$input" --out "$work/out.csv" >/dev/null
 python3 "$root/src/ArgMiner.Benchmarks/run-profile.py" "$work/perf.data" "$tool/argminer.r2r.ni.r2rmap" --classify ${hot:+--hot}
-pid=$(perf script -i "$work/perf.data" -F pid 2>/dev/null | head -1 | tr -d ' ')
+# The runtime's map of this run's JIT-compiled methods (taskset execs the tool, so its process id is the sample's).
+# awk reads to the end: `head -1` would end perf script with SIGPIPE, which pipefail turns into an exit before rm.
+pid=$(perf script -i "$work/perf.data" -F pid 2>/dev/null | awk 'NR == 1 {print $1}')
 [ -n "$pid" ] && rm -f "/tmp/perf-$pid.map" "/tmp/perfinfo-$pid.map"

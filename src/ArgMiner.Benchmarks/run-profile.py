@@ -8,6 +8,7 @@ Each sample goes to the first category its thread and call stack match (a stage,
 the runtime's background recompilation thread), so a stage's share includes the allocations, page faults and
 runtime helpers it causes.
   run-profile.py PERF_DATA R2RMAP [--stage NAME]   (NAME: a category below; prints its hottest methods, self time)
+  run-profile.py PERF_DATA R2RMAP --classify [--hot]   (classify's steps, CLASSIFY_CATEGORIES; --hot: hottest methods)
 """
 import bisect
 import collections
@@ -56,8 +57,41 @@ CATEGORIES = [
 ]
 
 
-def category(comm, stack):
-    for name, test in CATEGORIES:
+def innermost(names):
+    """A test that the innermost ArgMiner or runtime-library frame of the stack names one of NAMES (self time of
+    the step, with whatever it calls that is not ArgMiner's own: the framework's helpers, allocations)."""
+    def test(comm, st):
+        for frame in st:
+            if 'ArgMiner' in frame:
+                return any(n in frame for n in names)
+        return False
+    return test
+
+
+# classify --jobs 1 runs on the main thread: a sample goes to the step whose method is innermost on its stack.
+CLASSIFY_CATEGORIES = [
+    ('background recompilation (tiered JIT thread)', lambda comm, st: comm.startswith('.NET Tiered')),
+    ('JIT on the main thread', lambda comm, st: any('libclrjit' in s for s in st)),
+    ('model loading', lambda comm, st: any('FromPackage' in s or 'ModelPackage' in s or 'ShippedModels' in s or 'LoadModel' in s for s in st)),
+    ('reading and decoding lines', lambda comm, st: any('LineLengthLimit::Read' in s or 'StreamReader::Read' in s for s in st)),
+    ('writing the CSV (UTF-8 encoding, file)', lambda comm, st: any('StreamWriter' in s or 'FileStream' in s or 'RandomAccess' in s for s in st)),
+    ('normalising (lower case, folding)', innermost(['SentenceFeaturizer::Normalize'])),
+    ('tokenizing', innermost(['SentenceFeaturizer::Tokenize'])),
+    ('word cache look-up and new words', innermost(['WordFeatureCache::Get', 'WordFeatureCache::Add', 'WordFeatureCache::Rehash', 'VectorKind', 'TryGetWordCues', 'KindOf'])),
+    ('cues', innermost(['SentenceFeaturizer::AddCues', 'SentenceFeaturizer::AddNamed', 'WordFeatureCache::Cues', 'WordFeatureCache::Kind'])),
+    ('word vectors (mean, norm, dense block)', innermost(['AddVectors', 'WordVectors::AddRowTo', 'AddDense'])),
+    ('feature table (builder: insert, block ends)', innermost(['FeatureVectorBuilder::'])),
+    ('word n-grams, char n-grams (hashing, cached n-gram lists)', innermost(['SentenceFeaturizer::FeaturizeCached', 'WordFeatureCache::Ngrams', 'WordFeatureCache::Unigram', 'WordFeatureCache::BigramNext', 'FeatureHash::'])),
+    ('featurize, other', innermost(['SentenceFeaturizer::'])),
+    ('scoring (sparse and dense dot products, softmax)', innermost(['SentenceClassifier::PredictInto', 'SentenceClassifier::Dot'])),
+    ('formatting rows', innermost(['LineClassification::FormatRow', 'LineClassification::FormatProbability', 'RowBuffer::Add', 'LineClassification::IsPlainCell'])),
+    ('cutting lines, block loop', innermost(['LineClassification::'])),
+    ('main thread, other (start-up, command line, runtime)', lambda comm, st: comm == 'argminer'),
+]
+
+
+def category(comm, stack, categories=CATEGORIES):
+    for name, test in categories:
         if test(comm, stack):
             return name
     return 'other thread: ' + comm
@@ -71,6 +105,7 @@ def short(frame):
 def main():
     data, r2rmap = sys.argv[1], sys.argv[2]
     stage = sys.argv[sys.argv.index('--stage') + 1] if '--stage' in sys.argv else None
+    categories = CLASSIFY_CATEGORIES if '--classify' in sys.argv else CATEGORIES
     starts, entries = load_map(r2rmap)
     delta = text_section_delta(r2rmap.replace('.ni.r2rmap', '.dll'))
     script = subprocess.run(['perf', 'script', '-i', data, '--show-mmap-events', '-F', 'comm,tid,ip,sym,dso'],
@@ -105,12 +140,17 @@ def main():
         samples.append(current)
 
     total = len(samples)
-    by_category = collections.Counter(category(comm, st) for comm, st in samples)
+    by_category = collections.Counter(category(comm, st, categories) for comm, st in samples)
     print(f'{total} samples; share of the process CPU by category (a sample counts once, in its first matching category):')
     for name, count in by_category.most_common():
         print(f'  {100 * count / total:5.1f} %  {name}')
+    if '--hot' in sys.argv:
+        hot = collections.Counter(short(st[0]) for comm, st in samples if st)
+        print('hottest methods (self time, share of the process):')
+        for name, count in hot.most_common(30):
+            print(f'  {100 * count / total:5.2f} %  {name[:140]}')
     if stage:
-        hot = collections.Counter(short(st[0]) for comm, st in samples if st and category(comm, st) == stage)
+        hot = collections.Counter(short(st[0]) for comm, st in samples if st and category(comm, st, categories) == stage)
         print(f'hottest methods of {stage} (self time, share of the process):')
         for name, count in hot.most_common(25):
             print(f'  {100 * count / total:5.2f} %  {name[:140]}')

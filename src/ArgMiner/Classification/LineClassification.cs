@@ -26,13 +26,13 @@ public sealed record LineClassificationOptions
     /// </summary>
     public int Jobs { get; init; } = 1;
 
-    /// <summary>Characters read at a time when <see cref="Jobs"/> is above 1 (the block grows for a longer line); small in tests.</summary>
+    /// <summary>Characters read at a time when <see cref="Jobs"/> is above 1, at most 65,536 with one job (the block grows for a longer line); small in tests.</summary>
     internal int BlockChars { get; init; } = 1 << 20;
 
     /// <summary>
     /// Most lines scored as one block: a block of a million characters of empty or very short lines held a million
     /// rows of output at once (1,000,000 empty lines: 300 MB at peak against 121 MB for a million op-ed sentences).
-    /// The rest of the block waits for the next round; the output is the same. Small in tests.
+    /// The rest of the block waits for the next round; the output is the same. At most 512 with one job; small in tests.
     /// </summary>
     internal int BlockLines { get; init; } = 1 << 14;
 }
@@ -128,7 +128,14 @@ public static class LineClassification
         writer.Write(explain ? "text,label,confidence,p_claim,p_evidence,p_opinion,p_other,why\n" : "text,label,confidence,p_claim,p_evidence,p_opinion,p_other\n");
         if (!tag && !explain && options.Scorer is null)
         {
-            ClassifyBlocks(classifier, reader, writer, Math.Max(1, options.Jobs), Math.Max(16, options.BlockChars), Math.Max(1, options.BlockLines));
+            // One thread gains nothing from big blocks: with 64K chars and 512 rows a round, the lines read and the
+            // rows formatted stay in the CPU's cache until they are scored and written, instead of megabytes going
+            // out to memory and back (issue 12). The output is the same for any block size.
+            var jobs = Math.Max(1, options.Jobs);
+            var (blockChars, blockLines) = jobs == 1
+                ? (Math.Min(options.BlockChars, 1 << 16), Math.Min(options.BlockLines, 1 << 9))
+                : (options.BlockChars, options.BlockLines);
+            ClassifyBlocks(classifier, reader, writer, jobs, Math.Max(16, blockChars), Math.Max(1, blockLines));
             return;
         }
 
@@ -299,49 +306,51 @@ public static class LineClassification
     private sealed class RowBuffer
     {
         private char[] _chars = new char[1 << 16];
-        private char[] _row = new char[1 << 10];
         private int _count;
 
         public ReadOnlySpan<char> Written => _chars.AsSpan(0, _count);
 
         public void Clear() => _count = 0;
 
-        public void Add(SentenceClassifier classifier, ReadOnlySpan<char> text, FeatureVectorBuilder builder)
-        {
-            var length = FormatRow(classifier, text, builder, ref _row);
-            if (_count + length > _chars.Length)
-            {
-                Array.Resize(ref _chars, Math.Max(_count + length, _chars.Length * 2));
-            }
-
-            _row.AsSpan(0, length).CopyTo(_chars.AsSpan(_count));
-            _count += length;
-        }
+        /// <summary>Formats the row straight after the rows before it (no copy through a row buffer: issue 12).</summary>
+        public void Add(SentenceClassifier classifier, ReadOnlySpan<char> text, FeatureVectorBuilder builder) =>
+            _count = FormatRow(classifier, text, builder, ref _chars, _count);
     }
 
     /// <summary>
-    /// Formats one CSV row, as <see cref="WriteRow"/> writes it without explanation, into <paramref name="row"/>
-    /// (grown when too small); its length.
+    /// Formats one CSV row, as <see cref="WriteRow"/> writes it without explanation, into <paramref name="chars"/>
+    /// from <paramref name="start"/> on (the array grown, its first <paramref name="start"/> chars kept, when too
+    /// small); where the row ends.
     /// </summary>
-    private static int FormatRow(SentenceClassifier classifier, ReadOnlySpan<char> text, FeatureVectorBuilder builder, ref char[] row)
+    private static int FormatRow(SentenceClassifier classifier, ReadOnlySpan<char> text, FeatureVectorBuilder builder, ref char[] chars, int start)
     {
         Span<double> p = stackalloc double[4];
         classifier.PredictInto(text, default, builder, p);
         var best = Best(p);
 
-        var cell = IsPlainCell(text) ? text : Cell(text.ToString()).AsSpan();
+        var plain = IsPlainCell(text);
         var label = SentenceLabels.All[best];
 
-        // Cell, label and five probabilities of at most 32 chars each, with separators.
-        var need = cell.Length + label.Length + (5 * 33) + 2;
-        if (row.Length < need)
+        // Cell (at most twice the text and a guard and quotes), label and five probabilities of at most 32 chars
+        // each, with separators.
+        var need = start + (plain ? text.Length : (2 * text.Length) + 3) + label.Length + (5 * 33) + 2;
+        if (chars.Length < need)
         {
-            row = new char[Math.Max(need, row.Length * 2)];
+            Array.Resize(ref chars, Math.Max(need, chars.Length * 2));
         }
 
-        var span = row.AsSpan();
-        cell.CopyTo(span);
-        var at = cell.Length;
+        var span = chars.AsSpan(start);
+        int at;
+        if (plain)
+        {
+            text.CopyTo(span);
+            at = text.Length;
+        }
+        else
+        {
+            at = WriteCell(text, span);
+        }
+
         span[at++] = ',';
         label.CopyTo(span[at..]);
         at += label.Length;
@@ -354,7 +363,7 @@ public static class LineClassification
         }
 
         span[at++] = '\n';
-        return at;
+        return start + at;
     }
 
     private static void WriteRow(RowScorer scorer, string text, in SentenceContext context, StringBuilder line, TextWriter writer, bool explain)
@@ -401,6 +410,55 @@ public static class LineClassification
 
             scorer(text, context, p);
         }
+    }
+
+    /// <summary>
+    /// Writes <see cref="Cell"/> of <paramref name="text"/> into <paramref name="destination"/> (room for twice the
+    /// text and three chars) and returns its length: the same chars, without the three strings <see cref="Cell"/>
+    /// makes. Op-ed sentences with a comma, a third or more of them, took that path for every line (issue 12).
+    /// </summary>
+    internal static int WriteCell(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var guard = CsvSafety.NeedsGuard(text);
+
+        // Cell's test on the guarded value: a guard is an apostrophe, neither white space nor a char to quote.
+        var quote = text.IndexOfAny(",\"\r\n") >= 0 || (text.Length > 0 && ((!guard && char.IsWhiteSpace(text[0])) || char.IsWhiteSpace(text[^1])));
+        var at = 0;
+        if (quote)
+        {
+            destination[at++] = '"';
+        }
+
+        if (guard)
+        {
+            destination[at++] = '\'';
+        }
+
+        if (!quote)
+        {
+            text.CopyTo(destination[at..]);
+            return at + text.Length;
+        }
+
+        var rest = text;
+        while (true)
+        {
+            var q = rest.IndexOf('"');
+            if (q < 0)
+            {
+                rest.CopyTo(destination[at..]);
+                at += rest.Length;
+                break;
+            }
+
+            rest[..(q + 1)].CopyTo(destination[at..]);
+            at += q + 1;
+            destination[at++] = '"';
+            rest = rest[(q + 1)..];
+        }
+
+        destination[at++] = '"';
+        return at;
     }
 
     /// <summary>A CSV cell: formula-safe (<see cref="CsvSafety.Neutralise"/>) and quoted when it holds a comma, quote or line break or begins or ends with white space.</summary>

@@ -43,6 +43,7 @@ public sealed partial class SentenceFeaturizer
         private readonly Region _kept = new();
         private readonly Region _passing = new();
         private ulong[] _slots = new ulong[512];
+        private int[] _scratch = new int[256];
 
         /// <summary>The featurizer whose values the entries hold.</summary>
         public SentenceFeaturizer? Owner { get; private set; }
@@ -54,6 +55,9 @@ public sealed partial class SentenceFeaturizer
         {
             public int KeyStart;
             public int KeyLength;
+
+            /// <summary>The key's first <see cref="InlineKeyChars"/> chars: a short word is compared here, in the entry the look-up reads anyway, not in the chars array.</summary>
+            public InlineKey Key;
             public int Unigram;
             public uint BigramNext;
             public int NgramStart;
@@ -65,6 +69,15 @@ public sealed partial class SentenceFeaturizer
             public bool Listed;
             public byte Vector;
             public WordKind Kind;
+        }
+
+        /// <summary>Chars of a key kept in its entry (<see cref="Entry.Key"/>).</summary>
+        private const int InlineKeyChars = 8;
+
+        [System.Runtime.CompilerServices.InlineArray(InlineKeyChars)]
+        private struct InlineKey
+        {
+            private char _first;
         }
 
         /// <summary>Entries with their keys and n-grams: the kept words, or the current sentence's passing ones.</summary>
@@ -107,6 +120,11 @@ public sealed partial class SentenceFeaturizer
                 _passing.Ngrams = new int[4096];
             }
 
+            if (_scratch.Length > ShrinkAbove)
+            {
+                _scratch = new int[256];
+            }
+
             if (_passing.Entries.Length > ShrinkAbove / 16)
             {
                 _passing.Entries = new Entry[256];
@@ -114,16 +132,18 @@ public sealed partial class SentenceFeaturizer
         }
 
         /// <summary>The entry of <paramref name="word"/> (its plain FNV-1a <paramref name="hash"/> given), worked out when new.</summary>
-        public int Get(ReadOnlySpan<char> word, uint hash)
+        public int Get(ReadOnlySpan<char> word, uint hash) => Get(word, hash, FeatureHash.Mix(hash));
+
+        /// <summary><see cref="Get(ReadOnlySpan{char}, uint)"/> with the hash's mix (<see cref="FeatureHash.Mix"/>) already taken.</summary>
+        private int Get(ReadOnlySpan<char> word, uint hash, uint mixed)
         {
-            var mixed = FeatureHash.Mix(hash);
             var mask = _slots.Length - 1;
             var slot = (int)(mixed & (uint)mask);
             var kept = _kept.Entries;
             while (_slots[slot] is var entry && entry != 0)
             {
                 var at = (int)(uint)entry - 1;
-                if ((uint)(entry >> 32) == mixed && word.SequenceEqual(_kept.Chars.AsSpan(kept[at].KeyStart, kept[at].KeyLength)))
+                if ((uint)(entry >> 32) == mixed && KeyEquals(ref kept[at], word))
                 {
                     return at;
                 }
@@ -144,6 +164,105 @@ public sealed partial class SentenceFeaturizer
             }
 
             return PassingBase + Add(_passing, word, hash);
+        }
+
+        /// <summary>
+        /// <see cref="Get(ReadOnlySpan{char}, uint)"/> (<paramref name="mixed"/>: the hash's mix), with the entry's unigram slot and <see cref="BigramNext"/> read in the same step, and the
+        /// CPU asked to start loading the word's n-gram slots and vector rows, which the sentence's later blocks read
+        /// (their cache misses then overlap with the rest of the word loop; issue 12). The hints change no result.
+        /// </summary>
+        public int Lookup(ReadOnlySpan<char> word, uint hash, uint mixed, out int unigram, out uint bigramNext)
+        {
+            var id = Get(word, hash, mixed);
+            ref var e = ref At(id);
+            unigram = e.Unigram;
+            bigramNext = e.BigramNext;
+            if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+            {
+                var ngrams = (id >= PassingBase ? _passing : _kept).Ngrams;
+                if (e.NgramCount > 0 && (uint)e.NgramStart < (uint)ngrams.Length)
+                {
+                    unsafe
+                    {
+                        System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref ngrams[e.NgramStart]));
+                    }
+                }
+
+                if (Owner!._vectors is { } vectors && e.Vector != VectorSkip)
+                {
+                    if (e.Row1 >= 0)
+                    {
+                        vectors.PrefetchRow(e.Row1);
+                    }
+
+                    if (e.Row2 >= 0)
+                    {
+                        vectors.PrefetchRow(e.Row2);
+                    }
+                }
+            }
+
+            return id;
+        }
+
+        /// <summary>Asks the CPU to start loading the table slot where <see cref="Get(ReadOnlySpan{char}, uint)"/> will look for the word whose plain hash mixes to <paramref name="mixed"/> (a hint).</summary>
+        public void PrefetchSlot(uint mixed)
+        {
+            if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+            {
+                var slots = _slots;
+                unsafe
+                {
+                    System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref slots[(int)(mixed & (uint)(slots.Length - 1))]));
+                }
+            }
+        }
+
+        /// <summary>Room for <paramref name="length"/> ints of the featurizer's own, valid until the next call (shrunk back by <see cref="EndSentence"/> when huge).</summary>
+        public Span<int> Scratch(int length)
+        {
+            if (_scratch.Length < length)
+            {
+                _scratch = new int[Math.Max(length, _scratch.Length * 2)];
+            }
+
+            return _scratch.AsSpan(0, length);
+        }
+
+        /// <summary>Whether kept entry <paramref name="e"/> is the word <paramref name="word"/>.</summary>
+        private bool KeyEquals(ref Entry e, ReadOnlySpan<char> word)
+        {
+            if (e.KeyLength != word.Length)
+            {
+                return false;
+            }
+
+            return word.Length <= InlineKeyChars
+                ? word.SequenceEqual(((ReadOnlySpan<char>)e.Key)[..word.Length])
+                : word.SequenceEqual(_kept.Chars.AsSpan(e.KeyStart, e.KeyLength));
+        }
+
+        /// <summary>
+        /// Asks the CPU to start loading the entry the table's slot for the word whose plain hash mixes to <paramref name="mixed"/>
+        /// points to (after <see cref="PrefetchSlot"/> had the slot loaded): a hint, as the entry found first is
+        /// usually the word's.
+        /// </summary>
+        public void PrefetchEntry(uint mixed)
+        {
+            if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+            {
+                var slots = _slots;
+                var entry = slots[(int)(mixed & (uint)(slots.Length - 1))];
+                var kept = _kept.Entries;
+                var at = (int)(uint)entry - 1;
+                if ((uint)at < (uint)kept.Length)
+                {
+                    unsafe
+                    {
+                        System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref kept[at]));
+                    }
+                }
+            }
         }
 
         /// <summary>The unigram slot of entry <paramref name="id"/>.</summary>
@@ -200,6 +319,7 @@ public sealed partial class SentenceFeaturizer
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private ref Entry At(int id) => ref id >= PassingBase ? ref _passing.Entries[id - PassingBase] : ref _kept.Entries[id];
 
         /// <summary>Works out a new entry at the end of <paramref name="region"/>; its number there.</summary>
@@ -219,6 +339,7 @@ public sealed partial class SentenceFeaturizer
             word.CopyTo(region.Chars.AsSpan(region.CharCount));
             e.KeyStart = region.CharCount;
             e.KeyLength = word.Length;
+            word[..Math.Min(word.Length, InlineKeyChars)].CopyTo(e.Key);
             region.CharCount += word.Length;
 
             uint hu = FeatureHash.Add(FeatureHash.Offset, 'w'), hb = FeatureHash.Add(FeatureHash.Offset, 'b');
@@ -327,24 +448,48 @@ public sealed partial class SentenceFeaturizer
         var entries = tokens.Slice(count * 2, count);
         var bigrams = Options.WordBigrams;
         var prefix = FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Offset, 'b'), "<s>"), ' ');
+
+        // Two passes: the first hashes every word (its plain hash, and its bigram with the word before, whose
+        // prefix "b" + previous + " " is a third hash chain here rather than the cache's BigramNext) and asks the
+        // CPU for each word's slot of the cache's table; the second looks the words up, their table slots by then
+        // on their way, instead of one cache miss after another (issue 12). The features and their order are
+        // those of one pass. Between them, a pass has the entries the slots point to loaded too.
+        var hashes = cache.Scratch(count * 3);
+        var first = FeatureHash.Add(FeatureHash.Offset, 'b');
         for (var t = 0; t < count; t++)
         {
             var word = norm.Slice(tokens[t * 2], tokens[t * 2 + 1]);
-            uint plain = FeatureHash.Offset, bigram = prefix;
+            uint plain = FeatureHash.Offset, bigram = prefix, next = first;
             foreach (var ch in word)
             {
                 plain = FeatureHash.Add(plain, ch);
                 bigram = FeatureHash.Add(bigram, ch);
+                next = FeatureHash.Add(next, ch);
             }
 
-            var id = cache.Get(word, plain);
+            var mixed = FeatureHash.Mix(plain);
+            cache.PrefetchSlot(mixed);
+            hashes[t * 3] = (int)plain;
+            hashes[t * 3 + 1] = (int)mixed;
+            hashes[t * 3 + 2] = IndexOf(bigram);
+            prefix = FeatureHash.Add(next, ' ');
+        }
+
+        for (var t = 0; t < count; t++)
+        {
+            cache.PrefetchEntry((uint)hashes[t * 3 + 1]);
+        }
+
+        for (var t = 0; t < count; t++)
+        {
+            var word = norm.Slice(tokens[t * 2], tokens[t * 2 + 1]);
+            var id = cache.Lookup(word, (uint)hashes[t * 3], (uint)hashes[t * 3 + 1], out var unigram, out _);
             entries[t] = id;
 
-            builder.Add(cache.Unigram(id));
+            builder.Add(unigram);
             if (bigrams)
             {
-                builder.Add(IndexOf(bigram));
-                prefix = cache.BigramNext(id);
+                builder.Add(hashes[t * 3 + 2]);
             }
         }
 

@@ -141,6 +141,32 @@ public sealed class WordVectors
     /// <summary>The row of <paramref name="word"/> (its unmixed FNV-1a <paramref name="hash"/> given), or -1: what <see cref="AddRowTo"/> takes.</summary>
     internal int RowOf(ReadOnlySpan<char> word, uint hash) => IndexOf(word, hash);
 
+    /// <summary>
+    /// Asks the CPU to start loading the values of row <paramref name="i"/> (from <see cref="RowOf"/>), which
+    /// <see cref="AddRowTo"/> will read soon: the rows of a sentence's words lie anywhere in megabytes, and their
+    /// cache misses then overlap with the work done before the sum (issue 12). Only a hint: it changes no result.
+    /// </summary>
+    internal void PrefetchRow(int i)
+    {
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported || (uint)i >= (uint)Count)
+        {
+            return;
+        }
+
+        ref var start = ref _floats[(i * _stride) + KeyFloats];
+        var bytes = Dimension * sizeof(float);
+        unsafe
+        {
+            var p = (byte*)Unsafe.AsPointer(ref start);
+            for (var at = 0; at < bytes; at += 64)
+            {
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0(p + at);
+            }
+
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(p + bytes - 1);
+        }
+    }
+
     /// <summary>Adds the vector of row <paramref name="i"/> (from <see cref="RowOf"/>) to <paramref name="sum"/>.</summary>
     internal void AddRowTo(int i, Span<float> sum)
     {
@@ -154,6 +180,18 @@ public sealed class WordVectors
         ref var s0 = ref MemoryMarshal.GetReference(sum);
         ref var r0 = ref MemoryMarshal.GetReference(row);
         var j = 0;
+
+        // 512-bit registers where the CPU has them (a 50-float row in 3 steps instead of 6 with Vector<float>'s
+        // 256 bits): each element is still one float addition of its own, so the sum is the same bits.
+        if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+        {
+            for (; j <= row.Length - 16; j += 16)
+            {
+                ref var at = ref Unsafe.Add(ref s0, j);
+                System.Runtime.Intrinsics.Vector512.StoreUnsafe(System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at) + System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref Unsafe.Add(ref r0, j)), ref at);
+            }
+        }
+
         if (Vector.IsHardwareAccelerated)
         {
             for (; j <= row.Length - Vector<float>.Count; j += Vector<float>.Count)

@@ -24,6 +24,9 @@ public sealed class WordFeatureCacheTests
         "\"Shame on the council,\" she said (again).",
         "Naïve café owners wouldn't've guessed — could they?",
         "per per cent cent percent usd USD $5 £4m 1,200 0.5",
+
+        // Keys of up to eight chars are compared inside the cache entry, longer ones in the chars array.
+        "abcdefgh abcdefghi abcdefgx abcdefg abcdefgh abcdefghij abcdefghi abcdefgx abcdefg a ab abc",
         string.Empty,
         "   ",
         "?!",

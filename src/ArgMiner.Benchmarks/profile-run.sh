@@ -23,5 +23,5 @@ DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -q -F 2000 -g
   taskset -c 0 "$tool/argminer" run "$input" --out "$work/out" --jobs 1 --format "$formats" >/dev/null
 python3 "$root/src/ArgMiner.Benchmarks/run-profile.py" "$work/perf.data" "$tool/argminer.r2r.ni.r2rmap" ${stage:+--stage "$stage"}
 # The runtime's map of this run's JIT-compiled methods (taskset execs the tool, so its process id is the sample's).
-pid=$(perf script -i "$work/perf.data" -F pid 2>/dev/null | head -1 | tr -d ' ')
+pid=$(perf script -i "$work/perf.data" -F pid 2>/dev/null | awk 'NR == 1 {print $1}')
 [ -n "$pid" ] && rm -f "/tmp/perf-$pid.map" "/tmp/perfinfo-$pid.map"

@@ -146,7 +146,12 @@ internal static partial class PdfText
         return t;
     }
 
-    /// <summary>The text of a line or title as the document holds it: control characters and white space runs made one space, trimmed.</summary>
+    /// <summary>
+    /// The text of a line or title as the document holds it: control characters and white space runs made one space,
+    /// trimmed, and typographic ligatures (U+FB00–U+FB06: "ﬁ", "ﬀ", "ﬂ", "ﬃ", "ﬄ", "ﬅ", "ﬆ") spelt out in their letters.
+    /// Fonts draw "fi" and "ff" as one glyph, and PDF producers (browsers, Word, LaTeX) often map that glyph to the ligature
+    /// character: "ﬁrst" and "traﬀic" are then no English words for any stage that reads them.
+    /// </summary>
     public static string Clean(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -161,6 +166,10 @@ internal static partial class PdfText
                     sb.Append(' ');
                 }
             }
+            else if (c is >= '\uFB00' and <= '\uFB06')
+            {
+                sb.Append(Ligatures[c - '\uFB00']);
+            }
             else
             {
                 sb.Append(c);
@@ -169,6 +178,16 @@ internal static partial class PdfText
 
         return sb.ToString().TrimEnd(' ');
     }
+
+    private static readonly string[] Ligatures = ["ff", "fi", "fl", "ffi", "ffl", "st", "st"];
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is what a browser prints in a page's margin when a web page is saved as PDF, on a
+    /// one-page PDF too, where no repetition shows it: the date and time it was printed ("12/7/26, 10:09 PM", then the
+    /// page's title on the same line), or the page's address (with its page count, "https://… 1/2"). Such a line at a
+    /// page's edge is left out when it is set smaller than the page's text, as browsers set it.
+    /// </summary>
+    public static bool IsBrowserMargin(string text) => BrowserMargin().IsMatch(text);
 
     /// <summary>Whether <paramref name="text"/> is a bare page number: "7", "Page 7", "7 of 30", "7/30", "- 7 -", "vii".</summary>
     public static bool IsPageNumber(string text) => PageNumber().IsMatch(text);
@@ -200,7 +219,8 @@ internal static partial class PdfText
                     }
 
                     var text = kept[pi][edge].Text;
-                    if (IsPageNumber(text) || (kept.Count >= 2 && counts.TryGetValue(Key(text), out var n) && n >= need))
+                    if (IsPageNumber(text) || (IsBrowserMargin(text) && SmallerThanBody(kept[pi], edge))
+                        || (kept.Count >= 2 && counts.TryGetValue(Key(text), out var n) && n >= need))
                     {
                         drop.Add(edge);
                     }
@@ -220,6 +240,14 @@ internal static partial class PdfText
         }
 
         return kept;
+
+        // Browsers print their margins in a smaller type than a page's text; a web address that is a paragraph of the
+        // text itself and happens to end a page is set like the text.
+        static bool SmallerThanBody(List<Line> page, int edge)
+        {
+            var heights = page.Select(l => l.Height).Order().ToList();
+            return page[edge].Height <= 0.9 * heights[heights.Count / 2];
+        }
 
         static Dictionary<string, int> Counts(List<List<Line>> pages, List<int> edges)
         {
@@ -476,6 +504,9 @@ internal static partial class PdfText
 
     [GeneratedRegex(@"^(?:page\s+)?(?:\d{1,5}(?:\s*(?:of|/)\s*\d{1,5})?|[-–—]\s*\d{1,5}\s*[-–—]|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PageNumber();
+
+    [GeneratedRegex(@"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s|$)|(?:https?|file)://\S+(?:\s+\d{1,4}\s*(?:/|of)\s*\d{1,4})?$)", RegexOptions.CultureInvariant)]
+    private static partial Regex BrowserMargin();
 
     [GeneratedRegex(@"\d+", RegexOptions.CultureInvariant)]
     private static partial Regex Digits();

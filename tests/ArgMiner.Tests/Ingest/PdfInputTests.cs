@@ -310,6 +310,54 @@ public sealed class PdfInputTests
         Assert.Equal("Read http://www.example.com/news/page.asp?id=42 and/or went \u201CAWOL\u201D, okay? Yes.", text);
     }
 
+    [Fact]
+    public void GivenLigaturesInAPdfLine_WhenCleaned_ThenTheyAreSpeltOutInLetters()
+    {
+        Assert.Equal("The first traffic flow is efficient", PdfText.Clean("The \uFB01rst tra\uFB03c \uFB02ow is e\uFB03cient"));
+    }
+
+    [Theory]
+    [InlineData("12/7/26, 10:09 PM Why congestion pricing works | The Civic Ledger", true)]
+    [InlineData("07.12.2026, 22:09", true)]
+    [InlineData("file:///home/dana/op-ed.html", true)]
+    [InlineData("https://example.com/opinion/congestion 1/2", true)]
+    [InlineData("12/7/26 was the day the charge began.", false)]
+    [InlineData("See https://example.com for more.", false)]
+    [InlineData("10:09 PM", false)]
+    public void GivenAPageEdgeLine_WhenAskedWhetherABrowserPrintedIt_ThenOnlyItsDateLineAndAddressLineAre(string text, bool expected)
+    {
+        Assert.Equal(expected, PdfText.IsBrowserMargin(text));
+    }
+
+    [Fact]
+    public void GivenAOnePageWebPageSavedAsPdf_WhenRead_ThenTheBrowsersDateAndAddressLinesAreLeftOut()
+    {
+        var w = new Writer();
+        w.NewPage();
+        w.Page.AddText("12/7/26, 10:09 PM", 8, new PdfPoint(20, 820), w.Font);
+        w.Heading("Why Buses Beat Bypasses", 72, 760);
+        w.Paragraph(First, 72, 730, 400);
+        w.Page.AddText("https://example.com/opinion/buses", 8, new PdfPoint(20, 15), w.Font);
+
+        var d = ReadDocument(w.Build());
+
+        Assert.Equal($"Why Buses Beat Bypasses\n\n{First}", d.Text);
+    }
+
+    [Fact]
+    public void GivenAWebAddressSetLikeTheTextAtAPagesFoot_WhenRead_ThenItIsKept()
+    {
+        var w = new Writer();
+        w.NewPage();
+        w.Heading("Why Buses Beat Bypasses", 72, 760);
+        w.Paragraph(First, 72, 730, 400);
+        w.Page.AddText("https://example.com/opinion/buses", Size, new PdfPoint(72, 60), w.Font);
+
+        var d = ReadDocument(w.Build());
+
+        Assert.Equal($"Why Buses Beat Bypasses\n\n{First}\n\nhttps://example.com/opinion/buses", d.Text);
+    }
+
     [Theory]
     [InlineData("e", "mail", "e-mail", true, false)] // the compound elsewhere in the document wins over the word list
     [InlineData("infor", "mation", "information", false, true)] // the whole word elsewhere in the document

@@ -2,7 +2,8 @@
 """PDFs set as newspapers set text: how many words of `run`'s text a PDF's hyphenation leaves wrong, and how many
 paragraphs come out exactly as written.
 
-Usage: python3 corpus/tools/pdf_hyphenation_eval.py [--shared DIR] [--set written|heldout] [--columns 1|2] [ARGMINER...]
+Usage: python3 corpus/tools/pdf_hyphenation_eval.py [--shared DIR] [--set written|heldout] [--columns 1|2] [--chromium]
+                                                      [ARGMINER...]
 
 Needs LibreOffice Writer with English hyphenation patterns (`apt-get install libreoffice-writer-nogui hyphen-en-us`).
 Builds, in a temporary folder (the treebank's text never enters the repository), one Word document per UD EWT document
@@ -11,7 +12,9 @@ as newspapers and reports are set; LibreOffice prints each to PDF; `argminer run
 compared with its source, word by word (white-space words, edge punctuation trimmed, as multisets): printed are the
 words of the output that are not in the source (in all, and with a hyphen in them) and the source's words the output lacks;
 and paragraph by paragraph: the source's paragraphs found exactly as paragraphs of the output. `--columns 2` sets the
-text in two columns of 9-point type with a 0.3 cm gutter instead of one 11-point column 11 cm wide.
+text in two columns of 9-point type with a 0.3 cm gutter instead of one 11-point column 11 cm wide. `--chromium` writes
+the first 25 documents of the set as web pages (one `<p>` a paragraph) and prints them with Chromium's headless
+`--print-to-pdf` (its date, title, address and page-count margins included; `apt-get install chromium`) instead.
 
 Sets: `written` (the 50 weblog and newsgroup documents of UD EWT dev, then train, of at least 1,500 characters: the
 documents the PDF reader's broken-word rules were written on) and `heldout` (the first 60 e-mail, answers and review
@@ -79,7 +82,7 @@ def words(text):
 
 
 def main(argv):
-    shared, which, columns, argminer = os.path.join(ROOT, "..", "shared"), "heldout", 1, None
+    shared, which, columns, chromium, argminer = os.path.join(ROOT, "..", "shared"), "heldout", 1, False, None
     args = argv[1:]
     while args and args[0].startswith("--"):
         if args[0] == "--shared":
@@ -88,6 +91,8 @@ def main(argv):
             which, args = args[1], args[2:]
         elif args[0] == "--columns":
             columns, args = int(args[1]), args[2:]
+        elif args[0] == "--chromium":
+            chromium, args = True, args[1:]
         else:
             raise SystemExit(__doc__)
     argminer = args or ["dotnet", os.path.join(ROOT, "src/ArgMiner.Cli/bin/Release/net10.0/argminer.dll")]
@@ -102,12 +107,23 @@ def main(argv):
         docx, pdf, out = (os.path.join(work, x) for x in ("docx", "pdf", "out"))
         os.makedirs(docx)
         gold = {}
+        chosen = chosen[:25] if chromium else chosen
+        os.makedirs(pdf)
         for doc_id, paragraphs in chosen:
             name = doc_id.replace("/", "_")
-            write_docx(os.path.join(docx, name + ".docx"), paragraphs, columns)
             gold[name] = "\n\n".join(paragraphs)
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", pdf]
-                       + sorted(os.path.join(docx, f) for f in os.listdir(docx)), check=True, capture_output=True)
+            if chromium:
+                page = os.path.join(docx, name + ".html")
+                with open(page, "w", encoding="utf-8") as f:
+                    f.write(f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(name)}</title></head><body>'
+                            + "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs) + "</body></html>")
+                subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--print-to-pdf={os.path.join(pdf, name + '.pdf')}",
+                                "file://" + page], check=True, capture_output=True, timeout=120)
+            else:
+                write_docx(os.path.join(docx, name + ".docx"), paragraphs, columns)
+        if not chromium:
+            subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", pdf]
+                           + sorted(os.path.join(docx, f) for f in os.listdir(docx)), check=True, capture_output=True)
         subprocess.run(argminer + ["run", pdf, "--out", out, "--format", "jsonl"], check=True, capture_output=True)
         extra, missing = collections.Counter(), collections.Counter()
         exact = total = 0
@@ -121,7 +137,8 @@ def main(argv):
                 source = gold[d["id"]].split("\n\n")
                 exact += sum(p in found for p in source)
                 total += len(source)
-    print(f"{which} set, {columns} column(s), {len(chosen)} documents: paragraphs exact {exact} of {total}; words of the output not in the source {sum(extra.values())} "
+    layout = "Chromium" if chromium else f"{columns} column(s)"
+    print(f"{which} set, {layout}, {len(chosen)} documents: paragraphs exact {exact} of {total}; words of the output not in the source {sum(extra.values())} "
           f"(with a hyphen {sum(c for w, c in extra.items() if '-' in w)}); source words missing {sum(missing.values())}")
 
 

@@ -354,12 +354,16 @@ internal static partial class PdfText
             return false;
         }
 
-        if ((char.IsLetterOrDigit(last.Text[^1]) || last.Text[^1] is ',' or '-' or '\u00AD') && char.IsLower(next.Text[0]))
+        var full = lastBlockRight - last.Right < next.FirstWordWidth + (0.25 * last.Height);
+        if ((char.IsLetterOrDigit(last.Text[^1]) || last.Text[^1] is ',' or '-' or '\u00AD') && char.IsLower(next.Text[0])
+            && (full || next.Top > last.Top))
         {
+            // Cut mid-sentence at a column or page break, or at a block's end after a full line. A short line, then a
+            // block further down starting in lower case, is a paragraph ending without its final mark and the next one
+            // (a comment's "who's right" / "no, it's only a statue").
             return true;
         }
 
-        var full = lastBlockRight - last.Right < next.FirstWordWidth + (0.25 * last.Height);
         var bodyLine = nextBlockGoesOn || next.Right - next.Left >= 0.8 * (last.Right - last.Left);
         return next.Top > last.Top && full && bodyLine;
     }
@@ -398,7 +402,7 @@ internal static partial class PdfText
             return;
         }
 
-        if (line.Length > 0 && paragraph.Length > 0 && (ClosesAWord(line[0]) || BreaksInsideAWord(paragraph)))
+        if (line.Length > 0 && paragraph.Length > 0 && (ClosesAWord(line) || BreaksInsideAWord(paragraph)))
         {
             paragraph.Append(line); // "AWOL" / "”", "http://www.example.com/" / "page.html", "and/" / "or"
             return;
@@ -424,7 +428,8 @@ internal static partial class PdfText
     }
 
     // A line cannot start with closing punctuation after a space: the line was broken before the mark, not before a word.
-    private static bool ClosesAWord(char c) => c is '”' or ')' or ']' or '}' or ',' or ';' or '!' or '?' or '%';
+    private static bool ClosesAWord(string line) => line[0] is '”' or ')' or ']' or '}' or ',' or ';' or '!' or '?' or '%'
+        || (line[0] is '.' or ':' && (line.Length == 1 || line[1] != line[0])); // "OBSF" / ". The", not an ellipsis
 
     // A line ending in a word that goes on: a slash after a letter or digit ("and/", "www.example.com/"), or a web address
     // ending in ?, &, = or # (line breaking rules allow a break there; a space never follows them in an address).

@@ -52,4 +52,31 @@ public sealed class PdfTextRiversTests
 
         Assert.Equal(2, PdfText.JoinRiverSplits(page).Count);
     }
+
+    [Fact]
+    public void GivenAShortLineThenABlockBelowStartingInLowerCase_WhenComposed_ThenTheyAreTwoParagraphs()
+    {
+        PdfText.Line[] page =
+        [
+            L("Should the statue of David be censored? The city says it is art and the", 0, 72, 500, 714, 4),
+            L("mayor says no. who's right", 0, 72, 200, 700, 4),
+            L("no, it's only a statue of a young man.", 1, 72, 280, 680, 4),
+        ];
+
+        Assert.Equal(
+            "Should the statue of David be censored? The city says it is art and the mayor says no. who's right\n\nno, it's only a statue of a young man.",
+            PdfText.Compose([page], null, out _));
+    }
+
+    [Fact]
+    public void GivenALineStartingWithAFullStop_WhenComposed_ThenTheStopClosesTheWordBefore()
+    {
+        PdfText.Line[] page =
+        [
+            L("The burden of supporting the OBSF", 0, 72, 500, 700, 4),
+            L(". The requirement stands ... and grows.", 0, 72, 300, 686, 4),
+        ];
+
+        Assert.Equal("The burden of supporting the OBSF. The requirement stands ... and grows.", PdfText.Compose([page], null, out _));
+    }
 }

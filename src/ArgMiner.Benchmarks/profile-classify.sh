@@ -13,16 +13,10 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 input=${1:?input file}; hot=${2:-}
 work=$(mktemp -d /tmp/argminer-profile.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-tool=${ARGMINER_PUBLISHED:-}
-if [ -z "$tool" ]; then
-  tool="$work/argminer"
-  dotnet publish -c Release "$root/src/ArgMiner.Cli" -o "$tool" -p:PublishReadyToRunEmitSymbols=true >/dev/null
-fi
-[ -f "$tool/argminer.r2r.ni.r2rmap" ] || { echo "$tool has no argminer.r2r.ni.r2rmap (publish with -p:PublishReadyToRunEmitSymbols=true)" >&2; exit 1; }
-DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -q -F 4000 -g -o "$work/perf.data" \
-  taskset -c 0 "$tool/argminer" classify --jobs 1 --input "$input" --out "$work/out.csv" >/dev/null
-python3 "$root/src/ArgMiner.Benchmarks/run-profile.py" "$work/perf.data" "$tool/argminer.r2r.ni.r2rmap" --classify ${hot:+--hot}
-# The runtime's map of this run's JIT-compiled methods (taskset execs the tool, so its process id is the sample's).
-# awk reads to the end: `head -1` would end perf script with SIGPIPE, which pipefail turns into an exit before rm.
-pid=$(perf script -i "$work/perf.data" -F pid 2>/dev/null | awk 'NR == 1 {print $1}')
-[ -n "$pid" ] && rm -f "/tmp/perf-$pid.map" "/tmp/perfinfo-$pid.map"
+# shellcheck source=profile-lib.sh
+. "$root/src/ArgMiner.Benchmarks/profile-lib.sh"
+tool=$(profile_tool "$work")
+PERF_DATA="$work/perf.data"
+FREQUENCY=4000 profile_record "$tool/argminer" classify --jobs 1 --input "$input" --out "$work/out.csv"
+python3 "$root/src/ArgMiner.Benchmarks/run-profile.py" "$PERF_DATA" "$tool/argminer.r2r.ni.r2rmap" --classify ${hot:+--hot}
+profile_clean

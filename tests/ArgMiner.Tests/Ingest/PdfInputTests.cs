@@ -106,6 +106,9 @@ public sealed class PdfInputTests
         public byte[] Build() => _builder.Build();
     }
 
+    /// <summary>A line of block 0 from x = 72 to <paramref name="right"/>, its baseline at <paramref name="y"/>.</summary>
+    private static PdfText.Line L(string text, double y, double right = 500) => new(text, 0, 72, right, y + 10, y, 30);
+
     private static Document ReadDocument(byte[] pdf)
     {
         var item = PdfInput.Read(pdf, "test.pdf", "test");
@@ -235,7 +238,6 @@ public sealed class PdfInputTests
     [Fact]
     public void GivenAWordBrokenAtALineEnd_WhenComposed_ThenItsHyphenGoesOnlyWhenTheWholeWordOccursElsewhere()
     {
-        static PdfText.Line L(string text, double y, double right = 500) => new(text, 0, 72, right, y + 10, y, 30);
         IReadOnlyList<PdfText.Line> page =
         [
             L("The council needs better infor-", 700),
@@ -251,7 +253,6 @@ public sealed class PdfInputTests
     [Fact]
     public void GivenWordsBrokenOnceAtLineEnds_WhenComposedWithAWordList_ThenWordsAreRejoinedAndCompoundsKeepTheirHyphen()
     {
-        static PdfText.Line L(string text, double y, double right = 500) => new(text, 0, 72, right, y + 10, y, 30);
         IReadOnlyList<PdfText.Line> page =
         [
             L("An impor-", 700),
@@ -272,7 +273,6 @@ public sealed class PdfInputTests
     [Fact]
     public void GivenCompoundsNumbersAndCapitalsBrokenAtLineEnds_WhenComposedWithAWordList_ThenEachIsJoinedAsWritten()
     {
-        static PdfText.Line L(string text, double y, double right = 500) => new(text, 0, 72, right, y + 10, y, 30);
         IReadOnlyList<PdfText.Line> page =
         [
             L("Her self-expres-", 700),
@@ -294,7 +294,6 @@ public sealed class PdfInputTests
     [Fact]
     public void GivenAddressesAndMarksBrokenAtLineEnds_WhenComposed_ThenNoSpaceIsPutInside()
     {
-        static PdfText.Line L(string text, double y, double right = 500) => new(text, 0, 72, right, y + 10, y, 30);
         IReadOnlyList<PdfText.Line> page =
         [
             L("Read http://www.example.com/news/", 700),

@@ -65,14 +65,14 @@ internal static partial class PdfText
             {
                 var line = page[i];
                 var firstOfBlock = i == 0 || page[i - 1].Block != line.Block;
-                var previousBlockRight = block.Right;
+                var previousBlock = block;
                 if (firstOfBlock)
                 {
                     block = Extent(page, i); // once a block, so composing stays linear in the lines
                 }
 
                 var goesOn = current is not null && previous is { } p && (firstOfBlock
-                    ? ContinuesAcrossBlocks(p, line, previousBlockRight, i + 1 < page.Count && page[i + 1].Block == line.Block)
+                    ? ContinuesAcrossBlocks(p, line, previousBlock, block, i + 1 < page.Count && page[i + 1].Block == line.Block)
                     : ContinuesInBlock(p, line, block.Right, block.Left, block.Spacing));
                 if (!goesOn)
                 {
@@ -347,14 +347,18 @@ internal static partial class PdfText
     // Across blocks: a sentence cut mid-way, the next block going on in lower case; or, at a column or page break (the
     // next block starts higher up), a full last line (the next line's first word would not have fitted on it) followed
     // by a body line (a block of several lines, or one nearly as wide as a column), which a heading is not.
-    private static bool ContinuesAcrossBlocks(Line last, Line next, double lastBlockRight, bool nextBlockGoesOn)
+    private static bool ContinuesAcrossBlocks(Line last, Line next, (double Left, double Right, double Spacing) lastBlock,
+        (double Left, double Right, double Spacing) nextBlock, bool nextBlockGoesOn)
     {
         if (last.Text.Length == 0 || next.Text.Length == 0)
         {
             return false;
         }
 
-        var full = lastBlockRight - last.Right < next.FirstWordWidth + (0.25 * last.Height);
+        // Whether the last line is full: the next line's first word would not have fitted after it within the wider of
+        // the two blocks (a block of one line is as wide as its line, so its own width says nothing).
+        var width = Math.Max(lastBlock.Right - lastBlock.Left, nextBlock.Right - nextBlock.Left);
+        var full = width - (last.Right - lastBlock.Left) < next.FirstWordWidth + (0.25 * last.Height);
         if ((char.IsLetterOrDigit(last.Text[^1]) || last.Text[^1] is ',' or '-' or '\u00AD') && char.IsLower(next.Text[0])
             && (full || next.Top > last.Top))
         {

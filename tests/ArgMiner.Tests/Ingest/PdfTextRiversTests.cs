@@ -79,4 +79,17 @@ public sealed class PdfTextRiversTests
 
         Assert.Equal("The burden of supporting the OBSF. The requirement stands ... and grows.", PdfText.Compose([page], null, out _));
     }
+
+    [Fact]
+    public void GivenAOneLineParagraphThenAWiderBlockStartingInLowerCase_WhenComposed_ThenTheyAreTwoParagraphs()
+    {
+        PdfText.Line[] page =
+        [
+            L("who's right", 0, 72, 130, 700, 4),
+            L("no, it's only a statue of a young man, and the city of Florence", 1, 72, 500, 680, 4),
+            L("once put a fig leaf on it.", 1, 72, 200, 666, 4),
+        ];
+
+        Assert.Equal("who's right\n\nno, it's only a statue of a young man, and the city of Florence once put a fig leaf on it.", PdfText.Compose([page], null, out _));
+    }
 }

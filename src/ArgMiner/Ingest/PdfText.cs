@@ -435,7 +435,7 @@ internal static partial class PdfText
     private static bool ClosesAWord(string line) => line[0] is '”' or ')' or ']' or '}' or ',' or ';' or '!' or '?' or '%'
         || (line[0] is '.' or ':' && (line.Length == 1 || line[1] != line[0])); // "OBSF" / ". The", not an ellipsis
 
-    // A line ending in a word that goes on: a slash after a letter or digit ("and/", "www.example.com/"), or a web address
+    // A line ending in a word that goes on: a slash ("and/", "www.example.com/"), a dash set close after a word, or a web address
     // ending in ?, &, = or # (line breaking rules allow a break there; a space never follows them in an address).
     private static bool BreaksInsideAWord(StringBuilder paragraph)
     {
@@ -445,9 +445,10 @@ internal static partial class PdfText
             return false;
         }
 
-        if (last == '/')
+        if (last == '/' || (last == '\u2014' && char.IsLetter(paragraph[^2]))
+            || (last == '-' && paragraph[^2] == '-' && paragraph.Length >= 3 && char.IsLetter(paragraph[^3])))
         {
-            return true;
+            return true; // "and/" / "or"; a dash set close, "Democrat—" or "Democrat--" / "didn't"
         }
 
         if (last is not ('?' or '&' or '=' or '#'))

@@ -300,13 +300,14 @@ public sealed class PdfInputTests
             L("page.asp?", 686),
             L("id=42 and/", 672),
             L("or went \u201CAWOL", 658),
-            L("\u201D, okay?", 644),
-            L("Yes.", 630, 300),
+            L("\u201D, okay? A Democrat--", 644),
+            L("who, by the way\u2014", 630),
+            L("did not.", 616, 300),
         ];
 
         var text = PdfText.Compose([page], null, out _);
 
-        Assert.Equal("Read http://www.example.com/news/page.asp?id=42 and/or went \u201CAWOL\u201D, okay? Yes.", text);
+        Assert.Equal("Read http://www.example.com/news/page.asp?id=42 and/or went \u201CAWOL\u201D, okay? A Democrat--who, by the way\u2014did not.", text);
     }
 
     [Fact]

@@ -390,13 +390,15 @@ internal static partial class PdfText
 
             // The broken part: after a compound's own hyphen when the compound is broken again ("self-expres-" / "sion").
             var head = paragraph.ToString(start, paragraph.Length - 1 - start).TrimStart(TrimMarks);
+            var address = head.Contains('/', StringComparison.Ordinal) || head.Contains('@', StringComparison.Ordinal)
+                || head.StartsWith("www.", StringComparison.OrdinalIgnoreCase); // a web or mail address keeps its hyphens
             head = head[(head.LastIndexOf('-') + 1)..];
             var end = line.IndexOf(' ', StringComparison.Ordinal);
             var tail = (end < 0 ? line : line[..end]).TrimEnd(TrimMarks);
             tail = tail.IndexOf('-', StringComparison.Ordinal) is > 0 and var dash ? tail[..dash] : tail; // "rocket-" / "propelled-grenade"
             var lower = char.IsLower(line[0]);
             var capitals = head.Length >= 2 && IsCapitals(head) && IsCapitals(tail); // "MAIL-" / "ING"
-            if ((lower || capitals) && head.Length > 0 && head.All(char.IsLetter)
+            if ((lower || capitals) && !address && head.Length > 0 && head.All(char.IsLetter)
                 && Rejoin(head.ToLowerInvariant(), tail.ToLowerInvariant(), words, knownWord))
             {
                 paragraph.Length--; // "infor-" + "mation": the word "information"
@@ -406,7 +408,7 @@ internal static partial class PdfText
             return;
         }
 
-        if (line.Length > 0 && paragraph.Length > 0 && (ClosesAWord(line) || BreaksInsideAWord(paragraph)))
+        if (line.Length > 0 && paragraph.Length > 0 && (ClosesAWord(line, paragraph[^1]) || BreaksInsideAWord(paragraph)))
         {
             paragraph.Append(line); // "AWOL" / "”", "http://www.example.com/" / "page.html", "and/" / "or"
             return;
@@ -432,8 +434,8 @@ internal static partial class PdfText
     }
 
     // A line cannot start with closing punctuation after a space: the line was broken before the mark, not before a word.
-    private static bool ClosesAWord(string line) => line[0] is '”' or ')' or ']' or '}' or ',' or ';' or '!' or '?' or '%'
-        || (line[0] is '.' or ':' && (line.Length == 1 || line[1] != line[0])); // "OBSF" / ". The", not an ellipsis
+    private static bool ClosesAWord(string line, char before) => line[0] is '”' or ')' or ']' or '}' or ',' or ';' or '!' or '?' or '%'
+        || (line[0] is '.' or ':' && char.IsLetterOrDigit(before) && (line.Length == 1 || line[1] != line[0])); // "OBSF" / ". The", not an ellipsis or "for." / ". Do"
 
     // A line ending in a word that goes on: a slash ("and/", "www.example.com/"), a dash set close after a word, or a web address
     // ending in ?, &, = or # (line breaking rules allow a break there; a space never follows them in an address).

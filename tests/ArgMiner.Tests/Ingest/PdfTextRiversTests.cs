@@ -74,10 +74,11 @@ public sealed class PdfTextRiversTests
         PdfText.Line[] page =
         [
             L("The burden of supporting the OBSF", 0, 72, 500, 700, 4),
-            L(". The requirement stands ... and grows.", 0, 72, 300, 686, 4),
+            L(". The requirement stands ... and grows, as you are looking for.", 0, 72, 500, 686, 4),
+            L(". Do you really want that?", 0, 72, 300, 672, 4),
         ];
 
-        Assert.Equal("The burden of supporting the OBSF. The requirement stands ... and grows.", PdfText.Compose([page], null, out _));
+        Assert.Equal("The burden of supporting the OBSF. The requirement stands ... and grows, as you are looking for. . Do you really want that?", PdfText.Compose([page], null, out _));
     }
 
     [Fact]
@@ -91,5 +92,17 @@ public sealed class PdfTextRiversTests
         ];
 
         Assert.Equal("who's right\n\nno, it's only a statue of a young man, and the city of Florence once put a fig leaf on it.", PdfText.Compose([page], null, out _));
+    }
+
+    [Fact]
+    public void GivenAWebAddressBrokenAtOneOfItsHyphens_WhenComposedWithAWordList_ThenTheHyphenStays()
+    {
+        PdfText.Line[] page =
+        [
+            L("See http://example.com/plastic-surgery-thailand-", 0, 72, 500, 700, 4),
+            L("bangkok/prices for more.", 0, 72, 300, 686, 4),
+        ];
+
+        Assert.Equal("See http://example.com/plastic-surgery-thailand-bangkok/prices for more.", PdfText.Compose([page], null, out _, _ => false));
     }
 }

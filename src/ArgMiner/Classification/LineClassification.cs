@@ -97,7 +97,7 @@ public static class LineClassification
 
     /// <summary>Whether a text cell can be written as it is: no quoting needed and no formula guard (<see cref="ClassifierCli.Cell"/>).</summary>
     private static bool IsPlainCell(ReadOnlySpan<char> text) =>
-        text.Length == 0 || (text[0] is not ('=' or '+' or '-' or '@') && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1]) && text.IndexOfAny(",\"\r\n") < 0);
+        text.Length == 0 || (!CsvSafety.NeedsGuard(text) && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1]) && text.IndexOfAny(",\"\r\n") < 0);
 
     /// <summary>Appends the text cell without allocating when it needs neither quoting nor a formula guard.</summary>
     private static void AppendCell(StringBuilder line, string text)

@@ -390,8 +390,7 @@ internal static partial class PdfText
 
             // The broken part: after a compound's own hyphen when the compound is broken again ("self-expres-" / "sion").
             var head = paragraph.ToString(start, paragraph.Length - 1 - start).TrimStart(TrimMarks);
-            var address = head.Contains('/', StringComparison.Ordinal) || head.Contains('@', StringComparison.Ordinal)
-                || head.StartsWith("www.", StringComparison.OrdinalIgnoreCase); // a web or mail address keeps its hyphens
+            var address = IsAddress(head); // a web or mail address keeps its hyphens
             head = head[(head.LastIndexOf('-') + 1)..];
             var end = line.IndexOf(' ', StringComparison.Ordinal);
             var tail = (end < 0 ? line : line[..end]).TrimEnd(TrimMarks);
@@ -441,11 +440,12 @@ internal static partial class PdfText
     // ending in ?, &, = or # (line breaking rules allow a break there; a space never follows them in an address).
     private static bool BreaksInsideAWord(StringBuilder paragraph)
     {
-        var last = paragraph[^1];
         if (paragraph.Length < 2 || paragraph[^2] == ' ')
         {
             return false;
         }
+
+        var last = paragraph[^1];
 
         if (last == '/' || (last == '\u2014' && char.IsLetter(paragraph[^2]))
             || (last == '-' && paragraph[^2] == '-' && paragraph.Length >= 3 && char.IsLetter(paragraph[^3])))
@@ -459,20 +459,22 @@ internal static partial class PdfText
         }
 
         var start = LastWordStart(paragraph);
-        var word = paragraph.ToString(start, paragraph.Length - start);
-        return word.Contains("://", StringComparison.Ordinal) || word.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+        return IsAddress(paragraph.ToString(start, paragraph.Length - start));
     }
+
+    // A web address ("http://…", "www.…") or a mail address ("name@host").
+    private static bool IsAddress(string word) =>
+        word.Contains("://", StringComparison.Ordinal) || word.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || word.Contains('@', StringComparison.Ordinal);
 
     /// <summary>
     /// Whether a word broken at a line end after <paramref name="head"/> and its hyphen, going on with
     /// <paramref name="tail"/> (both lower case), is one word rather than a compound. The document's own words decide
-    /// first ("information" elsewhere: one word; "well-known" elsewhere: a compound); then, with a word list, a known whole
-    /// word is one word ("impor-" + "tant"), and a tail that is a word of its own after a head that is one too, or a
-    /// prefix written with a hyphen, is a compound ("well-" + "known", "non-" + "profit"), unless the tail is a suffix
-    /// ("inhal-" + "able"); a word after a fragment is a word broken there ("disin-" + "formation"). What is left is a break inside a word the list
-    /// lacks ("coun-" + "terterrorism"): typesetters break long words at syllables far more often than at a compound's
-    /// hyphen, so the hyphen goes. Without a word list,
-    /// the hyphen stays unless the document shows the whole word (a compound read as one word reads worse than a broken
+    /// first ("information" elsewhere: one word; "well-known" elsewhere: a compound). Then, with a word list: a known
+    /// whole word is one word ("impor-" + "tant"); a tail that is a word after a head that is one too, or a prefix
+    /// written with a hyphen, is a compound ("well-" + "known", "non-" + "profit"), unless the tail is a suffix
+    /// ("inhal-" + "able"); anything else is a word broken inside ("disin-" + "formation", "coun-" + "terterrorism"):
+    /// typesetters break long words at syllables far more often than at a compound's hyphen. Without a word list the
+    /// hyphen stays unless the document shows the whole word (a compound read as one word reads worse than a broken
     /// word kept whole with its hyphen).
     /// </summary>
     internal static bool Rejoin(string head, string tail, HashSet<string> words, Func<string, bool>? knownWord)

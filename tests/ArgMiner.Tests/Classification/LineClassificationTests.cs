@@ -44,6 +44,22 @@ public sealed class LineClassificationTests
     }
 
     [Fact]
+    public void GivenALineStartingWithAnApostropheAndAFormula_WhenClassified_ThenItsCellIsGuardedAndRestoresToTheLine()
+    {
+        // Neutralise gives "'=1+1" a second apostrophe so that Restore can tell the guard from the text's own; the
+        // plain-cell shortcut wrote it bare until session 40, and Restore then gave "=1+1" back.
+        foreach (var jobs in new[] { 1, 2 })
+        {
+            var cell = Classify("'=1+1\n", jobs, 1 << 16).Split('\n')[1].Split(',')[0];
+
+            Assert.Equal("''=1+1", cell);
+            Assert.Equal("'=1+1", ArgMiner.Output.CsvSafety.Restore(cell));
+        }
+
+        Assert.Equal("''=1+1", OneLineAtATime("'=1+1\n").Split('\n')[1].Split(',')[0]);
+    }
+
+    [Fact]
     public void GivenAnyLinesAndLineBreaks_WhenScoredOnSeveralThreadsInSmallBlocks_ThenTheOutputIsTheOneThreadOutput()
     {
         var property = Prop.ForAll(Inputs, Gen.Choose(16, 200).ToArbitrary(), Gen.Choose(2, 5).ToArbitrary(), (input, block, jobs) =>

@@ -5,7 +5,7 @@
 #   src/ArgMiner.Benchmarks/throughput.sh [RUNS=3] [REPEAT=4] [WINK_MODE=tok]
 # tok compares `argminer run --pipeline text` (tokenize + split) with wink's tokens and sentences;
 # full compares the whole `argminer run` (adds POS, entities, numbers and labels) with wink's pos + ner.
-# JOBS (environment, default 1) is argminer's --jobs. CPU time (user + system) is printed beside wall time:
+# JOBS (environment, default 1) is argminer's --jobs; NATIVE=1 measures the native tool, BIN=FILE another build. CPU time (user + system) is printed beside wall time:
 # on a shared machine it is the steadier figure. ARGMINER_PROFILE=1 adds argminer's own time breakdown.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -17,7 +17,15 @@ trap 'rm -rf "$work"' EXIT
 [ -f "$shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu" ] || { echo "needs ../shared/corpora/ud-english-ewt" >&2; exit 1; }
 
 dotnet run -c Release --project "$root/src/ArgMiner.Benchmarks" -- prepare-text "$shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu" "$work/text" "$repeat"
-dotnet publish -c Release "$root/src/ArgMiner.Cli" -o "$work/argminer" >/dev/null
+# The tool as users publish it: the ReadyToRun build, or with NATIVE=1 the native tool (deploy/publish-native.sh);
+# BIN=FILE measures that build instead (publishing nothing).
+if [ -n "${BIN:-}" ]; then
+  mkdir -p "$work/argminer" && ln -s "$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")" "$work/argminer/argminer"
+elif [ "${NATIVE:-0}" = 1 ]; then
+  "$root/deploy/publish-native.sh" "$work/argminer" >/dev/null
+else
+  dotnet publish -c Release "$root/src/ArgMiner.Cli" -o "$work/argminer" >/dev/null
+fi
 cp -r "$shared/peers" "$work/peers" && chmod -R u+w "$work/peers"
 (cd "$work/peers" && ./setup.sh >/dev/null)
 

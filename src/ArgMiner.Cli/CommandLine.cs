@@ -25,13 +25,7 @@ public static class CommandLine
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("ArgMiner: turns news opinion articles and reader comments into sortable data.");
-        foreach (var command in Commands.All.Create(stdout, stderr))
-        {
-            root.Subcommands.Add(command);
-        }
-
-        var parse = root.Parse(HelpCommand(args));
+        var parse = CreateRoot(stdout, stderr).Parse(HelpCommand(args));
         if (Unmatched(parse) is { } unmatched)
         {
             stderr.WriteLine($"argminer: {unmatched}");
@@ -65,6 +59,12 @@ public static class CommandLine
             return Usage;
         }
 
+        // The native tool hands what needs the JIT (ML.NET, the accurate tier) to the full build beside it.
+        if (FullRuntime.IsNative && parse.Action is not System.CommandLine.Help.HelpAction && FullRuntime.Needed(parse) is { } needsFull)
+        {
+            return FullRuntime.HandOver(args, needsFull, stderr);
+        }
+
         // run and merge stop on their own (RunCommand.Interruptible); every other command ends at once, and its file
         // being written under a temporary name was left behind, hidden, as large as the output had grown (session 33).
         var interruptible = parse.CommandResult.Command.Name is "run" or "merge";
@@ -96,6 +96,18 @@ public static class CommandLine
         {
             ArgMiner.Output.AtomicFile.Notes = notes;
         }
+    }
+
+    /// <summary>The command tree: every subcommand under the root.</summary>
+    internal static RootCommand CreateRoot(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("ArgMiner: turns news opinion articles and reader comments into sortable data.");
+        foreach (var command in Commands.All.Create(stdout, stderr))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
     }
 
     /// <summary>

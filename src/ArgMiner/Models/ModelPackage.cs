@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Reflection;
 using System.Text.Json;
@@ -78,7 +79,15 @@ public sealed class ModelPackage
             ["toolVersion"] = ToolVersion,
             ["card"] = Card.DeepClone(),
         };
-        AddEntry(zip, ManifestEntry, JsonSerializer.SerializeToUtf8Bytes(manifest, new JsonSerializerOptions { WriteIndented = true }));
+        // Written by the node itself (the serializer's generic entry point needs run-time reflection, which the native
+        // tool lacks); indented as before, so the same manifest gives the same bytes.
+        var json = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(json, new JsonWriterOptions { Indented = true }))
+        {
+            manifest.WriteTo(writer);
+        }
+
+        AddEntry(zip, ManifestEntry, json.WrittenSpan.ToArray());
         foreach (var (name, bytes) in Entries)
         {
             AddEntry(zip, name, bytes);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using ArgMiner.Ingest;
 using ArgMiner.Pipeline;
 using ArgMiner.Text;
@@ -32,7 +33,13 @@ public sealed record ShardState
         // A null where the type holds none ("order": null in a hand-edited manifest) is damage, refused as such;
         // it used to be read and crashed merge and --resume with a stack trace.
         RespectNullableAnnotations = true,
+
+        // The serializer's code is generated at compile time (ShardStateJson), not found by reflection at run time:
+        // the native tool has no run-time reflection over properties. The same options, so the same bytes.
+        TypeInfoResolver = ShardStateJson.Default,
     };
+
+    private static JsonTypeInfo<ShardState> TypeInfo => (JsonTypeInfo<ShardState>)Json.GetTypeInfo(typeof(ShardState));
 
     /// <summary>The layout of this file; a reader refuses another.</summary>
     public int Layout { get; init; } = 1;
@@ -130,7 +137,7 @@ public sealed record ShardState
     }
 
     /// <summary>Writes this state to <paramref name="path"/> under a temporary name, renamed when whole.</summary>
-    public void Save(string path) => AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, this, Json));
+    public void Save(string path) => AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, this, TypeInfo));
 
     /// <summary>Reads a state; null when the file is missing, and <paramref name="error"/> when it is damaged.</summary>
     public static ShardState? Load(string path, out string? error) => Load(path, out error, out _);
@@ -151,7 +158,7 @@ public sealed record ShardState
         try
         {
             using var stream = File.OpenRead(path);
-            var state = JsonSerializer.Deserialize<ShardState>(stream, Json);
+            var state = JsonSerializer.Deserialize(stream, TypeInfo);
             if (state is null || state.Layout != 1 || state.Order.Any(o => o is not { Length: 2 }))
             {
                 error = "written by another ArgMiner version";
@@ -312,3 +319,11 @@ public sealed class RecordRenderer
         return renderer.Summary;
     }
 }
+
+/// <summary>
+/// <see cref="ShardState"/>'s JSON serializer, generated at compile time (System.Text.Json source generation) so that
+/// the native tool, which cannot inspect properties by reflection at run time, reads and writes checkpoints and shard
+/// manifests as the full build does.
+/// </summary>
+[JsonSerializable(typeof(ShardState))]
+internal sealed partial class ShardStateJson : JsonSerializerContext;

@@ -4,11 +4,11 @@
 # self-contained ReadyToRun build, to which the native tool hands every other command (training, evaluation,
 # `--model accurate`, `--engine mlnet`) with the same arguments. Users call OUT/argminer for everything.
 #   deploy/publish-native.sh OUT
-# Needs a C toolchain for the native link (Debian: apt-get install clang zlib1g-dev). Publishing takes 5-7 minutes.
+# Needs a C toolchain for the native link (Debian: apt-get install clang lld zlib1g-dev). Publishing takes 5-7 minutes.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:?usage: deploy/publish-native.sh OUT}
-command -v clang >/dev/null || command -v gcc >/dev/null || { echo "publish-native: needs clang (or gcc) to link the native tool: apt-get install clang zlib1g-dev" >&2; exit 1; }
+command -v clang >/dev/null || command -v gcc >/dev/null || { echo "publish-native: needs clang (or gcc) to link the native tool: apt-get install clang lld zlib1g-dev" >&2; exit 1; }
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)

@@ -25,6 +25,13 @@ public static class CommandLine
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // The native tool holds only its own commands (FullRuntime): any other command line, and the help that lists
+        // every command, goes to the full build as it is.
+        if (FullRuntime.IsNative && FullRuntime.NeededBeforeParsing(args) is { } beforeParsing)
+        {
+            return FullRuntime.HandOver(args, beforeParsing, stderr);
+        }
+
         var parse = CreateRoot(stdout, stderr).Parse(HelpCommand(args));
         if (Unmatched(parse) is { } unmatched)
         {

@@ -22,8 +22,27 @@ internal static partial class FullRuntime
     /// <summary>The commands the native tool runs itself (with the fast model).</summary>
     private static readonly HashSet<string> NativeCommands = new(StringComparer.Ordinal) { "run", "classify", "merge" };
 
+    /// <summary>
+    /// Whether this process can generate code at run time (the full build), which ML.NET and the accurate tier need. The
+    /// native compiler takes it as the constant false and leaves out the code behind it, and with that ML.NET, the
+    /// encoders and their models.
+    /// </summary>
+    public static bool HasJit => RuntimeFeature.IsDynamicCodeSupported;
+
     /// <summary>Whether this process is the native tool.</summary>
-    public static bool IsNative => !RuntimeFeature.IsDynamicCodeSupported;
+    public static bool IsNative => !HasJit;
+
+    /// <summary>
+    /// What the native tool cannot parse itself: any command line that does not start with one of its commands (or ask
+    /// for the version), in words; null for the rest.
+    /// </summary>
+    public static string? NeededBeforeParsing(string[] args) =>
+        args is [var first, ..] && (NativeCommands.Contains(first) || first == "--version") ? null
+        : args is [var command, ..] ? $"'{command}'"
+        : "the list of commands";
+
+    /// <summary>For a branch the native tool never takes, because it handed the command over before (<see cref="Needed"/>).</summary>
+    public static InvalidOperationException HandedOver() => new("the native tool hands this to the full build before it gets here");
 
     /// <summary>
     /// What in <paramref name="parse"/> needs the full build (a command, or an option of <c>run</c> or

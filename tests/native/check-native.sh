@@ -85,6 +85,9 @@ same usage-error run "$in/mixed"
 same handed-mlnet classify --input "$in/lines.txt" --out OUT.csv --engine mlnet
 same handed-evaluate-numbers evaluate-text --ud /dev/null
 same handed-help train --help
+same handed-root-help --help
+head -20 "$in/lines.txt" > "$in/twenty.txt"
+same handed-accurate classify --input "$in/twenty.txt" --out OUT.csv --model accurate
 if [ -d "$root/../shared/corpora/ibm-ce-emnlp-2015/articles" ]; then
   same ibm-articles run "$root/../shared/corpora/ibm-ce-emnlp-2015/articles" --out OUT --format csv,jsonl,parquet
   same ibm-articles-two-jobs run "$root/../shared/corpora/ibm-ce-emnlp-2015/articles" --out OUT --jobs 2 --format csv,jsonl

@@ -19,7 +19,7 @@ internal static class AccurateModel
 
     /// <summary>Whether <paramref name="model"/> asks for the accurate tier.</summary>
     public static bool IsRequested(string? model) =>
-        model == Keyword || (model is not null && File.Exists(model) && AccurateClassifier.IsAccurateModel(model));
+        model == Keyword || (model is not null && File.Exists(model) && ModelPackage.KindOf(model) == AccurateClassifier.Kind);
 
     /// <summary>
     /// Loads the accurate tier with the encoders its card names, with <paramref name="gate"/> instead of its own gate

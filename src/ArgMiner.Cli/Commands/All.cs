@@ -7,17 +7,28 @@ internal static class All
 {
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
     {
-        yield return RunCommand.Create(stdout, stderr);
-        yield return MergeCommand.Create(stdout, stderr);
-        yield return TrainCommand.Create(stdout, stderr);
-        yield return TrainAccurateCommand.Create(stdout, stderr);
-        yield return EvaluateCommand.Create(stdout, stderr);
-        yield return CalibrateCommand.Create(stdout, stderr);
-        yield return ImportVectorsCommand.Create(stdout, stderr);
-        yield return ClassifyCommand.Create(stdout, stderr);
-        yield return EvaluateTextCommand.Create(stdout, stderr);
-        yield return TrainTaggerCommand.Create(stdout, stderr);
-        yield return EvaluateTaggerCommand.Create(stdout, stderr);
-        yield return EvaluateNumbersCommand.Create(stdout, stderr);
+        // The native tool holds only the commands it runs itself (FullRuntime.NativeCommands), so that training,
+        // evaluation and ML.NET stay out of it; it hands every other command line to the full build before parsing.
+        // (A list, not an iterator: the native compiler drops the branch, which an iterator's resume points would keep.)
+        if (!FullRuntime.HasJit)
+        {
+            return [RunCommand.Create(stdout, stderr), MergeCommand.Create(stdout, stderr), ClassifyCommand.Create(stdout, stderr)];
+        }
+
+        return
+        [
+            RunCommand.Create(stdout, stderr),
+            MergeCommand.Create(stdout, stderr),
+            TrainCommand.Create(stdout, stderr),
+            TrainAccurateCommand.Create(stdout, stderr),
+            EvaluateCommand.Create(stdout, stderr),
+            CalibrateCommand.Create(stdout, stderr),
+            ImportVectorsCommand.Create(stdout, stderr),
+            ClassifyCommand.Create(stdout, stderr),
+            EvaluateTextCommand.Create(stdout, stderr),
+            TrainTaggerCommand.Create(stdout, stderr),
+            EvaluateTaggerCommand.Create(stdout, stderr),
+            EvaluateNumbersCommand.Create(stdout, stderr),
+        ];
     }
 }

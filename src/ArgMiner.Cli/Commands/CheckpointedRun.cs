@@ -318,7 +318,7 @@ internal static class CheckpointedRun
         }
 
         var identity = settings.Model == AccurateModel.Keyword
-            ? "accurate " + ResourcesHash(typeof(Encoders.Classification.AccurateClassifier).Assembly)
+            ? (FullRuntime.HasJit ? "accurate " + ResourcesHash(typeof(Encoders.Classification.AccurateClassifier).Assembly) : throw FullRuntime.HandedOver())
             : "file sha256:" + ShardState.Sha256(settings.Model, new FileInfo(settings.Model).Length);
         // Another gate, or the tuned encoders alone, label differently, so they are part of the identity (a resumed run or a
         // shard must not mix them).

@@ -93,7 +93,9 @@ internal static class ClassifyCommand
             return CommandLine.Usage;
         }
 
-        var accurate = wantsAccurate ? AccurateModel.Load(settings.Model!, stderr, settings.Gate, settings.TunedOnly) : null;
+        // FullRuntime.HasJit (constant in the native tool) leaves the accurate tier and ML.NET out of the native tool,
+        // which hands both to the full build before it gets here.
+        var accurate = !wantsAccurate ? null : FullRuntime.HasJit ? AccurateModel.Load(settings.Model!, stderr, settings.Gate, settings.TunedOnly) : throw FullRuntime.HandedOver();
         using var disposeEncoders = AccurateModel.EncodersOf(accurate);
         var classifier = wantsAccurate ? accurate?.Fast : ClassifierCli.LoadModel(settings.Model, stderr);
         if (classifier is null)
@@ -102,7 +104,7 @@ internal static class ClassifyCommand
         }
 
         MlNetSentenceScorer? mlnet = null;
-        if (settings.MlNet)
+        if (settings.MlNet && FullRuntime.HasJit)
         {
             try
             {
@@ -126,7 +128,7 @@ internal static class ClassifyCommand
 
         void Emit(TextReader from, TextWriter to)
         {
-            if (accurate is not null)
+            if (accurate is not null && FullRuntime.HasJit)
             {
                 AccurateModel.Classify(accurate, from, to);
             }
@@ -136,7 +138,7 @@ internal static class ClassifyCommand
                 {
                     Explain = settings.Explain,
                     Tagger = settings.Tag ? ArgMiner.Pipeline.TextPipeline.CreateSentenceTagger() : null,
-                    Scorer = mlnet is null ? null : (string text, in SentenceContext context, Span<double> p) => mlnet.Predict(text, context).Probabilities.AsSpan().CopyTo(p),
+                    Scorer = mlnet is null || !FullRuntime.HasJit ? null : (string text, in SentenceContext context, Span<double> p) => mlnet.Predict(text, context).Probabilities.AsSpan().CopyTo(p),
                     Jobs = settings.Jobs,
                 });
             }

@@ -149,7 +149,7 @@ internal static class RunCommand
         // Models load before any output file is opened: a bad model file leaves earlier outputs untouched.
         var pipeline = settings.TextOnly
             ? TextPipeline.CreateDefault()
-            : AccurateModel.IsRequested(settings.Model) ? AccurateModel.CreatePipeline(settings.Model!, stderr, settings.Gate, settings.TunedOnly)
+            : AccurateModel.IsRequested(settings.Model) ? (FullRuntime.HasJit ? AccurateModel.CreatePipeline(settings.Model!, stderr, settings.Gate, settings.TunedOnly) : throw FullRuntime.HandedOver())
             : TextPipeline.CreateFull(settings.Model is { } path ? SentenceClassifier.Load(path) : null);
         if (pipeline is null)
         {

@@ -30,6 +30,19 @@ public class FullRuntimeTests
     public void GivenWhatNeedsTheJit_WhenAsked_ThenItIsNamed(string expected, params string[] args) =>
         Assert.Equal(expected, FullRuntime.Needed(Parse(args)));
 
+    [Theory]
+    [InlineData(null, "run", "in", "--out", "out")]
+    [InlineData(null, "classify", "--input", "x")]
+    [InlineData(null, "merge", "a", "--out", "o")]
+    [InlineData(null, "--version")]
+    [InlineData("'train'", "train", "--help")]
+    [InlineData("'--help'", "--help")]
+    [InlineData("'help'", "help", "run")]
+    [InlineData("'rnu'", "rnu", "in")]
+    [InlineData("the list of commands")]
+    public void GivenACommandLine_WhenTheNativeToolLooksAtItsFirstWord_ThenWhatItCannotParseIsNamed(string? expected, params string[] args) =>
+        Assert.Equal(expected, FullRuntime.NeededBeforeParsing(args));
+
     [Fact]
     public void GivenAFastModelFile_WhenRunWithIt_ThenTheNativeToolRunsIt()
     {

@@ -91,6 +91,17 @@ same handed-accurate classify --input "$in/twenty.txt" --out OUT.csv --model acc
 if [ -d "$root/../shared/corpora/ibm-ce-emnlp-2015/articles" ]; then
   same ibm-articles run "$root/../shared/corpora/ibm-ce-emnlp-2015/articles" --out OUT --format csv,jsonl,parquet
   same ibm-articles-two-jobs run "$root/../shared/corpora/ibm-ce-emnlp-2015/articles" --out OUT --jobs 2 --format csv,jsonl
+  # Stopped half way (SIGTERM), each tool says so in one line, exit 130, and leaves no output folder.
+  for t in "$native" "$full"; do
+    rm -rf "$work/stopped"
+    "$t" run "$root/../shared/corpora/ibm-ce-emnlp-2015/articles" --out "$work/stopped" > /dev/null 2> "$work/stopped.err" & pid=$!
+    sleep 1.5; kill -TERM "$pid"; set +e; wait "$pid"; status=$?; set -e
+    if [ "$status" = 130 ] && grep -qE '^argminer: interrupted after [0-9]+ documents; nothing written' "$work/stopped.err" && [ ! -e "$work/stopped" ]; then
+      echo "check-native: stopped ($(basename "$t")): $(cat "$work/stopped.err")"
+    else
+      fail "stopped ($(basename "$t")): exit $status, $(head -c 300 "$work/stopped.err")"
+    fi
+  done
 else
   echo "check-native: ../shared not found; the IBM Debater articles were not compared"
 fi

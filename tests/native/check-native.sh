@@ -81,6 +81,11 @@ same shard-0 run "$in/mixed" --out OUT --shard 0/2
 same shard-1 run "$in/mixed" --out OUT --shard 1/2
 same merge merge "$work/shard-0.full" "$work/shard-1.full" --out OUT --format csv,jsonl,xlsx
 same usage-error run "$in/mixed"
+head -c 5000 "$root/models/sentence-classifier.model" > "$in/damaged.model"
+same damaged-model run "$in/mixed" --out OUT --model "$in/damaged.model"
+same missing-input run "$in/no-such-folder" --out OUT
+python3 -c 'import sys; sys.stdout.write("word " * 400000 + "\n")' > "$in/one-long-line.txt"
+same long-line classify --input "$in/one-long-line.txt" --out OUT.csv
 # Handed to the full build: the same result as the full build's own.
 same handed-mlnet classify --input "$in/lines.txt" --out OUT.csv --engine mlnet
 same handed-evaluate-numbers evaluate-text --ud /dev/null

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using ArgMiner.Text;
 
 namespace ArgMiner.Ingest;
 
@@ -166,9 +167,9 @@ internal static partial class PdfText
                     sb.Append(' ');
                 }
             }
-            else if (c is >= '\uFB00' and <= '\uFB06')
+            else if (Ligatures.LettersOf(c) is { } letters)
             {
-                sb.Append(Ligatures[c - '\uFB00']);
+                sb.Append(letters);
             }
             else
             {
@@ -178,8 +179,6 @@ internal static partial class PdfText
 
         return sb.ToString().TrimEnd(' ');
     }
-
-    private static readonly string[] Ligatures = ["ff", "fi", "fl", "ffi", "ffl", "st", "st"];
 
     /// <summary>
     /// Whether <paramref name="text"/> is what a browser prints in a page's margin when a web page is saved as PDF, on a

@@ -88,7 +88,7 @@ python3 -c 'import sys; sys.stdout.write("word " * 400000 + "\n")' > "$in/one-lo
 same long-line classify --input "$in/one-long-line.txt" --out OUT.csv
 # Handed to the full build: the same result as the full build's own.
 same handed-mlnet classify --input "$in/lines.txt" --out OUT.csv --engine mlnet
-same handed-evaluate-numbers evaluate-text --ud /dev/null
+same handed-evaluate-text evaluate-text --ud /dev/null
 same handed-help train --help
 same handed-root-help --help
 head -20 "$in/lines.txt" > "$in/twenty.txt"

@@ -7,24 +7,28 @@ internal static class All
 {
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
     {
+        var run = RunCommand.Create(stdout, stderr);
+        var merge = MergeCommand.Create(stdout, stderr);
+        var classify = ClassifyCommand.Create(stdout, stderr);
+
         // The native tool holds only the commands it runs itself (FullRuntime.NativeCommands), so that training,
         // evaluation and ML.NET stay out of it; it hands every other command line to the full build before parsing.
         // (A list, not an iterator: the native compiler drops the branch, which an iterator's resume points would keep.)
         if (!FullRuntime.HasJit)
         {
-            return [RunCommand.Create(stdout, stderr), MergeCommand.Create(stdout, stderr), ClassifyCommand.Create(stdout, stderr)];
+            return [run, merge, classify];
         }
 
         return
         [
-            RunCommand.Create(stdout, stderr),
-            MergeCommand.Create(stdout, stderr),
+            run,
+            merge,
             TrainCommand.Create(stdout, stderr),
             TrainAccurateCommand.Create(stdout, stderr),
             EvaluateCommand.Create(stdout, stderr),
             CalibrateCommand.Create(stdout, stderr),
             ImportVectorsCommand.Create(stdout, stderr),
-            ClassifyCommand.Create(stdout, stderr),
+            classify,
             EvaluateTextCommand.Create(stdout, stderr),
             TrainTaggerCommand.Create(stdout, stderr),
             EvaluateTaggerCommand.Create(stdout, stderr),
